@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace BookingPortal.Data;
+
+public class ApplicationUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+
+    public int NoShowCount { get; set; }
+
+    /// <summary>
+    /// Bumped at the start of every booking transaction of this customer. The update takes the
+    /// row's write lock, so two bookings by one customer run one after the other and the
+    /// active-booking count read afterwards cannot be stale.
+    /// </summary>
+    public long BookingGate { get; set; }
+}

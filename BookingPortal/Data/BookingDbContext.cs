@@ -1,0 +1,39 @@
+using BookingPortal.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Data;
+
+/// <summary>
+/// The one model of the portal. Each database provider has a sealed subclass so that it owns
+/// its own generated migrations (Data/Migrations/&lt;Provider&gt;).
+/// </summary>
+public class BookingDbContext : IdentityDbContext<ApplicationUser>
+{
+    public BookingDbContext(DbContextOptions<BookingDbContext> options) : base(options)
+    {
+    }
+
+    protected BookingDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<TimeSlotTemplate> TimeSlotTemplates => Set<TimeSlotTemplate>();
+    public DbSet<SlotInventory> SlotInventories => Set<SlotInventory>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BookingDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC DateTime (SQLite cannot compare DateTimeOffset); reading
+        // them back must not lose the fact that they are UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

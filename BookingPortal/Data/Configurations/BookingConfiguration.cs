@@ -1,0 +1,33 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.Property(b => b.ConfirmationNumber).HasMaxLength(16);
+        builder.Property(b => b.CustomerId).HasMaxLength(450);
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
+
+        builder.HasIndex(b => b.ConfirmationNumber).IsUnique();
+        // A repeated command (double click, retried request) collides here instead of booking twice.
+        builder.HasIndex(b => new { b.CustomerId, b.IdempotencyKey }).IsUnique();
+        builder.HasIndex(b => new { b.CustomerId, b.ServiceId, b.Status, b.StartUtc });
+        builder.HasIndex(b => new { b.ServiceId, b.StartUtc });
+
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(b => b.Service).WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SlotInventory>().WithMany().HasForeignKey(b => b.SlotInventoryId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.ToTable(table =>
+        {
+            table.HasCheckConstraint("CK_Bookings_Amounts", "\"Price\" >= 0 AND \"DepositAmount\" >= 0");
+            table.HasCheckConstraint("CK_Bookings_Times", "\"EndUtc\" > \"StartUtc\"");
+        });
+    }
+}

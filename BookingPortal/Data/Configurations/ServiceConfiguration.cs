@@ -1,0 +1,32 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Service> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(120);
+        builder.Property(s => s.Description).HasMaxLength(2000);
+        builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(s => s.LocationKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Address).HasMaxLength(400);
+        builder.Property(s => s.VideoLink).HasMaxLength(400);
+        builder.Property(s => s.TimeZoneId).HasMaxLength(64);
+        builder.HasIndex(s => s.Name).IsUnique();
+        builder.HasMany(s => s.TimeSlots).WithOne().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(s => s.TimeZone);
+        builder.Ignore(s => s.DepositDueNow);
+
+        builder.ToTable(table =>
+        {
+            table.HasCheckConstraint("CK_Services_Duration", "\"DurationMinutes\" > 0");
+            table.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
+            table.HasCheckConstraint("CK_Services_Deposit", "\"DepositAmount\" >= 0");
+            table.HasCheckConstraint("CK_Services_AdvanceWindow", "\"MinAdvanceBookingHours\" >= 0 AND \"MaxAdvanceBookingDays\" > 0");
+            table.HasCheckConstraint("CK_Services_MaxActive", "\"MaxActiveBookingsPerCustomer\" >= 1");
+        });
+    }
+}

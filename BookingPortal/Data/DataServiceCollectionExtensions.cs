@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reads "Database:Provider" and the matching connection string, and registers
+    /// IDbContextFactory&lt;BookingDbContext&gt; (Blazor circuits are long-lived, so every unit of
+    /// work creates its own short-lived context). Bad configuration stops start-up with the key named.
+    /// </summary>
+    public static WebApplicationBuilder AddBookingData(this WebApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.Services.AddDbContextFactory<SqliteBookingDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+                builder.Services.AddSingleton<IDbContextFactory<BookingDbContext>, BookingDbContextFactory<SqliteBookingDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.Services.AddDbContextFactory<SqlServerBookingDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
+                builder.Services.AddSingleton<IDbContextFactory<BookingDbContext>, BookingDbContextFactory<SqlServerBookingDbContext>>();
+                break;
+        }
+
+        // Identity's stores want a scoped context; give them one from the same factory.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContext());
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    public static IdentityBuilder AddBookingIdentityStores(this IdentityBuilder identity) =>
+        identity.AddEntityFrameworkStores<BookingDbContext>();
+
+    internal static DatabaseOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
+    {
+        const string providerKey = $"{DatabaseOptions.SectionName}:Provider";
+        var providerText = configuration[providerKey];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            throw new InvalidOperationException(
+                $"Configuration key '{providerKey}' has the unknown value '{providerText}'. Use one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+        }
+
+        var connectionKey = $"ConnectionStrings:{provider}";
+        var connectionString = configuration[connectionKey];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException(
+                    $"Configuration key '{connectionKey}' is required when '{providerKey}' is '{provider}'.");
+            }
+
+            connectionString = DefaultSqliteConnectionString(environment);
+        }
+
+        var seedKey = $"{DatabaseOptions.SectionName}:SeedDemoData";
+        var seedText = configuration[seedKey];
+        bool seed;
+        if (string.IsNullOrWhiteSpace(seedText))
+        {
+            seed = environment.IsDevelopment() || provider == DatabaseProvider.Sqlite;
+        }
+        else if (!bool.TryParse(seedText, out seed))
+        {
+            throw new InvalidOperationException($"Configuration key '{seedKey}' must be true or false, not '{seedText}'.");
+        }
+
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, SeedDemoData = seed };
+    }
+
+    private static string DefaultSqliteConnectionString(IHostEnvironment environment)
+    {
+        var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, "bookingportal.db"),
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__EFMigrationsHistory"));
+
+    internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString);
+}
+
+/// <summary>Hands out the provider's derived context under the provider-neutral type the features use.</summary>
+internal sealed class BookingDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<BookingDbContext>
+    where TContext : BookingDbContext
+{
+    public BookingDbContext CreateDbContext() => inner.CreateDbContext();
+}

@@ -1,0 +1,20 @@
+namespace BookingPortal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Bound from the "Database" section; connection strings come from "ConnectionStrings:&lt;Provider&gt;".</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public required string ConnectionString { get; init; }
+
+    /// <summary>Seeds the demo services and accounts. Defaults to on for Development and for the embedded SQLite database.</summary>
+    public bool SeedDemoData { get; set; }
+}

@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Data;
+
+public sealed class SqliteBookingDbContext(DbContextOptions<SqliteBookingDbContext> options) : BookingDbContext(options);
+
+public sealed class SqlServerBookingDbContext(DbContextOptions<SqlServerBookingDbContext> options) : BookingDbContext(options);

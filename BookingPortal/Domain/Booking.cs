@@ -1,0 +1,37 @@
+namespace BookingPortal.Domain;
+
+public enum BookingStatus
+{
+    PendingPayment,
+    Confirmed,
+    Cancelled,
+    Completed,
+    NoShow,
+}
+
+public class Booking
+{
+    public Guid Id { get; set; }
+    public required string ConfirmationNumber { get; set; }
+    public required string CustomerId { get; set; }
+    public int ServiceId { get; set; }
+    public Service? Service { get; set; }
+    public long SlotInventoryId { get; set; }
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public BookingStatus Status { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ExpiresAtUtc { get; set; }
+    public DateTime? ConfirmedAtUtc { get; set; }
+    public DateTime? CancelledAtUtc { get; set; }
+    public decimal Price { get; set; }
+    public decimal DepositAmount { get; set; }
+    public required string Currency { get; set; }
+    public required string IdempotencyKey { get; set; }
+
+    public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
+
+    public bool IsActiveAt(DateTime nowUtc) => ActiveStatuses.Contains(Status) && StartUtc > nowUtc;
+
+    public decimal BalanceDueAtAppointment => Price - DepositAmount;
+}

@@ -1,0 +1,70 @@
+namespace BookingPortal.Domain;
+
+/// <summary>Why a booking request was refused. Each has a stable code the UI and the API can rely on.</summary>
+public enum BookingError
+{
+    ServiceNotFound,
+    SlotNotFound,
+    DayNotAvailable,
+    TooSoon,
+    TooFarAhead,
+    SlotFull,
+    LimitReached,
+    InvalidRequest,
+}
+
+/// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
+public static class BookingRules
+{
+    public static DateTime EarliestStartUtc(Service service, DateTime nowUtc) =>
+        nowUtc.AddHours(service.MinAdvanceBookingHours);
+
+    public static DateTime LatestStartUtc(Service service, DateTime nowUtc) =>
+        nowUtc.AddDays(service.MaxAdvanceBookingDays);
+
+    public static BookingError? CheckWindow(Service service, DateTime slotStartUtc, DateTime nowUtc)
+    {
+        if (slotStartUtc < EarliestStartUtc(service, nowUtc))
+        {
+            return BookingError.TooSoon;
+        }
+
+        if (slotStartUtc > LatestStartUtc(service, nowUtc))
+        {
+            return BookingError.TooFarAhead;
+        }
+
+        return null;
+    }
+
+    /// <summary>The local dates whose slots might be bookable now: from the first to the last day the window touches.</summary>
+    public static (DateOnly First, DateOnly Last) BookableDates(Service service, DateTime nowUtc)
+    {
+        var zone = service.TimeZone;
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(EarliestStartUtc(service, nowUtc), zone));
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(LatestStartUtc(service, nowUtc), zone));
+        return (first, last);
+    }
+
+    public static bool HasReachedLimit(Service service, int activeBookings) =>
+        activeBookings >= service.MaxActiveBookingsPerCustomer;
+
+    public static string Describe(BookingError error, Service? service) => error switch
+    {
+        BookingError.ServiceNotFound => "This service does not exist or is no longer offered.",
+        BookingError.SlotNotFound => "That time is not one of this service's slots. Please pick a time from the list.",
+        BookingError.DayNotAvailable => "This service is not offered on that day.",
+        BookingError.TooSoon => service is null
+            ? "That time is too soon to book."
+            : $"Bookings must be made at least {service.MinAdvanceBookingHours} hours in advance.",
+        BookingError.TooFarAhead => service is null
+            ? "That time is too far ahead to book."
+            : $"Bookings open {service.MaxAdvanceBookingDays} days in advance; that time is further out.",
+        BookingError.SlotFull => "Sorry, that time was just taken. Please choose another time.",
+        BookingError.LimitReached => service is null
+            ? "You have reached the number of upcoming bookings allowed."
+            : $"You already have {service.MaxActiveBookingsPerCustomer} upcoming bookings, the most allowed for this service. Cancel one to book another.",
+        BookingError.InvalidRequest => "The request was incomplete. Please try again.",
+        _ => "The booking could not be made.",
+    };
+}

@@ -1,0 +1,39 @@
+namespace BookingPortal.Domain;
+
+public enum LocationKind
+{
+    InPerson,
+    Virtual,
+}
+
+/// <summary>A bookable service and the rules that govern booking it.</summary>
+public class Service
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public int DurationMinutes { get; set; }
+    public decimal Price { get; set; }
+    public string Currency { get; set; } = "USD";
+    public LocationKind LocationKind { get; set; }
+    public string? Address { get; set; }
+    public string? VideoLink { get; set; }
+    public required string TimeZoneId { get; set; }
+    public DaysOfWeekMask AvailableDays { get; set; }
+    public int MaxAdvanceBookingDays { get; set; } = 30;
+    public int MinAdvanceBookingHours { get; set; } = 24;
+    public int MaxActiveBookingsPerCustomer { get; set; } = 2;
+    public bool RequireDeposit { get; set; } = true;
+    public decimal DepositAmount { get; set; } = 50m;
+    public int FreeCancellationHours { get; set; } = 48;
+    public decimal CancellationFee { get; set; } = 25m;
+    public int NoShowGraceMinutes { get; set; } = 15;
+    public bool IsArchived { get; set; }
+
+    public List<TimeSlotTemplate> TimeSlots { get; set; } = [];
+
+    /// <summary>What the customer pays when booking; the rest is due at the appointment.</summary>
+    public decimal DepositDueNow => RequireDeposit ? Math.Min(DepositAmount, Price) : 0m;
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}

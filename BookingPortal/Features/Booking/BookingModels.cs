@@ -1,0 +1,44 @@
+using BookingPortal.Domain;
+
+namespace BookingPortal.Features.Booking;
+
+/// <summary>What the customer asked for. The idempotency key is created once per booking attempt by the UI.</summary>
+public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey);
+
+/// <summary>Either the booking (new, or the one a repeated request already made) or the rule that refused it.</summary>
+public sealed record ReserveResult(BookingView? Booking, BookingError? Error, string? Message)
+{
+    public bool Succeeded => Booking is not null;
+
+    public static ReserveResult Success(BookingView booking) => new(booking, null, null);
+
+    public static ReserveResult Failure(BookingError error, Service? service) =>
+        new(null, error, BookingRules.Describe(error, service));
+}
+
+/// <summary>A booking as its owner (or staff) sees it, with times already in the service's zone.</summary>
+public sealed record BookingView(
+    Guid Id,
+    string ConfirmationNumber,
+    string CustomerId,
+    int ServiceId,
+    string ServiceName,
+    BookingStatus Status,
+    DateTime StartUtc,
+    DateTime EndUtc,
+    DateTimeOffset LocalStart,
+    DateTimeOffset LocalEnd,
+    string TimeZoneId,
+    int DurationMinutes,
+    LocationKind LocationKind,
+    string? Address,
+    string? VideoLink,
+    decimal Price,
+    decimal DepositAmount,
+    string Currency,
+    DateTime CreatedAtUtc)
+{
+    public decimal BalanceDue => Price - DepositAmount;
+
+    public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment;
+}

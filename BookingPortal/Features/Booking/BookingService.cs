@@ -1,0 +1,204 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Booking;
+
+/// <summary>
+/// Reserves seats. The invariants live in the database: a seat is taken by one conditional
+/// UPDATE (Booked &lt; Capacity) in the same transaction as the booking insert, so no interleaving
+/// of requests, threads or app instances can overbook a slot.
+/// </summary>
+public sealed class BookingService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    CatalogService catalog,
+    SlotInventoryStore inventory,
+    TimeProvider time,
+    ILogger<BookingService> logger)
+{
+    private const int MaxConfirmationNumberAttempts = 3;
+
+    public async Task<ReserveResult> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.CustomerId) || string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 100)
+        {
+            return ReserveResult.Failure(BookingError.InvalidRequest, null);
+        }
+
+        var service = await catalog.GetServiceAsync(request.ServiceId, cancellationToken);
+        if (service is null)
+        {
+            return ReserveResult.Failure(BookingError.ServiceNotFound, null);
+        }
+
+        var previous = await FindByIdempotencyKeyAsync(request, cancellationToken);
+        if (previous is not null)
+        {
+            return ReserveResult.Success(previous);
+        }
+
+        var slotStartUtc = DateTime.SpecifyKind(request.SlotStartUtc, DateTimeKind.Utc);
+        var slot = SlotSchedule.Find(service, slotStartUtc);
+        if (slot is null)
+        {
+            return ReserveResult.Failure(BookingError.SlotNotFound, service);
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (BookingRules.CheckWindow(service, slot.StartUtc, nowUtc) is { } windowError)
+        {
+            return ReserveResult.Failure(windowError, service);
+        }
+
+        var inventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReserveSeatAsync(request, service, slot, inventoryId, nowUtc, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxConfirmationNumberAttempts)
+            {
+                // Only a unique index can fail here: a concurrent duplicate request (answered by
+                // the idempotency lookup on the next pass) or a confirmation number collision.
+                logger.LogWarning(ex, "Booking insert collided on a unique index; retrying (attempt {Attempt}).", attempt);
+            }
+        }
+    }
+
+    private async Task<ReserveResult> ReserveSeatAsync(
+        ReserveRequest request, Service service, SlotOccurrence slot, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Serialise this customer's booking transactions on their own row (see ApplicationUser.BookingGate);
+        // other customers are not blocked by it.
+        var gate = await db.Users.Where(u => u.Id == request.CustomerId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
+        if (gate != 1)
+        {
+            return ReserveResult.Failure(BookingError.InvalidRequest, service);
+        }
+
+        var previous = await db.Bookings.AsNoTracking()
+            .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)
+            .Select(b => b.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (previous != Guid.Empty)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return ReserveResult.Success((await GetViewAsync(db, b => b.Id == previous, cancellationToken))!);
+        }
+
+        var active = await db.Bookings.CountAsync(
+            b => b.CustomerId == request.CustomerId
+                 && b.ServiceId == service.Id
+                 && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed)
+                 && b.StartUtc > nowUtc,
+            cancellationToken);
+        if (BookingRules.HasReachedLimit(service, active))
+        {
+            return ReserveResult.Failure(BookingError.LimitReached, service);
+        }
+
+        var seatTaken = await db.SlotInventories
+            .Where(i => i.Id == inventoryId && !i.IsClosed && i.Booked < i.Capacity)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
+        if (seatTaken != 1)
+        {
+            return ReserveResult.Failure(BookingError.SlotFull, service);
+        }
+
+        var booking = new Domain.Booking
+        {
+            Id = Guid.CreateVersion7(),
+            ConfirmationNumber = ConfirmationNumber.New(),
+            CustomerId = request.CustomerId,
+            ServiceId = service.Id,
+            SlotInventoryId = inventoryId,
+            StartUtc = slot.StartUtc,
+            EndUtc = slot.EndUtc,
+            // Payment at reception is the default gateway: the seat is confirmed now and the
+            // deposit is recorded as due.
+            Status = BookingStatus.Confirmed,
+            CreatedAtUtc = nowUtc,
+            ConfirmedAtUtc = nowUtc,
+            Price = service.Price,
+            DepositAmount = service.DepositDueNow,
+            Currency = service.Currency,
+            IdempotencyKey = request.IdempotencyKey,
+        };
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Booked {Confirmation} for service {ServiceId} at {StartUtc:o}.", booking.ConfirmationNumber, service.Id, slot.StartUtc);
+        booking.Service = service;
+        return ReserveResult.Success(ToView(booking));
+    }
+
+    /// <summary>The booking with that confirmation number, if the caller owns it or is staff; otherwise null (never "forbidden", so ids are not probed).</summary>
+    public async Task<BookingView?> GetAsync(string confirmationNumber, string userId, bool isStaff, CancellationToken cancellationToken = default)
+    {
+        var normalized = ConfirmationNumber.Normalize(confirmationNumber);
+        if (!ConfirmationNumber.IsWellFormed(normalized))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await GetViewAsync(db, b => b.ConfirmationNumber == normalized && (isStaff || b.CustomerId == userId), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BookingView>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Include(b => b.Service)
+            .Where(b => b.CustomerId == customerId)
+            .OrderBy(b => b.StartUtc)
+            .ToListAsync(cancellationToken);
+        return bookings.Select(ToView).ToList();
+    }
+
+    private async Task<BookingView?> FindByIdempotencyKeyAsync(ReserveRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await GetViewAsync(db, b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+    }
+
+    private static async Task<BookingView?> GetViewAsync(
+        BookingDbContext db, System.Linq.Expressions.Expression<Func<Domain.Booking, bool>> filter, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).FirstOrDefaultAsync(filter, cancellationToken);
+        return booking is null ? null : ToView(booking);
+    }
+
+    internal static BookingView ToView(Domain.Booking booking)
+    {
+        var service = booking.Service ?? throw new InvalidOperationException("The booking's service must be loaded.");
+        var zone = service.TimeZone;
+        return new BookingView(
+            booking.Id,
+            booking.ConfirmationNumber,
+            booking.CustomerId,
+            booking.ServiceId,
+            service.Name,
+            booking.Status,
+            booking.StartUtc,
+            booking.EndUtc,
+            TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), zone),
+            TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.EndUtc), zone),
+            service.TimeZoneId,
+            service.DurationMinutes,
+            service.LocationKind,
+            service.Address,
+            service.VideoLink,
+            booking.Price,
+            booking.DepositAmount,
+            booking.Currency,
+            booking.CreatedAtUtc);
+    }
+}

@@ -1,0 +1,11 @@
+namespace BookingPortal.Features.Booking;
+
+public static class BookingServiceCollectionExtensions
+{
+    public static IServiceCollection AddBooking(this IServiceCollection services)
+    {
+        services.AddScoped<SlotInventoryStore>();
+        services.AddScoped<BookingService>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using BookingPortal.Domain;
+
+namespace BookingPortal.Features.Catalog;
+
+public sealed record ServiceSummary(
+    int Id,
+    string Name,
+    string Description,
+    int DurationMinutes,
+    decimal Price,
+    string Currency,
+    LocationKind LocationKind,
+    string TimeZoneId);
+
+/// <summary>A slot as a customer sees it: when (in the service's zone), how many seats are left, and whether it can be booked now.</summary>
+public sealed record SlotAvailability(
+    DateTime StartUtc,
+    DateTime EndUtc,
+    DateTimeOffset LocalStart,
+    DateTimeOffset LocalEnd,
+    int Capacity,
+    int Remaining,
+    bool IsBookable)
+{
+    public bool IsFull => Remaining == 0;
+}
+
+/// <summary>The dates a customer may pick: the window, and within it the dates that still have a bookable seat.</summary>
+public sealed record BookingCalendar(DateOnly First, DateOnly Last, IReadOnlySet<DateOnly> DatesWithSeats)
+{
+    public bool IsSelectable(DateOnly date) => date >= First && date <= Last && DatesWithSeats.Contains(date);
+}

@@ -1,0 +1,67 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Catalog;
+
+/// <summary>The read side of services and their availability. Never writes.</summary>
+public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<IReadOnlyList<ServiceSummary>> ListServicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Services.AsNoTracking()
+            .Where(s => !s.IsArchived)
+            .OrderBy(s => s.Name)
+            .Select(s => new ServiceSummary(s.Id, s.Name, s.Description, s.DurationMinutes, s.Price, s.Currency, s.LocationKind, s.TimeZoneId))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The service with its time-slot templates, or null when it does not exist or is archived.</summary>
+    public async Task<Service?> GetServiceAsync(int serviceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Services.AsNoTracking()
+            .Include(s => s.TimeSlots)
+            .FirstOrDefaultAsync(s => s.Id == serviceId && !s.IsArchived, cancellationToken);
+    }
+
+    public async Task<BookingCalendar> GetCalendarAsync(Service service, CancellationToken cancellationToken = default)
+    {
+        var (first, last) = BookingRules.BookableDates(service, time.GetUtcNow().UtcDateTime);
+        var slots = await GetSlotsAsync(service, first, last, cancellationToken);
+        var dates = slots.Where(s => s.IsBookable).Select(s => DateOnly.FromDateTime(s.LocalStart.DateTime)).ToHashSet();
+        return new BookingCalendar(first, last, dates);
+    }
+
+    public Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate, CancellationToken cancellationToken = default) =>
+        GetSlotsAsync(service, localDate, localDate, cancellationToken);
+
+    /// <summary>Every scheduled slot between two local dates, merged with the seat counters that exist for them.</summary>
+    public async Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(
+        Service service, DateOnly fromLocal, DateOnly toLocal, CancellationToken cancellationToken = default)
+    {
+        var occurrences = SlotSchedule.ForRange(service, fromLocal, toLocal).ToList();
+        if (occurrences.Count == 0)
+        {
+            return [];
+        }
+
+        var fromUtc = occurrences[0].StartUtc;
+        var toUtc = occurrences[^1].StartUtc;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var counters = await db.SlotInventories.AsNoTracking()
+            .Where(i => i.ServiceId == service.Id && i.StartUtc >= fromUtc && i.StartUtc <= toUtc)
+            .ToDictionaryAsync(i => i.StartUtc, cancellationToken);
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        return occurrences.Select(o =>
+        {
+            var counter = counters.GetValueOrDefault(o.StartUtc);
+            var capacity = counter?.Capacity ?? o.Capacity;
+            var remaining = counter?.Remaining ?? o.Capacity;
+            var bookable = remaining > 0 && BookingRules.CheckWindow(service, o.StartUtc, nowUtc) is null;
+            return new SlotAvailability(o.StartUtc, o.EndUtc, o.LocalStart, o.LocalEnd, capacity, remaining, bookable);
+        }).ToList();
+    }
+}

@@ -1,0 +1,10 @@
+namespace BookingPortal.Features.Catalog;
+
+public static class CatalogServiceCollectionExtensions
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogService>();
+        return services;
+    }
+}
