@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,6 +11,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     {
         var options = new DbContextOptionsBuilder<SqliteBookingDbContext>();
         DataServiceCollectionExtensions.ConfigureSqlite(options, "Data Source=design-time.db");
+        DesignTimeIdentity.Apply(options);
         return new SqliteBookingDbContext(options.Options);
     }
 }
@@ -20,6 +22,21 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     {
         var options = new DbContextOptionsBuilder<SqlServerBookingDbContext>();
         DataServiceCollectionExtensions.ConfigureSqlServer(options, "Server=(design-time);Database=BookingPortal;Trusted_Connection=True");
+        DesignTimeIdentity.Apply(options);
         return new SqlServerBookingDbContext(options.Options);
+    }
+}
+
+internal static class DesignTimeIdentity
+{
+    /// <summary>
+    /// IdentityDbContext reads the schema version (passkeys table and all) from the app's
+    /// IdentityOptions; without them the generated migrations would describe an older schema.
+    /// </summary>
+    public static void Apply(DbContextOptionsBuilder options)
+    {
+        var services = new ServiceCollection();
+        services.Configure<IdentityOptions>(IdentityServiceOptions.Configure);
+        options.UseApplicationServiceProvider(services.BuildServiceProvider());
     }
 }

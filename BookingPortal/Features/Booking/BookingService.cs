@@ -14,6 +14,7 @@ public sealed class BookingService(
     IDbContextFactory<BookingDbContext> dbFactory,
     CatalogService catalog,
     SlotInventoryStore inventory,
+    SlotChangeNotifier slotChanges,
     TimeProvider time,
     ILogger<BookingService> logger)
 {
@@ -133,6 +134,7 @@ public sealed class BookingService(
         db.Bookings.Add(booking);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        slotChanges.NotifyChanged(service.Id);
 
         logger.LogInformation("Booked {Confirmation} for service {ServiceId} at {StartUtc:o}.", booking.ConfirmationNumber, service.Id, slot.StartUtc);
         booking.Service = service;

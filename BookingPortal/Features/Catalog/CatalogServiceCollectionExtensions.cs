@@ -5,6 +5,7 @@ public static class CatalogServiceCollectionExtensions
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddScoped<CatalogService>();
+        services.AddSingleton<SlotChangeNotifier>();
         return services;
     }
 }

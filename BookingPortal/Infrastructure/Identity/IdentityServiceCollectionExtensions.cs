@@ -22,16 +22,7 @@ public static class IdentityServiceCollectionExtensions
             .AddIdentityCookies();
         services.AddAuthorization();
 
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                // No e-mail is sent until a provider is configured, so a new customer must be able to book at once.
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
+        services.AddIdentityCore<ApplicationUser>(IdentityServiceOptions.Configure)
             .AddRoles<IdentityRole>()
             .AddBookingIdentityStores()
             .AddSignInManager()
