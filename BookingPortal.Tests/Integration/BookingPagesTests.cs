@@ -1,0 +1,97 @@
+using System.Net;
+using BookingPortal.Data;
+using BookingPortal.Features.Booking;
+using BookingPortal.Tests.TestSupport;
+using Ical.Net;
+
+namespace BookingPortal.Tests.Integration;
+
+/// <summary>The booking pages and the calendar download over HTTP, signed in through the real login form.</summary>
+public class BookingPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_booking_shows_on_its_confirmation_page_and_in_my_appointments()
+    {
+        var (owner, number) = await BookAsNewCustomerAsync();
+        using var client = await factory.SignInAsync(owner.Email, owner.Password);
+
+        var confirmation = await client.GetAsync($"/bookings/{number}");
+        var appointments = await client.GetAsync("/my/appointments");
+
+        confirmation.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await confirmation.Content.ReadAsStringAsync();
+        html.Should().Contain(number).And.Contain("Specialist Consultation").And.Contain("America/New_York");
+        appointments.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await appointments.Content.ReadAsStringAsync()).Should().Contain(number);
+    }
+
+    [Fact]
+    public async Task Another_customer_gets_not_found_for_the_booking_and_its_calendar_file()
+    {
+        var (_, number) = await BookAsNewCustomerAsync();
+        var stranger = await factory.CreateSignInCustomerAsync();
+        using var client = await factory.SignInAsync(stranger.Email, stranger.Password);
+
+        var page = await client.GetAsync($"/bookings/{number}");
+        var calendar = await client.GetAsync($"/bookings/{number}/calendar.ics");
+
+        page.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await page.Content.ReadAsStringAsync()).Should().NotContain(number);
+        calendar.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_owner_downloads_a_calendar_file_in_the_services_time_zone()
+    {
+        var (owner, number) = await BookAsNewCustomerAsync();
+        using var client = await factory.SignInAsync(owner.Email, owner.Password);
+
+        var response = await client.GetAsync($"/bookings/{number}/calendar.ics");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/calendar");
+        var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
+        var appointment = calendar.Events.Single();
+        appointment.Summary.Should().Be(DemoSeeder.ConsultationName);
+        appointment.DtStart!.TzId.Should().Be("America/New_York");
+        appointment.DtStart.Value.Hour.Should().BeOneOf(9, 10, 14, 15);
+        appointment.Uid.Should().EndWith("@bookingportal");
+        appointment.Location.Should().Contain("Fifth Avenue");
+        appointment.Description.Should().Contain(number);
+    }
+
+    [Fact]
+    public async Task Signed_out_visitors_are_sent_to_sign_in_for_booking_pages()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var book = await client.GetAsync("/services/1/book");
+        var calendar = await client.GetAsync("/bookings/ABCD-EFGH/calendar.ics");
+
+        book.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        book.Headers.Location!.ToString().Should().Contain("/Account/Login");
+        calendar.StatusCode.Should().BeOneOf(HttpStatusCode.Redirect, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Unknown_services_and_pages_answer_not_found()
+    {
+        using var client = factory.CreateClient();
+
+        (await client.GetAsync("/services/424242")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/no-such-page")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var home = await client.GetAsync("/");
+        home.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await home.Content.ReadAsStringAsync()).Should().Contain(DemoSeeder.ConsultationName).And.Contain(DemoSeeder.VideoConsultationName);
+    }
+
+    private async Task<((string Id, string Email, string Password) Owner, string Number)> BookAsNewCustomerAsync()
+    {
+        var owner = await factory.CreateSignInCustomerAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slot = (await factory.BookableSlotsAsync(service)).Last();
+        var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(owner.Id, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
+        result.Succeeded.Should().BeTrue(result.Message);
+        return (owner, result.Booking!.ConfirmationNumber);
+    }
+}

@@ -1,0 +1,63 @@
+using BookingPortal.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BookingPortal.Tests.TestSupport;
+
+/// <summary>
+/// The real app on a fresh SQLite file of its own, with a clock the test controls. Demo data is
+/// seeded, so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 2 March 2026, 12:00 UTC (07:00 in New York): the week before DST starts.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string databaseFolder = Path.Combine(Path.GetTempPath(), "bookingportal-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public string DatabasePath => Path.Combine(databaseFolder, "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(databaseFolder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath};Default Timeout=60");
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public IDbContextFactory<BookingDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<BookingDbContext>>();
+
+    /// <summary>Resolves a scoped service (feature services are scoped) and keeps the scope alive with the factory.</summary>
+    public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(databaseFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow runner is left in the temp folder rather than failing the run.
+            }
+        }
+    }
+}

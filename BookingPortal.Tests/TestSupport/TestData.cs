@@ -1,0 +1,61 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Catalog;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BookingPortal.Tests.TestSupport;
+
+public static class TestData
+{
+    /// <summary>Customers inserted straight into the user table: hashing hundreds of passwords would only slow the tests.</summary>
+    public static async Task<IReadOnlyList<string>> CreateCustomersAsync(this PortalFactory factory, int count)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var users = Enumerable.Range(0, count).Select(_ =>
+        {
+            var email = $"customer-{Guid.NewGuid():N}@test.local";
+            return new ApplicationUser
+            {
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                SecurityStamp = Guid.NewGuid().ToString(),
+            };
+        }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return users.Select(u => u.Id).ToList();
+    }
+
+    /// <summary>A customer who can sign in with a password (through Identity, as the Register page does).</summary>
+    public static async Task<(string Id, string Email, string Password)> CreateSignInCustomerAsync(this PortalFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"person-{Guid.NewGuid():N}@test.local";
+        const string password = "Test#Password2026";
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        result.Succeeded.Should().BeTrue(string.Join(", ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Customer);
+        return (user.Id, email, password);
+    }
+
+    public static async Task<Service> ServiceNamedAsync(this PortalFactory factory, string name)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.Services.AsNoTracking().Include(s => s.TimeSlots).SingleAsync(s => s.Name == name);
+    }
+
+    /// <summary>The bookable slots of a service as the catalogue shows them at the factory's current time.</summary>
+    public static async Task<IReadOnlyList<SlotAvailability>> BookableSlotsAsync(this PortalFactory factory, Service service)
+    {
+        var catalog = factory.Get<CatalogService>();
+        var (first, last) = BookingRules.BookableDates(service, factory.Clock.GetUtcNow().UtcDateTime);
+        var slots = await catalog.GetSlotsAsync(service, first, last);
+        return slots.Where(s => s.IsBookable).ToList();
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of BookingPortal. Installs what is missing first, so it works on a fresh machine
+# and in CI (CI=true, no stdin). Safe to run again: each install step checks before it acts.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Headless Chromium for the end-to-end tests (Playwright cannot download its own browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing Chromium (apt)"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+echo "==> Restoring tools and packages"
+dotnet tool restore >/dev/null
+dotnet restore BookingPortal.sln >/dev/null
+
+echo "==> Building"
+dotnet build BookingPortal.sln --no-restore -c Debug -nologo -clp:ErrorsOnly
+
+results="$PWD/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "==> Testing"
+status=0
+dotnet test BookingPortal.sln --no-build -c Debug --results-directory "$results" \
+  --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=minimal" || status=$?
+
+# One plain summary line for humans and CI, read from the TRX counters.
+trx="$results/tests.trx"
+if [ -f "$trx" ]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(get total); passed=$(get passed); failed=$(get failed); notrun=$(get notExecuted)
+  echo "${passed:-0} passed, ${failed:-0} failed, ${notrun:-0} skipped"
+  if [ "${total:-0}" -eq 0 ]; then
+    echo "No tests ran." >&2
+    exit 1
+  fi
+else
+  echo "No test results were written." >&2
+  exit 1
+fi
+exit "$status"
