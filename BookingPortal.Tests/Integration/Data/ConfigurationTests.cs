@@ -1,0 +1,87 @@
+using BookingPortal.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace BookingPortal.Tests.Integration.Data;
+
+public class ConfigurationTests
+{
+    [Fact]
+    public void An_unknown_provider_stops_start_up_naming_the_key()
+    {
+        var read = () => Read(new() { ["Database:Provider"] = "Oracle" });
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*'Database:Provider'*Oracle*Sqlite, SqlServer*");
+    }
+
+    [Fact]
+    public void Sql_server_without_a_connection_string_stops_start_up_naming_the_key()
+    {
+        var read = () => Read(new() { ["Database:Provider"] = "SqlServer" });
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*'ConnectionStrings:SqlServer'*");
+    }
+
+    [Fact]
+    public void A_seed_flag_that_is_not_a_boolean_is_refused_naming_the_key()
+    {
+        var read = () => Read(new() { ["Database:SeedDemoData"] = "sometimes" });
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*'Database:SeedDemoData'*");
+    }
+
+    [Fact]
+    public void The_default_is_an_embedded_sqlite_file_with_demo_data()
+    {
+        var options = Read([]);
+
+        options.Provider.Should().Be(DatabaseProvider.Sqlite);
+        options.ConnectionString.Should().Contain("bookingportal.db");
+        options.SeedDemoData.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_production_sql_server_does_not_get_demo_data_unless_asked()
+    {
+        var options = Read(new() { ["Database:Provider"] = "sqlserver", ["ConnectionStrings:SqlServer"] = "Server=db;Database=bp" }, "Production");
+
+        options.Provider.Should().Be(DatabaseProvider.SqlServer);
+        options.SeedDemoData.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_misconfigured_app_fails_to_start_with_the_key_in_the_error()
+    {
+        await using var factory = new PortalFactoryWithSettings(new() { ["Database:Provider"] = "Mongo" });
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*'Database:Provider'*");
+    }
+
+    private static DatabaseOptions Read(Dictionary<string, string?> settings, string environment = "Development")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var root = Path.Combine(Path.GetTempPath(), "bookingportal-config-tests");
+        return DataServiceCollectionExtensions.ReadOptions(configuration, new TestEnvironment(environment, root));
+    }
+
+    private sealed class TestEnvironment(string name, string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "BookingPortal";
+        public string ContentRootPath { get; set; } = root;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+
+    private sealed class PortalFactoryWithSettings(Dictionary<string, string> settings) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
