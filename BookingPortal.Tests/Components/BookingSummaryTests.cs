@@ -1,0 +1,41 @@
+using Bunit;
+using BookingPortal.Features.Booking.Components;
+
+namespace BookingPortal.Tests.Components;
+
+public class BookingSummaryTests : BookingComponentsTestContext
+{
+    [Fact]
+    public void The_summary_shows_the_price_the_deposit_due_now_and_the_balance()
+    {
+        var summary = Render<BookingSummary>(p => p.Add(x => x.Service, Consultation()).Add(x => x.Slot, Slot(4, 9, remaining: 3)));
+
+        summary.Find("[data-testid=deposit-due]").TextContent.Should().Be("$50.00");
+        summary.Markup.Should().Contain("$200.00").And.Contain("$150.00").And.Contain("Wednesday 4 March 2026")
+            .And.Contain("9:00 AM – 10:00 AM").And.Contain("Fifth Avenue");
+    }
+
+    [Fact]
+    public void A_service_without_deposit_shows_nothing_due_now()
+    {
+        var service = Consultation();
+        service.RequireDeposit = false;
+
+        var summary = Render<BookingSummary>(p => p.Add(x => x.Service, service).Add(x => x.Slot, Slot(4, 9, remaining: 3)));
+
+        summary.Find("[data-testid=deposit-due]").TextContent.Should().Be("$0.00");
+    }
+
+    [Fact]
+    public void While_booking_the_button_is_disabled_and_an_error_is_shown_in_place()
+    {
+        var summary = Render<BookingSummary>(p => p
+            .Add(x => x.Service, Consultation())
+            .Add(x => x.Slot, Slot(4, 9, remaining: 3))
+            .Add(x => x.Busy, true)
+            .Add(x => x.Error, "Sorry, that time was just taken."));
+
+        summary.Find("button").HasAttribute("disabled").Should().BeTrue();
+        summary.Find("[role=alert]").TextContent.Should().Contain("just taken");
+    }
+}
