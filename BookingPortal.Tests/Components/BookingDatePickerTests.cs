@@ -27,4 +27,19 @@ public class BookingDatePickerTests : BookingComponentsTestContext
         days[5].Should().BeFalse("5 March has no free seat");
         days[21].Should().BeFalse("21 March is after the booking window");
     }
+
+    [Fact]
+    public void Picking_a_day_reports_it_and_keeps_it_selected()
+    {
+        var picks = new List<DateOnly?>();
+        var picker = Render<BookingDatePicker>(p => p
+            .Add(x => x.Calendar, Calendar)
+            .Add(x => x.Value, new DateOnly(2026, 3, 4))
+            .Add(x => x.ValueChanged, (DateOnly? d) => picks.Add(d)));
+
+        picker.FindAll("button.mud-picker-calendar-day").First(b => b.TextContent.Trim() == "6" && !b.ClassList.Contains("mud-hidden")).Click();
+
+        picks.Should().Equal(new DateOnly(2026, 3, 6));
+        picker.FindAll("button.mud-picker-calendar-day.mud-selected").Single().TextContent.Trim().Should().Be("6");
+    }
 }

@@ -1,0 +1,75 @@
+using System.Net;
+using BookingPortal.Data;
+using Ical.Net;
+using Microsoft.Playwright;
+
+namespace BookingPortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class CustomerBookingTests(BrowserFixture browser)
+{
+    private const string ConfirmationPattern = "^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$";
+
+    [Fact]
+    public async Task Dotnet_run_serves_the_portal_with_the_demo_services()
+    {
+        using var http = new HttpClient { BaseAddress = browser.Portal.BaseUri };
+
+        var response = await http.GetAsync("/");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(DemoSeeder.ConsultationName);
+        browser.Portal.Output.Should().Contain("Now listening on");
+    }
+
+    [Fact]
+    public async Task A_new_customer_registers_books_and_gets_a_calendar_file()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        var email = $"e2e-{Guid.NewGuid():N}@example.com";
+
+        await page.GotoAsync("Account/Register");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("E2e#Password2026");
+        await page.GetByLabel("Confirm Password").FillAsync("E2e#Password2026");
+        await BrowserFixture.ScreenshotAsync(page, "01-register");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+
+        await page.GotoAsync("services");
+        await BrowserFixture.ScreenshotAsync(page, "02-services");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"View {DemoSeeder.ConsultationName}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = DemoSeeder.ConsultationName }).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "03-service");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Book a time" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"Book {DemoSeeder.ConsultationName}" }).WaitForAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var day = page.Locator("button.mud-picker-calendar-day:not([disabled]):not(.mud-hidden)");
+        var firstDayShown = await page.Locator("[data-testid=selected-date]").TextContentAsync();
+        await day.Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=selected-date]")).Not.ToHaveTextAsync(firstDayShown!);
+        await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+        await BrowserFixture.ScreenshotAsync(page, "04-pick-date-and-time");
+        await Assertions.Expect(page.Locator("[data-testid=deposit-due]")).ToHaveTextAsync("$50.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync("**/bookings/*");
+        var number = (await page.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
+        number.Should().MatchRegex(ConfirmationPattern);
+        await BrowserFixture.ScreenshotAsync(page, "05-confirmation");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" }).ClickAsync());
+        var calendar = Calendar.Load(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+        var appointment = calendar.Events.Single();
+        appointment.Summary.Should().Be(DemoSeeder.ConsultationName);
+        appointment.DtStart!.TzId.Should().Be("America/New_York");
+        appointment.Description.Should().Contain(number);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "View my appointments" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(number)).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "06-my-appointments");
+    }
+}
