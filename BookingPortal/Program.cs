@@ -1,6 +1,7 @@
 using BookingPortal.Components;
 using BookingPortal.Data;
 using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Time;
@@ -15,6 +16,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddCatalog();
 builder.Services.AddBooking();
+builder.Services.AddCancellation();
 
 var app = builder.Build();
 

@@ -24,7 +24,7 @@ public class CustomerBookingTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_new_customer_registers_books_and_gets_a_calendar_file()
+    public async Task A_new_customer_registers_books_gets_a_calendar_file_and_cancels()
     {
         var page = await browser.NewPageAsync(width: 390, height: 844);
         var email = $"e2e-{Guid.NewGuid():N}@example.com";
@@ -71,5 +71,15 @@ public class CustomerBookingTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "View my appointments" }).ClickAsync();
         await Assertions.Expect(page.GetByText(number)).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "06-my-appointments");
+
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Cancel booking {number}" }).ClickAsync();
+        var terms = page.Locator("[data-testid=cancel-terms]");
+        await Assertions.Expect(terms).ToContainTextAsync("$50.00");
+        await BrowserFixture.ScreenshotAsync(page, "07-cancel-dialog");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your booking is cancelled");
+        await Assertions.Expect(page.Locator("[data-testid=money-note]")).ToContainTextAsync("released");
+        await BrowserFixture.ScreenshotAsync(page, "08-cancelled");
     }
 }

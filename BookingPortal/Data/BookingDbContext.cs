@@ -22,6 +22,7 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<TimeSlotTemplate> TimeSlotTemplates => Set<TimeSlotTemplate>();
     public DbSet<SlotInventory> SlotInventories => Set<SlotInventory>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

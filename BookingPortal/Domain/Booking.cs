@@ -28,6 +28,9 @@ public class Booking
     public decimal DepositAmount { get; set; }
     public required string Currency { get; set; }
     public required string IdempotencyKey { get; set; }
+    public string? CancellationReason { get; set; }
+    public string? CancelledById { get; set; }
+    public bool CancellationFeeWaived { get; set; }
 
     public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
 

@@ -13,6 +13,8 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
+        builder.Property(b => b.CancellationReason).HasMaxLength(500);
+        builder.Property(b => b.CancelledById).HasMaxLength(450);
 
         builder.HasIndex(b => b.ConfirmationNumber).IsUnique();
         // A repeated command (double click, retried request) collides here instead of booking twice.

@@ -40,5 +40,8 @@ public sealed record BookingView(
 {
     public decimal BalanceDue => Price - DepositAmount;
 
+    /// <summary>The booking's money so far (deposit owed, paid, refunded, kept), when the query loaded it.</summary>
+    public LedgerSummary? Ledger { get; init; }
+
     public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment;
 }

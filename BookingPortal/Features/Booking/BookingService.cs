@@ -132,6 +132,19 @@ public sealed class BookingService(
             IdempotencyKey = request.IdempotencyKey,
         };
         db.Bookings.Add(booking);
+        if (booking.DepositAmount > 0)
+        {
+            db.LedgerEntries.Add(new LedgerEntry
+            {
+                BookingId = booking.Id,
+                Kind = LedgerEntryKind.DepositDue,
+                Amount = booking.DepositAmount,
+                Currency = booking.Currency,
+                AtUtc = nowUtc,
+                Note = "Deposit payable at reception.",
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(service.Id);
@@ -162,7 +175,10 @@ public sealed class BookingService(
             .Where(b => b.CustomerId == customerId)
             .OrderBy(b => b.StartUtc)
             .ToListAsync(cancellationToken);
-        return bookings.Select(ToView).ToList();
+        var ids = bookings.Select(b => b.Id).ToList();
+        var ledgers = (await db.LedgerEntries.AsNoTracking().Where(e => ids.Contains(e.BookingId)).ToListAsync(cancellationToken))
+            .ToLookup(e => e.BookingId);
+        return bookings.Select(b => ToView(b) with { Ledger = LedgerSummary.Of(ledgers[b.Id]) }).ToList();
     }
 
     private async Task<BookingView?> FindByIdempotencyKeyAsync(ReserveRequest request, CancellationToken cancellationToken)
@@ -175,7 +191,13 @@ public sealed class BookingService(
         BookingDbContext db, System.Linq.Expressions.Expression<Func<Domain.Booking, bool>> filter, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).FirstOrDefaultAsync(filter, cancellationToken);
-        return booking is null ? null : ToView(booking);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == booking.Id).ToListAsync(cancellationToken);
+        return ToView(booking) with { Ledger = LedgerSummary.Of(ledger) };
     }
 
     internal static BookingView ToView(Domain.Booking booking)

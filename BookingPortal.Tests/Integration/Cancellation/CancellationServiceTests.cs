@@ -1,0 +1,145 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Cancellation;
+
+public class CancellationServiceTests
+{
+    [Fact]
+    public async Task Cancelling_early_frees_the_seat_for_someone_else_and_releases_the_whole_deposit()
+    {
+        await using var factory = new PortalFactory();
+        var (booking, service) = await BookConsultationAsync(factory, slotIndex: 0);
+        var customers = await factory.CreateCustomersAsync(4);
+        foreach (var other in customers)
+        {
+            (await Reserve(factory, other, service.Id, booking.StartUtc)).Succeeded.Should().BeTrue();
+        }
+
+        (await Reserve(factory, (await factory.CreateCustomersAsync(1))[0], service.Id, booking.StartUtc)).Error.Should().Be(BookingError.SlotFull);
+
+        var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+
+        result.Succeeded.Should().BeTrue(result.Message);
+        result.Quote!.FeeRetained.Should().Be(0m);
+        (await Reserve(factory, (await factory.CreateCustomersAsync(1))[0], service.Id, booking.StartUtc)).Succeeded.Should().BeTrue("the seat went back on sale");
+        var view = await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
+        view!.Status.Should().Be(BookingStatus.Cancelled);
+        view.Ledger!.Balance.Should().Be(0m);
+        view.Ledger.Retained.Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task Cancelling_inside_48_hours_keeps_the_fee_and_says_so_first()
+    {
+        await using var factory = new PortalFactory();
+        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47).AddMinutes(-59), TimeSpan.Zero));
+        var cancellations = factory.Get<CancellationService>();
+
+        var offer = await cancellations.GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
+        var result = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+
+        offer!.Explanation.Should().Contain("A fee of $25.00 applies because the appointment starts in less than 48 hours");
+        result.Quote!.FeeRetained.Should().Be(25m);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var kinds = await db.LedgerEntries.Where(e => e.BookingId == booking.Id).Select(e => new { e.Kind, e.Amount }).ToListAsync();
+        kinds.Should().BeEquivalentTo(new[]
+        {
+            new { Kind = LedgerEntryKind.DepositDue, Amount = 50m },
+            new { Kind = LedgerEntryKind.DepositWaived, Amount = 25m },
+            new { Kind = LedgerEntryKind.CancellationFeeRetained, Amount = 25m },
+        });
+    }
+
+    [Fact]
+    public async Task Only_staff_with_a_reason_can_waive_the_fee_and_the_waiver_is_recorded()
+    {
+        await using var factory = new PortalFactory();
+        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-3), TimeSpan.Zero));
+        var cancellations = factory.Get<CancellationService>();
+
+        (await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, WaiveFee: true, Reason: "please")))
+            .Outcome.Should().Be(CancelOutcome.ReasonRequired);
+        (await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, "staff-1", IsStaff: true, WaiveFee: true)))
+            .Outcome.Should().Be(CancelOutcome.ReasonRequired);
+        var waived = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, "staff-1", IsStaff: true, WaiveFee: true, Reason: "Hospital emergency"));
+
+        waived.Succeeded.Should().BeTrue();
+        waived.Quote!.FeeRetained.Should().Be(0m);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var stored = await db.Bookings.SingleAsync(b => b.Id == booking.Id);
+        stored.CancellationFeeWaived.Should().BeTrue();
+        stored.CancelledById.Should().Be("staff-1");
+        stored.CancellationReason.Should().Be("Hospital emergency");
+        (await db.LedgerEntries.Where(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositWaived).SingleAsync()).Note
+            .Should().Contain("waived by staff: Hospital emergency");
+    }
+
+    [Fact]
+    public async Task A_customer_cannot_cancel_someone_elses_booking()
+    {
+        await using var factory = new PortalFactory();
+        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 1);
+        var stranger = (await factory.CreateCustomersAsync(1))[0];
+
+        var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, stranger, IsStaff: false));
+
+        result.Outcome.Should().Be(CancelOutcome.NotFound);
+        (await factory.Get<CancellationService>().GetOfferAsync(booking.ConfirmationNumber, stranger, isStaff: false)).Should().BeNull();
+        (await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, false))!.Status.Should().Be(BookingStatus.Confirmed);
+    }
+
+    [Fact]
+    public async Task Twenty_simultaneous_cancellations_release_the_seat_once()
+    {
+        await using var factory = new PortalFactory();
+        var (booking, service) = await BookConsultationAsync(factory, slotIndex: 2);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        })).ToList();
+        gate.SetResult();
+        var results = await Task.WhenAll(attempts);
+
+        results.Count(r => r.Succeeded).Should().Be(1);
+        results.Where(r => !r.Succeeded).Should().OnlyContain(r => r.Outcome == CancelOutcome.AlreadyEnded);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == booking.StartUtc)).Booked.Should().Be(0);
+        (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositWaived)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task After_the_start_a_customer_is_told_to_contact_reception()
+    {
+        await using var factory = new PortalFactory();
+        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddMinutes(1), TimeSpan.Zero));
+
+        var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+
+        result.Outcome.Should().Be(CancelOutcome.Started);
+        result.Message.Should().Contain("contact reception");
+    }
+
+    private static async Task<(BookingView Booking, Service Service)> BookConsultationAsync(PortalFactory factory, int slotIndex)
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slot = (await factory.BookableSlotsAsync(service))[slotIndex];
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var result = await Reserve(factory, customer, service.Id, slot.StartUtc);
+        result.Succeeded.Should().BeTrue(result.Message);
+        return (result.Booking!, service);
+    }
+
+    private static Task<ReserveResult> Reserve(PortalFactory factory, string customer, int serviceId, DateTime startUtc) =>
+        factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));
+}

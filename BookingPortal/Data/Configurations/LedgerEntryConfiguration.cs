@@ -1,0 +1,20 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    {
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(e => e.Note).HasMaxLength(500);
+        builder.Property(e => e.ActorId).HasMaxLength(450);
+        builder.HasIndex(e => e.BookingId);
+        // Ledger rows are history: deleting a booking must not silently take its money trail with it.
+        builder.HasOne<Booking>().WithMany().HasForeignKey(e => e.BookingId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(table => table.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0"));
+    }
+}

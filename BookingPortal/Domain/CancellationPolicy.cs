@@ -1,0 +1,42 @@
+namespace BookingPortal.Domain;
+
+/// <summary>What cancelling a booking at a given instant costs, in money and in words.</summary>
+public sealed record CancellationQuote(
+    decimal Deposit,
+    decimal FeeRetained,
+    decimal Refund,
+    DateTime FreeUntilUtc,
+    bool IsFree,
+    bool FeeWaived);
+
+public enum CancellationRefusal
+{
+    AlreadyEnded,
+    Started,
+}
+
+/// <summary>
+/// Free until FreeCancellationHours before the start (that instant included); after it the fee,
+/// capped at the deposit, is kept and the rest refunded. Once the appointment has started a
+/// customer can no longer cancel (it is then a visit or a no-show); staff still can.
+/// </summary>
+public static class CancellationPolicy
+{
+    public static CancellationRefusal? CheckAllowed(Booking booking, DateTime nowUtc, bool byStaff)
+    {
+        if (!Booking.ActiveStatuses.Contains(booking.Status))
+        {
+            return CancellationRefusal.AlreadyEnded;
+        }
+
+        return !byStaff && nowUtc >= booking.StartUtc ? CancellationRefusal.Started : null;
+    }
+
+    public static CancellationQuote Quote(Service service, Booking booking, DateTime nowUtc, bool waiveFee = false)
+    {
+        var freeUntil = booking.StartUtc.AddHours(-service.FreeCancellationHours);
+        var isFree = nowUtc <= freeUntil;
+        var fee = isFree || waiveFee ? 0m : Math.Min(service.CancellationFee, booking.DepositAmount);
+        return new CancellationQuote(booking.DepositAmount, fee, booking.DepositAmount - fee, freeUntil, isFree, waiveFee && !isFree);
+    }
+}

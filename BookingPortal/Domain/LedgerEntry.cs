@@ -1,0 +1,48 @@
+namespace BookingPortal.Domain;
+
+/// <summary>
+/// Money movements of one booking. Every amount is positive; the kind says which way it goes.
+/// DepositDue records what the customer owes for the deposit; DepositWaived takes part or all of
+/// that back (a cancellation). DepositCharged and DepositRefunded are money that actually moved.
+/// CancellationFeeRetained and NoShowForfeited say why the part of a deposit that is kept was kept.
+/// </summary>
+public enum LedgerEntryKind
+{
+    DepositDue,
+    DepositCharged,
+    DepositRefunded,
+    DepositWaived,
+    CancellationFeeRetained,
+    NoShowForfeited,
+}
+
+public class LedgerEntry
+{
+    public long Id { get; set; }
+    public Guid BookingId { get; set; }
+    public LedgerEntryKind Kind { get; set; }
+    public decimal Amount { get; set; }
+    public required string Currency { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? Note { get; set; }
+    public string? ActorId { get; set; }
+}
+
+/// <summary>Derived figures of a booking's ledger: nothing is stored that the entries can tell.</summary>
+public sealed record LedgerSummary(decimal Owed, decimal Paid, decimal Refunded, decimal Retained)
+{
+    /// <summary>What the customer still has to pay for the deposit line (negative: the clinic owes them).</summary>
+    public decimal Balance => Owed - Paid;
+
+    public static LedgerSummary Of(IEnumerable<LedgerEntry> entries)
+    {
+        var list = entries.ToList();
+        decimal Sum(LedgerEntryKind kind) => list.Where(e => e.Kind == kind).Sum(e => e.Amount);
+        var refunded = Sum(LedgerEntryKind.DepositRefunded);
+        return new LedgerSummary(
+            Owed: Sum(LedgerEntryKind.DepositDue) - Sum(LedgerEntryKind.DepositWaived),
+            Paid: Sum(LedgerEntryKind.DepositCharged) - refunded,
+            Refunded: refunded,
+            Retained: Sum(LedgerEntryKind.CancellationFeeRetained) + Sum(LedgerEntryKind.NoShowForfeited));
+    }
+}

@@ -1,0 +1,23 @@
+using BookingPortal.Domain;
+
+namespace BookingPortal.Features.Cancellation;
+
+/// <summary>Who cancels what. Only staff may waive the late-cancellation fee, and they must say why.</summary>
+public sealed record CancelRequest(string ConfirmationNumber, string UserId, bool IsStaff, bool WaiveFee = false, string? Reason = null);
+
+public enum CancelOutcome
+{
+    Cancelled,
+    NotFound,
+    AlreadyEnded,
+    Started,
+    ReasonRequired,
+}
+
+public sealed record CancelResult(CancelOutcome Outcome, CancellationQuote? Quote, string Message)
+{
+    public bool Succeeded => Outcome == CancelOutcome.Cancelled;
+}
+
+/// <summary>What the cancel dialog shows before the customer confirms.</summary>
+public sealed record CancellationOffer(CancellationQuote Quote, string Explanation, bool Allowed, string? RefusalMessage);

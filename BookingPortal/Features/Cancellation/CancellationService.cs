@@ -1,0 +1,151 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Cancellation;
+
+/// <summary>
+/// Cancels bookings. The status change is a conditional update (only an active booking can be
+/// cancelled), so of two racing cancellations exactly one releases the seat and writes the ledger.
+/// </summary>
+public sealed class CancellationService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    SlotChangeNotifier slotChanges,
+    TimeProvider time,
+    ILogger<CancellationService> logger)
+{
+    public async Task<CancellationOffer?> GetOfferAsync(string confirmationNumber, string userId, bool isStaff, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var booking = await FindAsync(db, confirmationNumber, userId, isStaff, cancellationToken);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc);
+        var refusal = CancellationPolicy.CheckAllowed(booking, nowUtc, isStaff);
+        return new CancellationOffer(quote, Explain(booking, quote), refusal is null, refusal is { } r ? RefusalMessage(r) : null);
+    }
+
+    public async Task<CancelResult> CancelAsync(CancelRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.WaiveFee && (!request.IsStaff || string.IsNullOrWhiteSpace(request.Reason)))
+        {
+            return new CancelResult(CancelOutcome.ReasonRequired, null, "Only staff can waive the fee, and the reason must be recorded.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var booking = await FindAsync(db, request.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken);
+        if (booking is null)
+        {
+            return new CancelResult(CancelOutcome.NotFound, null, "We couldn't find that booking.");
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (CancellationPolicy.CheckAllowed(booking, nowUtc, request.IsStaff) is { } refusal)
+        {
+            return new CancelResult(refusal == CancellationRefusal.Started ? CancelOutcome.Started : CancelOutcome.AlreadyEnded, null, RefusalMessage(refusal));
+        }
+
+        var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc, request.WaiveFee);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cancelled = await db.Bookings
+            .Where(b => b.Id == booking.Id && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed))
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                .SetProperty(x => x.CancelledAtUtc, nowUtc)
+                .SetProperty(x => x.CancelledById, request.UserId)
+                .SetProperty(x => x.CancellationReason, request.Reason)
+                .SetProperty(x => x.CancellationFeeWaived, quote.FeeWaived), cancellationToken);
+        if (cancelled != 1)
+        {
+            return new CancelResult(CancelOutcome.AlreadyEnded, null, RefusalMessage(CancellationRefusal.AlreadyEnded));
+        }
+
+        // The mirror of the reservation update: never below zero, whatever else happened.
+        await db.SlotInventories
+            .Where(i => i.Id == booking.SlotInventoryId && i.Booked > 0)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+
+        var paid = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == booking.Id).ToListAsync(cancellationToken)).Paid;
+        AddLedgerEntries(db, booking, quote, paid, nowUtc, request);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
+            booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);
+        slotChanges.NotifyChanged(booking.ServiceId);
+        return new CancelResult(CancelOutcome.Cancelled, quote, Explain(booking, quote, done: true));
+    }
+
+    private static void AddLedgerEntries(BookingDbContext db, Domain.Booking booking, CancellationQuote quote, decimal paid, DateTime nowUtc, CancelRequest request)
+    {
+        void Add(LedgerEntryKind kind, decimal amount, string note)
+        {
+            if (amount > 0)
+            {
+                db.LedgerEntries.Add(new LedgerEntry
+                {
+                    BookingId = booking.Id,
+                    Kind = kind,
+                    Amount = amount,
+                    Currency = booking.Currency,
+                    AtUtc = nowUtc,
+                    Note = note,
+                    ActorId = request.UserId,
+                });
+            }
+        }
+
+        // What is no longer owed is waived; of what was actually paid, the part not kept goes back.
+        var waived = quote.FeeWaived ? $"Cancelled; late fee waived by staff: {request.Reason}" : "Cancelled: no longer due.";
+        Add(LedgerEntryKind.DepositWaived, quote.Refund, waived);
+        Add(LedgerEntryKind.DepositRefunded, Math.Min(paid, quote.Refund), "Cancelled: refund of the deposit.");
+        Add(LedgerEntryKind.CancellationFeeRetained, quote.FeeRetained, "Cancelled within the fee period.");
+    }
+
+    private static async Task<Domain.Booking?> FindAsync(BookingDbContext db, string confirmationNumber, string userId, bool isStaff, CancellationToken cancellationToken)
+    {
+        var normalized = ConfirmationNumber.Normalize(confirmationNumber);
+        return ConfirmationNumber.IsWellFormed(normalized)
+            ? await db.Bookings.AsNoTracking().Include(b => b.Service)
+                .FirstOrDefaultAsync(b => b.ConfirmationNumber == normalized && (isStaff || b.CustomerId == userId), cancellationToken)
+            : null;
+    }
+
+    private static string Explain(Domain.Booking booking, CancellationQuote quote, bool done = false)
+    {
+        var money = (decimal amount) => DisplayFormat.Money(amount, booking.Currency);
+        var freeUntilLocal = TimeZoneInfo.ConvertTime(new DateTimeOffset(quote.FreeUntilUtc), booking.Service!.TimeZone);
+        var freeUntil = $"{DisplayFormat.Date(freeUntilLocal)}, {DisplayFormat.Time(freeUntilLocal)}";
+        if (quote.Deposit == 0)
+        {
+            return done ? "Your booking is cancelled. There was no deposit to refund." : "Cancelling is free: this booking has no deposit.";
+        }
+
+        if (quote.FeeWaived)
+        {
+            return $"Cancelled with the fee waived: the whole deposit of {money(quote.Deposit)} is released.";
+        }
+
+        if (quote.IsFree)
+        {
+            return done
+                ? $"Your booking is cancelled. The deposit of {money(quote.Deposit)} is no longer due or is refunded in full."
+                : $"Cancelling now is free until {freeUntil}. Your deposit of {money(quote.Deposit)} is released in full.";
+        }
+
+        return done
+            ? $"Your booking is cancelled. A fee of {money(quote.FeeRetained)} is kept; {money(quote.Refund)} of the deposit is released."
+            : $"A fee of {money(quote.FeeRetained)} applies because the appointment starts in less than {booking.Service!.FreeCancellationHours} hours. {money(quote.Refund)} of your deposit is released.";
+    }
+
+    private static string RefusalMessage(CancellationRefusal refusal) => refusal switch
+    {
+        CancellationRefusal.Started => "This appointment has already started, so it can no longer be cancelled online. Please contact reception.",
+        _ => "This booking is no longer active, so there is nothing to cancel.",
+    };
+}
