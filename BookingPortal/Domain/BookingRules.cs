@@ -11,6 +11,9 @@ public enum BookingError
     SlotFull,
     LimitReached,
     InvalidRequest,
+    BookingNotFound,
+    BookingNotActive,
+    SameSlot,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -65,6 +68,9 @@ public static class BookingRules
             ? "You have reached the number of upcoming bookings allowed."
             : $"You already have {service.MaxActiveBookingsPerCustomer} upcoming bookings, the most allowed for this service. Cancel one to book another.",
         BookingError.InvalidRequest => "The request was incomplete. Please try again.",
+        BookingError.BookingNotFound => "We couldn't find that booking.",
+        BookingError.BookingNotActive => "This booking is no longer active, so it cannot be moved.",
+        BookingError.SameSlot => "Your booking is already at that time.",
         _ => "The booking could not be made.",
     };
 }

@@ -5,6 +5,9 @@ namespace BookingPortal.Features.Booking;
 /// <summary>What the customer asked for. The idempotency key is created once per booking attempt by the UI.</summary>
 public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey);
 
+/// <summary>Move a booking to another slot of the same service.</summary>
+public sealed record RescheduleRequest(string ConfirmationNumber, string UserId, bool IsStaff, DateTime NewSlotStartUtc);
+
 /// <summary>Either the booking (new, or the one a repeated request already made) or the rule that refused it.</summary>
 public sealed record ReserveResult(BookingView? Booking, BookingError? Error, string? Message)
 {

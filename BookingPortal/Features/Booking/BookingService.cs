@@ -154,6 +154,76 @@ public sealed class BookingService(
         return ReserveResult.Success(ToView(booking));
     }
 
+    /// <summary>
+    /// Moves a booking to another slot of its service. The new seat is taken before the old one
+    /// is released, in one transaction: if the new slot is full, or the booking was cancelled or
+    /// moved meanwhile, nothing changes.
+    /// </summary>
+    public async Task<ReserveResult> RescheduleAsync(RescheduleRequest request, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(request.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken);
+        if (current is null)
+        {
+            return ReserveResult.Failure(BookingError.BookingNotFound, null);
+        }
+
+        var service = await catalog.GetServiceAsync(current.ServiceId, cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (service is null || !current.IsUpcomingAt(nowUtc))
+        {
+            return ReserveResult.Failure(BookingError.BookingNotActive, service);
+        }
+
+        var slot = SlotSchedule.Find(service, DateTime.SpecifyKind(request.NewSlotStartUtc, DateTimeKind.Utc));
+        if (slot is null)
+        {
+            return ReserveResult.Failure(BookingError.SlotNotFound, service);
+        }
+
+        if (slot.StartUtc == current.StartUtc)
+        {
+            return ReserveResult.Failure(BookingError.SameSlot, service);
+        }
+
+        if (BookingRules.CheckWindow(service, slot.StartUtc, nowUtc) is { } windowError)
+        {
+            return ReserveResult.Failure(windowError, service);
+        }
+
+        var newInventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var seatTaken = await db.SlotInventories
+            .Where(i => i.Id == newInventoryId && !i.IsClosed && i.Booked < i.Capacity)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
+        if (seatTaken != 1)
+        {
+            return ReserveResult.Failure(BookingError.SlotFull, service);
+        }
+
+        var oldInventoryId = await db.Bookings.Where(b => b.Id == current.Id).Select(b => b.SlotInventoryId).SingleAsync(cancellationToken);
+        var moved = await db.Bookings
+            .Where(b => b.Id == current.Id && b.SlotInventoryId == oldInventoryId
+                        && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed))
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.SlotInventoryId, newInventoryId)
+                .SetProperty(x => x.StartUtc, slot.StartUtc)
+                .SetProperty(x => x.EndUtc, slot.EndUtc), cancellationToken);
+        if (moved != 1)
+        {
+            return ReserveResult.Failure(BookingError.BookingNotActive, service);
+        }
+
+        await db.SlotInventories
+            .Where(i => i.Id == oldInventoryId && i.Booked > 0)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);
+        slotChanges.NotifyChanged(service.Id);
+        return ReserveResult.Success((await GetAsync(current.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken))!);
+    }
+
     /// <summary>The booking with that confirmation number, if the caller owns it or is staff; otherwise null (never "forbidden", so ids are not probed).</summary>
     public async Task<BookingView?> GetAsync(string confirmationNumber, string userId, bool isStaff, CancellationToken cancellationToken = default)
     {
