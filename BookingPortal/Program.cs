@@ -3,7 +3,9 @@ using BookingPortal.Data;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Payments;
 using BookingPortal.Infrastructure.Identity;
+using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
 using MudBlazor.Services;
 
@@ -17,6 +19,8 @@ builder.Services.AddMudServices();
 builder.Services.AddCatalog();
 builder.Services.AddBooking();
 builder.Services.AddCancellation();
+builder.Services.AddPayments();
+builder.Services.AddPortalJobs();
 
 var app = builder.Build();
 

@@ -1,0 +1,54 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Concurrency;
+
+/// <summary>Bookings, cancellations and moves all aimed at one single-seat slot at the same moment.</summary>
+public class MixedSeatContentionTests
+{
+    [Fact]
+    public async Task A_hundred_mixed_requests_around_one_seat_never_overfill_or_go_negative()
+    {
+        await using var factory = new PortalFactory();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
+        var slots = await factory.BookableSlotsAsync(service);
+        var target = slots[0];
+        var bookings = factory.Get<BookingService>();
+
+        // 20 customers already hold other slots (they will try to move into the target), and one holds the target (it will cancel).
+        var movers = new List<BookingView>();
+        foreach (var (customer, index) in (await factory.CreateCustomersAsync(20)).Select((c, i) => (c, i)))
+        {
+            movers.Add((await bookings.ReserveAsync(new ReserveRequest(customer, service.Id, slots[index + 1].StartUtc, "setup"))).Booking!);
+        }
+
+        var holder = (await bookings.ReserveAsync(new ReserveRequest((await factory.CreateCustomersAsync(1))[0], service.Id, target.StartUtc, "setup"))).Booking!;
+        var newcomers = await factory.CreateCustomersAsync(79);
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = new List<Task>();
+        work.AddRange(newcomers.Select(c => Run(gate, () => factory.Get<BookingService>().ReserveAsync(new ReserveRequest(c, service.Id, target.StartUtc, "race")))));
+        work.AddRange(movers.Select(m => Run(gate, () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(m.ConfirmationNumber, m.CustomerId, false, target.StartUtc)))));
+        work.Add(Run(gate, () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))));
+        gate.SetResult();
+        await Task.WhenAll(work);
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var counters = await db.SlotInventories.Where(i => i.ServiceId == service.Id).ToListAsync();
+        var active = await db.Bookings.Where(b => b.ServiceId == service.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment))
+            .GroupBy(b => b.SlotInventoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        counters.Should().OnlyContain(c => c.Booked >= 0 && c.Booked <= c.Capacity);
+        counters.Should().OnlyContain(c => c.Booked == active.GetValueOrDefault(c.Id), "every counter equals the active bookings on its slot");
+        counters.Single(c => c.StartUtc == target.StartUtc).Booked.Should().BeLessThanOrEqualTo(1);
+    }
+
+    private static Task Run<T>(TaskCompletionSource gate, Func<Task<T>> action) => Task.Run(async () =>
+    {
+        await gate.Task;
+        await action();
+    });
+}

@@ -1,0 +1,23 @@
+using BookingPortal.Features.Payments;
+using Quartz;
+
+namespace BookingPortal.Infrastructure.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz with the in-memory store (the embedded single-instance default). Each feature adds
+    /// its own jobs; every job is [DisallowConcurrentExecution] and idempotent in its service.
+    /// </summary>
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services)
+    {
+        // The scheduler only decides when a job runs; what the job does reads the injected
+        // TimeProvider, so tests drive the work by calling the services with a fake clock.
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddPaymentJobs();
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}
