@@ -39,6 +39,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Stops the scheduled jobs, for tests that drive the same work by hand and must not race the timer.</summary>
+    public async Task PauseJobsAsync() =>
+        await (await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).PauseAll(CancellationToken.None);
+
     public IDbContextFactory<BookingDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<BookingDbContext>>();
 
     /// <summary>Resolves a scoped service (feature services are scoped) and keeps the scope alive with the factory.</summary>

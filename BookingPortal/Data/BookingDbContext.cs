@@ -23,6 +23,7 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<SlotInventory> SlotInventories => Set<SlotInventory>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

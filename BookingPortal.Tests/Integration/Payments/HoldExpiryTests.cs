@@ -17,7 +17,7 @@ public class HoldExpiryTests
     {
         await using var factory = new PortalFactory();
         // The scheduled sweep would otherwise join the race on its own timer; here the test is the scheduler.
-        await (await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseAll(CancellationToken.None);
+        await factory.PauseJobsAsync();
         var hold = await CreateHoldAsync(factory, minutes: 10);
         var due = await CreateHoldAsync(factory, minutes: 30);
         factory.Clock.Advance(TimeSpan.FromMinutes(11));

@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,11 +75,7 @@ public sealed class BookingService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Serialise this customer's booking transactions on their own row (see ApplicationUser.BookingGate);
-        // other customers are not blocked by it.
-        var gate = await db.Users.Where(u => u.Id == request.CustomerId)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
-        if (gate != 1)
+        if (!await BookingWrites.EnterCustomerGateAsync(db, request.CustomerId, cancellationToken))
         {
             return ReserveResult.Failure(BookingError.InvalidRequest, service);
         }
@@ -93,13 +90,7 @@ public sealed class BookingService(
             return ReserveResult.Success((await GetViewAsync(db, b => b.Id == previous, cancellationToken))!);
         }
 
-        var active = await db.Bookings.CountAsync(
-            b => b.CustomerId == request.CustomerId
-                 && b.ServiceId == service.Id
-                 && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed)
-                 && b.StartUtc > nowUtc,
-            cancellationToken);
-        if (BookingRules.HasReachedLimit(service, active))
+        if (await BookingWrites.HasReachedLimitAsync(db, service, request.CustomerId, nowUtc, cancellationToken))
         {
             return ReserveResult.Failure(BookingError.LimitReached, service);
         }
@@ -112,39 +103,8 @@ public sealed class BookingService(
             return ReserveResult.Failure(BookingError.SlotFull, service);
         }
 
-        var booking = new Domain.Booking
-        {
-            Id = Guid.CreateVersion7(),
-            ConfirmationNumber = ConfirmationNumber.New(),
-            CustomerId = request.CustomerId,
-            ServiceId = service.Id,
-            SlotInventoryId = inventoryId,
-            StartUtc = slot.StartUtc,
-            EndUtc = slot.EndUtc,
-            // Payment at reception is the default gateway: the seat is confirmed now and the
-            // deposit is recorded as due.
-            Status = BookingStatus.Confirmed,
-            CreatedAtUtc = nowUtc,
-            ConfirmedAtUtc = nowUtc,
-            Price = service.Price,
-            DepositAmount = service.DepositDueNow,
-            Currency = service.Currency,
-            IdempotencyKey = request.IdempotencyKey,
-        };
-        db.Bookings.Add(booking);
-        if (booking.DepositAmount > 0)
-        {
-            db.LedgerEntries.Add(new LedgerEntry
-            {
-                BookingId = booking.Id,
-                Kind = LedgerEntryKind.DepositDue,
-                Amount = booking.DepositAmount,
-                Currency = booking.Currency,
-                AtUtc = nowUtc,
-                Note = "Deposit payable at reception.",
-            });
-        }
-
+        var booking = BookingWrites.AddConfirmedBooking(
+            db, service, request.CustomerId, inventoryId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(service.Id);
@@ -214,9 +174,7 @@ public sealed class BookingService(
             return ReserveResult.Failure(BookingError.BookingNotActive, service);
         }
 
-        await db.SlotInventories
-            .Where(i => i.Id == oldInventoryId && i.Booked > 0)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+        await SeatReleaser.ReleaseAsync(db, oldInventoryId, nowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);

@@ -65,10 +65,7 @@ public sealed class CancellationService(
             return new CancelResult(CancelOutcome.AlreadyEnded, null, RefusalMessage(CancellationRefusal.AlreadyEnded));
         }
 
-        // The mirror of the reservation update: never below zero, whatever else happened.
-        await db.SlotInventories
-            .Where(i => i.Id == booking.SlotInventoryId && i.Booked > 0)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+        await SeatReleaser.ReleaseAsync(db, booking.SlotInventoryId, nowUtc, cancellationToken);
 
         var paid = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == booking.Id).ToListAsync(cancellationToken)).Paid;
         AddLedgerEntries(db, booking, quote, paid, nowUtc, request);

@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,9 +46,7 @@ public sealed class HoldExpiryService(
                 continue;
             }
 
-            await db.SlotInventories
-                .Where(i => i.Id == hold.SlotInventoryId && i.Booked > 0)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+            await SeatReleaser.ReleaseAsync(db, hold.SlotInventoryId, nowUtc, cancellationToken);
             var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == hold.Id).ToListAsync(cancellationToken)).Owed;
             if (owed > 0)
             {

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Payments;
 using Quartz;
 
@@ -16,6 +17,7 @@ public static class JobsServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             quartz.AddPaymentJobs();
+            quartz.AddCancellationJobs();
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

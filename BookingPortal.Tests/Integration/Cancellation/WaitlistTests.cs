@@ -1,0 +1,118 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Cancellation;
+
+/// <summary>The single-seat video service makes "full" one booking away.</summary>
+public class WaitlistTests
+{
+    [Fact]
+    public async Task A_freed_seat_is_held_for_the_first_person_waiting_and_nobody_else_can_book_it()
+    {
+        await using var factory = await StartAsync();
+        var (service, slot, holder) = await FillFirstSlotAsync(factory);
+        var waiting = await factory.CreateCustomersAsync(2);
+        var waitlist = factory.Get<WaitlistService>();
+        var date = DateOnly.FromDateTime(slot.LocalStart.DateTime);
+        (await waitlist.JoinAsync(waiting[0], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.AlreadyWaiting);
+
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))).Succeeded.Should().BeTrue();
+
+        var first = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+        first.Status.Should().Be(WaitlistStatus.Offered);
+        first.LocalOfferExpires!.Value.UtcDateTime.Should().Be(factory.Clock.GetUtcNow().UtcDateTime + WaitlistEntry.OfferDuration);
+        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(1, "the seat is held for the offer, not back on sale");
+        var outsider = (await factory.CreateCustomersAsync(1))[0];
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(outsider, service.Id, slot.StartUtc, "k"))).Error.Should().Be(BookingError.SlotFull);
+
+        var claim = await waitlist.ClaimAsync(first.Id, waiting[0]);
+
+        claim.Succeeded.Should().BeTrue(claim.Message);
+        claim.Booking!.StartUtc.Should().Be(slot.StartUtc);
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(1);
+        (await waitlist.ListForCustomerAsync(waiting[0])).Should().BeEmpty("a claimed entry is done");
+    }
+
+    [Fact]
+    public async Task An_unclaimed_offer_passes_to_the_next_person_after_two_hours_and_then_back_to_sale()
+    {
+        await using var factory = await StartAsync();
+        var (service, slot, holder) = await FillFirstSlotAsync(factory);
+        var waiting = await factory.CreateCustomersAsync(2);
+        var waitlist = factory.Get<WaitlistService>();
+        var date = DateOnly.FromDateTime(slot.LocalStart.DateTime);
+        await waitlist.JoinAsync(waiting[0], service.Id, date);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await waitlist.JoinAsync(waiting[1], service.Id, date);
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
+        var firstOffer = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+
+        factory.Clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
+        (await waitlist.ExpireOffersAsync()).Should().Be(0, "the offer still has a moment left");
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        var expired = await Task.WhenAll(Task.Run(() => factory.Get<WaitlistService>().ExpireOffersAsync()), Task.Run(() => factory.Get<WaitlistService>().ExpireOffersAsync()));
+
+        expired.Sum().Should().Be(1, "two sweeps at once still pass the offer on once");
+        (await waitlist.ListForCustomerAsync(waiting[0])).Should().BeEmpty();
+        (await waitlist.ClaimAsync(firstOffer.Id, waiting[0])).Succeeded.Should().BeFalse("an expired offer cannot be claimed");
+        var second = (await waitlist.ListForCustomerAsync(waiting[1])).Single();
+        second.Status.Should().Be(WaitlistStatus.Offered);
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(1);
+
+        (await waitlist.LeaveAsync(second.Id, waiting[1])).Should().BeTrue();
+
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(0, "with nobody left waiting the seat returns to general sale");
+    }
+
+    [Fact]
+    public async Task Joining_a_date_that_still_has_seats_is_refused_with_a_hint_to_book()
+    {
+        await using var factory = await StartAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
+        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+
+        var result = await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime));
+
+        result.Outcome.Should().Be(JoinWaitlistOutcome.SeatsAvailable);
+        result.Message.Should().Contain("book one now");
+    }
+
+    private static async Task<PortalFactory> StartAsync()
+    {
+        var factory = new PortalFactory();
+        await factory.PauseJobsAsync();
+        return factory;
+    }
+
+    private static async Task<(Service Service, SlotAvailability Slot, BookingView Holder)> FillFirstSlotAsync(PortalFactory factory)
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
+        var slots = await factory.BookableSlotsAsync(service);
+        var date = DateOnly.FromDateTime(slots[0].LocalStart.DateTime);
+        BookingView? holder = null;
+        foreach (var slot in slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == date))
+        {
+            var customer = (await factory.CreateCustomersAsync(1))[0];
+            var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "fill"));
+            holder ??= booked.Booking;
+        }
+
+        return (service, slots[0], holder!);
+    }
+
+    private static async Task<int> BookedAsync(PortalFactory factory, int serviceId, DateTime startUtc)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == startUtc).Select(i => i.Booked).SingleAsync();
+    }
+}

@@ -1,0 +1,20 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<WaitlistEntry>
+{
+    public void Configure(EntityTypeBuilder<WaitlistEntry> builder)
+    {
+        builder.Property(e => e.CustomerId).HasMaxLength(450);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        // First come, first served: the queue for a service and date is read in this order.
+        builder.HasIndex(e => new { e.ServiceId, e.LocalDate, e.Status, e.CreatedAtUtc });
+        builder.HasIndex(e => new { e.Status, e.OfferExpiresAtUtc });
+        builder.HasIndex(e => e.CustomerId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Service>().WithMany().HasForeignKey(e => e.ServiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

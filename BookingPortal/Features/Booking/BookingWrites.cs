@@ -1,0 +1,73 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Booking;
+
+/// <summary>
+/// The steps every booking-creating transaction shares (a reservation, a waitlist claim), so
+/// the customer gate, the limit and the deposit record are written one way only.
+/// </summary>
+internal static class BookingWrites
+{
+    /// <summary>
+    /// Bumps the customer's own row first. The update takes that row's write lock, so one
+    /// customer's booking transactions run one after the other and the active-booking count read
+    /// afterwards cannot be stale; other customers are not blocked by it.
+    /// </summary>
+    public static async Task<bool> EnterCustomerGateAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == customerId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken) == 1;
+
+    /// <summary>Call inside the customer gate only.</summary>
+    public static async Task<bool> HasReachedLimitAsync(BookingDbContext db, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var active = await db.Bookings.CountAsync(
+            b => b.CustomerId == customerId
+                 && b.ServiceId == service.Id
+                 && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed)
+                 && b.StartUtc > nowUtc,
+            cancellationToken);
+        return BookingRules.HasReachedLimit(service, active);
+    }
+
+    /// <summary>Adds a confirmed booking on a seat already counted, with its deposit recorded as due.</summary>
+    public static Domain.Booking AddConfirmedBooking(
+        BookingDbContext db, Service service, string customerId, long inventoryId, DateTime startUtc, DateTime endUtc, string idempotencyKey, DateTime nowUtc)
+    {
+        var booking = new Domain.Booking
+        {
+            Id = Guid.CreateVersion7(),
+            ConfirmationNumber = ConfirmationNumber.New(),
+            CustomerId = customerId,
+            ServiceId = service.Id,
+            SlotInventoryId = inventoryId,
+            StartUtc = startUtc,
+            EndUtc = endUtc,
+            // Payment at reception is the default gateway: the seat is confirmed now and the
+            // deposit is recorded as due.
+            Status = BookingStatus.Confirmed,
+            CreatedAtUtc = nowUtc,
+            ConfirmedAtUtc = nowUtc,
+            Price = service.Price,
+            DepositAmount = service.DepositDueNow,
+            Currency = service.Currency,
+            IdempotencyKey = idempotencyKey,
+        };
+        db.Bookings.Add(booking);
+        if (booking.DepositAmount > 0)
+        {
+            db.LedgerEntries.Add(new LedgerEntry
+            {
+                BookingId = booking.Id,
+                Kind = LedgerEntryKind.DepositDue,
+                Amount = booking.DepositAmount,
+                Currency = booking.Currency,
+                AtUtc = nowUtc,
+                Note = "Deposit payable at reception.",
+            });
+        }
+
+        return booking;
+    }
+}

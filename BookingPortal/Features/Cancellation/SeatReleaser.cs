@@ -1,0 +1,60 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Cancellation;
+
+/// <summary>
+/// Where a freed seat goes. Every path that gives a seat back (cancellation, expired payment
+/// hold, a booking moved away, an unclaimed waitlist offer) calls this inside its own
+/// transaction: the first waiting customer for that date or slot gets the seat held for them;
+/// only when nobody is waiting does the counter go down and the seat return to general sale.
+/// </summary>
+public static class SeatReleaser
+{
+    private const int CandidatesPerRelease = 20;
+
+    /// <returns>The waitlist entry that was offered the seat, or null when it went back on sale.</returns>
+    public static async Task<long?> ReleaseAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var slot = await db.SlotInventories.AsNoTracking()
+            .Where(i => i.Id == inventoryId)
+            .Select(i => new { i.ServiceId, i.StartUtc, i.IsClosed })
+            .SingleAsync(cancellationToken);
+        if (slot.StartUtc > nowUtc && !slot.IsClosed)
+        {
+            var zoneId = await db.Services.Where(s => s.Id == slot.ServiceId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
+            var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, TimeZoneInfo.FindSystemTimeZoneById(zoneId)));
+            var candidates = await db.WaitlistEntries.AsNoTracking()
+                .Where(e => e.ServiceId == slot.ServiceId && e.LocalDate == localDate && e.Status == WaitlistStatus.Waiting
+                            && (e.SlotStartUtc == null || e.SlotStartUtc == slot.StartUtc))
+                .OrderBy(e => e.CreatedAtUtc).ThenBy(e => e.Id)
+                .Select(e => e.Id)
+                .Take(CandidatesPerRelease)
+                .ToListAsync(cancellationToken);
+
+            // An offer never outlives the appointment it is for.
+            var expires = nowUtc + WaitlistEntry.OfferDuration < slot.StartUtc ? nowUtc + WaitlistEntry.OfferDuration : slot.StartUtc;
+            foreach (var entryId in candidates)
+            {
+                // Conditional: a concurrent release may have offered this entry a seat a moment ago.
+                var offered = await db.WaitlistEntries
+                    .Where(e => e.Id == entryId && e.Status == WaitlistStatus.Waiting)
+                    .ExecuteUpdateAsync(e => e
+                        .SetProperty(x => x.Status, WaitlistStatus.Offered)
+                        .SetProperty(x => x.OfferedSlotInventoryId, inventoryId)
+                        .SetProperty(x => x.OfferedSlotStartUtc, slot.StartUtc)
+                        .SetProperty(x => x.OfferExpiresAtUtc, expires), cancellationToken);
+                if (offered == 1)
+                {
+                    return entryId;
+                }
+            }
+        }
+
+        await db.SlotInventories
+            .Where(i => i.Id == inventoryId && i.Booked > 0)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+        return null;
+    }
+}

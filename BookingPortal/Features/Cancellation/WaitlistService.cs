@@ -1,0 +1,201 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Cancellation;
+
+/// <summary>
+/// Customers waiting for a full date or slot. Offers are made by SeatReleaser when a seat frees
+/// up; this service lets customers join, leave and claim, and passes on offers nobody claimed.
+/// Every state change is a conditional update, so a claim and an expiry racing for one offer
+/// cannot both win.
+/// </summary>
+public sealed class WaitlistService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    CatalogService catalog,
+    SlotChangeNotifier slotChanges,
+    TimeProvider time,
+    ILogger<WaitlistService> logger)
+{
+    public async Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default)
+    {
+        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
+        if (service is null)
+        {
+            return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.ServiceNotFound, null));
+        }
+
+        var slots = await catalog.GetSlotsAsync(service, localDate, cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var wanted = slots.Where(s => slotStartUtc is null || s.StartUtc == slotStartUtc).ToList();
+        if (wanted.Count == 0 || wanted.All(s => BookingRules.CheckWindow(service, s.StartUtc, nowUtc) is not null))
+        {
+            return new(JoinWaitlistOutcome.OutsideBookingWindow, null, "That date is not open for booking, so there is no waitlist for it.");
+        }
+
+        if (wanted.Any(s => s.IsBookable))
+        {
+            return new(JoinWaitlistOutcome.SeatsAvailable, null, "There are still free times on that date: you can book one now.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One active entry per customer and target: checked under the customer's own row lock.
+        if (!await BookingWrites.EnterCustomerGateAsync(db, customerId, cancellationToken))
+        {
+            return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.InvalidRequest, service));
+        }
+
+        var existing = await db.WaitlistEntries
+            .Where(e => e.CustomerId == customerId && e.ServiceId == serviceId && e.LocalDate == localDate && e.SlotStartUtc == slotStartUtc
+                        && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
+            .Select(e => (long?)e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } id)
+        {
+            return new(JoinWaitlistOutcome.AlreadyWaiting, id, "You are already on the waitlist for that date.");
+        }
+
+        var entry = new WaitlistEntry
+        {
+            CustomerId = customerId,
+            ServiceId = serviceId,
+            LocalDate = localDate,
+            SlotStartUtc = slotStartUtc,
+            Status = WaitlistStatus.Waiting,
+            CreatedAtUtc = nowUtc,
+        };
+        db.WaitlistEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new(JoinWaitlistOutcome.Joined, entry.Id,
+            $"You're on the waitlist. If a seat frees up, we'll hold it for you for {WaitlistEntry.OfferDuration.TotalHours:0} hours.");
+    }
+
+    /// <summary>Books the held seat for the customer it was offered to, while the offer lasts.</summary>
+    public async Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await db.WaitlistEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.CustomerId == customerId, cancellationToken);
+        var service = entry is null ? null : await catalog.GetServiceAsync(entry.ServiceId, cancellationToken);
+        if (entry is null || service is null || entry.Status != WaitlistStatus.Offered || entry.OfferedSlotInventoryId is not { } inventoryId)
+        {
+            return new ReserveResult(null, BookingError.BookingNotFound, "There is no seat on offer for you here.");
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var slot = await db.SlotInventories.AsNoTracking().SingleAsync(i => i.Id == inventoryId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await BookingWrites.EnterCustomerGateAsync(db, customerId, cancellationToken))
+        {
+            return ReserveResult.Failure(BookingError.InvalidRequest, service);
+        }
+
+        if (await BookingWrites.HasReachedLimitAsync(db, service, customerId, nowUtc, cancellationToken))
+        {
+            return ReserveResult.Failure(BookingError.LimitReached, service);
+        }
+
+        var booking = BookingWrites.AddConfirmedBooking(db, service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc);
+        var claimed = await db.WaitlistEntries
+            .Where(e => e.Id == entryId && e.CustomerId == customerId && e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc > nowUtc)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Claimed).SetProperty(x => x.ClaimedBookingId, booking.Id), cancellationToken);
+        if (claimed != 1)
+        {
+            return new ReserveResult(null, BookingError.BookingNotFound, "Sorry, this offer has ended and the seat has passed to someone else.");
+        }
+
+        // The seat was already counted when it was held for this offer: no counter change here.
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Waitlist entry {EntryId} claimed as booking {Confirmation}.", entryId, booking.ConfirmationNumber);
+        booking.Service = service;
+        return ReserveResult.Success(BookingService.ToView(booking));
+    }
+
+    public async Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The entry may turn from waiting into an offer while we look at it; end it only in the
+        // state we saw (so a held seat is always handed on), and look again if it moved.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var entry = await db.WaitlistEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.CustomerId == customerId, cancellationToken);
+            if (entry is not { Status: WaitlistStatus.Waiting or WaitlistStatus.Offered })
+            {
+                return false;
+            }
+
+            var seen = entry.Status;
+            if (await EndAsync(db, entry, WaitlistStatus.Left, e => e.Status == seen, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Ends offers nobody claimed in time and passes each seat to the next person, or back on sale.</summary>
+    public async Task<int> ExpireOffersAsync(CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc <= nowUtc)
+            .OrderBy(e => e.OfferExpiresAtUtc)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var expired = 0;
+        foreach (var entry in due)
+        {
+            if (await EndAsync(db, entry, WaitlistStatus.Expired, e => e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc <= nowUtc, cancellationToken))
+            {
+                expired++;
+            }
+        }
+
+        return expired;
+    }
+
+    public async Task<IReadOnlyList<WaitlistView>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.CustomerId == customerId && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
+            .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { Entry = e, s.Name, s.TimeZoneId })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Entry.LocalDate).Select(r =>
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(r.TimeZoneId);
+            DateTimeOffset? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTime(new DateTimeOffset(u), zone) : null;
+            return new WaitlistView(r.Entry.Id, r.Entry.ServiceId, r.Name, r.Entry.LocalDate, Local(r.Entry.SlotStartUtc), r.Entry.Status,
+                Local(r.Entry.OfferedSlotStartUtc), Local(r.Entry.OfferExpiresAtUtc), r.TimeZoneId);
+        }).ToList();
+    }
+
+    private async Task<bool> EndAsync(
+        BookingDbContext db, WaitlistEntry entry, WaitlistStatus endStatus, System.Linq.Expressions.Expression<Func<WaitlistEntry, bool>> stillIn, CancellationToken cancellationToken)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await db.WaitlistEntries.Where(e => e.Id == entry.Id).Where(stillIn)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, endStatus), cancellationToken);
+        if (ended != 1)
+        {
+            return false;
+        }
+
+        // An entry that held a seat hands it on; one that was only waiting holds nothing.
+        if (entry.Status == WaitlistStatus.Offered && entry.OfferedSlotInventoryId is { } inventoryId)
+        {
+            await SeatReleaser.ReleaseAsync(db, inventoryId, nowUtc, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        slotChanges.NotifyChanged(entry.ServiceId);
+        return true;
+    }
+}
