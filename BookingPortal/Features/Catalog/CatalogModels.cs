@@ -25,8 +25,13 @@ public sealed record SlotAvailability(
     public bool IsFull => Remaining == 0;
 }
 
-/// <summary>The dates a customer may pick: the window, and within it the dates that still have a bookable seat.</summary>
-public sealed record BookingCalendar(DateOnly First, DateOnly Last, IReadOnlySet<DateOnly> DatesWithSeats)
+/// <summary>
+/// The dates a customer may pick: those in the window that have slots. A fully booked date can
+/// still be picked, to see it is full and join its waitlist.
+/// </summary>
+public sealed record BookingCalendar(DateOnly First, DateOnly Last, IReadOnlySet<DateOnly> DatesWithSlots, IReadOnlySet<DateOnly> DatesWithSeats)
 {
-    public bool IsSelectable(DateOnly date) => date >= First && date <= Last && DatesWithSeats.Contains(date);
+    public bool IsSelectable(DateOnly date) => date >= First && date <= Last && DatesWithSlots.Contains(date);
+
+    public bool IsFullyBooked(DateOnly date) => DatesWithSlots.Contains(date) && !DatesWithSeats.Contains(date);
 }

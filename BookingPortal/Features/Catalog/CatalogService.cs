@@ -30,8 +30,11 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
     {
         var (first, last) = BookingRules.BookableDates(service, time.GetUtcNow().UtcDateTime);
         var slots = await GetSlotsAsync(service, first, last, cancellationToken);
-        var dates = slots.Where(s => s.IsBookable).Select(s => DateOnly.FromDateTime(s.LocalStart.DateTime)).ToHashSet();
-        return new BookingCalendar(first, last, dates);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        static DateOnly DateOf(SlotAvailability s) => DateOnly.FromDateTime(s.LocalStart.DateTime);
+        var withSlots = slots.Where(s => BookingRules.CheckWindow(service, s.StartUtc, nowUtc) is null).Select(DateOf).ToHashSet();
+        var withSeats = slots.Where(s => s.IsBookable).Select(DateOf).ToHashSet();
+        return new BookingCalendar(first, last, withSlots, withSeats);
     }
 
     public Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate, CancellationToken cancellationToken = default) =>
