@@ -19,6 +19,8 @@ public sealed class PortalProcess : IAsyncLifetime
 
     public Uri BaseUri { get; private set; } = null!;
 
+    public string DatabasePath => Path.Combine(dataFolder, "e2e.db");
+
     public string Output
     {
         get
@@ -48,7 +50,7 @@ public sealed class PortalProcess : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataFolder, "e2e.db")}";
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={DatabasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet run did not start");
         process.OutputDataReceived += (_, e) => Append(e.Data);

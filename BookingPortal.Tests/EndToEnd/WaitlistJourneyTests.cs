@@ -1,0 +1,78 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BookingPortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class WaitlistJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_customer_joins_the_waitlist_for_a_fully_booked_day_and_sees_it_in_my_appointments()
+    {
+        var fullDay = await FillFirstVideoDayAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+        await page.GetByLabel("Email").FillAsync(DemoSeeder.CustomerEmail);
+        await page.GetByLabel("Password").FillAsync(DemoSeeder.CustomerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+
+        var videoId = await VideoServiceIdAsync();
+        await page.GotoAsync($"services/{videoId}/book");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var struck = page.Locator("button.mud-picker-calendar-day.fully-booked:not(.mud-hidden)");
+        await Assertions.Expect(struck.First).ToHaveTextAsync(fullDay.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await struck.First.ClickAsync();
+        await Assertions.Expect(page.Locator("button.slot-button.slot-full")).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join the waitlist for this day" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You're on the waitlist");
+        await BrowserFixture.ScreenshotAsync(page, "09-waitlist-joined");
+
+        await page.GotoAsync("my/appointments");
+        await Assertions.Expect(page.Locator("[data-testid=waitlist-entry]")).ToContainTextAsync("waiting for");
+        await BrowserFixture.ScreenshotAsync(page, "10-waitlist-in-my-appointments");
+    }
+
+    /// <summary>Marks every seat of the video service's first bookable weekday as taken, straight in the app's database.</summary>
+    private async Task<DateOnly> FillFirstVideoDayAsync()
+    {
+        await using var db = OpenDatabase();
+        var service = await db.Services.Include(s => s.TimeSlots).SingleAsync(s => s.Name == DemoSeeder.VideoConsultationName);
+        var (first, last) = BookingRules.BookableDates(service, DateTime.UtcNow);
+        var day = SlotSchedule.ForRange(service, first, last)
+            .Where(s => BookingRules.CheckWindow(service, s.StartUtc, DateTime.UtcNow) is null)
+            .GroupBy(s => s.LocalDate)
+            .First(g => g.Count() == service.TimeSlots.Count);
+        foreach (var slot in day)
+        {
+            db.SlotInventories.Add(new SlotInventory
+            {
+                ServiceId = service.Id,
+                StartUtc = slot.StartUtc,
+                EndUtc = slot.EndUtc,
+                Capacity = slot.Capacity,
+                Booked = slot.Capacity,
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return day.Key;
+    }
+
+    private async Task<int> VideoServiceIdAsync()
+    {
+        await using var db = OpenDatabase();
+        return await db.Services.Where(s => s.Name == DemoSeeder.VideoConsultationName).Select(s => s.Id).SingleAsync();
+    }
+
+    private SqliteBookingDbContext OpenDatabase()
+    {
+        var options = new DbContextOptionsBuilder<SqliteBookingDbContext>();
+        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={browser.Portal.DatabasePath}");
+        DesignTimeIdentity.Apply(options);
+        return new SqliteBookingDbContext(options.Options);
+    }
+}
