@@ -26,6 +26,18 @@ public class LedgerEntry
     public DateTime AtUtc { get; set; }
     public string? Note { get; set; }
     public string? ActorId { get; set; }
+
+    public static LedgerEntry For(Guid bookingId, string currency, LedgerEntryKind kind, decimal amount, DateTime atUtc, string note, string? actorId = null) =>
+        new()
+        {
+            BookingId = bookingId,
+            Kind = kind,
+            Amount = amount,
+            Currency = currency,
+            AtUtc = atUtc,
+            Note = note,
+            ActorId = actorId,
+        };
 }
 
 /// <summary>Derived figures of a booking's ledger: nothing is stored that the entries can tell.</summary>

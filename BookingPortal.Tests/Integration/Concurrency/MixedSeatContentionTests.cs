@@ -29,13 +29,11 @@ public class MixedSeatContentionTests
         var holder = (await bookings.ReserveAsync(new ReserveRequest((await factory.CreateCustomersAsync(1))[0], service.Id, target.StartUtc, "setup"))).Booking!;
         var newcomers = await factory.CreateCustomersAsync(79);
 
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var work = new List<Task>();
-        work.AddRange(newcomers.Select(c => Run(gate, () => factory.Get<BookingService>().ReserveAsync(new ReserveRequest(c, service.Id, target.StartUtc, "race")))));
-        work.AddRange(movers.Select(m => Run(gate, () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(m.ConfirmationNumber, m.CustomerId, false, target.StartUtc)))));
-        work.Add(Run(gate, () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))));
-        gate.SetResult();
-        await Task.WhenAll(work);
+        var work = new List<Func<Task<bool>>>();
+        work.AddRange(newcomers.Select(c => Step(() => factory.Get<BookingService>().ReserveAsync(new ReserveRequest(c, service.Id, target.StartUtc, "race")))));
+        work.AddRange(movers.Select(m => Step(() => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(m.ConfirmationNumber, m.CustomerId, false, target.StartUtc)))));
+        work.Add(Step(() => factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))));
+        await Race.AllAtOnceAsync(work);
 
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var counters = await db.SlotInventories.Where(i => i.ServiceId == service.Id).ToListAsync();
@@ -46,9 +44,9 @@ public class MixedSeatContentionTests
         counters.Single(c => c.StartUtc == target.StartUtc).Booked.Should().BeLessThanOrEqualTo(1);
     }
 
-    private static Task Run<T>(TaskCompletionSource gate, Func<Task<T>> action) => Task.Run(async () =>
+    private static Func<Task<bool>> Step<T>(Func<Task<T>> action) => async () =>
     {
-        await gate.Task;
         await action();
-    });
+        return true;
+    };
 }

@@ -57,15 +57,8 @@ internal static class BookingWrites
         db.Bookings.Add(booking);
         if (booking.DepositAmount > 0)
         {
-            db.LedgerEntries.Add(new LedgerEntry
-            {
-                BookingId = booking.Id,
-                Kind = LedgerEntryKind.DepositDue,
-                Amount = booking.DepositAmount,
-                Currency = booking.Currency,
-                AtUtc = nowUtc,
-                Note = "Deposit payable at reception.",
-            });
+            db.LedgerEntries.Add(LedgerEntry.For(
+                booking.Id, booking.Currency, LedgerEntryKind.DepositDue, booking.DepositAmount, nowUtc, "Deposit payable at reception."));
         }
 
         return booking;

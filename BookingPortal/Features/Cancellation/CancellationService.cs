@@ -84,16 +84,7 @@ public sealed class CancellationService(
         {
             if (amount > 0)
             {
-                db.LedgerEntries.Add(new LedgerEntry
-                {
-                    BookingId = booking.Id,
-                    Kind = kind,
-                    Amount = amount,
-                    Currency = booking.Currency,
-                    AtUtc = nowUtc,
-                    Note = note,
-                    ActorId = request.UserId,
-                });
+                db.LedgerEntries.Add(LedgerEntry.For(booking.Id, booking.Currency, kind, amount, nowUtc, note, request.UserId));
             }
         }
 

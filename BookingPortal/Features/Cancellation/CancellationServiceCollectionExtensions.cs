@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Jobs;
 using Quartz;
 
 namespace BookingPortal.Features.Cancellation;
@@ -12,11 +13,6 @@ public static class CancellationServiceCollectionExtensions
     }
 
     /// <summary>Unclaimed offers are passed on within a minute of running out.</summary>
-    public static void AddCancellationJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleJob<WaitlistOfferExpiryJob>(
-            trigger => trigger
-                .WithIdentity($"{WaitlistOfferExpiryJob.Key.Name}-every-minute", WaitlistOfferExpiryJob.Key.Group)
-                .StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
-            job => job.WithIdentity(WaitlistOfferExpiryJob.Key));
+    public static IQuartzBuilder AddCancellationJobs(this IQuartzBuilder quartz) =>
+        quartz.ScheduleEvery<WaitlistOfferExpiryJob>(WaitlistOfferExpiryJob.Key, TimeSpan.FromMinutes(1));
 }

@@ -50,15 +50,7 @@ public sealed class HoldExpiryService(
             var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == hold.Id).ToListAsync(cancellationToken)).Owed;
             if (owed > 0)
             {
-                db.LedgerEntries.Add(new LedgerEntry
-                {
-                    BookingId = hold.Id,
-                    Kind = LedgerEntryKind.DepositWaived,
-                    Amount = owed,
-                    Currency = hold.Currency,
-                    AtUtc = nowUtc,
-                    Note = "Payment hold expired.",
-                });
+                db.LedgerEntries.Add(LedgerEntry.For(hold.Id, hold.Currency, LedgerEntryKind.DepositWaived, owed, nowUtc, "Payment hold expired."));
                 await db.SaveChangesAsync(cancellationToken);
             }
 

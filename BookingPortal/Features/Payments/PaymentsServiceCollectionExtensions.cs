@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Jobs;
 using Quartz;
 
 namespace BookingPortal.Features.Payments;
@@ -11,11 +12,6 @@ public static class PaymentsServiceCollectionExtensions
     }
 
     /// <summary>Expired holds are swept every 30 seconds: a seat is back on sale at most that long after its hold ends.</summary>
-    public static void AddPaymentJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleJob<HoldExpiryJob>(
-            trigger => trigger
-                .WithIdentity($"{HoldExpiryJob.Key.Name}-every-30s", HoldExpiryJob.Key.Group)
-                .StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()),
-            job => job.WithIdentity(HoldExpiryJob.Key));
+    public static IQuartzBuilder AddPaymentJobs(this IQuartzBuilder quartz) =>
+        quartz.ScheduleEvery<HoldExpiryJob>(HoldExpiryJob.Key, TimeSpan.FromSeconds(30));
 }
