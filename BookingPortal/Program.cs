@@ -19,7 +19,7 @@ builder.Services.AddMudServices();
 builder.Services.AddCatalog();
 builder.Services.AddBooking();
 builder.Services.AddCancellation();
-builder.Services.AddPayments();
+builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddPortalJobs();
 
 var app = builder.Build();
@@ -37,6 +37,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapBookingEndpoints();
+app.MapPaymentEndpoints();
 
 app.Run();
 

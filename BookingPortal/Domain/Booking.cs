@@ -31,6 +31,8 @@ public class Booking
     public string? CancellationReason { get; set; }
     public string? CancelledById { get; set; }
     public bool CancellationFeeWaived { get; set; }
+    /// <summary>The payment provider's id of the deposit payment (a Stripe payment intent), when paid online.</summary>
+    public string? PaymentReference { get; set; }
 
     public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
 

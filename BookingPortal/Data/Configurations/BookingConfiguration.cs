@@ -15,6 +15,7 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
         builder.Property(b => b.CancellationReason).HasMaxLength(500);
         builder.Property(b => b.CancelledById).HasMaxLength(450);
+        builder.Property(b => b.PaymentReference).HasMaxLength(100);
 
         builder.HasIndex(b => b.ConfirmationNumber).IsUnique();
         // A repeated command (double click, retried request) collides here instead of booking twice.

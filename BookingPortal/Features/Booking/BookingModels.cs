@@ -43,6 +43,9 @@ public sealed record BookingView(
 {
     public decimal BalanceDue => Price - DepositAmount;
 
+    /// <summary>While the deposit is being paid online: when the held seat is released if no payment arrives.</summary>
+    public DateTime? PaymentHoldExpiresAtUtc { get; init; }
+
     /// <summary>The booking's money so far (deposit owed, paid, refunded, kept), when the query loaded it.</summary>
     public LedgerSummary? Ledger { get; init; }
 

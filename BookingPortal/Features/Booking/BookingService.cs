@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Booking;
@@ -16,6 +17,7 @@ public sealed class BookingService(
     CatalogService catalog,
     SlotInventoryStore inventory,
     SlotChangeNotifier slotChanges,
+    PaymentHolds paymentHolds,
     TimeProvider time,
     ILogger<BookingService> logger)
 {
@@ -103,8 +105,8 @@ public sealed class BookingService(
             return ReserveResult.Failure(BookingError.SlotFull, service);
         }
 
-        var booking = BookingWrites.AddConfirmedBooking(
-            db, service, request.CustomerId, inventoryId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc);
+        var booking = BookingWrites.AddBooking(
+            db, service, request.CustomerId, inventoryId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, paymentHolds.HoldUntil(nowUtc));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(service.Id);
@@ -251,6 +253,9 @@ public sealed class BookingService(
             booking.Price,
             booking.DepositAmount,
             booking.Currency,
-            booking.CreatedAtUtc);
+            booking.CreatedAtUtc)
+        {
+            PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
+        };
     }
 }

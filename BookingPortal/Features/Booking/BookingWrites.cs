@@ -31,10 +31,16 @@ internal static class BookingWrites
         return BookingRules.HasReachedLimit(service, active);
     }
 
-    /// <summary>Adds a confirmed booking on a seat already counted, with its deposit recorded as due.</summary>
-    public static Domain.Booking AddConfirmedBooking(
-        BookingDbContext db, Service service, string customerId, long inventoryId, DateTime startUtc, DateTime endUtc, string idempotencyKey, DateTime nowUtc)
+    /// <summary>
+    /// Adds a booking on a seat already counted, with its deposit recorded as due. It is confirmed
+    /// at once unless the deposit is to be paid online: then the seat is held until
+    /// <paramref name="paymentHoldUntilUtc"/> and the payment webhook confirms it.
+    /// </summary>
+    public static Domain.Booking AddBooking(
+        BookingDbContext db, Service service, string customerId, long inventoryId, DateTime startUtc, DateTime endUtc, string idempotencyKey, DateTime nowUtc,
+        DateTime? paymentHoldUntilUtc)
     {
+        var awaitsPayment = paymentHoldUntilUtc is not null && service.DepositDueNow > 0;
         var booking = new Domain.Booking
         {
             Id = Guid.CreateVersion7(),
@@ -44,11 +50,10 @@ internal static class BookingWrites
             SlotInventoryId = inventoryId,
             StartUtc = startUtc,
             EndUtc = endUtc,
-            // Payment at reception is the default gateway: the seat is confirmed now and the
-            // deposit is recorded as due.
-            Status = BookingStatus.Confirmed,
+            Status = awaitsPayment ? BookingStatus.PendingPayment : BookingStatus.Confirmed,
             CreatedAtUtc = nowUtc,
-            ConfirmedAtUtc = nowUtc,
+            ConfirmedAtUtc = awaitsPayment ? null : nowUtc,
+            ExpiresAtUtc = awaitsPayment ? paymentHoldUntilUtc : null,
             Price = service.Price,
             DepositAmount = service.DepositDueNow,
             Currency = service.Currency,
@@ -58,7 +63,8 @@ internal static class BookingWrites
         if (booking.DepositAmount > 0)
         {
             db.LedgerEntries.Add(LedgerEntry.For(
-                booking.Id, booking.Currency, LedgerEntryKind.DepositDue, booking.DepositAmount, nowUtc, "Deposit payable at reception."));
+                booking.Id, booking.Currency, LedgerEntryKind.DepositDue, booking.DepositAmount, nowUtc,
+                awaitsPayment ? "Deposit payable online." : "Deposit payable at reception."));
         }
 
         return booking;

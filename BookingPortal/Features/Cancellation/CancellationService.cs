@@ -1,6 +1,7 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Cancellation;
@@ -12,6 +13,7 @@ namespace BookingPortal.Features.Cancellation;
 public sealed class CancellationService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,
+    PaymentService payments,
     TimeProvider time,
     ILogger<CancellationService> logger)
 {
@@ -67,10 +69,14 @@ public sealed class CancellationService(
 
         await SeatReleaser.ReleaseAsync(db, booking.SlotInventoryId, nowUtc, cancellationToken);
 
-        var paid = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == booking.Id).ToListAsync(cancellationToken)).Paid;
-        AddLedgerEntries(db, booking, quote, paid, nowUtc, request);
+        AddLedgerEntries(db, booking, quote, nowUtc, request);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Money paid online goes back through the provider after the seat is released, never while
+        // holding the database transaction; the refund row is written once the provider accepts it.
+        // Until then the ledger shows the customer is owed it (a negative balance).
+        await payments.RefundAsync(booking.Id, quote.Refund, "Cancelled.", cancellationToken);
 
         logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
             booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);
@@ -78,7 +84,7 @@ public sealed class CancellationService(
         return new CancelResult(CancelOutcome.Cancelled, quote, Explain(booking, quote, done: true));
     }
 
-    private static void AddLedgerEntries(BookingDbContext db, Domain.Booking booking, CancellationQuote quote, decimal paid, DateTime nowUtc, CancelRequest request)
+    private static void AddLedgerEntries(BookingDbContext db, Domain.Booking booking, CancellationQuote quote, DateTime nowUtc, CancelRequest request)
     {
         void Add(LedgerEntryKind kind, decimal amount, string note)
         {
@@ -88,10 +94,9 @@ public sealed class CancellationService(
             }
         }
 
-        // What is no longer owed is waived; of what was actually paid, the part not kept goes back.
+        // What is no longer owed is waived; the refund of anything paid online is recorded by PaymentService.
         var waived = quote.FeeWaived ? $"Cancelled; late fee waived by staff: {request.Reason}" : "Cancelled: no longer due.";
         Add(LedgerEntryKind.DepositWaived, quote.Refund, waived);
-        Add(LedgerEntryKind.DepositRefunded, Math.Min(paid, quote.Refund), "Cancelled: refund of the deposit.");
         Add(LedgerEntryKind.CancellationFeeRetained, quote.FeeRetained, "Cancelled within the fee period.");
     }
 

@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Cancellation;
@@ -16,6 +17,7 @@ public sealed class WaitlistService(
     IDbContextFactory<BookingDbContext> dbFactory,
     CatalogService catalog,
     SlotChangeNotifier slotChanges,
+    PaymentHolds paymentHolds,
     TimeProvider time,
     ILogger<WaitlistService> logger)
 {
@@ -98,7 +100,8 @@ public sealed class WaitlistService(
             return ReserveResult.Failure(BookingError.LimitReached, service);
         }
 
-        var booking = BookingWrites.AddConfirmedBooking(db, service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc);
+        var booking = BookingWrites.AddBooking(
+            db, service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
         var claimed = await db.WaitlistEntries
             .Where(e => e.Id == entryId && e.CustomerId == customerId && e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc > nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Claimed).SetProperty(x => x.ClaimedBookingId, booking.Id), cancellationToken);

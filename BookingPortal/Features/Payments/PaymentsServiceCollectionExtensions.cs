@@ -1,12 +1,23 @@
 using BookingPortal.Infrastructure.Jobs;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BookingPortal.Features.Payments;
 
 public static class PaymentsServiceCollectionExtensions
 {
-    public static IServiceCollection AddPayments(this IServiceCollection services)
+    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PaymentsOptions>, PaymentsOptionsValidator>();
+        services.AddHttpClient(nameof(StripeCardGateway));
+        services.AddSingleton<PayAtReceptionGateway>();
+        services.AddSingleton<StripeCardGateway>();
+        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Gateway == PaymentGatewayKind.Stripe
+            ? sp.GetRequiredService<StripeCardGateway>()
+            : sp.GetRequiredService<PayAtReceptionGateway>());
+        services.AddSingleton<PaymentHolds>();
+        services.AddScoped<PaymentService>();
         services.AddScoped<HoldExpiryService>();
         return services;
     }

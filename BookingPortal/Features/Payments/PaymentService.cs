@@ -1,0 +1,110 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Payments;
+
+/// <summary>
+/// Online deposits: starts the hosted checkout for a held booking, records the provider's
+/// confirmation (exactly once, whatever the number of webhook deliveries) and refunds what a
+/// cancellation gives back.
+/// </summary>
+public sealed class PaymentService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    BookingService bookings,
+    IPaymentGateway gateway,
+    SlotChangeNotifier slotChanges,
+    TimeProvider time,
+    ILogger<PaymentService> logger)
+{
+    /// <returns>Where to send the customer to pay, or null when the booking is not waiting for an online payment.</returns>
+    public async Task<Uri?> StartDepositCheckoutAsync(string confirmationNumber, string userId, Uri portalBaseUri, CancellationToken cancellationToken = default)
+    {
+        var booking = await bookings.GetAsync(confirmationNumber, userId, isStaff: false, cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (!gateway.TakesPaymentOnline || booking is not { Status: BookingStatus.PendingPayment, PaymentHoldExpiresAtUtc: { } until } || until <= nowUtc)
+        {
+            return null;
+        }
+
+        var page = new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}");
+        var checkout = new DepositCheckout(booking.Id, booking.ConfirmationNumber, booking.ServiceName, booking.DepositAmount, booking.Currency,
+            new Uri(page + "?payment=done"), new Uri(page + "?payment=cancelled"));
+        // One checkout per booking: pressing "Pay" twice reuses the first session instead of opening a second.
+        return await gateway.StartCheckoutAsync(checkout, $"deposit-{booking.Id}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The provider says the deposit was paid. Confirms the booking if its seat is still held;
+    /// a repeated delivery changes nothing; money that arrives after the hold ended is refunded.
+    /// </summary>
+    public async Task RecordDepositPaidAsync(Guid bookingId, string paymentReference, decimal amount, CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking is null)
+        {
+            logger.LogWarning("Payment {Reference} names unknown booking {BookingId}.", paymentReference, bookingId);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var confirmed = await db.Bookings
+            .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.PaymentReference == null)
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Confirmed)
+                .SetProperty(x => x.ConfirmedAtUtc, nowUtc)
+                .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
+                .SetProperty(x => x.PaymentReference, paymentReference), cancellationToken);
+        if (confirmed == 1)
+        {
+            db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositCharged, amount, nowUtc, $"Paid online ({paymentReference})."));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Deposit paid for {Confirmation} ({Reference}).", booking.ConfirmationNumber, paymentReference);
+            slotChanges.NotifyChanged(booking.ServiceId);
+            return;
+        }
+
+        if (booking.PaymentReference == paymentReference)
+        {
+            return;
+        }
+
+        // The hold ran out (or the booking was cancelled) before the money arrived: keep the
+        // record straight and give the money back.
+        var recorded = await db.Bookings
+            .Where(b => b.Id == bookingId && b.PaymentReference == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.PaymentReference, paymentReference), cancellationToken);
+        if (recorded != 1)
+        {
+            return;
+        }
+
+        db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositCharged, amount, nowUtc, $"Paid online after the hold ended ({paymentReference})."));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogWarning("Deposit for {Confirmation} arrived after its hold ended; refunding.", booking.ConfirmationNumber);
+        await RefundAsync(bookingId, amount, "Paid after the hold ended.", cancellationToken);
+    }
+
+    /// <summary>Refunds up to <paramref name="amount"/> of what was paid online, and records it once the provider has accepted it.</summary>
+    public async Task RefundAsync(Guid bookingId, decimal amount, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        var ledger = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken));
+        var refund = Math.Min(amount, ledger.Paid);
+        if (booking?.PaymentReference is not { } reference || refund <= 0 || !gateway.TakesPaymentOnline)
+        {
+            return;
+        }
+
+        var refundId = await gateway.RefundAsync(reference, refund, booking.Currency, $"refund-{bookingId}-{ledger.Refunded}", cancellationToken);
+        db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositRefunded, refund, time.GetUtcNow().UtcDateTime, $"{reason} Refund {refundId}."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
