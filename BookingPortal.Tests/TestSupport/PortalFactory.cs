@@ -13,7 +13,7 @@ namespace BookingPortal.Tests.TestSupport;
 /// The real app on a fresh SQLite file of its own, with a clock the test controls. Demo data is
 /// seeded, so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book.
 /// </summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     /// <summary>Monday 2 March 2026, 12:00 UTC (07:00 in New York): the week before DST starts.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
@@ -31,6 +31,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath};Default Timeout=60");
         builder.UseSetting("Database:SeedDemoData", "true");
+        foreach (var (key, value) in ExtraSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
@@ -42,6 +47,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Stops the scheduled jobs, for tests that drive the same work by hand and must not race the timer.</summary>
     public async Task PauseJobsAsync() =>
         await (await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).PauseAll(CancellationToken.None);
+
+    /// <summary>Settings a derived factory adds (another payment gateway, say).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
 
     public IDbContextFactory<BookingDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<BookingDbContext>>();
 

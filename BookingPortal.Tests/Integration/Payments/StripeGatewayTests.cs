@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Payments;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Payments;
+
+/// <summary>The Stripe adapter through Stripe's own client, against a stand-in on 127.0.0.1.</summary>
+public class StripeGatewayTests
+{
+    [Fact]
+    public async Task A_card_booking_is_held_and_its_checkout_carries_the_deposit_and_one_idempotency_key()
+    {
+        await using var stripe = await StripeStandIn.StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        var (booking, customer) = await BookAsync(factory);
+
+        booking.Status.Should().Be(BookingStatus.PendingPayment);
+        booking.PaymentHoldExpiresAtUtc.Should().Be(factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10));
+        var payments = factory.Get<PaymentService>();
+        var first = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        var second = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+
+        first!.Host.Should().Be("checkout.stripe.test");
+        second.Should().Be(first);
+        var requests = stripe.Requests.ToList();
+        requests.Should().HaveCount(2).And.OnlyContain(r => r.Path == "/v1/checkout/sessions" && r.IdempotencyKey == $"deposit-{booking.Id}");
+        var form = requests[0].Form;
+        form["line_items[0][price_data][unit_amount]"].Should().Be("5000");
+        form["line_items[0][price_data][currency]"].Should().Be("usd");
+        form["client_reference_id"].Should().Be(booking.Id.ToString());
+        form["success_url"].Should().Be($"http://portal.test/bookings/{booking.ConfirmationNumber}?payment=done");
+        requests[0].Authorization.Should().Be($"Bearer {StripeStandIn.SecretKey}");
+        (await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, "someone-else", new Uri("http://portal.test/"))).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_signed_webhook_confirms_the_booking_once_however_often_it_arrives()
+    {
+        await using var stripe = await StripeStandIn.StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        var (booking, customer) = await BookAsync(factory);
+        using var client = factory.CreateClient();
+        var payload = StripeStandIn.CheckoutCompletedEvent("evt_1", booking.Id, "pi_123", 5000);
+
+        var forged = await PostAsync(client, payload, StripeStandIn.Sign(payload, "whsec_wrong"));
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ViewAsync(factory, booking, customer)).Status.Should().Be(BookingStatus.PendingPayment);
+
+        (await PostAsync(client, payload, StripeStandIn.Sign(payload))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PostAsync(client, payload, StripeStandIn.Sign(payload))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var view = await ViewAsync(factory, booking, customer);
+        view.Status.Should().Be(BookingStatus.Confirmed);
+        view.Ledger!.Paid.Should().Be(50m);
+        view.Ledger.Balance.Should().Be(0m);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositCharged)).Should().Be(1);
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).PaymentReference.Should().Be("pi_123");
+    }
+
+    [Fact]
+    public async Task Cancelling_a_paid_booking_late_refunds_the_rest_through_stripe()
+    {
+        await using var stripe = await StripeStandIn.StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        var (booking, customer) = await BookAsync(factory);
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_456", 50m);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-10), TimeSpan.Zero));
+
+        var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, customer, IsStaff: false));
+
+        result.Quote!.FeeRetained.Should().Be(25m);
+        var refund = stripe.Requests.Single(r => r.Path == "/v1/refunds");
+        refund.Form["payment_intent"].Should().Be("pi_456");
+        refund.Form["amount"].Should().Be("2500");
+        refund.IdempotencyKey.Should().StartWith($"refund-{booking.Id}");
+        var ledger = (await ViewAsync(factory, booking, customer)).Ledger!;
+        ledger.Refunded.Should().Be(25m);
+        ledger.Retained.Should().Be(25m);
+        ledger.Balance.Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task An_unpaid_hold_that_runs_out_releases_the_seat_and_a_late_payment_is_refunded()
+    {
+        await using var stripe = await StripeStandIn.StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        await factory.PauseJobsAsync();
+        var (booking, customer) = await BookAsync(factory);
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_late", 50m);
+
+        (await ViewAsync(factory, booking, customer)).Status.Should().Be(BookingStatus.Cancelled);
+        stripe.Requests.Single(r => r.Path == "/v1/refunds").Form["amount"].Should().Be("5000");
+        (await ViewAsync(factory, booking, customer)).Ledger!.Paid.Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task A_card_gateway_without_its_keys_stops_start_up_naming_them()
+    {
+        await using var factory = new MisconfiguredStripeFactory();
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>()
+            .WithMessage("*'Payments:Stripe:SecretKey'*").And.Message.Should().Contain("'Payments:Stripe:WebhookSecret'");
+    }
+
+    private static async Task<(BookingView Booking, string Customer)> BookAsync(PortalFactory factory)
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
+        result.Succeeded.Should().BeTrue(result.Message);
+        return (result.Booking!, customer);
+    }
+
+    private static async Task<BookingView> ViewAsync(PortalFactory factory, BookingView booking, string customer) =>
+        (await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, customer, isStaff: false))!;
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, string signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, PaymentEndpoints.StripeWebhookPath) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", signature);
+        return client.SendAsync(request);
+    }
+
+    private sealed class MisconfiguredStripeFactory : PortalFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [new("Payments:Gateway", "Stripe")];
+    }
+}
