@@ -44,6 +44,31 @@ public class MixedSeatContentionTests
         counters.Single(c => c.StartUtc == target.StartUtc).Booked.Should().BeLessThanOrEqualTo(1);
     }
 
+    [Fact]
+    public async Task Claims_of_a_held_seat_racing_bookings_for_it_end_with_one_booking_for_the_person_offered()
+    {
+        await using var factory = new PortalFactory();
+        await factory.PauseJobsAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
+        var target = (await factory.BookableSlotsAsync(service))[0];
+        var holder = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest((await factory.CreateCustomersAsync(1))[0], service.Id, target.StartUtc, "h"))).Booking!;
+        var waiting = (await factory.CreateCustomersAsync(1))[0];
+        (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(target.LocalStart.DateTime), target.StartUtc)).Succeeded.Should().BeTrue();
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
+        var offer = (await factory.Get<WaitlistService>().ListForCustomerAsync(waiting)).Single();
+        var others = await factory.CreateCustomersAsync(40);
+
+        var work = new List<Func<Task<bool>>>();
+        work.AddRange(Enumerable.Range(0, 10).Select(_ => Step(() => factory.Get<WaitlistService>().ClaimAsync(offer.Id, waiting))));
+        work.AddRange(others.Select(c => Step(() => factory.Get<BookingService>().ReserveAsync(new ReserveRequest(c, service.Id, target.StartUtc, "grab")))));
+        await Race.AllAtOnceAsync(work);
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var onTarget = await db.Bookings.Where(b => b.ServiceId == service.Id && b.StartUtc == target.StartUtc && b.Status == BookingStatus.Confirmed).ToListAsync();
+        onTarget.Select(b => b.CustomerId).Should().Equal(waiting);
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == target.StartUtc)).Booked.Should().Be(1);
+    }
+
     private static Func<Task<bool>> Step<T>(Func<Task<T>> action) => async () =>
     {
         await action();
