@@ -38,4 +38,17 @@ public class BookingSummaryTests : BookingComponentsTestContext
         summary.Find("button").HasAttribute("disabled").Should().BeTrue();
         summary.Find("[role=alert]").TextContent.Should().Contain("just taken");
     }
+
+    [Theory]
+    [InlineData(false, "paid at reception")]
+    [InlineData(true, "pay the deposit by card")]
+    public void The_summary_says_where_the_deposit_is_paid(bool online, string expected)
+    {
+        var summary = Render<BookingSummary>(p => p
+            .Add(x => x.Service, Consultation())
+            .Add(x => x.Slot, Slot(4, 9, remaining: 3))
+            .Add(x => x.DepositPaidOnline, online));
+
+        summary.Markup.Should().Contain(expected);
+    }
 }
