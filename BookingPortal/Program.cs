@@ -1,4 +1,5 @@
 using BookingPortal.Components;
+using BookingPortal.Features.Admin;
 using BookingPortal.Data;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
@@ -19,6 +20,7 @@ builder.Services.AddMudServices();
 builder.Services.AddCatalog();
 builder.Services.AddBooking();
 builder.Services.AddCancellation();
+builder.Services.AddAdmin();
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddPortalJobs();
 

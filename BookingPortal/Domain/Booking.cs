@@ -24,6 +24,8 @@ public class Booking
     public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? ConfirmedAtUtc { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
+    public DateTime? CheckedInAtUtc { get; set; }
+    public string? CheckedInById { get; set; }
     public decimal Price { get; set; }
     public decimal DepositAmount { get; set; }
     public required string Currency { get; set; }

@@ -16,6 +16,9 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancellationReason).HasMaxLength(500);
         builder.Property(b => b.CancelledById).HasMaxLength(450);
         builder.Property(b => b.PaymentReference).HasMaxLength(100);
+        builder.Property(b => b.CheckedInById).HasMaxLength(450);
+        // The no-show sweep looks for confirmed bookings whose start has passed.
+        builder.HasIndex(b => new { b.Status, b.StartUtc });
 
         builder.HasIndex(b => b.ConfirmationNumber).IsUnique();
         // A repeated command (double click, retried request) collides here instead of booking twice.

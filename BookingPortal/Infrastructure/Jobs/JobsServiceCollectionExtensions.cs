@@ -1,3 +1,4 @@
+using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Payments;
 using Quartz;
@@ -18,6 +19,7 @@ public static class JobsServiceCollectionExtensions
         {
             quartz.AddPaymentJobs();
             quartz.AddCancellationJobs();
+            quartz.AddAdminJobs();
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

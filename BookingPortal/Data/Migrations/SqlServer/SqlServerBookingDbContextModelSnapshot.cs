@@ -117,6 +117,13 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("CheckedInAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CheckedInById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("ConfirmationNumber")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -187,6 +194,8 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ServiceId", "StartUtc");
+
+                    b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("CustomerId", "ServiceId", "Status", "StartUtc");
 

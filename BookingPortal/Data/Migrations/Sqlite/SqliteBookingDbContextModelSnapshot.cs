@@ -111,6 +111,13 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CheckedInAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedInById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConfirmationNumber")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -181,6 +188,8 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ServiceId", "StartUtc");
+
+                    b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("CustomerId", "ServiceId", "Status", "StartUtc");
 

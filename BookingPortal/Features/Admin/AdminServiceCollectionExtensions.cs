@@ -1,0 +1,17 @@
+using BookingPortal.Infrastructure.Jobs;
+using Quartz;
+
+namespace BookingPortal.Features.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<FrontDeskService>();
+        return services;
+    }
+
+    /// <summary>No-shows are marked within a minute of their grace period ending.</summary>
+    public static IQuartzBuilder AddAdminJobs(this IQuartzBuilder quartz) =>
+        quartz.ScheduleEvery<NoShowJob>(NoShowJob.Key, TimeSpan.FromMinutes(1));
+}
