@@ -74,6 +74,37 @@ public class WaitlistTests
     }
 
     [Fact]
+    public async Task Seats_staff_add_go_to_the_waitlist_first_and_the_rest_on_sale()
+    {
+        await using var factory = await StartAsync();
+        var (service, slot, _) = await FillFirstSlotAsync(factory);
+        var waiting = await factory.CreateCustomersAsync(2);
+        var waitlist = factory.Get<WaitlistService>();
+        foreach (var customer in waiting)
+        {
+            (await waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var result = await factory.Get<Features.Admin.SlotCapacityService>().AddSeatsAsync(service.Id, slot.StartUtc, 3, "staff-1");
+
+        result.NewCapacity.Should().Be(4);
+        result.OffersMade.Should().Be(2);
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(3, "one booking plus two seats held for offers");
+        foreach (var customer in waiting)
+        {
+            (await waitlist.ListForCustomerAsync(customer)).Single().Status.Should().Be(WaitlistStatus.Offered);
+        }
+
+        var walkIn = (await factory.CreateCustomersAsync(1))[0];
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(walkIn, service.Id, slot.StartUtc, "k"))).Succeeded.Should().BeTrue();
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest((await factory.CreateCustomersAsync(1))[0], service.Id, slot.StartUtc, "k")))
+            .Error.Should().Be(BookingError.SlotFull);
+        (await factory.Get<Features.Admin.SlotCapacityService>().AddSeatsAsync(service.Id, slot.StartUtc, 0, "staff-1")).Outcome
+            .Should().Be(Features.Admin.CapacityChangeOutcome.InvalidAmount);
+    }
+
+    [Fact]
     public async Task Joining_a_date_that_still_has_seats_is_refused_with_a_hint_to_book()
     {
         await using var factory = await StartAsync();

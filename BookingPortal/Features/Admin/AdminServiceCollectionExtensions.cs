@@ -8,6 +8,7 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddScoped<FrontDeskService>();
+        services.AddScoped<SlotCapacityService>();
         return services;
     }
 

@@ -17,6 +17,37 @@ public static class SeatReleaser
     /// <returns>The waitlist entry that was offered the seat, or null when it went back on sale.</returns>
     public static async Task<long?> ReleaseAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        var offeredTo = await OfferToWaitlistAsync(db, inventoryId, nowUtc, cancellationToken);
+        if (offeredTo is null)
+        {
+            await db.SlotInventories
+                .Where(i => i.Id == inventoryId && i.Booked > 0)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+        }
+
+        return offeredTo;
+    }
+
+    /// <summary>
+    /// A seat that did not exist before (staff added capacity): it is offered to the first person
+    /// waiting, and counted as taken while held for them; with nobody waiting it is simply on sale.
+    /// </summary>
+    public static async Task<long?> OfferNewSeatAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var offeredTo = await OfferToWaitlistAsync(db, inventoryId, nowUtc, cancellationToken);
+        if (offeredTo is not null)
+        {
+            await db.SlotInventories
+                .Where(i => i.Id == inventoryId && i.Booked < i.Capacity)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
+        }
+
+        return offeredTo;
+    }
+
+    /// <summary>Marks the first waiting entry for this slot as offered it; null when nobody is waiting (or the slot is past or closed).</summary>
+    private static async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         var slot = await db.SlotInventories.AsNoTracking()
             .Where(i => i.Id == inventoryId)
             .Select(i => new { i.ServiceId, i.StartUtc, i.IsClosed })
@@ -52,9 +83,6 @@ public static class SeatReleaser
             }
         }
 
-        await db.SlotInventories
-            .Where(i => i.Id == inventoryId && i.Booked > 0)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
         return null;
     }
 }

@@ -1,0 +1,72 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Admin;
+
+public enum CapacityChangeOutcome
+{
+    Changed,
+    SlotNotFound,
+    InvalidAmount,
+}
+
+public sealed record CapacityChangeResult(CapacityChangeOutcome Outcome, int NewCapacity, int OffersMade, string Message);
+
+/// <summary>
+/// Staff open extra seats on one slot. Each new seat goes first to the waitlist (FIFO, held for
+/// two hours, as for a freed seat), then to general sale.
+/// </summary>
+public sealed class SlotCapacityService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    CatalogService catalog,
+    SlotInventoryStore inventory,
+    SlotChangeNotifier slotChanges,
+    TimeProvider time,
+    ILogger<SlotCapacityService> logger)
+{
+    public const int MaxExtraSeatsAtOnce = 100;
+
+    public async Task<CapacityChangeResult> AddSeatsAsync(int serviceId, DateTime slotStartUtc, int extraSeats, string staffId, CancellationToken cancellationToken = default)
+    {
+        if (extraSeats is < 1 or > MaxExtraSeatsAtOnce)
+        {
+            return new(CapacityChangeOutcome.InvalidAmount, 0, 0, $"Add between 1 and {MaxExtraSeatsAtOnce} seats at a time.");
+        }
+
+        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
+        var slot = service is null ? null : SlotSchedule.Find(service, DateTime.SpecifyKind(slotStartUtc, DateTimeKind.Utc));
+        if (slot is null)
+        {
+            return new(CapacityChangeOutcome.SlotNotFound, 0, 0, "That slot does not exist.");
+        }
+
+        var inventoryId = await inventory.EnsureAsync(serviceId, slot, cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SlotInventories.Where(i => i.Id == inventoryId)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, x => x.Capacity + extraSeats), cancellationToken);
+        var offers = 0;
+        for (var seat = 0; seat < extraSeats; seat++)
+        {
+            if (await SeatReleaser.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is null)
+            {
+                break;
+            }
+
+            offers++;
+        }
+
+        var capacity = await db.SlotInventories.Where(i => i.Id == inventoryId).Select(i => i.Capacity).SingleAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Staff {StaffId} added {Seats} seats to service {ServiceId} at {StartUtc:o}; {Offers} offered to the waitlist.",
+            staffId, extraSeats, serviceId, slot.StartUtc, offers);
+        slotChanges.NotifyChanged(serviceId);
+        return new(CapacityChangeOutcome.Changed, capacity, offers,
+            offers > 0 ? $"Capacity is now {capacity}; {offers} seat(s) offered to the waitlist." : $"Capacity is now {capacity}.");
+    }
+}
