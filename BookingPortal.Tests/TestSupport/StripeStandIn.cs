@@ -26,6 +26,9 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>When set, refunds are refused the way Stripe refuses them (HTTP 400 with an error body).</summary>
+    public bool RefuseRefunds { get; set; }
+
     private StripeStandIn(WebApplication app, string baseUrl)
     {
         this.app = app;
@@ -50,6 +53,11 @@ public sealed class StripeStandIn : IAsyncDisposable
         app.MapPost("/v1/refunds", async (HttpRequest request) =>
         {
             var recorded = await standIn!.RecordAsync(request);
+            if (standIn.RefuseRefunds)
+            {
+                return Results.Text("""{"error":{"type":"invalid_request_error","message":"Charge already refunded."}}""", "application/json", statusCode: 400);
+            }
+
             return Results.Text($$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"succeeded","amount":{{recorded.Form["amount"]}}}""", "application/json");
         });
         await app.StartAsync();

@@ -87,6 +87,25 @@ public class StripeGatewayTests
     }
 
     [Fact]
+    public async Task A_refund_the_provider_refuses_leaves_the_booking_cancelled_and_the_money_shown_as_owed()
+    {
+        await using var stripe = await StripeStandIn.StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        var (booking, customer) = await BookAsync(factory);
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_789", 50m);
+        stripe.RefuseRefunds = true;
+
+        var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, customer, IsStaff: false));
+
+        result.Succeeded.Should().BeTrue();
+        result.Message.Should().Contain("could not be sent yet");
+        var view = await ViewAsync(factory, booking, customer);
+        view.Status.Should().Be(BookingStatus.Cancelled);
+        view.Ledger!.Refunded.Should().Be(0m);
+        view.Ledger.Balance.Should().Be(-50m, "the customer is owed the whole deposit until it is refunded");
+    }
+
+    [Fact]
     public async Task An_unpaid_hold_that_runs_out_releases_the_seat_and_a_late_payment_is_refunded()
     {
         await using var stripe = await StripeStandIn.StartAsync();

@@ -76,12 +76,22 @@ public sealed class CancellationService(
         // Money paid online goes back through the provider after the seat is released, never while
         // holding the database transaction; the refund row is written once the provider accepts it.
         // Until then the ledger shows the customer is owed it (a negative balance).
-        await payments.RefundAsync(booking.Id, quote.Refund, "Cancelled.", cancellationToken);
+        var refundNote = "";
+        try
+        {
+            await payments.RefundAsync(booking.Id, quote.Refund, "Cancelled.", cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cancellation stands; the unpaid refund stays visible as money owed to the customer.
+            logger.LogError(ex, "Refund for cancelled booking {Confirmation} failed; it must be refunded by hand.", booking.ConfirmationNumber);
+            refundNote = " The refund to your card could not be sent yet; our staff have been told and will make it.";
+        }
 
         logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
             booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);
         slotChanges.NotifyChanged(booking.ServiceId);
-        return new CancelResult(CancelOutcome.Cancelled, quote, Explain(booking, quote, done: true));
+        return new CancelResult(CancelOutcome.Cancelled, quote, Explain(booking, quote, done: true) + refundNote);
     }
 
     private static void AddLedgerEntries(BookingDbContext db, Domain.Booking booking, CancellationQuote quote, DateTime nowUtc, CancelRequest request)
