@@ -56,6 +56,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    private const string EnabledDay = "button.mud-picker-calendar-day:not([disabled]):not(.mud-hidden):not(.mud-selected)";
+
+    /// <summary>Clicks a bookable day other than the selected one, turning to the next month when this one has no other.</summary>
+    public static async Task PickAnotherDayAsync(IPage page)
+    {
+        if (await page.Locator(EnabledDay).CountAsync() == 0)
+        {
+            await page.Locator("button.mud-picker-nav-button-next").ClickAsync();
+        }
+
+        await page.Locator(EnabledDay).First.ClickAsync();
+    }
+
+    /// <summary>Turns the date picker forward until it shows the month of the given date (at most a few months).</summary>
+    public static async Task ShowMonthOfAsync(IPage page, DateOnly date)
+    {
+        var wanted = date.ToString("yyyy MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+        for (var turns = 0; turns < 3 && !(await page.Locator(".mud-picker-calendar-header-transition").InnerTextAsync()).Contains(wanted); turns++)
+        {
+            await page.Locator("button.mud-picker-nav-button-next").ClickAsync();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -46,9 +46,8 @@ public class CustomerBookingTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Heading, new() { Name = $"Book {DemoSeeder.ConsultationName}" }).WaitForAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
-        var day = page.Locator("button.mud-picker-calendar-day:not([disabled]):not(.mud-hidden)");
         var firstDayShown = await page.Locator("[data-testid=selected-date]").TextContentAsync();
-        await day.Nth(1).ClickAsync();
+        await BrowserFixture.PickAnotherDayAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=selected-date]")).Not.ToHaveTextAsync(firstDayShown!);
         await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await BrowserFixture.ScreenshotAsync(page, "04-pick-date-and-time");

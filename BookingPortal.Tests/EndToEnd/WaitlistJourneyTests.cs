@@ -24,6 +24,7 @@ public class WaitlistJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"services/{videoId}/book");
         await BrowserFixture.WaitForInteractiveAsync(page);
         var struck = page.Locator("button.mud-picker-calendar-day.fully-booked:not(.mud-hidden)");
+        await BrowserFixture.ShowMonthOfAsync(page, fullDay);
         await Assertions.Expect(struck.First).ToHaveTextAsync(fullDay.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await struck.First.ClickAsync();
         await Assertions.Expect(page.Locator("button.slot-button.slot-full")).ToHaveCountAsync(3);
