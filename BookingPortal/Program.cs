@@ -4,6 +4,7 @@ using BookingPortal.Data;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
@@ -22,6 +23,7 @@ builder.Services.AddBooking();
 builder.Services.AddCancellation();
 builder.Services.AddAdmin();
 builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddPortalJobs();
 
 var app = builder.Build();

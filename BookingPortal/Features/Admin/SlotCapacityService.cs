@@ -25,6 +25,7 @@ public sealed class SlotCapacityService(
     CatalogService catalog,
     SlotInventoryStore inventory,
     SlotChangeNotifier slotChanges,
+    SeatReleaser seats,
     TimeProvider time,
     ILogger<SlotCapacityService> logger)
 {
@@ -53,7 +54,7 @@ public sealed class SlotCapacityService(
         var offers = 0;
         for (var seat = 0; seat < extraSeats; seat++)
         {
-            if (await SeatReleaser.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is null)
+            if (await seats.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is null)
             {
                 break;
             }

@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,8 @@ public sealed class BookingService(
     SlotInventoryStore inventory,
     SlotChangeNotifier slotChanges,
     PaymentHolds paymentHolds,
+    SeatReleaser seats,
+    NotificationOutbox outbox,
     TimeProvider time,
     ILogger<BookingService> logger)
 {
@@ -108,6 +111,12 @@ public sealed class BookingService(
         var booking = BookingWrites.AddBooking(
             db, service, request.CustomerId, inventoryId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, paymentHolds.HoldUntil(nowUtc));
         await db.SaveChangesAsync(cancellationToken);
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            await outbox.QueueConfirmationAsync(db, booking.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(service.Id);
 
@@ -170,13 +179,21 @@ public sealed class BookingService(
             .ExecuteUpdateAsync(b => b
                 .SetProperty(x => x.SlotInventoryId, newInventoryId)
                 .SetProperty(x => x.StartUtc, slot.StartUtc)
-                .SetProperty(x => x.EndUtc, slot.EndUtc), cancellationToken);
+                .SetProperty(x => x.EndUtc, slot.EndUtc)
+                .SetProperty(x => x.Reminder24hQueuedAtUtc, (DateTime?)null)
+                .SetProperty(x => x.Reminder1hQueuedAtUtc, (DateTime?)null), cancellationToken);
         if (moved != 1)
         {
             return ReserveResult.Failure(BookingError.BookingNotActive, service);
         }
 
-        await SeatReleaser.ReleaseAsync(db, oldInventoryId, nowUtc, cancellationToken);
+        await seats.ReleaseAsync(db, oldInventoryId, nowUtc, cancellationToken);
+        if (current.Status == BookingStatus.Confirmed)
+        {
+            await outbox.QueueRescheduledAsync(db, current.Id, current.StartUtc, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);

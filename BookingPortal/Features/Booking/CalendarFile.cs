@@ -12,7 +12,8 @@ public static class CalendarFile
 
     public static string Uid(BookingView booking) => $"{booking.Id}@bookingportal";
 
-    public static string Create(BookingView booking, Uri portalBaseUri, string method = "PUBLISH")
+    /// <param name="sequence">Higher in every later version of the event (a move, a cancellation), so calendars take it as the newer one.</param>
+    public static string Create(BookingView booking, Uri portalBaseUri, string method = "PUBLISH", int sequence = 0, DateTime? stampUtc = null)
     {
         var calendar = new Calendar { Method = method, ProductId = "-//BookingPortal//Appointments//EN" };
         calendar.AddTimeZone(booking.TimeZoneId);
@@ -23,7 +24,8 @@ public static class CalendarFile
             Description = Describe(booking, portalBaseUri),
             DtStart = new CalDateTime(booking.LocalStart.DateTime, booking.TimeZoneId),
             DtEnd = new CalDateTime(booking.LocalEnd.DateTime, booking.TimeZoneId),
-            DtStamp = new CalDateTime(booking.CreatedAtUtc, "UTC"),
+            DtStamp = new CalDateTime(stampUtc ?? booking.CreatedAtUtc, "UTC"),
+            Sequence = sequence,
             Location = booking.Address ?? booking.VideoLink,
             Url = booking.VideoLink is null ? new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}") : new Uri(booking.VideoLink),
             Status = method == "CANCEL" ? "CANCELLED" : "CONFIRMED",

@@ -1,6 +1,7 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,8 @@ public sealed class CancellationService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,
     PaymentService payments,
+    SeatReleaser seats,
+    NotificationOutbox outbox,
     TimeProvider time,
     ILogger<CancellationService> logger)
 {
@@ -67,9 +70,15 @@ public sealed class CancellationService(
             return new CancelResult(CancelOutcome.AlreadyEnded, null, RefusalMessage(CancellationRefusal.AlreadyEnded));
         }
 
-        await SeatReleaser.ReleaseAsync(db, booking.SlotInventoryId, nowUtc, cancellationToken);
+        await seats.ReleaseAsync(db, booking.SlotInventoryId, nowUtc, cancellationToken);
 
         AddLedgerEntries(db, booking, quote, nowUtc, request);
+        // Someone whose seat was only held for payment was never told it was booked.
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            await outbox.QueueCancellationAsync(db, booking.Id, new CancellationMoney(quote.FeeRetained, quote.Refund), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Cancellation;
@@ -9,13 +10,14 @@ namespace BookingPortal.Features.Cancellation;
 /// hold, a booking moved away, an unclaimed waitlist offer) calls this inside its own
 /// transaction: the first waiting customer for that date or slot gets the seat held for them;
 /// only when nobody is waiting does the counter go down and the seat return to general sale.
+/// The customer offered a seat is told through the outbox in the same transaction.
 /// </summary>
-public static class SeatReleaser
+public sealed class SeatReleaser(NotificationOutbox outbox)
 {
     private const int CandidatesPerRelease = 20;
 
     /// <returns>The waitlist entry that was offered the seat, or null when it went back on sale.</returns>
-    public static async Task<long?> ReleaseAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<long?> ReleaseAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var offeredTo = await OfferToWaitlistAsync(db, inventoryId, nowUtc, cancellationToken);
         if (offeredTo is null)
@@ -32,7 +34,7 @@ public static class SeatReleaser
     /// A seat that did not exist before (staff added capacity): it is offered to the first person
     /// waiting, and counted as taken while held for them; with nobody waiting it is simply on sale.
     /// </summary>
-    public static async Task<long?> OfferNewSeatAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<long?> OfferNewSeatAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var offeredTo = await OfferToWaitlistAsync(db, inventoryId, nowUtc, cancellationToken);
         if (offeredTo is not null)
@@ -46,7 +48,7 @@ public static class SeatReleaser
     }
 
     /// <summary>Marks the first waiting entry for this slot as offered it; null when nobody is waiting (or the slot is past or closed).</summary>
-    private static async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var slot = await db.SlotInventories.AsNoTracking()
             .Where(i => i.Id == inventoryId)
@@ -78,6 +80,8 @@ public static class SeatReleaser
                         .SetProperty(x => x.OfferExpiresAtUtc, expires), cancellationToken);
                 if (offered == 1)
                 {
+                    await outbox.QueueWaitlistOfferAsync(db, entryId, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
                     return entryId;
                 }
             }

@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,8 @@ public sealed class WaitlistService(
     CatalogService catalog,
     SlotChangeNotifier slotChanges,
     PaymentHolds paymentHolds,
+    SeatReleaser seats,
+    NotificationOutbox outbox,
     TimeProvider time,
     ILogger<WaitlistService> logger)
 {
@@ -112,6 +115,12 @@ public sealed class WaitlistService(
 
         // The seat was already counted when it was held for this offer: no counter change here.
         await db.SaveChangesAsync(cancellationToken);
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            await outbox.QueueConfirmationAsync(db, booking.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Waitlist entry {EntryId} claimed as booking {Confirmation}.", entryId, booking.ConfirmationNumber);
         booking.Service = service;
@@ -194,7 +203,7 @@ public sealed class WaitlistService(
         // An entry that held a seat hands it on; one that was only waiting holds nothing.
         if (entry.Status == WaitlistStatus.Offered && entry.OfferedSlotInventoryId is { } inventoryId)
         {
-            await SeatReleaser.ReleaseAsync(db, inventoryId, nowUtc, cancellationToken);
+            await seats.ReleaseAsync(db, inventoryId, nowUtc, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

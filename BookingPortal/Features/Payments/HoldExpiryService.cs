@@ -14,6 +14,7 @@ namespace BookingPortal.Features.Payments;
 public sealed class HoldExpiryService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,
+    SeatReleaser seats,
     TimeProvider time,
     ILogger<HoldExpiryService> logger)
 {
@@ -46,7 +47,7 @@ public sealed class HoldExpiryService(
                 continue;
             }
 
-            await SeatReleaser.ReleaseAsync(db, hold.SlotInventoryId, nowUtc, cancellationToken);
+            await seats.ReleaseAsync(db, hold.SlotInventoryId, nowUtc, cancellationToken);
             var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == hold.Id).ToListAsync(cancellationToken)).Owed;
             if (owed > 0)
             {

@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Payments;
@@ -16,6 +17,7 @@ public sealed class PaymentService(
     BookingService bookings,
     IPaymentGateway gateway,
     SlotChangeNotifier slotChanges,
+    NotificationOutbox outbox,
     TimeProvider time,
     ILogger<PaymentService> logger)
 {
@@ -62,6 +64,7 @@ public sealed class PaymentService(
         if (confirmed == 1)
         {
             db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositCharged, amount, nowUtc, $"Paid online ({paymentReference})."));
+            await outbox.QueueConfirmationAsync(db, bookingId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Deposit paid for {Confirmation} ({Reference}).", booking.ConfirmationNumber, paymentReference);

@@ -1,5 +1,6 @@
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Quartz;
 
@@ -15,11 +16,14 @@ public static class JobsServiceCollectionExtensions
     {
         // The scheduler only decides when a job runs; what the job does reads the injected
         // TimeProvider, so tests drive the work by calling the services with a fake clock.
+        services.AddSingleton<JobRunLog>();
         services.AddQuartz(quartz =>
         {
             quartz.AddPaymentJobs();
             quartz.AddCancellationJobs();
             quartz.AddAdminJobs();
+            quartz.AddNotificationJobs();
+            quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -1,0 +1,81 @@
+namespace BookingPortal.Domain;
+
+public enum NotificationKind
+{
+    BookingConfirmation,
+    Reminder24h,
+    Reminder1h,
+    Cancellation,
+    Rescheduled,
+    WaitlistSeatOffered,
+}
+
+public enum NotificationChannel
+{
+    Email,
+    Sms,
+}
+
+public enum OutboxStatus
+{
+    /// <summary>Waiting for its next attempt (or for the channel to be configured).</summary>
+    Pending,
+
+    /// <summary>Claimed by a dispatcher until <see cref="OutboxMessage.ClaimedUntilUtc"/>; a claim that outlives it is taken over.</summary>
+    Sending,
+
+    Sent,
+
+    /// <summary>Gave up: the provider refused it for good or every attempt failed. Staff can retry it.</summary>
+    Failed,
+
+    /// <summary>No longer worth sending when its turn came (a reminder for a cancelled booking, an offer that has ended).</summary>
+    Skipped,
+}
+
+/// <summary>
+/// One message to one recipient on one channel, written in the transaction of the change that
+/// caused it and delivered later by the dispatcher. Its content is rendered when written, so the
+/// outbox is also the record of what the customer was told.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>What happened, once: "confirmation:{booking}". With the channel it is unique, so a repeated cause cannot queue a second message.</summary>
+    public required string EventKey { get; set; }
+
+    public NotificationKind Kind { get; set; }
+    public NotificationChannel Channel { get; set; }
+    public Guid? BookingId { get; set; }
+    public long? WaitlistEntryId { get; set; }
+    public string? CustomerId { get; set; }
+    public required string Recipient { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+    public string? AttachmentFileName { get; set; }
+    public string? AttachmentContentType { get; set; }
+    public string? AttachmentContent { get; set; }
+
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime NextAttemptAtUtc { get; set; }
+    public Guid? ClaimToken { get; set; }
+    public DateTime? ClaimedUntilUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+    public string? ProviderMessageId { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>One try at handing a message to its provider, with the provider's answer.</summary>
+public class DeliveryAttempt
+{
+    public long Id { get; set; }
+    public long OutboxMessageId { get; set; }
+    public int Number { get; set; }
+    public DateTime AttemptedAtUtc { get; set; }
+    public bool Succeeded { get; set; }
+    public required string Response { get; set; }
+}

@@ -1,0 +1,23 @@
+using BookingPortal.Features.Notifications.Templates;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace BookingPortal.Features.Notifications;
+
+/// <summary>An e-mail ready to store: subject, HTML and plain-text parts, and the text message where one is sent.</summary>
+public sealed record ComposedMessage(string Subject, string Html, string Text, string Sms);
+
+/// <summary>Renders the Razor e-mail templates to HTML outside any browser circuit.</summary>
+public sealed class MessageComposer(HtmlRenderer renderer)
+{
+    public async Task<ComposedMessage> ComposeAsync(MessageFacts facts)
+    {
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(NotificationEmail.Facts)] = facts });
+            var output = await renderer.RenderComponentAsync<NotificationEmail>(parameters);
+            return output.ToHtmlString();
+        });
+        return new ComposedMessage(MessageTexts.Subject(facts), html, MessageTexts.PlainText(facts), MessageTexts.Sms(facts));
+    }
+}

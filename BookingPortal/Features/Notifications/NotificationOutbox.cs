@@ -1,0 +1,144 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Notifications;
+
+/// <summary>What a cancellation message says about money.</summary>
+public sealed record CancellationMoney(decimal FeeRetained, decimal Released);
+
+/// <summary>
+/// Writes messages into the outbox on the caller's DbContext, inside the caller's transaction:
+/// the message exists if and only if the change that caused it was committed. Callers save.
+/// </summary>
+public sealed class NotificationOutbox(MessageComposer composer, IOptions<NotificationsOptions> options, TimeProvider time)
+{
+    private Uri PortalBaseUri => options.Value.PortalBaseUri;
+
+    public Task QueueConfirmationAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
+        QueueForBookingAsync(db, NotificationKind.BookingConfirmation, bookingId, $"confirmation:{bookingId}", cancellationToken);
+
+    public Task QueueReminderAsync(BookingDbContext db, NotificationKind reminder, Guid bookingId, CancellationToken cancellationToken) =>
+        QueueForBookingAsync(db, reminder, bookingId, $"{reminder}:{bookingId}".ToLowerInvariant(), cancellationToken);
+
+    public Task QueueCancellationAsync(BookingDbContext db, Guid bookingId, CancellationMoney money, CancellationToken cancellationToken) =>
+        QueueForBookingAsync(db, NotificationKind.Cancellation, bookingId, $"cancellation:{bookingId}", cancellationToken,
+            facts => facts with { FeeRetained = money.FeeRetained, Released = money.Released });
+
+    /// <summary>A booking can move many times; each move is its own event.</summary>
+    public Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken) =>
+        QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, $"rescheduled:{bookingId}:{time.GetUtcNow().UtcTicks}", cancellationToken,
+            facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneInfo.FindSystemTimeZoneById(facts.Appointment.TimeZoneId)) });
+
+    /// <summary>The seat held for a waitlist entry; each offer (entry and seat) is told once.</summary>
+    public async Task QueueWaitlistOfferAsync(BookingDbContext db, long entryId, CancellationToken cancellationToken)
+    {
+        var offer = await db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.Id == entryId && e.OfferedSlotInventoryId != null)
+            .Join(db.SlotInventories, e => e.OfferedSlotInventoryId, i => i.Id, (e, i) => new { Entry = e, i.StartUtc, i.EndUtc })
+            .SingleAsync(cancellationToken);
+        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == offer.Entry.ServiceId, cancellationToken);
+        var zone = service.TimeZone;
+        var appointment = new AppointmentFacts(
+            service.Name, Local(offer.StartUtc, zone), Local(offer.EndUtc, zone), service.TimeZoneId, service.LocationKind, service.Address, service.VideoLink,
+            ConfirmationNumber: null, new Uri(PortalBaseUri, "my-appointments"));
+        var expires = offer.Entry.OfferExpiresAtUtc is { } until ? Local(until, zone) : (DateTimeOffset?)null;
+        await QueueAsync(db, NotificationKind.WaitlistSeatOffered, offer.Entry.CustomerId, $"waitlist-offer:{entryId}:{offer.StartUtc.Ticks}",
+            recipient => new MessageFacts(NotificationKind.WaitlistSeatOffered, recipient, appointment, PortalBaseUri) { OfferExpiresLocal = expires },
+            message => message.WaitlistEntryId = entryId, attachment: null, cancellationToken);
+    }
+
+    private async Task QueueForBookingAsync(
+        BookingDbContext db, NotificationKind kind, Guid bookingId, string eventKey, CancellationToken cancellationToken, Func<MessageFacts, MessageFacts>? extra = null)
+    {
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleAsync(b => b.Id == bookingId, cancellationToken);
+        var view = BookingService.ToView(booking);
+        var appointment = new AppointmentFacts(
+            view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
+            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}"));
+        var attachment = CalendarUpdate(kind, view);
+        await QueueAsync(db, kind, booking.CustomerId, eventKey,
+            recipient =>
+            {
+                var facts = new MessageFacts(kind, recipient, appointment, PortalBaseUri) { Currency = view.Currency };
+                facts = kind == NotificationKind.BookingConfirmation ? facts with { GoogleCalendarLink = CalendarFile.GoogleCalendarLink(view, PortalBaseUri) } : facts;
+                return extra is null ? facts : extra(facts);
+            },
+            message => message.BookingId = bookingId, attachment, cancellationToken);
+    }
+
+    private async Task QueueAsync(
+        BookingDbContext db, NotificationKind kind, string customerId, string eventKey, Func<string, MessageFacts> factsFor, Action<OutboxMessage> link,
+        string? attachment, CancellationToken cancellationToken)
+    {
+        var customer = await db.Users.AsNoTracking()
+            .Where(u => u.Id == customerId)
+            .Select(u => new { u.Email, u.DisplayName, u.PhoneNumber, u.SmsOptIn })
+            .SingleAsync(cancellationToken);
+        // The unique index is the backstop; this check keeps a repeated cause from failing its transaction.
+        if (await db.OutboxMessages.AnyAsync(m => m.EventKey == eventKey, cancellationToken))
+        {
+            return;
+        }
+
+        var facts = factsFor(customer.DisplayName ?? customer.Email ?? "there");
+        var composed = await composer.ComposeAsync(facts);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        OutboxMessage Message(NotificationChannel channel, string recipient) => new()
+        {
+            EventKey = eventKey,
+            Kind = kind,
+            Channel = channel,
+            CustomerId = customerId,
+            Recipient = recipient,
+            Subject = composed.Subject,
+            TextBody = channel == NotificationChannel.Sms ? composed.Sms : composed.Text,
+            HtmlBody = channel == NotificationChannel.Email ? composed.Html : null,
+            Status = OutboxStatus.Pending,
+            CreatedAtUtc = nowUtc,
+            NextAttemptAtUtc = nowUtc,
+        };
+
+        if (customer.Email is { Length: > 0 } email)
+        {
+            var message = Message(NotificationChannel.Email, email);
+            if (attachment is not null)
+            {
+                message.AttachmentFileName = $"booking-{facts.Appointment.ConfirmationNumber}.ics";
+                message.AttachmentContentType = CalendarFile.ContentType;
+                message.AttachmentContent = attachment;
+            }
+
+            link(message);
+            db.OutboxMessages.Add(message);
+        }
+
+        if (GoesBySms(kind) && customer.SmsOptIn && PhoneNumber.TryNormalize(customer.PhoneNumber, out var phone))
+        {
+            var message = Message(NotificationChannel.Sms, phone);
+            link(message);
+            db.OutboxMessages.Add(message);
+        }
+    }
+
+    private string? CalendarUpdate(NotificationKind kind, BookingView view)
+    {
+        // Updates carry the same UID with a higher SEQUENCE, so calendars replace the event instead of adding one.
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var sequence = (int)Math.Max(0, (nowUtc - view.CreatedAtUtc).TotalMinutes);
+        return kind switch
+        {
+            NotificationKind.BookingConfirmation => CalendarFile.Create(view, PortalBaseUri),
+            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, "PUBLISH", sequence + 1, nowUtc),
+            NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, "CANCEL", sequence + 1, nowUtc),
+            _ => null,
+        };
+    }
+
+    public static bool GoesBySms(NotificationKind kind) =>
+        kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.WaitlistSeatOffered;
+
+    private static DateTimeOffset Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utc), zone);
+}

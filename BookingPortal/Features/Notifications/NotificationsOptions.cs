@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Notifications;
+
+/// <summary>Bound from the "Notifications" section. With no provider keys, messages wait in the outbox.</summary>
+public sealed class NotificationsOptions
+{
+    public const string SectionName = "Notifications";
+
+    /// <summary>The address customers use to reach the portal; links in messages start with it.</summary>
+    public string PortalBaseUrl { get; set; } = "http://localhost:5227/";
+
+    /// <summary>Attempts per message before it is marked Failed.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>The wait after the first failure; it doubles with every further failure (capped at an hour).</summary>
+    public int RetryBaseDelaySeconds { get; set; } = 30;
+
+    /// <summary>How long a dispatcher owns a claimed message; after that another may take it over (the first one died).</summary>
+    public int ClaimTimeoutSeconds { get; set; } = 120;
+
+    public int BatchSize { get; set; } = 50;
+
+    public SendGridOptions SendGrid { get; set; } = new();
+
+    public TwilioOptions Twilio { get; set; } = new();
+
+    public Uri PortalBaseUri => new(PortalBaseUrl.EndsWith('/') ? PortalBaseUrl : PortalBaseUrl + "/");
+}
+
+public sealed class SendGridOptions
+{
+    public string? ApiKey { get; set; }
+    public string FromEmail { get; set; } = "bookings@bookingportal.local";
+    public string FromName { get; set; } = "BookingPortal";
+
+    /// <summary>Only for tests and relays: where the SendGrid client sends its requests.</summary>
+    public string? BaseUrl { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
+}
+
+public sealed class TwilioOptions
+{
+    public string? AccountSid { get; set; }
+    public string? AuthToken { get; set; }
+
+    /// <summary>The sending number, in E.164 form.</summary>
+    public string? FromNumber { get; set; }
+
+    /// <summary>Only for tests and relays: where the Twilio client sends its requests.</summary>
+    public string? BaseUrl { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid);
+}
+
+/// <summary>Start-up checks that name the key at fault.</summary>
+internal sealed class NotificationsOptionsValidator : IValidateOptions<NotificationsOptions>
+{
+    private const string Section = NotificationsOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions options)
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.PortalBaseUrl, UriKind.Absolute, out var portal) || portal.Scheme is not ("http" or "https"))
+        {
+            errors.Add($"'{Section}:PortalBaseUrl' must be an absolute http(s) URL (was '{options.PortalBaseUrl}').");
+        }
+
+        Range(errors, "MaxAttempts", options.MaxAttempts, 1, 50);
+        Range(errors, "RetryBaseDelaySeconds", options.RetryBaseDelaySeconds, 1, 3600);
+        Range(errors, "ClaimTimeoutSeconds", options.ClaimTimeoutSeconds, 30, 3600);
+        Range(errors, "BatchSize", options.BatchSize, 1, 1000);
+        if (options.SendGrid.IsConfigured && !System.Net.Mail.MailAddress.TryCreate(options.SendGrid.FromEmail, out _))
+        {
+            errors.Add($"'{Section}:SendGrid:FromEmail' must be an e-mail address (was '{options.SendGrid.FromEmail}').");
+        }
+
+        if (options.Twilio.IsConfigured)
+        {
+            if (string.IsNullOrWhiteSpace(options.Twilio.AuthToken))
+            {
+                errors.Add($"'{Section}:Twilio:AuthToken' is required when '{Section}:Twilio:AccountSid' is set.");
+            }
+
+            if (!Domain.PhoneNumber.TryNormalize(options.Twilio.FromNumber, out _))
+            {
+                errors.Add($"'{Section}:Twilio:FromNumber' must be a phone number in E.164 form, e.g. +12125550100 (was '{options.Twilio.FromNumber}').");
+            }
+        }
+
+        foreach (var (key, url) in new[] { ("SendGrid:BaseUrl", options.SendGrid.BaseUrl), ("Twilio:BaseUrl", options.Twilio.BaseUrl) })
+        {
+            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                errors.Add($"'{Section}:{key}' must be an absolute URL (was '{url}').");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Range(List<string> errors, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"'{Section}:{key}' must be between {min} and {max} (was {value}).");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using BookingPortal.Infrastructure.Email;
+using BookingPortal.Infrastructure.Jobs;
+using BookingPortal.Infrastructure.Sms;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace BookingPortal.Features.Notifications;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
+        services.AddScoped<HtmlRenderer>();
+        services.AddScoped<MessageComposer>();
+        services.AddScoped<NotificationOutbox>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<ReminderService>();
+        services.AddScoped<OutboxAdminService>();
+
+        // A provider that hangs must not hold a claimed message past its claim timeout.
+        services.AddHttpClient(nameof(SendGridEmailChannel), client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddTransient<TwilioBaseUrlHandler>();
+        services.AddHttpClient(nameof(TwilioSmsChannel), client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<TwilioBaseUrlHandler>();
+        services.AddSingleton<INotificationChannel, SendGridEmailChannel>();
+        services.AddSingleton<INotificationChannel, TwilioSmsChannel>();
+        services.AddHostedService<DeliveryStatusReport>();
+        return services;
+    }
+
+    /// <summary>The outbox is drained every 10 seconds; reminders are looked for every minute.</summary>
+    public static IQuartzBuilder AddNotificationJobs(this IQuartzBuilder quartz) =>
+        quartz.ScheduleEvery<OutboxDispatchJob>(OutboxDispatchJob.Key, TimeSpan.FromSeconds(10))
+            .ScheduleEvery<ReminderJob>(ReminderJob.Key, TimeSpan.FromMinutes(1));
+}
+
+/// <summary>Says at start-up which channels deliver, so an operator is never surprised that nothing went out.</summary>
+internal sealed class DeliveryStatusReport(IEnumerable<INotificationChannel> channels, ILogger<DeliveryStatusReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var channel in channels)
+        {
+            if (channel.IsConfigured)
+            {
+                logger.LogInformation("{Channel} delivery is on.", channel.Channel);
+            }
+            else
+            {
+                logger.LogWarning(
+                    "{Channel} delivery is off: no provider key is configured ({Key}). Messages stay in the outbox; staff see them at /admin/outbox.",
+                    channel.Channel, channel.Channel == Domain.NotificationChannel.Email ? "Notifications:SendGrid:ApiKey" : "Notifications:Twilio:AccountSid");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

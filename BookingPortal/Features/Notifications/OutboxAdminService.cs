@@ -1,0 +1,104 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace BookingPortal.Features.Notifications;
+
+public sealed record OutboxCounts(int Pending, int Sending, int Failed, int SentToday);
+
+public sealed record OutboxRow(
+    long Id, DateTime CreatedAtUtc, NotificationKind Kind, NotificationChannel Channel, string Recipient, string Subject,
+    OutboxStatus Status, int Attempts, DateTime NextAttemptAtUtc, DateTime? SentAtUtc, string? LastError);
+
+public sealed record OutboxDetail(OutboxRow Row, string TextBody, string? AttachmentFileName, IReadOnlyList<DeliveryAttempt> Attempts);
+
+public sealed record OutboxPage(IReadOnlyList<OutboxRow> Rows, int Total);
+
+public sealed record JobStatus(string Name, string Group, DateTimeOffset? NextRunUtc, JobRun? LastRun);
+
+/// <summary>What staff see of delivery: the outbox, its attempts, and the scheduled jobs; and the one repair they can make.</summary>
+public sealed class OutboxAdminService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    ISchedulerFactory schedulers,
+    JobRunLog jobRuns,
+    TimeProvider time)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var byStatus = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Count(OutboxStatus status) => byStatus.FirstOrDefault(s => s.Key == status)?.Count ?? 0;
+        var sentToday = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent && m.SentAtUtc >= since, cancellationToken);
+        return new OutboxCounts(Count(OutboxStatus.Pending), Count(OutboxStatus.Sending), Count(OutboxStatus.Failed), sentToday);
+    }
+
+    /// <summary>Newest first, paged on the server; optionally one status, and a search in recipient and subject.</summary>
+    public async Task<OutboxPage> ListAsync(OutboxStatus? status, string? search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.OutboxMessages.AsNoTracking();
+        if (status is { } wanted)
+        {
+            query = query.Where(m => m.Status == wanted);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(m => m.Recipient.Contains(term) || m.Subject.Contains(term));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.Id)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(m => new OutboxRow(m.Id, m.CreatedAtUtc, m.Kind, m.Channel, m.Recipient, m.Subject, m.Status, m.Attempts, m.NextAttemptAtUtc, m.SentAtUtc, m.LastError))
+            .ToListAsync(cancellationToken);
+        return new OutboxPage(rows, total);
+    }
+
+    public async Task<OutboxDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var m = await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.OutboxMessageId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+        var row = new OutboxRow(m.Id, m.CreatedAtUtc, m.Kind, m.Channel, m.Recipient, m.Subject, m.Status, m.Attempts, m.NextAttemptAtUtc, m.SentAtUtc, m.LastError);
+        return new OutboxDetail(row, m.TextBody, m.AttachmentFileName, attempts);
+    }
+
+    /// <summary>Puts failed messages back in line for a fresh round of attempts; their history stays.</summary>
+    public async Task<int> RetryFailedAsync(long? id = null, CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Failed && (id == null || m.Id == id))
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Status, OutboxStatus.Pending)
+                .SetProperty(x => x.Attempts, 0)
+                .SetProperty(x => x.NextAttemptAtUtc, nowUtc), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JobStatus>> ListJobsAsync(CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var jobs = new List<JobStatus>();
+        foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), cancellationToken)).OrderBy(k => k.Group).ThenBy(k => k.Name))
+        {
+            var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
+            var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
+            jobs.Add(new JobStatus(key.Name, key.Group, next, jobRuns.LastRun(key)));
+        }
+
+        return jobs;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Linq.Expressions;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Notifications;
+
+/// <summary>
+/// Delivers due outbox messages. Each message is claimed by a conditional update before it is
+/// sent, so two dispatchers (two job runs, two instances) never send the same message; a claim
+/// whose owner died (a crash, a kill) lapses after the claim timeout and the message is taken
+/// over, so nothing is lost. Every attempt and the provider's answer are recorded.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    IEnumerable<INotificationChannel> channels,
+    IOptions<NotificationsOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <returns>How many messages were handed to a provider successfully.</returns>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var live = channels.Where(c => c.IsConfigured).ToDictionary(c => c.Channel);
+        if (live.Count == 0)
+        {
+            return 0;
+        }
+
+        var liveChannels = live.Keys.ToList();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(IsDue(nowUtc))
+            .Where(m => liveChannels.Contains(m.Channel))
+            .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var delivered = 0;
+        foreach (var id in due)
+        {
+            var claim = Guid.NewGuid();
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id)
+                .Where(IsDue(nowUtc))
+                .ExecuteUpdateAsync(m => m
+                    .SetProperty(x => x.Status, OutboxStatus.Sending)
+                    .SetProperty(x => x.ClaimToken, claim)
+                    .SetProperty(x => x.ClaimedUntilUtc, nowUtc.AddSeconds(options.Value.ClaimTimeoutSeconds)), cancellationToken);
+            if (claimed == 1 && await DeliverAsync(db, id, claim, live, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    private static Expression<Func<OutboxMessage, bool>> IsDue(DateTime nowUtc) =>
+        m => (m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= nowUtc)
+             || (m.Status == OutboxStatus.Sending && m.ClaimedUntilUtc <= nowUtc);
+
+    private async Task<bool> DeliverAsync(
+        BookingDbContext db, long id, Guid claim, Dictionary<NotificationChannel, INotificationChannel> live, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        if (await ReasonToSkipAsync(db, message, cancellationToken) is { } reason)
+        {
+            await FinishAsync(db, message, claim, OutboxStatus.Skipped, attempt: null, lastError: reason, cancellationToken: cancellationToken);
+            return false;
+        }
+
+        DeliveryResult result;
+        try
+        {
+            result = await live[message.Channel].SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A timeout or a dropped connection: the provider may not have seen it; try again later.
+            result = new DeliveryResult(DeliveryOutcome.RetryLater, DeliveryResult.Truncate($"{ex.GetType().Name}: {ex.Message}"));
+        }
+
+        var attempts = message.Attempts + 1;
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var attempt = new DeliveryAttempt
+        {
+            OutboxMessageId = id,
+            Number = attempts,
+            AttemptedAtUtc = nowUtc,
+            Succeeded = result.Outcome == DeliveryOutcome.Delivered,
+            Response = result.Response,
+        };
+        var settings = options.Value;
+        var status = result.Outcome switch
+        {
+            DeliveryOutcome.Delivered => OutboxStatus.Sent,
+            DeliveryOutcome.Rejected => OutboxStatus.Failed,
+            _ => DeliveryPolicy.ShouldGiveUp(attempts, settings.MaxAttempts) ? OutboxStatus.Failed : OutboxStatus.Pending,
+        };
+        var next = nowUtc + DeliveryPolicy.RetryDelay(attempts, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds));
+        await FinishAsync(db, message, claim, status, attempt, status == OutboxStatus.Sent ? null : result.Response, next, result.ProviderMessageId, cancellationToken);
+        if (status == OutboxStatus.Failed)
+        {
+            logger.LogError("Outbox message {Id} ({Kind} by {Channel}) failed after {Attempts} attempt(s): {Response}", id, message.Kind, message.Channel, attempts, result.Response);
+        }
+        else if (status == OutboxStatus.Pending)
+        {
+            logger.LogWarning("Outbox message {Id} attempt {Attempt} failed, retrying at {Next:o}: {Response}", id, attempts, next, result.Response);
+        }
+
+        return status == OutboxStatus.Sent;
+    }
+
+    private async Task FinishAsync(
+        BookingDbContext db, OutboxMessage message, Guid claim, OutboxStatus status, DeliveryAttempt? attempt, string? lastError,
+        DateTime? nextAttemptUtc = null, string? providerMessageId = null, CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var attempts = message.Attempts + (attempt is null ? 0 : 1);
+        // Finished without the cancellation token: the provider has answered, and that answer must be recorded.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var updated = await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.ClaimToken == claim)
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Status, status)
+                .SetProperty(x => x.Attempts, attempts)
+                .SetProperty(x => x.NextAttemptAtUtc, nextAttemptUtc ?? nowUtc)
+                .SetProperty(x => x.SentAtUtc, status == OutboxStatus.Sent ? nowUtc : null)
+                .SetProperty(x => x.ProviderMessageId, providerMessageId)
+                .SetProperty(x => x.LastError, lastError)
+                .SetProperty(x => x.ClaimToken, (Guid?)null)
+                .SetProperty(x => x.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        if (updated == 1 && attempt is not null)
+        {
+            db.DeliveryAttempts.Add(attempt);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        if (updated != 1)
+        {
+            logger.LogWarning("Outbox message {Id}: the claim lapsed before the provider answered; another dispatcher owns it now.", message.Id);
+        }
+    }
+
+    /// <summary>Reminders for bookings no longer on, and offers that ended before their turn, are not sent.</summary>
+    private async Task<string?> ReasonToSkipAsync(BookingDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h && message.BookingId is { } bookingId)
+        {
+            var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => new { b.Status, b.StartUtc }).SingleAsync(cancellationToken);
+            return booking.Status != BookingStatus.Confirmed ? $"Not sent: the booking is {booking.Status}."
+                : booking.StartUtc <= nowUtc ? "Not sent: the appointment had already started."
+                : null;
+        }
+
+        if (message.Kind == NotificationKind.WaitlistSeatOffered && message.WaitlistEntryId is { } entryId)
+        {
+            var entry = await db.WaitlistEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.Status, e.OfferExpiresAtUtc }).SingleAsync(cancellationToken);
+            return entry.Status != WaitlistStatus.Offered || entry.OfferExpiresAtUtc <= nowUtc ? "Not sent: the offer had already ended." : null;
+        }
+
+        return null;
+    }
+}

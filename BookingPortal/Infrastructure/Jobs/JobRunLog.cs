@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Quartz;
+
+namespace BookingPortal.Infrastructure.Jobs;
+
+/// <summary>The last run of a job on this instance: when, how long, and the error if it threw.</summary>
+public sealed record JobRun(DateTimeOffset StartedAtUtc, TimeSpan Duration, string? Error);
+
+/// <summary>
+/// Remembers each job's last run for the admin diagnostics page. Kept in memory: it describes
+/// this instance, and Quartz itself knows the next fire times.
+/// </summary>
+public sealed class JobRunLog : IJobListener
+{
+    private readonly ConcurrentDictionary<JobKey, JobRun> lastRuns = new();
+
+    public string Name => nameof(JobRunLog);
+
+    public JobRun? LastRun(JobKey key) => lastRuns.TryGetValue(key, out var run) ? run : null;
+
+    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        var error = jobException?.InnerException?.Message ?? jobException?.Message;
+        lastRuns[context.JobDetail.Key] = new JobRun(context.FireTimeUtc, context.JobRunTime, error);
+        return ValueTask.CompletedTask;
+    }
+}
