@@ -1,0 +1,36 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Notifications;
+
+internal static class NotificationTestSupport
+{
+    /// <summary>A new customer books the first bookable consultation slot (or the one at <paramref name="slotIndex"/>).</summary>
+    public static async Task<(BookingView Booking, string Email)> BookAsync(this PortalFactory factory, int slotIndex = 0)
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slot = (await factory.BookableSlotsAsync(service))[slotIndex];
+        var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
+        result.Succeeded.Should().BeTrue(result.Message);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var email = await db.Users.Where(u => u.Id == customer).Select(u => u.Email!).SingleAsync();
+        return (result.Booking!, email);
+    }
+
+    public static async Task<List<OutboxMessage>> OutboxAsync(this PortalFactory factory)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+    }
+
+    public static async Task OptInToSmsAsync(this PortalFactory factory, string customerId, string phone)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        await db.Users.Where(u => u.Id == customerId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.PhoneNumber, phone).SetProperty(x => x.SmsOptIn, true));
+    }
+}
