@@ -10,16 +10,30 @@ public static partial class SignedInClient
     public static async Task<HttpClient> SignInAsync(this PortalFactory factory, string email, string password)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var page = await client.GetStringAsync("/Account/Login");
-        var form = HiddenInput().Matches(page)
-            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        form["Input.Email"] = email;
-        form["Input.Password"] = password;
-        form["Input.RememberMe"] = "false";
-
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form));
+        var response = await client.SubmitFormAsync("/Account/Login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.RememberMe"] = "false",
+        });
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "a correct password redirects away from the login page");
         return client;
+    }
+
+    /// <summary>Loads a static form page, keeps its hidden fields (antiforgery token, form name) and posts it with <paramref name="fields"/> filled in.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        // Pages that also carry the layout's sign-out form repeat the antiforgery token: keep the first.
+        var form = HiddenInput().Matches(page)
+            .GroupBy(m => WebUtility.HtmlDecode(m.Groups["name"].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]

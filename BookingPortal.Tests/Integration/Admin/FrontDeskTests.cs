@@ -50,8 +50,11 @@ public class FrontDeskTests
         (await db.Users.SingleAsync(u => u.Id == arrives.CustomerId)).NoShowCount.Should().Be(0);
     }
 
-    [Fact]
-    public async Task The_front_desk_is_for_staff_only()
+    [Theory]
+    [InlineData("/admin/today", "Front desk")]
+    [InlineData("/admin/outbox", "Outbox")]
+    [InlineData("/admin/jobs", "OutboxDispatchJob")]
+    public async Task Staff_pages_are_for_staff_only(string path, string expectedText)
     {
         await using var factory = new PortalFactory();
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
@@ -59,16 +62,16 @@ public class FrontDeskTests
         using var customerClient = await factory.SignInAsync(customer.Email, customer.Password);
         using var staffClient = await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
 
-        var asAnonymous = await anonymous.GetAsync("/admin/today");
-        var asCustomer = await customerClient.GetAsync("/admin/today");
-        var asStaff = await staffClient.GetAsync("/admin/today");
+        var asAnonymous = await anonymous.GetAsync(path);
+        var asCustomer = await customerClient.GetAsync(path);
+        var asStaff = await staffClient.GetAsync(path);
 
         asAnonymous.StatusCode.Should().Be(HttpStatusCode.Redirect);
         asAnonymous.Headers.Location!.ToString().Should().Contain("/Account/Login");
         asCustomer.StatusCode.Should().Be(HttpStatusCode.Redirect);
         asCustomer.Headers.Location!.ToString().Should().Contain("/Account/AccessDenied");
         asStaff.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await asStaff.Content.ReadAsStringAsync()).Should().Contain("Front desk");
+        (await asStaff.Content.ReadAsStringAsync()).Should().Contain(expectedText);
     }
 
     private static async Task<BookingView> BookAsync(PortalFactory factory, Features.Catalog.SlotAvailability slot)

@@ -18,18 +18,19 @@ public sealed class NotificationOutbox(MessageComposer composer, IOptions<Notifi
     private Uri PortalBaseUri => options.Value.PortalBaseUri;
 
     public Task QueueConfirmationAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, NotificationKind.BookingConfirmation, bookingId, $"confirmation:{bookingId}", cancellationToken);
+        QueueForBookingAsync(db, NotificationKind.BookingConfirmation, bookingId, _ => $"confirmation:{bookingId}", cancellationToken);
 
+    /// <summary>Once per booking and appointment time: a booking that moves is reminded again for its new time.</summary>
     public Task QueueReminderAsync(BookingDbContext db, NotificationKind reminder, Guid bookingId, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, reminder, bookingId, $"{reminder}:{bookingId}".ToLowerInvariant(), cancellationToken);
+        QueueForBookingAsync(db, reminder, bookingId, b => $"{reminder.ToString().ToLowerInvariant()}:{bookingId}:{b.StartUtc.Ticks}", cancellationToken);
 
     public Task QueueCancellationAsync(BookingDbContext db, Guid bookingId, CancellationMoney money, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, NotificationKind.Cancellation, bookingId, $"cancellation:{bookingId}", cancellationToken,
+        QueueForBookingAsync(db, NotificationKind.Cancellation, bookingId, _ => $"cancellation:{bookingId}", cancellationToken,
             facts => facts with { FeeRetained = money.FeeRetained, Released = money.Released });
 
     /// <summary>A booking can move many times; each move is its own event.</summary>
     public Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, $"rescheduled:{bookingId}:{time.GetUtcNow().UtcTicks}", cancellationToken,
+        QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"rescheduled:{bookingId}:{previousStartUtc.Ticks}:{b.StartUtc.Ticks}:{time.GetUtcNow().UtcTicks}", cancellationToken,
             facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneInfo.FindSystemTimeZoneById(facts.Appointment.TimeZoneId)) });
 
     /// <summary>The seat held for a waitlist entry; each offer (entry and seat) is told once.</summary>
@@ -51,7 +52,8 @@ public sealed class NotificationOutbox(MessageComposer composer, IOptions<Notifi
     }
 
     private async Task QueueForBookingAsync(
-        BookingDbContext db, NotificationKind kind, Guid bookingId, string eventKey, CancellationToken cancellationToken, Func<MessageFacts, MessageFacts>? extra = null)
+        BookingDbContext db, NotificationKind kind, Guid bookingId, Func<Domain.Booking, string> eventKey, CancellationToken cancellationToken,
+        Func<MessageFacts, MessageFacts>? extra = null)
     {
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleAsync(b => b.Id == bookingId, cancellationToken);
         var view = BookingService.ToView(booking);
@@ -59,7 +61,7 @@ public sealed class NotificationOutbox(MessageComposer composer, IOptions<Notifi
             view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
             view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}"));
         var attachment = CalendarUpdate(kind, view);
-        await QueueAsync(db, kind, booking.CustomerId, eventKey,
+        await QueueAsync(db, kind, booking.CustomerId, eventKey(booking),
             recipient =>
             {
                 var facts = new MessageFacts(kind, recipient, appointment, PortalBaseUri) { Currency = view.Currency };
