@@ -24,7 +24,7 @@ public class CustomerBookingTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_new_customer_registers_books_gets_a_calendar_file_and_cancels()
+    public async Task A_new_customer_registers_books_gets_a_calendar_file_and_cancels_and_staff_see_both_messages_in_the_outbox()
     {
         var page = await browser.NewPageAsync(width: 390, height: 844);
         var email = $"e2e-{Guid.NewGuid():N}@example.com";
@@ -80,5 +80,19 @@ public class CustomerBookingTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your booking is cancelled");
         await Assertions.Expect(page.Locator("[data-testid=money-note]")).ToContainTextAsync("released");
         await BrowserFixture.ScreenshotAsync(page, "08-cancelled");
+
+        // The portal runs without provider keys here, so both messages wait in the outbox for staff to see.
+        var staff = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
+        await staff.GotoAsync("admin/outbox");
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await staff.GetByLabel("Recipient or subject").FillAsync(number);
+        var rows = staff.Locator("[data-testid=outbox-table] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Filter(new() { HasText = "BookingConfirmation" })).ToContainTextAsync(email);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Cancellation" })).ToContainTextAsync("Pending");
+        await rows.Filter(new() { HasText = "BookingConfirmation" }).GetByRole(AriaRole.Button, new() { Name = "Show message" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=outbox-detail]")).ToContainTextAsync($"Confirmation number: {number}");
+        await BrowserFixture.ScreenshotAsync(staff, "10-admin-outbox");
     }
 }

@@ -14,11 +14,7 @@ public class WaitlistJourneyTests(BrowserFixture browser)
     {
         var fullDay = await FillFirstVideoDayAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("Account/Login");
-        await page.GetByLabel("Email").FillAsync(DemoSeeder.CustomerEmail);
-        await page.GetByLabel("Password").FillAsync(DemoSeeder.CustomerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
 
         var videoId = await VideoServiceIdAsync();
         await page.GotoAsync($"services/{videoId}/book");
