@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BookingPortal.Tests.TestSupport;
 
@@ -52,48 +47,45 @@ public sealed class MessagingStandIn : IAsyncDisposable
 
     public static async Task<MessagingStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         MessagingStandIn? standIn = null;
-        app.MapPost("/v3/mail/send", async (HttpRequest request) =>
+        var (app, baseUrl) = await LocalStandIn.StartAsync(endpoints =>
         {
-            if (request.Headers.Authorization.ToString() != $"Bearer {SendGridKey}")
+            endpoints.MapPost("/v3/mail/send", async (HttpRequest request) =>
             {
-                return Results.Json(new { errors = new[] { new { message = "The provided authorization grant is invalid." } } }, statusCode: 401);
-            }
+                if (request.Headers.Authorization.ToString() != $"Bearer {SendGridKey}")
+                {
+                    return Results.Json(new { errors = new[] { new { message = "The provided authorization grant is invalid." } } }, statusCode: 401);
+                }
 
-            if (standIn!.scriptedStatuses.TryDequeue(out var status))
+                if (standIn!.scriptedStatuses.TryDequeue(out var status))
+                {
+                    return Results.Json(new { errors = new[] { new { message = "Stand-in scripted failure." } } }, statusCode: status);
+                }
+
+                using var json = await JsonDocument.ParseAsync(request.Body);
+                standIn.Emails.Enqueue(ParseMail(json.RootElement));
+                return Results.Accepted(value: null as object);
+            });
+            endpoints.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (string sid, HttpRequest request, HttpResponse response) =>
             {
-                return Results.Json(new { errors = new[] { new { message = "Stand-in scripted failure." } } }, statusCode: status);
-            }
+                var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TwilioSid}:{TwilioToken}"));
+                if (sid != TwilioSid || request.Headers.Authorization.ToString() != expected)
+                {
+                    return Results.Json(new { code = 20003, message = "Authenticate", status = 401 }, statusCode: 401);
+                }
 
-            using var json = await JsonDocument.ParseAsync(request.Body);
-            standIn.Emails.Enqueue(ParseMail(json.RootElement));
-            return Results.Accepted(value: null as object);
+                if (standIn!.scriptedStatuses.TryDequeue(out var status))
+                {
+                    return Results.Json(new { code = 20500, message = "Stand-in scripted failure.", status }, statusCode: status);
+                }
+
+                var form = await request.ReadFormAsync();
+                var sms = new SentSms(form["To"].ToString(), form["From"].ToString(), form["Body"].ToString());
+                standIn.TextMessages.Enqueue(sms);
+                return Results.Json(new { sid = $"SM{Guid.NewGuid():N}", status = "queued", to = sms.To, from = sms.From, body = sms.Body, account_sid = sid }, statusCode: 201);
+            });
         });
-        app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (string sid, HttpRequest request, HttpResponse response) =>
-        {
-            var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TwilioSid}:{TwilioToken}"));
-            if (sid != TwilioSid || request.Headers.Authorization.ToString() != expected)
-            {
-                return Results.Json(new { code = 20003, message = "Authenticate", status = 401 }, statusCode: 401);
-            }
-
-            if (standIn!.scriptedStatuses.TryDequeue(out var status))
-            {
-                return Results.Json(new { code = 20500, message = "Stand-in scripted failure.", status }, statusCode: status);
-            }
-
-            var form = await request.ReadFormAsync();
-            var sms = new SentSms(form["To"].ToString(), form["From"].ToString(), form["Body"].ToString());
-            standIn.TextMessages.Enqueue(sms);
-            return Results.Json(new { sid = $"SM{Guid.NewGuid():N}", status = "queued", to = sms.To, from = sms.From, body = sms.Body, account_sid = sid }, statusCode: 201);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn = new MessagingStandIn(app, address);
+        standIn = new MessagingStandIn(app, baseUrl);
         return standIn;
     }
 

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BookingPortal.Tests.TestSupport;
 
@@ -39,30 +34,27 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     public static async Task<StripeStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         StripeStandIn? standIn = null;
-        app.MapPost("/v1/checkout/sessions", async (HttpRequest request) =>
+        var (app, baseUrl) = await LocalStandIn.StartAsync(endpoints =>
         {
-            var recorded = await standIn!.RecordAsync(request);
-            var id = $"cs_test_{recorded.IdempotencyKey}";
-            return Results.Text($$"""{"id":"{{id}}","object":"checkout.session","url":"https://checkout.stripe.test/pay/{{id}}","payment_status":"unpaid"}""", "application/json");
-        });
-        app.MapPost("/v1/refunds", async (HttpRequest request) =>
-        {
-            var recorded = await standIn!.RecordAsync(request);
-            if (standIn.RefuseRefunds)
+            endpoints.MapPost("/v1/checkout/sessions", async (HttpRequest request) =>
             {
-                return Results.Text("""{"error":{"type":"invalid_request_error","message":"Charge already refunded."}}""", "application/json", statusCode: 400);
-            }
+                var recorded = await standIn!.RecordAsync(request);
+                var id = $"cs_test_{recorded.IdempotencyKey}";
+                return Results.Text($$"""{"id":"{{id}}","object":"checkout.session","url":"https://checkout.stripe.test/pay/{{id}}","payment_status":"unpaid"}""", "application/json");
+            });
+            endpoints.MapPost("/v1/refunds", async (HttpRequest request) =>
+            {
+                var recorded = await standIn!.RecordAsync(request);
+                if (standIn.RefuseRefunds)
+                {
+                    return Results.Text("""{"error":{"type":"invalid_request_error","message":"Charge already refunded."}}""", "application/json", statusCode: 400);
+                }
 
-            return Results.Text($$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"succeeded","amount":{{recorded.Form["amount"]}}}""", "application/json");
+                return Results.Text($$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"succeeded","amount":{{recorded.Form["amount"]}}}""", "application/json");
+            });
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn = new StripeStandIn(app, address);
+        standIn = new StripeStandIn(app, baseUrl);
         return standIn;
     }
 

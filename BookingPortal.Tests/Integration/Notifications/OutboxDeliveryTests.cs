@@ -9,28 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Tests.Integration.Notifications;
 
 /// <summary>The outbox delivered through the real SendGrid client to a stand-in on 127.0.0.1.</summary>
-public class OutboxDeliveryTests : IAsyncLifetime
+public class OutboxDeliveryTests : MessagingTestBase
 {
-    private MessagingStandIn standIn = null!;
-    private MessagingPortalFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        standIn = await MessagingStandIn.StartAsync();
-        factory = new MessagingPortalFactory(standIn);
-        await factory.PauseJobsAsync();
-    }
-
     [Fact]
     public async Task A_booking_sends_exactly_one_confirmation_with_its_calendar_file()
     {
-        var (booking, email) = await factory.BookAsync();
-        var dispatcher = factory.Get<OutboxDispatcher>();
+        var (booking, email) = await Factory.BookAsync();
+        var dispatcher = Factory.Get<OutboxDispatcher>();
 
         (await dispatcher.DispatchDueAsync()).Should().Be(1);
         (await dispatcher.DispatchDueAsync()).Should().Be(0, "a sent message is never sent again");
 
-        var mail = standIn.Emails.Should().ContainSingle().Subject;
+        var mail = StandIn.Emails.Should().ContainSingle().Subject;
         mail.To.Should().Be(email);
         mail.Subject.Should().StartWith($"Booked: {DemoSeeder.ConsultationName}").And.EndWith($"({booking.ConfirmationNumber})");
         mail.Text.Should().Contain($"https://portal.example.test/bookings/{booking.ConfirmationNumber}");
@@ -40,7 +30,7 @@ public class OutboxDeliveryTests : IAsyncLifetime
         var appointment = Calendar.Load(content)!.Events.Single();
         appointment.Uid.Should().Be(CalendarFile.Uid(booking));
         appointment.DtStart!.TzId.Should().Be("America/New_York");
-        var row = (await factory.OutboxAsync()).Single();
+        var row = (await Factory.OutboxAsync()).Single();
         row.Status.Should().Be(OutboxStatus.Sent);
         mail.OutboxId.Should().Be(row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -48,24 +38,24 @@ public class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_server_error_is_retried_after_the_backoff_and_then_delivered_once()
     {
-        standIn.FailNext(500);
-        await factory.BookAsync();
-        var dispatcher = factory.Get<OutboxDispatcher>();
+        StandIn.FailNext(500);
+        await Factory.BookAsync();
+        var dispatcher = Factory.Get<OutboxDispatcher>();
 
         (await dispatcher.DispatchDueAsync()).Should().Be(0);
-        var afterFailure = (await factory.OutboxAsync()).Single();
+        var afterFailure = (await Factory.OutboxAsync()).Single();
         afterFailure.Status.Should().Be(OutboxStatus.Pending);
         afterFailure.Attempts.Should().Be(1);
         afterFailure.LastError.Should().Contain("HTTP 500");
-        afterFailure.NextAttemptAtUtc.Should().Be(factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(30));
+        afterFailure.NextAttemptAtUtc.Should().Be(Factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(30));
 
-        factory.Clock.Advance(TimeSpan.FromSeconds(29));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(29));
         (await dispatcher.DispatchDueAsync()).Should().Be(0, "the backoff has not passed");
-        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
         (await dispatcher.DispatchDueAsync()).Should().Be(1);
 
-        standIn.Emails.Should().ContainSingle();
-        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        StandIn.Emails.Should().ContainSingle();
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
         var attempts = await db.DeliveryAttempts.OrderBy(a => a.Number).Select(a => new { a.Number, a.Succeeded }).ToListAsync();
         attempts.Should().Equal(new { Number = 1, Succeeded = false }, new { Number = 2, Succeeded = true });
     }
@@ -73,34 +63,34 @@ public class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task After_the_last_attempt_the_message_fails_and_staff_can_send_it_again()
     {
-        standIn.FailNext(503, 503, 503, 503, 503, 503);
-        await factory.BookAsync();
-        var dispatcher = factory.Get<OutboxDispatcher>();
+        StandIn.FailNext(503, 503, 503, 503, 503, 503);
+        await Factory.BookAsync();
+        var dispatcher = Factory.Get<OutboxDispatcher>();
         for (var attempt = 0; attempt < 6; attempt++)
         {
             await dispatcher.DispatchDueAsync();
-            factory.Clock.Advance(TimeSpan.FromHours(1));
+            Factory.Clock.Advance(TimeSpan.FromHours(1));
         }
 
-        var failed = (await factory.OutboxAsync()).Single();
+        var failed = (await Factory.OutboxAsync()).Single();
         failed.Status.Should().Be(OutboxStatus.Failed);
         failed.Attempts.Should().Be(6);
-        (await factory.Get<OutboxAdminService>().CountAsync()).Failed.Should().Be(1);
+        (await Factory.Get<OutboxAdminService>().CountAsync()).Failed.Should().Be(1);
 
-        (await factory.Get<OutboxAdminService>().RetryFailedAsync()).Should().Be(1);
+        (await Factory.Get<OutboxAdminService>().RetryFailedAsync()).Should().Be(1);
         (await dispatcher.DispatchDueAsync()).Should().Be(1);
-        standIn.Emails.Should().ContainSingle();
+        StandIn.Emails.Should().ContainSingle();
     }
 
     [Fact]
     public async Task A_refused_message_fails_at_once_instead_of_being_retried()
     {
-        standIn.FailNext(400);
-        await factory.BookAsync();
+        StandIn.FailNext(400);
+        await Factory.BookAsync();
 
-        await factory.Get<OutboxDispatcher>().DispatchDueAsync();
+        await Factory.Get<OutboxDispatcher>().DispatchDueAsync();
 
-        var message = (await factory.OutboxAsync()).Single();
+        var message = (await Factory.OutboxAsync()).Single();
         message.Status.Should().Be(OutboxStatus.Failed);
         message.Attempts.Should().Be(1);
     }
@@ -108,9 +98,9 @@ public class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_message_claimed_by_a_dispatcher_that_died_is_sent_once_after_its_claim_lapses()
     {
-        await factory.BookAsync();
-        var nowUtc = factory.Clock.GetUtcNow().UtcDateTime;
-        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        await Factory.BookAsync();
+        var nowUtc = Factory.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = await Factory.DbFactory.CreateDbContextAsync())
         {
             // What a dispatcher killed between claiming and sending leaves behind.
             await db.OutboxMessages.ExecuteUpdateAsync(m => m
@@ -119,13 +109,13 @@ public class OutboxDeliveryTests : IAsyncLifetime
                 .SetProperty(x => x.ClaimedUntilUtc, nowUtc.AddSeconds(120)));
         }
 
-        var dispatcher = factory.Get<OutboxDispatcher>();
+        var dispatcher = Factory.Get<OutboxDispatcher>();
         (await dispatcher.DispatchDueAsync()).Should().Be(0, "the claim is still held");
-        factory.Clock.Advance(TimeSpan.FromSeconds(120));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(120));
         (await dispatcher.DispatchDueAsync()).Should().Be(1);
         (await dispatcher.DispatchDueAsync()).Should().Be(0);
 
-        standIn.Emails.Should().ContainSingle();
+        StandIn.Emails.Should().ContainSingle();
     }
 
     [Fact]
@@ -133,19 +123,13 @@ public class OutboxDeliveryTests : IAsyncLifetime
     {
         for (var i = 0; i < 8; i++)
         {
-            await factory.BookAsync(slotIndex: i % 4);
+            await Factory.BookAsync(slotIndex: i % 4);
         }
 
-        var sent = await Race.AllAtOnceAsync(Enumerable.Range(0, 4).Select(_ => (Func<Task<int>>)(() => factory.Get<OutboxDispatcher>().DispatchDueAsync())));
+        var sent = await Race.AllAtOnceAsync(Enumerable.Range(0, 4).Select(_ => (Func<Task<int>>)(() => Factory.Get<OutboxDispatcher>().DispatchDueAsync())));
 
         sent.Sum().Should().Be(8);
-        standIn.Emails.Select(e => e.OutboxId).Should().OnlyHaveUniqueItems().And.HaveCount(8);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await standIn.DisposeAsync();
+        StandIn.Emails.Select(e => e.OutboxId).Should().OnlyHaveUniqueItems().And.HaveCount(8);
     }
 }
 

@@ -7,49 +7,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 
-public class ReminderTests : IAsyncLifetime
+public class ReminderTests : MessagingTestBase
 {
-    private MessagingStandIn standIn = null!;
-    private MessagingPortalFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        standIn = await MessagingStandIn.StartAsync();
-        factory = new MessagingPortalFactory(standIn);
-        await factory.PauseJobsAsync();
-    }
-
     [Fact]
     public async Task Over_a_simulated_day_each_booking_gets_each_reminder_once_even_with_jobs_and_dispatchers_racing()
     {
         var booked = new List<(BookingView Booking, string Email)>();
         for (var i = 0; i < 3; i++)
         {
-            booked.Add(await factory.BookAsync());
+            booked.Add(await Factory.BookAsync());
         }
 
-        var cancelled = await factory.BookAsync();
-        await factory.OptInToSmsAsync(booked[0].Booking.CustomerId, "+1 212 555 0142");
-        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(cancelled.Booking.ConfirmationNumber, cancelled.Booking.CustomerId, IsStaff: false)))
+        var cancelled = await Factory.BookAsync();
+        await Factory.OptInToSmsAsync(booked[0].Booking.CustomerId, "+1 212 555 0142");
+        (await Factory.Get<CancellationService>().CancelAsync(new CancelRequest(cancelled.Booking.ConfirmationNumber, cancelled.Booking.CustomerId, IsStaff: false)))
             .Succeeded.Should().BeTrue();
         var startUtc = booked[0].Booking.StartUtc;
 
         // From 25 hours before the appointment to just after it, in 10-minute ticks; at every tick
         // two reminder jobs and two dispatchers run at the same moment.
-        factory.Clock.SetUtcNow(new DateTimeOffset(startUtc.AddHours(-25), TimeSpan.Zero));
-        while (factory.Clock.GetUtcNow().UtcDateTime <= startUtc.AddMinutes(10))
+        Factory.Clock.SetUtcNow(new DateTimeOffset(startUtc.AddHours(-25), TimeSpan.Zero));
+        while (Factory.Clock.GetUtcNow().UtcDateTime <= startUtc.AddMinutes(10))
         {
             await Race.AllAtOnceAsync<int>(
             [
-                () => factory.Get<ReminderService>().QueueDueRemindersAsync(),
-                () => factory.Get<ReminderService>().QueueDueRemindersAsync(),
-                () => factory.Get<OutboxDispatcher>().DispatchDueAsync(),
-                () => factory.Get<OutboxDispatcher>().DispatchDueAsync(),
+                () => Factory.Get<ReminderService>().QueueDueRemindersAsync(),
+                () => Factory.Get<ReminderService>().QueueDueRemindersAsync(),
+                () => Factory.Get<OutboxDispatcher>().DispatchDueAsync(),
+                () => Factory.Get<OutboxDispatcher>().DispatchDueAsync(),
             ]);
-            factory.Clock.Advance(TimeSpan.FromMinutes(10));
+            Factory.Clock.Advance(TimeSpan.FromMinutes(10));
         }
 
-        var emails = standIn.Emails.ToList();
+        var emails = StandIn.Emails.ToList();
         foreach (var (_, email) in booked)
         {
             emails.Count(e => e.To == email && e.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).Should().Be(1);
@@ -57,9 +47,9 @@ public class ReminderTests : IAsyncLifetime
         }
 
         emails.Where(e => e.To == cancelled.Email).Select(e => e.Subject).Should().OnlyContain(s => s.StartsWith("Booked:") || s.StartsWith("Cancelled:"));
-        standIn.TextMessages.Select(t => t.To).Should().Equal("+12125550142", "+12125550142");
-        standIn.TextMessages.Should().ContainSingle(t => t.Body.StartsWith("Reminder:")).And.ContainSingle(t => t.Body.StartsWith("Starting soon:"));
-        var reminders = (await factory.OutboxAsync()).Where(m => m.Kind == NotificationKind.Reminder24h && m.Channel == NotificationChannel.Email).ToList();
+        StandIn.TextMessages.Select(t => t.To).Should().Equal("+12125550142", "+12125550142");
+        StandIn.TextMessages.Should().ContainSingle(t => t.Body.StartsWith("Reminder:")).And.ContainSingle(t => t.Body.StartsWith("Starting soon:"));
+        var reminders = (await Factory.OutboxAsync()).Where(m => m.Kind == NotificationKind.Reminder24h && m.Channel == NotificationChannel.Email).ToList();
         reminders.Should().HaveCount(3).And.OnlyContain(m => m.CreatedAtUtc >= startUtc.AddHours(-24) && m.CreatedAtUtc < startUtc.AddHours(-24).AddMinutes(10),
             "the day-before reminder goes at the first run after it is due");
     }
@@ -67,42 +57,42 @@ public class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task After_downtime_a_late_reminder_still_goes_before_the_start_but_never_after_it()
     {
-        var (early, earlyEmail) = await factory.BookAsync(slotIndex: 0);
-        var reminders = factory.Get<ReminderService>();
+        var (early, earlyEmail) = await Factory.BookAsync(slotIndex: 0);
+        var reminders = Factory.Get<ReminderService>();
 
         // The app was down through the 24-hour mark and comes back 30 minutes before the start.
-        factory.Clock.SetUtcNow(new DateTimeOffset(early.StartUtc.AddMinutes(-30), TimeSpan.Zero));
+        Factory.Clock.SetUtcNow(new DateTimeOffset(early.StartUtc.AddMinutes(-30), TimeSpan.Zero));
         (await reminders.QueueDueRemindersAsync()).Should().Be(1, "only the one-hour reminder still makes sense");
         (await reminders.QueueDueRemindersAsync()).Should().Be(0);
-        factory.Clock.SetUtcNow(new DateTimeOffset(early.StartUtc.AddMinutes(1), TimeSpan.Zero));
+        Factory.Clock.SetUtcNow(new DateTimeOffset(early.StartUtc.AddMinutes(1), TimeSpan.Zero));
         (await reminders.QueueDueRemindersAsync()).Should().Be(0);
 
-        var queued = (await factory.OutboxAsync()).Where(m => m.Recipient == earlyEmail).Select(m => m.Kind).ToList();
+        var queued = (await Factory.OutboxAsync()).Where(m => m.Recipient == earlyEmail).Select(m => m.Kind).ToList();
         queued.Should().Equal(NotificationKind.BookingConfirmation, NotificationKind.Reminder1h);
     }
 
     [Fact]
     public async Task Nothing_is_sent_for_an_appointment_that_has_already_started_when_the_app_comes_back()
     {
-        var (booking, _) = await factory.BookAsync();
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddMinutes(5), TimeSpan.Zero));
+        var (booking, _) = await Factory.BookAsync();
+        Factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddMinutes(5), TimeSpan.Zero));
 
-        (await factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(0);
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(0);
     }
 
     [Fact]
     public async Task A_reminder_queued_before_a_cancellation_is_not_sent_after_it()
     {
-        var (booking, email) = await factory.BookAsync();
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-23), TimeSpan.Zero));
-        (await factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);
-        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: true, Reason: "Phoned in")))
+        var (booking, email) = await Factory.BookAsync();
+        Factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-23), TimeSpan.Zero));
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);
+        (await Factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: true, Reason: "Phoned in")))
             .Succeeded.Should().BeTrue();
 
-        await factory.Get<OutboxDispatcher>().DispatchDueAsync();
+        await Factory.Get<OutboxDispatcher>().DispatchDueAsync();
 
-        standIn.Emails.Where(e => e.To == email).Select(e => e.Subject[..e.Subject.IndexOf(':')]).Should().BeEquivalentTo("Booked", "Cancelled");
-        var reminder = (await factory.OutboxAsync()).Single(m => m.Kind == NotificationKind.Reminder24h);
+        StandIn.Emails.Where(e => e.To == email).Select(e => e.Subject[..e.Subject.IndexOf(':')]).Should().BeEquivalentTo("Booked", "Cancelled");
+        var reminder = (await Factory.OutboxAsync()).Single(m => m.Kind == NotificationKind.Reminder24h);
         reminder.Status.Should().Be(OutboxStatus.Skipped);
         reminder.LastError.Should().Contain("Cancelled");
     }
@@ -110,25 +100,19 @@ public class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task A_moved_booking_is_reminded_again_for_its_new_time()
     {
-        var (booking, _) = await factory.BookAsync(slotIndex: 0);
-        var service = await factory.ServiceNamedAsync(BookingPortal.Data.DemoSeeder.ConsultationName);
-        var later = (await factory.BookableSlotsAsync(service)).First(s => s.StartUtc > booking.StartUtc.AddDays(2));
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-20), TimeSpan.Zero));
-        (await factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);
+        var (booking, _) = await Factory.BookAsync(slotIndex: 0);
+        var service = await Factory.ServiceNamedAsync(BookingPortal.Data.DemoSeeder.ConsultationName);
+        var later = (await Factory.BookableSlotsAsync(service)).First(s => s.StartUtc > booking.StartUtc.AddDays(2));
+        Factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-20), TimeSpan.Zero));
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);
 
-        var moved = await factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: true, later.StartUtc));
+        var moved = await Factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: true, later.StartUtc));
         moved.Succeeded.Should().BeTrue(moved.Message);
-        factory.Clock.SetUtcNow(new DateTimeOffset(later.StartUtc.AddHours(-20), TimeSpan.Zero));
-        (await factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);
+        Factory.Clock.SetUtcNow(new DateTimeOffset(later.StartUtc.AddHours(-20), TimeSpan.Zero));
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);
 
-        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
         var kinds = await db.OutboxMessages.Where(m => m.BookingId == booking.Id).OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync();
         kinds.Should().Equal(NotificationKind.BookingConfirmation, NotificationKind.Reminder24h, NotificationKind.Rescheduled, NotificationKind.Reminder24h);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await standIn.DisposeAsync();
     }
 }

@@ -1,0 +1,24 @@
+using BookingPortal.Tests.TestSupport;
+
+namespace BookingPortal.Tests.Integration.Notifications;
+
+/// <summary>A portal whose SendGrid and Twilio clients talk to a fresh stand-in, with the scheduled jobs paused so each test drives delivery itself.</summary>
+public abstract class MessagingTestBase : IAsyncLifetime
+{
+    protected MessagingStandIn StandIn { get; private set; } = null!;
+
+    protected MessagingPortalFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        StandIn = await MessagingStandIn.StartAsync();
+        Factory = new MessagingPortalFactory(StandIn);
+        await Factory.PauseJobsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await StandIn.DisposeAsync();
+    }
+}
