@@ -3,6 +3,7 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 
@@ -57,6 +58,30 @@ public class NotificationSettingsTests
         var start = () => factory.CreateClient();
 
         start.Should().Throw<Exception>().WithMessage("*'Notifications:SendGrid:BaseUrl'*");
+    }
+
+    [Fact]
+    public async Task The_jobs_page_data_shows_each_jobs_next_run_and_the_last_run_once_it_has_run()
+    {
+        await using var factory = new PortalFactory();
+        var scheduler = await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var outbox = factory.Get<OutboxAdminService>();
+
+        // Every job starts at start-up; wait (bounded) for the scheduler's own thread to run the dispatcher once.
+        JobStatus? dispatcher = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (dispatcher?.LastRun is null && DateTime.UtcNow < deadline)
+        {
+            await scheduler.TriggerJob(OutboxDispatchJob.Key);
+            await Task.Delay(100);
+            dispatcher = (await outbox.ListJobsAsync()).Single(j => j.Name == OutboxDispatchJob.Key.Name);
+        }
+
+        var jobs = await outbox.ListJobsAsync();
+        jobs.Select(j => j.Name).Should().Contain([nameof(OutboxDispatchJob), nameof(ReminderJob), "HoldExpiryJob", "NoShowJob"]);
+        jobs.Should().OnlyContain(j => j.NextRunUtc != null);
+        dispatcher!.LastRun.Should().NotBeNull();
+        dispatcher.LastRun!.Error.Should().BeNull();
     }
 
     private sealed class SettingsFactory(params KeyValuePair<string, string>[] settings) : PortalFactory
