@@ -42,6 +42,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapBookingEndpoints();
 app.MapPaymentEndpoints();
+app.MapAdminEndpoints();
 
 app.Run();
 

@@ -11,6 +11,9 @@ public class ApplicationUser : IdentityUser
     /// <summary>Reminders and waitlist offers also go by text to <see cref="Microsoft.AspNetCore.Identity.IdentityUser{TKey}.PhoneNumber"/> (E.164).</summary>
     public bool SmsOptIn { get; set; }
 
+    /// <summary>Set by staff: once <see cref="NoShowCount"/> reaches it, this customer books only with staff help.</summary>
+    public int? NoShowLimit { get; set; }
+
     /// <summary>
     /// Bumped at the start of every booking transaction of this customer. The update takes the
     /// row's write lock, so two bookings by one customer run one after the other and the

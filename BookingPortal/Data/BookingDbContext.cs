@@ -26,6 +26,9 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,9 @@ public enum BookingError
     BookingNotFound,
     BookingNotActive,
     SameSlot,
+
+    /// <summary>The customer reached the no-show limit staff set: only staff can book for them.</summary>
+    NeedsStaffHelp,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -71,6 +74,7 @@ public static class BookingRules
         BookingError.BookingNotFound => "We couldn't find that booking.",
         BookingError.BookingNotActive => "This booking is no longer active, so it cannot be moved.",
         BookingError.SameSlot => "Your booking is already at that time.",
+        BookingError.NeedsStaffHelp => "Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk).",
         _ => "The booking could not be made.",
     };
 }

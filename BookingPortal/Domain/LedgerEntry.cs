@@ -14,6 +14,9 @@ public enum LedgerEntryKind
     DepositWaived,
     CancellationFeeRetained,
     NoShowForfeited,
+
+    /// <summary>A no-show undone by staff (the customer came after all): the forfeit is no longer kept.</summary>
+    NoShowForfeitReversed,
 }
 
 public class LedgerEntry
@@ -55,6 +58,6 @@ public sealed record LedgerSummary(decimal Owed, decimal Paid, decimal Refunded,
             Owed: Sum(LedgerEntryKind.DepositDue) - Sum(LedgerEntryKind.DepositWaived),
             Paid: Sum(LedgerEntryKind.DepositCharged) - refunded,
             Refunded: refunded,
-            Retained: Sum(LedgerEntryKind.CancellationFeeRetained) + Sum(LedgerEntryKind.NoShowForfeited));
+            Retained: Sum(LedgerEntryKind.CancellationFeeRetained) + Sum(LedgerEntryKind.NoShowForfeited) - Sum(LedgerEntryKind.NoShowForfeitReversed));
     }
 }

@@ -7,8 +7,15 @@ public static class AdminServiceCollectionExtensions
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
+        services.AddScoped<AuditLog>();
         services.AddScoped<FrontDeskService>();
         services.AddScoped<SlotCapacityService>();
+        services.AddScoped<SlotCalendarService>();
+        services.AddScoped<ServiceAdminService>();
+        services.AddScoped<AppointmentsService>();
+        services.AddScoped<CustomersService>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<DashboardService>();
         return services;
     }
 

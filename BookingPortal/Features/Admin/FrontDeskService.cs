@@ -10,14 +10,17 @@ namespace BookingPortal.Features.Admin;
 public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool CheckedIn);
 
 /// <summary>
-/// The receptionist's actions. Staff-only: callers are authorised by the page's role policy,
-/// and every change is a conditional update so a double click or a racing sweep acts once.
+/// The receptionist's actions and the no-show sweep. Every change is a conditional update, so a
+/// double click or a racing sweep acts once; every staff action is written to the audit log in
+/// its own transaction.
 /// </summary>
-public sealed class FrontDeskService(IDbContextFactory<BookingDbContext> dbFactory, SlotChangeNotifier slotChanges, TimeProvider time, ILogger<FrontDeskService> logger)
+public sealed class FrontDeskService(
+    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, SlotChangeNotifier slotChanges, TimeProvider time, ILogger<FrontDeskService> logger)
 {
     /// <summary>Appointments from 12 hours ago to 24 hours ahead, earliest first.</summary>
-    public async Task<IReadOnlyList<FrontDeskRow>> TodayAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FrontDeskRow>> TodayAsync(StaffActor actor, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var from = nowUtc.AddHours(-12);
         var to = nowUtc.AddHours(24);
@@ -34,22 +37,72 @@ public sealed class FrontDeskService(IDbContextFactory<BookingDbContext> dbFacto
     }
 
     /// <returns>False when the booking is not a confirmed one waiting to be checked in.</returns>
-    public async Task<bool> CheckInAsync(Guid bookingId, string staffId, CancellationToken cancellationToken = default)
+    public async Task<bool> CheckInAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var checkedIn = await db.Bookings
             .Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null)
             .ExecuteUpdateAsync(b => b
                 .SetProperty(x => x.Status, BookingStatus.Completed)
                 .SetProperty(x => x.CheckedInAtUtc, nowUtc)
-                .SetProperty(x => x.CheckedInById, staffId), cancellationToken);
-        if (checkedIn == 1)
+                .SetProperty(x => x.CheckedInById, actor.Id), cancellationToken);
+        if (checkedIn != 1)
         {
-            logger.LogInformation("Booking {BookingId} checked in by {StaffId}.", bookingId, staffId);
+            return false;
         }
 
-        return checkedIn == 1;
+        await RecordAsync(db, actor, "booking.checked_in", bookingId, "", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Booking {BookingId} checked in by {StaffId}.", bookingId, actor.Id);
+        return true;
+    }
+
+    /// <summary>Staff mark a no-show by hand once the appointment has started, without waiting for the grace period.</summary>
+    public async Task<bool> MarkNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId && b.StartUtc <= nowUtc, cancellationToken);
+        return booking is not null && await TryMarkNoShowAsync(db, booking, nowUtc, "Marked as a no-show by staff.", actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer came after all: the no-show becomes a completed visit, the forfeit is reversed
+    /// and their no-show count goes back down. Done once, recorded with who did it.
+    /// </summary>
+    public async Task<bool> UndoNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        var undone = booking is null ? 0 : await db.Bookings
+            .Where(b => b.Id == bookingId && b.Status == BookingStatus.NoShow)
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Completed)
+                .SetProperty(x => x.CheckedInAtUtc, nowUtc)
+                .SetProperty(x => x.CheckedInById, actor.Id), cancellationToken);
+        if (undone != 1)
+        {
+            return false;
+        }
+
+        await db.Users.Where(u => u.Id == booking!.CustomerId && u.NoShowCount > 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowCount, x => x.NoShowCount - 1), cancellationToken);
+        var forfeited = await db.LedgerEntries.Where(e => e.BookingId == bookingId && e.Kind == LedgerEntryKind.NoShowForfeited).SumAsync(e => e.Amount, cancellationToken);
+        if (forfeited > 0)
+        {
+            db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking!.Currency, LedgerEntryKind.NoShowForfeitReversed, forfeited, nowUtc, "No-show undone by staff.", actor.Id));
+        }
+
+        await RecordAsync(db, actor, "booking.no_show_undone", bookingId, "Marked as attended.", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Marks every confirmed booking nobody checked in for by start + grace as a no-show, each exactly once.</summary>
@@ -66,27 +119,10 @@ public sealed class FrontDeskService(IDbContextFactory<BookingDbContext> dbFacto
         var marked = 0;
         foreach (var booking in candidates.Where(b => NoShowPolicy.IsDue(b.Service!, b, nowUtc)))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changed = await db.Bookings
-                .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null)
-                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.NoShow), cancellationToken);
-            if (changed != 1)
+            if (await TryMarkNoShowAsync(db, booking, nowUtc, $"Not checked in {booking.Service!.NoShowGraceMinutes} minutes after the start.", actor: null, cancellationToken))
             {
-                continue;
+                marked++;
             }
-
-            await db.Users.Where(u => u.Id == booking.CustomerId)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowCount, x => x.NoShowCount + 1), cancellationToken);
-            if (booking.DepositAmount > 0)
-            {
-                db.LedgerEntries.Add(LedgerEntry.For(booking.Id, booking.Currency, LedgerEntryKind.NoShowForfeited, booking.DepositAmount, nowUtc,
-                    $"Not checked in {booking.Service!.NoShowGraceMinutes} minutes after the start."));
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            marked++;
-            slotChanges.NotifyChanged(booking.ServiceId);
         }
 
         if (marked > 0)
@@ -96,4 +132,50 @@ public sealed class FrontDeskService(IDbContextFactory<BookingDbContext> dbFacto
 
         return marked;
     }
+
+    private async Task<bool> TryMarkNoShowAsync(
+        BookingDbContext db, Domain.Booking booking, DateTime nowUtc, string note, StaffActor? actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Bookings
+            .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.NoShow), cancellationToken);
+        if (changed != 1)
+        {
+            return false;
+        }
+
+        await db.Users.Where(u => u.Id == booking.CustomerId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowCount, x => x.NoShowCount + 1), cancellationToken);
+        if (booking.DepositAmount > 0)
+        {
+            db.LedgerEntries.Add(LedgerEntry.For(booking.Id, booking.Currency, LedgerEntryKind.NoShowForfeited, booking.DepositAmount, nowUtc, note, actor?.Id));
+        }
+
+        if (actor is not null)
+        {
+            audit.Record(db, actor, "booking.no_show_marked", booking.ConfirmationNumber);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        slotChanges.NotifyChanged(booking.ServiceId);
+        return true;
+    }
+
+    private async Task RecordAsync(BookingDbContext db, StaffActor actor, string action, Guid bookingId, string details, CancellationToken cancellationToken)
+    {
+        var number = await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.ConfirmationNumber).SingleAsync(cancellationToken);
+        audit.Record(db, actor, action, number, details);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>What the desk's buttons say when they have done their work (front desk and appointment pages alike).</summary>
+public static class FrontDeskMessages
+{
+    public const string CheckedIn = "Checked in.";
+    public const string NoShowMarked = "Marked as a no-show; the deposit is forfeited.";
+    public const string NoShowUndone = "No-show undone: marked as attended and the forfeit reversed.";
+    public const string NothingChanged = "Nothing changed: the booking was updated meanwhile.";
 }

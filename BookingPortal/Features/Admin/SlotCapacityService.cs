@@ -26,13 +26,15 @@ public sealed class SlotCapacityService(
     SlotInventoryStore inventory,
     SlotChangeNotifier slotChanges,
     SeatReleaser seats,
+    AuditLog audit,
     TimeProvider time,
     ILogger<SlotCapacityService> logger)
 {
     public const int MaxExtraSeatsAtOnce = 100;
 
-    public async Task<CapacityChangeResult> AddSeatsAsync(int serviceId, DateTime slotStartUtc, int extraSeats, string staffId, CancellationToken cancellationToken = default)
+    public async Task<CapacityChangeResult> AddSeatsAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, int extraSeats, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         if (extraSeats is < 1 or > MaxExtraSeatsAtOnce)
         {
             return new(CapacityChangeOutcome.InvalidAmount, 0, 0, $"Add between 1 and {MaxExtraSeatsAtOnce} seats at a time.");
@@ -63,9 +65,11 @@ public sealed class SlotCapacityService(
         }
 
         var capacity = await db.SlotInventories.Where(i => i.Id == inventoryId).Select(i => i.Capacity).SingleAsync(cancellationToken);
+        audit.Record(db, actor, "slot.seats_added", $"service {serviceId}", $"{slot.StartUtc:yyyy-MM-dd HH:mm} UTC: +{extraSeats}, capacity {capacity}, {offers} offered to the waitlist.");
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Staff {StaffId} added {Seats} seats to service {ServiceId} at {StartUtc:o}; {Offers} offered to the waitlist.",
-            staffId, extraSeats, serviceId, slot.StartUtc, offers);
+            actor.Id, extraSeats, serviceId, slot.StartUtc, offers);
         slotChanges.NotifyChanged(serviceId);
         return new(CapacityChangeOutcome.Changed, capacity, offers,
             offers > 0 ? $"Capacity is now {capacity}; {offers} seat(s) offered to the waitlist." : $"Capacity is now {capacity}.");

@@ -3,7 +3,8 @@ using BookingPortal.Domain;
 namespace BookingPortal.Features.Booking;
 
 /// <summary>What the customer asked for. The idempotency key is created once per booking attempt by the UI.</summary>
-public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey);
+/// <param name="ActingStaffId">Set when staff book for the customer (at the desk, on the phone); they may book customers the online rules hold back.</param>
+public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey, string? ActingStaffId = null);
 
 /// <summary>Move a booking to another slot of the same service.</summary>
 public sealed record RescheduleRequest(string ConfirmationNumber, string UserId, bool IsStaff, DateTime NewSlotStartUtc);

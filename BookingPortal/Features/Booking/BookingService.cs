@@ -95,6 +95,16 @@ public sealed class BookingService(
             return ReserveResult.Success((await GetViewAsync(db, b => b.Id == previous, cancellationToken))!);
         }
 
+        if (request.ActingStaffId is { } staffId && !await BookingWrites.IsStaffAsync(db, staffId, cancellationToken))
+        {
+            return ReserveResult.Failure(BookingError.InvalidRequest, service);
+        }
+
+        if (request.ActingStaffId is null && await BookingWrites.NeedsStaffHelpAsync(db, request.CustomerId, cancellationToken))
+        {
+            return ReserveResult.Failure(BookingError.NeedsStaffHelp, service);
+        }
+
         if (await BookingWrites.HasReachedLimitAsync(db, service, request.CustomerId, nowUtc, cancellationToken))
         {
             return ReserveResult.Failure(BookingError.LimitReached, service);

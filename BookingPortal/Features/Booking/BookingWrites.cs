@@ -19,6 +19,16 @@ internal static class BookingWrites
         await db.Users.Where(u => u.Id == customerId)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken) == 1;
 
+    /// <summary>True when staff set a no-show limit for this customer and it has been reached.</summary>
+    public static async Task<bool> NeedsStaffHelpAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
+        await db.Users.AnyAsync(u => u.Id == customerId && u.NoShowLimit != null && u.NoShowCount >= u.NoShowLimit, cancellationToken);
+
+    /// <summary>Whether the user acting for a customer really holds the Staff or Admin role.</summary>
+    public static async Task<bool> IsStaffAsync(BookingDbContext db, string userId, CancellationToken cancellationToken) =>
+        await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name)
+            .AnyAsync(name => name == Roles.Staff || name == Roles.Admin, cancellationToken);
+
     /// <summary>Call inside the customer gate only.</summary>
     public static async Task<bool> HasReachedLimitAsync(BookingDbContext db, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -98,6 +98,11 @@ public sealed class WaitlistService(
             return ReserveResult.Failure(BookingError.InvalidRequest, service);
         }
 
+        if (await BookingWrites.NeedsStaffHelpAsync(db, customerId, cancellationToken))
+        {
+            return ReserveResult.Failure(BookingError.NeedsStaffHelp, service);
+        }
+
         if (await BookingWrites.HasReachedLimitAsync(db, service, customerId, nowUtc, cancellationToken))
         {
             return ReserveResult.Failure(BookingError.LimitReached, service);

@@ -1,0 +1,16 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class AudienceMemberConfiguration : IEntityTypeConfiguration<AudienceMember>
+{
+    public void Configure(EntityTypeBuilder<AudienceMember> builder)
+    {
+        builder.HasKey(m => new { m.AudienceId, m.UserId });
+        builder.Property(m => m.UserId).HasMaxLength(450);
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

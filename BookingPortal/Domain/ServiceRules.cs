@@ -1,0 +1,100 @@
+namespace BookingPortal.Domain;
+
+/// <summary>A rule a service's settings break, named by the field the message belongs beside.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>What a service's configuration must satisfy before it can be saved (DESIGN.md §1).</summary>
+public static class ServiceRules
+{
+    public const int MaxNameLength = 100;
+
+    public static IReadOnlyList<FieldError> Validate(Service service)
+    {
+        var errors = new List<FieldError>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors.Add(new FieldError(field, message));
+            }
+        }
+
+        Check(!string.IsNullOrWhiteSpace(service.Name), nameof(Service.Name), "Give the service a name.");
+        Check(service.Name.Length <= MaxNameLength, nameof(Service.Name), $"Keep the name to {MaxNameLength} characters.");
+        Check(service.DurationMinutes is > 0 and <= 24 * 60, nameof(Service.DurationMinutes), "The duration must be between 1 minute and 24 hours.");
+        Check(service.Price >= 0, nameof(Service.Price), "The price cannot be negative.");
+        Check(service.Currency.Length == 3 && service.Currency.All(char.IsAsciiLetterUpper), nameof(Service.Currency), "Use a three-letter currency code such as USD.");
+        Check(IsIanaZone(service.TimeZoneId), nameof(Service.TimeZoneId), "Choose a time zone such as America/New_York.");
+        Check(service.AvailableDays != DaysOfWeekMask.None, nameof(Service.AvailableDays), "Choose at least one day.");
+        Check(service.MaxAdvanceBookingDays is >= 1 and <= 730, nameof(Service.MaxAdvanceBookingDays), "Bookings can open between 1 and 730 days ahead.");
+        Check(service.MinAdvanceBookingHours >= 0, nameof(Service.MinAdvanceBookingHours), "The minimum notice cannot be negative.");
+        Check(service.MinAdvanceBookingHours < service.MaxAdvanceBookingDays * 24, nameof(Service.MinAdvanceBookingHours),
+            "The minimum notice must be shorter than how far ahead bookings open.");
+        Check(service.MaxActiveBookingsPerCustomer is >= 1 and <= 100, nameof(Service.MaxActiveBookingsPerCustomer), "Allow between 1 and 100 upcoming bookings per customer.");
+        if (service.RequireDeposit)
+        {
+            Check(service.DepositAmount > 0, nameof(Service.DepositAmount), "A required deposit must be more than zero.");
+        }
+
+        Check(service.DepositAmount >= 0, nameof(Service.DepositAmount), "The deposit cannot be negative.");
+        Check(service.DepositAmount <= service.Price, nameof(Service.DepositAmount), "The deposit cannot be more than the price.");
+        Check(service.FreeCancellationHours is >= 0 and <= 24 * 60, nameof(Service.FreeCancellationHours), "Free cancellation must end between 0 and 1,440 hours before the start.");
+        Check(service.CancellationFee >= 0, nameof(Service.CancellationFee), "The cancellation fee cannot be negative.");
+        Check(service.NoShowGraceMinutes is >= 0 and <= 24 * 60, nameof(Service.NoShowGraceMinutes), "The grace period must be between 0 minutes and 24 hours.");
+        if (service.LocationKind == LocationKind.InPerson)
+        {
+            Check(!string.IsNullOrWhiteSpace(service.Address), nameof(Service.Address), "Give the address customers come to.");
+        }
+        else
+        {
+            Check(Uri.TryCreate(service.VideoLink, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps,
+                nameof(Service.VideoLink), "Give the video link, starting with https://.");
+        }
+
+        ValidateSlots(service, errors);
+        return errors;
+    }
+
+    private static void ValidateSlots(Service service, List<FieldError> errors)
+    {
+        if (service.TimeSlots.Count == 0)
+        {
+            errors.Add(new FieldError(nameof(Service.TimeSlots), "Add at least one time slot."));
+            return;
+        }
+
+        for (var i = 0; i < service.TimeSlots.Count; i++)
+        {
+            var slot = service.TimeSlots[i];
+            var field = $"{nameof(Service.TimeSlots)}[{i}]";
+            if (slot.End <= slot.Start)
+            {
+                errors.Add(new FieldError($"{field}.End", "The slot must end after it starts, on the same day."));
+            }
+            else if (service.DurationMinutes > 0 && (slot.End - slot.Start) != TimeSpan.FromMinutes(service.DurationMinutes))
+            {
+                errors.Add(new FieldError($"{field}.End", $"The slot must be as long as the appointment ({service.DurationMinutes} minutes)."));
+            }
+
+            if (slot.Capacity is < 1 or > 1000)
+            {
+                errors.Add(new FieldError($"{field}.Capacity", "Capacity must be between 1 and 1,000."));
+            }
+
+            if (slot.Days == DaysOfWeekMask.None)
+            {
+                errors.Add(new FieldError($"{field}.Days", "Choose at least one day for this slot."));
+            }
+
+            var clash = service.TimeSlots.Take(i).Select((other, j) => (other, j))
+                .FirstOrDefault(o => (o.other.Days & slot.Days) != DaysOfWeekMask.None && o.other.Start < slot.End && slot.Start < o.other.End);
+            if (clash.other is not null)
+            {
+                errors.Add(new FieldError($"{field}.Start", $"This slot overlaps slot {clash.j + 1} ({clash.other.Start:HH\\:mm}–{clash.other.End:HH\\:mm}) on a shared day."));
+            }
+        }
+    }
+
+    public static bool IsIanaZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && (id == "UTC" || id.Contains('/')) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}

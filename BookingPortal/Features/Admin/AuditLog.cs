@@ -1,0 +1,39 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Admin;
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total);
+
+/// <summary>Who changed what and when. Entries are added to the action's DbContext, so they commit with it or not at all.</summary>
+public sealed class AuditLog(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
+{
+    public void Record(BookingDbContext db, StaffActor actor, string action, string subject, string details = "") =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = time.GetUtcNow().UtcDateTime,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            Action = action,
+            Subject = subject,
+            Details = details.Length > 4000 ? details[..4000] : details,
+        });
+
+    /// <summary>Newest first; <paramref name="search"/> matches the subject, the action or the actor.</summary>
+    public async Task<AuditPage> ListAsync(StaffActor actor, string? search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(a => a.Subject.Contains(term) || a.Action.Contains(term) || a.ActorName.Contains(term));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(a => a.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200)).ToListAsync(cancellationToken);
+        return new AuditPage(entries, total);
+    }
+}

@@ -1,0 +1,53 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Admin;
+
+public sealed record HourCount(int Hour, int Appointments);
+
+public sealed record ServiceSeats(int ServiceId, string Name, int SeatsLeft, int Capacity);
+
+public sealed record Dashboard(
+    DateOnly Today, string TimeZoneId, IReadOnlyList<HourCount> ByHour, int CheckedIn, int Waiting, int NoShows,
+    IReadOnlyList<ServiceSeats> SeatsThisWeek, int FailedNotifications, int PendingNotifications);
+
+/// <summary>The day at a glance for staff, in the clinic's zone (that of its first service).</summary>
+public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, TimeProvider time)
+{
+    public async Task<Dashboard> GetAsync(StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var services = await db.Services.AsNoTracking().Include(s => s.TimeSlots).Where(s => !s.IsArchived).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(services.FirstOrDefault()?.TimeZoneId ?? "UTC");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
+        var toUtc = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var todays = await db.Bookings.AsNoTracking()
+            .Where(b => b.StartUtc >= fromUtc && b.StartUtc < toUtc && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.PendingPayment)
+            .Select(b => new { b.StartUtc, b.Status, b.CheckedInAtUtc })
+            .ToListAsync(cancellationToken);
+        var byHour = todays.GroupBy(b => TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone).Hour).OrderBy(g => g.Key).Select(g => new HourCount(g.Key, g.Count())).ToList();
+
+        var seats = new List<ServiceSeats>();
+        foreach (var service in services)
+        {
+            var local = SlotSchedule.LocalToday(service, now);
+            var slots = await catalog.GetSlotsAsync(service, local, local.AddDays(6), cancellationToken);
+            var upcoming = slots.Where(s => s.StartUtc > now.UtcDateTime).ToList();
+            seats.Add(new ServiceSeats(service.Id, service.Name, upcoming.Sum(s => s.Remaining), upcoming.Sum(s => s.Capacity)));
+        }
+
+        var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
+        var pending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
+        return new Dashboard(
+            today, zone.Id, byHour,
+            CheckedIn: todays.Count(b => b.CheckedInAtUtc != null),
+            Waiting: todays.Count(b => b.Status == BookingStatus.Confirmed),
+            NoShows: todays.Count(b => b.Status == BookingStatus.NoShow),
+            seats, failed, pending);
+    }
+}

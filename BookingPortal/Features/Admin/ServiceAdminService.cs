@@ -1,0 +1,152 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Admin;
+
+public sealed record ServiceAdminRow(int Id, string Name, int DurationMinutes, decimal Price, string Currency, bool IsArchived, int SlotCount, int UpcomingBookings);
+
+public sealed record SaveServiceResult(int? ServiceId, IReadOnlyList<FieldError> Errors, string Message)
+{
+    public bool Succeeded => ServiceId is not null && Errors.Count == 0;
+
+    public static SaveServiceResult Refused(IReadOnlyList<FieldError> errors) =>
+        new(null, errors, "Nothing was saved: " + string.Join(" ", errors.Select(e => e.Message).Distinct()));
+}
+
+/// <summary>
+/// Staff create and change services. A change never silently breaks a booking: taking away the
+/// slot an upcoming booking sits in, or cutting a slot's capacity below the seats already
+/// booked, is refused with the bookings named; everything else is applied in one transaction.
+/// </summary>
+public sealed class ServiceAdminService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    SeatReleaser seats,
+    AuditLog audit,
+    SlotChangeNotifier slotChanges,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<ServiceAdminRow>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Services.AsNoTracking()
+            .OrderBy(s => s.IsArchived).ThenBy(s => s.Name)
+            .Select(s => new ServiceAdminRow(s.Id, s.Name, s.DurationMinutes, s.Price, s.Currency, s.IsArchived, s.TimeSlots.Count,
+                db.Bookings.Count(b => b.ServiceId == s.Id && b.StartUtc > nowUtc
+                                       && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment))))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A new service with the product's defaults (DESIGN.md §1) and one slot to start from.</summary>
+    public static Service NewDraft() => new()
+    {
+        Name = "",
+        DurationMinutes = 60,
+        TimeZoneId = "America/New_York",
+        AvailableDays = DaysOfWeekMask.Weekdays,
+        Address = "",
+        TimeSlots = [new TimeSlotTemplate { Days = DaysOfWeekMask.Weekdays, Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0), Capacity = 1 }],
+    };
+
+    public async Task<Service?> GetDraftAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.Services.AsNoTracking().Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        service?.TimeSlots.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return service;
+    }
+
+    public async Task<SaveServiceResult> SaveAsync(StaffActor actor, Service draft, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        Normalize(draft);
+        var errors = ServiceRules.Validate(draft);
+        if (errors.Count > 0)
+        {
+            return SaveServiceResult.Refused(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (draft.Id == 0)
+        {
+            var created = ServiceChanges.CopyForInsert(draft);
+            db.Services.Add(created);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(db, actor, "service.created", $"service {created.Id}", created.Name);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new SaveServiceResult(created.Id, [], $"{created.Name} is created.");
+        }
+
+        var existing = await db.Services.Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == draft.Id, cancellationToken);
+        if (existing is null)
+        {
+            return SaveServiceResult.Refused([new FieldError(nameof(Service.Name), "This service no longer exists.")]);
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var impact = await ServiceChanges.AssessAsync(db, existing, draft, nowUtc, cancellationToken);
+        if (impact.Errors.Count > 0)
+        {
+            return SaveServiceResult.Refused(impact.Errors);
+        }
+
+        var changed = ServiceChanges.Apply(existing, draft);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (inventoryId, capacity, added) in impact.CapacityChanges)
+        {
+            // Conditional: a booking that arrived since the check must still fit.
+            var updated = await db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked <= capacity)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, capacity), cancellationToken);
+            if (updated != 1)
+            {
+                return SaveServiceResult.Refused([new FieldError("TimeSlots", "A booking came in while saving; look at the slots again and retry.")]);
+            }
+
+            for (var seat = 0; seat < added && await seats.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is not null; seat++)
+            {
+            }
+        }
+
+        audit.Record(db, actor, "service.updated", $"service {existing.Id}", changed.Count == 0 ? "No changes." : "Changed " + string.Join(", ", changed) + ".");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        slotChanges.NotifyChanged(existing.Id);
+        return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.");
+    }
+
+    /// <summary>Archived services leave the catalogue; bookings already made stay as they are.</summary>
+    public async Task<string> SetArchivedAsync(StaffActor actor, int serviceId, bool archived, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Services.Where(s => s.Id == serviceId && s.IsArchived != archived)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsArchived, archived), cancellationToken);
+        if (changed == 1)
+        {
+            audit.Record(db, actor, archived ? "service.archived" : "service.restored", $"service {serviceId}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        slotChanges.NotifyChanged(serviceId);
+        return archived ? "Archived: customers no longer see it; bookings already made are kept." : "Restored: customers can book it again.";
+    }
+
+    private static void Normalize(Service draft)
+    {
+        draft.Name = draft.Name.Trim();
+        draft.Currency = draft.Currency.Trim().ToUpperInvariant();
+        draft.TimeZoneId = draft.TimeZoneId.Trim();
+        draft.Address = draft.LocationKind == LocationKind.InPerson ? draft.Address?.Trim() : null;
+        draft.VideoLink = draft.LocationKind == LocationKind.Virtual ? draft.VideoLink?.Trim() : null;
+        draft.TimeSlots.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+}

@@ -1,0 +1,146 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Admin;
+
+public sealed record CalendarSlot(DateTime StartUtc, DateTimeOffset LocalStart, DateTimeOffset LocalEnd, int Capacity, int Booked, bool IsClosed, bool IsPast);
+
+public sealed record CalendarDay(DateOnly Date, IReadOnlyList<CalendarSlot> Slots);
+
+public sealed record SlotWeek(int ServiceId, string ServiceName, string TimeZoneId, DateOnly Monday, IReadOnlyList<CalendarDay> Days);
+
+public sealed record CloseSlotsResult(int SlotsClosed, int BookingsCancelled, int BookingsKept, string Message);
+
+/// <summary>
+/// The slots of one service, a week at a time, with booked/capacity per slot; staff close a slot
+/// or a whole day (a holiday) and reopen it. Closing never loses a booking silently: the caller
+/// chooses to keep the bookings or to cancel them with a full refund (and the cancellation e-mail).
+/// </summary>
+public sealed class SlotCalendarService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    SlotInventoryStore inventory,
+    CancellationService cancellations,
+    SlotChangeNotifier slotChanges,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public async Task<SlotWeek?> WeekAsync(StaffActor actor, int serviceId, DateOnly anyDayOfWeek, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var service = await LoadServiceAsync(serviceId, cancellationToken);
+        if (service is null)
+        {
+            return null;
+        }
+
+        var monday = anyDayOfWeek.AddDays(-(((int)anyDayOfWeek.DayOfWeek + 6) % 7));
+        var occurrences = SlotSchedule.ForRange(service, monday, monday.AddDays(6)).ToList();
+        var starts = occurrences.Select(o => o.StartUtc).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var counters = await db.SlotInventories.AsNoTracking().Where(i => i.ServiceId == serviceId && starts.Contains(i.StartUtc)).ToDictionaryAsync(i => i.StartUtc, cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var days = Enumerable.Range(0, 7).Select(offset => monday.AddDays(offset)).Select(date => new CalendarDay(date, occurrences
+            .Where(o => o.LocalDate == date)
+            .Select(o => counters.GetValueOrDefault(o.StartUtc) is { } c
+                ? new CalendarSlot(o.StartUtc, o.LocalStart, o.LocalEnd, c.Capacity, c.Booked, c.IsClosed, o.StartUtc <= nowUtc)
+                : new CalendarSlot(o.StartUtc, o.LocalStart, o.LocalEnd, o.Capacity, 0, false, o.StartUtc <= nowUtc))
+            .ToList())).ToList();
+        return new SlotWeek(service.Id, service.Name, service.TimeZoneId, monday, days);
+    }
+
+    public async Task<CloseSlotsResult> CloseSlotAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, bool cancelBookings, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var service = await LoadServiceAsync(serviceId, cancellationToken);
+        var slot = service is null ? null : SlotSchedule.Find(service, DateTime.SpecifyKind(slotStartUtc, DateTimeKind.Utc));
+        return slot is null
+            ? new CloseSlotsResult(0, 0, 0, "That slot does not exist.")
+            : await CloseAsync(actor, service!, [slot], cancelBookings, "slot.closed", cancellationToken);
+    }
+
+    /// <summary>A holiday: every slot of that local date is closed.</summary>
+    public async Task<CloseSlotsResult> CloseDayAsync(StaffActor actor, int serviceId, DateOnly localDate, bool cancelBookings, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var service = await LoadServiceAsync(serviceId, cancellationToken);
+        var slots = service is null ? [] : SlotSchedule.ForDate(service, localDate);
+        return slots.Count == 0
+            ? new CloseSlotsResult(0, 0, 0, "There are no slots on that day.")
+            : await CloseAsync(actor, service!, slots, cancelBookings, "day.closed", cancellationToken);
+    }
+
+    public async Task<bool> ReopenSlotAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var start = DateTime.SpecifyKind(slotStartUtc, DateTimeKind.Utc);
+        var reopened = await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == start && i.IsClosed)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, false), cancellationToken);
+        if (reopened == 1)
+        {
+            audit.Record(db, actor, "slot.reopened", $"service {serviceId}", $"{start:yyyy-MM-dd HH:mm} UTC");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        slotChanges.NotifyChanged(serviceId);
+        return reopened == 1;
+    }
+
+    private async Task<CloseSlotsResult> CloseAsync(
+        StaffActor actor, Service service, IReadOnlyList<SlotOccurrence> slots, bool cancelBookings, string action, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        foreach (var slot in slots)
+        {
+            ids.Add(await inventory.EnsureAsync(service.Id, slot, cancellationToken));
+        }
+
+        List<string> affected;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Closed first, so no new booking lands while the existing ones are dealt with.
+            await db.SlotInventories.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
+            affected = await db.Bookings.Where(b => ids.Contains(b.SlotInventoryId) && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment))
+                .Select(b => b.ConfirmationNumber).ToListAsync(cancellationToken);
+            var local = slots[0].LocalStart;
+            audit.Record(db, actor, action, $"service {service.Id}",
+                $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {affected.Count} booking(s) {(cancelBookings ? "cancelled with full refund" : "kept")}.");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var cancelled = 0;
+        if (cancelBookings)
+        {
+            foreach (var number in affected)
+            {
+                var result = await cancellations.CancelAsync(
+                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: "The slot was closed by the clinic."), cancellationToken);
+                cancelled += result.Succeeded ? 1 : 0;
+            }
+        }
+
+        slotChanges.NotifyChanged(service.Id);
+        var kept = affected.Count - cancelled;
+        var message = affected.Count == 0
+            ? $"Closed {slots.Count} slot(s). Nobody was booked."
+            : cancelBookings
+                ? $"Closed {slots.Count} slot(s); {cancelled} booking(s) cancelled with a full refund and the customers told."
+                : $"Closed {slots.Count} slot(s) to new bookings; the {kept} existing booking(s) stand.";
+        return new CloseSlotsResult(slots.Count, cancelled, kept, message);
+    }
+
+    /// <summary>Archived services included: staff still manage the slots of bookings already made.</summary>
+    private async Task<Service?> LoadServiceAsync(int serviceId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Services.AsNoTracking().Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+    }
+}
