@@ -27,8 +27,8 @@ public class FrontDeskTests
         var frontDesk = factory.Get<FrontDeskService>();
 
         factory.Clock.SetUtcNow(new DateTimeOffset(day[0].StartUtc.AddMinutes(5), TimeSpan.Zero));
-        (await frontDesk.CheckInAsync(arrives.Id, "staff-1")).Should().BeTrue();
-        (await frontDesk.CheckInAsync(arrives.Id, "staff-1")).Should().BeFalse("a second click changes nothing");
+        (await frontDesk.CheckInAsync(await factory.StaffAsync(), arrives.Id)).Should().BeTrue();
+        (await frontDesk.CheckInAsync(await factory.StaffAsync(), arrives.Id)).Should().BeFalse("a second click changes nothing");
         (await frontDesk.SweepNoShowsAsync()).Should().Be(0, "the 15-minute grace has not passed");
 
         factory.Clock.SetUtcNow(new DateTimeOffset(day[0].StartUtc.AddMinutes(15), TimeSpan.Zero));

@@ -86,7 +86,7 @@ public class WaitlistTests
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var result = await factory.Get<Features.Admin.SlotCapacityService>().AddSeatsAsync(service.Id, slot.StartUtc, 3, "staff-1");
+        var result = await factory.Get<Features.Admin.SlotCapacityService>().AddSeatsAsync(await factory.StaffAsync(), service.Id, slot.StartUtc, 3);
 
         result.NewCapacity.Should().Be(4);
         result.OffersMade.Should().Be(2);
@@ -100,7 +100,7 @@ public class WaitlistTests
         (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(walkIn, service.Id, slot.StartUtc, "k"))).Succeeded.Should().BeTrue();
         (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest((await factory.CreateCustomersAsync(1))[0], service.Id, slot.StartUtc, "k")))
             .Error.Should().Be(BookingError.SlotFull);
-        (await factory.Get<Features.Admin.SlotCapacityService>().AddSeatsAsync(service.Id, slot.StartUtc, 0, "staff-1")).Outcome
+        (await factory.Get<Features.Admin.SlotCapacityService>().AddSeatsAsync(await factory.StaffAsync(), service.Id, slot.StartUtc, 0)).Outcome
             .Should().Be(Features.Admin.CapacityChangeOutcome.InvalidAmount);
     }
 
