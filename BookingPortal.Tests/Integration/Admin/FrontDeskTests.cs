@@ -1,4 +1,3 @@
-using System.Net;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Admin;
@@ -50,28 +49,63 @@ public class FrontDeskTests
         (await db.Users.SingleAsync(u => u.Id == arrives.CustomerId)).NoShowCount.Should().Be(0);
     }
 
-    [Theory]
-    [InlineData("/admin/today", "Front desk")]
-    [InlineData("/admin/outbox", "Outbox")]
-    [InlineData("/admin/jobs", "OutboxDispatchJob")]
-    public async Task Staff_pages_are_for_staff_only(string path, string expectedText)
+    [Fact]
+    public async Task Staff_mark_a_no_show_by_hand_and_undo_it_when_the_customer_turns_up()
     {
         await using var factory = new PortalFactory();
-        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
-        var customer = await factory.CreateSignInCustomerAsync();
-        using var customerClient = await factory.SignInAsync(customer.Email, customer.Password);
-        using var staffClient = await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
+        await factory.PauseJobsAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var booking = await BookAsync(factory, (await factory.BookableSlotsAsync(service))[0]);
+        var frontDesk = factory.Get<FrontDeskService>();
+        var staff = await factory.StaffAsync();
 
-        var asAnonymous = await anonymous.GetAsync(path);
-        var asCustomer = await customerClient.GetAsync(path);
-        var asStaff = await staffClient.GetAsync(path);
+        (await frontDesk.MarkNoShowAsync(staff, booking.Id)).Should().BeFalse("the appointment has not started");
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddMinutes(2), TimeSpan.Zero));
+        (await frontDesk.MarkNoShowAsync(staff, booking.Id)).Should().BeTrue();
+        (await frontDesk.MarkNoShowAsync(staff, booking.Id)).Should().BeFalse("once is enough");
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeTrue();
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeFalse();
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(2), TimeSpan.Zero));
+        (await frontDesk.SweepNoShowsAsync()).Should().Be(0, "an undone no-show counts as attended, so the sweep leaves it alone");
 
-        asAnonymous.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        asAnonymous.Headers.Location!.ToString().Should().Contain("/Account/Login");
-        asCustomer.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        asCustomer.Headers.Location!.ToString().Should().Contain("/Account/AccessDenied");
-        asStaff.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await asStaff.Content.ReadAsStringAsync()).Should().Contain(expectedText);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var stored = await db.Bookings.SingleAsync(b => b.Id == booking.Id);
+        stored.Status.Should().Be(BookingStatus.Completed);
+        stored.CheckedInById.Should().Be(staff.Id);
+        (await db.Users.SingleAsync(u => u.Id == booking.CustomerId)).NoShowCount.Should().Be(0);
+        var ledger = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == booking.Id).ToListAsync());
+        ledger.Retained.Should().Be(0m, "the forfeit was reversed");
+        (await db.AuditEntries.Where(a => a.Subject == booking.ConfirmationNumber).Select(a => a.Action).ToListAsync())
+            .Should().Equal("booking.no_show_marked", "booking.no_show_undone");
+    }
+
+    [Fact]
+    public async Task A_customer_at_the_no_show_limit_books_only_through_staff()
+    {
+        await using var factory = new PortalFactory();
+        await factory.PauseJobsAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var staff = await factory.StaffAsync();
+        (await factory.Get<CustomersService>().SetNoShowLimitAsync(staff, customer, 1)).Should().BeTrue();
+        (await factory.Get<CustomersService>().SetNoShowLimitAsync(staff, customer, 0)).Should().BeFalse("a limit of zero would block everyone");
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Users.Where(u => u.Id == customer).ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowCount, 1));
+        }
+
+        var bookings = factory.Get<BookingService>();
+        var online = await bookings.ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "online"));
+        var pretendingStaff = await bookings.ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "fake", ActingStaffId: customer));
+        var atTheDesk = await bookings.ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "desk", ActingStaffId: staff.Id));
+
+        online.Error.Should().Be(BookingError.NeedsStaffHelp);
+        online.Message.Should().Contain("reception");
+        pretendingStaff.Error.Should().Be(BookingError.InvalidRequest, "only a real staff member can book for a customer");
+        atTheDesk.Succeeded.Should().BeTrue(atTheDesk.Message);
+        var listed = await factory.Get<CustomersService>().ListAsync(staff, null, 0, 100);
+        listed.Rows.Single(r => r.Id == customer).NeedsStaffHelp.Should().BeTrue();
     }
 
     private static async Task<BookingView> BookAsync(PortalFactory factory, Features.Catalog.SlotAvailability slot)

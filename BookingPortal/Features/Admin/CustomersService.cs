@@ -21,8 +21,9 @@ public sealed class CustomersService(IDbContextFactory<BookingDbContext> dbFacto
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var customerRoleId = await db.Roles.Where(r => r.Name == Roles.Customer).Select(r => r.Id).SingleAsync(cancellationToken);
-        var users = db.Users.AsNoTracking().Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == customerRoleId));
+        // Everyone who is not staff: accounts made before roles existed, or by an import, are customers too.
+        var staffRoleIds = await db.Roles.Where(r => r.Name == Roles.Staff || r.Name == Roles.Admin).Select(r => r.Id).ToListAsync(cancellationToken);
+        var users = db.Users.AsNoTracking().Where(u => !db.UserRoles.Any(r => r.UserId == u.Id && staffRoleIds.Contains(r.RoleId)));
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();

@@ -1,0 +1,112 @@
+using System.Net;
+using BookingPortal.Data;
+using BookingPortal.Features.Admin;
+using BookingPortal.Tests.TestSupport;
+
+namespace BookingPortal.Tests.Integration.Admin;
+
+/// <summary>Every staff page is behind the role, and every staff service checks the role itself.</summary>
+public class StaffAccessTests
+{
+    public static readonly TheoryData<string, string> StaffPages = new()
+    {
+        { "/admin", "Dashboard" },
+        { "/admin/today", "Front desk" },
+        { "/admin/appointments", "Appointments" },
+        { "/admin/slots", "Slots" },
+        { "/admin/services", "Services" },
+        { "/admin/services/new", "New service" },
+        { "/admin/customers", "Customers" },
+        { "/admin/outbox", "Outbox" },
+        { "/admin/jobs", "Scheduled jobs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Staff_pages_send_strangers_to_sign_in_refuse_customers_and_open_for_staff(string path, string title)
+    {
+        await using var factory = new PortalFactory();
+        var (anonymous, customer, staff, _) = await ClientsAsync(factory);
+
+        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
+        await ExpectRedirectAsync(customer, path, "/Account/AccessDenied");
+        var asStaff = await staff.GetAsync(path);
+        asStaff.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await asStaff.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
+    }
+
+    [Theory]
+    [InlineData("/admin/people", "People")]
+    [InlineData("/admin/audit", "Audit log")]
+    public async Task Admin_pages_refuse_staff_and_open_for_admins(string path, string title)
+    {
+        await using var factory = new PortalFactory();
+        var (anonymous, _, staff, admin) = await ClientsAsync(factory);
+
+        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
+        await ExpectRedirectAsync(staff, path, "/Account/AccessDenied");
+        var asAdmin = await admin.GetAsync(path);
+        asAdmin.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await asAdmin.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
+    }
+
+    [Fact]
+    public async Task The_csv_export_is_for_staff_only()
+    {
+        await using var factory = new PortalFactory();
+        var (anonymous, customer, staff, _) = await ClientsAsync(factory);
+
+        (await anonymous.GetAsync("/admin/appointments.csv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+        (await customer.GetAsync("/admin/appointments.csv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+        var asStaff = await staff.GetAsync("/admin/appointments.csv");
+        asStaff.StatusCode.Should().Be(HttpStatusCode.OK);
+        asStaff.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+    }
+
+    [Fact]
+    public async Task Staff_services_refuse_a_caller_without_the_role_even_if_a_page_forgot_to()
+    {
+        await using var factory = new PortalFactory();
+        var notStaff = TestData.CustomerActor((await factory.CreateCustomersAsync(1))[0]);
+        var staff = await factory.StaffAsync();
+        Func<Task>[] staffActions =
+        [
+            () => factory.Get<ServiceAdminService>().ListAsync(notStaff),
+            () => factory.Get<ServiceAdminService>().SaveAsync(notStaff, ServiceAdminService.NewDraft()),
+            () => factory.Get<AppointmentsService>().SearchAsync(notStaff, new AppointmentQuery()),
+            () => factory.Get<AppointmentsService>().ExportCsvAsync(notStaff, new AppointmentQuery()),
+            () => factory.Get<FrontDeskService>().CheckInAsync(notStaff, Guid.NewGuid()),
+            () => factory.Get<FrontDeskService>().MarkNoShowAsync(notStaff, Guid.NewGuid()),
+            () => factory.Get<FrontDeskService>().UndoNoShowAsync(notStaff, Guid.NewGuid()),
+            () => factory.Get<SlotCalendarService>().CloseDayAsync(notStaff, 1, new DateOnly(2026, 3, 4), cancelBookings: true),
+            () => factory.Get<SlotCapacityService>().AddSeatsAsync(notStaff, 1, DateTime.UtcNow, 1),
+            () => factory.Get<CustomersService>().SetNoShowLimitAsync(notStaff, notStaff.Id, 2),
+            () => factory.Get<DashboardService>().GetAsync(notStaff),
+            () => factory.Get<AuditLog>().ListAsync(notStaff, null, 0, 10),
+            () => factory.Get<PeopleService>().ListAsync(staff, null),
+            () => factory.Get<PeopleService>().SetRoleAsync(staff, notStaff.Id, Roles.Admin, grant: true),
+        ];
+
+        foreach (var action in staffActions)
+        {
+            await action.Should().ThrowAsync<UnauthorizedAccessException>();
+        }
+    }
+
+    private static async Task ExpectRedirectAsync(HttpClient client, string path, string target)
+    {
+        var response = await client.GetAsync(path);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, path);
+        response.Headers.Location!.ToString().Should().Contain(target);
+    }
+
+    private static async Task<(HttpClient Anonymous, HttpClient Customer, HttpClient Staff, HttpClient Admin)> ClientsAsync(PortalFactory factory)
+    {
+        var customer = await factory.CreateSignInCustomerAsync();
+        return (
+            factory.CreateClient(new() { AllowAutoRedirect = false }),
+            await factory.SignInAsync(customer.Email, customer.Password),
+            await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword),
+            await factory.SignInAsync(DemoSeeder.AdminEmail, DemoSeeder.AdminPassword));
+    }
+}
