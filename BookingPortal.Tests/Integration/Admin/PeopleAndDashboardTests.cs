@@ -1,0 +1,99 @@
+using BookingPortal.Data;
+using BookingPortal.Features.Admin;
+using BookingPortal.Features.Booking;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BookingPortal.Tests.Integration.Admin;
+
+public class PeopleAndDashboardTests
+{
+    private static readonly Uri Portal = new("https://portal.example.test/");
+
+    [Fact]
+    public async Task An_invited_colleague_gets_the_role_and_a_link_that_sets_their_password()
+    {
+        await using var factory = new PortalFactory();
+        var admin = await factory.StaffAsync(admin: true);
+        var people = factory.Get<PeopleService>();
+
+        var invited = await people.InviteStaffAsync(admin, "new.nurse@clinic.test", "Nia Nurse", Roles.Staff, Portal);
+        var again = await people.InviteStaffAsync(admin, "new.nurse@clinic.test", null, Roles.Staff, Portal);
+        var bad = await people.InviteStaffAsync(admin, "not-an-address", null, Roles.Staff, Portal);
+
+        invited.Succeeded.Should().BeTrue(invited.Message);
+        again.Succeeded.Should().BeFalse();
+        bad.Message.Should().Be("Enter a valid e-mail address.");
+        invited.Link.Should().StartWith("https://portal.example.test/Account/ResetPassword?code=");
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync("new.nurse@clinic.test"))!;
+        (await users.IsInRoleAsync(user, Roles.Staff)).Should().BeTrue();
+        var code = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(invited.Link!.Split("code=")[1]));
+        (await users.ResetPasswordAsync(user, code, "Nurse#Portal2026")).Succeeded.Should().BeTrue("the link's code sets the password");
+    }
+
+    [Fact]
+    public async Task Admins_cannot_lock_themselves_or_everyone_out_and_role_changes_are_audited()
+    {
+        await using var factory = new PortalFactory();
+        var admin = await factory.StaffAsync(admin: true);
+        var people = factory.Get<PeopleService>();
+        var staff = await factory.StaffAsync();
+
+        (await people.SetRoleAsync(admin, admin.Id, Roles.Admin, grant: false)).Message.Should().Be("You cannot take away your own admin role.");
+        (await people.SetRoleAsync(admin, staff.Id, Roles.Admin, grant: true)).Succeeded.Should().BeTrue();
+        (await people.SetRoleAsync(admin, staff.Id, Roles.Admin, grant: false)).Succeeded.Should().BeTrue();
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.AuditEntries.Select(a => a.Action).ToListAsync()).Should().Equal("person.role_granted", "person.role_removed");
+    }
+
+    [Fact]
+    public async Task Customers_are_put_in_audiences_once()
+    {
+        await using var factory = new PortalFactory();
+        var admin = await factory.StaffAsync(admin: true);
+        var people = factory.Get<PeopleService>();
+        var customer = await factory.CreateSignInCustomerAsync();
+
+        (await people.CreateAudienceAsync(admin, "VIP")).Succeeded.Should().BeTrue();
+        (await people.CreateAudienceAsync(admin, "VIP")).Succeeded.Should().BeFalse();
+        var vip = (await people.ListAudiencesAsync(admin)).Single();
+        (await people.SetAudienceMemberAsync(admin, vip.Id, customer.Email, member: true)).Succeeded.Should().BeTrue();
+        (await people.SetAudienceMemberAsync(admin, vip.Id, customer.Email, member: true)).Message.Should().Contain("already");
+        (await people.SetAudienceMemberAsync(admin, vip.Id, "nobody@nowhere.test", member: true)).Succeeded.Should().BeFalse();
+
+        (await people.ListAudiencesAsync(admin)).Single().Members.Should().Be(1);
+        (await people.ListAsync(admin, customer.Email)).Single().Audiences.Should().Equal("VIP");
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_today_in_the_clinics_zone()
+    {
+        await using var factory = new PortalFactory();
+        await factory.PauseJobsAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var day = (await factory.BookableSlotsAsync(service)).GroupBy(s => s.LocalStart.Date).First().ToList();
+        var bookings = new List<BookingView>();
+        foreach (var (slot, customer) in day.Take(3).Zip(await factory.CreateCustomersAsync(3)))
+        {
+            bookings.Add((await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "k"))).Booking!);
+        }
+
+        var staff = await factory.StaffAsync();
+        factory.Clock.SetUtcNow(new DateTimeOffset(bookings[1].StartUtc.AddMinutes(20), TimeSpan.Zero));
+        await factory.Get<FrontDeskService>().CheckInAsync(staff, bookings[0].Id);
+        await factory.Get<FrontDeskService>().SweepNoShowsAsync();
+
+        var dashboard = await factory.Get<DashboardService>().GetAsync(staff);
+
+        dashboard.Today.Should().Be(DateOnly.FromDateTime(day[0].LocalStart.DateTime));
+        (dashboard.CheckedIn, dashboard.NoShows, dashboard.Waiting).Should().Be((1, 1, 1));
+        dashboard.ByHour.Select(h => h.Hour).Should().Equal(day.Take(3).Select(s => s.LocalStart.Hour));
+        dashboard.SeatsThisWeek.Should().Contain(s => s.Name == DemoSeeder.ConsultationName && s.SeatsLeft < s.Capacity);
+        dashboard.PendingNotifications.Should().Be(3, "three confirmations wait in the outbox with no provider configured");
+    }
+}

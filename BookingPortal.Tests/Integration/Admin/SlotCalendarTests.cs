@@ -1,0 +1,74 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
+using BookingPortal.Features.Booking;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Admin;
+
+public class SlotCalendarTests
+{
+    [Fact]
+    public async Task Closing_a_day_with_the_cancel_choice_cancels_and_refunds_every_booking_and_tells_the_customers()
+    {
+        await using var factory = new PortalFactory();
+        await factory.PauseJobsAsync();
+        var (service, date, bookings) = await BookADayAsync(factory);
+        factory.Clock.SetUtcNow(new DateTimeOffset(bookings[0].StartUtc.AddHours(-10), TimeSpan.Zero));
+
+        var result = await factory.Get<SlotCalendarService>().CloseDayAsync(await factory.StaffAsync(), service.Id, date, cancelBookings: true);
+
+        result.BookingsCancelled.Should().Be(bookings.Count);
+        result.Message.Should().Contain("cancelled with a full refund");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var ids = bookings.Select(b => b.Id).ToList();
+        (await db.Bookings.Where(b => ids.Contains(b.Id)).Select(b => b.Status).ToListAsync()).Should().OnlyContain(s => s == BookingStatus.Cancelled);
+        foreach (var booking in bookings)
+        {
+            var ledger = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == booking.Id).ToListAsync());
+            ledger.Retained.Should().Be(0m, "inside the fee window, yet the clinic closed the slot, so no fee is kept");
+            ledger.Owed.Should().Be(0m);
+        }
+
+        (await db.OutboxMessages.CountAsync(m => m.Kind == NotificationKind.Cancellation && ids.Contains(m.BookingId!.Value))).Should().Be(bookings.Count);
+        var week = await factory.Get<SlotCalendarService>().WeekAsync(await factory.StaffAsync(), service.Id, date);
+        week!.Days.Single(d => d.Date == date).Slots.Should().OnlyContain(s => s.IsClosed && s.Booked == 0);
+    }
+
+    [Fact]
+    public async Task Closing_a_slot_with_the_keep_choice_keeps_its_bookings_and_reopening_puts_it_back_on_sale()
+    {
+        await using var factory = new PortalFactory();
+        await factory.PauseJobsAsync();
+        var (service, _, bookings) = await BookADayAsync(factory);
+        var calendar = factory.Get<SlotCalendarService>();
+        var staff = await factory.StaffAsync();
+
+        var closed = await calendar.CloseSlotAsync(staff, service.Id, bookings[0].StartUtc, cancelBookings: false);
+
+        closed.BookingsKept.Should().Be(1);
+        (await factory.Get<BookingService>().GetAsync(bookings[0].ConfirmationNumber, "", isStaff: true))!.Status.Should().Be(BookingStatus.Confirmed);
+        var newcomer = (await factory.CreateCustomersAsync(1))[0];
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(newcomer, service.Id, bookings[0].StartUtc, "a"))).Error.Should().Be(BookingError.SlotFull);
+        (await calendar.ReopenSlotAsync(staff, service.Id, bookings[0].StartUtc)).Should().BeTrue();
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(newcomer, service.Id, bookings[0].StartUtc, "b"))).Succeeded.Should().BeTrue();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.AuditEntries.Select(a => a.Action).ToListAsync()).Should().Equal("slot.closed", "slot.reopened");
+    }
+
+    private static async Task<(Service Service, DateOnly Date, List<BookingView> Bookings)> BookADayAsync(PortalFactory factory)
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = await factory.BookableSlotsAsync(service);
+        var date = DateOnly.FromDateTime(slots[0].LocalStart.DateTime);
+        var bookings = new List<BookingView>();
+        foreach (var slot in slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == date).Take(2))
+        {
+            var customer = (await factory.CreateCustomersAsync(1))[0];
+            bookings.Add((await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "k"))).Booking!);
+        }
+
+        return (service, date, bookings);
+    }
+}
