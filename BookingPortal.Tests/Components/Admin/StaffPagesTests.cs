@@ -1,0 +1,111 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
+using BookingPortal.Features.Admin.Components;
+using BookingPortal.Features.Admin.Pages;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Catalog;
+using BookingPortal.Tests.TestSupport;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace BookingPortal.Tests.Components.Admin;
+
+/// <summary>Staff pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
+public sealed class StaffPagesTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+    private readonly BunitContext context = new();
+
+    public async Task InitializeAsync()
+    {
+        await factory.PauseJobsAsync();
+        context.Services.AddMudServices();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var staff = await factory.StaffAsync();
+        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
+        context.Services.AddSingleton(factory.Get<ServiceAdminService>());
+        context.Services.AddSingleton(factory.Get<AppointmentsService>());
+        context.Services.AddSingleton(factory.Get<CatalogService>());
+    }
+
+    [Fact]
+    public void The_service_form_shows_each_validation_message_beside_its_field()
+    {
+        var errors = new Dictionary<string, string>
+        {
+            ["Name"] = "Give the service a name.",
+            ["DurationMinutes"] = "The duration must be between 1 minute and 24 hours.",
+            ["Price"] = "The price cannot be negative.",
+            ["DepositAmount"] = "The deposit cannot be more than the price.",
+            ["TimeZoneId"] = "Choose a time zone such as America/New_York.",
+            ["MinAdvanceBookingHours"] = "The minimum notice must be shorter than how far ahead bookings open.",
+            ["Address"] = "Give the address customers come to.",
+            ["AvailableDays"] = "Choose at least one day.",
+        };
+
+        var fields = context.Render<ServiceFields>(p => p.Add(x => x.Service, ServiceAdminService.NewDraft()).Add(x => x.Errors, errors));
+
+        var shown = fields.FindAll(".mud-input-error, [role=alert]").Select(e => e.TextContent.Trim()).ToList();
+        shown.Should().Contain(errors.Values);
+    }
+
+    [Fact]
+    public async Task Saving_a_new_service_with_missing_fields_shows_the_servers_messages_and_saves_nothing()
+    {
+        var page = context.Render<ServiceEditPage>();
+
+        await page.Find("form").SubmitAsync();
+
+        page.Find("[data-testid=service-errors]").TextContent.Should().StartWith("Nothing was saved:");
+        page.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).Should().Contain(["Give the service a name.", "Give the address customers come to."]);
+        (await factory.Get<CatalogService>().ListServicesAsync()).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task The_appointments_grid_asks_the_server_for_the_page_and_the_sort_the_staff_member_chose()
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = await factory.BookableSlotsAsync(service);
+        foreach (var (slot, customer) in slots.Take(3).Zip(await factory.CreateCustomersAsync(3)))
+        {
+            await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "k"));
+        }
+
+        var page = context.Render<AppointmentsPage>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=appointments-grid] tbody tr").Should().HaveCount(3));
+        page.Instance.LastQuery.Should().Be(new AppointmentQuery(Take: 25));
+
+        var customerHeader = page.FindAll("th").First(th => th.TextContent.Contains("Customer"));
+        await customerHeader.QuerySelector(".sortable-column-header")!.ClickAsync(new());
+        page.WaitForAssertion(() => page.Instance.LastQuery!.SortBy.Should().Be(AppointmentSort.Customer));
+        page.Instance.LastQuery!.Descending.Should().BeFalse();
+        var names = page.FindAll("[data-testid=appointments-grid] tbody tr td:nth-child(3)").Select(td => td.TextContent).ToList();
+        names.Should().BeInAscendingOrder(StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void The_grid_state_becomes_a_server_query_with_the_filters()
+    {
+        var filters = new AppointmentFilters { ServiceId = 3, Status = BookingStatus.NoShow, Search = "ana", From = new DateTime(2026, 3, 1) };
+        var state = new GridState<AppointmentRow>
+        {
+            Page = 2,
+            PageSize = 50,
+            SortDefinitions = [new SortDefinition<AppointmentRow>(nameof(AppointmentRow.CreatedAtUtc), Descending: true, Index: 0, SortFunc: r => r.CreatedAtUtc)],
+        };
+
+        var query = filters.ToQuery(state);
+
+        query.Should().Be(new AppointmentQuery(new DateOnly(2026, 3, 1), null, 3, BookingStatus.NoShow, "ana", AppointmentSort.Created, Descending: true, Skip: 100, Take: 50));
+        filters.ExportLink().Should().Be("admin/appointments.csv?from=2026-03-01&serviceId=3&status=NoShow&search=ana");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await context.DisposeAsync();
+        await factory.DisposeAsync();
+    }
+}
