@@ -14,7 +14,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBookingData();
-builder.Services.AddClock();
+builder.AddClock();
 builder.Services.AddPortalIdentity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -43,6 +43,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapBookingEndpoints();
 app.MapPaymentEndpoints();
 app.MapAdminEndpoints();
+app.MapClockControl();
 
 app.Run();
 

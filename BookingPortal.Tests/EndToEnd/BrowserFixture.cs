@@ -37,11 +37,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="portal">Another portal process than the shared one, when a test runs its own.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = Portal.BaseUri.ToString(),
+            BaseURL = (portal ?? Portal).BaseUri.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = true,
         });

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using BookingPortal.Data;
 using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.EndToEnd;
 
@@ -10,7 +12,8 @@ namespace BookingPortal.Tests.EndToEnd;
 /// Starts the portal exactly as the README says (`dotnet run --project BookingPortal`) on a free
 /// loopback port and a throwaway SQLite file, and stops the whole process tree afterwards.
 /// </summary>
-public sealed class PortalProcess : IAsyncLifetime
+/// <param name="clockControl">Turns on POST /testing/clock, for a test that must see time pass; such a portal is the test's own.</param>
+public sealed class PortalProcess(bool clockControl = false) : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder output = new();
@@ -30,6 +33,15 @@ public sealed class PortalProcess : IAsyncLifetime
                 return output.ToString();
             }
         }
+    }
+
+    /// <summary>The app's own database, for a test to look at or to set the scene in.</summary>
+    public SqliteBookingDbContext OpenDatabase()
+    {
+        var options = new DbContextOptionsBuilder<SqliteBookingDbContext>();
+        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={DatabasePath}");
+        DesignTimeIdentity.Apply(options);
+        return new SqliteBookingDbContext(options.Options);
     }
 
     public async Task InitializeAsync()
@@ -52,6 +64,10 @@ public sealed class PortalProcess : IAsyncLifetime
 
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={DatabasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        if (clockControl)
+        {
+            start.Environment["Testing__ClockControl"] = "true";
+        }
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet run did not start");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);

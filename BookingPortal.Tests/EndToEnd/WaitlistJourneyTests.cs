@@ -36,7 +36,7 @@ public class WaitlistJourneyTests(BrowserFixture browser)
     /// <summary>Marks every seat of the video service's first bookable weekday as taken, straight in the app's database.</summary>
     private async Task<DateOnly> FillFirstVideoDayAsync()
     {
-        await using var db = OpenDatabase();
+        await using var db = browser.Portal.OpenDatabase();
         var service = await db.Services.Include(s => s.TimeSlots).SingleAsync(s => s.Name == DemoSeeder.VideoConsultationName);
         var (first, last) = BookingRules.BookableDates(service, DateTime.UtcNow);
         var day = SlotSchedule.ForRange(service, first, last)
@@ -61,15 +61,7 @@ public class WaitlistJourneyTests(BrowserFixture browser)
 
     private async Task<int> VideoServiceIdAsync()
     {
-        await using var db = OpenDatabase();
+        await using var db = browser.Portal.OpenDatabase();
         return await db.Services.Where(s => s.Name == DemoSeeder.VideoConsultationName).Select(s => s.Id).SingleAsync();
-    }
-
-    private SqliteBookingDbContext OpenDatabase()
-    {
-        var options = new DbContextOptionsBuilder<SqliteBookingDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={browser.Portal.DatabasePath}");
-        DesignTimeIdentity.Apply(options);
-        return new SqliteBookingDbContext(options.Options);
     }
 }

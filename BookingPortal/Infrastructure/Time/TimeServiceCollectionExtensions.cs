@@ -1,13 +1,53 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 
 namespace BookingPortal.Infrastructure.Time;
 
 public static class TimeServiceCollectionExtensions
 {
+    public const string ClockControlKey = "Testing:ClockControl";
+
     /// <summary>All time comes from TimeProvider so tests can move the clock.</summary>
-    public static IServiceCollection AddClock(this IServiceCollection services)
+    public static WebApplicationBuilder AddClock(this WebApplicationBuilder builder)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        return services;
+        if (builder.Configuration.GetValue<bool>(ClockControlKey))
+        {
+            if (builder.Environment.IsProduction())
+            {
+                throw new InvalidOperationException($"'{ClockControlKey}' lets anyone move the clock: it is for test runs only and must be off in Production.");
+            }
+
+            builder.Services.TryAddSingleton(new ShiftableClock(TimeProvider.System));
+            builder.Services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<ShiftableClock>());
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>
+    /// With clock control on: POST /testing/clock?utc=… moves the clock forward and runs every
+    /// scheduled job once at the new time, so a browser test sees a no-show sweep at once.
+    /// </summary>
+    public static IEndpointRouteBuilder MapClockControl(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<ShiftableClock>() is null)
+        {
+            return endpoints;
+        }
+
+        endpoints.MapPost("/testing/clock", async (DateTimeOffset utc, ShiftableClock clock, ISchedulerFactory schedulers, CancellationToken cancellationToken) =>
+        {
+            var now = clock.MoveTo(utc);
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            var jobs = await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), cancellationToken);
+            foreach (var key in jobs)
+            {
+                await scheduler.TriggerJob(key, cancellationToken);
+            }
+
+            return Results.Ok(new { now, jobsTriggered = jobs.Count });
+        }).DisableAntiforgery();
+        return endpoints;
     }
 }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BookingPortal.Tests.EndToEnd;
+
+/// <summary>
+/// A receptionist's day in Chromium, on a portal of its own whose clock the test moves forward
+/// (POST /testing/clock), so the no-show grace period passes without waiting for it.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class StaffJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Staff_create_a_service_a_customer_books_twice_one_visit_is_checked_in_and_the_other_becomes_a_no_show()
+    {
+        var portal = new PortalProcess(clockControl: true);
+        await portal.InitializeAsync();
+        try
+        {
+            var name = $"Physio {Guid.NewGuid():N}"[..14];
+            var staff = await browser.NewPageAsync(portal: portal);
+            await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
+            var serviceId = await CreateServiceAsync(staff, name);
+
+            var customer = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+            await BrowserFixture.SignInAsync(customer, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+            var first = await BookFirstFreeSlotAsync(customer, serviceId);
+            var second = await BookFirstFreeSlotAsync(customer, serviceId);
+            var (firstStart, secondStart) = await StartsAsync(portal, first, second);
+
+            await MoveClockAsync(portal, firstStart.AddMinutes(5));
+            await staff.GotoAsync("admin/today");
+            await BrowserFixture.WaitForInteractiveAsync(staff);
+            await staff.GetByRole(AriaRole.Button, new() { NameRegex = new($"Check in .*\\({first}\\)") }).ClickAsync();
+            await Assertions.Expect(staff.Locator("tr", new() { HasText = first })).ToContainTextAsync("Checked in");
+            await BrowserFixture.ScreenshotAsync(staff, "31-front-desk-checked-in");
+
+            await MoveClockAsync(portal, secondStart.AddMinutes(20));
+            await using (var db = portal.OpenDatabase())
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(20);
+                while (await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == second).Select(b => b.Status).SingleAsync() != BookingStatus.NoShow
+                       && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            await staff.GotoAsync($"admin/appointments/{second}");
+            await Assertions.Expect(staff.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("NoShow");
+            await Assertions.Expect(staff.Locator("[data-testid=history]")).ToContainTextAsync("No-show: deposit forfeited");
+            await BrowserFixture.ScreenshotAsync(staff, "32-appointment-no-show");
+        }
+        finally
+        {
+            await portal.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> CreateServiceAsync(IPage staff, string name)
+    {
+        await staff.GotoAsync("admin/services/new");
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await staff.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await staff.GetByLabel("Price").FillAsync("90");
+        await staff.GetByLabel("Minimum notice (hours)").FillAsync("0");
+        await staff.GetByLabel("Address").FillAsync("2 Harbour Road");
+        // Every day of the week, so the test finds a slot whatever weekday it runs on.
+        await CheckWeekendAsync(staff, "Service");
+        await CheckWeekendAsync(staff, "Slot 1");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Add a slot" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=slot-row]")).ToHaveCountAsync(2);
+
+        await staff.GetByLabel("Slot 2 seats").FillAsync("2");
+        await BrowserFixture.ScreenshotAsync(staff, "30-new-service");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save service" }).ClickAsync();
+        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/services/\\d+$"));
+        return int.Parse(staff.Url.Split('/')[^1], CultureInfo.InvariantCulture);
+    }
+
+    private static async Task CheckWeekendAsync(IPage staff, string owner)
+    {
+        foreach (var day in new[] { "Saturday", "Sunday" })
+        {
+            await staff.GetByRole(AriaRole.Checkbox, new() { Name = $"{owner}: {day}", Exact = true }).CheckAsync();
+        }
+    }
+
+    private static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId)
+    {
+        await customer.GotoAsync($"services/{serviceId}/book");
+        await BrowserFixture.WaitForInteractiveAsync(customer);
+        await customer.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await customer.WaitForURLAsync("**/bookings/*");
+        return (await customer.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
+    }
+
+    private static async Task<(DateTime First, DateTime Second)> StartsAsync(PortalProcess portal, string first, string second)
+    {
+        await using var db = portal.OpenDatabase();
+        var starts = await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == first || b.ConfirmationNumber == second)
+            .ToDictionaryAsync(b => b.ConfirmationNumber, b => b.StartUtc);
+        return (starts[first], starts[second]);
+    }
+
+    private static async Task MoveClockAsync(PortalProcess portal, DateTime utc)
+    {
+        using var http = new HttpClient { BaseAddress = portal.BaseUri };
+        var response = await http.PostAsync($"testing/clock?utc={Uri.EscapeDataString(utc.ToString("o", CultureInfo.InvariantCulture))}", null);
+        response.EnsureSuccessStatusCode();
+    }
+}
