@@ -32,6 +32,8 @@ public class SlotCalendarTests
         }
 
         (await db.OutboxMessages.CountAsync(m => m.Kind == NotificationKind.Cancellation && ids.Contains(m.BookingId!.Value))).Should().Be(bookings.Count);
+        (await db.AuditEntries.Where(a => a.Action == "booking.cancelled_by_staff").Select(a => a.Subject).ToListAsync())
+            .Should().BeEquivalentTo(bookings.Select(b => b.ConfirmationNumber));
         var week = await factory.Get<SlotCalendarService>().WeekAsync(await factory.StaffAsync(), service.Id, date);
         week!.Days.Single(d => d.Date == date).Slots.Should().OnlyContain(s => s.IsClosed && s.Booked == 0);
     }

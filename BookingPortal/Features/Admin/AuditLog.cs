@@ -20,6 +20,13 @@ public sealed class AuditLog(IDbContextFactory<BookingDbContext> dbFactory, Time
             Details = details.Length > 4000 ? details[..4000] : details,
         });
 
+    /// <summary>For features that only know the acting user's id (a staff cancellation): the name is looked up in the same context.</summary>
+    public async Task RecordStaffActionAsync(BookingDbContext db, string staffId, string action, string subject, string details, CancellationToken cancellationToken)
+    {
+        var name = await db.Users.Where(u => u.Id == staffId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? staffId;
+        Record(db, new StaffActor(staffId, name, IsStaff: true, IsAdmin: false), action, subject, details);
+    }
+
     /// <summary>Newest first; <paramref name="search"/> matches the subject, the action or the actor.</summary>
     public async Task<AuditPage> ListAsync(StaffActor actor, string? search, int skip, int take, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
@@ -21,6 +22,7 @@ public sealed class BookingService(
     PaymentHolds paymentHolds,
     SeatReleaser seats,
     NotificationOutbox outbox,
+    AuditLog audit,
     TimeProvider time,
     ILogger<BookingService> logger)
 {
@@ -201,8 +203,15 @@ public sealed class BookingService(
         if (current.Status == BookingStatus.Confirmed)
         {
             await outbox.QueueRescheduledAsync(db, current.Id, current.StartUtc, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        if (request.IsStaff && current.CustomerId != request.UserId)
+        {
+            await audit.RecordStaffActionAsync(db, request.UserId, "booking.moved_by_staff", current.ConfirmationNumber,
+                $"From {current.StartUtc:yyyy-MM-dd HH:mm} to {slot.StartUtc:yyyy-MM-dd HH:mm} UTC.", cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
 

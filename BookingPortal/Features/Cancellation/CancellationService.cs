@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
@@ -17,6 +18,7 @@ public sealed class CancellationService(
     PaymentService payments,
     SeatReleaser seats,
     NotificationOutbox outbox,
+    AuditLog audit,
     TimeProvider time,
     ILogger<CancellationService> logger)
 {
@@ -73,6 +75,11 @@ public sealed class CancellationService(
         await seats.ReleaseAsync(db, booking.SlotInventoryId, nowUtc, cancellationToken);
 
         AddLedgerEntries(db, booking, quote, nowUtc, request);
+        if (request.IsStaff)
+        {
+            await audit.RecordStaffActionAsync(db, request.UserId, "booking.cancelled_by_staff", booking.ConfirmationNumber,
+                $"Fee {quote.FeeRetained}{(quote.FeeWaived ? " (waived)" : "")}; reason: {request.Reason ?? "none given"}.", cancellationToken);
+        }
         // Someone whose seat was only held for payment was never told it was booked.
         if (booking.Status == BookingStatus.Confirmed)
         {
