@@ -6,6 +6,8 @@ using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.Queue;
+using BookingPortal.Features.Releases;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
@@ -24,6 +26,8 @@ builder.Services.AddCancellation();
 builder.Services.AddAdmin();
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddQueue();
+builder.Services.AddReleases();
 builder.Services.AddPortalJobs();
 
 var app = builder.Build();

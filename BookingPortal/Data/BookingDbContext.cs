@@ -29,6 +29,9 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<ReleaseOpening> ReleaseOpenings => Set<ReleaseOpening>();
+    public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,8 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
 
     public const string ConsultationName = "Specialist Consultation";
     public const string VideoConsultationName = "Video Follow-up";
+    public const string WeeklyClinicName = "Dermatology Clinic";
+    public const string VipAudienceName = "VIP";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +33,43 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
         await EnsureUserAsync(AdminEmail, AdminPassword, "Avery Admin", Roles.Admin, Roles.Staff);
         await EnsureUserAsync(StaffEmail, StaffPassword, "Sam Reception", Roles.Staff);
         await EnsureUserAsync(CustomerEmail, CustomerPassword, "Casey Customer", Roles.Customer);
+        await EnsureWeeklyReleaseAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The brief's weekly release: the dermatology clinic opens every Monday at 09:00 New York time
+    /// through the waiting room (10 minutes to book, 50 at a time, 20 a minute), with the VIP
+    /// audience (the demo customer) let in 15 minutes early.
+    /// </summary>
+    private static async Task EnsureWeeklyReleaseAsync(BookingDbContext db, CancellationToken cancellationToken)
+    {
+        var clinicId = await db.Services.Where(s => s.Name == WeeklyClinicName).Select(s => s.Id).SingleAsync(cancellationToken);
+        if (await db.Releases.AnyAsync(r => r.ServiceId == clinicId, cancellationToken))
+        {
+            return;
+        }
+
+        var vip = await db.Audiences.FirstOrDefaultAsync(a => a.Name == VipAudienceName, cancellationToken) ?? db.Audiences.Add(new Audience { Name = VipAudienceName }).Entity;
+        await db.SaveChangesAsync(cancellationToken);
+        var customerId = await db.Users.Where(u => u.Email == CustomerEmail).Select(u => u.Id).SingleAsync(cancellationToken);
+        if (!await db.AudienceMembers.AnyAsync(m => m.AudienceId == vip.Id && m.UserId == customerId, cancellationToken))
+        {
+            db.AudienceMembers.Add(new AudienceMember { AudienceId = vip.Id, UserId = customerId });
+        }
+
+        db.Releases.Add(new Release
+        {
+            ServiceId = clinicId,
+            Name = "Monday 09:00 weekly release",
+            RecurringDays = DaysOfWeekMask.Monday,
+            RecurringLocalTime = new TimeOnly(9, 0),
+            EarlyAccessAudienceId = vip.Id,
+            EarlyAccessMinutes = 15,
+            AdmissionWindowSeconds = 600,
+            MaxConcurrentAdmissions = 50,
+            AdmissionRatePerMinute = 20,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static IEnumerable<Service> DemoServices()
@@ -76,6 +115,26 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
                 new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(11, 0), End = new TimeOnly(11, 30), Capacity = 1 },
                 new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(11, 30), End = new TimeOnly(12, 0), Capacity = 1 },
                 new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(16, 0), End = new TimeOnly(16, 30), Capacity = 1 },
+            ],
+        };
+
+        yield return new Service
+        {
+            Name = WeeklyClinicName,
+            Description = "Scarce dermatology appointments. Booking opens every Monday at 09:00 New York time through a waiting room.",
+            DurationMinutes = 30,
+            Price = 150m,
+            Currency = "USD",
+            LocationKind = LocationKind.InPerson,
+            Address = "Suite 410, 350 Fifth Avenue, New York, NY 10118",
+            TimeZoneId = "America/New_York",
+            AvailableDays = weekdays,
+            MinAdvanceBookingHours = 24,
+            MaxActiveBookingsPerCustomer = 1,
+            TimeSlots =
+            [
+                new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(13, 0), End = new TimeOnly(13, 30), Capacity = 2 },
+                new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(13, 30), End = new TimeOnly(14, 0), Capacity = 2 },
             ],
         };
     }

@@ -17,6 +17,9 @@ public enum BookingError
 
     /// <summary>The customer reached the no-show limit staff set: only staff can book for them.</summary>
     NeedsStaffHelp,
+
+    /// <summary>The service books through a waiting room and this customer has no current admission.</summary>
+    NotAdmitted,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -74,6 +77,7 @@ public static class BookingRules
         BookingError.BookingNotFound => "We couldn't find that booking.",
         BookingError.BookingNotActive => "This booking is no longer active, so it cannot be moved.",
         BookingError.SameSlot => "Your booking is already at that time.",
+        BookingError.NotAdmitted => "Your turn to book has not come yet, or it has run out. Please join the waiting room to book.",
         BookingError.NeedsStaffHelp => "Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk).",
         _ => "The booking could not be made.",
     };

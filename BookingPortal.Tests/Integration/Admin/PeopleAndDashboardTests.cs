@@ -59,15 +59,15 @@ public class PeopleAndDashboardTests
         var people = factory.Get<PeopleService>();
         var customer = await factory.CreateSignInCustomerAsync();
 
-        (await people.CreateAudienceAsync(admin, "VIP")).Succeeded.Should().BeTrue();
-        (await people.CreateAudienceAsync(admin, "VIP")).Succeeded.Should().BeFalse();
-        var vip = (await people.ListAudiencesAsync(admin)).Single();
+        (await people.CreateAudienceAsync(admin, "Gold")).Succeeded.Should().BeTrue();
+        (await people.CreateAudienceAsync(admin, "Gold")).Succeeded.Should().BeFalse();
+        var vip = (await people.ListAudiencesAsync(admin)).Single(a => a.Name == "Gold");
         (await people.SetAudienceMemberAsync(admin, vip.Id, customer.Email, member: true)).Succeeded.Should().BeTrue();
         (await people.SetAudienceMemberAsync(admin, vip.Id, customer.Email, member: true)).Message.Should().Contain("already");
         (await people.SetAudienceMemberAsync(admin, vip.Id, "nobody@nowhere.test", member: true)).Succeeded.Should().BeFalse();
 
-        (await people.ListAudiencesAsync(admin)).Single().Members.Should().Be(1);
-        (await people.ListAsync(admin, customer.Email)).Single().Audiences.Should().Equal("VIP");
+        (await people.ListAudiencesAsync(admin)).Single(a => a.Name == "Gold").Members.Should().Be(1);
+        (await people.ListAsync(admin, customer.Email)).Single().Audiences.Should().Equal("Gold");
     }
 
     [Fact]

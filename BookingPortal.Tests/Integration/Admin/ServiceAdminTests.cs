@@ -41,7 +41,7 @@ public class ServiceAdminTests
         ]);
         result.Errors.Single(e => e.Field == "DepositAmount").Message.Should().Be("The deposit cannot be more than the price.");
         await using var db = await factory.DbFactory.CreateDbContextAsync();
-        (await db.Services.CountAsync()).Should().Be(2, "only the demo services exist");
+        (await db.Services.CountAsync()).Should().Be(DemoSeeder.DemoServices().Count(), "only the demo services exist");
     }
 
     [Fact]

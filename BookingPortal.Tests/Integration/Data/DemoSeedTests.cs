@@ -18,7 +18,7 @@ public class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalFactory>
         await initializer.StartAsync(CancellationToken.None);
 
         await using var db = await factory.DbFactory.CreateDbContextAsync();
-        (await db.Services.Select(s => s.Name).ToListAsync()).Should().BeEquivalentTo(DemoSeeder.ConsultationName, DemoSeeder.VideoConsultationName);
+        (await db.Services.Select(s => s.Name).ToListAsync()).Should().BeEquivalentTo(DemoSeeder.ConsultationName, DemoSeeder.VideoConsultationName, DemoSeeder.WeeklyClinicName);
         (await db.Users.CountAsync(u => u.Email!.EndsWith("@bookingportal.local"))).Should().Be(3);
         (await db.Roles.CountAsync()).Should().Be(3);
         var consultation = await db.Services.Include(s => s.TimeSlots).SingleAsync(s => s.Name == DemoSeeder.ConsultationName);

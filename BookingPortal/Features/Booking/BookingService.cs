@@ -5,6 +5,7 @@ using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Booking;
@@ -110,6 +111,12 @@ public sealed class BookingService(
         if (await BookingWrites.HasReachedLimitAsync(db, service, request.CustomerId, nowUtc, cancellationToken))
         {
             return ReserveResult.Failure(BookingError.LimitReached, service);
+        }
+
+        // Staff booking at the desk skip the online waiting room; everyone else needs their turn.
+        if (request.ActingStaffId is null && await ReleaseGate.ConsumeAdmissionAsync(db, service.Id, request.CustomerId, nowUtc, cancellationToken) is { } queueError)
+        {
+            return ReserveResult.Failure(queueError, service);
         }
 
         var seatTaken = await db.SlotInventories

@@ -2,6 +2,7 @@ using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.Queue;
 using Quartz;
 
 namespace BookingPortal.Infrastructure.Jobs;
@@ -23,6 +24,7 @@ public static class JobsServiceCollectionExtensions
             quartz.AddCancellationJobs();
             quartz.AddAdminJobs();
             quartz.AddNotificationJobs();
+            quartz.AddQueueJobs();
             quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -490,6 +490,170 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AdmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("EarlyAccess")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("OpeningId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OpeningId", "CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("OpeningId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("[Sequence] IS NOT NULL");
+
+                    b.HasIndex("OpeningId", "Status", "Sequence");
+
+                    b.ToTable("QueueEntries");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Release", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AdmissionPaused")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("AdmissionRatePerMinute")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AdmissionWindowSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EarlyAccessAudienceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EarlyAccessMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FairnessMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("MaxConcurrentAdmissions")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("OpensAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RecurringDays")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("RecurringLocalTime")
+                        .HasColumnType("time");
+
+                    b.Property<bool>("RequireAuthentication")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ShowRemainingSlots")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarlyAccessAudienceId");
+
+                    b.HasIndex("ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("Releases", t =>
+                        {
+                            t.HasCheckConstraint("CK_Releases_Queue", "\"AdmissionWindowSeconds\" > 0 AND \"MaxConcurrentAdmissions\" > 0 AND \"AdmissionRatePerMinute\" > 0 AND \"EarlyAccessMinutes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ReleaseOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("EarlyDrawn")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("EarlyOpensAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("PublicDrawn")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("TickCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "OpensAtUtc")
+                        .IsUnique();
+
+                    b.ToTable("ReleaseOpenings");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -924,6 +1088,44 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Release", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Audience", null)
+                        .WithMany()
+                        .HasForeignKey("EarlyAccessAudienceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ReleaseOpening", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -474,6 +474,163 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EarlyAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OpeningId", "CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("OpeningId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("OpeningId", "Status", "Sequence");
+
+                    b.ToTable("QueueEntries");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Release", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AdmissionPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdmissionRatePerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdmissionWindowSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EarlyAccessAudienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EarlyAccessMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FairnessMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxConcurrentAdmissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecurringDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("RecurringLocalTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireAuthentication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowRemainingSlots")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarlyAccessAudienceId");
+
+                    b.HasIndex("ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("Releases", t =>
+                        {
+                            t.HasCheckConstraint("CK_Releases_Queue", "\"AdmissionWindowSeconds\" > 0 AND \"MaxConcurrentAdmissions\" > 0 AND \"AdmissionRatePerMinute\" > 0 AND \"EarlyAccessMinutes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ReleaseOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EarlyDrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EarlyOpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicDrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TickCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "OpensAtUtc")
+                        .IsUnique();
+
+                    b.ToTable("ReleaseOpenings");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -895,6 +1052,44 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Release", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Audience", null)
+                        .WithMany()
+                        .HasForeignKey("EarlyAccessAudienceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ReleaseOpening", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,21 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class QueueEntryConfiguration : IEntityTypeConfiguration<QueueEntry>
+{
+    public void Configure(EntityTypeBuilder<QueueEntry> builder)
+    {
+        builder.Property(e => e.CustomerId).HasMaxLength(450);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        // One entry per customer per opening, in any number of tabs.
+        builder.HasIndex(e => new { e.OpeningId, e.CustomerId }).IsUnique();
+        // Places are unique within an opening (null until drawn).
+        builder.HasIndex(e => new { e.OpeningId, e.Sequence }).IsUnique();
+        builder.HasIndex(e => new { e.OpeningId, e.Status, e.Sequence });
+        builder.HasOne<ReleaseOpening>().WithMany().HasForeignKey(e => e.OpeningId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

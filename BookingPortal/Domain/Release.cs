@@ -1,0 +1,87 @@
+namespace BookingPortal.Domain;
+
+public enum FairnessMode
+{
+    /// <summary>Everyone who arrives before opening gets a random place among all early arrivals; after opening, first come first served.</summary>
+    Strict,
+}
+
+/// <summary>
+/// When booking opens for a service: once (<see cref="OpensAtUtc"/>) or every week on
+/// <see cref="RecurringDays"/> at <see cref="RecurringLocalTime"/> in the service's zone; and how
+/// the waiting room lets people in.
+/// </summary>
+public class Release
+{
+    public int Id { get; set; }
+    public int ServiceId { get; set; }
+    public required string Name { get; set; }
+
+    public DateTime? OpensAtUtc { get; set; }
+    public DaysOfWeekMask RecurringDays { get; set; }
+    public TimeOnly RecurringLocalTime { get; set; }
+
+    /// <summary>Members of this audience may enter <see cref="EarlyAccessMinutes"/> before everyone else.</summary>
+    public int? EarlyAccessAudienceId { get; set; }
+    public int EarlyAccessMinutes { get; set; }
+
+    public int AdmissionWindowSeconds { get; set; } = 300;
+    public int MaxConcurrentAdmissions { get; set; } = 10;
+    public int AdmissionRatePerMinute { get; set; } = 20;
+    public bool RequireAuthentication { get; set; } = true;
+    public FairnessMode FairnessMode { get; set; } = FairnessMode.Strict;
+    public bool ShowRemainingSlots { get; set; } = true;
+
+    /// <summary>Staff can hold admissions (an incident at the desk); the queue keeps its order meanwhile.</summary>
+    public bool AdmissionPaused { get; set; }
+
+    public bool IsRecurring => RecurringDays != DaysOfWeekMask.None;
+
+    public TimeSpan EarlyAccess => EarlyAccessAudienceId is null ? TimeSpan.Zero : TimeSpan.FromMinutes(EarlyAccessMinutes);
+}
+
+/// <summary>
+/// One occurrence of a release opening, and its queue's bookkeeping. The seed is drawn when the
+/// row is created and kept, so the random order of early arrivals can be recomputed for an audit;
+/// customers never see it.
+/// </summary>
+public class ReleaseOpening
+{
+    public long Id { get; set; }
+    public int ReleaseId { get; set; }
+    public DateTime OpensAtUtc { get; set; }
+    public DateTime EarlyOpensAtUtc { get; set; }
+    public required string Seed { get; set; }
+    public bool EarlyDrawn { get; set; }
+    public bool PublicDrawn { get; set; }
+    public long LastSequence { get; set; }
+
+    /// <summary>Bumped at the start of every admission tick: the row lock makes ticks on different instances take turns.</summary>
+    public long TickCount { get; set; }
+}
+
+public enum QueueEntryStatus
+{
+    Waiting,
+    Admitted,
+    Completed,
+    Expired,
+    Left,
+}
+
+/// <summary>A customer's place in one opening's queue: one per customer per opening.</summary>
+public class QueueEntry
+{
+    public long Id { get; set; }
+    public long OpeningId { get; set; }
+    public required string CustomerId { get; set; }
+    public bool EarlyAccess { get; set; }
+    public DateTime JoinedAtUtc { get; set; }
+
+    /// <summary>The place in line; null until the entry is drawn (early arrivals) or numbered (later arrivals).</summary>
+    public long? Sequence { get; set; }
+    public QueueEntryStatus Status { get; set; }
+    public DateTime? AdmittedAtUtc { get; set; }
+    public DateTime? ExpiresAtUtc { get; set; }
+    public DateTime? FinishedAtUtc { get; set; }
+}

@@ -1,0 +1,57 @@
+namespace BookingPortal.Domain;
+
+/// <summary>When a release opens, computed in the service's zone so a 09:00 opening stays at 09:00 across DST.</summary>
+public static class ReleaseSchedule
+{
+    /// <summary>The first opening strictly after <paramref name="afterUtc"/>, or null when there is none (a past one-off).</summary>
+    public static DateTime? NextOpening(Release release, TimeZoneInfo zone, DateTime afterUtc)
+    {
+        if (!release.IsRecurring)
+        {
+            return release.OpensAtUtc is { } once && once > afterUtc ? once : null;
+        }
+
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(afterUtc, zone));
+        for (var day = 0; day <= 8; day++)
+        {
+            var date = localDate.AddDays(day);
+            if (!release.RecurringDays.Includes(date.DayOfWeek))
+            {
+                continue;
+            }
+
+            // A time in the spring-forward gap does not exist that day; the opening is skipped, as Quartz's cron does.
+            if (SlotSchedule.ToInstant(date.ToDateTime(release.RecurringLocalTime), zone) is { } instant && instant.UtcDateTime > afterUtc)
+            {
+                return instant.UtcDateTime;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The latest opening whose early-access window has started by <paramref name="atUtc"/>, or null before the first.</summary>
+    public static DateTime? CurrentOpening(Release release, TimeZoneInfo zone, DateTime atUtc)
+    {
+        var horizon = atUtc + release.EarlyAccess;
+        if (!release.IsRecurring)
+        {
+            return release.OpensAtUtc is { } once && once <= horizon ? once : null;
+        }
+
+        DateTime? latest = null;
+        for (var candidate = NextOpening(release, zone, horizon.AddDays(-8)); candidate is { } c && c <= horizon; candidate = NextOpening(release, zone, c))
+        {
+            latest = c;
+        }
+
+        return latest;
+    }
+
+    /// <summary>Quartz cron for the recurring opening ("0 0 9 ? * MON"), to be read in the service's zone.</summary>
+    public static string Cron(Release release)
+    {
+        var days = release.RecurringDays.Days().Select(d => d.ToString()[..3].ToUpperInvariant());
+        return $"0 {release.RecurringLocalTime.Minute} {release.RecurringLocalTime.Hour} ? * {string.Join(',', days)}";
+    }
+}

@@ -1,0 +1,121 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Queue;
+
+/// <summary>
+/// One tick of an opening's queue, in one transaction that first locks the opening's row (so
+/// ticks on two instances take turns): draw the early arrivals, number later arrivals in order,
+/// expire admissions whose window lapsed, then admit the lowest places while both the
+/// concurrent limit and the per-minute rate allow.
+/// </summary>
+public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, TimeProvider time, ILogger<AdmissionController> logger)
+{
+    /// <summary>Ticks every opening that has started (for anyone) and still has people waiting or admitted.</summary>
+    public async Task<int> TickAllAsync(CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var live = await db.ReleaseOpenings.AsNoTracking()
+            .Where(o => o.EarlyOpensAtUtc <= nowUtc
+                        && db.QueueEntries.Any(e => e.OpeningId == o.Id && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted)))
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
+        var admitted = 0;
+        foreach (var openingId in live)
+        {
+            admitted += await TickAsync(openingId, cancellationToken);
+        }
+
+        return admitted;
+    }
+
+    /// <returns>How many entries this tick admitted.</returns>
+    public async Task<int> TickAsync(long openingId, CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ReleaseOpenings.Where(o => o.Id == openingId).ExecuteUpdateAsync(o => o.SetProperty(x => x.TickCount, x => x.TickCount + 1), cancellationToken);
+        var opening = await db.ReleaseOpenings.SingleAsync(o => o.Id == openingId, cancellationToken);
+        var release = await db.Releases.AsNoTracking().SingleAsync(r => r.Id == opening.ReleaseId, cancellationToken);
+
+        await NumberAsync(db, opening, nowUtc, cancellationToken);
+        var expired = await db.QueueEntries
+            .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc <= nowUtc)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Expired).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
+
+        var minuteAgo = nowUtc.AddMinutes(-1);
+        var admittedNow = await db.QueueEntries.CountAsync(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Admitted, cancellationToken);
+        var lastMinute = await db.QueueEntries.CountAsync(e => e.OpeningId == openingId && e.AdmittedAtUtc > minuteAgo, cancellationToken);
+        var allowed = QueueFairness.AdmissionsAllowed(release, admittedNow, lastMinute);
+        var admitted = 0;
+        if (allowed > 0)
+        {
+            var publicOpen = nowUtc >= opening.OpensAtUtc;
+            var next = await db.QueueEntries
+                .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Waiting && e.Sequence != null && (publicOpen || e.EarlyAccess))
+                .OrderBy(e => e.Sequence)
+                .Select(e => e.Id)
+                .Take(allowed)
+                .ToListAsync(cancellationToken);
+            var until = nowUtc.AddSeconds(release.AdmissionWindowSeconds);
+            admitted = await db.QueueEntries.Where(e => next.Contains(e.Id) && e.Status == QueueEntryStatus.Waiting)
+                .ExecuteUpdateAsync(e => e
+                    .SetProperty(x => x.Status, QueueEntryStatus.Admitted)
+                    .SetProperty(x => x.AdmittedAtUtc, nowUtc)
+                    .SetProperty(x => x.ExpiresAtUtc, until), cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (admitted > 0 || expired > 0)
+        {
+            logger.LogInformation("Opening {OpeningId}: admitted {Admitted}, expired {Expired}.", openingId, admitted, expired);
+            changes.NotifyChanged(openingId);
+        }
+
+        return admitted;
+    }
+
+    /// <summary>
+    /// Gives places to entries that have none: at each phase start (early access, then public) the
+    /// arrivals before it are drawn in the seeded random order; anyone after is numbered by arrival.
+    /// </summary>
+    private static async Task NumberAsync(BookingDbContext db, ReleaseOpening opening, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var unnumbered = await db.QueueEntries.AsNoTracking()
+            .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting)
+            .Select(e => new { e.Id, e.EarlyAccess, e.JoinedAtUtc })
+            .ToListAsync(cancellationToken);
+        var order = new List<long>();
+        if (!opening.EarlyDrawn && nowUtc >= opening.EarlyOpensAtUtc)
+        {
+            var earlyBirds = unnumbered.Where(e => e.EarlyAccess && e.JoinedAtUtc < opening.EarlyOpensAtUtc).Select(e => e.Id);
+            order.AddRange(QueueFairness.DrawOrder(earlyBirds, opening.Seed));
+            opening.EarlyDrawn = true;
+        }
+
+        var publicOpen = nowUtc >= opening.OpensAtUtc;
+        if (!opening.PublicDrawn && publicOpen)
+        {
+            var beforeOpening = unnumbered.Where(e => !order.Contains(e.Id) && e.JoinedAtUtc < opening.OpensAtUtc && !(e.EarlyAccess && e.JoinedAtUtc >= opening.EarlyOpensAtUtc));
+            order.AddRange(QueueFairness.DrawOrder(beforeOpening.Select(e => e.Id), opening.Seed));
+            opening.PublicDrawn = true;
+        }
+
+        // Later arrivals, first come first served: early-access ones once their window is open, others once the doors are.
+        order.AddRange(unnumbered
+            .Where(e => !order.Contains(e.Id)
+                        && ((e.EarlyAccess && opening.EarlyDrawn && e.JoinedAtUtc >= opening.EarlyOpensAtUtc) || (publicOpen && opening.PublicDrawn && e.JoinedAtUtc >= opening.OpensAtUtc)))
+            .OrderBy(e => e.JoinedAtUtc).ThenBy(e => e.Id)
+            .Select(e => e.Id));
+        foreach (var id in order)
+        {
+            var sequence = ++opening.LastSequence;
+            await db.QueueEntries.Where(e => e.Id == id && e.Sequence == null)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence), cancellationToken);
+        }
+    }
+}

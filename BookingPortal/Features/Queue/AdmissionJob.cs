@@ -1,0 +1,17 @@
+using Quartz;
+
+namespace BookingPortal.Features.Queue;
+
+/// <summary>
+/// Ticks every live queue every 2 seconds. A Quartz job rather than a hosted loop so that, on a
+/// clustered job store, exactly one instance ticks at a time; the opening row lock makes two
+/// overlapping ticks safe anyway.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class AdmissionJob(AdmissionController controller) : IJob
+{
+    public static readonly JobKey Key = new(nameof(AdmissionJob), "queue");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await controller.TickAllAsync(cancellationToken);
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Queue;
+
+/// <summary>
+/// Pushes each opening's queue to the waiting-room circuits watching it. Once a second (or at once
+/// after a change on this instance) it reads every watched opening with one query each and hands
+/// the same snapshot to all its subscribers: the database load does not grow with the number of
+/// people waiting, and changes made by another instance arrive within a second too.
+/// </summary>
+public sealed class QueueBroadcaster(IServiceScopeFactory scopes, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Action<QueueSnapshot>>> subscribers = new();
+
+    /// <summary>Dispose the returned handle when the component goes away, or its circuit would be kept alive.</summary>
+    public IDisposable Subscribe(long openingId, Action<QueueSnapshot> onSnapshot)
+    {
+        var id = Guid.NewGuid();
+        subscribers.GetOrAdd(openingId, _ => new())[id] = onSnapshot;
+        return new Subscription(() =>
+        {
+            if (subscribers.TryGetValue(openingId, out var set))
+            {
+                set.TryRemove(id, out _);
+            }
+        });
+    }
+
+    public int SubscriberCount => subscribers.Values.Sum(s => s.Count);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            changes.TakeChanged();
+            try
+            {
+                await BroadcastAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Could not read the queues for the waiting rooms; trying again in a second.");
+            }
+        }
+    }
+
+    /// <summary>Reads and pushes every watched opening once. Public so tests can drive it without a timer.</summary>
+    public async Task BroadcastAsync(CancellationToken cancellationToken = default)
+    {
+        var watched = subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
+        if (watched.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            foreach (var openingId in watched)
+            {
+                var snapshot = await ReadAsync(db, scope.ServiceProvider.GetRequiredService<QueueService>(), openingId, cancellationToken);
+                foreach (var notify in subscribers[openingId].Values)
+                {
+                    notify(snapshot);
+                }
+            }
+        }
+    }
+
+    private async Task<QueueSnapshot> ReadAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
+    {
+        var live = await db.QueueEntries.AsNoTracking()
+            .Where(e => e.OpeningId == openingId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
+            .Select(e => new { e.Id, e.Status, e.Sequence })
+            .ToListAsync(cancellationToken);
+        var release = await db.ReleaseOpenings.Where(o => o.Id == openingId)
+            .Join(db.Releases, o => o.ReleaseId, r => r.Id, (o, r) => new { r.ServiceId, r.ShowRemainingSlots })
+            .SingleAsync(cancellationToken);
+        int? remaining = null;
+        if (release.ShowRemainingSlots && await db.Services.AsNoTracking().Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == release.ServiceId, cancellationToken) is { } service)
+        {
+            remaining = await queue.RemainingSeatsAsync(service, cancellationToken);
+        }
+
+        var waiting = live.Where(e => e.Status == QueueEntryStatus.Waiting && e.Sequence != null).Select(e => e.Sequence!.Value).Order().ToArray();
+        var admitted = live.Where(e => e.Status == QueueEntryStatus.Admitted).Select(e => e.Id).ToHashSet();
+        return new QueueSnapshot(openingId, waiting, admitted, remaining, time.GetUtcNow().UtcDateTime);
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                dispose();
+            }
+        }
+    }
+}

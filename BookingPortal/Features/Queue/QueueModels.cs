@@ -1,0 +1,66 @@
+using BookingPortal.Domain;
+
+namespace BookingPortal.Features.Queue;
+
+public enum QueueStage
+{
+    /// <summary>The service has no release: booking is always open.</summary>
+    NoRelease,
+
+    /// <summary>Before this customer's opening (the early-access one for its audience): countdown, and joining early gives a random place.</summary>
+    NotOpenYet,
+
+    Waiting,
+    Admitted,
+
+    /// <summary>The admission window lapsed before a booking was made.</summary>
+    Expired,
+
+    /// <summary>The customer booked (or left): they can join again to book another.</summary>
+    Finished,
+    SoldOut,
+}
+
+/// <summary>Everything the waiting room shows one customer. Positions are counted from 1.</summary>
+public sealed record WaitingRoomState(
+    QueueStage Stage,
+    int ServiceId,
+    Release? Release,
+    long? OpeningId,
+    DateTime? OpensAtUtc,
+    DateTime? MyOpeningAtUtc,
+    bool EarlyAccess,
+    QueueEntry? Entry,
+    long? Position,
+    TimeSpan? EstimatedWait,
+    int? RemainingSeats)
+{
+    public long PeopleAhead => Position is { } p ? p - 1 : 0;
+
+    public static WaitingRoomState Open(int serviceId) => new(QueueStage.NoRelease, serviceId, null, null, null, null, false, null, null, null, null);
+}
+
+/// <summary>The opening a customer's queue entry belongs to, and when it starts for them.</summary>
+internal sealed record OpeningTarget(ReleaseOpening Opening, bool EarlyAccess, DateTime StartsForCustomerUtc);
+
+public enum JoinOutcome
+{
+    Joined,
+    AlreadyIn,
+    NoRelease,
+    SignInRequired,
+    TooManyAttempts,
+}
+
+public sealed record JoinResult(JoinOutcome Outcome, QueueEntry? Entry, string Message);
+
+/// <summary>One read of an opening's queue, shared by every waiting-room circuit of that opening.</summary>
+public sealed record QueueSnapshot(long OpeningId, long[] WaitingSequences, IReadOnlySet<long> AdmittedEntryIds, int? RemainingSeats, DateTime TakenAtUtc)
+{
+    /// <summary>1-based place of a waiting entry with this sequence, by binary search: no query per circuit.</summary>
+    public long PositionOf(long sequence)
+    {
+        var index = Array.BinarySearch(WaitingSequences, sequence);
+        return (index >= 0 ? index : ~index) + 1;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Threading.RateLimiting;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Queue;
+
+/// <summary>
+/// The customer's side of the waiting room: where they stand, joining (once per opening, however
+/// many tabs), leaving, and joining again at the back after their turn lapsed.
+/// </summary>
+public sealed class QueueService(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    CatalogService catalog,
+    QueueChangeNotifier changes,
+    QueueRateLimits limits,
+    TimeProvider time)
+{
+    public async Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
+        if (release is null || service is null)
+        {
+            return WaitingRoomState.Open(serviceId);
+        }
+
+        var target = await ReleaseGate.TargetAsync(db, release, service, customerId, nowUtc, cancellationToken);
+        if (target is null)
+        {
+            return new WaitingRoomState(QueueStage.NotOpenYet, serviceId, release, null, null, null, false, null, null, null, null);
+        }
+
+        var entry = customerId is null ? null
+            : await db.QueueEntries.AsNoTracking().FirstOrDefaultAsync(e => e.OpeningId == target.Opening.Id && e.CustomerId == customerId, cancellationToken);
+        long? position = entry is { Status: QueueEntryStatus.Waiting, Sequence: { } sequence }
+            ? await db.QueueEntries.CountAsync(e => e.OpeningId == target.Opening.Id && e.Status == QueueEntryStatus.Waiting && e.Sequence < sequence, cancellationToken) + 1
+            : null;
+        int? remaining = release.ShowRemainingSlots ? await RemainingSeatsAsync(service, cancellationToken) : null;
+        var stage = StageOf(entry, target, nowUtc, remaining);
+        return new WaitingRoomState(stage, serviceId, release, target.Opening.Id, target.Opening.OpensAtUtc, target.StartsForCustomerUtc, target.EarlyAccess, entry,
+            position, position is { } p ? QueueFairness.EstimatedWait(p - 1, release) : null, remaining);
+    }
+
+    public async Task<JoinResult> JoinAsync(int serviceId, string? customerId, string? clientAddress, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(customerId))
+        {
+            return new(JoinOutcome.SignInRequired, null, "Please sign in to join the waiting room.");
+        }
+
+        if (!limits.TryJoin(customerId, clientAddress))
+        {
+            return new(JoinOutcome.TooManyAttempts, null, "Too many attempts. Please wait a few seconds and try again.");
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
+        var target = release is null || service is null ? null : await ReleaseGate.TargetAsync(db, release, service, customerId, nowUtc, cancellationToken);
+        if (target is null)
+        {
+            return new(JoinOutcome.NoRelease, null, "This service has no waiting room.");
+        }
+
+        var existing = await db.QueueEntries.FirstOrDefaultAsync(e => e.OpeningId == target.Opening.Id && e.CustomerId == customerId, cancellationToken);
+        if (existing is { Status: QueueEntryStatus.Waiting or QueueEntryStatus.Admitted })
+        {
+            return new(JoinOutcome.AlreadyIn, existing, "You already have a place.");
+        }
+
+        if (existing is not null)
+        {
+            // Back of the line: a new arrival time and no place until the next tick numbers it.
+            var rejoined = await db.QueueEntries
+                .Where(e => e.Id == existing.Id && e.Status != QueueEntryStatus.Waiting && e.Status != QueueEntryStatus.Admitted)
+                .ExecuteUpdateAsync(e => e
+                    .SetProperty(x => x.Status, QueueEntryStatus.Waiting)
+                    .SetProperty(x => x.Sequence, (long?)null)
+                    .SetProperty(x => x.JoinedAtUtc, nowUtc)
+                    .SetProperty(x => x.AdmittedAtUtc, (DateTime?)null)
+                    .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
+                    .SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
+            changes.NotifyChanged(target.Opening.Id);
+            return new(rejoined == 1 ? JoinOutcome.Joined : JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.Id == existing.Id, cancellationToken),
+                "You have joined again at the back of the line.");
+        }
+
+        var entry = new QueueEntry { OpeningId = target.Opening.Id, CustomerId = customerId, EarlyAccess = target.EarlyAccess, JoinedAtUtc = nowUtc, Status = QueueEntryStatus.Waiting };
+        try
+        {
+            db.QueueEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same customer joined from another tab at the same moment: theirs is the entry.
+            db.ChangeTracker.Clear();
+            return new(JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.OpeningId == target.Opening.Id && e.CustomerId == customerId, cancellationToken),
+                "You already have a place.");
+        }
+
+        changes.NotifyChanged(target.Opening.Id);
+        return new(JoinOutcome.Joined, entry, nowUtc < target.StartsForCustomerUtc
+            ? "You're early: you'll get a random place among everyone who arrives before opening."
+            : "You're in the line.");
+    }
+
+    public async Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var left = await db.QueueEntries
+            .Where(e => e.Id == entryId && e.CustomerId == customerId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Left).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
+        var openingId = await db.QueueEntries.Where(e => e.Id == entryId).Select(e => e.OpeningId).FirstOrDefaultAsync(cancellationToken);
+        changes.NotifyChanged(openingId);
+        return left == 1;
+    }
+
+    /// <summary>Seats still free in the service's booking window: what "remaining" means to a customer in line.</summary>
+    public async Task<int> RemainingSeatsAsync(Service service, CancellationToken cancellationToken = default)
+    {
+        var (first, last) = BookingRules.BookableDates(service, time.GetUtcNow().UtcDateTime);
+        var slots = await catalog.GetSlotsAsync(service, first, last, cancellationToken);
+        return slots.Where(s => s.IsBookable).Sum(s => s.Remaining);
+    }
+
+    internal static QueueStage StageOf(QueueEntry? entry, OpeningTarget target, DateTime nowUtc, int? remaining) => entry?.Status switch
+    {
+        QueueEntryStatus.Admitted when entry.ExpiresAtUtc > nowUtc => QueueStage.Admitted,
+        QueueEntryStatus.Admitted or QueueEntryStatus.Expired => QueueStage.Expired,
+        QueueEntryStatus.Completed or QueueEntryStatus.Left => QueueStage.Finished,
+        _ when remaining == 0 && nowUtc >= target.StartsForCustomerUtc => QueueStage.SoldOut,
+        QueueEntryStatus.Waiting => QueueStage.Waiting,
+        _ => nowUtc < target.StartsForCustomerUtc ? QueueStage.NotOpenYet : QueueStage.Waiting,
+    };
+}
+
+/// <summary>
+/// Limits per user and per network address on joining and on booking, so a script or a stuck
+/// button cannot hammer them. Addresses get more room than users: a clinic's Wi-Fi puts many
+/// people behind one address.
+/// </summary>
+public sealed class QueueRateLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> joins = Limiter(perUser: 5, perAddress: 60);
+    private readonly PartitionedRateLimiter<string> reservations = Limiter(perUser: 20, perAddress: 200);
+
+    private static PartitionedRateLimiter<string> Limiter(int perUser, int perAddress) => PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = key.StartsWith("user:", StringComparison.Ordinal) ? perUser : perAddress,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    public bool TryJoin(string userId, string? address) => Acquire(joins, userId, address);
+
+    public bool TryReserve(string userId, string? address) => Acquire(reservations, userId, address);
+
+    private static bool Acquire(PartitionedRateLimiter<string> limiter, string userId, string? address)
+    {
+        using var byUser = limiter.AttemptAcquire("user:" + userId);
+        if (!byUser.IsAcquired)
+        {
+            return false;
+        }
+
+        if (address is null)
+        {
+            return true;
+        }
+
+        using var byAddress = limiter.AttemptAcquire("ip:" + address);
+        return byAddress.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        joins.Dispose();
+        reservations.Dispose();
+    }
+}

@@ -1,0 +1,21 @@
+using BookingPortal.Infrastructure.Jobs;
+using Quartz;
+
+namespace BookingPortal.Features.Queue;
+
+public static class QueueServiceCollectionExtensions
+{
+    public static IServiceCollection AddQueue(this IServiceCollection services)
+    {
+        services.AddSingleton<QueueChangeNotifier>();
+        services.AddSingleton<QueueRateLimits>();
+        services.AddSingleton<QueueBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueBroadcaster>());
+        services.AddScoped<QueueService>();
+        services.AddScoped<AdmissionController>();
+        return services;
+    }
+
+    public static IQuartzBuilder AddQueueJobs(this IQuartzBuilder quartz) =>
+        quartz.ScheduleEvery<AdmissionJob>(AdmissionJob.Key, TimeSpan.FromSeconds(2));
+}
