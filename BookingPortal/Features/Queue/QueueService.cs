@@ -135,9 +135,9 @@ public sealed class QueueService(
         QueueEntryStatus.Admitted when entry.ExpiresAtUtc > nowUtc => QueueStage.Admitted,
         QueueEntryStatus.Admitted or QueueEntryStatus.Expired => QueueStage.Expired,
         QueueEntryStatus.Completed or QueueEntryStatus.Left => QueueStage.Finished,
-        _ when remaining == 0 && nowUtc >= target.StartsForCustomerUtc => QueueStage.SoldOut,
-        QueueEntryStatus.Waiting => QueueStage.Waiting,
-        _ => nowUtc < target.StartsForCustomerUtc ? QueueStage.NotOpenYet : QueueStage.Waiting,
+        _ when nowUtc < target.StartsForCustomerUtc => QueueStage.NotOpenYet,
+        _ when remaining == 0 => QueueStage.SoldOut,
+        _ => QueueStage.Waiting,
     };
 }
 

@@ -1,0 +1,55 @@
+using Bunit;
+using BookingPortal.Domain;
+using BookingPortal.Features.Queue;
+using BookingPortal.Features.Queue.Components;
+
+namespace BookingPortal.Tests.Components;
+
+public class WaitingRoomStageTests : BookingComponentsTestContext
+{
+    private static readonly DateTime Now = new(2026, 3, 2, 13, 50, 0, DateTimeKind.Utc);
+    private static readonly DateTime Opening = new(2026, 3, 2, 14, 0, 0, DateTimeKind.Utc);
+    private static readonly Release Weekly = new() { Name = "weekly", AdmissionRatePerMinute = 20 };
+
+    private static WaitingRoomState State(QueueStage stage, QueueEntry? entry = null, long? position = null, int? remaining = null) =>
+        new(stage, 3, Weekly, 1, Opening, Opening, false, entry, position, position is { } p ? QueueFairness.EstimatedWait(p - 1, Weekly) : null, remaining);
+
+    private IRenderedComponent<WaitingRoomStage> RenderStage(WaitingRoomState state) =>
+        Render<WaitingRoomStage>(p => p.Add(x => x.State, state).Add(x => x.NowUtc, Now).Add(x => x.TimeZoneId, "America/New_York"));
+
+    [Fact]
+    public void Before_opening_it_counts_down_in_the_services_time_and_explains_the_random_draw()
+    {
+        var stage = RenderStage(State(QueueStage.NotOpenYet, remaining: 40));
+
+        stage.Find("h2").TextContent.Should().Be("Booking opens in 10 min 0 s");
+        stage.Find("[data-testid=opens-at]").TextContent.Should().Contain("Monday 2 March 2026, 9:00 AM New York time");
+        stage.Markup.Should().Contain("random place among everyone who arrives before opening");
+        stage.Find("button").TextContent.Should().Be("Join the waiting room");
+        stage.Find("[data-testid=remaining-seats]").TextContent.Should().Be("40 seat(s) left");
+    }
+
+    [Fact]
+    public void Waiting_shows_the_place_the_people_ahead_and_the_wait_in_a_polite_live_region()
+    {
+        var entry = new QueueEntry { CustomerId = "c", Status = QueueEntryStatus.Waiting, Sequence = 61 };
+
+        var stage = RenderStage(State(QueueStage.Waiting, entry, position: 41));
+
+        var live = stage.Find("[aria-live=polite]");
+        live.TextContent.Should().Contain("Your place: 41").And.Contain("40 ahead of you").And.Contain("about 2 min to wait");
+        stage.Find("button").TextContent.Should().Be("Leave the line");
+    }
+
+    [Fact]
+    public void An_expired_turn_offers_to_join_again_and_a_sold_out_release_points_to_the_waitlist()
+    {
+        var expired = RenderStage(State(QueueStage.Expired));
+        var soldOut = RenderStage(State(QueueStage.SoldOut));
+
+        expired.Find("[data-testid=expired]").TextContent.Should().Contain("Your time to book ran out");
+        expired.Find("button").TextContent.Should().Be("Join again");
+        soldOut.Find("[data-testid=sold-out]").TextContent.Should().Contain("waitlist");
+        soldOut.FindAll("button").Should().BeEmpty();
+    }
+}
