@@ -16,6 +16,7 @@ public class StaffAccessTests
         { "/admin/slots", "Slots" },
         { "/admin/services", "Services" },
         { "/admin/services/new", "New service" },
+        { "/admin/releases", "Releases" },
         { "/admin/customers", "Customers" },
         { "/admin/outbox", "Outbox" },
         { "/admin/jobs", "Scheduled jobs" },

@@ -7,6 +7,7 @@ public static class QueueServiceCollectionExtensions
 {
     public static IServiceCollection AddQueue(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddSingleton<QueueChangeNotifier>();
         services.AddSingleton<QueueRateLimits>();
         services.AddSingleton<QueueBroadcaster>();

@@ -1,0 +1,74 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Queue;
+using BookingPortal.Features.Releases;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Queue;
+
+public class ReleaseAdminTests
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    [Fact]
+    public async Task The_demo_release_is_on_a_Quartz_cron_trigger_at_nine_New_York_time_on_a_Monday()
+    {
+        await using var factory = new PortalFactory();
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var release = (await factory.Get<ReleaseService>().GetAsync(await factory.StaffAsync(), clinic.Id))!;
+
+        var next = await factory.Get<ReleaseScheduler>().NextFireTimeAsync(release.Id);
+
+        var local = TimeZoneInfo.ConvertTime(next!.Value, NewYork);
+        (local.DayOfWeek, local.Hour, local.Minute).Should().Be((DayOfWeek.Monday, 9, 0));
+    }
+
+    [Fact]
+    public async Task Saving_a_release_validates_it_and_moves_its_trigger()
+    {
+        await using var factory = new PortalFactory();
+        var staff = await factory.StaffAsync();
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var releases = factory.Get<ReleaseService>();
+        var draft = (await releases.GetAsync(staff, clinic.Id))!;
+
+        draft.AdmissionRatePerMinute = 0;
+        draft.EarlyAccessAudienceId = null;
+        draft.EarlyAccessMinutes = 10;
+        (await releases.SaveAsync(staff, clinic.Id, draft)).Select(e => e.Field).Should().BeEquivalentTo(["AdmissionRatePerMinute", "EarlyAccessAudienceId"]);
+
+        draft = (await releases.GetAsync(staff, clinic.Id))!;
+        draft.RecurringDays = DaysOfWeekMask.Thursday;
+        draft.RecurringLocalTime = new TimeOnly(18, 30);
+        (await releases.SaveAsync(staff, clinic.Id, draft)).Should().BeEmpty();
+
+        var local = TimeZoneInfo.ConvertTime((await factory.Get<ReleaseScheduler>().NextFireTimeAsync(draft.Id))!.Value, NewYork);
+        (local.DayOfWeek, local.Hour, local.Minute).Should().Be((DayOfWeek.Thursday, 18, 30));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.AuditEntries.Select(a => a.Action).ToListAsync()).Should().Equal("release.saved");
+    }
+
+    [Fact]
+    public async Task Pausing_holds_admissions_and_the_monitor_counts_the_queue()
+    {
+        await using var factory = new PortalFactory();
+        await factory.PauseJobsAsync();
+        var staff = await factory.StaffAsync();
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        factory.Clock.SetUtcNow(opening);
+        foreach (var customer in await factory.CreateCustomersAsync(5))
+        {
+            await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        }
+
+        await factory.Get<ReleaseService>().SetPausedAsync(staff, clinic.Id, paused: true);
+        (await factory.Get<AdmissionController>().TickAllAsync()).Should().Be(0);
+        (await factory.Get<ReleaseService>().MonitorAsync(staff, clinic.Id)).Should().Match<QueueMonitor>(m => m.Paused && m.Waiting == 5 && m.AdmittedNow == 0);
+
+        await factory.Get<ReleaseService>().SetPausedAsync(staff, clinic.Id, paused: false);
+        (await factory.Get<AdmissionController>().TickAllAsync()).Should().Be(5);
+        (await factory.Get<ReleaseService>().MonitorAsync(staff, clinic.Id)).Should().Match<QueueMonitor>(m => !m.Paused && m.Waiting == 0 && m.AdmittedNow == 5 && m.AdmittedLastMinute == 5);
+    }
+}
