@@ -1,0 +1,115 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Releases;
+
+public sealed record QueueMonitor(int? ReleaseId, bool Paused, DateTime? NextOpeningUtc, DateTime? CurrentOpeningUtc, int Waiting, int AdmittedNow, int AdmittedLastMinute, int Completed);
+
+/// <summary>Staff set a service's release (when it opens and how the waiting room admits) and watch its queue.</summary>
+public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory, ReleaseScheduler scheduler, AuditLog audit, TimeProvider time)
+{
+    public async Task<Release?> GetAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+    }
+
+    public static IReadOnlyList<FieldError> Validate(Release release, DateTime nowUtc)
+    {
+        var errors = new List<FieldError>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors.Add(new FieldError(field, message));
+            }
+        }
+
+        Check(!string.IsNullOrWhiteSpace(release.Name) && release.Name.Length <= 100, nameof(Release.Name), "Give the release a name of up to 100 characters.");
+        Check(release.IsRecurring || release.OpensAtUtc is not null, nameof(Release.OpensAtUtc), "Choose when it opens: a date and time, or weekdays for a weekly release.");
+        Check(release.IsRecurring || release.OpensAtUtc is null || release.OpensAtUtc > nowUtc || release.Id != 0, nameof(Release.OpensAtUtc), "A new one-off opening must be in the future.");
+        Check(release.AdmissionWindowSeconds is >= 30 and <= 3600, nameof(Release.AdmissionWindowSeconds), "The time to book must be between 30 seconds and an hour.");
+        Check(release.MaxConcurrentAdmissions is >= 1 and <= 10_000, nameof(Release.MaxConcurrentAdmissions), "Admit between 1 and 10,000 people at a time.");
+        Check(release.AdmissionRatePerMinute is >= 1 and <= 10_000, nameof(Release.AdmissionRatePerMinute), "Admit between 1 and 10,000 people a minute.");
+        Check(release.EarlyAccessMinutes is >= 0 and <= 24 * 60, nameof(Release.EarlyAccessMinutes), "Early access can start up to 24 hours before.");
+        Check(release.EarlyAccessAudienceId is not null || release.EarlyAccessMinutes == 0, nameof(Release.EarlyAccessAudienceId), "Choose the audience that gets early access.");
+        return errors;
+    }
+
+    public async Task<IReadOnlyList<FieldError>> SaveAsync(StaffActor actor, int serviceId, Release draft, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var errors = Validate(draft, nowUtc);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (service is null)
+        {
+            return [new FieldError(nameof(Release.Name), "That service no longer exists.")];
+        }
+
+        var release = await db.Releases.FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+        if (release is null)
+        {
+            release = new Release { Name = draft.Name, ServiceId = serviceId };
+            db.Releases.Add(release);
+        }
+
+        (release.Name, release.OpensAtUtc, release.RecurringDays, release.RecurringLocalTime) = (draft.Name.Trim(), draft.IsRecurring ? null : draft.OpensAtUtc, draft.RecurringDays, draft.RecurringLocalTime);
+        (release.EarlyAccessAudienceId, release.EarlyAccessMinutes) = (draft.EarlyAccessAudienceId, draft.EarlyAccessAudienceId is null ? 0 : draft.EarlyAccessMinutes);
+        (release.AdmissionWindowSeconds, release.MaxConcurrentAdmissions, release.AdmissionRatePerMinute) = (draft.AdmissionWindowSeconds, draft.MaxConcurrentAdmissions, draft.AdmissionRatePerMinute);
+        (release.RequireAuthentication, release.ShowRemainingSlots) = (draft.RequireAuthentication, draft.ShowRemainingSlots);
+        audit.Record(db, actor, "release.saved", $"service {serviceId}", release.IsRecurring ? $"Weekly: {ReleaseSchedule.Cron(release)} {service.TimeZoneId}" : $"Once: {release.OpensAtUtc:o}");
+        await db.SaveChangesAsync(cancellationToken);
+        await scheduler.ScheduleAsync(release, service.TimeZone, time.GetUtcNow(), cancellationToken);
+        return [];
+    }
+
+    public async Task<bool> SetPausedAsync(StaffActor actor, int serviceId, bool paused, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Releases.Where(r => r.ServiceId == serviceId && r.AdmissionPaused != paused)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.AdmissionPaused, paused), cancellationToken);
+        if (changed == 1)
+        {
+            audit.Record(db, actor, paused ? "release.admission_paused" : "release.admission_resumed", $"service {serviceId}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changed == 1;
+    }
+
+    public async Task<QueueMonitor> MonitorAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (release is null || service is null)
+        {
+            return new QueueMonitor(null, false, null, null, 0, 0, 0, 0);
+        }
+
+        var current = ReleaseSchedule.CurrentOpening(release, service.TimeZone, nowUtc);
+        var next = ReleaseSchedule.NextOpening(release, service.TimeZone, nowUtc);
+        var entries = db.QueueEntries.Where(e => db.ReleaseOpenings.Any(o => o.Id == e.OpeningId && o.ReleaseId == release.Id));
+        var minuteAgo = nowUtc.AddMinutes(-1);
+        return new QueueMonitor(release.Id, release.AdmissionPaused, next, current,
+            await entries.CountAsync(e => e.Status == QueueEntryStatus.Waiting, cancellationToken),
+            await entries.CountAsync(e => e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc > nowUtc, cancellationToken),
+            await entries.CountAsync(e => e.AdmittedAtUtc > minuteAgo, cancellationToken),
+            await entries.CountAsync(e => e.Status == QueueEntryStatus.Completed, cancellationToken));
+    }
+}

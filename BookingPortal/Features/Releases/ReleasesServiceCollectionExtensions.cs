@@ -1,0 +1,12 @@
+namespace BookingPortal.Features.Releases;
+
+public static class ReleasesServiceCollectionExtensions
+{
+    public static IServiceCollection AddReleases(this IServiceCollection services)
+    {
+        services.AddSingleton<ReleaseScheduler>();
+        services.AddScoped<ReleaseService>();
+        services.AddHostedService<ReleaseSchedulingStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace WaitingRoomBenchmark;
+
+/// <summary>
+/// One browser tab as the server sees it: the prerendered page's component marker, then a
+/// circuit over /_blazor (StartCircuit, UpdateRootComponents), every render batch acknowledged
+/// with OnRenderCompleted and every JS call answered, as blazor.web.js does.
+/// </summary>
+public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies) : IAsyncDisposable
+{
+    private HubConnection? connection;
+    private long lastBatchTicks;
+
+    public int Batches;
+
+    public string? Error { get; private set; }
+
+    /// <summary>Stopwatch ticks of the last render batch received.</summary>
+    public long LastBatchTicks => Interlocked.Read(ref lastBatchTicks);
+
+    public async Task<bool> ConnectAsync(string path, HttpClient http, CancellationToken cancellationToken)
+    {
+        var html = await http.GetStringAsync(path, cancellationToken);
+        // Every interactive root on the page (the head outlet and the routes) is added to the circuit, as the browser does.
+        var markers = ServerMarker().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups["json"].Value)).ToList();
+        if (markers.Count == 0)
+        {
+            Error = "no server component marker in the page";
+            return false;
+        }
+
+        var state = ComponentState().Match(html);
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUri, "_blazor"), options =>
+            {
+                options.Cookies = cookies;
+                options.Transports = HttpTransportType.WebSockets;
+            });
+        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+        {
+            builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, DebugLoggerProvider>();
+        }
+
+        // The builder registers the JSON protocol; Blazor only speaks blazorpack.
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
+        connection = builder.Build();
+        // Arguments arrive loosely typed (see BlazorPackProtocol): the first is the batch or call id.
+        connection.On("JS.RenderBatch", Type.EmptyTypes, async (arguments, _) =>
+        {
+            Interlocked.Exchange(ref lastBatchTicks, Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref Batches);
+            await connection.SendAsync("OnRenderCompleted", Convert.ToInt64(arguments[0], System.Globalization.CultureInfo.InvariantCulture), null);
+        }, this);
+        connection.On("JS.BeginInvokeJS", Type.EmptyTypes, async (arguments, _) =>
+        {
+            // Every JS call the page makes (MudBlazor's set-up, focus) succeeds with no value, as a quiet browser's would.
+            var handle = Convert.ToInt64(arguments[0], System.Globalization.CultureInfo.InvariantCulture);
+            if (handle != 0)
+            {
+                await connection.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,null]");
+            }
+        }, this);
+        foreach (var ignored in new[] { "JS.AttachComponent", "JS.EndUpdateRootComponents", "JS.EndInvokeDotNet", "JS.DotNetStream", "JS.ReceiveByteArray", "JS.BeginTransmitStream" })
+        {
+            connection.On(ignored, Type.EmptyTypes, (_, _) => Task.CompletedTask, this);
+        }
+
+        connection.On("JS.Error", Type.EmptyTypes, (arguments, _) =>
+        {
+            Error = arguments.FirstOrDefault()?.ToString() ?? "JS.Error";
+            return Task.CompletedTask;
+        }, this);
+        connection.Closed += ex =>
+        {
+            Error ??= ex?.Message ?? "closed";
+            return Task.CompletedTask;
+        };
+
+        await connection.StartAsync(cancellationToken);
+        var circuitId = await connection.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), new Uri(baseUri, path).ToString(), "[]", "", cancellationToken);
+        if (circuitId is null)
+        {
+            Error = "StartCircuit refused";
+            return false;
+        }
+
+        var adds = markers.Select((marker, i) => $$"""{"type":"add","ssrComponentId":{{i + 1}},"marker":{{marker}}}""");
+        var operations = $$"""{"batchId":1,"operations":[{{string.Join(',', adds)}}]}""";
+        await connection.SendAsync("UpdateRootComponents", operations, state.Success ? state.Groups["state"].Value : "", cancellationToken);
+        return true;
+    }
+
+    [GeneratedRegex(@"<!--Blazor:(?<json>\{""type"":""server"".*?\})-->", RegexOptions.Singleline)]
+    private static partial Regex ServerMarker();
+
+    [GeneratedRegex(@"<!--Blazor-Server-Component-State:(?<state>[^-]*)-->")]
+    private static partial Regex ComponentState();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+}
+
+internal sealed class DebugLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger();
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Debug;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Console.Error.WriteLine($"client {logLevel}: {formatter(state, exception)}");
+    }
+}

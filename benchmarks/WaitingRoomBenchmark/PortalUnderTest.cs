@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace WaitingRoomBenchmark;
+
+/// <summary>The portal started as the README says, in Release, on a fresh SQLite file, with the test clock on.</summary>
+public sealed class PortalUnderTest : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private PortalUnderTest(Process process, Uri baseUri, string databasePath)
+    {
+        this.process = process;
+        BaseUri = baseUri;
+        DatabasePath = databasePath;
+    }
+
+    public Uri BaseUri { get; }
+
+    public string DatabasePath { get; }
+
+    public int ProcessId => process.Id;
+
+    public static async Task<PortalUnderTest> StartAsync(string repositoryRoot)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bookingportal-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "bench.db");
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "run", "--project", "BookingPortal", "-c", "Release", "--no-launch-profile", "--urls", baseUri.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={database}";
+        start.Environment["Testing__ClockControl"] = "true";
+        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+        {
+            start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Components"] = "Debug";
+        }
+        start.Environment["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1" ? "Information" : "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet run did not start");
+        var debug = Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1";
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (debug && e.Data is not null)
+            {
+                Console.Error.WriteLine($"portal: {e.Data}");
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"portal: {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(3); await Task.Delay(500))
+        {
+            try
+            {
+                if ((await http.GetAsync(baseUri)).IsSuccessStatusCode)
+                {
+                    // The server's own process, not the dotnet-run wrapper: its memory is what a circuit costs.
+                    var server = Process.GetProcessesByName("BookingPortal").OrderByDescending(p => p.StartTime).First();
+                    return new PortalUnderTest(process, baseUri, database) { serverProcess = server };
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+        }
+
+        throw new TimeoutException("The portal did not start within 3 minutes.");
+    }
+
+    private Process? serverProcess;
+
+    /// <summary>Resident memory of the server process, in bytes (VmRSS).</summary>
+    public long ResidentBytes()
+    {
+        var id = serverProcess?.Id ?? process.Id;
+        var line = File.ReadLines($"/proc/{id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
