@@ -41,6 +41,11 @@ public sealed class PortalUnderTest : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={database}";
         start.Environment["Testing__ClockControl"] = "true";
+        // BENCH_GC=workstation compares the runtime's workstation collector with the default server one.
+        if (Environment.GetEnvironmentVariable("BENCH_GC") == "workstation")
+        {
+            start.Environment["DOTNET_gcServer"] = "0";
+        }
         if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
         {
             start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Components"] = "Debug";

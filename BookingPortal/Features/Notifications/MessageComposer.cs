@@ -7,11 +7,15 @@ namespace BookingPortal.Features.Notifications;
 /// <summary>An e-mail ready to store: subject, HTML and plain-text parts, and the text message where one is sent.</summary>
 public sealed record ComposedMessage(string Subject, string Html, string Text, string Sms);
 
-/// <summary>Renders the Razor e-mail templates to HTML outside any browser circuit.</summary>
-public sealed class MessageComposer(HtmlRenderer renderer)
+/// <summary>
+/// Renders the Razor e-mail templates to HTML outside any browser circuit. The renderer is made
+/// per message, not per scope: every circuit that can book holds a composer, and few ever send.
+/// </summary>
+public sealed class MessageComposer(IServiceProvider services, ILoggerFactory loggerFactory)
 {
     public async Task<ComposedMessage> ComposeAsync(MessageFacts facts)
     {
+        await using var renderer = new HtmlRenderer(services, loggerFactory);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(NotificationEmail.Facts)] = facts });

@@ -1,7 +1,6 @@
 using BookingPortal.Infrastructure.Email;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Sms;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -13,7 +12,6 @@ public static class NotificationsServiceCollectionExtensions
     {
         services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
-        services.AddScoped<HtmlRenderer>();
         services.AddScoped<MessageComposer>();
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<OutboxDispatcher>();

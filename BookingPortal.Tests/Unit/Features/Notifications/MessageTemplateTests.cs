@@ -3,7 +3,6 @@ using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Notifications;
 using Ical.Net;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,9 +13,7 @@ public class MessageTemplateTests : IAsyncDisposable
     private const string Zone = "America/New_York";
     private static readonly Uri Portal = new("https://portal.example.test/");
     private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider services = new ServiceCollection().AddLogging().BuildServiceProvider();
-    private readonly HtmlRenderer renderer;
-
-    public MessageTemplateTests() => renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+    private MessageComposer Composer => new(services, services.GetRequiredService<ILoggerFactory>());
 
     [Fact]
     public async Task The_confirmation_states_the_time_in_the_services_zone_on_each_side_of_the_DST_change()
@@ -67,7 +64,7 @@ public class MessageTemplateTests : IAsyncDisposable
     {
         var facts = Facts(NotificationKind.Cancellation, Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc))) with { FeeRetained = 25m, Released = 25m };
 
-        var message = await new MessageComposer(renderer).ComposeAsync(facts);
+        var message = await Composer.ComposeAsync(facts);
 
         message.Text.Should().Contain("A late-cancellation fee of $25.00 is kept; $25.00 of the deposit is refunded or no longer due.");
         message.Subject.Should().StartWith("Cancelled: Specialist Consultation");
@@ -80,7 +77,7 @@ public class MessageTemplateTests : IAsyncDisposable
         var deadline = TimeZoneInfo.ConvertTime(new DateTimeOffset(2026, 3, 7, 18, 30, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById(Zone));
         var facts = Facts(NotificationKind.WaitlistSeatOffered, booking) with { OfferExpiresLocal = deadline };
 
-        var message = await new MessageComposer(renderer).ComposeAsync(facts);
+        var message = await Composer.ComposeAsync(facts);
 
         message.Sms.Should().Contain("held for you until Sat 7 Mar 2026 1:30 PM").And.Contain("https://portal.example.test/bookings/ABCD-2345");
         message.Sms.Length.Should().BeLessThan(320, "two SMS segments at most");
@@ -101,7 +98,7 @@ public class MessageTemplateTests : IAsyncDisposable
         Calendar.Load(cancelled)!.Events.Single().Uid.Should().Be(Calendar.Load(published)!.Events.Single().Uid);
     }
 
-    private Task<ComposedMessage> ComposeAsync(NotificationKind kind, BookingView booking) => new MessageComposer(renderer).ComposeAsync(Facts(kind, booking));
+    private Task<ComposedMessage> ComposeAsync(NotificationKind kind, BookingView booking) => Composer.ComposeAsync(Facts(kind, booking));
 
     private static MessageFacts Facts(NotificationKind kind, BookingView booking) =>
         new(kind, "Ana", new AppointmentFacts(booking.ServiceName, booking.LocalStart, booking.LocalEnd, booking.TimeZoneId, booking.LocationKind,
@@ -123,7 +120,6 @@ public class MessageTemplateTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await renderer.DisposeAsync();
         await services.DisposeAsync();
         GC.SuppressFinalize(this);
     }
