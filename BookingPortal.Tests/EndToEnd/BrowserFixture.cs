@@ -53,6 +53,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
 
+    public static async Task RegisterAsync(IPage page, string email, string? screenshot = null)
+    {
+        await page.GotoAsync("Account/Register");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("E2e#Password2026");
+        await page.GetByLabel("Confirm Password").FillAsync("E2e#Password2026");
+        if (screenshot is not null)
+        {
+            await ScreenshotAsync(page, screenshot);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("Account/Login");

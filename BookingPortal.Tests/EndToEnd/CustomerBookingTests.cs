@@ -29,13 +29,7 @@ public class CustomerBookingTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(width: 390, height: 844);
         var email = $"e2e-{Guid.NewGuid():N}@example.com";
 
-        await page.GotoAsync("Account/Register");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("E2e#Password2026");
-        await page.GetByLabel("Confirm Password").FillAsync("E2e#Password2026");
-        await BrowserFixture.ScreenshotAsync(page, "01-register");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        await BrowserFixture.RegisterAsync(page, email, screenshot: "01-register");
 
         await page.GotoAsync("services");
         await BrowserFixture.ScreenshotAsync(page, "02-services");

@@ -44,6 +44,14 @@ public sealed class PortalProcess(bool clockControl = false) : IAsyncLifetime
         return new SqliteBookingDbContext(options.Options);
     }
 
+    /// <summary>Moves the app's clock forward and runs its jobs once (only on a portal started with clock control).</summary>
+    public async Task MoveClockAsync(DateTime utc)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        var response = await http.PostAsync($"testing/clock?utc={Uri.EscapeDataString(utc.ToString("o", System.Globalization.CultureInfo.InvariantCulture))}", null);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(dataFolder);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.Playwright;
@@ -25,7 +24,7 @@ public class QueueJourneyTests(BrowserFixture browser)
             var first = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
             await BrowserFixture.SignInAsync(first, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
             var second = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
-            await RegisterAsync(second);
+            await BrowserFixture.RegisterAsync(second, $"queue-{Guid.NewGuid():N}@example.com");
 
             foreach (var page in new[] { first, second })
             {
@@ -37,7 +36,7 @@ public class QueueJourneyTests(BrowserFixture browser)
             }
 
             await BrowserFixture.ScreenshotAsync(first, "40-queue-joined-early");
-            await MoveClockAsync(portal, opensAt.AddSeconds(1));
+            await portal.MoveClockAsync(opensAt.AddSeconds(1));
 
             // One is drawn first and let in (one at a time); the other's place arrives live, without a reload.
             var firstIn = first.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
@@ -54,9 +53,9 @@ public class QueueJourneyTests(BrowserFixture browser)
             await lucky.WaitForURLAsync("**/bookings/*");
 
             // The booking frees the turn: the second customer is let in live, then lets the ten minutes lapse.
-            await MoveClockAsync(portal, opensAt.AddSeconds(5));
+            await portal.MoveClockAsync(opensAt.AddSeconds(5));
             await Assertions.Expect(waiting.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            await MoveClockAsync(portal, opensAt.AddMinutes(12));
+            await portal.MoveClockAsync(opensAt.AddMinutes(12));
             await Assertions.Expect(waiting.Locator("[data-testid=expired]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(waiting, "42-queue-turn-lapsed");
@@ -95,22 +94,5 @@ public class QueueJourneyTests(BrowserFixture browser)
         });
         await db.SaveChangesAsync();
         return service.Id;
-    }
-
-    private static async Task RegisterAsync(IPage page)
-    {
-        await page.GotoAsync("Account/Register");
-        await page.GetByLabel("Email").FillAsync($"queue-{Guid.NewGuid():N}@example.com");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("E2e#Password2026");
-        await page.GetByLabel("Confirm Password").FillAsync("E2e#Password2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
-    }
-
-    private static async Task MoveClockAsync(PortalProcess portal, DateTime utc)
-    {
-        using var http = new HttpClient { BaseAddress = portal.BaseUri };
-        var response = await http.PostAsync($"testing/clock?utc={Uri.EscapeDataString(utc.ToString("o", CultureInfo.InvariantCulture))}", null);
-        response.EnsureSuccessStatusCode();
     }
 }

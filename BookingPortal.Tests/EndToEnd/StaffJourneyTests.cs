@@ -32,14 +32,14 @@ public class StaffJourneyTests(BrowserFixture browser)
             var second = await BookFirstFreeSlotAsync(customer, serviceId);
             var (firstStart, secondStart) = await StartsAsync(portal, first, second);
 
-            await MoveClockAsync(portal, firstStart.AddMinutes(5));
+            await portal.MoveClockAsync(firstStart.AddMinutes(5));
             await staff.GotoAsync("admin/today");
             await BrowserFixture.WaitForInteractiveAsync(staff);
             await staff.GetByRole(AriaRole.Button, new() { NameRegex = new($"Check in .*\\({first}\\)") }).ClickAsync();
             await Assertions.Expect(staff.Locator("tr", new() { HasText = first })).ToContainTextAsync("Checked in");
             await BrowserFixture.ScreenshotAsync(staff, "31-front-desk-checked-in");
 
-            await MoveClockAsync(portal, secondStart.AddMinutes(20));
+            await portal.MoveClockAsync(secondStart.AddMinutes(20));
             await using (var db = portal.OpenDatabase())
             {
                 var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -106,12 +106,5 @@ public class StaffJourneyTests(BrowserFixture browser)
         var starts = await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == first || b.ConfirmationNumber == second)
             .ToDictionaryAsync(b => b.ConfirmationNumber, b => b.StartUtc);
         return (starts[first], starts[second]);
-    }
-
-    private static async Task MoveClockAsync(PortalProcess portal, DateTime utc)
-    {
-        using var http = new HttpClient { BaseAddress = portal.BaseUri };
-        var response = await http.PostAsync($"testing/clock?utc={Uri.EscapeDataString(utc.ToString("o", CultureInfo.InvariantCulture))}", null);
-        response.EnsureSuccessStatusCode();
     }
 }
