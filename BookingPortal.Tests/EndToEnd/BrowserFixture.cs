@@ -33,6 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                // Tests drive several pages at once; a page that is not in front must keep its timers and
+                // render updates, as a customer's background tab would while they wait.
+                "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
             ],
         });
     }

@@ -26,6 +26,9 @@ public class QueueJourneyTests(BrowserFixture browser)
             var second = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
             await BrowserFixture.RegisterAsync(second, $"queue-{Guid.NewGuid():N}@example.com");
 
+            var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            first.Console += (_, m) => console.Enqueue($"first {m.Type}: {m.Text}");
+            second.Console += (_, m) => console.Enqueue($"second {m.Type}: {m.Text}");
             foreach (var page in new[] { first, second })
             {
                 await page.GotoAsync($"services/{serviceId}/book");
@@ -43,7 +46,17 @@ public class QueueJourneyTests(BrowserFixture browser)
             var secondIn = second.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
             var (lucky, waiting) = await Task.WhenAny(firstIn, secondIn) == firstIn ? (first, second) : (second, first);
             await Task.WhenAny(firstIn, secondIn).Unwrap();
-            await Assertions.Expect(waiting.Locator("[data-testid=queue-position]")).ToContainTextAsync("Your place: 1", new() { Timeout = 15_000 });
+            try
+            {
+                await Assertions.Expect(waiting.Locator("[data-testid=queue-position]")).ToContainTextAsync("Your place: 1", new() { Timeout = 15_000 });
+            }
+            catch (PlaywrightException)
+            {
+                await BrowserFixture.ScreenshotAsync(waiting, "debug-waiting");
+                await BrowserFixture.ScreenshotAsync(lucky, "debug-lucky");
+                await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "debug-portal.log"), portal.Output + "\n---- browser console ----\n" + string.Join("\n", console) + $"\nwaiting is {(waiting == first ? "first" : "second")}");
+                throw;
+            }
             await BrowserFixture.ScreenshotAsync(waiting, "41-queue-waiting");
 
             // Tomorrow, so no slot can have passed while the clock was moved.
