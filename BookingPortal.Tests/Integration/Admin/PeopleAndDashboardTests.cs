@@ -95,5 +95,8 @@ public class PeopleAndDashboardTests
         dashboard.ByHour.Select(h => h.Hour).Should().Equal(day.Take(3).Select(s => s.LocalStart.Hour));
         dashboard.SeatsThisWeek.Should().Contain(s => s.Name == DemoSeeder.ConsultationName && s.SeatsLeft < s.Capacity);
         dashboard.PendingNotifications.Should().Be(3, "three confirmations wait in the outbox with no provider configured");
+        dashboard.NextRelease!.ServiceName.Should().Be(DemoSeeder.WeeklyClinicName);
+        var opensLocal = TimeZoneInfo.ConvertTimeFromUtc(dashboard.NextRelease.OpensAtUtc, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        (opensLocal.DayOfWeek, opensLocal.Hour, dashboard.NextRelease.InQueue).Should().Be((DayOfWeek.Monday, 9, 0));
     }
 }

@@ -9,9 +9,11 @@ public sealed record HourCount(int Hour, int Appointments);
 
 public sealed record ServiceSeats(int ServiceId, string Name, int SeatsLeft, int Capacity);
 
+public sealed record NextRelease(string ServiceName, string ReleaseName, DateTime OpensAtUtc, int InQueue);
+
 public sealed record Dashboard(
     DateOnly Today, string TimeZoneId, IReadOnlyList<HourCount> ByHour, int CheckedIn, int Waiting, int NoShows,
-    IReadOnlyList<ServiceSeats> SeatsThisWeek, int FailedNotifications, int PendingNotifications);
+    IReadOnlyList<ServiceSeats> SeatsThisWeek, int FailedNotifications, int PendingNotifications, NextRelease? NextRelease = null);
 
 /// <summary>The day at a glance for staff, in the clinic's zone (that of its first service).</summary>
 public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, TimeProvider time)
@@ -41,6 +43,7 @@ public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFacto
             seats.Add(new ServiceSeats(service.Id, service.Name, upcoming.Sum(s => s.Remaining), upcoming.Sum(s => s.Capacity)));
         }
 
+        var next = await NextReleaseAsync(db, services, now.UtcDateTime, cancellationToken);
         var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
         var pending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
         return new Dashboard(
@@ -48,6 +51,29 @@ public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFacto
             CheckedIn: todays.Count(b => b.CheckedInAtUtc != null),
             Waiting: todays.Count(b => b.Status == BookingStatus.Confirmed),
             NoShows: todays.Count(b => b.Status == BookingStatus.NoShow),
-            seats, failed, pending);
+            seats, failed, pending, next);
+    }
+
+    /// <summary>The soonest coming opening of any service's release, and how many are in its line already.</summary>
+    private static async Task<NextRelease?> NextReleaseAsync(BookingDbContext db, IReadOnlyList<Service> services, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var releases = await db.Releases.AsNoTracking().ToListAsync(cancellationToken);
+        var coming = releases
+            .Select(r => (Release: r, Service: services.FirstOrDefault(s => s.Id == r.ServiceId)))
+            .Where(x => x.Service is not null)
+            .Select(x => (x.Release, x.Service, OpensAt: ReleaseSchedule.NextOpening(x.Release, x.Service!.TimeZone, nowUtc)))
+            .Where(x => x.OpensAt is not null)
+            .OrderBy(x => x.OpensAt)
+            .FirstOrDefault();
+        if (coming.Release is null)
+        {
+            return null;
+        }
+
+        var opensAt = coming.OpensAt!.Value;
+        var inQueue = await db.QueueEntries.CountAsync(
+            e => e.Status == QueueEntryStatus.Waiting && db.ReleaseOpenings.Any(o => o.Id == e.OpeningId && o.ReleaseId == coming.Release.Id && o.OpensAtUtc == opensAt),
+            cancellationToken);
+        return new NextRelease(coming.Service!.Name, coming.Release.Name, opensAt, inQueue);
     }
 }
