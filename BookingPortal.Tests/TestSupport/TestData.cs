@@ -62,6 +62,16 @@ public static class TestData
         return await db.Services.AsNoTracking().Include(s => s.TimeSlots).SingleAsync(s => s.Name == name);
     }
 
+    /// <summary>A new customer books the slot at <paramref name="startUtc"/>; the booking must succeed.</summary>
+    public static async Task<Features.Booking.BookingView> BookAsNewCustomerAsync(this PortalFactory factory, int serviceId, DateTime startUtc)
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var result = await factory.Get<Features.Booking.BookingService>()
+            .ReserveAsync(new Features.Booking.ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));
+        result.Succeeded.Should().BeTrue(result.Message);
+        return result.Booking!;
+    }
+
     /// <summary>The bookable slots of a service as the catalogue shows them at the factory's current time.</summary>
     public static async Task<IReadOnlyList<SlotAvailability>> BookableSlotsAsync(this PortalFactory factory, Service service)
     {

@@ -87,9 +87,8 @@ public class AppointmentsTests
         var bookings = new List<BookingView>();
         for (var i = 0; i < count; i++)
         {
-            var customer = (await factory.CreateCustomersAsync(1))[0];
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
-            bookings.Add((await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slots[i].StartUtc, "k"))).Booking!);
+            bookings.Add(await factory.BookAsNewCustomerAsync(service.Id, slots[i].StartUtc));
         }
 
         return (bookings, service);

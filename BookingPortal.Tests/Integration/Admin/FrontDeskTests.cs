@@ -111,9 +111,6 @@ public class FrontDeskTests
     private static async Task<BookingView> BookAsync(PortalFactory factory, Features.Catalog.SlotAvailability slot)
     {
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
-        var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
-        result.Succeeded.Should().BeTrue(result.Message);
-        return result.Booking!;
+        return await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
     }
 }

@@ -67,8 +67,7 @@ public class SlotCalendarTests
         var bookings = new List<BookingView>();
         foreach (var slot in slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == date).Take(2))
         {
-            var customer = (await factory.CreateCustomersAsync(1))[0];
-            bookings.Add((await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "k"))).Booking!);
+            bookings.Add(await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc));
         }
 
         return (service, date, bookings);

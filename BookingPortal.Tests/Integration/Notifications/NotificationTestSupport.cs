@@ -11,14 +11,12 @@ internal static class NotificationTestSupport
     /// <summary>A new customer books the first bookable consultation slot (or the one at <paramref name="slotIndex"/>).</summary>
     public static async Task<(BookingView Booking, string Email)> BookAsync(this PortalFactory factory, int slotIndex = 0)
     {
-        var customer = (await factory.CreateCustomersAsync(1))[0];
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slot = (await factory.BookableSlotsAsync(service))[slotIndex];
-        var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
-        result.Succeeded.Should().BeTrue(result.Message);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
         await using var db = await factory.DbFactory.CreateDbContextAsync();
-        var email = await db.Users.Where(u => u.Id == customer).Select(u => u.Email!).SingleAsync();
-        return (result.Booking!, email);
+        var email = await db.Users.Where(u => u.Id == booking.CustomerId).Select(u => u.Email!).SingleAsync();
+        return (booking, email);
     }
 
     public static async Task<List<OutboxMessage>> OutboxAsync(this PortalFactory factory)

@@ -21,14 +21,12 @@ public sealed class QueueService(
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
-        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
+        var (release, service, target) = await TargetAsync(db, serviceId, customerId, nowUtc, cancellationToken);
         if (release is null || service is null)
         {
             return WaitingRoomState.Open(serviceId);
         }
 
-        var target = await ReleaseGate.TargetAsync(db, release, service, customerId, nowUtc, cancellationToken);
         if (target is null)
         {
             return new WaitingRoomState(QueueStage.NotOpenYet, serviceId, release, null, null, null, false, null, null, null, null);
@@ -59,9 +57,7 @@ public sealed class QueueService(
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
-        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
-        var target = release is null || service is null ? null : await ReleaseGate.TargetAsync(db, release, service, customerId, nowUtc, cancellationToken);
+        var (_, _, target) = await TargetAsync(db, serviceId, customerId, nowUtc, cancellationToken);
         if (target is null)
         {
             return new(JoinOutcome.NoRelease, null, "This service has no waiting room.");
@@ -120,6 +116,17 @@ public sealed class QueueService(
         var openingId = await db.QueueEntries.Where(e => e.Id == entryId).Select(e => e.OpeningId).FirstOrDefaultAsync(cancellationToken);
         changes.NotifyChanged(openingId);
         return left == 1;
+    }
+
+    /// <summary>The service's release, the service, and the opening this customer queues for (null without a release).</summary>
+    private async Task<(Release? Release, Service? Service, OpeningTarget? Target)> TargetAsync(
+        BookingDbContext db, int serviceId, string? customerId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
+        return release is null || service is null
+            ? (release, service, null)
+            : (release, service, await ReleaseGate.TargetAsync(db, release, service, customerId, nowUtc, cancellationToken));
     }
 
     /// <summary>Seats still free in the service's booking window: what "remaining" means to a customer in line.</summary>
