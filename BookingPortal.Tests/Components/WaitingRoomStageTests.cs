@@ -52,4 +52,18 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
         soldOut.Find("[data-testid=sold-out]").TextContent.Should().Contain("waitlist");
         soldOut.FindAll("button").Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData(600, "10:00", "mud-alert-text-success")]
+    [InlineData(61, "1:01", "mud-alert-text-success")]
+    [InlineData(59, "0:59", "mud-alert-text-warning")]
+    [InlineData(0, "no time", "mud-alert-text-warning")]
+    public void An_admitted_customer_sees_the_time_left_to_book_and_the_last_minute_stands_out(int secondsLeft, string shown, string alertClass)
+    {
+        var banner = Render<AdmittedBanner>(p => p.Add(x => x.UntilUtc, Now.AddSeconds(secondsLeft)).Add(x => x.NowUtc, Now));
+
+        var alert = banner.Find("[data-testid=admitted]");
+        alert.TextContent.Should().Contain($"you have {shown} to book");
+        alert.ClassList.Should().Contain(alertClass);
+    }
 }

@@ -1,0 +1,111 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.Playwright;
+
+namespace BookingPortal.Tests.EndToEnd;
+
+/// <summary>
+/// Two customers in two browsers wait for a release on a portal whose clock the test moves
+/// (POST /testing/clock), so opening and the end of a turn come without waiting for them.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class QueueJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Two_customers_queue_for_a_release_see_their_places_live_one_books_and_the_other_lets_the_turn_lapse()
+    {
+        var portal = new PortalProcess(clockControl: true);
+        await portal.InitializeAsync();
+        try
+        {
+            var opensAt = DateTime.UtcNow.AddHours(1);
+            var serviceId = await CreateQueuedServiceAsync(portal, opensAt);
+            var first = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+            await BrowserFixture.SignInAsync(first, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+            var second = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+            await BrowserFixture.RegisterAsync(second, $"queue-{Guid.NewGuid():N}@example.com");
+
+            var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            first.Console += (_, m) => console.Enqueue($"first {m.Type}: {m.Text}");
+            second.Console += (_, m) => console.Enqueue($"second {m.Type}: {m.Text}");
+            foreach (var page in new[] { first, second })
+            {
+                await page.GotoAsync($"services/{serviceId}/book");
+                await BrowserFixture.WaitForInteractiveAsync(page);
+                await Assertions.Expect(page.Locator("[data-testid=waiting-room]")).ToHaveAttributeAsync("data-stage", "NotOpenYet");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
+                await Assertions.Expect(page.Locator("[data-testid=joined-early]")).ToBeVisibleAsync();
+            }
+
+            await BrowserFixture.ScreenshotAsync(first, "40-queue-joined-early");
+            await portal.MoveClockAsync(opensAt.AddSeconds(1));
+
+            // One is drawn first and let in (one at a time); the other's place arrives live, without a reload.
+            var firstIn = first.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
+            var secondIn = second.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
+            var (lucky, waiting) = await Task.WhenAny(firstIn, secondIn) == firstIn ? (first, second) : (second, first);
+            await Task.WhenAny(firstIn, secondIn).Unwrap();
+            try
+            {
+                await Assertions.Expect(waiting.Locator("[data-testid=queue-position]")).ToContainTextAsync("Your place: 1", new() { Timeout = 15_000 });
+            }
+            catch (PlaywrightException)
+            {
+                await BrowserFixture.ScreenshotAsync(waiting, "debug-waiting");
+                await BrowserFixture.ScreenshotAsync(lucky, "debug-lucky");
+                await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "debug-portal.log"), portal.Output + "\n---- browser console ----\n" + string.Join("\n", console) + $"\nwaiting is {(waiting == first ? "first" : "second")}");
+                throw;
+            }
+            await BrowserFixture.ScreenshotAsync(waiting, "41-queue-waiting");
+
+            // Tomorrow, so no slot can have passed while the clock was moved.
+            await BrowserFixture.PickAnotherDayAsync(lucky);
+            await lucky.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+            await lucky.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+            await lucky.WaitForURLAsync("**/bookings/*");
+
+            // The booking frees the turn: the second customer is let in live, then lets the ten minutes lapse.
+            await portal.MoveClockAsync(opensAt.AddSeconds(5));
+            await Assertions.Expect(waiting.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await portal.MoveClockAsync(opensAt.AddMinutes(12));
+            await Assertions.Expect(waiting.Locator("[data-testid=expired]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(waiting, "42-queue-turn-lapsed");
+        }
+        finally
+        {
+            await portal.DisposeAsync();
+        }
+    }
+
+    /// <summary>A service bookable at any hour, behind a one-off release that lets one person in at a time for ten minutes.</summary>
+    private static async Task<int> CreateQueuedServiceAsync(PortalProcess portal, DateTime opensAtUtc)
+    {
+        await using var db = portal.OpenDatabase();
+        var service = new Service
+        {
+            Name = $"Queue test {Guid.NewGuid():N}"[..18],
+            DurationMinutes = 60,
+            Price = 50m,
+            Address = "1 Queue Street",
+            TimeZoneId = "America/New_York",
+            AvailableDays = DaysOfWeekMask.All,
+            MinAdvanceBookingHours = 0,
+            TimeSlots = Enumerable.Range(0, 23).Select(h => new TimeSlotTemplate { Days = DaysOfWeekMask.All, Start = new TimeOnly(h, 0), End = new TimeOnly(h + 1, 0), Capacity = 5 }).ToList(),
+        };
+        db.Services.Add(service);
+        await db.SaveChangesAsync();
+        db.Releases.Add(new Release
+        {
+            ServiceId = service.Id,
+            Name = "One-off",
+            OpensAtUtc = opensAtUtc,
+            MaxConcurrentAdmissions = 1,
+            AdmissionRatePerMinute = 60,
+            AdmissionWindowSeconds = 600,
+        });
+        await db.SaveChangesAsync();
+        return service.Id;
+    }
+}
