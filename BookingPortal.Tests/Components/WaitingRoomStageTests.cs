@@ -30,6 +30,19 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
     }
 
     [Fact]
+    public void Before_a_release_limited_to_dates_opens_it_says_which_dates_it_sells()
+    {
+        var december = new Release { Name = "December", AdmissionRatePerMinute = 20, SlotsFrom = new DateOnly(2026, 12, 1), SlotsUntil = new DateOnly(2026, 12, 31) };
+        var state = new WaitingRoomState(QueueStage.NotOpenYet, 3, december, 1, Opening, Opening, false, null, null, null, null);
+
+        var withRange = RenderStage(state);
+        var without = RenderStage(State(QueueStage.NotOpenYet));
+
+        withRange.Find("[data-testid=release-dates]").TextContent.Should().Be("This release sells times from Tuesday 1 December 2026 to Thursday 31 December 2026.");
+        without.FindAll("[data-testid=release-dates]").Should().BeEmpty();
+    }
+
+    [Fact]
     public void Waiting_shows_the_place_the_people_ahead_and_the_wait_in_a_polite_live_region()
     {
         var entry = new QueueEntry { CustomerId = "c", Status = QueueEntryStatus.Waiting, Sequence = 61 };

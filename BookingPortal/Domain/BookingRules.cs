@@ -20,6 +20,9 @@ public enum BookingError
 
     /// <summary>The service books through a waiting room and this customer has no current admission.</summary>
     NotAdmitted,
+
+    /// <summary>The service's release sells only the slots of a date range, and this one is outside it.</summary>
+    OutsideRelease,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -78,6 +81,7 @@ public static class BookingRules
         BookingError.BookingNotActive => "This booking is no longer active, so it cannot be moved.",
         BookingError.SameSlot => "Your booking is already at that time.",
         BookingError.NotAdmitted => "Your turn to book has not come yet, or it has run out. Please join the waiting room to book.",
+        BookingError.OutsideRelease => "This time is not part of the current release. Please pick one of the dates the calendar offers.",
         BookingError.NeedsStaffHelp => "Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk).",
         _ => "The booking could not be made.",
     };

@@ -18,6 +18,13 @@ public class Release
     public required string Name { get; set; }
 
     public DateTime? OpensAtUtc { get; set; }
+
+    /// <summary>
+    /// When set, the release sells only the slots on these dates (inclusive, in the service's zone):
+    /// "December's times open on 1 November at 9:00". Slots on other dates are not offered.
+    /// </summary>
+    public DateOnly? SlotsFrom { get; set; }
+    public DateOnly? SlotsUntil { get; set; }
     public DaysOfWeekMask RecurringDays { get; set; }
     public TimeOnly RecurringLocalTime { get; set; }
 
@@ -36,6 +43,8 @@ public class Release
     public bool AdmissionPaused { get; set; }
 
     public bool IsRecurring => RecurringDays != DaysOfWeekMask.None;
+
+    public SlotDateRange SlotDates => new(SlotsFrom, SlotsUntil);
 
     public TimeSpan EarlyAccess => EarlyAccessAudienceId is null ? TimeSpan.Zero : TimeSpan.FromMinutes(EarlyAccessMinutes);
 }

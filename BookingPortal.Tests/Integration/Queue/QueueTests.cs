@@ -1,6 +1,7 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
+using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Queue;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -176,6 +177,37 @@ public class QueueTests : IAsyncLifetime
         factory.Clock.SetUtcNow(Opening);
         await factory.Get<AdmissionController>().TickAllAsync();
         (await factory.Get<QueueService>().GetStateAsync(clinic.Id, everyone)).Stage.Should().Be(QueueStage.Admitted);
+    }
+
+    [Fact]
+    public async Task A_release_limited_to_a_date_range_offers_and_books_only_those_dates()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening);
+        var (first, last) = BookingRules.BookableDates(clinic, Opening.UtcDateTime);
+        var scheduled = SlotSchedule.ForRange(clinic, first, last).Where(s => BookingRules.CheckWindow(clinic, s.StartUtc, Opening.UtcDateTime) is null).ToList();
+        var dates = scheduled.Select(s => DateOnly.FromDateTime(s.LocalStart.DateTime)).Distinct().Order().ToList();
+        dates.Should().HaveCountGreaterThan(3, "the test needs dates before, inside and after the range");
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, dates[1]).SetProperty(x => x.SlotsUntil, dates[2]));
+            await db.Services.Where(s => s.Id == clinic.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 5));
+        }
+
+        var calendar = await factory.Get<CatalogService>().GetCalendarAsync(clinic);
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var bookings = factory.Get<BookingService>();
+        var before = await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, scheduled.First(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == dates[0]).StartUtc, "before"));
+        var inside = await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, scheduled.First(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == dates[2]).StartUtc, "inside"));
+        var moveOut = await bookings.RescheduleAsync(new RescheduleRequest(inside.Booking!.ConfirmationNumber, customer, false, scheduled.First(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == dates[3]).StartUtc));
+
+        calendar.DatesWithSlots.Should().BeEquivalentTo([dates[1], dates[2]]);
+        before.Error.Should().Be(BookingError.OutsideRelease);
+        before.Message.Should().Contain("not part of the current release");
+        inside.Succeeded.Should().BeTrue(inside.Message);
+        moveOut.Error.Should().Be(BookingError.OutsideRelease, "moving a booking must not sell a date the release does not");
+        (await factory.BookableSlotsAsync(clinic)).Select(s => DateOnly.FromDateTime(s.LocalStart.DateTime)).Should().OnlyContain(d => d == dates[1] || d == dates[2]);
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();

@@ -36,12 +36,15 @@ public class ReleaseAdminTests
         draft.AdmissionRatePerMinute = 0;
         draft.EarlyAccessAudienceId = null;
         draft.EarlyAccessMinutes = 10;
-        (await releases.SaveAsync(staff, clinic.Id, draft)).Select(e => e.Field).Should().BeEquivalentTo(["AdmissionRatePerMinute", "EarlyAccessAudienceId"]);
+        (draft.SlotsFrom, draft.SlotsUntil) = (new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 1));
+        (await releases.SaveAsync(staff, clinic.Id, draft)).Select(e => e.Field).Should().BeEquivalentTo(["AdmissionRatePerMinute", "EarlyAccessAudienceId", "SlotsUntil"]);
 
         draft = (await releases.GetAsync(staff, clinic.Id))!;
         draft.RecurringDays = DaysOfWeekMask.Thursday;
         draft.RecurringLocalTime = new TimeOnly(18, 30);
+        (draft.SlotsFrom, draft.SlotsUntil) = (new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
         (await releases.SaveAsync(staff, clinic.Id, draft)).Should().BeEmpty();
+        (await releases.GetAsync(staff, clinic.Id))!.SlotDates.Should().Be(new SlotDateRange(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)));
 
         var local = TimeZoneInfo.ConvertTime((await factory.Get<ReleaseScheduler>().NextFireTimeAsync(draft.Id))!.Value, NewYork);
         (local.DayOfWeek, local.Hour, local.Minute).Should().Be((DayOfWeek.Thursday, 18, 30));

@@ -61,6 +61,11 @@ public sealed class BookingService(
             return ReserveResult.Failure(windowError, service);
         }
 
+        if (!(await catalog.SlotDatesAsync(service.Id, cancellationToken)).Contains(slot))
+        {
+            return ReserveResult.Failure(BookingError.OutsideRelease, service);
+        }
+
         var inventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -178,6 +183,11 @@ public sealed class BookingService(
         if (BookingRules.CheckWindow(service, slot.StartUtc, nowUtc) is { } windowError)
         {
             return ReserveResult.Failure(windowError, service);
+        }
+
+        if (!(await catalog.SlotDatesAsync(service.Id, cancellationToken)).Contains(slot))
+        {
+            return ReserveResult.Failure(BookingError.OutsideRelease, service);
         }
 
         var newInventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);

@@ -40,11 +40,25 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
     public Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate, CancellationToken cancellationToken = default) =>
         GetSlotsAsync(service, localDate, localDate, cancellationToken);
 
+    /// <summary>The dates whose slots are for sale: all of them, unless the service's release sells a date range.</summary>
+    public async Task<SlotDateRange> SlotDatesAsync(int serviceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await SlotDatesAsync(db, serviceId, cancellationToken);
+    }
+
+    private static async Task<SlotDateRange> SlotDatesAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken) =>
+        await db.Releases.AsNoTracking().Where(r => r.ServiceId == serviceId)
+            .Select(r => new SlotDateRange(r.SlotsFrom, r.SlotsUntil))
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Every scheduled slot between two local dates, merged with the seat counters that exist for them.</summary>
     public async Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(
         Service service, DateOnly fromLocal, DateOnly toLocal, CancellationToken cancellationToken = default)
     {
-        var occurrences = SlotSchedule.ForRange(service, fromLocal, toLocal).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sold = await SlotDatesAsync(db, service.Id, cancellationToken);
+        var occurrences = SlotSchedule.ForRange(service, fromLocal, toLocal).Where(sold.Contains).ToList();
         if (occurrences.Count == 0)
         {
             return [];
@@ -52,7 +66,6 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
 
         var fromUtc = occurrences[0].StartUtc;
         var toUtc = occurrences[^1].StartUtc;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counters = await db.SlotInventories.AsNoTracking()
             .Where(i => i.ServiceId == service.Id && i.StartUtc >= fromUtc && i.StartUtc <= toUtc)
             .ToDictionaryAsync(i => i.StartUtc, cancellationToken);

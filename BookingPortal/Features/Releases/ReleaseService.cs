@@ -35,6 +35,7 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         Check(release.MaxConcurrentAdmissions is >= 1 and <= 10_000, nameof(Release.MaxConcurrentAdmissions), "Admit between 1 and 10,000 people at a time.");
         Check(release.AdmissionRatePerMinute is >= 1 and <= 10_000, nameof(Release.AdmissionRatePerMinute), "Admit between 1 and 10,000 people a minute.");
         Check(release.EarlyAccessMinutes is >= 0 and <= 24 * 60, nameof(Release.EarlyAccessMinutes), "Early access can start up to 24 hours before.");
+        Check(release.SlotsFrom is null || release.SlotsUntil is null || release.SlotsFrom <= release.SlotsUntil, nameof(Release.SlotsUntil), "The last date must be on or after the first date.");
         Check(release.EarlyAccessAudienceId is not null || release.EarlyAccessMinutes == 0, nameof(Release.EarlyAccessAudienceId), "Choose the audience that gets early access.");
         return errors;
     }
@@ -67,6 +68,7 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         (release.EarlyAccessAudienceId, release.EarlyAccessMinutes) = (draft.EarlyAccessAudienceId, draft.EarlyAccessAudienceId is null ? 0 : draft.EarlyAccessMinutes);
         (release.AdmissionWindowSeconds, release.MaxConcurrentAdmissions, release.AdmissionRatePerMinute) = (draft.AdmissionWindowSeconds, draft.MaxConcurrentAdmissions, draft.AdmissionRatePerMinute);
         (release.RequireAuthentication, release.ShowRemainingSlots) = (draft.RequireAuthentication, draft.ShowRemainingSlots);
+        (release.SlotsFrom, release.SlotsUntil) = (draft.SlotsFrom, draft.SlotsUntil);
         audit.Record(db, actor, "release.saved", $"service {serviceId}", release.IsRecurring ? $"Weekly: {ReleaseSchedule.Cron(release)} {service.TimeZoneId}" : $"Once: {release.OpensAtUtc:o}");
         await db.SaveChangesAsync(cancellationToken);
         await scheduler.ScheduleAsync(release, service.TimeZone, time.GetUtcNow(), cancellationToken);

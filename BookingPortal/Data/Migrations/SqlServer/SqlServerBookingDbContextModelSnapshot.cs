@@ -599,6 +599,12 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<bool>("ShowRemainingSlots")
                         .HasColumnType("bit");
 
+                    b.Property<DateOnly?>("SlotsFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SlotsUntil")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EarlyAccessAudienceId");

@@ -578,6 +578,12 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<bool>("ShowRemainingSlots")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SlotsFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SlotsUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EarlyAccessAudienceId");
