@@ -92,6 +92,14 @@ public sealed class PortalUnderTest : IAsyncDisposable
 
     private Process? serverProcess;
 
+    /// <summary>The server's managed heap after a full compacting collection (GET /testing/memory), in bytes.</summary>
+    public async Task<long> LiveHeapBytesAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromMinutes(2) };
+        using var answer = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("testing/memory"));
+        return answer.RootElement.GetProperty("totalBytes").GetInt64();
+    }
+
     /// <summary>Resident memory of the server process, in bytes (VmRSS).</summary>
     public long ResidentBytes()
     {

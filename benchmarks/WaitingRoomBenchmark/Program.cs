@@ -35,6 +35,7 @@ var stage = Regex.Match(probe, "data-stage=\"(?<stage>[A-Za-z]+)\"").Groups["sta
 Console.WriteLine($"The last customer's prerendered waiting room is at stage '{stage}'.");
 
 GC.Collect();
+var heapBefore = await portal.LiveHeapBytesAsync();
 var before = portal.ResidentBytes();
 var clients = new CircuitClient[circuits];
 var connect = Stopwatch.StartNew();
@@ -65,6 +66,7 @@ var rendered = clients.Count(c => c?.Batches > 0 && c.Error is null);
 connect.Stop();
 await Task.Delay(TimeSpan.FromSeconds(5));
 var after = portal.ResidentBytes();
+var heapAfter = await portal.LiveHeapBytesAsync();
 var idleBefore = clients.Sum(c => c?.Batches ?? 0);
 await Task.Delay(TimeSpan.FromSeconds(3));
 var idleBatches = clients.Sum(c => c?.Batches ?? 0) - idleBefore;
@@ -88,6 +90,7 @@ for (var round = 0; round < 3; round++)
 delays.Sort();
 double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(p * delays.Count) - 1)];
 var perCircuitKb = rendered == 0 ? double.NaN : (after - before) / 1024.0 / rendered;
+var livePerCircuitKb = rendered == 0 ? double.NaN : (heapAfter - heapBefore) / 1024.0 / rendered;
 var summary = string.Join(Environment.NewLine,
 [
     $"## Waiting room, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC",
@@ -99,6 +102,7 @@ var summary = string.Join(Environment.NewLine,
     $"| circuits holding the waiting room | {rendered} of {circuits} ({userCount} customers, {circuits / Math.Max(1, userCount)} tabs each) | 10,000 |",
     $"| time to open them ({parallel} at a time) | {connect.Elapsed.TotalSeconds:0.0} s | — |",
     $"| server memory per circuit (RSS growth / circuits) | {perCircuitKb:0.0} KB | < 150 KB |",
+    $"| live managed memory per circuit (heap after a full GC, growth / circuits) | {livePerCircuitKb:0.0} KB | < 150 KB |",
     $"| render batches while nothing changed (3 s, all circuits) | {idleBatches} | 0 |",
     $"| queue change → update at the circuit, p50 / p95 / max | {Percentile(0.5):0} / {Percentile(0.95):0} / {Percentile(1):0} ms | p95 < 2,000 ms |",
     $"| updates that never arrived (3 rounds) | {missed} | 0 |",

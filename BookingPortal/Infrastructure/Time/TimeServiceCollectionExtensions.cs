@@ -28,6 +28,8 @@ public static class TimeServiceCollectionExtensions
     /// <summary>
     /// With clock control on: POST /testing/clock?utc=… moves the clock forward and runs every
     /// scheduled job once at the new time, so a browser test sees a no-show sweep at once.
+    /// GET /testing/memory runs a full compacting collection and reports the managed heap: RSS alone
+    /// mixes live objects with garbage not yet collected, so benchmarks read what survives instead.
     /// </summary>
     public static IEndpointRouteBuilder MapClockControl(this IEndpointRouteBuilder endpoints)
     {
@@ -48,6 +50,13 @@ public static class TimeServiceCollectionExtensions
 
             return Results.Ok(new { now, jobsTriggered = jobs.Count });
         }).DisableAntiforgery();
+        endpoints.MapGet("/testing/memory", () =>
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            return Results.Ok(new { heapBytes = GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes, totalBytes = GC.GetTotalMemory(forceFullCollection: false) });
+        });
         return endpoints;
     }
 }
