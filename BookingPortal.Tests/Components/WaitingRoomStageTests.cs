@@ -55,6 +55,17 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
     }
 
     [Fact]
+    public void After_opening_someone_not_yet_in_line_is_offered_to_join_it()
+    {
+        var stage = Render<WaitingRoomStage>(p => p.Add(x => x.State, State(QueueStage.Waiting)).Add(x => x.NowUtc, Opening.AddMinutes(5)).Add(x => x.SignedIn, false));
+
+        stage.Find("h2").TextContent.Should().Be("Booking is open");
+        stage.Markup.Should().Contain("You can wait without an account");
+        stage.Find("button").TextContent.Should().Be("Join the line");
+        stage.FindAll("[data-testid=queue-position]").Should().BeEmpty();
+    }
+
+    [Fact]
     public void An_expired_turn_offers_to_join_again_and_a_sold_out_release_points_to_the_waitlist()
     {
         var expired = RenderStage(State(QueueStage.Expired));

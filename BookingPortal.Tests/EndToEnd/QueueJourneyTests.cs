@@ -79,8 +79,48 @@ public class QueueJourneyTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task A_visitor_waits_without_an_account_signs_in_when_the_turn_comes_and_books_on_the_same_turn()
+    {
+        var portal = new PortalProcess(clockControl: true);
+        await portal.InitializeAsync();
+        try
+        {
+            var opensAt = DateTime.UtcNow.AddHours(1);
+            var serviceId = await CreateQueuedServiceAsync(portal, opensAt, requireAuthentication: false);
+            await portal.MoveClockAsync(opensAt.AddSeconds(1));
+            var page = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+
+            await page.GotoAsync($"services/{serviceId}/book");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Join the line" }).ClickAsync();
+            await portal.MoveClockAsync(opensAt.AddSeconds(3));
+            await Assertions.Expect(page.Locator("[data-testid=visitor-sign-in]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "43-queue-visitor-turn");
+
+            await page.Locator("[data-testid=visitor-sign-in]").GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+            await page.GetByLabel("Email").FillAsync(DemoSeeder.CustomerEmail);
+            await page.GetByLabel("Password").FillAsync(DemoSeeder.CustomerPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+
+            // Back on the booking page, signed in, with the turn the visitor earned.
+            await page.WaitForURLAsync($"**/services/{serviceId}/book");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync();
+            await BrowserFixture.PickAnotherDayAsync(page);
+            await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/bookings/*");
+        }
+        finally
+        {
+            await portal.DisposeAsync();
+        }
+    }
+
     /// <summary>A service bookable at any hour, behind a one-off release that lets one person in at a time for ten minutes.</summary>
-    private static async Task<int> CreateQueuedServiceAsync(PortalProcess portal, DateTime opensAtUtc)
+    private static async Task<int> CreateQueuedServiceAsync(PortalProcess portal, DateTime opensAtUtc, bool requireAuthentication = true)
     {
         await using var db = portal.OpenDatabase();
         var service = new Service
@@ -104,6 +144,7 @@ public class QueueJourneyTests(BrowserFixture browser)
             MaxConcurrentAdmissions = 1,
             AdmissionRatePerMinute = 60,
             AdmissionWindowSeconds = 600,
+            RequireAuthentication = requireAuthentication,
         });
         await db.SaveChangesAsync();
         return service.Id;

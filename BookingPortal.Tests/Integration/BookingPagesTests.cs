@@ -1,8 +1,10 @@
 using System.Net;
 using BookingPortal.Data;
 using BookingPortal.Features.Booking;
+using BookingPortal.Features.Queue;
 using BookingPortal.Tests.TestSupport;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration;
 
@@ -71,6 +73,38 @@ public class BookingPagesTests(PortalFactory factory) : IClassFixture<PortalFact
         book.StatusCode.Should().Be(HttpStatusCode.Redirect);
         book.Headers.Location!.ToString().Should().Contain("/Account/Login");
         calendar.StatusCode.Should().BeOneOf(HttpStatusCode.Redirect, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Where_a_release_lets_visitors_wait_the_booking_page_opens_signed_out_with_a_visitor_cookie()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var required = await client.GetAsync($"/services/{clinic.Id}/book");
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireAuthentication, false));
+        }
+
+        HttpResponseMessage open, moving;
+        try
+        {
+            open = await client.GetAsync($"/services/{clinic.Id}/book");
+            moving = await client.GetAsync($"/services/{clinic.Id}/book?reschedule=ABCD-EFGH");
+        }
+        finally
+        {
+            // The portal is shared by this class's tests: put the demo release back as it was.
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireAuthentication, true));
+        }
+
+        required.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        required.Headers.Location!.ToString().Should().Contain("/Account/Login");
+        open.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await open.Content.ReadAsStringAsync()).Should().Contain("data-testid=\"waiting-room\"").And.Contain("wait without an account");
+        required.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(QueueVisitors.CookieName + "=") && c.Contains("httponly"));
+        moving.StatusCode.Should().Be(HttpStatusCode.Redirect, "moving a booking always needs its owner signed in");
     }
 
     [Fact]

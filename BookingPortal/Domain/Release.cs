@@ -78,12 +78,17 @@ public enum QueueEntryStatus
     Left,
 }
 
-/// <summary>A customer's place in one opening's queue: one per customer per opening.</summary>
+/// <summary>
+/// A place in one opening's queue: one per customer per opening. Where the release lets people
+/// wait without an account, a visitor's place is known by a random key kept in their browser
+/// (<see cref="VisitorKey"/>) until they sign in and it becomes theirs (<see cref="CustomerId"/>).
+/// </summary>
 public class QueueEntry
 {
     public long Id { get; set; }
     public long OpeningId { get; set; }
-    public required string CustomerId { get; set; }
+    public string? CustomerId { get; set; }
+    public string? VisitorKey { get; set; }
     public bool EarlyAccess { get; set; }
     public DateTime JoinedAtUtc { get; set; }
 

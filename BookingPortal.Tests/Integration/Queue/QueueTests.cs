@@ -210,5 +210,60 @@ public class QueueTests : IAsyncLifetime
         (await factory.BookableSlotsAsync(clinic)).Select(s => DateOnly.FromDateTime(s.LocalStart.DateTime)).Should().OnlyContain(d => d == dates[1] || d == dates[2]);
     }
 
+    [Fact]
+    public async Task Where_the_release_allows_it_a_visitor_waits_without_an_account_and_keeps_the_turn_after_signing_in()
+    {
+        var queue = factory.Get<QueueService>();
+        var visitor = QueueMember.Of(null, "0123456789abcdef0123456789abcdef");
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-10));
+        var refused = await queue.JoinAsync(clinic.Id, visitor, null);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireAuthentication, false));
+        }
+
+        var joined = await queue.JoinAsync(clinic.Id, visitor, null);
+        var again = await queue.JoinAsync(clinic.Id, visitor, null);
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var turn = await queue.GetStateAsync(clinic.Id, visitor);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var claimed = await queue.ClaimVisitorPlacesAsync(visitor.VisitorKey!, customer);
+        var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, clinic.Id, (await factory.BookableSlotsAsync(clinic))[0].StartUtc, "after-sign-in"));
+
+        refused.Outcome.Should().Be(JoinOutcome.SignInRequired, "the demo release requires an account until staff say otherwise");
+        joined.Outcome.Should().Be(JoinOutcome.Joined);
+        (joined.Entry!.CustomerId, joined.Entry.VisitorKey).Should().Be((null, visitor.VisitorKey));
+        again.Entry!.Id.Should().Be(joined.Entry.Id, "the same browser keeps one place");
+        turn.Stage.Should().Be(QueueStage.Admitted);
+        claimed.Should().Be(1);
+        booked.Succeeded.Should().BeTrue(booked.Message);
+        (await queue.GetStateAsync(clinic.Id, visitor)).Entry.Should().BeNull("the place moved to the account");
+        (await queue.GetStateAsync(clinic.Id, customer)).Stage.Should().Be(QueueStage.Finished, "the turn was used by the booking");
+    }
+
+    [Fact]
+    public async Task A_visitor_who_signs_in_to_an_account_already_in_line_gives_up_the_second_place()
+    {
+        var queue = factory.Get<QueueService>();
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireAuthentication, false));
+        }
+
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var visitor = QueueMember.Of(null, "fedcba9876543210fedcba9876543210");
+        factory.Clock.SetUtcNow(Opening.AddMinutes(5));
+        var own = await queue.JoinAsync(clinic.Id, customer, null);
+        var asVisitor = await queue.JoinAsync(clinic.Id, visitor, null);
+
+        var claimed = await queue.ClaimVisitorPlacesAsync(visitor.VisitorKey!, customer);
+
+        claimed.Should().Be(0);
+        (await queue.GetStateAsync(clinic.Id, customer)).Entry!.Id.Should().Be(own.Entry!.Id);
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        (await check.QueueEntries.SingleAsync(e => e.Id == asVisitor.Entry!.Id)).Status.Should().Be(QueueEntryStatus.Left);
+    }
+
     public async Task DisposeAsync() => await factory.DisposeAsync();
 }

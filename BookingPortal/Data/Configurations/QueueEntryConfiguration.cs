@@ -9,9 +9,13 @@ public sealed class QueueEntryConfiguration : IEntityTypeConfiguration<QueueEntr
     public void Configure(EntityTypeBuilder<QueueEntry> builder)
     {
         builder.Property(e => e.CustomerId).HasMaxLength(450);
+        builder.Property(e => e.VisitorKey).HasMaxLength(64);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         // One entry per customer per opening, in any number of tabs.
         builder.HasIndex(e => new { e.OpeningId, e.CustomerId }).IsUnique();
+        // One place per visitor per opening too; led by the key so a sign-in finds the visitor's places.
+        builder.HasIndex(e => new { e.VisitorKey, e.OpeningId }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_QueueEntries_Owner", "\"CustomerId\" IS NOT NULL OR \"VisitorKey\" IS NOT NULL"));
         // Places are unique within an opening (null until drawn).
         builder.HasIndex(e => new { e.OpeningId, e.Sequence }).IsUnique();
         builder.HasIndex(e => new { e.OpeningId, e.Status, e.Sequence });

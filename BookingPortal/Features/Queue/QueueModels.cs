@@ -40,6 +40,30 @@ public sealed record WaitingRoomState(
     public static WaitingRoomState Open(int serviceId) => new(QueueStage.NoRelease, serviceId, null, null, null, null, false, null, null, null, null);
 }
 
+/// <summary>
+/// Who stands in a queue: a signed-in customer, or, where the release lets people wait without an
+/// account, a visitor known by the random key in their browser's cookie.
+/// </summary>
+public readonly record struct QueueMember(string? CustomerId, string? VisitorKey)
+{
+    public static QueueMember Customer(string? customerId) => new(customerId, null);
+
+    public static QueueMember Of(string? customerId, string? visitorKey) => customerId is null ? new(null, visitorKey) : new(customerId, null);
+
+    public bool IsSignedIn => CustomerId is not null;
+
+    public bool IsKnown => CustomerId is not null || VisitorKey is not null;
+
+    /// <summary>The rate limiter's partition: the account, else the browser.</summary>
+    public string LimitKey => CustomerId ?? "visitor:" + VisitorKey;
+
+    internal System.Linq.Expressions.Expression<Func<QueueEntry, bool>> Owns()
+    {
+        var (customerId, visitorKey) = (CustomerId, VisitorKey);
+        return customerId is not null ? e => e.CustomerId == customerId : e => e.CustomerId == null && e.VisitorKey == visitorKey;
+    }
+}
+
 /// <summary>The opening a customer's queue entry belongs to, and when it starts for them.</summary>
 internal sealed record OpeningTarget(ReleaseOpening Opening, bool EarlyAccess, DateTime StartsForCustomerUtc);
 

@@ -17,11 +17,14 @@ public sealed class QueueService(
     QueueRateLimits limits,
     TimeProvider time)
 {
-    public async Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default)
+    public Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default) =>
+        GetStateAsync(serviceId, QueueMember.Customer(customerId), cancellationToken);
+
+    public async Task<WaitingRoomState> GetStateAsync(int serviceId, QueueMember member, CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (release, service, target) = await TargetAsync(db, serviceId, customerId, nowUtc, cancellationToken);
+        var (release, service, target) = await TargetAsync(db, serviceId, member.CustomerId, nowUtc, cancellationToken);
         if (release is null || service is null)
         {
             return WaitingRoomState.Open(serviceId);
@@ -32,8 +35,8 @@ public sealed class QueueService(
             return new WaitingRoomState(QueueStage.NotOpenYet, serviceId, release, null, null, null, false, null, null, null, null);
         }
 
-        var entry = customerId is null ? null
-            : await db.QueueEntries.AsNoTracking().FirstOrDefaultAsync(e => e.OpeningId == target.Opening.Id && e.CustomerId == customerId, cancellationToken);
+        var entry = !member.IsKnown ? null
+            : await db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == target.Opening.Id).FirstOrDefaultAsync(member.Owns(), cancellationToken);
         long? position = entry is { Status: QueueEntryStatus.Waiting, Sequence: { } sequence }
             ? await db.QueueEntries.CountAsync(e => e.OpeningId == target.Opening.Id && e.Status == QueueEntryStatus.Waiting && e.Sequence < sequence, cancellationToken) + 1
             : null;
@@ -43,27 +46,35 @@ public sealed class QueueService(
             position, position is { } p ? QueueFairness.EstimatedWait(p - 1, release) : null, remaining);
     }
 
-    public async Task<JoinResult> JoinAsync(int serviceId, string? customerId, string? clientAddress, CancellationToken cancellationToken = default)
+    public Task<JoinResult> JoinAsync(int serviceId, string? customerId, string? clientAddress, CancellationToken cancellationToken = default) =>
+        JoinAsync(serviceId, QueueMember.Customer(string.IsNullOrEmpty(customerId) ? null : customerId), clientAddress, cancellationToken);
+
+    public async Task<JoinResult> JoinAsync(int serviceId, QueueMember member, string? clientAddress, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(customerId))
+        if (!member.IsKnown)
         {
-            return new(JoinOutcome.SignInRequired, null, "Please sign in to join the waiting room.");
+            return SignInFirst;
         }
 
-        if (!limits.TryJoin(customerId, clientAddress))
+        if (!limits.TryJoin(member.LimitKey, clientAddress))
         {
             return new(JoinOutcome.TooManyAttempts, null, "Too many attempts. Please wait a few seconds and try again.");
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (_, _, target) = await TargetAsync(db, serviceId, customerId, nowUtc, cancellationToken);
+        var (release, _, target) = await TargetAsync(db, serviceId, member.CustomerId, nowUtc, cancellationToken);
         if (target is null)
         {
             return new(JoinOutcome.NoRelease, null, "This service has no waiting room.");
         }
 
-        var existing = await db.QueueEntries.FirstOrDefaultAsync(e => e.OpeningId == target.Opening.Id && e.CustomerId == customerId, cancellationToken);
+        if (!member.IsSignedIn && release!.RequireAuthentication)
+        {
+            return SignInFirst;
+        }
+
+        var existing = await db.QueueEntries.Where(e => e.OpeningId == target.Opening.Id).FirstOrDefaultAsync(member.Owns(), cancellationToken);
         if (existing is { Status: QueueEntryStatus.Waiting or QueueEntryStatus.Admitted })
         {
             return new(JoinOutcome.AlreadyIn, existing, "You already have a place.");
@@ -86,7 +97,7 @@ public sealed class QueueService(
                 "You have joined again at the back of the line.");
         }
 
-        var entry = new QueueEntry { OpeningId = target.Opening.Id, CustomerId = customerId, EarlyAccess = target.EarlyAccess, JoinedAtUtc = nowUtc, Status = QueueEntryStatus.Waiting };
+        var entry = new QueueEntry { OpeningId = target.Opening.Id, CustomerId = member.CustomerId, VisitorKey = member.VisitorKey, EarlyAccess = target.EarlyAccess, JoinedAtUtc = nowUtc, Status = QueueEntryStatus.Waiting };
         try
         {
             db.QueueEntries.Add(entry);
@@ -96,7 +107,7 @@ public sealed class QueueService(
         {
             // The same customer joined from another tab at the same moment: theirs is the entry.
             db.ChangeTracker.Clear();
-            return new(JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.OpeningId == target.Opening.Id && e.CustomerId == customerId, cancellationToken),
+            return new(JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == target.Opening.Id).SingleAsync(member.Owns(), cancellationToken),
                 "You already have a place.");
         }
 
@@ -106,16 +117,67 @@ public sealed class QueueService(
             : "You're in the line.");
     }
 
-    public async Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
+    public Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default) =>
+        LeaveAsync(entryId, QueueMember.Customer(customerId), cancellationToken);
+
+    public async Task<bool> LeaveAsync(long entryId, QueueMember member, CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var left = await db.QueueEntries
-            .Where(e => e.Id == entryId && e.CustomerId == customerId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
+        var left = await db.QueueEntries.Where(member.Owns())
+            .Where(e => e.Id == entryId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Left).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
         var openingId = await db.QueueEntries.Where(e => e.Id == entryId).Select(e => e.OpeningId).FirstOrDefaultAsync(cancellationToken);
         changes.NotifyChanged(openingId);
         return left == 1;
+    }
+
+    /// <summary>Whether this service's waiting room lets people wait before they sign in.</summary>
+    public async Task<bool> AdmitsVisitorsAsync(int serviceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Releases.AnyAsync(r => r.ServiceId == serviceId && !r.RequireAuthentication, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a visitor signs in, the places they hold in this browser become their account's, turn and
+    /// all. Where the account already has a place in the same opening, that one stands and the
+    /// visitor's is given up, so one person never holds two places.
+    /// </summary>
+    public async Task<int> ClaimVisitorPlacesAsync(string visitorKey, string customerId, CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var places = await db.QueueEntries.Where(e => e.VisitorKey == visitorKey && e.CustomerId == null).ToListAsync(cancellationToken);
+        var claimed = 0;
+        foreach (var place in places)
+        {
+            var hasOwn = await db.QueueEntries.AnyAsync(e => e.OpeningId == place.OpeningId && e.CustomerId == customerId, cancellationToken);
+            if (!hasOwn)
+            {
+                try
+                {
+                    claimed += await db.QueueEntries.Where(e => e.Id == place.Id && e.CustomerId == null)
+                        .ExecuteUpdateAsync(e => e.SetProperty(x => x.CustomerId, customerId).SetProperty(x => x.VisitorKey, (string?)null), cancellationToken);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // The account joined the same opening in another tab meanwhile (the unique index says so): that place stands.
+                    hasOwn = true;
+                }
+            }
+
+            if (hasOwn)
+            {
+                await db.QueueEntries.Where(e => e.Id == place.Id && e.CustomerId == null
+                                                 && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
+                    .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Left).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
+            }
+
+            changes.NotifyChanged(place.OpeningId);
+        }
+
+        return claimed;
     }
 
     /// <summary>The service's release, the service, and the opening this customer queues for (null without a release).</summary>
@@ -136,6 +198,8 @@ public sealed class QueueService(
         var slots = await catalog.GetSlotsAsync(service, first, last, cancellationToken);
         return slots.Where(s => s.IsBookable).Sum(s => s.Remaining);
     }
+
+    private static readonly JoinResult SignInFirst = new(JoinOutcome.SignInRequired, null, "Please sign in to join the waiting room.");
 
     internal static QueueStage StageOf(QueueEntry? entry, OpeningTarget target, DateTime nowUtc, int? remaining) => entry?.Status switch
     {

@@ -502,7 +502,6 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("CustomerId")
-                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
@@ -529,20 +528,32 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("VisitorKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("OpeningId", "CustomerId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CustomerId] IS NOT NULL");
 
                     b.HasIndex("OpeningId", "Sequence")
                         .IsUnique()
                         .HasFilter("[Sequence] IS NOT NULL");
 
+                    b.HasIndex("VisitorKey", "OpeningId")
+                        .IsUnique()
+                        .HasFilter("[VisitorKey] IS NOT NULL");
+
                     b.HasIndex("OpeningId", "Status", "Sequence");
 
-                    b.ToTable("QueueEntries");
+                    b.ToTable("QueueEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_QueueEntries_Owner", "\"CustomerId\" IS NOT NULL OR \"VisitorKey\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.Release", b =>
@@ -1102,8 +1113,7 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasOne("BookingPortal.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
                         .WithMany()

@@ -484,7 +484,6 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CustomerId")
-                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
@@ -511,6 +510,10 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VisitorKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -521,9 +524,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasIndex("OpeningId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("VisitorKey", "OpeningId")
+                        .IsUnique();
+
                     b.HasIndex("OpeningId", "Status", "Sequence");
 
-                    b.ToTable("QueueEntries");
+                    b.ToTable("QueueEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_QueueEntries_Owner", "\"CustomerId\" IS NOT NULL OR \"VisitorKey\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.Release", b =>
@@ -1066,8 +1075,7 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasOne("BookingPortal.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
                         .WithMany()

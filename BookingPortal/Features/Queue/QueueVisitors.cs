@@ -1,0 +1,38 @@
+namespace BookingPortal.Features.Queue;
+
+/// <summary>
+/// Gives each browser that opens a booking page a random key in a cookie, so a release that lets
+/// people wait without an account can keep their place, and hand it to their account when they
+/// sign in. The key is 128 random bits: guessing someone's place is not practical.
+/// </summary>
+public static class QueueVisitors
+{
+    public const string CookieName = "bp_visitor";
+
+    public static string? KeyOf(HttpContext? context) =>
+        context is null ? null : context.Items[CookieName] as string ?? ValidOrNull(context.Request.Cookies[CookieName]);
+
+    public static IApplicationBuilder UseQueueVisitors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (HttpMethods.IsGet(context.Request.Method) && path.StartsWith("/services/", StringComparison.OrdinalIgnoreCase)
+            && path.EndsWith("/book", StringComparison.OrdinalIgnoreCase) && ValidOrNull(context.Request.Cookies[CookieName]) is null)
+        {
+            var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            context.Items[CookieName] = key;
+            context.Response.Cookies.Append(CookieName, key, new CookieOptions
+            {
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(7),
+            });
+        }
+
+        await next(context);
+    });
+
+    private static string? ValidOrNull(string? key) =>
+        key is { Length: 32 } && key.All(char.IsAsciiHexDigitLower) ? key : null;
+}
