@@ -1,5 +1,6 @@
 using BookingPortal.Components;
 using BookingPortal.Features.Admin;
+using BookingPortal.Features.Api;
 using BookingPortal.Data;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
@@ -28,6 +29,7 @@ builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddQueue();
 builder.Services.AddReleases();
+builder.Services.AddPortalApi(builder.Configuration);
 builder.Services.AddPortalJobs();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
+app.UsePortalApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
