@@ -9,6 +9,7 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
+using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
@@ -30,6 +31,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddQueue();
 builder.Services.AddReleases();
 builder.Services.AddPortalApi(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddPortalJobs();
 
 var app = builder.Build();
