@@ -170,4 +170,27 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await portal.Get<OutboxDispatcher>().DispatchDueAsync();
         receiver.Received.Should().HaveCount(before, "a paused endpoint is not subscribed to anything");
     }
+
+    [Fact]
+    public async Task A_payment_hold_that_runs_out_is_told_as_a_cancellation()
+    {
+        await using var portal = await StartPortalAsync();
+        await RegisterAsync(portal, WebhookEventTypes.BookingCancelled);
+        var service = await portal.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var booking = await portal.BookAsNewCustomerAsync(service.Id, (await portal.BookableSlotsAsync(service))[0].StartUtc);
+        await using (var db = await portal.DbFactory.CreateDbContextAsync())
+        {
+            // As a card payment would leave it: held, unpaid, for ten minutes.
+            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.PendingPayment)
+                .SetProperty(x => x.ExpiresAtUtc, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(10)));
+        }
+
+        portal.Clock.Advance(TimeSpan.FromMinutes(11));
+        (await portal.Get<Features.Payments.HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        await portal.Get<OutboxDispatcher>().DispatchDueAsync();
+
+        receiver.Received.Should().ContainSingle().Which.Should().Match<ReceivedWebhook>(r =>
+            r.EventType == WebhookEventTypes.BookingCancelled && r.SignatureValid && r.Body.Contains(booking.ConfirmationNumber));
+    }
 }

@@ -47,6 +47,10 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCancelled, bookingId, $"cancellation:{bookingId}", cancellationToken);
     }
 
+    /// <summary>A booking cancelled before it was confirmed (an unpaid hold): its customer was never told it was booked, but webhooks heard it was created.</summary>
+    public Task QueueUnconfirmedCancellationAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
+        webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCancelled, bookingId, $"cancellation:{bookingId}", cancellationToken);
+
     /// <summary>A booking can move many times; each move is its own event.</summary>
     public async Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken)
     {
