@@ -1,5 +1,6 @@
 using BookingPortal.Components;
 using BookingPortal.Features.Admin;
+using BookingPortal.Features.Api;
 using BookingPortal.Data;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
@@ -8,6 +9,7 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
+using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
@@ -28,6 +30,8 @@ builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddQueue();
 builder.Services.AddReleases();
+builder.Services.AddPortalApi(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddPortalJobs();
 
 var app = builder.Build();
@@ -41,6 +45,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.UseQueueVisitors();
+app.UsePortalApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -32,6 +32,8 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Release> Releases => Set<Release>();
     public DbSet<ReleaseOpening> ReleaseOpenings => Set<ReleaseOpening>();
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

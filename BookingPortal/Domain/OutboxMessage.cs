@@ -8,12 +8,18 @@ public enum NotificationKind
     Cancellation,
     Rescheduled,
     WaitlistSeatOffered,
+
+    /// <summary>An event told to a staff-registered webhook endpoint; the subject is the event type.</summary>
+    Webhook,
 }
 
 public enum NotificationChannel
 {
     Email,
     Sms,
+
+    /// <summary>An HTTPS POST to a webhook endpoint, signed with its secret.</summary>
+    Webhook,
 }
 
 public enum OutboxStatus
@@ -49,6 +55,9 @@ public class OutboxMessage
     public NotificationChannel Channel { get; set; }
     public Guid? BookingId { get; set; }
     public long? WaitlistEntryId { get; set; }
+
+    /// <summary>For webhook deliveries: the endpoint, whose secret signs the body when it is sent.</summary>
+    public long? WebhookEndpointId { get; set; }
     public string? CustomerId { get; set; }
     public required string Recipient { get; set; }
     public required string Subject { get; set; }

@@ -28,12 +28,21 @@ public class Service
     public int FreeCancellationHours { get; set; } = 48;
     public decimal CancellationFee { get; set; } = 25m;
     public int NoShowGraceMinutes { get; set; } = 15;
+
+    /// <summary>Time kept free before each appointment (preparing the room); slots closer than the buffers allow are not offered.</summary>
+    public int BufferBeforeMinutes { get; set; }
+
+    /// <summary>Time kept free after each appointment (cleaning, notes).</summary>
+    public int BufferAfterMinutes { get; set; }
     public bool IsArchived { get; set; }
 
     public List<TimeSlotTemplate> TimeSlots { get; set; } = [];
 
     /// <summary>What the customer pays when booking; the rest is due at the appointment.</summary>
     public decimal DepositDueNow => RequireDeposit ? Math.Min(DepositAmount, Price) : 0m;
+
+    /// <summary>The least time between one slot's end and the next slot's start.</summary>
+    public TimeSpan GapBetweenSlots => TimeSpan.FromMinutes(BufferAfterMinutes + BufferBeforeMinutes);
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }

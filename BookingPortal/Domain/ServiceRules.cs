@@ -8,6 +8,9 @@ public static class ServiceRules
 {
     public const int MaxNameLength = 100;
 
+    /// <summary>Half a day either side is already more than any clinic needs; more is a typo.</summary>
+    public const int MaxBufferMinutes = 12 * 60;
+
     public static IReadOnlyList<FieldError> Validate(Service service)
     {
         var errors = new List<FieldError>();
@@ -41,6 +44,8 @@ public static class ServiceRules
         Check(service.FreeCancellationHours is >= 0 and <= 24 * 60, nameof(Service.FreeCancellationHours), "Free cancellation must end between 0 and 1,440 hours before the start.");
         Check(service.CancellationFee >= 0, nameof(Service.CancellationFee), "The cancellation fee cannot be negative.");
         Check(service.NoShowGraceMinutes is >= 0 and <= 24 * 60, nameof(Service.NoShowGraceMinutes), "The grace period must be between 0 minutes and 24 hours.");
+        Check(service.BufferBeforeMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferBeforeMinutes), $"The buffer before must be between 0 and {MaxBufferMinutes} minutes.");
+        Check(service.BufferAfterMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferAfterMinutes), $"The buffer after must be between 0 and {MaxBufferMinutes} minutes.");
         if (service.LocationKind == LocationKind.InPerson)
         {
             Check(!string.IsNullOrWhiteSpace(service.Address), nameof(Service.Address), "Give the address customers come to.");
@@ -92,7 +97,27 @@ public static class ServiceRules
             {
                 errors.Add(new FieldError($"{field}.Start", $"This slot overlaps slot {clash.j + 1} ({clash.other.Start:HH\\:mm}–{clash.other.End:HH\\:mm}) on a shared day."));
             }
+            else if (TooCloseForBuffers(service, slot) is { } neighbour)
+            {
+                var other = service.TimeSlots.IndexOf(neighbour) + 1;
+                errors.Add(new FieldError($"{field}.Start",
+                    $"The buffers need {service.GapBetweenSlots.TotalMinutes:0} minutes between this slot and slot {other} ({neighbour.Start:HH\\:mm}–{neighbour.End:HH\\:mm}) on a shared day."));
+            }
         }
+    }
+
+    /// <summary>An earlier-listed slot on a shared day that ends or starts closer to this one than the buffers allow.</summary>
+    private static TimeSlotTemplate? TooCloseForBuffers(Service service, TimeSlotTemplate slot)
+    {
+        var gap = service.GapBetweenSlots;
+        if (gap <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return service.TimeSlots.TakeWhile(other => !ReferenceEquals(other, slot))
+            .FirstOrDefault(other => (other.Days & slot.Days) != DaysOfWeekMask.None
+                                     && (other.End <= slot.Start ? slot.Start - other.End : other.Start - slot.End) < gap);
     }
 
     public static bool IsIanaZone(string? id) =>

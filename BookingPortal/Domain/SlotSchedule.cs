@@ -13,7 +13,41 @@ public sealed record SlotOccurrence(
 /// <summary>Turns a service's weekly templates into concrete slots, honouring its time zone and DST.</summary>
 public static class SlotSchedule
 {
+    /// <summary>
+    /// The slots on one local date. With buffers, a slot that would start sooner than the buffers
+    /// allow after the previous slot's end (in real elapsed time, which a DST change can shorten
+    /// below the wall-clock gap staff checked) is not offered; the earlier slot wins, and the
+    /// previous date's slots count too, so a late-evening slot keeps its gap past midnight.
+    /// </summary>
     public static IReadOnlyList<SlotOccurrence> ForDate(Service service, DateOnly localDate)
+    {
+        var slots = ScheduledOn(service, localDate);
+        if (service.GapBetweenSlots <= TimeSpan.Zero || slots.Count == 0)
+        {
+            return slots;
+        }
+
+        var candidates = ScheduledOn(service, localDate.AddDays(-1)).Concat(slots).OrderBy(s => s.StartUtc);
+        return KeepBufferedGaps(candidates, service.GapBetweenSlots).Where(s => s.LocalDate == localDate).ToList();
+    }
+
+    /// <summary>Walks the slots in time order and keeps each one that leaves the gap after the last one kept.</summary>
+    public static IEnumerable<SlotOccurrence> KeepBufferedGaps(IEnumerable<SlotOccurrence> slotsInOrder, TimeSpan gap)
+    {
+        DateTime? lastEndUtc = null;
+        foreach (var slot in slotsInOrder)
+        {
+            if (lastEndUtc is { } end && slot.StartUtc - end < gap)
+            {
+                continue;
+            }
+
+            lastEndUtc = slot.EndUtc;
+            yield return slot;
+        }
+    }
+
+    private static List<SlotOccurrence> ScheduledOn(Service service, DateOnly localDate)
     {
         if (!service.AvailableDays.Includes(localDate.DayOfWeek))
         {

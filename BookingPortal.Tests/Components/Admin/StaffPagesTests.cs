@@ -5,6 +5,8 @@ using BookingPortal.Features.Admin.Components;
 using BookingPortal.Features.Admin.Pages;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Webhooks;
+using BookingPortal.Features.Webhooks.Components;
 using BookingPortal.Tests.TestSupport;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,21 @@ public sealed class StaffPagesTests : IAsyncLifetime
         context.Services.AddSingleton(factory.Get<ServiceAdminService>());
         context.Services.AddSingleton(factory.Get<AppointmentsService>());
         context.Services.AddSingleton(factory.Get<CatalogService>());
+        context.Services.AddSingleton(factory.Get<WebhookAdminService>());
+    }
+
+    [Fact]
+    public async Task The_webhook_form_refuses_a_private_address_beside_the_url_field_and_registers_nothing()
+    {
+        var form = context.Render<WebhookEndpointForm>();
+
+        form.Find("input[type=url]").Change("https://10.0.0.7/hooks");
+        await form.FindAll("button").First(b => b.TextContent.Contains("Add endpoint")).ClickAsync(new());
+
+        form.WaitForAssertion(() => form.FindAll(".mud-input-error").Select(e => e.TextContent).Should()
+            .Contain(t => t.Contains("loopback, private or link-local")));
+        form.Find("[role=alert]").TextContent.Should().Be("Choose at least one event from the list.");
+        (await factory.Get<WebhookAdminService>().ListAsync(await factory.StaffAsync())).Should().BeEmpty();
     }
 
     [Fact]
@@ -44,6 +61,8 @@ public sealed class StaffPagesTests : IAsyncLifetime
             ["MinAdvanceBookingHours"] = "The minimum notice must be shorter than how far ahead bookings open.",
             ["Address"] = "Give the address customers come to.",
             ["AvailableDays"] = "Choose at least one day.",
+            ["BufferBeforeMinutes"] = "The buffer before must be between 0 and 720 minutes.",
+            ["BufferAfterMinutes"] = "The buffer after must be between 0 and 720 minutes.",
         };
 
         var fields = context.Render<ServiceFields>(p => p.Add(x => x.Service, ServiceAdminService.NewDraft()).Add(x => x.Errors, errors));

@@ -20,6 +20,7 @@ public class StaffAccessTests
         { "/admin/customers", "Customers" },
         { "/admin/outbox", "Outbox" },
         { "/admin/jobs", "Scheduled jobs" },
+        { "/admin/webhooks", "Webhooks" },
     };
 
     [Theory]

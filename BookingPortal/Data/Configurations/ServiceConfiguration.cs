@@ -19,6 +19,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.HasMany(s => s.TimeSlots).WithOne().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(s => s.TimeZone);
         builder.Ignore(s => s.DepositDueNow);
+        builder.Ignore(s => s.GapBetweenSlots);
 
         builder.ToTable(table =>
         {
@@ -27,6 +28,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
             table.HasCheckConstraint("CK_Services_Deposit", "\"DepositAmount\" >= 0");
             table.HasCheckConstraint("CK_Services_AdvanceWindow", "\"MinAdvanceBookingHours\" >= 0 AND \"MaxAdvanceBookingDays\" > 0");
             table.HasCheckConstraint("CK_Services_MaxActive", "\"MaxActiveBookingsPerCustomer\" >= 1");
+            table.HasCheckConstraint("CK_Services_Buffers", "\"BufferBeforeMinutes\" >= 0 AND \"BufferAfterMinutes\" >= 0");
         });
     }
 }

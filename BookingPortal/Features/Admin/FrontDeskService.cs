@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Admin;
@@ -15,7 +16,7 @@ public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool
 /// its own transaction.
 /// </summary>
 public sealed class FrontDeskService(
-    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, SlotChangeNotifier slotChanges, TimeProvider time, ILogger<FrontDeskService> logger)
+    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, TimeProvider time, ILogger<FrontDeskService> logger)
 {
     /// <summary>Appointments from 12 hours ago to 24 hours ahead, earliest first.</summary>
     public async Task<IReadOnlyList<FrontDeskRow>> TodayAsync(StaffActor actor, CancellationToken cancellationToken = default)
@@ -157,6 +158,7 @@ public sealed class FrontDeskService(
             audit.Record(db, actor, "booking.no_show_marked", booking.ConfirmationNumber);
         }
 
+        await outbox.QueueNoShowAsync(db, booking.Id, nowUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(booking.ServiceId);

@@ -111,6 +111,8 @@ internal static class ServiceChanges
         Set("free cancellation hours", target.FreeCancellationHours, draft.FreeCancellationHours, v => target.FreeCancellationHours = v);
         Set("cancellation fee", target.CancellationFee, draft.CancellationFee, v => target.CancellationFee = v);
         Set("no-show grace", target.NoShowGraceMinutes, draft.NoShowGraceMinutes, v => target.NoShowGraceMinutes = v);
+        Set("buffer before", target.BufferBeforeMinutes, draft.BufferBeforeMinutes, v => target.BufferBeforeMinutes = v);
+        Set("buffer after", target.BufferAfterMinutes, draft.BufferAfterMinutes, v => target.BufferAfterMinutes = v);
 
         var kept = draft.TimeSlots.Where(t => t.Id != 0).Select(t => t.Id).ToHashSet();
         foreach (var removed in target.TimeSlots.Where(t => !kept.Contains(t.Id)).ToList())

@@ -135,12 +135,13 @@ public sealed class BookingService(
         var booking = BookingWrites.AddBooking(
             db, service, request.CustomerId, inventoryId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, paymentHolds.HoldUntil(nowUtc));
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.QueueCreatedAsync(db, booking.Id, cancellationToken);
         if (booking.Status == BookingStatus.Confirmed)
         {
             await outbox.QueueConfirmationAsync(db, booking.Id, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(service.Id);
 

@@ -85,6 +85,10 @@ public sealed class CancellationService(
         {
             await outbox.QueueCancellationAsync(db, booking.Id, new CancellationMoney(quote.FeeRetained, quote.Refund), cancellationToken);
         }
+        else
+        {
+            await outbox.QueueUnconfirmedCancellationAsync(db, booking.Id, cancellationToken);
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

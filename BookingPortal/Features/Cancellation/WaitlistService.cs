@@ -120,11 +120,13 @@ public sealed class WaitlistService(
 
         // The seat was already counted when it was held for this offer: no counter change here.
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.QueueCreatedAsync(db, booking.Id, cancellationToken);
         if (booking.Status == BookingStatus.Confirmed)
         {
             await outbox.QueueConfirmationAsync(db, booking.Id, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Waitlist entry {EntryId} claimed as booking {Confirmation}.", entryId, booking.ConfirmationNumber);

@@ -1,37 +1,64 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
+using BookingPortal.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;
+
+/// <summary>What a waitlist.offered webhook event says.</summary>
+public sealed record WaitlistOfferData(long WaitlistEntryId, int ServiceId, string ServiceName, string CustomerId, DateTime SlotStartUtc, DateTime SlotEndUtc, DateTime? OfferExpiresAtUtc);
 
 /// <summary>What a cancellation message says about money.</summary>
 public sealed record CancellationMoney(decimal FeeRetained, decimal Released);
 
 /// <summary>
 /// Writes messages into the outbox on the caller's DbContext, inside the caller's transaction:
-/// the message exists if and only if the change that caused it was committed. Callers save.
+/// the message exists if and only if the change that caused it was committed. Each booking event
+/// also goes to the webhook endpoints subscribed to it, as rows of the same outbox. Callers save.
 /// </summary>
-public sealed class NotificationOutbox(MessageComposer composer, IOptions<NotificationsOptions> options, TimeProvider time)
+public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox webhooks, IOptions<NotificationsOptions> options, TimeProvider time)
 {
     private Uri PortalBaseUri => options.Value.PortalBaseUri;
 
-    public Task QueueConfirmationAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, NotificationKind.BookingConfirmation, bookingId, _ => $"confirmation:{bookingId}", cancellationToken);
+    public async Task QueueConfirmationAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken)
+    {
+        await QueueForBookingAsync(db, NotificationKind.BookingConfirmation, bookingId, _ => $"confirmation:{bookingId}", cancellationToken);
+        await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingConfirmed, bookingId, $"confirmation:{bookingId}", cancellationToken);
+    }
+
+    /// <summary>No message to the customer (the confirmation tells them); webhooks hear of every new booking, paid or not yet.</summary>
+    public Task QueueCreatedAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
+        webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCreated, bookingId, $"created:{bookingId}", cancellationToken);
+
+    /// <summary>No message to the customer; webhooks hear of it.</summary>
+    public Task QueueNoShowAsync(BookingDbContext db, Guid bookingId, DateTime markedAtUtc, CancellationToken cancellationToken) =>
+        webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingNoShow, bookingId, $"no-show:{bookingId}:{markedAtUtc.Ticks}", cancellationToken);
 
     /// <summary>Once per booking and appointment time: a booking that moves is reminded again for its new time.</summary>
     public Task QueueReminderAsync(BookingDbContext db, NotificationKind reminder, Guid bookingId, CancellationToken cancellationToken) =>
         QueueForBookingAsync(db, reminder, bookingId, b => $"{reminder.ToString().ToLowerInvariant()}:{bookingId}:{b.StartUtc.Ticks}", cancellationToken);
 
-    public Task QueueCancellationAsync(BookingDbContext db, Guid bookingId, CancellationMoney money, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, NotificationKind.Cancellation, bookingId, _ => $"cancellation:{bookingId}", cancellationToken,
+    public async Task QueueCancellationAsync(BookingDbContext db, Guid bookingId, CancellationMoney money, CancellationToken cancellationToken)
+    {
+        await QueueForBookingAsync(db, NotificationKind.Cancellation, bookingId, _ => $"cancellation:{bookingId}", cancellationToken,
             facts => facts with { FeeRetained = money.FeeRetained, Released = money.Released });
+        await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCancelled, bookingId, $"cancellation:{bookingId}", cancellationToken);
+    }
+
+    /// <summary>A booking cancelled before it was confirmed (an unpaid hold): its customer was never told it was booked, but webhooks heard it was created.</summary>
+    public Task QueueUnconfirmedCancellationAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
+        webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCancelled, bookingId, $"cancellation:{bookingId}", cancellationToken);
 
     /// <summary>A booking can move many times; each move is its own event.</summary>
-    public Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"rescheduled:{bookingId}:{previousStartUtc.Ticks}:{b.StartUtc.Ticks}:{time.GetUtcNow().UtcTicks}", cancellationToken,
+    public async Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken)
+    {
+        var cause = $"rescheduled:{bookingId}:{previousStartUtc.Ticks}:{time.GetUtcNow().UtcTicks}";
+        await QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"{cause}:{b.StartUtc.Ticks}", cancellationToken,
             facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneInfo.FindSystemTimeZoneById(facts.Appointment.TimeZoneId)) });
+        await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingRescheduled, bookingId, cause, cancellationToken);
+    }
 
     /// <summary>The seat held for a waitlist entry; each offer (entry and seat) is told once.</summary>
     public async Task QueueWaitlistOfferAsync(BookingDbContext db, long entryId, CancellationToken cancellationToken)
@@ -49,6 +76,8 @@ public sealed class NotificationOutbox(MessageComposer composer, IOptions<Notifi
         await QueueAsync(db, NotificationKind.WaitlistSeatOffered, offer.Entry.CustomerId, $"waitlist-offer:{entryId}:{offer.StartUtc.Ticks}",
             recipient => new MessageFacts(NotificationKind.WaitlistSeatOffered, recipient, appointment, PortalBaseUri) { OfferExpiresLocal = expires },
             message => message.WaitlistEntryId = entryId, attachment: null, cancellationToken);
+        await webhooks.QueueAsync(db, WebhookEventTypes.WaitlistOffered, $"waitlist-offer:{entryId}:{offer.StartUtc.Ticks}",
+            new WaitlistOfferData(entryId, service.Id, service.Name, offer.Entry.CustomerId, offer.StartUtc, offer.EndUtc, offer.Entry.OfferExpiresAtUtc), cancellationToken);
     }
 
     private async Task QueueForBookingAsync(

@@ -159,6 +159,12 @@ public sealed class OutboxDispatcher(
                 : null;
         }
 
+        if (message.Kind == NotificationKind.Webhook && message.WebhookEndpointId is { } endpointId)
+        {
+            var active = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == endpointId).Select(e => e.IsActive).SingleAsync(cancellationToken);
+            return active ? null : "Not sent: the endpoint is paused.";
+        }
+
         if (message.Kind == NotificationKind.WaitlistSeatOffered && message.WaitlistEntryId is { } entryId)
         {
             var entry = await db.WaitlistEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.Status, e.OfferExpiresAtUtc }).SingleAsync(cancellationToken);

@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Payments;
@@ -15,6 +16,7 @@ public sealed class HoldExpiryService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,
     SeatReleaser seats,
+    NotificationOutbox outbox,
     TimeProvider time,
     ILogger<HoldExpiryService> logger)
 {
@@ -52,8 +54,10 @@ public sealed class HoldExpiryService(
             if (owed > 0)
             {
                 db.LedgerEntries.Add(LedgerEntry.For(hold.Id, hold.Currency, LedgerEntryKind.DepositWaived, owed, nowUtc, "Payment hold expired."));
-                await db.SaveChangesAsync(cancellationToken);
             }
+
+            await outbox.QueueUnconfirmedCancellationAsync(db, hold.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             expired++;

@@ -103,6 +103,57 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Audience", b =>
                 {
                     b.Property<int>("Id")
@@ -475,9 +526,14 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<long?>("WaitlistEntryId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("WebhookEndpointId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("WebhookEndpointId");
 
                     b.HasIndex("EventKey", "Channel")
                         .IsUnique();
@@ -686,6 +742,12 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<int>("AvailableDays")
                         .HasColumnType("int");
 
+                    b.Property<int>("BufferAfterMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BufferBeforeMinutes")
+                        .HasColumnType("int");
+
                     b.Property<decimal>("CancellationFee")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -760,6 +822,8 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("Services", t =>
                         {
                             t.HasCheckConstraint("CK_Services_AdvanceWindow", "\"MinAdvanceBookingHours\" >= 0 AND \"MaxAdvanceBookingDays\" > 0");
+
+                            t.HasCheckConstraint("CK_Services_Buffers", "\"BufferBeforeMinutes\" >= 0 AND \"BufferAfterMinutes\" >= 0");
 
                             t.HasCheckConstraint("CK_Services_Deposit", "\"DepositAmount\" >= 0");
 
@@ -896,6 +960,50 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasIndex("ServiceId", "LocalDate", "Status", "CreatedAtUtc");
 
                     b.ToTable("WaitlistEntries");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookEndpoints");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1052,6 +1160,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ApiKey", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.AudienceMember", b =>
                 {
                     b.HasOne("BookingPortal.Domain.Audience", null)
@@ -1106,6 +1223,14 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>

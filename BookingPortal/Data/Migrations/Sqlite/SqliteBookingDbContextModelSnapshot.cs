@@ -97,6 +97,55 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Audience", b =>
                 {
                     b.Property<int>("Id")
@@ -459,9 +508,14 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<long?>("WaitlistEntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WebhookEndpointId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("WebhookEndpointId");
 
                     b.HasIndex("EventKey", "Channel")
                         .IsUnique();
@@ -659,6 +713,12 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<int>("AvailableDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BufferAfterMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BufferBeforeMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("CancellationFee")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -733,6 +793,8 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("Services", t =>
                         {
                             t.HasCheckConstraint("CK_Services_AdvanceWindow", "\"MinAdvanceBookingHours\" >= 0 AND \"MaxAdvanceBookingDays\" > 0");
+
+                            t.HasCheckConstraint("CK_Services_Buffers", "\"BufferBeforeMinutes\" >= 0 AND \"BufferAfterMinutes\" >= 0");
 
                             t.HasCheckConstraint("CK_Services_Deposit", "\"DepositAmount\" >= 0");
 
@@ -863,6 +925,48 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasIndex("ServiceId", "LocalDate", "Status", "CreatedAtUtc");
 
                     b.ToTable("WaitlistEntries");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookEndpoints");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1014,6 +1118,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ApiKey", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.AudienceMember", b =>
                 {
                     b.HasOne("BookingPortal.Domain.Audience", null)
@@ -1068,6 +1181,14 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BookingPortal.Domain;
+using BookingPortal.Features.Api;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BookingPortal.Tests.Integration.Api;
+
+/// <summary>Keys made and revoked on the profile page, shown once and kept hashed; the per-key rate limit.</summary>
+public partial class ApiKeyProfileTests
+{
+    [Fact]
+    public async Task A_customer_creates_a_key_on_the_profile_page_sees_it_once_and_revokes_it()
+    {
+        await using var factory = new PortalFactory();
+        var (customerId, email, password) = await factory.CreateSignInCustomerAsync();
+        var browser = await factory.SignInAsync(email, password);
+
+        var page = await (await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new()
+        {
+            ["_handler"] = "create-api-key",
+            ["Input.Name"] = "Clinic website",
+            ["Input.Read"] = "true",
+            ["Input.Book"] = "true",
+        })).Content.ReadAsStringAsync();
+
+        var secret = NewKey().Match(page).Groups["key"].Value;
+        secret.Should().StartWith(ApiKeyService.KeyMarker);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            var stored = await db.ApiKeys.SingleAsync(k => k.OwnerId == customerId);
+            stored.Scopes.Should().Be(ApiScopes.Read | ApiScopes.Book);
+            stored.Hash.Should().NotContain(secret[ApiKeyService.KeyMarker.Length..]).And.HaveLength(64);
+            secret.Should().StartWith(stored.Prefix);
+        }
+
+        var listing = await browser.GetStringAsync("/Account/Manage/ApiKeys");
+        listing.Should().Contain("Clinic website").And.NotContain(secret, "the key is shown only once");
+        var api = factory.ApiClient(secret);
+        (await api.GetAsync("/api/v1/services")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var keyId = (await factory.Services.GetRequiredService<ApiKeyService>().ListAsync(customerId))[0].Id;
+        var revoke = await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new() { ["_handler"] = $"revoke-{keyId}" });
+
+        revoke.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await api.GetAsync("/api/v1/services")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_profile_form_names_the_field_at_fault()
+    {
+        await using var factory = new PortalFactory();
+        var (_, email, password) = await factory.CreateSignInCustomerAsync();
+        var browser = await factory.SignInAsync(email, password);
+
+        var page = await (await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new()
+        {
+            ["_handler"] = "create-api-key",
+            ["Input.Name"] = "",
+        })).Content.ReadAsStringAsync();
+
+        page.Should().Contain("Give the key a name").And.Contain("Choose at least one scope.");
+        NewKey().IsMatch(page).Should().BeFalse("no key was made");
+    }
+
+    [Fact]
+    public async Task Each_key_has_its_own_rate_limit_answered_with_a_problem()
+    {
+        await using var factory = new RateLimitedPortal();
+        var (_, first) = await factory.ApiCustomerAsync(ApiScopes.Read);
+        var (_, second) = await factory.ApiCustomerAsync(ApiScopes.Read);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add((await first.GetAsync("/api/v1/services")).StatusCode);
+        }
+
+        var limited = await first.GetAsync("/api/v1/services");
+
+        answers.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        (await limited.ProblemAsync()).TypeOf().Should().Be(ApiProblems.TypeBase + "rate-limited");
+        (await second.GetAsync("/api/v1/services")).StatusCode.Should().Be(HttpStatusCode.OK, "the other key has its own allowance");
+    }
+
+    /// <summary>Three requests per key per hour: an hour-long window cannot roll over during the test.</summary>
+    private sealed class RateLimitedPortal : PortalFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+            [new("Api:PermitsPerWindow", "3"), new("Api:WindowSeconds", "3600")];
+    }
+
+    [GeneratedRegex("value=\"(?<key>bpk_[A-Za-z0-9_-]+)\"")]
+    private static partial Regex NewKey();
+}

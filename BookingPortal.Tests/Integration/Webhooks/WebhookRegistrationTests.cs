@@ -1,0 +1,45 @@
+using BookingPortal.Domain;
+using BookingPortal.Features.Webhooks;
+using BookingPortal.Tests.TestSupport;
+
+namespace BookingPortal.Tests.Integration.Webhooks;
+
+/// <summary>Registering endpoints as staff, on a portal with the default (safe) settings.</summary>
+public class WebhookRegistrationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task An_endpoint_on_a_private_or_plain_http_address_is_refused_beside_the_url_field()
+    {
+        var admin = factory.Get<WebhookAdminService>();
+        var staff = await factory.StaffAsync();
+
+        var loopback = await admin.RegisterAsync(staff, new WebhookEndpointDraft { Url = "https://127.0.0.1:9/hooks", EventTypes = [WebhookEventTypes.BookingCreated] });
+        var http = await admin.RegisterAsync(staff, new WebhookEndpointDraft { Url = "http://93.184.216.34/hooks", EventTypes = [WebhookEventTypes.BookingCreated] });
+        var noEvents = await admin.RegisterAsync(staff, new WebhookEndpointDraft { Url = "https://93.184.216.34/hooks" });
+
+        loopback.Registered.Should().BeNull();
+        loopback.Errors.Should().ContainSingle().Which.Field.Should().Be("Url");
+        http.Errors.Should().ContainSingle().Which.Message.Should().Contain("https://");
+        noEvents.Errors.Should().ContainSingle().Which.Field.Should().Be("EventTypes");
+    }
+
+    [Fact]
+    public async Task Staff_register_a_public_endpoint_and_get_its_secret_once_and_customers_cannot()
+    {
+        var admin = factory.Get<WebhookAdminService>();
+        var staff = await factory.StaffAsync();
+
+        var (registered, errors) = await admin.RegisterAsync(staff, new WebhookEndpointDraft
+        {
+            Url = "https://93.184.216.34/hooks",
+            EventTypes = [WebhookEventTypes.BookingCancelled, WebhookEventTypes.ReleaseOpened],
+        });
+
+        errors.Should().BeEmpty();
+        registered!.Secret.Should().StartWith("whsec_").And.HaveLength(54);
+        (await admin.ListAsync(staff)).Should().Contain(e => e.Id == registered.Id && e.EventTypes.SequenceEqual(new[] { "booking.cancelled", "release.opened" }));
+        var customer = TestData.CustomerActor((await factory.CreateCustomersAsync(1))[0]);
+        await FluentActions.Awaiting(() => admin.RegisterAsync(customer, new WebhookEndpointDraft())).Should().ThrowAsync<UnauthorizedAccessException>();
+        await FluentActions.Awaiting(() => admin.ResendAsync(customer, 1)).Should().ThrowAsync<UnauthorizedAccessException>();
+    }
+}

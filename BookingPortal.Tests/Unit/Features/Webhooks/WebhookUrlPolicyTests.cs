@@ -1,0 +1,62 @@
+using System.Net;
+using BookingPortal.Features.Webhooks;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Tests.Unit.Features.Webhooks;
+
+/// <summary>The server-side request forgery guard on webhook URLs. Only IP literals, so no test needs DNS.</summary>
+public class WebhookUrlPolicyTests
+{
+    private static WebhookUrlPolicy Policy(string environment = "Production", bool allowHttp = false, bool allowPrivate = false) =>
+        new(Options.Create(new WebhooksOptions { AllowHttp = allowHttp, AllowPrivateNetworks = allowPrivate }),
+            new HostingEnvironment { EnvironmentName = environment });
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("10.1.2.3")]
+    [InlineData("172.16.0.1")]
+    [InlineData("172.31.255.255")]
+    [InlineData("192.168.1.10")]
+    [InlineData("169.254.169.254")]
+    [InlineData("100.64.0.1")]
+    [InlineData("0.0.0.0")]
+    [InlineData("224.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("fe80::1")]
+    [InlineData("fd00::1")]
+    [InlineData("::ffff:10.0.0.1")]
+    public void Loopback_private_link_local_and_multicast_addresses_are_not_public(string address) =>
+        WebhookUrlPolicy.IsPublic(IPAddress.Parse(address)).Should().BeFalse();
+
+    [Theory]
+    [InlineData("93.184.216.34")]
+    [InlineData("172.32.0.1")]
+    [InlineData("8.8.8.8")]
+    [InlineData("2606:4700:4700::1111")]
+    public void Public_addresses_are_public(string address) =>
+        WebhookUrlPolicy.IsPublic(IPAddress.Parse(address)).Should().BeTrue();
+
+    [Theory]
+    [InlineData("http://93.184.216.34/hooks", "must start with https://")]
+    [InlineData("https://127.0.0.1/hooks", "loopback, private or link-local")]
+    [InlineData("https://169.254.169.254/latest/meta-data", "loopback, private or link-local")]
+    [InlineData("https://[::1]/hooks", "loopback, private or link-local")]
+    [InlineData("https://user:pw@93.184.216.34/hooks", "no user name or password")]
+    [InlineData("not a url", "full address")]
+    [InlineData("ftp://93.184.216.34/hooks", "must start with https://")]
+    public async Task Refused_addresses_say_why(string url, string reason) =>
+        (await Policy().CheckAsync(url)).Should().Contain(reason);
+
+    [Fact]
+    public async Task A_public_https_address_is_accepted() =>
+        (await Policy().CheckAsync("https://93.184.216.34/hooks")).Should().BeNull();
+
+    [Fact]
+    public async Task Development_allows_http_and_explicit_settings_allow_private_addresses()
+    {
+        (await Policy("Development").CheckAsync("http://93.184.216.34/hooks")).Should().BeNull();
+        (await Policy("Development").CheckAsync("http://127.0.0.1:5000/hooks")).Should().Contain("loopback");
+        (await Policy(allowHttp: true, allowPrivate: true).CheckAsync("http://127.0.0.1:5000/hooks")).Should().BeNull();
+    }
+}

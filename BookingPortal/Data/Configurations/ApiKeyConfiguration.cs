@@ -1,0 +1,22 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.Property(k => k.OwnerId).HasMaxLength(450);
+        builder.Property(k => k.Name).HasMaxLength(100);
+        builder.Property(k => k.Prefix).HasMaxLength(16);
+        builder.Property(k => k.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Property(k => k.Scopes).HasConversion<int>();
+        builder.Ignore(k => k.IsActive);
+        // Every API request looks its key up by hash.
+        builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => k.OwnerId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(k => k.OwnerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,40 @@
+namespace BookingPortal.Domain;
+
+/// <summary>The events a webhook endpoint can subscribe to; the names are the <c>type</c> receivers see.</summary>
+public static class WebhookEventTypes
+{
+    public const string BookingCreated = "booking.created";
+    public const string BookingConfirmed = "booking.confirmed";
+    public const string BookingCancelled = "booking.cancelled";
+    public const string BookingRescheduled = "booking.rescheduled";
+    public const string BookingNoShow = "booking.no_show";
+    public const string WaitlistOffered = "waitlist.offered";
+    public const string ReleaseOpened = "release.opened";
+
+    public static readonly IReadOnlyList<string> All =
+        [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, WaitlistOffered, ReleaseOpened];
+}
+
+/// <summary>
+/// A URL staff registered to be told about events. Each delivery is an outbox row (channel
+/// Webhook) signed with <see cref="Secret"/> when it is sent; the secret is kept as written
+/// because signing needs it.
+/// </summary>
+public class WebhookEndpoint
+{
+    public long Id { get; set; }
+    public required string Url { get; set; }
+    public required string Secret { get; set; }
+
+    /// <summary>Space-separated event types, e.g. "booking.created booking.cancelled".</summary>
+    public required string EventTypes { get; set; }
+
+    public string Description { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAtUtc { get; set; }
+    public required string CreatedById { get; set; }
+
+    public IReadOnlyList<string> Events => EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool Wants(string eventType) => Events.Contains(eventType);
+}

@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BookingPortal.Features.Api;
+
+/// <summary>
+/// The REST API (v1). Every handler calls the same feature services as the pages, so the API
+/// books through <see cref="BookingService.ReserveAsync"/> with its atomic seat update, booking
+/// window, per-customer limit, waiting-room admission and idempotency key.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string RateLimitPolicy = "api-key";
+    public const int MaxAvailabilityDays = 62;
+
+    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithTags("BookingPortal API")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapGet("/services", ListServicesAsync).RequireAuthorization(ApiKeyDefaults.ReadPolicy)
+            .WithName("ListServices").WithSummary("Services that can be booked.");
+        api.MapGet("/services/{id:int}/availability", GetAvailabilityAsync).RequireAuthorization(ApiKeyDefaults.ReadPolicy)
+            .WithName("GetAvailability").WithSummary("Slots between two dates (in the service's zone) with the seats left, in UTC and local time.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        api.MapPost("/bookings", CreateBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
+            .WithName("CreateBooking").WithSummary("Books a slot. Send an Idempotency-Key header: repeating it returns the first booking.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem();
+        api.MapGet("/bookings/{confirmation}", GetBookingAsync).RequireAuthorization(ApiKeyDefaults.ReadPolicy)
+            .WithName("GetBooking").WithSummary("A booking of the key's owner (any booking with a staff admin key).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/bookings/{confirmation}/cancel", CancelBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
+            .WithName("CancelBooking").WithSummary("Cancels a booking under the cancellation policy (fee after the free period).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ServiceDto>>> ListServicesAsync(CatalogService catalog, CancellationToken cancellationToken)
+    {
+        var summaries = await catalog.ListServicesAsync(cancellationToken);
+        var services = new List<ServiceDto>();
+        foreach (var summary in summaries)
+        {
+            if (await catalog.GetServiceAsync(summary.Id, cancellationToken) is { } service)
+            {
+                services.Add(ServiceDto.From(service));
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ServiceDto>>(services);
+    }
+
+    private static async Task<IResult> GetAvailabilityAsync(
+        int id, DateOnly? from, DateOnly? to, CatalogService catalog, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var service = await catalog.GetServiceAsync(id, cancellationToken);
+        if (service is null)
+        {
+            return ApiProblems.Result(ApiProblems.NotFound, $"There is no service {id}.");
+        }
+
+        var first = from ?? SlotSchedule.LocalToday(service, time.GetUtcNow());
+        var last = to ?? first.AddDays(6);
+        if (last < first)
+        {
+            return ApiProblems.Invalid("to", "'to' must be on or after 'from'.");
+        }
+
+        if (last.DayNumber - first.DayNumber >= MaxAvailabilityDays)
+        {
+            return ApiProblems.Invalid("to", $"Ask for at most {MaxAvailabilityDays} days at a time.");
+        }
+
+        var slots = await catalog.GetSlotsAsync(service, first, last, cancellationToken);
+        return TypedResults.Ok(new AvailabilityDto(service.Id, service.TimeZoneId, first, last, slots.Select(SlotDto.From).ToList()));
+    }
+
+    private static async Task<IResult> CreateBookingAsync(
+        CreateBookingRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+        BookingService bookings, CancellationToken cancellationToken)
+    {
+        var caller = ApiKeyDefaults.Caller(user);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        {
+            return ApiProblems.Invalid("Idempotency-Key", "Send an Idempotency-Key header (up to 100 characters), new for each booking you mean to make.");
+        }
+
+        if (body.ServiceId is not { } serviceId)
+        {
+            return ApiProblems.Invalid("serviceId", "Give the service's id.");
+        }
+
+        if (body.SlotStartUtc is not { } slotStart)
+        {
+            return ApiProblems.Invalid("slotStartUtc", "Give the slot's start in UTC, e.g. 2026-03-04T14:00:00Z, as availability lists it.");
+        }
+
+        string? actingStaffId = null;
+        var customerId = caller.OwnerId;
+        if (!string.IsNullOrWhiteSpace(body.CustomerId) && body.CustomerId != caller.OwnerId)
+        {
+            if (!caller.ActsAsStaff())
+            {
+                return ApiProblems.Invalid("customerId", "Only a staff key with the admin scope can book for another customer.");
+            }
+
+            customerId = body.CustomerId;
+            actingStaffId = caller.OwnerId;
+        }
+
+        var result = await bookings.ReserveAsync(new ReserveRequest(customerId, serviceId, AsUtc(slotStart), idempotencyKey, actingStaffId), cancellationToken);
+        if (result.Booking is { } booking)
+        {
+            return TypedResults.Created($"/api/v1/bookings/{booking.ConfirmationNumber}", BookingDto.From(booking));
+        }
+
+        // An unknown customer id fails the customer gate, which the service reports as an invalid request.
+        return result.Error == BookingError.InvalidRequest && actingStaffId is not null
+            ? ApiProblems.Invalid("customerId", "There is no customer with that id.")
+            : ApiProblems.ForBooking(result.Error!.Value, result.Message ?? "The booking was refused.");
+    }
+
+    /// <summary>A time with an offset is converted; one without is read as UTC, as the field's name says.</summary>
+    private static DateTime AsUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static async Task<IResult> GetBookingAsync(string confirmation, ClaimsPrincipal user, BookingService bookings, CancellationToken cancellationToken)
+    {
+        var caller = ApiKeyDefaults.Caller(user);
+        var booking = await bookings.GetAsync(confirmation, caller.OwnerId, caller.ActsAsStaff(), cancellationToken);
+        return booking is null
+            ? ApiProblems.Result(ApiProblems.NotFound, $"There is no booking {confirmation} for this key.")
+            : TypedResults.Ok(BookingDto.From(booking));
+    }
+
+    private static async Task<IResult> CancelBookingAsync(
+        string confirmation, ClaimsPrincipal user, CancellationService cancellations, BookingService bookings, CancellationToken cancellationToken)
+    {
+        var caller = ApiKeyDefaults.Caller(user);
+        var result = await cancellations.CancelAsync(new CancelRequest(confirmation, caller.OwnerId, caller.ActsAsStaff()), cancellationToken);
+        return result.Outcome switch
+        {
+            CancelOutcome.Cancelled => TypedResults.Ok(new CancellationDto(
+                BookingDto.From((await bookings.GetAsync(confirmation, caller.OwnerId, caller.ActsAsStaff(), cancellationToken))!),
+                result.Quote!.FeeRetained, result.Quote.Refund, result.Message)),
+            CancelOutcome.NotFound => ApiProblems.Result(ApiProblems.NotFound, $"There is no booking {confirmation} for this key."),
+            _ => ApiProblems.Result(ApiProblems.NotCancellable, result.Message),
+        };
+    }
+}

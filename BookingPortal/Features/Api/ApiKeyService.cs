@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Api;
+
+/// <summary>A key as its owner sees it in their profile: never the key itself, which is shown once.</summary>
+public sealed record ApiKeyRow(long Id, string Name, string Prefix, ApiScopes Scopes, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc);
+
+/// <summary>A freshly created key: <see cref="Secret"/> exists only in this answer.</summary>
+public sealed record CreatedApiKey(ApiKeyRow Key, string Secret);
+
+/// <summary>Who an API request acts as, found from its key.</summary>
+public sealed record ApiCaller(long KeyId, string OwnerId, ApiScopes Scopes, bool IsStaff);
+
+/// <summary>Creates, lists, revokes and recognises personal API keys (stored as SHA-256 hashes).</summary>
+public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Marks keys as ours in logs and secret scanners; the rest is 32 random bytes.</summary>
+    public const string KeyMarker = "bpk_";
+    public const int MaxKeysPerOwner = 20;
+    private const int PrefixLength = 12;
+
+    public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys.AsNoTracking()
+            .Where(k => k.OwnerId == ownerId)
+            .OrderByDescending(k => k.CreatedAtUtc)
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.Scopes, k.CreatedAtUtc, k.LastUsedAtUtc, k.RevokedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Creates a key with the scopes asked for; the admin scope needs a staff owner.</summary>
+    /// <returns>The key, or the field errors (by field name) that refused it.</returns>
+    public async Task<(CreatedApiKey? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(
+        string ownerId, string? name, ApiScopes scopes, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var isStaff = await Booking.BookingWrites.IsStaffAsync(db, ownerId, cancellationToken);
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            errors.Add(new FieldError("Name", "Give the key a name of up to 100 characters, such as \"Clinic website\"."));
+        }
+
+        if (scopes == ApiScopes.None || (scopes & ~(ApiScopes.Read | ApiScopes.Book | ApiScopes.Admin)) != 0)
+        {
+            errors.Add(new FieldError("Scopes", "Choose at least one scope."));
+        }
+        else if (scopes.HasFlag(ApiScopes.Admin) && !isStaff)
+        {
+            errors.Add(new FieldError("Scopes", "Only staff keys can have the admin scope."));
+        }
+
+        if (await db.ApiKeys.CountAsync(k => k.OwnerId == ownerId && k.RevokedAtUtc == null, cancellationToken) >= MaxKeysPerOwner)
+        {
+            errors.Add(new FieldError("Name", $"You already have {MaxKeysPerOwner} active keys; revoke one first."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var secret = KeyMarker + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = new ApiKey
+        {
+            OwnerId = ownerId,
+            Name = name!.Trim(),
+            Prefix = secret[..PrefixLength],
+            Hash = HashOf(secret),
+            Scopes = scopes,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new CreatedApiKey(new ApiKeyRow(key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAtUtc, null, null), secret), []);
+    }
+
+    /// <returns>False when the owner has no such active key.</returns>
+    public async Task<bool> RevokeAsync(string ownerId, long keyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        return await db.ApiKeys
+            .Where(k => k.Id == keyId && k.OwnerId == ownerId && k.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAtUtc, nowUtc), cancellationToken) == 1;
+    }
+
+    /// <summary>The caller a presented key stands for, or null for an unknown or revoked key.</summary>
+    public async Task<ApiCaller?> AuthenticateAsync(string presented, CancellationToken cancellationToken = default)
+    {
+        if (!presented.StartsWith(KeyMarker, StringComparison.Ordinal) || presented.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = HashOf(presented);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAtUtc == null, cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        // A staff member who lost the role keeps a key that can only do what a customer can.
+        var isStaff = await Booking.BookingWrites.IsStaffAsync(db, key.OwnerId, cancellationToken);
+        var scopes = isStaff ? key.Scopes : key.Scopes & ~ApiScopes.Admin;
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (key.LastUsedAtUtc is null || nowUtc - key.LastUsedAtUtc > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAtUtc, nowUtc), cancellationToken);
+        }
+
+        return new ApiCaller(key.Id, key.OwnerId, scopes, isStaff);
+    }
+
+    private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

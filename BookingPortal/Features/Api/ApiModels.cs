@@ -1,0 +1,44 @@
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Catalog;
+
+namespace BookingPortal.Features.Api;
+
+public sealed record ServiceDto(
+    int Id, string Name, string Description, int DurationMinutes, decimal Price, string Currency, string Location, string TimeZoneId,
+    int BufferBeforeMinutes, int BufferAfterMinutes, int MinAdvanceBookingHours, int MaxAdvanceBookingDays, int MaxActiveBookingsPerCustomer)
+{
+    public static ServiceDto From(Service s) => new(
+        s.Id, s.Name, s.Description, s.DurationMinutes, s.Price, s.Currency, s.LocationKind == LocationKind.InPerson ? "in-person" : "virtual", s.TimeZoneId,
+        s.BufferBeforeMinutes, s.BufferAfterMinutes, s.MinAdvanceBookingHours, s.MaxAdvanceBookingDays, s.MaxActiveBookingsPerCustomer);
+}
+
+/// <summary>A slot in UTC and in the service's zone (with its offset), with the seats left.</summary>
+public sealed record SlotDto(DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart, DateTimeOffset LocalEnd, int Capacity, int Remaining, bool Bookable)
+{
+    public static SlotDto From(SlotAvailability s) => new(s.StartUtc, s.EndUtc, s.LocalStart, s.LocalEnd, s.Capacity, s.Remaining, s.IsBookable);
+}
+
+public sealed record AvailabilityDto(int ServiceId, string TimeZoneId, DateOnly From, DateOnly To, IReadOnlyList<SlotDto> Slots);
+
+/// <summary>What POST /api/v1/bookings takes. <see cref="CustomerId"/> only with a staff key that has the admin scope.</summary>
+public sealed record CreateBookingRequest(int? ServiceId, DateTime? SlotStartUtc, string? CustomerId);
+
+public sealed record BookingDto(
+    string ConfirmationNumber, int ServiceId, string ServiceName, string Status, DateTime StartUtc, DateTime EndUtc,
+    DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string TimeZoneId, decimal Price, decimal DepositAmount, string Currency, DateTime CreatedAtUtc)
+{
+    public static BookingDto From(BookingView b) => new(
+        b.ConfirmationNumber, b.ServiceId, b.ServiceName, StatusName(b.Status), b.StartUtc, b.EndUtc, b.LocalStart, b.LocalEnd, b.TimeZoneId,
+        b.Price, b.DepositAmount, b.Currency, b.CreatedAtUtc);
+
+    /// <summary>Status names in the API's kebab case (pending-payment, confirmed, …), independent of enum renames.</summary>
+    public static string StatusName(BookingStatus status) => status switch
+    {
+        BookingStatus.PendingPayment => "pending-payment",
+        BookingStatus.NoShow => "no-show",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
+public sealed record CancellationDto(BookingDto Booking, decimal FeeRetained, decimal Refunded, string Message);

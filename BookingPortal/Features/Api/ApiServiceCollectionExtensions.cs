@@ -1,0 +1,81 @@
+using System.Threading.RateLimiting;
+using BookingPortal.Domain;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace BookingPortal.Features.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>API keys, their authentication scheme and scope policies, the per-key rate limit, problem details and the OpenAPI document.</summary>
+    public static IServiceCollection AddPortalApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, _ => { });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.ReadPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, Scope(ApiScopes.Read), Scope(ApiScopes.Admin)))
+            .AddPolicy(ApiKeyDefaults.BookPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, Scope(ApiScopes.Book), Scope(ApiScopes.Admin)));
+        services.AddProblemDetails();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(ApiEndpoints.RateLimitPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+                // Authorization has run by now, so a valid key has its id; anything else shares its address's bucket.
+                var partition = context.User.FindFirst(ApiKeyDefaults.KeyIdClaim)?.Value is { } keyId
+                    ? "key:" + keyId
+                    : "ip:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.PermitsPerWindow,
+                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return new ValueTask(ApiProblems.Write(rejected.HttpContext, ApiProblems.RateLimited, "This key made too many requests; wait and try again."));
+            };
+        });
+        services.AddOpenApi(options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "BookingPortal API";
+                document.Info.Description = "Personal API keys (profile page) as 'Authorization: Bearer bpk_…'. Errors are RFC 9457 problem details.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyDefaults.Scheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A personal API key, e.g. bpk_…",
+                };
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Rate limiting runs after authorization (added by the host), so it sees which key is calling.</summary>
+    public static WebApplication UsePortalApi(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapPortalApi();
+        return app;
+    }
+
+    private static string Scope(ApiScopes scope) => scope.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Webhooks;
+
+/// <summary>What staff fill in to register an endpoint.</summary>
+public sealed class WebhookEndpointDraft
+{
+    public string? Url { get; set; }
+    public string? Description { get; set; }
+    public HashSet<string> EventTypes { get; set; } = [];
+}
+
+public sealed record WebhookEndpointRow(long Id, string Url, string Description, IReadOnlyList<string> EventTypes, bool IsActive, DateTime CreatedAtUtc, int Pending, int Failed);
+
+/// <summary>One delivery of an event to an endpoint, with the endpoint's last answers.</summary>
+public sealed record WebhookDeliveryRow(
+    long MessageId, string EventType, string EventId, OutboxStatus Status, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc,
+    DateTime NextAttemptAtUtc, IReadOnlyList<DeliveryAttempt> LastAttempts);
+
+/// <summary>A registered endpoint; <see cref="Secret"/> is shown to staff once, to set up their receiver.</summary>
+public sealed record RegisteredWebhook(long Id, string Secret);
+
+/// <summary>Staff register webhook endpoints, see their deliveries and resend one. Every method checks the role and audits changes.</summary>
+public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFactory, WebhookUrlPolicy urls, AuditLog audit, TimeProvider time)
+{
+    public const int DeliveriesShown = 50;
+
+    public async Task<IReadOnlyList<WebhookEndpointRow>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var counts = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.WebhookEndpointId != null && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Failed))
+            .GroupBy(m => new { m.WebhookEndpointId, Failed = m.Status == OutboxStatus.Failed })
+            .Select(g => new { g.Key.WebhookEndpointId, g.Key.Failed, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(long id, bool failed) => counts.Where(c => c.WebhookEndpointId == id && c.Failed == failed).Sum(c => c.Count);
+        return endpoints.Select(e => new WebhookEndpointRow(e.Id, e.Url, e.Description, e.Events, e.IsActive, e.CreatedAtUtc, Count(e.Id, false), Count(e.Id, true))).ToList();
+    }
+
+    /// <returns>The endpoint and its signing secret, or the field errors (Url, EventTypes, Description).</returns>
+    public async Task<(RegisteredWebhook? Registered, IReadOnlyList<FieldError> Errors)> RegisterAsync(
+        StaffActor actor, WebhookEndpointDraft draft, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var errors = new List<FieldError>();
+        if (await urls.CheckAsync(draft.Url, cancellationToken) is { } urlError)
+        {
+            errors.Add(new FieldError(nameof(draft.Url), urlError));
+        }
+
+        if (draft.EventTypes.Count == 0 || draft.EventTypes.Any(t => !WebhookEventTypes.All.Contains(t)))
+        {
+            errors.Add(new FieldError(nameof(draft.EventTypes), "Choose at least one event from the list."));
+        }
+
+        if ((draft.Description ?? "").Length > 200)
+        {
+            errors.Add(new FieldError(nameof(draft.Description), "Keep the description to 200 characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var endpoint = new WebhookEndpoint
+        {
+            Url = draft.Url!.Trim(),
+            Secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+            EventTypes = string.Join(' ', WebhookEventTypes.All.Where(draft.EventTypes.Contains)),
+            Description = draft.Description?.Trim() ?? "",
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            CreatedById = actor.Id,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.WebhookEndpoints.Add(endpoint);
+        audit.Record(db, actor, "webhook.registered", endpoint.Url, endpoint.EventTypes);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new RegisteredWebhook(endpoint.Id, endpoint.Secret), []);
+    }
+
+    /// <summary>A paused endpoint gets no new events; deliveries already queued for it are skipped at their turn.</summary>
+    public async Task<bool> SetActiveAsync(StaffActor actor, long endpointId, bool active, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId, cancellationToken);
+        if (endpoint is null)
+        {
+            return false;
+        }
+
+        endpoint.IsActive = active;
+        audit.Record(db, actor, active ? "webhook.resumed" : "webhook.paused", endpoint.Url);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The newest deliveries to one endpoint with their last three answers.</summary>
+    public async Task<IReadOnlyList<WebhookDeliveryRow>> DeliveriesAsync(StaffActor actor, long endpointId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var messages = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.WebhookEndpointId == endpointId)
+            .OrderByDescending(m => m.Id)
+            .Take(DeliveriesShown)
+            .ToListAsync(cancellationToken);
+        var ids = messages.Select(m => m.Id).ToList();
+        var attempts = (await db.DeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.OutboxMessageId)).ToListAsync(cancellationToken))
+            .ToLookup(a => a.OutboxMessageId);
+        return messages.Select(m => new WebhookDeliveryRow(
+            m.Id, m.Subject, WebhookOutbox.EventIdOf(m.TextBody), m.Status, m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.NextAttemptAtUtc,
+            attempts[m.Id].OrderByDescending(a => a.Number).Take(3).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Queues a finished delivery again, with the same event id, so a receiver that lost it (or
+    /// was fixed after it failed) gets it; one being sent right now is left alone.
+    /// </summary>
+    public async Task<bool> ResendAsync(StaffActor actor, long messageId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var requeued = await db.OutboxMessages
+            .Where(m => m.Id == messageId && m.Channel == NotificationChannel.Webhook
+                        && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped))
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Status, OutboxStatus.Pending)
+                .SetProperty(x => x.Attempts, 0)
+                .SetProperty(x => x.NextAttemptAtUtc, nowUtc)
+                .SetProperty(x => x.LastError, (string?)null), cancellationToken);
+        if (requeued == 1)
+        {
+            audit.Record(db, actor, "webhook.resent", $"outbox {messageId}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return requeued == 1;
+    }
+}

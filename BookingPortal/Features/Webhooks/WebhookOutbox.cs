@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Webhooks;
+
+/// <summary>What a booking event says about the booking.</summary>
+public sealed record BookingEventData(
+    string ConfirmationNumber, int ServiceId, string ServiceName, string CustomerId, string Status,
+    DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart, string TimeZoneId);
+
+/// <summary>The JSON body every delivery carries; <see cref="Id"/> is the same at every endpoint and on every retry.</summary>
+public sealed record WebhookEvent(string Id, string Type, DateTime CreatedAtUtc, object Data);
+
+/// <summary>
+/// Writes one outbox row per subscribed endpoint for an event, on the caller's DbContext and in
+/// its transaction, exactly like e-mails: the event is told if and only if the change committed.
+/// The event id is derived from its cause, so a cause that runs twice writes the same rows and
+/// the unique (event key, channel) index keeps the second copy out. Callers save.
+/// </summary>
+public sealed class WebhookOutbox(TimeProvider time)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task QueueBookingEventAsync(BookingDbContext db, string eventType, Guid bookingId, string cause, CancellationToken cancellationToken)
+    {
+        if (!await AnyEndpointWantsAsync(db, eventType, cancellationToken))
+        {
+            return;
+        }
+
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleAsync(b => b.Id == bookingId, cancellationToken);
+        var service = booking.Service!;
+        var data = new BookingEventData(
+            booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, Api.BookingDto.StatusName(booking.Status),
+            booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
+        await QueueAsync(db, eventType, cause, data, cancellationToken);
+    }
+
+    /// <summary>Adds a row for every active endpoint subscribed to <paramref name="eventType"/>.</summary>
+    public async Task QueueAsync(BookingDbContext db, string eventType, string cause, object data, CancellationToken cancellationToken)
+    {
+        var endpoints = await SubscribersAsync(db, eventType, cancellationToken);
+        if (endpoints.Count == 0)
+        {
+            return;
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var eventId = EventIdFor(eventType, cause);
+        var body = JsonSerializer.Serialize(new WebhookEvent(eventId, eventType, nowUtc, data), Json);
+        foreach (var endpoint in endpoints)
+        {
+            var eventKey = $"webhook:{endpoint.Id}:{eventId}";
+            if (await db.OutboxMessages.AnyAsync(m => m.EventKey == eventKey, cancellationToken)
+                || db.OutboxMessages.Local.Any(m => m.EventKey == eventKey))
+            {
+                continue;
+            }
+
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                EventKey = eventKey,
+                Kind = NotificationKind.Webhook,
+                Channel = NotificationChannel.Webhook,
+                WebhookEndpointId = endpoint.Id,
+                Recipient = endpoint.Url,
+                Subject = eventType,
+                TextBody = body,
+                Status = OutboxStatus.Pending,
+                CreatedAtUtc = nowUtc,
+                NextAttemptAtUtc = nowUtc,
+            });
+        }
+    }
+
+    /// <summary>"evt_" and 32 hex digits of SHA-256 over the type and its cause: stable, and says nothing about the cause.</summary>
+    public static string EventIdFor(string eventType, string cause) =>
+        "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{eventType}|{cause}")))[..32];
+
+    /// <summary>Reads the event id back from a delivery's body.</summary>
+    public static string EventIdOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+
+    private static async Task<bool> AnyEndpointWantsAsync(BookingDbContext db, string eventType, CancellationToken cancellationToken) =>
+        (await SubscribersAsync(db, eventType, cancellationToken)).Count > 0;
+
+    private static async Task<List<WebhookEndpoint>> SubscribersAsync(BookingDbContext db, string eventType, CancellationToken cancellationToken)
+    {
+        // Few endpoints exist; the space-separated list is matched in memory so "booking.created" never matches a longer name.
+        var active = await db.WebhookEndpoints.AsNoTracking().Where(e => e.IsActive && e.EventTypes.Contains(eventType)).ToListAsync(cancellationToken);
+        return active.Where(e => e.Wants(eventType)).ToList();
+    }
+}

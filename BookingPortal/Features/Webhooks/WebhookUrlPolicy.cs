@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Webhooks;
+
+/// <summary>
+/// Keeps webhooks from being aimed inside the portal's own network (server-side request
+/// forgery): https only outside Development, and every address the host name resolves to must
+/// be public. The same address check runs again when each delivery connects, so a name that
+/// later resolves to a private address (DNS rebinding) is still refused.
+/// </summary>
+public sealed class WebhookUrlPolicy(IOptions<WebhooksOptions> options, IHostEnvironment environment)
+{
+    public const int MaxUrlLength = 256;
+
+    private bool AllowsHttp => options.Value.AllowHttp || environment.IsDevelopment();
+
+    /// <returns>Null when the URL may be used, otherwise what is wrong with it, in words for the field.</returns>
+    public async Task<string?> CheckAsync(string? url, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(url) || url.Length > MaxUrlLength || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            return $"Give the full address, such as https://crm.example.com/hooks/bookings (up to {MaxUrlLength} characters).";
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && AllowsHttp))
+        {
+            return "The address must start with https://.";
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return "Put no user name or password in the address; the signature proves the sender.";
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.DnsSafeHost, cancellationToken);
+        }
+        catch (SocketException)
+        {
+            return $"The host name {uri.Host} could not be found.";
+        }
+
+        if (addresses.Length == 0)
+        {
+            return $"The host name {uri.Host} could not be found.";
+        }
+
+        return addresses.FirstOrDefault(a => !IsAllowed(a)) is { } refused
+            ? $"{uri.Host} is a loopback, private or link-local address ({refused}); webhooks can only go to public addresses."
+            : null;
+    }
+
+    public bool IsAllowed(IPAddress address) => options.Value.AllowPrivateNetworks || IsPublic(address);
+
+    /// <summary>False for loopback, private (RFC 1918, unique local), link-local (cloud metadata), carrier-grade NAT, unspecified and multicast addresses.</summary>
+    public static bool IsPublic(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
+        {
+            return false;
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            return !(b[0] == 0 || b[0] == 10 || b[0] == 127
+                     || (b[0] == 172 && b[1] is >= 16 and <= 31)
+                     || (b[0] == 192 && b[1] == 168)
+                     || (b[0] == 169 && b[1] == 254)
+                     || (b[0] == 100 && b[1] is >= 64 and <= 127)
+                     || b[0] >= 224);
+        }
+
+        var first = address.GetAddressBytes()[0];
+        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC);
+    }
+
+    /// <summary>Resolves and connects for the delivery client, refusing any address the policy does not allow.</summary>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var allowed = addresses.Where(IsAllowed).ToArray();
+        if (allowed.Length == 0)
+        {
+            throw new HttpRequestException($"Refused to connect to {host}: it resolves only to addresses webhooks may not reach.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using BookingPortal.Features.Notifications;
+using BookingPortal.Infrastructure.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Webhooks;
+
+public static class WebhooksServiceCollectionExtensions
+{
+    /// <summary>Webhook endpoints, their outbox writer and the delivery channel the outbox dispatcher uses.</summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhooksOptions>().Bind(configuration.GetSection(WebhooksOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhooksOptions>, WebhooksOptionsValidator>();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddScoped<WebhookAdminService>();
+        services.AddHttpClient(WebhookChannel.ClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                // Redirects could lead anywhere; the policy checks every address the delivery connects to.
+                AllowAutoRedirect = false,
+                ConnectCallback = provider.GetRequiredService<WebhookUrlPolicy>().ConnectAsync,
+            });
+        services.AddSingleton<INotificationChannel, WebhookChannel>();
+        return services;
+    }
+}
