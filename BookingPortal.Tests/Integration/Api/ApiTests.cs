@@ -163,6 +163,34 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task A_slot_outside_the_dates_a_release_sells_is_refused_with_its_own_problem()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var (_, client) = await factory.ApiCustomerAsync();
+        var slot = (await factory.BookableSlotsAsync(clinic))[0];
+        var sellsFrom = DateOnly.FromDateTime(slot.LocalStart.DateTime).AddDays(1);
+        HttpResponseMessage outside;
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, sellsFrom));
+        }
+
+        try
+        {
+            outside = await client.BookAsync(clinic.Id, slot.StartUtc, "outside-release");
+        }
+        finally
+        {
+            // Shared portal: the demo release sells every date again for the other tests.
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, (DateOnly?)null));
+        }
+
+        outside.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await outside.ProblemAsync()).TypeOf().Should().Be(ProblemBase + "outside-release");
+    }
+
+    [Fact]
     public async Task A_wrong_key_no_key_and_a_revoked_key_are_refused_with_a_problem()
     {
         var customer = (await factory.CreateCustomersAsync(1))[0];

@@ -18,6 +18,7 @@ public static class ApiProblems
     public static readonly ApiProblem SlotFull = new("slot-full", StatusCodes.Status409Conflict, "The slot is full.");
     public static readonly ApiProblem OutsideBookingWindow = new("outside-booking-window", StatusCodes.Status422UnprocessableEntity, "The slot is outside the booking window.");
     public static readonly ApiProblem LimitReached = new("limit-reached", StatusCodes.Status409Conflict, "The customer has reached the number of upcoming bookings allowed.");
+    public static readonly ApiProblem OutsideRelease = new("outside-release", StatusCodes.Status422UnprocessableEntity, "The slot is not among the dates the service's release sells.");
     public static readonly ApiProblem NotAdmitted = new("not-admitted", StatusCodes.Status403Forbidden, "The customer has not been admitted from the waiting room.");
     public static readonly ApiProblem NotFound = new("not-found", StatusCodes.Status404NotFound, "Not found.");
     public static readonly ApiProblem NeedsStaffHelp = new("needs-staff-help", StatusCodes.Status403Forbidden, "Only staff can book for this customer.");
@@ -52,6 +53,7 @@ public static class ApiProblems
         BookingError.TooSoon or BookingError.TooFarAhead => Result(OutsideBookingWindow, message),
         BookingError.LimitReached => Result(LimitReached, message),
         BookingError.NotAdmitted => Result(NotAdmitted, message),
+        BookingError.OutsideRelease => Result(OutsideRelease, message),
         BookingError.NeedsStaffHelp => Result(NeedsStaffHelp, message),
         BookingError.ServiceNotFound => Invalid("serviceId", message),
         BookingError.SlotNotFound or BookingError.DayNotAvailable => Invalid("slotStartUtc", message),
