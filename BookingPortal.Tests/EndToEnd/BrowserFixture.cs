@@ -84,6 +84,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>Books the first free time of the service's first bookable day and returns the confirmation number.</summary>
+    public static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId)
+    {
+        await customer.GotoAsync($"services/{serviceId}/book");
+        await WaitForInteractiveAsync(customer);
+        await customer.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await customer.WaitForURLAsync("**/bookings/*");
+        return (await customer.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
+    }
+
     private const string EnabledDay = "button.mud-picker-calendar-day:not([disabled]):not(.mud-hidden):not(.mud-selected)";
 
     /// <summary>Clicks a bookable day other than the selected one, turning to the next month when this one has no other.</summary>

@@ -14,6 +14,8 @@ public static class PortalTheme
             AppbarBackground = "#0b5cad",
             Success = "#1b7a3a",
             Error = "#b3261e",
+            Warning = "#8a4b00",
+            Info = "#0a5fa8",
         },
         Typography = new Typography
         {
