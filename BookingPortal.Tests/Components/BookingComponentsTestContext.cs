@@ -20,6 +20,8 @@ public abstract class BookingComponentsTestContext : IAsyncLifetime
         where TComponent : Microsoft.AspNetCore.Components.IComponent =>
         context.Render(parameters);
 
+    protected BunitJSInterop JSInterop => context.JSInterop;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's popover service can only be disposed asynchronously.
