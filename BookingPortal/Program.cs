@@ -4,6 +4,7 @@ using BookingPortal.Data;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
@@ -20,6 +21,7 @@ builder.AddClock();
 builder.Services.AddPortalIdentity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddPortalLocalization();
 builder.Services.AddCatalog();
 builder.Services.AddBooking();
 builder.Services.AddCancellation();
@@ -38,12 +40,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapCultureEndpoint();
 app.MapBookingEndpoints();
 app.MapPaymentEndpoints();
 app.MapAdminEndpoints();

@@ -41,13 +41,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <param name="portal">Another portal process than the shared one, when a test runs its own.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null)
+    /// <param name="timeZoneId">The browser's own time zone (IANA), for a customer somewhere else than the service.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null, string? timeZoneId = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = (portal ?? Portal).BaseUri.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = true,
+            TimezoneId = timeZoneId,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
