@@ -9,6 +9,7 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
+using BookingPortal.Infrastructure.Errors;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
@@ -22,6 +23,7 @@ builder.Services.AddPortalIdentity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddPortalLocalization();
+builder.Services.AddPortalErrors();
 builder.Services.AddCatalog();
 builder.Services.AddBooking();
 builder.Services.AddCancellation();
@@ -34,12 +36,7 @@ builder.Services.AddPortalJobs();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
-}
-
+app.UsePortalErrors();
 app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
