@@ -72,6 +72,27 @@ public class AccessibilityTests(BrowserFixture browser)
         string.Join(Environment.NewLine, findings).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Dark_mode_is_remembered_across_pages_and_passes_axe_at_phone_width()
+    {
+        var page = await browser.NewPageAsync(Phone.Width, Phone.Height);
+        var findings = new List<string>();
+        await page.GotoAsync("services");
+        await page.GetByTestId("theme-switch").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("theme-switch")).ToHaveTextAsync("Light mode");
+
+        foreach (var path in new[] { "services", "services/1", "Account/Login" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Assertions.Expect(page.GetByTestId("theme-switch")).ToHaveTextAsync("Light mode");
+            await ScanAsync(page, $"dark {path}", findings);
+            await BrowserFixture.ScreenshotAsync(page, $"{Phone.Width}-dark-{Name(path)}");
+        }
+
+        string.Join(Environment.NewLine, findings).Should().BeEmpty();
+    }
+
     /// <param name="label">The screenshot's name when the path holds something that changes per run.</param>
     private static async Task CheckCustomerPageAsync(IPage page, string path, List<string> findings, string? label = null)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Localization;
 
 namespace BookingPortal.Features.Localization;
@@ -48,32 +49,10 @@ public static class PortalCultures
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(ReturnPath(returnUrl, http.Request));
+            return Results.LocalRedirect(ReturnPath.For(returnUrl, http.Request));
         }).AllowAnonymous();
         return endpoints;
     }
-
-    /// <summary>
-    /// Where to go after switching: the given path, else the page the switch was clicked on (the Referer, when
-    /// it is this portal), else the home page. Only ever a path in the portal: an absolute or protocol-relative
-    /// address would make the switch an open redirect.
-    /// </summary>
-    private static string ReturnPath(string? returnUrl, HttpRequest request)
-    {
-        if (IsLocalPath(returnUrl))
-        {
-            return returnUrl!;
-        }
-
-        return Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
-            && string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-            && IsLocalPath(referer.PathAndQuery)
-            ? referer.PathAndQuery
-            : "/";
-    }
-
-    private static bool IsLocalPath(string? path) =>
-        path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
 
     /// <summary>The two-letter language for the html lang attribute.</summary>
     public static string HtmlLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "iv" ? "en" : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
