@@ -3,13 +3,16 @@ using BookingPortal.Features.Admin;
 using BookingPortal.Features.Api;
 using BookingPortal.Data;
 using BookingPortal.Features.Booking;
+using BookingPortal.Features.Branding;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Webhooks;
+using BookingPortal.Infrastructure.Errors;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
@@ -22,6 +25,9 @@ builder.AddClock();
 builder.Services.AddPortalIdentity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalErrors();
+builder.Services.AddBranding(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddBooking();
 builder.Services.AddCancellation();
@@ -36,12 +42,8 @@ builder.Services.AddPortalJobs();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
-}
-
+app.UsePortalErrors();
+app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.UseQueueVisitors();
@@ -50,6 +52,8 @@ app.UsePortalApi();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapCultureEndpoint();
+app.MapThemeEndpoint();
 app.MapBookingEndpoints();
 app.MapPaymentEndpoints();
 app.MapAdminEndpoints();

@@ -1,6 +1,7 @@
 using Bunit;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace BookingPortal.Tests.Components;
@@ -13,12 +14,16 @@ public abstract class BookingComponentsTestContext : IAsyncLifetime
     protected BookingComponentsTestContext()
     {
         context.Services.AddMudServices();
+        context.Services.AddLocalization();
+        context.Services.AddScoped<BookingPortal.Infrastructure.Time.BrowserTimeZone>();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>> parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent =>
         context.Render(parameters);
+
+    protected BunitJSInterop JSInterop => context.JSInterop;
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -39,6 +39,19 @@ public class BookingSummaryTests : BookingComponentsTestContext
         summary.Find("[role=alert]").TextContent.Should().Contain("just taken");
     }
 
+    [Fact]
+    public void A_refused_booking_moves_focus_to_its_message_once()
+    {
+        var summary = Render<BookingSummary>(p => p.Add(x => x.Service, Consultation()).Add(x => x.Slot, Slot(4, 9, remaining: 3)));
+        JSInterop.VerifyNotInvoke("Blazor._internal.domWrapper.focus");
+
+        summary.Render(p => p.Add(x => x.Error, "Sorry, that time was just taken."));
+        summary.Render(p => p.Add(x => x.Busy, false));
+
+        // Exactly one focus call, although the component rendered again with the same message.
+        JSInterop.VerifyFocusAsyncInvoke(calledTimes: 1);
+    }
+
     [Theory]
     [InlineData(false, "paid at reception")]
     [InlineData(true, "pay the deposit by card")]

@@ -43,14 +43,14 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
     }
 
     [Fact]
-    public void Waiting_shows_the_place_the_people_ahead_and_the_wait_in_a_polite_live_region()
+    public void Waiting_shows_the_place_the_people_ahead_and_the_wait_and_announces_only_the_band_politely()
     {
         var entry = new QueueEntry { CustomerId = "c", Status = QueueEntryStatus.Waiting, Sequence = 61 };
 
         var stage = RenderStage(State(QueueStage.Waiting, entry, position: 41));
 
-        var live = stage.Find("[aria-live=polite]");
-        live.TextContent.Should().Contain("Your place: 41").And.Contain("40 ahead of you").And.Contain("about 2 min to wait");
+        stage.Find("[aria-live=polite]").TextContent.Should().Be("Fewer than 50 people ahead of you.");
+        stage.Find("[data-testid=queue-position]").TextContent.Should().Contain("Your place: 41").And.Contain("40 ahead of you").And.Contain("about 2 min to wait");
         stage.Find("button").TextContent.Should().Be("Leave the line");
     }
 

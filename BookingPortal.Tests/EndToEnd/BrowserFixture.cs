@@ -41,13 +41,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <param name="portal">Another portal process than the shared one, when a test runs its own.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null)
+    /// <param name="timeZoneId">The browser's own time zone (IANA), for a customer somewhere else than the service.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null, string? timeZoneId = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = (portal ?? Portal).BaseUri.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = true,
+            TimezoneId = timeZoneId,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
@@ -83,6 +85,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Interactive pages ignore clicks until the circuit is up; the layout says when it is.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Books the first free time of the service's first bookable day and returns the confirmation number.</summary>
+    public static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId)
+    {
+        await customer.GotoAsync($"services/{serviceId}/book");
+        await WaitForInteractiveAsync(customer);
+        await customer.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await customer.WaitForURLAsync("**/bookings/*");
+        return (await customer.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
+    }
 
     private const string EnabledDay = "button.mud-picker-calendar-day:not([disabled]):not(.mud-hidden):not(.mud-selected)";
 

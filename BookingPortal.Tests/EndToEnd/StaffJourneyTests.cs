@@ -28,8 +28,8 @@ public class StaffJourneyTests(BrowserFixture browser)
 
             var customer = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
             await BrowserFixture.SignInAsync(customer, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-            var first = await BookFirstFreeSlotAsync(customer, serviceId);
-            var second = await BookFirstFreeSlotAsync(customer, serviceId);
+            var first = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId);
+            var second = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId);
             var (firstStart, secondStart) = await StartsAsync(portal, first, second);
 
             await portal.MoveClockAsync(firstStart.AddMinutes(5));
@@ -88,16 +88,6 @@ public class StaffJourneyTests(BrowserFixture browser)
         {
             await staff.GetByRole(AriaRole.Checkbox, new() { Name = $"{owner}: {day}", Exact = true }).CheckAsync();
         }
-    }
-
-    private static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId)
-    {
-        await customer.GotoAsync($"services/{serviceId}/book");
-        await BrowserFixture.WaitForInteractiveAsync(customer);
-        await customer.Locator("button.slot-button:not([disabled])").First.ClickAsync();
-        await customer.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await customer.WaitForURLAsync("**/bookings/*");
-        return (await customer.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
     }
 
     private static async Task<(DateTime First, DateTime Second)> StartsAsync(PortalProcess portal, string first, string second)

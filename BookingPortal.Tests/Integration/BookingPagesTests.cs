@@ -22,7 +22,7 @@ public class BookingPagesTests(PortalFactory factory) : IClassFixture<PortalFact
 
         confirmation.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await confirmation.Content.ReadAsStringAsync();
-        html.Should().Contain(number).And.Contain("Specialist Consultation").And.Contain("America/New_York");
+        html.Should().Contain(number).And.Contain("Specialist Consultation").And.Contain("New York");
         appointments.StatusCode.Should().Be(HttpStatusCode.OK);
         (await appointments.Content.ReadAsStringAsync()).Should().Contain(number);
     }

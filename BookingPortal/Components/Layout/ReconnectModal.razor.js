@@ -8,9 +8,14 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// A new circuit; whatever the customer had (a place in line, bookings) is kept on the server.
+const reloadButton = document.getElementById("components-reload-button");
+reloadButton.addEventListener("click", () => location.reload());
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        // Not showModal(): a banner that leaves the page readable while the connection comes back.
+        reconnectModal.show();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {

@@ -1,30 +1,39 @@
+using System.Globalization;
 using BookingPortal.Domain;
+using BookingPortal.Features.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Catalog;
 
-/// <summary>A service's booking rules in the words a customer reads before booking.</summary>
+/// <summary>A service's booking rules in the words a customer reads before booking, in their language.</summary>
 public static class BookingRulesText
 {
-    public static IReadOnlyList<string> For(Service service)
+    public static IReadOnlyList<string> For(Service service, IStringLocalizer<PortalText> text, CultureInfo culture)
     {
-        var rules = new List<string>
-        {
-            $"Book up to {Plural(service.MaxAdvanceBookingDays, "day")} ahead, and at least {Plural(service.MinAdvanceBookingHours, "hour")} before the appointment.",
-            $"You can hold up to {Plural(service.MaxActiveBookingsPerCustomer, "upcoming booking")} for this service at a time.",
+        string Money(decimal amount) => DisplayFormat.Money(amount, service.Currency, culture);
+        return
+        [
+            text["Book up to {0} ahead, and at least {1} before the appointment.",
+                Count(text, service.MaxAdvanceBookingDays, "1 day", "{0} days"), Count(text, service.MinAdvanceBookingHours, "1 hour", "{0} hours")],
+            text["You can hold up to {0} for this service at a time.",
+                Count(text, service.MaxActiveBookingsPerCustomer, "1 upcoming booking", "{0} upcoming bookings")],
             service.DepositDueNow > 0
-                ? $"A {DisplayFormat.Money(service.DepositDueNow, service.Currency)} deposit secures your booking; the rest ({DisplayFormat.Money(service.Price - service.DepositDueNow, service.Currency)}) is paid at the appointment."
-                : $"No deposit: the full price ({DisplayFormat.Money(service.Price, service.Currency)}) is paid at the appointment.",
+                ? text["A {0} deposit secures your booking; the rest ({1}) is paid at the appointment.", Money(service.DepositDueNow), Money(service.Price - service.DepositDueNow)]
+                : text["No deposit: the full price ({0}) is paid at the appointment.", Money(service.Price)],
             service.CancellationFee > 0 && service.DepositDueNow > 0
-                ? $"Cancelling is free until {Plural(service.FreeCancellationHours, "hour")} before the start; after that a {DisplayFormat.Money(Math.Min(service.CancellationFee, service.DepositDueNow), service.Currency)} fee is kept from the deposit."
-                : "Cancelling is free.",
-            $"Please arrive on time: if you have not checked in {Plural(service.NoShowGraceMinutes, "minute")} after the start, the appointment counts as missed.",
-        };
-        return rules;
+                ? text["Cancelling is free until {0} before the start; after that a {1} fee is kept from the deposit.",
+                    Count(text, service.FreeCancellationHours, "1 hour", "{0} hours"), Money(Math.Min(service.CancellationFee, service.DepositDueNow))]
+                : text["Cancelling is free."],
+            text["Please arrive on time: if you have not checked in {0} after the start, the appointment counts as missed.",
+                Count(text, service.NoShowGraceMinutes, "1 minute", "{0} minutes")],
+        ];
     }
 
-    public static string Location(Service service) => service.LocationKind == LocationKind.Virtual
-        ? "Online by video call: the link is on your confirmation."
-        : service.Address ?? "In person";
+    public static string Location(Service service, IStringLocalizer<PortalText> text) => service.LocationKind == LocationKind.Virtual
+        ? text["Online by video call: the link is on your confirmation."]
+        : service.Address ?? text["In person"];
 
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    /// <summary>"1 day" or "3 days", in the customer's language (both languages need only one and other).</summary>
+    public static string Count(IStringLocalizer<PortalText> text, int count, string one, string other) =>
+        count == 1 ? text[one] : text[other, count];
 }

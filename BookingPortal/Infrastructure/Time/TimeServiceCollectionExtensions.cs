@@ -22,6 +22,7 @@ public static class TimeServiceCollectionExtensions
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<BrowserTimeZone>();
         return builder;
     }
 

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BookingPortal.Tests.Integration.Errors;
+
+/// <summary>A request that fails shows the friendly page with a reference, and the log has the stack trace under that reference.</summary>
+public class ErrorPageTests(ErrorPageTests.FailingPortalFactory factory) : IClassFixture<ErrorPageTests.FailingPortalFactory>
+{
+    private const string Secret = "connection string Password=hunter2";
+
+    [Theory]
+    [InlineData("Testing")]
+    [InlineData("Development")]
+    public async Task A_failing_request_shows_a_reference_and_never_the_exception_and_the_log_has_both(string environment)
+    {
+        using var client = factory.WithWebHostBuilder(b => b.UseEnvironment(environment)).CreateClient();
+
+        var response = await client.GetAsync("/test/fails");
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("Something went wrong").And.Contain("data-testid=\"error-reference\"")
+            .And.NotContain(Secret).And.NotContain(nameof(InvalidOperationException)).And.NotContain("FailingPortalFactory");
+        var reference = html.Split("data-testid=\"error-reference\">")[1].Split('<')[0];
+        reference.Should().NotBeNullOrWhiteSpace();
+        factory.Log.Should().Contain(entry => entry.Message.Contains(reference) && entry.Exception is InvalidOperationException);
+    }
+
+    /// <summary>The portal plus one route that throws, placed where an endpoint's failure would surface.</summary>
+    public sealed class FailingPortalFactory : PortalFactory
+    {
+        public ConcurrentQueue<(string Message, Exception? Exception)> Log { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FailingRoute()));
+        }
+
+        private sealed class FailingRoute : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                next(app);
+                // After the whole pipeline: inside the app's exception handler, like any page or endpoint.
+                app.Use((HttpContext context, Func<Task> nextMiddleware) =>
+                    context.Request.Path == "/test/fails" ? throw new InvalidOperationException(Secret) : nextMiddleware());
+            };
+        }
+
+        private sealed class QueueLoggerProvider(ConcurrentQueue<(string, Exception?)> log) : ILoggerProvider
+        {
+            public ILogger CreateLogger(string categoryName) => new QueueLogger(log);
+
+            public void Dispose()
+            {
+            }
+        }
+
+        private sealed class QueueLogger(ConcurrentQueue<(string, Exception?)> log) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    log.Enqueue((formatter(state, exception), exception));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BookingPortal.Tests.Integration.Localization;
+
+/// <summary>The language switch: GET /culture stores the choice in the standard culture cookie, and pages answer in it.</summary>
+public class LanguageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Choosing_Spanish_sets_the_culture_cookie_for_a_year_and_goes_back_to_the_page()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        var response = await client.GetAsync("/culture?culture=es-ES&returnUrl=%2Fservices%2F1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be("/services/1");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        cookie.Should().Contain("c%3Des-ES%7Cuic%3Des-ES").And.Contain("expires=").And.Contain("httponly");
+        var expires = DateTimeOffset.Parse(cookie.Split("expires=")[1].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
+        expires.Should().Be(new DateTimeOffset(PortalFactory.DefaultNow.UtcDateTime.AddYears(1)), "the cookie is dated by the portal's clock");
+    }
+
+    [Fact]
+    public async Task With_the_cookie_the_pages_are_in_Spanish_and_without_it_in_English()
+    {
+        using var client = factory.CreateClient();
+
+        var english = await client.GetStringAsync("/services/1");
+        await client.GetAsync("/culture?culture=es-ES&returnUrl=%2F");
+        var spanish = await client.GetStringAsync("/services/1");
+
+        english.Should().Contain("<html lang=\"en\"").And.Contain("Before you book").And.Contain("$200.00");
+        spanish.Should().Contain("<html lang=\"es\"").And.Contain("Antes de reservar").And.Contain("Reservar una hora")
+            .And.Contain("200,00 $").And.Contain("hora de New York (America/New_York)").And.Contain("data-testid=\"language-en-US\"");
+    }
+
+    [Fact]
+    public async Task Without_a_return_address_the_switch_goes_back_to_the_page_it_was_clicked_on()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/culture?culture=es-ES");
+        request.Headers.Referrer = new Uri(client.BaseAddress!, "/my/appointments?tab=past");
+
+        var response = await client.SendAsync(request);
+
+        response.Headers.Location!.OriginalString.Should().Be("/my/appointments?tab=past");
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example")]
+    public async Task The_switch_never_sends_anyone_off_the_portal(string returnUrl)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"/culture?culture=en-US&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be("/");
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_refused_with_the_choices_named()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/culture?culture=xx-XX&returnUrl=%2F");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("en-US").And.Contain("es-ES");
+        response.Headers.Contains("Set-Cookie").Should().BeFalse();
+    }
+}

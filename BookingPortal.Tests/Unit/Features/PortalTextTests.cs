@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using BookingPortal.Tests.TestSupport;
+
+namespace BookingPortal.Tests.Unit.Features;
+
+/// <summary>English and Spanish are complete: every text the pages ask for is in both resource files, with the same placeholders.</summary>
+public partial class PortalTextTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "BookingPortal", "Features", "Localization");
+    private static readonly IReadOnlyDictionary<string, string> English = Read("PortalText.resx");
+    private static readonly IReadOnlyDictionary<string, string> Spanish = Read("PortalText.es.resx");
+
+    [Fact]
+    public void Every_text_used_in_the_portal_is_in_English_and_in_Spanish()
+    {
+        var used = UsedKeys();
+
+        used.Should().HaveCountGreaterThan(100, "the scan must actually find the pages' texts");
+        used.Except(English.Keys).Should().BeEmpty("English needs every text the pages use");
+        used.Except(Spanish.Keys).Should().BeEmpty("Spanish needs every text the pages use");
+    }
+
+    [Fact]
+    public void Both_languages_have_the_same_texts_none_empty_and_English_reads_as_its_key()
+    {
+        Spanish.Keys.Should().BeEquivalentTo(English.Keys);
+        English.Should().OnlyContain(pair => pair.Key == pair.Value);
+        Spanish.Values.Should().OnlyContain(value => !string.IsNullOrWhiteSpace(value));
+    }
+
+    [Fact]
+    public void Spanish_keeps_every_placeholder_of_the_English_text()
+    {
+        var mismatched = English.Keys.Where(key => !Placeholders(key).SetEquals(Placeholders(Spanish[key]))).ToList();
+
+        mismatched.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_localizer_answers_in_Spanish_when_the_culture_is_Spanish()
+    {
+        var text = Localization.PortalText();
+        using var spanish = Localization.InCulture("es-ES");
+
+        text["Book an appointment"].Value.Should().Be("Reserve una cita");
+        text["{0} seats left", 3].Value.Should().Be("Quedan 3 plazas");
+    }
+
+    private static HashSet<string> UsedKeys()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "BookingPortal"), "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        return sources.SelectMany(path => LocalizerCall().Matches(File.ReadAllText(path)).Select(m => m.Groups["key"].Value)).ToHashSet();
+    }
+
+    private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
+            .ToDictionary(data => (string)data.Attribute("name")!, data => (string)data.Element("value")!);
+
+    // T["..."] in markup and text["..."] in the rule builders: the two names the portal gives its localizer.
+    [GeneratedRegex(@"\b(?:T|text)\[""(?<key>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerCall();
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,27 @@
+namespace BookingPortal.Infrastructure.Http;
+
+/// <summary>Where a preference switch (language, dark mode) goes back to after storing its cookie.</summary>
+public static class ReturnPath
+{
+    /// <summary>
+    /// The given path, else the page the switch was clicked on (the Referer, when it is this portal), else the
+    /// home page. Only ever a path inside the portal: an absolute or protocol-relative address would make the
+    /// switch an open redirect.
+    /// </summary>
+    public static string For(string? returnUrl, HttpRequest request)
+    {
+        if (IsLocalPath(returnUrl))
+        {
+            return returnUrl!;
+        }
+
+        return Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            && string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            && IsLocalPath(referer.PathAndQuery)
+            ? referer.PathAndQuery
+            : "/";
+    }
+
+    private static bool IsLocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
+}

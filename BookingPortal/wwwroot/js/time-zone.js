@@ -1,0 +1,3 @@
+// The browser's IANA time zone, read once per circuit by BrowserTimeZone.
+window.bookingPortal = window.bookingPortal || {};
+window.bookingPortal.timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
