@@ -28,20 +28,20 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Directory.Delete(databaseFolder, recursive: true);
     }
 
-    /// <summary>A portal that may call http://127.0.0.1, on a database file that outlives it (so a second one is a restart).</summary>
-    private sealed class WebhookPortal(string databasePath) : PortalFactory
+    /// <summary>A portal that may call http://127.0.0.1 (unless told otherwise), on a database file that outlives it (so a second one is a restart).</summary>
+    private sealed class WebhookPortal(string databasePath, bool allowPrivateNetworks) : PortalFactory
     {
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
         [
             new("ConnectionStrings:Sqlite", $"Data Source={databasePath};Default Timeout=60"),
             new("Webhooks:AllowHttp", "true"),
-            new("Webhooks:AllowPrivateNetworks", "true"),
+            new("Webhooks:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false"),
         ];
     }
 
-    private async Task<WebhookPortal> StartPortalAsync(DateTimeOffset? now = null)
+    private async Task<WebhookPortal> StartPortalAsync(DateTimeOffset? now = null, bool allowPrivateNetworks = true)
     {
-        var portal = new WebhookPortal(Path.Combine(databaseFolder, "portal.db"));
+        var portal = new WebhookPortal(Path.Combine(databaseFolder, "portal.db"), allowPrivateNetworks);
         portal.Clock.SetUtcNow(now ?? PortalFactory.DefaultNow);
         await portal.PauseJobsAsync();
         return portal;
@@ -192,5 +192,25 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         receiver.Received.Should().ContainSingle().Which.Should().Match<ReceivedWebhook>(r =>
             r.EventType == WebhookEventTypes.BookingCancelled && r.SignatureValid && r.Body.Contains(booking.ConfirmationNumber));
+    }
+
+    [Fact]
+    public async Task A_delivery_is_refused_at_connect_time_when_the_address_is_private_and_not_allowed()
+    {
+        var permissive = await StartPortalAsync();
+        await RegisterAsync(permissive, WebhookEventTypes.BookingCreated);
+        var service = await permissive.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        await permissive.BookAsNewCustomerAsync(service.Id, (await permissive.BookableSlotsAsync(service))[0].StartUtc);
+        await permissive.DisposeAsync();
+
+        // The same endpoint row, now on a portal that refuses private addresses (as if 127.0.0.1 were what its name resolves to today).
+        await using var strict = await StartPortalAsync(allowPrivateNetworks: false);
+        await strict.Get<OutboxDispatcher>().DispatchDueAsync();
+
+        receiver.Received.Should().BeEmpty();
+        await using var db = await strict.DbFactory.CreateDbContextAsync();
+        var row = await db.OutboxMessages.SingleAsync(m => m.Channel == NotificationChannel.Webhook);
+        row.Status.Should().Be(OutboxStatus.Pending, "a refused connection is retried, in case the address changes back");
+        row.LastError.Should().Contain("Refused to connect");
     }
 }

@@ -27,7 +27,8 @@ public sealed class WebhookOutbox(TimeProvider time)
 
     public async Task QueueBookingEventAsync(BookingDbContext db, string eventType, Guid bookingId, string cause, CancellationToken cancellationToken)
     {
-        if (!await AnyEndpointWantsAsync(db, eventType, cancellationToken))
+        var endpoints = await SubscribersAsync(db, eventType, cancellationToken);
+        if (endpoints.Count == 0)
         {
             return;
         }
@@ -37,13 +38,16 @@ public sealed class WebhookOutbox(TimeProvider time)
         var data = new BookingEventData(
             booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, Api.BookingDto.StatusName(booking.Status),
             booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
-        await QueueAsync(db, eventType, cause, data, cancellationToken);
+        await QueueToAsync(db, endpoints, eventType, cause, data, cancellationToken);
     }
 
     /// <summary>Adds a row for every active endpoint subscribed to <paramref name="eventType"/>.</summary>
-    public async Task QueueAsync(BookingDbContext db, string eventType, string cause, object data, CancellationToken cancellationToken)
+    public async Task QueueAsync(BookingDbContext db, string eventType, string cause, object data, CancellationToken cancellationToken) =>
+        await QueueToAsync(db, await SubscribersAsync(db, eventType, cancellationToken), eventType, cause, data, cancellationToken);
+
+    private async Task QueueToAsync(
+        BookingDbContext db, List<WebhookEndpoint> endpoints, string eventType, string cause, object data, CancellationToken cancellationToken)
     {
-        var endpoints = await SubscribersAsync(db, eventType, cancellationToken);
         if (endpoints.Count == 0)
         {
             return;
@@ -83,9 +87,6 @@ public sealed class WebhookOutbox(TimeProvider time)
 
     /// <summary>Reads the event id back from a delivery's body.</summary>
     public static string EventIdOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-
-    private static async Task<bool> AnyEndpointWantsAsync(BookingDbContext db, string eventType, CancellationToken cancellationToken) =>
-        (await SubscribersAsync(db, eventType, cancellationToken)).Count > 0;
 
     private static async Task<List<WebhookEndpoint>> SubscribersAsync(BookingDbContext db, string eventType, CancellationToken cancellationToken)
     {
