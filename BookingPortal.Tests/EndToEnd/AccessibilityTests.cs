@@ -118,7 +118,8 @@ public class AccessibilityTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
     }
 
-    private static async Task ScanAsync(IPage page, string path, List<string> findings)
+    /// <summary>Adds the page's serious and critical axe violations to the findings (minor ones are printed).</summary>
+    internal static async Task ScanAsync(IPage page, string path, List<string> findings)
     {
         // Scan the page as loaded, not a grid's loading bar between two renders.
         await Assertions.Expect(page.Locator(".mud-progress-indeterminate:not([aria-hidden=true])")).ToHaveCountAsync(0);

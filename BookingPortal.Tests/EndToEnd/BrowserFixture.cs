@@ -113,8 +113,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Turns the date picker forward until it shows the month of the given date (at most a few months).</summary>
     public static async Task ShowMonthOfAsync(IPage page, DateOnly date)
     {
-        var wanted = date.ToString("yyyy MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
-        for (var turns = 0; turns < 3 && !(await page.Locator(".mud-picker-calendar-header-transition").InnerTextAsync()).Contains(wanted); turns++)
+        // The header's order follows the page's culture ("November 2026" in en-US), so look for both parts.
+        var month = date.ToString("MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+        var year = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        bool Shown(string header) => header.Contains(month, StringComparison.Ordinal) && header.Contains(year, StringComparison.Ordinal);
+        for (var turns = 0; turns < 3 && !Shown(await page.Locator(".mud-picker-calendar-header-transition").InnerTextAsync()); turns++)
         {
             await page.Locator("button.mud-picker-nav-button-next").ClickAsync();
         }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace BookingPortal.Tests.EndToEnd;
@@ -31,8 +30,9 @@ public class ReconnectBannerTests(BrowserFixture browser)
         await Assertions.Expect(reload).ToBeVisibleAsync();
         (await reload.BoundingBoxAsync())!.Height.Should().BeGreaterThanOrEqualTo(44);
         await BrowserFixture.ScreenshotAsync(page, "360-reconnect-failed");
-        var axe = await page.RunAxe();
-        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).Should().BeEmpty();
+        var findings = new List<string>();
+        await AccessibilityTests.ScanAsync(page, "reconnect failed", findings);
+        findings.Should().BeEmpty();
 
         await page.EvaluateAsync("() => window.beforeReload = true");
         await reload.ClickAsync();

@@ -30,10 +30,12 @@ public class LanguageTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var english = await client.GetStringAsync("/services/1");
         await client.GetAsync("/culture?culture=es-ES&returnUrl=%2F");
         var spanish = await client.GetStringAsync("/services/1");
+        var signIn = await client.GetStringAsync("/Account/Login");
 
         english.Should().Contain("<html lang=\"en\"").And.Contain("Before you book").And.Contain("$200.00");
         spanish.Should().Contain("<html lang=\"es\"").And.Contain("Antes de reservar").And.Contain("Reservar una hora")
             .And.Contain("200,00 $").And.Contain("hora de New York (America/New_York)").And.Contain("data-testid=\"language-en-US\"");
+        signIn.Should().Contain("Recordarme").And.Contain("Iniciar sesi");
     }
 
     [Fact]
