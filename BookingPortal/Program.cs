@@ -28,7 +28,7 @@ builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddQueue();
 builder.Services.AddReleases();
-builder.Services.AddPortalJobs();
+builder.AddPortalJobs();
 
 var app = builder.Build();
 
