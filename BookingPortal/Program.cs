@@ -8,6 +8,7 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
+using BookingPortal.Infrastructure.Health;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
@@ -29,6 +30,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddQueue();
 builder.Services.AddReleases();
 builder.AddPortalJobs();
+builder.Services.AddPortalHealthChecks();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapBookingEndpoints();
 app.MapPaymentEndpoints();
 app.MapAdminEndpoints();
 app.MapClockControl();
+app.MapPortalHealthChecks();
 
 app.Run();
 
