@@ -28,7 +28,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The database the app runs on; the concurrency suites run once per provider.</summary>
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
+    /// <summary>A second instance: this portal runs on the PostgreSQL database of that (already started) one, as behind a load balancer.</summary>
+    public PortalFactory? SharesDatabaseOf { get; init; }
+
     private string? postgresConnectionString;
+    private bool ownsDatabase;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -36,7 +40,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         if (Provider == DatabaseProvider.Postgres)
         {
-            postgresConnectionString = TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+            ownsDatabase = SharesDatabaseOf is null;
+            postgresConnectionString = SharesDatabaseOf is { } first
+                ? first.postgresConnectionString ?? throw new InvalidOperationException("Start the first instance before the one that shares its database.")
+                : TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString);
         }
@@ -78,7 +85,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (postgresConnectionString is not null)
+            if (postgresConnectionString is not null && ownsDatabase)
             {
                 TestPostgres.DropDatabaseAsync(postgresConnectionString).GetAwaiter().GetResult();
             }

@@ -59,9 +59,13 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
     }
 
     [Fact]
-    public async Task Killing_the_instance_running_the_reminders_loses_and_doubles_nothing()
+    public async Task Killing_the_instance_running_the_reminders_in_the_middle_of_a_release_loses_and_doubles_nothing()
     {
         var due = await instances.CreateRemindableBookingsAsync(200);
+        // More arrivals than the release admits in a minute, so admission ticks are still going when the instance dies.
+        var opening = await instances.WaitForOpeningAsync(Patience);
+        var lateArrivals = await instances.CreateCustomersAsync(TwoInstances.AdmissionsPerMinute + 10);
+        await instances.JoinQueueAsync(opening, lateArrivals);
         var crashCustomers = await instances.CreateCustomersAsync(10);
         var crashSlot = instances.NextSlot();
         var runner = await instances.WaitForInstanceRunningAsync(ReminderJob.Key.Name, "SELECT count(*) FROM \"Bookings\" WHERE \"Reminder24hQueuedAtUtc\" IS NOT NULL", Patience);
@@ -84,6 +88,10 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         }
 
         (await instances.Other(runner).ReadyAsync()).Should().BeTrue("the survivor stays ready");
+        // The four admitted earlier have booked (Completed); every late arrival is let in by the survivor's ticks.
+        await instances.WaitUntilAsync(async db => await db.QueueEntries.CountAsync(e => e.OpeningId == opening && e.Status == QueueEntryStatus.Admitted) == lateArrivals.Count, Patience);
+        await using var queue = instances.OpenDatabase();
+        (await queue.QueueEntries.Where(e => e.OpeningId == opening).Select(e => e.Sequence).Distinct().CountAsync()).Should().Be(4 + lateArrivals.Count, "every arrival got one place of its own");
     }
 }
 
@@ -91,6 +99,7 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
 public sealed class TwoInstances : IAsyncLifetime
 {
     public const int SeatsPerSlot = 5;
+    public const int AdmissionsPerMinute = 30;
     private const string Password = "Test#Password2026";
     private string connectionString = null!;
     private DateTime nextSlot;
@@ -257,7 +266,10 @@ public sealed class TwoInstances : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"Not reached within {patience.TotalSeconds} s.\nA:\n{A.Output}\nB:\n{B.Output}");
+        await using var state = OpenDatabase();
+        var queue = string.Join(", ", await state.QueueEntries.GroupBy(e => e.Status).Select(g => $"{g.Key}: {g.Count()}").ToListAsync());
+        var ticks = string.Join(", ", await state.ReleaseOpenings.Select(o => $"opening {o.Id}: {o.TickCount} ticks").ToListAsync());
+        throw new TimeoutException($"Not reached within {patience.TotalSeconds} s (queue {queue}; {ticks}).\nA:\n{A.Output}\nB:\n{B.Output}");
     }
 
     private static async Task<string> SchedulerIdAsync(PortalProcess instance)
@@ -284,7 +296,7 @@ public sealed class TwoInstances : IAsyncLifetime
         var released = Hourly($"Two instances released {Guid.NewGuid():N}");
         db.Services.AddRange(open, released);
         await db.SaveChangesAsync();
-        var release = new Release { ServiceId = released.Id, Name = "One-off", OpensAtUtc = DateTime.UtcNow.AddSeconds(45), AdmissionWindowSeconds = 600, MaxConcurrentAdmissions = 50, AdmissionRatePerMinute = 100 };
+        var release = new Release { ServiceId = released.Id, Name = "One-off", OpensAtUtc = DateTime.UtcNow.AddSeconds(45), AdmissionWindowSeconds = 600, MaxConcurrentAdmissions = 50, AdmissionRatePerMinute = AdmissionsPerMinute };
         db.Releases.Add(release);
         await db.SaveChangesAsync();
         (ServiceId, ReleasedServiceId, ReleaseId) = (open.Id, released.Id, release.Id);
