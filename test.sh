@@ -26,9 +26,9 @@ results="$PWD/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 
-echo "==> Testing"
+echo "==> Testing (SQLite files and a throwaway PostgreSQL cluster)"
 status=0
-dotnet test BookingPortal.sln --no-build -c Debug --results-directory "$results" \
+tools/with-postgres.sh dotnet test BookingPortal.sln --no-build -c Debug --results-directory "$results" \
   --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=minimal" || status=$?
 
 # One plain summary line for humans and CI, read from the TRX counters.

@@ -13,6 +13,7 @@ using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Errors;
+using BookingPortal.Infrastructure.Health;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
@@ -38,7 +39,8 @@ builder.Services.AddQueue();
 builder.Services.AddReleases();
 builder.Services.AddPortalApi(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
-builder.Services.AddPortalJobs();
+builder.AddPortalJobs();
+builder.Services.AddPortalHealthChecks();
 
 var app = builder.Build();
 
@@ -58,6 +60,7 @@ app.MapBookingEndpoints();
 app.MapPaymentEndpoints();
 app.MapAdminEndpoints();
 app.MapClockControl();
+app.MapPortalHealthChecks();
 
 app.Run();
 

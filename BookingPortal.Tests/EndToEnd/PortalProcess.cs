@@ -13,7 +13,8 @@ namespace BookingPortal.Tests.EndToEnd;
 /// loopback port and a throwaway SQLite file, and stops the whole process tree afterwards.
 /// </summary>
 /// <param name="clockControl">Turns on POST /testing/clock, for a test that must see time pass; such a portal is the test's own.</param>
-public sealed class PortalProcess(bool clockControl = false) : IAsyncLifetime
+/// <param name="settings">Configuration given to the app (as environment variables), e.g. another database shared with a second instance.</param>
+public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder output = new();
@@ -76,6 +77,12 @@ public sealed class PortalProcess(bool clockControl = false) : IAsyncLifetime
         {
             start.Environment["Testing__ClockControl"] = "true";
         }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet run did not start");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -107,6 +114,23 @@ public sealed class PortalProcess(bool clockControl = false) : IAsyncLifetime
         }
 
         throw new TimeoutException($"The portal did not answer within {StartTimeout.TotalSeconds} s:\n{Output}");
+    }
+
+    /// <summary>Whether GET /health/ready answers 200 (database migrated, scheduler running).</summary>
+    public async Task<bool> ReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(10) };
+        return (await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>Ends the app at once with SIGKILL, as a crashed machine would: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
     }
 
     public Task DisposeAsync()

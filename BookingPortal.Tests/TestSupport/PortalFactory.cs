@@ -10,8 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>
-/// The real app on a fresh SQLite file of its own, with a clock the test controls. Demo data is
-/// seeded, so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book.
+/// The real app on a fresh SQLite file of its own (or, with <see cref="Provider"/> Postgres, a fresh
+/// database on the test PostgreSQL server), with a clock the test controls. Demo data is seeded,
+/// so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -24,12 +25,34 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(databaseFolder, "portal.db");
 
+    /// <summary>The database the app runs on; the concurrency suites run once per provider.</summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>A second instance: this portal runs on the PostgreSQL database of that (already started) one, as behind a load balancer.</summary>
+    public PortalFactory? SharesDatabaseOf { get; init; }
+
+    private string? postgresConnectionString;
+    private bool ownsDatabase;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(databaseFolder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath};Default Timeout=60");
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            ownsDatabase = SharesDatabaseOf is null;
+            postgresConnectionString = SharesDatabaseOf is { } first
+                ? first.postgresConnectionString ?? throw new InvalidOperationException("Start the first instance before the one that shares its database.")
+                : TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath};Default Timeout=60");
+        }
+
         builder.UseSetting("Database:SeedDemoData", "true");
         foreach (var (key, value) in ExtraSettings())
         {
@@ -62,6 +85,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (postgresConnectionString is not null && ownsDatabase)
+            {
+                TestPostgres.DropDatabaseAsync(postgresConnectionString).GetAwaiter().GetResult();
+            }
+
             try
             {
                 Directory.Delete(databaseFolder, recursive: true);
@@ -72,4 +100,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>A <see cref="PortalFactory"/> on PostgreSQL, for suites that take the portal as a class fixture.</summary>
+public sealed class PostgresPortalFactory : PortalFactory
+{
+    public PostgresPortalFactory() => Provider = DatabaseProvider.Postgres;
 }

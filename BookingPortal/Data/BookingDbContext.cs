@@ -1,4 +1,5 @@
 using BookingPortal.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace BookingPortal.Data;
 /// The one model of the portal. Each database provider has a sealed subclass so that it owns
 /// its own generated migrations (Data/Migrations/&lt;Provider&gt;).
 /// </summary>
-public class BookingDbContext : IdentityDbContext<ApplicationUser>
+public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     public BookingDbContext(DbContextOptions<BookingDbContext> options) : base(options)
     {
@@ -34,6 +35,9 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    /// <summary>The Data Protection key ring, shared by every instance on this database so a cookie issued by one is read by the others.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

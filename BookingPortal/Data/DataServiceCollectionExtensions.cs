@@ -26,6 +26,10 @@ public static class DataServiceCollectionExtensions
                 builder.Services.AddDbContextFactory<SqlServerBookingDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
                 builder.Services.AddSingleton<IDbContextFactory<BookingDbContext>, BookingDbContextFactory<SqlServerBookingDbContext>>();
                 break;
+            case DatabaseProvider.Postgres:
+                builder.Services.AddDbContextFactory<PostgresBookingDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+                builder.Services.AddSingleton<IDbContextFactory<BookingDbContext>, BookingDbContextFactory<PostgresBookingDbContext>>();
+                break;
         }
 
         // Identity's stores want a scoped context; give them one from the same factory.
@@ -92,6 +96,9 @@ public static class DataServiceCollectionExtensions
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString);
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
 }
 
 /// <summary>Hands out the provider's derived context under the provider-neutral type the features use.</summary>

@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    Postgres,
 }
 
 /// <summary>Bound from the "Database" section; connection strings come from "ConnectionStrings:&lt;Provider&gt;".</summary>
@@ -17,4 +18,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Seeds the demo services and accounts. Defaults to on for Development and for the embedded SQLite database.</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>
+    /// A server database (PostgreSQL, SQL Server) may be shared by several instances: they then
+    /// need the clustered Quartz store and the shared Data Protection keys. The embedded SQLite
+    /// file belongs to one process.
+    /// </summary>
+    public bool IsServerDatabase => Provider != DatabaseProvider.Sqlite;
 }

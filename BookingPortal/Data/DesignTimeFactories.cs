@@ -27,6 +27,17 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     }
 }
 
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresBookingDbContext>
+{
+    public PostgresBookingDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresBookingDbContext>();
+        DataServiceCollectionExtensions.ConfigurePostgres(options, "Host=design-time;Database=bookingportal");
+        DesignTimeIdentity.Apply(options);
+        return new PostgresBookingDbContext(options.Options);
+    }
+}
+
 internal static class DesignTimeIdentity
 {
     /// <summary>

@@ -10,10 +10,13 @@ namespace BookingPortal.Tests.Integration.Admin;
 
 public class FrontDeskTests
 {
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task The_no_show_sweep_marks_exactly_the_missed_bookings_once_over_a_simulated_day()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         await factory.PauseJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slots = await factory.BookableSlotsAsync(service);
@@ -52,7 +55,7 @@ public class FrontDeskTests
     [Fact]
     public async Task Staff_mark_a_no_show_by_hand_and_undo_it_when_the_customer_turns_up()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         await factory.PauseJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var booking = await BookAsync(factory, (await factory.BookableSlotsAsync(service))[0]);
@@ -82,7 +85,7 @@ public class FrontDeskTests
     [Fact]
     public async Task A_customer_at_the_no_show_limit_books_only_through_staff()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         await factory.PauseJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slot = (await factory.BookableSlotsAsync(service))[0];
@@ -113,4 +116,10 @@ public class FrontDeskTests
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         return await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
     }
+}
+
+/// <summary>Check-in and the no-show sweep, racing sweeps included, on PostgreSQL.</summary>
+public class FrontDeskOnPostgresTests : FrontDeskTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -10,10 +10,13 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// <summary>Bookings, cancellations and moves all aimed at one single-seat slot at the same moment.</summary>
 public class MixedSeatContentionTests
 {
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task A_hundred_mixed_requests_around_one_seat_never_overfill_or_go_negative()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
         var slots = await factory.BookableSlotsAsync(service);
         var target = slots[0];
@@ -47,7 +50,7 @@ public class MixedSeatContentionTests
     [Fact]
     public async Task Claims_of_a_held_seat_racing_bookings_for_it_end_with_one_booking_for_the_person_offered()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         await factory.PauseJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
         var target = (await factory.BookableSlotsAsync(service))[0];
@@ -74,4 +77,10 @@ public class MixedSeatContentionTests
         await action();
         return true;
     };
+}
+
+/// <summary>The same races on PostgreSQL, where the row locks are the server's.</summary>
+public class MixedSeatContentionOnPostgresTests : MixedSeatContentionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

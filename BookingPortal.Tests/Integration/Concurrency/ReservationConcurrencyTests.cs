@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Concurrency;
 
-/// <summary>Real parallel requests against one SQLite database: the seat counter and the limits must hold.</summary>
-public class ReservationConcurrencyTests(PortalFactory factory) : IClassFixture<PortalFactory>
+/// <summary>Real parallel requests against one database: the seat counter and the limits must hold.</summary>
+public abstract class ReservationConcurrencySuite(PortalFactory factory)
 {
     [Fact]
     public async Task Two_hundred_customers_racing_for_five_seats_get_exactly_five_bookings()
@@ -64,3 +64,7 @@ public class ReservationConcurrencyTests(PortalFactory factory) : IClassFixture<
     private Task<ReserveResult[]> RaceAsync(IEnumerable<ReserveRequest> requests) =>
         Race.AllAtOnceAsync(requests.Select(request => (Func<Task<ReserveResult>>)(() => factory.Get<BookingService>().ReserveAsync(request))));
 }
+
+public class ReservationConcurrencyTests(PortalFactory factory) : ReservationConcurrencySuite(factory), IClassFixture<PortalFactory>;
+
+public class ReservationConcurrencyOnPostgresTests(PostgresPortalFactory factory) : ReservationConcurrencySuite(factory), IClassFixture<PostgresPortalFactory>;

@@ -47,6 +47,32 @@ public class MigrationsTests
         db.Database.GetMigrations().Should().NotBeEmpty();
     }
 
+    [Fact]
+    public void The_postgres_migrations_match_the_model_and_create_the_quartz_job_store()
+    {
+        var options = new DbContextOptionsBuilder<PostgresBookingDbContext>();
+        DataServiceCollectionExtensions.ConfigurePostgres(options, "Host=unused;Database=bookingportal");
+        DesignTimeIdentity.Apply(options);
+        using var db = new PostgresBookingDbContext(options.Options);
+
+        db.Database.HasPendingModelChanges().Should().BeFalse("run `dotnet ef migrations add` for PostgresBookingDbContext");
+        var script = db.GetService<IMigrator>().GenerateScript();
+        script.Should().Contain("CREATE TABLE \"DataProtectionKeys\"");
+        script.Should().Contain("CREATE TABLE IF NOT EXISTS qrtz_triggers");
+        script.Should().Contain("CREATE TABLE IF NOT EXISTS qrtz_scheduler_state");
+        script.Should().Contain("CONSTRAINT \"CK_SlotInventories_Booked\" CHECK");
+    }
+
+    [Fact]
+    public void The_sql_server_script_creates_the_quartz_job_store_and_the_key_ring()
+    {
+        var script = SqlServerContext().GetService<IMigrator>().GenerateScript();
+
+        script.Should().Contain("CREATE TABLE [DataProtectionKeys]");
+        script.Should().Contain("CREATE TABLE qrtz_TRIGGERS");
+        script.Should().Contain("CREATE TABLE qrtz_LOCKS");
+    }
+
     private static SqlServerBookingDbContext SqlServerContext()
     {
         var options = new DbContextOptionsBuilder<SqlServerBookingDbContext>();

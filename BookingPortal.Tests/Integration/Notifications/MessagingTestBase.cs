@@ -1,3 +1,4 @@
+using BookingPortal.Data;
 using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Notifications;
@@ -9,10 +10,13 @@ public abstract class MessagingTestBase : IAsyncLifetime
 
     protected MessagingPortalFactory Factory { get; private set; } = null!;
 
+    /// <summary>The database the suite runs on; a PostgreSQL subclass runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
         StandIn = await MessagingStandIn.StartAsync();
-        Factory = new MessagingPortalFactory(StandIn);
+        Factory = new MessagingPortalFactory(StandIn) { Provider = Provider };
         await Factory.PauseJobsAsync();
     }
 

@@ -170,3 +170,9 @@ public class OutboxWithoutProviderTests
         (await factory.OutboxAsync()).Should().ContainSingle();
     }
 }
+
+/// <summary>Outbox claims, lapsed claims and racing dispatchers on PostgreSQL.</summary>
+public class OutboxDeliveryOnPostgresTests : OutboxDeliveryTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -1,3 +1,4 @@
+using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
@@ -115,4 +116,10 @@ public class ReminderTests : MessagingTestBase
         var kinds = await db.OutboxMessages.Where(m => m.BookingId == booking.Id).OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync();
         kinds.Should().Equal(NotificationKind.BookingConfirmation, NotificationKind.Reminder24h, NotificationKind.Rescheduled, NotificationKind.Reminder24h);
     }
+}
+
+/// <summary>Reminders, racing jobs included, on PostgreSQL.</summary>
+public class ReminderOnPostgresTests : ReminderTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

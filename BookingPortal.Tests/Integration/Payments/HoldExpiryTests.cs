@@ -12,10 +12,13 @@ namespace BookingPortal.Tests.Integration.Payments;
 
 public class HoldExpiryTests
 {
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task An_expired_hold_releases_its_seat_exactly_once_even_when_two_sweeps_race()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         // The scheduled sweep would otherwise join the race on its own timer; here the test is the scheduler.
         await factory.PauseJobsAsync();
         var hold = await CreateHoldAsync(factory, minutes: 10);
@@ -36,7 +39,7 @@ public class HoldExpiryTests
     [Fact]
     public async Task The_scheduled_job_runs_the_sweep()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         var hold = await CreateHoldAsync(factory, minutes: 10);
         factory.Clock.Advance(TimeSpan.FromMinutes(15));
         var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -70,4 +73,10 @@ public class HoldExpiryTests
             .SetProperty(x => x.ConfirmedAtUtc, (DateTime?)null));
         return await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == result.Booking!.Id);
     }
+}
+
+/// <summary>Hold expiry, racing sweeps included, on PostgreSQL.</summary>
+public class HoldExpiryOnPostgresTests : HoldExpiryTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -14,12 +14,16 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// </summary>
 public class QueueTests : IAsyncLifetime
 {
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory factory = new();
+    private PortalFactory factory = null!;
     private Service clinic = null!;
 
     public async Task InitializeAsync()
     {
+        factory = new PortalFactory { Provider = Provider };
         await factory.PauseJobsAsync();
         clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
     }
@@ -266,4 +270,10 @@ public class QueueTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
+}
+
+/// <summary>Joining, the draw and admission ticks, 1,000 concurrent joins included, on PostgreSQL.</summary>
+public class QueueOnPostgresTests : QueueTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using BookingPortal.Data;
+using BookingPortal.Features.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BookingPortal.Features.Booking;
 
@@ -11,6 +13,9 @@ public static class BookingEndpoints
         endpoints.MapGet("/bookings/{confirmationNumber}/calendar.ics", DownloadCalendarAsync)
             .RequireAuthorization()
             .WithName("DownloadBookingCalendar");
+        endpoints.MapPost("/bookings", ReserveFromFormAsync)
+            .RequireAuthorization()
+            .WithName("ReserveFromForm");
         return endpoints;
     }
 
@@ -26,6 +31,27 @@ public static class BookingEndpoints
 
         var content = CalendarFile.Create(booking, PortalBaseUri(request));
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(content), CalendarFile.ContentType, $"booking-{booking.ConfirmationNumber}.ics");
+    }
+
+    /// <summary>
+    /// The booking page's "Book" as a plain form post (antiforgery token required, as for every
+    /// form): the same service call, rate limit and messages, for clients without a live page,
+    /// such as a load balancer's synthetic check or a script driving several instances.
+    /// </summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ReserveFromFormAsync(
+        [FromForm] int serviceId, [FromForm] DateTime slotStartUtc, [FromForm] string idempotencyKey,
+        ClaimsPrincipal user, HttpContext http, BookingService bookings, QueueRateLimits rateLimits, CancellationToken cancellationToken)
+    {
+        var customerId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        if (!rateLimits.TryReserve(customerId, http.Connection.RemoteIpAddress?.ToString()))
+        {
+            return TypedResults.Problem("Too many attempts. Please wait a few seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        var result = await bookings.ReserveAsync(new ReserveRequest(customerId, serviceId, DateTime.SpecifyKind(slotStartUtc.ToUniversalTime(), DateTimeKind.Utc), idempotencyKey), cancellationToken);
+        return result.Booking is { } booking
+            ? TypedResults.Redirect($"/bookings/{booking.ConfirmationNumber}")
+            : TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: result.Error?.ToString());
     }
 
     public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin);

@@ -1,6 +1,7 @@
 using BookingPortal.Components.Account;
 using BookingPortal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace BookingPortal.Infrastructure.Identity;
@@ -29,6 +30,12 @@ public static class IdentityServiceCollectionExtensions
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        // The key ring lives in the portal's database, so every instance behind the load balancer
+        // reads the cookies (and antiforgery tokens) the others issued, and keys survive restarts.
+        services.AddDataProtection()
+            .SetApplicationName("BookingPortal")
+            .PersistKeysToDbContext<BookingDbContext>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
+using BookingPortal.Data;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
+using Npgsql;
 using Quartz;
 
 namespace BookingPortal.Infrastructure.Jobs;
@@ -10,16 +12,26 @@ namespace BookingPortal.Infrastructure.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Quartz with the in-memory store (the embedded single-instance default). Each feature adds
-    /// its own jobs; every job is [DisallowConcurrentExecution] and idempotent in its service.
+    /// Quartz.NET. On the embedded SQLite file (one process by nature) the in-memory store is
+    /// enough: the triggers are declared in code and rebuilt at every start. On a server database
+    /// every instance joins one cluster on the ADO job store in that database, so each trigger
+    /// fires on one instance only and a dead instance's work is taken over. Each feature adds its
+    /// own jobs; every job is [DisallowConcurrentExecution] and idempotent in its service.
     /// </summary>
-    public static IServiceCollection AddPortalJobs(this IServiceCollection services)
+    public static WebApplicationBuilder AddPortalJobs(this WebApplicationBuilder builder)
     {
+        var database = DataServiceCollectionExtensions.ReadOptions(builder.Configuration, builder.Environment);
+
         // The scheduler only decides when a job runs; what the job does reads the injected
         // TimeProvider, so tests drive the work by calling the services with a fake clock.
-        services.AddSingleton<JobRunLog>();
-        services.AddQuartz(quartz =>
+        builder.Services.AddSingleton<JobRunLog>();
+        builder.Services.AddQuartz(quartz =>
         {
+            if (database.IsServerDatabase)
+            {
+                quartz.UsePersistentStore(store => UseClusteredStore(store, database));
+            }
+
             quartz.AddPaymentJobs();
             quartz.AddCancellationJobs();
             quartz.AddAdminJobs();
@@ -27,7 +39,27 @@ public static class JobsServiceCollectionExtensions
             quartz.AddQueueJobs();
             quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        return services;
+        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    private static void UseClusteredStore(IPersistentStoreBuilder store, DatabaseOptions database)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                store.UseSqlServer(database.ConnectionString);
+                break;
+        }
+
+        store.UseClustering(cluster =>
+        {
+            // A killed instance's triggers and firings are taken over within about 20 seconds.
+            cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+            cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+        });
     }
 }

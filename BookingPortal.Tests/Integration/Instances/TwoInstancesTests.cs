@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Notifications;
+using BookingPortal.Tests.EndToEnd;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace BookingPortal.Tests.Integration.Instances;
+
+/// <summary>
+/// Two real portal processes (`dotnet run`, two ports) on one PostgreSQL database, as behind a
+/// load balancer. The tests run in order on the same pair; the last one kills an instance.
+/// </summary>
+[TestCaseOrderer("BookingPortal.Tests.TestSupport.DeclarationOrderer", "BookingPortal.Tests")]
+public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+
+    [Fact]
+    public async Task Bookings_fired_at_both_instances_with_one_instances_cookie_never_overbook()
+    {
+        var slot = instances.NextSlot();
+        var customers = await instances.CreateCustomersAsync(12);
+
+        var answers = await Race.AllAtOnceAsync(customers.Select((c, i) => (Func<Task<HttpResponseMessage>>)(() =>
+            // Signed in and given its form token by instance A; every other request goes to B.
+            instances.PostBookingAsync(c, i % 2 == 0 ? instances.A : instances.B, instances.ServiceId, slot))));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).Should().Be(TwoInstances.SeatsPerSlot);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Redirect).Should().OnlyContain(a => a.StatusCode == HttpStatusCode.Conflict);
+        await using var db = instances.OpenDatabase();
+        var counter = await db.SlotInventories.SingleAsync(i => i.ServiceId == instances.ServiceId && i.StartUtc == slot);
+        counter.Booked.Should().Be(TwoInstances.SeatsPerSlot);
+        (await db.Bookings.CountAsync(b => b.SlotInventoryId == counter.Id)).Should().Be(TwoInstances.SeatsPerSlot);
+    }
+
+    [Fact]
+    public async Task A_release_opens_once_in_the_cluster_and_its_admissions_are_honoured_by_both_instances()
+    {
+        var opening = await instances.WaitForOpeningAsync(Patience);
+        var customers = await instances.CreateCustomersAsync(4);
+        var outsider = (await instances.CreateCustomersAsync(1))[0];
+        await instances.JoinQueueAsync(opening, customers);
+        await instances.WaitUntilAsync(async db => await db.QueueEntries.CountAsync(e => e.OpeningId == opening && e.Status == QueueEntryStatus.Admitted) == customers.Count, Patience);
+
+        var slot = instances.NextSlot();
+        var booked = await Task.WhenAll(customers.Select((c, i) => instances.PostBookingAsync(c, i % 2 == 0 ? instances.A : instances.B, instances.ReleasedServiceId, i < TwoInstances.SeatsPerSlot ? slot : instances.NextSlot())));
+        var refused = await instances.PostBookingAsync(outsider, instances.B, instances.ReleasedServiceId, instances.NextSlot());
+
+        booked.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Redirect, "an admission made by either instance's tick is honoured by both");
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict, "without an admission nobody books a released service");
+        (instances.A.Output + instances.B.Output).Split('\n').Count(line => line.Contains($"Release {instances.ReleaseId} opened", StringComparison.Ordinal))
+            .Should().Be(1, "the clustered scheduler fires the opening on one instance only");
+    }
+
+    [Fact]
+    public async Task Killing_the_instance_running_the_reminders_in_the_middle_of_a_release_loses_and_doubles_nothing()
+    {
+        var due = await instances.CreateRemindableBookingsAsync(200);
+        // More arrivals than the release admits in a minute, so admission ticks are still going when the instance dies.
+        var opening = await instances.WaitForOpeningAsync(Patience);
+        var lateArrivals = await instances.CreateCustomersAsync(TwoInstances.AdmissionsPerMinute + 10);
+        await instances.JoinQueueAsync(opening, lateArrivals);
+        var crashCustomers = await instances.CreateCustomersAsync(10);
+        var crashSlot = instances.NextSlot();
+        var runner = await instances.WaitForInstanceRunningAsync(ReminderJob.Key.Name, "SELECT count(*) FROM \"Bookings\" WHERE \"Reminder24hQueuedAtUtc\" IS NOT NULL", Patience);
+
+        var bookingsDuringTheCrash = Task.WhenAll(crashCustomers.Select(c => instances.PostBookingAsync(c, instances.Other(runner), instances.ServiceId, crashSlot)));
+        runner.Kill();
+        var survivorAnswers = await bookingsDuringTheCrash;
+
+        await instances.WaitUntilAsync(async db => await db.Bookings.CountAsync(b => due.Contains(b.Id) && b.Reminder24hQueuedAtUtc != null) == due.Count, Patience);
+        await using var check = instances.OpenDatabase();
+        var reminders = await check.OutboxMessages.Where(m => m.BookingId != null && due.Contains(m.BookingId.Value) && m.Kind == NotificationKind.Reminder24h && m.Channel == NotificationChannel.Email)
+            .GroupBy(m => m.BookingId).Select(g => g.Count()).ToListAsync();
+        reminders.Should().HaveCount(due.Count, "every reminder was queued, by the survivor for those the dead instance never reached");
+        reminders.Should().OnlyContain(count => count == 1, "none was queued twice");
+        survivorAnswers.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Redirect || r.StatusCode == HttpStatusCode.Conflict);
+        var counters = await check.SlotInventories.Where(i => i.ServiceId == instances.ServiceId).Select(i => new { i.Id, i.Booked }).ToListAsync();
+        foreach (var counter in counters)
+        {
+            (await check.Bookings.CountAsync(b => b.SlotInventoryId == counter.Id && b.Status != BookingStatus.Cancelled)).Should().Be(counter.Booked, "no seat is lost or counted twice");
+        }
+
+        (await instances.Other(runner).ReadyAsync()).Should().BeTrue("the survivor stays ready");
+        // The four admitted earlier have booked (Completed); every late arrival is let in by the survivor's ticks.
+        await instances.WaitUntilAsync(async db => await db.QueueEntries.CountAsync(e => e.OpeningId == opening && e.Status == QueueEntryStatus.Admitted) == lateArrivals.Count, Patience);
+        await using var queue = instances.OpenDatabase();
+        (await queue.QueueEntries.Where(e => e.OpeningId == opening).Select(e => e.Sequence).Distinct().CountAsync()).Should().Be(4 + lateArrivals.Count, "every arrival got one place of its own");
+    }
+}
+
+/// <summary>A PostgreSQL database of its own and two portal processes on it, started one after the other (the first one migrates and seeds).</summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    public const int SeatsPerSlot = 5;
+    public const int AdmissionsPerMinute = 30;
+    private const string Password = "Test#Password2026";
+    private string connectionString = null!;
+    private DateTime nextSlot;
+
+    public PortalProcess A { get; private set; } = null!;
+
+    public PortalProcess B { get; private set; } = null!;
+
+    public int ServiceId { get; private set; }
+
+    public int ReleasedServiceId { get; private set; }
+
+    public int ReleaseId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        connectionString = await TestPostgres.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = connectionString };
+        A = new PortalProcess(settings: settings);
+        await A.InitializeAsync();
+        await SetUpServicesAsync();
+        B = new PortalProcess(settings: settings);
+        await B.InitializeAsync();
+    }
+
+    public PortalProcess Other(PortalProcess instance) => instance == A ? B : A;
+
+    public BookingDbContext OpenDatabase()
+    {
+        var options = new DbContextOptionsBuilder<PostgresBookingDbContext>();
+        DataServiceCollectionExtensions.ConfigurePostgres(options, connectionString);
+        DesignTimeIdentity.Apply(options);
+        return new PostgresBookingDbContext(options.Options);
+    }
+
+    /// <summary>A fresh hour slot (the test services open every hour of every day, in UTC, from two days ahead).</summary>
+    public DateTime NextSlot()
+    {
+        nextSlot = nextSlot.AddHours(2);
+        return nextSlot;
+    }
+
+    /// <summary>Customers who sign in with <see cref="Password"/> (one hash computed once: hashing hundreds would only slow the test).</summary>
+    public async Task<IReadOnlyList<string>> CreateCustomersAsync(int count)
+    {
+        var hash = new PasswordHasher<ApplicationUser>().HashPassword(null!, Password);
+        await using var db = OpenDatabase();
+        var users = Enumerable.Range(0, count).Select(_ => $"two-{Guid.NewGuid():N}@test.local").Select(email => new ApplicationUser
+        {
+            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString(), PasswordHash = hash,
+        }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return users.Select(u => u.Email!).ToList();
+    }
+
+    /// <summary>Signs in on instance A, takes the antiforgery token from a page of A, and posts the booking form to <paramref name="target"/> with A's cookie.</summary>
+    public async Task<HttpResponseMessage> PostBookingAsync(string email, PortalProcess target, int serviceId, DateTime slotStartUtc)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = A.BaseUri };
+        var signIn = await client.SubmitFormAsync("Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Password, ["Input.RememberMe"] = "false" });
+        signIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the password is right");
+        foreach (Cookie cookie in cookies.GetCookies(A.BaseUri))
+        {
+            cookies.Add(target.BaseUri, new Cookie(cookie.Name, cookie.Value, "/", target.BaseUri.Host));
+        }
+
+        var page = await client.GetStringAsync("");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"(?<v>[^\"]+)\"").Groups["v"].Value;
+        token.Should().NotBeEmpty("a signed-in page carries the sign-out form and its token");
+        return await client.PostAsync(new Uri(target.BaseUri, "bookings"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["serviceId"] = serviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["slotStartUtc"] = slotStartUtc.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            ["idempotencyKey"] = Guid.NewGuid().ToString(),
+        }));
+    }
+
+    public async Task<long> WaitForOpeningAsync(TimeSpan patience)
+    {
+        long opening = 0;
+        await WaitUntilAsync(async db =>
+        {
+            opening = await db.ReleaseOpenings.Where(o => o.ReleaseId == ReleaseId).Select(o => o.Id).FirstOrDefaultAsync();
+            return opening != 0;
+        }, patience);
+        return opening;
+    }
+
+    /// <summary>What joining does (one waiting entry per customer); the admission ticks of the cluster take it from there.</summary>
+    public async Task JoinQueueAsync(long openingId, IEnumerable<string> emails)
+    {
+        await using var db = OpenDatabase();
+        foreach (var id in await db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync())
+        {
+            db.QueueEntries.Add(new QueueEntry { OpeningId = openingId, CustomerId = id, JoinedAtUtc = DateTime.UtcNow, Status = QueueEntryStatus.Waiting });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Confirmed bookings (inserted as if made two days ago) starting within 24 hours, so the next reminder run queues their day-before reminder.</summary>
+    public async Task<List<Guid>> CreateRemindableBookingsAsync(int count)
+    {
+        var customers = await CreateCustomersAsync(count);
+        await using var db = OpenDatabase();
+        var ids = await db.Users.Where(u => customers.Contains(u.Email!)).Select(u => u.Id).ToListAsync();
+        var start = DateTime.UtcNow.AddHours(20);
+        var inventory = new SlotInventory { ServiceId = ServiceId, StartUtc = start, EndUtc = start.AddHours(1), Capacity = count, Booked = count };
+        db.SlotInventories.Add(inventory);
+        await db.SaveChangesAsync();
+        var bookings = ids.Select(customer => new Booking
+        {
+            Id = Guid.CreateVersion7(), ConfirmationNumber = ConfirmationNumber.New(), CustomerId = customer, ServiceId = ServiceId, SlotInventoryId = inventory.Id,
+            StartUtc = start, EndUtc = start.AddHours(1), Status = BookingStatus.Confirmed, CreatedAtUtc = DateTime.UtcNow.AddDays(-2), ConfirmedAtUtc = DateTime.UtcNow.AddDays(-2),
+            Price = 0, DepositAmount = 0, Currency = "USD", IdempotencyKey = Guid.NewGuid().ToString(),
+        }).ToList();
+        db.Bookings.AddRange(bookings);
+        await db.SaveChangesAsync();
+        return bookings.Select(b => b.Id).ToList();
+    }
+
+    /// <summary>
+    /// Waits until some instance is executing the job (Quartz's fired-trigger row names the node)
+    /// and <paramref name="progressCountSql"/> counts some of its work done, and returns that instance.
+    /// </summary>
+    public async Task<PortalProcess> WaitForInstanceRunningAsync(string jobName, string progressCountSql, TimeSpan patience)
+    {
+        var ids = new Dictionary<string, PortalProcess> { [await SchedulerIdAsync(A)] = A, [await SchedulerIdAsync(B)] = B };
+        var watch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        while (watch.Elapsed < patience)
+        {
+            await using var query = new NpgsqlCommand("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = @job AND state = 'EXECUTING' LIMIT 1", connection);
+            query.Parameters.AddWithValue("job", jobName);
+            await using var progress = new NpgsqlCommand(progressCountSql, connection);
+            if (await query.ExecuteScalarAsync() is string instance && ids.TryGetValue(instance, out var runner) && (long)(await progress.ExecuteScalarAsync())! > 0)
+            {
+                return runner;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No instance ran {jobName} within {patience.TotalSeconds} s.");
+    }
+
+    public async Task WaitUntilAsync(Func<BookingDbContext, Task<bool>> condition, TimeSpan patience)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < patience)
+        {
+            await using var db = OpenDatabase();
+            if (await condition(db))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        await using var state = OpenDatabase();
+        var queue = string.Join(", ", await state.QueueEntries.GroupBy(e => e.Status).Select(g => $"{g.Key}: {g.Count()}").ToListAsync());
+        var ticks = string.Join(", ", await state.ReleaseOpenings.Select(o => $"opening {o.Id}: {o.TickCount} ticks").ToListAsync());
+        throw new TimeoutException($"Not reached within {patience.TotalSeconds} s (queue {queue}; {ticks}).\nA:\n{A.Output}\nB:\n{B.Output}");
+    }
+
+    private static async Task<string> SchedulerIdAsync(PortalProcess instance)
+    {
+        using var http = new HttpClient { BaseAddress = instance.BaseUri };
+        using var report = JsonDocument.Parse(await http.GetStringAsync("health/ready"));
+        var description = report.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("description").GetString()!;
+        return description.Split(' ')[1];
+    }
+
+    /// <summary>Two test services open every hour of every day in UTC, one of them behind a one-off release opening shortly after both instances are up.</summary>
+    private async Task SetUpServicesAsync()
+    {
+        await using var db = OpenDatabase();
+        const DaysOfWeekMask everyDay = DaysOfWeekMask.All;
+        Service Hourly(string name) => new()
+        {
+            Name = name, DurationMinutes = 60, Price = 0, RequireDeposit = false, DepositAmount = 0, LocationKind = LocationKind.InPerson, Address = "1 Test Street",
+            TimeZoneId = "Etc/UTC", AvailableDays = everyDay, MinAdvanceBookingHours = 0, MaxAdvanceBookingDays = 30, MaxActiveBookingsPerCustomer = 50,
+            TimeSlots = Enumerable.Range(0, 23).Select(h => new TimeSlotTemplate { Days = everyDay, Start = new TimeOnly(h, 0), End = new TimeOnly(h + 1, 0), Capacity = SeatsPerSlot }).ToList(),
+        };
+
+        var open = Hourly($"Two instances {Guid.NewGuid():N}");
+        var released = Hourly($"Two instances released {Guid.NewGuid():N}");
+        db.Services.AddRange(open, released);
+        await db.SaveChangesAsync();
+        var release = new Release { ServiceId = released.Id, Name = "One-off", OpensAtUtc = DateTime.UtcNow.AddSeconds(45), AdmissionWindowSeconds = 600, MaxConcurrentAdmissions = 50, AdmissionRatePerMinute = AdmissionsPerMinute };
+        db.Releases.Add(release);
+        await db.SaveChangesAsync();
+        (ServiceId, ReleasedServiceId, ReleaseId) = (open.Id, released.Id, release.Id);
+        nextSlot = DateTime.UtcNow.Date.AddDays(2);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(connectionString);
+    }
+}

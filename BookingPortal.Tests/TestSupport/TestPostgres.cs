@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace BookingPortal.Tests.TestSupport;
+
+/// <summary>
+/// The throwaway PostgreSQL cluster `./test.sh` (through tools/with-postgres.sh) starts and names
+/// in <see cref="VariableName"/>. Each portal gets a database of its own on it, dropped afterwards,
+/// so test classes running in parallel never share state. Without the variable the PostgreSQL
+/// tests fail with this explanation rather than being skipped.
+/// </summary>
+public static class TestPostgres
+{
+    public const string VariableName = "BOOKINGPORTAL_TEST_POSTGRES";
+
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable(VariableName) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"The PostgreSQL tests need a server: run them through ./test.sh, or `tools/with-postgres.sh dotnet test ...`, " +
+                $"or set {VariableName} to the connection string of a PostgreSQL role that may create databases.");
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"bookingportal_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 150 }.ToString();
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
