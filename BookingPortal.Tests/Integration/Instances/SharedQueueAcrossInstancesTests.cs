@@ -53,8 +53,8 @@ public sealed class SharedQueueAcrossInstancesTests : IAsyncLifetime
         var waiting = joins.First(j => !seenBySecond.AdmittedEntryIds.Contains(j.Entry!.Id)).Entry!;
         var slot = (await second.BookableSlotsAsync(clinic))[0];
 
-        var booked = await second.Get<BookingService>().ReserveAsync(new ReserveRequest(admitted.CustomerId, clinic.Id, slot.StartUtc, "admitted-on-first"));
-        var refused = await second.Get<BookingService>().ReserveAsync(new ReserveRequest(waiting.CustomerId, clinic.Id, slot.StartUtc, "still-waiting"));
+        var booked = await second.Get<BookingService>().ReserveAsync(new ReserveRequest(admitted.CustomerId!, clinic.Id, slot.StartUtc, "admitted-on-first"));
+        var refused = await second.Get<BookingService>().ReserveAsync(new ReserveRequest(waiting.CustomerId!, clinic.Id, slot.StartUtc, "still-waiting"));
 
         booked.Succeeded.Should().BeTrue(booked.Message);
         refused.Succeeded.Should().BeFalse("a place still waiting on the first instance is waiting on the second too");
