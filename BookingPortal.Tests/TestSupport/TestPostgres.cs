@@ -30,7 +30,7 @@ public static class TestPostgres
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 150 }.ToString();
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 150, Timeout = 60 }.ToString();
     }
 
     public static async Task DropDatabaseAsync(string connectionString)
