@@ -70,7 +70,9 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         var crashSlot = instances.NextSlot();
         var runner = await instances.WaitForInstanceRunningAsync(ReminderJob.Key.Name, "SELECT count(*) FROM \"Bookings\" WHERE \"Reminder24hQueuedAtUtc\" IS NOT NULL", Patience);
 
-        var bookingsDuringTheCrash = Task.WhenAll(crashCustomers.Select(c => instances.PostBookingAsync(c, instances.Other(runner), instances.ServiceId, crashSlot)));
+        // Everything during the crash goes to the survivor, sign-in included: the dying instance may be either one.
+        var survivor = instances.Other(runner);
+        var bookingsDuringTheCrash = Task.WhenAll(crashCustomers.Select(c => instances.PostBookingAsync(c, survivor, instances.ServiceId, crashSlot, signInOn: survivor)));
         runner.Kill();
         var survivorAnswers = await bookingsDuringTheCrash;
 
@@ -157,15 +159,19 @@ public sealed class TwoInstances : IAsyncLifetime
         return users.Select(u => u.Email!).ToList();
     }
 
-    /// <summary>Signs in on instance A, takes the antiforgery token from a page of A, and posts the booking form to <paramref name="target"/> with A's cookie.</summary>
-    public async Task<HttpResponseMessage> PostBookingAsync(string email, PortalProcess target, int serviceId, DateTime slotStartUtc)
+    /// <summary>
+    /// Signs in on <paramref name="signInOn"/> (instance A unless told), takes the antiforgery token from a page
+    /// of it, and posts the booking form to <paramref name="target"/> with that instance's cookie.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostBookingAsync(string email, PortalProcess target, int serviceId, DateTime slotStartUtc, PortalProcess? signInOn = null)
     {
+        var issuer = signInOn ?? A;
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = A.BaseUri };
+        using var client = new HttpClient(handler) { BaseAddress = issuer.BaseUri };
         var signIn = await client.SubmitFormAsync("Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Password, ["Input.RememberMe"] = "false" });
         signIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the password is right");
-        foreach (Cookie cookie in cookies.GetCookies(A.BaseUri))
+        foreach (Cookie cookie in cookies.GetCookies(issuer.BaseUri))
         {
             cookies.Add(target.BaseUri, new Cookie(cookie.Name, cookie.Value, "/", target.BaseUri.Host));
         }
