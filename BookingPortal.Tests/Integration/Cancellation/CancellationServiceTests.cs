@@ -57,6 +57,22 @@ public class CancellationServiceTests
     }
 
     [Fact]
+    public async Task A_customer_reading_in_Spanish_is_told_the_fee_and_the_outcome_in_Spanish()
+    {
+        await using var factory = new PortalFactory();
+        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
+        var cancellations = factory.Get<CancellationService>();
+        using var spanish = TestSupport.Localization.InCulture("es-ES");
+
+        var offer = await cancellations.GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
+        var result = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+
+        offer!.Explanation.Should().StartWith("Se aplica un cargo de 25,00").And.Contain("menos de 48 horas");
+        result.Message.Should().StartWith("Su reserva está cancelada. Se retiene un cargo de 25,00");
+    }
+
+    [Fact]
     public async Task Only_staff_with_a_reason_can_waive_the_fee_and_the_waiver_is_recorded()
     {
         await using var factory = new PortalFactory();

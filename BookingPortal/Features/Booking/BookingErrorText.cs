@@ -23,6 +23,7 @@ public static class BookingErrorText
         (BookingError.BookingNotFound, _) => text["We couldn't find that booking."],
         (BookingError.BookingNotActive, _) => text["This booking is no longer active, so it cannot be moved."],
         (BookingError.SameSlot, _) => text["Your booking is already at that time."],
+        (BookingError.OutsideRelease, _) => text["This time is not part of the current release. Please pick one of the dates the calendar offers."],
         (BookingError.NotAdmitted, _) => text["Your turn to book has not come yet, or it has run out. Please join the waiting room to book."],
         (BookingError.NeedsStaffHelp, _) => text["Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk)."],
         _ => text["The booking could not be made. Please try again."],

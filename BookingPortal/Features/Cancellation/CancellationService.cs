@@ -2,9 +2,11 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Cancellation;
 
@@ -20,6 +22,7 @@ public sealed class CancellationService(
     NotificationOutbox outbox,
     AuditLog audit,
     TimeProvider time,
+    IStringLocalizer<PortalText> text,
     ILogger<CancellationService> logger)
 {
     public async Task<CancellationOffer?> GetOfferAsync(string confirmationNumber, string userId, bool isStaff, CancellationToken cancellationToken = default)
@@ -41,14 +44,14 @@ public sealed class CancellationService(
     {
         if (request.WaiveFee && (!request.IsStaff || string.IsNullOrWhiteSpace(request.Reason)))
         {
-            return new CancelResult(CancelOutcome.ReasonRequired, null, "Only staff can waive the fee, and the reason must be recorded.");
+            return new CancelResult(CancelOutcome.ReasonRequired, null, text["Only staff can waive the fee, and the reason must be recorded."]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var booking = await FindAsync(db, request.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken);
         if (booking is null)
         {
-            return new CancelResult(CancelOutcome.NotFound, null, "We couldn't find that booking.");
+            return new CancelResult(CancelOutcome.NotFound, null, text["We couldn't find that booking."]);
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -105,7 +108,7 @@ public sealed class CancellationService(
         {
             // The cancellation stands; the unpaid refund stays visible as money owed to the customer.
             logger.LogError(ex, "Refund for cancelled booking {Confirmation} failed; it must be refunded by hand.", booking.ConfirmationNumber);
-            refundNote = " The refund to your card could not be sent yet; our staff have been told and will make it.";
+            refundNote = " " + text["The refund to your card could not be sent yet; our staff have been told and will make it."];
         }
 
         logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
@@ -139,36 +142,38 @@ public sealed class CancellationService(
             : null;
     }
 
-    private static string Explain(Domain.Booking booking, CancellationQuote quote, bool done = false)
+    /// <summary>In the customer's language (the circuit's culture); the API gets English.</summary>
+    private string Explain(Domain.Booking booking, CancellationQuote quote, bool done = false)
     {
-        var money = (decimal amount) => DisplayFormat.Money(amount, booking.Currency);
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var money = (decimal amount) => DisplayFormat.Money(amount, booking.Currency, culture);
         var freeUntilLocal = TimeZoneInfo.ConvertTime(new DateTimeOffset(quote.FreeUntilUtc), booking.Service!.TimeZone);
-        var freeUntil = $"{DisplayFormat.Date(freeUntilLocal)}, {DisplayFormat.Time(freeUntilLocal)}";
+        var freeUntil = $"{DisplayFormat.Date(freeUntilLocal, culture)}, {DisplayFormat.Time(freeUntilLocal, culture)}";
         if (quote.Deposit == 0)
         {
-            return done ? "Your booking is cancelled. There was no deposit to refund." : "Cancelling is free: this booking has no deposit.";
+            return done ? text["Your booking is cancelled. There was no deposit to refund."] : text["Cancelling is free: this booking has no deposit."];
         }
 
         if (quote.FeeWaived)
         {
-            return $"Cancelled with the fee waived: the whole deposit of {money(quote.Deposit)} is released.";
+            return text["Cancelled with the fee waived: the whole deposit of {0} is released.", money(quote.Deposit)];
         }
 
         if (quote.IsFree)
         {
             return done
-                ? $"Your booking is cancelled. The deposit of {money(quote.Deposit)} is no longer due or is refunded in full."
-                : $"Cancelling now is free until {freeUntil}. Your deposit of {money(quote.Deposit)} is released in full.";
+                ? text["Your booking is cancelled. The deposit of {0} is no longer due or is refunded in full.", money(quote.Deposit)]
+                : text["Cancelling now is free until {0}. Your deposit of {1} is released in full.", freeUntil, money(quote.Deposit)];
         }
 
         return done
-            ? $"Your booking is cancelled. A fee of {money(quote.FeeRetained)} is kept; {money(quote.Refund)} of the deposit is released."
-            : $"A fee of {money(quote.FeeRetained)} applies because the appointment starts in less than {booking.Service!.FreeCancellationHours} hours. {money(quote.Refund)} of your deposit is released.";
+            ? text["Your booking is cancelled. A fee of {0} is kept; {1} of the deposit is released.", money(quote.FeeRetained), money(quote.Refund)]
+            : text["A fee of {0} applies because the appointment starts in less than {1} hours. {2} of your deposit is released.", money(quote.FeeRetained), booking.Service!.FreeCancellationHours, money(quote.Refund)];
     }
 
-    private static string RefusalMessage(CancellationRefusal refusal) => refusal switch
+    private string RefusalMessage(CancellationRefusal refusal) => refusal switch
     {
-        CancellationRefusal.Started => "This appointment has already started, so it can no longer be cancelled online. Please contact reception.",
-        _ => "This booking is no longer active, so there is nothing to cancel.",
+        CancellationRefusal.Started => text["This appointment has already started, so it can no longer be cancelled online. Please contact reception."],
+        _ => text["This booking is no longer active, so there is nothing to cancel."],
     };
 }

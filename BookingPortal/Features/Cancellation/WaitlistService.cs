@@ -2,9 +2,11 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Cancellation;
 
@@ -22,6 +24,7 @@ public sealed class WaitlistService(
     SeatReleaser seats,
     NotificationOutbox outbox,
     TimeProvider time,
+    IStringLocalizer<PortalText> text,
     ILogger<WaitlistService> logger)
 {
     public async Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default)
@@ -37,12 +40,12 @@ public sealed class WaitlistService(
         var wanted = slots.Where(s => slotStartUtc is null || s.StartUtc == slotStartUtc).ToList();
         if (wanted.Count == 0 || wanted.All(s => BookingRules.CheckWindow(service, s.StartUtc, nowUtc) is not null))
         {
-            return new(JoinWaitlistOutcome.OutsideBookingWindow, null, "That date is not open for booking, so there is no waitlist for it.");
+            return new(JoinWaitlistOutcome.OutsideBookingWindow, null, text["That date is not open for booking, so there is no waitlist for it."]);
         }
 
         if (wanted.Any(s => s.IsBookable))
         {
-            return new(JoinWaitlistOutcome.SeatsAvailable, null, "There are still free times on that date: you can book one now.");
+            return new(JoinWaitlistOutcome.SeatsAvailable, null, text["There are still free times on that date: you can book one now."]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -60,7 +63,7 @@ public sealed class WaitlistService(
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)
         {
-            return new(JoinWaitlistOutcome.AlreadyWaiting, id, "You are already on the waitlist for that date.");
+            return new(JoinWaitlistOutcome.AlreadyWaiting, id, text["You are already on the waitlist for that date."]);
         }
 
         var entry = new WaitlistEntry
@@ -76,7 +79,7 @@ public sealed class WaitlistService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(JoinWaitlistOutcome.Joined, entry.Id,
-            $"You're on the waitlist. If a seat frees up, we'll hold it for you for {WaitlistEntry.OfferDuration.TotalHours:0} hours.");
+            text["You're on the waitlist. If a seat frees up, we'll hold it for you for {0:0} hours.", WaitlistEntry.OfferDuration.TotalHours]);
     }
 
     /// <summary>Books the held seat for the customer it was offered to, while the offer lasts.</summary>
@@ -87,7 +90,7 @@ public sealed class WaitlistService(
         var service = entry is null ? null : await catalog.GetServiceAsync(entry.ServiceId, cancellationToken);
         if (entry is null || service is null || entry.Status != WaitlistStatus.Offered || entry.OfferedSlotInventoryId is not { } inventoryId)
         {
-            return new ReserveResult(null, BookingError.BookingNotFound, "There is no seat on offer for you here.");
+            return new ReserveResult(null, BookingError.BookingNotFound, text["There is no seat on offer for you here."]);
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -115,7 +118,7 @@ public sealed class WaitlistService(
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Claimed).SetProperty(x => x.ClaimedBookingId, booking.Id), cancellationToken);
         if (claimed != 1)
         {
-            return new ReserveResult(null, BookingError.BookingNotFound, "Sorry, this offer has ended and the seat has passed to someone else.");
+            return new ReserveResult(null, BookingError.BookingNotFound, text["Sorry, this offer has ended and the seat has passed to someone else."]);
         }
 
         // The seat was already counted when it was held for this offer: no counter change here.
