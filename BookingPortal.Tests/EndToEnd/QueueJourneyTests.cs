@@ -96,7 +96,7 @@ public class QueueJourneyTests(BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "Join the line" }).ClickAsync();
             await portal.MoveClockAsync(opensAt.AddSeconds(3));
             await Assertions.Expect(page.Locator("[data-testid=visitor-sign-in]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await BrowserFixture.ScreenshotAsync(page, "43-queue-visitor-turn");
 
             await page.Locator("[data-testid=visitor-sign-in]").GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
@@ -105,9 +105,9 @@ public class QueueJourneyTests(BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
 
             // Back on the booking page, signed in, with the turn the visitor earned.
-            await page.WaitForURLAsync($"**/services/{serviceId}/book");
+            await page.WaitForURLAsync($"**/services/{serviceId}/book", new() { Timeout = 30_000 });
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await BrowserFixture.PickAnotherDayAsync(page);
             await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
