@@ -39,6 +39,24 @@ public class LanguageTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task The_account_pages_and_their_status_messages_answer_in_Spanish()
+    {
+        using var client = factory.CreateClient();
+        await client.GetAsync("/culture?culture=es-ES&returnUrl=%2F");
+
+        async Task<string> Page(string path) => WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+        (await Page("/Account/ForgotPassword")).Should().Contain("¿Olvidó su contraseña?").And.Contain("Restablecer la contraseña");
+        (await Page("/Account/ResetPassword?code=abc")).Should().Contain("Restablezca su contraseña.").And.Contain("Confirmar contraseña");
+        (await Page("/Account/ResendEmailConfirmation")).Should().Contain("Introduzca su correo electrónico.").And.Contain(">Reenviar<");
+        (await Page("/Account/Lockout")).Should().Contain("Esta cuenta se ha bloqueado; vuelva a intentarlo más tarde.");
+        (await Page("/Account/AccessDenied")).Should().Contain("No tiene acceso a este recurso.");
+        (await Page("/Account/ConfirmEmailChange")).Should().Contain(
+            "Error: el enlace de confirmación del cambio de correo electrónico no es válido.",
+            "the status message travels to the sign-in page in a cookie, accents and all");
+    }
+
+    [Fact]
     public async Task Without_a_return_address_the_switch_goes_back_to_the_page_it_was_clicked_on()
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

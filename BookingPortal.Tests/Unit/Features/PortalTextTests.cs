@@ -30,6 +30,16 @@ public partial class PortalTextTests
     }
 
     [Fact]
+    public void No_two_texts_differ_only_in_case()
+    {
+        // Resource names are case-insensitive: the build drops the second one ("Duplicate resource name ... ignored"),
+        // and the page then shows English in Spanish.
+        var clashes = English.Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).Select(group => group.Key);
+
+        clashes.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Spanish_keeps_every_placeholder_of_the_English_text()
     {
         var mismatched = English.Keys.Where(key => !Placeholders(key).SetEquals(Placeholders(Spanish[key]))).ToList();
