@@ -56,14 +56,9 @@ public sealed class BookingService(
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        if (BookingRules.CheckWindow(service, slot.StartUtc, nowUtc) is { } windowError)
+        if (await SaleRefusalAsync(service, slot, nowUtc, cancellationToken) is { } notForSale)
         {
-            return ReserveResult.Failure(windowError, service);
-        }
-
-        if (!(await catalog.SlotDatesAsync(service.Id, cancellationToken)).Contains(slot))
-        {
-            return ReserveResult.Failure(BookingError.OutsideRelease, service);
+            return ReserveResult.Failure(notForSale, service);
         }
 
         var inventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
@@ -81,6 +76,11 @@ public sealed class BookingService(
             }
         }
     }
+
+    /// <summary>Whether a slot may be sold now: inside the booking window and among the dates the service's release sells.</summary>
+    private async Task<BookingError?> SaleRefusalAsync(Service service, SlotOccurrence slot, DateTime nowUtc, CancellationToken cancellationToken) =>
+        BookingRules.CheckWindow(service, slot.StartUtc, nowUtc)
+        ?? (!(await catalog.SlotDatesAsync(service.Id, cancellationToken)).Contains(slot) ? BookingError.OutsideRelease : null);
 
     private async Task<ReserveResult> ReserveSeatAsync(
         ReserveRequest request, Service service, SlotOccurrence slot, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
@@ -181,14 +181,9 @@ public sealed class BookingService(
             return ReserveResult.Failure(BookingError.SameSlot, service);
         }
 
-        if (BookingRules.CheckWindow(service, slot.StartUtc, nowUtc) is { } windowError)
+        if (await SaleRefusalAsync(service, slot, nowUtc, cancellationToken) is { } notForSale)
         {
-            return ReserveResult.Failure(windowError, service);
-        }
-
-        if (!(await catalog.SlotDatesAsync(service.Id, cancellationToken)).Contains(slot))
-        {
-            return ReserveResult.Failure(BookingError.OutsideRelease, service);
+            return ReserveResult.Failure(notForSale, service);
         }
 
         var newInventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
