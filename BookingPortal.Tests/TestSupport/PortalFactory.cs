@@ -33,11 +33,15 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private string? postgresConnectionString;
     private bool ownsDatabase;
+    private bool hostBuilt;
+    private bool runScheduledJobs = true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        hostBuilt = true;
         Directory.CreateDirectory(databaseFolder);
         builder.UseEnvironment("Testing");
+        builder.UseSetting(BookingPortal.Infrastructure.Jobs.JobsServiceCollectionExtensions.RunScheduledJobsKey, runScheduledJobs ? "true" : "false");
         if (Provider == DatabaseProvider.Postgres)
         {
             ownsDatabase = SharesDatabaseOf is null;
@@ -67,9 +71,22 @@ public class PortalFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>Stops the scheduled jobs, for tests that drive the same work by hand and must not race the timer.</summary>
-    public async Task PauseJobsAsync() =>
-        await (await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).PauseAll(CancellationToken.None);
+    /// <summary>
+    /// Starts the portal as an instance that runs no scheduled jobs, for tests that drive the same work
+    /// by hand and must not race the timer. (Pausing after start-up is not enough: a job that fires at
+    /// start-up may still be running, or start late on a busy machine, while the test moves the clock.)
+    /// </summary>
+    public Task StartWithoutScheduledJobsAsync()
+    {
+        if (hostBuilt)
+        {
+            throw new InvalidOperationException("The portal has started already; choose to run without jobs before the first use.");
+        }
+
+        runScheduledJobs = false;
+        _ = Services;
+        return Task.CompletedTask;
+    }
 
     /// <summary>Settings a derived factory adds (another payment gateway, say).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];

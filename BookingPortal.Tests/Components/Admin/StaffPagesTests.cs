@@ -23,7 +23,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         context.Services.AddMudServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var staff = await factory.StaffAsync();

@@ -59,7 +59,7 @@ public class AppointmentsTests
     public async Task The_history_tells_the_story_of_a_booking_with_who_did_what()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (bookings, service) = await BookSomeAsync(factory, 1);
         var booking = bookings[0];
         var staff = await factory.StaffAsync();

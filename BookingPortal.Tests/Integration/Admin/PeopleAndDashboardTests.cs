@@ -74,7 +74,7 @@ public class PeopleAndDashboardTests
     public async Task The_dashboard_counts_today_in_the_clinics_zone()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var day = (await factory.BookableSlotsAsync(service)).GroupBy(s => s.LocalStart.Date).First().ToList();
         var bookings = new List<BookingView>();

@@ -89,7 +89,7 @@ public class ServiceAdminTests
     public async Task Removing_a_slot_that_has_bookings_is_refused_but_raising_capacity_offers_the_new_seats_to_the_waitlist()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (service, slot, booked) = await BookTwoSeatsAsync(factory);
         var staff = await factory.StaffAsync();
         var admin = factory.Get<ServiceAdminService>();

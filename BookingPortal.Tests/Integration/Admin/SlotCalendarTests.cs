@@ -13,7 +13,7 @@ public class SlotCalendarTests
     public async Task Closing_a_day_with_the_cancel_choice_cancels_and_refunds_every_booking_and_tells_the_customers()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (service, date, bookings) = await BookADayAsync(factory);
         factory.Clock.SetUtcNow(new DateTimeOffset(bookings[0].StartUtc.AddHours(-10), TimeSpan.Zero));
 
@@ -42,7 +42,7 @@ public class SlotCalendarTests
     public async Task Closing_a_slot_with_the_keep_choice_keeps_its_bookings_and_reopening_puts_it_back_on_sale()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (service, _, bookings) = await BookADayAsync(factory);
         var calendar = factory.Get<SlotCalendarService>();
         var staff = await factory.StaffAsync();

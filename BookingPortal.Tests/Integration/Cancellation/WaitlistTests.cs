@@ -121,7 +121,7 @@ public class WaitlistTests
     private static async Task<PortalFactory> StartAsync()
     {
         var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         return factory;
     }
 

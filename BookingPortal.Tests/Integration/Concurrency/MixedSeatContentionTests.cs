@@ -51,7 +51,7 @@ public class MixedSeatContentionTests
     public async Task Claims_of_a_held_seat_racing_bookings_for_it_end_with_one_booking_for_the_person_offered()
     {
         await using var factory = new PortalFactory { Provider = Provider };
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
         var target = (await factory.BookableSlotsAsync(service))[0];
         var holder = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest((await factory.CreateCustomersAsync(1))[0], service.Id, target.StartUtc, "h"))).Booking!;

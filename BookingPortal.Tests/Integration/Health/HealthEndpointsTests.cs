@@ -49,6 +49,21 @@ public class HealthEndpointsTests
         readyAgain.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task An_instance_set_to_run_no_jobs_is_ready_without_a_running_scheduler_and_says_why()
+    {
+        await using var factory = new PortalFactory { Provider = Provider };
+        await factory.StartWithoutScheduledJobsAsync();
+        using var http = factory.CreateClient();
+
+        var ready = await http.GetAsync("/health/ready");
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        ready.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync()).Should().Contain("runs no scheduled jobs (Jobs:RunScheduledJobs is false)");
+        (await scheduler.GetStatus()).Should().NotBe(SchedulerStatus.Running, "nothing fires on this instance");
+    }
+
     /// <summary>
     /// The host answers before the scheduler has started (on the clustered store it starts after
     /// its first check-in), and readiness says so with 503 until then: wait for it, bounded.

@@ -19,9 +19,9 @@ public sealed class SharedQueueAcrossInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await first.PauseJobsAsync();
+        await first.StartWithoutScheduledJobsAsync();
         second = new PortalFactory { Provider = DatabaseProvider.Postgres, SharesDatabaseOf = first };
-        await second.PauseJobsAsync();
+        await second.StartWithoutScheduledJobsAsync();
     }
 
     [Fact]

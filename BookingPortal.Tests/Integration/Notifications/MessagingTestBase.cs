@@ -3,7 +3,7 @@ using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 
-/// <summary>A portal whose SendGrid and Twilio clients talk to a fresh stand-in, with the scheduled jobs paused so each test drives delivery itself.</summary>
+/// <summary>A portal whose SendGrid and Twilio clients talk to a fresh stand-in, running no scheduled jobs so each test drives delivery itself.</summary>
 public abstract class MessagingTestBase : IAsyncLifetime
 {
     protected MessagingStandIn StandIn { get; private set; } = null!;
@@ -17,7 +17,7 @@ public abstract class MessagingTestBase : IAsyncLifetime
     {
         StandIn = await MessagingStandIn.StartAsync();
         Factory = new MessagingPortalFactory(StandIn) { Provider = Provider };
-        await Factory.PauseJobsAsync();
+        await Factory.StartWithoutScheduledJobsAsync();
     }
 
     public async Task DisposeAsync()

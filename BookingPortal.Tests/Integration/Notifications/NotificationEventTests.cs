@@ -15,7 +15,7 @@ public class NotificationEventTests
     public async Task A_cancellation_says_what_happened_to_the_money_and_removes_the_same_calendar_event()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (booking, email) = await factory.BookAsync();
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-10), TimeSpan.Zero));
 
@@ -37,7 +37,7 @@ public class NotificationEventTests
     public async Task A_move_tells_the_old_and_the_new_time_and_updates_the_calendar_event()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (booking, _) = await factory.BookAsync(slotIndex: 0);
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var later = (await factory.BookableSlotsAsync(service)).First(s => s.StartUtc > booking.StartUtc.AddDays(1));
@@ -57,7 +57,7 @@ public class NotificationEventTests
     public async Task A_seat_offered_from_the_waitlist_is_announced_by_email_and_by_text_to_those_who_opted_in()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
         var slot = (await factory.BookableSlotsAsync(service))[0];
         var customers = await factory.CreateCustomersAsync(2);
@@ -80,7 +80,7 @@ public class NotificationEventTests
     {
         await using var stripe = await StripeStandIn.StartAsync();
         await using var factory = new StripePortalFactory(stripe);
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (booking, _) = await factory.BookAsync();
         (await factory.OutboxAsync()).Should().BeEmpty("a seat held for payment is not booked yet");
 

@@ -5,6 +5,10 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.TestSupport;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 
@@ -119,6 +123,53 @@ public class OutboxDeliveryTests : MessagingTestBase
     }
 
     [Fact]
+    public async Task A_claim_taken_late_in_a_slow_batch_still_keeps_a_second_dispatcher_off_the_message()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await Factory.BookAsync(slotIndex: i);
+        }
+
+        var options = Factory.Services.GetRequiredService<IOptions<NotificationsOptions>>();
+        var rival = new RecordingChannel(Factory.Clock, sendTime: TimeSpan.Zero);
+        var rivalDispatcher = new OutboxDispatcher(Factory.DbFactory, [rival], options, Factory.Clock, NullLogger<OutboxDispatcher>.Instance);
+        // Each send takes 50 s of the two-minute claim; during the third one (100–150 s into the batch)
+        // another instance's dispatcher runs.
+        var slow = new RecordingChannel(Factory.Clock, sendTime: TimeSpan.FromSeconds(50))
+        {
+            DuringSend = number => number == 3 ? rivalDispatcher.DispatchDueAsync() : Task.CompletedTask,
+        };
+        var dispatcher = new OutboxDispatcher(Factory.DbFactory, [slow], options, Factory.Clock, NullLogger<OutboxDispatcher>.Instance);
+
+        await dispatcher.DispatchDueAsync();
+
+        rival.Sent.Should().ContainSingle("the rival takes only the message nobody has claimed yet");
+        slow.Sent.Should().HaveCount(3);
+        slow.Sent.Concat(rival.Sent).Should().OnlyHaveUniqueItems().And.HaveCount(4);
+        (await Factory.OutboxAsync()).Should().OnlyContain(m => m.Status == OutboxStatus.Sent);
+    }
+
+    /// <summary>An e-mail channel whose every send takes <paramref name="sendTime"/> on the test clock.</summary>
+    private sealed class RecordingChannel(FakeTimeProvider clock, TimeSpan sendTime) : INotificationChannel
+    {
+        public List<long> Sent { get; } = [];
+
+        public Func<int, Task> DuringSend { get; init; } = _ => Task.CompletedTask;
+
+        public NotificationChannel Channel => NotificationChannel.Email;
+
+        public bool IsConfigured => true;
+
+        public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            Sent.Add(message.Id);
+            clock.Advance(sendTime);
+            await DuringSend(Sent.Count);
+            return new DeliveryResult(DeliveryOutcome.Delivered, "202 Accepted");
+        }
+    }
+
+    [Fact]
     public async Task Dispatchers_racing_on_one_database_send_each_message_exactly_once()
     {
         for (var i = 0; i < 8; i++)
@@ -139,7 +190,7 @@ public class OutboxWithoutProviderTests
     public async Task With_no_provider_keys_messages_wait_in_the_outbox_untouched()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (booking, email) = await factory.BookAsync();
 
         (await factory.Get<OutboxDispatcher>().DispatchDueAsync()).Should().Be(0);
@@ -158,7 +209,7 @@ public class OutboxWithoutProviderTests
     public async Task A_repeated_booking_request_writes_no_second_confirmation()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slot = (await factory.BookableSlotsAsync(service))[0];

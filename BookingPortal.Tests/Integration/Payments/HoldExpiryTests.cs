@@ -20,7 +20,7 @@ public class HoldExpiryTests
     {
         await using var factory = new PortalFactory { Provider = Provider };
         // The scheduled sweep would otherwise join the race on its own timer; here the test is the scheduler.
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var hold = await CreateHoldAsync(factory, minutes: 10);
         var due = await CreateHoldAsync(factory, minutes: 30);
         factory.Clock.Advance(TimeSpan.FromMinutes(11));

@@ -110,7 +110,7 @@ public class StripeGatewayTests
     {
         await using var stripe = await StripeStandIn.StartAsync();
         await using var factory = new StripePortalFactory(stripe);
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var (booking, customer) = await BookAsync(factory);
         factory.Clock.Advance(TimeSpan.FromMinutes(11));
         (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);

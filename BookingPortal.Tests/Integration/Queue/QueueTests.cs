@@ -24,7 +24,7 @@ public class QueueTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         factory = new PortalFactory { Provider = Provider };
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
     }
 

@@ -56,7 +56,7 @@ public class ReleaseAdminTests
     public async Task Pausing_holds_admissions_and_the_monitor_counts_the_queue()
     {
         await using var factory = new PortalFactory();
-        await factory.PauseJobsAsync();
+        await factory.StartWithoutScheduledJobsAsync();
         var staff = await factory.StaffAsync();
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);

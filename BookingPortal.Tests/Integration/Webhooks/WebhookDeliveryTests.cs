@@ -43,7 +43,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         var portal = new WebhookPortal(Path.Combine(databaseFolder, "portal.db"), allowPrivateNetworks);
         portal.Clock.SetUtcNow(now ?? PortalFactory.DefaultNow);
-        await portal.PauseJobsAsync();
+        await portal.StartWithoutScheduledJobsAsync();
         return portal;
     }
 

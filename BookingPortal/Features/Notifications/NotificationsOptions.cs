@@ -69,7 +69,10 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
 
         Range(errors, "MaxAttempts", options.MaxAttempts, 1, 50);
         Range(errors, "RetryBaseDelaySeconds", options.RetryBaseDelaySeconds, 1, 3600);
-        Range(errors, "ClaimTimeoutSeconds", options.ClaimTimeoutSeconds, 30, 3600);
+        // A claim must outlast the slowest send (HTTP time-outs are 30 s for e-mail and SMS, at most
+        // 60 s for webhooks) and the write of its answer; a shorter one lapses while the message is
+        // still being sent, and another dispatcher sends it a second time.
+        Range(errors, "ClaimTimeoutSeconds", options.ClaimTimeoutSeconds, 90, 3600);
         Range(errors, "BatchSize", options.BatchSize, 1, 1000);
         if (options.SendGrid.IsConfigured && !System.Net.Mail.MailAddress.TryCreate(options.SendGrid.FromEmail, out _))
         {

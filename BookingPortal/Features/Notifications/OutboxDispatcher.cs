@@ -42,14 +42,18 @@ public sealed class OutboxDispatcher(
         var delivered = 0;
         foreach (var id in due)
         {
+            // The claim runs from when it is taken, not from the start of the batch: sends before it in
+            // the batch may have taken minutes, and a claim that is already over when it is taken lets a
+            // second dispatcher send the same message while this one is still sending it.
+            var claimedAtUtc = time.GetUtcNow().UtcDateTime;
             var claim = Guid.NewGuid();
             var claimed = await db.OutboxMessages
                 .Where(m => m.Id == id)
-                .Where(IsDue(nowUtc))
+                .Where(IsDue(claimedAtUtc))
                 .ExecuteUpdateAsync(m => m
                     .SetProperty(x => x.Status, OutboxStatus.Sending)
                     .SetProperty(x => x.ClaimToken, claim)
-                    .SetProperty(x => x.ClaimedUntilUtc, nowUtc.AddSeconds(options.Value.ClaimTimeoutSeconds)), cancellationToken);
+                    .SetProperty(x => x.ClaimedUntilUtc, claimedAtUtc.AddSeconds(options.Value.ClaimTimeoutSeconds)), cancellationToken);
             if (claimed == 1 && await DeliverAsync(db, id, claim, live, cancellationToken))
             {
                 delivered++;

@@ -11,6 +11,8 @@ namespace BookingPortal.Infrastructure.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
+    public const string RunScheduledJobsKey = "Jobs:RunScheduledJobs";
+
     /// <summary>
     /// Quartz.NET. On the embedded SQLite file (one process by nature) the in-memory store is
     /// enough: the triggers are declared in code and rebuilt at every start. On a server database
@@ -39,7 +41,15 @@ public static class JobsServiceCollectionExtensions
             quartz.AddQueueJobs();
             quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
-        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        // An instance that only serves pages and the API (Jobs:RunScheduledJobs false) still writes
+        // triggers, such as a release's opening, to the shared job store; it just never fires them.
+        var runsJobs = builder.Configuration.GetValue(RunScheduledJobsKey, defaultValue: true);
+        builder.Services.AddSingleton(new ScheduledJobsSetting(runsJobs));
+        if (runsJobs)
+        {
+            builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        }
+
         return builder;
     }
 
@@ -63,3 +73,6 @@ public static class JobsServiceCollectionExtensions
         });
     }
 }
+
+/// <summary>Whether this instance fires the scheduled jobs; at least one instance on a database must.</summary>
+public sealed record ScheduledJobsSetting(bool RunsOnThisInstance);
