@@ -16,18 +16,20 @@ public static class DataServiceCollectionExtensions
         var options = ReadOptions(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(options);
 
+        // Pooled contexts: the booking path creates a few per request, and a reset context costs far
+        // less than a new one (the contexts hold no state of their own).
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContextFactory<SqliteBookingDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+                builder.Services.AddPooledDbContextFactory<SqliteBookingDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
                 builder.Services.AddSingleton<IDbContextFactory<BookingDbContext>, BookingDbContextFactory<SqliteBookingDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContextFactory<SqlServerBookingDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
+                builder.Services.AddPooledDbContextFactory<SqlServerBookingDbContext>(o => ConfigureSqlServer(o, options.ConnectionString));
                 builder.Services.AddSingleton<IDbContextFactory<BookingDbContext>, BookingDbContextFactory<SqlServerBookingDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContextFactory<PostgresBookingDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+                builder.Services.AddPooledDbContextFactory<PostgresBookingDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
                 builder.Services.AddSingleton<IDbContextFactory<BookingDbContext>, BookingDbContextFactory<PostgresBookingDbContext>>();
                 break;
         }
@@ -98,7 +100,24 @@ public static class DataServiceCollectionExtensions
         options.UseSqlServer(connectionString);
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(WithAutomaticPreparation(connectionString));
+
+    /// <summary>
+    /// The booking path sends the same dozen statements over and over; prepared on each connection,
+    /// PostgreSQL parses and plans each of them once instead of on every booking. A connection
+    /// string that sets "Max Auto Prepare" itself (0 turns it off) is left as it is.
+    /// </summary>
+    internal static string WithAutomaticPreparation(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 }
 
 /// <summary>Hands out the provider's derived context under the provider-neutral type the features use.</summary>

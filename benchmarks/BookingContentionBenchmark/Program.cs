@@ -16,6 +16,7 @@ namespace BookingContentionBenchmark;
 // BOOKINGPORTAL_TEST_POSTGRES names a server (tools/with-postgres.sh sets it), on PostgreSQL.
 // Compared with a raw single-row conditional UPDATE loop on the same database: the physical limit.
 //   tools/with-postgres.sh dotnet run -c Release --project benchmarks/BookingContentionBenchmark -- --customers 100,1000,5000
+// (--databases postgres, or sqlite, runs one of them only.)
 internal static class Benchmark
 {
     public static async Task Main(string[] args)
@@ -44,7 +45,8 @@ internal static class Benchmark
             Console.Error.WriteLine("BOOKINGPORTAL_TEST_POSTGRES is not set: SQLite only (run through tools/with-postgres.sh for PostgreSQL).");
         }
 
-        foreach (var (provider, newDatabase) in providers)
+        var only = ArgValue("--databases", "sqlite,postgres").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (provider, newDatabase) in providers.Where(p => only.Contains(p.Provider.ToString(), StringComparer.OrdinalIgnoreCase)))
         {
             var rawRate = 0.0;
             // The first, small round only warms the JIT and the pools; it is not reported.
@@ -76,10 +78,12 @@ internal static class Benchmark
                     latencies[i] = watch.Elapsed.TotalMilliseconds;
                     return result;
                 })).ToList();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var wall = Stopwatch.StartNew();
                 gate.SetResult();
                 var results = await Task.WhenAll(tasks);
                 wall.Stop();
+                var appCpuPerAttempt = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / requests.Count;
 
                 var confirmed = results.Count(r => r.Succeeded);
                 var unexpected = results.Where(r => !r.Succeeded && r.Error != BookingError.SlotFull).Select(r => r.Error?.ToString() ?? "?").Distinct().ToList();
@@ -98,7 +102,7 @@ internal static class Benchmark
 
                 Array.Sort(latencies);
                 var perSecond = confirmed / wall.Elapsed.TotalSeconds;
-                var line = $"| {provider} | {customers:N0} | {customers / 2:N0} | {confirmed:N0} | {wall.Elapsed.TotalSeconds:F2} s | {perSecond:F0} | {Percentile(latencies, 50):F0} / {Percentile(latencies, 95):F0} / {Percentile(latencies, 99):F0} ms | {rawRate:F0} /s | {perSecond / rawRate:P0} | 0{(unexpected.Count > 0 ? $" (other refusals: {string.Join(", ", unexpected)})" : "")} |";
+                var line = $"| {provider} | {customers:N0} | {customers / 2:N0} | {confirmed:N0} | {wall.Elapsed.TotalSeconds:F2} s | {perSecond:F0} | {Percentile(latencies, 50):F0} / {Percentile(latencies, 95):F0} / {Percentile(latencies, 99):F0} ms | {rawRate:F0} /s | {perSecond / rawRate:P0} | {appCpuPerAttempt:F2} ms | 0{(unexpected.Count > 0 ? $" (other refusals: {string.Join(", ", unexpected)})" : "")} |";
                 Console.WriteLine(warmUp ? $"(warm-up) {line}" : line);
                 if (!warmUp)
                 {
@@ -119,10 +123,10 @@ internal static class Benchmark
         Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; the app hosted in the benchmark process (Release), PostgreSQL from `tools/with-postgres.sh` (durable: `POSTGRES_DURABLE=1` keeps fsync on).
         Command: `POSTGRES_DURABLE=1 tools/with-postgres.sh dotnet run -c Release --project benchmarks/BookingContentionBenchmark -- --customers {string.Join(',', customerCounts)}`
 
-        All customers start at once (one gate); each books one of {Slots} slots at random; there are half as many seats as customers. Bookings/s = confirmed bookings / wall time from the gate to the last answer. Latency is one `ReserveAsync` call. Raw = one row, `UPDATE … SET Booked = CASE WHEN Booked < Capacity THEN Booked + 1 ELSE 0 END WHERE Id = @id` (the conditional seat update, wrapping so it never runs dry) in autocommit, 16 workers, 3 s.
+        All customers start at once (one gate); each books one of {Slots} slots at random; there are half as many seats as customers. Bookings/s = confirmed bookings / wall time from the gate to the last answer. Latency is one `ReserveAsync` call. Raw = one row, `UPDATE … SET Booked = CASE WHEN Booked < Capacity THEN Booked + 1 ELSE 0 END WHERE Id = @id` (the conditional seat update, wrapping so it never runs dry) in autocommit, 16 workers, 3 s. App CPU per request = this process's CPU time during the round / requests (the database server's own CPU is not in it).
 
-        | database | customers | seats | confirmed | wall | bookings/s | p50 / p95 / p99 | raw UPDATE | ratio | overbooked |
-        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+        | database | customers | seats | confirmed | wall | bookings/s | p50 / p95 / p99 | raw UPDATE | ratio | app CPU per request | overbooked |
+        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
         {string.Join('\n', rows)}
         """;
         var resultsFile = Path.Combine(FindRepositoryRoot(), "benchmarks", "RESULTS.md");

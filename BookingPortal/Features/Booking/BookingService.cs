@@ -61,7 +61,15 @@ public sealed class BookingService(
             return ReserveResult.Failure(notForSale, service);
         }
 
-        var inventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
+        var (inventoryId, hadFreeSeat) = await inventory.EnsureCounterAsync(service.Id, slot, cancellationToken);
+        if (!hadFreeSeat)
+        {
+            // A double click on the last seat: the first click's booking may have taken it since the look-up above.
+            return await FindByIdempotencyKeyAsync(request, cancellationToken) is { } sameRequest
+                ? ReserveResult.Success(sameRequest)
+                : ReserveResult.Failure(BookingError.SlotFull, service);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -70,11 +78,39 @@ public sealed class BookingService(
             }
             catch (DbUpdateException ex) when (attempt < MaxConfirmationNumberAttempts)
             {
-                // Only a unique index can fail here: a concurrent duplicate request (answered by
-                // the idempotency lookup on the next pass) or a confirmation number collision.
+                // Only a unique index can fail here: the same request made twice at once (the
+                // other one's booking answers it) or a confirmation number collision (try another).
+                if (await FindByIdempotencyKeyAsync(request, cancellationToken) is { } sameRequest)
+                {
+                    return ReserveResult.Success(sameRequest);
+                }
+
                 logger.LogWarning(ex, "Booking insert collided on a unique index; retrying (attempt {Attempt}).", attempt);
             }
         }
+    }
+
+    /// <summary>The rules that must see the customer's committed state: call inside the customer gate.</summary>
+    private static async Task<BookingError?> RefusalInsideGateAsync(
+        BookingDbContext db, ReserveRequest request, Service service, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (request.ActingStaffId is { } staffId && !await BookingWrites.IsStaffAsync(db, staffId, cancellationToken))
+        {
+            return BookingError.InvalidRequest;
+        }
+
+        if (request.ActingStaffId is null && await BookingWrites.NeedsStaffHelpAsync(db, request.CustomerId, cancellationToken))
+        {
+            return BookingError.NeedsStaffHelp;
+        }
+
+        if (await BookingWrites.HasReachedLimitAsync(db, service, request.CustomerId, nowUtc, cancellationToken))
+        {
+            return BookingError.LimitReached;
+        }
+
+        // Staff booking at the desk skip the online waiting room; everyone else needs their turn.
+        return request.ActingStaffId is null ? await ReleaseGate.ConsumeAdmissionAsync(db, service.Id, request.CustomerId, nowUtc, cancellationToken) : null;
     }
 
     /// <summary>Whether a slot may be sold now: inside the booking window and among the dates the service's release sells.</summary>
@@ -82,72 +118,57 @@ public sealed class BookingService(
         BookingRules.CheckWindow(service, slot.StartUtc, nowUtc)
         ?? (!(await catalog.SlotDatesAsync(service.Id, cancellationToken)).Contains(slot) ? BookingError.OutsideRelease : null);
 
+    /// <summary>
+    /// Everything that takes time (the messages, rendered with the calendar file) is composed before
+    /// the transaction opens; inside it, the checks that must see committed state run first, and the
+    /// slot's row is locked by the seat update only for the insert and the commit that follow it.
+    /// </summary>
     private async Task<ReserveResult> ReserveSeatAsync(
         ReserveRequest request, Service service, SlotOccurrence slot, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var booking = BookingWrites.NewBooking(
+            service, request.CustomerId, inventoryId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, paymentHolds.HoldUntil(nowUtc));
+        var messages = await outbox.ComposeForNewBookingAsync(db, booking, service, cancellationToken);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await BookingWrites.EnterCustomerGateAsync(db, request.CustomerId, cancellationToken))
         {
             return ReserveResult.Failure(BookingError.InvalidRequest, service);
         }
 
-        var previous = await db.Bookings.AsNoTracking()
-            .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)
-            .Select(b => b.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (previous != Guid.Empty)
+        var refusal = await RefusalInsideGateAsync(db, request, service, nowUtc, cancellationToken);
+        if (refusal is null)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return ReserveResult.Success((await GetViewAsync(db, b => b.Id == previous, cancellationToken))!);
+            var seatTaken = await db.SlotInventories
+                .Where(i => i.Id == inventoryId && !i.IsClosed && i.Booked < i.Capacity)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
+            refusal = seatTaken == 1 ? null : BookingError.SlotFull;
         }
 
-        if (request.ActingStaffId is { } staffId && !await BookingWrites.IsStaffAsync(db, staffId, cancellationToken))
+        if (refusal is { } error)
         {
-            return ReserveResult.Failure(BookingError.InvalidRequest, service);
+            // The same request sent twice at once: the other one booked while this one waited at the
+            // customer's gate (and used the turn, the limit or the seat). It is the answer to both.
+            var sameRequest = await db.Bookings.AsNoTracking()
+                .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)
+                .Select(b => (Guid?)b.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            return sameRequest is { } id
+                ? ReserveResult.Success((await GetViewAsync(db, b => b.Id == id, cancellationToken))!)
+                : ReserveResult.Failure(error, service);
         }
 
-        if (request.ActingStaffId is null && await BookingWrites.NeedsStaffHelpAsync(db, request.CustomerId, cancellationToken))
-        {
-            return ReserveResult.Failure(BookingError.NeedsStaffHelp, service);
-        }
-
-        if (await BookingWrites.HasReachedLimitAsync(db, service, request.CustomerId, nowUtc, cancellationToken))
-        {
-            return ReserveResult.Failure(BookingError.LimitReached, service);
-        }
-
-        // Staff booking at the desk skip the online waiting room; everyone else needs their turn.
-        if (request.ActingStaffId is null && await ReleaseGate.ConsumeAdmissionAsync(db, service.Id, request.CustomerId, nowUtc, cancellationToken) is { } queueError)
-        {
-            return ReserveResult.Failure(queueError, service);
-        }
-
-        var seatTaken = await db.SlotInventories
-            .Where(i => i.Id == inventoryId && !i.IsClosed && i.Booked < i.Capacity)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
-        if (seatTaken != 1)
-        {
-            return ReserveResult.Failure(BookingError.SlotFull, service);
-        }
-
-        var booking = BookingWrites.AddBooking(
-            db, service, request.CustomerId, inventoryId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, paymentHolds.HoldUntil(nowUtc));
-        await db.SaveChangesAsync(cancellationToken);
-        await outbox.QueueCreatedAsync(db, booking.Id, cancellationToken);
-        if (booking.Status == BookingStatus.Confirmed)
-        {
-            await outbox.QueueConfirmationAsync(db, booking.Id, cancellationToken);
-        }
-
+        // One round of inserts (the booking, its deposit, its messages); a repeated request or a
+        // confirmation number already taken fails here on a unique index and rolls the seat back.
+        BookingWrites.Add(db, booking);
+        db.OutboxMessages.AddRange(messages);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(service.Id);
 
         logger.LogInformation("Booked {Confirmation} for service {ServiceId} at {StartUtc:o}.", booking.ConfirmationNumber, service.Id, slot.StartUtc);
-        booking.Service = service;
-        return ReserveResult.Success(ToView(booking));
+        return ReserveResult.Success(ToView(booking, service));
     }
 
     /// <summary>
@@ -279,9 +300,11 @@ public sealed class BookingService(
         return ToView(booking) with { Ledger = LedgerSummary.Of(ledger) };
     }
 
-    internal static BookingView ToView(Domain.Booking booking)
+    internal static BookingView ToView(Domain.Booking booking) =>
+        ToView(booking, booking.Service ?? throw new InvalidOperationException("The booking's service must be loaded."));
+
+    internal static BookingView ToView(Domain.Booking booking, Service service)
     {
-        var service = booking.Service ?? throw new InvalidOperationException("The booking's service must be loaded.");
         var zone = service.TimeZone;
         return new BookingView(
             booking.Id,

@@ -42,16 +42,17 @@ internal static class BookingWrites
     }
 
     /// <summary>
-    /// Adds a booking on a seat already counted, with its deposit recorded as due. It is confirmed
-    /// at once unless the deposit is to be paid online: then the seat is held until
-    /// <paramref name="paymentHoldUntilUtc"/> and the payment webhook confirms it.
+    /// A booking on a seat to be counted by the caller, not yet added anywhere (so its messages can
+    /// be composed before a transaction opens). It is confirmed at once unless the deposit is to be
+    /// paid online: then the seat is held until <paramref name="paymentHoldUntilUtc"/> and the
+    /// payment webhook confirms it.
     /// </summary>
-    public static Domain.Booking AddBooking(
-        BookingDbContext db, Service service, string customerId, long inventoryId, DateTime startUtc, DateTime endUtc, string idempotencyKey, DateTime nowUtc,
+    public static Domain.Booking NewBooking(
+        Service service, string customerId, long inventoryId, DateTime startUtc, DateTime endUtc, string idempotencyKey, DateTime nowUtc,
         DateTime? paymentHoldUntilUtc)
     {
         var awaitsPayment = paymentHoldUntilUtc is not null && service.DepositDueNow > 0;
-        var booking = new Domain.Booking
+        return new Domain.Booking
         {
             Id = Guid.CreateVersion7(),
             ConfirmationNumber = ConfirmationNumber.New(),
@@ -69,14 +70,17 @@ internal static class BookingWrites
             Currency = service.Currency,
             IdempotencyKey = idempotencyKey,
         };
+    }
+
+    /// <summary>Adds the booking with its deposit recorded as due.</summary>
+    public static void Add(BookingDbContext db, Domain.Booking booking)
+    {
         db.Bookings.Add(booking);
         if (booking.DepositAmount > 0)
         {
             db.LedgerEntries.Add(LedgerEntry.For(
-                booking.Id, booking.Currency, LedgerEntryKind.DepositDue, booking.DepositAmount, nowUtc,
-                awaitsPayment ? "Deposit payable online." : "Deposit payable at reception."));
+                booking.Id, booking.Currency, LedgerEntryKind.DepositDue, booking.DepositAmount, booking.CreatedAtUtc,
+                booking.Status == BookingStatus.PendingPayment ? "Deposit payable online." : "Deposit payable at reception."));
         }
-
-        return booking;
     }
 }

@@ -12,14 +12,33 @@ namespace BookingPortal.Features.Booking;
 /// </summary>
 public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFactory)
 {
-    public async Task<long> EnsureAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken)
+    public async Task<long> EnsureAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken) =>
+        (await EnsureCounterAsync(serviceId, slot, cancellationToken)).Id;
+
+    /// <summary>
+    /// The slot's counter, and whether it had a free seat when read: a look without a lock, so the
+    /// booking path can turn a full slot away before doing any work. Only the conditional update
+    /// in the booking's transaction decides who gets a seat.
+    /// </summary>
+    public async Task<(long Id, bool HadFreeSeat)> EnsureCounterAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(serviceId, slot.StartUtc, cancellationToken);
-        if (existing is { } id)
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return id;
+            var existing = await db.SlotInventories.AsNoTracking()
+                .Where(i => i.ServiceId == serviceId && i.StartUtc == slot.StartUtc)
+                .Select(i => new { i.Id, Free = !i.IsClosed && i.Booked < i.Capacity })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
+            {
+                return (existing.Id, existing.Free);
+            }
         }
 
+        return (await CreateAsync(serviceId, slot, cancellationToken), slot.Capacity > 0);
+    }
+
+    private async Task<long> CreateAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken)
+    {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

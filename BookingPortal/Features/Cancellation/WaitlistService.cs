@@ -111,8 +111,8 @@ public sealed class WaitlistService(
             return ReserveResult.Failure(BookingError.LimitReached, service);
         }
 
-        var booking = BookingWrites.AddBooking(
-            db, service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
+        var booking = BookingWrites.NewBooking(
+            service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
         var claimed = await db.WaitlistEntries
             .Where(e => e.Id == entryId && e.CustomerId == customerId && e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc > nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Claimed).SetProperty(x => x.ClaimedBookingId, booking.Id), cancellationToken);
@@ -122,13 +122,8 @@ public sealed class WaitlistService(
         }
 
         // The seat was already counted when it was held for this offer: no counter change here.
-        await db.SaveChangesAsync(cancellationToken);
-        await outbox.QueueCreatedAsync(db, booking.Id, cancellationToken);
-        if (booking.Status == BookingStatus.Confirmed)
-        {
-            await outbox.QueueConfirmationAsync(db, booking.Id, cancellationToken);
-        }
-
+        BookingWrites.Add(db, booking);
+        db.OutboxMessages.AddRange(await outbox.ComposeForNewBookingAsync(db, booking, service, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);

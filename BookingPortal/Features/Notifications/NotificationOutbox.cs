@@ -28,10 +28,6 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingConfirmed, bookingId, $"confirmation:{bookingId}", cancellationToken);
     }
 
-    /// <summary>No message to the customer (the confirmation tells them); webhooks hear of every new booking, paid or not yet.</summary>
-    public Task QueueCreatedAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
-        webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCreated, bookingId, $"created:{bookingId}", cancellationToken);
-
     /// <summary>No message to the customer; webhooks hear of it.</summary>
     public Task QueueNoShowAsync(BookingDbContext db, Guid bookingId, DateTime markedAtUtc, CancellationToken cancellationToken) =>
         webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingNoShow, bookingId, $"no-show:{bookingId}:{markedAtUtc.Ticks}", cancellationToken);
@@ -80,40 +76,91 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
             new WaitlistOfferData(entryId, service.Id, service.Name, offer.Entry.CustomerId, offer.StartUtc, offer.EndUtc, offer.Entry.OfferExpiresAtUtc), cancellationToken);
     }
 
+    /// <summary>
+    /// The rows a new booking writes: booking.created for webhooks and, when it is confirmed at once,
+    /// the confirmation (e-mail with its calendar file) and booking.confirmed. Composed from the
+    /// booking in memory, not added anywhere: the booking path composes them before its transaction
+    /// opens, so the slot's lock is held only while they are inserted. The causes are new (the
+    /// booking id is), so no earlier row can exist for them.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ComposeForNewBookingAsync(
+        BookingDbContext db, Domain.Booking booking, Service service, CancellationToken cancellationToken)
+    {
+        var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
+        var data = WebhookOutbox.BookingData(booking, service);
+        var rows = webhooks.Rows(endpoints, WebhookEventTypes.BookingCreated, $"created:{booking.Id}", data).ToList();
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            var cause = $"confirmation:{booking.Id}";
+            var contact = await ContactAsync(db, booking.CustomerId, cancellationToken);
+            rows.AddRange(await ComposeForBookingAsync(NotificationKind.BookingConfirmation, BookingService.ToView(booking, service), contact, cause, extra: null));
+            rows.AddRange(webhooks.Rows(endpoints, WebhookEventTypes.BookingConfirmed, cause, data));
+        }
+
+        return rows;
+    }
+
     private async Task QueueForBookingAsync(
         BookingDbContext db, NotificationKind kind, Guid bookingId, Func<Domain.Booking, string> eventKey, CancellationToken cancellationToken,
         Func<MessageFacts, MessageFacts>? extra = null)
     {
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleAsync(b => b.Id == bookingId, cancellationToken);
-        var view = BookingService.ToView(booking);
+        var key = eventKey(booking);
+        if (await AlreadyQueuedAsync(db, key, cancellationToken))
+        {
+            return;
+        }
+
+        var contact = await ContactAsync(db, booking.CustomerId, cancellationToken);
+        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, BookingService.ToView(booking), contact, key, extra));
+    }
+
+    private async Task<List<OutboxMessage>> ComposeForBookingAsync(
+        NotificationKind kind, BookingView view, CustomerContact contact, string eventKey, Func<MessageFacts, MessageFacts>? extra)
+    {
         var appointment = new AppointmentFacts(
             view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
             view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}"));
-        var attachment = CalendarUpdate(kind, view);
-        await QueueAsync(db, kind, booking.CustomerId, eventKey(booking),
+        return await ComposeAsync(kind, view.CustomerId, contact, eventKey,
             recipient =>
             {
                 var facts = new MessageFacts(kind, recipient, appointment, PortalBaseUri) { Currency = view.Currency };
                 facts = kind == NotificationKind.BookingConfirmation ? facts with { GoogleCalendarLink = CalendarFile.GoogleCalendarLink(view, PortalBaseUri) } : facts;
                 return extra is null ? facts : extra(facts);
             },
-            message => message.BookingId = bookingId, attachment, cancellationToken);
+            message => message.BookingId = view.Id, CalendarUpdate(kind, view));
     }
 
     private async Task QueueAsync(
         BookingDbContext db, NotificationKind kind, string customerId, string eventKey, Func<string, MessageFacts> factsFor, Action<OutboxMessage> link,
         string? attachment, CancellationToken cancellationToken)
     {
-        var customer = await db.Users.AsNoTracking()
-            .Where(u => u.Id == customerId)
-            .Select(u => new { u.Email, u.DisplayName, u.PhoneNumber, u.SmsOptIn })
-            .SingleAsync(cancellationToken);
-        // The unique index is the backstop; this check keeps a repeated cause from failing its transaction.
-        if (await db.OutboxMessages.AnyAsync(m => m.EventKey == eventKey, cancellationToken))
+        if (await AlreadyQueuedAsync(db, eventKey, cancellationToken))
         {
             return;
         }
 
+        var contact = await ContactAsync(db, customerId, cancellationToken);
+        db.OutboxMessages.AddRange(await ComposeAsync(kind, customerId, contact, eventKey, factsFor, link, attachment));
+    }
+
+    /// <summary>The unique index is the backstop; this check keeps a repeated cause from failing its transaction.</summary>
+    private static Task<bool> AlreadyQueuedAsync(BookingDbContext db, string eventKey, CancellationToken cancellationToken) =>
+        db.OutboxMessages.AnyAsync(m => m.EventKey == eventKey, cancellationToken);
+
+    private sealed record CustomerContact(string? Email, string? DisplayName, string? PhoneNumber, bool SmsOptIn);
+
+    private static Task<CustomerContact> ContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.Id == customerId)
+            .Select(u => new CustomerContact(u.Email, u.DisplayName, u.PhoneNumber, u.SmsOptIn))
+            .SingleAsync(cancellationToken);
+
+    /// <summary>The e-mail (and, for the kinds that go by text, the SMS to an opted-in customer) of one event.</summary>
+    private async Task<List<OutboxMessage>> ComposeAsync(
+        NotificationKind kind, string customerId, CustomerContact customer, string eventKey, Func<string, MessageFacts> factsFor, Action<OutboxMessage> link,
+        string? attachment)
+    {
         var facts = factsFor(customer.DisplayName ?? customer.Email ?? "there");
         var composed = await composer.ComposeAsync(facts);
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -132,6 +179,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
             NextAttemptAtUtc = nowUtc,
         };
 
+        var rows = new List<OutboxMessage>();
         if (customer.Email is { Length: > 0 } email)
         {
             var message = Message(NotificationChannel.Email, email);
@@ -143,15 +191,17 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
             }
 
             link(message);
-            db.OutboxMessages.Add(message);
+            rows.Add(message);
         }
 
         if (GoesBySms(kind) && customer.SmsOptIn && PhoneNumber.TryNormalize(customer.PhoneNumber, out var phone))
         {
             var message = Message(NotificationChannel.Sms, phone);
             link(message);
-            db.OutboxMessages.Add(message);
+            rows.Add(message);
         }
+
+        return rows;
     }
 
     private string? CalendarUpdate(NotificationKind kind, BookingView view)

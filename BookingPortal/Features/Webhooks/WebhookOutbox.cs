@@ -34,40 +34,41 @@ public sealed class WebhookOutbox(TimeProvider time)
         }
 
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleAsync(b => b.Id == bookingId, cancellationToken);
-        var service = booking.Service!;
-        var data = new BookingEventData(
-            booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, Api.BookingDto.StatusName(booking.Status),
-            booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
-        await QueueToAsync(db, endpoints, eventType, cause, data, cancellationToken);
+        await QueueToAsync(db, endpoints, eventType, cause, BookingData(booking, booking.Service!), cancellationToken);
     }
 
     /// <summary>Adds a row for every active endpoint subscribed to <paramref name="eventType"/>.</summary>
     public async Task QueueAsync(BookingDbContext db, string eventType, string cause, object data, CancellationToken cancellationToken) =>
         await QueueToAsync(db, await SubscribersAsync(db, eventType, cancellationToken), eventType, cause, data, cancellationToken);
 
-    private async Task QueueToAsync(
-        BookingDbContext db, List<WebhookEndpoint> endpoints, string eventType, string cause, object data, CancellationToken cancellationToken)
+    /// <summary>Every active endpoint, for a caller that writes several events at once and filters per event with <see cref="Rows"/>.</summary>
+    public static Task<List<WebhookEndpoint>> ActiveEndpointsAsync(BookingDbContext db, CancellationToken cancellationToken) =>
+        db.WebhookEndpoints.AsNoTracking().Where(e => e.IsActive).ToListAsync(cancellationToken);
+
+    public static BookingEventData BookingData(Domain.Booking booking, Service service) => new(
+        booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, Api.BookingDto.StatusName(booking.Status),
+        booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
+
+    /// <summary>
+    /// The rows of one event, one per endpoint among <paramref name="endpoints"/> that wants it, not yet
+    /// added anywhere: for a cause that is new (a booking just made), no earlier row can exist.
+    /// </summary>
+    public IEnumerable<OutboxMessage> Rows(IEnumerable<WebhookEndpoint> endpoints, string eventType, string cause, object data)
     {
-        if (endpoints.Count == 0)
+        var subscribed = endpoints.Where(e => e.Wants(eventType)).ToList();
+        if (subscribed.Count == 0)
         {
-            return;
+            yield break;
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var eventId = EventIdFor(eventType, cause);
         var body = JsonSerializer.Serialize(new WebhookEvent(eventId, eventType, nowUtc, data), Json);
-        foreach (var endpoint in endpoints)
+        foreach (var endpoint in subscribed)
         {
-            var eventKey = $"webhook:{endpoint.Id}:{eventId}";
-            if (await db.OutboxMessages.AnyAsync(m => m.EventKey == eventKey, cancellationToken)
-                || db.OutboxMessages.Local.Any(m => m.EventKey == eventKey))
+            yield return new OutboxMessage
             {
-                continue;
-            }
-
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                EventKey = eventKey,
+                EventKey = $"webhook:{endpoint.Id}:{eventId}",
                 Kind = NotificationKind.Webhook,
                 Channel = NotificationChannel.Webhook,
                 WebhookEndpointId = endpoint.Id,
@@ -77,7 +78,22 @@ public sealed class WebhookOutbox(TimeProvider time)
                 Status = OutboxStatus.Pending,
                 CreatedAtUtc = nowUtc,
                 NextAttemptAtUtc = nowUtc,
-            });
+            };
+        }
+    }
+
+    private async Task QueueToAsync(
+        BookingDbContext db, List<WebhookEndpoint> endpoints, string eventType, string cause, object data, CancellationToken cancellationToken)
+    {
+        foreach (var row in Rows(endpoints, eventType, cause, data))
+        {
+            if (await db.OutboxMessages.AnyAsync(m => m.EventKey == row.EventKey, cancellationToken)
+                || db.OutboxMessages.Local.Any(m => m.EventKey == row.EventKey))
+            {
+                continue;
+            }
+
+            db.OutboxMessages.Add(row);
         }
     }
 
