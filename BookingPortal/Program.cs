@@ -46,6 +46,7 @@ var app = builder.Build();
 
 app.UsePortalErrors();
 app.UseRequestLocalization();
+app.UseOutputCache();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.UseQueueVisitors();

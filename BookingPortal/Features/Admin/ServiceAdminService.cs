@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Admin;
@@ -26,6 +27,7 @@ public sealed class ServiceAdminService(
     SeatReleaser seats,
     AuditLog audit,
     SlotChangeNotifier slotChanges,
+    IOutputCacheStore pageCache,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ServiceAdminRow>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
@@ -81,6 +83,7 @@ public sealed class ServiceAdminService(
             audit.Record(db, actor, "service.created", $"service {created.Id}", created.Name);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await pageCache.ServicesChangedAsync(cancellationToken);
             return new SaveServiceResult(created.Id, [], $"{created.Name} is created.");
         }
 
@@ -118,6 +121,7 @@ public sealed class ServiceAdminService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(existing.Id);
+        await pageCache.ServicesChangedAsync(cancellationToken);
         return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.");
     }
 
@@ -137,6 +141,7 @@ public sealed class ServiceAdminService(
 
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(serviceId);
+        await pageCache.ServicesChangedAsync(cancellationToken);
         return archived ? "Archived: customers no longer see it; bookings already made are kept." : "Restored: customers can book it again.";
     }
 
