@@ -195,6 +195,32 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moving_an_unpaid_hold_is_told_to_webhooks_but_not_written_to_the_customer()
+    {
+        await using var portal = await StartPortalAsync();
+        await RegisterAsync(portal, WebhookEventTypes.BookingRescheduled);
+        var service = await portal.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = await portal.BookableSlotsAsync(service);
+        var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        await using (var db = await portal.DbFactory.CreateDbContextAsync())
+        {
+            // As a card payment would leave it: held, unpaid, for ten minutes.
+            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.PendingPayment)
+                .SetProperty(x => x.ExpiresAtUtc, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(10)));
+        }
+
+        var moved = await portal.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc));
+        await portal.Get<OutboxDispatcher>().DispatchDueAsync();
+
+        moved.Succeeded.Should().BeTrue(moved.Message);
+        receiver.Received.Should().ContainSingle().Which.Should().Match<ReceivedWebhook>(r =>
+            r.EventType == WebhookEventTypes.BookingRescheduled && r.SignatureValid && r.Body.Contains(booking.ConfirmationNumber) && r.Body.Contains("\"status\":\"pending-payment\""));
+        await using var check = await portal.DbFactory.CreateDbContextAsync();
+        (await check.OutboxMessages.CountAsync(m => m.Kind == NotificationKind.Rescheduled)).Should().Be(0, "the customer was never told this hold was booked");
+    }
+
+    [Fact]
     public async Task A_delivery_is_refused_at_connect_time_when_the_address_is_private_and_not_allowed()
     {
         var permissive = await StartPortalAsync();

@@ -234,10 +234,7 @@ public sealed class BookingService(
         }
 
         await seats.ReleaseAsync(db, oldInventoryId, nowUtc, cancellationToken);
-        if (current.Status == BookingStatus.Confirmed)
-        {
-            await outbox.QueueRescheduledAsync(db, current.Id, current.StartUtc, cancellationToken);
-        }
+        await outbox.QueueRescheduledAsync(db, current.Id, current.Status, current.StartUtc, cancellationToken);
 
         if (request.IsStaff && current.CustomerId != request.UserId)
         {

@@ -47,12 +47,20 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     public Task QueueUnconfirmedCancellationAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
         webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCancelled, bookingId, $"cancellation:{bookingId}", cancellationToken);
 
-    /// <summary>A booking can move many times; each move is its own event.</summary>
-    public async Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// A booking can move many times; each move is its own event. Webhooks hear of every move; the
+    /// customer is written to only about a confirmed booking (an unpaid hold was never confirmed to them).
+    /// </summary>
+    public async Task QueueRescheduledAsync(
+        BookingDbContext db, Guid bookingId, BookingStatus status, DateTime previousStartUtc, CancellationToken cancellationToken)
     {
         var cause = $"rescheduled:{bookingId}:{previousStartUtc.Ticks}:{time.GetUtcNow().UtcTicks}";
-        await QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"{cause}:{b.StartUtc.Ticks}", cancellationToken,
-            facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneInfo.FindSystemTimeZoneById(facts.Appointment.TimeZoneId)) });
+        if (status == BookingStatus.Confirmed)
+        {
+            await QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"{cause}:{b.StartUtc.Ticks}", cancellationToken,
+                facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneInfo.FindSystemTimeZoneById(facts.Appointment.TimeZoneId)) });
+        }
+
         await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingRescheduled, bookingId, cause, cancellationToken);
     }
 
