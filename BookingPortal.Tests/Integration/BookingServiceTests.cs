@@ -86,6 +86,8 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
         unknown.Message.Should().NotBeNullOrWhiteSpace();
         (await Reserve(customer, service.Id, new DateTime(2026, 3, 4, 14, 0, 0, DateTimeKind.Utc), idempotencyKey: "")).Error
             .Should().Be(BookingError.InvalidRequest);
+        (await Reserve("no-such-customer", service.Id, new DateTime(2026, 3, 4, 14, 0, 0, DateTimeKind.Utc))).Error
+            .Should().Be(BookingError.InvalidRequest, "a staff key may name any customer id; one that does not exist is a bad request, not a crash");
 
         (await Bookings.ListForCustomerAsync(customer)).Should().BeEmpty();
     }

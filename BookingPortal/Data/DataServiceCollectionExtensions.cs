@@ -105,18 +105,19 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// The booking path sends the same dozen statements over and over; prepared on each connection,
     /// PostgreSQL parses and plans each of them once instead of on every booking. A connection
-    /// string that sets "Max Auto Prepare" itself (0 turns it off) is left as it is.
+    /// string that sets "Max Auto Prepare" itself is left as it is (0 turns it off, as PgBouncer in
+    /// transaction mode before 1.21 needs).
     /// </summary>
     internal static string WithAutomaticPreparation(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        // Npgsql's own builder answers "contains" for every keyword it knows; what was written is read plainly.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare"))
         {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
+            return connectionString;
         }
 
-        return builder.ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 }
 

@@ -59,6 +59,27 @@ public class ConfigurationTests
         start.Should().Throw<InvalidOperationException>().WithMessage("*'Database:Provider'*");
     }
 
+    [Fact]
+    public void PostgreSQL_statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
+    {
+        var plain = new Npgsql.NpgsqlConnectionStringBuilder(DataServiceCollectionExtensions.WithAutomaticPreparation("Host=db;Database=bp;Username=app"));
+        var turnedOff = DataServiceCollectionExtensions.WithAutomaticPreparation("Host=db;Database=bp;Max Auto Prepare=0");
+
+        plain.MaxAutoPrepare.Should().Be(64);
+        plain.AutoPrepareMinUsages.Should().Be(2);
+        new Npgsql.NpgsqlConnectionStringBuilder(turnedOff).MaxAutoPrepare.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_embedded_database_with_no_process_to_run_the_jobs_is_refused_naming_the_key()
+    {
+        await using var factory = new PortalFactoryWithSettings(new() { ["Jobs:RunScheduledJobs"] = "false" });
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*'Jobs:RunScheduledJobs'*server database*");
+    }
+
     private static DatabaseOptions Read(Dictionary<string, string?> settings, string environment = "Development")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -234,7 +234,7 @@ public sealed class BookingService(
         }
 
         await seats.ReleaseAsync(db, oldInventoryId, nowUtc, cancellationToken);
-        await outbox.QueueRescheduledAsync(db, current.Id, current.Status, current.StartUtc, cancellationToken);
+        await outbox.QueueRescheduledAsync(db, current.Id, current.StartUtc, cancellationToken);
 
         if (request.IsStaff && current.CustomerId != request.UserId)
         {

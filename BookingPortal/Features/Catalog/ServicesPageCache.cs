@@ -21,9 +21,16 @@ public static class ServicesPageCache
     public static IServiceCollection AddServicesPageCache(this IServiceCollection services) =>
         services.AddOutputCache(options => options.AddPolicy(PolicyName, policy => policy
             .Expire(TimeSpan.FromSeconds(30))
-            .VaryByValue(context => new KeyValuePair<string, string>(
-                "view", $"{context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name}|{(BrandingServiceCollectionExtensions.PrefersDark(context.Request) ? "dark" : "light")}"))
+            .VaryByValue(context => new KeyValuePair<string, string>("view", ViewOf(context)))
             .Tag(Tag)));
+
+    /// <summary>The language of the texts, the culture of prices and dates (a culture cookie may set them apart), and the theme.</summary>
+    private static string ViewOf(HttpContext context)
+    {
+        var culture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture;
+        var theme = BrandingServiceCollectionExtensions.PrefersDark(context.Request) ? "dark" : "light";
+        return $"{culture?.UICulture.Name}|{culture?.Culture.Name}|{theme}";
+    }
 
     /// <summary>After a service is added, changed or archived: the next visitor gets a fresh page.</summary>
     public static Task ServicesChangedAsync(this IOutputCacheStore cache, CancellationToken cancellationToken) =>

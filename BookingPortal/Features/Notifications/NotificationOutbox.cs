@@ -51,10 +51,11 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     /// A booking can move many times; each move is its own event. Webhooks hear of every move; the
     /// customer is written to only about a confirmed booking (an unpaid hold was never confirmed to them).
     /// </summary>
-    public async Task QueueRescheduledAsync(
-        BookingDbContext db, Guid bookingId, BookingStatus status, DateTime previousStartUtc, CancellationToken cancellationToken)
+    public async Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken)
     {
         var cause = $"rescheduled:{bookingId}:{previousStartUtc.Ticks}:{time.GetUtcNow().UtcTicks}";
+        // Read in the caller's transaction after its move: a payment that confirmed the hold meanwhile is seen here.
+        var status = await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.Status).SingleAsync(cancellationToken);
         if (status == BookingStatus.Confirmed)
         {
             await QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"{cause}:{b.StartUtc.Ticks}", cancellationToken,
@@ -97,10 +98,10 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
         var data = WebhookOutbox.BookingData(booking, service);
         var rows = webhooks.Rows(endpoints, WebhookEventTypes.BookingCreated, $"created:{booking.Id}", data).ToList();
-        if (booking.Status == BookingStatus.Confirmed)
+        // No such customer: nothing to compose; the booking's own checks refuse the request.
+        if (booking.Status == BookingStatus.Confirmed && await FindContactAsync(db, booking.CustomerId, cancellationToken) is { } contact)
         {
             var cause = $"confirmation:{booking.Id}";
-            var contact = await ContactAsync(db, booking.CustomerId, cancellationToken);
             rows.AddRange(await ComposeForBookingAsync(NotificationKind.BookingConfirmation, BookingService.ToView(booking, service), contact, cause, extra: null));
             rows.AddRange(webhooks.Rows(endpoints, WebhookEventTypes.BookingConfirmed, cause, data));
         }
@@ -158,11 +159,14 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
 
     private sealed record CustomerContact(string? Email, string? DisplayName, string? PhoneNumber, bool SmsOptIn);
 
-    private static Task<CustomerContact> ContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
+    private static async Task<CustomerContact> ContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
+        await FindContactAsync(db, customerId, cancellationToken) ?? throw new InvalidOperationException($"Customer {customerId} does not exist.");
+
+    private static Task<CustomerContact?> FindContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == customerId)
             .Select(u => new CustomerContact(u.Email, u.DisplayName, u.PhoneNumber, u.SmsOptIn))
-            .SingleAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The e-mail (and, for the kinds that go by text, the SMS to an opted-in customer) of one event.</summary>
     private async Task<List<OutboxMessage>> ComposeAsync(

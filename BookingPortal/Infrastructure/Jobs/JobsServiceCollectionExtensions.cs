@@ -44,6 +44,13 @@ public static class JobsServiceCollectionExtensions
         // An instance that only serves pages and the API (Jobs:RunScheduledJobs false) still writes
         // triggers, such as a release's opening, to the shared job store; it just never fires them.
         var runsJobs = builder.Configuration.GetValue(RunScheduledJobsKey, defaultValue: true);
+        if (!runsJobs && !database.IsServerDatabase && !builder.Environment.IsEnvironment("Testing"))
+        {
+            // The embedded file serves one process: if it runs no jobs, nothing does (holds, offers, messages, openings).
+            throw new InvalidOperationException(
+                $"'{RunScheduledJobsKey}' may be false only on a server database, where another instance runs the jobs; on the embedded SQLite database this process must run them.");
+        }
+
         builder.Services.AddSingleton(new ScheduledJobsSetting(runsJobs));
         if (runsJobs)
         {
