@@ -1,6 +1,8 @@
 using BookingPortal.Data;
 using BookingPortal.Features.Admin;
+using BookingPortal.Features.Branding;
 using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BookingPortal.Tests.Integration.Catalog;
@@ -59,9 +61,9 @@ public sealed class ServicesPageCacheTests : IAsyncLifetime
         using var english = Visitor();
         await ThirdVisitAsync(english);
         using var spanish = Visitor();
-        spanish.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Des%7Cuic%3Des");
+        spanish.DefaultRequestHeaders.Add("Cookie", $"{CookieRequestCultureProvider.DefaultCookieName}={Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("es")))}");
         using var dark = Visitor();
-        dark.DefaultRequestHeaders.Add("Cookie", "BookingPortal.Theme=dark");
+        dark.DefaultRequestHeaders.Add("Cookie", $"{BrandingServiceCollectionExtensions.ThemeCookie}=dark");
 
         var inSpanish = await (await spanish.GetAsync("/")).Content.ReadAsStringAsync();
         var darkPage = await dark.GetAsync("/");

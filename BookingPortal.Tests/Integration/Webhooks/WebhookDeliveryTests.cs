@@ -55,6 +55,15 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         receiver.Secret = registered!.Secret;
     }
 
+    /// <summary>Leaves a booking as a card payment would: held, unpaid, for ten minutes.</summary>
+    private static async Task HoldUnpaidAsync(PortalFactory portal, Guid bookingId)
+    {
+        await using var db = await portal.DbFactory.CreateDbContextAsync();
+        await db.Bookings.Where(b => b.Id == bookingId).ExecuteUpdateAsync(b => b
+            .SetProperty(x => x.Status, BookingStatus.PendingPayment)
+            .SetProperty(x => x.ExpiresAtUtc, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(10)));
+    }
+
     [Fact]
     public async Task Each_event_is_delivered_signed_and_exactly_once_across_retries_a_dead_dispatchers_claim_and_a_restart()
     {
@@ -178,13 +187,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await RegisterAsync(portal, WebhookEventTypes.BookingCancelled);
         var service = await portal.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var booking = await portal.BookAsNewCustomerAsync(service.Id, (await portal.BookableSlotsAsync(service))[0].StartUtc);
-        await using (var db = await portal.DbFactory.CreateDbContextAsync())
-        {
-            // As a card payment would leave it: held, unpaid, for ten minutes.
-            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.PendingPayment)
-                .SetProperty(x => x.ExpiresAtUtc, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(10)));
-        }
+        await HoldUnpaidAsync(portal, booking.Id);
 
         portal.Clock.Advance(TimeSpan.FromMinutes(11));
         (await portal.Get<Features.Payments.HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
@@ -202,13 +205,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var service = await portal.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slots = await portal.BookableSlotsAsync(service);
         var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
-        await using (var db = await portal.DbFactory.CreateDbContextAsync())
-        {
-            // As a card payment would leave it: held, unpaid, for ten minutes.
-            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.PendingPayment)
-                .SetProperty(x => x.ExpiresAtUtc, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(10)));
-        }
+        await HoldUnpaidAsync(portal, booking.Id);
 
         var moved = await portal.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc));
         await portal.Get<OutboxDispatcher>().DispatchDueAsync();

@@ -150,12 +150,8 @@ public sealed class BookingService(
         {
             // The same request sent twice at once: the other one booked while this one waited at the
             // customer's gate (and used the turn, the limit or the seat). It is the answer to both.
-            var sameRequest = await db.Bookings.AsNoTracking()
-                .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)
-                .Select(b => (Guid?)b.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            return sameRequest is { } id
-                ? ReserveResult.Success((await GetViewAsync(db, b => b.Id == id, cancellationToken))!)
+            return await FindByIdempotencyKeyAsync(db, request, cancellationToken) is { } sameRequest
+                ? ReserveResult.Success(sameRequest)
                 : ReserveResult.Failure(error, service);
         }
 
@@ -281,7 +277,20 @@ public sealed class BookingService(
     private async Task<BookingView?> FindByIdempotencyKeyAsync(ReserveRequest request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await GetViewAsync(db, b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+        return await FindByIdempotencyKeyAsync(db, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The booking this same request already made, if any. Looked up by id first: nearly every
+    /// look-up finds nothing (losers of a race ask too), and the full view is read only when there is one.
+    /// </summary>
+    private static async Task<BookingView?> FindByIdempotencyKeyAsync(BookingDbContext db, ReserveRequest request, CancellationToken cancellationToken)
+    {
+        var id = await db.Bookings.AsNoTracking()
+            .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)
+            .Select(b => (Guid?)b.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return id is { } found ? await GetViewAsync(db, b => b.Id == found, cancellationToken) : null;
     }
 
     private static async Task<BookingView?> GetViewAsync(

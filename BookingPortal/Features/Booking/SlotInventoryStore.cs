@@ -22,19 +22,8 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
     /// </summary>
     public async Task<(long Id, bool HadFreeSeat)> EnsureCounterAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var existing = await db.SlotInventories.AsNoTracking()
-                .Where(i => i.ServiceId == serviceId && i.StartUtc == slot.StartUtc)
-                .Select(i => new { i.Id, Free = !i.IsClosed && i.Booked < i.Capacity })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (existing is not null)
-            {
-                return (existing.Id, existing.Free);
-            }
-        }
-
-        return (await CreateAsync(serviceId, slot, cancellationToken), slot.Capacity > 0);
+        return await FindAsync(serviceId, slot.StartUtc, cancellationToken)
+            ?? (await CreateAsync(serviceId, slot, cancellationToken), slot.Capacity > 0);
     }
 
     private async Task<long> CreateAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken)
@@ -56,17 +45,18 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
         catch (DbUpdateException)
         {
             // Someone else created it between our look-up and our insert: theirs is the one.
-            return await FindAsync(serviceId, slot.StartUtc, cancellationToken)
+            return (await FindAsync(serviceId, slot.StartUtc, cancellationToken))?.Id
                 ?? throw new InvalidOperationException($"Slot counter for service {serviceId} at {slot.StartUtc:o} could not be created.");
         }
     }
 
-    private async Task<long?> FindAsync(int serviceId, DateTime startUtc, CancellationToken cancellationToken)
+    private async Task<(long Id, bool HadFreeSeat)?> FindAsync(int serviceId, DateTime startUtc, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.SlotInventories.AsNoTracking()
+        var counter = await db.SlotInventories.AsNoTracking()
             .Where(i => i.ServiceId == serviceId && i.StartUtc == startUtc)
-            .Select(i => (long?)i.Id)
+            .Select(i => new { i.Id, Free = !i.IsClosed && i.Booked < i.Capacity })
             .FirstOrDefaultAsync(cancellationToken);
+        return counter is null ? null : (counter.Id, counter.Free);
     }
 }
