@@ -19,6 +19,7 @@ public sealed class BookingService(
     IDbContextFactory<BookingDbContext> dbFactory,
     CatalogService catalog,
     SlotInventoryStore inventory,
+    ReservationBatcher batcher,
     SlotChangeNotifier slotChanges,
     PaymentHolds paymentHolds,
     SeatReleaser seats,
@@ -36,6 +37,18 @@ public sealed class BookingService(
             return ReserveResult.Failure(BookingError.InvalidRequest, null);
         }
 
+        // Staff booking at the desk are few and check the staff member too: they take the path of one.
+        return request.ActingStaffId is null
+            ? await batcher.ReserveAsync(request, cancellationToken)
+            : await ReserveOneAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// One reservation in a transaction of its own: for staff at the desk, and for each request of a
+    /// batch that could not be written together (<see cref="ReservationBatcher"/>).
+    /// </summary>
+    internal async Task<ReserveResult> ReserveOneAsync(ReserveRequest request, CancellationToken cancellationToken)
+    {
         var service = await catalog.GetServiceAsync(request.ServiceId, cancellationToken);
         if (service is null)
         {
@@ -115,8 +128,12 @@ public sealed class BookingService(
 
     /// <summary>Whether a slot may be sold now: inside the booking window and among the dates the service's release sells.</summary>
     private async Task<BookingError?> SaleRefusalAsync(Service service, SlotOccurrence slot, DateTime nowUtc, CancellationToken cancellationToken) =>
-        BookingRules.CheckWindow(service, slot.StartUtc, nowUtc)
-        ?? (!(await catalog.SlotDatesAsync(service.Id, cancellationToken)).Contains(slot) ? BookingError.OutsideRelease : null);
+        SaleRefusal(service, slot, nowUtc, BookingRules.CheckWindow(service, slot.StartUtc, nowUtc) is null
+            ? await catalog.SlotDatesAsync(service.Id, cancellationToken)
+            : SlotDateRange.Unlimited); // outside the window anyway: no need to read the release
+
+    internal static BookingError? SaleRefusal(Service service, SlotOccurrence slot, DateTime nowUtc, SlotDateRange soldDates) =>
+        BookingRules.CheckWindow(service, slot.StartUtc, nowUtc) ?? (!soldDates.Contains(slot) ? BookingError.OutsideRelease : null);
 
     /// <summary>
     /// Everything that takes time (the messages, rendered with the calendar file) is composed before
@@ -284,7 +301,7 @@ public sealed class BookingService(
     /// The booking this same request already made, if any. Looked up by id first: nearly every
     /// look-up finds nothing (losers of a race ask too), and the full view is read only when there is one.
     /// </summary>
-    private static async Task<BookingView?> FindByIdempotencyKeyAsync(BookingDbContext db, ReserveRequest request, CancellationToken cancellationToken)
+    internal static async Task<BookingView?> FindByIdempotencyKeyAsync(BookingDbContext db, ReserveRequest request, CancellationToken cancellationToken)
     {
         var id = await db.Bookings.AsNoTracking()
             .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)

@@ -6,6 +6,8 @@ public static class BookingServiceCollectionExtensions
     {
         services.AddScoped<SlotInventoryStore>();
         services.AddScoped<BookingService>();
+        services.AddSingleton<ReservationBatcher>();
+        services.AddScoped<ReservationBatchWriter>();
         return services;
     }
 }

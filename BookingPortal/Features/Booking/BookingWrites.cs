@@ -21,7 +21,10 @@ internal static class BookingWrites
 
     /// <summary>True when staff set a no-show limit for this customer and it has been reached.</summary>
     public static async Task<bool> NeedsStaffHelpAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
-        await db.Users.AnyAsync(u => u.Id == customerId && u.NoShowLimit != null && u.NoShowCount >= u.NoShowLimit, cancellationToken);
+        await db.Users.Where(u => u.Id == customerId).AnyAsync(NeedsStaffHelp, cancellationToken);
+
+    public static readonly System.Linq.Expressions.Expression<Func<ApplicationUser, bool>> NeedsStaffHelp =
+        u => u.NoShowLimit != null && u.NoShowCount >= u.NoShowLimit;
 
     /// <summary>Whether the user acting for a customer really holds the Staff or Admin role.</summary>
     public static async Task<bool> IsStaffAsync(BookingDbContext db, string userId, CancellationToken cancellationToken) =>
@@ -32,14 +35,13 @@ internal static class BookingWrites
     /// <summary>Call inside the customer gate only.</summary>
     public static async Task<bool> HasReachedLimitAsync(BookingDbContext db, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var active = await db.Bookings.CountAsync(
-            b => b.CustomerId == customerId
-                 && b.ServiceId == service.Id
-                 && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed)
-                 && b.StartUtc > nowUtc,
-            cancellationToken);
+        var active = await db.Bookings.Where(ActiveAfter(nowUtc)).CountAsync(b => b.CustomerId == customerId && b.ServiceId == service.Id, cancellationToken);
         return BookingRules.HasReachedLimit(service, active);
     }
+
+    /// <summary>The bookings that count against a customer's limit: held or confirmed, and still to come.</summary>
+    public static System.Linq.Expressions.Expression<Func<Domain.Booking, bool>> ActiveAfter(DateTime nowUtc) =>
+        b => (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed) && b.StartUtc > nowUtc;
 
     /// <summary>
     /// A booking on a seat to be counted by the caller, not yet added anywhere (so its messages can

@@ -10,6 +10,9 @@ namespace BookingPortal.Features.Notifications;
 /// <summary>What a waitlist.offered webhook event says.</summary>
 public sealed record WaitlistOfferData(long WaitlistEntryId, int ServiceId, string ServiceName, string CustomerId, DateTime SlotStartUtc, DateTime SlotEndUtc, DateTime? OfferExpiresAtUtc);
 
+/// <summary>Whom a customer's messages go to.</summary>
+public sealed record CustomerContact(string CustomerId, string? Email, string? DisplayName, string? PhoneNumber, bool SmsOptIn);
+
 /// <summary>What a cancellation message says about money.</summary>
 public sealed record CancellationMoney(decimal FeeRetained, decimal Released);
 
@@ -96,10 +99,18 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         BookingDbContext db, Domain.Booking booking, Service service, CancellationToken cancellationToken)
     {
         var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
+        var contact = booking.Status == BookingStatus.Confirmed ? await FindContactAsync(db, booking.CustomerId, cancellationToken) : null;
+        return await ComposeForNewBookingAsync(booking, service, endpoints, contact);
+    }
+
+    /// <summary>The same, for a caller that has read the endpoints and the customer's contact itself (a batch of bookings).</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ComposeForNewBookingAsync(
+        Domain.Booking booking, Service service, IReadOnlyList<WebhookEndpoint> endpoints, CustomerContact? contact)
+    {
         var data = WebhookOutbox.BookingData(booking, service);
         var rows = webhooks.Rows(endpoints, WebhookEventTypes.BookingCreated, $"created:{booking.Id}", data).ToList();
         // No such customer: nothing to compose; the booking's own checks refuse the request.
-        if (booking.Status == BookingStatus.Confirmed && await FindContactAsync(db, booking.CustomerId, cancellationToken) is { } contact)
+        if (booking.Status == BookingStatus.Confirmed && contact is not null)
         {
             var cause = $"confirmation:{booking.Id}";
             rows.AddRange(await ComposeForBookingAsync(NotificationKind.BookingConfirmation, BookingService.ToView(booking, service), contact, cause, extra: null));
@@ -108,6 +119,11 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
 
         return rows;
     }
+
+    /// <summary>The contacts of several customers in one query, by customer id; unknown ids are missing.</summary>
+    public static Task<Dictionary<string, CustomerContact>> FindContactsAsync(
+        BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => customerIds.Contains(u.Id)).Select(ContactOf).ToDictionaryAsync(c => c.CustomerId, cancellationToken);
 
     private async Task QueueForBookingAsync(
         BookingDbContext db, NotificationKind kind, Guid bookingId, Func<Domain.Booking, string> eventKey, CancellationToken cancellationToken,
@@ -157,7 +173,8 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     private static Task<bool> AlreadyQueuedAsync(BookingDbContext db, string eventKey, CancellationToken cancellationToken) =>
         db.OutboxMessages.AnyAsync(m => m.EventKey == eventKey, cancellationToken);
 
-    private sealed record CustomerContact(string? Email, string? DisplayName, string? PhoneNumber, bool SmsOptIn);
+    private static readonly System.Linq.Expressions.Expression<Func<ApplicationUser, CustomerContact>> ContactOf =
+        u => new CustomerContact(u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.SmsOptIn);
 
     private static async Task<CustomerContact> ContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
         await FindContactAsync(db, customerId, cancellationToken) ?? throw new InvalidOperationException($"Customer {customerId} does not exist.");
@@ -165,7 +182,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     private static Task<CustomerContact?> FindContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == customerId)
-            .Select(u => new CustomerContact(u.Email, u.DisplayName, u.PhoneNumber, u.SmsOptIn))
+            .Select(ContactOf)
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The e-mail (and, for the kinds that go by text, the SMS to an opted-in customer) of one event.</summary>

@@ -1,0 +1,170 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Queue;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Concurrency;
+
+/// <summary>
+/// A batch of reservations written together (group commit) must answer each request exactly as a
+/// reservation made alone would: the same refusals in the same order, the seats given first come,
+/// first served, and nothing written for a batch that fails.
+/// </summary>
+public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset ClinicOpening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+
+    protected PortalFactory Factory { get; } = new() { Provider = provider };
+
+    public async Task InitializeAsync() => await Factory.StartWithoutScheduledJobsAsync();
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    [Fact]
+    public async Task One_batch_answers_every_request_as_if_it_had_come_alone()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = await Factory.BookableSlotsAsync(service);
+        var (full, other, third) = (slots[0], slots[1], slots[2]);
+        var customers = await Factory.CreateCustomersAsync(10);
+        await using (var db = await Factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Services.Where(s => s.Id == service.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 1));
+            await db.Users.Where(u => u.Id == customers[2]).ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowLimit, 1).SetProperty(x => x.NoShowCount, 1));
+        }
+
+        var bookings = Factory.Get<BookingService>();
+        var earlier = (await bookings.ReserveAsync(new ReserveRequest(customers[0], service.Id, other.StartUtc, "first-click"))).Booking!;
+        (await bookings.ReserveAsync(new ReserveRequest(customers[1], service.Id, third.StartUtc, "already-booked"))).Succeeded.Should().BeTrue();
+
+        var seatSeekers = customers.Skip(4).Select(c => new ReserveRequest(c, service.Id, full.StartUtc, $"seat-{c}")).ToList();
+        ReserveRequest[] batch =
+        [
+            new(customers[0], service.Id, full.StartUtc, "first-click"),
+            new(customers[1], service.Id, full.StartUtc, "over-the-limit"),
+            new(customers[2], service.Id, full.StartUtc, "needs-help"),
+            new("no-such-customer", service.Id, full.StartUtc, "unknown"),
+            new(customers[3], service.Id, full.StartUtc.AddMinutes(7), "no-such-slot"),
+            new(customers[3] + "-other", service.Id + 1000, full.StartUtc, "no-such-service"),
+            .. seatSeekers,
+        ];
+
+        var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(batch, CancellationToken.None);
+
+        results[0].Booking!.ConfirmationNumber.Should().Be(earlier.ConfirmationNumber, "a repeated request is answered with the booking it made");
+        results.Skip(1).Take(5).Select(r => r.Error).Should().Equal(
+            BookingError.LimitReached, BookingError.NeedsStaffHelp, BookingError.InvalidRequest, BookingError.SlotNotFound, BookingError.ServiceNotFound);
+        var seatResults = results.Skip(6).ToList();
+        seatResults.Take(5).Should().OnlyContain(r => r.Succeeded, "the slot's five seats go to the first five who asked");
+        seatResults[5].Error.Should().Be(BookingError.SlotFull);
+        seatResults.Take(5).Select(r => r.Booking!.CustomerId).Should().Equal(seatSeekers.Take(5).Select(r => r.CustomerId));
+
+        await using var check = await Factory.DbFactory.CreateDbContextAsync();
+        var counter = await check.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == full.StartUtc);
+        counter.Booked.Should().Be(5);
+        (await check.Bookings.CountAsync(b => b.SlotInventoryId == counter.Id)).Should().Be(5);
+        var newIds = seatResults.Take(5).Select(r => r.Booking!.Id).ToList();
+        (await check.OutboxMessages.CountAsync(m => m.BookingId != null && newIds.Contains(m.BookingId.Value) && m.Kind == NotificationKind.BookingConfirmation))
+            .Should().Be(5, "each new booking's confirmation is in the outbox, committed with it");
+        (await check.Bookings.CountAsync(b => b.CustomerId == customers[0])).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task In_a_batch_only_an_admitted_customer_books_and_uses_up_the_turn()
+    {
+        var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customers = await Factory.CreateCustomersAsync(2);
+        var (admitted, neverQueued) = (customers[0], customers[1]);
+        Factory.Clock.SetUtcNow(ClinicOpening.AddMinutes(-1));
+        await Factory.Get<QueueService>().JoinAsync(clinic.Id, admitted, null);
+        Factory.Clock.SetUtcNow(ClinicOpening);
+        await Factory.Get<AdmissionController>().TickAllAsync();
+        var slot = (await Factory.BookableSlotsAsync(clinic))[0];
+
+        var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(
+            [new(admitted, clinic.Id, slot.StartUtc, "a"), new(neverQueued, clinic.Id, slot.StartUtc, "n")], CancellationToken.None);
+
+        results[0].Succeeded.Should().BeTrue(results[0].Message);
+        results[1].Error.Should().Be(BookingError.NotAdmitted);
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        (await db.QueueEntries.SingleAsync(e => e.CustomerId == admitted)).Status.Should().Be(QueueEntryStatus.Completed);
+    }
+
+    [Fact]
+    public async Task A_batch_that_fails_commits_nothing_of_any_of_its_requests()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slot = (await Factory.BookableSlotsAsync(service))[0];
+        var customers = await Factory.CreateCustomersAsync(3);
+        await RefuseBookingsWithTheRefusedKeyAsync();
+
+        var write = () => Factory.Get<ReservationBatchWriter>().WriteAsync(
+            [new(customers[0], service.Id, slot.StartUtc, "fine"), new(customers[1], service.Id, slot.StartUtc, RefusedKey), new(customers[2], service.Id, slot.StartUtc, "fine too")],
+            CancellationToken.None);
+
+        await write.Should().ThrowAsync<DbUpdateException>();
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId))).Should().Be(0);
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Booked.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task When_a_batch_fails_its_other_requests_are_still_booked_one_by_one()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
+        {
+            await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 50));
+        }
+
+        var slot = (await Factory.BookableSlotsAsync(service))[0];
+        var customers = await Factory.CreateCustomersAsync(20);
+        await RefuseBookingsWithTheRefusedKeyAsync();
+        var bookings = Factory.Get<BookingService>();
+
+        // Handed over without waiting, so the batcher queues them together behind whatever batch is first.
+        var answers = customers.Select((c, i) => bookings.ReserveAsync(new ReserveRequest(c, service.Id, slot.StartUtc, i == 10 ? RefusedKey : $"k{i}"))).ToList();
+        var refused = answers[10];
+        answers.RemoveAt(10);
+
+        (await Task.WhenAll(answers)).Should().OnlyContain(r => r.Succeeded);
+        await refused.Invoking(t => t).Should().ThrowAsync<DbUpdateException>();
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId))).Should().Be(19);
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Booked.Should().Be(19);
+    }
+
+    /// <summary>The idempotency key of the request whose booking row the database refuses (the triggers below spell it out).</summary>
+    protected const string RefusedKey = "refused-by-the-database";
+
+    /// <summary>A database-side failure the app cannot foresee, for one request: a trigger refuses its booking row.</summary>
+    protected abstract Task RefuseBookingsWithTheRefusedKeyAsync();
+}
+
+public sealed class ReservationBatchTests() : ReservationBatchSuite(DatabaseProvider.Sqlite)
+{
+    protected override async Task RefuseBookingsWithTheRefusedKeyAsync()
+    {
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync(
+            """CREATE TRIGGER refuse_key BEFORE INSERT ON "Bookings" WHEN NEW."IdempotencyKey" = 'refused-by-the-database' BEGIN SELECT RAISE(ABORT, 'refused'); END;""");
+    }
+}
+
+public sealed class ReservationBatchOnPostgresTests() : ReservationBatchSuite(DatabaseProvider.Postgres)
+{
+    protected override async Task RefuseBookingsWithTheRefusedKeyAsync()
+    {
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE FUNCTION refuse_key() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW."IdempotencyKey" = 'refused-by-the-database' THEN RAISE EXCEPTION 'refused'; END IF;
+              RETURN NEW;
+            END $$
+            """);
+        await db.Database.ExecuteSqlRawAsync("""CREATE TRIGGER refuse_key BEFORE INSERT ON "Bookings" FOR EACH ROW EXECUTE FUNCTION refuse_key()""");
+    }
+}
