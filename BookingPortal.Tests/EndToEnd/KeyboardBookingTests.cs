@@ -26,7 +26,7 @@ public class KeyboardBookingTests(BrowserFixture browser)
 
         // The form comes back with the mismatch; focus is on the field to fix.
         await page.Locator("#Input\\.ConfirmPassword[aria-invalid=true]").WaitForAsync();
-        (await FocusedAsync(page, "el => el.id")).Should().Be("Input.ConfirmPassword");
+        (await FocusMovesToAsync(page, "Input.ConfirmPassword")).Should().BeTrue("focus goes to the field to fix");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("E2e#Password2026");
         await page.Keyboard.PressAsync("Shift+Tab");
@@ -66,6 +66,17 @@ public class KeyboardBookingTests(BrowserFixture browser)
         throw new InvalidOperationException($"{MaxTabs} presses of Tab never reached an element where {predicate}");
     }
 
-    private static Task<string> FocusedAsync(IPage page, string property) =>
-        page.EvaluateAsync<string>($"() => ({property})(document.activeElement)");
+    /// <summary>The page's script moves focus once the document has loaded, a moment after the field is in the DOM: wait for it.</summary>
+    private static async Task<bool> FocusMovesToAsync(IPage page, string elementId)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("id => document.activeElement?.id === id", elementId, new() { Timeout = 10_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 }
