@@ -23,6 +23,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
+    /// <summary>What the portal logged at warning level and above.</summary>
+    public CapturedLog Log { get; } = new();
+
     public string DatabasePath => Path.Combine(databaseFolder, "portal.db");
 
     /// <summary>The database the app runs on; the concurrency suites run once per provider.</summary>
@@ -63,7 +66,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Log));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
@@ -72,24 +74,33 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
-    public async Task In_a_batch_only_an_admitted_customer_books_and_uses_up_the_turn()
+    public async Task In_a_batch_only_admitted_customers_book_and_one_left_without_a_seat_keeps_the_turn()
     {
         var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customers = await Factory.CreateCustomersAsync(2);
-        var (admitted, neverQueued) = (customers[0], customers[1]);
+        var customers = await Factory.CreateCustomersAsync(4);
+        var (admitted, neverQueued) = (customers.Take(3).ToList(), customers[3]);
         Factory.Clock.SetUtcNow(ClinicOpening.AddMinutes(-1));
-        await Factory.Get<QueueService>().JoinAsync(clinic.Id, admitted, null);
+        foreach (var customer in admitted)
+        {
+            await Factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        }
+
         Factory.Clock.SetUtcNow(ClinicOpening);
         await Factory.Get<AdmissionController>().TickAllAsync();
         var slot = (await Factory.BookableSlotsAsync(clinic))[0];
+        slot.Remaining.Should().Be(2, "the clinic's slots have two seats");
 
         var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(
-            [new(admitted, clinic.Id, slot.StartUtc, "a"), new(neverQueued, clinic.Id, slot.StartUtc, "n")], CancellationToken.None);
+            [.. admitted.Select(c => new ReserveRequest(c, clinic.Id, slot.StartUtc, "a")), new(neverQueued, clinic.Id, slot.StartUtc, "n")], CancellationToken.None);
 
-        results[0].Succeeded.Should().BeTrue(results[0].Message);
-        results[1].Error.Should().Be(BookingError.NotAdmitted);
+        results.Take(2).Should().OnlyContain(r => r.Succeeded);
+        results[2].Error.Should().Be(BookingError.SlotFull);
+        results[3].Error.Should().Be(BookingError.NotAdmitted);
         await using var db = await Factory.DbFactory.CreateDbContextAsync();
-        (await db.QueueEntries.SingleAsync(e => e.CustomerId == admitted)).Status.Should().Be(QueueEntryStatus.Completed);
+        var entries = await db.QueueEntries.Where(e => admitted.Contains(e.CustomerId!)).ToDictionaryAsync(e => e.CustomerId!, e => e.Status);
+        entries[admitted[0]].Should().Be(QueueEntryStatus.Completed);
+        entries[admitted[1]].Should().Be(QueueEntryStatus.Completed);
+        entries[admitted[2]].Should().Be(QueueEntryStatus.Admitted, "a turn is used only by a booking, as when the request comes alone");
     }
 
     [Fact]
@@ -131,6 +142,9 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
 
         (await Task.WhenAll(answers)).Should().OnlyContain(r => r.Succeeded);
         await refused.Invoking(t => t).Should().ThrowAsync<DbUpdateException>();
+        Factory.Log.Entries.Select(e => Regex.Match(e.Message, "^A batch of (?<count>[0-9]+) reservations could not be written together"))
+            .Where(m => m.Success).Select(m => int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture))
+            .Should().Contain(count => count > 1, "the refused request shared its batch, whose other requests were then written one by one");
         await using var db = await Factory.DbFactory.CreateDbContextAsync();
         (await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId))).Should().Be(19);
         (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Booked.Should().Be(19);

@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BookingPortal.Tests.Integration.Errors;
 
@@ -29,18 +27,15 @@ public class ErrorPageTests(ErrorPageTests.FailingPortalFactory factory) : IClas
             .And.NotContain(Secret).And.NotContain(nameof(InvalidOperationException)).And.NotContain("FailingPortalFactory");
         var reference = html.Split("data-testid=\"error-reference\">")[1].Split('<')[0];
         reference.Should().NotBeNullOrWhiteSpace();
-        factory.Log.Should().Contain(entry => entry.Message.Contains(reference) && entry.Exception is InvalidOperationException);
+        factory.Log.Entries.Should().Contain(entry => entry.Message.Contains(reference) && entry.Exception is InvalidOperationException);
     }
 
     /// <summary>The portal plus one route that throws, placed where an endpoint's failure would surface.</summary>
     public sealed class FailingPortalFactory : PortalFactory
     {
-        public ConcurrentQueue<(string Message, Exception? Exception)> Log { get; } = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FailingRoute()));
         }
 
@@ -53,30 +48,6 @@ public class ErrorPageTests(ErrorPageTests.FailingPortalFactory factory) : IClas
                 app.Use((HttpContext context, Func<Task> nextMiddleware) =>
                     context.Request.Path == "/test/fails" ? throw new InvalidOperationException(Secret) : nextMiddleware());
             };
-        }
-
-        private sealed class QueueLoggerProvider(ConcurrentQueue<(string, Exception?)> log) : ILoggerProvider
-        {
-            public ILogger CreateLogger(string categoryName) => new QueueLogger(log);
-
-            public void Dispose()
-            {
-            }
-        }
-
-        private sealed class QueueLogger(ConcurrentQueue<(string, Exception?)> log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    log.Enqueue((formatter(state, exception), exception));
-                }
-            }
         }
     }
 }

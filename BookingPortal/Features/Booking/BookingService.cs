@@ -157,10 +157,7 @@ public sealed class BookingService(
         var refusal = await RefusalInsideGateAsync(db, request, service, nowUtc, cancellationToken);
         if (refusal is null)
         {
-            var seatTaken = await db.SlotInventories
-                .Where(i => i.Id == inventoryId && !i.IsClosed && i.Booked < i.Capacity)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
-            refusal = seatTaken == 1 ? null : BookingError.SlotFull;
+            refusal = await SlotInventoryStore.TakeSeatsAsync(db, inventoryId, 1, cancellationToken) == 1 ? null : BookingError.SlotFull;
         }
 
         if (refusal is { } error)
@@ -222,16 +219,21 @@ public sealed class BookingService(
 
         var newInventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Read before the transaction (on SQLite a write transaction must not start with a read); the
+        // move below only applies if the booking is still on this slot.
+        var oldInventoryId = await db.Bookings.Where(b => b.Id == current.Id).Select(b => b.SlotInventoryId).SingleAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var seatTaken = await db.SlotInventories
-            .Where(i => i.Id == newInventoryId && !i.IsClosed && i.Booked < i.Capacity)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
-        if (seatTaken != 1)
+        if (oldInventoryId < newInventoryId)
+        {
+            // Counters are locked in the order of their ids everywhere two are held (a batch of reservations too), so no two transactions wait on each other.
+            await SlotInventoryStore.LockAsync(db, oldInventoryId, cancellationToken);
+        }
+
+        if (await SlotInventoryStore.TakeSeatsAsync(db, newInventoryId, 1, cancellationToken) != 1)
         {
             return ReserveResult.Failure(BookingError.SlotFull, service);
         }
 
-        var oldInventoryId = await db.Bookings.Where(b => b.Id == current.Id).Select(b => b.SlotInventoryId).SingleAsync(cancellationToken);
         var moved = await db.Bookings
             .Where(b => b.Id == current.Id && b.SlotInventoryId == oldInventoryId
                         && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed))

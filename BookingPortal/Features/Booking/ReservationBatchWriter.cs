@@ -151,8 +151,9 @@ internal sealed class ReservationBatchWriter(
         await db.Users.Where(u => customerIds.Contains(u.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
         await RefuseInsideGatesAsync(db, candidates, contacts, nowUtc, cancellationToken);
-        var granted = await TakeSeatsAsync(db, candidates.Where(c => c is { Refusal: null, IsRepeat: false }).ToList(), cancellationToken);
-        await UseQueueTurnsAsync(db, granted, nowUtc, cancellationToken);
+        var turnsTaken = await UseQueueTurnsAsync(db, candidates.Where(c => c.IsOpen).ToList(), nowUtc, cancellationToken);
+        var granted = await TakeSeatsAsync(db, candidates.Where(c => c.IsOpen).ToList(), cancellationToken);
+        await GiveBackQueueTurnsAsync(db, turnsTaken.Where(c => c.Refusal is not null).ToList(), cancellationToken);
         foreach (var candidate in granted)
         {
             BookingWrites.Add(db, candidate.Booking!);
@@ -162,6 +163,7 @@ internal sealed class ReservationBatchWriter(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        // Committed: nothing below reads the database or can fail, so the batch is never written twice.
         foreach (var serviceId in granted.Select(c => c.Service.Id).Distinct())
         {
             slotChanges.NotifyChanged(serviceId);
@@ -169,35 +171,28 @@ internal sealed class ReservationBatchWriter(
 
         foreach (var candidate in candidates)
         {
-            if (candidate.Refusal is { } error)
-            {
-                results[candidate.Index] = ReserveResult.Failure(error, candidate.Service);
-            }
-            else if (!candidate.IsRepeat)
-            {
-                var booking = candidate.Booking!;
-                logger.LogInformation("Booked {Confirmation} for service {ServiceId} at {StartUtc:o}.", booking.ConfirmationNumber, booking.ServiceId, booking.StartUtc);
-                results[candidate.Index] = ReserveResult.Success(BookingService.ToView(booking, candidate.Service));
-            }
-            else
-            {
-                results[candidate.Index] = await BookingService.FindByIdempotencyKeyAsync(db, candidate.Request, cancellationToken) is { } earlier
-                    ? ReserveResult.Success(earlier)
-                    : throw new InvalidOperationException("A repeated request's earlier booking is gone.");
-            }
+            results[candidate.Index] = candidate.Earlier is { } earlier ? ReserveResult.Success(earlier)
+                : candidate.Refusal is { } error ? ReserveResult.Failure(error, candidate.Service)
+                : Booked(candidate.Booking!, candidate.Service);
         }
+    }
+
+    private ReserveResult Booked(Domain.Booking booking, Service service)
+    {
+        logger.LogInformation("Booked {Confirmation} for service {ServiceId} at {StartUtc:o}.", booking.ConfirmationNumber, booking.ServiceId, booking.StartUtc);
+        return ReserveResult.Success(BookingService.ToView(booking, service));
     }
 
     /// <summary>
     /// The rules a reservation made alone checks inside its customer's gate, for every candidate:
-    /// a repeat of an earlier request is marked (it is answered with that booking), a refusal noted.
+    /// a repeat of an earlier request gets that booking (read here, before the commit), a refusal is noted.
     /// </summary>
     private static async Task RefuseInsideGatesAsync(
         BookingDbContext db, List<Candidate> candidates, Dictionary<string, CustomerContact> customers, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var customerIds = candidates.Select(c => c.Request.CustomerId).ToList();
         var serviceIds = candidates.Select(c => c.Service.Id).Distinct().ToList();
-        var repeats = await EarlierRequestsAsync(db, candidates.Select(c => c.Request), cancellationToken);
+        var earlier = await EarlierBookingsAsync(db, candidates.Select(c => c.Request).ToList(), cancellationToken);
         var needStaffHelp = (await db.Users.Where(u => customerIds.Contains(u.Id)).Where(BookingWrites.NeedsStaffHelp).Select(u => u.Id).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var active = (await db.Bookings.Where(BookingWrites.ActiveAfter(nowUtc))
@@ -211,9 +206,9 @@ internal sealed class ReservationBatchWriter(
         foreach (var candidate in candidates)
         {
             var (customerId, service) = (candidate.Request.CustomerId, candidate.Service);
-            candidate.IsRepeat = repeats.Contains((customerId, candidate.Request.IdempotencyKey));
+            candidate.Earlier = earlier.GetValueOrDefault(candidate.Request);
             candidate.QueueEntryId = candidate.ReleaseId is { } releaseId ? turns.GetValueOrDefault((customerId, releaseId)) : null;
-            candidate.Refusal = candidate.IsRepeat ? null
+            candidate.Refusal = candidate.Earlier is not null ? null
                 : !customers.ContainsKey(customerId) ? BookingError.InvalidRequest
                 : needStaffHelp.Contains(customerId) ? BookingError.NeedsStaffHelp
                 : BookingRules.HasReachedLimit(service, active.GetValueOrDefault((customerId, service.Id))) ? BookingError.LimitReached
@@ -242,66 +237,68 @@ internal sealed class ReservationBatchWriter(
     }
 
     /// <summary>
-    /// Locks the candidates' seat counters, gives their free seats to the candidates in the order
-    /// they came, and counts them taken. Candidates left without a seat are refused as full.
+    /// Uses up the candidates' queue turns, as a reservation made alone does before its seat. A turn
+    /// the admission job expired since it was read is not used: that candidate is refused as not
+    /// admitted, as it would have been alone. Returns the candidates whose turn was used.
     /// </summary>
-    private static async Task<List<Candidate>> TakeSeatsAsync(BookingDbContext db, List<Candidate> candidates, CancellationToken cancellationToken)
+    private static async Task<List<Candidate>> UseQueueTurnsAsync(BookingDbContext db, List<Candidate> candidates, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        var counterIds = candidates.Select(c => c.CounterId).Distinct().ToList();
-        // A write that changes nothing takes the rows' locks: the seats read next stay ours until the commit.
-        await db.SlotInventories.Where(i => counterIds.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked), cancellationToken);
-        var free = await db.SlotInventories.AsNoTracking().Where(i => counterIds.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => i.IsClosed ? 0 : Math.Max(0, i.Capacity - i.Booked), cancellationToken);
-
-        var granted = new List<Candidate>();
-        foreach (var candidate in candidates)
-        {
-            if (free[candidate.CounterId] > 0)
-            {
-                free[candidate.CounterId]--;
-                granted.Add(candidate);
-            }
-            else
-            {
-                candidate.Refusal = BookingError.SlotFull;
-            }
-        }
-
-        foreach (var seats in granted.GroupBy(c => c.CounterId))
-        {
-            var count = seats.Count();
-            var taken = await db.SlotInventories
-                .Where(i => i.Id == seats.Key && !i.IsClosed && i.Booked + count <= i.Capacity)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + count), cancellationToken);
-            if (taken != 1)
-            {
-                throw new InvalidOperationException($"Slot counter {seats.Key} changed while it was locked.");
-            }
-        }
-
-        return granted;
-    }
-
-    private static async Task UseQueueTurnsAsync(BookingDbContext db, List<Candidate> granted, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var entryIds = granted.Where(c => c.QueueEntryId is not null).Select(c => c.QueueEntryId!.Value).ToList();
+        var withTurn = candidates.Where(c => c.QueueEntryId is not null).ToList();
+        var entryIds = withTurn.Select(c => c.QueueEntryId!.Value).ToList();
         if (entryIds.Count == 0)
         {
-            return;
+            return [];
         }
 
         var used = await db.QueueEntries.Where(e => entryIds.Contains(e.Id) && e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc > nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Completed).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
         if (used != entryIds.Count)
         {
-            // Another instance's job expired a turn between the read and this update: let each request decide alone.
-            throw new InvalidOperationException("A queue turn changed while its batch was written.");
+            // The customers' gates are held, so every entry now completed was completed by this update.
+            var completed = (await db.QueueEntries.Where(e => entryIds.Contains(e.Id) && e.Status == QueueEntryStatus.Completed).Select(e => e.Id).ToListAsync(cancellationToken))
+                .ToHashSet();
+            foreach (var lapsed in withTurn.Where(c => !completed.Contains(c.QueueEntryId!.Value)))
+            {
+                lapsed.Refusal = BookingError.NotAdmitted;
+            }
         }
+
+        return withTurn.Where(c => c.Refusal is null).ToList();
+    }
+
+    /// <summary>A turn used by a candidate who then found no seat is given back, as the rollback of a reservation made alone would.</summary>
+    private static async Task GiveBackQueueTurnsAsync(BookingDbContext db, List<Candidate> refused, CancellationToken cancellationToken)
+    {
+        var entryIds = refused.Select(c => c.QueueEntryId!.Value).ToList();
+        if (entryIds.Count > 0)
+        {
+            await db.QueueEntries.Where(e => entryIds.Contains(e.Id))
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Admitted).SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Gives the slots' free seats to the candidates in the order they came and counts them taken,
+    /// one slot after another in the order of their counters' ids, so two batches, or a batch and a
+    /// move between two slots, always lock counters in the same order and cannot deadlock on them.
+    /// Candidates left without a seat are refused as full.
+    /// </summary>
+    private static async Task<List<Candidate>> TakeSeatsAsync(BookingDbContext db, List<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        var granted = new List<Candidate>();
+        foreach (var seekers in candidates.GroupBy(c => c.CounterId).OrderBy(g => g.Key).Select(g => g.ToList()))
+        {
+            var counterId = seekers[0].CounterId;
+            var seats = await SlotInventoryStore.TakeSeatsAsync(db, counterId, seekers.Count, cancellationToken) == 1 ? seekers.Count
+                : await SlotInventoryStore.TakeFreeSeatsAsync(db, counterId, cancellationToken);
+            granted.AddRange(seekers.Take(seats));
+            foreach (var turnedAway in seekers.Skip(seats))
+            {
+                turnedAway.Refusal = BookingError.SlotFull;
+            }
+        }
+
+        return granted;
     }
 
     /// <summary>Answers each refused request that repeats one which booked with that booking, as a reservation made alone does.</summary>
@@ -313,28 +310,40 @@ internal sealed class ReservationBatchWriter(
             return;
         }
 
-        var earlier = await EarlierRequestsAsync(db, refused.Select(i => requests[i]), cancellationToken);
-        foreach (var i in refused.Where(i => earlier.Contains((requests[i].CustomerId, requests[i].IdempotencyKey))))
+        var earlier = await EarlierBookingsAsync(db, refused.Select(i => requests[i]).ToList(), cancellationToken);
+        foreach (var i in refused.Where(i => earlier.ContainsKey(requests[i])))
         {
-            if (await BookingService.FindByIdempotencyKeyAsync(db, requests[i], cancellationToken) is { } booking)
-            {
-                results[i] = ReserveResult.Success(booking);
-            }
+            results[i] = ReserveResult.Success(earlier[requests[i]]);
         }
     }
 
-    /// <summary>Which of the requests (customer and idempotency key) already made a booking, in one query.</summary>
-    private static async Task<HashSet<(string CustomerId, string IdempotencyKey)>> EarlierRequestsAsync(
-        BookingDbContext db, IEnumerable<ReserveRequest> requests, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bookings the requests already made (same customer, same idempotency key). One query finds
+    /// the few that may have one, compared loosely (a database may compare keys without case); each
+    /// of those is then looked up as a reservation made alone looks it up, so the database's own
+    /// comparison decides.
+    /// </summary>
+    private static async Task<Dictionary<ReserveRequest, BookingView>> EarlierBookingsAsync(
+        BookingDbContext db, List<ReserveRequest> requests, CancellationToken cancellationToken)
     {
-        var list = requests.ToList();
-        var customerIds = list.Select(r => r.CustomerId).Distinct().ToList();
-        var keys = list.Select(r => r.IdempotencyKey).Distinct().ToList();
-        var found = await db.Bookings.AsNoTracking()
-            .Where(b => customerIds.Contains(b.CustomerId) && keys.Contains(b.IdempotencyKey))
-            .Select(b => new { b.CustomerId, b.IdempotencyKey })
-            .ToListAsync(cancellationToken);
-        return found.Select(b => (b.CustomerId, b.IdempotencyKey)).ToHashSet();
+        var customerIds = requests.Select(r => r.CustomerId).Distinct().ToList();
+        var keys = requests.Select(r => r.IdempotencyKey).Distinct().ToList();
+        var found = (await db.Bookings.AsNoTracking()
+                .Where(b => customerIds.Contains(b.CustomerId) && keys.Contains(b.IdempotencyKey))
+                .Select(b => new { b.CustomerId, b.IdempotencyKey })
+                .ToListAsync(cancellationToken))
+            .Select(b => b.CustomerId + "\n" + b.IdempotencyKey)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var earlier = new Dictionary<ReserveRequest, BookingView>(ReferenceEqualityComparer.Instance);
+        foreach (var request in requests.Where(r => found.Contains(r.CustomerId + "\n" + r.IdempotencyKey)))
+        {
+            if (await BookingService.FindByIdempotencyKeyAsync(db, request, cancellationToken) is { } booking)
+            {
+                earlier[request] = booking;
+            }
+        }
+
+        return earlier;
     }
 
     /// <summary>One request of the batch on its way through the rules; a class, as it is filled in step by step.</summary>
@@ -356,9 +365,12 @@ internal sealed class ReservationBatchWriter(
 
         public IReadOnlyList<OutboxMessage> Messages { get; set; } = [];
 
-        public bool IsRepeat { get; set; }
+        /// <summary>The booking an earlier identical request made: the answer to this one.</summary>
+        public BookingView? Earlier { get; set; }
 
         public BookingError? Refusal { get; set; }
+
+        public bool IsOpen => Earlier is null && Refusal is null;
 
         public long? QueueEntryId { get; set; }
     }

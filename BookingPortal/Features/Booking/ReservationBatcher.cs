@@ -22,13 +22,13 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
     private int writers;
 
     /// <summary>
-    /// Queues the request and answers when its batch is committed. A caller that stops waiting does
-    /// not take the request back: it may still be booked, and repeating it with the same
-    /// idempotency key answers with that booking.
+    /// Queues the request and answers when its batch is committed. A caller that stops waiting before
+    /// its batch is taken is dropped; after that it may still be booked, and repeating the request
+    /// with the same idempotency key answers with that booking.
     /// </summary>
     public Task<ReserveResult> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken)
     {
-        var queued = new Queued(request, new TaskCompletionSource<ReserveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var queued = new Queued(request, cancellationToken);
         bool startWriter;
         lock (sync)
         {
@@ -39,7 +39,12 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
 
         if (startWriter)
         {
-            _ = Task.Run(WriteUntilEmptyAsync, CancellationToken.None);
+            // The writer serves everyone's requests: it must not carry the logging scope, trace or
+            // HTTP context of the request that happened to start it.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(WriteUntilEmptyAsync, CancellationToken.None);
+            }
         }
 
         return queued.Result.Task.WaitAsync(cancellationToken);
@@ -53,6 +58,15 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
             {
                 await WriteAsync(batch);
             }
+            catch (Exception ex)
+            {
+                // Nothing may leave a request unanswered or stop this writer with others waiting.
+                logger.LogError(ex, "A batch of {Count} reservations failed.", batch.Count);
+                foreach (var queued in batch)
+                {
+                    queued.Result.TrySetException(ex);
+                }
+            }
             finally
             {
                 lock (sync)
@@ -64,9 +78,10 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
     }
 
     /// <summary>
-    /// The oldest waiting requests of customers not being written, one per customer. An empty batch
-    /// ends this writer; whatever still waits belongs to customers in another writer's batch, and
-    /// that writer takes it when it comes back.
+    /// The oldest waiting requests of customers not being written, one per customer; a request whose
+    /// caller gave up before it was taken is dropped (nothing was written for it). An empty batch ends
+    /// this writer; whatever still waits belongs to customers in another writer's batch, and that
+    /// writer takes it when it comes back.
     /// </summary>
     private List<Queued> TakeBatch()
     {
@@ -77,7 +92,11 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
             for (var i = 0; i < waiting.Count; i++)
             {
                 var queued = waiting[i];
-                if (batch.Count < MaxBatchSize && customersBeingWritten.Add(queued.Request.CustomerId))
+                if (queued.CancellationToken.IsCancellationRequested)
+                {
+                    queued.Result.TrySetCanceled(queued.CancellationToken);
+                }
+                else if (batch.Count < MaxBatchSize && customersBeingWritten.Add(queued.Request.CustomerId))
                 {
                     batch.Add(queued);
                 }
@@ -96,23 +115,29 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
     private async Task WriteAsync(List<Queued> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
+        IReadOnlyList<ReserveResult>? results = null;
         try
         {
-            var results = await scope.ServiceProvider.GetRequiredService<ReservationBatchWriter>()
+            results = await scope.ServiceProvider.GetRequiredService<ReservationBatchWriter>()
                 .WriteAsync(batch.Select(q => q.Request).ToList(), CancellationToken.None);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Result.SetResult(results[i]);
-            }
-
-            return;
         }
         catch (Exception ex)
         {
-            // A deadlock with another instance's batch, a confirmation number collision, a queue
-            // entry that changed under the batch: nothing of the batch was committed. Each request
-            // is then written on its own, with the single path's own retries and answers.
+            // A deadlock with another instance's batch, a confirmation number collision, a row the
+            // database refused: the transaction rolled back (the writer does nothing after its
+            // commit that could fail), so nothing of the batch is written. Each request is then
+            // written on its own, with the single path's own retries and answers.
             logger.LogWarning(ex, "A batch of {Count} reservations could not be written together; writing them one by one.", batch.Count);
+        }
+
+        if (results is not null)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Result.TrySetResult(results[i]);
+            }
+
+            return;
         }
 
         var bookings = scope.ServiceProvider.GetRequiredService<BookingService>();
@@ -120,20 +145,22 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
         {
             try
             {
-                queued.Result.SetResult(await bookings.ReserveOneAsync(queued.Request, CancellationToken.None));
+                queued.Result.TrySetResult(await bookings.ReserveOneAsync(queued.Request, CancellationToken.None));
             }
             catch (Exception ex)
             {
-                queued.Result.SetException(ex);
+                queued.Result.TrySetException(ex);
             }
         }
     }
 
     // A class, not a record: two identical requests (a double click) are two entries.
-    private sealed class Queued(ReserveRequest request, TaskCompletionSource<ReserveResult> result)
+    private sealed class Queued(ReserveRequest request, CancellationToken cancellationToken)
     {
         public ReserveRequest Request { get; } = request;
 
-        public TaskCompletionSource<ReserveResult> Result { get; } = result;
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public TaskCompletionSource<ReserveResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -26,6 +26,26 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
             ?? (await CreateAsync(serviceId, slot, cancellationToken), slot.Capacity > 0);
     }
 
+    /// <summary>
+    /// Takes <paramref name="count"/> seats of a counter in one conditional update if it has that many
+    /// free; 1 when they were taken, 0 when not (nothing changed). The update also locks the row until the commit.
+    /// </summary>
+    public static Task<int> TakeSeatsAsync(BookingDbContext db, long counterId, int count, CancellationToken cancellationToken) =>
+        db.SlotInventories.Where(i => i.Id == counterId && !i.IsClosed && i.Booked + count <= i.Capacity)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + count), cancellationToken);
+
+    /// <summary>Locks the counter, then takes every seat it has left; returns how many (0 when it is closed or full).</summary>
+    public static async Task<int> TakeFreeSeatsAsync(BookingDbContext db, long counterId, CancellationToken cancellationToken)
+    {
+        await LockAsync(db, counterId, cancellationToken);
+        var free = await db.SlotInventories.Where(i => i.Id == counterId).Select(i => i.IsClosed ? 0 : i.Capacity - i.Booked).SingleAsync(cancellationToken);
+        return free > 0 && await TakeSeatsAsync(db, counterId, free, cancellationToken) == 1 ? free : 0;
+    }
+
+    /// <summary>A write that changes nothing: it takes the counter's row lock for the rest of the transaction.</summary>
+    public static Task LockAsync(BookingDbContext db, long counterId, CancellationToken cancellationToken) =>
+        db.SlotInventories.Where(i => i.Id == counterId).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked), cancellationToken);
+
     private async Task<long> CreateAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken)
     {
         try
