@@ -102,7 +102,8 @@ public sealed class ServiceAdminService(
 
         var changed = ServiceChanges.Apply(existing, draft);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (inventoryId, capacity, added) in impact.CapacityChanges)
+        // In the order of the counters' ids, as every transaction that holds several counters locks them.
+        foreach (var (inventoryId, capacity, added) in impact.CapacityChanges.OrderBy(c => c.InventoryId))
         {
             // Conditional: a booking that arrived since the check must still fit.
             var updated = await db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked <= capacity)
