@@ -131,9 +131,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
 
         results[0].Error.Should().Be(BookingError.NotAdmitted);
         results[1].Succeeded.Should().BeTrue(results[1].Message);
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
-        (await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId))).Should().Be(1);
-        (await db.SlotInventories.SingleAsync(i => i.ServiceId == clinic.Id && i.StartUtc == slot.StartUtc)).Booked.Should().Be(1);
+        (await BookingsAndSeatsTakenAsync(customers, clinic.Id, slot.StartUtc)).Should().Be((1, 1), "only the customer whose turn held booked");
     }
 
     [Fact]
@@ -149,9 +147,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
             CancellationToken.None);
 
         await write.Should().ThrowAsync<DbUpdateException>();
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
-        (await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId))).Should().Be(0);
-        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Booked.Should().Be(0);
+        (await BookingsAndSeatsTakenAsync(customers, service.Id, slot.StartUtc)).Should().Be((0, 0), "nothing of a failed batch is written");
     }
 
     [Fact]
@@ -178,9 +174,16 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         Factory.Log.Entries.Select(e => Regex.Match(e.Message, "^A batch of (?<count>[0-9]+) reservations could not be written together"))
             .Where(m => m.Success).Select(m => int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture))
             .Should().Contain(count => count > 1, "the refused request shared its batch, whose other requests were then written one by one");
+        (await BookingsAndSeatsTakenAsync(customers, service.Id, slot.StartUtc)).Should().Be((19, 19), "every request but the refused one booked, and counted");
+    }
+
+    /// <summary>How many bookings the customers have, and how many seats the slot's counter says are taken.</summary>
+    private async Task<(int Bookings, int SeatsTaken)> BookingsAndSeatsTakenAsync(IReadOnlyList<string> customers, int serviceId, DateTime slotStartUtc)
+    {
         await using var db = await Factory.DbFactory.CreateDbContextAsync();
-        (await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId))).Should().Be(19);
-        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Booked.Should().Be(19);
+        var bookings = await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId));
+        var counter = await db.SlotInventories.SingleAsync(i => i.ServiceId == serviceId && i.StartUtc == slotStartUtc);
+        return (bookings, counter.Booked);
     }
 
     /// <summary>The idempotency key of the request whose booking row the database refuses (the triggers below spell it out).</summary>
