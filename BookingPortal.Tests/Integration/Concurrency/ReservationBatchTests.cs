@@ -73,6 +73,74 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         (await check.Bookings.CountAsync(b => b.CustomerId == customers[0])).Should().Be(1);
     }
 
+    /// <summary>
+    /// Every mix of the rules a request can meet (an unknown customer, a staff-help flag, a limit
+    /// reached, a repeat of an earlier request; an open, a full or a missing slot): each request of
+    /// one batch gets the answer a twin request (same facts, its own customer and slot) gets alone.
+    /// </summary>
+    [Fact]
+    public async Task Every_mix_of_rules_is_answered_in_a_batch_as_it_is_alone()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
+        {
+            await setup.Services.Where(s => s.Id == service.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 1));
+        }
+
+        var slots = new Queue<DateTime>((await Factory.BookableSlotsAsync(service)).Select(s => s.StartUtc));
+        var full = slots.Dequeue();
+        for (var seat = 0; seat < 5; seat++)
+        {
+            await Factory.BookAsNewCustomerAsync(service.Id, full);
+        }
+
+        var earlierSlot = slots.Dequeue();
+        var earlierOnSlot = 0;
+        var bookings = Factory.Get<BookingService>();
+        async Task<ReserveRequest> TwinAsync(bool known, bool needsHelp, string earlier, string slotKind)
+        {
+            var customer = known ? (await Factory.CreateCustomersAsync(1))[0] : $"unknown-{Guid.NewGuid():N}";
+            if (earlier != "none")
+            {
+                // Five seats a slot: move on before the earlier bookings fill one.
+                earlierSlot = earlierOnSlot++ % 5 == 4 ? slots.Dequeue() : earlierSlot;
+                (await bookings.ReserveAsync(new ReserveRequest(customer, service.Id, earlierSlot, "earlier"))).Succeeded.Should().BeTrue();
+            }
+
+            if (needsHelp)
+            {
+                await using var db = await Factory.DbFactory.CreateDbContextAsync();
+                await db.Users.Where(u => u.Id == customer).ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowLimit, 1).SetProperty(x => x.NoShowCount, 1));
+            }
+
+            var start = slotKind switch { "open" => slots.Dequeue(), "full" => full, _ => full.AddMinutes(7) };
+            return new ReserveRequest(customer, service.Id, start, earlier == "repeat" ? "earlier" : $"new-{Guid.NewGuid():N}");
+        }
+
+        var mixes = (from known in new[] { true, false }
+                     from needsHelp in new[] { false, true }
+                     from earlier in new[] { "none", "limit", "repeat" }
+                     from slotKind in new[] { "open", "full", "missing" }
+                     where known || (!needsHelp && earlier == "none")
+                     select (known, needsHelp, earlier, slotKind)).ToList();
+        var inBatch = new List<ReserveRequest>();
+        var alone = new List<ReserveRequest>();
+        foreach (var (known, needsHelp, earlier, slotKind) in mixes)
+        {
+            inBatch.Add(await TwinAsync(known, needsHelp, earlier, slotKind));
+            alone.Add(await TwinAsync(known, needsHelp, earlier, slotKind));
+        }
+
+        var batchAnswers = await Factory.Get<ReservationBatchWriter>().WriteAsync(inBatch, CancellationToken.None);
+        for (var i = 0; i < mixes.Count; i++)
+        {
+            var aloneAnswer = await bookings.ReserveOneAsync(alone[i], CancellationToken.None);
+            (batchAnswers[i].Succeeded, batchAnswers[i].Error).Should().Be((aloneAnswer.Succeeded, aloneAnswer.Error), $"the mix {mixes[i]} is answered the same either way");
+        }
+
+        batchAnswers.Should().Contain(r => r.Succeeded).And.Contain(r => !r.Succeeded, "the mixes cover both outcomes");
+    }
+
     [Fact]
     public async Task In_a_batch_only_admitted_customers_book_and_one_left_without_a_seat_keeps_the_turn()
     {
