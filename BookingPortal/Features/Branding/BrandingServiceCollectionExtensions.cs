@@ -14,12 +14,16 @@ public static class BrandingServiceCollectionExtensions
         services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BrandingOptions>, BrandingOptionsValidator>();
         services.AddSingleton<MudTheme>(sp => PortalTheme.Create(sp.GetRequiredService<IOptions<BrandingOptions>>().Value));
+        services.AddSingleton<ThemeStylesheet>();
         return services;
     }
 
     public static bool PrefersDark(HttpRequest request) => request.Cookies[ThemeCookie] == "dark";
 
-    /// <summary>GET /theme?mode=dark|light: remembers the choice in a cookie and goes back to the page it came from.</summary>
+    /// <summary>
+    /// GET /theme?mode=dark|light: remembers the choice in a cookie and goes back to the page it came
+    /// from; and the theme's stylesheets (<see cref="ThemeStylesheet"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapThemeEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/theme", (string? mode, string? returnUrl, HttpContext http, TimeProvider clock) =>
@@ -33,6 +37,6 @@ public static class BrandingServiceCollectionExtensions
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return Results.LocalRedirect(ReturnPath.For(returnUrl, http.Request));
         }).AllowAnonymous();
-        return endpoints;
+        return ThemeStylesheet.Map(endpoints);
     }
 }
