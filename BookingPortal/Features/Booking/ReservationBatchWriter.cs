@@ -14,8 +14,8 @@ namespace BookingPortal.Features.Booking;
 /// in the same order: the service, the slot, the sale window and the release's dates; then, inside
 /// the transaction and the customers' gates, the staff-help flag, the limit, the queue turn and
 /// the seat, with an earlier identical request answering a repeat. Every step is one statement for
-/// the whole batch (the seat update is one per slot), so a crowd costs the database a few
-/// statements per batch instead of a dozen per booking. Throws, with nothing committed, when the
+/// the whole batch (the seats take one statement per slot, three for a slot that runs out), so a
+/// crowd costs the database a few statements per batch instead of a dozen per booking. Throws, with nothing committed, when the
 /// batch cannot be written together; the caller then writes its requests one by one.
 /// </summary>
 internal sealed class ReservationBatchWriter(
