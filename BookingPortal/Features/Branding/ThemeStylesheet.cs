@@ -46,7 +46,20 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
 
     private static string Mode(bool dark) => dark ? "dark" : "light";
 
-    private Task<Sheet> SheetAsync(bool dark) => sheets.GetOrAdd(dark, mode => new Lazy<Task<Sheet>>(() => RenderAsync(mode))).Value;
+    private async Task<Sheet> SheetAsync(bool dark)
+    {
+        var sheet = sheets.GetOrAdd(dark, mode => new Lazy<Task<Sheet>>(() => RenderAsync(mode)));
+        try
+        {
+            return await sheet.Value;
+        }
+        catch
+        {
+            // Not kept: a render that failed once (the app still starting, say) is tried again by the next page.
+            sheets.TryRemove(new KeyValuePair<bool, Lazy<Task<Sheet>>>(dark, sheet));
+            throw;
+        }
+    }
 
     private async Task<Sheet> RenderAsync(bool dark)
     {
