@@ -59,9 +59,7 @@ internal sealed class ReservationBatchWriter(
         CancellationToken cancellationToken)
     {
         var serviceIds = requests.Select(r => r.ServiceId).Distinct().ToList();
-        var services = await db.Services.AsNoTracking().Include(s => s.TimeSlots)
-            .Where(s => serviceIds.Contains(s.Id) && !s.IsArchived)
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var services = await CatalogService.OnOffer(db).Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var releases = await db.Releases.AsNoTracking().Where(r => serviceIds.Contains(r.ServiceId))
             .Select(r => new { r.Id, r.ServiceId, Dates = new SlotDateRange(r.SlotsFrom, r.SlotsUntil) })
             .ToDictionaryAsync(r => r.ServiceId, cancellationToken);
@@ -115,13 +113,8 @@ internal sealed class ReservationBatchWriter(
     private async Task<Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>> CountersAsync(
         BookingDbContext db, List<Candidate> candidates, CancellationToken cancellationToken)
     {
-        var serviceIds = candidates.Select(c => c.Service.Id).Distinct().ToList();
-        var starts = candidates.Select(c => c.Slot.StartUtc).Distinct().ToList();
-        var counters = (await db.SlotInventories.AsNoTracking()
-                .Where(i => serviceIds.Contains(i.ServiceId) && starts.Contains(i.StartUtc))
-                .Select(i => new { i.Id, i.ServiceId, i.StartUtc, Free = !i.IsClosed && i.Booked < i.Capacity })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(i => (i.ServiceId, i.StartUtc), i => (i.Id, i.Free));
+        var counters = await SlotInventoryStore.FindCountersAsync(
+            db, candidates.Select(c => c.Service.Id).Distinct().ToList(), candidates.Select(c => c.Slot.StartUtc).Distinct().ToList(), cancellationToken);
         foreach (var candidate in candidates.Where(c => !counters.ContainsKey((c.Service.Id, c.Slot.StartUtc))))
         {
             counters[(candidate.Service.Id, candidate.Slot.StartUtc)] = await inventory.EnsureCounterAsync(candidate.Service.Id, candidate.Slot, cancellationToken);

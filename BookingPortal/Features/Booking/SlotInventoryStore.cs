@@ -70,13 +70,21 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
         }
     }
 
+    /// <summary>
+    /// The existing counters of these services' slots at these starts, by service and start, each with
+    /// whether it had a free seat at a look without a lock. Slots never booked have none yet.
+    /// </summary>
+    public static async Task<Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>> FindCountersAsync(
+        BookingDbContext db, IReadOnlyCollection<int> serviceIds, IReadOnlyCollection<DateTime> starts, CancellationToken cancellationToken) =>
+        (await db.SlotInventories.AsNoTracking()
+            .Where(i => serviceIds.Contains(i.ServiceId) && starts.Contains(i.StartUtc))
+            .Select(i => new { i.Id, i.ServiceId, i.StartUtc, Free = !i.IsClosed && i.Booked < i.Capacity })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(i => (i.ServiceId, i.StartUtc), i => (i.Id, i.Free));
+
     private async Task<(long Id, bool HadFreeSeat)?> FindAsync(int serviceId, DateTime startUtc, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var counter = await db.SlotInventories.AsNoTracking()
-            .Where(i => i.ServiceId == serviceId && i.StartUtc == startUtc)
-            .Select(i => new { i.Id, Free = !i.IsClosed && i.Booked < i.Capacity })
-            .FirstOrDefaultAsync(cancellationToken);
-        return counter is null ? null : (counter.Id, counter.Free);
+        return (await FindCountersAsync(db, [serviceId], [startUtc], cancellationToken)).TryGetValue((serviceId, startUtc), out var counter) ? counter : null;
     }
 }

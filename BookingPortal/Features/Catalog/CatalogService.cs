@@ -21,10 +21,12 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
     public async Task<Service?> GetServiceAsync(int serviceId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Services.AsNoTracking()
-            .Include(s => s.TimeSlots)
-            .FirstOrDefaultAsync(s => s.Id == serviceId && !s.IsArchived, cancellationToken);
+        return await OnOffer(db).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
     }
+
+    /// <summary>The services customers may book (not archived), each with its time-slot templates.</summary>
+    public static IQueryable<Service> OnOffer(BookingDbContext db) =>
+        db.Services.AsNoTracking().Include(s => s.TimeSlots).Where(s => !s.IsArchived);
 
     public async Task<BookingCalendar> GetCalendarAsync(Service service, CancellationToken cancellationToken = default)
     {
