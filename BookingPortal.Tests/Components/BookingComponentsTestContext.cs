@@ -25,6 +25,8 @@ public abstract class BookingComponentsTestContext : IAsyncLifetime
 
     protected BunitJSInterop JSInterop => context.JSInterop;
 
+    protected BunitContext Context => context;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's popover service can only be disposed asynchronously.

@@ -77,6 +77,21 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
         soldOut.FindAll("button").Should().BeEmpty();
     }
 
+    [Fact]
+    public void Its_plain_buttons_call_the_room_back_and_are_disabled_while_it_is_busy()
+    {
+        var joins = 0;
+        var stage = Render<WaitingRoomStage>(p => p.Add(x => x.State, State(QueueStage.Waiting)).Add(x => x.NowUtc, Opening.AddMinutes(5))
+            .Add(x => x.Join, () => joins++));
+
+        stage.Find("button").Click();
+        var busy = Render<WaitingRoomStage>(p => p.Add(x => x.State, State(QueueStage.Waiting)).Add(x => x.NowUtc, Opening.AddMinutes(5)).Add(x => x.Busy, true));
+
+        joins.Should().Be(1);
+        stage.Find("button").HasAttribute("disabled").Should().BeFalse();
+        busy.Find("button").HasAttribute("disabled").Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(600, "10:00", "mud-alert-text-success")]
     [InlineData(61, "1:01", "mud-alert-text-success")]

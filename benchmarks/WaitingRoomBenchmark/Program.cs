@@ -139,7 +139,11 @@ static string RepositoryRoot()
 static async Task<(string, CookieContainer, HttpClient)> RegisterAsync(Uri baseUri, string email)
 {
     var cookies = new CookieContainer();
-    var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri };
+    // Each customer is one browser: like a browser, it keeps at most six HTTP/1.1 connections to the portal
+    // for its tabs' page loads (each tab's WebSocket is a connection of its own). Without the cap the
+    // clients' pools held ~1 idle keep-alive connection per circuit, which the portal counted as its memory.
+    var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = 6 };
+    var http = new HttpClient(handler) { BaseAddress = baseUri };
     var page = await http.GetStringAsync("Account/Register");
     var form = Regex.Matches(page, "<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")
         .GroupBy(m => m.Groups["name"].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));

@@ -3,6 +3,7 @@ using BookingPortal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BookingPortal.Infrastructure.Identity;
 
@@ -28,6 +29,8 @@ public static class IdentityServiceCollectionExtensions
             .AddBookingIdentityStores()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<SecurityStampValidator<ApplicationUser>>();
+        services.Replace(ServiceDescriptor.Singleton<ISecurityStampValidator, DeferredSecurityStampValidator>());
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
