@@ -1,0 +1,83 @@
+using Bunit;
+using BookingPortal.Data;
+using BookingPortal.Features.Queue;
+using BookingPortal.Features.Queue.Components;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BookingPortal.Tests.Integration.Queue;
+
+/// <summary>
+/// The waiting room tells its page when the pickers appear and go, so only customers who can book load
+/// and watch availability (not everyone still in line, at every booking). Rendered with the portal's services.
+/// </summary>
+public class WaitingRoomContentTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+    private readonly PortalFactory factory = new();
+    private readonly BunitContext bunit = new();
+    private IServiceScope scope = null!;
+
+    public async Task InitializeAsync()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        scope = factory.Services.CreateScope();
+        bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        // Rendered as on the server before the circuit starts: no live subscription or clock of its own,
+        // so each step below is taken only when the test sets the parameters again.
+        bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+    }
+
+    [Fact]
+    public async Task A_customer_in_line_is_shown_the_pickers_when_the_turn_comes_and_loses_them_when_it_lapses()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var shown = new List<bool>();
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+
+        var room = Render(clinic.Id, customer, shown);
+        factory.Clock.SetUtcNow(Opening);
+        room.Render(p => p.Add(x => x.ServiceId, clinic.Id));
+        var whileWaiting = shown.ToList();
+        await factory.Get<AdmissionController>().TickAllAsync();
+        room.Render(p => p.Add(x => x.ServiceId, clinic.Id));
+        var admitted = shown.ToList();
+        var admittedMarkup = room.Markup;
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        room.Render(p => p.Add(x => x.ServiceId, clinic.Id));
+
+        whileWaiting.Should().BeEmpty("someone still waiting sees no pickers, so the page loads no availability");
+        admitted.Should().Equal(true);
+        admittedMarkup.Should().Contain("data-testid=\"admitted\"");
+        shown.Should().Equal(true, false);
+        room.Find("[data-testid=expired]");
+    }
+
+    [Fact]
+    public async Task Without_a_release_the_pickers_are_shown_at_once()
+    {
+        var consultation = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var shown = new List<bool>();
+
+        Render(consultation.Id, customer, shown);
+
+        shown.Should().Equal(true);
+    }
+
+    private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId, List<bool> shown) =>
+        bunit.Render<WaitingRoom>(p => p
+            .Add(x => x.ServiceId, serviceId)
+            .Add(x => x.CustomerId, customerId)
+            .Add(x => x.ContentShownChanged, (bool isShown) => shown.Add(isShown)));
+
+    public async Task DisposeAsync()
+    {
+        await bunit.DisposeAsync();
+        scope.Dispose();
+        await factory.DisposeAsync();
+    }
+}
