@@ -14,7 +14,7 @@ namespace WaitingRoomBenchmark;
 /// circuit over /_blazor (StartCircuit, UpdateRootComponents), every render batch acknowledged
 /// with OnRenderCompleted and every JS call answered, as blazor.web.js does.
 /// </summary>
-public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies) : IAsyncDisposable
+public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, HttpMessageHandler browser) : IAsyncDisposable
 {
     private HubConnection? connection;
     private long lastBatchTicks;
@@ -43,6 +43,9 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies) 
             {
                 options.Cookies = cookies;
                 options.Transports = HttpTransportType.WebSockets;
+                // The negotiate request goes through the customer's browser connections, as a tab's does;
+                // on a client of its own each circuit left one more idle connection open on the portal.
+                options.HttpMessageHandlerFactory = _ => browser;
             });
         if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
         {

@@ -14,7 +14,7 @@ var root = RepositoryRoot();
 Console.WriteLine($"Waiting-room benchmark: {circuits} circuits from {userCount} signed-in customers, {Environment.ProcessorCount} cores.");
 
 await using var portal = await PortalUnderTest.StartAsync(root);
-var users = new List<(string Email, CookieContainer Cookies, HttpClient Http)>();
+var users = new List<(string Email, CookieContainer Cookies, HttpClient Http, HttpMessageHandler Browser)>();
 for (var i = 0; i < userCount; i++)
 {
     users.Add(await RegisterAsync(portal.BaseUri, $"bench-{i}-{Guid.NewGuid():N}@example.com"));
@@ -47,7 +47,7 @@ using (var gate = new SemaphoreSlim(parallel))
         try
         {
             var user = users[i % users.Count];
-            clients[i] = new CircuitClient(portal.BaseUri, user.Cookies);
+            clients[i] = new CircuitClient(portal.BaseUri, user.Cookies, user.Browser);
             await clients[i].ConnectAsync(path, user.Http, CancellationToken.None);
         }
         catch (Exception ex)
@@ -136,14 +136,15 @@ static string RepositoryRoot()
     throw new InvalidOperationException("Run from inside the repository.");
 }
 
-static async Task<(string, CookieContainer, HttpClient)> RegisterAsync(Uri baseUri, string email)
+static async Task<(string, CookieContainer, HttpClient, HttpMessageHandler)> RegisterAsync(Uri baseUri, string email)
 {
     var cookies = new CookieContainer();
     // Each customer is one browser: like a browser, it keeps at most six HTTP/1.1 connections to the portal
     // for its tabs' page loads (each tab's WebSocket is a connection of its own). Without the cap the
     // clients' pools held ~1 idle keep-alive connection per circuit, which the portal counted as its memory.
+    // The circuits' negotiate requests go through this pool too (see CircuitClient).
     var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = 6 };
-    var http = new HttpClient(handler) { BaseAddress = baseUri };
+    var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseUri };
     var page = await http.GetStringAsync("Account/Register");
     var form = Regex.Matches(page, "<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")
         .GroupBy(m => m.Groups["name"].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
@@ -156,7 +157,7 @@ static async Task<(string, CookieContainer, HttpClient)> RegisterAsync(Uri baseU
         throw new InvalidOperationException($"Registering {email} answered {response.StatusCode}.");
     }
 
-    return (email, cookies, http);
+    return (email, cookies, http, handler);
 }
 
 static async Task SeatEveryoneInLineAsync(SqliteConnection db, long openingId, IReadOnlyList<string> emails)
