@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -14,7 +15,7 @@ namespace WaitingRoomBenchmark;
 /// circuit over /_blazor (StartCircuit, UpdateRootComponents), every render batch acknowledged
 /// with OnRenderCompleted and every JS call answered, as blazor.web.js does.
 /// </summary>
-public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, HttpMessageHandler browser) : IAsyncDisposable
+public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, HttpMessageHandler browser, Uri circuitUri, HttpMessageInvoker? http2) : IAsyncDisposable
 {
     private HubConnection? connection;
     private long lastBatchTicks;
@@ -39,13 +40,28 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
 
         var state = ComponentState().Match(html);
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUri, "_blazor"), options =>
+            .WithUrl(new Uri(circuitUri, "_blazor"), options =>
             {
                 options.Cookies = cookies;
                 options.Transports = HttpTransportType.WebSockets;
                 // The negotiate request goes through the customer's browser connections, as a tab's does;
                 // on a client of its own each circuit left one more idle connection open on the portal.
                 options.HttpMessageHandlerFactory = _ => browser;
+                if (http2 is not null)
+                {
+                    // The WebSocket is a stream of the customer's shared HTTP/2 connection; negotiating first would
+                    // need an HTTP/1.1 request to the HTTP/2-only endpoint, and the WebSockets transport needs none.
+                    options.SkipNegotiation = true;
+                    options.WebSocketFactory = async (context, cancellationToken) =>
+                    {
+                        var socket = new ClientWebSocket();
+                        socket.Options.HttpVersion = HttpVersion.Version20;
+                        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+                        socket.Options.SetRequestHeader("Cookie", cookies.GetCookieHeader(baseUri));
+                        await socket.ConnectAsync(context.Uri, http2, cancellationToken);
+                        return socket;
+                    };
+                }
             });
         if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
         {

@@ -22,7 +22,15 @@ public sealed class PortalUnderTest : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    public static async Task<PortalUnderTest> StartAsync(string repositoryRoot)
+    /// <summary>Where circuits connect: the page address, or with --http2 an HTTP/2-only endpoint of the same portal.</summary>
+    public Uri CircuitUri { get; private init; } = null!;
+
+    /// <param name="http2">
+    /// Adds a cleartext HTTP/2 endpoint for the circuits' WebSockets (RFC 8441, as browsers use over HTTP/2):
+    /// many circuits share one connection, so the portal holds more circuits than its open-file limit
+    /// allows sockets (20,000 here).
+    /// </param>
+    public static async Task<PortalUnderTest> StartAsync(string repositoryRoot, bool http2 = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "bookingportal-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -32,6 +40,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        var circuitUri = http2 ? new Uri($"http://127.0.0.1:{FreePort()}/") : baseUri;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "run", "--project", "BookingPortal", "-c", "Release", "--no-launch-profile", "--urls", baseUri.ToString().TrimEnd('/') })
         {
@@ -39,6 +48,13 @@ public sealed class PortalUnderTest : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        if (http2)
+        {
+            start.Environment["Kestrel__Endpoints__Pages__Url"] = baseUri.ToString().TrimEnd('/');
+            start.Environment["Kestrel__Endpoints__Circuits__Url"] = circuitUri.ToString().TrimEnd('/');
+            start.Environment["Kestrel__Endpoints__Circuits__Protocols"] = "Http2";
+        }
+
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={database}";
         start.Environment["Testing__ClockControl"] = "true";
         // BENCH_GC=workstation compares the runtime's workstation collector with the default server one.
@@ -78,7 +94,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
                 {
                     // The server's own process, not the dotnet-run wrapper: its memory is what a circuit costs.
                     var server = Process.GetProcessesByName("BookingPortal").OrderByDescending(p => p.StartTime).First();
-                    return new PortalUnderTest(process, baseUri, database) { serverProcess = server };
+                    return new PortalUnderTest(process, baseUri, database) { serverProcess = server, CircuitUri = circuitUri };
                 }
             }
             catch (HttpRequestException)
@@ -91,6 +107,15 @@ public sealed class PortalUnderTest : IAsyncDisposable
     }
 
     private Process? serverProcess;
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 
     /// <summary>The server's managed heap after a full compacting collection (GET /testing/memory), in bytes.</summary>
     public async Task<long> LiveHeapBytesAsync()

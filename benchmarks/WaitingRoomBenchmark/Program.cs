@@ -10,14 +10,17 @@ using WaitingRoomBenchmark;
 var circuits = Option("--circuits", 1000);
 var userCount = Option("--users", 100);
 var parallel = Option("--parallel", 64);
+var http2 = args.Contains("--http2");
 var root = RepositoryRoot();
 Console.WriteLine($"Waiting-room benchmark: {circuits} circuits from {userCount} signed-in customers, {Environment.ProcessorCount} cores.");
 
-await using var portal = await PortalUnderTest.StartAsync(root);
-var users = new List<(string Email, CookieContainer Cookies, HttpClient Http, HttpMessageHandler Browser)>();
+await using var portal = await PortalUnderTest.StartAsync(root, http2);
+var users = new List<(string Email, CookieContainer Cookies, HttpClient Http, HttpMessageHandler Browser, HttpMessageInvoker? Http2)>();
 for (var i = 0; i < userCount; i++)
 {
-    users.Add(await RegisterAsync(portal.BaseUri, $"bench-{i}-{Guid.NewGuid():N}@example.com"));
+    var (email, cookies, http, browser) = await RegisterAsync(portal.BaseUri, $"bench-{i}-{Guid.NewGuid():N}@example.com");
+    // With --http2 each customer's tabs share the browser's HTTP/2 connections to the circuit endpoint (100 streams each).
+    users.Add((email, cookies, http, browser, http2 ? new HttpMessageInvoker(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseCookies = false }) : null));
 }
 
 await using var db = new SqliteConnection($"Data Source={portal.DatabasePath};Default Timeout=60");
@@ -47,7 +50,7 @@ using (var gate = new SemaphoreSlim(parallel))
         try
         {
             var user = users[i % users.Count];
-            clients[i] = new CircuitClient(portal.BaseUri, user.Cookies, user.Browser);
+            clients[i] = new CircuitClient(portal.BaseUri, user.Cookies, user.Browser, portal.CircuitUri, user.Http2);
             await clients[i].ConnectAsync(path, user.Http, CancellationToken.None);
         }
         catch (Exception ex)
