@@ -44,5 +44,5 @@ public class Service
     /// <summary>The least time between one slot's end and the next slot's start.</summary>
     public TimeSpan GapBetweenSlots => TimeSpan.FromMinutes(BufferAfterMinutes + BufferBeforeMinutes);
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    public TimeZoneInfo TimeZone => TimeZoneCache.Find(TimeZoneId);
 }

@@ -113,7 +113,7 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
         if (query.From is not null || query.To is not null)
         {
             var zoneId = await db.Services.Where(s => query.ServiceId == null || s.Id == query.ServiceId).OrderBy(s => s.Id).Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId ?? "UTC");
+            var zone = TimeZoneCache.Find(zoneId ?? "UTC");
             DateTime Utc(DateOnly date) => TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone);
             if (query.From is { } from)
             {

@@ -24,7 +24,7 @@ public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFacto
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var services = await db.Services.AsNoTracking().Include(s => s.TimeSlots).Where(s => !s.IsArchived).OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(services.FirstOrDefault()?.TimeZoneId ?? "UTC");
+        var zone = TimeZoneCache.Find(services.FirstOrDefault()?.TimeZoneId ?? "UTC");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var fromUtc = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
         var toUtc = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);

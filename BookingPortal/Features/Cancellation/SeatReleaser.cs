@@ -57,7 +57,7 @@ public sealed class SeatReleaser(NotificationOutbox outbox)
         if (slot.StartUtc > nowUtc && !slot.IsClosed)
         {
             var zoneId = await db.Services.Where(s => s.Id == slot.ServiceId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
-            var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, TimeZoneInfo.FindSystemTimeZoneById(zoneId)));
+            var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, TimeZoneCache.Find(zoneId)));
             var candidates = await db.WaitlistEntries.AsNoTracking()
                 .Where(e => e.ServiceId == slot.ServiceId && e.LocalDate == localDate && e.Status == WaitlistStatus.Waiting
                             && (e.SlotStartUtc == null || e.SlotStartUtc == slot.StartUtc))

@@ -186,7 +186,7 @@ public sealed class WaitlistService(
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.Entry.LocalDate).Select(r =>
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(r.TimeZoneId);
+            var zone = TimeZoneCache.Find(r.TimeZoneId);
             DateTimeOffset? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTime(new DateTimeOffset(u), zone) : null;
             return new WaitlistView(r.Entry.Id, r.Entry.ServiceId, r.Name, r.Entry.LocalDate, Local(r.Entry.SlotStartUtc), r.Entry.Status,
                 Local(r.Entry.OfferedSlotStartUtc), Local(r.Entry.OfferExpiresAtUtc), r.TimeZoneId);

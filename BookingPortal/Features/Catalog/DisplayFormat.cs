@@ -1,3 +1,4 @@
+using BookingPortal.Domain;
 using System.Collections.Concurrent;
 using System.Globalization;
 
@@ -38,11 +39,11 @@ public static class DisplayFormat
     /// </summary>
     public static string TimeInZones(DateTime startUtc, DateTime endUtc, string serviceZoneId, string? customerZoneId, CultureInfo? culture = null)
     {
-        var serviceZone = TimeZoneInfo.FindSystemTimeZoneById(serviceZoneId);
+        var serviceZone = TimeZoneCache.Find(serviceZoneId);
         var serviceStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc, TimeSpan.Zero), serviceZone);
         var serviceEnd = TimeZoneInfo.ConvertTime(new DateTimeOffset(endUtc, TimeSpan.Zero), serviceZone);
         var inService = $"{TimeRange(serviceStart, serviceEnd, culture)} {City(serviceZoneId)}";
-        if (customerZoneId is null || !TimeZoneInfo.TryFindSystemTimeZoneById(customerZoneId, out var customerZone))
+        if (customerZoneId is null || !TimeZoneCache.TryFind(customerZoneId, out var customerZone))
         {
             return inService;
         }

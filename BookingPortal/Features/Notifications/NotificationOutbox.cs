@@ -62,7 +62,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         if (status == BookingStatus.Confirmed)
         {
             await QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"{cause}:{b.StartUtc.Ticks}", cancellationToken,
-                facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneInfo.FindSystemTimeZoneById(facts.Appointment.TimeZoneId)) });
+                facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneCache.Find(facts.Appointment.TimeZoneId)) });
         }
 
         await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingRescheduled, bookingId, cause, cancellationToken);

@@ -64,7 +64,7 @@ internal sealed class ReleaseSchedulingStartup(IServiceScopeFactory scopes, Time
             var scheduler = scope.ServiceProvider.GetRequiredService<ReleaseScheduler>();
             foreach (var item in releases)
             {
-                await scheduler.ScheduleAsync(item.Release, TimeZoneInfo.FindSystemTimeZoneById(item.TimeZoneId), time.GetUtcNow(), cancellationToken);
+                await scheduler.ScheduleAsync(item.Release, TimeZoneCache.Find(item.TimeZoneId), time.GetUtcNow(), cancellationToken);
             }
         }
     }

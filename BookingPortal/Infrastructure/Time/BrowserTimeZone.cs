@@ -1,3 +1,4 @@
+using BookingPortal.Domain;
 using Microsoft.JSInterop;
 
 namespace BookingPortal.Infrastructure.Time;
@@ -19,7 +20,7 @@ public sealed class BrowserTimeZone(IJSRuntime js, ILogger<BrowserTimeZone> logg
         try
         {
             var id = await js.InvokeAsync<string?>("bookingPortal.timeZone");
-            return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
+            return id is not null && TimeZoneCache.TryFind(id, out _) ? id : null;
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace BookingPortal.Domain;
+
+/// <summary>
+/// Time zones by id, looked up once per process. <see cref="TimeZoneInfo.FindSystemTimeZoneById"/> takes a
+/// process-wide lock on every call, and a calendar converts every slot of every day it shows: with many
+/// circuits building calendars at once that lock was among the hottest contention points of a page load.
+/// </summary>
+public static class TimeZoneCache
+{
+    // Only zones that exist are kept, so ids typed by people (a browser's zone) cannot grow it beyond the system's list.
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.Ordinal);
+
+    /// <exception cref="TimeZoneNotFoundException">There is no zone with this id.</exception>
+    public static TimeZoneInfo Find(string id) => Found.TryGetValue(id, out var zone) ? zone : Found.GetOrAdd(id, TimeZoneInfo.FindSystemTimeZoneById(id));
+
+    public static bool TryFind([NotNullWhen(true)] string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        if (id is null)
+        {
+            zone = null;
+            return false;
+        }
+
+        if (Found.TryGetValue(id, out zone))
+        {
+            return true;
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone))
+        {
+            return false;
+        }
+
+        zone = Found.GetOrAdd(id, zone);
+        return true;
+    }
+}
