@@ -10,8 +10,9 @@ namespace BookingPortal.Domain;
 /// </summary>
 public static class TimeZoneCache
 {
-    // Only zones that exist are kept, so ids typed by people (a browser's zone) cannot grow it beyond the system's list.
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.Ordinal);
+    // Only zones that exist are kept, compared as the system compares them (ignoring case), so ids sent by
+    // people (a browser's zone) cannot grow it beyond the system's list.
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="TimeZoneNotFoundException">There is no zone with this id.</exception>
     public static TimeZoneInfo Find(string id) => Found.TryGetValue(id, out var zone) ? zone : Found.GetOrAdd(id, TimeZoneInfo.FindSystemTimeZoneById(id));
