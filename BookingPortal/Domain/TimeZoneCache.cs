@@ -15,7 +15,7 @@ public static class TimeZoneCache
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="TimeZoneNotFoundException">There is no zone with this id.</exception>
-    public static TimeZoneInfo Find(string id) => Found.TryGetValue(id, out var zone) ? zone : Found.GetOrAdd(id, TimeZoneInfo.FindSystemTimeZoneById(id));
+    public static TimeZoneInfo Find(string id) => Found.GetOrAdd(id, TimeZoneInfo.FindSystemTimeZoneById);
 
     public static bool TryFind([NotNullWhen(true)] string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
     {

@@ -1,6 +1,6 @@
-using BookingPortal.Domain;
 using System.Collections.Concurrent;
 using System.Globalization;
+using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Catalog;
 
@@ -43,7 +43,7 @@ public static class DisplayFormat
         var serviceStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc, TimeSpan.Zero), serviceZone);
         var serviceEnd = TimeZoneInfo.ConvertTime(new DateTimeOffset(endUtc, TimeSpan.Zero), serviceZone);
         var inService = $"{TimeRange(serviceStart, serviceEnd, culture)} {City(serviceZoneId)}";
-        if (customerZoneId is null || !TimeZoneCache.TryFind(customerZoneId, out var customerZone))
+        if (!TimeZoneCache.TryFind(customerZoneId, out var customerZone))
         {
             return inService;
         }

@@ -20,7 +20,7 @@ public sealed class BrowserTimeZone(IJSRuntime js, ILogger<BrowserTimeZone> logg
         try
         {
             var id = await js.InvokeAsync<string?>("bookingPortal.timeZone");
-            return id is not null && TimeZoneCache.TryFind(id, out _) ? id : null;
+            return TimeZoneCache.TryFind(id, out _) ? id : null;
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
