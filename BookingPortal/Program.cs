@@ -17,15 +17,13 @@ using BookingPortal.Infrastructure.Health;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
-using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBookingData();
 builder.AddClock();
 builder.Services.AddPortalIdentity();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddPortalComponents();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalErrors();
 builder.Services.AddBranding(builder.Configuration);

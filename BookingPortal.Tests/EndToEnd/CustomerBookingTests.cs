@@ -51,6 +51,9 @@ public class CustomerBookingTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/bookings/*");
         var number = (await page.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
         number.Should().MatchRegex(ConfirmationPattern);
+        // The circuit navigated here: the title and the focus follow it as they would after a page load.
+        await Assertions.Expect(page).ToHaveTitleAsync($"Booking {number} · BookingPortal");
+        await Assertions.Expect(page.Locator("main h1").First).ToBeFocusedAsync();
         await BrowserFixture.ScreenshotAsync(page, "05-confirmation");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
@@ -63,6 +66,7 @@ public class CustomerBookingTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "View my appointments" }).ClickAsync();
         await Assertions.Expect(page.GetByText(number)).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync("My appointments · BookingPortal");
         await BrowserFixture.ScreenshotAsync(page, "06-my-appointments");
 
         await BrowserFixture.WaitForInteractiveAsync(page);

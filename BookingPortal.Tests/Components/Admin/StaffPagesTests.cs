@@ -25,6 +25,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
     {
         await factory.StartWithoutScheduledJobsAsync();
         context.Services.AddMudServices();
+        context.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var staff = await factory.StaffAsync();
         context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
@@ -32,6 +33,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
         context.Services.AddSingleton(factory.Get<AppointmentsService>());
         context.Services.AddSingleton(factory.Get<CatalogService>());
         context.Services.AddSingleton(factory.Get<WebhookAdminService>());
+        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public static class BrandingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BrandingOptions>, BrandingOptionsValidator>();
         services.AddSingleton<MudTheme>(sp => PortalTheme.Create(sp.GetRequiredService<IOptions<BrandingOptions>>().Value));
         services.AddSingleton<ThemeStylesheet>();
+        services.AddScoped<ChosenTheme>();
         return services;
     }
 

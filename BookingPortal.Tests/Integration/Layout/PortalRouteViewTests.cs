@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Bunit;
+using BookingPortal.Components.Layout;
+using BookingPortal.Data;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace BookingPortal.Tests.Integration.Layout;
+
+/// <summary>
+/// The route view that replaced AuthorizeRouteView, LayoutView and FocusOnNavigate: who sees a page, in
+/// which layout, and where focus goes. Rendered live with the portal's own authorization services.
+/// </summary>
+public class PortalRouteViewTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+    private readonly BunitContext bunit = new();
+    private AsyncServiceScope scope;
+
+    public async Task InitializeAsync()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        scope = factory.Services.CreateAsyncScope();
+        // The portal's authorization, not bUnit's stand-in; MudBlazor's services live with bUnit's navigation manager.
+        bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IAuthorizationService>());
+        bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IAuthorizationPolicyProvider>());
+        bunit.Services.AddMudServices();
+        bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        bunit.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(Roles.Customer, false)]
+    [InlineData(Roles.Staff, true)]
+    [InlineData(Roles.Admin, true)]
+    public void A_staff_page_is_shown_to_staff_and_sends_everyone_else_to_sign_in(string? role, bool shown)
+    {
+        var view = Render(Route<StaffOnlyPage>(), User(role));
+
+        view.FindAll("h1").Select(h => h.TextContent).Should().Equal(shown ? ["Staff only"] : Array.Empty<string>());
+        view.Find(".mud-layout").Should().NotBeNull("the layout is shown either way");
+        Navigation.Uri.Should().Be(shown ? "http://localhost/" : "http://localhost/Account/Login?returnUrl=http%3A%2F%2Flocalhost%2F");
+    }
+
+    [Theory]
+    [InlineData(typeof(OpenDespiteAuthorizePage), "Open despite Authorize")]
+    [InlineData(typeof(OpenPage), "Open")]
+    public void AllowAnonymous_wins_over_Authorize_and_a_page_without_either_is_open_to_all(Type pageType, string heading)
+    {
+        Render(new RouteData(pageType, new Dictionary<string, object?>()), User(null)).Find("h1").TextContent.Should().Be(heading);
+
+        Navigation.Uri.Should().Be("http://localhost/");
+    }
+
+    [Fact]
+    public void Route_values_reach_the_page_and_the_layout_leaves_out_overlay_hosts_only_where_the_page_says()
+    {
+        var open = Render(Route<OpenPage>(new() { [nameof(OpenPage.Id)] = 7 }), User(null));
+        var plain = Render(Route<PlainPage>(), User(null));
+
+        open.Find("p").TextContent.Should().Be("7");
+        open.FindAll(".mud-popover-provider").Should().NotBeEmpty();
+        plain.FindAll(".mud-popover-provider").Should().BeEmpty();
+        plain.Find("h1").TextContent.Should().Be("Plain");
+    }
+
+    [Fact]
+    public void Focus_moves_to_the_heading_after_a_move_to_another_page_not_on_the_first_page_or_a_new_id()
+    {
+        var view = Render(Route<OpenPage>(new() { [nameof(OpenPage.Id)] = 1 }), User(null));
+        var afterFirstPage = FocusCalls();
+        view.Render(p => p.Add(x => x.RouteData, Route<OpenPage>(new() { [nameof(OpenPage.Id)] = 2 })));
+        var afterSamePage = FocusCalls();
+        view.Render(p => p.Add(x => x.RouteData, Route<PlainPage>()));
+
+        afterFirstPage.Should().Be(0);
+        afterSamePage.Should().Be(0);
+        FocusCalls().Should().Be(1);
+    }
+
+    private int FocusCalls() => bunit.JSInterop.Invocations.Count(i => i.Identifier == "bookingPortal.focusHeading");
+
+    private NavigationManager Navigation => bunit.Services.GetRequiredService<NavigationManager>();
+
+    private IRenderedComponent<PortalRouteView> Render(RouteData route, ClaimsPrincipal user) =>
+        bunit.Render<PortalRouteView>(p => p
+            .Add(x => x.RouteData, route)
+            .AddCascadingValue(Task.FromResult(new AuthenticationState(user))));
+
+    private static RouteData Route<TPage>(Dictionary<string, object?>? values = null) => new(typeof(TPage), values ?? []);
+
+    private static ClaimsPrincipal User(string? role) => role is null
+        ? new ClaimsPrincipal(new ClaimsIdentity())
+        : new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role)], "Test"));
+
+    public async Task DisposeAsync()
+    {
+        await bunit.DisposeAsync();
+        await scope.DisposeAsync();
+        await factory.DisposeAsync();
+    }
+
+    [Authorize(Roles = Roles.StaffOrAdmin)]
+    private sealed class StaffOnlyPage : HeadingPage
+    {
+        protected override string Heading => "Staff only";
+    }
+
+    [Authorize, AllowAnonymous]
+    private sealed class OpenDespiteAuthorizePage : HeadingPage
+    {
+        protected override string Heading => "Open despite Authorize";
+    }
+
+    [WithoutOverlays]
+    private sealed class PlainPage : HeadingPage
+    {
+        protected override string Heading => "Plain";
+    }
+
+    private sealed class OpenPage : HeadingPage
+    {
+        [Parameter] public int Id { get; set; }
+
+        protected override string Heading => "Open";
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            base.BuildRenderTree(builder);
+            builder.AddMarkupContent(10, $"<p>{Id}</p>");
+        }
+    }
+
+    private abstract class HeadingPage : ComponentBase
+    {
+        protected abstract string Heading { get; }
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddMarkupContent(0, $"<h1>{Heading}</h1>");
+    }
+}
