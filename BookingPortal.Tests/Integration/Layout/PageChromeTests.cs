@@ -37,4 +37,23 @@ public class PageChromeTests
         book.Should().Contain("data-testid=\"waiting-room\"").And.NotContain("mud-popover-provider").And.NotContain("mud-snackbar-container");
         appointments.Should().Contain("mud-popover-provider").And.Contain("mud-snackbar-container");
     }
+
+    [Fact]
+    public async Task The_language_and_theme_links_follow_the_pages_language_and_theme()
+    {
+        await using var factory = new PortalFactory();
+        var englishLight = await factory.CreateClient().GetStringAsync("/services");
+        var spanishDark = factory.CreateClient();
+        spanishDark.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3Des-ES%7Cuic%3Des-ES; {BookingPortal.Features.Branding.BrandingServiceCollectionExtensions.ThemeCookie}=dark");
+        var spanish = await spanishDark.GetStringAsync("/services");
+        var englishAgain = await factory.CreateClient().GetStringAsync("/services");
+
+        englishLight.Should().Contain("<span class=\"language-switch\" role=\"group\" aria-label=\"Language\"><span class=\"nav-link current-language\" lang=\"en-US\" aria-current=\"true\">English</span>"
+            + "<a class=\"nav-link\" href=\"culture?culture=es-ES\" target=\"_top\" lang=\"es-ES\" hreflang=\"es-ES\" data-testid=\"language-es-ES\">Espa&#xF1;ol</a></span>"
+            + "<a class=\"nav-link\" href=\"theme?mode=dark\" target=\"_top\" data-testid=\"theme-switch\">Dark mode</a>");
+        spanish.Should().Contain("aria-label=\"Idioma\"><a class=\"nav-link\" href=\"culture?culture=en-US\" target=\"_top\" lang=\"en-US\" hreflang=\"en-US\" data-testid=\"language-en-US\">English</a>"
+            + "<span class=\"nav-link current-language\" lang=\"es-ES\" aria-current=\"true\">Espa&#xF1;ol</span></span>"
+            + "<a class=\"nav-link\" href=\"theme?mode=light\" target=\"_top\" data-testid=\"theme-switch\">Modo claro</a>");
+        englishAgain.Should().Contain("data-testid=\"theme-switch\">Dark mode</a>", "the links are kept per language and theme, not shared between them");
+    }
 }
