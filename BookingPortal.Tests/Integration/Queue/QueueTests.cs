@@ -157,6 +157,24 @@ public class QueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reload_takes_the_snapshots_seat_count_as_given_and_counts_the_calendar_without_one()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        var queue = factory.Get<QueueService>();
+
+        var counted = await queue.GetStateAsync(clinic.Id, customer);
+        var fromSnapshot = await queue.GetStateAsync(clinic.Id, QueueMember.Customer(customer), remainingSeats: 3);
+        var soldOutInSnapshot = await queue.GetStateAsync(clinic.Id, QueueMember.Customer(customer), remainingSeats: 0);
+
+        counted.RemainingSeats.Should().Be(await queue.RemainingSeatsAsync(clinic));
+        counted.RemainingSeats.Should().BeGreaterThan(3);
+        (fromSnapshot.Stage, fromSnapshot.RemainingSeats).Should().Be((QueueStage.Waiting, 3));
+        (soldOutInSnapshot.Stage, soldOutInSnapshot.RemainingSeats).Should().Be((QueueStage.SoldOut, 0));
+    }
+
+    [Fact]
     public async Task Vip_members_are_let_in_early_and_everyone_else_at_opening()
     {
         string vipId;

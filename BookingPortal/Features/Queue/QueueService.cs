@@ -18,9 +18,13 @@ public sealed class QueueService(
     TimeProvider time)
 {
     public Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default) =>
-        GetStateAsync(serviceId, QueueMember.Customer(customerId), cancellationToken);
+        GetStateAsync(serviceId, QueueMember.Customer(customerId), cancellationToken: cancellationToken);
 
-    public async Task<WaitingRoomState> GetStateAsync(int serviceId, QueueMember member, CancellationToken cancellationToken = default)
+    /// <param name="remainingSeats">
+    /// The seats left as a queue snapshot already counted them for everyone in line, or null to count them here:
+    /// counting reads the service's whole calendar, and a snapshot can send many customers' pages to reload at once.
+    /// </param>
+    public async Task<WaitingRoomState> GetStateAsync(int serviceId, QueueMember member, int? remainingSeats = null, CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -40,7 +44,7 @@ public sealed class QueueService(
         long? position = entry is { Status: QueueEntryStatus.Waiting, Sequence: { } sequence }
             ? await db.QueueEntries.CountAsync(e => e.OpeningId == target.Opening.Id && e.Status == QueueEntryStatus.Waiting && e.Sequence < sequence, cancellationToken) + 1
             : null;
-        int? remaining = release.ShowRemainingSlots ? await RemainingSeatsAsync(service, cancellationToken) : null;
+        int? remaining = release.ShowRemainingSlots ? remainingSeats ?? await RemainingSeatsAsync(service, cancellationToken) : null;
         var stage = StageOf(entry, target, nowUtc, remaining);
         return new WaitingRoomState(stage, serviceId, release, target.Opening.Id, target.Opening.OpensAtUtc, target.StartsForCustomerUtc, target.EarlyAccess, entry,
             position, position is { } p ? QueueFairness.EstimatedWait(p - 1, release) : null, remaining);
