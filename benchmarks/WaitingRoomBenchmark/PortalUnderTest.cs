@@ -125,6 +125,25 @@ public sealed class PortalUnderTest : IAsyncDisposable
         return answer.RootElement.GetProperty("totalBytes").GetInt64();
     }
 
+    /// <summary>CPU time the server process has used (user + system), from /proc: unlike elapsed time, not stretched by a busy host.</summary>
+    public TimeSpan CpuTime()
+    {
+        var id = serverProcess?.Id ?? process.Id;
+        var stat = File.ReadAllText($"/proc/{id}/stat");
+        // Fields after the command's closing parenthesis start at field 3 (state); utime and stime are fields 14 and 15, in clock ticks of 1/100 s.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    /// <summary>The machine's CPU counters (all cores): total and stolen by the host, in clock ticks.</summary>
+    public static (long Total, long Stolen) MachineCpu()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return (cpu.Sum(), cpu[7]);
+    }
+
     /// <summary>Resident memory of the server process, in bytes (VmRSS).</summary>
     public long ResidentBytes()
     {

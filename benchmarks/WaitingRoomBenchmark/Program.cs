@@ -73,15 +73,20 @@ await Task.Delay(TimeSpan.FromSeconds(5));
 var heapAfter = await portal.LiveHeapBytesAsync();
 var after = portal.ResidentBytes();
 var idleBefore = clients.Sum(c => c?.Batches ?? 0);
+var idleCpuBefore = portal.CpuTime();
 await Task.Delay(TimeSpan.FromSeconds(3));
+var idleCpu = portal.CpuTime() - idleCpuBefore;
 var idleBatches = clients.Sum(c => c?.Batches ?? 0) - idleBefore;
 Console.WriteLine($"first circuit: {clients[0]?.Batches} batches, error: {clients[0]?.Error ?? "none"}");
 Console.WriteLine($"{rendered} of {circuits} circuits rendered the waiting room in {connect.Elapsed.TotalSeconds:0.0} s; {idleBatches} render batches in 3 idle seconds.");
 
 var delays = new List<double>();
 var missed = 0;
+var updateCpu = TimeSpan.Zero;
+var machineBefore = PortalUnderTest.MachineCpu();
 for (var round = 0; round < 3; round++)
 {
+    var cpuBefore = portal.CpuTime();
     // The first in line leaves: every other place moves up, so every circuit must be redrawn.
     var changedAt = Stopwatch.GetTimestamp();
     await Execute(db, $"UPDATE QueueEntries SET Status = 'Left' WHERE OpeningId = {openingId} AND Sequence = (SELECT MIN(Sequence) FROM QueueEntries WHERE OpeningId = {openingId} AND Status = 'Waiting')");
@@ -89,8 +94,12 @@ for (var round = 0; round < 3; round++)
     await WaitUntilAsync(() => live.All(c => c.LastBatchTicks > changedAt), TimeSpan.FromSeconds(30));
     delays.AddRange(live.Where(c => c.LastBatchTicks > changedAt).Select(c => Stopwatch.GetElapsedTime(changedAt, c.LastBatchTicks).TotalMilliseconds));
     missed += live.Count(c => c.LastBatchTicks <= changedAt);
+    updateCpu += portal.CpuTime() - cpuBefore;
     await Task.Delay(TimeSpan.FromSeconds(2));
 }
+
+var machineAfter = PortalUnderTest.MachineCpu();
+var stolenPercent = 100.0 * (machineAfter.Stolen - machineBefore.Stolen) / Math.Max(1, machineAfter.Total - machineBefore.Total);
 
 delays.Sort();
 double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(p * delays.Count) - 1)];
@@ -111,6 +120,9 @@ var summary = string.Join(Environment.NewLine,
     $"| render batches while nothing changed (3 s, all circuits) | {idleBatches} | 0 |",
     $"| queue change → update at the circuit, p50 / p95 / max | {Percentile(0.5):0} / {Percentile(0.95):0} / {Percentile(1):0} ms | p95 < 2,000 ms |",
     $"| updates that never arrived (3 rounds) | {missed} | 0 |",
+    $"| server CPU per circuit update (CPU time from each change until every circuit had it, / updates) | {updateCpu.TotalMicroseconds / Math.Max(1, delays.Count):0} µs | — |",
+    $"| server CPU while nothing changed (3 s) | {idleCpu.TotalMilliseconds:0} ms | — |",
+    $"| CPU time the host took from this machine during the rounds (steal) | {stolenPercent:0.0} % | — |",
     "",
 ]);
 Console.WriteLine(summary);
