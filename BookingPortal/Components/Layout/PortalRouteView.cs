@@ -57,6 +57,8 @@ public sealed class PortalRouteView : ComponentBase
         focusAfterRender |= shownPageType is not null && shownPageType != RouteData.PageType;
         shownPageType = RouteData.PageType;
 
+        // Undecided first: nothing decided for the previous page may show this one, whatever happens below.
+        authorized = null;
         var routeData = RouteData;
         var authorizeData = AuthorizeDataByPage.GetOrAdd(routeData.PageType, FindAuthorizeData);
         if (authorizeData is null)
@@ -65,10 +67,9 @@ public sealed class PortalRouteView : ComponentBase
             return;
         }
 
-        authorized = null;
         var user = AuthenticationState is null ? new() : (await AuthenticationState).User;
         var policy = await AuthorizationPolicy.CombineAsync(PolicyProvider, authorizeData);
-        var allowed = policy is null || (await Authorization.AuthorizeAsync(user, routeData, policy)).Succeeded;
+        var allowed = policy is not null && (await Authorization.AuthorizeAsync(user, routeData, policy)).Succeeded;
         if (ReferenceEquals(routeData, RouteData))
         {
             // A decision for a page the customer has already left is not this page's.
