@@ -22,7 +22,7 @@ public static class ChromeSwitches
     private static readonly ConcurrentDictionary<(string Culture, bool Dark), MarkupString> Cache = new();
 
     public static MarkupString For(IStringLocalizer<PortalText> text, bool dark) =>
-        Cache.GetOrAdd((CultureInfo.CurrentUICulture.Name, dark), key => Build(text, key.Dark));
+        Cache.GetOrAdd((CultureInfo.CurrentUICulture.Name, dark), static (key, text) => Build(text, key.Dark), text);
 
     private static MarkupString Build(IStringLocalizer<PortalText> text, bool dark)
     {

@@ -34,9 +34,10 @@ public sealed class DocumentTitle : ComponentBase
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (Tracker.TakeChange(FullTitle))
+        var title = FullTitle;
+        if (Tracker.TakeChange(title))
         {
-            await JS.InvokeVoidAsync("bookingPortal.setTitle", FullTitle);
+            await JS.InvokeVoidAsync("bookingPortal.setTitle", title);
         }
     }
 
