@@ -98,6 +98,34 @@ public class MessageTemplateTests : IAsyncDisposable
         Calendar.Load(cancelled)!.Events.Single().Uid.Should().Be(Calendar.Load(published)!.Events.Single().Uid);
     }
 
+    [Theory]
+    [InlineData("America/New_York", 2026, 3, 9)]
+    [InlineData("Europe/London", 2027, 10, 31)]
+    [InlineData("Australia/Sydney", 2026, 4, 5)]
+    public void The_calendar_file_defines_its_zone_so_the_appointment_reads_back_at_its_instant_each_time(string zoneId, int year, int month, int day)
+    {
+        // The zone's definition is written once per zone and year and put in front of the event.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var startUtc = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, 9, 30, 0), zone);
+        var booking = Booking(startUtc) with
+        {
+            TimeZoneId = zoneId,
+            LocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), zone),
+            LocalEnd = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc.AddHours(1)), zone),
+        };
+
+        foreach (var file in new[] { CalendarFile.Create(booking, Portal), CalendarFile.Create(booking, Portal) })
+        {
+            var calendar = Calendar.Load(file)!;
+            calendar.TimeZones.Should().ContainSingle().Which.TzId.Should().Be(zoneId);
+            var appointment = calendar.Events.Should().ContainSingle().Subject;
+            appointment.DtStart!.AsUtc.Should().Be(startUtc);
+            appointment.DtEnd!.AsUtc.Should().Be(startUtc.AddHours(1));
+            file.IndexOf("END:VTIMEZONE\r\nBEGIN:VEVENT", StringComparison.Ordinal).Should().BePositive();
+            file.Should().EndWith("END:VEVENT\r\nEND:VCALENDAR\r\n");
+        }
+    }
+
     private Task<ComposedMessage> ComposeAsync(NotificationKind kind, BookingView booking) => Composer.ComposeAsync(Facts(kind, booking));
 
     private static MessageFacts Facts(NotificationKind kind, BookingView booking) =>
