@@ -245,6 +245,44 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         (await BookingsAndSeatsTakenAsync(customers, service.Id, slot.StartUtc)).Should().Be((19, 19), "every request but the refused one booked, and counted");
     }
 
+    [Fact]
+    public async Task A_batchs_first_bookings_of_several_slots_create_one_counter_for_each_and_count_them()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
+        {
+            await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 5));
+        }
+
+        var slots = (await Factory.BookableSlotsAsync(service)).Take(3).ToList();
+        var customers = await Factory.CreateCustomersAsync(7);
+
+        var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(
+            customers.Select((c, i) => new ReserveRequest(c, service.Id, slots[i % 3].StartUtc, $"k{i}")).ToList(), CancellationToken.None);
+
+        results.Should().OnlyContain(r => r.Succeeded);
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        (await db.SlotInventories.Where(i => i.ServiceId == service.Id).OrderBy(i => i.StartUtc).Select(i => i.Booked).ToListAsync())
+            .Should().Equal([3, 2, 2], "each new slot has one counter, with its bookings counted");
+    }
+
+    [Fact]
+    public async Task Counters_created_together_after_another_writer_made_one_of_them_are_found_not_doubled()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = (await Factory.BookableSlotsAsync(service)).Take(3).Select(s => SlotSchedule.Find(service, s.StartUtc)!).ToList();
+        var store = Factory.Get<SlotInventoryStore>();
+        var madeFirst = await store.EnsureAsync(service.Id, slots[1], CancellationToken.None);
+
+        var counters = await store.EnsureCountersAsync(slots.Select(s => (service.Id, s)).ToList(), CancellationToken.None);
+
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        var rows = await db.SlotInventories.Where(i => i.ServiceId == service.Id).ToDictionaryAsync(i => i.StartUtc, i => i.Id);
+        rows.Should().HaveCount(3, "one counter per slot");
+        counters.Should().BeEquivalentTo(slots.ToDictionary(s => (service.Id, s.StartUtc), s => (rows[s.StartUtc], true)));
+        counters[(service.Id, slots[1].StartUtc)].Id.Should().Be(madeFirst);
+    }
+
     /// <summary>How many bookings the customers have, and how many seats the slot's counter says are taken.</summary>
     private async Task<(int Bookings, int SeatsTaken)> BookingsAndSeatsTakenAsync(IReadOnlyList<string> customers, int serviceId, DateTime slotStartUtc)
     {

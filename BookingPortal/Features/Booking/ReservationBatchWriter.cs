@@ -115,9 +115,14 @@ internal sealed class ReservationBatchWriter(
     {
         var counters = await SlotInventoryStore.FindCountersAsync(
             db, candidates.Select(c => c.Service.Id).Distinct().ToList(), candidates.Select(c => c.Slot.StartUtc).Distinct().ToList(), cancellationToken);
-        foreach (var candidate in candidates.Where(c => !counters.ContainsKey((c.Service.Id, c.Slot.StartUtc))))
+        var firstBooked = candidates.Where(c => !counters.ContainsKey((c.Service.Id, c.Slot.StartUtc)))
+            .Select(c => (ServiceId: c.Service.Id, c.Slot)).DistinctBy(s => (s.ServiceId, s.Slot.StartUtc)).ToList();
+        if (firstBooked.Count > 0)
         {
-            counters[(candidate.Service.Id, candidate.Slot.StartUtc)] = await inventory.EnsureCounterAsync(candidate.Service.Id, candidate.Slot, cancellationToken);
+            foreach (var (slot, counter) in await inventory.EnsureCountersAsync(firstBooked, cancellationToken))
+            {
+                counters[slot] = counter;
+            }
         }
 
         return counters;

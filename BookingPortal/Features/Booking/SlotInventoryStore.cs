@@ -27,6 +27,37 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
     }
 
     /// <summary>
+    /// Creates the counters of slots booked for the first time, all in one insert: a release's first
+    /// batch finds every slot new, and one round trip and commit each would hold up the whole crowd.
+    /// When another writer created one of them first, the insert fails as a whole and each slot is
+    /// found or created on its own. A counter created here had a free seat if the slot has any.
+    /// The rows go in the order of their unique key, so two writers inserting overlapping sets wait
+    /// for each other instead of deadlocking (which PostgreSQL would take a second to notice).
+    /// </summary>
+    public async Task<Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>> EnsureCountersAsync(
+        IReadOnlyCollection<(int ServiceId, SlotOccurrence Slot)> slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var counters = slots.OrderBy(s => s.ServiceId).ThenBy(s => s.Slot.StartUtc).Select(s => NewCounter(s.ServiceId, s.Slot)).ToList();
+            db.SlotInventories.AddRange(counters);
+            await db.SaveChangesAsync(cancellationToken);
+            return counters.ToDictionary(c => (c.ServiceId, c.StartUtc), c => (c.Id, c.Capacity > 0));
+        }
+        catch (DbUpdateException)
+        {
+            var counters = new Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>();
+            foreach (var (serviceId, slot) in slots)
+            {
+                counters[(serviceId, slot.StartUtc)] = await EnsureCounterAsync(serviceId, slot, cancellationToken);
+            }
+
+            return counters;
+        }
+    }
+
+    /// <summary>
     /// Takes <paramref name="count"/> seats of a counter in one conditional update if it has that many
     /// free; 1 when they were taken, 0 when not (nothing changed). The update also locks the row until the commit.
     /// </summary>
@@ -51,13 +82,7 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var counter = new SlotInventory
-            {
-                ServiceId = serviceId,
-                StartUtc = slot.StartUtc,
-                EndUtc = slot.EndUtc,
-                Capacity = slot.Capacity,
-            };
+            var counter = NewCounter(serviceId, slot);
             db.SlotInventories.Add(counter);
             await db.SaveChangesAsync(cancellationToken);
             return counter.Id;
@@ -69,6 +94,9 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
                 ?? throw new InvalidOperationException($"Slot counter for service {serviceId} at {slot.StartUtc:o} could not be created.");
         }
     }
+
+    private static SlotInventory NewCounter(int serviceId, SlotOccurrence slot) =>
+        new() { ServiceId = serviceId, StartUtc = slot.StartUtc, EndUtc = slot.EndUtc, Capacity = slot.Capacity };
 
     /// <summary>
     /// The existing counters of these services' slots at these starts, by service and start, each with
