@@ -32,7 +32,7 @@ public class PlainMarkupTests : BookingComponentsTestContext
     [Fact]
     public void An_indeterminate_progress_bar_is_written_as_MudProgressLinear_writes_it()
     {
-        var plain = Fragment(PlainMarkup.IndeterminateProgress("my-3"));
+        var plain = Fragment(b => b.AddContent(0, PlainMarkup.IndeterminateProgress("my-3")));
         var mud = Component<MudProgressLinear>(b =>
         {
             b.AddComponentParameter(1, nameof(MudProgressLinear.Indeterminate), true);

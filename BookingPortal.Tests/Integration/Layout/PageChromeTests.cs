@@ -24,6 +24,25 @@ public class PageChromeTests
     }
 
     [Fact]
+    public async Task The_header_links_and_the_pages_end_are_written_per_language_and_role()
+    {
+        const string Link = "class=\"mud-typography mud-link mud-inherit-text mud-link-underline-hover nav-link\"";
+        await using var factory = new PortalFactory();
+        var asStaff = await (await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword)).GetStringAsync("/services");
+        var spanishClient = factory.CreateClient();
+        spanishClient.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Des-ES%7Cuic%3Des-ES");
+        var spanish = await spanishClient.GetStringAsync("/services");
+        var english = await factory.CreateClient().GetStringAsync("/services");
+
+        asStaff.Should().Contain($"<a href=\"services\" {Link}>Services</a><a href=\"admin\" {Link}>Staff area</a><a href=\"my/appointments\" {Link}>My appointments</a>")
+            .And.MatchRegex("<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"[^\"]+\" /><input type=\"hidden\" name=\"ReturnUrl\" value=\"\"><button type=\"submit\" class=\"nav-link nav-button\">Sign out</button></form>");
+        spanish.Should().Contain($"<a href=\"services\" {Link}>Servicios</a><a href=\"Account/Login\" {Link}>Iniciar sesi&#xF3;n</a><a href=\"Account/Register\" {Link}>Registrarse</a>")
+            .And.Contain("<span hidden id=\"render-mode\" data-interactive=\"false\"></span><div id=\"blazor-error-ui\" data-nosnippet role=\"alert\">Algo sali&#xF3; mal en esta p&#xE1;gina. <a href=\".\" class=\"reload\">Recargar</a>");
+        english.Should().Contain($">Services</a><a href=\"Account/Login\" {Link}>Sign in</a>", "each language keeps its own links")
+            .And.Contain("role=\"alert\">Something went wrong on this page. <a href=\".\" class=\"reload\">Reload</a> <button type=\"button\" class=\"dismiss\" aria-label=\"Dismiss\">");
+    }
+
+    [Fact]
     public async Task The_book_page_leaves_out_the_dialog_and_popover_hosts_other_pages_have()
     {
         await using var factory = new PortalFactory();
