@@ -32,19 +32,23 @@ public static class CalendarFile
         };
         calendar.Events.Add(appointment);
         var file = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        return file.Insert(file.IndexOf("BEGIN:VEVENT", StringComparison.Ordinal), TimeZoneDefinition(booking.TimeZoneId, booking.LocalStart.Year));
+        return file.Insert(file.IndexOf("\r\nBEGIN:VEVENT\r\n", StringComparison.Ordinal) + 2, TimeZoneDefinition(booking.TimeZoneId));
     }
 
     // Building and writing a zone's VTIMEZONE from its rules is half of a file's cost (about 50 µs and
-    // 50 KB of garbage), paid for every booking while a release sells out. The definition depends only
-    // on the zone and the year it starts from, so each is written once (RFC 5545 puts it before the event).
-    private static readonly ConcurrentDictionary<(string ZoneId, int FromYear), string> TimeZoneDefinitions = new();
+    // 50 KB of garbage), paid for every booking while a release sells out, so each zone's is written once a
+    // year and put where Ical.Net puts it, before the event. Ical.Net reads the zone's transitions from the
+    // January of the year before the one it is given up to the wall clock's now (a later year throws), and
+    // the definition's yearly rules carry it forward to any later event: given this year (on that same
+    // clock, a day back so no time zone's new year is ahead of it), it covers at least the last twelve
+    // months, so both the standard and the summer rule.
+    private static readonly ConcurrentDictionary<(string ZoneId, int Year), string> TimeZoneDefinitions = new();
 
-    private static string TimeZoneDefinition(string zoneId, int fromYear) =>
-        TimeZoneDefinitions.GetOrAdd((zoneId, fromYear), static key =>
+    private static string TimeZoneDefinition(string zoneId) =>
+        TimeZoneDefinitions.GetOrAdd((zoneId, DateTime.UtcNow.AddDays(-1).Year), static key =>
         {
             var zoneOnly = new Calendar();
-            zoneOnly.AddTimeZone(VTimeZone.FromDateTimeZone(key.ZoneId, new DateTime(key.FromYear, 1, 1), includeHistoricalData: false));
+            zoneOnly.AddTimeZone(VTimeZone.FromDateTimeZone(key.ZoneId, new DateTime(key.Year, 1, 1), includeHistoricalData: false));
             var file = new CalendarSerializer().SerializeToString(zoneOnly) ?? "";
             const string End = "END:VTIMEZONE\r\n";
             var begin = file.IndexOf("BEGIN:VTIMEZONE", StringComparison.Ordinal);

@@ -99,30 +99,38 @@ public class MessageTemplateTests : IAsyncDisposable
     }
 
     [Theory]
-    [InlineData("America/New_York", 2026, 3, 9)]
-    [InlineData("Europe/London", 2027, 10, 31)]
-    [InlineData("Australia/Sydney", 2026, 4, 5)]
-    public void The_calendar_file_defines_its_zone_so_the_appointment_reads_back_at_its_instant_each_time(string zoneId, int year, int month, int day)
+    [InlineData("America/New_York", 0, 3, 9)]
+    [InlineData("Europe/London", 1, 10, 31)]
+    [InlineData("Australia/Sydney", 1, 7, 5)]
+    [InlineData("Europe/London", 2, 8, 1)]
+    [InlineData("Asia/Tokyo", 2, 1, 15)]
+    public void The_calendar_file_defines_its_zone_with_its_rules_and_the_appointment_reads_back_at_its_instant(
+        string zoneId, int yearsAhead, int month, int day)
     {
-        // The zone's definition is written once per zone and year and put in front of the event.
+        // Years counted from the wall clock's, which Ical.Net reads when it writes a zone's definition:
+        // bookings run up to two years ahead.
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        var startUtc = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, 9, 30, 0), zone);
+        var startUtc = TimeZoneInfo.ConvertTimeToUtc(new DateTime(DateTime.UtcNow.Year + yearsAhead, month, day, 9, 30, 0), zone);
         var booking = Booking(startUtc) with
         {
             TimeZoneId = zoneId,
             LocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), zone),
             LocalEnd = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc.AddHours(1)), zone),
         };
+        var observesSummerTime = zone.GetUtcOffset(startUtc.AddMonths(-6)) != zone.GetUtcOffset(startUtc);
 
+        // Twice: the zone's definition is written once and kept.
         foreach (var file in new[] { CalendarFile.Create(booking, Portal), CalendarFile.Create(booking, Portal) })
         {
             var calendar = Calendar.Load(file)!;
-            calendar.TimeZones.Should().ContainSingle().Which.TzId.Should().Be(zoneId);
+            var definition = calendar.TimeZones.Should().ContainSingle().Subject;
+            definition.TzId.Should().Be(zoneId);
+            string[] rules = observesSummerTime ? ["STANDARD", "DAYLIGHT"] : ["STANDARD"];
+            definition.Children.Select(rule => rule.Name).Should().Contain(rules, "clients that read the file's own zone rules need each of them");
             var appointment = calendar.Events.Should().ContainSingle().Subject;
             appointment.DtStart!.AsUtc.Should().Be(startUtc);
             appointment.DtEnd!.AsUtc.Should().Be(startUtc.AddHours(1));
-            file.IndexOf("END:VTIMEZONE\r\nBEGIN:VEVENT", StringComparison.Ordinal).Should().BePositive();
-            file.Should().EndWith("END:VEVENT\r\nEND:VCALENDAR\r\n");
+            file.Should().Contain("END:VTIMEZONE\r\nBEGIN:VEVENT\r\n").And.EndWith("END:VEVENT\r\nEND:VCALENDAR\r\n");
         }
     }
 
