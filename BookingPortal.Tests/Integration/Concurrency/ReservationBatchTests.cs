@@ -6,6 +6,7 @@ using BookingPortal.Features.Booking;
 using BookingPortal.Features.Queue;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BookingPortal.Tests.Integration.Concurrency;
 
@@ -267,7 +268,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
-    public async Task Counters_created_together_after_another_writer_made_one_of_them_are_found_not_doubled()
+    public async Task Counters_already_made_are_found_and_only_the_missing_ones_created()
     {
         var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slots = (await Factory.BookableSlotsAsync(service)).Take(3).Select(s => SlotSchedule.Find(service, s.StartUtc)!).ToList();
@@ -276,11 +277,32 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
 
         var counters = await store.EnsureCountersAsync(slots.Select(s => (service.Id, s)).ToList(), CancellationToken.None);
 
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
-        var rows = await db.SlotInventories.Where(i => i.ServiceId == service.Id).ToDictionaryAsync(i => i.StartUtc, i => i.Id);
+        var rows = await CounterIdsAsync(service.Id);
         rows.Should().HaveCount(3, "one counter per slot");
         counters.Should().BeEquivalentTo(slots.ToDictionary(s => (service.Id, s.StartUtc), s => (rows[s.StartUtc], true)));
         counters[(service.Id, slots[1].StartUtc)].Id.Should().Be(madeFirst);
+    }
+
+    [Fact]
+    public async Task Two_instances_creating_the_same_new_counters_at_once_agree_on_one_for_each_slot()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = (await Factory.BookableSlotsAsync(service)).Take(20).Select(s => (service.Id, SlotSchedule.Find(service, s.StartUtc)!)).ToList();
+        // Each store stands for an instance: they do not take turns with each other.
+        var stores = Enumerable.Range(0, 4).Select(_ => new SlotInventoryStore(Factory.DbFactory, NullLogger<SlotInventoryStore>.Instance)).ToList();
+
+        var answers = await Task.WhenAll(stores.Select((store, i) => Task.Run(() =>
+            store.EnsureCountersAsync(i % 2 == 0 ? slots : slots.AsEnumerable().Reverse().ToList(), CancellationToken.None))));
+
+        var rows = await CounterIdsAsync(service.Id);
+        rows.Should().HaveCount(20, "one counter per slot");
+        answers.Should().AllSatisfy(answer => answer.Should().BeEquivalentTo(rows.ToDictionary(r => (service.Id, r.Key), r => (r.Value, true))));
+    }
+
+    private async Task<Dictionary<DateTime, long>> CounterIdsAsync(int serviceId)
+    {
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        return await db.SlotInventories.Where(i => i.ServiceId == serviceId).ToDictionaryAsync(i => i.StartUtc, i => i.Id);
     }
 
     /// <summary>How many bookings the customers have, and how many seats the slot's counter says are taken.</summary>

@@ -4,7 +4,8 @@ public static class BookingServiceCollectionExtensions
 {
     public static IServiceCollection AddBooking(this IServiceCollection services)
     {
-        services.AddScoped<SlotInventoryStore>();
+        // One per process: its writers take turns creating new slots' counters.
+        services.AddSingleton<SlotInventoryStore>();
         services.AddScoped<BookingService>();
         services.AddSingleton<ReservationBatcher>();
         services.AddScoped<ReservationBatchWriter>();

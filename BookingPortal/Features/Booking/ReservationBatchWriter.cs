@@ -119,9 +119,9 @@ internal sealed class ReservationBatchWriter(
             .Select(c => (ServiceId: c.Service.Id, c.Slot)).DistinctBy(s => (s.ServiceId, s.Slot.StartUtc)).ToList();
         if (firstBooked.Count > 0)
         {
-            foreach (var (slot, counter) in await inventory.EnsureCountersAsync(firstBooked, cancellationToken))
+            foreach (var (key, counter) in await inventory.EnsureCountersAsync(firstBooked, cancellationToken))
             {
-                counters[slot] = counter;
+                counters[key] = counter;
             }
         }
 

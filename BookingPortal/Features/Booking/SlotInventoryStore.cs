@@ -10,8 +10,10 @@ namespace BookingPortal.Features.Booking;
 /// once to every slot nobody has booked yet. The unique (ServiceId, StartUtc) index makes two
 /// first bookings agree on one row.
 /// </summary>
-public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFactory)
+public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFactory, ILogger<SlotInventoryStore> logger)
 {
+    private readonly SemaphoreSlim creating = new(1, 1);
+
     public async Task<long> EnsureAsync(int serviceId, SlotOccurrence slot, CancellationToken cancellationToken) =>
         (await EnsureCounterAsync(serviceId, slot, cancellationToken)).Id;
 
@@ -27,34 +29,48 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
     }
 
     /// <summary>
-    /// Creates the counters of slots booked for the first time, all in one insert: a release's first
-    /// batch finds every slot new, and one round trip and commit each would hold up the whole crowd.
-    /// When another writer created one of them first, the insert fails as a whole and each slot is
-    /// found or created on its own. A counter created here had a free seat if the slot has any.
-    /// The rows go in the order of their unique key, so two writers inserting overlapping sets wait
-    /// for each other instead of deadlocking (which PostgreSQL would take a second to notice).
+    /// The counters of slots booked for the first time, those still missing created in one insert: a
+    /// release's first batch finds every slot new, and a round trip and a commit each would hold up the
+    /// whole crowd. This instance's writers take turns here and look again before inserting, so they never
+    /// race each other. A writer on another instance can still insert some of the same slots at once: then
+    /// one insert fails as a whole (at worst after the database breaks a deadlock between the two, as the
+    /// order of a multi-row insert is EF's) and each of its slots is found or created on its own.
     /// </summary>
     public async Task<Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>> EnsureCountersAsync(
         IReadOnlyCollection<(int ServiceId, SlotOccurrence Slot)> slots, CancellationToken cancellationToken)
     {
+        await creating.WaitAsync(cancellationToken);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var counters = slots.OrderBy(s => s.ServiceId).ThenBy(s => s.Slot.StartUtc).Select(s => NewCounter(s.ServiceId, s.Slot)).ToList();
-            db.SlotInventories.AddRange(counters);
+            var counters = await FindCountersAsync(db, slots.Select(s => s.ServiceId).Distinct().ToList(), slots.Select(s => s.Slot.StartUtc).Distinct().ToList(), cancellationToken);
+            var created = slots.Where(s => !counters.ContainsKey((s.ServiceId, s.Slot.StartUtc)))
+                .OrderBy(s => s.ServiceId).ThenBy(s => s.Slot.StartUtc).Select(s => NewCounter(s.ServiceId, s.Slot)).ToList();
+            db.SlotInventories.AddRange(created);
             await db.SaveChangesAsync(cancellationToken);
-            return counters.ToDictionary(c => (c.ServiceId, c.StartUtc), c => (c.Id, c.Capacity > 0));
-        }
-        catch (DbUpdateException)
-        {
-            var counters = new Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>();
-            foreach (var (serviceId, slot) in slots)
+            foreach (var counter in created)
             {
-                counters[(serviceId, slot.StartUtc)] = await EnsureCounterAsync(serviceId, slot, cancellationToken);
+                counters[(counter.ServiceId, counter.StartUtc)] = (counter.Id, counter.Capacity > 0);
             }
 
             return counters;
         }
+        catch (DbUpdateException ex)
+        {
+            logger.LogDebug(ex, "Another instance created some of {Count} new slot counters first; finding or creating each on its own.", slots.Count);
+        }
+        finally
+        {
+            creating.Release();
+        }
+
+        var found = new Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>();
+        foreach (var (serviceId, slot) in slots)
+        {
+            found[(serviceId, slot.StartUtc)] = await EnsureCounterAsync(serviceId, slot, cancellationToken);
+        }
+
+        return found;
     }
 
     /// <summary>
