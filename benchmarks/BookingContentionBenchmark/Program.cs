@@ -16,7 +16,7 @@ namespace BookingContentionBenchmark;
 // BOOKINGPORTAL_TEST_POSTGRES names a server (tools/with-postgres.sh sets it), on PostgreSQL.
 // Compared with a raw single-row conditional UPDATE loop on the same database: the physical limit.
 //   tools/with-postgres.sh dotnet run -c Release --project benchmarks/BookingContentionBenchmark -- --customers 100,1000,5000
-// (--warm-up N: the size of each database's first round, reported apart; 1,000 by default.)
+// (--warm-up N: the size of each database's first round, a marked row of the table; 1,000 by default.)
 // (--databases postgres, or sqlite, runs one of them only.)
 internal static class Benchmark
 {

@@ -19,7 +19,7 @@ public static class ChromeMarkup
 
     /// <summary>The services, then the staff area for staff, then my appointments when signed in, or sign in and register when not.</summary>
     public static MarkupString NavLinks(IStringLocalizer<PortalText> text, bool signedIn, bool staff) =>
-        SharedMarkup.Get(nameof(NavLinks), (signedIn ? 1 : 0) | (staff ? 2 : 0), text, static (text, choice) =>
+        SharedMarkup.Get(typeof(ChromeMarkup), nameof(NavLinks), (signedIn ? 1 : 0) | (staff ? 2 : 0), text, static (text, choice) =>
         {
             var links = new StringBuilder(Link("services", text["Services"]));
             links.Append((choice & 2) != 0 ? Link("admin", text["Staff area"]) : "");
@@ -29,7 +29,7 @@ public static class ChromeMarkup
 
     /// <summary>What follows the antiforgery token in the sign-out form.</summary>
     public static MarkupString SignOutButton(IStringLocalizer<PortalText> text) =>
-        SharedMarkup.Get(nameof(SignOutButton), 0, text, static (text, _) =>
+        SharedMarkup.Get(typeof(ChromeMarkup), nameof(SignOutButton), 0, text, static (text, _) =>
             $"""<input type="hidden" name="ReturnUrl" value=""><button type="submit" class="nav-link nav-button">{SharedMarkup.Encode(text["Sign out"])}</button>""");
 
     /// <summary>
@@ -39,7 +39,7 @@ public static class ChromeMarkup
     /// circuit starts in the chosen language and every part of the page takes the theme.
     /// </summary>
     public static MarkupString Switches(IStringLocalizer<PortalText> text, bool dark) =>
-        SharedMarkup.Get(nameof(Switches), dark ? 1 : 0, text, static (text, choice) =>
+        SharedMarkup.Get(typeof(ChromeMarkup), nameof(Switches), dark ? 1 : 0, text, static (text, choice) =>
         {
             var dark = choice == 1;
             var markup = new StringBuilder();
@@ -62,7 +62,7 @@ public static class ChromeMarkup
     /// interactive, and the box blazor.web.js shows when a circuit fails.
     /// </summary>
     public static MarkupString PageEnd(IStringLocalizer<PortalText> text, bool interactive) =>
-        SharedMarkup.Get(nameof(PageEnd), interactive ? 1 : 0, text, static (text, choice) =>
+        SharedMarkup.Get(typeof(ChromeMarkup), nameof(PageEnd), interactive ? 1 : 0, text, static (text, choice) =>
             $"""<span hidden id="render-mode" data-interactive="{(choice == 1 ? "true" : "false")}"></span>"""
             + $"""<div id="blazor-error-ui" data-nosnippet role="alert">{SharedMarkup.Encode(text["Something went wrong on this page."])} """
             + $"""<a href="." class="reload">{SharedMarkup.Encode(text["Reload"])}</a> <button type="button" class="dismiss" aria-label="{SharedMarkup.Encode(text["Dismiss"])}">✕</button></div>""");
