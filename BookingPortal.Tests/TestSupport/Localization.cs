@@ -9,8 +9,11 @@ namespace BookingPortal.Tests.TestSupport;
 /// <summary>The portal's resource-file localizer outside a host, and a way to read it in another language.</summary>
 public static class Localization
 {
-    public static IStringLocalizer<PortalText> PortalText() =>
-        new StringLocalizer<PortalText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+    /// <summary>The localizer the portal registers (the resources read once per language and key).</summary>
+    public static IStringLocalizer<PortalText> PortalText() => new CachedPortalText(ResourceFiles());
+
+    public static IStringLocalizerFactory ResourceFiles() =>
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
 
     /// <summary>Runs the test body in a culture (formatting and resources), putting the previous one back afterwards.</summary>
     public static IDisposable InCulture(string name)

@@ -57,6 +57,25 @@ public partial class PortalTextTests
         text["{0} seats left", 3].Value.Should().Be("Quedan 3 plazas");
     }
 
+    [Fact]
+    public void The_portals_localizer_answers_as_the_resource_files_keeping_each_language_apart()
+    {
+        var text = Localization.PortalText();
+        var files = Localization.ResourceFiles().Create(typeof(BookingPortal.Features.Localization.PortalText));
+        const string Ahead = "Fewer than {0:N0} people ahead of you.";
+
+        var english = (text["Book an appointment"].Value, text[Ahead, 10000].Value);
+        using (Localization.InCulture("es-ES"))
+        {
+            (text["Book an appointment"].Value, text[Ahead, 10000].Value).Should().Be(("Reserve una cita", "Menos de 10.000 personas delante de usted."));
+            text["No such text"].Should().BeEquivalentTo(files["No such text"], "a missing text reads as its key, marked not found");
+        }
+
+        english.Should().Be(("Book an appointment", "Fewer than 10,000 people ahead of you."));
+        (text["Book an appointment"].Value, text[Ahead, 10000].Value).Should().Be(english, "each language keeps its own texts");
+        text[Ahead, 10000].Should().BeEquivalentTo(files[Ahead, 10000]);
+    }
+
     private static HashSet<string> UsedKeys()
     {
         var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "BookingPortal"), "*.*", SearchOption.AllDirectories)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Localization;
 
@@ -19,6 +20,7 @@ public static class PortalCultures
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<PortalText>, CachedPortalText>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(English)
