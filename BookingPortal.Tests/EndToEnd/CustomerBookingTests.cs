@@ -32,9 +32,13 @@ public class CustomerBookingTests(BrowserFixture browser)
         await BrowserFixture.RegisterAsync(page, email, screenshot: "01-register");
 
         await page.GotoAsync("services");
+        // Signed in, the pages are interactive: a link clicked while the circuit is still starting can be
+        // caught between the browser's navigation and the circuit's router (a CI run once ended on the list).
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "02-services");
         await page.GetByRole(AriaRole.Link, new() { Name = $"View {DemoSeeder.ConsultationName}" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = DemoSeeder.ConsultationName }).WaitForAsync();
+        // The page's own heading (h1): the list names the service in a card heading too.
+        await page.GetByRole(AriaRole.Heading, new() { Name = DemoSeeder.ConsultationName, Level = 1 }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-service");
         await page.GetByRole(AriaRole.Link, new() { Name = "Book a time" }).ClickAsync();
 
