@@ -198,6 +198,12 @@ public sealed class WaitlistService(
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (entry.OfferedSlotInventoryId is { } heldSlot)
+        {
+            // The slot's counter before the entry, the order a cancellation handing this slot's seat on takes them in.
+            await SlotInventoryStore.LockAsync(db, heldSlot, cancellationToken);
+        }
+
         var ended = await db.WaitlistEntries.Where(e => e.Id == entry.Id).Where(stillIn)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, endStatus), cancellationToken);
         if (ended != 1)
