@@ -29,6 +29,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var staff = await factory.StaffAsync();
         context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
+        context.Services.AddSingleton(factory.Get<StaffActors>());
         context.Services.AddSingleton(factory.Get<ServiceAdminService>());
         context.Services.AddSingleton(factory.Get<AppointmentsService>());
         context.Services.AddSingleton(factory.Get<CatalogService>());
