@@ -137,16 +137,37 @@ public class BookingPairRaceTests
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.VideoConsultationName);
         foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
         {
-            var holder = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
-            var waiting = (await factory.CreateCustomersAsync(1))[0];
-            (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
-            await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
-            var offer = (await factory.Get<WaitlistService>().ListForCustomerAsync(waiting)).Single();
+            var offer = await OfferAsync(factory, service, slot);
 
             var (claimed, left) = await BothAtOnceAsync(
-                () => factory.Get<WaitlistService>().ClaimAsync(offer.Id, waiting), () => factory.Get<WaitlistService>().LeaveAsync(offer.Id, waiting));
+                () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId),
+                () => factory.Get<WaitlistService>().LeaveAsync(offer.EntryId, offer.CustomerId));
 
             (claimed.Succeeded ^ left).Should().BeTrue($"round {round}: the offer is either claimed or handed back ({claimed.Message})");
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Claiming_an_offer_while_staff_close_the_slot_with_its_bookings_leaves_nothing_on_the_slot()
+    {
+        await using var factory = await StartAsync();
+        var staff = await factory.StaffAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.VideoConsultationName);
+        foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
+        {
+            var offer = await OfferAsync(factory, service, slot);
+
+            await BothAtOnceAsync(
+                () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId),
+                () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, slot.StartUtc, cancelBookings: true));
+
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            var counter = await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc);
+            (await db.Bookings.Where(b => b.SlotInventoryId == counter.Id).AnyAsync(Booking.HoldsSeat)).Should().BeFalse($"round {round}: the slot was closed with its bookings");
+            (await db.WaitlistEntries.AnyAsync(e => e.OfferedSlotInventoryId == counter.Id && e.Status == WaitlistStatus.Offered)).Should().BeFalse();
+            counter.Booked.Should().Be(0);
         }
 
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
@@ -217,6 +238,18 @@ public class BookingPairRaceTests
         var slots = (await factory.BookableSlotsAsync(service)).Where(s => s.StartUtc > weekAhead).ToList();
         slots.Should().HaveCountGreaterThan(Rounds / 2);
         return (service, slots);
+    }
+
+    /// <summary>A single-seat slot's seat held for a customer on its waitlist, its holder having cancelled.</summary>
+    private static async Task<(long EntryId, string CustomerId)> OfferAsync(PortalFactory factory, Service service, SlotAvailability slot)
+    {
+        var holder = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
+        var waiting = (await factory.CreateCustomersAsync(1))[0];
+        (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
+        var offer = (await factory.Get<WaitlistService>().ListForCustomerAsync(waiting)).Single();
+        offer.Status.Should().Be(WaitlistStatus.Offered);
+        return (offer.Id, waiting);
     }
 
     /// <summary>A booking waiting for an online payment, its hold running out in ten minutes.</summary>

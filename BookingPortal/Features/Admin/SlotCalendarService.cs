@@ -113,6 +113,11 @@ public sealed class SlotCalendarService(
             }
 
             await db.SlotInventories.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
+            if (cancelBookings)
+            {
+                await WithdrawOffersAsync(db, ids, cancellationToken);
+            }
+
             var onSlots = await db.Bookings.Where(b => ids.Contains(b.SlotInventoryId)).Where(Domain.Booking.HoldsSeat)
                 .Select(b => new { b.ConfirmationNumber, b.SlotInventoryId }).ToListAsync(cancellationToken);
             var local = slots[0].LocalStart;
@@ -143,6 +148,25 @@ public sealed class SlotCalendarService(
                 ? $"Closed {slots.Count} slot(s); {cancelled} booking(s) cancelled with a full refund and the customers told."
                 : $"Closed {slots.Count} slot(s) to new bookings; the {kept} existing booking(s) stand.";
         return new CloseSlotsResult(slots.Count, cancelled, kept, message);
+    }
+
+    /// <summary>
+    /// Seats held for waitlist offers on slots closed with their bookings are withdrawn with them:
+    /// nobody can claim a seat on a closed slot, and the counter gives back what the offers held.
+    /// Call with the counters locked.
+    /// </summary>
+    private static async Task WithdrawOffersAsync(BookingDbContext db, IReadOnlyList<long> slotIds, CancellationToken cancellationToken)
+    {
+        foreach (var slotId in slotIds)
+        {
+            var withdrawn = await db.WaitlistEntries.Where(e => e.OfferedSlotInventoryId == slotId && e.Status == WaitlistStatus.Offered)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Expired), cancellationToken);
+            if (withdrawn > 0)
+            {
+                await db.SlotInventories.Where(i => i.Id == slotId && i.Booked >= withdrawn)
+                    .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - withdrawn), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Archived services included: staff still manage the slots of bookings already made.</summary>

@@ -111,6 +111,14 @@ public sealed class WaitlistService(
             return ReserveResult.Failure(BookingError.LimitReached, service);
         }
 
+        // The held seat's counter, locked after the customer's row as a booking takes them, and read
+        // under that lock: staff may have closed the slot since the offer was made.
+        await SlotInventoryStore.LockAsync(db, inventoryId, cancellationToken);
+        if (await db.SlotInventories.AnyAsync(i => i.Id == inventoryId && i.IsClosed, cancellationToken))
+        {
+            return new ReserveResult(null, BookingError.BookingNotFound, text["Sorry, this offer has ended and the seat has passed to someone else."]);
+        }
+
         var booking = BookingWrites.NewBooking(
             service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
         var claimed = await db.WaitlistEntries
