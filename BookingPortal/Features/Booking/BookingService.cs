@@ -201,6 +201,11 @@ public sealed class BookingService(
             return ReserveResult.Failure(BookingError.BookingNotActive, service);
         }
 
+        if (MoveRefusal(request, current, service, nowUtc) is { } tooLate)
+        {
+            return ReserveResult.Failure(tooLate, service);
+        }
+
         var slot = SlotSchedule.Find(service, DateTime.SpecifyKind(request.NewSlotStartUtc, DateTimeKind.Utc));
         if (slot is null)
         {
@@ -223,6 +228,11 @@ public sealed class BookingService(
         // move below only applies if the booking is still on this slot.
         var oldInventoryId = await db.Bookings.Where(b => b.Id == current.Id).Select(b => b.SlotInventoryId).SingleAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken) is { } refused)
+        {
+            return ReserveResult.Failure(refused, service);
+        }
+
         if (oldInventoryId < newInventoryId)
         {
             // Counters are locked in the order of their ids everywhere two are held (a batch of reservations too), so no two transactions wait on each other.
@@ -264,6 +274,33 @@ public sealed class BookingService(
         logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);
         slotChanges.NotifyChanged(service.Id);
         return ReserveResult.Success((await GetAsync(current.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken))!);
+    }
+
+    /// <summary>The move rules that need no database: the customer's change cutoff (staff acting for the customer may move later).</summary>
+    private static BookingError? MoveRefusal(RescheduleRequest request, BookingView current, Service service, DateTime nowUtc) =>
+        MoveRules.CheckCutoff(service, current.StartUtc, nowUtc, MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId));
+
+    /// <summary>
+    /// The move rules that must see committed state, in the move's transaction: a move is a booking,
+    /// so a customer on the no-show limit cannot move online, and a service sold through a waiting
+    /// room takes an admitted turn, used up by the move (rolled back with it if the move fails).
+    /// Staff acting for the customer skip both, as their bookings at the desk do. Called before any
+    /// slot counter is locked, like the customer's rows in a booking.
+    /// </summary>
+    private static async Task<BookingError?> MoveRefusalInsideTransactionAsync(
+        BookingDbContext db, RescheduleRequest request, BookingView current, Service service, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId))
+        {
+            return await BookingWrites.IsStaffAsync(db, request.UserId, cancellationToken) ? null : BookingError.InvalidRequest;
+        }
+
+        if (await BookingWrites.NeedsStaffHelpAsync(db, current.CustomerId, cancellationToken))
+        {
+            return BookingError.NeedsStaffHelp;
+        }
+
+        return await ReleaseGate.ConsumeAdmissionAsync(db, service.Id, current.CustomerId, nowUtc, cancellationToken);
     }
 
     /// <summary>The booking with that confirmation number, if the caller owns it or is staff; otherwise null (never "forbidden", so ids are not probed).</summary>
@@ -353,6 +390,7 @@ public sealed class BookingService(
             booking.CreatedAtUtc)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
+            ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
         };
     }
 }
