@@ -315,6 +315,7 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
             "GET /api/v1/services/{id}/availability",
             "POST /api/v1/bookings",
             "GET /api/v1/bookings/{confirmation}",
+            "POST /api/v1/bookings/{confirmation}/move",
             "POST /api/v1/bookings/{confirmation}/cancel");
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _).Should().BeTrue();
     }
