@@ -88,7 +88,7 @@ public static class BookingRules
         BookingError.NeedsStaffHelp => "Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk).",
         BookingError.ChangeWindowClosed => service is null
             ? "This booking can no longer be moved online. Please contact reception."
-            : $"Bookings can be moved until {service.ChangesAllowedUntilHours} hours before the start. Please contact reception to change this one.",
+            : $"Bookings can be moved online until {service.ChangesAllowedUntilHours} hours before the start. Please contact reception to change this one.",
         _ => "The booking could not be made.",
     };
 }
