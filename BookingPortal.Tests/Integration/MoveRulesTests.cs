@@ -14,9 +14,16 @@ namespace BookingPortal.Tests.Integration;
 /// </summary>
 public class MoveRulesTests : IAsyncLifetime
 {
-    private readonly PortalFactory factory = new();
+    private PortalFactory factory = null!;
 
-    public Task InitializeAsync() => factory.StartWithoutScheduledJobsAsync();
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public Task InitializeAsync()
+    {
+        factory = new PortalFactory { Provider = Provider };
+        return factory.StartWithoutScheduledJobsAsync();
+    }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
@@ -140,6 +147,40 @@ public class MoveRulesTests : IAsyncLifetime
         (await queue.GetStateAsync(clinic.Id, customer)).Stage.Should().Be(QueueStage.Admitted, "the turn is used only by a move that happens");
     }
 
+    [Fact]
+    public async Task One_turn_moves_one_booking_when_two_moves_race_for_it()
+    {
+        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var bookings = factory.Get<BookingService>();
+        var staff = await factory.StaffAsync();
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Services.Where(s => s.Id == clinic.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 2));
+        }
+
+        factory.Clock.SetUtcNow(opening);
+        var slots = (await factory.BookableSlotsAsync(clinic)).Where(s => s.StartUtc > opening.UtcDateTime.AddHours(48)).ToList();
+        // Booked at the desk, so the customer's one turn is still to come.
+        var first = (await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[0].StartUtc, "desk-1", staff.Id))).Booking!;
+        var second = (await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[1].StartUtc, "desk-2", staff.Id))).Booking!;
+        await AdmitAsync(factory.Get<QueueService>(), clinic.Id, customer);
+
+        var results = await Race.AllAtOnceAsync(
+        [
+            () => bookings.RescheduleAsync(new RescheduleRequest(first.ConfirmationNumber, customer, false, slots[2].StartUtc)),
+            () => bookings.RescheduleAsync(new RescheduleRequest(second.ConfirmationNumber, customer, false, slots[3].StartUtc)),
+        ]);
+
+        results.Count(r => r.Succeeded).Should().Be(1, string.Join("; ", results.Select(r => r.Message)));
+        results.Single(r => !r.Succeeded).Error.Should().Be(BookingError.NotAdmitted);
+        var moved = results.Single(r => r.Succeeded).Booking!;
+        var booked = await BookedAsync(clinic.Id, slots[0].StartUtc, slots[1].StartUtc, slots[2].StartUtc, slots[3].StartUtc);
+        booked.Sum().Should().Be(2, "each booking holds one seat");
+        booked.Should().Equal(moved.ConfirmationNumber == first.ConfirmationNumber ? [0, 1, 1, 0] : [1, 0, 0, 1]);
+    }
+
     /// <summary>Joins (again, at the back, after a used turn) and lets the admission controller run.</summary>
     private async Task AdmitAsync(QueueService queue, int serviceId, string customer)
     {
@@ -154,4 +195,9 @@ public class MoveRulesTests : IAsyncLifetime
         var counters = await db.SlotInventories.Where(i => i.ServiceId == serviceId && startsUtc.Contains(i.StartUtc)).ToDictionaryAsync(i => i.StartUtc, i => i.Booked);
         return startsUtc.Select(s => counters.GetValueOrDefault(s)).ToList();
     }
+}
+
+public class MoveRulesOnPostgresTests : MoveRulesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
