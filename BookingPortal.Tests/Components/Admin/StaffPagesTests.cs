@@ -66,6 +66,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
             ["AvailableDays"] = "Choose at least one day.",
             ["BufferBeforeMinutes"] = "The buffer before must be between 0 and 720 minutes.",
             ["BufferAfterMinutes"] = "The buffer after must be between 0 and 720 minutes.",
+            ["ChangesAllowedUntilHours"] = "Changes must close at least 48 hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee.",
         };
 
         var fields = context.Render<ServiceFields>(p => p.Add(x => x.Service, ServiceAdminService.NewDraft()).Add(x => x.Errors, errors));

@@ -223,6 +223,11 @@ public sealed class BookingService(
             return ReserveResult.Failure(BookingError.BookingNotActive, service);
         }
 
+        if (MoveRefusal(request, current, service, nowUtc) is { } tooLate)
+        {
+            return ReserveResult.Failure(tooLate, service);
+        }
+
         var slot = SlotSchedule.Find(service, DateTime.SpecifyKind(request.NewSlotStartUtc, DateTimeKind.Utc));
         if (slot is null)
         {
@@ -240,11 +245,12 @@ public sealed class BookingService(
         }
 
         var newInventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
-        var moved = await ConflictRetry.RunAsync(dbFactory, db => MoveSeatAsync(db, request, current, slot, newInventoryId, nowUtc, cancellationToken), logger, cancellationToken);
+        var (moved, refusal) = await ConflictRetry.RunAsync(
+            dbFactory, db => MoveSeatAsync(db, request, current, service, slot, newInventoryId, nowUtc, cancellationToken), logger, cancellationToken);
         switch (moved)
         {
-            case SeatMove.NewSlotFull:
-                return ReserveResult.Failure(BookingError.SlotFull, service);
+            case SeatMove.Refused:
+                return ReserveResult.Failure(refusal!.Value, service);
             case SeatMove.ChangedMeanwhile:
                 return null;
         }
@@ -260,17 +266,23 @@ public sealed class BookingService(
     /// reservations too, so no two transactions wait on each other), the booking moved only while
     /// it is still active on the slot read.
     /// </summary>
-    private async Task<SeatMove> MoveSeatAsync(
-        BookingDbContext db, RescheduleRequest request, BookingView current, SlotOccurrence slot, long newInventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<(SeatMove Outcome, BookingError? Refusal)> MoveSeatAsync(
+        BookingDbContext db, RescheduleRequest request, BookingView current, Service service, SlotOccurrence slot, long newInventoryId, DateTime nowUtc,
+        CancellationToken cancellationToken)
     {
         var oldInventoryId = await db.Bookings.Where(b => b.Id == current.Id && b.StartUtc == current.StartUtc).Select(b => (long?)b.SlotInventoryId)
             .SingleOrDefaultAsync(cancellationToken);
         if (oldInventoryId is not { } oldId)
         {
-            return SeatMove.ChangedMeanwhile;
+            return (SeatMove.ChangedMeanwhile, null);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken) is { } refused)
+        {
+            return (SeatMove.Refused, refused);
+        }
+
         if (oldId < newInventoryId)
         {
             await SlotInventoryStore.LockAsync(db, oldId, cancellationToken);
@@ -278,7 +290,7 @@ public sealed class BookingService(
 
         if (await SlotInventoryStore.TakeSeatsAsync(db, newInventoryId, 1, cancellationToken) != 1)
         {
-            return SeatMove.NewSlotFull;
+            return (SeatMove.Refused, BookingError.SlotFull);
         }
 
         if (oldId > newInventoryId)
@@ -298,7 +310,7 @@ public sealed class BookingService(
                 .SetProperty(x => x.Reminder1hQueuedAtUtc, (DateTime?)null), cancellationToken);
         if (moved != 1)
         {
-            return SeatMove.ChangedMeanwhile; // cancelled, expired or moved: the transaction rolls back and the caller reads again
+            return (SeatMove.ChangedMeanwhile, null); // cancelled, expired or moved: the transaction rolls back and the caller reads again
         }
 
         await seats.ReleaseAsync(db, oldId, nowUtc, cancellationToken);
@@ -311,14 +323,41 @@ public sealed class BookingService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return SeatMove.Moved;
+        return (SeatMove.Moved, null);
     }
 
     private enum SeatMove
     {
         Moved,
-        NewSlotFull,
+        Refused,
         ChangedMeanwhile,
+    }
+
+    /// <summary>The move rules that need no database: the customer's change cutoff (staff acting for the customer may move later).</summary>
+    private static BookingError? MoveRefusal(RescheduleRequest request, BookingView current, Service service, DateTime nowUtc) =>
+        MoveRules.CheckCutoff(service, current.StartUtc, nowUtc, MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId));
+
+    /// <summary>
+    /// The move rules that must see committed state, in the move's transaction: a move is a booking,
+    /// so a customer on the no-show limit cannot move online, and a service sold through a waiting
+    /// room takes an admitted turn, used up by the move (rolled back with it if the move fails).
+    /// Staff acting for the customer skip both, as their bookings at the desk do. Called before any
+    /// slot counter is locked, like the customer's rows in a booking.
+    /// </summary>
+    private static async Task<BookingError?> MoveRefusalInsideTransactionAsync(
+        BookingDbContext db, RescheduleRequest request, BookingView current, Service service, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId))
+        {
+            return await BookingWrites.IsStaffAsync(db, request.UserId, cancellationToken) ? null : BookingError.InvalidRequest;
+        }
+
+        if (await BookingWrites.NeedsStaffHelpAsync(db, current.CustomerId, cancellationToken))
+        {
+            return BookingError.NeedsStaffHelp;
+        }
+
+        return await ReleaseGate.ConsumeAdmissionAsync(db, service.Id, current.CustomerId, nowUtc, cancellationToken);
     }
 
     /// <summary>The booking with that confirmation number, if the caller owns it or is staff; otherwise null (never "forbidden", so ids are not probed).</summary>
@@ -408,6 +447,7 @@ public sealed class BookingService(
             booking.CreatedAtUtc)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
+            ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
         };
     }
 }
