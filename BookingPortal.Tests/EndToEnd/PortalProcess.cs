@@ -90,8 +90,7 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
+        var answered = await Poll.UntilAsync(async () =>
         {
             if (process.HasExited)
             {
@@ -100,17 +99,16 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
 
             try
             {
-                if ((await http.GetAsync(BaseUri)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return (await http.GetAsync(BaseUri)).StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // not listening yet
             }
-
-            await Task.Delay(250);
+        }, StartTimeout, TimeSpan.FromMilliseconds(250));
+        if (answered)
+        {
+            return;
         }
 
         throw new TimeoutException($"The portal did not answer within {StartTimeout.TotalSeconds} s:\n{Output}");

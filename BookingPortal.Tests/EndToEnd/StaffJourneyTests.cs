@@ -1,6 +1,7 @@
 using System.Globalization;
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -42,12 +43,8 @@ public class StaffJourneyTests(BrowserFixture browser)
             await portal.MoveClockAsync(secondStart.AddMinutes(20));
             await using (var db = portal.OpenDatabase())
             {
-                var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == second).Select(b => b.Status).SingleAsync() != BookingStatus.NoShow
-                       && DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(200);
-                }
+                await Poll.UntilAsync(async () => await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == second).Select(b => b.Status).SingleAsync() == BookingStatus.NoShow,
+                    TimeSpan.FromSeconds(20));
             }
 
             await staff.GotoAsync($"admin/appointments/{second}");

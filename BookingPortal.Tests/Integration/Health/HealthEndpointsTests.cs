@@ -70,16 +70,9 @@ public class HealthEndpointsTests
     /// </summary>
     private static async Task<HttpResponseMessage> ReadyAsync(HttpClient http)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var ready = await http.GetAsync("/health/ready");
-            if (ready.StatusCode == HttpStatusCode.OK || attempt == 120)
-            {
-                return ready;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
+        HttpResponseMessage? ready = null;
+        await Poll.UntilAsync(async () => (ready = await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        return ready!;
     }
 }
 

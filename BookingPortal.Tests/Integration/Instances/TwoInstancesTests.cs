@@ -260,16 +260,13 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public async Task WaitUntilAsync(Func<BookingDbContext, Task<bool>> condition, TimeSpan patience)
     {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < patience)
-        {
-            await using var db = OpenDatabase();
-            if (await condition(db))
+        if (await Poll.UntilAsync(async () =>
             {
-                return;
-            }
-
-            await Task.Delay(250);
+                await using var db = OpenDatabase();
+                return await condition(db);
+            }, patience, TimeSpan.FromMilliseconds(250)))
+        {
+            return;
         }
 
         await using var state = OpenDatabase();

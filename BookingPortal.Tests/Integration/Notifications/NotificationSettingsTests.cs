@@ -70,13 +70,12 @@ public class NotificationSettingsTests
 
         // Every job starts at start-up; wait (bounded) for the scheduler's own thread to run the dispatcher once.
         JobStatus? dispatcher = null;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (dispatcher?.LastRun is null && DateTime.UtcNow < deadline)
+        await Poll.UntilAsync(async () =>
         {
             await scheduler.TriggerJob(OutboxDispatchJob.Key);
-            await Task.Delay(100);
             dispatcher = (await outbox.ListJobsAsync(staff)).Single(j => j.Name == OutboxDispatchJob.Key.Name);
-        }
+            return dispatcher.LastRun is not null;
+        }, TimeSpan.FromSeconds(30));
 
         var jobs = await outbox.ListJobsAsync(staff);
         jobs.Select(j => j.Name).Should().Contain([nameof(OutboxDispatchJob), nameof(ReminderJob), "HoldExpiryJob", "NoShowJob"]);
