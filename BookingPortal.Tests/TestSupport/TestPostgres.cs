@@ -6,7 +6,8 @@ namespace BookingPortal.Tests.TestSupport;
 /// The throwaway PostgreSQL cluster `./test.sh` (through tools/with-postgres.sh) starts and names
 /// in <see cref="VariableName"/>. Each portal gets a database of its own on it, dropped afterwards,
 /// so test classes running in parallel never share state. Without the variable the PostgreSQL
-/// tests fail with this explanation rather than being skipped.
+/// suites are reported skipped with the reason (PortalTestFramework), except under ./test.sh,
+/// which demands them: there they fail with this explanation.
 /// </summary>
 public static class TestPostgres
 {

@@ -10,6 +10,7 @@ namespace BookingPortal.Tests.Integration.Instances;
 /// pool) on one PostgreSQL database: what customers do on one reaches the waiting rooms and the
 /// booking checks of the other, because each broadcaster reads the database on its own tick.
 /// </summary>
+[RequiresPostgres]
 public sealed class SharedQueueAcrossInstancesTests : IAsyncLifetime
 {
     /// <summary>The demo Dermatology Clinic opens Monday 2 March 2026 09:00 New York (14:00 UTC).</summary>

@@ -17,6 +17,7 @@ namespace BookingPortal.Tests.Integration.Instances;
 /// load balancer. The tests run in order on the same pair; the last one kills an instance.
 /// </summary>
 [TestCaseOrderer("BookingPortal.Tests.TestSupport.DeclarationOrderer", "BookingPortal.Tests")]
+[RequiresPostgres]
 public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
