@@ -45,16 +45,16 @@ public static class TestData
     }
 
     /// <summary>The demo staff member, as staff services see the person acting.</summary>
-    public static async Task<Features.Admin.StaffActor> StaffAsync(this PortalFactory factory, bool admin = false)
+    public static async Task<Features.Staff.StaffActor> StaffAsync(this PortalFactory factory, bool admin = false)
     {
         var email = admin ? DemoSeeder.AdminEmail : DemoSeeder.StaffEmail;
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        return new Features.Admin.StaffActor(id, email, IsStaff: true, IsAdmin: admin);
+        return new Features.Staff.StaffActor(id, email, IsStaff: true, IsAdmin: admin);
     }
 
     /// <summary>A signed-in customer who tries a staff action.</summary>
-    public static Features.Admin.StaffActor CustomerActor(string customerId) => new(customerId, "customer", IsStaff: false, IsAdmin: false);
+    public static Features.Staff.StaffActor CustomerActor(string customerId) => new(customerId, "customer", IsStaff: false, IsAdmin: false);
 
     public static async Task<Service> ServiceNamedAsync(this PortalFactory factory, string name)
     {

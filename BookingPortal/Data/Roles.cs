@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace BookingPortal.Data;
 
 public static class Roles
@@ -10,4 +12,10 @@ public static class Roles
     public const string StaffOrAdmin = Staff + "," + Admin;
 
     public static readonly string[] All = [Customer, Staff, Admin];
+
+    /// <summary>
+    /// What the signed-in claims say, for what to show (the staff link, the admin scope box); what staff may do
+    /// is decided by <see cref="Features.Staff.StaffActors"/> from the database.
+    /// </summary>
+    public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Staff) || user.IsInRole(Admin);
 }

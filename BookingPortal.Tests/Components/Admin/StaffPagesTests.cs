@@ -12,6 +12,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Tests.Components.Admin;
 

@@ -3,6 +3,7 @@ using BookingPortal.Data;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.TestSupport;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Tests.Integration.Admin;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using BookingPortal.Data;
-using BookingPortal.Features.Booking;
 
 namespace BookingPortal.Components.Account;
 
@@ -22,7 +21,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     /// of them hold waiting-room circuits, and a check a minute each would be hundreds of queries a second.
     /// </summary>
     internal static TimeSpan RevalidationIntervalFor(ClaimsPrincipal user) =>
-        BookingEndpoints.IsStaff(user) ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(30);
+        Roles.IsStaff(user) ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(30);
 
     // The base class reads this after awaiting the authentication state it revalidates, which is the current one.
     protected override TimeSpan RevalidationInterval =>

@@ -1,6 +1,7 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.AspNetCore.Mvc;
+using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Admin;
 

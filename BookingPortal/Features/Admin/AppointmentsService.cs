@@ -3,6 +3,7 @@ using System.Text;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Admin;
 

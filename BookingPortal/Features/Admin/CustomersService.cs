@@ -1,6 +1,8 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Admin;
 

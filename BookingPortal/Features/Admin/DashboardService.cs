@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Admin;
 

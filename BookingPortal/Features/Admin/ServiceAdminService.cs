@@ -4,6 +4,8 @@ using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Admin;
 

@@ -4,6 +4,8 @@ using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Admin;
 

@@ -1,12 +1,12 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Booking;
 

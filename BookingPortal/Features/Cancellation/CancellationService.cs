@@ -1,12 +1,12 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Cancellation;
 

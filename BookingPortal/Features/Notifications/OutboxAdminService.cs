@@ -1,9 +1,9 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
+using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Notifications;
 

@@ -1,7 +1,8 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Releases;
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
+using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Webhooks;
 

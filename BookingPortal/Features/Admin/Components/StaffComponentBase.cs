@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Admin.Components;
 

@@ -1,8 +1,9 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
+using BookingPortal.Features.Staff;
 
-namespace BookingPortal.Features.Admin;
+namespace BookingPortal.Features.Audit;
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total);
 

@@ -1,4 +1,4 @@
-namespace BookingPortal.Features.Admin;
+namespace BookingPortal.Features.Staff;
 
 /// <summary>
 /// The signed-in person a staff action is done by, as <see cref="StaffActors"/> found them at the time of

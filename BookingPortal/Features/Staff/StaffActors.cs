@@ -2,7 +2,7 @@ using System.Security.Claims;
 using BookingPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace BookingPortal.Features.Admin;
+namespace BookingPortal.Features.Staff;
 
 /// <summary>
 /// Turns the signed-in principal into a <see cref="StaffActor"/> with the roles the database holds at the time
