@@ -43,11 +43,31 @@ public class DurableRefundTests
         pending.LastError.Should().Contain("Something went wrong");
         (await LedgerAsync(factory, booking)).Balance.Should().Be(-50m, "the customer is owed the deposit until Stripe takes the refund");
         (await factory.Get<RefundDispatcher>().DispatchDueAsync()).Should().Be(0, "the retry waits for its backoff");
+        (await StaffHistoryAsync(factory, booking)).Should().Contain(e => e.Contains("Refund of 50.00 USD (Cancelled): pending, 1 failed attempt(s)"));
 
         factory.Clock.Advance(FirstRetry);
         (await factory.Get<RefundDispatcher>().DispatchDueAsync()).Should().Be(1);
 
         await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 2);
+        (await StaffHistoryAsync(factory, booking)).Should().Contain("Refund of 50.00 USD (Cancelled): sent (re_5000)");
+    }
+
+    [Fact]
+    public async Task A_refund_stripe_refuses_for_good_is_failed_and_shown_to_staff_to_settle_by_hand()
+    {
+        await using var stripe = await StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await PaidBookingAsync(factory, "pi_refused");
+        stripe.RefuseRefunds = true;
+
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        (await factory.Get<RefundDispatcher>().DispatchDueAsync()).Should().Be(0);
+        stripe.RefundRequests.Should().ContainSingle("a 400 is not retried");
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed);
+        (await StaffHistoryAsync(factory, booking)).Should().Contain(e => e.StartsWith("Refund of 50.00 USD (Cancelled): FAILED after 1 attempt(s), refund it by hand", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -220,6 +240,12 @@ public class DurableRefundTests
     {
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         return await db.RefundRequests.AsNoTracking().SingleAsync(r => r.BookingId == booking.Id);
+    }
+
+    private static async Task<List<string>> StaffHistoryAsync(PortalFactory factory, BookingView booking)
+    {
+        var history = await factory.Get<AppointmentsService>().GetHistoryAsync(await factory.StaffAsync(), booking.ConfirmationNumber);
+        return history!.Events.Select(e => e.What).ToList();
     }
 
     internal static async Task<LedgerSummary> LedgerAsync(PortalFactory factory, BookingView booking)
