@@ -108,6 +108,33 @@ public class BookingPagesTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Change_time_says_until_when_before_the_cutoff_and_after_it_is_not_offered_and_says_why()
+    {
+        var owner = await factory.CreateSignInCustomerAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var slots = await factory.BookableSlotsAsync(service);
+        var bookings = factory.Get<BookingService>();
+        var early = (await bookings.ReserveAsync(new ReserveRequest(owner.Id, service.Id, slots.Last().StartUtc, Guid.NewGuid().ToString()))).Booking!;
+        var late = (await bookings.ReserveAsync(new ReserveRequest(owner.Id, service.Id, slots.First(s => s.StartUtc < now.AddHours(48)).StartUtc, Guid.NewGuid().ToString()))).Booking!;
+        using var client = await factory.SignInAsync(owner.Email, owner.Password);
+
+        var open = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/bookings/{early.ConfirmationNumber}"));
+        var closed = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/bookings/{late.ConfirmationNumber}"));
+        var movePage = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/services/{service.Id}/book?reschedule={late.ConfirmationNumber}"));
+        var openMovePage = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/services/{service.Id}/book?reschedule={early.ConfirmationNumber}"));
+
+        var cutoff = early.MoveWindowAt(now).ClosesAtUtc;
+        var cutoffLocal = TimeZoneInfo.ConvertTime(new DateTimeOffset(cutoff), service.TimeZone);
+        open.Should().Contain($"Changes are possible until {Features.Catalog.DisplayFormat.Date(cutoffLocal)}, {Features.Catalog.DisplayFormat.Time(cutoffLocal)}; after that please contact reception.")
+            .And.Contain($"book?reschedule={early.ConfirmationNumber}");
+        closed.Should().Contain("so this booking can no longer be moved online. Please contact reception to change it.")
+            .And.NotContain($"book?reschedule={late.ConfirmationNumber}");
+        openMovePage.Should().Contain("Changes are possible until").And.Contain("Pick a date");
+        movePage.Should().Contain("so this booking can no longer be moved online").And.NotContain("Pick a date");
+    }
+
+    [Fact]
     public async Task Unknown_services_and_pages_answer_not_found()
     {
         using var client = factory.CreateClient();

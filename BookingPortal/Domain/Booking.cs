@@ -46,6 +46,10 @@ public class Booking
 
     public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
 
+    /// <summary>The bookings that hold a seat on their slot (held for payment or confirmed), as a query condition.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Booking, bool>> HoldsSeat =
+        b => b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed;
+
     public bool IsActiveAt(DateTime nowUtc) => ActiveStatuses.Contains(Status) && StartUtc > nowUtc;
 
     public decimal BalanceDueAtAppointment => Price - DepositAmount;

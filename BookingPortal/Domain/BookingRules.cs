@@ -23,6 +23,9 @@ public enum BookingError
 
     /// <summary>The service's release sells only the slots of a date range, and this one is outside it.</summary>
     OutsideRelease,
+
+    /// <summary>The booking starts too soon to be moved online (the service's change cutoff has passed): only staff can move it.</summary>
+    ChangeWindowClosed,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -83,6 +86,9 @@ public static class BookingRules
         BookingError.NotAdmitted => "Your turn to book has not come yet, or it has run out. Please join the waiting room to book.",
         BookingError.OutsideRelease => "This time is not part of the current release. Please pick one of the dates the calendar offers.",
         BookingError.NeedsStaffHelp => "Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk).",
+        BookingError.ChangeWindowClosed => service is null
+            ? "This booking can no longer be moved online. Please contact reception."
+            : $"Bookings can be moved online until {service.ChangesAllowedUntilHours} hours before the start. Please contact reception to change this one.",
         _ => "The booking could not be made.",
     };
 }

@@ -27,6 +27,12 @@ public class Service
     public decimal DepositAmount { get; set; } = 50m;
     public int FreeCancellationHours { get; set; } = 48;
     public decimal CancellationFee { get; set; } = 25m;
+
+    /// <summary>
+    /// A customer may move a booking until this many hours before its current start (that instant
+    /// included); never less than <see cref="FreeCancellationHours"/>, or a move would dodge the late fee.
+    /// </summary>
+    public int ChangesAllowedUntilHours { get; set; } = 48;
     public int NoShowGraceMinutes { get; set; } = 15;
 
     /// <summary>Time kept free before each appointment (preparing the room); slots closer than the buffers allow are not offered.</summary>

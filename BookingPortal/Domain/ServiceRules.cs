@@ -11,6 +11,9 @@ public static class ServiceRules
     /// <summary>Half a day either side is already more than any clinic needs; more is a typo.</summary>
     public const int MaxBufferMinutes = 12 * 60;
 
+    /// <summary>A year before the start; more is a typo.</summary>
+    public const int MaxChangesAllowedUntilHours = 365 * 24;
+
     public static IReadOnlyList<FieldError> Validate(Service service)
     {
         var errors = new List<FieldError>();
@@ -42,6 +45,10 @@ public static class ServiceRules
         Check(service.DepositAmount >= 0, nameof(Service.DepositAmount), "The deposit cannot be negative.");
         Check(service.DepositAmount <= service.Price, nameof(Service.DepositAmount), "The deposit cannot be more than the price.");
         Check(service.FreeCancellationHours is >= 0 and <= 24 * 60, nameof(Service.FreeCancellationHours), "Free cancellation must end between 0 and 1,440 hours before the start.");
+        Check(service.ChangesAllowedUntilHours is >= 0 and <= MaxChangesAllowedUntilHours, nameof(Service.ChangesAllowedUntilHours),
+            "Changes must close between 0 and 8,760 hours (a year) before the start.");
+        Check(service.ChangesAllowedUntilHours >= service.FreeCancellationHours, nameof(Service.ChangesAllowedUntilHours),
+            $"Changes must close at least {service.FreeCancellationHours} hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee.");
         Check(service.CancellationFee >= 0, nameof(Service.CancellationFee), "The cancellation fee cannot be negative.");
         Check(service.NoShowGraceMinutes is >= 0 and <= 24 * 60, nameof(Service.NoShowGraceMinutes), "The grace period must be between 0 minutes and 24 hours.");
         Check(service.BufferBeforeMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferBeforeMinutes), $"The buffer before must be between 0 and {MaxBufferMinutes} minutes.");

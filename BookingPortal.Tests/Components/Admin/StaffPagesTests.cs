@@ -29,6 +29,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var staff = await factory.StaffAsync();
         context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
+        context.Services.AddSingleton(factory.Get<StaffActors>());
         context.Services.AddSingleton(factory.Get<ServiceAdminService>());
         context.Services.AddSingleton(factory.Get<AppointmentsService>());
         context.Services.AddSingleton(factory.Get<CatalogService>());
@@ -65,6 +66,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
             ["AvailableDays"] = "Choose at least one day.",
             ["BufferBeforeMinutes"] = "The buffer before must be between 0 and 720 minutes.",
             ["BufferAfterMinutes"] = "The buffer after must be between 0 and 720 minutes.",
+            ["ChangesAllowedUntilHours"] = "Changes must close at least 48 hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee.",
         };
 
         var fields = context.Render<ServiceFields>(p => p.Add(x => x.Service, ServiceAdminService.NewDraft()).Add(x => x.Errors, errors));

@@ -137,6 +137,25 @@ public class ServiceAdminTests
         result.Errors.Should().ContainSingle(e => e.Field == "TimeZoneId");
     }
 
+    [Fact]
+    public async Task A_change_cutoff_inside_the_free_cancellation_window_is_refused_beside_its_field_and_not_saved()
+    {
+        await using var factory = new PortalFactory();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var admin = factory.Get<ServiceAdminService>();
+        var draft = (await admin.GetDraftAsync(await factory.StaffAsync(), service.Id))!;
+        draft.ChangesAllowedUntilHours = 24;
+
+        var refused = await admin.SaveAsync(await factory.StaffAsync(), draft);
+        draft.ChangesAllowedUntilHours = 72;
+        var saved = await admin.SaveAsync(await factory.StaffAsync(), draft);
+
+        refused.Errors.Should().ContainSingle().Which.Should().Be(new FieldError(nameof(Service.ChangesAllowedUntilHours),
+            "Changes must close at least 48 hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee."));
+        saved.Succeeded.Should().BeTrue(saved.Message);
+        (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).ChangesAllowedUntilHours.Should().Be(72);
+    }
+
     private static async Task<(Service Service, SlotAvailability Slot, string[] Booked)> BookTwoSeatsAsync(PortalFactory factory)
     {
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);

@@ -1,6 +1,7 @@
 using System.Net;
 using BookingPortal.Data;
 using BookingPortal.Features.Admin;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Admin;
@@ -85,6 +86,9 @@ public class StaffAccessTests
             () => factory.Get<CustomersService>().SetNoShowLimitAsync(notStaff, notStaff.Id, 2),
             () => factory.Get<DashboardService>().GetAsync(notStaff),
             () => factory.Get<AuditLog>().ListAsync(notStaff, null, 0, 10),
+            () => factory.Get<OutboxAdminService>().ListAsync(notStaff, null, null, 0, 10),
+            () => factory.Get<OutboxAdminService>().RetryFailedAsync(notStaff),
+            () => factory.Get<OutboxAdminService>().ListJobsAsync(notStaff),
             () => factory.Get<PeopleService>().ListAsync(staff, null),
             () => factory.Get<PeopleService>().SetRoleAsync(staff, notStaff.Id, Roles.Admin, grant: true),
         ];

@@ -291,6 +291,32 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task A_move_obeys_the_same_rules_as_the_page_a_late_one_is_refused_with_its_problem_and_a_staff_key_may_move_it()
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var slots = await factory.BookableSlotsAsync(service);
+        var soon = slots.First(s => s.StartUtc < now.AddHours(48));
+        var later = slots.Last();
+        var (_, customer) = await factory.ApiCustomerAsync();
+        var staffKey = factory.ApiClient(await factory.CreateApiKeyAsync((await factory.StaffAsync()).Id, ApiScopes.Admin));
+        var booked = await (await customer.BookAsync(service.Id, soon.StartUtc, "move-me")).Content.ReadFromJsonAsync<BookingDto>();
+
+        var byCustomer = await customer.PostAsJsonAsync($"/api/v1/bookings/{booked!.ConfirmationNumber}/move", new { slotStartUtc = later.StartUtc });
+        var noSlot = await customer.PostAsJsonAsync($"/api/v1/bookings/{booked.ConfirmationNumber}/move", new { });
+        var byStaff = await staffKey.PostAsJsonAsync($"/api/v1/bookings/{booked.ConfirmationNumber}/move", new { slotStartUtc = later.StartUtc });
+
+        byCustomer.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var problem = await byCustomer.ProblemAsync();
+        problem.TypeOf().Should().Be(ProblemBase + "change-window-closed");
+        problem.GetProperty("detail").GetString().Should().Be("Bookings can be moved online until 48 hours before the start. Please contact reception to change this one.");
+        noSlot.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await noSlot.ProblemAsync()).GetProperty("errors").TryGetProperty("slotStartUtc", out _).Should().BeTrue();
+        byStaff.StatusCode.Should().Be(HttpStatusCode.OK, await byStaff.Content.ReadAsStringAsync());
+        (await byStaff.Content.ReadFromJsonAsync<BookingDto>())!.StartUtc.Should().Be(later.StartUtc);
+    }
+
+    [Fact]
     public async Task Only_staff_can_create_a_key_with_the_admin_scope()
     {
         var customer = (await factory.CreateCustomersAsync(1))[0];
@@ -315,6 +341,7 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
             "GET /api/v1/services/{id}/availability",
             "POST /api/v1/bookings",
             "GET /api/v1/bookings/{confirmation}",
+            "POST /api/v1/bookings/{confirmation}/move",
             "POST /api/v1/bookings/{confirmation}/cancel");
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _).Should().BeTrue();
     }

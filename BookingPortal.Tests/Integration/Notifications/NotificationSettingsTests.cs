@@ -66,6 +66,7 @@ public class NotificationSettingsTests
         await using var factory = new PortalFactory();
         var scheduler = await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         var outbox = factory.Get<OutboxAdminService>();
+        var staff = await factory.StaffAsync();
 
         // Every job starts at start-up; wait (bounded) for the scheduler's own thread to run the dispatcher once.
         JobStatus? dispatcher = null;
@@ -74,10 +75,10 @@ public class NotificationSettingsTests
         {
             await scheduler.TriggerJob(OutboxDispatchJob.Key);
             await Task.Delay(100);
-            dispatcher = (await outbox.ListJobsAsync()).Single(j => j.Name == OutboxDispatchJob.Key.Name);
+            dispatcher = (await outbox.ListJobsAsync(staff)).Single(j => j.Name == OutboxDispatchJob.Key.Name);
         }
 
-        var jobs = await outbox.ListJobsAsync();
+        var jobs = await outbox.ListJobsAsync(staff);
         jobs.Select(j => j.Name).Should().Contain([nameof(OutboxDispatchJob), nameof(ReminderJob), "HoldExpiryJob", "NoShowJob"]);
         jobs.Should().OnlyContain(j => j.NextRunUtc != null);
         dispatcher!.LastRun.Should().NotBeNull();

@@ -79,9 +79,9 @@ public class OutboxDeliveryTests : MessagingTestBase
         var failed = (await Factory.OutboxAsync()).Single();
         failed.Status.Should().Be(OutboxStatus.Failed);
         failed.Attempts.Should().Be(6);
-        (await Factory.Get<OutboxAdminService>().CountAsync()).Failed.Should().Be(1);
+        (await Factory.Get<OutboxAdminService>().CountAsync(await Factory.StaffAsync())).Failed.Should().Be(1);
 
-        (await Factory.Get<OutboxAdminService>().RetryFailedAsync()).Should().Be(1);
+        (await Factory.Get<OutboxAdminService>().RetryFailedAsync(await Factory.StaffAsync())).Should().Be(1);
         (await dispatcher.DispatchDueAsync()).Should().Be(1);
         StandIn.Emails.Should().ContainSingle();
     }
@@ -201,7 +201,7 @@ public class OutboxWithoutProviderTests
         message.BookingId.Should().Be(booking.Id);
         message.Status.Should().Be(OutboxStatus.Pending);
         message.Attempts.Should().Be(0);
-        var listed = await factory.Get<OutboxAdminService>().ListAsync(OutboxStatus.Pending, booking.ConfirmationNumber, 0, 25);
+        var listed = await factory.Get<OutboxAdminService>().ListAsync(await factory.StaffAsync(), OutboxStatus.Pending, booking.ConfirmationNumber, 0, 25);
         listed.Rows.Should().ContainSingle(r => r.Id == message.Id);
     }
 

@@ -15,6 +15,7 @@ public class BookingErrorTextTests
     [InlineData(BookingError.TooSoon)]
     [InlineData(BookingError.NotAdmitted)]
     [InlineData(BookingError.OutsideRelease)]
+    [InlineData(BookingError.ChangeWindowClosed)]
     public void In_English_a_refusal_reads_as_the_domain_describes_it(BookingError error) =>
         BookingErrorText.For(error, Consultation, Localization.PortalText()).Should().Be(BookingRules.Describe(error, Consultation));
 

@@ -7,6 +7,7 @@ public static class AdminServiceCollectionExtensions
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
+        services.AddSingleton<StaffActors>();
         services.AddScoped<AuditLog>();
         services.AddScoped<FrontDeskService>();
         services.AddScoped<SlotCapacityService>();

@@ -14,7 +14,7 @@ public sealed record PeopleResult(bool Succeeded, string Message, string? Link =
 
 /// <summary>Admins invite staff, give and take roles, and put customers in audiences (e.g. VIP early access).</summary>
 public sealed class PeopleService(
-    IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, AuditLog audit, TimeProvider time)
+    IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, StaffActors staffActors, AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<PersonRow>> ListAsync(StaffActor actor, string? search, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,8 @@ public sealed class PeopleService(
     /// </summary>
     public async Task<PeopleResult> InviteStaffAsync(StaffActor actor, string email, string? name, string role, Uri portalBaseUri)
     {
-        actor.EnsureAdmin();
+        // Handing out power: only an admin the database still knows as one, whatever the caller's actor says.
+        actor = (await staffActors.ConfirmAsync(actor.EnsureAdmin())).EnsureAdmin();
         email = email.Trim();
         if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
@@ -75,7 +76,8 @@ public sealed class PeopleService(
 
     public async Task<PeopleResult> SetRoleAsync(StaffActor actor, string userId, string role, bool grant)
     {
-        actor.EnsureAdmin();
+        // Handing out power: only an admin the database still knows as one, whatever the caller's actor says.
+        actor = (await staffActors.ConfirmAsync(actor.EnsureAdmin())).EnsureAdmin();
         var user = await users.FindByIdAsync(userId);
         if (user is null || !Roles.All.Contains(role))
         {

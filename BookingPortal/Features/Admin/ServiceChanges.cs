@@ -109,6 +109,7 @@ internal static class ServiceChanges
         Set("deposit required", target.RequireDeposit, draft.RequireDeposit, v => target.RequireDeposit = v);
         Set("deposit", target.DepositAmount, draft.DepositAmount, v => target.DepositAmount = v);
         Set("free cancellation hours", target.FreeCancellationHours, draft.FreeCancellationHours, v => target.FreeCancellationHours = v);
+        Set("changes allowed until hours", target.ChangesAllowedUntilHours, draft.ChangesAllowedUntilHours, v => target.ChangesAllowedUntilHours = v);
         Set("cancellation fee", target.CancellationFee, draft.CancellationFee, v => target.CancellationFee = v);
         Set("no-show grace", target.NoShowGraceMinutes, draft.NoShowGraceMinutes, v => target.NoShowGraceMinutes = v);
         Set("buffer before", target.BufferBeforeMinutes, draft.BufferBeforeMinutes, v => target.BufferBeforeMinutes = v);

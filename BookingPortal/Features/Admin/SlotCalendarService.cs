@@ -26,7 +26,8 @@ public sealed class SlotCalendarService(
     CancellationService cancellations,
     SlotChangeNotifier slotChanges,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<SlotCalendarService> logger)
 {
     public async Task<SlotWeek?> WeekAsync(StaffActor actor, int serviceId, DateOnly anyDayOfWeek, CancellationToken cancellationToken = default)
     {
@@ -101,28 +102,40 @@ public sealed class SlotCalendarService(
             ids.Add(await inventory.EnsureAsync(service.Id, slot, cancellationToken));
         }
 
-        List<string> affected;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        var affected = await ConflictRetry.RunAsync(dbFactory, async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Closed first, so no new booking lands while the existing ones are dealt with.
+            // Closed first, so no new booking lands while the existing ones are dealt with; the
+            // counters are locked one by one in the order of their ids, as every transaction does.
+            foreach (var id in ids.Order())
+            {
+                await SlotInventoryStore.LockAsync(db, id, cancellationToken);
+            }
+
             await db.SlotInventories.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
-            affected = await db.Bookings.Where(b => ids.Contains(b.SlotInventoryId) && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment))
-                .Select(b => b.ConfirmationNumber).ToListAsync(cancellationToken);
+            if (cancelBookings)
+            {
+                await WithdrawOffersAsync(db, ids, cancellationToken);
+            }
+
+            var onSlots = await db.Bookings.Where(b => ids.Contains(b.SlotInventoryId)).Where(Domain.Booking.HoldsSeat)
+                .Select(b => new { b.ConfirmationNumber, b.SlotInventoryId }).ToListAsync(cancellationToken);
             var local = slots[0].LocalStart;
             audit.Record(db, actor, action, $"service {service.Id}",
-                $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {affected.Count} booking(s) {(cancelBookings ? "cancelled with full refund" : "kept")}.");
+                $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {onSlots.Count} booking(s) {(cancelBookings ? "cancelled with full refund" : "kept")}.");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
+            return onSlots.Select(b => (b.ConfirmationNumber, b.SlotInventoryId)).ToList();
+        }, logger, cancellationToken);
 
         var cancelled = 0;
         if (cancelBookings)
         {
-            foreach (var number in affected)
+            // Each only while still on the closed slot: one its customer moved away meanwhile stands.
+            foreach (var (number, slotId) in affected)
             {
                 var result = await cancellations.CancelAsync(
-                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: "The slot was closed by the clinic."), cancellationToken);
+                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: "The slot was closed by the clinic.", OnlyOnSlotInventoryId: slotId), cancellationToken);
                 cancelled += result.Succeeded ? 1 : 0;
             }
         }
@@ -135,6 +148,25 @@ public sealed class SlotCalendarService(
                 ? $"Closed {slots.Count} slot(s); {cancelled} booking(s) cancelled with a full refund and the customers told."
                 : $"Closed {slots.Count} slot(s) to new bookings; the {kept} existing booking(s) stand.";
         return new CloseSlotsResult(slots.Count, cancelled, kept, message);
+    }
+
+    /// <summary>
+    /// Seats held for waitlist offers on slots closed with their bookings are withdrawn with them:
+    /// nobody can claim a seat on a closed slot, and the counter gives back what the offers held.
+    /// Call with the counters locked.
+    /// </summary>
+    private static async Task WithdrawOffersAsync(BookingDbContext db, IReadOnlyList<long> slotIds, CancellationToken cancellationToken)
+    {
+        foreach (var slotId in slotIds)
+        {
+            var withdrawn = await db.WaitlistEntries.Where(e => e.OfferedSlotInventoryId == slotId && e.Status == WaitlistStatus.Offered)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Expired), cancellationToken);
+            if (withdrawn > 0)
+            {
+                await db.SlotInventories.Where(i => i.Id == slotId && i.Booked >= withdrawn)
+                    .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - withdrawn), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Archived services included: staff still manage the slots of bookings already made.</summary>

@@ -1,19 +1,14 @@
-using System.Security.Claims;
-using BookingPortal.Data;
-
 namespace BookingPortal.Features.Admin;
 
 /// <summary>
-/// The signed-in person a staff action is done by. Every staff service method takes one and
-/// checks the role itself, so a page that forgot its [Authorize] still cannot act.
+/// The signed-in person a staff action is done by, as <see cref="StaffActors"/> found them at the time of
+/// the action. Every staff service method takes one and checks the role itself, so a page that forgot its
+/// [Authorize] still cannot act.
 /// </summary>
 public sealed record StaffActor(string Id, string Name, bool IsStaff, bool IsAdmin)
 {
-    public static StaffActor From(ClaimsPrincipal user) => new(
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        user.Identity?.Name ?? "",
-        user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin),
-        user.IsInRole(Roles.Admin));
+    /// <summary>Someone with no staff power: signed out, a customer, or an account that no longer exists.</summary>
+    public static StaffActor Nobody(string id = "") => new(id, "", IsStaff: false, IsAdmin: false);
 
     /// <exception cref="UnauthorizedAccessException">The caller is not staff.</exception>
     public StaffActor EnsureStaff() =>

@@ -38,6 +38,10 @@ public static class ApiEndpoints
         api.MapGet("/bookings/{confirmation}", GetBookingAsync).RequireAuthorization(ApiKeyDefaults.ReadPolicy)
             .WithName("GetBooking").WithSummary("A booking of the key's owner (any booking with a staff admin key).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/bookings/{confirmation}/move", MoveBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
+            .WithName("MoveBooking").WithSummary("Moves a booking to another slot of its service, under the rules of a new booking and the service's change cutoff.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem();
         api.MapPost("/bookings/{confirmation}/cancel", CancelBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
             .WithName("CancelBooking").WithSummary("Cancels a booking under the cancellation policy (fee after the free period).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -140,6 +144,22 @@ public static class ApiEndpoints
         return booking is null
             ? ApiProblems.Result(ApiProblems.NotFound, $"There is no booking {confirmation} for this key.")
             : TypedResults.Ok(BookingDto.From(booking));
+    }
+
+    /// <summary>The very <see cref="BookingService.RescheduleAsync"/> of the "Change time" page; a staff admin key acts as staff at the desk.</summary>
+    private static async Task<IResult> MoveBookingAsync(
+        string confirmation, MoveBookingRequest body, ClaimsPrincipal user, BookingService bookings, CancellationToken cancellationToken)
+    {
+        if (body.SlotStartUtc is not { } slotStart)
+        {
+            return ApiProblems.Invalid("slotStartUtc", "Give the new slot's start in UTC, e.g. 2026-03-04T14:00:00Z, as availability lists it.");
+        }
+
+        var caller = ApiKeyDefaults.Caller(user);
+        var result = await bookings.RescheduleAsync(new RescheduleRequest(confirmation, caller.OwnerId, caller.ActsAsStaff(), AsUtc(slotStart)), cancellationToken);
+        return result.Booking is { } booking
+            ? TypedResults.Ok(BookingDto.From(booking))
+            : ApiProblems.ForBooking(result.Error!.Value, result.Message ?? "The move was refused.");
     }
 
     private static async Task<IResult> CancelBookingAsync(

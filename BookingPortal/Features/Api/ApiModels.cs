@@ -24,6 +24,9 @@ public sealed record AvailabilityDto(int ServiceId, string TimeZoneId, DateOnly 
 /// <summary>What POST /api/v1/bookings takes. <see cref="CustomerId"/> only with a staff key that has the admin scope.</summary>
 public sealed record CreateBookingRequest(int? ServiceId, DateTime? SlotStartUtc, string? CustomerId);
 
+/// <summary>What POST /api/v1/bookings/{confirmation}/move takes: a slot of the booking's own service.</summary>
+public sealed record MoveBookingRequest(DateTime? SlotStartUtc);
+
 public sealed record BookingDto(
     string ConfirmationNumber, int ServiceId, string ServiceName, string Status, DateTime StartUtc, DateTime EndUtc,
     DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string TimeZoneId, decimal Price, decimal DepositAmount, string Currency, DateTime CreatedAtUtc)

@@ -22,6 +22,7 @@ public static class ApiProblems
     public static readonly ApiProblem NotAdmitted = new("not-admitted", StatusCodes.Status403Forbidden, "The customer has not been admitted from the waiting room.");
     public static readonly ApiProblem NotFound = new("not-found", StatusCodes.Status404NotFound, "Not found.");
     public static readonly ApiProblem NeedsStaffHelp = new("needs-staff-help", StatusCodes.Status403Forbidden, "Only staff can book for this customer.");
+    public static readonly ApiProblem ChangeWindowClosed = new("change-window-closed", StatusCodes.Status409Conflict, "The booking can no longer be moved online; only staff can move it now.");
     public static readonly ApiProblem NotCancellable = new("not-cancellable", StatusCodes.Status409Conflict, "The booking can no longer be cancelled online.");
     public static readonly ApiProblem Validation = new("validation", StatusCodes.Status400BadRequest, "The request has invalid fields.");
     public static readonly ApiProblem InvalidKey = new("invalid-api-key", StatusCodes.Status401Unauthorized, "Missing, unknown or revoked API key.");
@@ -55,6 +56,7 @@ public static class ApiProblems
         BookingError.NotAdmitted => Result(NotAdmitted, message),
         BookingError.OutsideRelease => Result(OutsideRelease, message),
         BookingError.NeedsStaffHelp => Result(NeedsStaffHelp, message),
+        BookingError.ChangeWindowClosed => Result(ChangeWindowClosed, message),
         BookingError.ServiceNotFound => Invalid("serviceId", message),
         BookingError.SlotNotFound or BookingError.DayNotAvailable => Invalid("slotStartUtc", message),
         BookingError.BookingNotFound => Result(NotFound, message),

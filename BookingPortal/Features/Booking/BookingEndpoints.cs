@@ -20,10 +20,10 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadCalendarAsync(
-        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingService bookings, CancellationToken cancellationToken)
+        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingService bookings, Admin.StaffActors staffActors, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var booking = await bookings.GetAsync(confirmationNumber, userId, IsStaff(user), cancellationToken);
+        var booking = await bookings.GetAsync(confirmationNumber, userId, await staffActors.IsStaffAsync(user, cancellationToken), cancellationToken);
         if (booking is null)
         {
             return TypedResults.NotFound();
@@ -54,6 +54,10 @@ public static class BookingEndpoints
             : TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: result.Error?.ToString());
     }
 
+    /// <summary>
+    /// What the signed-in claims say, for what to show (the staff link, the admin scope box); what staff may do
+    /// is decided by <see cref="Admin.StaffActors"/> from the database.
+    /// </summary>
     public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin);
 
     private static Uri PortalBaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");

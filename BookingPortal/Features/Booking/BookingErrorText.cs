@@ -26,6 +26,8 @@ public static class BookingErrorText
         (BookingError.OutsideRelease, _) => text["This time is not part of the current release. Please pick one of the dates the calendar offers."],
         (BookingError.NotAdmitted, _) => text["Your turn to book has not come yet, or it has run out. Please join the waiting room to book."],
         (BookingError.NeedsStaffHelp, _) => text["Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk)."],
+        (BookingError.ChangeWindowClosed, { } s) => text["Bookings can be moved online until {0} before the start. Please contact reception to change this one.", BookingRulesText.Count(text, s.ChangesAllowedUntilHours, "1 hour", "{0} hours")],
+        (BookingError.ChangeWindowClosed, _) => text["This booking can no longer be moved online. Please contact reception."],
         _ => text["The booking could not be made. Please try again."],
     };
 }

@@ -50,5 +50,11 @@ public sealed record BookingView(
     /// <summary>The booking's money so far (deposit owed, paid, refunded, kept), when the query loaded it.</summary>
     public LedgerSummary? Ledger { get; init; }
 
+    /// <summary>The service's change cutoff (hours before the start), for <see cref="MoveWindowAt"/>.</summary>
+    public int ChangesAllowedUntilHours { get; init; }
+
+    /// <summary>Until when the customer may move this booking online, and whether they still may at that instant.</summary>
+    public MoveWindow MoveWindowAt(DateTime nowUtc) => MoveRules.WindowFor(ChangesAllowedUntilHours, StartUtc, nowUtc);
+
     public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment;
 }

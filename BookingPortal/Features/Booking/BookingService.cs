@@ -30,6 +30,9 @@ public sealed class BookingService(
 {
     private const int MaxConfirmationNumberAttempts = 3;
 
+    /// <summary>How many times a booking that changed between the read and the update is read again.</summary>
+    private const int MaxReads = 5;
+
     public async Task<ReserveResult> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(request.CustomerId) || string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 100)
@@ -87,7 +90,7 @@ public sealed class BookingService(
         {
             try
             {
-                return await ReserveSeatAsync(request, service, slot, inventoryId, nowUtc, cancellationToken);
+                return await ConflictRetry.RunAsync(() => ReserveSeatAsync(request, service, slot, inventoryId, nowUtc, cancellationToken), logger, cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < MaxConfirmationNumberAttempts)
             {
@@ -183,10 +186,29 @@ public sealed class BookingService(
 
     /// <summary>
     /// Moves a booking to another slot of its service. The new seat is taken before the old one
-    /// is released, in one transaction: if the new slot is full, or the booking was cancelled or
-    /// moved meanwhile, nothing changes.
+    /// is released, in one transaction: if the new slot is full, or the booking was cancelled
+    /// meanwhile, nothing changes. A booking moved in another tab between the read and the
+    /// transaction is read again, and the move applies to where it is now.
     /// </summary>
     public async Task<ReserveResult> RescheduleAsync(RescheduleRequest request, CancellationToken cancellationToken = default)
+    {
+        for (var read = 1; ; read++)
+        {
+            if (await TryRescheduleAsync(request, cancellationToken) is { } result)
+            {
+                return result;
+            }
+
+            if (read == MaxReads)
+            {
+                logger.LogWarning("Booking {Confirmation} changed on every read while moving; gave up after {Reads}.", request.ConfirmationNumber, read);
+                return ReserveResult.Failure(BookingError.BookingNotActive, null);
+            }
+        }
+    }
+
+    /// <returns>The result, or null when the booking changed between the read and the update (read it again).</returns>
+    private async Task<ReserveResult?> TryRescheduleAsync(RescheduleRequest request, CancellationToken cancellationToken)
     {
         var current = await GetAsync(request.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken);
         if (current is null)
@@ -199,6 +221,11 @@ public sealed class BookingService(
         if (service is null || !current.IsUpcomingAt(nowUtc))
         {
             return ReserveResult.Failure(BookingError.BookingNotActive, service);
+        }
+
+        if (MoveRefusal(request, current, service, nowUtc) is { } tooLate)
+        {
+            return ReserveResult.Failure(tooLate, service);
         }
 
         var slot = SlotSchedule.Find(service, DateTime.SpecifyKind(request.NewSlotStartUtc, DateTimeKind.Utc));
@@ -218,25 +245,63 @@ public sealed class BookingService(
         }
 
         var newInventoryId = await inventory.EnsureAsync(service.Id, slot, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Read before the transaction (on SQLite a write transaction must not start with a read); the
-        // move below only applies if the booking is still on this slot.
-        var oldInventoryId = await db.Bookings.Where(b => b.Id == current.Id).Select(b => b.SlotInventoryId).SingleAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (oldInventoryId < newInventoryId)
+        var (moved, refusal) = await ConflictRetry.RunAsync(
+            dbFactory, db => MoveSeatAsync(db, request, current, service, slot, newInventoryId, nowUtc, cancellationToken), logger, cancellationToken);
+        switch (moved)
         {
-            // Counters are locked in the order of their ids everywhere two are held (a batch of reservations too), so no two transactions wait on each other.
-            await SlotInventoryStore.LockAsync(db, oldInventoryId, cancellationToken);
+            case SeatMove.Refused:
+                return ReserveResult.Failure(refusal!.Value, service);
+            case SeatMove.ChangedMeanwhile:
+                return null;
+        }
+
+        logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);
+        slotChanges.NotifyChanged(service.Id);
+        return ReserveResult.Success((await GetAsync(current.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Takes the new seat, moves the booking and releases the old seat in one transaction, the
+    /// counters locked in the order of their ids (as everywhere two are held, a batch of
+    /// reservations too, so no two transactions wait on each other), the booking moved only while
+    /// it is still active on the slot read.
+    /// </summary>
+    private async Task<(SeatMove Outcome, BookingError? Refusal)> MoveSeatAsync(
+        BookingDbContext db, RescheduleRequest request, BookingView current, Service service, SlotOccurrence slot, long newInventoryId, DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        var oldInventoryId = await db.Bookings.Where(b => b.Id == current.Id && b.StartUtc == current.StartUtc).Select(b => (long?)b.SlotInventoryId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (oldInventoryId is not { } oldId)
+        {
+            return (SeatMove.ChangedMeanwhile, null);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken) is { } refused)
+        {
+            return (SeatMove.Refused, refused);
+        }
+
+        if (oldId < newInventoryId)
+        {
+            await SlotInventoryStore.LockAsync(db, oldId, cancellationToken);
         }
 
         if (await SlotInventoryStore.TakeSeatsAsync(db, newInventoryId, 1, cancellationToken) != 1)
         {
-            return ReserveResult.Failure(BookingError.SlotFull, service);
+            return (SeatMove.Refused, BookingError.SlotFull);
+        }
+
+        if (oldId > newInventoryId)
+        {
+            // Both counters before the booking's row, as a cancellation takes them: else a cancel
+            // holding the old counter and a move holding the booking would wait on each other.
+            await SlotInventoryStore.LockAsync(db, oldId, cancellationToken);
         }
 
         var moved = await db.Bookings
-            .Where(b => b.Id == current.Id && b.SlotInventoryId == oldInventoryId
-                        && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed))
+            .Where(b => b.Id == current.Id && b.SlotInventoryId == oldId).Where(Domain.Booking.HoldsSeat)
             .ExecuteUpdateAsync(b => b
                 .SetProperty(x => x.SlotInventoryId, newInventoryId)
                 .SetProperty(x => x.StartUtc, slot.StartUtc)
@@ -245,12 +310,11 @@ public sealed class BookingService(
                 .SetProperty(x => x.Reminder1hQueuedAtUtc, (DateTime?)null), cancellationToken);
         if (moved != 1)
         {
-            return ReserveResult.Failure(BookingError.BookingNotActive, service);
+            return (SeatMove.ChangedMeanwhile, null); // cancelled, expired or moved: the transaction rolls back and the caller reads again
         }
 
-        await seats.ReleaseAsync(db, oldInventoryId, nowUtc, cancellationToken);
+        await seats.ReleaseAsync(db, oldId, nowUtc, cancellationToken);
         await outbox.QueueRescheduledAsync(db, current.Id, current.StartUtc, cancellationToken);
-
         if (request.IsStaff && current.CustomerId != request.UserId)
         {
             await audit.RecordStaffActionAsync(db, request.UserId, "booking.moved_by_staff", current.ConfirmationNumber,
@@ -258,12 +322,42 @@ public sealed class BookingService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-
         await transaction.CommitAsync(cancellationToken);
+        return (SeatMove.Moved, null);
+    }
 
-        logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);
-        slotChanges.NotifyChanged(service.Id);
-        return ReserveResult.Success((await GetAsync(current.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken))!);
+    private enum SeatMove
+    {
+        Moved,
+        Refused,
+        ChangedMeanwhile,
+    }
+
+    /// <summary>The move rules that need no database: the customer's change cutoff (staff acting for the customer may move later).</summary>
+    private static BookingError? MoveRefusal(RescheduleRequest request, BookingView current, Service service, DateTime nowUtc) =>
+        MoveRules.CheckCutoff(service, current.StartUtc, nowUtc, MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId));
+
+    /// <summary>
+    /// The move rules that must see committed state, in the move's transaction: a move is a booking,
+    /// so a customer on the no-show limit cannot move online, and a service sold through a waiting
+    /// room takes an admitted turn, used up by the move (rolled back with it if the move fails).
+    /// Staff acting for the customer skip both, as their bookings at the desk do. Called before any
+    /// slot counter is locked, like the customer's rows in a booking.
+    /// </summary>
+    private static async Task<BookingError?> MoveRefusalInsideTransactionAsync(
+        BookingDbContext db, RescheduleRequest request, BookingView current, Service service, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId))
+        {
+            return await BookingWrites.IsStaffAsync(db, request.UserId, cancellationToken) ? null : BookingError.InvalidRequest;
+        }
+
+        if (await BookingWrites.NeedsStaffHelpAsync(db, current.CustomerId, cancellationToken))
+        {
+            return BookingError.NeedsStaffHelp;
+        }
+
+        return await ReleaseGate.ConsumeAdmissionAsync(db, service.Id, current.CustomerId, nowUtc, cancellationToken);
     }
 
     /// <summary>The booking with that confirmation number, if the caller owns it or is staff; otherwise null (never "forbidden", so ids are not probed).</summary>
@@ -353,6 +447,7 @@ public sealed class BookingService(
             booking.CreatedAtUtc)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
+            ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
         };
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation.Components;
 using MudBlazor;
 
@@ -14,7 +13,6 @@ public static class CancellationDialogs
         {
             { d => d.ConfirmationNumber, confirmationNumber },
             { d => d.UserId, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "" },
-            { d => d.IsStaff, BookingEndpoints.IsStaff(user) },
         };
         var dialog = await dialogs.ShowAsync<CancelBookingDialog>("Cancel booking", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;

@@ -3,7 +3,8 @@ using BookingPortal.Domain;
 namespace BookingPortal.Features.Cancellation;
 
 /// <summary>Who cancels what. Only staff may waive the late-cancellation fee, and they must say why.</summary>
-public sealed record CancelRequest(string ConfirmationNumber, string UserId, bool IsStaff, bool WaiveFee = false, string? Reason = null);
+/// <param name="OnlyOnSlotInventoryId">Cancel only while the booking is on this slot (staff closing a slot: a booking moved away meanwhile is not theirs to cancel).</param>
+public sealed record CancelRequest(string ConfirmationNumber, string UserId, bool IsStaff, bool WaiveFee = false, string? Reason = null, long? OnlyOnSlotInventoryId = null);
 
 public enum CancelOutcome
 {

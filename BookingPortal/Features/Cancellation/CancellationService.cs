@@ -26,6 +26,9 @@ public sealed class CancellationService(
     IStringLocalizer<PortalText> text,
     ILogger<CancellationService> logger)
 {
+    /// <summary>How many times a booking that moved between the read and the update is read again.</summary>
+    private const int MaxReads = 5;
+
     public async Task<CancellationOffer?> GetOfferAsync(string confirmationNumber, string userId, bool isStaff, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -48,35 +51,84 @@ public sealed class CancellationService(
             return new CancelResult(CancelOutcome.ReasonRequired, null, text["Only staff can waive the fee, and the reason must be recorded."]);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (refused, cancelledBooking, appliedQuote, refundQueued) = await CancelInTransactionAsync(request, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var (booking, quote) = (cancelledBooking!, appliedQuote!);
+
+        // Sent at once when the provider answers, outside the transaction and whether or not the
+        // caller still waits (SendNowAsync ignores its token); otherwise the refund job sends it.
+        var refundNote = refundQueued && !await refundDispatcher.SendNowAsync(booking.Id)
+            ? " " + text["The refund to your card could not be sent yet; we keep trying, and our staff will step in if it does not go through."]
+            : "";
+
+        logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
+            booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);
+        slotChanges.NotifyChanged(booking.ServiceId);
+        return new CancelResult(CancelOutcome.Cancelled, quote, Explain(booking, quote, done: true) + refundNote);
+    }
+
+    /// <summary>What one read-and-cancel found: a refusal, the cancelled booking with its quote, or neither (it changed: read again).</summary>
+    private sealed record CancelAttempt(CancelResult? Refusal, Domain.Booking? Booking = null, CancellationQuote? Quote = null, bool RefundQueued = false);
+
+    /// <summary>
+    /// Reads the booking, then ends it in one transaction conditional on the status and the slot read
+    /// (SeatReleaser.EndBookingAsync). A booking moved in another tab between the read and the
+    /// transaction is read again and cancelled where it is now; the database giving up on the
+    /// transaction for another's sake runs it again (ConflictRetry).
+    /// </summary>
+    private async Task<CancelAttempt> CancelInTransactionAsync(CancelRequest request, CancellationToken cancellationToken)
+    {
+        for (var read = 1; ; read++)
+        {
+            var attempt = await ConflictRetry.RunAsync(dbFactory, db => TryCancelAsync(db, request, cancellationToken), logger, cancellationToken);
+            if (attempt.Refusal is not null || attempt.Quote is not null)
+            {
+                return attempt;
+            }
+
+            if (read == MaxReads)
+            {
+                logger.LogWarning("Booking {Confirmation} changed on every read while cancelling; gave up after {Reads}.", request.ConfirmationNumber, read);
+                return new(ChangedMeanwhile());
+            }
+        }
+    }
+
+    private async Task<CancelAttempt> TryCancelAsync(BookingDbContext db, CancelRequest request, CancellationToken cancellationToken)
+    {
         var booking = await FindAsync(db, request.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken);
         if (booking is null)
         {
-            return new CancelResult(CancelOutcome.NotFound, null, text["We couldn't find that booking."]);
+            return new(new CancelResult(CancelOutcome.NotFound, null, text["We couldn't find that booking."]));
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
         if (CancellationPolicy.CheckAllowed(booking, nowUtc, request.IsStaff) is { } refusal)
         {
-            return new CancelResult(refusal == CancellationRefusal.Started ? CancelOutcome.Started : CancelOutcome.AlreadyEnded, null, RefusalMessage(refusal));
+            return new(new CancelResult(refusal == CancellationRefusal.Started ? CancelOutcome.Started : CancelOutcome.AlreadyEnded, null, RefusalMessage(refusal)));
+        }
+
+        if (request.OnlyOnSlotInventoryId is { } onlyOn && booking.SlotInventoryId != onlyOn)
+        {
+            return new(ChangedMeanwhile());
         }
 
         var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc, request.WaiveFee);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var cancelled = await db.Bookings
-            .Where(b => b.Id == booking.Id && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed))
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                .SetProperty(x => x.CancelledAtUtc, nowUtc)
-                .SetProperty(x => x.CancelledById, request.UserId)
-                .SetProperty(x => x.CancellationReason, request.Reason)
-                .SetProperty(x => x.CancellationFeeWaived, quote.FeeWaived), cancellationToken);
-        if (cancelled != 1)
+        var cancelled = await seats.EndBookingAsync(db, booking.Id, booking.SlotInventoryId, Domain.Booking.HoldsSeat, b => b
+            .SetProperty(x => x.Status, BookingStatus.Cancelled)
+            .SetProperty(x => x.CancelledAtUtc, nowUtc)
+            .SetProperty(x => x.CancelledById, request.UserId)
+            .SetProperty(x => x.CancellationReason, request.Reason)
+            .SetProperty(x => x.CancellationFeeWaived, quote.FeeWaived), nowUtc, cancellationToken);
+        if (!cancelled)
         {
-            return new CancelResult(CancelOutcome.AlreadyEnded, null, RefusalMessage(CancellationRefusal.AlreadyEnded));
+            return new(null);
         }
-
-        await seats.ReleaseAsync(db, booking.SlotInventoryId, nowUtc, cancellationToken);
 
         AddLedgerEntries(db, booking, quote, nowUtc, request);
         // What was paid online and is not kept is owed back in this transaction: a refund that
@@ -87,6 +139,7 @@ public sealed class CancellationService(
             await audit.RecordStaffActionAsync(db, request.UserId, "booking.cancelled_by_staff", booking.ConfirmationNumber,
                 $"Fee {quote.FeeRetained}{(quote.FeeWaived ? " (waived)" : "")}; reason: {request.Reason ?? "none given"}.", cancellationToken);
         }
+
         // Someone whose seat was only held for payment was never told it was booked.
         if (booking.Status == BookingStatus.Confirmed)
         {
@@ -99,18 +152,12 @@ public sealed class CancellationService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        // Sent at once when the provider answers, outside the transaction and whether or not the
-        // caller still waits (SendNowAsync ignores its token); otherwise the refund job sends it.
-        var refundNote = refund is not null && !await refundDispatcher.SendNowAsync(booking.Id)
-            ? " " + text["The refund to your card could not be sent yet; we keep trying, and our staff will step in if it does not go through."]
-            : "";
-
-        logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
-            booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);
-        slotChanges.NotifyChanged(booking.ServiceId);
-        return new CancelResult(CancelOutcome.Cancelled, quote, Explain(booking, quote, done: true) + refundNote);
+        return new(null, booking, quote, refund is not null);
     }
+
+    /// <summary>It moved (in another tab, say) while being cancelled: the customer looks again rather than the portal guessing.</summary>
+    private CancelResult ChangedMeanwhile() =>
+        new(CancelOutcome.AlreadyEnded, null, text["This booking changed while we were cancelling it. Please look at it again."]);
 
     private static void AddLedgerEntries(BookingDbContext db, Domain.Booking booking, CancellationQuote quote, DateTime nowUtc, CancelRequest request)
     {

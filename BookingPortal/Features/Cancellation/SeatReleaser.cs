@@ -1,7 +1,10 @@
 using BookingPortal.Data;
+using System.Linq.Expressions;
 using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
 using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace BookingPortal.Features.Cancellation;
 
@@ -15,6 +18,29 @@ namespace BookingPortal.Features.Cancellation;
 public sealed class SeatReleaser(NotificationOutbox outbox)
 {
     private const int CandidatesPerRelease = 20;
+
+    /// <summary>
+    /// Ends a booking (cancelled, expired) and gives its seat back, in the caller's transaction. The
+    /// slot's row is locked first, as every transaction takes slot counters before bookings, and the
+    /// booking changes only while it is still in <paramref name="stillIn"/> on the slot the caller read:
+    /// a booking moved meanwhile is not ended here (false), and the caller reads it again.
+    /// </summary>
+    /// <returns>True when this call ended the booking and released its seat.</returns>
+    public async Task<bool> EndBookingAsync(
+        BookingDbContext db, Guid bookingId, long slotInventoryId, Expression<Func<Domain.Booking, bool>> stillIn,
+        Action<UpdateSettersBuilder<Domain.Booking>> end, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await SlotInventoryStore.LockAsync(db, slotInventoryId, cancellationToken);
+        var ended = await db.Bookings.Where(b => b.Id == bookingId && b.SlotInventoryId == slotInventoryId).Where(stillIn)
+            .ExecuteUpdateAsync(end, cancellationToken);
+        if (ended != 1)
+        {
+            return false;
+        }
+
+        await ReleaseAsync(db, slotInventoryId, nowUtc, cancellationToken);
+        return true;
+    }
 
     /// <returns>The waitlist entry that was offered the seat, or null when it went back on sale.</returns>
     public async Task<long?> ReleaseAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)

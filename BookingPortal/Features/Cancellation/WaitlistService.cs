@@ -111,6 +111,14 @@ public sealed class WaitlistService(
             return ReserveResult.Failure(BookingError.LimitReached, service);
         }
 
+        // The held seat's counter, locked after the customer's row as a booking takes them, and read
+        // under that lock: staff may have closed the slot since the offer was made.
+        await SlotInventoryStore.LockAsync(db, inventoryId, cancellationToken);
+        if (await db.SlotInventories.AnyAsync(i => i.Id == inventoryId && i.IsClosed, cancellationToken))
+        {
+            return new ReserveResult(null, BookingError.BookingNotFound, text["Sorry, this offer has ended and the seat has passed to someone else."]);
+        }
+
         var booking = BookingWrites.NewBooking(
             service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
         var claimed = await db.WaitlistEntries
@@ -198,6 +206,12 @@ public sealed class WaitlistService(
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (entry.OfferedSlotInventoryId is { } heldSlot)
+        {
+            // The slot's counter before the entry, the order a cancellation handing this slot's seat on takes them in.
+            await SlotInventoryStore.LockAsync(db, heldSlot, cancellationToken);
+        }
+
         var ended = await db.WaitlistEntries.Where(e => e.Id == entry.Id).Where(stillIn)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, endStatus), cancellationToken);
         if (ended != 1)

@@ -24,6 +24,8 @@ public static class BookingRulesText
                 ? text["Cancelling is free until {0} before the start; after that a {1} fee is kept from the deposit.",
                     Count(text, service.FreeCancellationHours, "1 hour", "{0} hours"), Money(Math.Min(service.CancellationFee, service.DepositDueNow))]
                 : text["Cancelling is free."],
+            text["You can change the time online until {0} before the start; after that please contact reception.",
+                Count(text, service.ChangesAllowedUntilHours, "1 hour", "{0} hours")],
             text["Please arrive on time: if you have not checked in {0} after the start, the appointment counts as missed.",
                 Count(text, service.NoShowGraceMinutes, "1 minute", "{0} minutes")],
         ];

@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -27,8 +28,9 @@ public sealed class OutboxAdminService(
 {
     public const int MaxPageSize = 100;
 
-    public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default)
+    public async Task<OutboxCounts> CountAsync(StaffActor actor, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var byStatus = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -38,8 +40,9 @@ public sealed class OutboxAdminService(
     }
 
     /// <summary>Newest first, paged on the server; optionally one status, and a search in recipient and subject.</summary>
-    public async Task<OutboxPage> ListAsync(OutboxStatus? status, string? search, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<OutboxPage> ListAsync(StaffActor actor, OutboxStatus? status, string? search, int skip, int take, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.OutboxMessages.AsNoTracking();
         if (status is { } wanted)
@@ -61,8 +64,9 @@ public sealed class OutboxAdminService(
         return new OutboxPage(rows, total);
     }
 
-    public async Task<OutboxDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<OutboxDetail?> GetAsync(StaffActor actor, long id, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var m = await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (m is null)
@@ -76,8 +80,9 @@ public sealed class OutboxAdminService(
     }
 
     /// <summary>Puts failed messages back in line for a fresh round of attempts; their history stays.</summary>
-    public async Task<int> RetryFailedAsync(long? id = null, CancellationToken cancellationToken = default)
+    public async Task<int> RetryFailedAsync(StaffActor actor, long? id = null, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.OutboxMessages
@@ -88,8 +93,9 @@ public sealed class OutboxAdminService(
                 .SetProperty(x => x.NextAttemptAtUtc, nowUtc), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JobStatus>> ListJobsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JobStatus>> ListJobsAsync(StaffActor actor, CancellationToken cancellationToken = default)
     {
+        actor.EnsureStaff();
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var jobs = new List<JobStatus>();
         foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), cancellationToken)).OrderBy(k => k.Group).ThenBy(k => k.Name))

@@ -22,6 +22,9 @@ public sealed class HoldExpiryService(
 {
     private const int BatchSize = 200;
 
+    /// <summary>How many times a hold that moved between the read and the update is read again.</summary>
+    private const int MaxReads = 5;
+
     /// <returns>How many holds this call expired.</returns>
     public async Task<int> ExpireDueHoldsAsync(CancellationToken cancellationToken = default)
     {
@@ -30,38 +33,18 @@ public sealed class HoldExpiryService(
         var due = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc != null && b.ExpiresAtUtc <= nowUtc)
             .OrderBy(b => b.ExpiresAtUtc)
-            .Select(b => new { b.Id, b.SlotInventoryId, b.ServiceId, b.Currency })
+            .Select(b => new { b.Id, b.ServiceId })
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
         var expired = 0;
         foreach (var hold in due)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changed = await db.Bookings
-                .Where(b => b.Id == hold.Id && b.Status == BookingStatus.PendingPayment)
-                .ExecuteUpdateAsync(b => b
-                    .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                    .SetProperty(x => x.CancelledAtUtc, nowUtc)
-                    .SetProperty(x => x.CancellationReason, "The payment hold expired."), cancellationToken);
-            if (changed != 1)
+            if (await ExpireAsync(hold.Id, nowUtc, cancellationToken))
             {
-                continue;
+                expired++;
+                slotChanges.NotifyChanged(hold.ServiceId);
             }
-
-            await seats.ReleaseAsync(db, hold.SlotInventoryId, nowUtc, cancellationToken);
-            var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == hold.Id).ToListAsync(cancellationToken)).Owed;
-            if (owed > 0)
-            {
-                db.LedgerEntries.Add(LedgerEntry.For(hold.Id, hold.Currency, LedgerEntryKind.DepositWaived, owed, nowUtc, "Payment hold expired."));
-            }
-
-            await outbox.QueueUnconfirmedCancellationAsync(db, hold.Id, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-
-            await transaction.CommitAsync(cancellationToken);
-            expired++;
-            slotChanges.NotifyChanged(hold.ServiceId);
         }
 
         if (expired > 0)
@@ -70,5 +53,56 @@ public sealed class HoldExpiryService(
         }
 
         return expired;
+    }
+
+    /// <summary>
+    /// Expires one hold, conditional on it still being held on the slot read (a move in another tab
+    /// between the read and the update makes it read again, so the seat released is the one it holds).
+    /// </summary>
+    /// <returns>True when this call expired it; false when it was paid, cancelled or expired by someone else.</returns>
+    private async Task<bool> ExpireAsync(Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        for (var read = 1; read <= MaxReads; read++)
+        {
+            var outcome = await ConflictRetry.RunAsync(dbFactory, async db =>
+            {
+                var hold = await db.Bookings.AsNoTracking()
+                    .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc <= nowUtc)
+                    .Select(b => new { b.SlotInventoryId, b.Currency })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (hold is null)
+                {
+                    return false;
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (!await seats.EndBookingAsync(db, bookingId, hold.SlotInventoryId, b => b.Status == BookingStatus.PendingPayment, b => b
+                        .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                        .SetProperty(x => x.CancelledAtUtc, nowUtc)
+                        .SetProperty(x => x.CancellationReason, "The payment hold expired."), nowUtc, cancellationToken))
+                {
+                    return (bool?)null;
+                }
+
+                var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken)).Owed;
+                if (owed > 0)
+                {
+                    db.LedgerEntries.Add(LedgerEntry.For(bookingId, hold.Currency, LedgerEntryKind.DepositWaived, owed, nowUtc, "Payment hold expired."));
+                }
+
+                await outbox.QueueUnconfirmedCancellationAsync(db, bookingId, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            }, logger, cancellationToken);
+
+            if (outcome is { } done)
+            {
+                return done;
+            }
+        }
+
+        logger.LogWarning("Hold {BookingId} changed on every read while expiring; the next sweep tries again.", bookingId);
+        return false;
     }
 }

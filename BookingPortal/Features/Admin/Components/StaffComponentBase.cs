@@ -3,11 +3,17 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace BookingPortal.Features.Admin.Components;
 
-/// <summary>Staff pages act as the signed-in person; the services check the role again.</summary>
+/// <summary>
+/// Staff pages act as the signed-in person with the roles the database holds at the moment of each action
+/// (the circuit's claims can be minutes old); the services check the role again.
+/// </summary>
 public abstract class StaffComponentBase : ComponentBase
 {
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    protected async Task<StaffActor> ActorAsync() => StaffActor.From((await AuthenticationState).User);
+    [Inject]
+    private StaffActors StaffActors { get; set; } = default!;
+
+    protected async Task<StaffActor> ActorAsync() => await StaffActors.ResolveAsync((await AuthenticationState).User);
 }

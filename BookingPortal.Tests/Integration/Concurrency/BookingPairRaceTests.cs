@@ -1,0 +1,300 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Admin;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Payments;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Concurrency;
+
+/// <summary>
+/// Two operations on one booking at the same moment, as one customer with two tabs (or a customer
+/// and the desk, or a customer and a job) would send them, round after round. Every pair must end
+/// in one of the outcomes the two could have had one after the other, with the seat counters equal
+/// to the bookings on their slots, and neither call may throw.
+/// </summary>
+public class BookingPairRaceTests
+{
+    private const int Rounds = 20;
+
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [Fact]
+    public async Task Cancel_racing_a_move_always_ends_cancelled_with_every_counter_right()
+    {
+        await using var factory = await StartAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var (from, to) = (slots[round % 2], slots[2 + round % 2]);
+            var booking = await factory.BookAsNewCustomerAsync(service.Id, from.StartUtc);
+
+            var (cancelled, _) = await BothAtOnceAsync(
+                () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false)),
+                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, to.StartUtc)));
+
+            cancelled.Succeeded.Should().BeTrue($"round {round}: the booking was active, moved or not ({cancelled.Message})");
+            (await StatusAsync(factory, booking.Id)).Should().Be(BookingStatus.Cancelled);
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Two_moves_of_one_booking_leave_it_on_one_of_the_slots_asked_for()
+    {
+        await using var factory = await StartAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+
+            var (first, second) = await BothAtOnceAsync(
+                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc)),
+                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[2].StartUtc)));
+
+            (first.Succeeded || second.Succeeded).Should().BeTrue($"round {round}: one move at least must win ({first.Message} / {second.Message})");
+            var landedOn = await StartAsync(factory, booking.Id);
+            landedOn.Should().BeOneOf(slots[1].StartUtc, slots[2].StartUtc);
+            await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false));
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Cancel_racing_the_hold_expiry_releases_the_seat_once()
+    {
+        await using var factory = await StartAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var hold = await HoldAsync(factory, service, slots[round % 4]);
+            factory.Clock.Advance(TimeSpan.FromMinutes(11));
+
+            var (cancelled, expired) = await BothAtOnceAsync(
+                () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(hold.ConfirmationNumber, hold.CustomerId, false)),
+                () => factory.Get<HoldExpiryService>().ExpireDueHoldsAsync());
+
+            (cancelled.Succeeded ? 1 : 0).Should().Be(1 - expired, $"round {round}: exactly one of the two ends the booking");
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            (await db.LedgerEntries.CountAsync(e => e.BookingId == hold.Id && e.Kind == LedgerEntryKind.DepositWaived)).Should().Be(1);
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_move_racing_the_hold_expiry_ends_cancelled_and_frees_the_seat_it_was_on()
+    {
+        await using var factory = await StartAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var hold = await HoldAsync(factory, service, slots[round % 2]);
+            factory.Clock.Advance(TimeSpan.FromMinutes(11));
+
+            await BothAtOnceAsync(
+                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(hold.ConfirmationNumber, hold.CustomerId, false, slots[2 + round % 2].StartUtc)),
+                () => factory.Get<HoldExpiryService>().ExpireDueHoldsAsync());
+            await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync();
+
+            (await StatusAsync(factory, hold.Id)).Should().Be(BookingStatus.Cancelled, $"round {round}: the hold ran out wherever the booking was");
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_double_clicked_cancel_cancels_once_and_writes_the_ledger_once()
+    {
+        await using var factory = await StartAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 4].StartUtc);
+            var request = new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false);
+
+            var (first, second) = await BothAtOnceAsync(
+                () => factory.Get<CancellationService>().CancelAsync(request), () => factory.Get<CancellationService>().CancelAsync(request));
+
+            new[] { first, second }.Count(r => r.Succeeded).Should().Be(1, $"round {round}");
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositWaived)).Should().Be(1);
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Claiming_an_offer_while_leaving_the_waitlist_in_another_tab_ends_one_way()
+    {
+        await using var factory = await StartAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.VideoConsultationName);
+        foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
+        {
+            var offer = await OfferAsync(factory, service, slot);
+
+            var (claimed, left) = await BothAtOnceAsync(
+                () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId),
+                () => factory.Get<WaitlistService>().LeaveAsync(offer.EntryId, offer.CustomerId));
+
+            (claimed.Succeeded ^ left).Should().BeTrue($"round {round}: the offer is either claimed or handed back ({claimed.Message})");
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Claiming_an_offer_while_staff_close_the_slot_with_its_bookings_leaves_nothing_on_the_slot()
+    {
+        await using var factory = await StartAsync();
+        var staff = await factory.StaffAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.VideoConsultationName);
+        foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
+        {
+            var offer = await OfferAsync(factory, service, slot);
+
+            await BothAtOnceAsync(
+                () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId),
+                () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, slot.StartUtc, cancelBookings: true));
+
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            var counter = await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc);
+            (await db.Bookings.Where(b => b.SlotInventoryId == counter.Id).AnyAsync(Booking.HoldsSeat)).Should().BeFalse($"round {round}: the slot was closed with its bookings");
+            (await db.WaitlistEntries.AnyAsync(e => e.OfferedSlotInventoryId == counter.Id && e.Status == WaitlistStatus.Offered)).Should().BeFalse();
+            counter.Booked.Should().Be(0);
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_no_show_racing_a_check_in_ends_as_one_of_them_with_the_count_and_ledger_to_match()
+    {
+        await using var factory = await StartAsync();
+        var staff = await factory.StaffAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        for (var round = 0; round < Rounds; round++)
+        {
+            var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 4].StartUtc);
+            await StartedAsync(factory, booking.Id);
+
+            var (checkedIn, markedNoShow) = await BothAtOnceAsync(
+                () => factory.Get<FrontDeskService>().CheckInAsync(staff, booking.Id), () => factory.Get<FrontDeskService>().MarkNoShowAsync(staff, booking.Id));
+
+            (checkedIn ^ markedNoShow).Should().BeTrue($"round {round}: exactly one of the two acts");
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(checkedIn ? BookingStatus.Completed : BookingStatus.NoShow);
+            (await db.Users.SingleAsync(u => u.Id == booking.CustomerId)).NoShowCount.Should().Be(markedNoShow ? 1 : 0);
+            (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.NoShowForfeited)).Should().Be(markedNoShow ? 1 : 0);
+        }
+    }
+
+    [Fact]
+    public async Task Closing_a_slot_with_its_bookings_while_one_moves_away_cancels_only_what_is_still_on_it()
+    {
+        await using var factory = await StartAsync();
+        var staff = await factory.StaffAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        var target = slots[^1];
+        foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
+        {
+            var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
+
+            var (_, moved) = await BothAtOnceAsync(
+                () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, slot.StartUtc, cancelBookings: true),
+                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, target.StartUtc)));
+
+            var status = await StatusAsync(factory, booking.Id);
+            status.Should().Be(moved.Succeeded ? BookingStatus.Confirmed : BookingStatus.Cancelled,
+                $"round {round}: a booking that moved away before the closing is not the closing's to cancel");
+            if (moved.Succeeded)
+            {
+                await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false));
+            }
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    private async Task<PortalFactory> StartAsync()
+    {
+        var factory = new PortalFactory { Provider = Provider };
+        // The test is the scheduler here: a sweep on its own timer would be a third party to the race.
+        await factory.StartWithoutScheduledJobsAsync();
+        return factory;
+    }
+
+    /// <summary>Slots a week or more ahead: far from every cut-off a move or a cancellation knows.</summary>
+    private static async Task<(Service Service, IReadOnlyList<SlotAvailability> Slots)> FarSlotsAsync(PortalFactory factory, string serviceName)
+    {
+        var service = await factory.ServiceNamedAsync(serviceName);
+        var weekAhead = factory.Clock.GetUtcNow().UtcDateTime.AddDays(7);
+        var slots = (await factory.BookableSlotsAsync(service)).Where(s => s.StartUtc > weekAhead).ToList();
+        slots.Should().HaveCountGreaterThan(Rounds / 2);
+        return (service, slots);
+    }
+
+    /// <summary>A single-seat slot's seat held for a customer on its waitlist, its holder having cancelled.</summary>
+    private static async Task<(long EntryId, string CustomerId)> OfferAsync(PortalFactory factory, Service service, SlotAvailability slot)
+    {
+        var holder = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
+        var waiting = (await factory.CreateCustomersAsync(1))[0];
+        (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
+        var offer = (await factory.Get<WaitlistService>().ListForCustomerAsync(waiting)).Single();
+        offer.Status.Should().Be(WaitlistStatus.Offered);
+        return (offer.Id, waiting);
+    }
+
+    /// <summary>A booking waiting for an online payment, its hold running out in ten minutes.</summary>
+    private static async Task<BookingView> HoldAsync(PortalFactory factory, Service service, SlotAvailability slot)
+    {
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var expires = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10);
+        await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b
+            .SetProperty(x => x.Status, BookingStatus.PendingPayment)
+            .SetProperty(x => x.ExpiresAtUtc, expires)
+            .SetProperty(x => x.ConfirmedAtUtc, (DateTime?)null));
+        return booking;
+    }
+
+    /// <summary>The appointment began a minute ago (as if the clock had moved on to it).</summary>
+    private static async Task StartedAsync(PortalFactory factory, Guid bookingId)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var start = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        await db.Bookings.Where(b => b.Id == bookingId).ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddHours(1)));
+    }
+
+    private static async Task<(TFirst, TSecond)> BothAtOnceAsync<TFirst, TSecond>(Func<Task<TFirst>> first, Func<Task<TSecond>> second)
+    {
+        object? a = null, b = null;
+        await Race.AllAtOnceAsync<bool>([async () => (a = await first()) is not null, async () => (b = await second()) is not null]);
+        return ((TFirst)a!, (TSecond)b!);
+    }
+
+    private static async Task<BookingStatus> StatusAsync(PortalFactory factory, Guid bookingId)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.Status).SingleAsync();
+    }
+
+    private static async Task<DateTime> StartAsync(PortalFactory factory, Guid bookingId)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.StartUtc).SingleAsync();
+    }
+}
+
+/// <summary>The same pairs on PostgreSQL, where row locks and deadlock detection are the server's.</summary>
+public class BookingPairRaceOnPostgresTests : BookingPairRaceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
