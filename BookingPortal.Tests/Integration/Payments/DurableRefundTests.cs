@@ -163,6 +163,22 @@ public class DurableRefundTests
     }
 
     [Fact]
+    public async Task A_payment_that_arrives_after_the_customer_cancelled_the_unpaid_booking_is_refunded_in_full()
+    {
+        await using var stripe = await StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await HeldBookingAsync(factory);
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
+        (await factory.Get<RefundDispatcher>().DispatchDueAsync()).Should().Be(0, "nothing was paid when it was cancelled");
+
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_after_cancel", 50m);
+
+        (await RefundAsync(factory, booking)).Reason.Should().Be("Paid when the booking could no longer be confirmed.");
+        await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 1);
+    }
+
+    [Fact]
     public async Task A_cancel_whose_caller_stops_waiting_after_the_commit_still_refunds()
     {
         await using var stripe = await StartAsync();

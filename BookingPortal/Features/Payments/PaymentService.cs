@@ -108,7 +108,7 @@ public sealed class PaymentService(
         }
 
         db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositCharged, amount, nowUtc, $"Paid online after the hold ended ({paymentReference})."));
-        await refunds.QueueOwedAsync(db, bookingId, "Paid after the hold ended.", cancellationToken);
+        await refunds.QueueOwedAsync(db, bookingId, "Paid when the booking could no longer be confirmed.", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Deposit for {Confirmation} arrived after its hold ended; refunding.", booking.ConfirmationNumber);
