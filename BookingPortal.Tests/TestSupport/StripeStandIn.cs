@@ -16,6 +16,8 @@ public sealed class StripeStandIn : IAsyncDisposable
     public const string WebhookSecret = "whsec_standin";
 
     private readonly WebApplication app;
+    private readonly ConcurrentQueue<RefundAnswer> scriptedRefundAnswers = new();
+    private readonly CancellationTokenSource stopping = new();
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -23,6 +25,43 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     /// <summary>When set, refunds are refused the way Stripe refuses them (HTTP 400 with an error body).</summary>
     public bool RefuseRefunds { get; set; }
+
+    /// <summary>How the next refund requests are answered, in order; once the script runs out, refunds succeed.</summary>
+    public enum RefundAnswer
+    {
+        Succeed,
+
+        /// <summary>HTTP 500, refund not made.</summary>
+        ServerError,
+
+        /// <summary>Never answers (until the caller gives up); the refund is not made.</summary>
+        HangWithoutRefunding,
+
+        /// <summary>Makes the refund, then never answers: the caller times out on a refund that happened.</summary>
+        RefundThenHang,
+    }
+
+    public void ScriptRefunds(params RefundAnswer[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            scriptedRefundAnswers.Enqueue(answer);
+        }
+    }
+
+    /// <summary>
+    /// The refunds Stripe would really have made, by idempotency key: as Stripe does, a request with a
+    /// key it has seen gets the first answer again and makes no second refund.
+    /// </summary>
+    public ConcurrentDictionary<string, string> RefundsMade { get; } = new();
+
+    /// <summary>Released once for every refund request that is being held unanswered, so a test knows it has arrived.</summary>
+    public SemaphoreSlim HeldRefunds { get; } = new(0);
+
+    /// <summary>Runs when a refund request arrives, before it is answered.</summary>
+    public Action? OnRefundRequest { get; set; }
+
+    public IReadOnlyList<RecordedRequest> RefundRequests => Requests.Where(r => r.Path == "/v1/refunds").ToList();
 
     private StripeStandIn(WebApplication app, string baseUrl)
     {
@@ -46,12 +85,33 @@ public sealed class StripeStandIn : IAsyncDisposable
             endpoints.MapPost("/v1/refunds", async (HttpRequest request) =>
             {
                 var recorded = await standIn!.RecordAsync(request);
+                standIn.OnRefundRequest?.Invoke();
                 if (standIn.RefuseRefunds)
                 {
                     return Results.Text("""{"error":{"type":"invalid_request_error","message":"Charge already refunded."}}""", "application/json", statusCode: 400);
                 }
 
-                return Results.Text($$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"succeeded","amount":{{recorded.Form["amount"]}}}""", "application/json");
+                var answer = standIn.scriptedRefundAnswers.TryDequeue(out var scripted) ? scripted : RefundAnswer.Succeed;
+                if (answer == RefundAnswer.ServerError)
+                {
+                    return Results.Text("""{"error":{"type":"api_error","message":"Something went wrong on Stripe's end."}}""", "application/json", statusCode: 500);
+                }
+
+                if (answer == RefundAnswer.HangWithoutRefunding)
+                {
+                    await standIn.HoldUntilAbandonedAsync(request);
+                    return Results.StatusCode(504);
+                }
+
+                var key = recorded.IdempotencyKey ?? Guid.NewGuid().ToString();
+                var body = standIn.RefundsMade.GetOrAdd(key, _ =>
+                    $$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"succeeded","amount":{{recorded.Form["amount"]}}}""");
+                if (answer == RefundAnswer.RefundThenHang)
+                {
+                    await standIn.HoldUntilAbandonedAsync(request);
+                }
+
+                return Results.Text(body, "application/json");
             });
         });
         standIn = new StripeStandIn(app, baseUrl);
@@ -102,11 +162,31 @@ public sealed class StripeStandIn : IAsyncDisposable
         return recorded;
     }
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    private async Task HoldUntilAbandonedAsync(HttpRequest request)
+    {
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, stopping.Token);
+        HeldRefunds.Release();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, abandoned.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up (or the stand-in is stopping): nobody reads this answer.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await app.DisposeAsync();
+        stopping.Dispose();
+        HeldRefunds.Dispose();
+    }
 }
 
-/// <summary>The portal with the Stripe gateway pointed at a stand-in.</summary>
-public sealed class StripePortalFactory(StripeStandIn stripe) : PortalFactory
+/// <summary>The portal with the Stripe gateway pointed at a stand-in, plus any settings a test adds.</summary>
+public sealed class StripePortalFactory(StripeStandIn stripe, params KeyValuePair<string, string>[] settings) : PortalFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
     [
@@ -114,5 +194,6 @@ public sealed class StripePortalFactory(StripeStandIn stripe) : PortalFactory
         new("Payments:Stripe:SecretKey", StripeStandIn.SecretKey),
         new("Payments:Stripe:WebhookSecret", StripeStandIn.WebhookSecret),
         new("Payments:Stripe:ApiBase", stripe.BaseUrl),
+        .. settings,
     ];
 }

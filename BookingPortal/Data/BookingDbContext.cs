@@ -24,6 +24,7 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtect
     public DbSet<SlotInventory> SlotInventories => Set<SlotInventory>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<RefundRequest> RefundRequests => Set<RefundRequest>();
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();

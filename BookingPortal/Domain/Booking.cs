@@ -35,6 +35,11 @@ public class Booking
     public bool CancellationFeeWaived { get; set; }
     /// <summary>The payment provider's id of the deposit payment (a Stripe payment intent), when paid online.</summary>
     public string? PaymentReference { get; set; }
+    /// <summary>
+    /// When the online checkout for this booking stops taking payment; fixed by the first checkout, so
+    /// a second press of "Pay" sends the provider the same request under the same idempotency key.
+    /// </summary>
+    public DateTime? CheckoutExpiresAtUtc { get; set; }
     /// <summary>Set in the transaction that queues the reminder, so it is queued once; cleared when the booking moves.</summary>
     public DateTime? Reminder24hQueuedAtUtc { get; set; }
     public DateTime? Reminder1hQueuedAtUtc { get; set; }

@@ -24,6 +24,8 @@ public class StripeGatewayTests
         booking.PaymentHoldExpiresAtUtc.Should().Be(factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10));
         var payments = factory.Get<PaymentService>();
         var first = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        var firstPressedAt = factory.Clock.GetUtcNow();
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
         var second = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
 
         first!.Host.Should().Be("checkout.stripe.test");
@@ -36,7 +38,29 @@ public class StripeGatewayTests
         form["client_reference_id"].Should().Be(booking.Id.ToString());
         form["success_url"].Should().Be($"http://portal.test/bookings/{booking.ConfirmationNumber}?payment=done");
         requests[0].Authorization.Should().Be($"Bearer {StripeStandIn.SecretKey}");
+        // The 10-minute hold is shorter than Stripe allows a session to be, so the session closes at
+        // Stripe's minimum (30 minutes and a margin); the second press sends the same value, or
+        // Stripe would refuse the reused idempotency key.
+        var expiresAt = firstPressedAt.AddMinutes(31).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        requests.Should().OnlyContain(r => r.Form["expires_at"] == expiresAt);
         (await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, "someone-else", new Uri("http://portal.test/"))).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_checkout_closes_when_a_hold_longer_than_stripes_minimum_ends()
+    {
+        await using var stripe = await StripeStandIn.StartAsync();
+        await using var factory = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:HoldMinutes", "60"));
+        var (booking, customer) = await BookAsync(factory);
+        var payments = factory.Get<PaymentService>();
+
+        await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(45));
+        (await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"))).Should().NotBeNull();
+
+        var holdEnds = new DateTimeOffset(booking.PaymentHoldExpiresAtUtc!.Value, TimeSpan.Zero).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        stripe.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Form["expires_at"] == holdEnds && r.IdempotencyKey == $"deposit-{booking.Id}",
+            "the session ends with the hold, and a press with 15 minutes left repeats the first request exactly");
     }
 
     [Fact]
@@ -79,7 +103,7 @@ public class StripeGatewayTests
         var refund = stripe.Requests.Single(r => r.Path == "/v1/refunds");
         refund.Form["payment_intent"].Should().Be("pi_456");
         refund.Form["amount"].Should().Be("2500");
-        refund.IdempotencyKey.Should().StartWith($"refund-{booking.Id}");
+        refund.IdempotencyKey.Should().Be($"refund-{booking.Id}-1");
         var ledger = (await ViewAsync(factory, booking, customer)).Ledger!;
         ledger.Refunded.Should().Be(25m);
         ledger.Retained.Should().Be(25m);
@@ -103,6 +127,11 @@ public class StripeGatewayTests
         view.Status.Should().Be(BookingStatus.Cancelled);
         view.Ledger!.Refunded.Should().Be(0m);
         view.Ledger.Balance.Should().Be(-50m, "the customer is owed the whole deposit until it is refunded");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var refund = await db.RefundRequests.SingleAsync(r => r.BookingId == booking.Id);
+        refund.Status.Should().Be(RefundStatus.Failed, "Stripe's 400 will not change on a retry: staff settle it");
+        refund.Amount.Should().Be(50m);
+        refund.LastError.Should().Contain("Charge already refunded");
     }
 
     [Fact]

@@ -59,6 +59,7 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
         var booking = found.Booking;
         var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == booking.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.BookingId == booking.Id).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var refunds = await db.RefundRequests.AsNoTracking().Where(r => r.BookingId == booking.Id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Subject == number).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, [booking.CancelledById, booking.CheckedInById, .. audit.Select(a => a.ActorId)], cancellationToken);
         var events = new List<HistoryEvent> { new(booking.CreatedAtUtc, booking.Status == BookingStatus.PendingPayment ? "Booked; seat held for the online deposit" : "Booked") };
@@ -80,8 +81,22 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
 
         events.AddRange(ledger.Where(e => e.Kind == LedgerEntryKind.NoShowForfeited).Select(e => new HistoryEvent(e.AtUtc, "No-show: deposit forfeited", Name(names, e.ActorId) ?? "no-show job")));
         events.AddRange(audit.Select(a => new HistoryEvent(a.AtUtc, a.Details.Length > 0 ? $"{a.Action}: {a.Details}" : a.Action, a.ActorName)));
+        events.AddRange(refunds.Select(r => new HistoryEvent(r.CreatedAtUtc, RefundEvent(r))));
         events.AddRange(messages.Select(m => new HistoryEvent(m.CreatedAtUtc, $"{m.Kind} {m.Channel.ToString().ToLowerInvariant()} to {m.Recipient}: {m.Status}")));
         return new AppointmentHistory(ToRow(found), LedgerSummary.Of(ledger), events.OrderBy(e => e.AtUtc).ToList(), ledger, messages);
+    }
+
+    /// <summary>A refund still owed or given up on says so with the provider's last answer: staff settle a failed one by hand.</summary>
+    private static string RefundEvent(RefundRequest refund)
+    {
+        var what = FormattableString.Invariant($"Refund of {refund.Amount:0.00} {refund.Currency} ({refund.Reason.TrimEnd('.')})");
+        return refund.Status switch
+        {
+            RefundStatus.Sent => $"{what}: sent ({refund.ProviderRefundId})",
+            RefundStatus.Failed => $"{what}: FAILED after {refund.Attempts} attempt(s), refund it by hand: {refund.LastError}",
+            _ when refund.Attempts == 0 => $"{what}: pending",
+            _ => FormattableString.Invariant($"{what}: pending, {refund.Attempts} failed attempt(s), next at {refund.NextAttemptAtUtc:yyyy-MM-dd HH:mm:ss} UTC: {refund.LastError}"),
+        };
     }
 
     /// <summary>Built by member initialisation (not a constructor) so EF can still filter and sort on its members.</summary>

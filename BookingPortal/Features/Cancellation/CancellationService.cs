@@ -17,7 +17,8 @@ namespace BookingPortal.Features.Cancellation;
 public sealed class CancellationService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,
-    PaymentService payments,
+    RefundQueue refunds,
+    RefundDispatcher refundDispatcher,
     SeatReleaser seats,
     NotificationOutbox outbox,
     AuditLog audit,
@@ -50,7 +51,7 @@ public sealed class CancellationService(
             return new CancelResult(CancelOutcome.ReasonRequired, null, text["Only staff can waive the fee, and the reason must be recorded."]);
         }
 
-        var (refused, cancelledBooking, appliedQuote) = await CancelInTransactionAsync(request, cancellationToken);
+        var (refused, cancelledBooking, appliedQuote, refundQueued) = await CancelInTransactionAsync(request, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -58,20 +59,11 @@ public sealed class CancellationService(
 
         var (booking, quote) = (cancelledBooking!, appliedQuote!);
 
-        // Money paid online goes back through the provider after the seat is released, never while
-        // holding the database transaction; the refund row is written once the provider accepts it.
-        // Until then the ledger shows the customer is owed it (a negative balance).
-        var refundNote = "";
-        try
-        {
-            await payments.RefundAsync(booking.Id, quote.Refund, "Cancelled.", cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The cancellation stands; the unpaid refund stays visible as money owed to the customer.
-            logger.LogError(ex, "Refund for cancelled booking {Confirmation} failed; it must be refunded by hand.", booking.ConfirmationNumber);
-            refundNote = " " + text["The refund to your card could not be sent yet; our staff have been told and will make it."];
-        }
+        // Sent at once when the provider answers, outside the transaction and whether or not the
+        // caller still waits (SendNowAsync ignores its token); otherwise the refund job sends it.
+        var refundNote = refundQueued && !await refundDispatcher.SendNowAsync(booking.Id)
+            ? " " + text["The refund to your card could not be sent yet; we keep trying, and our staff will step in if it does not go through."]
+            : "";
 
         logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
             booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);
@@ -80,7 +72,7 @@ public sealed class CancellationService(
     }
 
     /// <summary>What one read-and-cancel found: a refusal, the cancelled booking with its quote, or neither (it changed: read again).</summary>
-    private sealed record CancelAttempt(CancelResult? Refusal, Domain.Booking? Booking = null, CancellationQuote? Quote = null);
+    private sealed record CancelAttempt(CancelResult? Refusal, Domain.Booking? Booking = null, CancellationQuote? Quote = null, bool RefundQueued = false);
 
     /// <summary>
     /// Reads the booking, then ends it in one transaction conditional on the status and the slot read
@@ -139,6 +131,9 @@ public sealed class CancellationService(
         }
 
         AddLedgerEntries(db, booking, quote, nowUtc, request);
+        // What was paid online and is not kept is owed back in this transaction: a refund that
+        // fails, times out or dies with the process is still sent by the refund job.
+        var refund = await refunds.QueueOwedAsync(db, booking.Id, "Cancelled.", cancellationToken);
         if (request.IsStaff)
         {
             await audit.RecordStaffActionAsync(db, request.UserId, "booking.cancelled_by_staff", booking.ConfirmationNumber,
@@ -157,7 +152,7 @@ public sealed class CancellationService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new(null, booking, quote);
+        return new(null, booking, quote, refund is not null);
     }
 
     /// <summary>It moved (in another tab, say) while being cancelled: the customer looks again rather than the portal guessing.</summary>
@@ -174,7 +169,8 @@ public sealed class CancellationService(
             }
         }
 
-        // What is no longer owed is waived; the refund of anything paid online is recorded by PaymentService.
+        // What is no longer owed is waived; the refund of anything paid online is queued by RefundQueue
+        // and recorded in the ledger when the provider accepts it.
         var waived = quote.FeeWaived ? $"Cancelled; late fee waived by staff: {request.Reason}" : "Cancelled: no longer due.";
         Add(LedgerEntryKind.DepositWaived, quote.Refund, waived);
         Add(LedgerEntryKind.CancellationFeeRetained, quote.FeeRetained, "Cancelled within the fee period.");

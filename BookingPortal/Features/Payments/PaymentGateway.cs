@@ -8,7 +8,8 @@ public sealed record DepositCheckout(
     decimal Amount,
     string Currency,
     Uri SuccessUrl,
-    Uri CancelUrl);
+    Uri CancelUrl,
+    DateTime ExpiresAtUtc);
 
 /// <summary>The port every payment provider implements. Every call carries an idempotency key, so a retry never charges or refunds twice.</summary>
 public interface IPaymentGateway
@@ -16,10 +17,17 @@ public interface IPaymentGateway
     /// <summary>False when nothing is paid online (the booking is confirmed at once).</summary>
     bool TakesPaymentOnline { get; }
 
+    /// <summary>
+    /// When a checkout started at <paramref name="nowUtc"/> for a hold ending at <paramref name="holdExpiresAtUtc"/>
+    /// stops taking payment: the end of the hold, or later when the provider cannot close a checkout that soon.
+    /// </summary>
+    DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc);
+
     /// <returns>The URL to send the customer to.</returns>
     Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <returns>The provider's id of the refund.</returns>
+    /// <exception cref="RefundRejectedException">The provider refused the refund for good; trying again would not help.</exception>
     Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
 }
 
@@ -28,9 +36,14 @@ public sealed class PayAtReceptionGateway : IPaymentGateway
 {
     public bool TakesPaymentOnline => false;
 
+    public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) => holdExpiresAtUtc;
+
     public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; there is no online checkout.");
 
     public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; refunds are made at the desk.");
 }
+
+/// <summary>The provider answered that this refund will never be made (already refunded, more than was paid…).</summary>
+public sealed class RefundRejectedException(string message, Exception? innerException = null) : Exception(message, innerException);

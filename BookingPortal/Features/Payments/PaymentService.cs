@@ -8,14 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Features.Payments;
 
 /// <summary>
-/// Online deposits: starts the hosted checkout for a held booking, records the provider's
-/// confirmation (exactly once, whatever the number of webhook deliveries) and refunds what a
-/// cancellation gives back.
+/// Online deposits: starts the hosted checkout for a held booking and records the provider's
+/// confirmation (exactly once, whatever the number of webhook deliveries). Money that arrives
+/// when it can no longer be taken is queued for refund in the same transaction.
 /// </summary>
 public sealed class PaymentService(
     IDbContextFactory<BookingDbContext> dbFactory,
     BookingService bookings,
     IPaymentGateway gateway,
+    RefundQueue refunds,
+    RefundDispatcher refundDispatcher,
     SlotChangeNotifier slotChanges,
     NotificationOutbox outbox,
     TimeProvider time,
@@ -31,9 +33,17 @@ public sealed class PaymentService(
             return null;
         }
 
+        // The first checkout fixes when checkouts close, so pressing "Pay" again sends the provider
+        // the same request: Stripe refuses an idempotency key reused with different parameters.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var proposed = gateway.CheckoutExpiresAt(until, nowUtc);
+        await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed), cancellationToken);
+        var expiresAtUtc = await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.CheckoutExpiresAtUtc).SingleAsync(cancellationToken) ?? proposed;
+
         var page = new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}");
         var checkout = new DepositCheckout(booking.Id, booking.ConfirmationNumber, booking.ServiceName, booking.DepositAmount, booking.Currency,
-            new Uri(page + "?payment=done"), new Uri(page + "?payment=cancelled"));
+            new Uri(page + "?payment=done"), new Uri(page + "?payment=cancelled"), expiresAtUtc);
         // One checkout per booking: pressing "Pay" twice reuses the first session instead of opening a second.
         return await gateway.StartCheckoutAsync(checkout, $"deposit-{booking.Id}", cancellationToken);
     }
@@ -78,36 +88,30 @@ public sealed class PaymentService(
         }
 
         // The hold ran out (or the booking was cancelled) before the money arrived: keep the
-        // record straight and give the money back.
+        // record straight and owe the money back, in this transaction, so a redelivered webhook
+        // (which finds the payment recorded) changes nothing and the refund is still sent.
         var recorded = await db.Bookings
             .Where(b => b.Id == bookingId && b.PaymentReference == null)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.PaymentReference, paymentReference), cancellationToken);
         if (recorded != 1)
         {
+            var current = await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.PaymentReference).SingleAsync(cancellationToken);
+            if (current == paymentReference)
+            {
+                // The same payment delivered twice at once: the other delivery recorded it.
+                return;
+            }
+
+            logger.LogError("Booking {Confirmation} already records payment {Recorded}; payment {Reference} of {Amount} was not recorded and must be refunded by hand.",
+                booking.ConfirmationNumber, current, paymentReference, amount);
             return;
         }
 
         db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositCharged, amount, nowUtc, $"Paid online after the hold ended ({paymentReference})."));
+        await refunds.QueueOwedAsync(db, bookingId, "Paid when the booking could no longer be confirmed.", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Deposit for {Confirmation} arrived after its hold ended; refunding.", booking.ConfirmationNumber);
-        await RefundAsync(bookingId, amount, "Paid after the hold ended.", cancellationToken);
-    }
-
-    /// <summary>Refunds up to <paramref name="amount"/> of what was paid online, and records it once the provider has accepted it.</summary>
-    public async Task RefundAsync(Guid bookingId, decimal amount, string reason, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        var ledger = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken));
-        var refund = Math.Min(amount, ledger.Paid);
-        if (booking?.PaymentReference is not { } reference || refund <= 0 || !gateway.TakesPaymentOnline)
-        {
-            return;
-        }
-
-        var refundId = await gateway.RefundAsync(reference, refund, booking.Currency, $"refund-{bookingId}-{ledger.Refunded}", cancellationToken);
-        db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositRefunded, refund, time.GetUtcNow().UtcDateTime, $"{reason} Refund {refundId}."));
-        await db.SaveChangesAsync(cancellationToken);
+        await refundDispatcher.SendNowAsync(bookingId);
     }
 }

@@ -22,6 +22,30 @@ public sealed class PaymentsOptions
     public int HoldMinutes { get; set; } = 10;
 
     public StripeOptions Stripe { get; set; } = new();
+
+    public RefundOptions Refunds { get; set; } = new();
+}
+
+/// <summary>How the refund dispatcher retries; bound from "Payments:Refunds".</summary>
+public sealed class RefundOptions
+{
+    /// <summary>
+    /// Attempts before a refund is marked Failed for staff. With the defaults the last attempt comes
+    /// about 13 hours after the first, inside the 24 hours for which Stripe remembers an idempotency
+    /// key: a retry never reaches Stripe after it has forgotten whether the first attempt went through.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>The wait after the first failure; it doubles with every further failure (capped at an hour).</summary>
+    public int RetryBaseDelaySeconds { get; set; } = 30;
+
+    /// <summary>How long one call to the provider may take before it counts as failed (and is retried with the same key).</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long a dispatcher owns a claimed refund; after that another may take it over (the first one died). Longer than the timeout.</summary>
+    public int ClaimTimeoutSeconds { get; set; } = 120;
+
+    public int BatchSize { get; set; } = 50;
 }
 
 public sealed class StripeOptions
@@ -42,6 +66,17 @@ internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOption
         if (options.HoldMinutes is < 1 or > 120)
         {
             errors.Add($"'{PaymentsOptions.SectionName}:HoldMinutes' must be between 1 and 120 (was {options.HoldMinutes}).");
+        }
+
+        var refunds = options.Refunds;
+        if (refunds.MaxAttempts < 1 || refunds.RetryBaseDelaySeconds < 1 || refunds.TimeoutSeconds < 1 || refunds.BatchSize < 1)
+        {
+            errors.Add($"'{PaymentsOptions.SectionName}:Refunds' MaxAttempts, RetryBaseDelaySeconds, TimeoutSeconds and BatchSize must be at least 1.");
+        }
+
+        if (refunds.ClaimTimeoutSeconds <= refunds.TimeoutSeconds)
+        {
+            errors.Add($"'{PaymentsOptions.SectionName}:Refunds:ClaimTimeoutSeconds' ({refunds.ClaimTimeoutSeconds}) must be longer than '{PaymentsOptions.SectionName}:Refunds:TimeoutSeconds' ({refunds.TimeoutSeconds}), or a second dispatcher could take over a refund still being sent.");
         }
 
         if (options.Gateway == PaymentGatewayKind.Stripe)

@@ -19,10 +19,17 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton<PaymentHolds>();
         services.AddScoped<PaymentService>();
         services.AddScoped<HoldExpiryService>();
+        services.AddScoped<RefundQueue>();
+        services.AddScoped<RefundDispatcher>();
         return services;
     }
 
-    /// <summary>Expired holds are swept every 30 seconds: a seat is back on sale at most that long after its hold ends.</summary>
+    /// <summary>
+    /// Expired holds are swept every 30 seconds: a seat is back on sale at most that long after its hold
+    /// ends. Refunds not sent at once (the provider was down, the process died) are sent by the refund
+    /// job, also every 30 seconds.
+    /// </summary>
     public static IQuartzBuilder AddPaymentJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleEvery<HoldExpiryJob>(HoldExpiryJob.Key, TimeSpan.FromSeconds(30));
+        quartz.ScheduleEvery<HoldExpiryJob>(HoldExpiryJob.Key, TimeSpan.FromSeconds(30))
+            .ScheduleEvery<RefundDispatchJob>(RefundDispatchJob.Key, TimeSpan.FromSeconds(30));
 }

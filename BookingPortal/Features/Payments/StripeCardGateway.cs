@@ -10,7 +10,21 @@ namespace BookingPortal.Features.Payments;
 /// </summary>
 public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpClientFactory httpClients) : IPaymentGateway
 {
+    /// <summary>
+    /// Stripe refuses a Checkout Session that expires less than 30 minutes after it is created (by
+    /// Stripe's clock). A minute more absorbs clock skew and the time the request takes.
+    /// </summary>
+    public static readonly TimeSpan ShortestCheckout = TimeSpan.FromMinutes(31);
+
     public bool TakesPaymentOnline => true;
+
+    /// <summary>
+    /// The checkout closes with the hold. A hold with less than Stripe's minimum left (the default
+    /// 10-minute hold always has) keeps the checkout open up to that minimum past the hold's end;
+    /// money paid in that gap arrives after the hold lapsed and is refunded (PaymentService).
+    /// </summary>
+    public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) =>
+        holdExpiresAtUtc >= nowUtc + ShortestCheckout ? holdExpiresAtUtc : nowUtc + ShortestCheckout;
 
     public async Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -22,6 +36,7 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
                 ClientReferenceId = checkout.BookingId.ToString(),
                 SuccessUrl = checkout.SuccessUrl.ToString(),
                 CancelUrl = checkout.CancelUrl.ToString(),
+                ExpiresAt = DateTime.SpecifyKind(checkout.ExpiresAtUtc, DateTimeKind.Utc),
                 Metadata = new Dictionary<string, string> { ["confirmation_number"] = checkout.ConfirmationNumber },
                 LineItems =
                 [
@@ -44,23 +59,42 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
 
     public async Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var refunds = new RefundService(Client());
-        var refund = await refunds.CreateAsync(
-            new RefundCreateOptions { PaymentIntent = paymentReference, Amount = ToMinorUnits(amount) },
-            new RequestOptions { IdempotencyKey = idempotencyKey },
-            cancellationToken);
-        return refund.Id;
+        // No retries inside the client: the refund dispatcher retries with backoff, and a claim must
+        // not be held through the client's own retry sleeps.
+        var refunds = new RefundService(Client(maxNetworkRetries: 0));
+        try
+        {
+            var refund = await refunds.CreateAsync(
+                new RefundCreateOptions { PaymentIntent = paymentReference, Amount = ToMinorUnits(amount) },
+                new RequestOptions { IdempotencyKey = idempotencyKey },
+                cancellationToken);
+            return refund.Id;
+        }
+        catch (StripeException ex) when (IsFinalRefusal(ex.HttpStatusCode))
+        {
+            throw new RefundRejectedException($"Stripe refused the refund ({(int)ex.HttpStatusCode}): {ex.Message}", ex);
+        }
     }
+
+    /// <summary>
+    /// 400 (already refunded, more than was charged), 402 and 404 (no such payment) will be the same
+    /// answer next time. 409 (a request with this key still in flight), 429 and 5xx are worth retrying,
+    /// and so are 401/403: an operator can fix the key.
+    /// </summary>
+    private static bool IsFinalRefusal(System.Net.HttpStatusCode status) =>
+        status is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.PaymentRequired or System.Net.HttpStatusCode.NotFound;
 
     /// <summary>Stripe counts in the currency's minor unit (cents); the currencies offered here all have two decimals.</summary>
     public static long ToMinorUnits(decimal amount) => (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);
 
-    private StripeClient Client()
+    /// <param name="maxNetworkRetries">Null: the Stripe client's own default.</param>
+    private StripeClient Client(int? maxNetworkRetries = null)
     {
         var stripe = options.Value.Stripe;
+        var http = httpClients.CreateClient(nameof(StripeCardGateway));
         return new StripeClient(
             apiKey: stripe.SecretKey,
-            httpClient: new SystemNetHttpClient(httpClients.CreateClient(nameof(StripeCardGateway))),
+            httpClient: maxNetworkRetries is { } retries ? new SystemNetHttpClient(http, retries) : new SystemNetHttpClient(http),
             apiBase: stripe.ApiBase);
     }
 }

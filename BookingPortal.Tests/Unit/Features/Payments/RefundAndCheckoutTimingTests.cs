@@ -1,0 +1,35 @@
+using BookingPortal.Domain;
+using BookingPortal.Features.Payments;
+
+namespace BookingPortal.Tests.Unit.Features.Payments;
+
+public class RefundAndCheckoutTimingTests
+{
+    private static readonly DateTime Now = new(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData(10, 31)]
+    [InlineData(30, 31)]
+    [InlineData(31, 31)]
+    [InlineData(32, 32)]
+    [InlineData(120, 120)]
+    public void A_stripe_checkout_closes_with_the_hold_but_never_sooner_than_stripe_allows(int holdMinutesLeft, int expectedMinutes)
+    {
+        var gateway = new StripeCardGateway(Microsoft.Extensions.Options.Options.Create(new PaymentsOptions()), null!);
+
+        gateway.CheckoutExpiresAt(Now.AddMinutes(holdMinutesLeft), Now).Should().Be(Now.AddMinutes(expectedMinutes));
+    }
+
+    [Fact]
+    public void With_the_default_settings_the_last_refund_attempt_comes_before_stripe_forgets_the_key()
+    {
+        var settings = new RefundOptions();
+        var lastAttempt = Enumerable.Range(1, settings.MaxAttempts - 1)
+            .Select(failed => DeliveryPolicy.RetryDelay(failed, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds)))
+            .Aggregate(TimeSpan.Zero, (total, wait) => total + wait);
+
+        lastAttempt.Should().BeLessThan(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(settings.ClaimTimeoutSeconds * settings.MaxAttempts),
+            "Stripe keeps an idempotency key for 24 hours, and each attempt may also wait out a claim");
+        settings.ClaimTimeoutSeconds.Should().BeGreaterThan(settings.TimeoutSeconds);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+
+namespace BookingPortal.Domain;
+
+public enum RefundStatus
+{
+    /// <summary>Owed and waiting for its next attempt.</summary>
+    Pending,
+
+    /// <summary>Claimed by a dispatcher until <see cref="RefundRequest.ClaimedUntilUtc"/>; a claim that outlives it is taken over.</summary>
+    Sending,
+
+    /// <summary>The provider accepted it; the DepositRefunded ledger entry was written in the same transaction.</summary>
+    Sent,
+
+    /// <summary>Gave up: the provider refused it for good or every attempt failed. Staff must settle it by hand.</summary>
+    Failed,
+}
+
+/// <summary>
+/// Money owed back to a customer, written in the transaction of the change that owes it (a
+/// cancellation, a payment that arrived after the hold ended) and sent by the refund dispatcher
+/// until the provider accepts it. The idempotency key is fixed when the row is written and sent
+/// unchanged on every attempt, so a retry after a timeout cannot refund twice.
+/// </summary>
+public class RefundRequest
+{
+    public long Id { get; set; }
+    public Guid BookingId { get; set; }
+    public decimal Amount { get; set; }
+    public required string Currency { get; set; }
+
+    /// <summary>The provider's id of the payment being refunded (a Stripe payment intent).</summary>
+    public required string PaymentReference { get; set; }
+
+    public required string Reason { get; set; }
+
+    /// <summary>"refund-{booking}-{n}", n counting the booking's refund requests from 1. Unique.</summary>
+    public required string IdempotencyKey { get; set; }
+
+    public RefundStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime NextAttemptAtUtc { get; set; }
+    public Guid? ClaimToken { get; set; }
+    public DateTime? ClaimedUntilUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+    public string? ProviderRefundId { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>
+    /// Owed and not yet accepted by the provider: the dispatcher will still send it. Queries (the
+    /// consistency check's "a cancelled paid booking has its refund recorded or pending") use this
+    /// expression rather than spelling out the statuses again.
+    /// </summary>
+    public static readonly Expression<Func<RefundRequest, bool>> IsOutstanding =
+        r => r.Status == RefundStatus.Pending || r.Status == RefundStatus.Sending;
+
+    public static string KeyFor(Guid bookingId, int sequence) => $"refund-{bookingId}-{sequence}";
+}

@@ -1,0 +1,167 @@
+using System.Linq.Expressions;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Payments;
+
+/// <summary>
+/// Sends queued refunds to the payment provider, the only path by which a refund is made. Each
+/// refund is claimed by a conditional update before it is sent, so two dispatchers (the job and a
+/// cancellation's fast path, two instances) never send it at once; a claim whose owner died lapses
+/// and is taken over. Every attempt sends the refund's own idempotency key, so a retry after a
+/// timeout the provider did act on returns the first refund instead of making a second. The ledger
+/// entry is written with the Sent status, in one transaction, by the claim's owner only.
+/// </summary>
+public sealed class RefundDispatcher(
+    IDbContextFactory<BookingDbContext> dbFactory,
+    IPaymentGateway gateway,
+    IOptions<PaymentsOptions> options,
+    TimeProvider time,
+    ILogger<RefundDispatcher> logger)
+{
+    /// <returns>How many refunds the provider accepted.</returns>
+    public Task<int> DispatchDueAsync(CancellationToken cancellationToken = default) => DispatchAsync(bookingId: null, cancellationToken);
+
+    /// <summary>
+    /// The fast path after a change that queued a refund: sends that booking's due refunds now,
+    /// through the same claim as the job. It runs to the end whoever stops waiting (a closed browser,
+    /// a dropped API call); what fails stays pending for the job.
+    /// </summary>
+    /// <returns>True when every refund of the booking has been accepted by the provider.</returns>
+    public async Task<bool> SendNowAsync(Guid bookingId)
+    {
+        try
+        {
+            await DispatchAsync(bookingId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The refund row is committed: the job sends it. The change that owed it stands.
+            logger.LogWarning(ex, "Sending the refund of booking {BookingId} at once failed; the refund job will retry it.", bookingId);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        return !await db.RefundRequests.AnyAsync(r => r.BookingId == bookingId && r.Status != RefundStatus.Sent, CancellationToken.None);
+    }
+
+    private async Task<int> DispatchAsync(Guid? bookingId, CancellationToken cancellationToken)
+    {
+        // With no online gateway configured (switched back to reception) refunds wait, as outbox
+        // messages wait for their channel, rather than burning their attempts.
+        if (!gateway.TakesPaymentOnline)
+        {
+            return 0;
+        }
+
+        var settings = options.Value.Refunds;
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.RefundRequests.AsNoTracking()
+            .Where(IsDue(nowUtc))
+            .Where(r => bookingId == null || r.BookingId == bookingId)
+            .OrderBy(r => r.NextAttemptAtUtc).ThenBy(r => r.Id)
+            .Select(r => r.Id)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var id in due)
+        {
+            // The claim runs from when it is taken, not from the start of the batch (see OutboxDispatcher).
+            var claimedAtUtc = time.GetUtcNow().UtcDateTime;
+            var claim = Guid.NewGuid();
+            var claimed = await db.RefundRequests
+                .Where(r => r.Id == id)
+                .Where(IsDue(claimedAtUtc))
+                .ExecuteUpdateAsync(r => r
+                    .SetProperty(x => x.Status, RefundStatus.Sending)
+                    .SetProperty(x => x.ClaimToken, claim)
+                    .SetProperty(x => x.ClaimedUntilUtc, claimedAtUtc.AddSeconds(settings.ClaimTimeoutSeconds)), cancellationToken);
+            if (claimed == 1 && await SendAsync(db, id, claim, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private static Expression<Func<RefundRequest, bool>> IsDue(DateTime nowUtc) =>
+        r => (r.Status == RefundStatus.Pending && r.NextAttemptAtUtc <= nowUtc)
+             || (r.Status == RefundStatus.Sending && r.ClaimedUntilUtc <= nowUtc);
+
+    private async Task<bool> SendAsync(BookingDbContext db, long id, Guid claim, CancellationToken cancellationToken)
+    {
+        var refund = await db.RefundRequests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
+        var settings = options.Value.Refunds;
+        string? providerRefundId = null;
+        string? error = null;
+        var rejected = false;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds), time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            providerRefundId = await gateway.RefundAsync(refund.PaymentReference, refund.Amount, refund.Currency, refund.IdempotencyKey, linked.Token);
+        }
+        catch (RefundRejectedException ex)
+        {
+            rejected = true;
+            error = ex.Message;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A timeout, a dropped connection or a 5xx: the provider may or may not have made the
+            // refund. The next attempt sends the same key, so either way it is made once.
+            error = $"{ex.GetType().Name}: {ex.Message}";
+        }
+
+        var attempts = refund.Attempts + 1;
+        var status = providerRefundId is not null ? RefundStatus.Sent
+            : rejected || DeliveryPolicy.ShouldGiveUp(attempts, settings.MaxAttempts) ? RefundStatus.Failed
+            : RefundStatus.Pending;
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var next = nowUtc + DeliveryPolicy.RetryDelay(attempts, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds));
+        error = error is { Length: > 2000 } ? error[..2000] : error;
+
+        // Finished without the cancellation token: the provider has answered, and that answer must be recorded.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var updated = await db.RefundRequests
+            .Where(r => r.Id == id && r.ClaimToken == claim)
+            .ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Status, status)
+                .SetProperty(x => x.Attempts, attempts)
+                .SetProperty(x => x.NextAttemptAtUtc, status == RefundStatus.Pending ? next : nowUtc)
+                .SetProperty(x => x.SentAtUtc, status == RefundStatus.Sent ? nowUtc : null)
+                .SetProperty(x => x.ProviderRefundId, providerRefundId)
+                .SetProperty(x => x.LastError, error)
+                .SetProperty(x => x.ClaimToken, (Guid?)null)
+                .SetProperty(x => x.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        if (updated == 1 && status == RefundStatus.Sent)
+        {
+            db.LedgerEntries.Add(LedgerEntry.For(refund.BookingId, refund.Currency, LedgerEntryKind.DepositRefunded, refund.Amount, nowUtc,
+                $"{refund.Reason} Refund {providerRefundId}."));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        if (updated != 1)
+        {
+            logger.LogWarning("Refund {Id}: the claim lapsed before the provider answered; another dispatcher owns it now.", id);
+            return false;
+        }
+
+        if (status == RefundStatus.Failed)
+        {
+            logger.LogError("Refund {Id} of {Amount} {Currency} for booking {BookingId} failed after {Attempts} attempt(s) and must be made by hand: {Error}",
+                id, refund.Amount, refund.Currency, refund.BookingId, attempts, error);
+        }
+        else if (status == RefundStatus.Pending)
+        {
+            logger.LogWarning("Refund {Id} attempt {Attempt} failed, retrying at {Next:o}: {Error}", id, attempts, next, error);
+        }
+
+        return status == RefundStatus.Sent;
+    }
+}
