@@ -28,6 +28,9 @@ public sealed class SlotCalendarService(
     AuditLog audit,
     TimeProvider time)
 {
+    /// <summary>The reason on bookings cancelled because staff closed their slot with "cancel its bookings": the only record of that choice.</summary>
+    public const string ClosedSlotReason = "The slot was closed by the clinic.";
+
     public async Task<SlotWeek?> WeekAsync(StaffActor actor, int serviceId, DateOnly anyDayOfWeek, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
@@ -122,7 +125,7 @@ public sealed class SlotCalendarService(
             foreach (var number in affected)
             {
                 var result = await cancellations.CancelAsync(
-                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: "The slot was closed by the clinic."), cancellationToken);
+                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: ClosedSlotReason), cancellationToken);
                 cancelled += result.Succeeded ? 1 : 0;
             }
         }
