@@ -5,6 +5,7 @@ using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Consistency;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.Queue;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,11 +23,32 @@ public class ConsistencyCheckTests
         await using var stripe = await StripeStandIn.StartAsync();
         await using var factory = new StripePortalFactory(stripe) { Provider = Provider };
         await factory.StartWithoutScheduledJobsAsync();
+        var payments = factory.Get<PaymentService>();
+
+        // Two customers book through the weekly clinic's waiting room, each on their own admission.
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        var queued = await factory.CreateCustomersAsync(2);
+        factory.Clock.SetUtcNow(opening.AddMinutes(-1));
+        foreach (var customer in queued)
+        {
+            await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        }
+
+        factory.Clock.SetUtcNow(opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var clinicSlot = (await factory.BookableSlotsAsync(clinic))[0];
+        foreach (var customer in queued)
+        {
+            var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, clinic.Id, clinicSlot.StartUtc, "through-the-queue"));
+            booked.Succeeded.Should().BeTrue(booked.Message);
+            await payments.RecordDepositPaidAsync(booked.Booking!.Id, $"pi_queue_{booked.Booking.ConfirmationNumber}", booked.Booking.DepositAmount);
+        }
+
         var consultation = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var video = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
         var slots = await factory.BookableSlotsAsync(consultation);
         var videoSlots = await factory.BookableSlotsAsync(video);
-        var payments = factory.Get<PaymentService>();
         var cancellations = factory.Get<CancellationService>();
         var staff = await factory.StaffAsync();
 
@@ -72,6 +94,7 @@ public class ConsistencyCheckTests
             .Should().Equal(BookingStatus.Cancelled, BookingStatus.NoShow);
         (await db.WaitlistEntries.Where(e => e.Id == offered.EntryId).Select(e => e.Status).SingleAsync()).Should().Be(WaitlistStatus.Offered, "its seat is still held");
         (await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.DepositRefunded)).Should().Be(2, "the cancelled and the closed slot's paid bookings were refunded");
+        (await db.QueueEntries.CountAsync(e => e.Status == QueueEntryStatus.Completed)).Should().Be(2, "each admission was used by its booking");
     }
 
     [Fact]
