@@ -7,6 +7,7 @@ using BookingPortal.Features.Booking;
 using BookingPortal.Features.Branding;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Consistency;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
@@ -41,6 +42,7 @@ builder.Services.AddQueue();
 builder.Services.AddReleases();
 builder.Services.AddPortalApi(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddConsistency();
 builder.AddPortalJobs();
 builder.Services.AddPortalHealthChecks();
 

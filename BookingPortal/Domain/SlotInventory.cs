@@ -6,6 +6,9 @@ namespace BookingPortal.Domain;
 /// </summary>
 public class SlotInventory
 {
+    /// <summary>The reason on bookings cancelled because staff closed their slot with "cancel its bookings": the only record of that choice.</summary>
+    public const string ClosedWithBookingsReason = "The slot was closed by the clinic.";
+
     public long Id { get; set; }
     public int ServiceId { get; set; }
     public DateTime StartUtc { get; set; }

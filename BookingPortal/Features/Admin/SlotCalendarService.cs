@@ -137,7 +137,7 @@ public sealed class SlotCalendarService(
             foreach (var (number, slotId) in affected)
             {
                 var result = await cancellations.CancelAsync(
-                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: "The slot was closed by the clinic.", OnlyOnSlotInventoryId: slotId), cancellationToken);
+                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: SlotInventory.ClosedWithBookingsReason, OnlyOnSlotInventoryId: slotId), cancellationToken);
                 cancelled += result.Succeeded ? 1 : 0;
             }
         }

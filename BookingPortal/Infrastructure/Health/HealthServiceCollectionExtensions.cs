@@ -6,7 +6,7 @@ namespace BookingPortal.Infrastructure.Health;
 
 public static class HealthServiceCollectionExtensions
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     /// <summary>
     /// /health/live answers as long as the process serves requests (a load balancer restarts it

@@ -1,6 +1,7 @@
 using BookingPortal.Data;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Consistency;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
@@ -39,6 +40,7 @@ public static class JobsServiceCollectionExtensions
             quartz.AddAdminJobs();
             quartz.AddNotificationJobs();
             quartz.AddQueueJobs();
+            quartz.AddConsistencyJobs();
             quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
         // An instance that only serves pages and the API (Jobs:RunScheduledJobs false) still writes
