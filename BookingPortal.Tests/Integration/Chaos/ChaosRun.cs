@@ -51,6 +51,10 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
     private readonly ConcurrentQueue<ChaosException> exceptions = new();
     private readonly ConcurrentQueue<string> anomalies = new();
     private readonly StaffActor staff = new(world.StaffId, "Chaos staff", IsStaff: true, IsAdmin: false);
+    private int done;
+
+    /// <summary>Operations finished so far, for a runner that reports progress (or stops an instance halfway).</summary>
+    public int Done => Volatile.Read(ref done);
 
     public async Task<ChaosReport> RunAsync(IReadOnlyList<ChaosOp> ops, CancellationToken cancellationToken = default)
     {
@@ -103,7 +107,7 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
                     Record(label, result.Outcome == CapacityChangeOutcome.Changed, result.Outcome.ToString());
                 }),
                 ChaosOpKind.EditCapacity => EditCapacityAsync(op),
-                ChaosOpKind.CheckIn => OnBookingAsync(op, label, InStatus(BookingStatus.Confirmed), (s, b) => s.GetRequiredService<FrontDeskService>().CheckInAsync(staff, b.Id)),
+                ChaosOpKind.CheckIn => CheckInAsync(op),
                 ChaosOpKind.MarkNoShow => MarkNoShowAsync(op),
                 ChaosOpKind.NoShowSweep => Scoped<FrontDeskService>(label, async f => Count(label, await f.SweepNoShowsAsync())),
                 ChaosOpKind.UndoNoShow => OnBookingAsync(op, label, InStatus(BookingStatus.NoShow), (s, b) => s.GetRequiredService<FrontDeskService>().UndoNoShowAsync(staff, b.Id)),
@@ -120,6 +124,7 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
         }
 
         elapsedTicks.AddOrUpdate(label, watch.Elapsed.Ticks, (_, total) => total + watch.Elapsed.Ticks);
+        Interlocked.Increment(ref done);
     }
 
     private async Task BookAsync(ChaosOp op, string label, bool actingStaff)
@@ -292,6 +297,15 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
 
         var slot = closed[op.Pick % closed.Count];
         await Call(op, label, async s => Record(label, await s.GetRequiredService<SlotCalendarService>().ReopenSlotAsync(staff, slot.ServiceId, slot.StartUtc), "was open"));
+    }
+
+    /// <summary>The desk checks in one of the confirmed appointments on its list (from 12 hours ago to 24 hours ahead, as <see cref="FrontDeskService.TodayAsync"/> shows).</summary>
+    private Task CheckInAsync(ChaosOp op)
+    {
+        var nowUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var (from, to) = (nowUtc.AddHours(-12), nowUtc.AddHours(24));
+        return OnBookingAsync(op, nameof(ChaosOpKind.CheckIn), b => b.Status == BookingStatus.Confirmed && b.StartUtc >= from && b.StartUtc <= to,
+            (s, b) => s.GetRequiredService<FrontDeskService>().CheckInAsync(staff, b.Id));
     }
 
     private Task MarkNoShowAsync(ChaosOp op)
