@@ -34,7 +34,7 @@ internal static class Benchmark
             ? value
             : throw new InvalidOperationException("Run through tools/with-postgres.sh (BOOKINGPORTAL_TEST_POSTGRES names the server).");
         var seed = ChaosSchedule.SeedFromEnvironment();
-        Console.WriteLine($"CHAOS_SEED={seed}: {operations:N0} operations, two instances × {workers} workers on PostgreSQL{(killAt > 0 ? $", instance A killed (SIGKILL) at {killAt:P0} of its share" : "")}");
+        Console.WriteLine($"CHAOS_SEED={seed}: {operations:N0} operations, two instances × {workers} workers on PostgreSQL{(killAt > 0 ? $", instance A killed (SIGKILL) at {killAt:P0} of the run" : "")}");
         var name = $"chaos_bench_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {

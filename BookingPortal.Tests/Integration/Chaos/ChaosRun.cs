@@ -47,7 +47,6 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
 {
     private readonly ConcurrentDictionary<(string Label, ChaosOutcome Outcome), int> counts = new();
     private readonly ConcurrentDictionary<string, int> refusals = new();
-    private readonly ConcurrentDictionary<string, long> elapsedTicks = new();
     private readonly ConcurrentQueue<ChaosException> exceptions = new();
     private readonly ConcurrentQueue<string> anomalies = new();
     private readonly StaffActor staff = new(world.StaffId, "Chaos staff", IsStaff: true, IsAdmin: false);
@@ -70,14 +69,12 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
         }, CancellationToken.None)));
         wall.Stop();
         return new ChaosReport(world.Seed, ops.Count, settings.Workers, wall.Elapsed,
-            new Dictionary<(string, ChaosOutcome), int>(counts), new Dictionary<string, int>(refusals),
-            elapsedTicks.ToDictionary(e => e.Key, e => TimeSpan.FromTicks(e.Value)), exceptions.ToList(), anomalies.ToList());
+            new Dictionary<(string, ChaosOutcome), int>(counts), new Dictionary<string, int>(refusals), exceptions.ToList(), anomalies.ToList());
     }
 
     private async Task RunOneAsync(ChaosOp op)
     {
         var label = op.Kind.ToString();
-        var watch = Stopwatch.StartNew();
         try
         {
             await (op.Kind switch
@@ -97,11 +94,11 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
                 ChaosOpKind.WaitlistJoin => WaitlistJoinAsync(op),
                 ChaosOpKind.WaitlistClaim => WaitlistClaimAsync(op),
                 ChaosOpKind.WaitlistDecline => WaitlistDeclineAsync(op),
-                ChaosOpKind.WaitlistOfferExpiry => Scoped<WaitlistService>(label, async w => Count(label, await w.ExpireOffersAsync())),
-                ChaosOpKind.CloseSlot => Scoped<SlotCalendarService>(label, async c =>
+                ChaosOpKind.WaitlistOfferExpiry => Scoped<WaitlistService>(op, label, async w => Count(label, await w.ExpireOffersAsync())),
+                ChaosOpKind.CloseSlot => Scoped<SlotCalendarService>(op, label, async c =>
                     Record(label, (await c.CloseSlotAsync(staff, ServiceId(op), world.SlotStart(op.Service, op.Slot), cancelBookings: op.Flag)).SlotsClosed == 1)),
                 ChaosOpKind.ReopenSlot => ReopenSlotAsync(op),
-                ChaosOpKind.AddSeat => Scoped<SlotCapacityService>(label, async c =>
+                ChaosOpKind.AddSeat => Scoped<SlotCapacityService>(op, label, async c =>
                 {
                     var result = await c.AddSeatsAsync(staff, ServiceId(op), world.SlotStart(op.Service, op.Slot), 1);
                     Record(label, result.Outcome == CapacityChangeOutcome.Changed, result.Outcome.ToString());
@@ -109,21 +106,20 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
                 ChaosOpKind.EditCapacity => EditCapacityAsync(op),
                 ChaosOpKind.CheckIn => CheckInAsync(op),
                 ChaosOpKind.MarkNoShow => MarkNoShowAsync(op),
-                ChaosOpKind.NoShowSweep => Scoped<FrontDeskService>(label, async f => Count(label, await f.SweepNoShowsAsync())),
+                ChaosOpKind.NoShowSweep => Scoped<FrontDeskService>(op, label, async f => Count(label, await f.SweepNoShowsAsync())),
                 ChaosOpKind.UndoNoShow => OnBookingAsync(op, label, InStatus(BookingStatus.NoShow), (s, b) => s.GetRequiredService<FrontDeskService>().UndoNoShowAsync(staff, b.Id)),
                 ChaosOpKind.QueueJourney => QueueJourneyAsync(op),
                 ChaosOpKind.QueueJoin => QueueJoinAsync(op, label),
-                ChaosOpKind.AdmissionTick => Scoped<AdmissionController>(label, async a => Count(label, await a.TickAllAsync())),
+                ChaosOpKind.AdmissionTick => Scoped<AdmissionController>(op, label, async a => Count(label, await a.TickAllAsync())),
                 _ => throw new InvalidOperationException($"No chaos operation for {op.Kind}."),
             });
         }
         catch (Exception ex)
         {
-            // Only the look-ups that choose a target get here; each call to the portal records its own.
-            Threw(op, label, ex);
+            // Only the run's own look-ups that choose a target get here; each call to the portal records its own.
+            Threw(op, label + " (choosing a target)", ex);
         }
 
-        elapsedTicks.AddOrUpdate(label, watch.Elapsed.Ticks, (_, total) => total + watch.Elapsed.Ticks);
         Interlocked.Increment(ref done);
     }
 
@@ -210,7 +206,7 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
     {
         const string label = nameof(ChaosOpKind.ClockAndHoldExpiry);
         settings.AdvanceClock(op.Advance);
-        await Scoped<HoldExpiryService>(label, async h => Count(label, await h.ExpireDueHoldsAsync()));
+        await Scoped<HoldExpiryService>(op, label, async h => Count(label, await h.ExpireDueHoldsAsync()));
     }
 
     private Task RefundsFailingAsync(ChaosOp op)
@@ -299,11 +295,14 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
         await Call(op, label, async s => Record(label, await s.GetRequiredService<SlotCalendarService>().ReopenSlotAsync(staff, slot.ServiceId, slot.StartUtc), "was open"));
     }
 
-    /// <summary>The desk checks in one of the confirmed appointments on its list (from 12 hours ago to 24 hours ahead, as <see cref="FrontDeskService.TodayAsync"/> shows).</summary>
+    /// <summary>
+    /// The desk checks in a customer who has arrived: a confirmed appointment starting within the
+    /// twelve hours (the clock moves in steps of hours at times) or started up to half an hour ago; the others are left to become no-shows.
+    /// </summary>
     private Task CheckInAsync(ChaosOp op)
     {
         var nowUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var (from, to) = (nowUtc.AddHours(-12), nowUtc.AddHours(24));
+        var (from, to) = (nowUtc.AddMinutes(-30), nowUtc.AddHours(12));
         return OnBookingAsync(op, nameof(ChaosOpKind.CheckIn), b => b.Status == BookingStatus.Confirmed && b.StartUtc >= from && b.StartUtc <= to,
             (s, b) => s.GetRequiredService<FrontDeskService>().CheckInAsync(staff, b.Id));
     }
@@ -320,7 +319,7 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
     {
         const string label = nameof(ChaosOpKind.QueueJourney);
         await QueueJoinAsync(op, label + "/join");
-        await Scoped<AdmissionController>(label + "/tick", async a => Count(label + "/tick", await a.TickAllAsync()));
+        await Scoped<AdmissionController>(op, label + "/tick", async a => Count(label + "/tick", await a.TickAllAsync()));
         var request = new ReserveRequest(Customer(op), world.Services[ChaosWorld.ReleasedServiceIndex], world.SlotStart(ChaosWorld.ReleasedServiceIndex, op.Slot), Key(op));
         await Call(op, label + "/book", async s => Record(label + "/book", await s.GetRequiredService<BookingService>().ReserveAsync(request)));
     }
@@ -389,11 +388,11 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
 
     private string Key(ChaosOp op) => $"chaos-{world.Seed}-{op.Index}";
 
-    private Task Scoped<T>(string label, Func<T, Task> act) where T : notnull =>
-        Call(null, label, s => act(s.GetRequiredService<T>()));
+    private Task Scoped<T>(ChaosOp op, string label, Func<T, Task> act) where T : notnull =>
+        Call(op, label, s => act(s.GetRequiredService<T>()));
 
     /// <summary>One call to the portal in a scope of its own, as a request or a job gets; an exception is recorded, never thrown on.</summary>
-    private async Task Call(ChaosOp? op, string label, Func<IServiceProvider, Task> act)
+    private async Task Call(ChaosOp op, string label, Func<IServiceProvider, Task> act)
     {
         try
         {
@@ -413,10 +412,10 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
     /// <summary>The payment provider's own refusal, through its client library.</summary>
     private static bool IsProviderFailure(Exception ex) => ex.GetType().FullName?.StartsWith("Stripe.", StringComparison.Ordinal) == true;
 
-    private void Threw(ChaosOp? op, string label, Exception ex)
+    private void Threw(ChaosOp op, string label, Exception ex)
     {
         Record(label, ChaosOutcome.Threw);
-        exceptions.Enqueue(new ChaosException(op?.Index ?? -1, label, ex.GetType().FullName ?? ex.GetType().Name, ex.Message, TopFrames(ex)));
+        exceptions.Enqueue(new ChaosException(op.Index, label, ex.GetType().FullName ?? ex.GetType().Name, ex.Message, TopFrames(ex)));
     }
 
     private static async Task AtOnceAsync(params Func<Task>[] actions)
@@ -475,7 +474,6 @@ public sealed record ChaosReport(
     TimeSpan Elapsed,
     IReadOnlyDictionary<(string Label, ChaosOutcome Outcome), int> Counts,
     IReadOnlyDictionary<string, int> Refusals,
-    IReadOnlyDictionary<string, TimeSpan> TimeSpent,
     IReadOnlyList<ChaosException> Exceptions,
     IReadOnlyList<string> Anomalies)
 {

@@ -11,8 +11,8 @@ namespace BookingPortal.Tests.Integration.Chaos;
 /// </summary>
 public class ChaosRunTests(ITestOutputHelper output)
 {
-    private const int Operations = 1500;
-    private const int Workers = 8;
+    private const int Operations = 1000;
+    private const int Workers = 4;
 
     /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
