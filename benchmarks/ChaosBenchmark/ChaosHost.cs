@@ -1,0 +1,98 @@
+using BookingPortal.Data;
+using BookingPortal.Features.Payments;
+using BookingPortal.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChaosBenchmark;
+
+/// <summary>
+/// One portal instance hosted in this process on the shared PostgreSQL database: every service,
+/// the real provider, a clock the run moves, a card gateway that takes deposits online and can be
+/// told to refuse refunds, and no scheduled jobs (the run drives their services itself).
+/// </summary>
+public sealed class ChaosHost(string connectionString, DateTimeOffset startsAt, bool seed) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Clock { get; } = new(startsAt);
+
+    public FakeCardGateway Gateway { get; } = new();
+
+    public RetryCounter Retries { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
+        builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+        builder.UseSetting("Database:SeedDemoData", seed ? "true" : "false");
+        builder.UseSetting(JobsServiceCollectionExtensions.RunScheduledJobsKey, "false");
+        // A log line per operation would measure the console; warnings are counted (retries), not printed.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Retries));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IPaymentGateway>();
+            services.AddSingleton<IPaymentGateway>(Gateway);
+        });
+    }
+}
+
+/// <summary>A card provider in memory: deposits are paid online (bookings wait, held), refunds succeed unless told to fail.</summary>
+public sealed class FakeCardGateway : IPaymentGateway
+{
+    private int refunds;
+
+    public volatile bool RefuseRefunds;
+
+    public bool TakesPaymentOnline => true;
+
+    public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
+        Task.FromResult(new Uri($"https://checkout.test/{idempotencyKey}"));
+
+    /// <summary>Refuses as Stripe's client does (a StripeException), so the run classifies it as the provider's refusal.</summary>
+    public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
+        RefuseRefunds
+            ? throw new Stripe.StripeException("Refunds are refused for now (chaos).")
+            : Task.FromResult($"re_{Interlocked.Increment(ref refunds)}");
+}
+
+/// <summary>Counts what the portal logged at warning level and above that says it retried (a deadlock, a collision).</summary>
+public sealed class RetryCounter : ILoggerProvider, ILogger
+{
+    private int retries;
+    private int warnings;
+
+    public int Retries => Volatile.Read(ref retries);
+
+    public int Warnings => Volatile.Read(ref warnings);
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (!IsEnabled(logLevel))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref warnings);
+        if (formatter(state, exception).Contains("retr", StringComparison.OrdinalIgnoreCase))
+        {
+            Interlocked.Increment(ref retries);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
