@@ -26,6 +26,9 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>When set, refunds are refused the way Stripe refuses them (HTTP 400 with an error body).</summary>
     public bool RefuseRefunds { get; set; }
 
+    /// <summary>When set, Stripe's end is down for refunds (HTTP 500, nothing refunded): a failure to try again.</summary>
+    public bool RefundOutage { get; set; }
+
     /// <summary>How the next refund requests are answered, in order; once the script runs out, refunds succeed.</summary>
     public enum RefundAnswer
     {
@@ -91,7 +94,8 @@ public sealed class StripeStandIn : IAsyncDisposable
                     return Results.Text("""{"error":{"type":"invalid_request_error","message":"Charge already refunded."}}""", "application/json", statusCode: 400);
                 }
 
-                var answer = standIn.scriptedRefundAnswers.TryDequeue(out var scripted) ? scripted : RefundAnswer.Succeed;
+                var answer = standIn.RefundOutage ? RefundAnswer.ServerError
+                    : standIn.scriptedRefundAnswers.TryDequeue(out var scripted) ? scripted : RefundAnswer.Succeed;
                 if (answer == RefundAnswer.ServerError)
                 {
                     return Results.Text("""{"error":{"type":"api_error","message":"Something went wrong on Stripe's end."}}""", "application/json", statusCode: 500);

@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Admin;
+using BookingPortal.Features.Staff;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Payments;
@@ -207,6 +208,8 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
         const string label = nameof(ChaosOpKind.ClockAndHoldExpiry);
         settings.AdvanceClock(op.Advance);
         await Scoped<HoldExpiryService>(op, label, async h => Count(label, await h.ExpireDueHoldsAsync()));
+        // The refund job's turn on the same clock: refunds owed go out, or wait for the next turn while the provider is down.
+        await Scoped<RefundDispatcher>(op, "RefundJob", async r => Count("RefundJob", await r.DispatchDueAsync()));
     }
 
     private Task RefundsFailingAsync(ChaosOp op)

@@ -1,5 +1,8 @@
 using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Payments;
 using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace BookingPortal.Tests.Integration.Chaos;
@@ -27,16 +30,36 @@ public class ChaosRunTests(ITestOutputHelper output)
         await factory.StartWithoutScheduledJobsAsync();
         var world = await ChaosWorld.CreateAsync(factory.Services, seed);
 
-        var report = await new ChaosRun(factory.Services, world, new ChaosSettings(Workers, factory.Clock.Advance, failing => stripe.RefuseRefunds = failing))
+        var report = await new ChaosRun(factory.Services, world, new ChaosSettings(Workers, factory.Clock.Advance, failing => stripe.RefundOutage = failing))
             .RunAsync(ChaosSchedule.Build(seed, Operations));
         var verdict = await ChaosInvariants.CheckAsync(factory.Services);
+        var owedAfterTheRun = await RefundsOutstandingAsync(factory);
+
+        // Then the provider is back and the refund job runs as it would over the next hours: every refund owed is paid.
+        stripe.RefundOutage = false;
+        for (var hour = 0; hour < 24 && await RefundsOutstandingAsync(factory) > 0; hour++)
+        {
+            factory.Clock.Advance(TimeSpan.FromHours(1));
+            await factory.Get<RefundDispatcher>().DispatchDueAsync();
+        }
+
+        var afterRefunds = await ChaosInvariants.CheckAsync(factory.Services);
 
         output.WriteLine(report.Table());
         output.WriteLine(verdict.IsClean ? "invariants: clean" : "INVARIANTS VIOLATED:\n" + string.Join("\n", verdict.Violations));
+        output.WriteLine($"refunds still owed when the run ended: {owedAfterTheRun}; after the refund job caught up: {await RefundsOutstandingAsync(factory)}");
         verdict.Violations.Should().BeEmpty($"seed {seed} must leave every invariant intact");
+        afterRefunds.Violations.Should().BeEmpty($"seed {seed}: once the provider answers, the refund job settles what is owed");
+        (await RefundsOutstandingAsync(factory)).Should().Be(0, "every refund owed was sent");
         report.Exceptions.Select(e => $"{e.Label}: {e.Type}: {e.Message} at {e.TopFrames}").Should().BeEmpty($"seed {seed}: a refusal is an answer, an exception is not");
         report.Anomalies.Should().BeEmpty($"seed {seed}: a repeated request is answered as the first");
         report.Counts.Where(c => c.Key.Outcome == ChaosOutcome.Succeeded).Sum(c => c.Value).Should().BeGreaterThan(Operations / 4, "a run where nothing succeeds tests nothing");
+    }
+
+    private static async Task<int> RefundsOutstandingAsync(PortalFactory factory)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.RefundRequests.CountAsync(RefundRequest.IsOutstanding);
     }
 }
 

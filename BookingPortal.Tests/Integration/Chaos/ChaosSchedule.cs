@@ -107,6 +107,13 @@ public static class ChaosSchedule
     }
 
     /// <summary>The seed to run: CHAOS_SEED when set (to replay a run), else a new one.</summary>
-    public static int SeedFromEnvironment() =>
-        int.TryParse(Environment.GetEnvironmentVariable("CHAOS_SEED"), out var seed) ? seed : Random.Shared.Next();
+    /// <summary>The suite's fixed seed, so every run plans the same operations (CHAOS_SEED=random draws one, printed, for exploring).</summary>
+    public const int DefaultSeed = 20261203;
+
+    public static int SeedFromEnvironment() => Environment.GetEnvironmentVariable("CHAOS_SEED") switch
+    {
+        "random" => Random.Shared.Next(),
+        var given when int.TryParse(given, out var seed) => seed,
+        _ => DefaultSeed,
+    };
 }
