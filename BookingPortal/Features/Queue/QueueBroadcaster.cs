@@ -12,7 +12,7 @@ namespace BookingPortal.Features.Queue;
 /// instance arrive within half a second. A snapshot equal to the last one is handed only to
 /// subscribers that have not had one yet, so a quiet queue costs the circuits nothing.
 /// </summary>
-public sealed class QueueBroadcaster(IServiceScopeFactory scopes, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger) : BackgroundService
+public sealed class QueueBroadcaster(IServiceScopeFactory scopes, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger) : BackgroundService, IQueueSnapshots
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Subscriber>> subscribers = new();

@@ -67,6 +67,7 @@ public readonly record struct QueueMember(string? CustomerId, string? VisitorKey
 /// <summary>The opening a customer's queue entry belongs to, and when it starts for them.</summary>
 internal sealed record OpeningTarget(ReleaseOpening Opening, bool EarlyAccess, DateTime StartsForCustomerUtc);
 
+/// <summary>How a request to join a waiting room ended; pages word it in the customer's language (<see cref="JoinOutcomeText"/>).</summary>
 public enum JoinOutcome
 {
     Joined,
@@ -76,7 +77,11 @@ public enum JoinOutcome
     TooManyAttempts,
 }
 
-public sealed record JoinResult(JoinOutcome Outcome, QueueEntry? Entry, string Message);
+public sealed record JoinResult(JoinOutcome Outcome, QueueEntry? Entry)
+{
+    /// <summary>Whether the customer now has a place (new, again at the back, or the one they already had).</summary>
+    public bool HasPlace => Outcome is JoinOutcome.Joined or JoinOutcome.AlreadyIn;
+}
 
 /// <summary>One read of an opening's queue, shared by every waiting-room circuit of that opening.</summary>
 public sealed record QueueSnapshot(long OpeningId, long[] WaitingSequences, IReadOnlySet<long> AdmittedEntryIds, int? RemainingSeats, DateTime TakenAtUtc)

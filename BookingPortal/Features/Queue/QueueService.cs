@@ -15,7 +15,7 @@ public sealed class QueueService(
     CatalogService catalog,
     QueueChangeNotifier changes,
     QueueRateLimits limits,
-    TimeProvider time)
+    TimeProvider time) : IWaitingRoomQueue
 {
     public Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default) =>
         GetStateAsync(serviceId, QueueMember.Customer(customerId), cancellationToken: cancellationToken);
@@ -62,7 +62,7 @@ public sealed class QueueService(
 
         if (!limits.TryJoin(member.LimitKey, clientAddress))
         {
-            return new(JoinOutcome.TooManyAttempts, null, "Too many attempts. Please wait a few seconds and try again.");
+            return new(JoinOutcome.TooManyAttempts, null);
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -70,7 +70,7 @@ public sealed class QueueService(
         var (release, _, target) = await TargetAsync(db, serviceId, member.CustomerId, nowUtc, cancellationToken);
         if (target is null)
         {
-            return new(JoinOutcome.NoRelease, null, "This service has no waiting room.");
+            return new(JoinOutcome.NoRelease, null);
         }
 
         if (!member.IsSignedIn && release!.RequireAuthentication)
@@ -81,7 +81,7 @@ public sealed class QueueService(
         var existing = await db.QueueEntries.Where(e => e.OpeningId == target.Opening.Id).FirstOrDefaultAsync(member.Owns(), cancellationToken);
         if (existing is { Status: QueueEntryStatus.Waiting or QueueEntryStatus.Admitted })
         {
-            return new(JoinOutcome.AlreadyIn, existing, "You already have a place.");
+            return new(JoinOutcome.AlreadyIn, existing);
         }
 
         if (existing is not null)
@@ -97,8 +97,7 @@ public sealed class QueueService(
                     .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
                     .SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
             changes.NotifyChanged(target.Opening.Id);
-            return new(rejoined == 1 ? JoinOutcome.Joined : JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.Id == existing.Id, cancellationToken),
-                "You have joined again at the back of the line.");
+            return new(rejoined == 1 ? JoinOutcome.Joined : JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.Id == existing.Id, cancellationToken));
         }
 
         var entry = new QueueEntry { OpeningId = target.Opening.Id, CustomerId = member.CustomerId, VisitorKey = member.VisitorKey, EarlyAccess = target.EarlyAccess, JoinedAtUtc = nowUtc, Status = QueueEntryStatus.Waiting };
@@ -111,14 +110,11 @@ public sealed class QueueService(
         {
             // The same customer joined from another tab at the same moment: theirs is the entry.
             db.ChangeTracker.Clear();
-            return new(JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == target.Opening.Id).SingleAsync(member.Owns(), cancellationToken),
-                "You already have a place.");
+            return new(JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == target.Opening.Id).SingleAsync(member.Owns(), cancellationToken));
         }
 
         changes.NotifyChanged(target.Opening.Id);
-        return new(JoinOutcome.Joined, entry, nowUtc < target.StartsForCustomerUtc
-            ? "You're early: you'll get a random place among everyone who arrives before opening."
-            : "You're in the line.");
+        return new(JoinOutcome.Joined, entry);
     }
 
     public Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default) =>
@@ -203,7 +199,7 @@ public sealed class QueueService(
         return slots.Where(s => s.IsBookable).Sum(s => s.Remaining);
     }
 
-    private static readonly JoinResult SignInFirst = new(JoinOutcome.SignInRequired, null, "Please sign in to join the waiting room.");
+    private static readonly JoinResult SignInFirst = new(JoinOutcome.SignInRequired, null);
 
     internal static QueueStage StageOf(QueueEntry? entry, OpeningTarget target, DateTime nowUtc, int? remaining) => entry?.Status switch
     {

@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Booking.Pages;
+using BookingPortal.Features.Catalog;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BookingPortal.Tests.Unit.Features.Booking;
+
+/// <summary>The booking page's states and transitions, without a renderer: the portal's services are a stand-in.</summary>
+public class BookingJourneyTests
+{
+    private const int ServiceId = 7;
+    private static readonly DateOnly Day = new(2026, 3, 2);
+    private static readonly ClaimsPrincipal Ana = new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "ana")], "test"));
+
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly SlotChangeNotifier slotChanges = new(NullLogger<SlotChangeNotifier>.Instance);
+    private readonly StandInPortal portal = new();
+
+    private BookingJourney Journey() => new(portal, slotChanges, Localization.PortalText(), clock);
+
+    [Fact]
+    public async Task A_booking_that_throws_leaves_the_Book_button_usable_and_the_next_click_books()
+    {
+        var journey = await ReadyToBookAsync();
+        portal.ReserveFails = new InvalidOperationException("the database went away");
+
+        var failed = () => journey.BookAsync(Ana);
+
+        await failed.Should().ThrowAsync<InvalidOperationException>();
+        journey.Busy.Should().BeFalse("a failed booking must not leave the button spinning");
+
+        portal.ReserveFails = null;
+        var confirmation = await journey.BookAsync(Ana);
+
+        confirmation.Should().Be("BK-1");
+        portal.Reserves.Should().HaveCount(2);
+        portal.Reserves[1].IdempotencyKey.Should().Be(portal.Reserves[0].IdempotencyKey, "a retry at the same slot is the same attempt");
+        journey.Busy.Should().BeTrue("the page is leaving for the confirmation; the button does not come back meanwhile");
+    }
+
+    [Fact]
+    public async Task A_refused_booking_reads_in_the_customers_words_and_the_pickers_are_read_again()
+    {
+        var journey = await ReadyToBookAsync();
+        var calendarReads = portal.CalendarReads;
+        portal.Refusal = BookingError.SlotFull;
+
+        var confirmation = await journey.BookAsync(Ana);
+
+        confirmation.Should().BeNull();
+        journey.Error.Should().Be(BookingErrorText.For(BookingError.SlotFull, portal.Service, Localization.PortalText()));
+        journey.Busy.Should().BeFalse();
+        portal.CalendarReads.Should().Be(calendarReads + 1);
+    }
+
+    [Fact]
+    public async Task Too_many_attempts_are_refused_before_the_booking_service_is_asked()
+    {
+        var journey = await ReadyToBookAsync();
+        portal.RateLimited = true;
+
+        await journey.BookAsync(Ana);
+
+        journey.Error.Should().Be("Too many attempts. Please wait a few seconds and try again.");
+        portal.Reserves.Should().BeEmpty();
+        journey.Busy.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Moving_a_booking_asks_the_database_whether_the_user_is_staff_and_reschedules()
+    {
+        portal.Moving = Booking("ana", start: new DateTime(2026, 3, 5, 14, 0, 0, DateTimeKind.Utc));
+        portal.StaffInDatabase = true;
+        var journey = Journey();
+        (await journey.EnterAsync(ServiceId, "BK-9", Ana, null, null)).Should().Be(BookingPageStep.Show);
+        await journey.ShowContentAsync(true);
+        journey.SelectSlot(journey.Slots[0]);
+
+        await journey.BookAsync(Ana);
+
+        journey.Move!.CanMove.Should().BeTrue();
+        journey.StaffMove.Should().BeFalse("a customer moving their own booking waits for a turn like everyone");
+        portal.Reserves.Should().BeEmpty();
+        portal.Reschedules.Should().ContainSingle().Which.Should().Be(new RescheduleRequest("BK-9", "ana", true, journey.Slots[0].StartUtc));
+    }
+
+    [Fact]
+    public async Task A_visitor_is_sent_to_sign_in_unless_the_service_lets_visitors_wait()
+    {
+        var visitor = new ClaimsPrincipal(new ClaimsIdentity());
+        var journey = Journey();
+
+        var whereAccountsAreNeeded = await journey.EnterAsync(ServiceId, null, visitor, "browser-key", null);
+        portal.AdmitsVisitors = true;
+        var whereVisitorsWait = await journey.EnterAsync(ServiceId, null, visitor, "browser-key", null);
+        var movingABooking = await journey.EnterAsync(ServiceId, "BK-9", visitor, "browser-key", null);
+
+        (whereAccountsAreNeeded, whereVisitorsWait, movingABooking).Should().Be((BookingPageStep.SignIn, BookingPageStep.Show, BookingPageStep.SignIn));
+        portal.ClaimedVisitorPlaces.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_signed_in_customer_takes_over_the_places_held_in_this_browser_once()
+    {
+        var journey = Journey();
+
+        await journey.EnterAsync(ServiceId, null, Ana, "browser-key", null);
+        await journey.EnterAsync(ServiceId, null, Ana, "browser-key", null);
+
+        portal.ClaimedVisitorPlaces.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_pickers_follow_seat_changes_only_while_they_are_shown()
+    {
+        var journey = await ReadyToBookAsync();
+        var watching = slotChanges.SubscriberCount(ServiceId);
+
+        portal.Remaining = 0;
+        slotChanges.NotifyChanged(ServiceId);
+        await portal.Pending;
+        var afterChange = (portal.Redraws, journey.SelectedSlot);
+        await journey.ShowContentAsync(false);
+
+        watching.Should().Be(1);
+        afterChange.Should().Be((1, (SlotAvailability?)null), "a time that just filled up is no longer picked");
+        slotChanges.SubscriberCount(ServiceId).Should().Be(0);
+        journey.Calendar.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Another_service_on_the_same_page_drops_what_was_picked()
+    {
+        var journey = await ReadyToBookAsync();
+
+        await journey.EnterAsync(ServiceId + 1, null, Ana, null, null);
+
+        (journey.SelectedDate, journey.SelectedSlot).Should().Be(((DateOnly?)null, (SlotAvailability?)null));
+    }
+
+    private async Task<BookingJourney> ReadyToBookAsync()
+    {
+        var journey = Journey();
+        (await journey.EnterAsync(ServiceId, null, Ana, null, "10.0.0.1")).Should().Be(BookingPageStep.Show);
+        await journey.ShowContentAsync(true);
+        journey.SelectedDate.Should().Be(Day, "the first day with seats is shown");
+        journey.SelectSlot(journey.Slots[0]);
+        return journey;
+    }
+
+    private static BookingView Booking(string customerId, DateTime start) => new(
+        Guid.NewGuid(), "BK-1", customerId, ServiceId, DemoSeeder.ConsultationName, BookingStatus.Confirmed, start, start.AddMinutes(30),
+        new DateTimeOffset(start), new DateTimeOffset(start.AddMinutes(30)), "UTC", 30, LocationKind.InPerson, null, null, 100m, 0m, "USD", start.AddDays(-7))
+    {
+        ChangesAllowedUntilHours = 24,
+    };
+
+    private sealed class StandInPortal : IBookingJourneyHost
+    {
+        public Service Service { get; } = DemoSeeder.DemoServices().First(s => s.Name == DemoSeeder.ConsultationName);
+        public bool AdmitsVisitors { get; set; }
+        public bool RateLimited { get; set; }
+        public bool StaffInDatabase { get; set; }
+        public int Remaining { get; set; } = 3;
+        public BookingView? Moving { get; set; }
+        public BookingError? Refusal { get; set; }
+        public Exception? ReserveFails { get; set; }
+        public List<ReserveRequest> Reserves { get; } = [];
+        public List<RescheduleRequest> Reschedules { get; } = [];
+        public int ClaimedVisitorPlaces { get; private set; }
+        public int CalendarReads { get; private set; }
+        public int Redraws { get; private set; }
+        public Task Pending { get; private set; } = Task.CompletedTask;
+
+        public Task InvokeAsync(Func<Task> work) => Pending = work();
+
+        public void Redraw() => Redraws++;
+
+        public Task<bool> AdmitsVisitorsAsync(int serviceId) => Task.FromResult(AdmitsVisitors);
+
+        public Task ClaimVisitorPlacesAsync(string visitorKey, string customerId)
+        {
+            ClaimedVisitorPlaces++;
+            return Task.CompletedTask;
+        }
+
+        public Task<Service?> GetServiceAsync(int serviceId)
+        {
+            Service.Id = serviceId;
+            return Task.FromResult<Service?>(Service);
+        }
+
+        public Task<BookingView?> GetBookingAsync(string confirmationNumber, string userId, bool isStaff) => Task.FromResult(Moving);
+
+        public Task<BookingCalendar> GetCalendarAsync(Service service)
+        {
+            CalendarReads++;
+            var withSeats = Remaining > 0 ? new HashSet<DateOnly> { Day } : [];
+            return Task.FromResult(new BookingCalendar(Day, Day.AddDays(30), new HashSet<DateOnly> { Day }, withSeats));
+        }
+
+        public Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate)
+        {
+            var start = localDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+            IReadOnlyList<SlotAvailability> slots = [new(start, start.AddMinutes(30), new DateTimeOffset(start), new DateTimeOffset(start.AddMinutes(30)), 3, Remaining, Remaining > 0)];
+            return Task.FromResult(slots);
+        }
+
+        public bool TryReserve(string customerId, string? clientAddress) => !RateLimited;
+
+        public Task<bool> IsStaffAsync(ClaimsPrincipal user) => Task.FromResult(StaffInDatabase);
+
+        public Task<ReserveResult> ReserveAsync(ReserveRequest request)
+        {
+            Reserves.Add(request);
+            return ReserveFails is { } failure ? Task.FromException<ReserveResult>(failure) : Task.FromResult(Outcome());
+        }
+
+        public Task<ReserveResult> RescheduleAsync(RescheduleRequest request)
+        {
+            Reschedules.Add(request);
+            return Task.FromResult(Outcome());
+        }
+
+        private ReserveResult Outcome() => Refusal is { } refusal
+            ? ReserveResult.Failure(refusal, Service)
+            : ReserveResult.Success(Booking("ana", Day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)));
+    }
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Security.Claims;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace BookingPortal.Features.Booking.Pages;
+
+/// <summary>
+/// What the booking journey asks of the page it runs in: the portal's services and the page's dispatcher.
+/// <see cref="BookPage"/> answers from its services; a test may fake it.
+/// </summary>
+public interface IBookingJourneyHost
+{
+    /// <summary>Runs work on the page's dispatcher, where its state may change.</summary>
+    Task InvokeAsync(Func<Task> work);
+
+    void Redraw();
+
+    Task<bool> AdmitsVisitorsAsync(int serviceId);
+
+    Task ClaimVisitorPlacesAsync(string visitorKey, string customerId);
+
+    Task<Service?> GetServiceAsync(int serviceId);
+
+    Task<BookingView?> GetBookingAsync(string confirmationNumber, string userId, bool isStaff);
+
+    Task<BookingCalendar> GetCalendarAsync(Service service);
+
+    Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate);
+
+    bool TryReserve(string customerId, string? clientAddress);
+
+    /// <summary>Staff as the database says now, not as the sign-in cookie said.</summary>
+    Task<bool> IsStaffAsync(ClaimsPrincipal user);
+
+    Task<ReserveResult> ReserveAsync(ReserveRequest request);
+
+    Task<ReserveResult> RescheduleAsync(RescheduleRequest request);
+}
+
+/// <summary>Where the page goes after taking its parameters.</summary>
+public enum BookingPageStep
+{
+    Show,
+
+    /// <summary>Not signed in, and the service's waiting room wants an account (or a booking is being moved).</summary>
+    SignIn,
+
+    NotFound,
+}
+
+/// <summary>
+/// The booking page's states and transitions: the service and the booking being moved, the calendar and the
+/// picked day and time, the attempt to book and its refusal. <see cref="BookPage"/> draws it and hands it the
+/// page's events. Every customer in a waiting room holds this page open, so it keeps only what the page did.
+/// </summary>
+public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier slotChanges, IStringLocalizer<PortalText> text, TimeProvider time)
+{
+    // One key per attempt at one slot: a double click or a retry after a dropped connection books once.
+    private string idempotencyKey = Guid.NewGuid().ToString("N");
+    private bool visitorPlacesClaimed;
+    private int contentGeneration;
+    private IDisposable? subscription;
+
+    public Service? Service { get; private set; }
+
+    /// <summary>The confirmation number of the booking being moved, when the page reschedules.</summary>
+    public string? Reschedule { get; private set; }
+
+    public string? CustomerId { get; private set; }
+
+    /// <summary>Best effort in a circuit: the address of the connection that opened it, for the per-address limit.</summary>
+    public string? ClientAddress { get; private set; }
+
+    /// <summary>Set when the page moves a booking: what the customer is told about the change cutoff.</summary>
+    public MoveWindowNote? Move { get; private set; }
+
+    /// <summary>Staff at the desk move a customer's booking without waiting for a turn.</summary>
+    public bool StaffMove { get; private set; }
+
+    public BookingCalendar? Calendar { get; private set; }
+
+    public DateOnly? SelectedDate { get; private set; }
+
+    public IReadOnlyList<SlotAvailability> Slots { get; private set; } = [];
+
+    public SlotAvailability? SelectedSlot { get; private set; }
+
+    /// <summary>A booking is on its way: the button spins and a second click is ignored.</summary>
+    public bool Busy { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<BookingPageStep> EnterAsync(int serviceId, string? reschedule, ClaimsPrincipal user, string? visitorKey, string? clientAddress)
+    {
+        CustomerId = user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        Reschedule = reschedule;
+        ClientAddress ??= clientAddress;
+        if (CustomerId is null && (reschedule is not null || !await host.AdmitsVisitorsAsync(serviceId)))
+        {
+            return BookingPageStep.SignIn;
+        }
+
+        if (CustomerId is not null && visitorKey is not null && !visitorPlacesClaimed)
+        {
+            // Someone who waited before signing in keeps their place (and their turn) on their account.
+            await host.ClaimVisitorPlacesAsync(visitorKey, CustomerId);
+            visitorPlacesClaimed = true;
+        }
+
+        if (Service?.Id != serviceId)
+        {
+            // Another service on the same page: nothing picked for the last one carries over.
+            SelectedDate = null;
+            SelectSlot(null);
+        }
+
+        Service = await host.GetServiceAsync(serviceId);
+        if (Service is null)
+        {
+            return BookingPageStep.NotFound;
+        }
+
+        var isStaff = Roles.IsStaff(user);
+        var moving = reschedule is null || CustomerId is null ? null : await host.GetBookingAsync(reschedule, CustomerId, isStaff);
+        StaffMove = moving is not null && MoveRules.ActsForCustomer(isStaff, CustomerId!, moving.CustomerId);
+        Move = moving is null ? null : MoveWindowText.For(moving, time.GetUtcNow().UtcDateTime, StaffMove, text, CultureInfo.CurrentCulture);
+        return BookingPageStep.Show;
+    }
+
+    /// <summary>
+    /// The pickers appeared or went (see WaitingRoom.ContentShownChanged): availability is loaded, and kept
+    /// current as seats change, only while they are shown.
+    /// </summary>
+    public async Task ShowContentAsync(bool shown)
+    {
+        contentGeneration++;
+        subscription?.Dispose();
+        subscription = null;
+        Calendar = null;
+        if (!shown || Service is not { } shownService)
+        {
+            SelectSlot(null);
+            return;
+        }
+
+        if (await RefreshAsync())
+        {
+            subscription = slotChanges.Subscribe(shownService.Id, () => host.InvokeAsync(RefreshOnSeatChangeAsync));
+        }
+    }
+
+    private async Task RefreshOnSeatChangeAsync()
+    {
+        if (Calendar is not null && await RefreshAsync())
+        {
+            host.Redraw();
+        }
+    }
+
+    public async Task PickDateAsync(DateOnly? date)
+    {
+        SelectedDate = date;
+        SelectSlot(null);
+        Slots = Service is not null && SelectedDate is { } day ? await host.GetSlotsAsync(Service, day) : [];
+    }
+
+    public void SelectSlot(SlotAvailability? slot)
+    {
+        SelectedSlot = slot;
+        idempotencyKey = Guid.NewGuid().ToString("N");
+        Error = null;
+    }
+
+    /// <summary>Books (or moves to) the picked time; the confirmation number to go to, or null when refused (see <see cref="Error"/>).</summary>
+    public async Task<string?> BookAsync(ClaimsPrincipal user)
+    {
+        if (Service is not { } service || SelectedSlot is not { } slot || Busy)
+        {
+            return null;
+        }
+
+        if (CustomerId is not { } customerId)
+        {
+            Error = text["Please sign in to book."];
+            return null;
+        }
+
+        if (!host.TryReserve(customerId, ClientAddress))
+        {
+            Error = text["Too many attempts. Please wait a few seconds and try again."];
+            return null;
+        }
+
+        Busy = true;
+        Error = null;
+        var booked = false;
+        try
+        {
+            var result = Reschedule is null
+                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey))
+                : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc));
+            if (result.Booking is { } booking)
+            {
+                // The page leaves for the confirmation: the button keeps spinning rather than coming back for a moment.
+                booked = true;
+                return booking.ConfirmationNumber;
+            }
+
+            Error = result.Error is { } refusal ? BookingErrorText.For(refusal, service, text) : result.Message;
+        }
+        finally
+        {
+            // A refusal or a failure leaves the button usable: the customer can pick again or retry.
+            Busy = booked;
+        }
+
+        await RefreshAsync();
+        return null;
+    }
+
+    /// <summary>The customer left the page: no more seat changes, and one already on its way finds no calendar to refresh.</summary>
+    public void Close()
+    {
+        subscription?.Dispose();
+        Calendar = null;
+    }
+
+    /// <summary>
+    /// Reads the calendar and the day's slots (the first day with seats when none is picked yet) and shows
+    /// them, keeping the selection only while it is still bookable. Shown and hidden can follow each other
+    /// while this reads: nothing is shown when the pickers were hidden, shown again or moved to another
+    /// service meanwhile, or the customer picked another day (that day's slots are theirs). Returns whether it was shown.
+    /// </summary>
+    private async Task<bool> RefreshAsync()
+    {
+        var (shown, generation, picked) = (Service, contentGeneration, SelectedDate);
+        if (shown is null)
+        {
+            return false;
+        }
+
+        var loaded = await host.GetCalendarAsync(shown);
+        var day = picked ?? loaded.DatesWithSeats.Order().Cast<DateOnly?>().FirstOrDefault()
+            ?? loaded.DatesWithSlots.Order().Cast<DateOnly?>().FirstOrDefault();
+        IReadOnlyList<SlotAvailability> daySlots = day is { } date ? await host.GetSlotsAsync(shown, date) : [];
+        if (generation != contentGeneration || shown.Id != Service?.Id || picked != SelectedDate)
+        {
+            return false;
+        }
+
+        (Calendar, SelectedDate, Slots) = (loaded, day, daySlots);
+        if (SelectedSlot is not null)
+        {
+            var current = Slots.FirstOrDefault(s => s.StartUtc == SelectedSlot.StartUtc);
+            SelectedSlot = current is { IsBookable: true } ? current : null;
+        }
+
+        return true;
+    }
+}
