@@ -20,7 +20,7 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadCalendarAsync(
-        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingService bookings, Admin.StaffActors staffActors, CancellationToken cancellationToken)
+        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingReader bookings, Admin.StaffActors staffActors, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var booking = await bookings.GetAsync(confirmationNumber, userId, await staffActors.IsStaffAsync(user, cancellationToken), cancellationToken);
