@@ -140,7 +140,11 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
             return;
         }
 
-        var writer = scope.ServiceProvider.GetRequiredService<ReservationBatchWriter>();
+        await WriteOneByOneAsync(scope.ServiceProvider.GetRequiredService<ReservationBatchWriter>(), batch);
+    }
+
+    private static async Task WriteOneByOneAsync(ReservationBatchWriter writer, List<Queued> batch)
+    {
         foreach (var queued in batch)
         {
             try
