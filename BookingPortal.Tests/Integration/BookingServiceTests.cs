@@ -10,6 +10,8 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
 {
     private BookingService Bookings => factory.Get<BookingService>();
 
+    private BookingReader Reader => factory.Get<BookingReader>();
+
     [Fact]
     public async Task A_reservation_confirms_a_booking_and_takes_one_seat()
     {
@@ -58,12 +60,12 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
         var booked = await Bookings.ReserveAsync(new ReserveRequest(customers[0], service.Id, slot.StartUtc, "k"));
         var number = booked.Booking!.ConfirmationNumber;
 
-        (await Bookings.GetAsync(number, customers[0], isStaff: false)).Should().NotBeNull();
-        (await Bookings.GetAsync(number.ToLowerInvariant(), customers[0], isStaff: false)).Should().NotBeNull("typed numbers are normalised");
-        (await Bookings.GetAsync(number, customers[1], isStaff: false)).Should().BeNull();
-        (await Bookings.GetAsync(number, customers[1], isStaff: true)).Should().NotBeNull();
-        (await Bookings.ListForCustomerAsync(customers[1])).Should().BeEmpty();
-        (await Bookings.ListForCustomerAsync(customers[0])).Select(b => b.ConfirmationNumber).Should().Equal(number);
+        (await Reader.GetAsync(number, customers[0], isStaff: false)).Should().NotBeNull();
+        (await Reader.GetAsync(number.ToLowerInvariant(), customers[0], isStaff: false)).Should().NotBeNull("typed numbers are normalised");
+        (await Reader.GetAsync(number, customers[1], isStaff: false)).Should().BeNull();
+        (await Reader.GetAsync(number, customers[1], isStaff: true)).Should().NotBeNull();
+        (await Reader.ListForCustomerAsync(customers[1])).Should().BeEmpty();
+        (await Reader.ListForCustomerAsync(customers[0])).Select(b => b.ConfirmationNumber).Should().Equal(number);
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
         (await Reserve("no-such-customer", service.Id, new DateTime(2026, 3, 4, 14, 0, 0, DateTimeKind.Utc))).Error
             .Should().Be(BookingError.InvalidRequest, "a staff key may name any customer id; one that does not exist is a bad request, not a crash");
 
-        (await Bookings.ListForCustomerAsync(customer)).Should().BeEmpty();
+        (await Reader.ListForCustomerAsync(customer)).Should().BeEmpty();
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class MoveRulesTests : IAsyncLifetime
         var slots = await factory.BookableSlotsAsync(service);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var staff = await factory.StaffAsync();
-        var bookings = factory.Get<BookingService>();
+        var bookings = factory.Get<BookingMover>();
         // Later slots stay inside the booking window from both instants below.
         var (laterA, laterB) = (slots[4].StartUtc, slots[5].StartUtc);
 
@@ -65,10 +65,10 @@ public class MoveRulesTests : IAsyncLifetime
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
 
-        var result = await factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[4].StartUtc));
+        var result = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[4].StartUtc));
 
         result.Error.Should().Be(BookingError.ChangeWindowClosed);
-        (await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, false))!.StartUtc.Should().Be(booking.StartUtc);
+        (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, false))!.StartUtc.Should().Be(booking.StartUtc);
         (await BookedAsync(service.Id, booking.StartUtc, slots[4].StartUtc)).Should().Equal(1, 0);
     }
 
@@ -83,7 +83,7 @@ public class MoveRulesTests : IAsyncLifetime
             await db.Users.Where(u => u.Id == booking.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowLimit, 2).SetProperty(x => x.NoShowCount, 2));
         }
 
-        var bookings = factory.Get<BookingService>();
+        var bookings = factory.Get<BookingMover>();
         var online = await bookings.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[3].StartUtc));
         var atTheDesk = await bookings.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, (await factory.StaffAsync()).Id, true, slots[3].StartUtc));
 
@@ -101,18 +101,19 @@ public class MoveRulesTests : IAsyncLifetime
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var queue = factory.Get<QueueService>();
         var bookings = factory.Get<BookingService>();
+        var mover = factory.Get<BookingMover>();
         factory.Clock.SetUtcNow(opening);
         await AdmitAsync(queue, clinic.Id, customer);
         var slots = (await factory.BookableSlotsAsync(clinic)).Where(s => s.StartUtc > opening.UtcDateTime.AddHours(48)).ToList();
         var booked = await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[0].StartUtc, "book"));
         booked.Succeeded.Should().BeTrue(booked.Message);
 
-        var withoutTurn = await bookings.RescheduleAsync(new RescheduleRequest(booked.Booking!.ConfirmationNumber, customer, false, slots[1].StartUtc));
+        var withoutTurn = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking!.ConfirmationNumber, customer, false, slots[1].StartUtc));
         await AdmitAsync(queue, clinic.Id, customer);
-        var withTurn = await bookings.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, customer, false, slots[1].StartUtc));
+        var withTurn = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, customer, false, slots[1].StartUtc));
         var turnAfterwards = (await queue.GetStateAsync(clinic.Id, customer)).Stage;
-        var secondWithoutTurn = await bookings.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, customer, false, slots[2].StartUtc));
-        var byStaff = await bookings.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, (await factory.StaffAsync()).Id, true, slots[2].StartUtc));
+        var secondWithoutTurn = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, customer, false, slots[2].StartUtc));
+        var byStaff = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, (await factory.StaffAsync()).Id, true, slots[2].StartUtc));
 
         withoutTurn.Error.Should().Be(BookingError.NotAdmitted, "the booking used the first turn");
         withTurn.Succeeded.Should().BeTrue(withTurn.Message);
@@ -130,6 +131,7 @@ public class MoveRulesTests : IAsyncLifetime
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var queue = factory.Get<QueueService>();
         var bookings = factory.Get<BookingService>();
+        var mover = factory.Get<BookingMover>();
         factory.Clock.SetUtcNow(opening);
         await AdmitAsync(queue, clinic.Id, customer);
         var slots = (await factory.BookableSlotsAsync(clinic)).Where(s => s.StartUtc > opening.UtcDateTime.AddHours(48)).ToList();
@@ -141,7 +143,7 @@ public class MoveRulesTests : IAsyncLifetime
         }
 
         await AdmitAsync(queue, clinic.Id, customer);
-        var full = await bookings.RescheduleAsync(new RescheduleRequest(booked.Booking!.ConfirmationNumber, customer, false, slots[1].StartUtc));
+        var full = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking!.ConfirmationNumber, customer, false, slots[1].StartUtc));
 
         full.Error.Should().Be(BookingError.SlotFull);
         (await queue.GetStateAsync(clinic.Id, customer)).Stage.Should().Be(QueueStage.Admitted, "the turn is used only by a move that happens");
@@ -154,6 +156,7 @@ public class MoveRulesTests : IAsyncLifetime
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var bookings = factory.Get<BookingService>();
+        var mover = factory.Get<BookingMover>();
         var staff = await factory.StaffAsync();
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
@@ -169,8 +172,8 @@ public class MoveRulesTests : IAsyncLifetime
 
         var results = await Race.AllAtOnceAsync(
         [
-            () => bookings.RescheduleAsync(new RescheduleRequest(first.ConfirmationNumber, customer, false, slots[2].StartUtc)),
-            () => bookings.RescheduleAsync(new RescheduleRequest(second.ConfirmationNumber, customer, false, slots[3].StartUtc)),
+            () => mover.RescheduleAsync(new RescheduleRequest(first.ConfirmationNumber, customer, false, slots[2].StartUtc)),
+            () => mover.RescheduleAsync(new RescheduleRequest(second.ConfirmationNumber, customer, false, slots[3].StartUtc)),
         ]);
 
         results.Count(r => r.Succeeded).Should().Be(1, string.Join("; ", results.Select(r => r.Message)));

@@ -14,7 +14,7 @@ public class RescheduleTests(PortalFactory factory) : IClassFixture<PortalFactor
         var (booking, slots) = await BookAsync(DemoSeeder.ConsultationName, 0);
         var target = slots[3];
 
-        var result = await factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, target.StartUtc));
+        var result = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, target.StartUtc));
 
         result.Succeeded.Should().BeTrue(result.Message);
         result.Booking!.StartUtc.Should().Be(target.StartUtc);
@@ -31,10 +31,10 @@ public class RescheduleTests(PortalFactory factory) : IClassFixture<PortalFactor
         var other = (await factory.CreateCustomersAsync(1))[0];
         (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(other, booking.ServiceId, full.StartUtc, "x"))).Succeeded.Should().BeTrue();
 
-        var result = await factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, full.StartUtc));
+        var result = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, full.StartUtc));
 
         result.Error.Should().Be(BookingError.SlotFull);
-        (await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, false))!.StartUtc.Should().Be(booking.StartUtc);
+        (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, false))!.StartUtc.Should().Be(booking.StartUtc);
         (await BookedAsync(booking.ServiceId, booking.StartUtc)).Should().Be(1);
         (await BookedAsync(booking.ServiceId, full.StartUtc)).Should().Be(1);
     }
@@ -44,7 +44,7 @@ public class RescheduleTests(PortalFactory factory) : IClassFixture<PortalFactor
     {
         var (booking, slots) = await BookAsync(DemoSeeder.ConsultationName, 6);
         var stranger = (await factory.CreateCustomersAsync(1))[0];
-        var bookings = factory.Get<BookingService>();
+        var bookings = factory.Get<BookingMover>();
 
         (await bookings.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, stranger, false, slots[7].StartUtc))).Error.Should().Be(BookingError.BookingNotFound);
         (await bookings.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, booking.StartUtc))).Error.Should().Be(BookingError.SameSlot);

@@ -52,6 +52,10 @@ public static class BookingRules
         return null;
     }
 
+    /// <summary>Whether a slot may be sold now: inside the booking window and among the dates the service's release sells.</summary>
+    public static BookingError? SaleRefusal(Service service, SlotOccurrence slot, DateTime nowUtc, SlotDateRange soldDates) =>
+        CheckWindow(service, slot.StartUtc, nowUtc) ?? (!soldDates.Contains(slot) ? BookingError.OutsideRelease : null);
+
     /// <summary>The local dates whose slots might be bookable now: from the first to the last day the window touches.</summary>
     public static (DateOnly First, DateOnly Last) BookableDates(Service service, DateTime nowUtc)
     {

@@ -52,10 +52,12 @@ public sealed class FakeCardGateway : IPaymentGateway
 
     public bool TakesPaymentOnline => true;
 
+    public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) => holdExpiresAtUtc;
+
     public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
         Task.FromResult(new Uri($"https://checkout.test/{idempotencyKey}"));
 
-    /// <summary>Refuses as Stripe's client does (a StripeException), so the run classifies it as the provider's refusal.</summary>
+    /// <summary>An outage as Stripe's client reports one (a StripeException with no refusal in it): the refund job tries again later.</summary>
     public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
         RefuseRefunds
             ? throw new Stripe.StripeException("Refunds are refused for now (chaos).")

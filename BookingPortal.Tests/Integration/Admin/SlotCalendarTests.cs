@@ -50,7 +50,7 @@ public class SlotCalendarTests
         var closed = await calendar.CloseSlotAsync(staff, service.Id, bookings[0].StartUtc, cancelBookings: false);
 
         closed.BookingsKept.Should().Be(1);
-        (await factory.Get<BookingService>().GetAsync(bookings[0].ConfirmationNumber, "", isStaff: true))!.Status.Should().Be(BookingStatus.Confirmed);
+        (await factory.Get<BookingReader>().GetAsync(bookings[0].ConfirmationNumber, "", isStaff: true))!.Status.Should().Be(BookingStatus.Confirmed);
         var newcomer = (await factory.CreateCustomersAsync(1))[0];
         (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(newcomer, service.Id, bookings[0].StartUtc, "a"))).Error.Should().Be(BookingError.SlotFull);
         (await calendar.ReopenSlotAsync(staff, service.Id, bookings[0].StartUtc)).Should().BeTrue();

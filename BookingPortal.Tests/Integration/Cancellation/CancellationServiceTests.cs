@@ -27,7 +27,7 @@ public class CancellationServiceTests
         result.Succeeded.Should().BeTrue(result.Message);
         result.Quote!.FeeRetained.Should().Be(0m);
         (await Reserve(factory, (await factory.CreateCustomersAsync(1))[0], service.Id, booking.StartUtc)).Succeeded.Should().BeTrue("the seat went back on sale");
-        var view = await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
+        var view = await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
         view!.Status.Should().Be(BookingStatus.Cancelled);
         view.Ledger!.Balance.Should().Be(0m);
         view.Ledger.Retained.Should().Be(0m);
@@ -108,7 +108,7 @@ public class CancellationServiceTests
 
         result.Outcome.Should().Be(CancelOutcome.NotFound);
         (await factory.Get<CancellationService>().GetOfferAsync(booking.ConfirmationNumber, stranger, isStaff: false)).Should().BeNull();
-        (await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, false))!.Status.Should().Be(BookingStatus.Confirmed);
+        (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, false))!.Status.Should().Be(BookingStatus.Confirmed);
     }
 
     [Fact]

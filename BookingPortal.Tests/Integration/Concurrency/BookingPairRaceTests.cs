@@ -35,7 +35,7 @@ public class BookingPairRaceTests
 
             var (cancelled, _) = await BothAtOnceAsync(
                 () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false)),
-                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, to.StartUtc)));
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, to.StartUtc)));
 
             cancelled.Succeeded.Should().BeTrue($"round {round}: the booking was active, moved or not ({cancelled.Message})");
             (await StatusAsync(factory, booking.Id)).Should().Be(BookingStatus.Cancelled);
@@ -54,8 +54,8 @@ public class BookingPairRaceTests
             var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
 
             var (first, second) = await BothAtOnceAsync(
-                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc)),
-                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[2].StartUtc)));
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc)),
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[2].StartUtc)));
 
             (first.Succeeded || second.Succeeded).Should().BeTrue($"round {round}: one move at least must win ({first.Message} / {second.Message})");
             var landedOn = await StartAsync(factory, booking.Id);
@@ -99,7 +99,7 @@ public class BookingPairRaceTests
             factory.Clock.Advance(TimeSpan.FromMinutes(11));
 
             await BothAtOnceAsync(
-                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(hold.ConfirmationNumber, hold.CustomerId, false, slots[2 + round % 2].StartUtc)),
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(hold.ConfirmationNumber, hold.CustomerId, false, slots[2 + round % 2].StartUtc)),
                 () => factory.Get<HoldExpiryService>().ExpireDueHoldsAsync());
             await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync();
 
@@ -208,7 +208,7 @@ public class BookingPairRaceTests
 
             var (_, moved) = await BothAtOnceAsync(
                 () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, slot.StartUtc, cancelBookings: true),
-                () => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, target.StartUtc)));
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, target.StartUtc)));
 
             var status = await StatusAsync(factory, booking.Id);
             status.Should().Be(moved.Succeeded ? BookingStatus.Confirmed : BookingStatus.Cancelled,

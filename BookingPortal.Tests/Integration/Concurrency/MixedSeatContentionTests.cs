@@ -34,7 +34,7 @@ public class MixedSeatContentionTests
 
         var work = new List<Func<Task<bool>>>();
         work.AddRange(newcomers.Select(c => Step(() => factory.Get<BookingService>().ReserveAsync(new ReserveRequest(c, service.Id, target.StartUtc, "race")))));
-        work.AddRange(movers.Select(m => Step(() => factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(m.ConfirmationNumber, m.CustomerId, false, target.StartUtc)))));
+        work.AddRange(movers.Select(m => Step(() => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(m.ConfirmationNumber, m.CustomerId, false, target.StartUtc)))));
         work.Add(Step(() => factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))));
         await Race.AllAtOnceAsync(work);
 

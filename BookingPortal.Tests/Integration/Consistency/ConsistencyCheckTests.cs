@@ -63,7 +63,7 @@ public class ConsistencyCheckTests
         // A paid booking moved to another slot; a slot closed with its bookings cancelled.
         var moved = await factory.BookAsNewCustomerAsync(consultation.Id, slots[1].StartUtc);
         await payments.RecordDepositPaidAsync(moved.Id, "pi_moved", moved.DepositAmount);
-        (await factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(moved.ConfirmationNumber, moved.CustomerId, false, slots[2].StartUtc))).Succeeded.Should().BeTrue();
+        (await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(moved.ConfirmationNumber, moved.CustomerId, false, slots[2].StartUtc))).Succeeded.Should().BeTrue();
         var onClosedSlot = await factory.BookAsNewCustomerAsync(consultation.Id, slots[3].StartUtc);
         await payments.RecordDepositPaidAsync(onClosedSlot.Id, "pi_closed", onClosedSlot.DepositAmount);
         (await factory.Get<SlotCalendarService>().CloseSlotAsync(staff, consultation.Id, slots[3].StartUtc, cancelBookings: true)).BookingsCancelled.Should().Be(1);

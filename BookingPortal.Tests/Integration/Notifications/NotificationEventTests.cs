@@ -42,7 +42,7 @@ public class NotificationEventTests
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var later = (await factory.BookableSlotsAsync(service)).First(s => s.StartUtc > booking.StartUtc.AddDays(1));
 
-        var moved = await factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, later.StartUtc));
+        var moved = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, later.StartUtc));
 
         moved.Succeeded.Should().BeTrue(moved.Message);
         var message = (await factory.OutboxAsync()).Single(m => m.Kind == NotificationKind.Rescheduled);

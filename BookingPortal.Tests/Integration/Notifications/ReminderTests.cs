@@ -109,7 +109,7 @@ public class ReminderTests : MessagingTestBase
 
         // 20 hours before the start only staff may still move it (the customer's change cutoff is 48 hours).
         var staff = await Factory.StaffAsync();
-        var moved = await Factory.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true, later.StartUtc));
+        var moved = await Factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true, later.StartUtc));
         moved.Succeeded.Should().BeTrue(moved.Message);
         Factory.Clock.SetUtcNow(new DateTimeOffset(later.StartUtc.AddHours(-20), TimeSpan.Zero));
         (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);

@@ -196,7 +196,7 @@ public class StripeGatewayTests
     }
 
     private static async Task<BookingView> ViewAsync(PortalFactory factory, BookingView booking, string customer) =>
-        (await factory.Get<BookingService>().GetAsync(booking.ConfirmationNumber, customer, isStaff: false))!;
+        (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, customer, isStaff: false))!;
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, string signature)
     {

@@ -220,9 +220,10 @@ public class QueueTests : IAsyncLifetime
         await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
         await factory.Get<AdmissionController>().TickAllAsync();
         var bookings = factory.Get<BookingService>();
+        var mover = factory.Get<BookingMover>();
         var before = await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, scheduled.First(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == dates[0]).StartUtc, "before"));
         var inside = await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, scheduled.First(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == dates[2]).StartUtc, "inside"));
-        var moveOut = await bookings.RescheduleAsync(new RescheduleRequest(inside.Booking!.ConfirmationNumber, customer, false, scheduled.First(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == dates[3]).StartUtc));
+        var moveOut = await mover.RescheduleAsync(new RescheduleRequest(inside.Booking!.ConfirmationNumber, customer, false, scheduled.First(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == dates[3]).StartUtc));
 
         calendar.DatesWithSlots.Should().BeEquivalentTo([dates[1], dates[2]]);
         before.Error.Should().Be(BookingError.OutsideRelease);

@@ -159,7 +159,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         // Moving the booking frees its one-seat slot, which is offered to the customer waiting for it. It starts
         // in less than 48 hours, after the customer's change cutoff: staff move it.
         var desk = await portal.StaffAsync();
-        (await portal.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, desk.Id, true, slots[2].StartUtc))).Succeeded.Should().BeTrue();
+        (await portal.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, desk.Id, true, slots[2].StartUtc))).Succeeded.Should().BeTrue();
         var other = await portal.BookAsNewCustomerAsync(service.Id, slots[3].StartUtc);
         (await portal.Get<CancellationService>().CancelAsync(new CancelRequest(other.ConfirmationNumber, other.CustomerId, false))).Succeeded.Should().BeTrue();
         portal.Clock.SetUtcNow(new DateTimeOffset(slots[2].StartUtc.AddHours(1), TimeSpan.Zero));
@@ -209,7 +209,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         await HoldUnpaidAsync(portal, booking.Id);
 
-        var moved = await portal.Get<BookingService>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc));
+        var moved = await portal.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc));
         await portal.Get<OutboxDispatcher>().DispatchDueAsync();
 
         moved.Succeeded.Should().BeTrue(moved.Message);

@@ -35,7 +35,7 @@ public sealed class FrontDeskService(
         var ids = rows.Select(r => r.Booking.Id).ToList();
         var ledgers = (await db.LedgerEntries.AsNoTracking().Where(e => ids.Contains(e.BookingId)).ToListAsync(cancellationToken)).ToLookup(e => e.BookingId);
         return rows.OrderBy(r => r.Booking.StartUtc)
-            .Select(r => new FrontDeskRow(BookingService.ToView(r.Booking) with { Ledger = LedgerSummary.Of(ledgers[r.Booking.Id]) }, r.Name, r.Booking.CheckedInAtUtc is not null))
+            .Select(r => new FrontDeskRow(BookingReader.ToView(r.Booking) with { Ledger = LedgerSummary.Of(ledgers[r.Booking.Id]) }, r.Name, r.Booking.CheckedInAtUtc is not null))
             .ToList();
     }
 

@@ -108,18 +108,12 @@ public static class ApiEndpoints
             return ApiProblems.Invalid("slotStartUtc", "Give the slot's start in UTC, e.g. 2026-03-04T14:00:00Z, as availability lists it.");
         }
 
-        string? actingStaffId = null;
-        var customerId = caller.OwnerId;
-        if (!string.IsNullOrWhiteSpace(body.CustomerId) && body.CustomerId != caller.OwnerId)
+        if (BookingFor(body, caller) is not { } forWhom)
         {
-            if (!caller.ActsAsStaff())
-            {
-                return ApiProblems.Invalid("customerId", "Only a staff key with the admin scope can book for another customer.");
-            }
-
-            customerId = body.CustomerId;
-            actingStaffId = caller.OwnerId;
+            return ApiProblems.Invalid("customerId", "Only a staff key with the admin scope can book for another customer.");
         }
+
+        var (customerId, actingStaffId) = forWhom;
 
         var result = await bookings.ReserveAsync(new ReserveRequest(customerId, serviceId, AsUtc(slotStart), idempotencyKey, actingStaffId), cancellationToken);
         if (result.Booking is { } booking)
@@ -133,11 +127,17 @@ public static class ApiEndpoints
             : ApiProblems.ForBooking(result.Error!.Value, result.Message ?? "The booking was refused.");
     }
 
+    /// <summary>Whom the booking is for: the key's owner, or the customer a staff key with the admin scope names (null for any other key naming one).</summary>
+    private static (string CustomerId, string? ActingStaffId)? BookingFor(CreateBookingRequest body, ApiCaller caller) =>
+        string.IsNullOrWhiteSpace(body.CustomerId) || body.CustomerId == caller.OwnerId ? (caller.OwnerId, null)
+        : caller.ActsAsStaff() ? (body.CustomerId, caller.OwnerId)
+        : null;
+
     /// <summary>A time with an offset is converted; one without is read as UTC, as the field's name says.</summary>
     private static DateTime AsUtc(DateTime value) =>
         value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
-    private static async Task<IResult> GetBookingAsync(string confirmation, ClaimsPrincipal user, BookingService bookings, CancellationToken cancellationToken)
+    private static async Task<IResult> GetBookingAsync(string confirmation, ClaimsPrincipal user, BookingReader bookings, CancellationToken cancellationToken)
     {
         var caller = ApiKeyDefaults.Caller(user);
         var booking = await bookings.GetAsync(confirmation, caller.OwnerId, caller.ActsAsStaff(), cancellationToken);
@@ -146,9 +146,9 @@ public static class ApiEndpoints
             : TypedResults.Ok(BookingDto.From(booking));
     }
 
-    /// <summary>The very <see cref="BookingService.RescheduleAsync"/> of the "Change time" page; a staff admin key acts as staff at the desk.</summary>
+    /// <summary>The very <see cref="BookingMover.RescheduleAsync"/> of the "Change time" page; a staff admin key acts as staff at the desk.</summary>
     private static async Task<IResult> MoveBookingAsync(
-        string confirmation, MoveBookingRequest body, ClaimsPrincipal user, BookingService bookings, CancellationToken cancellationToken)
+        string confirmation, MoveBookingRequest body, ClaimsPrincipal user, BookingMover bookings, CancellationToken cancellationToken)
     {
         if (body.SlotStartUtc is not { } slotStart)
         {
@@ -163,7 +163,7 @@ public static class ApiEndpoints
     }
 
     private static async Task<IResult> CancelBookingAsync(
-        string confirmation, ClaimsPrincipal user, CancellationService cancellations, BookingService bookings, CancellationToken cancellationToken)
+        string confirmation, ClaimsPrincipal user, CancellationService cancellations, BookingReader bookings, CancellationToken cancellationToken)
     {
         var caller = ApiKeyDefaults.Caller(user);
         var result = await cancellations.CancelAsync(new CancelRequest(confirmation, caller.OwnerId, caller.ActsAsStaff()), cancellationToken);

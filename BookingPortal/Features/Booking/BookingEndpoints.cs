@@ -19,7 +19,7 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadCalendarAsync(
-        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingService bookings, Staff.StaffActors staffActors, CancellationToken cancellationToken)
+        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingReader bookings, Staff.StaffActors staffActors, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var booking = await bookings.GetAsync(confirmationNumber, userId, await staffActors.IsStaffAsync(user, cancellationToken), cancellationToken);

@@ -16,8 +16,12 @@ internal static class BookingWrites
     /// afterwards cannot be stale; other customers are not blocked by it.
     /// </summary>
     public static async Task<bool> EnterCustomerGateAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == customerId)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken) == 1;
+        await EnterCustomerGatesAsync(db, [customerId], cancellationToken) == 1;
+
+    /// <summary>The gates of several customers in one statement (a batch of reservations); returns how many customers exist.</summary>
+    public static Task<int> EnterCustomerGatesAsync(BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
+        db.Users.Where(u => customerIds.Contains(u.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
 
     /// <summary>True when staff set a no-show limit for this customer and it has been reached.</summary>
     public static async Task<bool> NeedsStaffHelpAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>

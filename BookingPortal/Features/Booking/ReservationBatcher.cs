@@ -126,7 +126,7 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
             // A deadlock with another instance's batch, a confirmation number collision, a row the
             // database refused: the transaction rolled back (the writer does nothing after its
             // commit that could fail), so nothing of the batch is written. Each request is then
-            // written on its own, with the single path's own retries and answers.
+            // written on its own, as a batch of one with its own retries and answers.
             logger.LogWarning(ex, "A batch of {Count} reservations could not be written together; writing them one by one.", batch.Count);
         }
 
@@ -140,12 +140,16 @@ public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<Rese
             return;
         }
 
-        var bookings = scope.ServiceProvider.GetRequiredService<BookingService>();
+        await WriteOneByOneAsync(scope.ServiceProvider.GetRequiredService<ReservationBatchWriter>(), batch);
+    }
+
+    private static async Task WriteOneByOneAsync(ReservationBatchWriter writer, List<Queued> batch)
+    {
         foreach (var queued in batch)
         {
             try
             {
-                queued.Result.TrySetResult(await bookings.ReserveOneAsync(queued.Request, CancellationToken.None));
+                queued.Result.TrySetResult(await writer.WriteAloneAsync(queued.Request, CancellationToken.None));
             }
             catch (Exception ex)
             {

@@ -137,7 +137,7 @@ public sealed class WaitlistService(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Waitlist entry {EntryId} claimed as booking {Confirmation}.", entryId, booking.ConfirmationNumber);
         booking.Service = service;
-        return ReserveResult.Success(BookingService.ToView(booking));
+        return ReserveResult.Success(BookingReader.ToView(booking));
     }
 
     public async Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default)

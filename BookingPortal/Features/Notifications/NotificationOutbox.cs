@@ -113,7 +113,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         if (booking.Status == BookingStatus.Confirmed && contact is not null)
         {
             var cause = $"confirmation:{booking.Id}";
-            rows.AddRange(await ComposeForBookingAsync(NotificationKind.BookingConfirmation, BookingService.ToView(booking, service), contact, cause, extra: null));
+            rows.AddRange(await ComposeForBookingAsync(NotificationKind.BookingConfirmation, BookingReader.ToView(booking, service), contact, cause, extra: null));
             rows.AddRange(webhooks.Rows(endpoints, WebhookEventTypes.BookingConfirmed, cause, data));
         }
 
@@ -137,7 +137,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         }
 
         var contact = await ContactAsync(db, booking.CustomerId, cancellationToken);
-        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, BookingService.ToView(booking), contact, key, extra));
+        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, BookingReader.ToView(booking), contact, key, extra));
     }
 
     private async Task<List<OutboxMessage>> ComposeForBookingAsync(

@@ -14,7 +14,7 @@ namespace BookingPortal.Features.Payments;
 /// </summary>
 public sealed class PaymentService(
     IDbContextFactory<BookingDbContext> dbFactory,
-    BookingService bookings,
+    BookingReader bookings,
     IPaymentGateway gateway,
     RefundQueue refunds,
     RefundDispatcher refundDispatcher,

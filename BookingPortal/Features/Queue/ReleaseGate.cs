@@ -66,17 +66,47 @@ public static class ReleaseGate
             return null;
         }
 
-        var entryId = await db.QueueEntries
-            .Where(e => e.CustomerId == customerId && e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc > nowUtc)
-            .Join(db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id), e => e.OpeningId, o => o.Id, (e, o) => (long?)e.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (entryId is null)
-        {
-            return BookingError.NotAdmitted;
-        }
+        var turns = await AdmittedTurnsAsync(db, [customerId], [release.Id], nowUtc, cancellationToken);
+        return turns.TryGetValue((customerId, release.Id), out var entryId) && (await UseTurnsAsync(db, [entryId], nowUtc, cancellationToken)).Count == 1
+            ? null
+            : BookingError.NotAdmitted;
+    }
 
-        var used = await db.QueueEntries.Where(e => e.Id == entryId && e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc > nowUtc)
+    /// <summary>Each customer's admitted, unexpired queue entry for each of these releases, by customer and release.</summary>
+    internal static async Task<Dictionary<(string CustomerId, int ReleaseId), long>> AdmittedTurnsAsync(
+        BookingDbContext db, IReadOnlyCollection<string> customerIds, IReadOnlyCollection<int> releaseIds, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        // Anonymous visitors queue too (their entries have no customer); only customers book.
+        var customers = customerIds.Select(c => (string?)c).ToList();
+        var entries = await db.QueueEntries
+            .Where(e => customers.Contains(e.CustomerId) && e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc > nowUtc)
+            .Join(db.ReleaseOpenings.Where(o => releaseIds.Contains(o.ReleaseId)), e => e.OpeningId, o => o.Id, (e, o) => new { e.Id, e.CustomerId, o.ReleaseId })
+            .ToListAsync(cancellationToken);
+        return entries.GroupBy(e => (e.CustomerId!, e.ReleaseId)).ToDictionary(g => g.Key, g => g.First().Id);
+    }
+
+    /// <summary>
+    /// Uses up these turns, each only while it is still admitted and unexpired (the admission job may
+    /// have expired it since it was read); returns the entries this update completed. When some but
+    /// not all were, the caller must hold the customers' gates, so that no other booking of theirs
+    /// completed one meanwhile.
+    /// </summary>
+    internal static async Task<IReadOnlySet<long>> UseTurnsAsync(BookingDbContext db, IReadOnlyCollection<long> entryIds, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var used = await db.QueueEntries.Where(e => entryIds.Contains(e.Id) && e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc > nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Completed).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
-        return used == 1 ? null : BookingError.NotAdmitted;
+        return used == entryIds.Count ? entryIds.ToHashSet()
+            : used == 0 ? new HashSet<long>()
+            : (await db.QueueEntries.Where(e => entryIds.Contains(e.Id) && e.Status == QueueEntryStatus.Completed).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>Gives back turns used in this transaction by bookings that then found no seat, as a rollback would.</summary>
+    internal static async Task GiveBackTurnsAsync(BookingDbContext db, IReadOnlyCollection<long> entryIds, CancellationToken cancellationToken)
+    {
+        if (entryIds.Count > 0)
+        {
+            await db.QueueEntries.Where(e => entryIds.Contains(e.Id))
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Admitted).SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
+        }
     }
 }

@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Booking;
+
+/// <summary>Reads bookings as their owners (or staff) see them.</summary>
+public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
+{
+    /// <summary>The booking with that confirmation number, if the caller owns it or is staff; otherwise null (never "forbidden", so ids are not probed).</summary>
+    public async Task<BookingView?> GetAsync(string confirmationNumber, string userId, bool isStaff, CancellationToken cancellationToken = default)
+    {
+        var normalized = ConfirmationNumber.Normalize(confirmationNumber);
+        if (!ConfirmationNumber.IsWellFormed(normalized))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await GetViewAsync(db, b => b.ConfirmationNumber == normalized && (isStaff || b.CustomerId == userId), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BookingView>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Include(b => b.Service)
+            .Where(b => b.CustomerId == customerId)
+            .OrderBy(b => b.StartUtc)
+            .ToListAsync(cancellationToken);
+        var ids = bookings.Select(b => b.Id).ToList();
+        var ledgers = (await db.LedgerEntries.AsNoTracking().Where(e => ids.Contains(e.BookingId)).ToListAsync(cancellationToken))
+            .ToLookup(e => e.BookingId);
+        return bookings.Select(b => ToView(b) with { Ledger = LedgerSummary.Of(ledgers[b.Id]) }).ToList();
+    }
+
+    /// <summary>
+    /// The booking this same request already made, if any. Looked up by id first: nearly every
+    /// look-up finds nothing (losers of a race ask too), and the full view is read only when there is one.
+    /// </summary>
+    internal static async Task<BookingView?> FindByIdempotencyKeyAsync(BookingDbContext db, ReserveRequest request, CancellationToken cancellationToken)
+    {
+        var id = await db.Bookings.AsNoTracking()
+            .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)
+            .Select(b => (Guid?)b.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return id is { } found ? await GetViewAsync(db, b => b.Id == found, cancellationToken) : null;
+    }
+
+    private static async Task<BookingView?> GetViewAsync(
+        BookingDbContext db, Expression<Func<Domain.Booking, bool>> filter, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).FirstOrDefaultAsync(filter, cancellationToken);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == booking.Id).ToListAsync(cancellationToken);
+        return ToView(booking) with { Ledger = LedgerSummary.Of(ledger) };
+    }
+
+    internal static BookingView ToView(Domain.Booking booking) =>
+        ToView(booking, booking.Service ?? throw new InvalidOperationException("The booking's service must be loaded."));
+
+    internal static BookingView ToView(Domain.Booking booking, Service service)
+    {
+        var zone = service.TimeZone;
+        return new BookingView(
+            booking.Id,
+            booking.ConfirmationNumber,
+            booking.CustomerId,
+            booking.ServiceId,
+            service.Name,
+            booking.Status,
+            booking.StartUtc,
+            booking.EndUtc,
+            TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), zone),
+            TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.EndUtc), zone),
+            service.TimeZoneId,
+            service.DurationMinutes,
+            service.LocationKind,
+            service.Address,
+            service.VideoLink,
+            booking.Price,
+            booking.DepositAmount,
+            booking.Currency,
+            booking.CreatedAtUtc)
+        {
+            PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
+            ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using BookingPortal.Domain;
+
+namespace BookingPortal.Features.Booking;
+
+/// <summary>One request of a batch on its way through the rules; a class, as it is filled in step by step.</summary>
+internal sealed class ReservationCandidate(int index, ReserveRequest request, Service service, SlotOccurrence slot, int? releaseId)
+{
+    public int Index { get; } = index;
+
+    public ReserveRequest Request { get; } = request;
+
+    public Service Service { get; } = service;
+
+    public SlotOccurrence Slot { get; } = slot;
+
+    public int? ReleaseId { get; } = releaseId;
+
+    /// <summary>Staff booking at the desk skip the online waiting room; everyone else needs their turn where the service has a release.</summary>
+    public bool NeedsQueueTurn => ReleaseId is not null && Request.ActingStaffId is null;
+
+    public long CounterId { get; set; }
+
+    public Domain.Booking? Booking { get; set; }
+
+    public IReadOnlyList<OutboxMessage> Messages { get; set; } = [];
+
+    /// <summary>The booking an earlier identical request made: the answer to this one.</summary>
+    public BookingView? Earlier { get; set; }
+
+    public BookingError? Refusal { get; set; }
+
+    public bool IsOpen => Earlier is null && Refusal is null;
+
+    public long? QueueEntryId { get; set; }
+}
