@@ -70,7 +70,8 @@ public sealed class RetryCounter : ILoggerProvider, ILogger
     private int retries;
     private int warnings;
 
-    public int Retries => Volatile.Read(ref retries);
+    /// <summary>Transactions run again after a database conflict (ConflictRetry, this process) and retries the portal warned about.</summary>
+    public int Retries => Volatile.Read(ref retries) + (int)BookingPortal.Data.ConflictRetry.RetriedSoFar;
 
     public int Warnings => Volatile.Read(ref warnings);
 
