@@ -3,6 +3,7 @@ using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Sms;
 using Microsoft.Extensions.Options;
 using Quartz;
+using BookingPortal.Infrastructure.Webhooks;
 
 namespace BookingPortal.Features.Notifications;
 
@@ -25,6 +26,7 @@ public static class NotificationsServiceCollectionExtensions
             .AddHttpMessageHandler<TwilioBaseUrlHandler>();
         services.AddSingleton<INotificationChannel, SendGridEmailChannel>();
         services.AddSingleton<INotificationChannel, TwilioSmsChannel>();
+        services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddHostedService<DeliveryStatusReport>();
         return services;
     }

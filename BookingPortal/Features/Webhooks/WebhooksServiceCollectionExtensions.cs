@@ -1,4 +1,3 @@
-using BookingPortal.Features.Notifications;
 using BookingPortal.Infrastructure.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +5,7 @@ namespace BookingPortal.Features.Webhooks;
 
 public static class WebhooksServiceCollectionExtensions
 {
-    /// <summary>Webhook endpoints, their outbox writer and the delivery channel the outbox dispatcher uses.</summary>
+    /// <summary>Webhook endpoints, their outbox writer and the HTTP client their delivery channel uses (the channel is one of the outbox's, registered with the others by AddNotifications).</summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebhooksOptions>().Bind(configuration.GetSection(WebhooksOptions.SectionName)).ValidateOnStart();
@@ -22,7 +21,6 @@ public static class WebhooksServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 ConnectCallback = provider.GetRequiredService<WebhookUrlPolicy>().ConnectAsync,
             });
-        services.AddSingleton<INotificationChannel, WebhookChannel>();
         return services;
     }
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using BookingPortal.Features.Staff;
 
-namespace BookingPortal.Features.Admin.Components;
+namespace BookingPortal.Features.Staff.Components;
 
 /// <summary>
 /// Staff pages act as the signed-in person with the roles the database holds at the moment of each action

@@ -1,9 +1,10 @@
-using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace BookingPortal.Features.Localization;
+namespace BookingPortal.Features.Catalog;
 
-public static class PortalTextExtensions
+/// <summary>Beside <see cref="DisplayFormat"/>, whose city names it uses: the portal's texts do not depend on the catalogue.</summary>
+public static class ZoneText
 {
     /// <summary>"New York time (America/New_York)" in the customer's language: the city people recognise plus the exact zone.</summary>
     public static string ZoneName(this IStringLocalizer<PortalText> text, string timeZoneId) =>
