@@ -87,7 +87,7 @@ internal static class Benchmark
                 Command: `CHAOS_SEED={seed} tools/with-postgres.sh dotnet run -c Release --project benchmarks/ChaosBenchmark -- --operations {operations} --workers {workers} --kill-at {killAt.ToString(CultureInfo.InvariantCulture)}`
 
                 Seed {seed}: {operations:N0} operations planned, {done:N0} done in {wall.Elapsed.TotalSeconds:F1} s ({done / wall.Elapsed.TotalSeconds:F0} /s); {(killedAfter is { } k ? $"instance A killed with SIGKILL after {k:N0} of its {share:N0} operations, B ran on to the end" : "both instances ran to the end")}.
-                Retries the portal logged: {survivor.Retries + (fromA?.Retries ?? a.Retries)} (warnings: {survivor.Warnings + (fromA?.Warnings ?? a.Warnings)}). Exceptions to a caller: {survivor.Threw + (fromA?.Threw ?? 0)}{(fromA is null ? " (B's; A's died with it)" : "")}. Invariant violations: **{verdict.Violations.Count}** (goal 0).
+                Transactions retried after a database conflict: {survivor.Retries + (fromA?.Retries ?? a.Retries)} (warnings: {survivor.Warnings + (fromA?.Warnings ?? a.Warnings)}). Exceptions to a caller: {survivor.Threw + (fromA?.Threw ?? 0)}{(fromA is null ? " (B's; A's died with it)" : "")}. Invariant violations: **{verdict.Violations.Count}** (goal 0).
 
                 | operation | ok | refused | no target | provider refused | threw | per second |
                 | --- | --- | --- | --- | --- | --- | --- |

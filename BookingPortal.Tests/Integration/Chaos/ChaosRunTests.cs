@@ -14,7 +14,7 @@ namespace BookingPortal.Tests.Integration.Chaos;
 /// </summary>
 public class ChaosRunTests(ITestOutputHelper output)
 {
-    private const int Operations = 1000;
+    private const int Operations = 2000;
     private const int Workers = 4;
 
     /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>

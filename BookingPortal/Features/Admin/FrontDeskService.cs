@@ -40,7 +40,11 @@ public sealed class FrontDeskService(
     }
 
     /// <returns>False when the booking is not a confirmed one waiting to be checked in.</returns>
-    public async Task<bool> CheckInAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
+    public Task<bool> CheckInAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => CheckInOnceAsync(actor, bookingId, cancellationToken), logger, cancellationToken);
+
+    private async Task<bool> CheckInOnceAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -64,7 +68,11 @@ public sealed class FrontDeskService(
     }
 
     /// <summary>Staff mark a no-show by hand once the appointment has started, without waiting for the grace period.</summary>
-    public async Task<bool> MarkNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
+    public Task<bool> MarkNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => MarkNoShowOnceAsync(actor, bookingId, cancellationToken), logger, cancellationToken);
+
+    private async Task<bool> MarkNoShowOnceAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -77,7 +85,11 @@ public sealed class FrontDeskService(
     /// The customer came after all: the no-show becomes a completed visit, the forfeit is reversed
     /// and their no-show count goes back down. Done once, recorded with who did it.
     /// </summary>
-    public async Task<bool> UndoNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
+    public Task<bool> UndoNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => UndoNoShowOnceAsync(actor, bookingId, cancellationToken), logger, cancellationToken);
+
+    private async Task<bool> UndoNoShowOnceAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;

@@ -76,7 +76,11 @@ public sealed class SlotCalendarService(
             : await CloseAsync(actor, service!, slots, cancelBookings, "day.closed", cancellationToken);
     }
 
-    public async Task<bool> ReopenSlotAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, CancellationToken cancellationToken = default)
+    public Task<bool> ReopenSlotAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => ReopenSlotOnceAsync(actor, serviceId, slotStartUtc, cancellationToken), logger, cancellationToken);
+
+    private async Task<bool> ReopenSlotOnceAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, CancellationToken cancellationToken)
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -34,7 +34,11 @@ public sealed class SlotCapacityService(
 {
     public const int MaxExtraSeatsAtOnce = 100;
 
-    public async Task<CapacityChangeResult> AddSeatsAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, int extraSeats, CancellationToken cancellationToken = default)
+    public Task<CapacityChangeResult> AddSeatsAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, int extraSeats, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => AddSeatsOnceAsync(actor, serviceId, slotStartUtc, extraSeats, cancellationToken), logger, cancellationToken);
+
+    private async Task<CapacityChangeResult> AddSeatsOnceAsync(StaffActor actor, int serviceId, DateTime slotStartUtc, int extraSeats, CancellationToken cancellationToken)
     {
         actor.EnsureStaff();
         if (extraSeats is < 1 or > MaxExtraSeatsAtOnce)

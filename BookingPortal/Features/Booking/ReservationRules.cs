@@ -104,7 +104,7 @@ internal static class ReservationRules
         {
             var counterId = seekers[0].CounterId;
             var seats = await SlotInventoryStore.TakeSeatsAsync(db, counterId, seekers.Count, cancellationToken) == 1 ? seekers.Count
-                : await SlotInventoryStore.TakeFreeSeatsAsync(db, counterId, cancellationToken);
+                : await SlotInventoryStore.TakeFreeSeatsAsync(db, counterId, seekers.Count, cancellationToken);
             granted.AddRange(seekers.Take(seats));
             foreach (var turnedAway in seekers.Skip(seats))
             {

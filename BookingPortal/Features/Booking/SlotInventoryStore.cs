@@ -81,12 +81,18 @@ public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFac
         db.SlotInventories.Where(i => i.Id == counterId && !i.IsClosed && i.Booked + count <= i.Capacity)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + count), cancellationToken);
 
-    /// <summary>Locks the counter, then takes every seat it has left; returns how many (0 when it is closed or full).</summary>
-    public static async Task<int> TakeFreeSeatsAsync(BookingDbContext db, long counterId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the counter, then takes as many of the seats it has left as are wanted, at most
+    /// <paramref name="wanted"/>; returns how many (0 when it is closed or full). Between a take that
+    /// did not fit and this lock another transaction may have given seats back, so more can be free
+    /// now than are wanted: only the wanted ones are counted taken.
+    /// </summary>
+    public static async Task<int> TakeFreeSeatsAsync(BookingDbContext db, long counterId, int wanted, CancellationToken cancellationToken)
     {
         await LockAsync(db, counterId, cancellationToken);
         var free = await db.SlotInventories.Where(i => i.Id == counterId).Select(i => i.IsClosed ? 0 : i.Capacity - i.Booked).SingleAsync(cancellationToken);
-        return free > 0 && await TakeSeatsAsync(db, counterId, free, cancellationToken) == 1 ? free : 0;
+        var seats = Math.Min(free, wanted);
+        return seats > 0 && await TakeSeatsAsync(db, counterId, seats, cancellationToken) == 1 ? seats : 0;
     }
 
     /// <summary>A write that changes nothing: it takes the counter's row lock for the rest of the transaction.</summary>

@@ -27,7 +27,11 @@ public sealed class WaitlistService(
     IStringLocalizer<PortalText> text,
     ILogger<WaitlistService> logger)
 {
-    public async Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default)
+    public Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => JoinOnceAsync(customerId, serviceId, localDate, slotStartUtc, cancellationToken), logger, cancellationToken);
+
+    private async Task<JoinWaitlistResult> JoinOnceAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc, CancellationToken cancellationToken)
     {
         var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
         if (service is null)
@@ -83,7 +87,11 @@ public sealed class WaitlistService(
     }
 
     /// <summary>Books the held seat for the customer it was offered to, while the offer lasts.</summary>
-    public async Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
+    public Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => ClaimOnceAsync(entryId, customerId, cancellationToken), logger, cancellationToken);
+
+    private async Task<ReserveResult> ClaimOnceAsync(long entryId, string customerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.WaitlistEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.CustomerId == customerId, cancellationToken);
@@ -140,7 +148,11 @@ public sealed class WaitlistService(
         return ReserveResult.Success(BookingReader.ToView(booking));
     }
 
-    public async Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
+    public Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => LeaveOnceAsync(entryId, customerId, cancellationToken), logger, cancellationToken);
+
+    private async Task<bool> LeaveOnceAsync(long entryId, string customerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The entry may turn from waiting into an offer while we look at it; end it only in the
@@ -164,7 +176,11 @@ public sealed class WaitlistService(
     }
 
     /// <summary>Ends offers nobody claimed in time and passes each seat to the next person, or back on sale.</summary>
-    public async Task<int> ExpireOffersAsync(CancellationToken cancellationToken = default)
+    public Task<int> ExpireOffersAsync(CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(() => ExpireOffersOnceAsync(cancellationToken), logger, cancellationToken);
+
+    private async Task<int> ExpireOffersOnceAsync(CancellationToken cancellationToken)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -52,7 +52,15 @@ public sealed class PaymentService(
     /// The provider says the deposit was paid. Confirms the booking if its seat is still held;
     /// a repeated delivery changes nothing; money that arrives after the hold ended is refunded.
     /// </summary>
-    public async Task RecordDepositPaidAsync(Guid bookingId, string paymentReference, decimal amount, CancellationToken cancellationToken = default)
+    public Task RecordDepositPaidAsync(Guid bookingId, string paymentReference, decimal amount, CancellationToken cancellationToken = default) =>
+        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
+        ConflictRetry.RunAsync(async () =>
+        {
+            await RecordDepositPaidOnceAsync(bookingId, paymentReference, amount, cancellationToken);
+            return true;
+        }, logger, cancellationToken);
+
+    private async Task RecordDepositPaidOnceAsync(Guid bookingId, string paymentReference, decimal amount, CancellationToken cancellationToken)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
