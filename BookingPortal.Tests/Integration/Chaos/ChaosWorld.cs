@@ -43,6 +43,8 @@ public sealed record ChaosWorld(int Seed, IReadOnlyList<string> Customers, strin
             RequireDeposit = deposit,
             DepositAmount = deposit ? 50m : 0m,
             FreeCancellationHours = 6,
+            // Moves allowed up to the fee window, as the editor lets a clinic choose: the run's slots lie within three days.
+            ChangesAllowedUntilHours = 6,
             CancellationFee = 20m,
             NoShowGraceMinutes = 15,
             LocationKind = LocationKind.InPerson,

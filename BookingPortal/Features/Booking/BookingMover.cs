@@ -222,6 +222,13 @@ public sealed class BookingMover(
             return await BookingWrites.IsStaffAsync(db, request.UserId, cancellationToken) ? null : BookingError.InvalidRequest;
         }
 
+        // The customer's own row first, as every booking of theirs takes it: a batch that used only some of its
+        // turns reads back which it completed, and that is exact only while no move of theirs completes one.
+        if (!await BookingWrites.EnterCustomerGateAsync(db, current.CustomerId, cancellationToken))
+        {
+            return BookingError.InvalidRequest;
+        }
+
         if (await BookingWrites.NeedsStaffHelpAsync(db, current.CustomerId, cancellationToken))
         {
             return BookingError.NeedsStaffHelp;
