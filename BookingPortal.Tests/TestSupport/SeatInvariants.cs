@@ -9,6 +9,6 @@ public static class SeatInvariants
     public static async Task<IReadOnlyList<string>> ViolationsAsync(PortalFactory factory)
     {
         var report = await factory.Get<ConsistencyCheck>().RunAsync(CancellationToken.None);
-        return report.Violations.Select(v => $"{v.Invariant}: {v.Description} [{string.Join(", ", v.Ids)}]").ToList();
+        return report.Violations.Select(v => v.ToString()).ToList();
     }
 }

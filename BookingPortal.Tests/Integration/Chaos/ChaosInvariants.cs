@@ -20,7 +20,7 @@ public static class ChaosInvariants
     public static async Task<ChaosVerdict> CheckAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var report = await services.GetRequiredService<ConsistencyCheck>().RunAsync(cancellationToken);
-        var violations = report.Violations.Select(v => $"{v.Invariant}: {v.Description} [{string.Join(", ", v.Ids)}]")
+        var violations = report.Violations.Select(v => v.ToString())
             .Concat(await NotYetInTheProductCheckAsync(services, cancellationToken))
             .ToList();
         return new ChaosVerdict(violations.Count == 0, violations);

@@ -1,7 +1,11 @@
 namespace BookingPortal.Features.Consistency;
 
 /// <summary>One broken invariant, with the ids of everything involved (prefixed by kind: "slot:12", "booking:K7Q2M9XW").</summary>
-public sealed record ConsistencyViolation(string Invariant, string Description, IReadOnlyList<string> Ids);
+public sealed record ConsistencyViolation(string Invariant, string Description, IReadOnlyList<string> Ids)
+{
+    /// <summary>One line with the ids, as the tests and the chaos benchmark report it.</summary>
+    public override string ToString() => $"{Invariant}: {Description} [{string.Join(", ", Ids)}]";
+}
 
 /// <summary>The outcome of one run of <see cref="ConsistencyCheck"/>.</summary>
 public sealed record ConsistencyReport(DateTimeOffset CheckedAt, TimeSpan Duration, IReadOnlyList<ConsistencyViolation> Violations)
