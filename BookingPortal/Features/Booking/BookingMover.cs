@@ -1,7 +1,7 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
-using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;

@@ -7,7 +7,6 @@ public static class CancellationServiceCollectionExtensions
 {
     public static IServiceCollection AddCancellation(this IServiceCollection services)
     {
-        services.AddScoped<SeatReleaser>();
         services.AddScoped<CancellationService>();
         services.AddScoped<WaitlistService>();
         return services;

@@ -1,6 +1,6 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +21,7 @@ public sealed record CancellationMoney(decimal FeeRetained, decimal Released);
 /// the message exists if and only if the change that caused it was committed. Each booking event
 /// also goes to the webhook endpoints subscribed to it, as rows of the same outbox. Callers save.
 /// </summary>
-public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox webhooks, IOptions<NotificationsOptions> options, TimeProvider time)
+public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox webhooks, IOptions<NotificationsOptions> options, TimeProvider time) : IWaitlistOfferNotice
 {
     private Uri PortalBaseUri => options.Value.PortalBaseUri;
 

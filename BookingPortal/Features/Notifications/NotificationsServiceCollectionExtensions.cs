@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Infrastructure.Email;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Sms;
@@ -15,6 +16,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
         services.AddScoped<MessageComposer>();
         services.AddScoped<NotificationOutbox>();
+        services.AddScoped<IWaitlistOfferNotice>(provider => provider.GetRequiredService<NotificationOutbox>());
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<ReminderService>();
         services.AddScoped<OutboxAdminService>();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Bookings;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Webhooks;
@@ -46,7 +47,7 @@ public sealed class WebhookOutbox(TimeProvider time)
         db.WebhookEndpoints.AsNoTracking().Where(e => e.IsActive).ToListAsync(cancellationToken);
 
     public static BookingEventData BookingData(Domain.Booking booking, Service service) => new(
-        booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, Api.BookingDto.StatusName(booking.Status),
+        booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, BookingStatusName.Of(booking.Status),
         booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Globalization;
 using System.Security.Claims;
 using BookingPortal.Data;

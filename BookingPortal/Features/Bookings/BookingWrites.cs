@@ -2,7 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace BookingPortal.Features.Booking;
+namespace BookingPortal.Features.Bookings;
 
 /// <summary>
 /// The steps every booking-creating transaction shares (a reservation, a waitlist claim), so
