@@ -1,14 +1,16 @@
 using System.Reflection;
 using NetArchTest.Rules;
+using Xunit.Abstractions;
 
 namespace BookingPortal.Tests.Unit;
 
 /// <summary>
 /// The dependency arrows the README's Architecture section draws, read from the compiled portal
-/// (every type, Razor components included): the domain knows no framework and no other layer, and
-/// feature folders do not import each other in cycles.
+/// (every type, Razor components included): the domain knows no framework and no other layer,
+/// Infrastructure/ knows only the ports features declare, and feature folders do not import each
+/// other in cycles of any length.
 /// </summary>
-public class ArchitectureTests
+public class ArchitectureTests(ITestOutputHelper output)
 {
     private static readonly Assembly Portal = typeof(Program).Assembly;
 
@@ -33,12 +35,41 @@ public class ArchitectureTests
         (result.FailingTypeNames ?? []).Should().BeEmpty();
     }
 
+    /// <summary>
+    /// The rule: Infrastructure/ references no type of a feature except those in a feature's Ports namespace
+    /// (BookingPortal.Features.X.Ports): the port interfaces its adapters implement, the values that cross them and
+    /// the options the adapters read. Features register the adapters (DI) and declare the ports; adapters never
+    /// reach into a feature's services.
+    /// </summary>
+    [Fact]
+    public void Infrastructure_references_only_the_ports_features_declare()
+    {
+        var featureInternals = Portal.GetTypes()
+            .Where(t => !t.IsNested && t.Namespace is { } ns && ns.StartsWith("BookingPortal.Features.", StringComparison.Ordinal)
+                        && !ns.EndsWith(".Ports", StringComparison.Ordinal))
+            .Select(t => t.FullName!)
+            .ToArray();
+
+        var result = Types.InAssembly(Portal).That().ResideInNamespace("BookingPortal.Infrastructure")
+            .ShouldNot().HaveDependencyOnAny(featureInternals)
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).Should().BeEmpty();
+        Portal.GetTypes().Should().Contain(t => t.Namespace == "BookingPortal.Features.Payments.Ports", "the adapters' ports must exist to be judged");
+    }
+
     [Fact]
     public void Features_import_each_other_without_cycles()
     {
         var imports = FeatureNames.ToDictionary(feature => feature, feature => FeatureNames
             .Where(other => other != feature && !TypesOf(feature).ShouldNot().HaveDependencyOnAny(TypeNamesOf(other)).GetResult().IsSuccessful)
             .ToHashSet());
+
+        foreach (var feature in FeatureNames)
+        {
+            // The arrows as measured, for the README's Architecture section.
+            output.WriteLine($"{feature} -> {string.Join(", ", imports[feature].Order(StringComparer.Ordinal))}");
+        }
 
         FeatureNames.Should().Contain(["Booking", "Bookings", "Cancellation", "Queue"], "the test must see the features to judge them");
         imports["Booking"].Should().Contain("Bookings", "the test must see an import to judge imports");

@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Payments;
 using BookingPortal.Features.Bookings;
 using System.Text;
 using BookingPortal.Data;

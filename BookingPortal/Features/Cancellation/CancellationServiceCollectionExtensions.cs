@@ -9,10 +9,11 @@ public static class CancellationServiceCollectionExtensions
     {
         services.AddScoped<CancellationService>();
         services.AddScoped<WaitlistService>();
+        services.AddScheduledJobs(quartz => quartz.AddCancellationJobs());
         return services;
     }
 
     /// <summary>Unclaimed offers are passed on within a minute of running out.</summary>
-    public static IQuartzBuilder AddCancellationJobs(this IQuartzBuilder quartz) =>
+    private static IQuartzBuilder AddCancellationJobs(this IQuartzBuilder quartz) =>
         quartz.ScheduleEvery<WaitlistOfferExpiryJob>(WaitlistOfferExpiryJob.Key, TimeSpan.FromMinutes(1));
 }

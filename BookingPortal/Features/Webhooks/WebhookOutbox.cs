@@ -102,9 +102,6 @@ public sealed class WebhookOutbox(TimeProvider time)
     public static string EventIdFor(string eventType, string cause) =>
         "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{eventType}|{cause}")))[..32];
 
-    /// <summary>Reads the event id back from a delivery's body.</summary>
-    public static string EventIdOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-
     private static async Task<List<WebhookEndpoint>> SubscribersAsync(BookingDbContext db, string eventType, CancellationToken cancellationToken)
     {
         // Few endpoints exist; the space-separated list is matched in memory so "booking.created" never matches a longer name.
