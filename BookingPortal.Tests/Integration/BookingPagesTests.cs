@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Net;
 using BookingPortal.Data;
 using BookingPortal.Features.Booking;

@@ -63,11 +63,11 @@ public static class TestData
     }
 
     /// <summary>A new customer books the slot at <paramref name="startUtc"/>; the booking must succeed.</summary>
-    public static async Task<Features.Booking.BookingView> BookAsNewCustomerAsync(this PortalFactory factory, int serviceId, DateTime startUtc)
+    public static async Task<Features.Bookings.BookingView> BookAsNewCustomerAsync(this PortalFactory factory, int serviceId, DateTime startUtc)
     {
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var result = await factory.Get<Features.Booking.BookingService>()
-            .ReserveAsync(new Features.Booking.ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));
+            .ReserveAsync(new Features.Bookings.ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));
         result.Succeeded.Should().BeTrue(result.Message);
         return result.Booking!;
     }

@@ -1,5 +1,5 @@
+using BookingPortal.Features.Webhooks.Ports;
 using System.Collections.Concurrent;
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Data;
 
@@ -18,4 +19,12 @@ public static class Roles
     /// is decided by <see cref="Features.Staff.StaffActors"/> from the database.
     /// </summary>
     public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Staff) || user.IsInRole(Admin);
+
+    /// <summary>The names of the roles the database holds for a user now (the one query of them).</summary>
+    public static IQueryable<string?> HeldBy(BookingDbContext db, string userId) =>
+        db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name);
+
+    /// <summary>Whether the database holds the Staff or Admin role for this user now.</summary>
+    public static Task<bool> IsStaffAsync(BookingDbContext db, string userId, CancellationToken cancellationToken) =>
+        HeldBy(db, userId).AnyAsync(name => name == Staff || name == Admin, cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
+using BookingPortal.Features.Bookings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

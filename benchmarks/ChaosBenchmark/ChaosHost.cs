@@ -1,5 +1,5 @@
+using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Data;
-using BookingPortal.Features.Payments;
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,8 +1,8 @@
+using BookingPortal.Features.Bookings;
 using System.Net;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BookingPortal.Data;

@@ -1,5 +1,5 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
-using BookingPortal.Features.Booking;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

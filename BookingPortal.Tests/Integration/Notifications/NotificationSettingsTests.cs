@@ -1,3 +1,4 @@
+using BookingPortal.Features.Notifications.Ports;
 using System.Net;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.TestSupport;

@@ -1,6 +1,6 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

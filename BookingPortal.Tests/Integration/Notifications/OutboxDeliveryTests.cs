@@ -1,3 +1,5 @@
+using BookingPortal.Features.Notifications.Ports;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;

@@ -1,8 +1,9 @@
+using BookingPortal.Infrastructure.Payments;
+using BookingPortal.Features.Bookings;
 using System.Text;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Payments;
 using BookingPortal.Tests.TestSupport;

@@ -15,10 +15,11 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<CustomersService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<DashboardService>();
+        services.AddScheduledJobs(quartz => quartz.AddAdminJobs());
         return services;
     }
 
     /// <summary>No-shows are marked within a minute of their grace period ending.</summary>
-    public static IQuartzBuilder AddAdminJobs(this IQuartzBuilder quartz) =>
+    private static IQuartzBuilder AddAdminJobs(this IQuartzBuilder quartz) =>
         quartz.ScheduleEvery<NoShowJob>(NoShowJob.Key, TimeSpan.FromMinutes(1));
 }

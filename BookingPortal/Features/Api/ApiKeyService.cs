@@ -39,7 +39,7 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
         string ownerId, string? name, ApiScopes scopes, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var isStaff = await Booking.BookingWrites.IsStaffAsync(db, ownerId, cancellationToken);
+        var isStaff = await Roles.IsStaffAsync(db, ownerId, cancellationToken);
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
@@ -107,7 +107,7 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
         }
 
         // A staff member who lost the role keeps a key that can only do what a customer can.
-        var isStaff = await Booking.BookingWrites.IsStaffAsync(db, key.OwnerId, cancellationToken);
+        var isStaff = await Roles.IsStaffAsync(db, key.OwnerId, cancellationToken);
         var scopes = isStaff ? key.Scopes : key.Scopes & ~ApiScopes.Admin;
         var nowUtc = time.GetUtcNow().UtcDateTime;
         if (key.LastUsedAtUtc is null || nowUtc - key.LastUsedAtUtc > TimeSpan.FromMinutes(1))

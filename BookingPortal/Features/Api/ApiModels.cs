@@ -1,5 +1,5 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Api;
@@ -32,16 +32,8 @@ public sealed record BookingDto(
     DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string TimeZoneId, decimal Price, decimal DepositAmount, string Currency, DateTime CreatedAtUtc)
 {
     public static BookingDto From(BookingView b) => new(
-        b.ConfirmationNumber, b.ServiceId, b.ServiceName, StatusName(b.Status), b.StartUtc, b.EndUtc, b.LocalStart, b.LocalEnd, b.TimeZoneId,
+        b.ConfirmationNumber, b.ServiceId, b.ServiceName, BookingStatusName.Of(b.Status), b.StartUtc, b.EndUtc, b.LocalStart, b.LocalEnd, b.TimeZoneId,
         b.Price, b.DepositAmount, b.Currency, b.CreatedAtUtc);
-
-    /// <summary>Status names in the API's kebab case (pending-payment, confirmed, …), independent of enum renames.</summary>
-    public static string StatusName(BookingStatus status) => status switch
-    {
-        BookingStatus.PendingPayment => "pending-payment",
-        BookingStatus.NoShow => "no-show",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }
 
 public sealed record CancellationDto(BookingDto Booking, decimal FeeRetained, decimal Refunded, string Message);

@@ -1,7 +1,7 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
-using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;
@@ -219,7 +219,7 @@ public sealed class BookingMover(
     {
         if (MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId))
         {
-            return await BookingWrites.IsStaffAsync(db, request.UserId, cancellationToken) ? null : BookingError.InvalidRequest;
+            return await Roles.IsStaffAsync(db, request.UserId, cancellationToken) ? null : BookingError.InvalidRequest;
         }
 
         // The customer's own row first, as every booking of theirs takes it: a batch that used only some of its

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Globalization;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;

@@ -1,3 +1,5 @@
+using BookingPortal.Features.Bookings;
+
 namespace BookingPortal.Features.Booking;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Notifications;
@@ -59,7 +60,7 @@ internal static class ReservationRules
         var staff = new HashSet<string>(StringComparer.Ordinal);
         foreach (var staffId in candidates.Select(c => c.Request.ActingStaffId).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (await BookingWrites.IsStaffAsync(db, staffId, cancellationToken))
+            if (await Roles.IsStaffAsync(db, staffId, cancellationToken))
             {
                 staff.Add(staffId);
             }

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
@@ -130,6 +131,17 @@ public sealed class CancellationService(
             return new(null);
         }
 
+        var refundQueued = await RecordCancellationAsync(db, booking, quote, nowUtc, request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new(null, booking, quote, refundQueued);
+    }
+
+    /// <summary>What a cancellation writes beside the booking, in its transaction: ledger, refund owed, audit, message.</summary>
+    /// <returns>True when a refund of money paid online was queued.</returns>
+    private async Task<bool> RecordCancellationAsync(
+        BookingDbContext db, Domain.Booking booking, CancellationQuote quote, DateTime nowUtc, CancelRequest request, CancellationToken cancellationToken)
+    {
         AddLedgerEntries(db, booking, quote, nowUtc, request);
         // What was paid online and is not kept is owed back in this transaction: a refund that
         // fails, times out or dies with the process is still sent by the refund job.
@@ -150,9 +162,7 @@ public sealed class CancellationService(
             await outbox.QueueUnconfirmedCancellationAsync(db, booking.Id, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new(null, booking, quote, refund is not null);
+        return refund is not null;
     }
 
     /// <summary>It moved (in another tab, say) while being cancelled: the customer looks again rather than the portal guessing.</summary>

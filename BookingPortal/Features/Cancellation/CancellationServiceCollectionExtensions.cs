@@ -7,13 +7,13 @@ public static class CancellationServiceCollectionExtensions
 {
     public static IServiceCollection AddCancellation(this IServiceCollection services)
     {
-        services.AddScoped<SeatReleaser>();
         services.AddScoped<CancellationService>();
         services.AddScoped<WaitlistService>();
+        services.AddScheduledJobs(quartz => quartz.AddCancellationJobs());
         return services;
     }
 
     /// <summary>Unclaimed offers are passed on within a minute of running out.</summary>
-    public static IQuartzBuilder AddCancellationJobs(this IQuartzBuilder quartz) =>
+    private static IQuartzBuilder AddCancellationJobs(this IQuartzBuilder quartz) =>
         quartz.ScheduleEvery<WaitlistOfferExpiryJob>(WaitlistOfferExpiryJob.Key, TimeSpan.FromMinutes(1));
 }

@@ -26,4 +26,14 @@ public sealed record WaitlistView(
     WaitlistStatus Status,
     DateTimeOffset? LocalOfferedStart,
     DateTimeOffset? LocalOfferExpires,
-    string TimeZoneId);
+    string TimeZoneId)
+{
+    /// <summary>The entry with its times in the service's zone.</summary>
+    public static WaitlistView Of(WaitlistEntry entry, string serviceName, string timeZoneId)
+    {
+        var zone = TimeZoneCache.Find(timeZoneId);
+        DateTimeOffset? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTime(new DateTimeOffset(u), zone) : null;
+        return new WaitlistView(entry.Id, entry.ServiceId, serviceName, entry.LocalDate, Local(entry.SlotStartUtc), entry.Status,
+            Local(entry.OfferedSlotStartUtc), Local(entry.OfferExpiresAtUtc), timeZoneId);
+    }
+}

@@ -1,11 +1,12 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Cancellation;
@@ -52,9 +53,16 @@ public sealed class WaitlistService(
             return new(JoinWaitlistOutcome.SeatsAvailable, null, text["There are still free times on that date: you can book one now."]);
         }
 
+        return await AddEntryAsync(customerId, service, localDate, slotStartUtc, nowUtc, cancellationToken);
+    }
+
+    /// <summary>One active entry per customer and target: checked under the customer's own row lock.</summary>
+    private async Task<JoinWaitlistResult> AddEntryAsync(
+        string customerId, Service service, DateOnly localDate, DateTime? slotStartUtc, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var serviceId = service.Id;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One active entry per customer and target: checked under the customer's own row lock.
         if (!await BookingWrites.EnterCustomerGateAsync(db, customerId, cancellationToken))
         {
             return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.InvalidRequest, service));
@@ -104,19 +112,9 @@ public sealed class WaitlistService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var slot = await db.SlotInventories.AsNoTracking().SingleAsync(i => i.Id == inventoryId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await BookingWrites.EnterCustomerGateAsync(db, customerId, cancellationToken))
+        if (await BookingWrites.CustomerRefusalAsync(db, service, customerId, nowUtc, cancellationToken) is { } refusal)
         {
-            return ReserveResult.Failure(BookingError.InvalidRequest, service);
-        }
-
-        if (await BookingWrites.NeedsStaffHelpAsync(db, customerId, cancellationToken))
-        {
-            return ReserveResult.Failure(BookingError.NeedsStaffHelp, service);
-        }
-
-        if (await BookingWrites.HasReachedLimitAsync(db, service, customerId, nowUtc, cancellationToken))
-        {
-            return ReserveResult.Failure(BookingError.LimitReached, service);
+            return ReserveResult.Failure(refusal, service);
         }
 
         // The held seat's counter, locked after the customer's row as a booking takes them, and read
@@ -127,6 +125,15 @@ public sealed class WaitlistService(
             return new ReserveResult(null, BookingError.BookingNotFound, text["Sorry, this offer has ended and the seat has passed to someone else."]);
         }
 
+        return await BookHeldSeatAsync(db, transaction, entryId, customerId, service, slot, nowUtc, cancellationToken);
+    }
+
+    /// <summary>Turns the offer into a booking on the seat held for it, if the offer is still open.</summary>
+    private async Task<ReserveResult> BookHeldSeatAsync(
+        BookingDbContext db, IDbContextTransaction transaction, long entryId, string customerId, Service service, SlotInventory slot, DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        var inventoryId = slot.Id;
         var booking = BookingWrites.NewBooking(
             service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
         var claimed = await db.WaitlistEntries
@@ -208,13 +215,7 @@ public sealed class WaitlistService(
             .Where(e => e.CustomerId == customerId && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
             .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { Entry = e, s.Name, s.TimeZoneId })
             .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.Entry.LocalDate).Select(r =>
-        {
-            var zone = TimeZoneCache.Find(r.TimeZoneId);
-            DateTimeOffset? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTime(new DateTimeOffset(u), zone) : null;
-            return new WaitlistView(r.Entry.Id, r.Entry.ServiceId, r.Name, r.Entry.LocalDate, Local(r.Entry.SlotStartUtc), r.Entry.Status,
-                Local(r.Entry.OfferedSlotStartUtc), Local(r.Entry.OfferExpiresAtUtc), r.TimeZoneId);
-        }).ToList();
+        return rows.OrderBy(r => r.Entry.LocalDate).Select(r => WaitlistView.Of(r.Entry, r.Name, r.TimeZoneId)).ToList();
     }
 
     private async Task<bool> EndAsync(

@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Health;
 using Quartz;
 
@@ -11,11 +12,12 @@ public static class ConsistencyServiceCollectionExtensions
         services.AddScoped<ConsistencyCheck>();
         services.AddScoped<ConsistencyMonitor>();
         services.AddHealthChecks().AddCheck<ConsistencyHealthCheck>("consistency", tags: [HealthServiceCollectionExtensions.ReadyTag]);
+        services.AddScheduledJobs(quartz => quartz.AddConsistencyJobs());
         return services;
     }
 
     /// <summary>Nightly at 03:30 server time, when the portal is quietest: the check reads every booking.</summary>
-    public static IQuartzBuilder AddConsistencyJobs(this IQuartzBuilder quartz) =>
+    private static IQuartzBuilder AddConsistencyJobs(this IQuartzBuilder quartz) =>
         quartz.ScheduleJob<ConsistencyCheckJob>(
             trigger => trigger
                 .WithIdentity($"{ConsistencyCheckJob.Key.Name}-nightly", ConsistencyCheckJob.Key.Group)

@@ -1,27 +1,19 @@
+using BookingPortal.Features.Notifications.Ports;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;
 
-/// <summary>What a waitlist.offered webhook event says.</summary>
-public sealed record WaitlistOfferData(long WaitlistEntryId, int ServiceId, string ServiceName, string CustomerId, DateTime SlotStartUtc, DateTime SlotEndUtc, DateTime? OfferExpiresAtUtc);
-
-/// <summary>Whom a customer's messages go to.</summary>
-public sealed record CustomerContact(string CustomerId, string? Email, string? DisplayName, string? PhoneNumber, bool SmsOptIn);
-
-/// <summary>What a cancellation message says about money.</summary>
-public sealed record CancellationMoney(decimal FeeRetained, decimal Released);
-
 /// <summary>
 /// Writes messages into the outbox on the caller's DbContext, inside the caller's transaction:
 /// the message exists if and only if the change that caused it was committed. Each booking event
 /// also goes to the webhook endpoints subscribed to it, as rows of the same outbox. Callers save.
 /// </summary>
-public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox webhooks, IOptions<NotificationsOptions> options, TimeProvider time)
+public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox webhooks, IOptions<NotificationsOptions> options, TimeProvider time) : IWaitlistOfferNotice
 {
     private Uri PortalBaseUri => options.Value.PortalBaseUri;
 
@@ -120,6 +112,22 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         return rows;
     }
 
+    private static OutboxMessage NewMessage(
+        NotificationKind kind, string customerId, string eventKey, ComposedMessage composed, NotificationChannel channel, string recipient, DateTime nowUtc) => new()
+    {
+        EventKey = eventKey,
+        Kind = kind,
+        Channel = channel,
+        CustomerId = customerId,
+        Recipient = recipient,
+        Subject = composed.Subject,
+        TextBody = channel == NotificationChannel.Sms ? composed.Sms : composed.Text,
+        HtmlBody = channel == NotificationChannel.Email ? composed.Html : null,
+        Status = OutboxStatus.Pending,
+        CreatedAtUtc = nowUtc,
+        NextAttemptAtUtc = nowUtc,
+    };
+
     /// <summary>The contacts of several customers in one query, by customer id; unknown ids are missing.</summary>
     public static Task<Dictionary<string, CustomerContact>> FindContactsAsync(
         BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
@@ -193,25 +201,10 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var facts = factsFor(customer.DisplayName ?? customer.Email ?? "there");
         var composed = await composer.ComposeAsync(facts);
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        OutboxMessage Message(NotificationChannel channel, string recipient) => new()
-        {
-            EventKey = eventKey,
-            Kind = kind,
-            Channel = channel,
-            CustomerId = customerId,
-            Recipient = recipient,
-            Subject = composed.Subject,
-            TextBody = channel == NotificationChannel.Sms ? composed.Sms : composed.Text,
-            HtmlBody = channel == NotificationChannel.Email ? composed.Html : null,
-            Status = OutboxStatus.Pending,
-            CreatedAtUtc = nowUtc,
-            NextAttemptAtUtc = nowUtc,
-        };
-
         var rows = new List<OutboxMessage>();
         if (customer.Email is { Length: > 0 } email)
         {
-            var message = Message(NotificationChannel.Email, email);
+            var message = NewMessage(kind, customerId, eventKey, composed, NotificationChannel.Email, email, nowUtc);
             if (attachment is not null)
             {
                 message.AttachmentFileName = $"booking-{facts.Appointment.ConfirmationNumber}.ics";
@@ -225,7 +218,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
 
         if (GoesBySms(kind) && customer.SmsOptIn && PhoneNumber.TryNormalize(customer.PhoneNumber, out var phone))
         {
-            var message = Message(NotificationChannel.Sms, phone);
+            var message = NewMessage(kind, customerId, eventKey, composed, NotificationChannel.Sms, phone, nowUtc);
             link(message);
             rows.Add(message);
         }

@@ -1,3 +1,5 @@
+using BookingPortal.Features.Notifications.Ports;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Infrastructure.Email;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Sms;
@@ -15,6 +17,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
         services.AddScoped<MessageComposer>();
         services.AddScoped<NotificationOutbox>();
+        services.AddScoped<IWaitlistOfferNotice>(provider => provider.GetRequiredService<NotificationOutbox>());
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<ReminderService>();
         services.AddScoped<OutboxAdminService>();
@@ -28,11 +31,12 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, TwilioSmsChannel>();
         services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddHostedService<DeliveryStatusReport>();
+        services.AddScheduledJobs(quartz => quartz.AddNotificationJobs());
         return services;
     }
 
     /// <summary>The outbox is drained every 10 seconds; reminders are looked for every minute.</summary>
-    public static IQuartzBuilder AddNotificationJobs(this IQuartzBuilder quartz) =>
+    private static IQuartzBuilder AddNotificationJobs(this IQuartzBuilder quartz) =>
         quartz.ScheduleEvery<OutboxDispatchJob>(OutboxDispatchJob.Key, TimeSpan.FromSeconds(10))
             .ScheduleEvery<ReminderJob>(ReminderJob.Key, TimeSpan.FromMinutes(1));
 }

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Notifications.Ports;
 using System.Linq.Expressions;
 using BookingPortal.Data;
 using BookingPortal.Domain;
@@ -77,17 +78,7 @@ public sealed class OutboxDispatcher(
             return false;
         }
 
-        DeliveryResult result;
-        try
-        {
-            result = await live[message.Channel].SendAsync(message, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A timeout or a dropped connection: the provider may not have seen it; try again later.
-            result = new DeliveryResult(DeliveryOutcome.RetryLater, DeliveryResult.Truncate($"{ex.GetType().Name}: {ex.Message}"));
-        }
-
+        var result = await SendAsync(live[message.Channel], message, cancellationToken);
         var attempts = message.Attempts + 1;
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var attempt = new DeliveryAttempt
@@ -107,16 +98,33 @@ public sealed class OutboxDispatcher(
         };
         var next = nowUtc + DeliveryPolicy.RetryDelay(attempts, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds));
         await FinishAsync(db, message, claim, status, attempt, status == OutboxStatus.Sent ? null : result.Response, next, result.ProviderMessageId, cancellationToken);
+        LogOutcome(message, status, attempts, next, result.Response);
+        return status == OutboxStatus.Sent;
+    }
+
+    private static async Task<DeliveryResult> SendAsync(INotificationChannel channel, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await channel.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A timeout or a dropped connection: the provider may not have seen it; try again later.
+            return new DeliveryResult(DeliveryOutcome.RetryLater, DeliveryResult.Truncate($"{ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+
+    private void LogOutcome(OutboxMessage message, OutboxStatus status, int attempts, DateTime next, string? response)
+    {
         if (status == OutboxStatus.Failed)
         {
-            logger.LogError("Outbox message {Id} ({Kind} by {Channel}) failed after {Attempts} attempt(s): {Response}", id, message.Kind, message.Channel, attempts, result.Response);
+            logger.LogError("Outbox message {Id} ({Kind} by {Channel}) failed after {Attempts} attempt(s): {Response}", message.Id, message.Kind, message.Channel, attempts, response);
         }
         else if (status == OutboxStatus.Pending)
         {
-            logger.LogWarning("Outbox message {Id} attempt {Attempt} failed, retrying at {Next:o}: {Response}", id, attempts, next, result.Response);
+            logger.LogWarning("Outbox message {Id} attempt {Attempt} failed, retrying at {Next:o}: {Response}", message.Id, attempts, next, response);
         }
-
-        return status == OutboxStatus.Sent;
     }
 
     private async Task FinishAsync(

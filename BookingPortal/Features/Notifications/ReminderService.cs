@@ -38,33 +38,10 @@ public sealed class ReminderService(
         var queued = 0;
         foreach (var booking in due)
         {
-            var kind = booking.StartUtc <= hourAhead ? NotificationKind.Reminder1h : NotificationKind.Reminder24h;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // With an hour to go the day-before reminder is no use any more: it is marked done, not sent.
-            var claimed = kind == NotificationKind.Reminder1h
-                ? await db.Bookings
-                    .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.Reminder1hQueuedAtUtc == null)
-                    .ExecuteUpdateAsync(b => b
-                        .SetProperty(x => x.Reminder1hQueuedAtUtc, nowUtc)
-                        .SetProperty(x => x.Reminder24hQueuedAtUtc, x => x.Reminder24hQueuedAtUtc ?? nowUtc), cancellationToken)
-                : await db.Bookings
-                    .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.Reminder24hQueuedAtUtc == null)
-                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.Reminder24hQueuedAtUtc, nowUtc), cancellationToken);
-            if (claimed != 1)
+            if (await QueueReminderAsync(db, booking.Id, booking.StartUtc, booking.ConfirmedAtUtc, nowUtc, cancellationToken))
             {
-                continue;
-            }
-
-            // Booked (or paid) inside the reminder's own window: the confirmation just said it all.
-            var lead = kind == NotificationKind.Reminder1h ? HourBefore : DayBefore;
-            if (booking.ConfirmedAtUtc is { } confirmedAt && confirmedAt < booking.StartUtc - lead)
-            {
-                await outbox.QueueReminderAsync(db, kind, booking.Id, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
                 queued++;
             }
-
-            await transaction.CommitAsync(cancellationToken);
         }
 
         if (queued > 0)
@@ -73,5 +50,40 @@ public sealed class ReminderService(
         }
 
         return queued;
+    }
+
+    /// <summary>Claims the booking's due reminder and queues it, in one transaction.</summary>
+    /// <returns>True when a message was queued (a claimed reminder may be marked done without one).</returns>
+    private async Task<bool> QueueReminderAsync(BookingDbContext db, Guid bookingId, DateTime startUtc, DateTime? confirmedAtUtc, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var queuedOne = false;
+        var kind = startUtc <= nowUtc + HourBefore ? NotificationKind.Reminder1h : NotificationKind.Reminder24h;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // With an hour to go the day-before reminder is no use any more: it is marked done, not sent.
+        var claimed = kind == NotificationKind.Reminder1h
+            ? await db.Bookings
+                .Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.Reminder1hQueuedAtUtc == null)
+                .ExecuteUpdateAsync(b => b
+                    .SetProperty(x => x.Reminder1hQueuedAtUtc, nowUtc)
+                    .SetProperty(x => x.Reminder24hQueuedAtUtc, x => x.Reminder24hQueuedAtUtc ?? nowUtc), cancellationToken)
+            : await db.Bookings
+                .Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.Reminder24hQueuedAtUtc == null)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Reminder24hQueuedAtUtc, nowUtc), cancellationToken);
+        if (claimed != 1)
+        {
+            return false;
+        }
+
+        // Booked (or paid) inside the reminder's own window: the confirmation just said it all.
+        var lead = kind == NotificationKind.Reminder1h ? HourBefore : DayBefore;
+        if (confirmedAtUtc is { } confirmedAt && confirmedAt < startUtc - lead)
+        {
+            await outbox.QueueReminderAsync(db, kind, bookingId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            queuedOne = true;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return queuedOne;
     }
 }

@@ -1,6 +1,6 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -64,38 +64,7 @@ public sealed class HoldExpiryService(
     {
         for (var read = 1; read <= MaxReads; read++)
         {
-            var outcome = await ConflictRetry.RunAsync(dbFactory, async db =>
-            {
-                var hold = await db.Bookings.AsNoTracking()
-                    .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc <= nowUtc)
-                    .Select(b => new { b.SlotInventoryId, b.Currency })
-                    .FirstOrDefaultAsync(cancellationToken);
-                if (hold is null)
-                {
-                    return false;
-                }
-
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                if (!await seats.EndBookingAsync(db, bookingId, hold.SlotInventoryId, b => b.Status == BookingStatus.PendingPayment, b => b
-                        .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                        .SetProperty(x => x.CancelledAtUtc, nowUtc)
-                        .SetProperty(x => x.CancellationReason, "The payment hold expired."), nowUtc, cancellationToken))
-                {
-                    return (bool?)null;
-                }
-
-                var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken)).Owed;
-                if (owed > 0)
-                {
-                    db.LedgerEntries.Add(LedgerEntry.For(bookingId, hold.Currency, LedgerEntryKind.DepositWaived, owed, nowUtc, "Payment hold expired."));
-                }
-
-                await outbox.QueueUnconfirmedCancellationAsync(db, bookingId, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return true;
-            }, logger, cancellationToken);
-
+            var outcome = await ConflictRetry.RunAsync(dbFactory, db => TryExpireAsync(db, bookingId, nowUtc, cancellationToken), logger, cancellationToken);
             if (outcome is { } done)
             {
                 return done;
@@ -104,5 +73,38 @@ public sealed class HoldExpiryService(
 
         logger.LogWarning("Hold {BookingId} changed on every read while expiring; the next sweep tries again.", bookingId);
         return false;
+    }
+
+    /// <returns>True when this call ended the hold; false when it is not (or no longer) due; null when it moved meanwhile (read again).</returns>
+    private async Task<bool?> TryExpireAsync(BookingDbContext db, Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var hold = await db.Bookings.AsNoTracking()
+            .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc <= nowUtc)
+            .Select(b => new { b.SlotInventoryId, b.Currency })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (hold is null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await seats.EndBookingAsync(db, bookingId, hold.SlotInventoryId, b => b.Status == BookingStatus.PendingPayment, b => b
+                .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                .SetProperty(x => x.CancelledAtUtc, nowUtc)
+                .SetProperty(x => x.CancellationReason, "The payment hold expired."), nowUtc, cancellationToken))
+        {
+            return null;
+        }
+
+        var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken)).Owed;
+        if (owed > 0)
+        {
+            db.LedgerEntries.Add(LedgerEntry.For(bookingId, hold.Currency, LedgerEntryKind.DepositWaived, owed, nowUtc, "Payment hold expired."));
+        }
+
+        await outbox.QueueUnconfirmedCancellationAsync(db, bookingId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

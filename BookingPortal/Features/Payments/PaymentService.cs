@@ -1,9 +1,11 @@
+using BookingPortal.Features.Payments.Ports;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BookingPortal.Features.Payments;
 
@@ -90,14 +92,22 @@ public sealed class PaymentService(
             return;
         }
 
-        if (booking.PaymentReference == paymentReference)
+        if (booking.PaymentReference != paymentReference)
         {
-            return;
+            await RecordLatePaymentAsync(db, transaction, booking, paymentReference, amount, nowUtc, cancellationToken);
         }
+    }
 
-        // The hold ran out (or the booking was cancelled) before the money arrived: keep the
-        // record straight and owe the money back, in this transaction, so a redelivered webhook
-        // (which finds the payment recorded) changes nothing and the refund is still sent.
+    /// <summary>
+    /// The hold ran out (or the booking was cancelled) before the money arrived: keep the
+    /// record straight and owe the money back, in this transaction, so a redelivered webhook
+    /// (which finds the payment recorded) changes nothing and the refund is still sent.
+    /// </summary>
+    private async Task RecordLatePaymentAsync(
+        BookingDbContext db, IDbContextTransaction transaction, Domain.Booking booking, string paymentReference, decimal amount, DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        var bookingId = booking.Id;
         var recorded = await db.Bookings
             .Where(b => b.Id == bookingId && b.PaymentReference == null)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.PaymentReference, paymentReference), cancellationToken);

@@ -1,3 +1,5 @@
+using BookingPortal.Features.Payments.Ports;
+using BookingPortal.Infrastructure.Payments;
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -21,6 +23,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddScoped<HoldExpiryService>();
         services.AddScoped<RefundQueue>();
         services.AddScoped<RefundDispatcher>();
+        services.AddScheduledJobs(quartz => quartz.AddPaymentJobs());
         return services;
     }
 
@@ -29,7 +32,7 @@ public static class PaymentsServiceCollectionExtensions
     /// ends. Refunds not sent at once (the provider was down, the process died) are sent by the refund
     /// job, also every 30 seconds.
     /// </summary>
-    public static IQuartzBuilder AddPaymentJobs(this IQuartzBuilder quartz) =>
+    private static IQuartzBuilder AddPaymentJobs(this IQuartzBuilder quartz) =>
         quartz.ScheduleEvery<HoldExpiryJob>(HoldExpiryJob.Key, TimeSpan.FromSeconds(30))
             .ScheduleEvery<RefundDispatchJob>(RefundDispatchJob.Key, TimeSpan.FromSeconds(30));
 }

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Payments.Ports;
 using System.Linq.Expressions;
 using BookingPortal.Data;
 using BookingPortal.Domain;
@@ -96,26 +97,7 @@ public sealed class RefundDispatcher(
     {
         var refund = await db.RefundRequests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
         var settings = options.Value.Refunds;
-        string? providerRefundId = null;
-        string? error = null;
-        var rejected = false;
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds), time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            providerRefundId = await gateway.RefundAsync(refund.PaymentReference, refund.Amount, refund.Currency, refund.IdempotencyKey, linked.Token);
-        }
-        catch (RefundRejectedException ex)
-        {
-            rejected = true;
-            error = ex.Message;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A timeout, a dropped connection or a 5xx: the provider may or may not have made the
-            // refund. The next attempt sends the same key, so either way it is made once.
-            error = $"{ex.GetType().Name}: {ex.Message}";
-        }
+        var (providerRefundId, error, rejected) = await CallProviderAsync(refund, settings, cancellationToken);
 
         var attempts = refund.Attempts + 1;
         var status = providerRefundId is not null ? RefundStatus.Sent
@@ -146,22 +128,46 @@ public sealed class RefundDispatcher(
         }
 
         await transaction.CommitAsync(CancellationToken.None);
-        if (updated != 1)
-        {
-            logger.LogWarning("Refund {Id}: the claim lapsed before the provider answered; another dispatcher owns it now.", id);
-            return false;
-        }
+        LogOutcome(refund, updated == 1 ? status : null, attempts, next, error);
+        return updated == 1 && status == RefundStatus.Sent;
+    }
 
-        if (status == RefundStatus.Failed)
+    /// <returns>The provider's refund id, or the error and whether the provider refused for good.</returns>
+    private async Task<(string? ProviderRefundId, string? Error, bool Rejected)> CallProviderAsync(RefundRequest refund, RefundOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds), time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            return (await gateway.RefundAsync(refund.PaymentReference, refund.Amount, refund.Currency, refund.IdempotencyKey, linked.Token), null, false);
+        }
+        catch (RefundRejectedException ex)
+        {
+            return (null, ex.Message, true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A timeout, a dropped connection or a 5xx: the provider may or may not have made the
+            // refund. The next attempt sends the same key, so either way it is made once.
+            return (null, $"{ex.GetType().Name}: {ex.Message}", false);
+        }
+    }
+
+    /// <param name="status">What this attempt recorded; null when the claim lapsed and nothing was recorded.</param>
+    private void LogOutcome(RefundRequest refund, RefundStatus? status, int attempts, DateTime next, string? error)
+    {
+        if (status is null)
+        {
+            logger.LogWarning("Refund {Id}: the claim lapsed before the provider answered; another dispatcher owns it now.", refund.Id);
+        }
+        else if (status == RefundStatus.Failed)
         {
             logger.LogError("Refund {Id} of {Amount} {Currency} for booking {BookingId} failed after {Attempts} attempt(s) and must be made by hand: {Error}",
-                id, refund.Amount, refund.Currency, refund.BookingId, attempts, error);
+                refund.Id, refund.Amount, refund.Currency, refund.BookingId, attempts, error);
         }
         else if (status == RefundStatus.Pending)
         {
-            logger.LogWarning("Refund {Id} attempt {Attempt} failed, retrying at {Next:o}: {Error}", id, attempts, next, error);
+            logger.LogWarning("Refund {Id} attempt {Attempt} failed, retrying at {Next:o}: {Error}", refund.Id, attempts, next, error);
         }
-
-        return status == RefundStatus.Sent;
     }
 }

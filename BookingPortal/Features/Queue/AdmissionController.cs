@@ -46,28 +46,7 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
             .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Admitted && e.ExpiresAtUtc <= nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Expired).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
 
-        var minuteAgo = nowUtc.AddMinutes(-1);
-        var admittedNow = await db.QueueEntries.CountAsync(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Admitted, cancellationToken);
-        var lastMinute = await db.QueueEntries.CountAsync(e => e.OpeningId == openingId && e.AdmittedAtUtc > minuteAgo, cancellationToken);
-        var allowed = QueueFairness.AdmissionsAllowed(release, admittedNow, lastMinute);
-        var admitted = 0;
-        if (allowed > 0)
-        {
-            var publicOpen = nowUtc >= opening.OpensAtUtc;
-            var next = await db.QueueEntries
-                .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Waiting && e.Sequence != null && (publicOpen || e.EarlyAccess))
-                .OrderBy(e => e.Sequence)
-                .Select(e => e.Id)
-                .Take(allowed)
-                .ToListAsync(cancellationToken);
-            var until = nowUtc.AddSeconds(release.AdmissionWindowSeconds);
-            admitted = await db.QueueEntries.Where(e => next.Contains(e.Id) && e.Status == QueueEntryStatus.Waiting)
-                .ExecuteUpdateAsync(e => e
-                    .SetProperty(x => x.Status, QueueEntryStatus.Admitted)
-                    .SetProperty(x => x.AdmittedAtUtc, nowUtc)
-                    .SetProperty(x => x.ExpiresAtUtc, until), cancellationToken);
-        }
-
+        var admitted = await AdmitNextAsync(db, opening, release, nowUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (admitted > 0 || expired > 0)
@@ -77,6 +56,34 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
         }
 
         return admitted;
+    }
+
+    /// <summary>Admits the lowest numbers waiting, no more than the release's rate and concurrent limit allow.</summary>
+    private static async Task<int> AdmitNextAsync(BookingDbContext db, ReleaseOpening opening, Release release, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var openingId = opening.Id;
+        var minuteAgo = nowUtc.AddMinutes(-1);
+        var admittedNow = await db.QueueEntries.CountAsync(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Admitted, cancellationToken);
+        var lastMinute = await db.QueueEntries.CountAsync(e => e.OpeningId == openingId && e.AdmittedAtUtc > minuteAgo, cancellationToken);
+        var allowed = QueueFairness.AdmissionsAllowed(release, admittedNow, lastMinute);
+        if (allowed <= 0)
+        {
+            return 0;
+        }
+
+        var publicOpen = nowUtc >= opening.OpensAtUtc;
+        var next = await db.QueueEntries
+            .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Waiting && e.Sequence != null && (publicOpen || e.EarlyAccess))
+            .OrderBy(e => e.Sequence)
+            .Select(e => e.Id)
+            .Take(allowed)
+            .ToListAsync(cancellationToken);
+        var until = nowUtc.AddSeconds(release.AdmissionWindowSeconds);
+        return await db.QueueEntries.Where(e => next.Contains(e.Id) && e.Status == QueueEntryStatus.Waiting)
+            .ExecuteUpdateAsync(e => e
+                .SetProperty(x => x.Status, QueueEntryStatus.Admitted)
+                .SetProperty(x => x.AdmittedAtUtc, nowUtc)
+                .SetProperty(x => x.ExpiresAtUtc, until), cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
@@ -84,22 +83,29 @@ public sealed class QueueService(
             return new(JoinOutcome.AlreadyIn, existing);
         }
 
-        if (existing is not null)
-        {
-            // Back of the line: a new arrival time and no place until the next tick numbers it.
-            var rejoined = await db.QueueEntries
-                .Where(e => e.Id == existing.Id && e.Status != QueueEntryStatus.Waiting && e.Status != QueueEntryStatus.Admitted)
-                .ExecuteUpdateAsync(e => e
-                    .SetProperty(x => x.Status, QueueEntryStatus.Waiting)
-                    .SetProperty(x => x.Sequence, (long?)null)
-                    .SetProperty(x => x.JoinedAtUtc, nowUtc)
-                    .SetProperty(x => x.AdmittedAtUtc, (DateTime?)null)
-                    .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
-                    .SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
-            changes.NotifyChanged(target.Opening.Id);
-            return new(rejoined == 1 ? JoinOutcome.Joined : JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.Id == existing.Id, cancellationToken));
-        }
+        return existing is not null
+            ? await RejoinAsync(db, existing, target.Opening.Id, nowUtc, cancellationToken)
+            : await AddEntryAsync(db, target, member, nowUtc, cancellationToken);
+    }
 
+    /// <summary>Back of the line: a new arrival time and no place until the next tick numbers it.</summary>
+    private async Task<JoinResult> RejoinAsync(BookingDbContext db, QueueEntry existing, long openingId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var rejoined = await db.QueueEntries
+            .Where(e => e.Id == existing.Id && e.Status != QueueEntryStatus.Waiting && e.Status != QueueEntryStatus.Admitted)
+            .ExecuteUpdateAsync(e => e
+                .SetProperty(x => x.Status, QueueEntryStatus.Waiting)
+                .SetProperty(x => x.Sequence, (long?)null)
+                .SetProperty(x => x.JoinedAtUtc, nowUtc)
+                .SetProperty(x => x.AdmittedAtUtc, (DateTime?)null)
+                .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
+                .SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
+        changes.NotifyChanged(openingId);
+        return new(rejoined == 1 ? JoinOutcome.Joined : JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.Id == existing.Id, cancellationToken));
+    }
+
+    private async Task<JoinResult> AddEntryAsync(BookingDbContext db, OpeningTarget target, QueueMember member, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         var entry = new QueueEntry { OpeningId = target.Opening.Id, CustomerId = member.CustomerId, VisitorKey = member.VisitorKey, EarlyAccess = target.EarlyAccess, JoinedAtUtc = nowUtc, Status = QueueEntryStatus.Waiting };
         try
         {
@@ -210,50 +216,4 @@ public sealed class QueueService(
         _ when remaining == 0 => QueueStage.SoldOut,
         _ => QueueStage.Waiting,
     };
-}
-
-/// <summary>
-/// Limits per user and per network address on joining and on booking, so a script or a stuck
-/// button cannot hammer them. Addresses get more room than users: a clinic's Wi-Fi puts many
-/// people behind one address.
-/// </summary>
-public sealed class QueueRateLimits : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> joins = Limiter(perUser: 5, perAddress: 60);
-    private readonly PartitionedRateLimiter<string> reservations = Limiter(perUser: 20, perAddress: 200);
-
-    private static PartitionedRateLimiter<string> Limiter(int perUser, int perAddress) => PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = key.StartsWith("user:", StringComparison.Ordinal) ? perUser : perAddress,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-
-    public bool TryJoin(string userId, string? address) => Acquire(joins, userId, address);
-
-    public bool TryReserve(string userId, string? address) => Acquire(reservations, userId, address);
-
-    private static bool Acquire(PartitionedRateLimiter<string> limiter, string userId, string? address)
-    {
-        using var byUser = limiter.AttemptAcquire("user:" + userId);
-        if (!byUser.IsAcquired)
-        {
-            return false;
-        }
-
-        if (address is null)
-        {
-            return true;
-        }
-
-        using var byAddress = limiter.AttemptAcquire("ip:" + address);
-        return byAddress.IsAcquired;
-    }
-
-    public void Dispose()
-    {
-        joins.Dispose();
-        reservations.Dispose();
-    }
 }

@@ -14,9 +14,10 @@ public static class QueueServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<QueueBroadcaster>());
         services.AddScoped<QueueService>();
         services.AddScoped<AdmissionController>();
+        services.AddScheduledJobs(quartz => quartz.AddQueueJobs());
         return services;
     }
 
-    public static IQuartzBuilder AddQueueJobs(this IQuartzBuilder quartz) =>
+    private static IQuartzBuilder AddQueueJobs(this IQuartzBuilder quartz) =>
         quartz.ScheduleEvery<AdmissionJob>(AdmissionJob.Key, TimeSpan.FromSeconds(2));
 }

@@ -41,20 +41,15 @@ public sealed class StaffActors(IDbContextFactory<BookingDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var person = await db.Users.AsNoTracking().Where(u => u.Id == claimed.Id)
-            .Select(u => new
-            {
-                u.UserName,
-                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == claimed.Id).Select(u => new { u.UserName }).FirstOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return StaffActor.Nobody(claimed.Id);
         }
 
-        var isAdmin = claimed.IsAdmin && person.Roles.Contains(Roles.Admin);
-        var isStaff = person.Roles.Contains(Roles.Staff) || person.Roles.Contains(Roles.Admin);
+        var roles = await Roles.HeldBy(db, claimed.Id).ToListAsync(cancellationToken);
+        var isAdmin = claimed.IsAdmin && roles.Contains(Roles.Admin);
+        var isStaff = roles.Contains(Roles.Staff) || roles.Contains(Roles.Admin);
         return new StaffActor(claimed.Id, person.UserName ?? claimed.Name, isStaff, isAdmin);
     }
 }

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Webhooks.Ports;
 using System.Security.Cryptography;
 using BookingPortal.Data;
 using BookingPortal.Domain;
@@ -117,7 +118,7 @@ public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFa
         var attempts = (await db.DeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.OutboxMessageId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.OutboxMessageId);
         return messages.Select(m => new WebhookDeliveryRow(
-            m.Id, m.Subject, WebhookOutbox.EventIdOf(m.TextBody), m.Status, m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.NextAttemptAtUtc,
+            m.Id, m.Subject, WebhookSignature.EventIdOf(m.TextBody), m.Status, m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.NextAttemptAtUtc,
             attempts[m.Id].OrderByDescending(a => a.Number).Take(3).ToList())).ToList();
     }
 

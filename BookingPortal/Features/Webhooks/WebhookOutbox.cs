@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Bookings;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Webhooks;
@@ -46,7 +47,7 @@ public sealed class WebhookOutbox(TimeProvider time)
         db.WebhookEndpoints.AsNoTracking().Where(e => e.IsActive).ToListAsync(cancellationToken);
 
     public static BookingEventData BookingData(Domain.Booking booking, Service service) => new(
-        booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, Api.BookingDto.StatusName(booking.Status),
+        booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, BookingStatusName.Of(booking.Status),
         booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
 
     /// <summary>
@@ -100,9 +101,6 @@ public sealed class WebhookOutbox(TimeProvider time)
     /// <summary>"evt_" and 32 hex digits of SHA-256 over the type and its cause: stable, and says nothing about the cause.</summary>
     public static string EventIdFor(string eventType, string cause) =>
         "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{eventType}|{cause}")))[..32];
-
-    /// <summary>Reads the event id back from a delivery's body.</summary>
-    public static string EventIdOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
 
     private static async Task<List<WebhookEndpoint>> SubscribersAsync(BookingDbContext db, string eventType, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
+using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;

@@ -1,10 +1,4 @@
 using BookingPortal.Data;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Consistency;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Payments;
-using BookingPortal.Features.Queue;
 using Npgsql;
 using Quartz;
 
@@ -28,6 +22,7 @@ public static class JobsServiceCollectionExtensions
         // The scheduler only decides when a job runs; what the job does reads the injected
         // TimeProvider, so tests drive the work by calling the services with a fake clock.
         builder.Services.AddSingleton<JobRunLog>();
+        var featureJobs = ScheduledJobs.RegisteredIn(builder.Services);
         builder.Services.AddQuartz(quartz =>
         {
             if (database.IsServerDatabase)
@@ -35,12 +30,11 @@ public static class JobsServiceCollectionExtensions
                 quartz.UsePersistentStore(store => UseClusteredStore(store, database));
             }
 
-            quartz.AddPaymentJobs();
-            quartz.AddCancellationJobs();
-            quartz.AddAdminJobs();
-            quartz.AddNotificationJobs();
-            quartz.AddQueueJobs();
-            quartz.AddConsistencyJobs();
+            foreach (var jobs in featureJobs)
+            {
+                jobs.Schedule(quartz);
+            }
+
             quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
         // An instance that only serves pages and the API (Jobs:RunScheduledJobs false) still writes

@@ -1,8 +1,8 @@
+using BookingPortal.Features.Notifications.Ports;
+using BookingPortal.Features.Webhooks.Ports;
 using System.Text;
 using BookingPortal.Data;
 using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Infrastructure.Webhooks;
@@ -29,7 +29,7 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IDbContextFactory
         {
             Content = new StringContent(message.TextBody, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(WebhookSignature.EventIdHeader, WebhookOutbox.EventIdOf(message.TextBody));
+        request.Headers.Add(WebhookSignature.EventIdHeader, WebhookSignature.EventIdOf(message.TextBody));
         request.Headers.Add(WebhookSignature.EventTypeHeader, message.Subject);
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, time.GetUtcNow(), message.TextBody));
         using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);

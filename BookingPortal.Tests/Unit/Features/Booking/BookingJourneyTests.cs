@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Security.Claims;
 using BookingPortal.Data;
 using BookingPortal.Domain;

@@ -1,6 +1,6 @@
+using BookingPortal.Features.Bookings;
 using System.Net;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Notifications;
 using Ical.Net;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
+using BookingPortal.Features.Payments.Ports;
+using BookingPortal.Infrastructure.Payments;
 using BookingPortal.Domain;
-using BookingPortal.Features.Payments;
 
 namespace BookingPortal.Tests.Unit.Features.Payments;
 

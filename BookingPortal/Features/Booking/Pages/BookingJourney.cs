@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Globalization;
 using System.Security.Claims;
 using BookingPortal.Data;
@@ -7,50 +8,6 @@ using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Booking.Pages;
-
-/// <summary>
-/// What the booking journey asks of the page it runs in: the portal's services and the page's dispatcher.
-/// <see cref="BookPage"/> answers from its services; a test may fake it.
-/// </summary>
-public interface IBookingJourneyHost
-{
-    /// <summary>Runs work on the page's dispatcher, where its state may change.</summary>
-    Task InvokeAsync(Func<Task> work);
-
-    void Redraw();
-
-    Task<bool> AdmitsVisitorsAsync(int serviceId);
-
-    Task ClaimVisitorPlacesAsync(string visitorKey, string customerId);
-
-    Task<Service?> GetServiceAsync(int serviceId);
-
-    Task<BookingView?> GetBookingAsync(string confirmationNumber, string userId, bool isStaff);
-
-    Task<BookingCalendar> GetCalendarAsync(Service service);
-
-    Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate);
-
-    bool TryReserve(string customerId, string? clientAddress);
-
-    /// <summary>Staff as the database says now, not as the sign-in cookie said.</summary>
-    Task<bool> IsStaffAsync(ClaimsPrincipal user);
-
-    Task<ReserveResult> ReserveAsync(ReserveRequest request);
-
-    Task<ReserveResult> RescheduleAsync(RescheduleRequest request);
-}
-
-/// <summary>Where the page goes after taking its parameters.</summary>
-public enum BookingPageStep
-{
-    Show,
-
-    /// <summary>Not signed in, and the service's waiting room wants an account (or a booking is being moved).</summary>
-    SignIn,
-
-    NotFound,
-}
 
 /// <summary>
 /// The booking page's states and transitions: the service and the booking being moved, the calendar and the
@@ -178,20 +135,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
     /// <summary>Books (or moves to) the picked time; the confirmation number to go to, or null when refused (see <see cref="Error"/>).</summary>
     public async Task<string?> BookAsync(ClaimsPrincipal user)
     {
-        if (Service is not { } service || SelectedSlot is not { } slot || Busy)
+        if (Service is not { } service || SelectedSlot is not { } slot || Busy || CustomerAllowedToBook() is not { } customerId)
         {
-            return null;
-        }
-
-        if (CustomerId is not { } customerId)
-        {
-            Error = text["Please sign in to book."];
-            return null;
-        }
-
-        if (!host.TryReserve(customerId, ClientAddress))
-        {
-            Error = text["Too many attempts. Please wait a few seconds and try again."];
             return null;
         }
 
@@ -220,6 +165,24 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
 
         await RefreshAsync();
         return null;
+    }
+
+    /// <summary>Who books now, or null with the reason in <see cref="Error"/> (not signed in, too many attempts).</summary>
+    private string? CustomerAllowedToBook()
+    {
+        if (CustomerId is not { } customerId)
+        {
+            Error = text["Please sign in to book."];
+            return null;
+        }
+
+        if (!host.TryReserve(customerId, ClientAddress))
+        {
+            Error = text["Too many attempts. Please wait a few seconds and try again."];
+            return null;
+        }
+
+        return customerId;
     }
 
     /// <summary>The customer left the page: no more seat changes, and one already on its way finds no calendar to refresh.</summary>

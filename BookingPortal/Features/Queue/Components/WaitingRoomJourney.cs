@@ -1,36 +1,5 @@
-using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Queue.Components;
-
-/// <summary>The page the journey runs in: <see cref="WaitingRoom"/> in the portal, a stand-in in a test.</summary>
-public interface IWaitingRoomHost
-{
-    /// <summary>A live circuit, not prerendering: only then does the room keep a clock or watch the queue.</summary>
-    bool IsInteractive { get; }
-
-    /// <summary>Runs work on the page's dispatcher, where its state may change.</summary>
-    Task InvokeAsync(Func<Task> work);
-
-    void Redraw();
-
-    /// <summary>The booking content appeared (true) or went (false); see WaitingRoom.ContentShownChanged.</summary>
-    Task ContentShownChangedAsync(bool shown);
-}
-
-/// <summary>What the waiting room shows in place of (or around) the booking content.</summary>
-public enum WaitingRoomView
-{
-    Loading,
-
-    /// <summary>No queue to pass (no release, or staff moving a booking): the content itself.</summary>
-    Content,
-
-    /// <summary>This customer's turn: its countdown, then the content (or the sign-in for a visitor).</summary>
-    Turn,
-
-    /// <summary>Not bookable yet: the stage of the queue this customer stands in (<see cref="WaitingRoomStage"/>).</summary>
-    Stage,
-}
 
 /// <summary>
 /// The waiting room's states and transitions: what it shows, when it reads the queue, keeps a clock or watches
@@ -149,43 +118,17 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         }
     }
 
-    /// <summary>
-    /// What a snapshot of the queue means here. Positions come from the shared snapshot; only a change of this customer's
-    /// own stage costs a query (<see cref="SnapshotEffect.Reload"/>).
-    /// </summary>
+    /// <summary>What a snapshot of the queue means here (see <see cref="QueueSnapshotReading"/>); a new place or seat count is taken.</summary>
     internal SnapshotEffect Apply(QueueSnapshot snapshot)
     {
-        if (State?.Entry is not { } entry)
+        var (effect, updated) = QueueSnapshotReading.Read(State, snapshot, clock.GetUtcNow().UtcDateTime);
+        if (effect is SnapshotEffect.Render)
         {
-            return SnapshotEffect.None;
-        }
-
-        // Before this customer's opening an unnumbered entry cannot change; the clock tick reloads at the opening.
-        // Without this, every early joiner's circuit would query the database at every change of the queue.
-        if (entry.Sequence is null && State.MyOpeningAtUtc > clock.GetUtcNow().UtcDateTime)
-        {
-            return SnapshotEffect.None;
-        }
-
-        var stillWaiting = entry.Status == QueueEntryStatus.Waiting && entry.Sequence is { } sequence && Array.BinarySearch(snapshot.WaitingSequences, sequence) >= 0;
-        if (stillWaiting)
-        {
-            var position = snapshot.PositionOf(entry.Sequence!.Value);
-            var remaining = snapshot.RemainingSeats ?? State.RemainingSeats;
-            if (position == State.Position && remaining == State.RemainingSeats)
-            {
-                // Nothing this customer can see has changed: no render, no traffic on the circuit.
-                return SnapshotEffect.None;
-            }
-
-            State = State with { Position = position, EstimatedWait = QueueFairness.EstimatedWait(position - 1, State.Release!), RemainingSeats = remaining };
+            State = updated;
             NowUtc = clock.GetUtcNow().UtcDateTime;
-            return SnapshotEffect.Render;
         }
 
-        var stillAdmitted = entry.Status == QueueEntryStatus.Admitted && snapshot.AdmittedEntryIds.Contains(entry.Id);
-        // Otherwise this customer's own stage changed (admitted, left, turn over): the snapshot already counted the seats.
-        return stillAdmitted ? SnapshotEffect.None : SnapshotEffect.Reload;
+        return effect;
     }
 
     private void KeepClockForStage()
@@ -251,8 +194,24 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         }
     }
 
-    /// <summary>Asks for a place. A second click that reaches the server before the disabled render is ignored.</summary>
-    public async Task JoinAsync(string? clientAddress)
+    /// <summary>Asks for a place.</summary>
+    public Task JoinAsync(string? clientAddress) => WhileBusyAsync(async () =>
+    {
+        var result = await queue.JoinAsync(ServiceId, Member, clientAddress);
+        Refusal = result.HasPlace ? null : result.Outcome;
+    });
+
+    /// <summary>Gives up this customer's place.</summary>
+    public Task LeaveAsync() => WhileBusyAsync(async () =>
+    {
+        if (State?.Entry is { } entry)
+        {
+            await queue.LeaveAsync(entry.Id, Member);
+        }
+    });
+
+    /// <summary>A join or leave, then a reload. A second click that reaches the server before the disabled render is ignored.</summary>
+    private async Task WhileBusyAsync(Func<Task> call)
     {
         if (Busy)
         {
@@ -262,36 +221,11 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         Busy = true;
         try
         {
-            var result = await queue.JoinAsync(ServiceId, Member, clientAddress);
-            Refusal = result.HasPlace ? null : result.Outcome;
+            await call();
         }
         finally
         {
             // A failed call must leave the buttons usable: the customer can try again.
-            Busy = false;
-        }
-
-        await ReloadAsync();
-    }
-
-    /// <summary>Gives up this customer's place.</summary>
-    public async Task LeaveAsync()
-    {
-        if (Busy)
-        {
-            return;
-        }
-
-        Busy = true;
-        try
-        {
-            if (State?.Entry is { } entry)
-            {
-                await queue.LeaveAsync(entry.Id, Member);
-            }
-        }
-        finally
-        {
             Busy = false;
         }
 
@@ -306,17 +240,4 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         ticker?.Dispose();
         ticker = null;
     }
-}
-
-/// <summary>What a queue snapshot means for one waiting room.</summary>
-public enum SnapshotEffect
-{
-    /// <summary>Nothing this customer can see changed.</summary>
-    None,
-
-    /// <summary>Their place or the seats left changed: draw again.</summary>
-    Render,
-
-    /// <summary>Their own stage changed: read their place again, then draw.</summary>
-    Reload,
 }

@@ -4,7 +4,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 
-namespace BookingPortal.Features.Booking;
+namespace BookingPortal.Features.Bookings;
 
 /// <summary>The .ics file and the Google Calendar link for a booking. The UID is stable so a later update or cancellation replaces the same event.</summary>
 public static class CalendarFile

@@ -1,6 +1,6 @@
-using BookingPortal.Domain;
+using BookingPortal.Features.Webhooks.Ports;
 
-namespace BookingPortal.Tests.Unit.Domain;
+namespace BookingPortal.Tests.Unit.Features.Webhooks;
 
 public class WebhookSignatureTests
 {

@@ -1,4 +1,4 @@
-namespace BookingPortal.Features.Payments;
+namespace BookingPortal.Features.Payments.Ports;
 
 /// <summary>What a hosted checkout needs to take a booking's deposit.</summary>
 public sealed record DepositCheckout(
@@ -29,20 +29,6 @@ public interface IPaymentGateway
     /// <returns>The provider's id of the refund.</returns>
     /// <exception cref="RefundRejectedException">The provider refused the refund for good; trying again would not help.</exception>
     Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
-}
-
-/// <summary>The default: the deposit is paid at the desk, so there is nothing to start or refund online.</summary>
-public sealed class PayAtReceptionGateway : IPaymentGateway
-{
-    public bool TakesPaymentOnline => false;
-
-    public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) => holdExpiresAtUtc;
-
-    public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("Deposits are paid at reception; there is no online checkout.");
-
-    public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("Deposits are paid at reception; refunds are made at the desk.");
 }
 
 /// <summary>The provider answered that this refund will never be made (already refunded, more than was paid…).</summary>

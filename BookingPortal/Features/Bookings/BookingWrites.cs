@@ -2,7 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace BookingPortal.Features.Booking;
+namespace BookingPortal.Features.Bookings;
 
 /// <summary>
 /// The steps every booking-creating transaction shares (a reservation, a waitlist claim), so
@@ -23,18 +23,31 @@ internal static class BookingWrites
         db.Users.Where(u => customerIds.Contains(u.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
 
+    /// <summary>
+    /// Why this customer may not take one more booking of the service now, or null: takes the customer's gate, then
+    /// checks the no-show limit staff set and the active-booking limit (for a single booking outside the batch writer).
+    /// </summary>
+    public static async Task<BookingError?> CustomerRefusalAsync(BookingDbContext db, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (!await EnterCustomerGateAsync(db, customerId, cancellationToken))
+        {
+            return BookingError.InvalidRequest;
+        }
+
+        if (await NeedsStaffHelpAsync(db, customerId, cancellationToken))
+        {
+            return BookingError.NeedsStaffHelp;
+        }
+
+        return await HasReachedLimitAsync(db, service, customerId, nowUtc, cancellationToken) ? BookingError.LimitReached : null;
+    }
+
     /// <summary>True when staff set a no-show limit for this customer and it has been reached.</summary>
     public static async Task<bool> NeedsStaffHelpAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == customerId).AnyAsync(NeedsStaffHelp, cancellationToken);
 
     public static readonly System.Linq.Expressions.Expression<Func<ApplicationUser, bool>> NeedsStaffHelp =
         u => u.NoShowLimit != null && u.NoShowCount >= u.NoShowLimit;
-
-    /// <summary>Whether the user acting for a customer really holds the Staff or Admin role.</summary>
-    public static async Task<bool> IsStaffAsync(BookingDbContext db, string userId, CancellationToken cancellationToken) =>
-        await db.UserRoles.Where(r => r.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name)
-            .AnyAsync(name => name == Roles.Staff || name == Roles.Admin, cancellationToken);
 
     /// <summary>Call inside the customer gate only.</summary>
     public static async Task<bool> HasReachedLimitAsync(BookingDbContext db, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)

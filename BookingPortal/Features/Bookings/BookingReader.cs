@@ -3,7 +3,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace BookingPortal.Features.Booking;
+namespace BookingPortal.Features.Bookings;
 
 /// <summary>Reads bookings as their owners (or staff) see them.</summary>
 public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 
-namespace BookingPortal.Features.Payments;
+using BookingPortal.Features.Payments.Ports;
+
+namespace BookingPortal.Infrastructure.Payments;
 
 /// <summary>
 /// Card deposits through Stripe Checkout (a hosted page, so no card data touches the portal) and

@@ -1,6 +1,6 @@
 using BookingPortal.Domain;
 
-namespace BookingPortal.Features.Booking;
+namespace BookingPortal.Features.Bookings;
 
 /// <summary>What the customer asked for. The idempotency key is created once per booking attempt by the UI.</summary>
 /// <param name="ActingStaffId">Set when staff book for the customer (at the desk, on the phone); they may book customers the online rules hold back.</param>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace BookingPortal.Features.Payments;
+namespace BookingPortal.Features.Payments.Ports;
 
 public enum PaymentGatewayKind
 {

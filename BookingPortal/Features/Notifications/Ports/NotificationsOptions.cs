@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace BookingPortal.Features.Notifications;
+namespace BookingPortal.Features.Notifications.Ports;
 
 /// <summary>Bound from the "Notifications" section. With no provider keys, messages wait in the outbox.</summary>
 public sealed class NotificationsOptions

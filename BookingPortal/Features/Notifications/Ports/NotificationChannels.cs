@@ -1,6 +1,6 @@
 using BookingPortal.Domain;
 
-namespace BookingPortal.Features.Notifications;
+namespace BookingPortal.Features.Notifications.Ports;
 
 public enum DeliveryOutcome
 {

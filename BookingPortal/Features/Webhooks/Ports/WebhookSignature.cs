@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
-namespace BookingPortal.Domain;
+namespace BookingPortal.Features.Webhooks.Ports;
 
 /// <summary>
 /// The <c>BookingPortal-Signature</c> header: <c>t={unix seconds},v1={hex HMAC-SHA256(secret, "{t}.{body}")}</c>.
@@ -13,6 +14,9 @@ public static class WebhookSignature
     public const string Header = "BookingPortal-Signature";
     public const string EventIdHeader = "BookingPortal-Event-Id";
     public const string EventTypeHeader = "BookingPortal-Event";
+
+    /// <summary>The event id a delivery's header repeats, read from the stored body.</summary>
+    public static string EventIdOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
 
     public static string Sign(string secret, DateTimeOffset timestamp, string body)
     {

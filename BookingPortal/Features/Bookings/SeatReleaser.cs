@@ -1,12 +1,10 @@
 using BookingPortal.Data;
 using System.Linq.Expressions;
 using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
-namespace BookingPortal.Features.Cancellation;
+namespace BookingPortal.Features.Bookings;
 
 /// <summary>
 /// Where a freed seat goes. Every path that gives a seat back (cancellation, expired payment
@@ -15,7 +13,7 @@ namespace BookingPortal.Features.Cancellation;
 /// only when nobody is waiting does the counter go down and the seat return to general sale.
 /// The customer offered a seat is told through the outbox in the same transaction.
 /// </summary>
-public sealed class SeatReleaser(NotificationOutbox outbox)
+public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
 {
     private const int CandidatesPerRelease = 20;
 
@@ -106,7 +104,7 @@ public sealed class SeatReleaser(NotificationOutbox outbox)
                         .SetProperty(x => x.OfferExpiresAtUtc, expires), cancellationToken);
                 if (offered == 1)
                 {
-                    await outbox.QueueWaitlistOfferAsync(db, entryId, cancellationToken);
+                    await offerNotice.QueueWaitlistOfferAsync(db, entryId, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     return entryId;
                 }

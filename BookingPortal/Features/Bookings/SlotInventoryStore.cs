@@ -2,7 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace BookingPortal.Features.Booking;
+namespace BookingPortal.Features.Bookings;
 
 /// <summary>
 /// Seat counters are created on the first booking of a slot rather than materialised for the

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using BookingPortal.Domain;
+using BookingPortal.Features.Bookings;
+using BookingPortal.Features.Catalog;
+
+namespace BookingPortal.Features.Booking.Pages;
+
+/// <summary>
+/// What the booking journey asks of the page it runs in: the portal's services and the page's dispatcher.
+/// <see cref="BookPage"/> answers from its services; a test may fake it.
+/// </summary>
+public interface IBookingJourneyHost
+{
+    /// <summary>Runs work on the page's dispatcher, where its state may change.</summary>
+    Task InvokeAsync(Func<Task> work);
+
+    void Redraw();
+
+    Task<bool> AdmitsVisitorsAsync(int serviceId);
+
+    Task ClaimVisitorPlacesAsync(string visitorKey, string customerId);
+
+    Task<Service?> GetServiceAsync(int serviceId);
+
+    Task<BookingView?> GetBookingAsync(string confirmationNumber, string userId, bool isStaff);
+
+    Task<BookingCalendar> GetCalendarAsync(Service service);
+
+    Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate);
+
+    bool TryReserve(string customerId, string? clientAddress);
+
+    /// <summary>Staff as the database says now, not as the sign-in cookie said.</summary>
+    Task<bool> IsStaffAsync(ClaimsPrincipal user);
+
+    Task<ReserveResult> ReserveAsync(ReserveRequest request);
+
+    Task<ReserveResult> RescheduleAsync(RescheduleRequest request);
+}

@@ -1,0 +1,17 @@
+using BookingPortal.Features.Payments.Ports;
+
+namespace BookingPortal.Features.Payments;
+
+/// <summary>The default: the deposit is paid at the desk, so there is nothing to start or refund online.</summary>
+public sealed class PayAtReceptionGateway : IPaymentGateway
+{
+    public bool TakesPaymentOnline => false;
+
+    public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) => holdExpiresAtUtc;
+
+    public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Deposits are paid at reception; there is no online checkout.");
+
+    public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Deposits are paid at reception; refunds are made at the desk.");
+}

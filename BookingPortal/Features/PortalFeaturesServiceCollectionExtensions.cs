@@ -1,0 +1,56 @@
+using BookingPortal.Features.Admin;
+using BookingPortal.Features.Api;
+using BookingPortal.Features.Audit;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Bookings;
+using BookingPortal.Features.Branding;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Consistency;
+using BookingPortal.Features.Localization;
+using BookingPortal.Features.Notifications;
+using BookingPortal.Features.Payments;
+using BookingPortal.Features.Queue;
+using BookingPortal.Features.Releases;
+using BookingPortal.Features.Staff;
+using BookingPortal.Features.Webhooks;
+
+namespace BookingPortal.Features;
+
+public static class PortalFeaturesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every feature, each registering its own services and jobs (call before AddPortalJobs, which
+    /// hands the features' jobs to Quartz).
+    /// </summary>
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStaff();
+        services.AddAudit();
+        services.AddBranding(configuration);
+        services.AddCatalog();
+        services.AddBookings();
+        services.AddBooking();
+        services.AddCancellation();
+        services.AddAdmin();
+        services.AddPayments(configuration);
+        services.AddNotifications(configuration);
+        services.AddQueue();
+        services.AddReleases();
+        services.AddPortalApi(configuration);
+        services.AddWebhooks(configuration);
+        services.AddConsistency();
+        return services;
+    }
+
+    /// <summary>The features' own endpoints (the pages are mapped with the components).</summary>
+    public static IEndpointRouteBuilder MapPortalFeatureEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapCultureEndpoint();
+        endpoints.MapThemeEndpoint();
+        endpoints.MapBookingEndpoints();
+        endpoints.MapPaymentEndpoints();
+        endpoints.MapAdminEndpoints();
+        return endpoints;
+    }
+}
