@@ -9,6 +9,7 @@ public static class BookingServiceCollectionExtensions
         services.AddScoped<BookingService>();
         services.AddScoped<BookingMover>();
         services.AddScoped<BookingReader>();
+        services.AddScoped<CallerBookability>();
         services.AddSingleton<ReservationBatcher>();
         services.AddScoped<ReservationBatchWriter>();
         return services;
