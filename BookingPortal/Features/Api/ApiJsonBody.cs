@@ -32,6 +32,11 @@ public static class ApiJsonBody
             return (null, ApiProblems.Result(ApiProblems.PayloadTooLarge, $"The body may be at most {MaxBytes} bytes."));
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return (null, ApiProblems.Invalid("body", "The body is not valid UTF-8."));
+        }
+
         JsonElement root;
         try
         {

@@ -12,15 +12,16 @@ public static class BookingForm
 {
     public static async Task<(ReserveRequest? Request, IResult? Problem)> ReadAsync(HttpContext http, string customerId, CancellationToken cancellationToken)
     {
-        if (!http.Request.HasFormContentType)
-        {
-            return (null, TypedResults.Problem("Send the fields as a form (application/x-www-form-urlencoded).", statusCode: StatusCodes.Status415UnsupportedMediaType));
-        }
-
+        // First: once the antiforgery check failed, even asking whether the body is a form throws.
         if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
         {
             return (null, TypedResults.Problem("The form's antiforgery token is missing or no longer valid; load the page again.", statusCode: StatusCodes.Status400BadRequest,
                 title: "Antiforgery check failed"));
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return (null, TypedResults.Problem("Send the fields as a form (application/x-www-form-urlencoded).", statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
         IFormCollection form;
