@@ -93,6 +93,22 @@ public class ApiRequestBindingTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Moving_a_booking_into_a_slot_where_the_customer_already_holds_a_seat_is_refused()
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = await factory.BookableSlotsAsync(service);
+        var (_, client) = await factory.ApiCustomerAsync();
+        (await client.BookAsync(service.Id, slots[14].StartUtc, "move-a")).StatusCode.Should().Be(HttpStatusCode.Created);
+        var second = await (await client.BookAsync(service.Id, slots[15].StartUtc, "move-b")).Content.ReadFromJsonAsync<BookingDto>();
+
+        var move = await client.PostAsync($"/api/v1/bookings/{second!.ConfirmationNumber}/move",
+            JsonContent.Create(new { slotStartUtc = slots[14].StartUtc }));
+
+        move.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await move.ProblemAsync()).TypeOf().Should().Be(ProblemBase + "seat-already-held");
+    }
+
+    [Fact]
     public async Task Availability_behind_a_waiting_room_is_not_bookable_for_a_caller_not_admitted_and_says_why()
     {
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
