@@ -30,6 +30,9 @@ public class Booking
     public decimal DepositAmount { get; set; }
     public required string Currency { get; set; }
     public required string IdempotencyKey { get; set; }
+
+    /// <summary>A hash of the request the idempotency key came with (service and slot); null on bookings made before it was kept.</summary>
+    public string? RequestFingerprint { get; set; }
     public string? CancellationReason { get; set; }
     public string? CancelledById { get; set; }
     public bool CancellationFeeWaived { get; set; }

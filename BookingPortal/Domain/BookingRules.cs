@@ -26,6 +26,12 @@ public enum BookingError
 
     /// <summary>The booking starts too soon to be moved online (the service's change cutoff has passed): only staff can move it.</summary>
     ChangeWindowClosed,
+
+    /// <summary>The idempotency key already made a booking from a different request (another service, slot or customer).</summary>
+    IdempotencyKeyReused,
+
+    /// <summary>The customer already holds a seat in this slot, and the service gives each customer one seat per slot.</summary>
+    SeatAlreadyHeld,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -93,6 +99,8 @@ public static class BookingRules
         BookingError.ChangeWindowClosed => service is null
             ? "This booking can no longer be moved online. Please contact reception."
             : $"Bookings can be moved online until {service.ChangesAllowedUntilHours} hours before the start. Please contact reception to change this one.",
+        BookingError.IdempotencyKeyReused => "This idempotency key already made a booking for a different request. Use a new key for each booking you mean to make.",
+        BookingError.SeatAlreadyHeld => "You already have a seat at this time. Each customer may book one seat per time slot; choose another time.",
         _ => "The booking could not be made.",
     };
 }

@@ -23,6 +23,12 @@ public class Service
     public int MaxAdvanceBookingDays { get; set; } = 30;
     public int MinAdvanceBookingHours { get; set; } = 24;
     public int MaxActiveBookingsPerCustomer { get; set; } = 2;
+
+    /// <summary>
+    /// Whether one customer may hold more than one seat in the same slot. Off by default: a family
+    /// books with a party size or dependants, not by taking the slot's seats one by one.
+    /// </summary>
+    public bool AllowSeveralSeatsPerCustomer { get; set; }
     public bool RequireDeposit { get; set; } = true;
     public decimal DepositAmount { get; set; } = 50m;
     public int FreeCancellationHours { get; set; } = 48;

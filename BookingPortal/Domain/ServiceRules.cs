@@ -7,6 +7,8 @@ public sealed record FieldError(string Field, string Message);
 public static class ServiceRules
 {
     public const int MaxNameLength = 100;
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxAddressLength = 400;
 
     /// <summary>Half a day either side is already more than any clinic needs; more is a typo.</summary>
     public const int MaxBufferMinutes = 12 * 60;
@@ -27,6 +29,9 @@ public static class ServiceRules
 
         Check(!string.IsNullOrWhiteSpace(service.Name), nameof(Service.Name), "Give the service a name.");
         Check(service.Name.Length <= MaxNameLength, nameof(Service.Name), $"Keep the name to {MaxNameLength} characters.");
+        Check((service.Description ?? "").Length <= MaxDescriptionLength, nameof(Service.Description), $"Keep the description to {MaxDescriptionLength} characters.");
+        Check((service.Address ?? "").Length <= MaxAddressLength, nameof(Service.Address), $"Keep the address to {MaxAddressLength} characters.");
+        Check((service.VideoLink ?? "").Length <= MaxAddressLength, nameof(Service.VideoLink), $"Keep the video link to {MaxAddressLength} characters.");
         Check(service.DurationMinutes is > 0 and <= 24 * 60, nameof(Service.DurationMinutes), "The duration must be between 1 minute and 24 hours.");
         Check(service.Price >= 0, nameof(Service.Price), "The price cannot be negative.");
         Check(service.Currency.Length == 3 && service.Currency.All(char.IsAsciiLetterUpper), nameof(Service.Currency), "Use a three-letter currency code such as USD.");

@@ -46,7 +46,8 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         var seatSeekers = customers.Skip(4).Select(c => new ReserveRequest(c, service.Id, full.StartUtc, $"seat-{c}")).ToList();
         ReserveRequest[] batch =
         [
-            new(customers[0], service.Id, full.StartUtc, "first-click"),
+            // The same request again (a key is bound to its slot: with another one it would be refused as reused).
+            new(customers[0], service.Id, other.StartUtc, "first-click"),
             new(customers[1], service.Id, full.StartUtc, "over-the-limit"),
             new(customers[2], service.Id, full.StartUtc, "needs-help"),
             new("no-such-customer", service.Id, full.StartUtc, "unknown"),

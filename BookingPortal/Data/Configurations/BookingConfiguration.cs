@@ -13,6 +13,7 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
+        builder.Property(b => b.RequestFingerprint).HasMaxLength(64);
         builder.Property(b => b.CancellationReason).HasMaxLength(500);
         builder.Property(b => b.CancelledById).HasMaxLength(450);
         builder.Property(b => b.PaymentReference).HasMaxLength(100);

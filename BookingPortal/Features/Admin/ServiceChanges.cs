@@ -106,6 +106,7 @@ internal static class ServiceChanges
         Set("max advance days", target.MaxAdvanceBookingDays, draft.MaxAdvanceBookingDays, v => target.MaxAdvanceBookingDays = v);
         Set("min advance hours", target.MinAdvanceBookingHours, draft.MinAdvanceBookingHours, v => target.MinAdvanceBookingHours = v);
         Set("bookings per customer", target.MaxActiveBookingsPerCustomer, draft.MaxActiveBookingsPerCustomer, v => target.MaxActiveBookingsPerCustomer = v);
+        Set("several seats per customer", target.AllowSeveralSeatsPerCustomer, draft.AllowSeveralSeatsPerCustomer, v => target.AllowSeveralSeatsPerCustomer = v);
         Set("deposit required", target.RequireDeposit, draft.RequireDeposit, v => target.RequireDeposit = v);
         Set("deposit", target.DepositAmount, draft.DepositAmount, v => target.DepositAmount = v);
         Set("free cancellation hours", target.FreeCancellationHours, draft.FreeCancellationHours, v => target.FreeCancellationHours = v);

@@ -5,7 +5,6 @@ using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BookingPortal.Features.Api;
 
@@ -33,7 +32,8 @@ public static class ApiEndpoints
             .WithName("GetAvailability").WithSummary("Slots between two dates (in the service's zone) with the seats left, in UTC and local time.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         api.MapPost("/bookings", CreateBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
-            .WithName("CreateBooking").WithSummary("Books a slot. Send an Idempotency-Key header: repeating it returns the first booking.")
+            .WithName("CreateBooking").WithSummary("Books a slot. Send an Idempotency-Key header: repeating it returns the first booking; reusing it for another request is refused.")
+            .Accepts<CreateBookingRequest>("application/json").ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem();
         api.MapGet("/bookings/{confirmation}", GetBookingAsync).RequireAuthorization(ApiKeyDefaults.ReadPolicy)
@@ -41,6 +41,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/bookings/{confirmation}/move", MoveBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
             .WithName("MoveBooking").WithSummary("Moves a booking to another slot of its service, under the rules of a new booking and the service's change cutoff.")
+            .Accepts<MoveBookingRequest>("application/json").ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem();
         api.MapPost("/bookings/{confirmation}/cancel", CancelBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
@@ -65,8 +66,16 @@ public static class ApiEndpoints
     }
 
     private static async Task<IResult> GetAvailabilityAsync(
-        int id, DateOnly? from, DateOnly? to, CatalogService catalog, TimeProvider time, CancellationToken cancellationToken)
+        int id, HttpRequest request, ClaimsPrincipal user, CatalogService catalog, CallerBookability bookability, TimeProvider time, CancellationToken cancellationToken)
     {
+        var input = new ApiInput();
+        var from = input.Date("from", request.Query["from"]);
+        var to = input.Date("to", request.Query["to"]);
+        if (!input.IsValid)
+        {
+            return input.Problem;
+        }
+
         var service = await catalog.GetServiceAsync(id, cancellationToken);
         if (service is null)
         {
@@ -86,27 +95,18 @@ public static class ApiEndpoints
         }
 
         var slots = await catalog.GetSlotsAsync(service, first, last, cancellationToken);
-        return TypedResults.Ok(new AvailabilityDto(service.Id, service.TimeZoneId, first, last, slots.Select(SlotDto.From).ToList()));
+        var caller = await bookability.ForAsync(service, ApiKeyDefaults.Caller(user).OwnerId, cancellationToken);
+        return TypedResults.Ok(new AvailabilityDto(service.Id, service.TimeZoneId, first, last, slots.Select(s => SlotDto.From(s, caller)).ToList()));
     }
 
     private static async Task<IResult> CreateBookingAsync(
-        CreateBookingRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-        BookingService bookings, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken cancellationToken)
     {
         var caller = ApiKeyDefaults.Caller(user);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        var (body, problem) = await ApiRequests.ReadCreateBookingAsync(request, cancellationToken);
+        if (body is null)
         {
-            return ApiProblems.Invalid("Idempotency-Key", "Send an Idempotency-Key header (up to 100 characters), new for each booking you mean to make.");
-        }
-
-        if (body.ServiceId is not { } serviceId)
-        {
-            return ApiProblems.Invalid("serviceId", "Give the service's id.");
-        }
-
-        if (body.SlotStartUtc is not { } slotStart)
-        {
-            return ApiProblems.Invalid("slotStartUtc", "Give the slot's start in UTC, e.g. 2026-03-04T14:00:00Z, as availability lists it.");
+            return problem!;
         }
 
         if (BookingFor(body, caller) is not { } forWhom)
@@ -115,10 +115,11 @@ public static class ApiEndpoints
         }
 
         var (customerId, actingStaffId) = forWhom;
-
-        var result = await bookings.ReserveAsync(new ReserveRequest(customerId, serviceId, AsUtc(slotStart), idempotencyKey, actingStaffId), cancellationToken);
+        var result = await bookings.ReserveAsync(
+            new ReserveRequest(customerId, body.ServiceId, body.SlotStartUtc, body.IdempotencyKey, actingStaffId), cancellationToken);
         if (result.Booking is { } booking)
         {
+            // A repeat of the request answers as the first did (201, the booking as it is now), whatever became of it since.
             return TypedResults.Created($"/api/v1/bookings/{booking.ConfirmationNumber}", BookingDto.From(booking));
         }
 
@@ -129,14 +130,10 @@ public static class ApiEndpoints
     }
 
     /// <summary>Whom the booking is for: the key's owner, or the customer a staff key with the admin scope names (null for any other key naming one).</summary>
-    private static (string CustomerId, string? ActingStaffId)? BookingFor(CreateBookingRequest body, ApiCaller caller) =>
+    private static (string CustomerId, string? ActingStaffId)? BookingFor(BookingOrder body, ApiCaller caller) =>
         string.IsNullOrWhiteSpace(body.CustomerId) || body.CustomerId == caller.OwnerId ? (caller.OwnerId, null)
         : caller.ActsAsStaff() ? (body.CustomerId, caller.OwnerId)
         : null;
-
-    /// <summary>A time with an offset is converted; one without is read as UTC, as the field's name says.</summary>
-    private static DateTime AsUtc(DateTime value) =>
-        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static async Task<IResult> GetBookingAsync(string confirmation, ClaimsPrincipal user, BookingReader bookings, CancellationToken cancellationToken)
     {
@@ -149,15 +146,16 @@ public static class ApiEndpoints
 
     /// <summary>The very <see cref="BookingMover.RescheduleAsync"/> of the "Change time" page; a staff admin key acts as staff at the desk.</summary>
     private static async Task<IResult> MoveBookingAsync(
-        string confirmation, MoveBookingRequest body, ClaimsPrincipal user, BookingMover bookings, CancellationToken cancellationToken)
+        string confirmation, HttpRequest request, ClaimsPrincipal user, BookingMover bookings, CancellationToken cancellationToken)
     {
-        if (body.SlotStartUtc is not { } slotStart)
+        var (body, problem) = await ApiRequests.ReadMoveBookingAsync(request, cancellationToken);
+        if (body is null)
         {
-            return ApiProblems.Invalid("slotStartUtc", "Give the new slot's start in UTC, e.g. 2026-03-04T14:00:00Z, as availability lists it.");
+            return problem!;
         }
 
         var caller = ApiKeyDefaults.Caller(user);
-        var result = await bookings.RescheduleAsync(new RescheduleRequest(confirmation, caller.OwnerId, caller.ActsAsStaff(), AsUtc(slotStart)), cancellationToken);
+        var result = await bookings.RescheduleAsync(new RescheduleRequest(confirmation, caller.OwnerId, caller.ActsAsStaff(), body.SlotStartUtc), cancellationToken);
         return result.Booking is { } booking
             ? TypedResults.Ok(BookingDto.From(booking))
             : ApiProblems.ForBooking(result.Error!.Value, result.Message ?? "The move was refused.");

@@ -13,19 +13,33 @@ public sealed record ServiceDto(
         s.BufferBeforeMinutes, s.BufferAfterMinutes, s.MinAdvanceBookingHours, s.MaxAdvanceBookingDays, s.MaxActiveBookingsPerCustomer);
 }
 
-/// <summary>A slot in UTC and in the service's zone (with its offset), with the seats left.</summary>
+/// <summary>
+/// A slot in UTC and in the service's zone (with its offset), with the seats left; <see cref="Bookable"/>
+/// answers as a booking by the caller would, and <see cref="Reason"/> says why not (the booking's problem code).
+/// </summary>
 public sealed record SlotDto(DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart, DateTimeOffset LocalEnd, int Capacity, int Remaining, bool Bookable)
 {
+    public string? Reason { get; init; }
+
     public static SlotDto From(SlotAvailability s) => new(s.StartUtc, s.EndUtc, s.LocalStart, s.LocalEnd, s.Capacity, s.Remaining, s.IsBookable);
+
+    public static SlotDto From(SlotAvailability s, CallerStanding caller)
+    {
+        var refusal = s.IsFull ? BookingError.SlotFull : !s.IsBookable ? BookingError.TooFarAhead : caller.RefusalAt(s.StartUtc);
+        return From(s) with { Bookable = refusal is null, Reason = refusal is { } error ? ApiProblems.CodeFor(error) : null };
+    }
 }
 
 public sealed record AvailabilityDto(int ServiceId, string TimeZoneId, DateOnly From, DateOnly To, IReadOnlyList<SlotDto> Slots);
 
-/// <summary>What POST /api/v1/bookings takes. <see cref="CustomerId"/> only with a staff key that has the admin scope.</summary>
-public sealed record CreateBookingRequest(int? ServiceId, DateTime? SlotStartUtc, string? CustomerId);
+/// <summary>
+/// What POST /api/v1/bookings takes (the document's schema; <see cref="ApiRequests"/> reads it strictly).
+/// <see cref="CustomerId"/> only with a staff key that has the admin scope.
+/// </summary>
+public sealed record CreateBookingRequest(int ServiceId, DateTimeOffset SlotStartUtc, string? CustomerId);
 
 /// <summary>What POST /api/v1/bookings/{confirmation}/move takes: a slot of the booking's own service.</summary>
-public sealed record MoveBookingRequest(DateTime? SlotStartUtc);
+public sealed record MoveBookingRequest(DateTimeOffset SlotStartUtc);
 
 public sealed record BookingDto(
     string ConfirmationNumber, int ServiceId, string ServiceName, string Status, DateTime StartUtc, DateTime EndUtc,

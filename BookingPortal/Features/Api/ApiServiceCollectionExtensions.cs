@@ -21,6 +21,9 @@ public static class ApiServiceCollectionExtensions
             .AddPolicy(ApiKeyDefaults.BookPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyDefaults.ScopeClaim, Scope(ApiScopes.Book), Scope(ApiScopes.Admin)));
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestHeadersTotalSize = ApiErrors.KestrelMaxHeaderBytes);
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(ApiEndpoints.RateLimitPolicy, context =>
@@ -71,6 +74,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>Rate limiting runs after authorization (added by the host), so it sees which key is calling.</summary>
     public static WebApplication UsePortalApi(this WebApplication app)
     {
+        app.UseApiErrors();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapPortalApi();

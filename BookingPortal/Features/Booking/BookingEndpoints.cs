@@ -2,7 +2,7 @@ using BookingPortal.Features.Bookings;
 using System.Security.Claims;
 using BookingPortal.Features.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace BookingPortal.Features.Booking;
 
@@ -15,6 +15,7 @@ public static class BookingEndpoints
             .WithName("DownloadBookingCalendar");
         endpoints.MapPost("/bookings", ReserveFromFormAsync)
             .RequireAuthorization()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .WithName("ReserveFromForm");
         return endpoints;
     }
@@ -38,8 +39,7 @@ public static class BookingEndpoints
     /// form): the same service call, rate limit and messages, for clients without a live page,
     /// such as a load balancer's synthetic check or a script driving several instances.
     /// </summary>
-    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ReserveFromFormAsync(
-        [FromForm] int serviceId, [FromForm] DateTime slotStartUtc, [FromForm] string idempotencyKey,
+    private static async Task<IResult> ReserveFromFormAsync(
         ClaimsPrincipal user, HttpContext http, BookingService bookings, QueueRateLimits rateLimits, CancellationToken cancellationToken)
     {
         var customerId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
@@ -48,9 +48,15 @@ public static class BookingEndpoints
             return TypedResults.Problem("Too many attempts. Please wait a few seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        var result = await bookings.ReserveAsync(new ReserveRequest(customerId, serviceId, DateTime.SpecifyKind(slotStartUtc.ToUniversalTime(), DateTimeKind.Utc), idempotencyKey), cancellationToken);
+        var (form, refusal) = await BookingForm.ReadAsync(http, customerId, cancellationToken);
+        if (form is null)
+        {
+            return refusal!;
+        }
+
+        var result = await bookings.ReserveAsync(form, cancellationToken);
         return result.Booking is { } booking
-            ? TypedResults.Redirect($"/bookings/{booking.ConfirmationNumber}")
+            ? (IResult)TypedResults.Redirect($"/bookings/{booking.ConfirmationNumber}")
             : TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: result.Error?.ToString());
     }
 

@@ -28,6 +28,8 @@ public static class BookingErrorText
         (BookingError.NeedsStaffHelp, _) => text["Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk)."],
         (BookingError.ChangeWindowClosed, { } s) => text["Bookings can be moved online until {0} before the start. Please contact reception to change this one.", BookingRulesText.Count(text, s.ChangesAllowedUntilHours, "1 hour", "{0} hours")],
         (BookingError.ChangeWindowClosed, _) => text["This booking can no longer be moved online. Please contact reception."],
+        (BookingError.SeatAlreadyHeld, _) => text["You already have a seat at this time. Each customer may book one seat per time slot; choose another time."],
+        (BookingError.IdempotencyKeyReused, _) => text["This booking request was already used for another time. Please try again."],
         _ => text["The booking could not be made. Please try again."],
     };
 }

@@ -138,6 +138,11 @@ public sealed class BookingMover(
             return (SeatMove.Refused, refused);
         }
 
+        if (await BookingWrites.HoldsAnotherSeatAsync(db, service, current.CustomerId, current.Id, newInventoryId, cancellationToken))
+        {
+            return (SeatMove.Refused, BookingError.SeatAlreadyHeld);
+        }
+
         if (!await TakeNewSeatAsync(db, oldId, newInventoryId, cancellationToken))
         {
             return (SeatMove.Refused, BookingError.SlotFull);

@@ -6,6 +6,7 @@ public static class BookingServiceCollectionExtensions
     {
         services.AddScoped<BookingService>();
         services.AddScoped<BookingMover>();
+        services.AddScoped<CallerBookability>();
         services.AddSingleton<ReservationBatcher>();
         services.AddScoped<ReservationBatchWriter>();
         return services;

@@ -49,9 +49,9 @@ public sealed class ReservationBatchWriter(
                 // other one's booking answers it) or a confirmation number collision (try another).
                 await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
                 {
-                    if (await BookingReader.FindByIdempotencyKeyAsync(db, request, cancellationToken) is { } sameRequest)
+                    if (await BookingReader.FindByIdempotencyKeyAsync(db, request, cancellationToken) is { } sameKey)
                     {
-                        return ReserveResult.Success(sameRequest);
+                        return sameKey;
                     }
                 }
 
@@ -206,7 +206,7 @@ public sealed class ReservationBatchWriter(
 
         foreach (var candidate in candidates)
         {
-            results[candidate.Index] = candidate.Earlier is { } earlier ? ReserveResult.Success(earlier)
+            results[candidate.Index] = candidate.Earlier is { } earlier ? earlier
                 : candidate.Refusal is { } error ? ReserveResult.Failure(error, candidate.Service)
                 : Booked(candidate.Booking!, candidate.Service);
         }
@@ -223,6 +223,7 @@ public sealed class ReservationBatchWriter(
         {
             var (request, service, slot) = (candidate.Request, candidate.Service, candidate.Slot);
             candidate.Booking = BookingWrites.NewBooking(service, request.CustomerId, candidate.CounterId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, holdUntil);
+            candidate.Booking.RequestFingerprint = request.Fingerprint;
             candidate.Messages = await outbox.ComposeForNewBookingAsync(candidate.Booking, service, endpoints, contacts[request.CustomerId]);
         }
 

@@ -25,8 +25,8 @@ internal sealed class ReservationCandidate(int index, ReserveRequest request, Se
 
     public IReadOnlyList<OutboxMessage> Messages { get; set; } = [];
 
-    /// <summary>The booking an earlier identical request made: the answer to this one.</summary>
-    public BookingView? Earlier { get; set; }
+    /// <summary>The answer an earlier request with the same idempotency key gives this one: its booking, or a refusal when it was another request.</summary>
+    public ReserveResult? Earlier { get; set; }
 
     public BookingError? Refusal { get; set; }
 

@@ -35,6 +35,7 @@ internal static class ReservationRules
                 .Select(g => new { g.Key.CustomerId, g.Key.ServiceId, Count = g.Count() })
                 .ToListAsync(cancellationToken))
             .ToDictionary(a => (a.CustomerId, a.ServiceId), a => a.Count);
+        var seatsHeld = await SeatsHeldAsync(db, candidates, cancellationToken);
         var queued = candidates.Where(c => c.NeedsQueueTurn).ToList();
         var turns = queued.Count == 0 ? [] : await ReleaseGate.AdmittedTurnsAsync(
             db, queued.Select(c => c.Request.CustomerId).ToList(), queued.Select(c => c.ReleaseId!.Value).Distinct().ToList(), nowUtc, cancellationToken);
@@ -48,10 +49,35 @@ internal static class ReservationRules
                 : !customers.ContainsKey(customerId) ? BookingError.InvalidRequest
                 : staffId is not null && !staff.Contains(staffId) ? BookingError.InvalidRequest
                 : staffId is null && needStaffHelp.Contains(customerId) ? BookingError.NeedsStaffHelp
+                : seatsHeld.Contains((customerId, candidate.CounterId)) ? BookingError.SeatAlreadyHeld
                 : BookingRules.HasReachedLimit(service, active.GetValueOrDefault((customerId, service.Id))) ? BookingError.LimitReached
                 : candidate.NeedsQueueTurn && candidate.QueueEntryId is null ? BookingError.NotAdmitted
                 : null;
         }
+    }
+
+    /// <summary>
+    /// The seats the candidates' customers already hold in the slots they ask for, where the service gives
+    /// one seat per customer per slot. Read inside the customers' gates, so no other booking of theirs can
+    /// take one meanwhile: the insert that follows is conditional on this answer.
+    /// </summary>
+    private static async Task<HashSet<(string CustomerId, long CounterId)>> SeatsHeldAsync(
+        BookingDbContext db, List<ReservationCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var oneSeat = candidates.Where(c => !c.Service.AllowSeveralSeatsPerCustomer).ToList();
+        if (oneSeat.Count == 0)
+        {
+            return [];
+        }
+
+        var customerIds = oneSeat.Select(c => c.Request.CustomerId).ToList();
+        var counterIds = oneSeat.Select(c => c.CounterId).Distinct().ToList();
+        return (await db.Bookings.Where(Domain.Booking.HoldsSeat)
+                .Where(b => customerIds.Contains(b.CustomerId) && counterIds.Contains(b.SlotInventoryId))
+                .Select(b => new { b.CustomerId, b.SlotInventoryId })
+                .ToListAsync(cancellationToken))
+            .Select(b => (b.CustomerId, b.SlotInventoryId))
+            .ToHashSet();
     }
 
     /// <summary>The acting staff members who really hold a staff role, re-read from the database (few: staff book at the desk one at a time).</summary>
@@ -116,7 +142,7 @@ internal static class ReservationRules
         return granted;
     }
 
-    /// <summary>Answers each refused request that repeats one which booked with that booking.</summary>
+    /// <summary>Answers each refused request whose key already booked: with that booking, or as a reused key when it was another request.</summary>
     public static async Task AnswerReplaysAsync(
         BookingDbContext db, IReadOnlyList<ReserveRequest> requests, List<int> refused, ReserveResult?[] results, CancellationToken cancellationToken)
     {
@@ -128,7 +154,7 @@ internal static class ReservationRules
         var earlier = await EarlierBookingsAsync(db, refused.Select(i => requests[i]).ToList(), cancellationToken);
         foreach (var i in refused.Where(i => earlier.ContainsKey(requests[i])))
         {
-            results[i] = ReserveResult.Success(earlier[requests[i]]);
+            results[i] = earlier[requests[i]];
         }
     }
 
@@ -138,7 +164,7 @@ internal static class ReservationRules
     /// of those is then looked up by <see cref="BookingReader.FindByIdempotencyKeyAsync"/>, so the
     /// database's own comparison decides.
     /// </summary>
-    private static async Task<Dictionary<ReserveRequest, BookingView>> EarlierBookingsAsync(
+    private static async Task<Dictionary<ReserveRequest, ReserveResult>> EarlierBookingsAsync(
         BookingDbContext db, List<ReserveRequest> requests, CancellationToken cancellationToken)
     {
         var customerIds = requests.Select(r => r.CustomerId).Distinct().ToList();
@@ -149,7 +175,7 @@ internal static class ReservationRules
                 .ToListAsync(cancellationToken))
             .Select(b => b.CustomerId + "\n" + b.IdempotencyKey)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var earlier = new Dictionary<ReserveRequest, BookingView>(ReferenceEqualityComparer.Instance);
+        var earlier = new Dictionary<ReserveRequest, ReserveResult>(ReferenceEqualityComparer.Instance);
         foreach (var request in requests.Where(r => found.Contains(r.CustomerId + "\n" + r.IdempotencyKey)))
         {
             if (await BookingReader.FindByIdempotencyKeyAsync(db, request, cancellationToken) is { } booking)

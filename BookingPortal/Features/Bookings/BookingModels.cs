@@ -4,7 +4,15 @@ namespace BookingPortal.Features.Bookings;
 
 /// <summary>What the customer asked for. The idempotency key is created once per booking attempt by the UI.</summary>
 /// <param name="ActingStaffId">Set when staff book for the customer (at the desk, on the phone); they may book customers the online rules hold back.</param>
-public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey, string? ActingStaffId = null);
+public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey, string? ActingStaffId = null)
+{
+    /// <summary>
+    /// What the idempotency key is bound to: the service and the slot (the customer is the key's own
+    /// scope). Stored with the booking, so the key sent again with another request is refused.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+        FormattableString.Invariant($"booking/v1\n{ServiceId}\n{DateTime.SpecifyKind(SlotStartUtc, DateTimeKind.Utc):O}"))));
+}
 
 /// <summary>Move a booking to another slot of the same service.</summary>
 public sealed record RescheduleRequest(string ConfirmationNumber, string UserId, bool IsStaff, DateTime NewSlotStartUtc);

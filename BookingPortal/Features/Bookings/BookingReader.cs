@@ -36,16 +36,26 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
     }
 
     /// <summary>
-    /// The booking this same request already made, if any. Looked up by id first: nearly every
-    /// look-up finds nothing (losers of a race ask too), and the full view is read only when there is one.
+    /// The answer to a request whose idempotency key already made a booking, if any: that booking as it
+    /// is now when the request is the same one (<see cref="ReserveRequest.Fingerprint"/>), a refusal when
+    /// the key came with another request. Looked up by id first: nearly every look-up finds nothing
+    /// (losers of a race ask too), and the full view is read only when there is one.
     /// </summary>
-    internal static async Task<BookingView?> FindByIdempotencyKeyAsync(BookingDbContext db, ReserveRequest request, CancellationToken cancellationToken)
+    internal static async Task<ReserveResult?> FindByIdempotencyKeyAsync(BookingDbContext db, ReserveRequest request, CancellationToken cancellationToken)
     {
-        var id = await db.Bookings.AsNoTracking()
+        var earlier = await db.Bookings.AsNoTracking()
             .Where(b => b.CustomerId == request.CustomerId && b.IdempotencyKey == request.IdempotencyKey)
-            .Select(b => (Guid?)b.Id)
+            .Select(b => new { b.Id, b.RequestFingerprint })
             .FirstOrDefaultAsync(cancellationToken);
-        return id is { } found ? await GetViewAsync(db, b => b.Id == found, cancellationToken) : null;
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        // Bookings made before fingerprints were kept have none: their key answers any request, as it did then.
+        return earlier.RequestFingerprint is null || earlier.RequestFingerprint == request.Fingerprint
+            ? ReserveResult.Success((await GetViewAsync(db, b => b.Id == earlier.Id, cancellationToken))!)
+            : ReserveResult.Failure(BookingError.IdempotencyKeyReused, null);
     }
 
     private static async Task<BookingView?> GetViewAsync(

@@ -56,6 +56,13 @@ internal static class BookingWrites
         return BookingRules.HasReachedLimit(service, active);
     }
 
+    /// <summary>Whether the service gives one seat per customer per slot and the customer holds one in that slot with another booking.</summary>
+    public static async Task<bool> HoldsAnotherSeatAsync(
+        BookingDbContext db, Service service, string customerId, Guid movingBookingId, long slotInventoryId, CancellationToken cancellationToken) =>
+        !service.AllowSeveralSeatsPerCustomer
+        && await db.Bookings.Where(Domain.Booking.HoldsSeat)
+            .AnyAsync(b => b.CustomerId == customerId && b.SlotInventoryId == slotInventoryId && b.Id != movingBookingId, cancellationToken);
+
     /// <summary>The bookings that count against a customer's limit: held or confirmed, and still to come.</summary>
     public static System.Linq.Expressions.Expression<Func<Domain.Booking, bool>> ActiveAfter(DateTime nowUtc) =>
         b => (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed) && b.StartUtc > nowUtc;

@@ -52,6 +52,12 @@ public sealed class CancellationService(
             return new CancelResult(CancelOutcome.ReasonRequired, null, text["Only staff can waive the fee, and the reason must be recorded."]);
         }
 
+        // The column holds 500 characters; SQLite would keep more, so the limit is the service's to keep.
+        if (request.Reason?.Length > 500)
+        {
+            return new CancelResult(CancelOutcome.ReasonRequired, null, text["Keep the reason to 500 characters."]);
+        }
+
         var (refused, cancelledBooking, appliedQuote, refundQueued) = await CancelInTransactionAsync(request, cancellationToken);
         if (refused is not null)
         {

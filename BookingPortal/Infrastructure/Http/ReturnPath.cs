@@ -22,6 +22,8 @@ public static class ReturnPath
             : "/";
     }
 
+    // A control character (tab, CR/LF, NUL) has no place in an address and would make the redirect throw.
     private static bool IsLocalPath(string? path) =>
-        path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
+        path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
+        && !path.Any(char.IsControl);
 }

@@ -30,6 +30,7 @@ public static class IdentityServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<SecurityStampValidator<ApplicationUser>>();
+        services.AddScoped<IUserValidator<ApplicationUser>, InputLimitsUserValidator>();
         services.Replace(ServiceDescriptor.Singleton<ISecurityStampValidator, DeferredSecurityStampValidator>());
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();

@@ -319,6 +319,10 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<DateTime?>("Reminder24hQueuedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RequestFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
 
@@ -821,6 +825,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("AllowSeveralSeatsPerCustomer")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("AvailableDays")
                         .HasColumnType("integer");

@@ -320,6 +320,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<DateTime?>("Reminder24hQueuedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("RequestFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
 
@@ -825,6 +829,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<string>("Address")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
+
+                    b.Property<bool>("AllowSeveralSeatsPerCustomer")
+                        .HasColumnType("bit");
 
                     b.Property<int>("AvailableDays")
                         .HasColumnType("int");

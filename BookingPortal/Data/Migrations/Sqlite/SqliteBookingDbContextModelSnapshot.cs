@@ -308,6 +308,10 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("Reminder24hQueuedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
@@ -794,6 +798,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<string>("Address")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowSeveralSeatsPerCustomer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("AvailableDays")
                         .HasColumnType("INTEGER");
