@@ -19,6 +19,9 @@ public static class WebhooksServiceCollectionExtensions
             {
                 // Redirects could lead anywhere; the policy checks every address the delivery connects to.
                 AllowAutoRedirect = false,
+                // An environment proxy (HTTPS_PROXY) would make the policy check the proxy's address
+                // instead of the receiver's, and hand the proxy every signed payload.
+                UseProxy = false,
                 ConnectCallback = provider.GetRequiredService<WebhookUrlPolicy>().ConnectAsync,
             });
         return services;
