@@ -36,7 +36,7 @@ public class CustomerBookingTests(BrowserFixture browser)
         // caught between the browser's navigation and the circuit's router (a CI run once ended on the list).
         await BrowserFixture.WaitForInteractiveAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "02-services");
-        await page.GetByRole(AriaRole.Link, new() { Name = $"View {DemoSeeder.ConsultationName}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"View times for {DemoSeeder.ConsultationName}" }).ClickAsync();
         // The page's own heading (h1): the list names the service in a card heading too.
         await page.GetByRole(AriaRole.Heading, new() { Name = DemoSeeder.ConsultationName, Level = 1 }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-service");

@@ -33,7 +33,7 @@ public class TestOnlyEndpointsTests(PortalFactory factory) : IClassFixture<Porta
         using var client = portal.CreateClient(Https);
 
         (await client.GetAsync("/testing/memory")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await client.GetAsync("/testing/clock")).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        (await client.PostAsync("/testing/clock?utc=2026-01-01T00:00:00Z", null)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Theory]
