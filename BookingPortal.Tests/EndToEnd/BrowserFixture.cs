@@ -61,7 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Reports each violation to .NET as it happens, so none is lost when the page navigates away.</summary>
     private const string CspListener = """
         document.addEventListener('securitypolicyviolation', e =>
-            window.__reportCspViolation(`${e.effectiveDirective} ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} on ${location.href}`));
+            window.__reportCspViolation(`${e.effectiveDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.href}`));
         """;
 
     /// <param name="portal">Another portal process than the shared one, when a test runs its own.</param>

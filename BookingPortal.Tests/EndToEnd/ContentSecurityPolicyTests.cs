@@ -44,7 +44,7 @@ public class ContentSecurityPolicyTests(BrowserFixture browser)
             """);
 
         (await Poll.UntilAsync(() => Task.FromResult(violations.Count > 0), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50))).Should().BeTrue();
-        violations.Should().ContainSingle().Which.Should().StartWith("script-src-elem (inline)");
+        violations.Should().ContainSingle().Which.Should().StartWith("script-src-elem inline");
         (await page.EvaluateAsync<bool>("() => window.injectedRan === true")).Should().BeFalse();
     }
 }

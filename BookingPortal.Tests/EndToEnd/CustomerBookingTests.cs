@@ -93,7 +93,7 @@ public class CustomerBookingTests(BrowserFixture browser)
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.Filter(new() { HasText = "BookingConfirmation" })).ToContainTextAsync(email);
         await Assertions.Expect(rows.Filter(new() { HasText = "Cancellation" })).ToContainTextAsync("Pending");
-        await rows.Filter(new() { HasText = "BookingConfirmation" }).GetByRole(AriaRole.Button, new() { Name = "Show message" }).ClickAsync();
+        await rows.Filter(new() { HasText = "BookingConfirmation" }).GetByRole(AriaRole.Button, new() { Name = "View message" }).ClickAsync();
         await Assertions.Expect(staff.Locator("[data-testid=outbox-detail]")).ToContainTextAsync($"Confirmation number: {number}");
         await BrowserFixture.ScreenshotAsync(staff, "10-admin-outbox");
     }

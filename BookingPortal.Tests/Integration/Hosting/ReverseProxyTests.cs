@@ -1,6 +1,5 @@
 using System.Net;
 using BookingPortal.Data;
-using System.Text.RegularExpressions;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BookingPortal.Tests.Integration.Hosting;
 
 /// <summary>The portal on Kestrel behind a real nginx: forwarded headers are believed from the proxy only.</summary>
-public sealed partial class ReverseProxyTests : IAsyncLifetime
+public sealed class ReverseProxyTests : IAsyncLifetime
 {
     private readonly ProxiedPortal portal = new();
     private NginxProxy nginx = null!;
@@ -61,7 +60,7 @@ public sealed partial class ReverseProxyTests : IAsyncLifetime
         var login = new Uri(nginx.BaseUri, "Account/Login");
         var page = await http.GetAsync(login);
         var cookies = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        var fields = HiddenInput().Matches(await page.Content.ReadAsStringAsync())
+        var fields = SignedInClient.HiddenInput().Matches(await page.Content.ReadAsStringAsync())
             .GroupBy(m => m.Groups["name"].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
         fields["Input.Email"] = DemoSeeder.CustomerEmail;
         fields["Input.Password"] = DemoSeeder.CustomerPassword;
@@ -98,9 +97,6 @@ public sealed partial class ReverseProxyTests : IAsyncLifetime
         nginx?.Dispose();
         await portal.DisposeAsync();
     }
-
-    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenInput();
 
     /// <summary>The portal trusting the nginx of the test only, plus one route that says who the portal thinks the client is.</summary>
     private sealed class ProxiedPortal : PortalFactory

@@ -11,6 +11,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddOptions<WebhooksOptions>().Bind(configuration.GetSection(WebhooksOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhooksOptions>, WebhooksOptionsValidator>();
         services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookOutbox>();
         services.AddScoped<WebhookAdminService>();
         services.AddHttpClient(WebhookChannel.ClientName)

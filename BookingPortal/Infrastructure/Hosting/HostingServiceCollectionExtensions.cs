@@ -9,7 +9,7 @@ public static class HostingServiceCollectionExtensions
     /// <summary>The framework's switch that believes forwarded headers from any sender.</summary>
     public const string FrameworkForwardedHeadersKey = "FORWARDEDHEADERS_ENABLED";
 
-    /// <summary>Security headers, HSTS, and forwarded headers from the configured proxies only.</summary>
+    /// <summary>Security headers, HSTS, forwarded headers from the configured proxies only, and the key ring encrypted at rest.</summary>
     public static WebApplicationBuilder AddPortalHosting(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetValue<bool>(FrameworkForwardedHeadersKey))
@@ -27,7 +27,7 @@ public static class HostingServiceCollectionExtensions
         services.AddSingleton<ContentSecurityPolicy>();
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         services.AddTransient<IStartupFilter, HostingStartupFilter>();
-        return builder;
+        return builder.AddKeyRingProtection();
     }
 
     /// <summary>
