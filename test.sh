@@ -14,6 +14,7 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
+if [ ! -x /usr/sbin/nginx ]; then as_root apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; fi
 
 echo "==> Restoring tools and packages"
 dotnet tool restore >/dev/null

@@ -6,12 +6,15 @@ using BookingPortal.Features.Localization;
 using BookingPortal.Features.Queue;
 using BookingPortal.Infrastructure.Errors;
 using BookingPortal.Infrastructure.Health;
+using BookingPortal.Infrastructure.Hosting;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Time;
 
-var builder = WebApplication.CreateBuilder(args);
+var adminCommand = AdminCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(adminCommand?.HostArguments ?? args);
 
+builder.AddPortalHosting();
 builder.AddBookingData();
 builder.AddClock();
 builder.Services.AddPortalIdentity();
@@ -23,6 +26,11 @@ builder.AddPortalJobs();
 builder.Services.AddPortalHealthChecks();
 
 var app = builder.Build();
+if (adminCommand is not null)
+{
+    Environment.ExitCode = await adminCommand.RunAsync(app.Services, Console.Out);
+    return;
+}
 
 app.UsePortalErrors();
 app.UseRequestLocalization();

@@ -40,9 +40,34 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Every Content-Security-Policy violation any page of the run reported ("directive blocked-URI
+    /// at source:line on page"). The fixture fails the run when it ends with any: whatever the CSP
+    /// blocks is something a customer's browser would have blocked too.
+    /// </summary>
+    public IReadOnlyCollection<string> CspViolations
+    {
+        get
+        {
+            lock (cspViolations)
+            {
+                return [.. cspViolations];
+            }
+        }
+    }
+
+    private readonly List<string> cspViolations = [];
+
+    /// <summary>Reports each violation to .NET as it happens, so none is lost when the page navigates away.</summary>
+    private const string CspListener = """
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__reportCspViolation(`${e.effectiveDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.href}`));
+        """;
+
     /// <param name="portal">Another portal process than the shared one, when a test runs its own.</param>
     /// <param name="timeZoneId">The browser's own time zone (IANA), for a customer somewhere else than the service.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null, string? timeZoneId = null)
+    /// <param name="cspViolations">Where this page's CSP violations go instead of the run's list, for a test that provokes one.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null, string? timeZoneId = null, ICollection<string>? cspViolations = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -52,6 +77,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = timeZoneId,
         });
         context.SetDefaultTimeout(20_000);
+        var violations = cspViolations ?? this.cspViolations;
+        await context.ExposeFunctionAsync("__reportCspViolation", (string violation) =>
+        {
+            lock (violations)
+            {
+                violations.Add(violation);
+            }
+        });
+        await context.AddInitScriptAsync(CspListener);
         return await context.NewPageAsync();
     }
 
@@ -132,6 +166,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await Portal.DisposeAsync();
+        if (CspViolations.Count > 0)
+        {
+            throw new InvalidOperationException($"The Content-Security-Policy blocked {CspViolations.Count} thing(s) during the end-to-end run:{Environment.NewLine}{string.Join(Environment.NewLine, CspViolations)}");
+        }
     }
 }
 

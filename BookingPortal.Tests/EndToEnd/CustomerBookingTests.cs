@@ -36,7 +36,7 @@ public class CustomerBookingTests(BrowserFixture browser)
         // caught between the browser's navigation and the circuit's router (a CI run once ended on the list).
         await BrowserFixture.WaitForInteractiveAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "02-services");
-        await page.GetByRole(AriaRole.Link, new() { Name = $"View {DemoSeeder.ConsultationName}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"View times for {DemoSeeder.ConsultationName}" }).ClickAsync();
         // The page's own heading (h1): the list names the service in a card heading too.
         await page.GetByRole(AriaRole.Heading, new() { Name = DemoSeeder.ConsultationName, Level = 1 }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-service");
@@ -93,7 +93,7 @@ public class CustomerBookingTests(BrowserFixture browser)
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.Filter(new() { HasText = "BookingConfirmation" })).ToContainTextAsync(email);
         await Assertions.Expect(rows.Filter(new() { HasText = "Cancellation" })).ToContainTextAsync("Pending");
-        await rows.Filter(new() { HasText = "BookingConfirmation" }).GetByRole(AriaRole.Button, new() { Name = "Show message" }).ClickAsync();
+        await rows.Filter(new() { HasText = "BookingConfirmation" }).GetByRole(AriaRole.Button, new() { Name = "View message" }).ClickAsync();
         await Assertions.Expect(staff.Locator("[data-testid=outbox-detail]")).ToContainTextAsync($"Confirmation number: {number}");
         await BrowserFixture.ScreenshotAsync(staff, "10-admin-outbox");
     }

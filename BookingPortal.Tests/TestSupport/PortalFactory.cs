@@ -60,7 +60,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath};Default Timeout=60");
         }
 
-        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Demo:Seed", "true");
         foreach (var (key, value) in ExtraSettings())
         {
             builder.UseSetting(key, value);

@@ -37,5 +37,5 @@ public static partial class SignedInClient
     }
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenInput();
+    internal static partial Regex HiddenInput();
 }

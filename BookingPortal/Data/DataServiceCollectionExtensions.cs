@@ -67,19 +67,35 @@ public static class DataServiceCollectionExtensions
             connectionString = DefaultSqliteConnectionString(environment);
         }
 
-        var seedKey = $"{DatabaseOptions.SectionName}:SeedDemoData";
-        var seedText = configuration[seedKey];
-        bool seed;
-        if (string.IsNullOrWhiteSpace(seedText))
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, SeedDemoData = ReadDemoSeed(configuration, environment) };
+    }
+
+    /// <summary>
+    /// Demo data (with the passwords the README prints) only in Development or when asked for, and
+    /// never in Production, where an admin whose password is public would be a way in.
+    /// </summary>
+    private static bool ReadDemoSeed(IConfiguration configuration, IHostEnvironment environment)
+    {
+        const string retiredKey = $"{DatabaseOptions.SectionName}:SeedDemoData";
+        if (configuration[retiredKey] is not null)
         {
-            seed = environment.IsDevelopment() || provider == DatabaseProvider.Sqlite;
-        }
-        else if (!bool.TryParse(seedText, out seed))
-        {
-            throw new InvalidOperationException($"Configuration key '{seedKey}' must be true or false, not '{seedText}'.");
+            throw new InvalidOperationException($"Configuration key '{retiredKey}' is no longer read: use '{DatabaseOptions.DemoSeedKey}' (never in Production).");
         }
 
-        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, SeedDemoData = seed };
+        var seedText = configuration[DatabaseOptions.DemoSeedKey];
+        var seed = environment.IsDevelopment();
+        if (!string.IsNullOrWhiteSpace(seedText) && !bool.TryParse(seedText, out seed))
+        {
+            throw new InvalidOperationException($"Configuration key '{DatabaseOptions.DemoSeedKey}' must be true or false, not '{seedText}'.");
+        }
+
+        if (seed && environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                $"Configuration key '{DatabaseOptions.DemoSeedKey}' is true in Production: the demo accounts' passwords are public. Remove it, and create the first admin with 'admin create' (see README, Going to production).");
+        }
+
+        return seed;
     }
 
     private static string DefaultSqliteConnectionString(IHostEnvironment environment)

@@ -16,7 +16,9 @@ public sealed class DatabaseOptions
 
     public required string ConnectionString { get; init; }
 
-    /// <summary>Seeds the demo services and accounts. Defaults to on for Development and for the embedded SQLite database.</summary>
+    public const string DemoSeedKey = "Demo:Seed";
+
+    /// <summary>Seeds the demo services and accounts (Demo:Seed): on in Development, off elsewhere, refused in Production.</summary>
     public bool SeedDemoData { get; set; }
 
     /// <summary>

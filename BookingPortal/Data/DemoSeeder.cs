@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Data;
 
-/// <summary>The demo services and accounts of the README. Looks things up by name first, so it can run on every start.</summary>
+/// <summary>
+/// The demo services and accounts of the README. Looks things up by name first, so it can run on
+/// every start; an account's roles are given once, when the seeder creates it, so a role staff took
+/// away stays away after a restart.
+/// </summary>
 internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users)
 {
     public const string AdminEmail = "admin@bookingportal.local";
@@ -144,23 +148,18 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
 
     private async Task EnsureUserAsync(string email, string password, string displayName, params string[] roles)
     {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        if (await users.FindByEmailAsync(email) is not null)
         {
-            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-            var created = await users.CreateAsync(user, password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException($"Could not seed {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
-            }
+            return;
         }
 
-        foreach (var role in roles)
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
         {
-            if (!await users.IsInRoleAsync(user, role))
-            {
-                await users.AddToRoleAsync(user, role);
-            }
+            throw new InvalidOperationException($"Could not seed {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         }
+
+        await users.AddToRolesAsync(user, roles);
     }
 }

@@ -17,8 +17,8 @@ public static class WebhookEventTypes
 
 /// <summary>
 /// A URL staff registered to be told about events. Each delivery is an outbox row (channel
-/// Webhook) signed with <see cref="Secret"/> when it is sent; the secret is kept as written
-/// because signing needs it.
+/// Webhook) signed with <see cref="Secret"/> when it is sent; the secret is stored encrypted
+/// (reversibly, because signing needs it).
 /// </summary>
 public class WebhookEndpoint
 {

@@ -10,10 +10,11 @@ public sealed class PortalHost(DatabaseProvider provider, string connectionStrin
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        // Staging: production defaults, but demo data may be seeded (Production refuses Demo:Seed).
+        builder.UseEnvironment("Staging");
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
-        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Demo:Seed", "true");
         // A log line per booking would measure the console, not the booking.
         builder.UseSetting("Logging:LogLevel:Default", "Critical");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error));

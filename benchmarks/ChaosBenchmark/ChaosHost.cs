@@ -25,10 +25,11 @@ public sealed class ChaosHost(string connectionString, DateTimeOffset startsAt, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        // Staging: production defaults, but demo data may be seeded (Production refuses Demo:Seed).
+        builder.UseEnvironment("Staging");
         builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
-        builder.UseSetting("Database:SeedDemoData", seed ? "true" : "false");
+        builder.UseSetting("Demo:Seed", seed ? "true" : "false");
         builder.UseSetting(JobsServiceCollectionExtensions.RunScheduledJobsKey, "false");
         // A log line per operation would measure the console; warnings are counted, not printed.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -25,13 +25,21 @@ public class ConfigurationTests
     [Fact]
     public void A_seed_flag_that_is_not_a_boolean_is_refused_naming_the_key()
     {
-        var read = () => Read(new() { ["Database:SeedDemoData"] = "sometimes" });
+        var read = () => Read(new() { ["Demo:Seed"] = "sometimes" });
 
-        read.Should().Throw<InvalidOperationException>().WithMessage("*'Database:SeedDemoData'*");
+        read.Should().Throw<InvalidOperationException>().WithMessage("*'Demo:Seed'*");
     }
 
     [Fact]
-    public void The_default_is_an_embedded_sqlite_file_with_demo_data()
+    public void The_retired_seed_key_is_refused_naming_the_one_to_use()
+    {
+        var read = () => Read(new() { ["Database:SeedDemoData"] = "true" });
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*'Database:SeedDemoData'*'Demo:Seed'*");
+    }
+
+    [Fact]
+    public void The_default_is_an_embedded_sqlite_file_with_demo_data_in_development()
     {
         var options = Read([]);
 
@@ -40,13 +48,27 @@ public class ConfigurationTests
         options.SeedDemoData.Should().BeTrue();
     }
 
-    [Fact]
-    public void A_production_sql_server_does_not_get_demo_data_unless_asked()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Outside_development_the_embedded_database_gets_no_demo_data_unless_asked(string environment)
     {
-        var options = Read(new() { ["Database:Provider"] = "sqlserver", ["ConnectionStrings:SqlServer"] = "Server=db;Database=bp" }, "Production");
+        Read([], environment).SeedDemoData.Should().BeFalse();
+        Read(new() { ["Database:Provider"] = "sqlserver", ["ConnectionStrings:SqlServer"] = "Server=db;Database=bp" }, environment).SeedDemoData.Should().BeFalse();
+    }
 
-        options.Provider.Should().Be(DatabaseProvider.SqlServer);
-        options.SeedDemoData.Should().BeFalse();
+    [Fact]
+    public void Staging_seeds_demo_data_when_asked()
+    {
+        Read(new() { ["Demo:Seed"] = "true" }, "Staging").SeedDemoData.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Production_refuses_demo_data_naming_the_key()
+    {
+        var read = () => Read(new() { ["Demo:Seed"] = "true" }, "Production");
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*'Demo:Seed'*Production*");
     }
 
     [Fact]

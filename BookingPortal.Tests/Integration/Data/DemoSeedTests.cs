@@ -43,4 +43,20 @@ public class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "README.md"));
         readme.Should().Contain(DemoSeeder.CustomerPassword).And.Contain(DemoSeeder.AdminPassword);
     }
+
+    [Fact]
+    public async Task A_role_taken_from_a_demo_account_is_not_given_back_at_the_next_start()
+    {
+        var initializer = factory.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var staff = await users.FindByEmailAsync(DemoSeeder.StaffEmail);
+        (await users.RemoveFromRoleAsync(staff!, Roles.Staff)).Succeeded.Should().BeTrue();
+
+        await initializer.StartAsync(CancellationToken.None);
+
+        using var after = factory.Services.CreateScope();
+        var reread = after.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        (await reread.IsInRoleAsync((await reread.FindByEmailAsync(DemoSeeder.StaffEmail))!, Roles.Staff)).Should().BeFalse();
+    }
 }

@@ -42,4 +42,21 @@ public class WebhookRegistrationTests(PortalFactory factory) : IClassFixture<Por
         await FluentActions.Awaiting(() => admin.RegisterAsync(customer, new WebhookEndpointDraft())).Should().ThrowAsync<UnauthorizedAccessException>();
         await FluentActions.Awaiting(() => admin.ResendAsync(customer, 1)).Should().ThrowAsync<UnauthorizedAccessException>();
     }
+
+    [Fact]
+    public async Task The_signing_secret_is_stored_encrypted_and_read_back_for_signing()
+    {
+        var admin = factory.Get<WebhookAdminService>();
+        var (registered, _) = await admin.RegisterAsync(await factory.StaffAsync(), new WebhookEndpointDraft
+        {
+            Url = "https://93.184.216.34/hooks",
+            EventTypes = [WebhookEventTypes.BookingCreated],
+        });
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var stored = db.WebhookEndpoints.Single(e => e.Id == registered!.Id).Secret;
+        stored.Should().StartWith("dp1:").And.NotContain(registered!.Secret[6..]);
+        factory.Get<WebhookSecrets>().Reveal(stored).Should().Be(registered.Secret);
+        factory.Get<WebhookSecrets>().Reveal("whsec_written_before").Should().Be("whsec_written_before", "rows stored before encryption are read as written");
+    }
 }

@@ -9,7 +9,8 @@ public sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<Webh
     public void Configure(EntityTypeBuilder<WebhookEndpoint> builder)
     {
         builder.Property(e => e.Url).HasMaxLength(256);
-        builder.Property(e => e.Secret).HasMaxLength(128);
+        // Encrypted (WebhookSecrets): a 54-character secret takes about 200.
+        builder.Property(e => e.Secret).HasMaxLength(400);
         builder.Property(e => e.EventTypes).HasMaxLength(400);
         builder.Property(e => e.Description).HasMaxLength(200);
         builder.Property(e => e.CreatedById).HasMaxLength(450);

@@ -27,7 +27,7 @@ public sealed record WebhookDeliveryRow(
 public sealed record RegisteredWebhook(long Id, string Secret);
 
 /// <summary>Staff register webhook endpoints, see their deliveries and resend one. Every method checks the role and audits changes.</summary>
-public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFactory, WebhookUrlPolicy urls, AuditLog audit, TimeProvider time)
+public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFactory, WebhookUrlPolicy urls, WebhookSecrets secrets, AuditLog audit, TimeProvider time)
 {
     public const int DeliveriesShown = 50;
 
@@ -71,10 +71,11 @@ public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFa
             return (null, errors);
         }
 
+        var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var endpoint = new WebhookEndpoint
         {
             Url = draft.Url!.Trim(),
-            Secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+            Secret = secrets.Protect(secret),
             EventTypes = string.Join(' ', WebhookEventTypes.All.Where(draft.EventTypes.Contains)),
             Description = draft.Description?.Trim() ?? "",
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
@@ -84,7 +85,7 @@ public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFa
         db.WebhookEndpoints.Add(endpoint);
         audit.Record(db, actor, "webhook.registered", endpoint.Url, endpoint.EventTypes);
         await db.SaveChangesAsync(cancellationToken);
-        return (new RegisteredWebhook(endpoint.Id, endpoint.Secret), []);
+        return (new RegisteredWebhook(endpoint.Id, secret), []);
     }
 
     /// <summary>A paused endpoint gets no new events; deliveries already queued for it are skipped at their turn.</summary>

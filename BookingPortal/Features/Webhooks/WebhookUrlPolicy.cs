@@ -56,32 +56,16 @@ public sealed class WebhookUrlPolicy(IOptions<WebhooksOptions> options, IHostEnv
 
     public bool IsAllowed(IPAddress address) => options.Value.AllowPrivateNetworks || IsPublic(address);
 
-    /// <summary>False for loopback, private (RFC 1918, unique local), link-local (cloud metadata), carrier-grade NAT, unspecified and multicast addresses.</summary>
+    /// <summary>
+    /// False for loopback, private (RFC 1918, unique local), link-local (cloud metadata), carrier-grade
+    /// NAT, unspecified, multicast and reserved addresses, and for every IPv6 form that wraps an IPv4
+    /// address (mapped, compatible, NAT64, 6to4, Teredo).
+    /// </summary>
     public static bool IsPublic(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
-        {
-            return false;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return !(b[0] == 0 || b[0] == 10 || b[0] == 127
-                     || (b[0] == 172 && b[1] is >= 16 and <= 31)
-                     || (b[0] == 192 && b[1] == 168)
-                     || (b[0] == 169 && b[1] == 254)
-                     || (b[0] == 100 && b[1] is >= 64 and <= 127)
-                     || b[0] >= 224);
-        }
-
-        var first = address.GetAddressBytes()[0];
-        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC);
+        // A scope id (fe80::1%eth0) does not change which range an address is in.
+        var plain = address.AddressFamily == AddressFamily.InterNetworkV6 ? new IPAddress(address.GetAddressBytes()) : address;
+        return plain.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6 && !NonPublicRanges.Contains(plain);
     }
 
     /// <summary>Resolves and connects for the delivery client, refusing any address the policy does not allow.</summary>

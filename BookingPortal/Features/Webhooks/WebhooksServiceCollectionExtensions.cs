@@ -11,6 +11,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddOptions<WebhooksOptions>().Bind(configuration.GetSection(WebhooksOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhooksOptions>, WebhooksOptionsValidator>();
         services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookOutbox>();
         services.AddScoped<WebhookAdminService>();
         services.AddHttpClient(WebhookChannel.ClientName)
@@ -19,6 +20,9 @@ public static class WebhooksServiceCollectionExtensions
             {
                 // Redirects could lead anywhere; the policy checks every address the delivery connects to.
                 AllowAutoRedirect = false,
+                // An environment proxy (HTTPS_PROXY) would make the policy check the proxy's address
+                // instead of the receiver's, and hand the proxy every signed payload.
+                UseProxy = false,
                 ConnectCallback = provider.GetRequiredService<WebhookUrlPolicy>().ConnectAsync,
             });
         return services;

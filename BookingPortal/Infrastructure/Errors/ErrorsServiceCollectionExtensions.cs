@@ -15,11 +15,6 @@ public static class ErrorsServiceCollectionExtensions
     public static WebApplication UsePortalErrors(this WebApplication app)
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
         return app;
     }
 }

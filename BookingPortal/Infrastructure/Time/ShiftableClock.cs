@@ -2,7 +2,7 @@ namespace BookingPortal.Infrastructure.Time;
 
 /// <summary>
 /// The system clock moved forward by an offset, for end-to-end tests that must see a grace period
-/// pass without waiting for it. Only registered when Testing:ClockControl is on, never in Production.
+/// pass without waiting for it. Only registered when Testing:ClockControl is on, in Development or Testing only.
 /// </summary>
 public sealed class ShiftableClock(TimeProvider inner) : TimeProvider
 {

@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
@@ -12,9 +13,10 @@ public static class TimeServiceCollectionExtensions
     {
         if (builder.Configuration.GetValue<bool>(ClockControlKey))
         {
-            if (builder.Environment.IsProduction())
+            if (!TestRunEnvironments.Allows(builder.Environment))
             {
-                throw new InvalidOperationException($"'{ClockControlKey}' lets anyone move the clock: it is for test runs only and must be off in Production.");
+                throw new InvalidOperationException(
+                    $"'{ClockControlKey}' lets anyone move the clock: it is for test runs only (environment Development or {TestRunEnvironments.Testing}), not {builder.Environment.EnvironmentName}.");
             }
 
             builder.Services.TryAddSingleton(new ShiftableClock(TimeProvider.System));
@@ -34,7 +36,8 @@ public static class TimeServiceCollectionExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapClockControl(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<ShiftableClock>() is null)
+        // Checked here too, not only where the clock is registered: these endpoints must not exist in Staging or Production whatever registered a clock.
+        if (endpoints.ServiceProvider.GetService<ShiftableClock>() is null || !TestRunEnvironments.Allows(endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>()))
         {
             return endpoints;
         }

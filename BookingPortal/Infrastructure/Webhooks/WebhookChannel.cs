@@ -12,7 +12,7 @@ namespace BookingPortal.Infrastructure.Webhooks;
 /// the endpoint's secret and the current time. The dispatcher's claim makes each attempt
 /// exclusive; receivers should still de-duplicate on the event id header, as with any webhook.
 /// </summary>
-public sealed class WebhookChannel(IHttpClientFactory clients, IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time) : INotificationChannel
+public sealed class WebhookChannel(IHttpClientFactory clients, IDbContextFactory<BookingDbContext> dbFactory, WebhookSecrets secrets, TimeProvider time) : INotificationChannel
 {
     public const string ClientName = "Webhooks";
 
@@ -24,14 +24,14 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IDbContextFactory
     public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var secret = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == message.WebhookEndpointId).Select(e => e.Secret).SingleAsync(cancellationToken);
+        var stored = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == message.WebhookEndpointId).Select(e => e.Secret).SingleAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, message.Recipient)
         {
             Content = new StringContent(message.TextBody, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.EventIdHeader, WebhookSignature.EventIdOf(message.TextBody));
         request.Headers.Add(WebhookSignature.EventTypeHeader, message.Subject);
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, time.GetUtcNow(), message.TextBody));
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secrets.Reveal(stored), time.GetUtcNow(), message.TextBody));
         using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var status = (int)response.StatusCode;

@@ -1090,8 +1090,8 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Url")
                         .IsRequired()
