@@ -1,3 +1,4 @@
+using BookingPortal.Features.Webhooks.Ports;
 using BookingPortal.Domain;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Tests.TestSupport;

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Booking;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Globalization;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Antiforgery;
@@ -34,6 +35,11 @@ public static class BookingForm
             return (null, TypedResults.Problem("The form could not be read: " + ex.Message, statusCode: StatusCodes.Status400BadRequest));
         }
 
+        return Validate(form, customerId);
+    }
+
+    private static (ReserveRequest? Request, IResult? Problem) Validate(IFormCollection form, string customerId)
+    {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var serviceId = form["serviceId"] is [{ } idText] && int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : (int?)null;
         if (serviceId is null)

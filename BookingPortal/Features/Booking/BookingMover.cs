@@ -133,14 +133,11 @@ public sealed class BookingMover(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken) is { } refused)
+        var refused = await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken)
+            ?? (await BookingWrites.HoldsAnotherSeatAsync(db, service, current.CustomerId, current.Id, newInventoryId, cancellationToken) ? BookingError.SeatAlreadyHeld : null);
+        if (refused is not null)
         {
             return (SeatMove.Refused, refused);
-        }
-
-        if (await BookingWrites.HoldsAnotherSeatAsync(db, service, current.CustomerId, current.Id, newInventoryId, cancellationToken))
-        {
-            return (SeatMove.Refused, BookingError.SeatAlreadyHeld);
         }
 
         if (!await TakeNewSeatAsync(db, oldId, newInventoryId, cancellationToken))

@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Queue;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Webhooks.Ports;
 using BookingPortal.Infrastructure.Webhooks;
 using Microsoft.Extensions.Options;
 

@@ -84,13 +84,7 @@ public sealed class AdminCommand
             return 1;
         }
 
-        var admin = new ApplicationUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Administrator" };
-        var result = await users.CreateAsync(admin, password ?? "");
-        if (result.Succeeded)
-        {
-            result = await users.AddToRolesAsync(admin, [Roles.Admin, Roles.Staff]);
-        }
-
+        var result = await CreateAdminAsync(users, Email, password ?? "");
         if (!result.Succeeded)
         {
             await output.WriteLineAsync($"The admin was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
@@ -104,6 +98,13 @@ public sealed class AdminCommand
         }
 
         return 0;
+    }
+
+    private static async Task<IdentityResult> CreateAdminAsync(UserManager<ApplicationUser> users, string email, string password)
+    {
+        var admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
+        var result = await users.CreateAsync(admin, password);
+        return result.Succeeded ? await users.AddToRolesAsync(admin, [Roles.Admin, Roles.Staff]) : result;
     }
 
     private static string? Prompt(TextWriter output, Func<string?> readSecret)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace BookingPortal.Features.Webhooks;
+namespace BookingPortal.Features.Webhooks.Ports;
 
 /// <summary>
 /// Webhook signing secrets are stored encrypted with Data Protection, so a copy of the database
