@@ -19,6 +19,7 @@ using BookingPortal.Infrastructure.Errors;
 using BookingPortal.Infrastructure.Health;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
+using BookingPortal.Infrastructure.Telemetry;
 using BookingPortal.Infrastructure.Time;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +46,7 @@ builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddConsistency();
 builder.AddPortalJobs();
 builder.Services.AddPortalHealthChecks();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapPaymentEndpoints();
 app.MapAdminEndpoints();
 app.MapClockControl();
 app.MapPortalHealthChecks();
+app.MapPortalMetrics();
 
 app.Run();
 

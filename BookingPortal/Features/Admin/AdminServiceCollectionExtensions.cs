@@ -15,6 +15,7 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<CustomersService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<DashboardService>();
+        services.AddSingleton<SystemFiguresReader>();
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, TwilioSmsChannel>();
         services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddHostedService<DeliveryStatusReport>();
+        services.AddHostedService<OutboxMetrics>();
         return services;
     }
 
