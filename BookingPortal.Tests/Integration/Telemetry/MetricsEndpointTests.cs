@@ -29,7 +29,7 @@ public class MetricsEndpointTests(ScrapedPortalFactory factory) : IClassFixture<
         body.Should().Contain("reason=\"InvalidRequest\"");
         body.Should().Contain("bookingportal_booking_duration_seconds_bucket");
         body.Should().Contain("bookingportal_outbox_messages{", "the outbox gauge is counted at start-up");
-        body.Should().Contain("http_server_request_duration_seconds");
+        body.Should().Contain("le=\"0.005\"", "durations in seconds get buckets for seconds");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using BookingPortal.Infrastructure.Telemetry;
 
 namespace BookingPortal.Features.Booking;
 
@@ -17,7 +18,7 @@ public static class BookingMetrics
 
     private static readonly Counter<long> Booked = Meter.CreateCounter<long>(BookedName, "{booking}", "Seats reserved.");
     private static readonly Counter<long> Refused = Meter.CreateCounter<long>(RefusedName, "{booking}", "Reservations refused, by reason.");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationName, "s", "Time from a reservation request to its answer.");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram(DurationName, "s", "Time from a reservation request to its answer.", advice: SecondsBuckets.Advice);
 
     /// <summary>Counts the answer and its latency, and hands the answer back so a caller records in one line.</summary>
     public static ReserveResult Record(ReserveResult result, long startedTimestamp)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Quartz;
+using BookingPortal.Infrastructure.Telemetry;
 
 namespace BookingPortal.Infrastructure.Jobs;
 
@@ -15,7 +16,7 @@ public static class JobMetrics
     public const string FailuresName = "bookingportal.jobs.failures";
 
     private static readonly ConcurrentDictionary<string, Activity> Running = new();
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationName, "s", "Time of one run of a scheduled job.");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram(DurationName, "s", "Time of one run of a scheduled job.", advice: SecondsBuckets.Advice);
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>(FailuresName, "{run}", "Job runs that ended with an error.");
 
     public static void Started(IJobExecutionContext context)

@@ -15,7 +15,7 @@ public sealed class DatabaseCommandMetrics : IObserver<DiagnosticListener>, IObs
 
     public const string DurationName = "bookingportal.db.command.duration";
 
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationName, "s", "Time of one SQL command, as EF Core measured it.");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram(DurationName, "s", "Time of one SQL command, as EF Core measured it.", advice: SecondsBuckets.Advice);
 
     private static int subscribed;
 
