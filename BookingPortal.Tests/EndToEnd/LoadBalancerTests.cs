@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -126,11 +125,7 @@ public partial class LoadBalancerTests(BrowserFixture browser)
     {
         await using var db = Open(connectionString);
         var email = $"lb-{Guid.NewGuid():N}@test.local";
-        db.Users.Add(new ApplicationUser
-        {
-            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString(), PasswordHash = new PasswordHasher<ApplicationUser>().HashPassword(null!, Password),
-        });
+        db.Users.Add(ConfirmedCustomer.New(email, Password));
         Service Hourly(string name) => new()
         {
             Name = name, DurationMinutes = 60, Price = 0, RequireDeposit = false, DepositAmount = 0, LocationKind = LocationKind.InPerson, Address = "1 Proxy Street",

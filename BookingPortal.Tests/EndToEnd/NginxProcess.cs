@@ -36,7 +36,7 @@ public sealed class NginxProcess : IAsyncDisposable
 
     private async Task RunAsync(Uri first, Uri second)
     {
-        var port = FreePort();
+        var port = PortalProcess.FreePort();
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
         var recipe = await File.ReadAllTextAsync(RecipePath);
         foreach (var (from, to) in new[] { ("127.0.0.1:5001", first.Authority), ("127.0.0.1:5002", second.Authority), ("listen 80;", $"listen 127.0.0.1:{port};") })
@@ -106,12 +106,5 @@ public sealed class NginxProcess : IAsyncDisposable
 
         process?.Dispose();
         Directory.Delete(prefix, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

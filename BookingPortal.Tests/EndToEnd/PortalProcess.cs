@@ -170,7 +170,7 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

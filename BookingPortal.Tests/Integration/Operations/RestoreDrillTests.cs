@@ -4,7 +4,6 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Tests.EndToEnd;
 using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -94,11 +93,7 @@ public class RestoreDrillTests
         DesignTimeIdentity.Apply(options);
         await using var db = new PostgresBookingDbContext(options.Options);
         var email = $"drill-{Guid.NewGuid():N}@test.local";
-        var customer = new ApplicationUser
-        {
-            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString(), PasswordHash = new PasswordHasher<ApplicationUser>().HashPassword(null!, Password),
-        };
+        var customer = ConfirmedCustomer.New(email, Password);
         var service = new Service
         {
             Name = "Restored service", DurationMinutes = 60, Price = 0, RequireDeposit = false, DepositAmount = 0, LocationKind = LocationKind.InPerson, Address = "1 Backup Lane",
