@@ -9,6 +9,7 @@ using BookingPortal.Infrastructure.Health;
 using BookingPortal.Infrastructure.Hosting;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
+using BookingPortal.Infrastructure.Telemetry;
 using BookingPortal.Infrastructure.Time;
 
 var adminCommand = AdminCommand.Parse(args);
@@ -24,6 +25,7 @@ builder.Services.AddPortalErrors();
 builder.Services.AddPortalFeatures(builder.Configuration);
 builder.AddPortalJobs();
 builder.Services.AddPortalHealthChecks();
+builder.AddTelemetry();
 
 var app = builder.Build();
 if (adminCommand is not null)
@@ -46,6 +48,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapPortalFeatureEndpoints();
 app.MapClockControl();
 app.MapPortalHealthChecks();
+app.MapPortalMetrics();
 
 app.Run();
 

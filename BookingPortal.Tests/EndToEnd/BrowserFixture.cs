@@ -67,11 +67,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <param name="portal">Another portal process than the shared one, when a test runs its own.</param>
     /// <param name="timeZoneId">The browser's own time zone (IANA), for a customer somewhere else than the service.</param>
     /// <param name="cspViolations">Where this page's CSP violations go instead of the run's list, for a test that provokes one.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null, string? timeZoneId = null, ICollection<string>? cspViolations = null)
+    /// <param name="baseUri">Another address than a portal's own, such as a proxy in front of several.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, PortalProcess? portal = null, string? timeZoneId = null,
+        ICollection<string>? cspViolations = null, Uri? baseUri = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = (portal ?? Portal).BaseUri.ToString(),
+            BaseURL = (baseUri ?? (portal ?? Portal).BaseUri).ToString(),
             ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = true,
             TimezoneId = timeZoneId,

@@ -14,7 +14,8 @@ namespace BookingPortal.Tests.EndToEnd;
 /// </summary>
 /// <param name="clockControl">Turns on POST /testing/clock, for a test that must see time pass; such a portal is the test's own.</param>
 /// <param name="settings">Configuration given to the app (as environment variables), e.g. another database shared with a second instance.</param>
-public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
+/// <param name="publishedFolder">Runs `dotnet BookingPortal.dll` from this `dotnet publish` output instead, as a server would.</param>
+public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary<string, string>? settings = null, string? publishedFolder = null) : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder output = new();
@@ -60,13 +61,14 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot.Path,
+            WorkingDirectory = publishedFolder ?? RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         // The same build the tests run on, so the app is not compiled a second time.
-        foreach (var argument in new[] { "run", "--project", "BookingPortal", "--no-build", "-c", BuildConfiguration, "--urls", BaseUri.ToString().TrimEnd('/') })
+        string[] command = publishedFolder is null ? ["run", "--project", "BookingPortal", "--no-build", "-c", BuildConfiguration] : [Path.Combine(publishedFolder, "BookingPortal.dll")];
+        foreach (var argument in command.Concat(["--urls", BaseUri.ToString().TrimEnd('/')]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -83,7 +85,7 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet run did not start");
+        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start the portal");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -101,9 +103,9 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
             {
                 return (await http.GetAsync(BaseUri)).StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                return false; // not listening yet
+                return false; // not listening yet, or still compiling its first page (a Release build JITs fully optimized)
             }
         }, StartTimeout, TimeSpan.FromMilliseconds(250));
         if (answered)
@@ -168,7 +170,7 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -20,7 +20,9 @@ public static class ConflictRetry
     public static readonly Meter Meter = new("BookingPortal.Data");
 
     /// <summary>How many units of work were run again after a conflict: near zero is healthy.</summary>
-    private static readonly Counter<long> Retries = Meter.CreateCounter<long>("bookingportal.db.conflict_retries");
+    public const string RetriesName = "bookingportal.db.conflict_retries";
+
+    private static readonly Counter<long> Retries = Meter.CreateCounter<long>(RetriesName);
 
     private static long retried;
 

@@ -16,6 +16,7 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<PeopleService>();
         services.AddScoped<DashboardService>();
         services.AddScheduledJobs(quartz => quartz.AddAdminJobs());
+        services.AddSingleton<SystemFiguresReader>();
         return services;
     }
 

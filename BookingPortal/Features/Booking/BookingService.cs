@@ -1,4 +1,5 @@
 using BookingPortal.Features.Bookings;
+using System.Diagnostics;
 using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Booking;
@@ -12,6 +13,13 @@ namespace BookingPortal.Features.Booking;
 public sealed class BookingService(ReservationBatcher batcher, ReservationBatchWriter writer)
 {
     public async Task<ReserveResult> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken = default)
+    {
+        using var activity = BookingMetrics.Source.StartActivity("booking.reserve");
+        var started = Stopwatch.GetTimestamp();
+        return BookingMetrics.Record(await AnswerAsync(request, cancellationToken), started);
+    }
+
+    private async Task<ReserveResult> AnswerAsync(ReserveRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.CustomerId) || string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 100)
         {

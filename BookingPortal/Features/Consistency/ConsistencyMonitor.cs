@@ -24,6 +24,7 @@ public sealed class ConsistencyMonitor(ConsistencyCheck check, ConsistencyState 
     {
         var report = await check.RunAsync(cancellationToken);
         state.Record(report);
+        ConsistencyMetrics.Found(report);
         foreach (var violation in report.Violations)
         {
             logger.LogError("Consistency violation {Invariant}: {Description} Ids: {Ids}",

@@ -32,6 +32,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddHostedService<DeliveryStatusReport>();
         services.AddScheduledJobs(quartz => quartz.AddNotificationJobs());
+        services.AddHostedService<OutboxMetrics>();
         return services;
     }
 

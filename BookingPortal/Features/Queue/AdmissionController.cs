@@ -49,6 +49,7 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
         var admitted = await AdmitNextAsync(db, opening, release, nowUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        QueueMetrics.Ticked(openingId, admitted, expired);
         if (admitted > 0 || expired > 0)
         {
             logger.LogInformation("Opening {OpeningId}: admitted {Admitted}, expired {Expired}.", openingId, admitted, expired);

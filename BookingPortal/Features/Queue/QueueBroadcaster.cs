@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,21 @@ namespace BookingPortal.Features.Queue;
 /// instance arrive within half a second. A snapshot equal to the last one is handed only to
 /// subscribers that have not had one yet, so a quiet queue costs the circuits nothing.
 /// </summary>
-public sealed class QueueBroadcaster(IServiceScopeFactory scopes, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger) : BackgroundService, IQueueSnapshots
+public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Subscriber>> subscribers = new();
     private readonly ConcurrentDictionary<long, QueueSnapshot> lastSnapshots = new();
+    private readonly IServiceScopeFactory scopes;
+    private readonly QueueChangeNotifier changes;
+    private readonly TimeProvider time;
+    private readonly ILogger<QueueBroadcaster> logger;
+
+    public QueueBroadcaster(IServiceScopeFactory scopes, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger, IMeterFactory meters)
+    {
+        (this.scopes, this.changes, this.time, this.logger) = (scopes, changes, time, logger);
+        QueueMetrics.Observe(meters, () => lastSnapshots.Values.Where(s => subscribers.TryGetValue(s.OpeningId, out var set) && !set.IsEmpty));
+    }
 
     /// <summary>Dispose the returned handle when the component goes away, or its circuit would be kept alive.</summary>
     public IDisposable Subscribe(long openingId, Action<QueueSnapshot> onSnapshot)

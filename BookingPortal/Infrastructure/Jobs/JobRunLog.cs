@@ -18,7 +18,11 @@ public sealed class JobRunLog : IJobListener
 
     public JobRun? LastRun(JobKey key) => lastRuns.TryGetValue(key, out var run) ? run : null;
 
-    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        JobMetrics.Started(context);
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
@@ -26,6 +30,7 @@ public sealed class JobRunLog : IJobListener
     {
         var error = jobException?.InnerException?.Message ?? jobException?.Message;
         lastRuns[context.JobDetail.Key] = new JobRun(context.FireTimeUtc, context.JobRunTime, error);
+        JobMetrics.Finished(context, jobException);
         return ValueTask.CompletedTask;
     }
 }

@@ -1,0 +1,31 @@
+using BookingPortal.Data;
+using Microsoft.Playwright;
+
+namespace BookingPortal.Tests.EndToEnd;
+
+/// <summary>The staff System page in a browser: a booking made meanwhile shows up live, read from the portal's own meters.</summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class SystemPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_booking_made_while_staff_watch_the_System_page_shows_in_its_live_figures()
+    {
+        var staff = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
+        await staff.GotoAsync("admin/system");
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "System", Level = 1 })).ToBeVisibleAsync();
+
+        var customer = await browser.NewPageAsync();
+        await BrowserFixture.RegisterAsync(customer, $"system-{Guid.NewGuid():N}@example.com");
+        await BrowserFixture.BookFirstFreeSlotAsync(customer, 1);
+
+        // Refreshed every 2 s, without a reload: the booking counter, its latency and the database's.
+        await Assertions.Expect(staff.Locator("[data-testid=booked] p").First).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(staff.Locator("[data-testid=booking-latency] p").First).ToContainTextAsync(" ms");
+        await Assertions.Expect(staff.Locator("[data-testid=database-latency] p").First).ToContainTextAsync(" ms");
+        await Assertions.Expect(staff.Locator("[data-testid=circuits] p").First).Not.ToHaveTextAsync("0");
+        await BrowserFixture.ScreenshotAsync(staff, "staff-1280-system");
+    }
+}

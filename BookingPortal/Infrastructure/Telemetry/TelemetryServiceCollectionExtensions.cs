@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace BookingPortal.Infrastructure.Telemetry;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    public const string MetricsPath = "/metrics";
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>
+    /// Traces and metrics with OpenTelemetry: ASP.NET Core, HttpClient (SendGrid, Twilio, Stripe,
+    /// webhooks), Npgsql, the jobs and the booking path; every BookingPortal.* meter. Metrics are
+    /// scraped at /metrics; traces, metrics and logs go to an OTLP collector when the standard
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set (the other OTEL_* variables tune it). Log lines carry the
+    /// trace and span ids.
+    /// </summary>
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        builder.Services.AddSingleton<LiveFigures>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitMetrics>());
+        DatabaseCommandMetrics.SubscribeOnce();
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "bookingportal"))
+            .WithTracing(tracing => tracing
+                .AddSource("BookingPortal.*")
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(metrics => metrics
+                .AddMeter("BookingPortal.*", "Npgsql", "Quartz")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            builder.Logging.AddOpenTelemetry(logs => (logs.IncludeFormattedMessage, logs.IncludeScopes) = (true, true));
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>/metrics for the configured scrapers only (<see cref="ScrapeGate"/>).</summary>
+    public static WebApplication MapPortalMetrics(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(MetricsPath), branch => branch.UseMiddleware<ScrapeGate>());
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+
+    private static bool IsOperatorProbe(PathString path) => path.StartsWithSegments(MetricsPath) || path.StartsWithSegments("/health");
+}
+
+internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.ScrapeToken is { Length: > 0 and < MetricsOptions.MinimumTokenLength })
+        {
+            errors.Add($"'{MetricsOptions.Section}:{nameof(MetricsOptions.ScrapeToken)}' must be at least {MetricsOptions.MinimumTokenLength} characters long.");
+        }
+
+        errors.AddRange(options.AllowedAddresses.Where(a => !MetricsOptions.TryParseNetwork(a, out _))
+            .Select(a => $"'{MetricsOptions.Section}:{nameof(MetricsOptions.AllowedAddresses)}' holds '{a}', which is neither an address nor a network (e.g. 10.0.0.5 or 10.0.0.0/8)."));
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
