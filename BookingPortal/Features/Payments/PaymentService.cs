@@ -19,6 +19,7 @@ public sealed class PaymentService(
     RefundQueue refunds,
     RefundDispatcher refundDispatcher,
     SlotChangeNotifier slotChanges,
+    BookingChangeNotifier bookingChanges,
     NotificationOutbox outbox,
     TimeProvider time,
     ILogger<PaymentService> logger)
@@ -87,6 +88,7 @@ public sealed class PaymentService(
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Deposit paid for {Confirmation} ({Reference}).", booking.ConfirmationNumber, paymentReference);
             slotChanges.NotifyChanged(booking.ServiceId);
+            bookingChanges.NotifyChanged(bookingId);
             return;
         }
 
