@@ -31,10 +31,8 @@ public class CustomerBookingTests(BrowserFixture browser)
 
         await BrowserFixture.RegisterAsync(page, email, screenshot: "01-register");
 
+        // The list and the service's page are static (no circuit): their links are followed at once.
         await page.GotoAsync("services");
-        // Signed in, the pages are interactive: a link clicked while the circuit is still starting can be
-        // caught between the browser's navigation and the circuit's router (a CI run once ended on the list).
-        await BrowserFixture.WaitForInteractiveAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "02-services");
         await page.GetByRole(AriaRole.Link, new() { Name = $"View times for {DemoSeeder.ConsultationName}" }).ClickAsync();
         // The page's own heading (h1): the list names the service in a card heading too.

@@ -1,3 +1,4 @@
+using BookingPortal.Data;
 using Microsoft.Playwright;
 
 namespace BookingPortal.Tests.EndToEnd;
@@ -14,7 +15,9 @@ public class ReconnectBannerTests(BrowserFixture browser)
     public async Task A_dropped_connection_shows_a_friendly_banner_and_when_it_cannot_come_back_a_Reload_that_restarts_the_page()
     {
         var page = await browser.NewPageAsync(360, 640);
-        await page.GotoAsync("services/1");
+        // A page that holds a circuit (the services pages are static and have none to lose).
+        await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+        await page.GotoAsync("my/appointments");
         await BrowserFixture.WaitForInteractiveAsync(page);
         var banner = page.Locator("#components-reconnect-modal");
 

@@ -23,6 +23,12 @@ for (var i = 0; i < userCount; i++)
     users.Add((email, cookies, http, browser, http2 ? new HttpMessageInvoker(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseCookies = false }) : null));
 }
 
+if (args.Contains("--services-list"))
+{
+    await ServicesListVisitors.MeasureAsync(portal, users.Select(u => (u.Cookies, u.Http, u.Browser)).ToList(), circuits, parallel, root);
+    return;
+}
+
 await using var db = new SqliteConnection($"Data Source={portal.DatabasePath};Default Timeout=60");
 await db.OpenAsync();
 var serviceId = Convert.ToInt32(await Scalar(db, "SELECT Id FROM Services WHERE Name = 'Dermatology Clinic'"), CultureInfo.InvariantCulture);

@@ -18,12 +18,12 @@ public sealed class ServicesPageCacheTests : IAsyncLifetime
 
     private HttpClient Visitor() => factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
 
-    /// <summary>The first visit sets the antiforgery cookie, and a response that sets a cookie is not stored; from the second visit on the page comes from memory.</summary>
-    private static async Task<HttpResponseMessage> ThirdVisitAsync(HttpClient visitor)
+    /// <summary>From the third visit on the page comes from memory (a first visit that sets a cookie is not stored).</summary>
+    private static async Task<HttpResponseMessage> ThirdVisitAsync(HttpClient visitor, string path = "/")
     {
-        (await visitor.GetAsync("/")).Headers.Age.Should().BeNull("the first visit sets a cookie, so nothing was stored");
-        await visitor.GetAsync("/");
-        return await visitor.GetAsync("/");
+        (await visitor.GetAsync(path)).Headers.Age.Should().BeNull("nothing was stored before the first visit");
+        await visitor.GetAsync(path);
+        return await visitor.GetAsync(path);
     }
 
     [Fact]
@@ -38,6 +38,26 @@ public sealed class ServicesPageCacheTests : IAsyncLifetime
         (await third.Content.ReadAsStringAsync()).Should().Contain(DemoSeeder.ConsultationName).And.Contain("Book an appointment");
         newcomers.Headers.Age.Should().NotBeNull();
         (await newcomers.Content.ReadAsStringAsync()).Should().Contain(DemoSeeder.ConsultationName);
+    }
+
+    [Fact]
+    public async Task The_read_only_pages_start_no_circuit_and_come_from_memory_while_the_book_page_starts_one()
+    {
+        const string CircuitMarker = "<!--Blazor:{\"type\":\"server\"";
+        using var visitor = Visitor();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        using var customer = await factory.SignInAsync(DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+
+        foreach (var path in new[] { "/", "/services", $"/services/{service.Id}" })
+        {
+            var third = await ThirdVisitAsync(visitor, path);
+            (await third.Content.ReadAsStringAsync()).Should().Contain(DemoSeeder.ConsultationName)
+                .And.NotContain(CircuitMarker, $"{path} is rendered statically").And.NotContain("data-circuit");
+            third.Headers.Age.Should().NotBeNull($"{path} is served from the output cache");
+            (await customer.GetStringAsync(path)).Should().NotContain(CircuitMarker, $"{path} holds no circuit for a signed-in customer either");
+        }
+
+        (await customer.GetStringAsync($"/services/{service.Id}/book")).Should().Contain(CircuitMarker).And.Contain("data-circuit=\"starting\"");
     }
 
     [Fact]

@@ -59,11 +59,13 @@ public static class ChromeMarkup
 
     /// <summary>
     /// After the layout: the flag browser tests (and curious operators) read to see when the page has become
-    /// interactive, and the box blazor.web.js shows when a circuit fails.
+    /// interactive, and the box blazor.web.js shows when a circuit fails. A page prerendered for a circuit
+    /// says so (data-circuit="starting") until the circuit has drawn it: navigation.js turns a link tapped
+    /// in that time into a page load.
     /// </summary>
-    public static MarkupString PageEnd(IStringLocalizer<PortalText> text, bool interactive) =>
-        SharedMarkup.Get(typeof(ChromeMarkup), nameof(PageEnd), interactive ? 1 : 0, text, static (text, choice) =>
-            $"""<span hidden id="render-mode" data-interactive="{(choice == 1 ? "true" : "false")}"></span>"""
+    public static MarkupString PageEnd(IStringLocalizer<PortalText> text, bool interactive, bool circuitStarting) =>
+        SharedMarkup.Get(typeof(ChromeMarkup), nameof(PageEnd), interactive ? 1 : circuitStarting ? 2 : 0, text, static (text, choice) =>
+            $"""<span hidden id="render-mode" data-interactive="{(choice == 1 ? "true" : "false")}"{(choice == 2 ? " data-circuit=\"starting\"" : "")}></span>"""
             + $"""<div id="blazor-error-ui" data-nosnippet role="alert">{SharedMarkup.Encode(text["Something went wrong on this page."])} """
             + $"""<a href="." class="reload">{SharedMarkup.Encode(text["Reload"])}</a> <button type="button" class="dismiss" aria-label="{SharedMarkup.Encode(text["Dismiss"])}">✕</button></div>""");
 

@@ -18,7 +18,7 @@ public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool
 /// its own transaction.
 /// </summary>
 public sealed class FrontDeskService(
-    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, TimeProvider time, ILogger<FrontDeskService> logger)
+    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, BookingChangeNotifier bookingChanges, TimeProvider time, ILogger<FrontDeskService> logger)
 {
     /// <summary>Appointments from 12 hours ago to 24 hours ahead, earliest first.</summary>
     public async Task<IReadOnlyList<FrontDeskRow>> TodayAsync(StaffActor actor, CancellationToken cancellationToken = default)
@@ -176,6 +176,7 @@ public sealed class FrontDeskService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slotChanges.NotifyChanged(booking.ServiceId);
+        bookingChanges.NotifyChanged(booking.Id);
         return true;
     }
 

@@ -20,6 +20,7 @@ public sealed class BookingMover(
     SlotInventoryStore inventory,
     BookingReader reader,
     SlotChangeNotifier slotChanges,
+    BookingChangeNotifier bookingChanges,
     SeatReleaser seats,
     NotificationOutbox outbox,
     AuditLog audit,
@@ -85,6 +86,7 @@ public sealed class BookingMover(
 
         logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);
         slotChanges.NotifyChanged(service.Id);
+        bookingChanges.NotifyChanged(current.Id);
         return ReserveResult.Success((await reader.GetAsync(current.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken))!);
     }
 

@@ -18,6 +18,7 @@ namespace BookingPortal.Features.Cancellation;
 public sealed class CancellationService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,
+    BookingChangeNotifier bookingChanges,
     RefundQueue refunds,
     RefundDispatcher refundDispatcher,
     SeatReleaser seats,
@@ -75,6 +76,7 @@ public sealed class CancellationService(
         logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
             booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);
         slotChanges.NotifyChanged(booking.ServiceId);
+        bookingChanges.NotifyChanged(booking.Id);
         return new CancelResult(CancelOutcome.Cancelled, quote, Explain(booking, quote, done: true) + refundNote);
     }
 

@@ -6,6 +6,7 @@ public static class CatalogServiceCollectionExtensions
     {
         services.AddScoped<CatalogService>();
         services.AddSingleton<SlotChangeNotifier>();
+        services.AddSingleton<BookingChangeNotifier>();
         services.AddServicesPageCache();
         return services;
     }

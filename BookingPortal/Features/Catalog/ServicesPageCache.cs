@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace BookingPortal.Features.Catalog;
 
 /// <summary>
-/// The services page is what a release's crowd loads first, and for everyone who is not signed in it
-/// is the same page: it is rendered once per language and theme and served from memory for up to
+/// The services page (and a service's page) is what a release's crowd loads first, and for everyone who
+/// is not signed in it is the same page: static (no circuit), it is rendered once per language and theme and served from memory for up to
 /// 30 seconds, or until staff change a service. Signed-in visitors, and any response that sets a
 /// cookie, are never cached (the output cache's own rules). The page shows no seat counts, so a
 /// cached copy is never wrong about availability. Each instance keeps its own copy: another

@@ -15,6 +15,7 @@ namespace BookingPortal.Features.Payments;
 public sealed class HoldExpiryService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,
+    BookingChangeNotifier bookingChanges,
     SeatReleaser seats,
     NotificationOutbox outbox,
     TimeProvider time,
@@ -44,6 +45,7 @@ public sealed class HoldExpiryService(
             {
                 expired++;
                 slotChanges.NotifyChanged(hold.ServiceId);
+                bookingChanges.NotifyChanged(hold.Id);
             }
         }
 

@@ -21,6 +21,7 @@ public sealed class PaymentService(
     RefundQueue refunds,
     RefundDispatcher refundDispatcher,
     SlotChangeNotifier slotChanges,
+    BookingChangeNotifier bookingChanges,
     NotificationOutbox outbox,
     TimeProvider time,
     ILogger<PaymentService> logger)
@@ -89,6 +90,7 @@ public sealed class PaymentService(
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Deposit paid for {Confirmation} ({Reference}).", booking.ConfirmationNumber, paymentReference);
             slotChanges.NotifyChanged(booking.ServiceId);
+            bookingChanges.NotifyChanged(bookingId);
             return;
         }
 

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using BookingPortal.Data;
+using Microsoft.Playwright;
+
+namespace BookingPortal.Tests.EndToEnd;
+
+/// <summary>
+/// A new customer, just registered, taps through as fast as a script can: each link is clicked as soon as
+/// it is on the screen, without waiting for the page's circuit or the network. Whatever is still starting,
+/// every tap must end on the page the address bar shows.
+/// "Fresh" here: the test's own portal process, started for it (nothing warmed by other tests), and every
+/// run a new browser context (no cache, a new circuit; only the sign-in cookie is carried over) - one
+/// process serves all the runs, because starting one per run would cost ten seconds each for nothing the
+/// runs need.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class TapDuringStartUpTests(BrowserFixture browser)
+{
+    private const int Runs = 50;
+
+    [Fact]
+    public async Task Taps_while_pages_start_always_end_on_the_page_the_address_shows_on_a_fresh_portal_and_with_the_cores_busy()
+    {
+        await using var portal = new OwnPortal();
+        await portal.Process.InitializeAsync();
+        var signedIn = await SignedInStateAsync(portal.Process);
+
+        for (var run = 1; run <= Runs; run++)
+        {
+            await TapThroughAsync(portal.Process, signedIn, $"fresh run {run}");
+        }
+
+        using var load = BusyCores.Start();
+        for (var run = 1; run <= Runs; run++)
+        {
+            await TapThroughAsync(portal.Process, signedIn, $"busy run {run}");
+        }
+    }
+
+    /// <summary>Services list, "View times", "Book a time", then straight back to the list from the book page while its circuit starts.</summary>
+    private async Task TapThroughAsync(PortalProcess portal, string signedIn, string run)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = portal.BaseUri.ToString(), StorageState = signedIn });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("services", new() { WaitUntil = WaitUntilState.Commit });
+            await page.GetByRole(AriaRole.Link, new() { Name = $"View {DemoSeeder.ConsultationName}" }).ClickAsync();
+            await ExpectPageAsync(page, "/services/1", DemoSeeder.ConsultationName, run);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Book a time" }).ClickAsync();
+            await ExpectPageAsync(page, "/services/1/book", $"Book {DemoSeeder.ConsultationName}", run);
+
+            // The book page holds a circuit: this tap lands while it starts (or just after).
+            await page.Locator("a.brand").ClickAsync();
+            await ExpectPageAsync(page, "/", "Book an appointment", run);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private async Task<string> SignedInStateAsync(PortalProcess portal)
+    {
+        var page = await browser.NewPageAsync(portal: portal);
+        await BrowserFixture.RegisterAsync(page, $"taps-{Guid.NewGuid():N}@example.com");
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
+    }
+
+    private static async Task ExpectPageAsync(IPage page, string path, string heading, string run)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^[^?#]*//[^/]+{Regex.Escape(path)}$"));
+        var headingShown = page.Locator("main h1").Filter(new() { HasText = heading });
+        try
+        {
+            await Assertions.Expect(headingShown).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        }
+        catch (PlaywrightException)
+        {
+            var shown = await page.Locator("main h1").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{run}: the address shows {page.Url} but the screen shows [{string.Join(", ", shown)}], not \"{heading}\".");
+        }
+    }
+
+    private sealed class OwnPortal : IAsyncDisposable
+    {
+        public PortalProcess Process { get; } = new();
+
+        public async ValueTask DisposeAsync() => await Process.DisposeAsync();
+    }
+
+    /// <summary>One spinning thread per core, as a busy machine at a release's opening would have: circuits start slowly.</summary>
+    private sealed class BusyCores : IDisposable
+    {
+        private readonly CancellationTokenSource stop = new();
+        private readonly Thread[] threads;
+
+        private BusyCores()
+        {
+            threads = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Thread(Spin) { IsBackground = true }).ToArray();
+            foreach (var thread in threads)
+            {
+                thread.Start();
+            }
+        }
+
+        public static BusyCores Start() => new();
+
+        public void Dispose()
+        {
+            stop.Cancel();
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+
+            stop.Dispose();
+        }
+
+        private void Spin()
+        {
+            var token = stop.Token;
+            var sum = 0L;
+            while (!token.IsCancellationRequested)
+            {
+                sum += Environment.TickCount64 & 1;
+            }
+
+            GC.KeepAlive(sum);
+        }
+    }
+}
