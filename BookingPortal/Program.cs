@@ -8,6 +8,7 @@ using BookingPortal.Features.Branding;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Consistency;
+using BookingPortal.Features.Insights;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
@@ -43,6 +44,7 @@ builder.Services.AddReleases();
 builder.Services.AddPortalApi(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddConsistency();
+builder.Services.AddInsights();
 builder.AddPortalJobs();
 builder.Services.AddPortalHealthChecks();
 
