@@ -22,8 +22,8 @@ public sealed class InsightsChoices(IDbContextFactory<BookingDbContext> dbFactor
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Openings(db).Where(o => o.EarlyOpensAtUtc <= nowUtc).OrderByDescending(o => o.Choice.OpensAtUtc).Take(MaxOpenings)
-            .Select(o => o.Choice).ToListAsync(cancellationToken);
+        var rows = await Openings(db).Where(o => o.EarlyOpensAtUtc <= nowUtc).OrderByDescending(o => o.OpensAtUtc).Take(MaxOpenings).ToListAsync(cancellationToken);
+        return rows.Select(o => o.Choice).ToList();
     }
 
     internal static IQueryable<OpeningRow> Openings(BookingDbContext db) =>
@@ -31,7 +31,12 @@ public sealed class InsightsChoices(IDbContextFactory<BookingDbContext> dbFactor
             .Join(db.Releases, o => o.ReleaseId, r => r.Id, (o, r) => new { o, r })
             .Join(db.Services, x => x.r.ServiceId, s => s.Id, (x, s) => new OpeningRow
             {
-                Choice = new OpeningChoice(x.o.Id, x.r.Name, s.Id, s.Name, s.TimeZoneId, x.o.OpensAtUtc),
+                OpeningId = x.o.Id,
+                ReleaseName = x.r.Name,
+                ServiceId = s.Id,
+                ServiceName = s.Name,
+                TimeZoneId = s.TimeZoneId,
+                OpensAtUtc = x.o.OpensAtUtc,
                 EarlyOpensAtUtc = x.o.EarlyOpensAtUtc,
                 MaxAdvanceBookingDays = s.MaxAdvanceBookingDays,
             });
@@ -39,8 +44,15 @@ public sealed class InsightsChoices(IDbContextFactory<BookingDbContext> dbFactor
     /// <summary>Built by member initialisation (not a constructor) so EF can still filter and sort on its members.</summary>
     internal sealed class OpeningRow
     {
-        public required OpeningChoice Choice { get; init; }
+        public long OpeningId { get; init; }
+        public required string ReleaseName { get; init; }
+        public int ServiceId { get; init; }
+        public required string ServiceName { get; init; }
+        public required string TimeZoneId { get; init; }
+        public DateTime OpensAtUtc { get; init; }
         public DateTime EarlyOpensAtUtc { get; init; }
         public int MaxAdvanceBookingDays { get; init; }
+
+        public OpeningChoice Choice => new(OpeningId, ReleaseName, ServiceId, ServiceName, TimeZoneId, OpensAtUtc);
     }
 }

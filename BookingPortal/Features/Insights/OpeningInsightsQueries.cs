@@ -24,7 +24,7 @@ public sealed class OpeningInsightsQueries(IDbContextFactory<BookingDbContext> d
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var opening = await InsightsChoices.Openings(db).SingleOrDefaultAsync(o => o.Choice.OpeningId == openingId, cancellationToken);
+        var opening = await InsightsChoices.Openings(db).SingleOrDefaultAsync(o => o.OpeningId == openingId, cancellationToken);
         if (opening is null)
         {
             return null;
