@@ -19,8 +19,16 @@ public static class InsightsHistory
 
     public static async Task<(int ServiceId, long OpeningId)> SeedAsync(PortalFactory factory)
     {
-        var customers = await factory.CreateCustomersAsync(16);
         await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await SeedAsync(db, TimeSpan.Zero);
+    }
+
+    /// <param name="shift">Whole weeks to move the history by (weekdays stay), for a portal whose clock is not the tests' fake one.</param>
+    public static async Task<(int ServiceId, long OpeningId)> SeedAsync(BookingDbContext db, TimeSpan shift)
+    {
+        var customers = await TestData.CreateCustomersAsync(db, 16);
+        DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc) + shift;
+        var opensAtUtc = OpensAtUtc + shift;
         var service = new Service { Name = ServiceName, TimeZoneId = "America/New_York", DurationMinutes = 60, Price = 100m, AvailableDays = DaysOfWeekMask.Weekdays };
         db.Services.Add(service);
         await db.SaveChangesAsync();
@@ -42,19 +50,20 @@ public static class InsightsHistory
             return made;
         }
 
-        var early = new DateTime(2026, 2, 1, 12, 0, 0, DateTimeKind.Utc);
+        var early = Utc(2026, 2, 1, 12);
         var wednesday = await Book(Utc(2026, 2, 18, 14), 4,
             (BookingStatus.Completed, early), (BookingStatus.Completed, early), (BookingStatus.Completed, early), (BookingStatus.NoShow, early), (BookingStatus.Cancelled, early));
         await Book(Utc(2026, 2, 21, 0, 30), 1, (BookingStatus.NoShow, early));
         var monday = await Book(Utc(2026, 2, 23, 14), 5,
             (BookingStatus.Confirmed, early), (BookingStatus.Confirmed, early), (BookingStatus.Confirmed, early), (BookingStatus.Cancelled, early));
         await Book(Utc(2026, 3, 4, 14), 5,
-            (BookingStatus.Confirmed, OpensAtUtc.AddMinutes(1)), (BookingStatus.Confirmed, OpensAtUtc.AddMinutes(3)),
-            (BookingStatus.Confirmed, OpensAtUtc.AddMinutes(7)), (BookingStatus.Confirmed, OpensAtUtc.AddHours(-2)));
+            (BookingStatus.Confirmed, opensAtUtc.AddMinutes(1)), (BookingStatus.Confirmed, opensAtUtc.AddMinutes(3)),
+            (BookingStatus.Confirmed, opensAtUtc.AddMinutes(7)), (BookingStatus.Confirmed, opensAtUtc.AddHours(-2)));
         db.Bookings.AddRange(bookings);
         await db.SaveChangesAsync();
         // The counter of that Wednesday stayed at its capacity after the visits: a fully booked slot.
-        await db.SlotInventories.Where(s => s.ServiceId == service.Id && s.StartUtc == Utc(2026, 2, 18, 14)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, 4));
+        var fullSlotUtc = Utc(2026, 2, 18, 14);
+        await db.SlotInventories.Where(s => s.ServiceId == service.Id && s.StartUtc == fullSlotUtc).ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, 4));
 
         db.LedgerEntries.Add(LedgerEntry.For(wednesday[4].Id, "USD", LedgerEntryKind.CancellationFeeRetained, 25m, early, "late cancellation"));
         db.OutboxMessages.Add(new OutboxMessage
@@ -62,26 +71,26 @@ public static class InsightsHistory
             EventKey = $"rescheduled:{monday[2].Id}", Kind = NotificationKind.Rescheduled, Channel = NotificationChannel.Email, BookingId = monday[2].Id,
             Recipient = "someone@test.local", Subject = "Moved", TextBody = "Moved", CreatedAtUtc = early, NextAttemptAtUtc = early,
         });
-        var feb18 = new DateOnly(2026, 2, 18);
+        var feb18 = DateOnly.FromDateTime(Utc(2026, 2, 18, 12));
         foreach (var (status, i) in new[] { WaitlistStatus.Offered, WaitlistStatus.Claimed, WaitlistStatus.Expired, WaitlistStatus.Waiting }.Select((s, i) => (s, i)))
         {
             db.WaitlistEntries.Add(new WaitlistEntry { CustomerId = customers[i], ServiceId = service.Id, LocalDate = feb18, Status = status, CreatedAtUtc = early });
         }
 
         await db.SaveChangesAsync();
-        return (service.Id, await SeedOpeningAsync(db, service.Id, customers));
+        return (service.Id, await SeedOpeningAsync(db, service.Id, customers, opensAtUtc));
     }
 
     /// <summary>Waits from the doors (or a later arrival) to admission: 10 s, 10 s, 2 min, 3 min 30 s. One lapsed turn, one person gave up.</summary>
-    private static async Task<long> SeedOpeningAsync(BookingDbContext db, int serviceId, IReadOnlyList<string> customers)
+    private static async Task<long> SeedOpeningAsync(BookingDbContext db, int serviceId, IReadOnlyList<string> customers, DateTime opensAtUtc)
     {
-        var release = new Release { ServiceId = serviceId, Name = "Monday opening", OpensAtUtc = OpensAtUtc };
+        var release = new Release { ServiceId = serviceId, Name = "Monday opening", OpensAtUtc = opensAtUtc };
         db.Releases.Add(release);
         await db.SaveChangesAsync();
-        var opening = new ReleaseOpening { ReleaseId = release.Id, OpensAtUtc = OpensAtUtc, EarlyOpensAtUtc = OpensAtUtc, Seed = "insights", EarlyDrawn = true, PublicDrawn = true, LastSequence = 5 };
+        var opening = new ReleaseOpening { ReleaseId = release.Id, OpensAtUtc = opensAtUtc, EarlyOpensAtUtc = opensAtUtc, Seed = "insights", EarlyDrawn = true, PublicDrawn = true, LastSequence = 5 };
         db.ReleaseOpenings.Add(opening);
         await db.SaveChangesAsync();
-        DateTime At(int minutes, int seconds = 0) => OpensAtUtc.AddMinutes(minutes).AddSeconds(seconds);
+        DateTime At(int minutes, int seconds = 0) => opensAtUtc.AddMinutes(minutes).AddSeconds(seconds);
         (DateTime Joined, QueueEntryStatus Status, DateTime? Admitted, DateTime? Finished)[] entries =
         [
             (At(-5), QueueEntryStatus.Completed, At(0, 10), At(2)),
@@ -98,6 +107,4 @@ public static class InsightsHistory
         await db.SaveChangesAsync();
         return opening.Id;
     }
-
-    private static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 }

@@ -12,22 +12,16 @@ namespace BookingPortal.Features.Insights;
 /// </summary>
 public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
-    public const int WeeksAhead = 4;
-
     public async Task<BookingTrends?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var service = await db.Services.AsNoTracking().Where(s => s.Id == serviceId)
-            .Select(s => new InsightsService(s.Id, s.Name, s.TimeZoneId)).SingleOrDefaultAsync(cancellationToken);
-        if (service is null)
+        if (await InsightsPeriod.ForAsync(db, serviceId, weeksBack, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } period)
         {
             return null;
         }
 
-        var calendar = new InsightsCalendar(service.TimeZoneId);
-        var (from, until) = calendar.Weeks(time.GetUtcNow().UtcDateTime, Math.Clamp(weeksBack, 1, 104), WeeksAhead);
-        var (fromUtc, untilUtc) = (calendar.StartUtc(from), calendar.StartUtc(until));
+        var (service, calendar, from, until, fromUtc, untilUtc) = period;
         var inWeeks = db.Bookings.AsNoTracking().Where(b => b.ServiceId == serviceId && b.StartUtc >= fromUtc && b.StartUtc < untilUtc);
 
         var outcomes = await inWeeks.GroupBy(b => new { b.StartUtc, b.Status })

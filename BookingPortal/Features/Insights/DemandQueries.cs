@@ -16,16 +16,12 @@ public sealed class DemandQueries(IDbContextFactory<BookingDbContext> dbFactory,
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var service = await db.Services.AsNoTracking().Where(s => s.Id == serviceId)
-            .Select(s => new InsightsService(s.Id, s.Name, s.TimeZoneId)).SingleOrDefaultAsync(cancellationToken);
-        if (service is null)
+        if (await InsightsPeriod.ForAsync(db, serviceId, weeksBack, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } period)
         {
             return null;
         }
 
-        var calendar = new InsightsCalendar(service.TimeZoneId);
-        var (from, until) = calendar.Weeks(time.GetUtcNow().UtcDateTime, Math.Clamp(weeksBack, 1, 104), BookingTrendsQueries.WeeksAhead);
-        var (fromUtc, untilUtc) = (calendar.StartUtc(from), calendar.StartUtc(until));
+        var (service, calendar, from, until, fromUtc, untilUtc) = period;
         var booked = await db.Bookings.AsNoTracking()
             .Where(b => b.ServiceId == serviceId && b.StartUtc >= fromUtc && b.StartUtc < untilUtc && b.Status != BookingStatus.Cancelled)
             .GroupBy(b => b.StartUtc).Select(g => new { StartUtc = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
