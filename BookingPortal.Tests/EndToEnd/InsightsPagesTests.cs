@@ -46,7 +46,7 @@ public sealed class InsightsPagesTests(BrowserFixture browser) : IAsyncLifetime
                 await BrowserFixture.WaitForInteractiveAsync(page);
                 if (name != "opening")
                 {
-                    await page.GetByTestId("insights-service").ClickAsync();
+                    await page.Locator("div[data-testid=insights-service]").ClickAsync();
                     await page.GetByRole(AriaRole.Option, new() { Name = InsightsHistory.ServiceName }).ClickAsync();
                 }
 

@@ -26,9 +26,10 @@ public sealed class DemandCharts(IStringLocalizer<InsightsText> text)
             : text["Nothing in this period."];
         var days = Enumerable.Range(0, DemandMap.Days).ToList();
         var series = days.Select(d => ChartFigure.Line(DayName(DemandMap.DayOf(d)), hours.Select(h => (double)cells[d, h]))).ToList();
-        var rows = days.Select(d => OpeningCharts.Row(DayName(DemandMap.DayOf(d)), hours.Select(h => cells[d, h]).ToArray())).ToList();
+        // The table has an hour a row and a weekday a column: eight columns fit a tablet without scrolling sideways.
+        var rows = hours.Select(h => OpeningCharts.Row(Hour(h), days.Select(d => cells[d, h]).ToArray())).ToList();
         return new ChartFigure(id, title, caption, ChartType.HeatMap, hours.Select(Hour).ToArray(), series,
-            new FigureTable([text["Weekday"], .. hours.Select(Hour)], rows));
+            new FigureTable([text["Time"], .. days.Select(d => DayName(DemandMap.DayOf(d)))], rows));
     }
 
     /// <summary>The hours that had any slot or booking (a clinic's day, not the whole 24), or 8 to 18 when there is nothing yet.</summary>
