@@ -13,6 +13,11 @@ public static class TestData
     public static async Task<IReadOnlyList<string>> CreateCustomersAsync(this PortalFactory factory, int count)
     {
         await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await CreateCustomersAsync(db, count);
+    }
+
+    public static async Task<IReadOnlyList<string>> CreateCustomersAsync(BookingDbContext db, int count)
+    {
         var users = Enumerable.Range(0, count).Select(_ =>
         {
             var email = $"customer-{Guid.NewGuid():N}@test.local";

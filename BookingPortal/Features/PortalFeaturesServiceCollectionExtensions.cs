@@ -1,3 +1,4 @@
+using BookingPortal.Features.Insights;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Api;
 using BookingPortal.Features.Audit;
@@ -40,6 +41,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddPortalApi(configuration);
         services.AddWebhooks(configuration);
         services.AddConsistency();
+        services.AddInsights();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using BookingPortal.Data;

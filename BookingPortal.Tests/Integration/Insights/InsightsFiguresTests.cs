@@ -1,0 +1,85 @@
+using BookingPortal.Data;
+using BookingPortal.Features.Insights;
+using BookingPortal.Tests.TestSupport;
+
+namespace BookingPortal.Tests.Integration.Insights;
+
+/// <summary>The Insights figures over a seeded history whose answers are known (<see cref="InsightsHistory"/>), on each provider.</summary>
+public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLifetime
+{
+    private PortalFactory Factory { get; } = new() { Provider = provider };
+    private int serviceId;
+    private long openingId;
+
+    public async Task InitializeAsync()
+    {
+        await Factory.StartWithoutScheduledJobsAsync();
+        (serviceId, openingId) = await InsightsHistory.SeedAsync(Factory);
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    [Fact]
+    public async Task Appointments_fall_in_the_week_of_the_services_clock_with_their_outcomes()
+    {
+        var trends = (await Factory.Get<BookingTrendsQueries>().GetAsync(await Factory.StaffAsync(), serviceId, weeksBack: 4))!;
+
+        trends.Weeks.Select(w => w.WeekStart).Should().Equal(Enumerable.Range(0, 9).Select(i => new DateOnly(2026, 2, 2).AddDays(7 * i)));
+        trends.Weeks.Single(w => w.WeekStart == new DateOnly(2026, 2, 16)).Should().Be(new BookingWeek(new DateOnly(2026, 2, 16), Kept: 3, Cancelled: 1, CancelledWithFee: 1, Moved: 0, NoShows: 2));
+        trends.Weeks.Single(w => w.WeekStart == new DateOnly(2026, 2, 23)).Should().Be(new BookingWeek(new DateOnly(2026, 2, 23), Kept: 3, Cancelled: 1, CancelledWithFee: 0, Moved: 1, NoShows: 0));
+        trends.Weeks.Single(w => w.WeekStart == new DateOnly(2026, 3, 2)).Kept.Should().Be(4);
+        trends.Weeks.Sum(w => w.Kept + w.Cancelled + w.NoShows).Should().Be(14, "every seeded appointment is in one week");
+        trends.Weeks.Single(w => w.WeekStart == new DateOnly(2026, 2, 16)).NoShowRate.Should().Be(0.4);
+        trends.NoShowRate.Should().BeApproximately(2.0 / 12, 1e-9);
+        trends.Waitlist.Single(w => w.WeekStart == new DateOnly(2026, 2, 16)).Should().Be(new WaitlistWeek(new DateOnly(2026, 2, 16), Offered: 3, Claimed: 1, Lapsed: 1));
+        trends.Waitlist.Sum(w => w.Offered).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Demand_is_placed_on_the_weekday_and_hour_of_the_services_clock()
+    {
+        var map = (await Factory.Get<DemandQueries>().GetAsync(await Factory.StaffAsync(), serviceId, weeksBack: 4))!;
+
+        map.Bookings[DemandMap.RowOf(DayOfWeek.Wednesday), 9].Should().Be(8);
+        map.Bookings[DemandMap.RowOf(DayOfWeek.Monday), 9].Should().Be(3);
+        map.Bookings[DemandMap.RowOf(DayOfWeek.Friday), 19].Should().Be(1, "Saturday 00:30 UTC is Friday evening in New York");
+        map.Bookings.Cast<int>().Sum().Should().Be(12, "cancelled appointments are not demand");
+        map.FullSlots[DemandMap.RowOf(DayOfWeek.Wednesday), 9].Should().Be(1);
+        map.FullSlots.Cast<int>().Sum().Should().Be(1);
+        map.Busiest(map.Bookings).Should().Be((DayOfWeek.Wednesday, 9, 8));
+    }
+
+    [Fact]
+    public async Task An_opening_is_told_minute_by_minute_with_its_waits_and_lapsed_turns()
+    {
+        var opening = (await Factory.Get<OpeningInsightsQueries>().GetAsync(await Factory.StaffAsync(), openingId))!;
+
+        opening.IsLive.Should().BeFalse();
+        (opening.Joined, opening.Admitted, opening.Lapsed, opening.SeatsBooked).Should().Be((5, 4, 1, 3));
+        opening.MedianWait.Should().Be(TimeSpan.FromSeconds(10));
+        opening.P90Wait.Should().Be(TimeSpan.FromSeconds(210));
+        opening.BookingsPerAdmission.Should().Be(0.75);
+        opening.Trust.Should().BeNull("nothing records challenge failures or draw checks yet");
+        var minutes = opening.Minutes;
+        minutes.Select(m => m.MinuteUtc).Should().Equal(Enumerable.Range(0, 18).Select(i => InsightsHistory.OpensAtUtc.AddMinutes(-10 + i)));
+        minutes.Select(m => m.InLine).Should().Equal(0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 0, 1, 3, 2, 1, 1, 0, 0);
+        minutes.Select(m => m.Admitted).Sum().Should().Be(4);
+        minutes.Single(m => m.MinuteUtc == InsightsHistory.OpensAtUtc.AddMinutes(5)).Lapsed.Should().Be(1);
+        minutes.Where(m => m.SeatsBooked > 0).Select(m => m.MinuteUtc.Minute).Should().Equal(1, 3, 7);
+    }
+
+    [Fact]
+    public async Task Openings_are_listed_for_staff_only()
+    {
+        var openings = await Factory.Get<InsightsChoices>().OpeningsAsync(await Factory.StaffAsync());
+        openings.Should().ContainSingle(o => o.OpeningId == openingId).Which.ServiceName.Should().Be(InsightsHistory.ServiceName);
+
+        var customer = TestData.CustomerActor((await Factory.CreateCustomersAsync(1))[0]);
+        await FluentActions.Awaiting(() => Factory.Get<OpeningInsightsQueries>().GetAsync(customer, openingId)).Should().ThrowAsync<UnauthorizedAccessException>();
+        await FluentActions.Awaiting(() => Factory.Get<DemandQueries>().GetAsync(customer, serviceId, 4)).Should().ThrowAsync<UnauthorizedAccessException>();
+    }
+}
+
+public sealed class InsightsFiguresTests() : InsightsFiguresSuite(DatabaseProvider.Sqlite);
+
+public sealed class InsightsFiguresOnPostgresTests() : InsightsFiguresSuite(DatabaseProvider.Postgres);

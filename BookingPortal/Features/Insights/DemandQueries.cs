@@ -1,0 +1,48 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Insights;
+
+/// <summary>
+/// Where the demand is: appointments and sold-out slots by weekday and hour of the service's clock, over past weeks
+/// and the weeks already open for booking. Grouped by slot start in the database over the (ServiceId, StartUtc)
+/// indexes of bookings and seat counters; the slot starts are placed on the local clock here, so DST is right.
+/// </summary>
+public sealed class DemandQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<DemandMap?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await InsightsPeriod.ForAsync(db, serviceId, weeksBack, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } period)
+        {
+            return null;
+        }
+
+        var (service, calendar, from, until, fromUtc, untilUtc) = period;
+        var booked = await db.Bookings.AsNoTracking()
+            .Where(b => b.ServiceId == serviceId && b.StartUtc >= fromUtc && b.StartUtc < untilUtc && b.Status != BookingStatus.Cancelled)
+            .GroupBy(b => b.StartUtc).Select(g => new { StartUtc = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var full = await db.SlotInventories.AsNoTracking()
+            .Where(s => s.ServiceId == serviceId && s.StartUtc >= fromUtc && s.StartUtc < untilUtc && s.Capacity > 0 && s.Booked >= s.Capacity)
+            .Select(s => s.StartUtc).ToListAsync(cancellationToken);
+
+        var bookings = new int[DemandMap.Days, DemandMap.Hours];
+        foreach (var slot in booked)
+        {
+            Add(bookings, calendar.Local(slot.StartUtc), slot.Count);
+        }
+
+        var fullSlots = new int[DemandMap.Days, DemandMap.Hours];
+        foreach (var startUtc in full)
+        {
+            Add(fullSlots, calendar.Local(startUtc), 1);
+        }
+
+        return new DemandMap(service, from, until, bookings, fullSlots);
+    }
+
+    private static void Add(int[,] cells, DateTimeOffset local, int count) => cells[DemandMap.RowOf(local.DayOfWeek), local.Hour] += count;
+}

@@ -1,0 +1,19 @@
+using BookingPortal.Features.Queue;
+
+namespace BookingPortal.Features.Insights;
+
+public static class InsightsServiceCollectionExtensions
+{
+    /// <summary>The staff Insights pages: grouped queries over what the queue and the bookings record, and the live opening view.</summary>
+    public static IServiceCollection AddInsights(this IServiceCollection services)
+    {
+        services.AddScoped<InsightsChoices>();
+        services.AddScoped<OpeningInsightsQueries>();
+        services.AddScoped<BookingTrendsQueries>();
+        services.AddScoped<DemandQueries>();
+        // The waiting rooms' broadcaster, under the interface the live opening page listens on.
+        services.AddSingleton<IQueueSnapshots>(sp => sp.GetRequiredService<QueueBroadcaster>());
+        services.AddScoped<LiveOpening>();
+        return services;
+    }
+}
