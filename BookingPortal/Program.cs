@@ -1,4 +1,5 @@
 using BookingPortal.Components;
+using BookingPortal.Features.Accounts;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Api;
 using BookingPortal.Features.Audit;
@@ -26,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBookingData();
 builder.AddClock();
 builder.Services.AddPortalIdentity();
+builder.AddAccounts();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalErrors();

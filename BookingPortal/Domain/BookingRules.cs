@@ -26,6 +26,9 @@ public enum BookingError
 
     /// <summary>The booking starts too soon to be moved online (the service's change cutoff has passed): only staff can move it.</summary>
     ChangeWindowClosed,
+
+    /// <summary>Identity:RequireConfirmedEmail is on and the customer has not confirmed their address yet.</summary>
+    EmailNotConfirmed,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -93,6 +96,7 @@ public static class BookingRules
         BookingError.ChangeWindowClosed => service is null
             ? "This booking can no longer be moved online. Please contact reception."
             : $"Bookings can be moved online until {service.ChangesAllowedUntilHours} hours before the start. Please contact reception to change this one.",
+        BookingError.EmailNotConfirmed => "Please confirm your e-mail address before booking: use the link we sent you.",
         _ => "The booking could not be made.",
     };
 }

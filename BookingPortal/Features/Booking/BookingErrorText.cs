@@ -28,6 +28,7 @@ public static class BookingErrorText
         (BookingError.NeedsStaffHelp, _) => text["Because of earlier missed appointments, please book this one with our reception team (by phone or at the desk)."],
         (BookingError.ChangeWindowClosed, { } s) => text["Bookings can be moved online until {0} before the start. Please contact reception to change this one.", BookingRulesText.Count(text, s.ChangesAllowedUntilHours, "1 hour", "{0} hours")],
         (BookingError.ChangeWindowClosed, _) => text["This booking can no longer be moved online. Please contact reception."],
+        (BookingError.EmailNotConfirmed, _) => text["Please confirm your e-mail address before booking: use the link we sent you."],
         _ => text["The booking could not be made. Please try again."],
     };
 }

@@ -27,6 +27,10 @@ internal static class BookingWrites
     public static async Task<bool> NeedsStaffHelpAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == customerId).AnyAsync(NeedsStaffHelp, cancellationToken);
 
+    /// <summary>True when confirmed addresses are required and this customer's is not. Staff booking at the desk for them are not asked.</summary>
+    public static async Task<bool> LacksConfirmedEmailAsync(BookingDbContext db, AccountRules rules, string customerId, CancellationToken cancellationToken) =>
+        rules.RequireConfirmedEmail && await db.Users.Where(u => u.Id == customerId).AnyAsync(rules.Unconfirmed, cancellationToken);
+
     public static readonly System.Linq.Expressions.Expression<Func<ApplicationUser, bool>> NeedsStaffHelp =
         u => u.NoShowLimit != null && u.NoShowCount >= u.NoShowLimit;
 

@@ -19,7 +19,7 @@ internal static class ReservationRules
     /// commit), a refusal is noted. Call inside the customers' gates.
     /// </summary>
     public static async Task RefuseInsideGatesAsync(
-        BookingDbContext db, List<ReservationCandidate> candidates, Dictionary<string, CustomerContact> customers, DateTime nowUtc,
+        BookingDbContext db, List<ReservationCandidate> candidates, Dictionary<string, CustomerContact> customers, AccountRules rules, DateTime nowUtc,
         CancellationToken cancellationToken)
     {
         var customerIds = candidates.Select(c => c.Request.CustomerId).ToList();
@@ -27,6 +27,8 @@ internal static class ReservationRules
         var earlier = await EarlierBookingsAsync(db, candidates.Select(c => c.Request).ToList(), cancellationToken);
         var staff = await StaffAmongAsync(db, candidates, cancellationToken);
         var needStaffHelp = (await db.Users.Where(u => customerIds.Contains(u.Id)).Where(BookingWrites.NeedsStaffHelp).Select(u => u.Id).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var unconfirmed = !rules.RequireConfirmedEmail ? [] : (await db.Users.Where(u => customerIds.Contains(u.Id)).Where(rules.Unconfirmed).Select(u => u.Id).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var active = (await db.Bookings.Where(BookingWrites.ActiveAfter(nowUtc))
                 .Where(b => customerIds.Contains(b.CustomerId) && serviceIds.Contains(b.ServiceId))
@@ -46,6 +48,7 @@ internal static class ReservationRules
             candidate.Refusal = candidate.Earlier is not null ? null
                 : !customers.ContainsKey(customerId) ? BookingError.InvalidRequest
                 : staffId is not null && !staff.Contains(staffId) ? BookingError.InvalidRequest
+                : staffId is null && unconfirmed.Contains(customerId) ? BookingError.EmailNotConfirmed
                 : staffId is null && needStaffHelp.Contains(customerId) ? BookingError.NeedsStaffHelp
                 : BookingRules.HasReachedLimit(service, active.GetValueOrDefault((customerId, service.Id))) ? BookingError.LimitReached
                 : candidate.NeedsQueueTurn && candidate.QueueEntryId is null ? BookingError.NotAdmitted

@@ -9,6 +9,7 @@ public enum JoinWaitlistOutcome
     SeatsAvailable,
     OutsideBookingWindow,
     ServiceNotFound,
+    EmailNotConfirmed,
 }
 
 public sealed record JoinWaitlistResult(JoinWaitlistOutcome Outcome, long? EntryId, string Message)

@@ -23,6 +23,7 @@ public sealed class WaitlistService(
     PaymentHolds paymentHolds,
     SeatReleaser seats,
     NotificationOutbox outbox,
+    AccountRules accountRules,
     TimeProvider time,
     IStringLocalizer<PortalText> text,
     ILogger<WaitlistService> logger)
@@ -58,6 +59,11 @@ public sealed class WaitlistService(
         if (!await BookingWrites.EnterCustomerGateAsync(db, customerId, cancellationToken))
         {
             return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.InvalidRequest, service));
+        }
+
+        if (await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, customerId, cancellationToken))
+        {
+            return new(JoinWaitlistOutcome.EmailNotConfirmed, null, text["Please confirm your e-mail address before joining a waitlist: use the link we sent you."]);
         }
 
         var existing = await db.WaitlistEntries
@@ -112,6 +118,11 @@ public sealed class WaitlistService(
         if (await BookingWrites.NeedsStaffHelpAsync(db, customerId, cancellationToken))
         {
             return ReserveResult.Failure(BookingError.NeedsStaffHelp, service);
+        }
+
+        if (await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, customerId, cancellationToken))
+        {
+            return ReserveResult.Failure(BookingError.EmailNotConfirmed, service);
         }
 
         if (await BookingWrites.HasReachedLimitAsync(db, service, customerId, nowUtc, cancellationToken))

@@ -109,11 +109,11 @@ public sealed class OutboxDispatcher(
         await FinishAsync(db, message, claim, status, attempt, status == OutboxStatus.Sent ? null : result.Response, next, result.ProviderMessageId, cancellationToken);
         if (status == OutboxStatus.Failed)
         {
-            logger.LogError("Outbox message {Id} ({Kind} by {Channel}) failed after {Attempts} attempt(s): {Response}", id, message.Kind, message.Channel, attempts, result.Response);
+            logger.LogError("Outbox message {Id} ({Kind} by {Channel}) failed after {Attempts} attempt(s): {Response}", id, message.Kind, message.Channel, attempts, PersonalDataMask.Scrub(result.Response));
         }
         else if (status == OutboxStatus.Pending)
         {
-            logger.LogWarning("Outbox message {Id} attempt {Attempt} failed, retrying at {Next:o}: {Response}", id, attempts, next, result.Response);
+            logger.LogWarning("Outbox message {Id} attempt {Attempt} failed, retrying at {Next:o}: {Response}", id, attempts, next, PersonalDataMask.Scrub(result.Response));
         }
 
         return status == OutboxStatus.Sent;

@@ -10,7 +10,8 @@ namespace BookingPortal.Features.Queue;
 /// expire admissions whose window lapsed, then admit the lowest places while both the
 /// concurrent limit and the per-minute rate allow.
 /// </summary>
-public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, TimeProvider time, ILogger<AdmissionController> logger)
+public sealed class AdmissionController(
+    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TimeProvider time, ILogger<AdmissionController> logger)
 {
     /// <summary>Ticks every opening that has started (for anyone) and still has people waiting or admitted.</summary>
     public async Task<int> TickAllAsync(CancellationToken cancellationToken = default)
@@ -54,7 +55,7 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
         if (allowed > 0)
         {
             var publicOpen = nowUtc >= opening.OpensAtUtc;
-            var next = await db.QueueEntries
+            var next = await Admissible(db, db.QueueEntries)
                 .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Waiting && e.Sequence != null && (publicOpen || e.EarlyAccess))
                 .OrderBy(e => e.Sequence)
                 .Select(e => e.Id)
@@ -78,6 +79,16 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
 
         return admitted;
     }
+
+    /// <summary>
+    /// Where confirmed addresses are required, a place counts once a confirmed account holds it: a visitor's
+    /// (or an unconfirmed account's) keeps its number and is passed over until then, so cookies and
+    /// scripted sign-ups take no turns from people.
+    /// </summary>
+    private IQueryable<QueueEntry> Admissible(BookingDbContext db, IQueryable<QueueEntry> entries) =>
+        accountRules.RequireConfirmedEmail
+            ? entries.Where(e => e.CustomerId != null && db.Users.Any(u => u.Id == e.CustomerId && u.EmailConfirmed))
+            : entries;
 
     /// <summary>
     /// Gives places to entries that have none: at each phase start (early access, then public) the

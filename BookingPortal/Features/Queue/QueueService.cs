@@ -15,6 +15,7 @@ public sealed class QueueService(
     CatalogService catalog,
     QueueChangeNotifier changes,
     QueueRateLimits limits,
+    AccountRules accountRules,
     TimeProvider time) : IWaitingRoomQueue
 {
     public Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default) =>
@@ -76,6 +77,13 @@ public sealed class QueueService(
         if (!member.IsSignedIn && release!.RequireAuthentication)
         {
             return SignInFirst;
+        }
+
+        // A visitor may wait unconfirmed: admission skips their place until an account with a confirmed address holds it.
+        if (member.IsSignedIn && accountRules.RequireConfirmedEmail
+            && await db.Users.Where(u => u.Id == member.CustomerId).AnyAsync(accountRules.Unconfirmed, cancellationToken))
+        {
+            return new(JoinOutcome.ConfirmEmailFirst, null);
         }
 
         var existing = await db.QueueEntries.Where(e => e.OpeningId == target.Opening.Id).FirstOrDefaultAsync(member.Owns(), cancellationToken);

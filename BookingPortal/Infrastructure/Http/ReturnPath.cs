@@ -22,6 +22,14 @@ public static class ReturnPath
             : "/";
     }
 
+    /// <summary>
+    /// A return address a sign-in or register page may go back to: a path inside the portal, else null.
+    /// "//evil.example", "/\\evil.example", "https://evil.example" and anything with control characters
+    /// (browsers drop tabs and newlines, turning "/\t/evil" into "//evil") are refused.
+    /// </summary>
+    public static string? LocalOrNull(string? returnUrl) =>
+        IsLocalPath(returnUrl) && !returnUrl!.Any(char.IsControl) ? returnUrl : null;
+
     private static bool IsLocalPath(string? path) =>
         path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using BookingPortal.Data;
+using BookingPortal.Features.Accounts;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Consistency;
@@ -41,6 +42,7 @@ public static class JobsServiceCollectionExtensions
             quartz.AddNotificationJobs();
             quartz.AddQueueJobs();
             quartz.AddConsistencyJobs();
+            quartz.AddAccountJobs();
             quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
         // An instance that only serves pages and the API (Jobs:RunScheduledJobs false) still writes
