@@ -84,6 +84,20 @@ public class AccountMailTests
         signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task A_reset_asked_for_with_a_forged_host_still_links_to_the_configured_portal_address()
+    {
+        await using var factory = new PortalFactory();
+        var customer = await factory.CreateSignInCustomerAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Host = "evil.example";
+
+        await client.SubmitFormAsync("/Account/ForgotPassword", new() { ["Input.Email"] = customer.Email });
+
+        var mail = (await factory.MailToAsync(customer.Email)).Single();
+        mail.TextBody.Should().Contain("http://localhost:5227/Account/ResetPassword?code=").And.NotContain("evil.example");
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
