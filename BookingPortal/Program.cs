@@ -1,3 +1,4 @@
+using BookingPortal.Features.Accounts;
 using BookingPortal.Components;
 using BookingPortal.Features.Api;
 using BookingPortal.Data;
@@ -19,6 +20,7 @@ builder.AddPortalHosting();
 builder.AddBookingData();
 builder.AddClock();
 builder.Services.AddPortalIdentity();
+builder.AddAccounts();
 builder.Services.AddPortalComponents();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalErrors();

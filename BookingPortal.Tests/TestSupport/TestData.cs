@@ -27,6 +27,8 @@ public static class TestData
                 NormalizedUserName = email.ToUpperInvariant(),
                 Email = email,
                 NormalizedEmail = email.ToUpperInvariant(),
+                // Confirmed, as a customer who can book is (Identity:RequireConfirmedEmail is on outside Development).
+                EmailConfirmed = true,
                 SecurityStamp = Guid.NewGuid().ToString(),
             };
         }).ToList();

@@ -20,4 +20,13 @@ public class ApplicationUser : IdentityUser
     /// active-booking count read afterwards cannot be stale.
     /// </summary>
     public long BookingGate { get; set; }
+
+    /// <summary>The language the customer's e-mails are written in ("en-US", "es-ES"); null writes English.</summary>
+    public string? PreferredCulture { get; set; }
+
+    /// <summary>
+    /// When the customer closed the account. The row stays as a nameless tombstone because past
+    /// bookings (the clinic's records) point at it; everything that identified the person is gone.
+    /// </summary>
+    public DateTime? DeletedAtUtc { get; set; }
 }

@@ -32,6 +32,8 @@ public enum BookingError
 
     /// <summary>The customer already holds a seat in this slot, and the service gives each customer one seat per slot.</summary>
     SeatAlreadyHeld,
+    /// <summary>Identity:RequireConfirmedEmail is on and the customer has not confirmed their address yet.</summary>
+    EmailNotConfirmed,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -101,6 +103,7 @@ public static class BookingRules
             : $"Bookings can be moved online until {service.ChangesAllowedUntilHours} hours before the start. Please contact reception to change this one.",
         BookingError.IdempotencyKeyReused => "This idempotency key already made a booking for a different request. Use a new key for each booking you mean to make.",
         BookingError.SeatAlreadyHeld => "You already have a seat at this time. Each customer may book one seat per time slot; choose another time.",
+        BookingError.EmailNotConfirmed => "Please confirm your e-mail address before booking: use the link we sent you.",
         _ => "The booking could not be made.",
     };
 }

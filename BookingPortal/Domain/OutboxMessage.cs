@@ -9,6 +9,15 @@ public enum NotificationKind
     Rescheduled,
     WaitlistSeatOffered,
 
+    /// <summary>Identity's messages: confirm an address, reset a password, confirm a new address, a staff invitation.</summary>
+    ConfirmEmail,
+    ResetPassword,
+    ConfirmEmailChange,
+    StaffInvitation,
+
+    /// <summary>Sent instead of a second account when someone registers with an address that has one: the page answers the same either way.</summary>
+    AlreadyRegistered,
+
     /// <summary>An event told to a staff-registered webhook endpoint; the subject is the event type.</summary>
     Webhook,
 }
@@ -76,6 +85,9 @@ public class OutboxMessage
     public DateTime? SentAtUtc { get; set; }
     public string? ProviderMessageId { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>When the retention job emptied the rendered bodies; who, what kind, when and how it was delivered stay.</summary>
+    public DateTime? BodiesPurgedAtUtc { get; set; }
 }
 
 /// <summary>One try at handing a message to its provider, with the provider's answer.</summary>

@@ -250,16 +250,20 @@ public class QueueTests : IAsyncLifetime
         var again = await queue.JoinAsync(clinic.Id, visitor, null);
         factory.Clock.SetUtcNow(Opening);
         await factory.Get<AdmissionController>().TickAllAsync();
-        var turn = await queue.GetStateAsync(clinic.Id, visitor);
+        var unconfirmed = await queue.GetStateAsync(clinic.Id, visitor);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var claimed = await queue.ClaimVisitorPlacesAsync(visitor.VisitorKey!, customer);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var turn = await queue.GetStateAsync(clinic.Id, customer);
         var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, clinic.Id, (await factory.BookableSlotsAsync(clinic))[0].StartUtc, "after-sign-in"));
 
         refused.Outcome.Should().Be(JoinOutcome.SignInRequired, "the demo release requires an account until staff say otherwise");
         joined.Outcome.Should().Be(JoinOutcome.Joined);
         (joined.Entry!.CustomerId, joined.Entry.VisitorKey).Should().Be((null, visitor.VisitorKey));
         again.Entry!.Id.Should().Be(joined.Entry.Id, "the same browser keeps one place");
+        unconfirmed.Stage.Should().Be(QueueStage.Waiting, "a visitor's place counts once an account with a confirmed address holds it");
         turn.Stage.Should().Be(QueueStage.Admitted);
+        turn.Entry!.Id.Should().Be(joined.Entry.Id, "the account kept the visitor's place");
         claimed.Should().Be(1);
         booked.Succeeded.Should().BeTrue(booked.Message);
         (await queue.GetStateAsync(clinic.Id, visitor)).Entry.Should().BeNull("the place moved to the account");

@@ -76,18 +76,40 @@ public partial class PortalTextTests
         text[Ahead, 10000].Should().BeEquivalentTo(files[Ahead, 10000]);
     }
 
-    private static HashSet<string> UsedKeys()
+    /// <summary>A feature with texts of its own (its own resource files beside its code) is checked against those.</summary>
+    [Theory]
+    [InlineData("Insights", "InsightsText")]
+    public void A_feature_with_its_own_texts_has_each_in_English_and_in_Spanish(string feature, string resource)
     {
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "BookingPortal"), "*.*", SearchOption.AllDirectories)
+        var folder = Path.Combine(RepositoryRoot.Path, "BookingPortal", "Features", feature);
+        var english = Read(Path.Combine(folder, $"{resource}.resx"));
+        var spanish = Read(Path.Combine(folder, $"{resource}.es.resx"));
+        var used = UsedKeys(folder, ownTexts: true);
+
+        used.Should().NotBeEmpty("the scan must actually find the feature's texts");
+        used.Except(english.Keys).Should().BeEmpty();
+        used.Except(spanish.Keys).Should().BeEmpty();
+        spanish.Keys.Should().BeEquivalentTo(english.Keys);
+    }
+
+    private static HashSet<string> UsedKeys(string? folder = null, bool ownTexts = false)
+    {
+        var sources = Directory.EnumerateFiles(folder ?? Path.Combine(RepositoryRoot.Path, "BookingPortal"), "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(path => ownTexts || !HasOwnTexts(path));
         return sources.SelectMany(path => LocalizerCall().Matches(File.ReadAllText(path)).Select(m => m.Groups["key"].Value)).ToHashSet();
     }
+
+    private static bool HasOwnTexts(string path) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*Text.resx").Any(resx => !resx.EndsWith("PortalText.resx", StringComparison.Ordinal))
+        || (Path.GetDirectoryName(Path.GetDirectoryName(path)) is { } parent && parent.Contains($"Features{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            && Directory.EnumerateFiles(parent, "*Text.resx").Any(resx => !resx.EndsWith("PortalText.resx", StringComparison.Ordinal)));
 
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
 
     private static Dictionary<string, string> Read(string file) =>
-        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
+        XDocument.Load(Path.IsPathRooted(file) ? file : Path.Combine(Folder, file)).Root!.Elements("data")
             .ToDictionary(data => (string)data.Attribute("name")!, data => (string)data.Element("value")!);
 
     // T["..."] in markup and text["..."] in the rule builders: the two names the portal gives its localizer.

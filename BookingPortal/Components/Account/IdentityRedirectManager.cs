@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using BookingPortal.Data;
+using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Components.Account;
 
@@ -24,11 +25,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
             || uri.StartsWith("//", StringComparison.Ordinal))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            // An address outside the portal goes home rather than failing the request.
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase) ? navigationManager.ToBaseRelativePath(uri) : "";
         }
 
         navigationManager.NavigateTo(uri);
     }
+
+    /// <summary>Back to the page that asked for sign-in, when it is a path inside the portal; otherwise home.</summary>
+    public void RedirectToReturnUrl(string? returnUrl) => RedirectTo(ReturnPath.LocalOrNull(returnUrl) ?? "");
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
+using BookingPortal.Features.Accounts;
 
 namespace BookingPortal.Features.Admin;
 
@@ -16,7 +17,7 @@ public sealed record PeopleResult(bool Succeeded, string Message, string? Link =
 
 /// <summary>Admins invite staff, give and take roles, and put customers in audiences (e.g. VIP early access).</summary>
 public sealed class PeopleService(
-    IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, StaffActors staffActors, AuditLog audit, TimeProvider time)
+    IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, StaffActors staffActors, AuditLog audit, AccountMail mail, TimeProvider time)
 {
     public async Task<IReadOnlyList<PersonRow>> ListAsync(StaffActor actor, string? search, CancellationToken cancellationToken = default)
     {
@@ -72,8 +73,9 @@ public sealed class PeopleService(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
         var link = new Uri(portalBaseUri, $"Account/ResetPassword?code={code}").ToString();
+        await mail.SendStaffInvitationAsync(user, email, link);
         await RecordAsync(actor, "person.invited", email, $"As {role}.");
-        return new(true, $"{email} is invited as {role}. Send them this link to choose a password; it works once, for a day.", link);
+        return new(true, $"{email} is invited as {role}: the invitation is in the outbox. This link in it lets them choose a password; it works once, for a day.", link);
     }
 
     public async Task<PeopleResult> SetRoleAsync(StaffActor actor, string userId, string role, bool grant)

@@ -25,6 +25,7 @@ public sealed class ReservationBatchWriter(
     PaymentHolds paymentHolds,
     NotificationOutbox outbox,
     SlotChangeNotifier slotChanges,
+    AccountRules accountRules,
     TimeProvider time,
     ILogger<ReservationBatchWriter> logger)
 {
@@ -183,7 +184,7 @@ public sealed class ReservationBatchWriter(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BookingWrites.EnterCustomerGatesAsync(db, customerIds, cancellationToken);
-        await ReservationRules.RefuseInsideGatesAsync(db, candidates, contacts, nowUtc, cancellationToken);
+        await ReservationRules.RefuseInsideGatesAsync(db, candidates, contacts, accountRules, nowUtc, cancellationToken);
         var turnsTaken = await ReservationRules.UseQueueTurnsAsync(db, candidates.Where(c => c.IsOpen).ToList(), nowUtc, cancellationToken);
         var granted = await ReservationRules.TakeSeatsAsync(db, candidates.Where(c => c.IsOpen).ToList(), cancellationToken);
         await ReleaseGate.GiveBackTurnsAsync(db, turnsTaken.Where(c => c.Refusal is not null).Select(c => c.QueueEntryId!.Value).ToList(), cancellationToken);

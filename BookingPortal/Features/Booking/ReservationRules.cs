@@ -20,7 +20,7 @@ internal static class ReservationRules
     /// commit), a refusal is noted. Call inside the customers' gates.
     /// </summary>
     public static async Task RefuseInsideGatesAsync(
-        BookingDbContext db, List<ReservationCandidate> candidates, Dictionary<string, CustomerContact> customers, DateTime nowUtc,
+        BookingDbContext db, List<ReservationCandidate> candidates, Dictionary<string, CustomerContact> customers, AccountRules rules, DateTime nowUtc,
         CancellationToken cancellationToken)
     {
         var customerIds = candidates.Select(c => c.Request.CustomerId).ToList();
@@ -28,6 +28,8 @@ internal static class ReservationRules
         var earlier = await EarlierBookingsAsync(db, candidates.Select(c => c.Request).ToList(), cancellationToken);
         var staff = await StaffAmongAsync(db, candidates, cancellationToken);
         var needStaffHelp = (await db.Users.Where(u => customerIds.Contains(u.Id)).Where(BookingWrites.NeedsStaffHelp).Select(u => u.Id).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var unconfirmed = !rules.RequireConfirmedEmail ? [] : (await db.Users.Where(u => customerIds.Contains(u.Id)).Where(rules.Unconfirmed).Select(u => u.Id).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var active = (await db.Bookings.Where(BookingWrites.ActiveAfter(nowUtc))
                 .Where(b => customerIds.Contains(b.CustomerId) && serviceIds.Contains(b.ServiceId))
@@ -48,6 +50,7 @@ internal static class ReservationRules
             candidate.Refusal = candidate.Earlier is not null ? null
                 : !customers.ContainsKey(customerId) ? BookingError.InvalidRequest
                 : staffId is not null && !staff.Contains(staffId) ? BookingError.InvalidRequest
+                : staffId is null && unconfirmed.Contains(customerId) ? BookingError.EmailNotConfirmed
                 : staffId is null && needStaffHelp.Contains(customerId) ? BookingError.NeedsStaffHelp
                 : seatsHeld.Contains((customerId, candidate.CounterId)) ? BookingError.SeatAlreadyHeld
                 : BookingRules.HasReachedLimit(service, active.GetValueOrDefault((customerId, service.Id))) ? BookingError.LimitReached

@@ -27,7 +27,8 @@ internal static class BookingWrites
     /// Why this customer may not take one more booking of the service now, or null: takes the customer's gate, then
     /// checks the no-show limit staff set and the active-booking limit (for a single booking outside the batch writer).
     /// </summary>
-    public static async Task<BookingError?> CustomerRefusalAsync(BookingDbContext db, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<BookingError?> CustomerRefusalAsync(
+        BookingDbContext db, AccountRules rules, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         if (!await EnterCustomerGateAsync(db, customerId, cancellationToken))
         {
@@ -39,12 +40,21 @@ internal static class BookingWrites
             return BookingError.NeedsStaffHelp;
         }
 
+        if (await LacksConfirmedEmailAsync(db, rules, customerId, cancellationToken))
+        {
+            return BookingError.EmailNotConfirmed;
+        }
+
         return await HasReachedLimitAsync(db, service, customerId, nowUtc, cancellationToken) ? BookingError.LimitReached : null;
     }
 
     /// <summary>True when staff set a no-show limit for this customer and it has been reached.</summary>
     public static async Task<bool> NeedsStaffHelpAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == customerId).AnyAsync(NeedsStaffHelp, cancellationToken);
+
+    /// <summary>True when confirmed addresses are required and this customer's is not. Staff booking at the desk for them are not asked.</summary>
+    public static async Task<bool> LacksConfirmedEmailAsync(BookingDbContext db, AccountRules rules, string customerId, CancellationToken cancellationToken) =>
+        rules.RequireConfirmedEmail && await db.Users.Where(u => u.Id == customerId).AnyAsync(rules.Unconfirmed, cancellationToken);
 
     public static readonly System.Linq.Expressions.Expression<Func<ApplicationUser, bool>> NeedsStaffHelp =
         u => u.NoShowLimit != null && u.NoShowCount >= u.NoShowLimit;

@@ -1,4 +1,6 @@
+using BookingPortal.Data;
 using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Cancellation;
 
@@ -9,6 +11,7 @@ public enum JoinWaitlistOutcome
     SeatsAvailable,
     OutsideBookingWindow,
     ServiceNotFound,
+    EmailNotConfirmed,
 }
 
 public sealed record JoinWaitlistResult(JoinWaitlistOutcome Outcome, long? EntryId, string Message)
@@ -35,5 +38,15 @@ public sealed record WaitlistView(
         DateTimeOffset? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTime(new DateTimeOffset(u), zone) : null;
         return new WaitlistView(entry.Id, entry.ServiceId, serviceName, entry.LocalDate, Local(entry.SlotStartUtc), entry.Status,
             Local(entry.OfferedSlotStartUtc), Local(entry.OfferExpiresAtUtc), timeZoneId);
+    }
+
+    /// <summary>A customer's open entries (waiting or offered), earliest date first.</summary>
+    public static async Task<IReadOnlyList<WaitlistView>> ForCustomerAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken)
+    {
+        var rows = await db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.CustomerId == customerId && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
+            .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { Entry = e, s.Name, s.TimeZoneId })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Entry.LocalDate).Select(r => Of(r.Entry, r.Name, r.TimeZoneId)).ToList();
     }
 }

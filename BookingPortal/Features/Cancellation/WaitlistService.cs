@@ -15,7 +15,8 @@ namespace BookingPortal.Features.Cancellation;
 /// Customers waiting for a full date or slot. Offers are made by SeatReleaser when a seat frees
 /// up; this service lets customers join, leave and claim, and passes on offers nobody claimed.
 /// Every state change is a conditional update, so a claim and an expiry racing for one offer
-/// cannot both win.
+/// cannot both win. Each public unit runs again, with fresh contexts, when the database gave it up
+/// for another transaction's sake (ConflictRetry).
 /// </summary>
 public sealed class WaitlistService(
     IDbContextFactory<BookingDbContext> dbFactory,
@@ -24,12 +25,12 @@ public sealed class WaitlistService(
     PaymentHolds paymentHolds,
     SeatReleaser seats,
     NotificationOutbox outbox,
+    AccountRules accountRules,
     TimeProvider time,
     IStringLocalizer<PortalText> text,
     ILogger<WaitlistService> logger)
 {
     public Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default) =>
-        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
         ConflictRetry.RunAsync(() => JoinOnceAsync(customerId, serviceId, localDate, slotStartUtc, cancellationToken), logger, cancellationToken);
 
     private async Task<JoinWaitlistResult> JoinOnceAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc, CancellationToken cancellationToken)
@@ -68,6 +69,11 @@ public sealed class WaitlistService(
             return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.InvalidRequest, service));
         }
 
+        if (await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, customerId, cancellationToken))
+        {
+            return new(JoinWaitlistOutcome.EmailNotConfirmed, null, text["Please confirm your e-mail address before joining a waitlist: use the link we sent you."]);
+        }
+
         var existing = await db.WaitlistEntries
             .Where(e => e.CustomerId == customerId && e.ServiceId == serviceId && e.LocalDate == localDate && e.SlotStartUtc == slotStartUtc
                         && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
@@ -96,7 +102,6 @@ public sealed class WaitlistService(
 
     /// <summary>Books the held seat for the customer it was offered to, while the offer lasts.</summary>
     public Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default) =>
-        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
         ConflictRetry.RunAsync(() => ClaimOnceAsync(entryId, customerId, cancellationToken), logger, cancellationToken);
 
     private async Task<ReserveResult> ClaimOnceAsync(long entryId, string customerId, CancellationToken cancellationToken)
@@ -112,7 +117,7 @@ public sealed class WaitlistService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var slot = await db.SlotInventories.AsNoTracking().SingleAsync(i => i.Id == inventoryId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await BookingWrites.CustomerRefusalAsync(db, service, customerId, nowUtc, cancellationToken) is { } refusal)
+        if (await BookingWrites.CustomerRefusalAsync(db, accountRules, service, customerId, nowUtc, cancellationToken) is { } refusal)
         {
             return ReserveResult.Failure(refusal, service);
         }
@@ -156,7 +161,6 @@ public sealed class WaitlistService(
     }
 
     public Task<bool> LeaveAsync(long entryId, string customerId, CancellationToken cancellationToken = default) =>
-        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
         ConflictRetry.RunAsync(() => LeaveOnceAsync(entryId, customerId, cancellationToken), logger, cancellationToken);
 
     private async Task<bool> LeaveOnceAsync(long entryId, string customerId, CancellationToken cancellationToken)
@@ -184,7 +188,6 @@ public sealed class WaitlistService(
 
     /// <summary>Ends offers nobody claimed in time and passes each seat to the next person, or back on sale.</summary>
     public Task<int> ExpireOffersAsync(CancellationToken cancellationToken = default) =>
-        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
         ConflictRetry.RunAsync(() => ExpireOffersOnceAsync(cancellationToken), logger, cancellationToken);
 
     private async Task<int> ExpireOffersOnceAsync(CancellationToken cancellationToken)
@@ -211,11 +214,7 @@ public sealed class WaitlistService(
     public async Task<IReadOnlyList<WaitlistView>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.WaitlistEntries.AsNoTracking()
-            .Where(e => e.CustomerId == customerId && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
-            .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { Entry = e, s.Name, s.TimeZoneId })
-            .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.Entry.LocalDate).Select(r => WaitlistView.Of(r.Entry, r.Name, r.TimeZoneId)).ToList();
+        return await WaitlistView.ForCustomerAsync(db, customerId, cancellationToken);
     }
 
     private async Task<bool> EndAsync(

@@ -119,11 +119,11 @@ public sealed class OutboxDispatcher(
     {
         if (status == OutboxStatus.Failed)
         {
-            logger.LogError("Outbox message {Id} ({Kind} by {Channel}) failed after {Attempts} attempt(s): {Response}", message.Id, message.Kind, message.Channel, attempts, response);
+            logger.LogError("Outbox message {Id} ({Kind} by {Channel}) failed after {Attempts} attempt(s): {Response}", message.Id, message.Kind, message.Channel, attempts, PersonalDataMask.Scrub(response));
         }
         else if (status == OutboxStatus.Pending)
         {
-            logger.LogWarning("Outbox message {Id} attempt {Attempt} failed, retrying at {Next:o}: {Response}", message.Id, attempts, next, response);
+            logger.LogWarning("Outbox message {Id} attempt {Attempt} failed, retrying at {Next:o}: {Response}", message.Id, attempts, next, PersonalDataMask.Scrub(response));
         }
     }
 

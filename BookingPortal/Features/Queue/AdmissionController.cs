@@ -10,7 +10,8 @@ namespace BookingPortal.Features.Queue;
 /// expire admissions whose window lapsed, then admit the lowest places while both the
 /// concurrent limit and the per-minute rate allow.
 /// </summary>
-public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, TimeProvider time, ILogger<AdmissionController> logger)
+public sealed class AdmissionController(
+    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TimeProvider time, ILogger<AdmissionController> logger)
 {
     /// <summary>Ticks every opening that has started (for anyone) and still has people waiting or admitted.</summary>
     public async Task<int> TickAllAsync(CancellationToken cancellationToken = default)
@@ -47,6 +48,7 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Expired).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
 
         var admitted = await AdmitNextAsync(db, opening, release, nowUtc, cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         QueueMetrics.Ticked(openingId, admitted, expired);
@@ -60,7 +62,7 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
     }
 
     /// <summary>Admits the lowest numbers waiting, no more than the release's rate and concurrent limit allow.</summary>
-    private static async Task<int> AdmitNextAsync(BookingDbContext db, ReleaseOpening opening, Release release, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<int> AdmitNextAsync(BookingDbContext db, ReleaseOpening opening, Release release, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var openingId = opening.Id;
         var minuteAgo = nowUtc.AddMinutes(-1);
@@ -73,7 +75,7 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
         }
 
         var publicOpen = nowUtc >= opening.OpensAtUtc;
-        var next = await db.QueueEntries
+        var next = await Admissible(db, db.QueueEntries)
             .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Waiting && e.Sequence != null && (publicOpen || e.EarlyAccess))
             .OrderBy(e => e.Sequence)
             .Select(e => e.Id)
@@ -86,6 +88,16 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
                 .SetProperty(x => x.AdmittedAtUtc, nowUtc)
                 .SetProperty(x => x.ExpiresAtUtc, until), cancellationToken);
     }
+
+    /// <summary>
+    /// Where confirmed addresses are required, a place counts once a confirmed account holds it: a visitor's
+    /// (or an unconfirmed account's) keeps its number and is passed over until then, so cookies and
+    /// scripted sign-ups take no turns from people.
+    /// </summary>
+    private IQueryable<QueueEntry> Admissible(BookingDbContext db, IQueryable<QueueEntry> entries) =>
+        accountRules.RequireConfirmedEmail
+            ? entries.Where(e => e.CustomerId != null && db.Users.Any(u => u.Id == e.CustomerId && u.EmailConfirmed))
+            : entries;
 
     /// <summary>
     /// Gives places to entries that have none: at each phase start (early access, then public) the

@@ -13,6 +13,7 @@ public static class JoinOutcomeText
         JoinOutcome.NoRelease => text["This service has no waiting room."],
         JoinOutcome.SignInRequired => text["Please sign in to join the waiting room."],
         JoinOutcome.TooManyAttempts => text["Too many attempts. Please wait a few seconds and try again."],
+        JoinOutcome.ConfirmEmailFirst => text["Please confirm your e-mail address to join the waiting room: use the link we sent you."],
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }

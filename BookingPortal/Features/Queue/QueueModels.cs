@@ -75,6 +75,9 @@ public enum JoinOutcome
     NoRelease,
     SignInRequired,
     TooManyAttempts,
+
+    /// <summary>Identity:RequireConfirmedEmail is on and the account's address is not confirmed: scripted accounts get no place in the draw.</summary>
+    ConfirmEmailFirst,
 }
 
 public sealed record JoinResult(JoinOutcome Outcome, QueueEntry? Entry)

@@ -14,6 +14,7 @@ public sealed class QueueService(
     CatalogService catalog,
     QueueChangeNotifier changes,
     QueueRateLimits limits,
+    AccountRules accountRules,
     TimeProvider time) : IWaitingRoomQueue
 {
     public Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default) =>
@@ -77,6 +78,11 @@ public sealed class QueueService(
             return SignInFirst;
         }
 
+        if (await MustConfirmEmailFirstAsync(db, member, cancellationToken))
+        {
+            return new(JoinOutcome.ConfirmEmailFirst, null);
+        }
+
         var existing = await db.QueueEntries.Where(e => e.OpeningId == target.Opening.Id).FirstOrDefaultAsync(member.Owns(), cancellationToken);
         if (existing is { Status: QueueEntryStatus.Waiting or QueueEntryStatus.Admitted })
         {
@@ -87,6 +93,11 @@ public sealed class QueueService(
             ? await RejoinAsync(db, existing, target.Opening.Id, nowUtc, cancellationToken)
             : await AddEntryAsync(db, target, member, nowUtc, cancellationToken);
     }
+
+    /// <summary>A visitor may wait unconfirmed: admission skips their place until an account with a confirmed address holds it.</summary>
+    private async Task<bool> MustConfirmEmailFirstAsync(BookingDbContext db, QueueMember member, CancellationToken cancellationToken) =>
+        member.IsSignedIn && accountRules.RequireConfirmedEmail
+        && await db.Users.Where(u => u.Id == member.CustomerId).AnyAsync(accountRules.Unconfirmed, cancellationToken);
 
     /// <summary>Back of the line: a new arrival time and no place until the next tick numbers it.</summary>
     private async Task<JoinResult> RejoinAsync(BookingDbContext db, QueueEntry existing, long openingId, DateTime nowUtc, CancellationToken cancellationToken)

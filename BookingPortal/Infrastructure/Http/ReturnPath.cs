@@ -22,6 +22,13 @@ public static class ReturnPath
             : "/";
     }
 
+    /// <summary>
+    /// A return address a sign-in or register page may go back to: a path inside the portal, else null.
+    /// "//evil.example", "/\\evil.example", "https://evil.example" and anything with control characters
+    /// (browsers drop tabs and newlines, turning "/\t/evil" into "//evil") are refused.
+    /// </summary>
+    public static string? LocalOrNull(string? returnUrl) => IsLocalPath(returnUrl) ? returnUrl : null;
+
     // A control character (tab, CR/LF, NUL) has no place in an address and would make the redirect throw.
     private static bool IsLocalPath(string? path) =>
         path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)

@@ -33,8 +33,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<IUserValidator<ApplicationUser>, InputLimitsUserValidator>();
         services.Replace(ServiceDescriptor.Singleton<ISecurityStampValidator, DeferredSecurityStampValidator>());
 
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
-
+        // Identity's e-mail sender is the Accounts feature's (AddAccounts): its messages go through the outbox.
         // The key ring lives in the portal's database, so every instance behind the load balancer
         // reads the cookies (and antiforgery tokens) the others issued, and keys survive restarts.
         services.AddDataProtection()

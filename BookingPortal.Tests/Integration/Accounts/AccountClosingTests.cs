@@ -1,0 +1,138 @@
+using BookingPortal.Features.Bookings;
+using System.Net;
+using System.Text.Json;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Accounts;
+using BookingPortal.Features.Booking;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BookingPortal.Tests.Integration.Accounts;
+
+public class AccountClosingTests
+{
+    [Fact]
+    public async Task Closing_an_account_with_bookings_cancels_the_upcoming_keeps_the_past_nameless_and_removes_places_and_keys()
+    {
+        await using var factory = new PortalFactory();
+        var (customer, past, upcoming) = await CustomerWithHistoryAsync(factory);
+        using var client = await factory.SignInAsync(customer.Email, customer.Password);
+
+        var closed = await client.SubmitFormAsync("/Account/Manage/DeletePersonalData", new() { ["Input.Password"] = customer.Password });
+        using var stranger = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signInAgain = await stranger.SignInFormAsync(customer.Email, customer.Password);
+
+        closed.StatusCode.Should().Be(HttpStatusCode.Redirect, "closing works for someone who booked (it used to fail on foreign keys)");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Id == customer.Id);
+        (user.Email, user.UserName, user.PhoneNumber, user.DisplayName, user.PasswordHash).Should().Be((null, $"closed-{customer.Id}", null, null, null));
+        user.DeletedAtUtc.Should().NotBeNull();
+        (await db.Bookings.SingleAsync(b => b.Id == upcoming.Id)).Status.Should().Be(BookingStatus.Cancelled, "upcoming bookings are cancelled under the policy");
+        (await db.Bookings.SingleAsync(b => b.Id == past.Id)).Status.Should().Be(past.Status, "the clinic's record of the past stays");
+        (await db.WaitlistEntries.AnyAsync(e => e.CustomerId == customer.Id)).Should().BeFalse();
+        (await db.ApiKeys.AnyAsync(k => k.OwnerId == customer.Id)).Should().BeFalse();
+        (await db.UserRoles.AnyAsync(r => r.UserId == customer.Id)).Should().BeFalse();
+        var messages = await db.OutboxMessages.Where(m => m.CustomerId == customer.Id).ToListAsync();
+        messages.Should().NotBeEmpty().And.OnlyContain(m => m.Recipient == AccountClosing.ClosedRecipient && m.TextBody == "" && m.HtmlBody == null);
+        messages.Should().NotContain(m => m.Status == OutboxStatus.Pending, "nothing more is sent to a closed account");
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "account.closed");
+        audit.Subject.Should().Be($"account {customer.Id}");
+        audit.Details.Should().Contain("Cancelled 1 upcoming booking(s)").And.NotContain(customer.Email);
+        (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(customer.Email))
+            .Should().BeNull("the address is free again and identifies nobody");
+        signInAgain.StatusCode.Should().Be(HttpStatusCode.OK, "the old password opens nothing: the form shows again");
+    }
+
+    [Fact]
+    public async Task The_personal_data_download_holds_bookings_ledger_waitlist_messages_key_prefixes_and_consents()
+    {
+        await using var factory = new PortalFactory();
+        var (customer, _, _) = await CustomerWithHistoryAsync(factory);
+        using var client = await factory.SignInAsync(customer.Email, customer.Password);
+
+        var page = await client.GetStringAsync("/Account/Manage/PersonalData");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"(?<v>[^\"]+)\"").Groups["v"].Value;
+        var download = await client.PostAsync("/Account/Manage/DownloadPersonalData",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
+        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+
+        download.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        root.GetProperty("bookings").GetArrayLength().Should().Be(2);
+        root.GetProperty("bookings")[0].GetProperty("Ledger").GetArrayLength().Should().BeGreaterThan(0);
+        root.GetProperty("waitlist").GetArrayLength().Should().Be(1);
+        root.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("Subject").GetString()).Should().Contain(s => s!.StartsWith("Booked:"));
+        root.GetProperty("messages")[0].TryGetProperty("TextBody", out _).Should().BeFalse("subjects and dates, not bodies");
+        root.GetProperty("apiKeys")[0].GetProperty("Prefix").GetString().Should().Be("bp_test1");
+        root.GetProperty("apiKeys")[0].TryGetProperty("Hash", out _).Should().BeFalse();
+        root.GetProperty("consents").GetProperty("TextMessages").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Message_bodies_are_emptied_after_the_retention_while_the_delivery_facts_stay()
+    {
+        await using var factory = new SettingsPortalFactory(("Retention:MessageDays", "30"));
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            db.OutboxMessages.AddRange(
+                Message("old-sent", now.AddDays(-31), OutboxStatus.Sent),
+                Message("old-pending", now.AddDays(-31), OutboxStatus.Pending),
+                Message("recent-sent", now.AddDays(-29), OutboxStatus.Sent));
+            await db.SaveChangesAsync();
+        }
+
+        var purged = await factory.Get<MessageRetention>().PurgeAsync();
+        var again = await factory.Get<MessageRetention>().PurgeAsync();
+
+        (purged, again).Should().Be((1, 0));
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        var rows = await check.OutboxMessages.Where(m => m.EventKey.StartsWith("retention-")).ToDictionaryAsync(m => m.EventKey);
+        var old = rows["retention-old-sent"];
+        (old.TextBody, old.HtmlBody, old.AttachmentContent).Should().Be(("", null, null));
+        (old.Status, old.Subject, old.Recipient, old.SentAtUtc).Should().Be((OutboxStatus.Sent, "Subject", "someone@test.local", now.AddDays(-31)));
+        rows["retention-old-pending"].TextBody.Should().Be("Body", "a message not yet delivered keeps what it has to say");
+        rows["retention-recent-sent"].TextBody.Should().Be("Body");
+    }
+
+    [Fact]
+    public async Task A_retention_of_zero_days_stops_start_up_naming_the_key()
+    {
+        await using var factory = new SettingsPortalFactory(("Retention:MessageDays", "0"));
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<Exception>().WithMessage("*'Retention:MessageDays'*");
+    }
+
+    private static OutboxMessage Message(string name, DateTime createdUtc, OutboxStatus status) => new()
+    {
+        EventKey = $"retention-{name}", Kind = NotificationKind.BookingConfirmation, Channel = NotificationChannel.Email, Recipient = "someone@test.local",
+        Subject = "Subject", TextBody = "Body", HtmlBody = "<p>Body</p>", AttachmentContent = "BEGIN:VCALENDAR", Status = status,
+        CreatedAtUtc = createdUtc, NextAttemptAtUtc = createdUtc, SentAtUtc = status == OutboxStatus.Sent ? createdUtc : null,
+    };
+
+    /// <summary>A customer with a past and an upcoming booking, a waitlist place and an API key.</summary>
+    private static async Task<((string Id, string Email, string Password) Customer, Booking Past, Booking Upcoming)> CustomerWithHistoryAsync(PortalFactory factory)
+    {
+        var customer = await factory.CreateSignInCustomerAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = await factory.BookableSlotsAsync(service);
+        var booking = factory.Get<BookingService>();
+        var first = await booking.ReserveAsync(new ReserveRequest(customer.Id, service.Id, slots[0].StartUtc, "past"));
+        var later = await booking.ReserveAsync(new ReserveRequest(customer.Id, service.Id, slots[^1].StartUtc, "upcoming"));
+        first.Succeeded.Should().BeTrue(first.Message);
+        later.Succeeded.Should().BeTrue(later.Message);
+        factory.Clock.SetUtcNow(slots[0].StartUtc.AddHours(2));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        db.WaitlistEntries.Add(new WaitlistEntry { CustomerId = customer.Id, ServiceId = service.Id, LocalDate = DateOnly.FromDateTime(slots[^1].LocalStart.DateTime), Status = WaitlistStatus.Waiting, CreatedAtUtc = slots[0].StartUtc });
+        db.ApiKeys.Add(new ApiKey { OwnerId = customer.Id, Name = "calendar sync", Prefix = "bp_test1", Hash = "not-a-real-hash", Scopes = ApiScopes.Read, CreatedAtUtc = slots[0].StartUtc });
+        await db.SaveChangesAsync();
+        var past = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == first.Booking!.Id);
+        var upcoming = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == later.Booking!.Id);
+        return (customer, past, upcoming);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using BookingPortal.Domain;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Accounts;
+
+/// <summary>A portal with settings of the test's choosing (small rate limits, a mode switched off).</summary>
+public sealed class SettingsPortalFactory(params (string Key, string Value)[] settings) : PortalFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => settings.Select(s => KeyValuePair.Create(s.Key, s.Value));
+}
+
+public static partial class AccountTestSupport
+{
+    public const string Password = "Accounts#Test2026";
+
+    /// <summary>The account e-mails written to one address, oldest first.</summary>
+    public static async Task<List<OutboxMessage>> MailToAsync(this PortalFactory factory, string email)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == email).OrderBy(m => m.Id).ToListAsync();
+    }
+
+    /// <summary>The link in a message, as a path and query to request from the test server.</summary>
+    public static string LinkIn(OutboxMessage message) => new Uri(LinkPattern().Match(message.TextBody).Value).PathAndQuery;
+
+    public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string? returnUrl = null) =>
+        client.SubmitFormAsync(returnUrl is null ? "/Account/Register" : $"/Account/Register?returnUrl={Uri.EscapeDataString(returnUrl)}", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        });
+
+    public static Task<HttpResponseMessage> SignInFormAsync(this HttpClient client, string email, string password, string? returnUrl = null) =>
+        client.SubmitFormAsync(returnUrl is null ? "/Account/Login" : $"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.RememberMe"] = "false",
+        });
+
+    /// <summary>Where a redirect goes, as a path and query (the portal answers with absolute or relative addresses).</summary>
+    public static string Target(this HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}.");
+        return location.IsAbsoluteUri ? (location.Host == "localhost" ? location.PathAndQuery : location.ToString()) : "/" + location.OriginalString.TrimStart('/');
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
+}

@@ -1,0 +1,128 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Audit;
+using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Accounts;
+
+/// <summary>What closing an account did, for the page and the tests.</summary>
+public sealed record ClosedAccount(int BookingsCancelled, int BookingsNotCancelled, int WaitlistPlacesRemoved, int ApiKeysRemoved);
+
+/// <summary>
+/// Closes a customer's account without breaking the clinic's records. Upcoming bookings are
+/// cancelled through the ordinary cancellation (its policy, its refunds through the durable refund
+/// queue, the seat handed to the waitlist); waitlist places are left (an offered seat goes to the
+/// next person) and removed. The user row stays as a tombstone because past bookings, ledgers and
+/// refunds point at it, but nothing on it identifies the person any more: no name, e-mail, phone,
+/// password, logins, passkeys, roles or keys, and the messages written to them lose their address
+/// and bodies. The audit log records the closing by account id only.
+/// </summary>
+public sealed class AccountClosing(
+    IDbContextFactory<BookingDbContext> dbFactory, CancellationService cancellations, WaitlistService waitlist, AuditLog audit, TimeProvider time)
+{
+    public const string ClosedRecipient = "(account closed)";
+
+    public async Task<ClosedAccount> CloseAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var (cancelled, notCancelled) = await CancelUpcomingAsync(userId, cancellationToken);
+        var waitlistPlaces = await LeaveWaitlistsAsync(userId, cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The customer's row first, as every booking transaction takes it: the global lock order.
+        await AnonymiseAsync(db, userId, nowUtc, cancellationToken);
+        var keys = await db.ApiKeys.Where(k => k.OwnerId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.QueueEntries.Where(e => e.CustomerId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.AudienceMembers.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await ForgetMessagesAsync(db, userId, nowUtc, cancellationToken);
+        audit.Record(db, new StaffActor(userId, "the customer", IsStaff: false, IsAdmin: false), "account.closed", $"account {userId}",
+            $"Cancelled {cancelled} upcoming booking(s); {notCancelled} could not be cancelled; removed {waitlistPlaces} waitlist place(s) and {keys} API key(s).");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ClosedAccount(cancelled, notCancelled, waitlistPlaces, keys);
+    }
+
+    /// <summary>Each through the customer's own cancellation, so the policy's fee, the refund and the waitlist work as they always do.</summary>
+    private async Task<(int Cancelled, int NotCancelled)> CancelUpcomingAsync(string userId, CancellationToken cancellationToken)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        List<string> upcoming;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            upcoming = await db.Bookings.Where(b => b.CustomerId == userId && b.StartUtc > nowUtc
+                                                    && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed))
+                .Select(b => b.ConfirmationNumber).ToListAsync(cancellationToken);
+        }
+
+        var cancelled = 0;
+        foreach (var number in upcoming)
+        {
+            var result = await cancellations.CancelAsync(new CancelRequest(number, userId, IsStaff: false, Reason: "Account closed"), cancellationToken);
+            cancelled += result.Succeeded ? 1 : 0;
+        }
+
+        return (cancelled, upcoming.Count - cancelled);
+    }
+
+    private async Task<int> LeaveWaitlistsAsync(string userId, CancellationToken cancellationToken)
+    {
+        List<long> entries;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            entries = await db.WaitlistEntries.Where(e => e.CustomerId == userId).Select(e => e.Id).ToListAsync(cancellationToken);
+        }
+
+        foreach (var entryId in entries)
+        {
+            await waitlist.LeaveAsync(entryId, userId, cancellationToken);
+        }
+
+        await using var cleanup = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Only ended entries go: one that still waits or holds an offer (left by nobody above) would lose its seat's trail.
+        await cleanup.WaitlistEntries.Where(e => e.CustomerId == userId && e.Status != WaitlistStatus.Waiting && e.Status != WaitlistStatus.Offered)
+            .ExecuteDeleteAsync(cancellationToken);
+        return entries.Count;
+    }
+
+    /// <summary>Messages not yet sent are not sent; all lose the address and what they said.</summary>
+    private static Task ForgetMessagesAsync(BookingDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        db.OutboxMessages.Where(m => m.CustomerId == userId && m.Channel != NotificationChannel.Webhook)
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Status, x => x.Status == OutboxStatus.Pending || x.Status == OutboxStatus.Sending ? OutboxStatus.Skipped : x.Status)
+                .SetProperty(x => x.LastError, x => x.Status == OutboxStatus.Pending || x.Status == OutboxStatus.Sending ? "Account closed." : x.LastError)
+                .SetProperty(x => x.Recipient, ClosedRecipient)
+                .SetProperty(x => x.TextBody, MessageRetention.PurgedText)
+                .SetProperty(x => x.HtmlBody, (string?)null)
+                .SetProperty(x => x.AttachmentContent, (string?)null)
+                .SetProperty(x => x.BodiesPurgedAtUtc, nowUtc), cancellationToken);
+
+    private static Task AnonymiseAsync(BookingDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var tombstone = $"closed-{userId}";
+        return db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.UserName, tombstone)
+            .SetProperty(x => x.NormalizedUserName, tombstone.ToUpperInvariant())
+            .SetProperty(x => x.Email, (string?)null)
+            .SetProperty(x => x.NormalizedEmail, (string?)null)
+            .SetProperty(x => x.EmailConfirmed, false)
+            .SetProperty(x => x.PhoneNumber, (string?)null)
+            .SetProperty(x => x.PhoneNumberConfirmed, false)
+            .SetProperty(x => x.DisplayName, (string?)null)
+            .SetProperty(x => x.SmsOptIn, false)
+            .SetProperty(x => x.PasswordHash, (string?)null)
+            .SetProperty(x => x.TwoFactorEnabled, false)
+            .SetProperty(x => x.PreferredCulture, (string?)null)
+            // A new stamp signs out every session; a lockout to the end of time keeps the tombstone from ever signing in.
+            .SetProperty(x => x.SecurityStamp, Guid.NewGuid().ToString())
+            .SetProperty(x => x.LockoutEnabled, true)
+            .SetProperty(x => x.LockoutEnd, DateTimeOffset.MaxValue)
+            .SetProperty(x => x.DeletedAtUtc, nowUtc), cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using BookingPortal.Features.Notifications.Ports;
+using System.Text;
+using BookingPortal.Data;
+using BookingPortal.Infrastructure.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Accounts;
+
+/// <summary>
+/// Makes the one-time links of the account e-mails and sends them. Links start with the configured
+/// portal address (Notifications:PortalBaseUrl), never the request's Host header: a reset requested
+/// with a forged Host would otherwise mail the victim a token pointing at the attacker's site.
+/// </summary>
+public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail mail, IOptions<NotificationsOptions> options)
+{
+    private Uri PortalBaseUri => options.Value.PortalBaseUri;
+
+    public async Task SendEmailConfirmationAsync(ApplicationUser user, string? returnUrl)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        await mail.SendConfirmationLinkAsync(user, user.Email!, ConfirmEmailLink(user.Id, code, returnUrl));
+    }
+
+    /// <summary>Only a confirmed address gets a reset link: an unconfirmed one may not belong to the account's owner.</summary>
+    public async Task SendPasswordResetAsync(ApplicationUser user)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        await mail.SendPasswordResetLinkAsync(user, user.Email!, Link("Account/ResetPassword", ("code", code)));
+    }
+
+    public async Task SendEmailChangeAsync(ApplicationUser user, string newEmail)
+    {
+        var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        await mail.SendEmailChangeLinkAsync(user, newEmail, Link("Account/ConfirmEmailChange", ("userId", user.Id), ("email", newEmail), ("code", code)));
+    }
+
+    public Task SendAlreadyRegisteredAsync(ApplicationUser user, string? returnUrl) =>
+        mail.SendAlreadyRegisteredAsync(user, Link("Account/Login", ("returnUrl", ReturnPath.LocalOrNull(returnUrl))));
+
+    /// <summary>The development shortcut on the register-confirmation page uses the same link the e-mail carries.</summary>
+    public async Task<string> ConfirmEmailLinkAsync(ApplicationUser user, string? returnUrl) =>
+        ConfirmEmailLink(user.Id, Encode(await users.GenerateEmailConfirmationTokenAsync(user)), returnUrl);
+
+    private string ConfirmEmailLink(string userId, string code, string? returnUrl) =>
+        Link("Account/ConfirmEmail", ("userId", userId), ("code", code), ("returnUrl", ReturnPath.LocalOrNull(returnUrl)));
+
+    private string Link(string path, params (string Name, string? Value)[] query) =>
+        QueryHelpers.AddQueryString(new Uri(PortalBaseUri, path).ToString(), query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Name, q.Value)));
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Accounts;
+
+/// <summary>"RateLimits:Accounts": how many tries each account form takes per client address and per account in one window.</summary>
+public sealed class AccountRateLimitOptions
+{
+    public const string SectionName = "RateLimits:Accounts";
+
+    /// <summary>A clinic's shared connection (one address for the waiting room's Wi-Fi) must not lock out its visitors: generous.</summary>
+    public int PerAddress { get; set; } = 60;
+
+    /// <summary>Per e-mail address typed (existing or not, so the limit itself says nothing about which exist), or per account for two-factor codes.</summary>
+    public int PerAccount { get; set; } = 10;
+
+    public int WindowMinutes { get; set; } = 15;
+
+    public TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);
+}
+
+internal sealed class AccountRateLimitOptionsValidator : IValidateOptions<AccountRateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AccountRateLimitOptions options)
+    {
+        var errors = new List<string>();
+        if (options.PerAddress < 1)
+        {
+            errors.Add($"'{AccountRateLimitOptions.SectionName}:PerAddress' must be at least 1 (it is {options.PerAddress}).");
+        }
+
+        if (options.PerAccount < 1)
+        {
+            errors.Add($"'{AccountRateLimitOptions.SectionName}:PerAccount' must be at least 1 (it is {options.PerAccount}).");
+        }
+
+        if (options.WindowMinutes is < 1 or > 24 * 60)
+        {
+            errors.Add($"'{AccountRateLimitOptions.SectionName}:WindowMinutes' must be between 1 and 1440 (it is {options.WindowMinutes}).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

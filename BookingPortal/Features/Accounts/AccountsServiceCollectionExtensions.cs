@@ -1,0 +1,38 @@
+using BookingPortal.Data;
+using BookingPortal.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace BookingPortal.Features.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Account e-mails through the outbox, the confirmed-address rule, the account forms' rate limits,
+    /// closing an account and its data export, and the retention of rendered messages.
+    /// </summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(AccountRules.Read(builder.Configuration, builder.Environment));
+        services.AddOptions<AccountRateLimitOptions>().Bind(builder.Configuration.GetSection(AccountRateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountRateLimitOptions>, AccountRateLimitOptionsValidator>();
+        services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<AccountAttempts>();
+        services.AddScoped<AccountMail>();
+        services.Replace(ServiceDescriptor.Scoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountMail>()));
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<MessageRetention>();
+        services.AddScoped<AccountClosing>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddScheduledJobs(quartz => quartz.AddAccountJobs());
+        return builder;
+    }
+
+    /// <summary>Rendered message bodies past their retention are emptied every hour (a run finds little after the first).</summary>
+    public static IQuartzBuilder AddAccountJobs(this IQuartzBuilder quartz) =>
+        quartz.ScheduleEvery<MessageRetentionJob>(MessageRetentionJob.Key, TimeSpan.FromHours(1));
+}

@@ -1,0 +1,58 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace BookingPortal.Features.Accounts;
+
+/// <summary>"Retention:MessageDays": how long the outbox keeps what a message said.</summary>
+public sealed class RetentionOptions
+{
+    public const string SectionName = "Retention";
+
+    public int MessageDays { get; set; } = 90;
+}
+
+internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RetentionOptions options) =>
+        options.MessageDays is >= 1 and <= 3650
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"'{RetentionOptions.SectionName}:MessageDays' must be between 1 and 3650 (it is {options.MessageDays}).");
+}
+
+/// <summary>
+/// Empties the rendered bodies (text, HTML, calendar file) of messages older than the retention,
+/// once they are finished (sent, failed or skipped): the body repeats personal details that the
+/// booking itself keeps. Who, what kind, when, the status and the delivery attempts stay as the
+/// record that the customer was told. Idempotent: a purged message is not touched again.
+/// </summary>
+public sealed class MessageRetention(IDbContextFactory<BookingDbContext> dbFactory, IOptions<RetentionOptions> options, TimeProvider time)
+{
+    public const string PurgedText = "";
+
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var before = nowUtc.AddDays(-options.Value.MessageDays);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxMessages
+            .Where(m => m.BodiesPurgedAtUtc == null && m.CreatedAtUtc < before
+                        && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped))
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.TextBody, PurgedText)
+                .SetProperty(x => x.HtmlBody, (string?)null)
+                .SetProperty(x => x.AttachmentContent, (string?)null)
+                .SetProperty(x => x.BodiesPurgedAtUtc, nowUtc), cancellationToken);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class MessageRetentionJob(MessageRetention retention) : IJob
+{
+    public static readonly JobKey Key = new(nameof(MessageRetentionJob), "accounts");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await retention.PurgeAsync(cancellationToken);
+}

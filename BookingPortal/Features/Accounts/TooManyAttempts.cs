@@ -1,0 +1,25 @@
+using BookingPortal.Features.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace BookingPortal.Features.Accounts;
+
+/// <summary>
+/// What an account form does when its limit is reached: answers 429 with Retry-After (what a script
+/// reads) and gives the form a sentence to show (what a person reads), in the page's language.
+/// </summary>
+public static class TooManyAttempts
+{
+    /// <returns>Null when the try may go ahead; else the message the form shows instead of acting.</returns>
+    public static string? Check(AccountAttempts attempts, AccountForm form, string? account, HttpContext http, IStringLocalizer<PortalText> text)
+    {
+        if (attempts.TryAttempt(form, http.Connection.RemoteIpAddress?.ToString(), account) is not { } wait)
+        {
+            return null;
+        }
+
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+        return minutes <= 1 ? text["Error: Too many attempts. Try again in 1 minute."] : text["Error: Too many attempts. Try again in {0} minutes.", minutes];
+    }
+}
