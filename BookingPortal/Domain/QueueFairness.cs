@@ -26,10 +26,6 @@ public static class QueueFairness
     public static int AdmissionsAllowed(Release release, int admittedNow, int admittedInLastMinute) =>
         release.AdmissionPaused ? 0 : Math.Max(0, Math.Min(release.MaxConcurrentAdmissions - admittedNow, release.AdmissionRatePerMinute - admittedInLastMinute));
 
-    /// <summary>A plain estimate: the people ahead divided by the admission rate.</summary>
-    public static TimeSpan EstimatedWait(long peopleAhead, Release release) =>
-        TimeSpan.FromMinutes(Math.Ceiling((double)peopleAhead / Math.Max(1, release.AdmissionRatePerMinute)));
-
     private sealed class ByteOrder : IComparer<byte[]>
     {
         public static readonly ByteOrder Instance = new();

@@ -44,10 +44,4 @@ public class QueueFairnessTests
         QueueFairness.AdmissionsAllowed(release, admittedNow, lastMinute).Should().Be(expected);
         QueueFairness.AdmissionsAllowed(new Release { Name = "p", AdmissionPaused = true }, 0, 0).Should().Be(0);
     }
-
-    [Fact]
-    public void The_estimated_wait_is_the_people_ahead_over_the_rate()
-    {
-        QueueFairness.EstimatedWait(45, new Release { Name = "r", AdmissionRatePerMinute = 20 }).Should().Be(TimeSpan.FromMinutes(3));
-    }
 }

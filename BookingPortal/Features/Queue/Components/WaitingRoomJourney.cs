@@ -178,7 +178,7 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
                 return SnapshotEffect.None;
             }
 
-            State = State with { Position = position, EstimatedWait = QueueFairness.EstimatedWait(position - 1, State.Release!), RemainingSeats = remaining };
+            State = State with { Position = position, Estimate = WaitEstimator.Estimate(position, remaining, State.Release!, snapshot.Pace), RemainingSeats = remaining };
             NowUtc = clock.GetUtcNow().UtcDateTime;
             return SnapshotEffect.Render;
         }
