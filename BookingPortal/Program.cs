@@ -62,6 +62,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCultureEndpoint();
 app.MapThemeEndpoint();
 app.MapBookingEndpoints();
+app.MapDrawEndpoints();
 app.MapPaymentEndpoints();
 app.MapAdminEndpoints();
 app.MapClockControl();

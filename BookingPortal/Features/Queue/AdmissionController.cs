@@ -85,14 +85,18 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
     /// </summary>
     private static async Task NumberAsync(BookingDbContext db, ReleaseOpening opening, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var unnumbered = await db.QueueEntries.AsNoTracking()
-            .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting)
-            .Select(e => new { e.Id, e.EarlyAccess, e.JoinedAtUtc })
-            .ToListAsync(cancellationToken);
+        // An entry counts from its proof of work (or paced wait) where the release asks for one; until then it is not drawn.
+        var unnumbered = (await db.QueueEntries.AsNoTracking()
+            .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting && !e.ProofPending)
+            .Select(e => new { e.Id, e.EarlyAccess, JoinedAtUtc = e.CountsFromUtc ?? e.JoinedAtUtc })
+            .ToListAsync(cancellationToken))
+            .Where(e => e.JoinedAtUtc <= nowUtc).OrderBy(e => e.JoinedAtUtc).ThenBy(e => e.Id).ToList();
         var order = new List<long>();
+        var drawn = new HashSet<long>();
         if (!opening.EarlyDrawn && nowUtc >= opening.EarlyOpensAtUtc)
         {
-            var earlyBirds = unnumbered.Where(e => e.EarlyAccess && e.JoinedAtUtc < opening.EarlyOpensAtUtc).Select(e => e.Id);
+            var earlyBirds = unnumbered.Where(e => e.EarlyAccess && e.JoinedAtUtc < opening.EarlyOpensAtUtc).Select(e => e.Id).ToList();
+            opening.EarlyDrawEntries = PublicDraw.Join(earlyBirds.Select(id => PublicDraw.EntryCode(opening.Seed, id)));
             order.AddRange(QueueFairness.DrawOrder(earlyBirds, opening.Seed));
             opening.EarlyDrawn = true;
         }
@@ -100,10 +104,13 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
         var publicOpen = nowUtc >= opening.OpensAtUtc;
         if (!opening.PublicDrawn && publicOpen)
         {
-            var beforeOpening = unnumbered.Where(e => !order.Contains(e.Id) && e.JoinedAtUtc < opening.OpensAtUtc && !(e.EarlyAccess && e.JoinedAtUtc >= opening.EarlyOpensAtUtc));
-            order.AddRange(QueueFairness.DrawOrder(beforeOpening.Select(e => e.Id), opening.Seed));
+            var beforeOpening = unnumbered.Where(e => !order.Contains(e.Id) && e.JoinedAtUtc < opening.OpensAtUtc && !(e.EarlyAccess && e.JoinedAtUtc >= opening.EarlyOpensAtUtc)).Select(e => e.Id).ToList();
+            opening.PublicDrawEntries = PublicDraw.Join(beforeOpening.Select(id => PublicDraw.EntryCode(opening.Seed, id)));
+            order.AddRange(QueueFairness.DrawOrder(beforeOpening, opening.Seed));
             opening.PublicDrawn = true;
         }
+
+        drawn.UnionWith(order);
 
         // Later arrivals, first come first served: early-access ones once their window is open, others once the doors are.
         order.AddRange(unnumbered
@@ -114,8 +121,9 @@ public sealed class AdmissionController(IDbContextFactory<BookingDbContext> dbFa
         foreach (var id in order)
         {
             var sequence = ++opening.LastSequence;
+            long? drawPlace = drawn.Contains(id) ? sequence : null;
             await db.QueueEntries.Where(e => e.Id == id && e.Sequence == null)
-                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence), cancellationToken);
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence).SetProperty(x => x.DrawPlace, drawPlace), cancellationToken);
         }
     }
 }

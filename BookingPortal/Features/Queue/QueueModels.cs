@@ -37,6 +37,9 @@ public sealed record WaitingRoomState(
 {
     public long PeopleAhead => Position is { } p ? p - 1 : 0;
 
+    /// <summary>The customer's receipt for the opening's draw: their entry's public code and drawn place.</summary>
+    public DrawReceipt? Receipt { get; init; }
+
     public static WaitingRoomState Open(int serviceId) => new(QueueStage.NoRelease, serviceId, null, null, null, null, false, null, null, null, null);
 }
 

@@ -47,7 +47,8 @@ public sealed class QueueService(
         int? remaining = release.ShowRemainingSlots ? remainingSeats ?? await RemainingSeatsAsync(service, cancellationToken) : null;
         var stage = StageOf(entry, target, nowUtc, remaining);
         return new WaitingRoomState(stage, serviceId, release, target.Opening.Id, target.Opening.OpensAtUtc, target.StartsForCustomerUtc, target.EarlyAccess, entry,
-            position, position is { } p ? WaitEstimator.Estimate(p, remaining, release, await OpeningPaceReader.ReadAsync(db, target.Opening.Id, nowUtc, cancellationToken)) : null, remaining);
+            position, position is { } p ? WaitEstimator.Estimate(p, remaining, release, await OpeningPaceReader.ReadAsync(db, target.Opening.Id, nowUtc, cancellationToken)) : null, remaining)
+        { Receipt = entry is null ? null : PublishedDraws.Receipt(target.Opening, entry) };
     }
 
     public Task<JoinResult> JoinAsync(int serviceId, string? customerId, string? clientAddress, CancellationToken cancellationToken = default) =>

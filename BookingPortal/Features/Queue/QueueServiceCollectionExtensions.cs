@@ -14,6 +14,7 @@ public static class QueueServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<QueueBroadcaster>());
         services.AddScoped<QueueService>();
         services.AddScoped<AdmissionController>();
+        services.AddScoped<PublishedDraws>();
         return services;
     }
 

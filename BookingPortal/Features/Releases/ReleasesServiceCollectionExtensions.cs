@@ -6,6 +6,7 @@ public static class ReleasesServiceCollectionExtensions
     {
         services.AddSingleton<ReleaseScheduler>();
         services.AddScoped<ReleaseService>();
+        services.AddScoped<DrawCommitments>();
         services.AddHostedService<ReleaseSchedulingStartup>();
         return services;
     }

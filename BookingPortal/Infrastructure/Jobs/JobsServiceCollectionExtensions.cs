@@ -5,6 +5,7 @@ using BookingPortal.Features.Consistency;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
+using BookingPortal.Features.Releases;
 using Npgsql;
 using Quartz;
 
@@ -40,6 +41,7 @@ public static class JobsServiceCollectionExtensions
             quartz.AddAdminJobs();
             quartz.AddNotificationJobs();
             quartz.AddQueueJobs();
+            quartz.AddReleaseJobs();
             quartz.AddConsistencyJobs();
             quartz.AddJobListener(sp => sp.GetRequiredService<JobRunLog>());
         });
