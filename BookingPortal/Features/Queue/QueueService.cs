@@ -15,6 +15,7 @@ public sealed class QueueService(
     CatalogService catalog,
     QueueChangeNotifier changes,
     QueueRateLimits limits,
+    ProofOfWorkGate proofs,
     TimeProvider time) : IWaitingRoomQueue
 {
     public Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default) =>
@@ -94,6 +95,7 @@ public sealed class QueueService(
                     .SetProperty(x => x.Status, QueueEntryStatus.Waiting)
                     .SetProperty(x => x.Sequence, (long?)null)
                     .SetProperty(x => x.JoinedAtUtc, nowUtc)
+                    .SetProperty(x => x.CountsFromUtc, (DateTime?)null)
                     .SetProperty(x => x.AdmittedAtUtc, (DateTime?)null)
                     .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
                     .SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
@@ -102,6 +104,7 @@ public sealed class QueueService(
         }
 
         var entry = new QueueEntry { OpeningId = target.Opening.Id, CustomerId = member.CustomerId, VisitorKey = member.VisitorKey, EarlyAccess = target.EarlyAccess, JoinedAtUtc = nowUtc, Status = QueueEntryStatus.Waiting };
+        await proofs.PrepareAsync(db, entry, release!, target.Opening, target.StartsForCustomerUtc, clientAddress, cancellationToken);
         try
         {
             db.QueueEntries.Add(entry);
