@@ -50,4 +50,9 @@ Console.WriteLine($"1,000 joins from one address: {oneNetwork / rate / 60:0.0} m
     + $"1,000 people on their own networks: {manyNetworks / rate / 1000:0.00} s each. Cost multiplier per join: {oneNetwork / manyNetworks:0}x. "
     + $"The last of the 1,000 joins alone asks {ProofOfWorkRules.Difficulty(options, 999, 999)} bits (~{Work(ProofOfWorkRules.Difficulty(options, 999, 999)) / rate / 60:0.0} min).");
 
-internal sealed record SolveResult(string Nonce, double Hashes, double Milliseconds);
+internal sealed class SolveResult
+{
+    public string Nonce { get; set; } = "";
+    public double Hashes { get; set; }
+    public double Milliseconds { get; set; }
+}
