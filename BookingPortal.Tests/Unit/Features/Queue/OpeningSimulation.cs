@@ -53,14 +53,7 @@ public static class OpeningSimulation
             var paused = scenario.PausedMinutes is { } p && minute >= p.From && minute < p.To;
             if (second % 2 == 0 && !paused && seats > 0)
             {
-                var lastMinute = admittedAt.Count(a => a > minute - 1);
-                var allowed = Math.Max(0, Math.Min(release.MaxConcurrentAdmissions - turns.Count, release.AdmissionRatePerMinute - lastMinute));
-                for (; allowed > 0 && next < scenario.People; allowed--, next++)
-                {
-                    admittedAt[next] = minute;
-                    var books = random.NextDouble() < scenario.BookShare;
-                    turns.Add((next, minute + (books ? 1 + (2 * random.NextDouble()) : release.AdmissionWindowSeconds / 60.0), books));
-                }
+                next = Admit(scenario, random, admittedAt, turns, next, minute);
             }
 
             if (second % 30 == 0 && seats > 0)
@@ -74,6 +67,22 @@ public static class OpeningSimulation
         }
 
         return Score(samples, admittedAt, seatOffered);
+    }
+
+    /// <summary>One admission tick, as the admission job runs it; returns the next person in line.</summary>
+    private static int Admit(OpeningScenario scenario, Random random, double?[] admittedAt, List<(int Person, double Ends, bool Books)> turns, int next, double minute)
+    {
+        var release = scenario.Release;
+        var lastMinute = admittedAt.Count(a => a > minute - 1);
+        var allowed = Math.Max(0, Math.Min(release.MaxConcurrentAdmissions - turns.Count, release.AdmissionRatePerMinute - lastMinute));
+        for (; allowed > 0 && next < scenario.People; allowed--, next++)
+        {
+            admittedAt[next] = minute;
+            var books = random.NextDouble() < scenario.BookShare;
+            turns.Add((next, minute + (books ? 1 + (2 * random.NextDouble()) : release.AdmissionWindowSeconds / 60.0), books));
+        }
+
+        return next;
     }
 
     private static OpeningPace Pace(double?[] admittedAt, double minute, int holding, int booked, int lapsed, bool paused)
