@@ -12,7 +12,7 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
     private static readonly Release Weekly = new() { Name = "weekly", AdmissionRatePerMinute = 20 };
 
     private static WaitingRoomState State(QueueStage stage, QueueEntry? entry = null, long? position = null, int? remaining = null) =>
-        new(stage, 3, Weekly, 1, Opening, Opening, false, entry, position, position is { } p ? QueueFairness.EstimatedWait(p - 1, Weekly) : null, remaining);
+        new(stage, 3, Weekly, 1, Opening, Opening, false, entry, position, position is { } p ? WaitEstimator.Estimate(p, remaining, Weekly, OpeningPace.NotStarted) : null, remaining);
 
     private IRenderedComponent<WaitingRoomStage> RenderStage(WaitingRoomState state) =>
         Render<WaitingRoomStage>(p => p.Add(x => x.State, state).Add(x => x.NowUtc, Now).Add(x => x.TimeZoneId, "America/New_York"));
@@ -50,8 +50,26 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
         var stage = RenderStage(State(QueueStage.Waiting, entry, position: 41));
 
         stage.Find("[aria-live=polite]").TextContent.Should().Be("Fewer than 50 people ahead of you.");
-        stage.Find("[data-testid=queue-position]").TextContent.Should().Contain("Your place: 41").And.Contain("40 ahead of you").And.Contain("about 2 min to wait");
+        stage.Find("[data-testid=queue-position]").TextContent.Should().Contain("Your place: 41").And.Contain("40 ahead of you");
+        stage.Find("[data-testid=wait-estimate]").TextContent.Should().Be("Expected wait: about 5–15 minutes.");
+        stage.Find("[data-testid=wait-estimate]").GetAttribute("aria-live").Should().Be("polite");
+        stage.FindAll("[data-testid=seat-chance]").Should().BeEmpty("nobody counts the seats here");
         stage.Find("button").TextContent.Should().Be("Leave the line");
+    }
+
+    [Fact]
+    public void A_place_beyond_where_the_seats_usually_last_offers_the_waitlist_and_the_next_release()
+    {
+        var mondays = new Release { Name = "mondays", RecurringDays = DaysOfWeekMask.Monday, RecurringLocalTime = new TimeOnly(9, 0) };
+        var entry = new QueueEntry { CustomerId = "c", Status = QueueEntryStatus.Waiting, Sequence = 212 };
+        var state = new WaitingRoomState(QueueStage.Waiting, 3, mondays, 1, Opening, Opening, false, entry, 212,
+            WaitEstimator.Estimate(212, 96, mondays, new OpeningPace(40, 3, 10, 24, 6, false)), 96);
+
+        var stage = RenderStage(state);
+
+        stage.Find("[data-testid=seat-chance]").TextContent.Should().Contain("Seats usually last to about place 110 — you are number 212 in line");
+        stage.Find("[data-testid=to-waitlist]").GetAttribute("href").Should().Be("my/appointments");
+        stage.Find("[data-testid=to-next-release]").TextContent.Should().Contain("Monday 9 March 2026");
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
         return Task.CompletedTask;
     }
 
-    private static string BuildConfiguration =>
+    internal static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 
     private void Append(string? line)

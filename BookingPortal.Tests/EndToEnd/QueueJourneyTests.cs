@@ -120,7 +120,7 @@ public class QueueJourneyTests(BrowserFixture browser)
     }
 
     /// <summary>A service bookable at any hour, behind a one-off release that lets one person in at a time for ten minutes.</summary>
-    private static async Task<int> CreateQueuedServiceAsync(PortalProcess portal, DateTime opensAtUtc, bool requireAuthentication = true)
+    internal static async Task<int> CreateQueuedServiceAsync(PortalProcess portal, DateTime opensAtUtc, bool requireAuthentication = true)
     {
         await using var db = portal.OpenDatabase();
         var service = new Service

@@ -42,6 +42,9 @@ public class Release
     /// <summary>Staff can hold admissions (an incident at the desk); the queue keeps its order meanwhile.</summary>
     public bool AdmissionPaused { get; set; }
 
+    /// <summary>Arrivals before the opening prove a little work in their browser before their entry counts in the draw.</summary>
+    public bool RequireProofOfWork { get; set; }
+
     public bool IsRecurring => RecurringDays != DaysOfWeekMask.None;
 
     public SlotDateRange SlotDates => new(SlotsFrom, SlotsUntil);
@@ -64,6 +67,10 @@ public class ReleaseOpening
     public bool EarlyDrawn { get; set; }
     public bool PublicDrawn { get; set; }
     public long LastSequence { get; set; }
+
+    /// <summary>The entry codes each draw ordered, in the order they counted, kept as drawn for anyone to check (<see cref="PublicDraw"/>).</summary>
+    public string? EarlyDrawEntries { get; set; }
+    public string? PublicDrawEntries { get; set; }
 
     /// <summary>Bumped at the start of every admission tick: the row lock makes ticks on different instances take turns.</summary>
     public long TickCount { get; set; }
@@ -98,4 +105,21 @@ public class QueueEntry
     public DateTime? AdmittedAtUtc { get; set; }
     public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>The place this entry was drawn at, kept for its receipt when a later turn renumbers it.</summary>
+    public long? DrawPlace { get; set; }
+
+    /// <summary>The entry waits for its proof of work (or paced wait) and does not count yet.</summary>
+    public bool ProofPending { get; set; }
+
+    /// <summary>When the entry began to count, where that is not when it joined: its proof, or the end of a paced wait.</summary>
+    public DateTime? CountsFromUtc { get; set; }
+
+    /// <summary>The unsolved challenge, used once; null once solved.</summary>
+    public string? ProofChallenge { get; set; }
+    public int ProofDifficulty { get; set; }
+    public DateTime? ProofExpiresAtUtc { get; set; }
+
+    /// <summary>A keyed hash of the network (/24 or /64) the entry joined from, so repeated joins cost more; never the address.</summary>
+    public string? JoinNetwork { get; set; }
 }

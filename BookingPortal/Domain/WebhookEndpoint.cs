@@ -10,9 +10,10 @@ public static class WebhookEventTypes
     public const string BookingNoShow = "booking.no_show";
     public const string WaitlistOffered = "waitlist.offered";
     public const string ReleaseOpened = "release.opened";
+    public const string ReleaseDrawCommitted = "release.draw_committed";
 
     public static readonly IReadOnlyList<string> All =
-        [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, WaitlistOffered, ReleaseOpened];
+        [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, WaitlistOffered, ReleaseOpened, ReleaseDrawCommitted];
 }
 
 /// <summary>

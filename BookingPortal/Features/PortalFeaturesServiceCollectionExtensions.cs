@@ -51,6 +51,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         endpoints.MapCultureEndpoint();
         endpoints.MapThemeEndpoint();
         endpoints.MapBookingEndpoints();
+        endpoints.MapDrawEndpoints();
         endpoints.MapPaymentEndpoints();
         endpoints.MapAdminEndpoints();
         return endpoints;

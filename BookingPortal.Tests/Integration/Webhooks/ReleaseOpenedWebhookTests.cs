@@ -53,6 +53,12 @@ public class ReleaseOpenedWebhookTests
 
         public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
+            // The group has other jobs too (the draw commitments every minute): only the opening's run counts.
+            if (!context.JobDetail.Key.Equals(ReleaseScheduler.JobKey))
+            {
+                return ValueTask.CompletedTask;
+            }
+
             Error = jobException;
             Done.TrySetResult();
             return ValueTask.CompletedTask;

@@ -11,6 +11,9 @@ public sealed class QueueEntryConfiguration : IEntityTypeConfiguration<QueueEntr
         builder.Property(e => e.CustomerId).HasMaxLength(450);
         builder.Property(e => e.VisitorKey).HasMaxLength(64);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.ProofChallenge).HasMaxLength(64);
+        builder.Property(e => e.JoinNetwork).HasMaxLength(32);
+        builder.HasIndex(e => new { e.OpeningId, e.JoinNetwork });
         // One entry per customer per opening, in any number of tabs.
         builder.HasIndex(e => new { e.OpeningId, e.CustomerId }).IsUnique();
         // One place per visitor per opening too; led by the key so a sign-in finds the visitor's places.

@@ -101,18 +101,21 @@ public sealed class AdmissionController(
 
     /// <summary>
     /// Gives places to entries that have none: at each phase start (early access, then public) the
-    /// arrivals before it are drawn in the seeded random order; anyone after is numbered by arrival.
+    /// arrivals before it are drawn in the seeded random order; anyone after is numbered by arrival. An entry
+    /// counts from its proof of work (or paced wait) where the release asks for one; until then it is not drawn.
     /// </summary>
     private static async Task NumberAsync(BookingDbContext db, ReleaseOpening opening, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var unnumbered = await db.QueueEntries.AsNoTracking()
-            .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting)
-            .Select(e => new { e.Id, e.EarlyAccess, e.JoinedAtUtc })
-            .ToListAsync(cancellationToken);
+        var unnumbered = (await db.QueueEntries.AsNoTracking()
+            .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting && !e.ProofPending)
+            .Select(e => new { e.Id, e.EarlyAccess, JoinedAtUtc = e.CountsFromUtc ?? e.JoinedAtUtc })
+            .ToListAsync(cancellationToken))
+            .Where(e => e.JoinedAtUtc <= nowUtc).OrderBy(e => e.JoinedAtUtc).ThenBy(e => e.Id).ToList();
         var order = new List<long>();
         if (!opening.EarlyDrawn && nowUtc >= opening.EarlyOpensAtUtc)
         {
-            var earlyBirds = unnumbered.Where(e => e.EarlyAccess && e.JoinedAtUtc < opening.EarlyOpensAtUtc).Select(e => e.Id);
+            var earlyBirds = unnumbered.Where(e => e.EarlyAccess && e.JoinedAtUtc < opening.EarlyOpensAtUtc).Select(e => e.Id).ToList();
+            opening.EarlyDrawEntries = Codes(opening, earlyBirds);
             order.AddRange(QueueFairness.DrawOrder(earlyBirds, opening.Seed));
             opening.EarlyDrawn = true;
         }
@@ -120,10 +123,13 @@ public sealed class AdmissionController(
         var publicOpen = nowUtc >= opening.OpensAtUtc;
         if (!opening.PublicDrawn && publicOpen)
         {
-            var beforeOpening = unnumbered.Where(e => !order.Contains(e.Id) && e.JoinedAtUtc < opening.OpensAtUtc && !(e.EarlyAccess && e.JoinedAtUtc >= opening.EarlyOpensAtUtc));
-            order.AddRange(QueueFairness.DrawOrder(beforeOpening.Select(e => e.Id), opening.Seed));
+            var beforeOpening = unnumbered.Where(e => !order.Contains(e.Id) && e.JoinedAtUtc < opening.OpensAtUtc && !(e.EarlyAccess && e.JoinedAtUtc >= opening.EarlyOpensAtUtc)).Select(e => e.Id).ToList();
+            opening.PublicDrawEntries = Codes(opening, beforeOpening);
+            order.AddRange(QueueFairness.DrawOrder(beforeOpening, opening.Seed));
             opening.PublicDrawn = true;
         }
+
+        var drawn = order.ToHashSet();
 
         // Later arrivals, first come first served: early-access ones once their window is open, others once the doors are.
         order.AddRange(unnumbered
@@ -134,8 +140,13 @@ public sealed class AdmissionController(
         foreach (var id in order)
         {
             var sequence = ++opening.LastSequence;
+            long? drawPlace = drawn.Contains(id) ? sequence : null;
             await db.QueueEntries.Where(e => e.Id == id && e.Sequence == null)
-                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence), cancellationToken);
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence).SetProperty(x => x.DrawPlace, drawPlace), cancellationToken);
         }
     }
+
+    /// <summary>The public codes of a draw's entries in the order they counted, kept for anyone to check the draw (<see cref="PublicDraw"/>).</summary>
+    private static string Codes(ReleaseOpening opening, IEnumerable<long> idsInJoinOrder) =>
+        PublicDraw.Join(idsInJoinOrder.Select(id => PublicDraw.EntryCode(opening.Seed, id)));
 }

@@ -105,7 +105,8 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 
         var waiting = live.Where(e => e.Status == QueueEntryStatus.Waiting && e.Sequence != null).Select(e => e.Sequence!.Value).Order().ToArray();
         var admitted = live.Where(e => e.Status == QueueEntryStatus.Admitted).Select(e => e.Id).ToHashSet();
-        return new QueueSnapshot(openingId, waiting, admitted, remaining, time.GetUtcNow().UtcDateTime);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        return new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc) { Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken) };
     }
 
     private static bool SameQueue(QueueSnapshot a, QueueSnapshot b) =>

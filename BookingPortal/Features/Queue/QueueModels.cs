@@ -32,10 +32,13 @@ public sealed record WaitingRoomState(
     bool EarlyAccess,
     QueueEntry? Entry,
     long? Position,
-    TimeSpan? EstimatedWait,
+    WaitEstimate? Estimate,
     int? RemainingSeats)
 {
     public long PeopleAhead => Position is { } p ? p - 1 : 0;
+
+    /// <summary>The customer's receipt for the opening's draw: their entry's public code and drawn place.</summary>
+    public DrawReceipt? Receipt { get; init; }
 
     public static WaitingRoomState Open(int serviceId) => new(QueueStage.NoRelease, serviceId, null, null, null, null, false, null, null, null, null);
 }
@@ -89,6 +92,9 @@ public sealed record JoinResult(JoinOutcome Outcome, QueueEntry? Entry)
 /// <summary>One read of an opening's queue, shared by every waiting-room circuit of that opening.</summary>
 public sealed record QueueSnapshot(long OpeningId, long[] WaitingSequences, IReadOnlySet<long> AdmittedEntryIds, int? RemainingSeats, DateTime TakenAtUtc)
 {
+    /// <summary>How the opening has gone so far, for everyone's wait estimate.</summary>
+    public OpeningPace Pace { get; init; } = OpeningPace.NotStarted;
+
     /// <summary>1-based place of a waiting entry with this sequence, by binary search: no query per circuit.</summary>
     public long PositionOf(long sequence)
     {

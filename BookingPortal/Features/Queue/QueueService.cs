@@ -15,6 +15,7 @@ public sealed class QueueService(
     QueueChangeNotifier changes,
     QueueRateLimits limits,
     AccountRules accountRules,
+    ProofOfWorkGate proofs,
     TimeProvider time) : IWaitingRoomQueue
 {
     public Task<WaitingRoomState> GetStateAsync(int serviceId, string? customerId, CancellationToken cancellationToken = default) =>
@@ -47,7 +48,8 @@ public sealed class QueueService(
         int? remaining = release.ShowRemainingSlots ? remainingSeats ?? await RemainingSeatsAsync(service, cancellationToken) : null;
         var stage = StageOf(entry, target, nowUtc, remaining);
         return new WaitingRoomState(stage, serviceId, release, target.Opening.Id, target.Opening.OpensAtUtc, target.StartsForCustomerUtc, target.EarlyAccess, entry,
-            position, position is { } p ? QueueFairness.EstimatedWait(p - 1, release) : null, remaining);
+            position, position is { } p ? WaitEstimator.Estimate(p, remaining, release, await OpeningPaceReader.ReadAsync(db, target.Opening.Id, nowUtc, cancellationToken)) : null, remaining)
+        { Receipt = entry is null ? null : PublishedDraws.Receipt(target.Opening, entry) };
     }
 
     public Task<JoinResult> JoinAsync(int serviceId, string? customerId, string? clientAddress, CancellationToken cancellationToken = default) =>
@@ -91,7 +93,7 @@ public sealed class QueueService(
 
         return existing is not null
             ? await RejoinAsync(db, existing, target.Opening.Id, nowUtc, cancellationToken)
-            : await AddEntryAsync(db, target, member, nowUtc, cancellationToken);
+            : await AddEntryAsync(db, release!, target, member, clientAddress, nowUtc, cancellationToken);
     }
 
     /// <summary>A visitor may wait unconfirmed: admission skips their place until an account with a confirmed address holds it.</summary>
@@ -108,6 +110,7 @@ public sealed class QueueService(
                 .SetProperty(x => x.Status, QueueEntryStatus.Waiting)
                 .SetProperty(x => x.Sequence, (long?)null)
                 .SetProperty(x => x.JoinedAtUtc, nowUtc)
+                .SetProperty(x => x.CountsFromUtc, (DateTime?)null)
                 .SetProperty(x => x.AdmittedAtUtc, (DateTime?)null)
                 .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
                 .SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
@@ -115,9 +118,11 @@ public sealed class QueueService(
         return new(rejoined == 1 ? JoinOutcome.Joined : JoinOutcome.AlreadyIn, await db.QueueEntries.AsNoTracking().SingleAsync(e => e.Id == existing.Id, cancellationToken));
     }
 
-    private async Task<JoinResult> AddEntryAsync(BookingDbContext db, OpeningTarget target, QueueMember member, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<JoinResult> AddEntryAsync(
+        BookingDbContext db, Release release, OpeningTarget target, QueueMember member, string? clientAddress, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var entry = new QueueEntry { OpeningId = target.Opening.Id, CustomerId = member.CustomerId, VisitorKey = member.VisitorKey, EarlyAccess = target.EarlyAccess, JoinedAtUtc = nowUtc, Status = QueueEntryStatus.Waiting };
+        await proofs.PrepareAsync(db, entry, release, target.Opening, target.StartsForCustomerUtc, clientAddress, cancellationToken);
         try
         {
             db.QueueEntries.Add(entry);

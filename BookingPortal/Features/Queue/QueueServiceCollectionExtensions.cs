@@ -1,4 +1,5 @@
 using BookingPortal.Infrastructure.Jobs;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BookingPortal.Features.Queue;
@@ -15,6 +16,10 @@ public static class QueueServiceCollectionExtensions
         services.AddScoped<QueueService>();
         services.AddScoped<AdmissionController>();
         services.AddScheduledJobs(quartz => quartz.AddQueueJobs());
+        services.AddScoped<PublishedDraws>();
+        services.AddScoped<ProofOfWorkGate>();
+        services.AddOptions<ProofOfWorkOptions>().BindConfiguration(ProofOfWorkOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProofOfWorkOptions>, ProofOfWorkOptionsValidator>();
         return services;
     }
 

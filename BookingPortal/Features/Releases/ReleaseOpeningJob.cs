@@ -8,7 +8,7 @@ using Quartz;
 namespace BookingPortal.Features.Releases;
 
 /// <summary>What a release.opened webhook event says.</summary>
-public sealed record ReleaseOpenedData(int ReleaseId, int ServiceId, long OpeningId, DateTime OpensAtUtc);
+public sealed record ReleaseOpenedData(int ReleaseId, int ServiceId, long OpeningId, DateTime OpensAtUtc, string SeedCommitment);
 
 /// <summary>At a release's opening: make sure the opening exists and tick its queue at once, so the early arrivals are drawn without waiting for the next admission tick.</summary>
 [DisallowConcurrentExecution]
@@ -37,7 +37,7 @@ public sealed class ReleaseOpeningJob(
         var admitted = await admissions.TickAsync(opening.Id, cancellationToken);
         // Keyed by the opening, so a job that fires twice tells the webhooks once.
         await webhooks.QueueAsync(db, WebhookEventTypes.ReleaseOpened, $"release-opened:{opening.Id}",
-            new ReleaseOpenedData(release.Id, release.ServiceId, opening.Id, opening.OpensAtUtc), cancellationToken);
+            new ReleaseOpenedData(release.Id, release.ServiceId, opening.Id, opening.OpensAtUtc, PublicDraw.Commitment(opening.Seed)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Release {ReleaseId} opened ({OpensAt:o}); {Admitted} admitted at once.", releaseId, opening.OpensAtUtc, admitted);
     }

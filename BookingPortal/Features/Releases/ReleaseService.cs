@@ -68,7 +68,7 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         (release.Name, release.OpensAtUtc, release.RecurringDays, release.RecurringLocalTime) = (draft.Name.Trim(), draft.IsRecurring ? null : draft.OpensAtUtc, draft.RecurringDays, draft.RecurringLocalTime);
         (release.EarlyAccessAudienceId, release.EarlyAccessMinutes) = (draft.EarlyAccessAudienceId, draft.EarlyAccessAudienceId is null ? 0 : draft.EarlyAccessMinutes);
         (release.AdmissionWindowSeconds, release.MaxConcurrentAdmissions, release.AdmissionRatePerMinute) = (draft.AdmissionWindowSeconds, draft.MaxConcurrentAdmissions, draft.AdmissionRatePerMinute);
-        (release.RequireAuthentication, release.ShowRemainingSlots) = (draft.RequireAuthentication, draft.ShowRemainingSlots);
+        (release.RequireAuthentication, release.ShowRemainingSlots, release.RequireProofOfWork) = (draft.RequireAuthentication, draft.ShowRemainingSlots, draft.RequireProofOfWork);
         (release.SlotsFrom, release.SlotsUntil) = (draft.SlotsFrom, draft.SlotsUntil);
         audit.Record(db, actor, "release.saved", $"service {serviceId}", release.IsRecurring ? $"Weekly: {ReleaseSchedule.Cron(release)} {service.TimeZoneId}" : $"Once: {release.OpensAtUtc:o}");
         await db.SaveChangesAsync(cancellationToken);

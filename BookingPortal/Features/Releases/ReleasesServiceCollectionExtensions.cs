@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Jobs;
 namespace BookingPortal.Features.Releases;
 
 public static class ReleasesServiceCollectionExtensions
@@ -6,7 +7,9 @@ public static class ReleasesServiceCollectionExtensions
     {
         services.AddSingleton<ReleaseScheduler>();
         services.AddScoped<ReleaseService>();
+        services.AddScoped<DrawCommitments>();
         services.AddHostedService<ReleaseSchedulingStartup>();
+        services.AddScheduledJobs(quartz => quartz.AddReleaseJobs());
         return services;
     }
 }

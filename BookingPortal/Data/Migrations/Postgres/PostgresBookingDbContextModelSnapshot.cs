@@ -573,9 +573,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<DateTime?>("AdmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CountsFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("DrawPlace")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("EarlyAccess")
                         .HasColumnType("boolean");
@@ -586,11 +592,28 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("JoinNetwork")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("OpeningId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProofChallenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ProofDifficulty")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ProofExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ProofPending")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
@@ -610,6 +633,8 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.HasIndex("OpeningId", "CustomerId")
                         .IsUnique();
+
+                    b.HasIndex("OpeningId", "JoinNetwork");
 
                     b.HasIndex("OpeningId", "Sequence")
                         .IsUnique();
@@ -757,6 +782,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<bool>("RequireAuthentication")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("RequireProofOfWork")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
 
@@ -790,6 +818,9 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("EarlyDrawEntries")
+                        .HasColumnType("text");
+
                     b.Property<bool>("EarlyDrawn")
                         .HasColumnType("boolean");
 
@@ -801,6 +832,9 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicDrawEntries")
+                        .HasColumnType("text");
 
                     b.Property<bool>("PublicDrawn")
                         .HasColumnType("boolean");

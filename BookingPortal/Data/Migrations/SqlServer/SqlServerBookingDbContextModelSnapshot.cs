@@ -574,9 +574,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<DateTime?>("AdmittedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("CountsFromUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("DrawPlace")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("EarlyAccess")
                         .HasColumnType("bit");
@@ -587,11 +593,28 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("JoinNetwork")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<long>("OpeningId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProofChallenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ProofDifficulty")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ProofExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ProofPending")
+                        .HasColumnType("bit");
 
                     b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
@@ -612,6 +635,8 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasIndex("OpeningId", "CustomerId")
                         .IsUnique()
                         .HasFilter("[CustomerId] IS NOT NULL");
+
+                    b.HasIndex("OpeningId", "JoinNetwork");
 
                     b.HasIndex("OpeningId", "Sequence")
                         .IsUnique()
@@ -761,6 +786,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<bool>("RequireAuthentication")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("RequireProofOfWork")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
 
@@ -794,6 +822,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("EarlyDrawEntries")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<bool>("EarlyDrawn")
                         .HasColumnType("bit");
 
@@ -805,6 +836,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("PublicDrawEntries")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("PublicDrawn")
                         .HasColumnType("bit");

@@ -554,9 +554,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AdmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CountsFromUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DrawPlace")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("EarlyAccess")
                         .HasColumnType("INTEGER");
@@ -567,10 +573,27 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JoinNetwork")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OpeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProofChallenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProofDifficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProofExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProofPending")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("Sequence")
@@ -591,6 +614,8 @@ namespace BookingPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("OpeningId", "CustomerId")
                         .IsUnique();
+
+                    b.HasIndex("OpeningId", "JoinNetwork");
 
                     b.HasIndex("OpeningId", "Sequence")
                         .IsUnique();
@@ -734,6 +759,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<bool>("RequireAuthentication")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireProofOfWork")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
@@ -765,6 +793,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EarlyDrawEntries")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EarlyDrawn")
                         .HasColumnType("INTEGER");
 
@@ -775,6 +806,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicDrawEntries")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PublicDrawn")

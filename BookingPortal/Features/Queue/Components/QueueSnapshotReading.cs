@@ -34,7 +34,7 @@ internal static class QueueSnapshotReading
                 return (SnapshotEffect.None, state);
             }
 
-            return (SnapshotEffect.Render, state with { Position = position, EstimatedWait = QueueFairness.EstimatedWait(position - 1, state.Release!), RemainingSeats = remaining });
+            return (SnapshotEffect.Render, state with { Position = position, Estimate = WaitEstimator.Estimate(position, remaining, state.Release!, snapshot.Pace), RemainingSeats = remaining });
         }
 
         var stillAdmitted = entry.Status == QueueEntryStatus.Admitted && snapshot.AdmittedEntryIds.Contains(entry.Id);

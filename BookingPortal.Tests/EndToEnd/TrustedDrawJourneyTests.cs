@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using BookingPortal.Data;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BookingPortal.Tests.EndToEnd;
+
+/// <summary>
+/// A customer joins before an opening whose release asks for a proof of work: the browser solves it, the
+/// draw page shows the commitment, the opening admits them, and tools/VerifyDraw checks the published draw
+/// against the commitment seen before the opening.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class TrustedDrawJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Join_early_solve_the_challenge_see_the_commitment_be_admitted_and_verify_the_draw_with_the_tool()
+    {
+        // 12 bits keep the journey quick; the benchmark measures the real difficulties.
+        var portal = new PortalProcess(clockControl: true, new Dictionary<string, string> { ["Queue:ProofOfWork:BaseDifficulty"] = "12" });
+        await portal.InitializeAsync();
+        try
+        {
+            var opensAt = DateTime.UtcNow.AddHours(1);
+            var serviceId = await QueueJourneyTests.CreateQueuedServiceAsync(portal, opensAt);
+            await using (var db = portal.OpenDatabase())
+            {
+                await db.Releases.Where(r => r.ServiceId == serviceId).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireProofOfWork, true));
+            }
+
+            var page = await browser.NewPageAsync(portal: portal);
+            await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+            await page.GotoAsync($"services/{serviceId}/book");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=proof-of-work]")).ToHaveAttributeAsync("data-state", "Counted", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("[data-testid=draw-receipt]")).ToContainTextAsync("drawn at the opening");
+
+            var drawPage = await browser.NewPageAsync(portal: portal);
+            await drawPage.GotoAsync($"services/{serviceId}/draw");
+            var commitment = await drawPage.Locator("[data-testid=draw-commitment]").InnerTextAsync();
+            commitment.Should().MatchRegex("^[0-9a-f]{64}$");
+            await BrowserFixture.ScreenshotAsync(drawPage, "44-draw-commitment");
+
+            await portal.MoveClockAsync(opensAt.AddSeconds(1));
+            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+            var document = Path.Combine(Path.GetTempPath(), $"draw-{Guid.NewGuid():N}.json");
+            var openingId = await OpeningIdAsync(portal, serviceId);
+            await File.WriteAllTextAsync(document, await (await drawPage.APIRequest.GetAsync($"api/v1/draws/{openingId}")).TextAsync());
+            var (exitCode, output) = await VerifyDrawAsync(document, commitment);
+            output.Should().Contain("Verified: the seed matches the commitment").And.Contain("1 drawn places");
+            exitCode.Should().Be(0);
+        }
+        finally
+        {
+            await portal.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> OpeningIdAsync(PortalProcess portal, int serviceId)
+    {
+        await using var db = portal.OpenDatabase();
+        return await db.ReleaseOpenings.Where(o => db.Releases.Any(r => r.Id == o.ReleaseId && r.ServiceId == serviceId)).Select(o => o.Id).SingleAsync();
+    }
+
+    /// <summary>Runs the verifier as someone outside would: the built tool, the downloaded document, the commitment they saw.</summary>
+    private static async Task<(int ExitCode, string Output)> VerifyDrawAsync(string document, string commitment)
+    {
+        var tool = Path.Combine(RepositoryRoot.Path, "tools", "VerifyDraw", "bin", PortalProcess.BuildConfiguration, "net10.0", "VerifyDraw.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { tool, document, "--commitment", commitment })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+}

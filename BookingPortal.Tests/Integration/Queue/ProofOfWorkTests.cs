@@ -1,0 +1,90 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Queue;
+using BookingPortal.Tests.TestSupport;
+using BookingPortal.Tests.Unit.Features.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Queue;
+
+/// <summary>The demo weekly release asking early arrivals for a proof of work (base 16 bits), on the fake clock 30 minutes before opening.</summary>
+public class ProofOfWorkTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+    private readonly PortalFactory factory = new();
+    private Service clinic = null!;
+
+    public async Task InitializeAsync()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        await db.Releases.ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireProofOfWork, true));
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
+    }
+
+    [Fact]
+    public async Task Only_entries_with_a_verified_single_use_proof_or_a_finished_paced_wait_count_in_the_draw()
+    {
+        var (solver, idle, paced) = (await JoinAsync("203.0.113.5"), await JoinAsync("203.0.113.5"), await JoinAsync("198.51.100.9"));
+        var gate = factory.Get<ProofOfWorkGate>();
+        var challenge = (await gate.ChallengeAsync(solver.Id, Member(solver)))!;
+        challenge.Difficulty.Should().Be(16);
+        var nonce = ProofOfWorkRulesTests.Solve(challenge.Challenge, challenge.Difficulty);
+
+        (await gate.SubmitAsync(idle.Id, Member(idle), challenge.Challenge, nonce)).Should().Be(ProofOutcome.Refused, "a challenge is bound to its entry");
+        (await gate.SubmitAsync(solver.Id, Member(solver), challenge.Challenge, nonce)).Should().Be(ProofOutcome.Accepted);
+        (await gate.SubmitAsync(solver.Id, Member(solver), challenge.Challenge, nonce)).Should().Be(ProofOutcome.Refused, "a challenge is used once");
+        var pacedChallenge = (await gate.ChallengeAsync(paced.Id, Member(paced)))!;
+        (await gate.SubmitAsync(paced.Id, Member(paced), pacedChallenge.Challenge, "not a nonce")).Should().Be(ProofOutcome.Wrong);
+        (await gate.PaceAsync(paced.Id, Member(paced))).Should().Be(Opening.UtcDateTime.AddMinutes(-30).AddSeconds(30));
+
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var places = await db.QueueEntries.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.DrawPlace);
+        places[solver.Id].Should().NotBeNull();
+        places[paced.Id].Should().NotBeNull();
+        places[idle.Id].Should().BeNull("an entry without its proof does not count");
+    }
+
+    [Fact]
+    public async Task An_expired_challenge_is_refused_and_replaced()
+    {
+        var entry = await JoinAsync("203.0.113.5");
+        var gate = factory.Get<ProofOfWorkGate>();
+        var first = (await gate.ChallengeAsync(entry.Id, Member(entry)))!;
+        var nonce = ProofOfWorkRulesTests.Solve(first.Challenge, first.Difficulty);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        (await gate.SubmitAsync(entry.Id, Member(entry), first.Challenge, nonce)).Should().Be(ProofOutcome.Refused);
+        (await gate.ChallengeAsync(entry.Id, Member(entry)))!.Challenge.Should().NotBe(first.Challenge);
+    }
+
+    [Fact]
+    public async Task Joins_from_one_network_beyond_a_households_few_get_harder_challenges()
+    {
+        var difficulties = new List<int>();
+        for (var i = 0; i < 9; i++)
+        {
+            difficulties.Add((await JoinAsync($"192.0.2.{i + 1}")).ProofDifficulty);
+        }
+
+        difficulties.Should().Equal(16, 16, 16, 16, 17, 17, 17, 17, 18);
+        (await JoinAsync("198.51.100.1")).ProofDifficulty.Should().Be(16, "another network starts at the base");
+    }
+
+    private async Task<QueueEntry> JoinAsync(string address)
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var joined = await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, address);
+        joined.Entry!.ProofPending.Should().BeTrue();
+        return joined.Entry;
+    }
+
+    private static QueueMember Member(QueueEntry entry) => QueueMember.Customer(entry.CustomerId);
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Queue;
+using BookingPortal.Features.Releases;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Queue;
+
+/// <summary>The demo weekly release's draw, published and checked: before the opening the commitment, after it the seed and the entries.</summary>
+public class PublicDrawTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+    private readonly PortalFactory factory = new();
+    private Service clinic = null!;
+
+    public async Task InitializeAsync()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+    }
+
+    [Fact]
+    public async Task The_commitment_is_published_before_the_opening_and_the_draw_checks_out_after_it()
+    {
+        var customers = await factory.CreateCustomersAsync(30);
+        await SubscribeToCommitmentsAsync(customers[0]);
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
+        foreach (var customer in customers)
+        {
+            await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        }
+
+        (await factory.Get<DrawCommitments>().CommitUpcomingAsync()).Should().Be(1);
+        var http = factory.CreateClient();
+        var before = await http.GetFromJsonAsync<PublishedDraw>($"/api/v1/draws/{await OpeningIdAsync()}");
+        before!.Seed.Should().BeNull("the seed stays secret until the draw");
+        (await http.GetStringAsync($"/services/{clinic.Id}/draw")).Should().Contain(before.Commitment);
+        (await WebhookBodiesAsync()).Should().ContainSingle().Which.Should().Contain(before.Commitment).And.Contain("release.draw_committed");
+
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+
+        var after = await http.GetFromJsonAsync<PublishedDraw>($"/api/v1/draws/{before.OpeningId}");
+        after!.Commitment.Should().Be(before.Commitment);
+        after.Check.Should().Be(DrawCheck.Verified);
+        var publicDraw = after.Draws.Single(d => d.Name == "public");
+        publicDraw.Entries.Should().HaveCount(30);
+        (await VerifyAsync(http, after)).Verified.Should().BeTrue();
+        var moved = publicDraw with { Entries = publicDraw.Entries.Reverse().ToList() };
+        (await VerifyAsync(http, after with { Draws = [moved] })).Result.Should().Be(nameof(DrawCheck.OrderDiffers));
+        (await VerifyAsync(http, after with { Seed = QueueFairness.NewSeed() })).Result.Should().Be(nameof(DrawCheck.SeedDoesNotMatchCommitment));
+
+        var state = await factory.Get<QueueService>().GetStateAsync(clinic.Id, customers[7]);
+        state.Receipt!.Place.Should().Be(publicDraw.Order.ToList().IndexOf(state.Receipt.Code) + 1, "the receipt names the entry's code and the place it was drawn at");
+    }
+
+    [Fact]
+    public async Task A_draw_without_its_parts_is_a_clear_bad_request_not_an_error()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/draws/verify", new { commitment = "ab" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("seed").And.Contain("draws");
+    }
+
+    private static async Task<DrawVerdict> VerifyAsync(HttpClient http, PublishedDraw draw)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/draws/verify", new DrawToVerify(draw.Commitment, draw.Seed, draw.Draws));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<DrawVerdict>())!;
+    }
+
+    private async Task<long> OpeningIdAsync()
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.ReleaseOpenings.Select(o => o.Id).SingleAsync();
+    }
+
+    private async Task SubscribeToCommitmentsAsync(string staffId)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        db.WebhookEndpoints.Add(new WebhookEndpoint { Url = "https://example.org/hook", Secret = "s", EventTypes = WebhookEventTypes.ReleaseDrawCommitted, CreatedById = staffId });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<List<string>> WebhookBodiesAsync()
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.OutboxMessages.Where(m => m.Channel == NotificationChannel.Webhook).Select(m => m.TextBody).ToListAsync();
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+}
