@@ -47,7 +47,7 @@ public class TapDuringStartUpTests(BrowserFixture browser)
         try
         {
             await page.GotoAsync("services", new() { WaitUntil = WaitUntilState.Commit });
-            await page.GetByRole(AriaRole.Link, new() { Name = $"View {DemoSeeder.ConsultationName}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = $"View times for {DemoSeeder.ConsultationName}" }).ClickAsync();
             await ExpectPageAsync(page, "/services/1", DemoSeeder.ConsultationName, run);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Book a time" }).ClickAsync();

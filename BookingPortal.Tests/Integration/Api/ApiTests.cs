@@ -342,7 +342,9 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
             "POST /api/v1/bookings",
             "GET /api/v1/bookings/{confirmation}",
             "POST /api/v1/bookings/{confirmation}/move",
-            "POST /api/v1/bookings/{confirmation}/cancel");
+            "POST /api/v1/bookings/{confirmation}/cancel",
+            "GET /api/v1/draws/{openingId}",
+            "POST /api/v1/draws/verify");
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _).Should().BeTrue();
     }
 }

@@ -119,6 +119,35 @@ public class WaitlistTests
         result.Message.Should().Contain("book one now");
     }
 
+    [Fact]
+    public async Task An_offer_is_not_claimed_into_a_slot_where_the_customer_already_holds_a_seat()
+    {
+        await using var factory = await StartAsync();
+        var (service, slot, holder) = await FillFirstSlotAsync(factory);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var waitlist = factory.Get<WaitlistService>();
+        (await waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            // A second seat appears (as when staff add one) and the waiting customer books it directly.
+            await db.SlotInventories.Where(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, 2));
+        }
+
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "direct"))).Succeeded.Should().BeTrue();
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))).Succeeded.Should().BeTrue();
+        var offer = (await waitlist.ListForCustomerAsync(customer)).Single();
+        offer.Status.Should().Be(WaitlistStatus.Offered);
+
+        var claim = await waitlist.ClaimAsync(offer.Id, customer);
+
+        claim.Succeeded.Should().BeFalse("the service gives each customer one seat per slot");
+        claim.Error.Should().Be(BookingError.SeatAlreadyHeld);
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(2, "the customer's own seat and the seat still held for the offer");
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        (await check.Bookings.CountAsync(b => b.CustomerId == customer && b.Status != BookingStatus.Cancelled)).Should().Be(1);
+    }
+
     private static async Task<PortalFactory> StartAsync()
     {
         var factory = new PortalFactory();

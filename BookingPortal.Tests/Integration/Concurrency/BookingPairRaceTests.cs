@@ -223,6 +223,40 @@ public class BookingPairRaceTests
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Two_staff_moves_of_one_customers_bookings_into_one_slot_leave_them_one_seat_there()
+    {
+        await using var factory = await StartAsync();
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        var staff = await factory.StaffAsync();
+        var mover = factory.Get<BookingMover>();
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var customer = (await factory.CreateCustomersAsync(1))[0];
+            var bookings = new List<BookingView>();
+            foreach (var slot in slots.Take(2))
+            {
+                var made = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, $"r{round}-{slot.StartUtc:O}"));
+                made.Succeeded.Should().BeTrue(made.Message);
+                bookings.Add(made.Booking!);
+            }
+
+            var target = slots[2 + round % 2].StartUtc;
+            var (first, second) = await BothAtOnceAsync(
+                () => mover.RescheduleAsync(new RescheduleRequest(bookings[0].ConfirmationNumber, staff.Id, true, target)),
+                () => mover.RescheduleAsync(new RescheduleRequest(bookings[1].ConfirmationNumber, staff.Id, true, target)));
+
+            new[] { first, second }.Should().ContainSingle(r => r.Succeeded, $"round {round}: one customer, one seat per slot");
+            new[] { first, second }.Single(r => !r.Succeeded).Error.Should().Be(BookingError.SeatAlreadyHeld);
+            foreach (var booking in bookings)
+            {
+                await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, customer, false));
+            }
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
     private async Task<PortalFactory> StartAsync()
     {
         var factory = new PortalFactory { Provider = Provider };

@@ -215,7 +215,7 @@ public sealed class BookingMover(
     /// The move rules that must see committed state, in the move's transaction: a move is a booking,
     /// so a customer on the no-show limit cannot move online, and a service sold through a waiting
     /// room takes an admitted turn, used up by the move (rolled back with it if the move fails).
-    /// Staff acting for the customer skip both, as their bookings at the desk do. Called before any
+    /// Staff acting for the customer skip both, as their bookings at the desk do (but take the customer's row). Called before any
     /// slot counter is locked, like the customer's rows in a booking.
     /// </summary>
     private static async Task<BookingError?> MoveRefusalInsideTransactionAsync(
@@ -223,7 +223,10 @@ public sealed class BookingMover(
     {
         if (MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId))
         {
-            return await Roles.IsStaffAsync(db, request.UserId, cancellationToken) ? null : BookingError.InvalidRequest;
+            // Staff take the customer's row too: two moves for one customer into one slot are then decided one after the other.
+            return await Roles.IsStaffAsync(db, request.UserId, cancellationToken) && await BookingWrites.EnterCustomerGateAsync(db, current.CustomerId, cancellationToken)
+                ? null
+                : BookingError.InvalidRequest;
         }
 
         // The customer's own row first, as every booking of theirs takes it: a batch that used only some of its

@@ -25,10 +25,11 @@ internal static class BookingWrites
 
     /// <summary>
     /// Why this customer may not take one more booking of the service now, or null: takes the customer's gate, then
-    /// checks the no-show limit staff set and the active-booking limit (for a single booking outside the batch writer).
+    /// checks the no-show limit staff set, a confirmed address (where required), a seat already held in the slot (where
+    /// the service gives one per customer) and the active-booking limit (for a single booking outside the batch writer).
     /// </summary>
     public static async Task<BookingError?> CustomerRefusalAsync(
-        BookingDbContext db, AccountRules rules, Service service, string customerId, DateTime nowUtc, CancellationToken cancellationToken)
+        BookingDbContext db, AccountRules rules, Service service, string customerId, long slotInventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         if (!await EnterCustomerGateAsync(db, customerId, cancellationToken))
         {
@@ -43,6 +44,11 @@ internal static class BookingWrites
         if (await LacksConfirmedEmailAsync(db, rules, customerId, cancellationToken))
         {
             return BookingError.EmailNotConfirmed;
+        }
+
+        if (await HoldsAnotherSeatAsync(db, service, customerId, Guid.Empty, slotInventoryId, cancellationToken))
+        {
+            return BookingError.SeatAlreadyHeld;
         }
 
         return await HasReachedLimitAsync(db, service, customerId, nowUtc, cancellationToken) ? BookingError.LimitReached : null;

@@ -117,7 +117,7 @@ public sealed class WaitlistService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var slot = await db.SlotInventories.AsNoTracking().SingleAsync(i => i.Id == inventoryId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await BookingWrites.CustomerRefusalAsync(db, accountRules, service, customerId, nowUtc, cancellationToken) is { } refusal)
+        if (await BookingWrites.CustomerRefusalAsync(db, accountRules, service, customerId, inventoryId, nowUtc, cancellationToken) is { } refusal)
         {
             return ReserveResult.Failure(refusal, service);
         }
