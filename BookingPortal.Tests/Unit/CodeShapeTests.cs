@@ -31,19 +31,9 @@ public class CodeShapeTests
     /// </summary>
     private static readonly Dictionary<string, string> NotYetSplit = new(StringComparer.Ordinal)
     {
-        ["Domain/PhoneNumber.cs:TryNormalize"] = "issue 20: to split",
-        ["Domain/ServiceRules.cs:Validate"] = "issue 20: to split",
-        ["Domain/ServiceRules.cs:ValidateSlots"] = "issue 20: to split",
-        ["Features/Admin/ServiceAdminService.cs:SaveAsync"] = "issue 20: to split",
-        ["Features/Admin/ServiceChanges.cs:AssessAsync"] = "issue 20: to split",
-        ["Features/Admin/ServiceChanges.cs:Apply"] = "issue 20: to split",
-        ["Features/Admin/SlotCalendarService.cs:CloseAsync"] = "issue 20: to split",
-        ["Features/Admin/SlotCapacityService.cs:AddSeatsOnceAsync"] = "issue 20: to split",
         ["Features/Api/ApiKeyService.cs:CreateAsync"] = "issue 20: to split after issue 26",
         ["Features/Api/ApiServiceCollectionExtensions.cs:AddPortalApi"] = "issue 20: to split after issue 26",
         ["Features/Consistency/SeatInvariants.cs:WaitlistOffersAsync"] = "issue 20: to split",
-        ["Features/Notifications/OutboxDispatcher.cs:DispatchDueAsync"] = "issue 20: to split",
-        ["Features/Notifications/Ports/NotificationsOptions.cs:Validate"] = "issue 20: to split",
     };
 
     private static readonly string PortalDirectory = Path.Combine(RepositoryRoot(), "BookingPortal");
