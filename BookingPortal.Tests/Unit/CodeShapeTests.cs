@@ -25,27 +25,6 @@ public class CodeShapeTests
         ["Features/Branding/PortalTheme.cs:Create"] = "the light and dark palettes as one object initializer: data, no logic to split",
     };
 
-    /// <summary>
-    /// Methods over the limit that issue 20 has not split yet (they are not exceptions: the list only shrinks).
-    /// The Admin and Api ones wait for the branches changing those areas (staff tools, issue 26) to land.
-    /// </summary>
-    private static readonly Dictionary<string, string> NotYetSplit = new(StringComparer.Ordinal)
-    {
-        ["Domain/PhoneNumber.cs:TryNormalize"] = "issue 20: to split",
-        ["Domain/ServiceRules.cs:Validate"] = "issue 20: to split",
-        ["Domain/ServiceRules.cs:ValidateSlots"] = "issue 20: to split",
-        ["Features/Admin/ServiceAdminService.cs:SaveAsync"] = "issue 20: to split",
-        ["Features/Admin/ServiceChanges.cs:AssessAsync"] = "issue 20: to split",
-        ["Features/Admin/ServiceChanges.cs:Apply"] = "issue 20: to split",
-        ["Features/Admin/SlotCalendarService.cs:CloseAsync"] = "issue 20: to split",
-        ["Features/Admin/SlotCapacityService.cs:AddSeatsOnceAsync"] = "issue 20: to split",
-        ["Features/Api/ApiKeyService.cs:CreateAsync"] = "issue 20: to split after issue 26",
-        ["Features/Api/ApiServiceCollectionExtensions.cs:AddPortalApi"] = "issue 20: to split after issue 26",
-        ["Features/Consistency/SeatInvariants.cs:WaitlistOffersAsync"] = "issue 20: to split",
-        ["Features/Notifications/OutboxDispatcher.cs:DispatchDueAsync"] = "issue 20: to split",
-        ["Features/Notifications/Ports/NotificationsOptions.cs:Validate"] = "issue 20: to split",
-    };
-
     private static readonly string PortalDirectory = Path.Combine(RepositoryRoot(), "BookingPortal");
 
     [Fact]
@@ -70,7 +49,7 @@ public class CodeShapeTests
     }
 
     private static List<string> Offenders(IEnumerable<(string Name, int Lines)> measured, int limit) => measured
-        .Where(item => item.Lines > limit && !Exceptions.ContainsKey(item.Name) && !NotYetSplit.ContainsKey(item.Name))
+        .Where(item => item.Lines > limit && !Exceptions.ContainsKey(item.Name))
         .OrderByDescending(item => item.Lines)
         .Select(item => $"{item.Name}: {item.Lines} lines (limit {limit})")
         .ToList();

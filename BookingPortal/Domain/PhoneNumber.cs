@@ -14,33 +14,14 @@ public static class PhoneNumber
             return false;
         }
 
-        var trimmed = input.Trim();
-        if (trimmed.StartsWith("00", StringComparison.Ordinal))
-        {
-            trimmed = "+" + trimmed[2..];
-        }
-
-        if (!trimmed.StartsWith('+'))
+        var international = WithPlusForInternationalPrefix(input.Trim());
+        if (!international.StartsWith('+') || !TryKeepDigits(international[1..], out var digits))
         {
             return false;
         }
 
-        var digits = new System.Text.StringBuilder("+");
-        foreach (var c in trimmed[1..])
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c is not (' ' or '-' or '.' or '(' or ')'))
-            {
-                return false;
-            }
-        }
-
-        var candidate = digits.ToString();
-        // Country codes never start with 0; E.164 allows at most 15 digits.
-        if (candidate.Length is < 9 or > 16 || candidate[1] == '0')
+        var candidate = "+" + digits;
+        if (!IsPlausibleE164(candidate))
         {
             return false;
         }
@@ -48,4 +29,32 @@ public static class PhoneNumber
         e164 = candidate;
         return true;
     }
+
+    /// <summary>"00" is how many countries dial out; it means the same as "+".</summary>
+    private static string WithPlusForInternationalPrefix(string trimmed) =>
+        trimmed.StartsWith("00", StringComparison.Ordinal) ? "+" + trimmed[2..] : trimmed;
+
+    /// <summary>The digits alone, or false when anything but a digit or a typed separator appears.</summary>
+    private static bool TryKeepDigits(string typed, out string digits)
+    {
+        var kept = new System.Text.StringBuilder();
+        digits = "";
+        foreach (var c in typed)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                kept.Append(c);
+            }
+            else if (c is not (' ' or '-' or '.' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+
+        digits = kept.ToString();
+        return true;
+    }
+
+    // Country codes never start with 0; E.164 allows at most 15 digits.
+    private static bool IsPlausibleE164(string candidate) => candidate.Length is >= 9 and <= 16 && candidate[1] != '0';
 }

@@ -19,57 +19,86 @@ public static class ServiceRules
     public static IReadOnlyList<FieldError> Validate(Service service)
     {
         var errors = new List<FieldError>();
-        void Check(bool ok, string field, string message)
-        {
-            if (!ok)
-            {
-                errors.Add(new FieldError(field, message));
-            }
-        }
+        ValidateTexts(service, errors);
+        ValidateDurationPriceAndZone(service, errors);
+        ValidateBookingWindow(service, errors);
+        ValidateDepositAndCancellation(service, errors);
+        ValidateTimeAroundAppointment(service, errors);
+        ValidateLocation(service, errors);
+        ValidateSlots(service, errors);
+        return errors;
+    }
 
-        Check(!string.IsNullOrWhiteSpace(service.Name), nameof(Service.Name), "Give the service a name.");
-        Check(service.Name.Length <= MaxNameLength, nameof(Service.Name), $"Keep the name to {MaxNameLength} characters.");
-        Check((service.Description ?? "").Length <= MaxDescriptionLength, nameof(Service.Description), $"Keep the description to {MaxDescriptionLength} characters.");
-        Check((service.Address ?? "").Length <= MaxAddressLength, nameof(Service.Address), $"Keep the address to {MaxAddressLength} characters.");
-        Check((service.VideoLink ?? "").Length <= MaxAddressLength, nameof(Service.VideoLink), $"Keep the video link to {MaxAddressLength} characters.");
-        Check(service.DurationMinutes is > 0 and <= 24 * 60, nameof(Service.DurationMinutes), "The duration must be between 1 minute and 24 hours.");
-        Check(service.Price >= 0, nameof(Service.Price), "The price cannot be negative.");
-        Check(service.Currency.Length == 3 && service.Currency.All(char.IsAsciiLetterUpper), nameof(Service.Currency), "Use a three-letter currency code such as USD.");
-        Check(IsIanaZone(service.TimeZoneId), nameof(Service.TimeZoneId), "Choose a time zone such as America/New_York.");
-        Check(service.AvailableDays != DaysOfWeekMask.None, nameof(Service.AvailableDays), "Choose at least one day.");
-        Check(service.MaxAdvanceBookingDays is >= 1 and <= 730, nameof(Service.MaxAdvanceBookingDays), "Bookings can open between 1 and 730 days ahead.");
-        Check(service.MinAdvanceBookingHours >= 0, nameof(Service.MinAdvanceBookingHours), "The minimum notice cannot be negative.");
-        Check(service.MinAdvanceBookingHours < service.MaxAdvanceBookingDays * 24, nameof(Service.MinAdvanceBookingHours),
+    private static void ValidateTexts(Service service, List<FieldError> errors)
+    {
+        errors.Require(!string.IsNullOrWhiteSpace(service.Name), nameof(Service.Name), "Give the service a name.");
+        errors.Require(service.Name.Length <= MaxNameLength, nameof(Service.Name), $"Keep the name to {MaxNameLength} characters.");
+        errors.Require((service.Description ?? "").Length <= MaxDescriptionLength, nameof(Service.Description), $"Keep the description to {MaxDescriptionLength} characters.");
+        errors.Require((service.Address ?? "").Length <= MaxAddressLength, nameof(Service.Address), $"Keep the address to {MaxAddressLength} characters.");
+        errors.Require((service.VideoLink ?? "").Length <= MaxAddressLength, nameof(Service.VideoLink), $"Keep the video link to {MaxAddressLength} characters.");
+    }
+
+    private static void ValidateDurationPriceAndZone(Service service, List<FieldError> errors)
+    {
+        errors.Require(service.DurationMinutes is > 0 and <= 24 * 60, nameof(Service.DurationMinutes), "The duration must be between 1 minute and 24 hours.");
+        errors.Require(service.Price >= 0, nameof(Service.Price), "The price cannot be negative.");
+        errors.Require(service.Currency.Length == 3 && service.Currency.All(char.IsAsciiLetterUpper), nameof(Service.Currency), "Use a three-letter currency code such as USD.");
+        errors.Require(IsIanaZone(service.TimeZoneId), nameof(Service.TimeZoneId), "Choose a time zone such as America/New_York.");
+    }
+
+    private static void ValidateBookingWindow(Service service, List<FieldError> errors)
+    {
+        errors.Require(service.AvailableDays != DaysOfWeekMask.None, nameof(Service.AvailableDays), "Choose at least one day.");
+        errors.Require(service.MaxAdvanceBookingDays is >= 1 and <= 730, nameof(Service.MaxAdvanceBookingDays), "Bookings can open between 1 and 730 days ahead.");
+        errors.Require(service.MinAdvanceBookingHours >= 0, nameof(Service.MinAdvanceBookingHours), "The minimum notice cannot be negative.");
+        errors.Require(service.MinAdvanceBookingHours < service.MaxAdvanceBookingDays * 24, nameof(Service.MinAdvanceBookingHours),
             "The minimum notice must be shorter than how far ahead bookings open.");
-        Check(service.MaxActiveBookingsPerCustomer is >= 1 and <= 100, nameof(Service.MaxActiveBookingsPerCustomer), "Allow between 1 and 100 upcoming bookings per customer.");
+        errors.Require(service.MaxActiveBookingsPerCustomer is >= 1 and <= 100, nameof(Service.MaxActiveBookingsPerCustomer), "Allow between 1 and 100 upcoming bookings per customer.");
+    }
+
+    private static void ValidateDepositAndCancellation(Service service, List<FieldError> errors)
+    {
         if (service.RequireDeposit)
         {
-            Check(service.DepositAmount > 0, nameof(Service.DepositAmount), "A required deposit must be more than zero.");
+            errors.Require(service.DepositAmount > 0, nameof(Service.DepositAmount), "A required deposit must be more than zero.");
         }
 
-        Check(service.DepositAmount >= 0, nameof(Service.DepositAmount), "The deposit cannot be negative.");
-        Check(service.DepositAmount <= service.Price, nameof(Service.DepositAmount), "The deposit cannot be more than the price.");
-        Check(service.FreeCancellationHours is >= 0 and <= 24 * 60, nameof(Service.FreeCancellationHours), "Free cancellation must end between 0 and 1,440 hours before the start.");
-        Check(service.ChangesAllowedUntilHours is >= 0 and <= MaxChangesAllowedUntilHours, nameof(Service.ChangesAllowedUntilHours),
+        errors.Require(service.DepositAmount >= 0, nameof(Service.DepositAmount), "The deposit cannot be negative.");
+        errors.Require(service.DepositAmount <= service.Price, nameof(Service.DepositAmount), "The deposit cannot be more than the price.");
+        errors.Require(service.FreeCancellationHours is >= 0 and <= 24 * 60, nameof(Service.FreeCancellationHours), "Free cancellation must end between 0 and 1,440 hours before the start.");
+        errors.Require(service.ChangesAllowedUntilHours is >= 0 and <= MaxChangesAllowedUntilHours, nameof(Service.ChangesAllowedUntilHours),
             "Changes must close between 0 and 8,760 hours (a year) before the start.");
-        Check(service.ChangesAllowedUntilHours >= service.FreeCancellationHours, nameof(Service.ChangesAllowedUntilHours),
+        errors.Require(service.ChangesAllowedUntilHours >= service.FreeCancellationHours, nameof(Service.ChangesAllowedUntilHours),
             $"Changes must close at least {service.FreeCancellationHours} hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee.");
-        Check(service.CancellationFee >= 0, nameof(Service.CancellationFee), "The cancellation fee cannot be negative.");
-        Check(service.NoShowGraceMinutes is >= 0 and <= 24 * 60, nameof(Service.NoShowGraceMinutes), "The grace period must be between 0 minutes and 24 hours.");
-        Check(service.BufferBeforeMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferBeforeMinutes), $"The buffer before must be between 0 and {MaxBufferMinutes} minutes.");
-        Check(service.BufferAfterMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferAfterMinutes), $"The buffer after must be between 0 and {MaxBufferMinutes} minutes.");
+        errors.Require(service.CancellationFee >= 0, nameof(Service.CancellationFee), "The cancellation fee cannot be negative.");
+    }
+
+    private static void ValidateTimeAroundAppointment(Service service, List<FieldError> errors)
+    {
+        errors.Require(service.NoShowGraceMinutes is >= 0 and <= 24 * 60, nameof(Service.NoShowGraceMinutes), "The grace period must be between 0 minutes and 24 hours.");
+        errors.Require(service.BufferBeforeMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferBeforeMinutes), $"The buffer before must be between 0 and {MaxBufferMinutes} minutes.");
+        errors.Require(service.BufferAfterMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferAfterMinutes), $"The buffer after must be between 0 and {MaxBufferMinutes} minutes.");
+    }
+
+    private static void ValidateLocation(Service service, List<FieldError> errors)
+    {
         if (service.LocationKind == LocationKind.InPerson)
         {
-            Check(!string.IsNullOrWhiteSpace(service.Address), nameof(Service.Address), "Give the address customers come to.");
+            errors.Require(!string.IsNullOrWhiteSpace(service.Address), nameof(Service.Address), "Give the address customers come to.");
         }
         else
         {
-            Check(Uri.TryCreate(service.VideoLink, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps,
+            errors.Require(Uri.TryCreate(service.VideoLink, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps,
                 nameof(Service.VideoLink), "Give the video link, starting with https://.");
         }
+    }
 
-        ValidateSlots(service, errors);
-        return errors;
+    private static void Require(this List<FieldError> errors, bool ok, string field, string message)
+    {
+        if (!ok)
+        {
+            errors.Add(new FieldError(field, message));
+        }
     }
 
     private static void ValidateSlots(Service service, List<FieldError> errors)
@@ -82,39 +111,50 @@ public static class ServiceRules
 
         for (var i = 0; i < service.TimeSlots.Count; i++)
         {
-            var slot = service.TimeSlots[i];
             var field = $"{nameof(Service.TimeSlots)}[{i}]";
-            if (slot.End <= slot.Start)
-            {
-                errors.Add(new FieldError($"{field}.End", "The slot must end after it starts, on the same day."));
-            }
-            else if (service.DurationMinutes > 0 && (slot.End - slot.Start) != TimeSpan.FromMinutes(service.DurationMinutes))
-            {
-                errors.Add(new FieldError($"{field}.End", $"The slot must be as long as the appointment ({service.DurationMinutes} minutes)."));
-            }
+            ValidateSlotShape(service, service.TimeSlots[i], field, errors);
+            ValidateSlotSpacing(service, i, field, errors);
+        }
+    }
 
-            if (slot.Capacity is < 1 or > 1000)
-            {
-                errors.Add(new FieldError($"{field}.Capacity", "Capacity must be between 1 and 1,000."));
-            }
+    /// <summary>The slot on its own: its length, capacity and days.</summary>
+    private static void ValidateSlotShape(Service service, TimeSlotTemplate slot, string field, List<FieldError> errors)
+    {
+        if (slot.End <= slot.Start)
+        {
+            errors.Add(new FieldError($"{field}.End", "The slot must end after it starts, on the same day."));
+        }
+        else if (service.DurationMinutes > 0 && (slot.End - slot.Start) != TimeSpan.FromMinutes(service.DurationMinutes))
+        {
+            errors.Add(new FieldError($"{field}.End", $"The slot must be as long as the appointment ({service.DurationMinutes} minutes)."));
+        }
 
-            if (slot.Days == DaysOfWeekMask.None)
-            {
-                errors.Add(new FieldError($"{field}.Days", "Choose at least one day for this slot."));
-            }
+        if (slot.Capacity is < 1 or > 1000)
+        {
+            errors.Add(new FieldError($"{field}.Capacity", "Capacity must be between 1 and 1,000."));
+        }
 
-            var clash = service.TimeSlots.Take(i).Select((other, j) => (other, j))
-                .FirstOrDefault(o => (o.other.Days & slot.Days) != DaysOfWeekMask.None && o.other.Start < slot.End && slot.Start < o.other.End);
-            if (clash.other is not null)
-            {
-                errors.Add(new FieldError($"{field}.Start", $"This slot overlaps slot {clash.j + 1} ({clash.other.Start:HH\\:mm}–{clash.other.End:HH\\:mm}) on a shared day."));
-            }
-            else if (TooCloseForBuffers(service, slot) is { } neighbour)
-            {
-                var other = service.TimeSlots.IndexOf(neighbour) + 1;
-                errors.Add(new FieldError($"{field}.Start",
-                    $"The buffers need {service.GapBetweenSlots.TotalMinutes:0} minutes between this slot and slot {other} ({neighbour.Start:HH\\:mm}–{neighbour.End:HH\\:mm}) on a shared day."));
-            }
+        if (slot.Days == DaysOfWeekMask.None)
+        {
+            errors.Add(new FieldError($"{field}.Days", "Choose at least one day for this slot."));
+        }
+    }
+
+    /// <summary>The slot against the ones listed before it: no overlap, and room for the buffers.</summary>
+    private static void ValidateSlotSpacing(Service service, int i, string field, List<FieldError> errors)
+    {
+        var slot = service.TimeSlots[i];
+        var clash = service.TimeSlots.Take(i).Select((other, j) => (other, j))
+            .FirstOrDefault(o => (o.other.Days & slot.Days) != DaysOfWeekMask.None && o.other.Start < slot.End && slot.Start < o.other.End);
+        if (clash.other is not null)
+        {
+            errors.Add(new FieldError($"{field}.Start", $"This slot overlaps slot {clash.j + 1} ({clash.other.Start:HH\\:mm}–{clash.other.End:HH\\:mm}) on a shared day."));
+        }
+        else if (TooCloseForBuffers(service, slot) is { } neighbour)
+        {
+            var other = service.TimeSlots.IndexOf(neighbour) + 1;
+            errors.Add(new FieldError($"{field}.Start",
+                $"The buffers need {service.GapBetweenSlots.TotalMinutes:0} minutes between this slot and slot {other} ({neighbour.Start:HH\\:mm}–{neighbour.End:HH\\:mm}) on a shared day."));
         }
     }
 

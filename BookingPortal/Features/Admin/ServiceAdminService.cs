@@ -4,6 +4,7 @@ using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 
@@ -77,18 +78,27 @@ public sealed class ServiceAdminService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (draft.Id == 0)
-        {
-            var created = ServiceChanges.CopyForInsert(draft);
-            db.Services.Add(created);
-            await db.SaveChangesAsync(cancellationToken);
-            audit.Record(db, actor, "service.created", $"service {created.Id}", created.Name);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            await pageCache.ServicesChangedAsync(cancellationToken);
-            return new SaveServiceResult(created.Id, [], $"{created.Name} is created.");
-        }
+        return draft.Id == 0
+            ? await CreateAsync(db, transaction, actor, draft, cancellationToken)
+            : await UpdateAsync(db, transaction, actor, draft, cancellationToken);
+    }
 
+    private async Task<SaveServiceResult> CreateAsync(
+        BookingDbContext db, IDbContextTransaction transaction, StaffActor actor, Service draft, CancellationToken cancellationToken)
+    {
+        var created = ServiceChanges.CopyForInsert(draft);
+        db.Services.Add(created);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(db, actor, "service.created", $"service {created.Id}", created.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await pageCache.ServicesChangedAsync(cancellationToken);
+        return new SaveServiceResult(created.Id, [], $"{created.Name} is created.");
+    }
+
+    private async Task<SaveServiceResult> UpdateAsync(
+        BookingDbContext db, IDbContextTransaction transaction, StaffActor actor, Service draft, CancellationToken cancellationToken)
+    {
         var existing = await db.Services.Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == draft.Id, cancellationToken);
         if (existing is null)
         {
@@ -104,20 +114,9 @@ public sealed class ServiceAdminService(
 
         var changed = ServiceChanges.Apply(existing, draft);
         await db.SaveChangesAsync(cancellationToken);
-        // In the order of the counters' ids, as every transaction that holds several counters locks them.
-        foreach (var (inventoryId, capacity, added) in impact.CapacityChanges.OrderBy(c => c.InventoryId))
+        if (!await ApplyCapacityChangesAsync(db, impact, nowUtc, cancellationToken))
         {
-            // Conditional: a booking that arrived since the check must still fit.
-            var updated = await db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked <= capacity)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, capacity), cancellationToken);
-            if (updated != 1)
-            {
-                return SaveServiceResult.Refused([new FieldError("TimeSlots", "A booking came in while saving; look at the slots again and retry.")]);
-            }
-
-            for (var seat = 0; seat < added && await seats.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is not null; seat++)
-            {
-            }
+            return SaveServiceResult.Refused([new FieldError("TimeSlots", "A booking came in while saving; look at the slots again and retry.")]);
         }
 
         audit.Record(db, actor, "service.updated", $"service {existing.Id}", changed.Count == 0 ? "No changes." : "Changed " + string.Join(", ", changed) + ".");
@@ -126,6 +125,28 @@ public sealed class ServiceAdminService(
         slotChanges.NotifyChanged(existing.Id);
         await pageCache.ServicesChangedAsync(cancellationToken);
         return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.");
+    }
+
+    /// <returns>False when a booking that arrived since the check no longer fits a smaller slot.</returns>
+    private async Task<bool> ApplyCapacityChangesAsync(BookingDbContext db, ServiceChangeImpact impact, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        // In the order of the counters' ids, as every transaction that holds several counters locks them.
+        foreach (var (inventoryId, capacity, added) in impact.CapacityChanges.OrderBy(c => c.InventoryId))
+        {
+            // Conditional: a booking that arrived since the check must still fit.
+            var updated = await db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked <= capacity)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, capacity), cancellationToken);
+            if (updated != 1)
+            {
+                return false;
+            }
+
+            for (var seat = 0; seat < added && await seats.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is not null; seat++)
+            {
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Archived services leave the catalogue; bookings already made stay as they are.</summary>

@@ -16,34 +16,9 @@ internal static class ServiceChanges
         var upcoming = await db.Bookings.AsNoTracking()
             .Where(b => b.ServiceId == existing.Id && b.StartUtc > nowUtc && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment))
             .OrderBy(b => b.StartUtc)
-            .Select(b => new { b.ConfirmationNumber, b.StartUtc, b.SlotInventoryId })
+            .Select(b => new UpcomingBooking(b.ConfirmationNumber, b.StartUtc, b.SlotInventoryId))
             .ToListAsync(cancellationToken);
-        var errors = new List<FieldError>();
-        string Describe(DateTime startUtc)
-        {
-            var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), existing.TimeZone);
-            return $"{DisplayFormat.ShortDate(local)} {DisplayFormat.Time(local)}";
-        }
-
-        string List(IEnumerable<(string Number, DateTime StartUtc)> bookings) =>
-            string.Join(", ", bookings.Take(10).Select(b => $"{b.Number} ({Describe(b.StartUtc)})")) + (bookings.Count() > 10 ? $" and {bookings.Count() - 10} more" : "");
-
-        if (upcoming.Count > 0 && draft.TimeZoneId != existing.TimeZoneId)
-        {
-            errors.Add(new FieldError(nameof(Service.TimeZoneId), $"The time zone cannot change while {upcoming.Count} upcoming booking(s) exist: their times would move."));
-        }
-
-        if (upcoming.Count > 0 && draft.DurationMinutes != existing.DurationMinutes)
-        {
-            errors.Add(new FieldError(nameof(Service.DurationMinutes), $"The duration cannot change while {upcoming.Count} upcoming booking(s) exist."));
-        }
-
-        var orphaned = upcoming.Where(b => SlotSchedule.Find(draft, b.StartUtc) is null).Select(b => (b.ConfirmationNumber, b.StartUtc)).ToList();
-        if (orphaned.Count > 0 && errors.Count == 0)
-        {
-            errors.Add(new FieldError(nameof(Service.TimeSlots), $"These upcoming bookings would lose their slot: {List(orphaned)}. Move or cancel them first."));
-        }
-
+        var errors = ChangesThatWouldMoveBookings(existing, draft, upcoming);
         var changes = new List<(long, int, int)>();
         var inventories = await db.SlotInventories.AsNoTracking().Where(i => i.ServiceId == existing.Id && i.StartUtc > nowUtc).ToListAsync(cancellationToken);
         foreach (var inventory in inventories)
@@ -59,9 +34,9 @@ internal static class ServiceChanges
             var capacity = after.Capacity + (inventory.Capacity - before.Capacity);
             if (capacity < inventory.Booked)
             {
-                var onIt = upcoming.Where(b => b.SlotInventoryId == inventory.Id).Select(b => (b.ConfirmationNumber, b.StartUtc)).ToList();
+                var onIt = upcoming.Where(b => b.SlotInventoryId == inventory.Id).ToList();
                 errors.Add(new FieldError(nameof(Service.TimeSlots),
-                    $"{Describe(inventory.StartUtc)} already has {inventory.Booked} seat(s) booked, more than the new capacity of {Math.Max(0, capacity)}: {List(onIt)}."));
+                    $"{Describe(existing, inventory.StartUtc)} already has {inventory.Booked} seat(s) booked, more than the new capacity of {Math.Max(0, capacity)}: {List(existing, onIt)}."));
             }
             else
             {
@@ -71,6 +46,40 @@ internal static class ServiceChanges
 
         return new ServiceChangeImpact(errors, changes);
     }
+
+    private sealed record UpcomingBooking(string ConfirmationNumber, DateTime StartUtc, long SlotInventoryId);
+
+    /// <summary>A new time zone or duration, or a slot taken away, would move or orphan the upcoming bookings.</summary>
+    private static List<FieldError> ChangesThatWouldMoveBookings(Service existing, Service draft, List<UpcomingBooking> upcoming)
+    {
+        var errors = new List<FieldError>();
+        if (upcoming.Count > 0 && draft.TimeZoneId != existing.TimeZoneId)
+        {
+            errors.Add(new FieldError(nameof(Service.TimeZoneId), $"The time zone cannot change while {upcoming.Count} upcoming booking(s) exist: their times would move."));
+        }
+
+        if (upcoming.Count > 0 && draft.DurationMinutes != existing.DurationMinutes)
+        {
+            errors.Add(new FieldError(nameof(Service.DurationMinutes), $"The duration cannot change while {upcoming.Count} upcoming booking(s) exist."));
+        }
+
+        var orphaned = upcoming.Where(b => SlotSchedule.Find(draft, b.StartUtc) is null).ToList();
+        if (orphaned.Count > 0 && errors.Count == 0)
+        {
+            errors.Add(new FieldError(nameof(Service.TimeSlots), $"These upcoming bookings would lose their slot: {List(existing, orphaned)}. Move or cancel them first."));
+        }
+
+        return errors;
+    }
+
+    private static string Describe(Service existing, DateTime startUtc)
+    {
+        var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), existing.TimeZone);
+        return $"{DisplayFormat.ShortDate(local)} {DisplayFormat.Time(local)}";
+    }
+
+    private static string List(Service existing, List<UpcomingBooking> bookings) =>
+        string.Join(", ", bookings.Take(10).Select(b => $"{b.ConfirmationNumber} ({Describe(existing, b.StartUtc)})")) + (bookings.Count > 10 ? $" and {bookings.Count - 10} more" : "");
 
     public static Service CopyForInsert(Service draft)
     {
@@ -84,38 +93,49 @@ internal static class ServiceChanges
     public static List<string> Apply(Service target, Service draft)
     {
         var changed = new List<string>();
-        void Set<T>(string name, T current, T value, Action<T> assign)
+        ApplyFields(target, draft, changed);
+        ReconcileSlots(target, draft, changed);
+        return changed;
+    }
+
+    private static void ApplyFields(Service target, Service draft, List<string> changed)
+    {
+        Set(changed, "name", target.Name, draft.Name, v => target.Name = v);
+        Set(changed, "description", target.Description, draft.Description, v => target.Description = v);
+        Set(changed, "duration", target.DurationMinutes, draft.DurationMinutes, v => target.DurationMinutes = v);
+        Set(changed, "price", target.Price, draft.Price, v => target.Price = v);
+        Set(changed, "currency", target.Currency, draft.Currency, v => target.Currency = v);
+        Set(changed, "location", target.LocationKind, draft.LocationKind, v => target.LocationKind = v);
+        Set(changed, "address", target.Address, draft.Address, v => target.Address = v);
+        Set(changed, "video link", target.VideoLink, draft.VideoLink, v => target.VideoLink = v);
+        Set(changed, "time zone", target.TimeZoneId, draft.TimeZoneId, v => target.TimeZoneId = v);
+        Set(changed, "days", target.AvailableDays, draft.AvailableDays, v => target.AvailableDays = v);
+        Set(changed, "max advance days", target.MaxAdvanceBookingDays, draft.MaxAdvanceBookingDays, v => target.MaxAdvanceBookingDays = v);
+        Set(changed, "min advance hours", target.MinAdvanceBookingHours, draft.MinAdvanceBookingHours, v => target.MinAdvanceBookingHours = v);
+        Set(changed, "bookings per customer", target.MaxActiveBookingsPerCustomer, draft.MaxActiveBookingsPerCustomer, v => target.MaxActiveBookingsPerCustomer = v);
+        Set(changed, "several seats per customer", target.AllowSeveralSeatsPerCustomer, draft.AllowSeveralSeatsPerCustomer, v => target.AllowSeveralSeatsPerCustomer = v);
+        Set(changed, "deposit required", target.RequireDeposit, draft.RequireDeposit, v => target.RequireDeposit = v);
+        Set(changed, "deposit", target.DepositAmount, draft.DepositAmount, v => target.DepositAmount = v);
+        Set(changed, "free cancellation hours", target.FreeCancellationHours, draft.FreeCancellationHours, v => target.FreeCancellationHours = v);
+        Set(changed, "changes allowed until hours", target.ChangesAllowedUntilHours, draft.ChangesAllowedUntilHours, v => target.ChangesAllowedUntilHours = v);
+        Set(changed, "cancellation fee", target.CancellationFee, draft.CancellationFee, v => target.CancellationFee = v);
+        Set(changed, "no-show grace", target.NoShowGraceMinutes, draft.NoShowGraceMinutes, v => target.NoShowGraceMinutes = v);
+        Set(changed, "buffer before", target.BufferBeforeMinutes, draft.BufferBeforeMinutes, v => target.BufferBeforeMinutes = v);
+        Set(changed, "buffer after", target.BufferAfterMinutes, draft.BufferAfterMinutes, v => target.BufferAfterMinutes = v);
+    }
+
+    private static void Set<T>(List<string> changed, string name, T current, T value, Action<T> assign)
+    {
+        if (!EqualityComparer<T>.Default.Equals(current, value))
         {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(name);
-            }
+            assign(value);
+            changed.Add(name);
         }
+    }
 
-        Set("name", target.Name, draft.Name, v => target.Name = v);
-        Set("description", target.Description, draft.Description, v => target.Description = v);
-        Set("duration", target.DurationMinutes, draft.DurationMinutes, v => target.DurationMinutes = v);
-        Set("price", target.Price, draft.Price, v => target.Price = v);
-        Set("currency", target.Currency, draft.Currency, v => target.Currency = v);
-        Set("location", target.LocationKind, draft.LocationKind, v => target.LocationKind = v);
-        Set("address", target.Address, draft.Address, v => target.Address = v);
-        Set("video link", target.VideoLink, draft.VideoLink, v => target.VideoLink = v);
-        Set("time zone", target.TimeZoneId, draft.TimeZoneId, v => target.TimeZoneId = v);
-        Set("days", target.AvailableDays, draft.AvailableDays, v => target.AvailableDays = v);
-        Set("max advance days", target.MaxAdvanceBookingDays, draft.MaxAdvanceBookingDays, v => target.MaxAdvanceBookingDays = v);
-        Set("min advance hours", target.MinAdvanceBookingHours, draft.MinAdvanceBookingHours, v => target.MinAdvanceBookingHours = v);
-        Set("bookings per customer", target.MaxActiveBookingsPerCustomer, draft.MaxActiveBookingsPerCustomer, v => target.MaxActiveBookingsPerCustomer = v);
-        Set("several seats per customer", target.AllowSeveralSeatsPerCustomer, draft.AllowSeveralSeatsPerCustomer, v => target.AllowSeveralSeatsPerCustomer = v);
-        Set("deposit required", target.RequireDeposit, draft.RequireDeposit, v => target.RequireDeposit = v);
-        Set("deposit", target.DepositAmount, draft.DepositAmount, v => target.DepositAmount = v);
-        Set("free cancellation hours", target.FreeCancellationHours, draft.FreeCancellationHours, v => target.FreeCancellationHours = v);
-        Set("changes allowed until hours", target.ChangesAllowedUntilHours, draft.ChangesAllowedUntilHours, v => target.ChangesAllowedUntilHours = v);
-        Set("cancellation fee", target.CancellationFee, draft.CancellationFee, v => target.CancellationFee = v);
-        Set("no-show grace", target.NoShowGraceMinutes, draft.NoShowGraceMinutes, v => target.NoShowGraceMinutes = v);
-        Set("buffer before", target.BufferBeforeMinutes, draft.BufferBeforeMinutes, v => target.BufferBeforeMinutes = v);
-        Set("buffer after", target.BufferAfterMinutes, draft.BufferAfterMinutes, v => target.BufferAfterMinutes = v);
-
+    /// <summary>Slots matched by id: gone from the draft are removed, new ones added, edited ones updated in place.</summary>
+    private static void ReconcileSlots(Service target, Service draft, List<string> changed)
+    {
         var kept = draft.TimeSlots.Where(t => t.Id != 0).Select(t => t.Id).ToHashSet();
         foreach (var removed in target.TimeSlots.Where(t => !kept.Contains(t.Id)).ToList())
         {
@@ -137,7 +157,5 @@ internal static class ServiceChanges
                 changed.Add($"slot {slot.Start:HH\\:mm}");
             }
         }
-
-        return changed;
     }
 }

@@ -102,50 +102,10 @@ public sealed class SlotCalendarService(
     private async Task<CloseSlotsResult> CloseAsync(
         StaffActor actor, Service service, IReadOnlyList<SlotOccurrence> slots, bool cancelBookings, string action, CancellationToken cancellationToken)
     {
-        var ids = new List<long>();
-        foreach (var slot in slots)
-        {
-            ids.Add(await inventory.EnsureAsync(service.Id, slot, cancellationToken));
-        }
-
-        var affected = await ConflictRetry.RunAsync(dbFactory, async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Closed first, so no new booking lands while the existing ones are dealt with; the
-            // counters are locked one by one in the order of their ids, as every transaction does.
-            foreach (var id in ids.Order())
-            {
-                await SlotInventoryStore.LockAsync(db, id, cancellationToken);
-            }
-
-            await db.SlotInventories.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
-            if (cancelBookings)
-            {
-                await WithdrawOffersAsync(db, ids, cancellationToken);
-            }
-
-            var onSlots = await db.Bookings.Where(b => ids.Contains(b.SlotInventoryId)).Where(Domain.Booking.HoldsSeat)
-                .Select(b => new { b.ConfirmationNumber, b.SlotInventoryId }).ToListAsync(cancellationToken);
-            var local = slots[0].LocalStart;
-            audit.Record(db, actor, action, $"service {service.Id}",
-                $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {onSlots.Count} booking(s) {(cancelBookings ? "cancelled with full refund" : "kept")}.");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return onSlots.Select(b => (b.ConfirmationNumber, b.SlotInventoryId)).ToList();
-        }, logger, cancellationToken);
-
-        var cancelled = 0;
-        if (cancelBookings)
-        {
-            // Each only while still on the closed slot: one its customer moved away meanwhile stands.
-            foreach (var (number, slotId) in affected)
-            {
-                var result = await cancellations.CancelAsync(
-                    new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: SlotInventory.ClosedWithBookingsReason, OnlyOnSlotInventoryId: slotId), cancellationToken);
-                cancelled += result.Succeeded ? 1 : 0;
-            }
-        }
-
+        var ids = await EnsureCountersAsync(service, slots, cancellationToken);
+        var affected = await ConflictRetry.RunAsync(
+            dbFactory, db => CloseCountersAsync(db, actor, service, slots, ids, cancelBookings, action, cancellationToken), logger, cancellationToken);
+        var cancelled = cancelBookings ? await CancelBookingsStillOnClosedSlotsAsync(actor, affected, cancellationToken) : 0;
         slotChanges.NotifyChanged(service.Id);
         var kept = affected.Count - cancelled;
         var message = affected.Count == 0
@@ -154,6 +114,60 @@ public sealed class SlotCalendarService(
                 ? $"Closed {slots.Count} slot(s); {cancelled} booking(s) cancelled with a full refund and the customers told."
                 : $"Closed {slots.Count} slot(s) to new bookings; the {kept} existing booking(s) stand.";
         return new CloseSlotsResult(slots.Count, cancelled, kept, message);
+    }
+
+    private async Task<List<long>> EnsureCountersAsync(Service service, IReadOnlyList<SlotOccurrence> slots, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        foreach (var slot in slots)
+        {
+            ids.Add(await inventory.EnsureAsync(service.Id, slot, cancellationToken));
+        }
+
+        return ids;
+    }
+
+    /// <summary>One transaction: the counters closed (offers withdrawn when the bookings go too) and the bookings on them listed.</summary>
+    private async Task<List<(string ConfirmationNumber, long SlotInventoryId)>> CloseCountersAsync(BookingDbContext db,
+        StaffActor actor, Service service, IReadOnlyList<SlotOccurrence> slots, List<long> ids, bool cancelBookings, string action, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Closed first, so no new booking lands while the existing ones are dealt with; the
+        // counters are locked one by one in the order of their ids, as every transaction does.
+        foreach (var id in ids.Order())
+        {
+            await SlotInventoryStore.LockAsync(db, id, cancellationToken);
+        }
+
+        await db.SlotInventories.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
+        if (cancelBookings)
+        {
+            await WithdrawOffersAsync(db, ids, cancellationToken);
+        }
+
+        var onSlots = await db.Bookings.Where(b => ids.Contains(b.SlotInventoryId)).Where(Domain.Booking.HoldsSeat)
+            .Select(b => new { b.ConfirmationNumber, b.SlotInventoryId }).ToListAsync(cancellationToken);
+        var local = slots[0].LocalStart;
+        audit.Record(db, actor, action, $"service {service.Id}",
+            $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {onSlots.Count} booking(s) {(cancelBookings ? "cancelled with full refund" : "kept")}.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return onSlots.Select(b => (b.ConfirmationNumber, b.SlotInventoryId)).ToList();
+    }
+
+    /// <summary>Each only while still on the closed slot: one its customer moved away meanwhile stands.</summary>
+    private async Task<int> CancelBookingsStillOnClosedSlotsAsync(
+        StaffActor actor, List<(string ConfirmationNumber, long SlotInventoryId)> affected, CancellationToken cancellationToken)
+    {
+        var cancelled = 0;
+        foreach (var (number, slotId) in affected)
+        {
+            var result = await cancellations.CancelAsync(
+                new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: SlotInventory.ClosedWithBookingsReason, OnlyOnSlotInventoryId: slotId), cancellationToken);
+            cancelled += result.Succeeded ? 1 : 0;
+        }
+
+        return cancelled;
     }
 
     /// <summary>

@@ -45,8 +45,7 @@ public sealed class SlotCapacityService(
             return new(CapacityChangeOutcome.InvalidAmount, 0, 0, $"Add between 1 and {MaxExtraSeatsAtOnce} seats at a time.");
         }
 
-        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
-        var slot = service is null ? null : SlotSchedule.Find(service, DateTime.SpecifyKind(slotStartUtc, DateTimeKind.Utc));
+        var slot = await FindSlotAsync(serviceId, slotStartUtc, cancellationToken);
         if (slot is null)
         {
             return new(CapacityChangeOutcome.SlotNotFound, 0, 0, "That slot does not exist.");
@@ -58,6 +57,26 @@ public sealed class SlotCapacityService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SlotInventories.Where(i => i.Id == inventoryId)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, x => x.Capacity + extraSeats), cancellationToken);
+        var offers = await OfferNewSeatsToWaitlistAsync(db, inventoryId, extraSeats, nowUtc, cancellationToken);
+        var capacity = await db.SlotInventories.Where(i => i.Id == inventoryId).Select(i => i.Capacity).SingleAsync(cancellationToken);
+        audit.Record(db, actor, "slot.seats_added", $"service {serviceId}", $"{slot.StartUtc:yyyy-MM-dd HH:mm} UTC: +{extraSeats}, capacity {capacity}, {offers} offered to the waitlist.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Staff {StaffId} added {Seats} seats to service {ServiceId} at {StartUtc:o}; {Offers} offered to the waitlist.",
+            actor.Id, extraSeats, serviceId, slot.StartUtc, offers);
+        slotChanges.NotifyChanged(serviceId);
+        return Changed(capacity, offers);
+    }
+
+    private async Task<SlotOccurrence?> FindSlotAsync(int serviceId, DateTime slotStartUtc, CancellationToken cancellationToken)
+    {
+        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
+        return service is null ? null : SlotSchedule.Find(service, DateTime.SpecifyKind(slotStartUtc, DateTimeKind.Utc));
+    }
+
+    /// <summary>One offer per new seat while the waitlist has someone to offer it to; the rest go to general sale.</summary>
+    private async Task<int> OfferNewSeatsToWaitlistAsync(BookingDbContext db, long inventoryId, int extraSeats, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         var offers = 0;
         for (var seat = 0; seat < extraSeats; seat++)
         {
@@ -69,14 +88,9 @@ public sealed class SlotCapacityService(
             offers++;
         }
 
-        var capacity = await db.SlotInventories.Where(i => i.Id == inventoryId).Select(i => i.Capacity).SingleAsync(cancellationToken);
-        audit.Record(db, actor, "slot.seats_added", $"service {serviceId}", $"{slot.StartUtc:yyyy-MM-dd HH:mm} UTC: +{extraSeats}, capacity {capacity}, {offers} offered to the waitlist.");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Staff {StaffId} added {Seats} seats to service {ServiceId} at {StartUtc:o}; {Offers} offered to the waitlist.",
-            actor.Id, extraSeats, serviceId, slot.StartUtc, offers);
-        slotChanges.NotifyChanged(serviceId);
-        return new(CapacityChangeOutcome.Changed, capacity, offers,
-            offers > 0 ? $"Capacity is now {capacity}; {offers} seat(s) offered to the waitlist." : $"Capacity is now {capacity}.");
+        return offers;
     }
+
+    private static CapacityChangeResult Changed(int capacity, int offers) => new(CapacityChangeOutcome.Changed, capacity, offers,
+        offers > 0 ? $"Capacity is now {capacity}; {offers} seat(s) offered to the waitlist." : $"Capacity is now {capacity}.");
 }

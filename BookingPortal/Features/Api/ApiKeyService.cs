@@ -39,6 +39,30 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
         string ownerId, string? name, ApiScopes scopes, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await RefusalsAsync(db, ownerId, name, scopes, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var secret = KeyMarker + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = new ApiKey
+        {
+            OwnerId = ownerId,
+            Name = name!.Trim(),
+            Prefix = secret[..PrefixLength],
+            Hash = HashOf(secret),
+            Scopes = scopes,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new CreatedApiKey(new ApiKeyRow(key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAtUtc, null, null), secret), []);
+    }
+
+    /// <summary>Why a key with this name and these scopes cannot be created for the owner, by field.</summary>
+    private static async Task<List<FieldError>> RefusalsAsync(BookingDbContext db, string ownerId, string? name, ApiScopes scopes, CancellationToken cancellationToken)
+    {
         var isStaff = await Roles.IsStaffAsync(db, ownerId, cancellationToken);
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
@@ -60,24 +84,7 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
             errors.Add(new FieldError("Name", $"You already have {MaxKeysPerOwner} active keys; revoke one first."));
         }
 
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var secret = KeyMarker + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var key = new ApiKey
-        {
-            OwnerId = ownerId,
-            Name = name!.Trim(),
-            Prefix = secret[..PrefixLength],
-            Hash = HashOf(secret),
-            Scopes = scopes,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-        };
-        db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
-        return (new CreatedApiKey(new ApiKeyRow(key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAtUtc, null, null), secret), []);
+        return errors;
     }
 
     /// <returns>False when the owner has no such active key.</returns>

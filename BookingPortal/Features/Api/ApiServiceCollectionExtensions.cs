@@ -14,16 +14,28 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddSingleton<ApiKeyService>();
+        services.AddApiKeyAuthorization();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestHeadersTotalSize = ApiErrors.KestrelMaxHeaderBytes);
+        services.AddPerKeyRateLimit();
+        services.AddApiDocument();
+        return services;
+    }
+
+    /// <summary>The API key scheme, and one policy per scope (the admin scope can do what every other can).</summary>
+    private static void AddApiKeyAuthorization(this IServiceCollection services)
+    {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, _ => { });
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyDefaults.ReadPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyDefaults.ScopeClaim, Scope(ApiScopes.Read), Scope(ApiScopes.Admin)))
             .AddPolicy(ApiKeyDefaults.BookPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyDefaults.ScopeClaim, Scope(ApiScopes.Book), Scope(ApiScopes.Admin)));
-        services.AddProblemDetails();
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestHeadersTotalSize = ApiErrors.KestrelMaxHeaderBytes);
+    }
+
+    private static void AddPerKeyRateLimit(this IServiceCollection services) =>
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(ApiEndpoints.RateLimitPolicy, context =>
@@ -50,6 +62,9 @@ public static class ApiServiceCollectionExtensions
                 return new ValueTask(ApiProblems.Write(rejected.HttpContext, ApiProblems.RateLimited, "This key made too many requests; wait and try again."));
             };
         });
+
+    /// <summary>The OpenAPI document of the /api endpoints, with the key as a bearer scheme.</summary>
+    private static void AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -68,8 +83,6 @@ public static class ApiServiceCollectionExtensions
                 return Task.CompletedTask;
             });
         });
-        return services;
-    }
 
     /// <summary>Rate limiting runs after authorization (added by the host), so it sees which key is calling.</summary>
     public static WebApplication UsePortalApi(this WebApplication app)

@@ -73,6 +73,14 @@ internal static class SeatInvariants
     /// <summary>An offer holds exactly one seat (a slot, and no booking yet); a claimed offer is one booking of its customer and service, claimed by no other offer.</summary>
     internal static async Task<List<ConsistencyViolation>> WaitlistOffersAsync(BookingDbContext db, CancellationToken cancellationToken)
     {
+        var violations = await MalformedOffersAsync(db, cancellationToken);
+        violations.AddRange(await BookingsClaimedByTwoOffersAsync(db, cancellationToken));
+        return violations;
+    }
+
+    /// <summary>An open offer without a slot or with a booking, a claimed one that is not its customer's booking, or any other naming a booking.</summary>
+    private static async Task<List<ConsistencyViolation>> MalformedOffersAsync(BookingDbContext db, CancellationToken cancellationToken)
+    {
         var malformed = await db.WaitlistEntries
             .Where(w => (w.Status == WaitlistStatus.Offered && (w.OfferedSlotInventoryId == null || w.ClaimedBookingId != null))
                         || (w.Status == WaitlistStatus.Claimed && !db.Bookings.Any(b => b.Id == w.ClaimedBookingId && b.CustomerId == w.CustomerId && b.ServiceId == w.ServiceId))
@@ -87,7 +95,7 @@ internal static class SeatInvariants
             })
             .Take(MaxListedPerInvariant + 1)
             .ToListAsync(cancellationToken);
-        var violations = Listed(ConsistencyInvariants.WaitlistOffer, malformed, w => new ConsistencyViolation(
+        return Listed(ConsistencyInvariants.WaitlistOffer, malformed, w => new ConsistencyViolation(
             ConsistencyInvariants.WaitlistOffer,
             w.Status switch
             {
@@ -97,7 +105,10 @@ internal static class SeatInvariants
                 _ => $"Waitlist entry {w.Id} is {w.Status} but names a booking as claimed.",
             },
             [$"waitlist:{w.Id}", .. w.Claimed is { } number ? ["booking:" + number] : Array.Empty<string>()]));
+    }
 
+    private static async Task<List<ConsistencyViolation>> BookingsClaimedByTwoOffersAsync(BookingDbContext db, CancellationToken cancellationToken)
+    {
         var shared = await db.WaitlistEntries
             .Where(w => w.ClaimedBookingId != null)
             .GroupBy(w => w.ClaimedBookingId)
@@ -109,10 +120,9 @@ internal static class SeatInvariants
                 .Select(w => new { w.Id, w.ClaimedBookingId, Number = db.Bookings.Where(b => b.Id == w.ClaimedBookingId).Select(b => b.ConfirmationNumber).FirstOrDefault() })
                 .ToListAsync(cancellationToken))
             .GroupBy(w => w.ClaimedBookingId).ToList();
-        violations.AddRange(Listed(ConsistencyInvariants.WaitlistOffer, claims, g => new ConsistencyViolation(
+        return Listed(ConsistencyInvariants.WaitlistOffer, claims, g => new ConsistencyViolation(
             ConsistencyInvariants.WaitlistOffer,
             $"{g.Count()} waitlist offers were claimed as the same booking {g.First().Number ?? g.Key.ToString()}.",
-            [$"booking:{g.First().Number ?? g.Key.ToString()}", .. g.OrderBy(w => w.Id).Select(w => $"waitlist:{w.Id}")])));
-        return violations;
+            [$"booking:{g.First().Number ?? g.Key.ToString()}", .. g.OrderBy(w => w.Id).Select(w => $"waitlist:{w.Id}")]));
     }
 }

@@ -29,10 +29,24 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        var liveChannels = live.Keys.ToList();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await db.OutboxMessages.AsNoTracking()
+        var due = await DueMessageIdsAsync(db, live.Keys.ToList(), nowUtc, cancellationToken);
+        var delivered = 0;
+        foreach (var id in due)
+        {
+            if (await TryClaimAsync(db, id, cancellationToken) is { } claim && await DeliverAsync(db, id, claim, live, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    /// <summary>The oldest due messages of the channels that can send, one batch.</summary>
+    private Task<List<long>> DueMessageIdsAsync(BookingDbContext db, List<NotificationChannel> liveChannels, DateTime nowUtc, CancellationToken cancellationToken) =>
+        db.OutboxMessages.AsNoTracking()
             .Where(IsDue(nowUtc))
             .Where(m => liveChannels.Contains(m.Channel))
             .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id)
@@ -40,28 +54,22 @@ public sealed class OutboxDispatcher(
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
 
-        var delivered = 0;
-        foreach (var id in due)
-        {
-            // The claim runs from when it is taken, not from the start of the batch: sends before it in
-            // the batch may have taken minutes, and a claim that is already over when it is taken lets a
-            // second dispatcher send the same message while this one is still sending it.
-            var claimedAtUtc = time.GetUtcNow().UtcDateTime;
-            var claim = Guid.NewGuid();
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id)
-                .Where(IsDue(claimedAtUtc))
-                .ExecuteUpdateAsync(m => m
-                    .SetProperty(x => x.Status, OutboxStatus.Sending)
-                    .SetProperty(x => x.ClaimToken, claim)
-                    .SetProperty(x => x.ClaimedUntilUtc, claimedAtUtc.AddSeconds(options.Value.ClaimTimeoutSeconds)), cancellationToken);
-            if (claimed == 1 && await DeliverAsync(db, id, claim, live, cancellationToken))
-            {
-                delivered++;
-            }
-        }
-
-        return delivered;
+    /// <returns>The claim's token, or null when another dispatcher holds the message or it is no longer due.</returns>
+    private async Task<Guid?> TryClaimAsync(BookingDbContext db, long id, CancellationToken cancellationToken)
+    {
+        // The claim runs from when it is taken, not from the start of the batch: sends before it in
+        // the batch may have taken minutes, and a claim that is already over when it is taken lets a
+        // second dispatcher send the same message while this one is still sending it.
+        var claimedAtUtc = time.GetUtcNow().UtcDateTime;
+        var claim = Guid.NewGuid();
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id)
+            .Where(IsDue(claimedAtUtc))
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Status, OutboxStatus.Sending)
+                .SetProperty(x => x.ClaimToken, claim)
+                .SetProperty(x => x.ClaimedUntilUtc, claimedAtUtc.AddSeconds(options.Value.ClaimTimeoutSeconds)), cancellationToken);
+        return claimed == 1 ? claim : null;
     }
 
     private static Expression<Func<OutboxMessage, bool>> IsDue(DateTime nowUtc) =>

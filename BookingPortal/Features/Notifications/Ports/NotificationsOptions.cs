@@ -62,6 +62,15 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
     public ValidateOptionsResult Validate(string? name, NotificationsOptions options)
     {
         var errors = new List<string>();
+        ValidatePortalAndDelivery(options, errors);
+        ValidateSendGrid(options.SendGrid, errors);
+        ValidateTwilio(options.Twilio, errors);
+        ValidateProviderBaseUrls(options, errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidatePortalAndDelivery(NotificationsOptions options, List<string> errors)
+    {
         if (!Uri.TryCreate(options.PortalBaseUrl, UriKind.Absolute, out var portal) || portal.Scheme is not ("http" or "https"))
         {
             errors.Add($"'{Section}:PortalBaseUrl' must be an absolute http(s) URL (was '{options.PortalBaseUrl}').");
@@ -74,24 +83,36 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         // still being sent, and another dispatcher sends it a second time.
         Range(errors, "ClaimTimeoutSeconds", options.ClaimTimeoutSeconds, 90, 3600);
         Range(errors, "BatchSize", options.BatchSize, 1, 1000);
-        if (options.SendGrid.IsConfigured && !System.Net.Mail.MailAddress.TryCreate(options.SendGrid.FromEmail, out _))
+    }
+
+    private static void ValidateSendGrid(SendGridOptions sendGrid, List<string> errors)
+    {
+        if (sendGrid.IsConfigured && !System.Net.Mail.MailAddress.TryCreate(sendGrid.FromEmail, out _))
         {
-            errors.Add($"'{Section}:SendGrid:FromEmail' must be an e-mail address (was '{options.SendGrid.FromEmail}').");
+            errors.Add($"'{Section}:SendGrid:FromEmail' must be an e-mail address (was '{sendGrid.FromEmail}').");
+        }
+    }
+
+    private static void ValidateTwilio(TwilioOptions twilio, List<string> errors)
+    {
+        if (!twilio.IsConfigured)
+        {
+            return;
         }
 
-        if (options.Twilio.IsConfigured)
+        if (string.IsNullOrWhiteSpace(twilio.AuthToken))
         {
-            if (string.IsNullOrWhiteSpace(options.Twilio.AuthToken))
-            {
-                errors.Add($"'{Section}:Twilio:AuthToken' is required when '{Section}:Twilio:AccountSid' is set.");
-            }
-
-            if (!Domain.PhoneNumber.TryNormalize(options.Twilio.FromNumber, out _))
-            {
-                errors.Add($"'{Section}:Twilio:FromNumber' must be a phone number in E.164 form, e.g. +12125550100 (was '{options.Twilio.FromNumber}').");
-            }
+            errors.Add($"'{Section}:Twilio:AuthToken' is required when '{Section}:Twilio:AccountSid' is set.");
         }
 
+        if (!Domain.PhoneNumber.TryNormalize(twilio.FromNumber, out _))
+        {
+            errors.Add($"'{Section}:Twilio:FromNumber' must be a phone number in E.164 form, e.g. +12125550100 (was '{twilio.FromNumber}').");
+        }
+    }
+
+    private static void ValidateProviderBaseUrls(NotificationsOptions options, List<string> errors)
+    {
         foreach (var (key, url) in new[] { ("SendGrid:BaseUrl", options.SendGrid.BaseUrl), ("Twilio:BaseUrl", options.Twilio.BaseUrl) })
         {
             if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
@@ -99,8 +120,6 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
                 errors.Add($"'{Section}:{key}' must be an absolute URL (was '{url}').");
             }
         }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     private static void Range(List<string> errors, string key, int value, int min, int max)
