@@ -74,7 +74,7 @@ public class TapDuringStartUpTests(BrowserFixture browser)
 
     private static async Task ExpectPageAsync(IPage page, string path, string heading, string run)
     {
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^[^?#]*//[^/]+{Regex.Escape(path)}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^[^?#]*//[^/]+{Regex.Escape(path)}$"), new() { Timeout = 15_000 });
         var headingShown = page.Locator("main h1").Filter(new() { HasText = heading });
         try
         {

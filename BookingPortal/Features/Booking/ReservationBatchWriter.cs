@@ -1,3 +1,4 @@
+using BookingPortal.Features.Audit;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
@@ -26,6 +27,7 @@ public sealed class ReservationBatchWriter(
     NotificationOutbox outbox,
     SlotChangeNotifier slotChanges,
     AccountRules accountRules,
+    AuditLog audit,
     TimeProvider time,
     ILogger<ReservationBatchWriter> logger)
 {
@@ -194,6 +196,10 @@ public sealed class ReservationBatchWriter(
         {
             BookingWrites.Add(db, candidate.Booking!);
             db.OutboxMessages.AddRange(candidate.Messages);
+            if (candidate.Request.ActingStaffId is { } staffId)
+            {
+                await audit.RecordStaffActionAsync(db, staffId, AuditEntry.BookingMadeByStaff, candidate.Booking!.ConfirmationNumber, "", cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

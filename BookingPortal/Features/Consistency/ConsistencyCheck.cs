@@ -40,7 +40,8 @@ public sealed class ConsistencyCheck(IDbContextFactory<BookingDbContext> dbFacto
     /// A booking does not store the admission it used; the admission records when it was used
     /// (ReleaseGate and the batch writer complete it with the booking's own creation instant). So the
     /// bookings an admission made are that customer's bookings of the release's service created at
-    /// that instant, leaving out waitlist claims (they need no turn). More than one is a violation.
+    /// that instant, leaving out waitlist claims and staff bookings for the customer (they need no turn; the audit log
+    /// names the latter). More than one is a violation.
     /// </summary>
     private static async Task<List<ConsistencyViolation>> AdmissionsAsync(BookingDbContext db, CancellationToken cancellationToken)
     {
@@ -51,7 +52,8 @@ public sealed class ConsistencyCheck(IDbContextFactory<BookingDbContext> dbFacto
                 where e.Status == QueueEntryStatus.Completed && e.CustomerId != null && e.FinishedAtUtc != null
                 join o in db.ReleaseOpenings on e.OpeningId equals o.Id
                 join r in db.Releases on o.ReleaseId equals r.Id
-                where db.Bookings.Count(b => b.CustomerId == e.CustomerId && b.ServiceId == r.ServiceId && b.CreatedAtUtc == e.FinishedAtUtc) > 1
+                where db.Bookings.Count(b => b.CustomerId == e.CustomerId && b.ServiceId == r.ServiceId && b.CreatedAtUtc == e.FinishedAtUtc
+                                             && !db.AuditEntries.Any(a => a.Action == AuditEntry.BookingMadeByStaff && a.Subject == b.ConfirmationNumber)) > 1
                 orderby e.Id
                 select new { e.Id, e.CustomerId, r.ServiceId, e.FinishedAtUtc })
             .Take(MaxListedPerInvariant + 1)
@@ -61,7 +63,8 @@ public sealed class ConsistencyCheck(IDbContextFactory<BookingDbContext> dbFacto
         {
             var numbers = await db.Bookings
                 .Where(b => b.CustomerId == entry.CustomerId && b.ServiceId == entry.ServiceId && b.CreatedAtUtc == entry.FinishedAtUtc
-                            && !db.WaitlistEntries.Any(w => w.ClaimedBookingId == b.Id))
+                            && !db.WaitlistEntries.Any(w => w.ClaimedBookingId == b.Id)
+                            && !db.AuditEntries.Any(a => a.Action == AuditEntry.BookingMadeByStaff && a.Subject == b.ConfirmationNumber))
                 .OrderBy(b => b.ConfirmationNumber).Select(b => b.ConfirmationNumber).ToListAsync(cancellationToken);
             if (numbers.Count > 1)
             {
