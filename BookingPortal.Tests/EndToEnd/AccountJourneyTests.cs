@@ -31,7 +31,7 @@ public class AccountJourneyTests(BrowserFixture browser)
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync("E2e#Password2026");
             await page.GetByLabel("Confirm Password").FillAsync("E2e#Password2026");
             await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-            await Assertions.Expect(page.GetByText("Please check your email to confirm your account.")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("Please check your email to confirm your account.")).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
             string link;
             await using (var db = portal.OpenDatabase())
