@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
@@ -98,8 +99,7 @@ public sealed class QueueService(
 
     /// <summary>A visitor may wait unconfirmed: admission skips their place until an account with a confirmed address holds it.</summary>
     private async Task<bool> MustConfirmEmailFirstAsync(BookingDbContext db, QueueMember member, CancellationToken cancellationToken) =>
-        member.IsSignedIn && accountRules.RequireConfirmedEmail
-        && await db.Users.Where(u => u.Id == member.CustomerId).AnyAsync(accountRules.Unconfirmed, cancellationToken);
+        member.IsSignedIn && await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, member.CustomerId!, cancellationToken);
 
     /// <summary>Back of the line: a new arrival time and no place until the next tick numbers it.</summary>
     private async Task<JoinResult> RejoinAsync(BookingDbContext db, QueueEntry existing, long openingId, DateTime nowUtc, CancellationToken cancellationToken)
