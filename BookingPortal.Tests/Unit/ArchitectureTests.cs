@@ -58,6 +58,18 @@ public class ArchitectureTests(ITestOutputHelper output)
         Portal.GetTypes().Should().Contain(t => t.Namespace == "BookingPortal.Features.Payments.Ports", "the adapters' ports must exist to be judged");
     }
 
+    /// <summary>Provider client libraries are Infrastructure's business: a feature speaks to a provider only through its port.</summary>
+    [Fact]
+    public void Features_use_no_provider_client_library()
+    {
+        var result = Types.InAssembly(Portal).That().ResideInNamespace("BookingPortal.Features")
+            .ShouldNot().HaveDependencyOnAny("Stripe", "SendGrid", "Twilio")
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).Should().BeEmpty();
+        Types.InAssembly(Portal).That().HaveDependencyOn("Stripe").GetTypes().Should().Contain(t => t.Name == "StripePaymentNotices", "the rule must be able to see a dependency");
+    }
+
     [Fact]
     public void Features_import_each_other_without_cycles()
     {

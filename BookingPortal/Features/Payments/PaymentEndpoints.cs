@@ -1,7 +1,5 @@
 using BookingPortal.Features.Payments.Ports;
 using Microsoft.Extensions.Options;
-using Stripe;
-using Stripe.Checkout;
 
 namespace BookingPortal.Features.Payments;
 
@@ -15,9 +13,10 @@ public static class PaymentEndpoints
         return endpoints;
     }
 
-    /// <summary>Only events whose Stripe-Signature checks out against the webhook secret are believed.</summary>
+    /// <summary>Only notices whose signature checks out against the webhook secret are believed (see IPaymentNotices).</summary>
     private static async Task<IResult> ReceiveStripeEventAsync(
-        HttpRequest request, IOptions<PaymentsOptions> options, PaymentService payments, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IOptions<PaymentsOptions> options, IPaymentNotices notices, PaymentService payments, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (options.Value.Gateway != PaymentGatewayKind.Stripe)
         {
@@ -25,23 +24,14 @@ public static class PaymentEndpoints
         }
 
         using var reader = new StreamReader(request.Body);
-        var json = await reader.ReadToEndAsync(cancellationToken);
-        Event stripeEvent;
-        try
+        switch (notices.Read(await reader.ReadToEndAsync(cancellationToken), request.Headers["Stripe-Signature"].ToString()))
         {
-            stripeEvent = EventUtility.ConstructEvent(json, request.Headers["Stripe-Signature"], options.Value.Stripe.WebhookSecret, throwOnApiVersionMismatch: false);
-        }
-        catch (StripeException ex)
-        {
-            loggers.CreateLogger(typeof(PaymentEndpoints)).LogWarning("Rejected a Stripe webhook: {Reason}", ex.Message);
-            return Results.BadRequest();
-        }
-
-        if (stripeEvent.Type == EventTypes.CheckoutSessionCompleted
-            && stripeEvent.Data.Object is Session { PaymentStatus: "paid" } session
-            && Guid.TryParse(session.ClientReferenceId, out var bookingId))
-        {
-            await payments.RecordDepositPaidAsync(bookingId, session.PaymentIntentId ?? session.Id, (session.AmountTotal ?? 0) / 100m, cancellationToken);
+            case PaymentNotice.Refused refused:
+                loggers.CreateLogger(typeof(PaymentEndpoints)).LogWarning("Rejected a Stripe webhook: {Reason}", refused.Reason);
+                return Results.BadRequest();
+            case PaymentNotice.DepositPaid paid:
+                await payments.RecordDepositPaidAsync(paid.BookingId, paid.PaymentReference, paid.Amount, cancellationToken);
+                break;
         }
 
         return Results.Ok();

@@ -13,6 +13,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaymentsOptions>, PaymentsOptionsValidator>();
         services.AddHttpClient(nameof(StripeCardGateway));
+        services.AddSingleton<IPaymentNotices, StripePaymentNotices>();
         services.AddSingleton<PayAtReceptionGateway>();
         services.AddSingleton<StripeCardGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Gateway == PaymentGatewayKind.Stripe

@@ -8,7 +8,7 @@ namespace BookingPortal.Infrastructure.Payments;
 
 /// <summary>
 /// Card deposits through Stripe Checkout (a hosted page, so no card data touches the portal) and
-/// refunds, with Stripe's official client. Stripe confirms payment by webhook (see PaymentEndpoints).
+/// refunds, with Stripe's official client. Stripe confirms payment by webhook (see StripePaymentNotices).
 /// </summary>
 public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpClientFactory httpClients) : IPaymentGateway
 {

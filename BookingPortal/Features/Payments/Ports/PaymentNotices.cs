@@ -1,0 +1,24 @@
+namespace BookingPortal.Features.Payments.Ports;
+
+/// <summary>What a payment provider's notification said, read only after its signature checked out.</summary>
+public abstract record PaymentNotice
+{
+    private PaymentNotice()
+    {
+    }
+
+    /// <summary>The deposit of a booking was paid (the provider's payment id and the amount it took).</summary>
+    public sealed record DepositPaid(Guid BookingId, string PaymentReference, decimal Amount) : PaymentNotice;
+
+    /// <summary>Signed, but about nothing the portal acts on (another event type, an unpaid session).</summary>
+    public sealed record NothingToDo : PaymentNotice;
+
+    /// <summary>The signature did not check out (or the body is not the provider's): nothing in it is believed.</summary>
+    public sealed record Refused(string Reason) : PaymentNotice;
+}
+
+/// <summary>The port a provider's webhook reader implements: it checks the signature and says what the notice means.</summary>
+public interface IPaymentNotices
+{
+    PaymentNotice Read(string body, string signature);
+}

@@ -1,0 +1,32 @@
+using BookingPortal.Features.Payments.Ports;
+using Microsoft.Extensions.Options;
+using Stripe;
+using Stripe.Checkout;
+
+namespace BookingPortal.Infrastructure.Payments;
+
+/// <summary>
+/// Stripe's webhook events, checked against the endpoint's signing secret with Stripe's own client. A paid
+/// Checkout Session names its booking by ClientReferenceId (set by StripeCardGateway).
+/// </summary>
+public sealed class StripePaymentNotices(IOptions<PaymentsOptions> options) : IPaymentNotices
+{
+    public PaymentNotice Read(string body, string signature)
+    {
+        Event stripeEvent;
+        try
+        {
+            stripeEvent = EventUtility.ConstructEvent(body, signature, options.Value.Stripe.WebhookSecret, throwOnApiVersionMismatch: false);
+        }
+        catch (StripeException ex)
+        {
+            return new PaymentNotice.Refused(ex.Message);
+        }
+
+        return stripeEvent.Type == EventTypes.CheckoutSessionCompleted
+               && stripeEvent.Data.Object is Session { PaymentStatus: "paid" } session
+               && Guid.TryParse(session.ClientReferenceId, out var bookingId)
+            ? new PaymentNotice.DepositPaid(bookingId, session.PaymentIntentId ?? session.Id, (session.AmountTotal ?? 0) / 100m)
+            : new PaymentNotice.NothingToDo();
+    }
+}
