@@ -78,8 +78,8 @@ public class PublicDrawTests : IAsyncLifetime
         var spanishPage = WebUtility.HtmlDecode(await spanish.GetStringAsync($"/services/{clinic.Id}/draw"));
 
         json.Should().Contain("\"name\":\"public\"", "the API's phase names are machine values that verifiers rely on");
-        englishPage.Should().Contain("Public draw: 3 entries.").And.Contain("data-phase=\"public\"");
-        spanishPage.Should().Contain("Sorteo público: 3 participantes.").And.NotContain("Public draw");
+        englishPage.Should().Contain("Public draw: 3 entries.").And.Contain("data-phase=\"public\"").And.Contain("9:00 AM New York time (America/New_York)");
+        spanishPage.Should().Contain("Sorteo público: 3 participantes.").And.NotContain("Public draw").And.Contain("9:00 hora de New York (America/New_York)");
     }
 
     [Fact]
