@@ -26,12 +26,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>What the portal logged at warning level and above.</summary>
     public CapturedLog Log { get; } = new();
 
-    public string DatabasePath => Path.Combine(databaseFolder, "portal.db");
+    public string DatabasePath => SharesDatabaseOf?.DatabasePath ?? Path.Combine(databaseFolder, "portal.db");
 
     /// <summary>The database the app runs on; the concurrency suites run once per provider.</summary>
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
-    /// <summary>A second instance: this portal runs on the PostgreSQL database of that (already started) one, as behind a load balancer.</summary>
+    /// <summary>A second instance: this portal runs on the database (PostgreSQL, or the SQLite file) of that (already started) one, as behind a load balancer.</summary>
     public PortalFactory? SharesDatabaseOf { get; init; }
 
     private string? postgresConnectionString;

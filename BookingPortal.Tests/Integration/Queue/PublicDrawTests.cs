@@ -58,6 +58,31 @@ public class PublicDrawTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_draw_page_names_its_phases_in_the_visitors_language_while_the_api_keeps_its_machine_names()
+    {
+        var customers = await factory.CreateCustomersAsync(3);
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
+        foreach (var customer in customers)
+        {
+            await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        }
+
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var english = factory.CreateClient();
+        var spanish = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        await spanish.GetAsync("/culture?culture=es-ES&returnUrl=/");
+
+        var json = await english.GetStringAsync($"/api/v1/draws/{await OpeningIdAsync()}");
+        var englishPage = WebUtility.HtmlDecode(await english.GetStringAsync($"/services/{clinic.Id}/draw"));
+        var spanishPage = WebUtility.HtmlDecode(await spanish.GetStringAsync($"/services/{clinic.Id}/draw"));
+
+        json.Should().Contain("\"name\":\"public\"", "the API's phase names are machine values that verifiers rely on");
+        englishPage.Should().Contain("Public draw: 3 entries.").And.Contain("data-phase=\"public\"").And.Contain("9:00 AM New York time (America/New_York)");
+        spanishPage.Should().Contain("Sorteo público: 3 participantes.").And.NotContain("Public draw").And.Contain("9:00 hora de New York (America/New_York)");
+    }
+
+    [Fact]
     public async Task A_draw_without_its_parts_is_a_clear_bad_request_not_an_error()
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/draws/verify", new { commitment = "ab" });

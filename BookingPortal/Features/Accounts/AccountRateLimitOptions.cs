@@ -15,6 +15,13 @@ public sealed class AccountRateLimitOptions
 
     public int WindowMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Whether the counts live in the database every instance shares. Unset, they do on a server
+    /// database (PostgreSQL, SQL Server: where instances run side by side, as the clustered
+    /// scheduler assumes) and stay in memory on the embedded SQLite file (one process).
+    /// </summary>
+    public bool? SharedCounters { get; set; }
+
     public TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);
 }
 

@@ -22,6 +22,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<AccountAttempts>();
+        AddAttemptWindows(builder);
         services.AddScoped<AccountMail>();
         services.Replace(ServiceDescriptor.Scoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountMail>()));
         services.AddScoped<AccountLinks>();
@@ -30,6 +31,22 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<PersonalDataExport>();
         services.AddScheduledJobs(quartz => quartz.AddAccountJobs());
         return builder;
+    }
+
+    /// <summary>Shared counts where instances run side by side (see <see cref="AccountRateLimitOptions.SharedCounters"/>), with ended windows pruned every quarter hour.</summary>
+    private static void AddAttemptWindows(WebApplicationBuilder builder)
+    {
+        var database = DataServiceCollectionExtensions.ReadOptions(builder.Configuration, builder.Environment);
+        var shared = builder.Configuration.GetValue<bool?>($"{AccountRateLimitOptions.SectionName}:{nameof(AccountRateLimitOptions.SharedCounters)}") ?? database.IsServerDatabase;
+        if (!shared)
+        {
+            builder.Services.AddSingleton<IAttemptWindows, MemoryAttemptWindows>();
+            return;
+        }
+
+        builder.Services.AddSingleton<DatabaseAttemptWindows>();
+        builder.Services.AddSingleton<IAttemptWindows>(sp => sp.GetRequiredService<DatabaseAttemptWindows>());
+        builder.Services.AddScheduledJobs(quartz => quartz.ScheduleEvery<AttemptCounterPruneJob>(AttemptCounterPruneJob.Key, TimeSpan.FromMinutes(15)));
     }
 
     /// <summary>Rendered message bodies past their retention are emptied every hour (a run finds little after the first).</summary>

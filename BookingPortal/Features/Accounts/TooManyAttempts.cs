@@ -10,9 +10,9 @@ namespace BookingPortal.Features.Accounts;
 public static class TooManyAttempts
 {
     /// <returns>Null when the try may go ahead; else the message the form shows instead of acting.</returns>
-    public static string? Check(AccountAttempts attempts, AccountForm form, string? account, HttpContext http, IStringLocalizer<PortalText> text)
+    public static async Task<string?> CheckAsync(AccountAttempts attempts, AccountForm form, string? account, HttpContext http, IStringLocalizer<PortalText> text)
     {
-        if (attempts.TryAttempt(form, http.Connection.RemoteIpAddress?.ToString(), account) is not { } wait)
+        if (await attempts.TryAttemptAsync(form, http.Connection.RemoteIpAddress?.ToString(), account, http.RequestAborted) is not { } wait)
         {
             return null;
         }

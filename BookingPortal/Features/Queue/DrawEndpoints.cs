@@ -18,7 +18,8 @@ public static class DrawEndpoints
     {
         var draws = endpoints.MapGroup("/api/v1/draws").AllowAnonymous().WithTags("Draws");
         draws.MapGet("/{openingId:long}", GetAsync).WithName("GetDraw")
-            .WithSummary("An opening's commitment (SHA-256 of its seed); after the draw also the seed and the entry codes in join order and in drawn order.");
+            .WithSummary("An opening's commitment (SHA-256 of its seed); after the draw also the seed and the entry codes in join order and in drawn order.")
+            .WithDescription($"Each draw's name is a stable machine value, '{PublishedDrawPhase.EarlyAccess}' or '{PublishedDrawPhase.Public}', whatever the page's language.");
         draws.MapPost("/verify", Verify).WithName("VerifyDraw")
             .WithSummary("Recomputes each draw's order from the seed and its entries and checks the seed against the commitment.");
         return endpoints;

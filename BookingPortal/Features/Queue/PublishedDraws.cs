@@ -5,7 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Features.Queue;
 
 /// <summary>One draw of an opening as published: its entry codes in the order they counted, and in the order drawn.</summary>
-public sealed record PublishedDrawPhase(string Name, IReadOnlyList<string> Entries, IReadOnlyList<string> Order);
+/// <param name="Name">A machine value, stable for verifiers and the API (<see cref="EarlyAccess"/> or <see cref="Public"/>); pages show their own words.</param>
+public sealed record PublishedDrawPhase(string Name, IReadOnlyList<string> Entries, IReadOnlyList<string> Order)
+{
+    /// <summary>The draw among an early-access audience, held before the public one.</summary>
+    public const string EarlyAccess = "early access";
+
+    /// <summary>The draw among everyone who joined before the public opening.</summary>
+    public const string Public = "public";
+}
 
 /// <summary>What anyone may know about an opening's draw: the commitment always, the seed and the draws once drawn.</summary>
 public sealed record PublishedDraw(long OpeningId, int ServiceId, DateTime OpensAtUtc, string Commitment, string? Seed, IReadOnlyList<PublishedDrawPhase> Draws)
@@ -49,10 +57,10 @@ public sealed class PublishedDraws(IDbContextFactory<BookingDbContext> dbFactory
         var phases = new List<PublishedDrawPhase>();
         if (row.Early)
         {
-            phases.Add(Phase("early access", opening.EarlyDrawEntries, drawnCodes));
+            phases.Add(Phase(PublishedDrawPhase.EarlyAccess, opening.EarlyDrawEntries, drawnCodes));
         }
 
-        phases.Add(Phase("public", opening.PublicDrawEntries, drawnCodes));
+        phases.Add(Phase(PublishedDrawPhase.Public, opening.PublicDrawEntries, drawnCodes));
         return new PublishedDraw(opening.Id, row.ServiceId, opening.OpensAtUtc, commitment, opening.Seed, phases);
     }
 

@@ -84,7 +84,7 @@ public sealed class AdminCommand
             return 1;
         }
 
-        var result = await CreateAdminAsync(users, Email, password ?? "");
+        var result = await CreateAdminAsync(users, NewAdmin(Email, "Administrator"), password ?? "");
         if (!result.Succeeded)
         {
             await output.WriteLineAsync($"The admin was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
@@ -100,9 +100,13 @@ public sealed class AdminCommand
         return 0;
     }
 
-    private static async Task<IdentityResult> CreateAdminAsync(UserManager<ApplicationUser> users, string email, string password)
+    /// <summary>The command's and the setup link's admin: its address confirmed by whoever runs the install.</summary>
+    internal static ApplicationUser NewAdmin(string email, string displayName) =>
+        new() { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+
+    /// <summary>Creates the admin with roles Admin and Staff.</summary>
+    internal static async Task<IdentityResult> CreateAdminAsync(UserManager<ApplicationUser> users, ApplicationUser admin, string password)
     {
-        var admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
         var result = await users.CreateAsync(admin, password);
         return result.Succeeded ? await users.AddToRolesAsync(admin, [Roles.Admin, Roles.Staff]) : result;
     }

@@ -39,6 +39,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddDataProtection()
             .SetApplicationName("BookingPortal")
             .PersistKeysToDbContext<BookingDbContext>();
+        services.AddScoped<FirstAdminSetup>();
+        services.AddHostedService<FirstAdminSetupAnnouncer>();
         return services;
     }
 }

@@ -160,6 +160,29 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AttemptCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowEnds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowEnds");
+
+                    b.ToTable("AttemptCounters");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Audience", b =>
                 {
                     b.Property<int>("Id")
@@ -970,6 +993,37 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.SetupToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("SetupTokens");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>

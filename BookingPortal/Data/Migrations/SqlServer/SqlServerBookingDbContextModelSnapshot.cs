@@ -161,6 +161,29 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AttemptCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WindowEnds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowEnds");
+
+                    b.ToTable("AttemptCounters");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Audience", b =>
                 {
                     b.Property<int>("Id")
@@ -974,6 +997,37 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.SetupToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("SetupTokens");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>

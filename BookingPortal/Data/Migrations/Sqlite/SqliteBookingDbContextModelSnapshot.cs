@@ -153,6 +153,29 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AttemptCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEnds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowEnds");
+
+                    b.ToTable("AttemptCounters");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Audience", b =>
                 {
                     b.Property<int>("Id")
@@ -943,6 +966,35 @@ namespace BookingPortal.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.SetupToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("SetupTokens");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>

@@ -1,0 +1,46 @@
+using System.Net;
+using BookingPortal.Domain;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BookingPortal.Tests.Integration.Accounts;
+
+public class RegisterConfirmationTests
+{
+    [Fact]
+    public async Task The_check_your_email_page_carries_no_address_and_its_resend_link_mails_again_back_to_the_booking()
+    {
+        await using var factory = new PortalFactory();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var email = $"private-{Guid.NewGuid():N}@test.local";
+
+        var registered = await client.RegisterAsync(email, returnUrl: "/services/1/book");
+        var page = await client.GetAsync(registered.Target());
+        var html = await page.Content.ReadAsStringAsync();
+        var resendPath = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"resend-confirmation\" href=\"(?<href>[^\"]+)\"").Groups["href"].Value);
+        var resent = await client.SubmitFormAsync("/" + resendPath, new() { ["Input.Email"] = email });
+        var mails = await factory.MailToAsync(email);
+
+        registered.Target().Should().Be("/Account/RegisterConfirmation?returnUrl=%2Fservices%2F1%2Fbook", "the address stays out of the URL, its history and its Referer");
+        registered.Headers.TryGetValues("Set-Cookie", out var cookies);
+        (cookies ?? []).Should().NotContain(c => c.StartsWith("Identity.PendingConfirmation", StringComparison.Ordinal), "outside Development nothing needs the address");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain("Please check your email to confirm your account.").And.NotContain(email).And.NotContain("development-confirm-link");
+        resendPath.Should().Be("Account/ResendEmailConfirmation?returnUrl=%2Fservices%2F1%2Fbook");
+        resent.StatusCode.Should().Be(HttpStatusCode.OK);
+        mails.Should().HaveCount(2).And.OnlyContain(m => m.Kind == NotificationKind.ConfirmEmail);
+        AccountTestSupport.LinkIn(mails[1]).Should().Contain("returnUrl=%2Fservices%2F1%2Fbook", "the resent link still leads back to the booking");
+    }
+
+    [Fact]
+    public async Task The_page_opened_without_registering_shows_its_message_in_Spanish_too()
+    {
+        await using var factory = new PortalFactory();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await client.GetAsync("/culture?culture=es-ES&returnUrl=/");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Account/RegisterConfirmation"));
+
+        html.Should().Contain("Revise su correo electrónico para confirmar su cuenta.").And.Contain("vuelva a enviar el correo de confirmación");
+    }
+}

@@ -1,0 +1,16 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class AttemptCounterConfiguration : IEntityTypeConfiguration<AttemptCounter>
+{
+    public void Configure(EntityTypeBuilder<AttemptCounter> builder)
+    {
+        // The upsert's conflict target: one row per key and window.
+        builder.HasKey(c => new { c.Key, c.WindowStart });
+        builder.Property(c => c.Key).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(c => c.WindowEnds);
+    }
+}

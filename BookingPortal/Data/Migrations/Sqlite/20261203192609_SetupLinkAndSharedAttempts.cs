@@ -1,0 +1,66 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BookingPortal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SetupLinkAndSharedAttempts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AttemptCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    WindowEnds = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttemptCounters", x => new { x.Key, x.WindowStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetupTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetupTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttemptCounters_WindowEnds",
+                table: "AttemptCounters",
+                column: "WindowEnds");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetupTokens_Hash",
+                table: "SetupTokens",
+                column: "Hash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AttemptCounters");
+
+            migrationBuilder.DropTable(
+                name: "SetupTokens");
+        }
+    }
+}
