@@ -312,6 +312,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("MovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -354,11 +357,13 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ServiceId", "StartUtc");
+                    b.HasIndex("ServiceId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("CustomerId", "ServiceId", "Status", "StartUtc");
+
+                    b.HasIndex("ServiceId", "StartUtc", "Status", "MovedAtUtc");
 
                     b.ToTable("Bookings", t =>
                         {
@@ -439,12 +444,36 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BookingId");
+                    b.HasIndex("BookingId", "Kind");
 
                     b.ToTable("LedgerEntries", t =>
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OpeningId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SeatsLeft")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpeningId", "AtUtc");
+
+                    b.ToTable("OpeningSeatSamples");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
@@ -1377,6 +1406,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
