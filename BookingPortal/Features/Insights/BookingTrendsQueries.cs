@@ -7,9 +7,9 @@ namespace BookingPortal.Features.Insights;
 
 /// <summary>
 /// Appointments and waitlist offers by week for one service. Outcomes and moves are counted from the covering
-/// (ServiceId, StartUtc, Status, MovedAtUtc) index of bookings alone, fees kept from the (BookingId, Kind) index of the
-/// ledger, offers from the waitlist's (ServiceId, LocalDate, Status) index; what comes back is one row per slot start
-/// and outcome, never one per booking.
+/// (ServiceId, StartUtc, Status, MovedAtUtc) index of bookings alone; fees kept from the index of cancelled bookings
+/// and the ledger's (BookingId, Kind) index; offers from the waitlist's (ServiceId, LocalDate, Status) index. What
+/// comes back is one row per slot start and outcome, never one per booking.
 /// </summary>
 public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
@@ -25,27 +25,38 @@ public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbF
         var (service, calendar, from, until, fromUtc, untilUtc) = period;
         var inWeeks = db.Bookings.AsNoTracking().Where(b => b.ServiceId == serviceId && b.StartUtc >= fromUtc && b.StartUtc < untilUtc);
         // A move stamps the booking it moves (MovedAtUtc, in the move's own update): a moved booking counts in the week it is now in.
-        var outcomes = await inWeeks.GroupBy(b => new { b.StartUtc, b.Status, Moved = b.MovedAtUtc != null })
-            .Select(g => new SlotOutcome(g.Key.StartUtc, g.Key.Status, g.Key.Moved, g.Count())).ToListAsync(cancellationToken);
+        // Grouped in the index's own order, so the database streams the groups instead of sorting 200,000 rows.
+        var outcomes = await inWeeks.GroupBy(b => new { b.StartUtc, b.Status })
+            .Select(g => new SlotOutcome(g.Key.StartUtc, g.Key.Status, g.Count(), g.Count(b => b.MovedAtUtc != null))).ToListAsync(cancellationToken);
         var withFee = await inWeeks
             .Where(b => b.Status == BookingStatus.Cancelled && db.LedgerEntries.Any(e => e.BookingId == b.Id && e.Kind == LedgerEntryKind.CancellationFeeRetained))
-            .GroupBy(b => b.StartUtc).Select(g => new SlotOutcome(g.Key, BookingStatus.Cancelled, false, g.Count())).ToListAsync(cancellationToken);
+            .GroupBy(b => b.StartUtc).Select(g => new { StartUtc = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
-        // Each distinct slot start is placed in its local week once; the weeks then add up their slots.
+        // Each distinct slot start is placed in its local week once, and each grouped row added to its week once.
         var weekOf = outcomes.Select(o => o.StartUtc).Distinct().ToDictionary(start => start, calendar.WeekOf);
-        int Count(IEnumerable<SlotOutcome> rows, DateOnly week, Func<SlotOutcome, bool> counted) =>
-            rows.Where(r => weekOf[r.StartUtc] == week && counted(r)).Sum(r => r.Count);
-        var weeks = InsightsCalendar.Mondays(from, until).Select(week => new BookingWeek(
-            week,
-            Kept: Count(outcomes, week, o => o.Status is BookingStatus.Confirmed or BookingStatus.Completed),
-            Cancelled: Count(outcomes, week, o => o.Status == BookingStatus.Cancelled),
-            CancelledWithFee: Count(withFee, week, _ => true),
-            Moved: Count(outcomes, week, o => o.Moved),
-            NoShows: Count(outcomes, week, o => o.Status == BookingStatus.NoShow))).ToList();
-        return new BookingTrends(service, weeks, await WaitlistAsync(db, serviceId, from, until, cancellationToken));
+        var weeks = InsightsCalendar.Mondays(from, until).ToDictionary(week => week, week => new BookingWeek(week, 0, 0, 0, 0, 0));
+        foreach (var o in outcomes)
+        {
+            var week = weeks[weekOf[o.StartUtc]];
+            weeks[week.WeekStart] = week with
+            {
+                Kept = week.Kept + (o.Status is BookingStatus.Confirmed or BookingStatus.Completed ? o.Count : 0),
+                Cancelled = week.Cancelled + (o.Status == BookingStatus.Cancelled ? o.Count : 0),
+                NoShows = week.NoShows + (o.Status == BookingStatus.NoShow ? o.Count : 0),
+                Moved = week.Moved + o.Moved,
+            };
+        }
+
+        foreach (var fee in withFee)
+        {
+            var week = weeks[weekOf[fee.StartUtc]];
+            weeks[week.WeekStart] = week with { CancelledWithFee = week.CancelledWithFee + fee.Count };
+        }
+
+        return new BookingTrends(service, weeks.Values.OrderBy(w => w.WeekStart).ToList(), await WaitlistAsync(db, serviceId, from, until, cancellationToken));
     }
 
-    private sealed record SlotOutcome(DateTime StartUtc, BookingStatus Status, bool Moved, int Count);
+    private sealed record SlotOutcome(DateTime StartUtc, BookingStatus Status, int Count, int Moved);
 
     /// <summary>Offers by the week of the date they were for: every entry that was offered a seat ends Offered, Claimed or Expired.</summary>
     private static async Task<IReadOnlyList<WaitlistWeek>> WaitlistAsync(BookingDbContext db, int serviceId, DateOnly from, DateOnly until, CancellationToken cancellationToken)

@@ -366,6 +366,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("ServiceId", "StartUtc", "Status", "MovedAtUtc");
 
+                    b.HasIndex(new[] { "ServiceId", "StartUtc", "Id" }, "IX_Bookings_Cancelled_ServiceId_StartUtc")
+                        .HasFilter("\"Status\" = 'Cancelled'");
+
                     b.ToTable("Bookings", t =>
                         {
                             t.HasCheckConstraint("CK_Bookings_Amounts", "\"Price\" >= 0 AND \"DepositAmount\" >= 0");

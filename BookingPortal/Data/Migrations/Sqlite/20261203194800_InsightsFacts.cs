@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BookingPortal.Data.Migrations.Postgres
+namespace BookingPortal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InsightsFacts : Migration
@@ -23,7 +22,7 @@ namespace BookingPortal.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "MovedAtUtc",
                 table: "Bookings",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.Sql(MovedAtBackfill.Sql);
@@ -32,11 +31,11 @@ namespace BookingPortal.Data.Migrations.Postgres
                 name: "OpeningSeatSamples",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OpeningId = table.Column<long>(type: "bigint", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SeatsLeft = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpeningId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SeatsLeft = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,6 +52,12 @@ namespace BookingPortal.Data.Migrations.Postgres
                 name: "IX_LedgerEntries_BookingId_Kind",
                 table: "LedgerEntries",
                 columns: new[] { "BookingId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Cancelled_ServiceId_StartUtc",
+                table: "Bookings",
+                columns: new[] { "ServiceId", "StartUtc", "Id" },
+                filter: "\"Status\" = 'Cancelled'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_ServiceId_CreatedAtUtc",
@@ -79,6 +84,10 @@ namespace BookingPortal.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_LedgerEntries_BookingId_Kind",
                 table: "LedgerEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Bookings_Cancelled_ServiceId_StartUtc",
+                table: "Bookings");
 
             migrationBuilder.DropIndex(
                 name: "IX_Bookings_ServiceId_CreatedAtUtc",

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BookingPortal.Data.Migrations.Sqlite
+namespace BookingPortal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InsightsFacts : Migration
@@ -22,7 +22,7 @@ namespace BookingPortal.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateTime>(
                 name: "MovedAtUtc",
                 table: "Bookings",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.Sql(MovedAtBackfill.Sql);
@@ -31,11 +31,11 @@ namespace BookingPortal.Data.Migrations.Sqlite
                 name: "OpeningSeatSamples",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OpeningId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SeatsLeft = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OpeningId = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SeatsLeft = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,6 +52,12 @@ namespace BookingPortal.Data.Migrations.Sqlite
                 name: "IX_LedgerEntries_BookingId_Kind",
                 table: "LedgerEntries",
                 columns: new[] { "BookingId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Cancelled_ServiceId_StartUtc",
+                table: "Bookings",
+                columns: new[] { "ServiceId", "StartUtc", "Id" },
+                filter: "\"Status\" = 'Cancelled'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_ServiceId_CreatedAtUtc",
@@ -78,6 +84,10 @@ namespace BookingPortal.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_LedgerEntries_BookingId_Kind",
                 table: "LedgerEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Bookings_Cancelled_ServiceId_StartUtc",
+                table: "Bookings");
 
             migrationBuilder.DropIndex(
                 name: "IX_Bookings_ServiceId_CreatedAtUtc",

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BookingPortal.Data.Migrations.SqlServer
+namespace BookingPortal.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InsightsFacts : Migration
@@ -22,7 +23,7 @@ namespace BookingPortal.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<DateTime>(
                 name: "MovedAtUtc",
                 table: "Bookings",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.Sql(MovedAtBackfill.Sql);
@@ -32,10 +33,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     OpeningId = table.Column<long>(type: "bigint", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SeatsLeft = table.Column<int>(type: "int", nullable: false)
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SeatsLeft = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,6 +53,12 @@ namespace BookingPortal.Data.Migrations.SqlServer
                 name: "IX_LedgerEntries_BookingId_Kind",
                 table: "LedgerEntries",
                 columns: new[] { "BookingId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Cancelled_ServiceId_StartUtc",
+                table: "Bookings",
+                columns: new[] { "ServiceId", "StartUtc", "Id" },
+                filter: "\"Status\" = 'Cancelled'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_ServiceId_CreatedAtUtc",
@@ -78,6 +85,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_LedgerEntries_BookingId_Kind",
                 table: "LedgerEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Bookings_Cancelled_ServiceId_StartUtc",
+                table: "Bookings");
 
             migrationBuilder.DropIndex(
                 name: "IX_Bookings_ServiceId_CreatedAtUtc",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BookingPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBookingDbContext))]
-    [Migration("20261203191757_InsightsFacts")]
+    [Migration("20261203194831_InsightsFacts")]
     partial class InsightsFacts
     {
         /// <inheritdoc />
@@ -367,6 +367,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasIndex("CustomerId", "ServiceId", "Status", "StartUtc");
 
                     b.HasIndex("ServiceId", "StartUtc", "Status", "MovedAtUtc");
+
+                    b.HasIndex(new[] { "ServiceId", "StartUtc", "Id" }, "IX_Bookings_Cancelled_ServiceId_StartUtc")
+                        .HasFilter("\"Status\" = 'Cancelled'");
 
                     b.ToTable("Bookings", t =>
                         {
