@@ -1,4 +1,5 @@
 using BookingPortal.Data;
+using BookingPortal.Data.Migrations;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Bookings;
@@ -37,6 +38,25 @@ public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLife
         var trends = (await Factory.Get<BookingTrendsQueries>().GetAsync(await Factory.StaffAsync(), service.Id, weeksBack: 1))!;
         var weekOf = new InsightsCalendar(service.TimeZoneId).WeekOf(later.StartUtc);
         trends.Weeks.Where(w => w.Moved > 0).Should().ContainSingle().Which.Should().Match<BookingWeek>(w => w.WeekStart == weekOf && w.Moved == 1);
+    }
+
+    [Fact]
+    public async Task Moves_made_before_the_stamp_are_filled_in_once_from_their_rescheduled_notice()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = await Factory.BookableSlotsAsync(service);
+        var booking = await Factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var stayed = await Factory.BookAsNewCustomerAsync(service.Id, slots[1].StartUtc);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        (await Factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, slots[^1].StartUtc))).Succeeded.Should().BeTrue();
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await db.Bookings.ExecuteUpdateAsync(b => b.SetProperty(x => x.MovedAtUtc, (DateTime?)null));
+
+        await db.Database.ExecuteSqlRawAsync(MovedAtBackfill.Sql);
+
+        var notice = await db.OutboxMessages.Where(m => m.BookingId == booking.Id && m.Kind == NotificationKind.Rescheduled).MaxAsync(m => m.CreatedAtUtc);
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).MovedAtUtc.Should().Be(notice);
+        (await db.Bookings.SingleAsync(b => b.Id == stayed.Id)).MovedAtUtc.Should().BeNull();
     }
 
     [Fact]

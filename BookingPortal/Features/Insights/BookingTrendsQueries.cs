@@ -32,9 +32,16 @@ public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbF
             .Where(b => b.Status == BookingStatus.Cancelled && db.LedgerEntries.Any(e => e.BookingId == b.Id && e.Kind == LedgerEntryKind.CancellationFeeRetained))
             .GroupBy(b => b.StartUtc).Select(g => new { StartUtc = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
-        // Each distinct slot start is placed in its local week once, and each grouped row added to its week once.
+        var weeks = Weekly(InsightsCalendar.Mondays(from, until), calendar, outcomes, withFee.Select(f => (f.StartUtc, f.Count)));
+        return new BookingTrends(service, weeks, await WaitlistAsync(db, serviceId, from, until, cancellationToken));
+    }
+
+    /// <summary>Each distinct slot start is placed in its local week once, and each grouped row added to its week once.</summary>
+    private static List<BookingWeek> Weekly(
+        IEnumerable<DateOnly> mondays, InsightsCalendar calendar, IReadOnlyList<SlotOutcome> outcomes, IEnumerable<(DateTime StartUtc, int Count)> withFee)
+    {
         var weekOf = outcomes.Select(o => o.StartUtc).Distinct().ToDictionary(start => start, calendar.WeekOf);
-        var weeks = InsightsCalendar.Mondays(from, until).ToDictionary(week => week, week => new BookingWeek(week, 0, 0, 0, 0, 0));
+        var weeks = mondays.ToDictionary(week => week, week => new BookingWeek(week, 0, 0, 0, 0, 0));
         foreach (var o in outcomes)
         {
             var week = weeks[weekOf[o.StartUtc]];
@@ -47,13 +54,13 @@ public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbF
             };
         }
 
-        foreach (var fee in withFee)
+        foreach (var (startUtc, count) in withFee)
         {
-            var week = weeks[weekOf[fee.StartUtc]];
-            weeks[week.WeekStart] = week with { CancelledWithFee = week.CancelledWithFee + fee.Count };
+            var week = weeks[weekOf[startUtc]];
+            weeks[week.WeekStart] = week with { CancelledWithFee = week.CancelledWithFee + count };
         }
 
-        return new BookingTrends(service, weeks.Values.OrderBy(w => w.WeekStart).ToList(), await WaitlistAsync(db, serviceId, from, until, cancellationToken));
+        return weeks.Values.OrderBy(w => w.WeekStart).ToList();
     }
 
     private sealed record SlotOutcome(DateTime StartUtc, BookingStatus Status, int Count, int Moved);
