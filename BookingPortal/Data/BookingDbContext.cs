@@ -34,6 +34,7 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtect
     public DbSet<Release> Releases => Set<Release>();
     public DbSet<ReleaseOpening> ReleaseOpenings => Set<ReleaseOpening>();
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
+    public DbSet<OpeningSeatSample> OpeningSeatSamples => Set<OpeningSeatSample>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();

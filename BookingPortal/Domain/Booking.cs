@@ -47,6 +47,9 @@ public class Booking
     public DateTime? Reminder24hQueuedAtUtc { get; set; }
     public DateTime? Reminder1hQueuedAtUtc { get; set; }
 
+    /// <summary>When the booking last moved to another slot; set by the move's own update, null if it never moved.</summary>
+    public DateTime? MovedAtUtc { get; set; }
+
     public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
 
     /// <summary>The bookings that hold a seat on their slot (held for payment or confirmed), as a query condition.</summary>

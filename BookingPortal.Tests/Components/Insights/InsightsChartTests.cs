@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BookingPortal.Domain;
 using BookingPortal.Features.Insights;
 using BookingPortal.Features.Insights.Components;
 using Bunit;
@@ -64,7 +65,8 @@ public sealed class InsightsChartTests : IDisposable
     {
         Use("es-ES");
         var opening = new OpeningInsights(new OpeningChoice(1, "Lunes", 1, "Consulta", "America/New_York", new DateTime(2026, 2, 23, 14, 0, 0, DateTimeKind.Utc)),
-            IsLive: false, [], Joined: 5, Admitted: 4, Lapsed: 1, MedianWait: TimeSpan.FromSeconds(10), P90Wait: TimeSpan.FromSeconds(210), SeatsBooked: 3, SeatsLeftNow: null, Trust: null);
+            IsLive: false, [], Joined: 5, Admitted: 4, Lapsed: 1, MedianWait: TimeSpan.FromSeconds(10), P90Wait: TimeSpan.FromSeconds(210), SeatsBooked: 3, SeatsLeftNow: null,
+            Trust: new OpeningTrustFigures(ChallengesAsked: 40, ChallengesUnmet: 3, DrawCheck.Verified));
 
         var summary = context.Render<OpeningSummary>(p => p.Add(c => c.Insights, opening));
         var chart = context.Render<InsightsChart>(p => p.Add(c => c.Figure, new OpeningCharts(Text).For(opening)[1]));
@@ -72,9 +74,33 @@ public sealed class InsightsChartTests : IDisposable
         summary.Find("[data-testid=median-wait]").TextContent.Should().Be("0 min 10 s");
         summary.Find("[data-testid=p90-wait]").TextContent.Should().Be("3 min 30 s");
         summary.Find("[data-testid=bookings-per-admission]").TextContent.Should().Be("0,75");
-        summary.Markup.Should().Contain("aún no se registra", "challenge failures and draw checks are not recorded yet");
+        summary.Find("[data-testid=challenges]").TextContent.Should().Be("3 de 40 entradas a las que se pidió");
+        summary.Find("[data-testid=draw]").TextContent.Should().Be("verificado");
         chart.Find("figcaption").TextContent.Trim().Should().Be("Personas en la fila y admitidas por minuto: llegaron 5, se admitió a 4, la fila más larga fue de 0.");
         chart.Find("[data-testid=download-csv]").TextContent.Trim().Should().Be("Descargar CSV");
+    }
+
+    [Fact]
+    public void The_sell_out_curve_is_drawn_from_the_minutes_that_have_a_reading_of_seats_left()
+    {
+        Use("en-US");
+        var doors = new DateTime(2026, 2, 23, 14, 0, 0, DateTimeKind.Utc);
+        OpeningMinute Minute(int i, int? seatsLeft) => new(doors.AddMinutes(i), 0, 0, 0, 0, 0, seatsLeft);
+        var opening = new OpeningInsights(new OpeningChoice(1, "Monday", 1, "Consultation", "America/New_York", doors),
+            IsLive: false, [Minute(0, null), Minute(1, 12), Minute(2, 5), Minute(3, 0)], Joined: 0, Admitted: 0, Lapsed: 0, MedianWait: null, P90Wait: null,
+            SeatsBooked: 0, SeatsLeftNow: null, Trust: new OpeningTrustFigures(0, 0, null));
+
+        var figures = new OpeningCharts(Text).For(opening);
+
+        var curve = figures[0];
+        curve.Id.Should().Be("opening-seats-left");
+        curve.Caption.Should().Be("Seats left on the service, minute by minute: 12 at 09:01, 0 at 09:03.");
+        curve.Series.Single().Data.Should().Equal(12, 5, 0);
+        curve.Table.Rows.Should().BeEquivalentTo(new[] { new[] { "09:01", "12" }, ["09:02", "5"], ["09:03", "0"] }, o => o.WithStrictOrdering());
+        figures.Should().HaveCount(4);
+        var withoutReadings = new OpeningCharts(Text).For(opening with { Minutes = [Minute(0, null)] });
+        withoutReadings.Select(f => f.Id).Should().NotContain("opening-seats-left");
+        withoutReadings[0].Caption.Should().EndWith("Seats left were not read during this opening.");
     }
 
     private static BookingTrends Trends() => new(

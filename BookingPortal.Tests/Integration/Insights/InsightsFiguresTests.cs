@@ -1,4 +1,5 @@
 using BookingPortal.Data;
+using BookingPortal.Domain;
 using BookingPortal.Features.Insights;
 using BookingPortal.Tests.TestSupport;
 
@@ -59,13 +60,34 @@ public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLi
         opening.MedianWait.Should().Be(TimeSpan.FromSeconds(10));
         opening.P90Wait.Should().Be(TimeSpan.FromSeconds(210));
         opening.BookingsPerAdmission.Should().Be(0.75);
-        opening.Trust.Should().BeNull("nothing records challenge failures or draw checks yet");
+        opening.Trust.Should().Be(new OpeningTrustFigures(ChallengesAsked: 2, ChallengesUnmet: 1, DrawCheck.Verified));
+        opening.Minutes.Should().OnlyContain(m => m.SeatsLeft == null, "no seats-left reading was taken during this opening");
         var minutes = opening.Minutes;
         minutes.Select(m => m.MinuteUtc).Should().Equal(Enumerable.Range(0, 18).Select(i => InsightsHistory.OpensAtUtc.AddMinutes(-10 + i)));
         minutes.Select(m => m.InLine).Should().Equal(0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 0, 1, 3, 2, 1, 1, 0, 0);
         minutes.Select(m => m.Admitted).Sum().Should().Be(4);
         minutes.Single(m => m.MinuteUtc == InsightsHistory.OpensAtUtc.AddMinutes(5)).Lapsed.Should().Be(1);
         minutes.Where(m => m.SeatsBooked > 0).Select(m => m.MinuteUtc.Minute).Should().Equal(1, 3, 7);
+    }
+
+    [Fact]
+    public async Task Seats_left_each_minute_are_the_last_reading_taken_by_its_end()
+    {
+        await using (var db = await Factory.DbFactory.CreateDbContextAsync())
+        {
+            (int Minutes, int Seconds, int SeatsLeft)[] readings = [(-3, 0, 12), (0, 50, 12), (1, 15, 11), (3, 40, 10), (7, 5, 9), (7, 55, 8)];
+            db.OpeningSeatSamples.AddRange(readings.Select(r => new OpeningSeatSample
+            {
+                OpeningId = openingId, AtUtc = InsightsHistory.OpensAtUtc.AddMinutes(r.Minutes).AddSeconds(r.Seconds), SeatsLeft = r.SeatsLeft,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var opening = (await Factory.Get<OpeningInsightsQueries>().GetAsync(await Factory.StaffAsync(), openingId))!;
+
+        // Minutes from 13:50 UTC; none before the first reading, then each minute's last (5 and 6 carry 10 from minute 3).
+        opening.Minutes.Select(m => m.SeatsLeft).Should().Equal(
+            null, null, null, null, null, null, null, 12, 12, 12, 12, 11, 11, 10, 10, 10, 10, 8);
     }
 
     [Fact]

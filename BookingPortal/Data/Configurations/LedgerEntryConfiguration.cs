@@ -12,7 +12,8 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         builder.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(e => e.Note).HasMaxLength(500);
         builder.Property(e => e.ActorId).HasMaxLength(450);
-        builder.HasIndex(e => e.BookingId);
+        // With the kind, "was a fee kept on this booking" is answered from the index alone.
+        builder.HasIndex(e => new { e.BookingId, e.Kind });
         // Ledger rows are history: deleting a booking must not silently take its money trail with it.
         builder.HasOne<Booking>().WithMany().HasForeignKey(e => e.BookingId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(table => table.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0"));

@@ -147,7 +147,7 @@ public sealed class BookingMover(
             return (SeatMove.Refused, BookingError.SlotFull);
         }
 
-        if (!await MoveBookingAsync(db, current.Id, oldId, newInventoryId, slot, cancellationToken))
+        if (!await MoveBookingAsync(db, current.Id, oldId, newInventoryId, slot, nowUtc, cancellationToken))
         {
             return (SeatMove.ChangedMeanwhile, null); // cancelled, expired or moved: the transaction rolls back and the caller reads again
         }
@@ -190,10 +190,11 @@ public sealed class BookingMover(
 
     /// <summary>Moves the booking to the new slot only while it still holds its seat on the old one.</summary>
     private static async Task<bool> MoveBookingAsync(
-        BookingDbContext db, Guid bookingId, long oldId, long newInventoryId, SlotOccurrence slot, CancellationToken cancellationToken) =>
+        BookingDbContext db, Guid bookingId, long oldId, long newInventoryId, SlotOccurrence slot, DateTime movedAtUtc, CancellationToken cancellationToken) =>
         await db.Bookings
             .Where(b => b.Id == bookingId && b.SlotInventoryId == oldId).Where(Domain.Booking.HoldsSeat)
             .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.MovedAtUtc, movedAtUtc)
                 .SetProperty(x => x.SlotInventoryId, newInventoryId)
                 .SetProperty(x => x.StartUtc, slot.StartUtc)
                 .SetProperty(x => x.EndUtc, slot.EndUtc)

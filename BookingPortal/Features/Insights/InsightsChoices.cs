@@ -38,7 +38,6 @@ public sealed class InsightsChoices(IDbContextFactory<BookingDbContext> dbFactor
                 TimeZoneId = s.TimeZoneId,
                 OpensAtUtc = x.o.OpensAtUtc,
                 EarlyOpensAtUtc = x.o.EarlyOpensAtUtc,
-                MaxAdvanceBookingDays = s.MaxAdvanceBookingDays,
             });
 
     /// <summary>Built by member initialisation (not a constructor) so EF can still filter and sort on its members.</summary>
@@ -51,7 +50,6 @@ public sealed class InsightsChoices(IDbContextFactory<BookingDbContext> dbFactor
         public required string TimeZoneId { get; init; }
         public DateTime OpensAtUtc { get; init; }
         public DateTime EarlyOpensAtUtc { get; init; }
-        public int MaxAdvanceBookingDays { get; init; }
 
         public OpeningChoice Choice => new(OpeningId, ReleaseName, ServiceId, ServiceName, TimeZoneId, OpensAtUtc);
     }

@@ -1,3 +1,5 @@
+using BookingPortal.Domain;
+
 namespace BookingPortal.Features.Insights;
 
 /// <summary>A service staff can pick on an Insights page, with the zone its dates are read in.</summary>
@@ -8,16 +10,17 @@ public sealed record OpeningChoice(long OpeningId, string ReleaseName, int Servi
 
 /// <summary>
 /// One minute of an opening's queue (UTC minute start): people who joined, were admitted and whose turn lapsed in that
-/// minute, people still in line at its end, and seats booked on the service in it.
+/// minute, people still in line at its end, seats booked on the service in it, and seats left at its end (the last
+/// reading taken by then; null before the first, or for an opening that ran before readings were taken).
 /// </summary>
-public sealed record OpeningMinute(DateTime MinuteUtc, int Joined, int Admitted, int Lapsed, int InLine, int SeatsBooked);
+public sealed record OpeningMinute(DateTime MinuteUtc, int Joined, int Admitted, int Lapsed, int InLine, int SeatsBooked, int? SeatsLeft = null);
 
 /// <summary>
-/// What the waiting-room trust work will add to an opening (challenge failures, whether its draw verifies).
-/// Nothing in the code records either yet, so <see cref="OpeningInsights.Trust"/> is null until it does;
-/// the page shows "not recorded yet" in its place.
+/// The waiting room's trust figures, from what its entries and draw keep: entries asked to prove some work before the
+/// opening, those that never did (neither solved nor sat out the paced wait, so never counted), and the server's own
+/// check of the published draw (null before the draw).
 /// </summary>
-public sealed record OpeningTrustFigures(int ChallengeFailures, bool? DrawVerified);
+public sealed record OpeningTrustFigures(int ChallengesAsked, int ChallengesUnmet, DrawCheck? Draw);
 
 public sealed record OpeningInsights(
     OpeningChoice Opening,
@@ -30,7 +33,7 @@ public sealed record OpeningInsights(
     TimeSpan? P90Wait,
     int SeatsBooked,
     int? SeatsLeftNow,
-    OpeningTrustFigures? Trust)
+    OpeningTrustFigures Trust)
 {
     /// <summary>Bookings made on the service during the opening per admission given; null before anyone was admitted.</summary>
     public double? BookingsPerAdmission => Admitted == 0 ? null : (double)SeatsBooked / Admitted;

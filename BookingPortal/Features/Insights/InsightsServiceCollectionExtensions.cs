@@ -1,4 +1,5 @@
 using BookingPortal.Features.Queue;
+using BookingPortal.Infrastructure.Jobs;
 
 namespace BookingPortal.Features.Insights;
 
@@ -14,6 +15,8 @@ public static class InsightsServiceCollectionExtensions
         // The waiting rooms' broadcaster, under the interface the live opening page listens on.
         services.AddSingleton<IQueueSnapshots>(sp => sp.GetRequiredService<QueueBroadcaster>());
         services.AddScoped<LiveOpening>();
+        services.AddScoped<OpeningSeatRecorder>();
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<OpeningSeatJob>(OpeningSeatJob.Key, OpeningSeatJob.Interval));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BookingPortal.Domain;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -14,7 +15,27 @@ public sealed class OpeningCharts(IStringLocalizer<InsightsText> text)
         var times = minutes.Select(m => calendar.Local(m.MinuteUtc).ToString("HH:mm", CultureInfo.CurrentCulture)).ToArray();
         var labels = times.Select((t, i) => i % LabelEvery(minutes.Count) == 0 ? t : "").ToArray();
         var booked = Cumulative(minutes.Select(m => m.SeatsBooked)).ToList();
-        return [Seats(insights, labels, times, booked), Queue(insights, labels, times), Lapsed(insights, labels, times)];
+        var seatsLeft = SeatsLeft(insights, times);
+        return seatsLeft is null
+            ? [Seats(insights, labels, times, booked), Queue(insights, labels, times), Lapsed(insights, labels, times)]
+            : [seatsLeft, Seats(insights, labels, times, booked), Queue(insights, labels, times), Lapsed(insights, labels, times)];
+    }
+
+    /// <summary>The sell-out curve from the minutes that have a reading of seats left; null when the opening has none.</summary>
+    private ChartFigure? SeatsLeft(OpeningInsights insights, string[] times)
+    {
+        var read = insights.Minutes.Select((m, i) => (Time: times[i], Left: m.SeatsLeft)).Where(m => m.Left is not null).Select(m => (m.Time, Left: m.Left!.Value)).ToList();
+        if (read.Count == 0)
+        {
+            return null;
+        }
+
+        var caption = string.Format(CultureInfo.CurrentCulture, text["Seats left on the service, minute by minute: {0} at {1}, {2} at {3}."],
+            read[0].Left, read[0].Time, read[^1].Left, read[^1].Time);
+        var labels = read.Select((m, i) => i % LabelEvery(read.Count) == 0 ? m.Time : "").ToArray();
+        return new ChartFigure("opening-seats-left", text["Seats left (the sell-out curve)"], caption, ChartType.Line, labels,
+            [ChartFigure.Line(text["Seats left"], read.Select(m => (double)m.Left))],
+            new FigureTable([text["Time"], text["Seats left"]], read.Select(m => Row(m.Time, m.Left)).ToList()));
     }
 
     private ChartFigure Seats(OpeningInsights insights, string[] labels, string[] times, List<int> booked)
@@ -23,6 +44,11 @@ public sealed class OpeningCharts(IStringLocalizer<InsightsText> text)
         if (insights.SeatsLeftNow is { } left)
         {
             caption += " " + string.Format(CultureInfo.CurrentCulture, text["{0} seats are left now."], left);
+        }
+
+        if (insights.Minutes.All(m => m.SeatsLeft is null))
+        {
+            caption += " " + text["Seats left were not read during this opening."];
         }
 
         var rows = times.Select((t, i) => Row(t, booked[i]));
@@ -57,6 +83,18 @@ public sealed class OpeningCharts(IStringLocalizer<InsightsText> text)
     public string Duration(TimeSpan? wait) => wait is { } w
         ? string.Format(CultureInfo.CurrentCulture, text["{0} min {1} s"], (int)w.TotalMinutes, w.Seconds)
         : text["nobody admitted yet"];
+
+    /// <summary>"3 of 40 entries asked": entries that never proved the work they were asked for.</summary>
+    public string Challenges(OpeningTrustFigures trust) => trust.ChallengesAsked == 0
+        ? text["no entry was asked"]
+        : string.Format(CultureInfo.CurrentCulture, text["{0} of {1} entries asked"], trust.ChallengesUnmet, trust.ChallengesAsked);
+
+    public string Draw(OpeningTrustFigures trust) => trust.Draw switch
+    {
+        null => text["not drawn yet"],
+        DrawCheck.Verified => text["verified"],
+        _ => text["does not verify"],
+    };
 
     internal static IReadOnlyList<string> Row(string first, params int[] numbers) => [first, .. numbers.Select(n => n.ToString(CultureInfo.CurrentCulture))];
 

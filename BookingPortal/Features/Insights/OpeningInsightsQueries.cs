@@ -8,10 +8,11 @@ namespace BookingPortal.Features.Insights;
 
 /// <summary>
 /// How one release opening went, minute by minute, from what the queue and the bookings already record: queue
-/// entries keep when they joined, were admitted and finished; bookings keep when they were made. Counts per
-/// minute are grouped in the database (by the minute's parts, which every provider translates the same way).
+/// entries keep when they joined, were admitted and finished; bookings keep when they were made; the seat recorder
+/// keeps the seats left while it ran. Counts per minute are grouped in the database (by the minute's parts, which
+/// every provider translates the same way).
 /// </summary>
-public sealed class OpeningInsightsQueries(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, TimeProvider time)
+public sealed class OpeningInsightsQueries(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, PublishedDraws draws, TimeProvider time)
 {
     /// <summary>The chart starts this long before the early doors open: people join ahead, and their minute shows it.</summary>
     public static readonly TimeSpan LeadIn = TimeSpan.FromMinutes(10);
@@ -36,30 +37,43 @@ public sealed class OpeningInsightsQueries(IDbContextFactory<BookingDbContext> d
         var startUtc = opening.EarlyOpensAtUtc - LeadIn;
         var lastActivity = await LastActivityAsync(entries, cancellationToken) ?? opening.Choice.OpensAtUtc;
         var endUtc = Min(isLive ? nowUtc : lastActivity, startUtc.AddMinutes(MaxMinutes - 1));
-        var booked = SeatsBooked(db, opening, startUtc, endUtc.AddMinutes(1));
+        var (minutes, counts) = await MinutesAsync(db, entries, opening, startUtc, endUtc, cancellationToken);
 
+        var waits = await WaitsAsync(entries, opening, cancellationToken);
+        var seatsLeft = isLive ? await SeatsLeftNowAsync(db, opening.Choice.ServiceId, cancellationToken) : null;
+        return new OpeningInsights(opening.Choice, isLive, minutes, counts.Joined, counts.Admitted, counts.Lapsed,
+            Percentile(waits, 0.5), Percentile(waits, 0.9), counts.SeatsBooked, seatsLeft, await TrustAsync(entries, openingId, cancellationToken));
+    }
+
+    private sealed record Totals(int Joined, int Admitted, int Lapsed, int SeatsBooked);
+
+    private static async Task<(IReadOnlyList<OpeningMinute> Minutes, Totals Totals)> MinutesAsync(
+        BookingDbContext db, IQueryable<QueueEntry> entries, InsightsChoices.OpeningRow opening, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
+    {
+        var booked = SeatsBooked(db, opening, startUtc, endUtc.AddMinutes(1));
         var joined = await MinuteCounts.OfAsync(entries.Select(e => (DateTime?)e.JoinedAtUtc), cancellationToken);
         var admitted = await MinuteCounts.OfAsync(entries.Select(e => e.AdmittedAtUtc), cancellationToken);
         var lapsed = await MinuteCounts.OfAsync(entries.Where(e => e.Status == QueueEntryStatus.Expired).Select(e => e.FinishedAtUtc), cancellationToken);
         var leftWaiting = await MinuteCounts.OfAsync(entries.Where(e => e.Status == QueueEntryStatus.Left && e.AdmittedAtUtc == null).Select(e => e.FinishedAtUtc), cancellationToken);
         var seats = await MinuteCounts.OfAsync(booked.Select(b => (DateTime?)b.CreatedAtUtc), cancellationToken);
-        var minutes = MinuteCounts.Series(startUtc, endUtc, joined, admitted, lapsed, leftWaiting, seats);
-
-        var waits = await WaitsAsync(entries, opening, cancellationToken);
-        var seatsLeft = isLive ? await SeatsLeftNowAsync(db, opening.Choice.ServiceId, cancellationToken) : null;
-        return new OpeningInsights(opening.Choice, isLive, minutes, joined.Total, admitted.Total, lapsed.Total,
-            Percentile(waits, 0.5), Percentile(waits, 0.9), seats.Total, seatsLeft, Trust: null);
+        var untilUtc = MinuteCounts.Truncate(endUtc).AddMinutes(1);
+        var readings = await db.OpeningSeatSamples.AsNoTracking().Where(s => s.OpeningId == opening.OpeningId && s.AtUtc < untilUtc)
+            .OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new SeatReading(s.AtUtc, s.SeatsLeft)).ToListAsync(cancellationToken);
+        var minutes = SeatReading.Onto(MinuteCounts.Series(startUtc, endUtc, joined, admitted, lapsed, leftWaiting, seats), readings);
+        return (minutes, new Totals(joined.Total, admitted.Total, lapsed.Total, seats.Total));
     }
 
-    /// <summary>
-    /// Seats booked on the service during the opening. The slot-start bound (a booking is for a slot after it is made, and
-    /// within the service's advance window) keeps the scan on the (ServiceId, StartUtc) index to the slots this opening could sell.
-    /// </summary>
-    private static IQueryable<Domain.Booking> SeatsBooked(BookingDbContext db, InsightsChoices.OpeningRow opening, DateTime fromUtc, DateTime untilUtc)
+    /// <summary>Seats booked on the service during the opening, read on the (ServiceId, CreatedAtUtc) index.</summary>
+    private static IQueryable<Domain.Booking> SeatsBooked(BookingDbContext db, InsightsChoices.OpeningRow opening, DateTime fromUtc, DateTime untilUtc) =>
+        db.Bookings.AsNoTracking().Where(b => b.ServiceId == opening.Choice.ServiceId && b.CreatedAtUtc >= fromUtc && b.CreatedAtUtc < untilUtc);
+
+    /// <summary>Challenges from the entries' own proof columns; the draw checked as anyone checking the published draw would.</summary>
+    private async Task<OpeningTrustFigures> TrustAsync(IQueryable<QueueEntry> entries, long openingId, CancellationToken cancellationToken)
     {
-        var lastSlotUtc = untilUtc.AddDays(opening.MaxAdvanceBookingDays + 1);
-        return db.Bookings.AsNoTracking().Where(b => b.ServiceId == opening.Choice.ServiceId && b.StartUtc >= fromUtc && b.StartUtc < lastSlotUtc
-                                                     && b.CreatedAtUtc >= fromUtc && b.CreatedAtUtc < untilUtc);
+        var challenges = await entries.Where(e => e.ProofDifficulty > 0).GroupBy(e => e.ProofPending)
+            .Select(g => new { Unmet = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var draw = await draws.GetAsync(openingId, cancellationToken);
+        return new OpeningTrustFigures(challenges.Sum(c => c.Count), challenges.Where(c => c.Unmet).Sum(c => c.Count), draw?.Check);
     }
 
     private static async Task<DateTime?> LastActivityAsync(IQueryable<QueueEntry> entries, CancellationToken cancellationToken)

@@ -335,6 +335,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("MovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -377,11 +380,16 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ServiceId", "StartUtc");
+                    b.HasIndex("ServiceId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("CustomerId", "ServiceId", "Status", "StartUtc");
+
+                    b.HasIndex("ServiceId", "StartUtc", "Status", "MovedAtUtc");
+
+                    b.HasIndex(new[] { "ServiceId", "StartUtc", "Id" }, "IX_Bookings_Cancelled_ServiceId_StartUtc")
+                        .HasFilter("\"Status\" = 'Cancelled'");
 
                     b.ToTable("Bookings", t =>
                         {
@@ -462,12 +470,36 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BookingId");
+                    b.HasIndex("BookingId", "Kind");
 
                     b.ToTable("LedgerEntries", t =>
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OpeningId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SeatsLeft")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpeningId", "AtUtc");
+
+                    b.ToTable("OpeningSeatSamples");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
@@ -1431,6 +1463,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

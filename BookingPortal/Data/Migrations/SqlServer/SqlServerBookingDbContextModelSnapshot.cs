@@ -336,6 +336,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("MovedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -378,11 +381,16 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ServiceId", "StartUtc");
+                    b.HasIndex("ServiceId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("CustomerId", "ServiceId", "Status", "StartUtc");
+
+                    b.HasIndex("ServiceId", "StartUtc", "Status", "MovedAtUtc");
+
+                    b.HasIndex(new[] { "ServiceId", "StartUtc", "Id" }, "IX_Bookings_Cancelled_ServiceId_StartUtc")
+                        .HasFilter("\"Status\" = 'Cancelled'");
 
                     b.ToTable("Bookings", t =>
                         {
@@ -463,12 +471,36 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BookingId");
+                    b.HasIndex("BookingId", "Kind");
 
                     b.ToTable("LedgerEntries", t =>
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("OpeningId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SeatsLeft")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpeningId", "AtUtc");
+
+                    b.ToTable("OpeningSeatSamples");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
@@ -1436,6 +1468,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

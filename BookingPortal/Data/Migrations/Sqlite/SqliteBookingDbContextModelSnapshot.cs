@@ -324,6 +324,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MovedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -366,11 +369,16 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ServiceId", "StartUtc");
+                    b.HasIndex("ServiceId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "StartUtc");
 
                     b.HasIndex("CustomerId", "ServiceId", "Status", "StartUtc");
+
+                    b.HasIndex("ServiceId", "StartUtc", "Status", "MovedAtUtc");
+
+                    b.HasIndex(new[] { "ServiceId", "StartUtc", "Id" }, "IX_Bookings_Cancelled_ServiceId_StartUtc")
+                        .HasFilter("\"Status\" = 'Cancelled'");
 
                     b.ToTable("Bookings", t =>
                         {
@@ -447,12 +455,34 @@ namespace BookingPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BookingId");
+                    b.HasIndex("BookingId", "Kind");
 
                     b.ToTable("LedgerEntries", t =>
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpeningId", "AtUtc");
+
+                    b.ToTable("OpeningSeatSamples");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
@@ -1388,6 +1418,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,46 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Queue;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace BookingPortal.Features.Insights;
+
+/// <summary>
+/// Writes the points of each live opening's sell-out curve: seats left on its service, read the way the waiting room
+/// reads them for its visitors, from the chart's lead-in until nobody waits or holds a turn. A reading of committed seat
+/// counters at one instant is exact whatever books or cancels around it, and two instances at once only add points.
+/// </summary>
+public sealed class OpeningSeatRecorder(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, TimeProvider time)
+{
+    public async Task<int> RecordAsync(CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var chartStartedBy = nowUtc + OpeningInsightsQueries.LeadIn;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var live = await db.ReleaseOpenings.AsNoTracking()
+            .Where(o => o.EarlyOpensAtUtc <= chartStartedBy
+                        && db.QueueEntries.Any(e => e.OpeningId == o.Id && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted)))
+            .Join(db.Releases, o => o.ReleaseId, r => r.Id, (o, r) => new { OpeningId = o.Id, r.ServiceId })
+            .ToListAsync(cancellationToken);
+        foreach (var serviceOpenings in live.GroupBy(o => o.ServiceId))
+        {
+            var service = await db.Services.AsNoTracking().Include(s => s.TimeSlots).SingleAsync(s => s.Id == serviceOpenings.Key, cancellationToken);
+            var seatsLeft = await queue.RemainingSeatsAsync(service, cancellationToken);
+            db.OpeningSeatSamples.AddRange(serviceOpenings.Select(o => new OpeningSeatSample { OpeningId = o.OpeningId, AtUtc = nowUtc, SeatsLeft = seatsLeft }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return live.Count;
+    }
+}
+
+/// <summary>Runs <see cref="OpeningSeatRecorder"/> every <see cref="Interval"/>: several points a minute, one query when nothing is live.</summary>
+[DisallowConcurrentExecution]
+public sealed class OpeningSeatJob(OpeningSeatRecorder recorder) : IJob
+{
+    public static readonly JobKey Key = new(nameof(OpeningSeatJob), "insights");
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await recorder.RecordAsync(cancellationToken);
+}
