@@ -18,7 +18,11 @@ internal static class PractitionerSetup
         BooksPractitioners = true,
         BufferBeforeMinutes = before,
         BufferAfterMinutes = after,
-        TimeSlots = [new TimeSlotTemplate { Start = new TimeOnly(10, 0), End = new TimeOnly(10, 0).AddMinutes(minutes), Capacity = capacity }],
+        TimeSlots =
+        [
+            new TimeSlotTemplate { Start = new TimeOnly(10, 0), End = new TimeOnly(10, 0).AddMinutes(minutes), Capacity = capacity },
+            new TimeSlotTemplate { Start = new TimeOnly(14, 0), End = new TimeOnly(14, 0).AddMinutes(minutes), Capacity = capacity },
+        ],
     };
 
     public static Practitioner WorkingEveryDay(string name, params Service[] performs) => new()
@@ -41,7 +45,7 @@ internal static class PractitionerSetup
         return (services, added);
     }
 
-    /// <summary>The service's 10:00 slot (New York) three days after the factory's clock.</summary>
-    public static DateTime SlotStart(PortalFactory factory, Service service) =>
-        SlotSchedule.ForDate(service, SlotSchedule.LocalToday(service, factory.Clock.GetUtcNow()).AddDays(3)).Single().StartUtc;
+    /// <summary>The service's 10:00 slot (New York; 14:00 with <paramref name="afternoon"/>) three days after the factory's clock.</summary>
+    public static DateTime SlotStart(PortalFactory factory, Service service, bool afternoon = false) =>
+        SlotSchedule.ForDate(service, SlotSchedule.LocalToday(service, factory.Clock.GetUtcNow()).AddDays(3))[afternoon ? 1 : 0].StartUtc;
 }

@@ -137,9 +137,8 @@ public sealed class BookingMover(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refused = await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken)
             ?? (await BookingWrites.HoldsAnotherSeatAsync(db, service, current.CustomerId, current.Id, newInventoryId, cancellationToken) ? BookingError.SeatAlreadyHeld : null);
-        var (practitionerFree, assignment) = refused is null
-            ? await PractitionerSeats.ForMoveAsync(db, service, current.Id, request.PractitionerId ?? current.PractitionerId, slot.StartUtc, slot.EndUtc, cancellationToken)
-            : (false, null);
+        var (practitionerFree, assignment) = refused is not null ? (false, null)
+            : await PractitionerSeats.ForMoveAsync(db, service, current.Id, request.PractitionerId ?? current.PractitionerId, slot.StartUtc, slot.EndUtc, cancellationToken);
         if (refused is not null || !practitionerFree)
         {
             return (SeatMove.Refused, refused ?? BookingError.PractitionerUnavailable);

@@ -188,11 +188,7 @@ public sealed class ReservationBatchWriter(
         await BookingWrites.EnterCustomerGatesAsync(db, customerIds, cancellationToken);
         await ReservationRules.RefuseInsideGatesAsync(db, candidates, contacts, accountRules, nowUtc, cancellationToken);
         var turnsTaken = await ReservationRules.UseQueueTurnsAsync(db, candidates.Where(c => c.IsOpen).ToList(), nowUtc, cancellationToken);
-        foreach (var staffed in await ReservationStaffing.AssignAsync(db, candidates, cancellationToken))
-        {
-            staffed.Messages = await outbox.ComposeForNewBookingAsync(staffed.Booking!, staffed.Service, endpoints, contacts[staffed.Request.CustomerId]);
-        }
-
+        await ReservationStaffing.AssignAsync(db, candidates, (outbox, endpoints, contacts), cancellationToken);
         var granted = await ReservationRules.TakeSeatsAsync(db, candidates.Where(c => c.IsOpen).ToList(), cancellationToken);
         await ReleaseGate.GiveBackTurnsAsync(db, turnsTaken.Where(c => c.Refusal is not null).Select(c => c.QueueEntryId!.Value).ToList(), cancellationToken);
         // One round of inserts (the bookings, their deposits, their messages); a repeated request or a
@@ -224,10 +220,7 @@ public sealed class ReservationBatchWriter(
         }
     }
 
-    /// <summary>
-    /// Each candidate's booking and messages, for the customers that exist (whose contacts it returns, with the
-    /// webhook endpoints). A booking of a practitioner gets its messages once the practitioner is chosen.
-    /// </summary>
+    /// <summary>Each candidate's booking and messages (a practitioner's: once chosen), for the customers that exist (their contacts, and the endpoints).</summary>
     private async Task<(Dictionary<string, CustomerContact> Contacts, IReadOnlyList<WebhookEndpoint> Endpoints)> ComposeAsync(
         BookingDbContext db, List<ReservationCandidate> candidates, List<string> customerIds, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
+using BookingPortal.Features.Notifications;
 
 namespace BookingPortal.Features.Booking;
 
@@ -10,14 +11,17 @@ internal static class ReservationStaffing
     /// <summary>
     /// Gives each open candidate of a service that books practitioners its practitioner (the one asked for, or the
     /// fairest free one) and room, under their row locks, or refuses it as <see cref="BookingError.PractitionerUnavailable"/>;
-    /// returns the candidates given one, whose messages can now name them.
+    /// then composes the messages of those given one, which can now name them.
     /// </summary>
-    public static async Task<List<ReservationCandidate>> AssignAsync(BookingDbContext db, List<ReservationCandidate> candidates, CancellationToken cancellationToken)
+    public static async Task AssignAsync(
+        BookingDbContext db, List<ReservationCandidate> candidates,
+        (NotificationOutbox Outbox, IReadOnlyList<WebhookEndpoint> Endpoints, Dictionary<string, CustomerContact> Contacts) messages,
+        CancellationToken cancellationToken)
     {
         var staffed = candidates.Where(c => c.IsOpen && c.Booking is not null && c.Service.BooksPractitioners).ToList();
         if (staffed.Count == 0)
         {
-            return staffed;
+            return;
         }
 
         var assignments = await PractitionerSeats.AssignAsync(
@@ -35,6 +39,9 @@ internal static class ReservationStaffing
             }
         }
 
-        return staffed.Where(c => c.IsOpen).ToList();
+        foreach (var given in staffed.Where(c => c.IsOpen))
+        {
+            given.Messages = await messages.Outbox.ComposeForNewBookingAsync(given.Booking!, given.Service, messages.Endpoints, messages.Contacts[given.Request.CustomerId]);
+        }
     }
 }
