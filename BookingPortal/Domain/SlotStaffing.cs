@@ -41,6 +41,10 @@ public sealed class SlotStaffing(
         return continuing + starting * service.SeatsPerPractitioner;
     }
 
+    /// <summary>The seats one practitioner can still give in the slot (a room included), or with null any of them (<see cref="BookableSeats"/>).</summary>
+    public int SeatsFor(int? practitionerId, DateTime startUtc, DateTime endUtc) => practitionerId is not { } id ? BookableSeats(startUtc, endUtc)
+        : FreePractitioners(startUtc, endUtc).Contains(id) ? SeatsLeft(id, startUtc, endUtc) : 0;
+
     /// <summary>The practitioners with a seat left in the slot (and a room for it), by id.</summary>
     public IReadOnlyList<int> FreePractitioners(DateTime startUtc, DateTime endUtc) =>
         Offers(startUtc, endUtc).Where(o => o.Continuing || o.RoomId is not null || !NeedsRoom).Select(o => o.PractitionerId).ToList();

@@ -2,6 +2,7 @@ using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Consistency;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,10 @@ public class PractitionerBookingPathTests
 
         var customers = await factory.CreateCustomersAsync(3);
         var bookings = factory.Get<BookingService>();
+        var catalog = factory.Get<CatalogService>();
 
+        (await catalog.GetSlotsAsync(services[0], localDay, localDay)).Select(s => s.Remaining).Should().Equal(1, 0);
+        (await catalog.GetSlotsAsync(services[0], localDay, localDay, practitionerId: p[0].Id)).Select(s => s.Remaining).Should().Equal(0, 0);
         (await bookings.ReserveAsync(new ReserveRequest(customers[0], services[0].Id, start, "a", PractitionerId: p[0].Id))).Error.Should().Be(BookingError.PractitionerUnavailable);
         (await bookings.ReserveAsync(new ReserveRequest(customers[1], services[0].Id, start, "b"))).Booking!.PractitionerId.Should().Be(p[1].Id);
         (await bookings.ReserveAsync(new ReserveRequest(customers[2], services[0].Id, start.AddHours(4), "c"))).Error.Should().Be(BookingError.PractitionerUnavailable);
