@@ -138,7 +138,7 @@ public sealed class BookingMover(
         var refused = await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken)
             ?? (await BookingWrites.HoldsAnotherSeatAsync(db, service, current.CustomerId, current.Id, newInventoryId, cancellationToken) ? BookingError.SeatAlreadyHeld : null);
         var (practitionerFree, assignment) = refused is not null ? (false, null)
-            : await PractitionerSeats.ForMoveAsync(db, service, current.Id, request.PractitionerId ?? current.PractitionerId, slot.StartUtc, slot.EndUtc, cancellationToken);
+            : await PractitionerSeats.AssignOneAsync(db, service, current.Id, request.PractitionerId ?? current.PractitionerId, slot.StartUtc, slot.EndUtc, cancellationToken);
         if (refused is not null || !practitionerFree)
         {
             return (SeatMove.Refused, refused ?? BookingError.PractitionerUnavailable);

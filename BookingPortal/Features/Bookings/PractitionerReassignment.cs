@@ -46,7 +46,7 @@ public sealed class PractitionerReassignment(
 
         var service = booking!.Service!;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (free, assignment) = await PractitionerSeats.ForMoveAsync(db, service, booking.Id, practitionerId, booking.StartUtc, booking.EndUtc, cancellationToken);
+        var (free, assignment) = await PractitionerSeats.AssignOneAsync(db, service, booking.Id, practitionerId, booking.StartUtc, booking.EndUtc, cancellationToken);
         if (!free)
         {
             return assignment is null && !await PerformsAsync(db, service.Id, practitionerId, cancellationToken)

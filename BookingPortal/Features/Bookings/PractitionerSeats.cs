@@ -65,11 +65,11 @@ public static class PractitionerSeats
     }
 
     /// <summary>
-    /// For a booking moving to another time (or staying, for a reassignment): Free with no assignment when the service
-    /// books no practitioners; else the practitioner asked for (null: any available) and a room, under their locks,
-    /// the booking itself not standing in its own way; not Free when they are not free then.
+    /// One seat (a waitlist claim, a booking moving to another time, or staying for a reassignment): Free with no
+    /// assignment when the service books no practitioners; else the practitioner asked for (null: any available) and a
+    /// room, under their locks, a moving booking not standing in its own way; not Free when nobody fitting is free then.
     /// </summary>
-    public static async Task<(bool Free, SeatAssignment? Assignment)> ForMoveAsync(
+    public static async Task<(bool Free, SeatAssignment? Assignment)> AssignOneAsync(
         BookingDbContext db, Service service, Guid bookingId, int? practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
     {
         if (!service.BooksPractitioners)
