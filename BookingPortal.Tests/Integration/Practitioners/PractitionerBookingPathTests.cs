@@ -1,3 +1,4 @@
+using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Bookings;
@@ -12,10 +13,13 @@ namespace BookingPortal.Tests.Integration.Practitioners;
 /// <summary>Booking, moving, cancelling and reassigning a practitioner's appointments, and the consistency check's view of them.</summary>
 public class PractitionerBookingPathTests
 {
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Moves_keep_the_practitioner_unless_another_is_asked_and_cancelling_frees_them()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var (morning, afternoon) = (PractitionerSetup.SlotStart(factory, services[0]), PractitionerSetup.SlotStart(factory, services[0], afternoon: true));
@@ -39,7 +43,7 @@ public class PractitionerBookingPathTests
     [Fact]
     public async Task Time_off_and_busy_time_make_a_practitioner_unavailable_while_any_available_finds_the_other()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);
@@ -69,7 +73,7 @@ public class PractitionerBookingPathTests
     [Fact]
     public async Task Staff_reassign_to_a_free_practitioner_and_are_told_why_not_otherwise()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s), PractitionerSetup.WorkingEveryDay("Cy", s[1])]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);
@@ -94,7 +98,7 @@ public class PractitionerBookingPathTests
     [Fact]
     public async Task The_consistency_check_is_silent_on_the_booking_paths_and_names_an_overlap_written_around_them()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5, before: 10)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);
@@ -114,4 +118,10 @@ public class PractitionerBookingPathTests
         report.Violations.Should().ContainSingle(v => v.Invariant == ConsistencyInvariants.OnePersonOnePlace)
             .Which.Ids.Should().Contain($"practitioner:{p[0].Id}", "physio's 10 minutes before clash with the massage ending at its start");
     }
+}
+
+/// <summary>The same paths on PostgreSQL, where the locks and the consistency check's queries are the server's.</summary>
+public class PractitionerBookingPathOnPostgresTests : PractitionerBookingPathTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

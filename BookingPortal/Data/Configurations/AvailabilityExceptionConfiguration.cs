@@ -10,7 +10,8 @@ public sealed class AvailabilityExceptionConfiguration : IEntityTypeConfiguratio
     {
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Reason).HasMaxLength(200);
-        // Wall time, not an instant: the model-wide UTC conversion would shift it by the server's own zone.
+        // Wall time, not an instant: the model-wide UTC conversion would shift it by the server's own zone. It is
+        // stored labelled UTC but never converted (PostgreSQL's timestamptz takes only UTC), and read back as wall time.
         builder.Property(e => e.StartLocal).HasConversion(WallTime);
         builder.Property(e => e.EndLocal).HasConversion(WallTime);
         builder.HasIndex(e => new { e.PractitionerId, e.StartLocal });
@@ -18,6 +19,6 @@ public sealed class AvailabilityExceptionConfiguration : IEntityTypeConfiguratio
     }
 
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> WallTime = new(
-        toStore => DateTime.SpecifyKind(toStore, DateTimeKind.Unspecified),
+        toStore => DateTime.SpecifyKind(toStore, DateTimeKind.Utc),
         fromStore => DateTime.SpecifyKind(fromStore, DateTimeKind.Unspecified));
 }
