@@ -116,7 +116,7 @@ public static class ApiEndpoints
 
         var (customerId, actingStaffId) = forWhom;
         var result = await bookings.ReserveAsync(
-            new ReserveRequest(customerId, body.ServiceId, body.SlotStartUtc, body.IdempotencyKey, actingStaffId), cancellationToken);
+            new ReserveRequest(customerId, body.ServiceId, body.SlotStartUtc, body.IdempotencyKey, actingStaffId, body.PractitionerId), cancellationToken);
         if (result.Booking is { } booking)
         {
             // A repeat of the request answers as the first did (201, the booking as it is now), whatever became of it since.

@@ -37,7 +37,7 @@ public sealed record AvailabilityDto(int ServiceId, string TimeZoneId, DateOnly 
 /// What POST /api/v1/bookings takes (the document's schema; <see cref="ApiRequests"/> reads it strictly).
 /// <see cref="CustomerId"/> only with a staff key that has the admin scope.
 /// </summary>
-public sealed record CreateBookingRequest(int ServiceId, DateTimeOffset SlotStartUtc, string? CustomerId);
+public sealed record CreateBookingRequest(int ServiceId, DateTimeOffset SlotStartUtc, string? CustomerId, int? PractitionerId = null);
 
 /// <summary>What POST /api/v1/bookings/{confirmation}/move takes: a slot of the booking's own service.</summary>
 public sealed record MoveBookingRequest(DateTimeOffset SlotStartUtc);

@@ -3,7 +3,7 @@ using BookingPortal.Infrastructure.Http;
 namespace BookingPortal.Features.Api;
 
 /// <summary>A booking request as the API read it: every field present and well-formed.</summary>
-public sealed record BookingOrder(int ServiceId, DateTime SlotStartUtc, string? CustomerId, string IdempotencyKey);
+public sealed record BookingOrder(int ServiceId, DateTime SlotStartUtc, string? CustomerId, string IdempotencyKey, int? PractitionerId = null);
 
 /// <summary>A move request as the API read it.</summary>
 public sealed record MoveOrder(DateTime SlotStartUtc);
@@ -30,7 +30,9 @@ public static class ApiRequests
         var serviceId = input.Id(body, "serviceId", "Give the service's id.");
         var slotStart = input.Instant(body, "slotStartUtc", $"Give the slot's start as availability lists it: {IsoFormats.InstantHint}.");
         var customerId = input.OptionalText(body, "customerId", MaxCustomerIdLength);
-        return input.IsValid ? (new BookingOrder(serviceId!.Value, slotStart!.Value, customerId, key!), null) : (null, input.Problem);
+        // Optional: absent or null books "any available" on a service that books practitioners.
+        var practitionerId = body.Find("practitionerId") is null or { ValueKind: System.Text.Json.JsonValueKind.Null } ? null : input.Id(body, "practitionerId", "");
+        return input.IsValid ? (new BookingOrder(serviceId!.Value, slotStart!.Value, customerId, key!, practitionerId), null) : (null, input.Problem);
     }
 
     public static async Task<(MoveOrder? Order, IResult? Problem)> ReadMoveBookingAsync(HttpRequest request, CancellationToken cancellationToken)

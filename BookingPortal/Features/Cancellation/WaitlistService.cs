@@ -117,9 +117,11 @@ public sealed class WaitlistService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var slot = await db.SlotInventories.AsNoTracking().SingleAsync(i => i.Id == inventoryId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await BookingWrites.CustomerRefusalAsync(db, accountRules, service, customerId, inventoryId, nowUtc, cancellationToken) is { } refusal)
+        var refusal = await BookingWrites.CustomerRefusalAsync(db, accountRules, service, customerId, inventoryId, nowUtc, cancellationToken);
+        var (practitionerFree, assignment) = refusal is null ? await PractitionerSeats.AssignOneAsync(db, service, Guid.Empty, null, slot.StartUtc, slot.EndUtc, cancellationToken) : (true, null);
+        if ((refusal ?? (practitionerFree ? null : BookingError.PractitionerUnavailable)) is { } refused)
         {
-            return ReserveResult.Failure(refusal, service);
+            return ReserveResult.Failure(refused, service);
         }
 
         // The held seat's counter, locked after the customer's row as a booking takes them, and read
@@ -130,17 +132,17 @@ public sealed class WaitlistService(
             return new ReserveResult(null, BookingError.BookingNotFound, text["Sorry, this offer has ended and the seat has passed to someone else."]);
         }
 
-        return await BookHeldSeatAsync(db, transaction, entryId, customerId, service, slot, nowUtc, cancellationToken);
+        return await BookHeldSeatAsync(db, transaction, entryId, customerId, service, slot, assignment, nowUtc, cancellationToken);
     }
 
     /// <summary>Turns the offer into a booking on the seat held for it, if the offer is still open.</summary>
     private async Task<ReserveResult> BookHeldSeatAsync(
-        BookingDbContext db, IDbContextTransaction transaction, long entryId, string customerId, Service service, SlotInventory slot, DateTime nowUtc,
+        BookingDbContext db, IDbContextTransaction transaction, long entryId, string customerId, Service service, SlotInventory slot, SeatAssignment? assignment, DateTime nowUtc,
         CancellationToken cancellationToken)
     {
-        var inventoryId = slot.Id;
         var booking = BookingWrites.NewBooking(
-            service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
+            service, customerId, slot.Id, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
+        (booking.PractitionerId, booking.RoomId) = (assignment?.PractitionerId, assignment?.RoomId);
         var claimed = await db.WaitlistEntries
             .Where(e => e.Id == entryId && e.CustomerId == customerId && e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc > nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Claimed).SetProperty(x => x.ClaimedBookingId, booking.Id), cancellationToken);

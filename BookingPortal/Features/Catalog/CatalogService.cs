@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -54,9 +55,13 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
             .Select(r => new SlotDateRange(r.SlotsFrom, r.SlotsUntil))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Every scheduled slot between two local dates, merged with the seat counters that exist for them.</summary>
+    /// <summary>
+    /// Every scheduled slot between two local dates, merged with the seat counters that exist for them; on a service
+    /// that books practitioners, a slot's seats are also at most those its free practitioners can give (the one asked
+    /// for by <paramref name="practitionerId"/>, or any).
+    /// </summary>
     public async Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(
-        Service service, DateOnly fromLocal, DateOnly toLocal, CancellationToken cancellationToken = default)
+        Service service, DateOnly fromLocal, DateOnly toLocal, CancellationToken cancellationToken = default, int? practitionerId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sold = await SlotDatesAsync(db, service.Id, cancellationToken);
@@ -72,12 +77,15 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
             .Where(i => i.ServiceId == service.Id && i.StartUtc >= fromUtc && i.StartUtc <= toUtc)
             .ToDictionaryAsync(i => i.StartUtc, cancellationToken);
 
+        var staffing = service.BooksPractitioners
+            ? await PractitionerSeats.LoadAsync(db, service, fromUtc.AddDays(-1), occurrences[^1].EndUtc.AddDays(1), null, cancellationToken)
+            : null;
         var nowUtc = time.GetUtcNow().UtcDateTime;
         return occurrences.Select(o =>
         {
             var counter = counters.GetValueOrDefault(o.StartUtc);
             var capacity = counter?.Capacity ?? o.Capacity;
-            var remaining = counter?.Remaining ?? o.Capacity;
+            var remaining = Math.Min(counter?.Remaining ?? o.Capacity, staffing?.SeatsFor(practitionerId, o.StartUtc, o.EndUtc) ?? int.MaxValue);
             var bookable = remaining > 0 && BookingRules.CheckWindow(service, o.StartUtc, nowUtc) is null;
             return new SlotAvailability(o.StartUtc, o.EndUtc, o.LocalStart, o.LocalEnd, capacity, remaining, bookable);
         }).ToList();

@@ -33,6 +33,7 @@ public sealed class ConsistencyCheck(IDbContextFactory<BookingDbContext> dbFacto
         violations.AddRange(await SeatInvariants.WaitlistOffersAsync(db, cancellationToken));
         violations.AddRange(await LedgerInvariants.LedgersAsync(db, cancellationToken));
         violations.AddRange(await OutboxAsync(db, cancellationToken));
+        violations.AddRange(await PractitionerInvariants.OverlapsAsync(db, cancellationToken));
         return new ConsistencyReport(checkedAt, time.GetElapsedTime(started), violations);
     }
 

@@ -33,4 +33,7 @@ public static class ConsistencyInvariants
 
     /// <summary>One outbox row per event and channel.</summary>
     public const string OutboxOnce = "outbox-once";
+
+    /// <summary>No two active appointments of one practitioner or one room overlap, buffers included (a class's seats share them).</summary>
+    public const string OnePersonOnePlace = "one-person-one-place";
 }
