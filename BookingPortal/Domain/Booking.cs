@@ -47,6 +47,9 @@ public class Booking
     public DateTime? Reminder24hQueuedAtUtc { get; set; }
     public DateTime? Reminder1hQueuedAtUtc { get; set; }
 
+    /// <summary>This appointment's own video room (a video service with rooms configured), fixed when it is booked; null shows the service's shared link.</summary>
+    public string? VideoRoomLink { get; set; }
+
     public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
 
     /// <summary>The bookings that hold a seat on their slot (held for payment or confirmed), as a query condition.</summary>

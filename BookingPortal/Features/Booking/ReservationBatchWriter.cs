@@ -7,6 +7,7 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Webhooks;
+using BookingPortal.Features.VideoRooms;
 using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Booking;
@@ -29,7 +30,8 @@ public sealed class ReservationBatchWriter(
     AccountRules accountRules,
     AuditLog audit,
     TimeProvider time,
-    ILogger<ReservationBatchWriter> logger)
+    ILogger<ReservationBatchWriter> logger,
+    VideoRoomLinks videoRooms)
 {
     private const int MaxConfirmationNumberAttempts = 3;
 
@@ -231,6 +233,7 @@ public sealed class ReservationBatchWriter(
             var (request, service, slot) = (candidate.Request, candidate.Service, candidate.Slot);
             candidate.Booking = BookingWrites.NewBooking(service, request.CustomerId, candidate.CounterId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, holdUntil);
             candidate.Booking.RequestFingerprint = request.Fingerprint;
+            candidate.Booking.VideoRoomLink = videoRooms.NewRoomLinkFor(service);
             candidate.Messages = await outbox.ComposeForNewBookingAsync(candidate.Booking, service, endpoints, contacts[request.CustomerId]);
         }
 

@@ -92,7 +92,7 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             service.DurationMinutes,
             service.LocationKind,
             service.Address,
-            service.VideoLink,
+            service.LocationKind == LocationKind.Virtual ? booking.VideoRoomLink ?? service.VideoLink : service.VideoLink,
             booking.Price,
             booking.DepositAmount,
             booking.Currency,

@@ -5,6 +5,7 @@ using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.VideoRooms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -28,7 +29,7 @@ public sealed class WaitlistService(
     AccountRules accountRules,
     TimeProvider time,
     IStringLocalizer<PortalText> text,
-    ILogger<WaitlistService> logger)
+    ILogger<WaitlistService> logger, VideoRoomLinks videoRooms)
 {
     public Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default) =>
         ConflictRetry.RunAsync(() => JoinOnceAsync(customerId, serviceId, localDate, slotStartUtc, cancellationToken), logger, cancellationToken);
@@ -141,6 +142,7 @@ public sealed class WaitlistService(
         var inventoryId = slot.Id;
         var booking = BookingWrites.NewBooking(
             service, customerId, inventoryId, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
+        booking.VideoRoomLink = videoRooms.NewRoomLinkFor(service);
         var claimed = await db.WaitlistEntries
             .Where(e => e.Id == entryId && e.CustomerId == customerId && e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc > nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Claimed).SetProperty(x => x.ClaimedBookingId, booking.Id), cancellationToken);
