@@ -50,6 +50,12 @@ public class Booking
     /// <summary>This appointment's own video room (a video service with rooms configured), fixed when it is booked; null shows the service's shared link.</summary>
     public string? VideoRoomLink { get; set; }
 
+    /// <summary>Who gives the appointment, on services that book practitioners.</summary>
+    public int? PractitionerId { get; set; }
+
+    /// <summary>The room it takes, on services that need one.</summary>
+    public int? RoomId { get; set; }
+
     public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
 
     /// <summary>The bookings that hold a seat on their slot (held for payment or confirmed), as a query condition.</summary>
