@@ -145,7 +145,8 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         }
 
         var contact = await ContactAsync(db, booking.CustomerId, cancellationToken);
-        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, BookingReader.ToView(booking), contact, key, extra));
+        var view = BookingReader.ToView(booking) with { PractitionerName = await BookingReader.PractitionerNameAsync(db, booking.PractitionerId, cancellationToken) };
+        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, view, contact, key, extra));
     }
 
     private async Task<List<OutboxMessage>> ComposeForBookingAsync(
@@ -153,7 +154,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     {
         var appointment = new AppointmentFacts(
             view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
-            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}"));
+            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}")) { Practitioner = view.PractitionerName };
         return await ComposeAsync(kind, view.CustomerId, contact, eventKey,
             recipient =>
             {
