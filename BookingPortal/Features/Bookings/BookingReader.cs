@@ -115,6 +115,7 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
             PractitionerId = booking.PractitionerId,
             ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
+            RoomId = booking.RoomId,
         };
     }
 }
