@@ -163,8 +163,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
         try
         {
             var result = Reschedule is null
-                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey))
-                : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc));
+                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey, PractitionerId: Practitioner.SelectedId))
+                : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc, Practitioner.SelectedId));
             if (result.Booking is { } booking)
             {
                 // The page leaves for the confirmation: the button keeps spinning rather than coming back for a moment.
