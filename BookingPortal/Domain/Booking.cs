@@ -50,6 +50,9 @@ public class Booking
     /// <summary>When the booking last moved to another slot; set by the move's own update, null if it never moved.</summary>
     public DateTime? MovedAtUtc { get; set; }
 
+    /// <summary>This appointment's own video room (a video service with rooms configured), fixed when it is booked; null shows the service's shared link.</summary>
+    public string? VideoRoomLink { get; set; }
+
     /// <summary>Who gives the appointment, on services that book practitioners.</summary>
     public int? PractitionerId { get; set; }
 

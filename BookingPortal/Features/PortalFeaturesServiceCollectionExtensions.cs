@@ -15,6 +15,7 @@ using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Webhooks;
+using BookingPortal.Features.VideoRooms;
 
 namespace BookingPortal.Features;
 
@@ -42,6 +43,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddConsistency();
         services.AddInsights();
+        services.AddVideoRooms(configuration);
         return services;
     }
 

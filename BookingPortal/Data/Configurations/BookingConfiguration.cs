@@ -18,6 +18,7 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancelledById).HasMaxLength(450);
         builder.Property(b => b.PaymentReference).HasMaxLength(100);
         builder.Property(b => b.CheckedInById).HasMaxLength(450);
+        builder.Property(b => b.VideoRoomLink).HasMaxLength(400);
         // The no-show sweep looks for confirmed bookings whose start has passed.
         builder.HasIndex(b => new { b.Status, b.StartUtc });
 

@@ -29,7 +29,7 @@ public sealed class ReservationBatchWriter(
     AccountRules accountRules,
     AuditLog audit,
     TimeProvider time,
-    ILogger<ReservationBatchWriter> logger)
+    ILogger<ReservationBatchWriter> logger, VideoRooms.VideoRoomLinks videoRooms)
 {
     private const int MaxConfirmationNumberAttempts = 3;
 
@@ -231,7 +231,7 @@ public sealed class ReservationBatchWriter(
         {
             var (request, service, slot) = (candidate.Request, candidate.Service, candidate.Slot);
             candidate.Booking = BookingWrites.NewBooking(service, request.CustomerId, candidate.CounterId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, holdUntil);
-            candidate.Booking.RequestFingerprint = request.Fingerprint;
+            (candidate.Booking.RequestFingerprint, candidate.Booking.VideoRoomLink) = (request.Fingerprint, videoRooms.NewRoomLinkFor(service));
             if (!service.BooksPractitioners)
             {
                 candidate.Messages = await outbox.ComposeForNewBookingAsync(candidate.Booking, service, endpoints, contacts[request.CustomerId]);

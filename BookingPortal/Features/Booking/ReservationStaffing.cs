@@ -41,7 +41,8 @@ internal static class ReservationStaffing
 
         foreach (var given in staffed.Where(c => c.IsOpen))
         {
-            given.Messages = await messages.Outbox.ComposeForNewBookingAsync(given.Booking!, given.Service, messages.Endpoints, messages.Contacts[given.Request.CustomerId]);
+            given.Messages = await messages.Outbox.ComposeForNewBookingAsync(given.Booking!, given.Service, messages.Endpoints, messages.Contacts[given.Request.CustomerId],
+                await BookingReader.PractitionerNameAsync(db, given.Booking!.PractitionerId, cancellationToken));
         }
     }
 }

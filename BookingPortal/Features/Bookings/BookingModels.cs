@@ -72,5 +72,8 @@ public sealed record BookingView(
     /// <summary>Until when the customer may move this booking online, and whether they still may at that instant.</summary>
     public MoveWindow MoveWindowAt(DateTime nowUtc) => MoveRules.WindowFor(ChangesAllowedUntilHours, StartUtc, nowUtc);
 
+    /// <summary>That practitioner's name as customers see it, when the query loaded it.</summary>
+    public string? PractitionerName { get; init; }
+
     public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment;
 }

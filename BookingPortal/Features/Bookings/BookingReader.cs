@@ -32,7 +32,8 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
         var ids = bookings.Select(b => b.Id).ToList();
         var ledgers = (await db.LedgerEntries.AsNoTracking().Where(e => ids.Contains(e.BookingId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.BookingId);
-        return bookings.Select(b => ToView(b) with { Ledger = LedgerSummary.Of(ledgers[b.Id]) }).ToList();
+        var practitioners = await PractitionerNamesAsync(db, bookings.Select(b => b.PractitionerId), cancellationToken);
+        return bookings.Select(b => ToView(b) with { Ledger = LedgerSummary.Of(ledgers[b.Id]), PractitionerName = NameOf(practitioners, b.PractitionerId) }).ToList();
     }
 
     /// <summary>
@@ -68,8 +69,21 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
         }
 
         var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == booking.Id).ToListAsync(cancellationToken);
-        return ToView(booking) with { Ledger = LedgerSummary.Of(ledger) };
+        return ToView(booking) with { Ledger = LedgerSummary.Of(ledger), PractitionerName = await PractitionerNameAsync(db, booking.PractitionerId, cancellationToken) };
     }
+
+    /// <summary>The name customers see for the practitioner, or null (none named, or the booking has none).</summary>
+    internal static async Task<string?> PractitionerNameAsync(BookingDbContext db, int? practitionerId, CancellationToken cancellationToken) =>
+        NameOf(await PractitionerNamesAsync(db, [practitionerId], cancellationToken), practitionerId);
+
+    private static async Task<Dictionary<int, string>> PractitionerNamesAsync(BookingDbContext db, IEnumerable<int?> practitionerIds, CancellationToken cancellationToken)
+    {
+        var ids = practitionerIds.OfType<int>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Practitioners.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+    }
+
+    private static string? NameOf(Dictionary<int, string> names, int? practitionerId) =>
+        practitionerId is { } id && names.TryGetValue(id, out var name) ? name : null;
 
     internal static BookingView ToView(Domain.Booking booking) =>
         ToView(booking, booking.Service ?? throw new InvalidOperationException("The booking's service must be loaded."));
@@ -92,15 +106,15 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             service.DurationMinutes,
             service.LocationKind,
             service.Address,
-            service.VideoLink,
+            service.LocationKind == LocationKind.Virtual ? booking.VideoRoomLink ?? service.VideoLink : service.VideoLink,
             booking.Price,
             booking.DepositAmount,
             booking.Currency,
             booking.CreatedAtUtc)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
-            ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
             PractitionerId = booking.PractitionerId,
+            ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
             RoomId = booking.RoomId,
         };
     }

@@ -71,6 +71,7 @@ public static class CalendarFile
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("https://calendar.google.com/calendar/render", query);
     }
 
+    // The practitioner is named in the description, not the title: a calendar that lists the service keeps doing so.
     private static string Describe(BookingView booking, Uri portalBaseUri) =>
-        $"Confirmation number {booking.ConfirmationNumber}. Manage your booking: {new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}")}";
+        $"{(booking.PractitionerName is { } practitioner ? $"With {practitioner}. " : "")}Confirmation number {booking.ConfirmationNumber}. Manage your booking: {new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}")}";
 }

@@ -5,6 +5,7 @@ using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.VideoRooms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -28,7 +29,7 @@ public sealed class WaitlistService(
     AccountRules accountRules,
     TimeProvider time,
     IStringLocalizer<PortalText> text,
-    ILogger<WaitlistService> logger)
+    ILogger<WaitlistService> logger, VideoRoomLinks videoRooms)
 {
     public Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default) =>
         ConflictRetry.RunAsync(() => JoinOnceAsync(customerId, serviceId, localDate, slotStartUtc, cancellationToken), logger, cancellationToken);
@@ -143,6 +144,7 @@ public sealed class WaitlistService(
         var booking = BookingWrites.NewBooking(
             service, customerId, slot.Id, slot.StartUtc, slot.EndUtc, $"waitlist-{entryId}", nowUtc, paymentHolds.HoldUntil(nowUtc));
         (booking.PractitionerId, booking.RoomId) = (assignment?.PractitionerId, assignment?.RoomId);
+        booking.VideoRoomLink = videoRooms.NewRoomLinkFor(service);
         var claimed = await db.WaitlistEntries
             .Where(e => e.Id == entryId && e.CustomerId == customerId && e.Status == WaitlistStatus.Offered && e.OfferExpiresAtUtc > nowUtc)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Claimed).SetProperty(x => x.ClaimedBookingId, booking.Id), cancellationToken);

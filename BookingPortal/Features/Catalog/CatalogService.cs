@@ -29,10 +29,15 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
     public static IQueryable<Service> OnOffer(BookingDbContext db) =>
         db.Services.AsNoTracking().Include(s => s.TimeSlots).Where(s => !s.IsArchived);
 
-    public async Task<BookingCalendar> GetCalendarAsync(Service service, CancellationToken cancellationToken = default)
+    public Task<BookingCalendar> GetCalendarAsync(Service service, CancellationToken cancellationToken = default) =>
+        GetCalendarAsync(service, Task.FromResult, cancellationToken);
+
+    /// <param name="shown">Narrows the window's slots to one choice's (a named practitioner's) before the dates are read from them.</param>
+    public async Task<BookingCalendar> GetCalendarAsync(
+        Service service, Func<IReadOnlyList<SlotAvailability>, Task<IReadOnlyList<SlotAvailability>>> shown, CancellationToken cancellationToken = default)
     {
         var (first, last) = BookingRules.BookableDates(service, time.GetUtcNow().UtcDateTime);
-        var slots = await GetSlotsAsync(service, first, last, cancellationToken);
+        var slots = await shown(await GetSlotsAsync(service, first, last, cancellationToken));
         var nowUtc = time.GetUtcNow().UtcDateTime;
         static DateOnly DateOf(SlotAvailability s) => DateOnly.FromDateTime(s.LocalStart.DateTime);
         var withSlots = slots.Where(s => BookingRules.CheckWindow(service, s.StartUtc, nowUtc) is null).Select(DateOf).ToHashSet();

@@ -5,6 +5,7 @@ public static class CatalogServiceCollectionExtensions
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddScoped<CatalogService>();
+        services.AddScoped<PractitionerDirectory>();
         services.AddSingleton<SlotChangeNotifier>();
         services.AddSingleton<BookingChangeNotifier>();
         services.AddServicesPageCache();

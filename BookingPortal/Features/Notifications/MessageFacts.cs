@@ -15,6 +15,9 @@ public sealed record AppointmentFacts(
     string? ConfirmationNumber,
     Uri Link)
 {
+    /// <summary>Who gives the appointment, on services that book practitioners.</summary>
+    public string? Practitioner { get; init; }
+
     /// <summary>"Tuesday 3 March 2026, 9:00 AM – 10:00 AM New York time (America/New_York)".</summary>
     public string When => $"{DisplayFormat.Date(LocalStart)}, {DisplayFormat.TimeRange(LocalStart, LocalEnd)} {DisplayFormat.ZoneName(TimeZoneId)}";
 

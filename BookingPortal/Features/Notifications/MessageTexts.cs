@@ -26,6 +26,11 @@ public static class MessageTexts
         var a = facts.Appointment;
         var lines = new List<string> { $"Hello {facts.CustomerName},", "", Headline(facts), "" };
         lines.Add($"Service: {a.ServiceName}");
+        if (a.Practitioner is not null)
+        {
+            lines.Add($"With: {a.Practitioner}");
+        }
+
         lines.Add($"When: {a.When}");
         if (a.Where.Length > 0)
         {

@@ -92,12 +92,12 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     {
         var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
         var contact = booking.Status == BookingStatus.Confirmed ? await FindContactAsync(db, booking.CustomerId, cancellationToken) : null;
-        return await ComposeForNewBookingAsync(booking, service, endpoints, contact);
+        return await ComposeForNewBookingAsync(booking, service, endpoints, contact, await BookingReader.PractitionerNameAsync(db, booking.PractitionerId, cancellationToken));
     }
 
-    /// <summary>The same, for a caller that has read the endpoints and the customer's contact itself (a batch of bookings).</summary>
+    /// <summary>The same, for a caller that has read the endpoints, the customer's contact and the practitioner's name itself (a batch of bookings).</summary>
     public async Task<IReadOnlyList<OutboxMessage>> ComposeForNewBookingAsync(
-        Domain.Booking booking, Service service, IReadOnlyList<WebhookEndpoint> endpoints, CustomerContact? contact)
+        Domain.Booking booking, Service service, IReadOnlyList<WebhookEndpoint> endpoints, CustomerContact? contact, string? practitionerName = null)
     {
         var data = WebhookOutbox.BookingData(booking, service);
         var rows = webhooks.Rows(endpoints, WebhookEventTypes.BookingCreated, $"created:{booking.Id}", data).ToList();
@@ -105,7 +105,8 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         if (booking.Status == BookingStatus.Confirmed && contact is not null)
         {
             var cause = $"confirmation:{booking.Id}";
-            rows.AddRange(await ComposeForBookingAsync(NotificationKind.BookingConfirmation, BookingReader.ToView(booking, service), contact, cause, extra: null));
+            rows.AddRange(await ComposeForBookingAsync(
+                NotificationKind.BookingConfirmation, BookingReader.ToView(booking, service) with { PractitionerName = practitionerName }, contact, cause, extra: null));
             rows.AddRange(webhooks.Rows(endpoints, WebhookEventTypes.BookingConfirmed, cause, data));
         }
 
@@ -145,7 +146,8 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         }
 
         var contact = await ContactAsync(db, booking.CustomerId, cancellationToken);
-        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, BookingReader.ToView(booking), contact, key, extra));
+        var view = BookingReader.ToView(booking) with { PractitionerName = await BookingReader.PractitionerNameAsync(db, booking.PractitionerId, cancellationToken) };
+        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, view, contact, key, extra));
     }
 
     private async Task<List<OutboxMessage>> ComposeForBookingAsync(
@@ -153,7 +155,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     {
         var appointment = new AppointmentFacts(
             view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
-            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}"));
+            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}")) { Practitioner = view.PractitionerName };
         return await ComposeAsync(kind, view.CustomerId, contact, eventKey,
             recipient =>
             {

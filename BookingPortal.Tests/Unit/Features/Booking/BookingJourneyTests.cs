@@ -154,6 +154,62 @@ public class BookingJourneyTests
         return journey;
     }
 
+    [Fact]
+    public async Task The_practitioner_named_in_the_address_is_chosen_and_the_pickers_show_their_times()
+    {
+        portal.Practitioners = [new(4, "Dr. Ana Bell", "Cardiologist", ["en"], null), new(5, "Dr. Omar Díaz", "", [], null)];
+        var journey = Journey();
+
+        await journey.EnterAsync(ServiceId, null, Ana, null, "10.0.0.1", practitionerId: 5);
+        await journey.ShowContentAsync(true);
+
+        journey.Practitioner.SelectedId.Should().Be(5);
+        journey.Practitioner.Selected!.DisplayName.Should().Be("Dr. Omar Díaz");
+        portal.PractitionersRead.Should().Equal(5, 5);
+    }
+
+    [Fact]
+    public async Task A_practitioner_not_offered_for_the_service_is_any_available()
+    {
+        portal.Practitioners = [new(4, "Dr. Ana Bell", "", [], null)];
+        var journey = Journey();
+
+        await journey.EnterAsync(ServiceId, null, Ana, null, "10.0.0.1", practitionerId: 99);
+        await journey.ShowContentAsync(true);
+
+        journey.Practitioner.SelectedId.Should().BeNull();
+        portal.PractitionersRead.Should().OnlyContain(id => id == null);
+    }
+
+    [Fact]
+    public async Task Picking_another_practitioner_drops_the_picked_time_and_reads_their_dates_and_times()
+    {
+        portal.Practitioners = [new(4, "Dr. Ana Bell", "", [], null), new(5, "Dr. Omar Díaz", "", [], null)];
+        var journey = await ReadyToBookAsync();
+        portal.PractitionersRead.Clear();
+
+        await journey.PickPractitionerAsync(4);
+        await journey.PickPractitionerAsync(4);
+
+        journey.SelectedSlot.Should().BeNull("a time picked for someone else may not be free for this practitioner");
+        journey.SelectedDate.Should().Be(Day);
+        portal.PractitionersRead.Should().Equal([4, 4], "picking the same practitioner again reads nothing");
+        await journey.PickPractitionerAsync(null);
+        portal.PractitionersRead.Should().Equal(4, 4, null, null);
+    }
+
+    [Fact]
+    public async Task A_move_starts_from_the_bookings_own_practitioner()
+    {
+        portal.Practitioners = [new(4, "Dr. Ana Bell", "", [], null), new(5, "Dr. Omar Díaz", "", [], null)];
+        portal.Moving = Booking("ana", Day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(5)) with { PractitionerId = 5 };
+        var journey = Journey();
+
+        await journey.EnterAsync(ServiceId, "BK-1", Ana, null, "10.0.0.1");
+
+        journey.Practitioner.SelectedId.Should().Be(5);
+    }
+
     private static BookingView Booking(string customerId, DateTime start) => new(
         Guid.NewGuid(), "BK-1", customerId, ServiceId, DemoSeeder.ConsultationName, BookingStatus.Confirmed, start, start.AddMinutes(30),
         new DateTimeOffset(start), new DateTimeOffset(start.AddMinutes(30)), "UTC", 30, LocationKind.InPerson, null, null, 100m, 0m, "USD", start.AddDays(-7))
@@ -175,6 +231,10 @@ public class BookingJourneyTests
         public List<RescheduleRequest> Reschedules { get; } = [];
         public int ClaimedVisitorPlaces { get; private set; }
         public int CalendarReads { get; private set; }
+        public IReadOnlyList<PractitionerProfile> Practitioners { get; set; } = [];
+
+        /// <summary>The practitioner of every calendar and slot read, in order (null: any available).</summary>
+        public List<int?> PractitionersRead { get; } = [];
         public int Redraws { get; private set; }
         public Task Pending { get; private set; } = Task.CompletedTask;
 
@@ -198,15 +258,19 @@ public class BookingJourneyTests
 
         public Task<BookingView?> GetBookingAsync(string confirmationNumber, string userId, bool isStaff) => Task.FromResult(Moving);
 
-        public Task<BookingCalendar> GetCalendarAsync(Service service)
+        public Task<IReadOnlyList<PractitionerProfile>> GetPractitionersAsync(Service service) => Task.FromResult(Practitioners);
+
+        public Task<BookingCalendar> GetCalendarAsync(Service service, int? practitionerId)
         {
             CalendarReads++;
+            PractitionersRead.Add(practitionerId);
             var withSeats = Remaining > 0 ? new HashSet<DateOnly> { Day } : [];
             return Task.FromResult(new BookingCalendar(Day, Day.AddDays(30), new HashSet<DateOnly> { Day }, withSeats));
         }
 
-        public Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate)
+        public Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate, int? practitionerId)
         {
+            PractitionersRead.Add(practitionerId);
             var start = localDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
             IReadOnlyList<SlotAvailability> slots = [new(start, start.AddMinutes(30), new DateTimeOffset(start), new DateTimeOffset(start.AddMinutes(30)), 3, Remaining, Remaining > 0)];
             return Task.FromResult(slots);

@@ -38,6 +38,9 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
     /// <summary>Staff at the desk move a customer's booking without waiting for a turn.</summary>
     public bool StaffMove { get; private set; }
 
+    /// <summary>"Any available" or a named practitioner, on services that book practitioners.</summary>
+    public PractitionerChoice Practitioner { get; } = new();
+
     public BookingCalendar? Calendar { get; private set; }
 
     public DateOnly? SelectedDate { get; private set; }
@@ -51,7 +54,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
 
     public string? Error { get; private set; }
 
-    public async Task<BookingPageStep> EnterAsync(int serviceId, string? reschedule, ClaimsPrincipal user, string? visitorKey, string? clientAddress)
+    /// <param name="practitionerId">The practitioner asked for in the address (from the service page), if any.</param>
+    public async Task<BookingPageStep> EnterAsync(int serviceId, string? reschedule, ClaimsPrincipal user, string? visitorKey, string? clientAddress, int? practitionerId = null)
     {
         CustomerId = user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
         Reschedule = reschedule;
@@ -85,6 +89,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
         var moving = reschedule is null || CustomerId is null ? null : await host.GetBookingAsync(reschedule, CustomerId, isStaff);
         StaffMove = moving is not null && MoveRules.ActsForCustomer(isStaff, CustomerId!, moving.CustomerId);
         Move = moving is null ? null : MoveWindowText.For(moving, time.GetUtcNow().UtcDateTime, StaffMove, text, CultureInfo.CurrentCulture);
+        // A move keeps the booking's practitioner unless the customer picks another.
+        await Practitioner.EnterAsync(Service, host, practitionerId ?? moving?.PractitionerId);
         return BookingPageStep.Show;
     }
 
@@ -122,7 +128,18 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
     {
         SelectedDate = date;
         SelectSlot(null);
-        Slots = Service is not null && SelectedDate is { } day ? await host.GetSlotsAsync(Service, day) : [];
+        Slots = Service is not null && SelectedDate is { } day ? await host.GetSlotsAsync(Service, day, Practitioner.SelectedId) : [];
+    }
+
+    /// <summary>Another practitioner (or "any available"): their dates and times are read afresh, nothing picked carries over.</summary>
+    public async Task PickPractitionerAsync(int? practitionerId)
+    {
+        if (Practitioner.Select(practitionerId))
+        {
+            SelectedDate = null;
+            SelectSlot(null);
+            await RefreshAsync();
+        }
     }
 
     public void SelectSlot(SlotAvailability? slot)
@@ -146,8 +163,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
         try
         {
             var result = Reschedule is null
-                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey))
-                : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc));
+                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey, PractitionerId: Practitioner.SelectedId))
+                : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc, Practitioner.SelectedId));
             if (result.Booking is { } booking)
             {
                 // The page leaves for the confirmation: the button keeps spinning rather than coming back for a moment.
@@ -196,21 +213,21 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
     /// Reads the calendar and the day's slots (the first day with seats when none is picked yet) and shows
     /// them, keeping the selection only while it is still bookable. Shown and hidden can follow each other
     /// while this reads: nothing is shown when the pickers were hidden, shown again or moved to another
-    /// service meanwhile, or the customer picked another day (that day's slots are theirs). Returns whether it was shown.
+    /// service meanwhile, or the customer picked another day or practitioner (theirs are shown). Returns whether it was shown.
     /// </summary>
     private async Task<bool> RefreshAsync()
     {
-        var (shown, generation, picked) = (Service, contentGeneration, SelectedDate);
+        var (shown, generation, picked, practitioner) = (Service, contentGeneration, SelectedDate, Practitioner.SelectedId);
         if (shown is null)
         {
             return false;
         }
 
-        var loaded = await host.GetCalendarAsync(shown);
+        var loaded = await host.GetCalendarAsync(shown, practitioner);
         var day = picked ?? loaded.DatesWithSeats.Order().Cast<DateOnly?>().FirstOrDefault()
             ?? loaded.DatesWithSlots.Order().Cast<DateOnly?>().FirstOrDefault();
-        IReadOnlyList<SlotAvailability> daySlots = day is { } date ? await host.GetSlotsAsync(shown, date) : [];
-        if (generation != contentGeneration || shown.Id != Service?.Id || picked != SelectedDate)
+        IReadOnlyList<SlotAvailability> daySlots = day is { } date ? await host.GetSlotsAsync(shown, date, practitioner) : [];
+        if (generation != contentGeneration || shown.Id != Service?.Id || picked != SelectedDate || practitioner != Practitioner.SelectedId)
         {
             return false;
         }

@@ -24,9 +24,13 @@ public interface IBookingJourneyHost
 
     Task<BookingView?> GetBookingAsync(string confirmationNumber, string userId, bool isStaff);
 
-    Task<BookingCalendar> GetCalendarAsync(Service service);
+    /// <summary>The practitioners a customer may name for the service (none where it does not book practitioners).</summary>
+    Task<IReadOnlyList<PractitionerProfile>> GetPractitionersAsync(Service service);
 
-    Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate);
+    /// <param name="practitionerId">The dates free for that practitioner; null for "any available".</param>
+    Task<BookingCalendar> GetCalendarAsync(Service service, int? practitionerId);
+
+    Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate, int? practitionerId);
 
     bool TryReserve(string customerId, string? clientAddress);
 
