@@ -36,6 +36,13 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtect
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+    public DbSet<PractitionerService> PractitionerServices => Set<PractitionerService>();
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+    public DbSet<AvailabilityException> AvailabilityExceptions => Set<AvailabilityException>();
+    public DbSet<PractitionerBusyPeriod> PractitionerBusyPeriods => Set<PractitionerBusyPeriod>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<ServiceRoom> ServiceRooms => Set<ServiceRoom>();
 
     /// <summary>The Data Protection key ring, shared by every instance on this database so a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

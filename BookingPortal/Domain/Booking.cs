@@ -47,6 +47,12 @@ public class Booking
     public DateTime? Reminder24hQueuedAtUtc { get; set; }
     public DateTime? Reminder1hQueuedAtUtc { get; set; }
 
+    /// <summary>Who gives the appointment, on services that book practitioners.</summary>
+    public int? PractitionerId { get; set; }
+
+    /// <summary>The room it takes, on services that need one.</summary>
+    public int? RoomId { get; set; }
+
     public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
 
     /// <summary>The bookings that hold a seat on their slot (held for payment or confirmed), as a query condition.</summary>

@@ -48,6 +48,16 @@ public class Service
     public int BufferAfterMinutes { get; set; }
     public bool IsArchived { get; set; }
 
+    /// <summary>
+    /// Whether customers book a named practitioner (or "any available"): a slot's seats are then the practitioners
+    /// free at that time times <see cref="SeatsPerPractitioner"/>, capped by the template's capacity. Off: the
+    /// simple mode, where the template's capacity is the whole story.
+    /// </summary>
+    public bool BooksPractitioners { get; set; }
+
+    /// <summary>Seats each practitioner gives in one slot: 1 for a consultation, more for a class.</summary>
+    public int SeatsPerPractitioner { get; set; } = 1;
+
     public List<TimeSlotTemplate> TimeSlots { get; set; } = [];
 
     /// <summary>What the customer pays when booking; the rest is due at the appointment.</summary>

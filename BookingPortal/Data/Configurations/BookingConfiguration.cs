@@ -30,6 +30,11 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(b => b.Service).WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SlotInventory>().WithMany().HasForeignKey(b => b.SlotInventoryId).OnDelete(DeleteBehavior.Restrict);
+        // A practitioner's and a room's appointments are read by time when checking overlaps.
+        builder.HasIndex(b => new { b.PractitionerId, b.StartUtc });
+        builder.HasIndex(b => new { b.RoomId, b.StartUtc });
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(b => b.PractitionerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Room>().WithMany().HasForeignKey(b => b.RoomId).OnDelete(DeleteBehavior.Restrict);
 
         builder.ToTable(table =>
         {

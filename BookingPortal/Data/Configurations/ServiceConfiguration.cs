@@ -29,6 +29,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
             table.HasCheckConstraint("CK_Services_AdvanceWindow", "\"MinAdvanceBookingHours\" >= 0 AND \"MaxAdvanceBookingDays\" > 0");
             table.HasCheckConstraint("CK_Services_MaxActive", "\"MaxActiveBookingsPerCustomer\" >= 1");
             table.HasCheckConstraint("CK_Services_Buffers", "\"BufferBeforeMinutes\" >= 0 AND \"BufferAfterMinutes\" >= 0");
+            table.HasCheckConstraint("CK_Services_SeatsPerPractitioner", "\"SeatsPerPractitioner\" >= 1");
         });
     }
 }

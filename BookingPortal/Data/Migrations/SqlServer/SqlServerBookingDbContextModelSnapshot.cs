@@ -246,6 +246,43 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EndLocal")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartLocal")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartLocal");
+
+                    b.ToTable("AvailabilityExceptions", t =>
+                        {
+                            t.HasCheckConstraint("CK_AvailabilityExceptions_Order", "\"EndLocal\" > \"StartLocal\"");
+                        });
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -317,6 +354,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("PractitionerId")
+                        .HasColumnType("int");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -330,6 +370,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("int");
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
@@ -354,6 +397,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.HasIndex("RoomId", "StartUtc");
 
                     b.HasIndex("ServiceId", "StartUtc");
 
@@ -561,6 +608,114 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         {
                             t.HasCheckConstraint("CK_OutboxMessages_Attempts", "\"Attempts\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("ExternalBusyFeedUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique()
+                        .HasFilter("[CalendarFeedTokenHash] IS NOT NULL");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.ToTable("PractitionerBusyPeriods", t =>
+                        {
+                            t.HasCheckConstraint("CK_PractitionerBusyPeriods_Order", "\"EndUtc\" > \"StartUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("PractitionerId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("PractitionerServices");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -862,6 +1017,33 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("ReleaseOpenings");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Rooms");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -879,6 +1061,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.Property<int>("AvailableDays")
                         .HasColumnType("int");
+
+                    b.Property<bool>("BooksPractitioners")
+                        .HasColumnType("bit");
 
                     b.Property<int>("BufferAfterMinutes")
                         .HasColumnType("int");
@@ -946,6 +1131,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<bool>("RequireDeposit")
                         .HasColumnType("bit");
 
+                    b.Property<int>("SeatsPerPractitioner")
+                        .HasColumnType("int");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -973,7 +1161,24 @@ namespace BookingPortal.Data.Migrations.SqlServer
                             t.HasCheckConstraint("CK_Services_MaxActive", "\"MaxActiveBookingsPerCustomer\" >= 1");
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
+
+                            t.HasCheckConstraint("CK_Services_SeatsPerPractitioner", "\"SeatsPerPractitioner\" >= 1");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ServiceId", "RoomId");
+
+                    b.HasIndex("RoomId");
+
+                    b.ToTable("ServiceRooms");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>
@@ -1145,6 +1350,46 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("WebhookEndpoints");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "Day");
+
+                    b.ToTable("WorkingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkingHours_Order", "\"End\" > \"Start\"");
+
+                            t.HasCheckConstraint("CK_WorkingHours_Validity", "\"ValidFrom\" IS NULL OR \"ValidTo\" IS NULL OR \"ValidTo\" >= \"ValidFrom\"");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1344,6 +1589,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Exceptions")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.HasOne("BookingPortal.Data.ApplicationUser", null)
@@ -1351,6 +1605,16 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BookingPortal.Domain.Service", "Service")
                         .WithMany()
@@ -1391,6 +1655,38 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WebhookEndpointId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Services")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -1439,6 +1735,21 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>
                 {
                     b.HasOne("BookingPortal.Domain.Service", null)
@@ -1469,6 +1780,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1572,6 +1892,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Navigation("Exceptions");
+
+                    b.Navigation("Hours");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>
