@@ -11,6 +11,7 @@ using BookingPortal.Features.Consistency;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.Practitioners;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Staff;
@@ -42,6 +43,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddConsistency();
         services.AddInsights();
+        services.AddPractitioners();
         return services;
     }
 
@@ -54,6 +56,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         endpoints.MapDrawEndpoints();
         endpoints.MapPaymentEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapPractitionerEndpoints();
         return endpoints;
     }
 }

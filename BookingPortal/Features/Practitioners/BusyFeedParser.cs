@@ -24,51 +24,35 @@ public static class BusyFeedParser
     /// <returns>The busy periods overlapping [from, to), clipped to it and merged where they overlap; null when the text is no calendar.</returns>
     public static IReadOnlyList<BusyPeriod>? Parse(string ics, DateTime fromUtc, DateTime toUtc, TimeZoneInfo zone)
     {
-        Calendar? calendar;
         try
         {
-            calendar = Calendar.Load(ics);
+            return Calendar.Load(ics) is { } calendar ? Merge(Read(calendar, fromUtc, toUtc, zone)) : null;
         }
-        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or FormatException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Ical.Net reports a malformed file (or a rule or zone it cannot evaluate) with many exception types:
+            // any of them means this text is no calendar the portal can read.
             return null;
         }
+    }
 
-        if (calendar is null)
-        {
-            return null;
-        }
-
-        var periods = calendar.GetOccurrences<CalendarEvent>(new CalDateTime(fromUtc - LongestEvent, "UTC"))
+    private static IEnumerable<BusyPeriod> Read(Calendar calendar, DateTime fromUtc, DateTime toUtc, TimeZoneInfo zone) =>
+        calendar.GetOccurrences<CalendarEvent>(new CalDateTime(fromUtc - LongestEvent, "UTC"))
             .TakeWhileBefore(new CalDateTime(toUtc, "UTC"))
             .Where(o => o.Source is CalendarEvent e && IsBusy(e))
             .Select(o => new BusyPeriod(ToUtc(o.Period.StartTime, zone), ToUtc(o.Period.EffectiveEndTime ?? o.Period.StartTime, zone)))
             .Where(p => p.EndUtc > fromUtc && p.StartUtc < toUtc && p.EndUtc > p.StartUtc)
             .Take(MaxPeriods)
-            .Select(p => new BusyPeriod(Max(p.StartUtc, fromUtc), Min(p.EndUtc, toUtc)));
-        return Merge(periods);
-    }
+            .Select(p => new BusyPeriod(Max(p.StartUtc, fromUtc), Min(p.EndUtc, toUtc)))
+            // Evaluated here, inside the caller's try: Ical.Net reads lazily.
+            .ToList();
 
     private static bool IsBusy(CalendarEvent e) =>
         !string.Equals(e.Transparency, TransparencyType.Transparent, StringComparison.OrdinalIgnoreCase)
         && !string.Equals(e.Status, EventStatus.Cancelled, StringComparison.OrdinalIgnoreCase);
 
-    private static DateTime ToUtc(CalDateTime time, TimeZoneInfo zone)
-    {
-        if (!time.IsFloating)
-        {
-            return time.AsUtc;
-        }
-
-        // A wall-clock time in a DST gap does not exist: it is read an hour later, as clocks show it.
-        var local = DateTime.SpecifyKind(time.Value, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
-    }
+    private static DateTime ToUtc(CalDateTime time, TimeZoneInfo zone) =>
+        time.IsFloating ? PractitionerAppointments.ToUtc(time.Value, zone) : time.AsUtc;
 
     private static List<BusyPeriod> Merge(IEnumerable<BusyPeriod> periods)
     {
