@@ -1,3 +1,4 @@
+using BookingPortal.Domain;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -52,7 +53,7 @@ public static class BusyFeedParser
         && !string.Equals(e.Status, EventStatus.Cancelled, StringComparison.OrdinalIgnoreCase);
 
     private static DateTime ToUtc(CalDateTime time, TimeZoneInfo zone) =>
-        time.IsFloating ? PractitionerAppointments.ToUtc(time.Value, zone) : time.AsUtc;
+        time.IsFloating ? WallTime.ToUtc(time.Value, zone) : time.AsUtc;
 
     private static List<BusyPeriod> Merge(IEnumerable<BusyPeriod> periods)
     {

@@ -28,9 +28,9 @@ public sealed class MyDayService(IDbContextFactory<BookingDbContext> dbFactory, 
 
         var zoneId = await PractitionerZone.OfAsync(db, practitioner.Id, cancellationToken);
         var zone = TimeZoneCache.Find(zoneId);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone));
-        var fromUtc = PractitionerAppointments.ToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
-        var toUtc = PractitionerAppointments.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var today = WallTime.LocalDateOf(nowUtc, zone);
+        var fromUtc = WallTime.ToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
+        var toUtc = WallTime.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var appointments = await PractitionerAppointments.ListAsync(db, practitioner.Id, fromUtc, toUtc, onlyHoldingSeats: false, cancellationToken);
         return new MyDay(practitioner.Id, practitioner.DisplayName, today, zoneId, appointments);
     }

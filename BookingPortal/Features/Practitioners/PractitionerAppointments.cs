@@ -33,8 +33,4 @@ public static class PractitionerAppointments
                 r.Customer, b.CheckedInAtUtc is not null);
         }).ToList();
     }
-
-    /// <summary>A wall-clock time of the zone as an instant; a time in the spring-forward gap is read an hour later, as clocks show it.</summary>
-    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone) =>
-        (SlotSchedule.ToInstant(local, zone) ?? SlotSchedule.ToInstant(local.AddHours(1), zone)!.Value).UtcDateTime;
 }

@@ -100,8 +100,8 @@ public sealed class TimeOffService(
     private async Task<List<AffectedBooking>> AffectedAsync(BookingDbContext db, AvailabilityException exception, CancellationToken cancellationToken)
     {
         var zone = TimeZoneCache.Find(await PractitionerZone.OfAsync(db, exception.PractitionerId, cancellationToken));
-        var fromUtc = PractitionerAppointments.ToUtc(exception.StartLocal, zone);
-        var toUtc = PractitionerAppointments.ToUtc(exception.EndLocal, zone);
+        var fromUtc = WallTime.ToUtc(exception.StartLocal, zone);
+        var toUtc = WallTime.ToUtc(exception.EndLocal, zone);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var appointments = await PractitionerAppointments.ListAsync(db, exception.PractitionerId, fromUtc > nowUtc ? fromUtc : nowUtc, toUtc, onlyHoldingSeats: true, cancellationToken);
         var affected = new List<AffectedBooking>();
