@@ -10,7 +10,8 @@ namespace BookingPortal.Data;
 /// Runs a unit of database work again when the database gave up on it because of another
 /// transaction: PostgreSQL chose it as a deadlock's victim or failed its serialization, SQL Server
 /// chose it as a deadlock victim, or SQLite's busy timeout ran out. Locks are taken in one order
-/// (customer row, slot counters by id, booking, waitlist entry), so this is a safety net, not the
+/// (customer row, queue entry, practitioner rows by id, room rows by id, slot counters by id,
+/// booking, waitlist entry), so this is a safety net, not the
 /// mechanism: a customer gets an answer, never the database's error.
 /// </summary>
 public static class ConflictRetry

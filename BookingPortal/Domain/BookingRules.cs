@@ -34,6 +34,9 @@ public enum BookingError
     SeatAlreadyHeld,
     /// <summary>Identity:RequireConfirmedEmail is on and the customer has not confirmed their address yet.</summary>
     EmailNotConfirmed,
+
+    /// <summary>The practitioner asked for (or, for "any available", every one) is not free at that time, or no room is.</summary>
+    PractitionerUnavailable,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -104,6 +107,7 @@ public static class BookingRules
         BookingError.IdempotencyKeyReused => "This idempotency key already made a booking for a different request. Use a new key for each booking you mean to make.",
         BookingError.SeatAlreadyHeld => "You already have a seat at this time. Each customer may book one seat per time slot; choose another time.",
         BookingError.EmailNotConfirmed => "Please confirm your e-mail address before booking: use the link we sent you.",
+        BookingError.PractitionerUnavailable => "That practitioner is no longer free at this time. Please choose another time or another practitioner.",
         _ => "The booking could not be made.",
     };
 }

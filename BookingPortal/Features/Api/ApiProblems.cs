@@ -30,6 +30,7 @@ public static class ApiProblems
     public static readonly ApiProblem RateLimited = new("rate-limited", StatusCodes.Status429TooManyRequests, "Too many requests for this API key.");
     public static readonly ApiProblem IdempotencyKeyReused = new("idempotency-key-reused", StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used for a different request.");
     public static readonly ApiProblem SeatAlreadyHeld = new("seat-already-held", StatusCodes.Status409Conflict, "The customer already holds a seat in this slot.");
+    public static readonly ApiProblem PractitionerUnavailable = new("practitioner-unavailable", StatusCodes.Status409Conflict, "The practitioner is no longer free at this time.");
     public static readonly ApiProblem BadRequest = new("bad-request", StatusCodes.Status400BadRequest, "The request could not be read.");
     public static readonly ApiProblem MethodNotAllowed = new("method-not-allowed", StatusCodes.Status405MethodNotAllowed, "The method is not allowed on this address.");
     public static readonly ApiProblem PayloadTooLarge = new("payload-too-large", StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
@@ -78,6 +79,7 @@ public static class ApiProblems
         BookingError.NeedsStaffHelp => NeedsStaffHelp.Code,
         BookingError.SeatAlreadyHeld => SeatAlreadyHeld.Code,
         BookingError.OutsideRelease => OutsideRelease.Code,
+        BookingError.PractitionerUnavailable => PractitionerUnavailable.Code,
         _ => Validation.Code,
     };
 
@@ -96,6 +98,7 @@ public static class ApiProblems
         BookingError.BookingNotFound => Result(NotFound, message),
         BookingError.IdempotencyKeyReused => Result(IdempotencyKeyReused, message),
         BookingError.SeatAlreadyHeld => Result(SeatAlreadyHeld, message),
+        BookingError.PractitionerUnavailable => Result(PractitionerUnavailable, message),
         _ => Result(Validation, message),
     };
 }

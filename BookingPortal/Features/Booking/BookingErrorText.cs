@@ -30,6 +30,7 @@ public static class BookingErrorText
         (BookingError.ChangeWindowClosed, _) => text["This booking can no longer be moved online. Please contact reception."],
         (BookingError.SeatAlreadyHeld, _) => text["You already have a seat at this time. Each customer may book one seat per time slot; choose another time."],
         (BookingError.IdempotencyKeyReused, _) => text["This booking request was already used for another time. Please try again."],
+        (BookingError.PractitionerUnavailable, _) => text["That practitioner is no longer free at this time. Please choose another time or another practitioner."],
         (BookingError.EmailNotConfirmed, _) => text["Please confirm your e-mail address before booking: use the link we sent you."],
         _ => text["The booking could not be made. Please try again."],
     };

@@ -137,9 +137,12 @@ public sealed class BookingMover(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refused = await MoveRefusalInsideTransactionAsync(db, request, current, service, nowUtc, cancellationToken)
             ?? (await BookingWrites.HoldsAnotherSeatAsync(db, service, current.CustomerId, current.Id, newInventoryId, cancellationToken) ? BookingError.SeatAlreadyHeld : null);
-        if (refused is not null)
+        var (practitionerFree, assignment) = refused is null
+            ? await PractitionerSeats.ForMoveAsync(db, service, current.Id, request.PractitionerId ?? current.PractitionerId, slot.StartUtc, slot.EndUtc, cancellationToken)
+            : (false, null);
+        if (refused is not null || !practitionerFree)
         {
-            return (SeatMove.Refused, refused);
+            return (SeatMove.Refused, refused ?? BookingError.PractitionerUnavailable);
         }
 
         if (!await TakeNewSeatAsync(db, oldId, newInventoryId, cancellationToken))
@@ -147,7 +150,7 @@ public sealed class BookingMover(
             return (SeatMove.Refused, BookingError.SlotFull);
         }
 
-        if (!await MoveBookingAsync(db, current.Id, oldId, newInventoryId, slot, cancellationToken))
+        if (!await BookingMoveWrite.MoveAsync(db, current.Id, oldId, newInventoryId, slot, assignment, cancellationToken))
         {
             return (SeatMove.ChangedMeanwhile, null); // cancelled, expired or moved: the transaction rolls back and the caller reads again
         }
@@ -187,18 +190,6 @@ public sealed class BookingMover(
 
         return true;
     }
-
-    /// <summary>Moves the booking to the new slot only while it still holds its seat on the old one.</summary>
-    private static async Task<bool> MoveBookingAsync(
-        BookingDbContext db, Guid bookingId, long oldId, long newInventoryId, SlotOccurrence slot, CancellationToken cancellationToken) =>
-        await db.Bookings
-            .Where(b => b.Id == bookingId && b.SlotInventoryId == oldId).Where(Domain.Booking.HoldsSeat)
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.SlotInventoryId, newInventoryId)
-                .SetProperty(x => x.StartUtc, slot.StartUtc)
-                .SetProperty(x => x.EndUtc, slot.EndUtc)
-                .SetProperty(x => x.Reminder24hQueuedAtUtc, (DateTime?)null)
-                .SetProperty(x => x.Reminder1hQueuedAtUtc, (DateTime?)null), cancellationToken) == 1;
 
     private enum SeatMove
     {

@@ -182,12 +182,17 @@ public sealed class ReservationBatchWriter(
         BookingDbContext db, List<ReservationCandidate> candidates, DateTime nowUtc, ReserveResult?[] results, CancellationToken cancellationToken)
     {
         var customerIds = candidates.Select(c => c.Request.CustomerId).ToList();
-        var contacts = await ComposeAsync(db, candidates, customerIds, nowUtc, cancellationToken);
+        var (contacts, endpoints) = await ComposeAsync(db, candidates, customerIds, nowUtc, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BookingWrites.EnterCustomerGatesAsync(db, customerIds, cancellationToken);
         await ReservationRules.RefuseInsideGatesAsync(db, candidates, contacts, accountRules, nowUtc, cancellationToken);
         var turnsTaken = await ReservationRules.UseQueueTurnsAsync(db, candidates.Where(c => c.IsOpen).ToList(), nowUtc, cancellationToken);
+        foreach (var staffed in await ReservationStaffing.AssignAsync(db, candidates, cancellationToken))
+        {
+            staffed.Messages = await outbox.ComposeForNewBookingAsync(staffed.Booking!, staffed.Service, endpoints, contacts[staffed.Request.CustomerId]);
+        }
+
         var granted = await ReservationRules.TakeSeatsAsync(db, candidates.Where(c => c.IsOpen).ToList(), cancellationToken);
         await ReleaseGate.GiveBackTurnsAsync(db, turnsTaken.Where(c => c.Refusal is not null).Select(c => c.QueueEntryId!.Value).ToList(), cancellationToken);
         // One round of inserts (the bookings, their deposits, their messages); a repeated request or a
@@ -219,8 +224,11 @@ public sealed class ReservationBatchWriter(
         }
     }
 
-    /// <summary>Each candidate's booking and messages, for the customers that exist (whose contacts it returns).</summary>
-    private async Task<Dictionary<string, CustomerContact>> ComposeAsync(
+    /// <summary>
+    /// Each candidate's booking and messages, for the customers that exist (whose contacts it returns, with the
+    /// webhook endpoints). A booking of a practitioner gets its messages once the practitioner is chosen.
+    /// </summary>
+    private async Task<(Dictionary<string, CustomerContact> Contacts, IReadOnlyList<WebhookEndpoint> Endpoints)> ComposeAsync(
         BookingDbContext db, List<ReservationCandidate> candidates, List<string> customerIds, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
@@ -231,10 +239,13 @@ public sealed class ReservationBatchWriter(
             var (request, service, slot) = (candidate.Request, candidate.Service, candidate.Slot);
             candidate.Booking = BookingWrites.NewBooking(service, request.CustomerId, candidate.CounterId, slot.StartUtc, slot.EndUtc, request.IdempotencyKey, nowUtc, holdUntil);
             candidate.Booking.RequestFingerprint = request.Fingerprint;
-            candidate.Messages = await outbox.ComposeForNewBookingAsync(candidate.Booking, service, endpoints, contacts[request.CustomerId]);
+            if (!service.BooksPractitioners)
+            {
+                candidate.Messages = await outbox.ComposeForNewBookingAsync(candidate.Booking, service, endpoints, contacts[request.CustomerId]);
+            }
         }
 
-        return contacts;
+        return (contacts, endpoints);
     }
 
     private ReserveResult Booked(Domain.Booking booking, Service service)

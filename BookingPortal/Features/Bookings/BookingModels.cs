@@ -4,18 +4,20 @@ namespace BookingPortal.Features.Bookings;
 
 /// <summary>What the customer asked for. The idempotency key is created once per booking attempt by the UI.</summary>
 /// <param name="ActingStaffId">Set when staff book for the customer (at the desk, on the phone); they may book customers the online rules hold back.</param>
-public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey, string? ActingStaffId = null)
+/// <param name="PractitionerId">On services that book practitioners: the one asked for; null for "any available".</param>
+public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime SlotStartUtc, string IdempotencyKey, string? ActingStaffId = null, int? PractitionerId = null)
 {
     /// <summary>
     /// What the idempotency key is bound to: the service and the slot (the customer is the key's own
     /// scope). Stored with the booking, so the key sent again with another request is refused.
     /// </summary>
     public string Fingerprint => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-        FormattableString.Invariant($"booking/v1\n{ServiceId}\n{DateTime.SpecifyKind(SlotStartUtc, DateTimeKind.Utc):O}"))));
+        FormattableString.Invariant($"booking/v1\n{ServiceId}\n{DateTime.SpecifyKind(SlotStartUtc, DateTimeKind.Utc):O}{(PractitionerId is { } asked ? $"\n{asked}" : "")}"))));
 }
 
 /// <summary>Move a booking to another slot of the same service.</summary>
-public sealed record RescheduleRequest(string ConfirmationNumber, string UserId, bool IsStaff, DateTime NewSlotStartUtc);
+/// <param name="PractitionerId">On services that book practitioners: another practitioner to move to; null keeps the booking's own.</param>
+public sealed record RescheduleRequest(string ConfirmationNumber, string UserId, bool IsStaff, DateTime NewSlotStartUtc, int? PractitionerId = null);
 
 /// <summary>Either the booking (new, or the one a repeated request already made) or the rule that refused it.</summary>
 public sealed record ReserveResult(BookingView? Booking, BookingError? Error, string? Message)
@@ -54,6 +56,12 @@ public sealed record BookingView(
 
     /// <summary>While the deposit is being paid online: when the held seat is released if no payment arrives.</summary>
     public DateTime? PaymentHoldExpiresAtUtc { get; init; }
+
+    /// <summary>Who gives the appointment, on services that book practitioners.</summary>
+    public int? PractitionerId { get; init; }
+
+    /// <summary>The room it takes, on services that need one.</summary>
+    public int? RoomId { get; init; }
 
     /// <summary>The booking's money so far (deposit owed, paid, refunded, kept), when the query loaded it.</summary>
     public LedgerSummary? Ledger { get; init; }

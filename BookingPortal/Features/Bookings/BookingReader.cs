@@ -100,6 +100,8 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
             ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
+            PractitionerId = booking.PractitionerId,
+            RoomId = booking.RoomId,
         };
     }
 }

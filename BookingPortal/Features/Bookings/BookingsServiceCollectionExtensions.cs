@@ -9,6 +9,7 @@ public static class BookingsServiceCollectionExtensions
         services.AddSingleton<SlotInventoryStore>();
         services.AddScoped<BookingReader>();
         services.AddScoped<SeatReleaser>();
+        services.AddScoped<PractitionerReassignment>();
         return services;
     }
 }

@@ -1,0 +1,93 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Booking;
+using BookingPortal.Features.Bookings;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Practitioners;
+
+/// <summary>One person, one place under races: the practitioner's and rooms' row locks, then the overlap check, in the booking's transaction.</summary>
+public class PractitionerRaceTests
+{
+    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [Fact]
+    public async Task One_practitioner_booked_for_two_services_at_the_same_minute_gives_exactly_one_appointment()
+    {
+        await using var factory = new PortalFactory { Provider = Provider };
+        var (services, practitioners) = await PractitionerSetup.AddAsync(factory,
+            [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5, after: 15)],
+            s => [PractitionerSetup.WorkingEveryDay("Dana", s)]);
+        var start = PractitionerSetup.SlotStart(factory, services[0]);
+        var customers = await factory.CreateCustomersAsync(12);
+
+        var results = await Race.AllAtOnceAsync(customers.Select((c, i) => (Func<Task<ReserveResult>>)(() => factory.Get<BookingService>()
+            .ReserveAsync(new ReserveRequest(c, services[i % 2].Id, start, "race", PractitionerId: i % 4 < 2 ? practitioners[0].Id : null)))));
+
+        results.Count(r => r.Succeeded).Should().Be(1);
+        results.Where(r => !r.Succeeded).Should().OnlyContain(r => r.Error == BookingError.PractitionerUnavailable);
+        var booked = await ActiveAsync(factory);
+        booked.Should().ContainSingle().Which.PractitionerId.Should().Be(practitioners[0].Id);
+    }
+
+    [Fact]
+    public async Task Two_rooms_shared_by_three_practitioners_give_two_appointments_in_different_rooms()
+    {
+        await using var factory = new PortalFactory { Provider = Provider };
+        var (services, _) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Treatment", 30, 10)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s), PractitionerSetup.WorkingEveryDay("Cy", s)]);
+        await AddRoomsAsync(factory, services[0], "Room 1", "Room 2");
+        var start = PractitionerSetup.SlotStart(factory, services[0]);
+        var customers = await factory.CreateCustomersAsync(10);
+
+        var results = await Race.AllAtOnceAsync(customers.Select(c => (Func<Task<ReserveResult>>)(() => factory.Get<BookingService>()
+            .ReserveAsync(new ReserveRequest(c, services[0].Id, start, "race")))));
+
+        results.Count(r => r.Succeeded).Should().Be(2);
+        var booked = await ActiveAsync(factory);
+        booked.Select(b => b.RoomId).Should().OnlyHaveUniqueItems().And.NotContainNulls();
+        booked.Select(b => b.PractitionerId).Should().OnlyHaveUniqueItems().And.NotContainNulls();
+    }
+
+    [Fact]
+    public async Task Any_available_under_a_race_gives_each_practitioner_one_appointment_and_no_more()
+    {
+        await using var factory = new PortalFactory { Provider = Provider };
+        var (services, practitioners) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Checkup", 30, 10)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s), PractitionerSetup.WorkingEveryDay("Cy", s)]);
+        var start = PractitionerSetup.SlotStart(factory, services[0]);
+        var customers = await factory.CreateCustomersAsync(12);
+
+        var results = await Race.AllAtOnceAsync(customers.Select(c => (Func<Task<ReserveResult>>)(() => factory.Get<BookingService>()
+            .ReserveAsync(new ReserveRequest(c, services[0].Id, start, "race")))));
+
+        results.Count(r => r.Succeeded).Should().Be(3);
+        (await ActiveAsync(factory)).Select(b => b.PractitionerId).Should().BeEquivalentTo(practitioners.Select(p => (int?)p.Id));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == services[0].Id)).Booked.Should().Be(3, "the slot's counter counts the seats given");
+    }
+
+    internal static async Task<List<Booking>> ActiveAsync(PortalFactory factory)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.Bookings.AsNoTracking().Where(Booking.HoldsSeat).ToListAsync();
+    }
+
+    internal static async Task AddRoomsAsync(PortalFactory factory, Service service, params string[] names)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var rooms = names.Select(n => new Room { Name = n }).ToList();
+        db.Rooms.AddRange(rooms);
+        await db.SaveChangesAsync();
+        db.ServiceRooms.AddRange(rooms.Select(r => new ServiceRoom { ServiceId = service.Id, RoomId = r.Id }));
+        await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>The same races on PostgreSQL, where the row locks are the server's.</summary>
+public class PractitionerRaceOnPostgresTests : PractitionerRaceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -1,0 +1,40 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Bookings;
+
+namespace BookingPortal.Features.Booking;
+
+/// <summary>The practitioner step of a batch of reservations, between the queue turns and the seats (the global lock order).</summary>
+internal static class ReservationStaffing
+{
+    /// <summary>
+    /// Gives each open candidate of a service that books practitioners its practitioner (the one asked for, or the
+    /// fairest free one) and room, under their row locks, or refuses it as <see cref="BookingError.PractitionerUnavailable"/>;
+    /// returns the candidates given one, whose messages can now name them.
+    /// </summary>
+    public static async Task<List<ReservationCandidate>> AssignAsync(BookingDbContext db, List<ReservationCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var staffed = candidates.Where(c => c.IsOpen && c.Booking is not null && c.Service.BooksPractitioners).ToList();
+        if (staffed.Count == 0)
+        {
+            return staffed;
+        }
+
+        var assignments = await PractitionerSeats.AssignAsync(
+            db, staffed.Select(c => new StaffingRequest(c.Service, c.Slot.StartUtc, c.Slot.EndUtc, c.Request.PractitionerId)).ToList(), cancellationToken);
+        for (var i = 0; i < staffed.Count; i++)
+        {
+            if (assignments[i] is { } assignment)
+            {
+                staffed[i].Booking!.PractitionerId = assignment.PractitionerId;
+                staffed[i].Booking!.RoomId = assignment.RoomId;
+            }
+            else
+            {
+                staffed[i].Refusal = BookingError.PractitionerUnavailable;
+            }
+        }
+
+        return staffed.Where(c => c.IsOpen).ToList();
+    }
+}
