@@ -1,7 +1,9 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,8 +29,8 @@ public sealed record TimeOffResult(int? ExceptionId, IReadOnlyList<FieldError> E
 /// takes (full refund, the customer told, the seat to the waitlist).
 /// </summary>
 public sealed class TimeOffService(
-    IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, ClinicCancellation cancellations,
-    AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)
+    IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, ClinicCancellation cancellations, PractitionerReassignment reassignment,
+    NotificationOutbox outbox, AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)
 {
     /// <summary>Recorded on bookings cancelled because their practitioner is away.</summary>
     public const string CancelledReason = "The practitioner is away; the clinic cancelled with a full refund.";
@@ -89,12 +91,38 @@ public sealed class TimeOffService(
     public Task<CancelResult> CancelAsync(StaffActor actor, PractitionerAppointment appointment, CancellationToken cancellationToken = default) =>
         cancellations.CancelAsync(actor.EnsureStaff().Id, appointment.ConfirmationNumber, appointment.SlotInventoryId, CancelledReason, cancellationToken);
 
-    /// <summary>Gives one booking of the time off to a colleague; the booking path decides whether they are free.</summary>
-    public Task<ReassignResult> ReassignAsync(StaffActor actor, PractitionerAppointment appointment, int toPractitionerId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Gives one booking of the time off to a colleague through the booking core's reassignment (their and the
+    /// rooms' locks, their overlaps, the booking changed only while still as read); the customer's e-mail and the
+    /// audit entry commit with it or not at all.
+    /// </summary>
+    public async Task<ReassignResult> ReassignAsync(StaffActor actor, PractitionerAppointment appointment, int toPractitionerId, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
-        _ = (appointment, toPractitionerId, cancellationToken);
-        return Task.FromResult(new ReassignResult(false, text["Reassigning is not available yet."]));
+        string? name;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            name = await db.Practitioners.Where(p => p.Id == toPractitionerId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (name is null)
+        {
+            return new ReassignResult(false, text["That practitioner no longer exists."]);
+        }
+
+        var outcome = await reassignment.ReassignAsync(appointment.BookingId, toPractitionerId, async (db, booking) =>
+        {
+            await outbox.QueuePractitionerChangedAsync(db, booking.Id, name, cancellationToken);
+            audit.Record(db, actor, "booking.reassigned", booking.ConfirmationNumber, $"to practitioner {toPractitionerId} ({name})");
+        }, cancellationToken);
+        return new ReassignResult(outcome == ReassignmentOutcome.Reassigned, outcome switch
+        {
+            ReassignmentOutcome.Reassigned => text["{0} now has this booking; the customer is told by e-mail.", name],
+            ReassignmentOutcome.PractitionerUnavailable => text["{0} is not free then (hours, time off, another appointment or busy time).", name],
+            ReassignmentOutcome.NotPerformedByPractitioner => text["{0} does not give this service.", name],
+            ReassignmentOutcome.AlreadyTheirs => text["It is already theirs."],
+            _ => text["This booking changed meanwhile; look at the list again."],
+        });
     }
 
     private async Task<List<AffectedBooking>> AffectedAsync(BookingDbContext db, AvailabilityException exception, CancellationToken cancellationToken)
@@ -113,11 +141,13 @@ public sealed class TimeOffService(
         return affected;
     }
 
-    /// <summary>Active practitioners performing the same service; whether one is free is decided when the booking is given to them.</summary>
-    private static Task<List<Colleague>> ColleaguesAsync(BookingDbContext db, int awayId, PractitionerAppointment appointment, CancellationToken cancellationToken) =>
-        db.Practitioners.AsNoTracking()
-            .Where(p => p.Id != awayId && p.IsActive && db.PractitionerServices.Any(ps => ps.PractitionerId == p.Id && ps.ServiceId == appointment.ServiceId))
-            .OrderBy(p => p.DisplayName)
-            .Select(p => new Colleague(p.Id, p.DisplayName))
-            .ToListAsync(cancellationToken);
+    /// <summary>The service's practitioners free for the booking's time (as the booking path judges it), the one away excluded.</summary>
+    private static async Task<List<Colleague>> ColleaguesAsync(BookingDbContext db, int awayId, PractitionerAppointment appointment, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
+        var staffing = await PractitionerSeats.LoadAsync(db, service, appointment.StartUtc.AddDays(-1), appointment.EndUtc.AddDays(1), appointment.BookingId, cancellationToken);
+        var free = staffing.FreePractitioners(appointment.StartUtc, appointment.EndUtc).Where(id => id != awayId).ToList();
+        return await db.Practitioners.AsNoTracking().Where(p => free.Contains(p.Id)).OrderBy(p => p.DisplayName)
+            .Select(p => new Colleague(p.Id, p.DisplayName)).ToListAsync(cancellationToken);
+    }
 }
