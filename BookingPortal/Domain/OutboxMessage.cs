@@ -20,6 +20,9 @@ public enum NotificationKind
 
     /// <summary>An event told to a staff-registered webhook endpoint; the subject is the event type.</summary>
     Webhook,
+
+    /// <summary>Staff gave the booking to another practitioner (its own was away); same time, same place.</summary>
+    PractitionerChanged,
 }
 
 public enum NotificationChannel

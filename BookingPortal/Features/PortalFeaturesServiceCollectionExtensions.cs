@@ -11,6 +11,7 @@ using BookingPortal.Features.Consistency;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
+using BookingPortal.Features.Practitioners;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Staff;
@@ -44,6 +45,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddConsistency();
         services.AddInsights();
         services.AddVideoRooms(configuration);
+        services.AddPractitioners();
         return services;
     }
 
@@ -56,6 +58,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         endpoints.MapDrawEndpoints();
         endpoints.MapPaymentEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapPractitionerEndpoints();
         return endpoints;
     }
 }

@@ -23,6 +23,8 @@ public class StaffAccessTests
         { "/admin/outbox", "Outbox" },
         { "/admin/jobs", "Scheduled jobs" },
         { "/admin/webhooks", "Webhooks" },
+        { "/admin/practitioners", "Practitioners" },
+        { "/admin/my-day", "My day" },
     };
 
     [Theory]

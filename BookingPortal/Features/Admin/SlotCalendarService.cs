@@ -25,7 +25,7 @@ public sealed record CloseSlotsResult(int SlotsClosed, int BookingsCancelled, in
 public sealed class SlotCalendarService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotInventoryStore inventory,
-    CancellationService cancellations,
+    ClinicCancellation cancellations,
     SlotChangeNotifier slotChanges,
     AuditLog audit,
     TimeProvider time,
@@ -162,8 +162,7 @@ public sealed class SlotCalendarService(
         var cancelled = 0;
         foreach (var (number, slotId) in affected)
         {
-            var result = await cancellations.CancelAsync(
-                new CancelRequest(number, actor.Id, IsStaff: true, WaiveFee: true, Reason: SlotInventory.ClosedWithBookingsReason, OnlyOnSlotInventoryId: slotId), cancellationToken);
+            var result = await cancellations.CancelAsync(actor.Id, number, slotId, SlotInventory.ClosedWithBookingsReason, cancellationToken);
             cancelled += result.Succeeded ? 1 : 0;
         }
 

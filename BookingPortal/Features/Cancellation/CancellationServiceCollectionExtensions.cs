@@ -9,6 +9,7 @@ public static class CancellationServiceCollectionExtensions
     {
         services.AddScoped<CancellationService>();
         services.AddScoped<WaitlistService>();
+        services.AddScoped<ClinicCancellation>();
         services.AddScheduledJobs(quartz => quartz.AddCancellationJobs());
         return services;
     }

@@ -35,6 +35,7 @@ public sealed record MessageFacts(NotificationKind Kind, string CustomerName, Ap
     public DateTimeOffset? PreviousLocalStart { get; init; }
     public DateTimeOffset? OfferExpiresLocal { get; init; }
     public string? GoogleCalendarLink { get; init; }
+    public string? PractitionerName { get; init; }
 
     public string Money(decimal? amount) => DisplayFormat.Money(amount ?? 0, Currency ?? "USD");
 

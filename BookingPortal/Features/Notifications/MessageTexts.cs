@@ -17,6 +17,7 @@ public static class MessageTexts
             NotificationKind.Cancellation => $"Cancelled: {a.ServiceName} on {a.ShortWhen} ({a.ConfirmationNumber})",
             NotificationKind.Rescheduled => $"Moved: {a.ServiceName} is now {a.ShortWhen} ({a.ConfirmationNumber})",
             NotificationKind.WaitlistSeatOffered => $"A seat is free: {a.ServiceName} on {a.ShortWhen}",
+            NotificationKind.PractitionerChanged => $"New practitioner: {a.ServiceName} on {a.ShortWhen} is with {facts.PractitionerName} ({a.ConfirmationNumber})",
             _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Kind, "Unknown message kind."),
         };
     }
@@ -78,6 +79,8 @@ public static class MessageTexts
             ? $"Your appointment has moved from {DisplayFormat.Date(before)}, {DisplayFormat.Time(before)} to the new time below."
             : "Your appointment has moved to the new time below.",
         NotificationKind.WaitlistSeatOffered => $"Good news: a seat you were waiting for is free, and we are holding it for you until {OfferDeadline(facts)}.",
+        NotificationKind.PractitionerChanged =>
+            $"We are sorry: the practitioner you booked is away, so {facts.PractitionerName} will see you instead. The time and place are unchanged. If this does not suit you, please contact us or change your booking from the link below.",
         _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Kind, "Unknown message kind."),
     };
 

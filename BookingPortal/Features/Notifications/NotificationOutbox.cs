@@ -60,6 +60,9 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingRescheduled, bookingId, cause, cancellationToken);
     }
 
+    public Task QueuePractitionerChangedAsync(BookingDbContext db, Guid bookingId, string practitionerName, CancellationToken cancellationToken) => QueueForBookingAsync(db, NotificationKind.PractitionerChanged,
+        bookingId, b => $"practitioner-changed:{bookingId}:{b.PractitionerId}:{time.GetUtcNow().UtcTicks}", cancellationToken, facts => facts with { PractitionerName = practitionerName });
+
     /// <summary>The seat held for a waitlist entry; each offer (entry and seat) is told once.</summary>
     public async Task QueueWaitlistOfferAsync(BookingDbContext db, long entryId, CancellationToken cancellationToken)
     {

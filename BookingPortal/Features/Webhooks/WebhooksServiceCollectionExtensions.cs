@@ -15,17 +15,7 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookOutbox>();
         services.AddScoped<WebhookAdminService>();
-        services.AddHttpClient(WebhookChannel.ClientName)
-            .ConfigureHttpClient((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.TimeoutSeconds))
-            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
-            {
-                // Redirects could lead anywhere; the policy checks every address the delivery connects to.
-                AllowAutoRedirect = false,
-                // An environment proxy (HTTPS_PROXY) would make the policy check the proxy's address
-                // instead of the receiver's, and hand the proxy every signed payload.
-                UseProxy = false,
-                ConnectCallback = provider.GetRequiredService<WebhookUrlPolicy>().ConnectAsync,
-            });
+        services.AddPublicAddressClient(WebhookChannel.ClientName);
         return services;
     }
 }

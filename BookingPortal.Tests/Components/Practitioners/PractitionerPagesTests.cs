@@ -1,0 +1,68 @@
+using BookingPortal.Data;
+using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Practitioners;
+using BookingPortal.Features.Practitioners.Components;
+using BookingPortal.Features.Practitioners.Pages;
+using BookingPortal.Features.Staff;
+using BookingPortal.Tests.TestSupport;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace BookingPortal.Tests.Components.Practitioners;
+
+/// <summary>The practitioners pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
+public sealed class PractitionerPagesTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+    private readonly BunitContext context = new();
+
+    public async Task InitializeAsync()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        context.Services.AddMudServices();
+        context.Services.AddLocalization();
+        context.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var staff = await factory.StaffAsync();
+        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
+        context.Services.AddSingleton(factory.Get<StaffActors>());
+        context.Services.AddSingleton(factory.Get<PractitionerAdminService>());
+        context.Services.AddSingleton(factory.Get<CatalogService>());
+        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await context.DisposeAsync();
+        await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_profile_form_shows_the_servers_messages_beside_the_fields_in_Spanish_and_saves_nothing()
+    {
+        using var spanish = Localization.InCulture("es-ES");
+        var form = context.Render<ProfileForm>();
+
+        var name = form.Find("[data-testid=display-name]");
+        (name.TagName == "INPUT" ? name : name.QuerySelector("input")!).Change(" ");
+        form.FindAll("input").First(i => i.GetAttribute("type") == "url").Change("http://photos.example/me.jpg");
+        await form.FindAll("button").First(b => b.TextContent.Contains("Guardar perfil")).ClickAsync(new());
+
+        form.WaitForAssertion(() => form.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).Should().Contain([
+            "Indique el nombre que ven los clientes (hasta 120 caracteres).",
+            "Indique la dirección https:// completa de la foto (hasta 400 caracteres) o déjela vacía.",
+        ]));
+        (await factory.Get<PractitionerAdminService>().ListAsync(await factory.StaffAsync())).Should().NotContain(p => p.DisplayName.Trim().Length == 0);
+    }
+
+    [Fact]
+    public async Task The_list_links_each_practitioner_to_their_page()
+    {
+        var id = await factory.CreatePractitionerAsync("Dr Listed", (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+
+        var page = context.Render<PractitionersPage>();
+
+        page.WaitForAssertion(() => page.Find($"a[href='admin/practitioners/{id}']").TextContent.Should().Be("Dr Listed"));
+    }
+}

@@ -1,0 +1,76 @@
+using BookingPortal.Data;
+using BookingPortal.Features.Practitioners;
+using BookingPortal.Tests.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Tests.Integration.Practitioners;
+
+/// <summary>Outside calendars read from a stand-in on 127.0.0.1, with the webhooks' guard on private addresses on and off.</summary>
+public sealed class BusyFeedTests : IAsyncLifetime
+{
+    private WebApplication feedServer = null!;
+    private string feedUrl = "";
+    private string feed = "";
+
+    public async Task InitializeAsync()
+    {
+        (feedServer, var baseUrl) = await LocalStandIn.StartAsync(app => app.MapGet("/calendar.ics", () => Results.Text(feed, "text/calendar")));
+        feedUrl = baseUrl + "/calendar.ics";
+    }
+
+    public async Task DisposeAsync() => await feedServer.DisposeAsync();
+
+    private sealed class FeedPortal(bool allowPrivateNetworks) : PortalFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+            [new("Webhooks:AllowHttp", "true"), new("Webhooks:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false")];
+    }
+
+    private static string Event(string uid, DateTime startUtc, int minutes) =>
+        $"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{startUtc:yyyyMMdd'T'HHmmss}Z\r\nDURATION:PT{minutes}M\r\nEND:VEVENT\r\n";
+
+    private static string Calendar(params string[] events) => "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stand-in//EN\r\n" + string.Concat(events) + "END:VCALENDAR\r\n";
+
+    [Fact]
+    public async Task Each_read_replaces_the_practitioners_busy_periods_and_the_week_view_shows_them()
+    {
+        await using var portal = new FeedPortal(allowPrivateNetworks: true);
+        await portal.StartWithoutScheduledJobsAsync();
+        var practitioner = await portal.CreatePractitionerAsync("Dr Busy", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var staff = await portal.StaffAsync();
+        var tomorrow = PortalFactory.DefaultNow.UtcDateTime.Date.AddDays(1).AddHours(15);
+        feed = Calendar(Event("a", tomorrow, 60), Event("b", tomorrow.AddDays(1), 30));
+
+        var saved = await portal.Get<BusyFeedService>().SetUrlAsync(staff, practitioner, feedUrl);
+        feed = Calendar(Event("c", tomorrow.AddHours(2), 45));
+        await portal.Get<BusyFeedService>().RefreshAllAsync();
+
+        saved.Errors.Should().BeEmpty();
+        await using var db = await portal.DbFactory.CreateDbContextAsync();
+        var periods = await db.PractitionerBusyPeriods.Where(p => p.PractitionerId == practitioner).ToListAsync();
+        periods.Should().ContainSingle().Which.StartUtc.Should().Be(tomorrow.AddHours(2));
+        portal.Get<BusyFeedStatus>().LastRead(practitioner)!.Periods.Should().Be(1);
+        var week = await portal.Get<PractitionerWeekService>().WeekAsync(staff, practitioner, DateOnly.FromDateTime(tomorrow));
+        week!.Days.SelectMany(d => d.Busy).Should().ContainSingle().Which.Start.Should().Be(new TimeOnly(12, 0), "17:00 UTC is noon in New York");
+    }
+
+    [Fact]
+    public async Task Without_the_private_network_switch_the_address_is_refused_beside_the_field_and_a_stored_one_is_never_connected_to()
+    {
+        await using var portal = new FeedPortal(allowPrivateNetworks: false);
+        await portal.StartWithoutScheduledJobsAsync();
+        var practitioner = await portal.CreatePractitionerAsync("Dr Guarded", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        feed = Calendar(Event("a", PortalFactory.DefaultNow.UtcDateTime.AddDays(1), 60));
+
+        var refused = await portal.Get<BusyFeedService>().SetUrlAsync(await portal.StaffAsync(), practitioner, feedUrl);
+        var read = await portal.Get<BusyFeedService>().RefreshAsync(practitioner, feedUrl);
+
+        refused.Errors.Should().ContainSingle().Which.Field.Should().Be("ExternalBusyFeedUrl");
+        read.Error.Should().Contain("Refused to connect");
+        await using var db = await portal.DbFactory.CreateDbContextAsync();
+        (await db.PractitionerBusyPeriods.CountAsync(p => p.PractitionerId == practitioner)).Should().Be(0);
+        (await db.Practitioners.SingleAsync(p => p.Id == practitioner)).ExternalBusyFeedUrl.Should().BeNull();
+    }
+}

@@ -1,0 +1,39 @@
+using BookingPortal.Features.Webhooks;
+using BookingPortal.Infrastructure.Jobs;
+
+namespace BookingPortal.Features.Practitioners;
+
+public static class PractitionersServiceCollectionExtensions
+{
+    /// <summary>The staff side of practitioners: profiles, hours, time off over bookings, My day, the private feed and the outside calendars' job.</summary>
+    public static IServiceCollection AddPractitioners(this IServiceCollection services)
+    {
+        services.AddSingleton<PractitionerValidation>();
+        services.AddScoped<PractitionerAdminService>();
+        services.AddScoped<TimeOffService>();
+        services.AddScoped<PractitionerWeekService>();
+        services.AddScoped<MyDayService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddSingleton<BusyFeedStatus>();
+        services.AddScoped<BusyFeedService>();
+        services.AddPublicAddressClient(BusyFeedService.ClientName)
+            .ConfigureHttpClient(client => client.MaxResponseContentBufferSize = BusyFeedService.MaxFeedBytes);
+        // Outside calendars change when their owners edit them; a quarter of an hour is as fresh as Google publishes them.
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<BusyFeedJob>(BusyFeedJob.Key, TimeSpan.FromMinutes(15)));
+        return services;
+    }
+
+    /// <summary>The private calendar feed: no sign-in (a phone's calendar cannot), the token in the address is the key.</summary>
+    public static IEndpointRouteBuilder MapPractitionerEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/calendar/practitioners/{token}.ics", async (string token, CalendarFeedService feeds, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var feed = await feeds.RenderAsync(token, cancellationToken);
+            // The address is a secret: no cache or proxy keeps a copy, and it is not sent on as a referrer.
+            context.Response.Headers.CacheControl = "private, no-store";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return feed is null ? Results.NotFound() : Results.Text(feed, CalendarFeedService.ContentType);
+        }).AllowAnonymous().WithName("PractitionerCalendarFeed");
+        return endpoints;
+    }
+}

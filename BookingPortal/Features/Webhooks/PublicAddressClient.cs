@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace BookingPortal.Features.Webhooks;
+
+public static class PublicAddressClient
+{
+    /// <summary>
+    /// A named HttpClient that connects only to addresses <see cref="WebhookUrlPolicy"/> allows, checked at every
+    /// connection (so a name rebound to a private address is refused), for every outgoing call to an address staff
+    /// typed in: webhook deliveries, and calendar feeds fetched from outside.
+    /// </summary>
+    public static IHttpClientBuilder AddPublicAddressClient(this IServiceCollection services, string name) =>
+        services.AddHttpClient(name)
+            .ConfigureHttpClient((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                // Redirects could lead anywhere; the policy checks every address the call connects to.
+                AllowAutoRedirect = false,
+                // An environment proxy (HTTPS_PROXY) would make the policy check the proxy's address
+                // instead of the receiver's, and hand the proxy every request.
+                UseProxy = false,
+                ConnectCallback = provider.GetRequiredService<WebhookUrlPolicy>().ConnectAsync,
+            });
+}
