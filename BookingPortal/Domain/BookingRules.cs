@@ -34,6 +34,9 @@ public enum BookingError
     SeatAlreadyHeld,
     /// <summary>Identity:RequireConfirmedEmail is on and the customer has not confirmed their address yet.</summary>
     EmailNotConfirmed,
+
+    /// <summary>An answer to the service's booking questions is missing or invalid (see the result's answer problems).</summary>
+    AnswersInvalid,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -104,6 +107,7 @@ public static class BookingRules
         BookingError.IdempotencyKeyReused => "This idempotency key already made a booking for a different request. Use a new key for each booking you mean to make.",
         BookingError.SeatAlreadyHeld => "You already have a seat at this time. Each customer may book one seat per time slot; choose another time.",
         BookingError.EmailNotConfirmed => "Please confirm your e-mail address before booking: use the link we sent you.",
+        BookingError.AnswersInvalid => "Some answers to the booking questions are missing or invalid.",
         _ => "The booking could not be made.",
     };
 }
