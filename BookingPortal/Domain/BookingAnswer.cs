@@ -30,6 +30,6 @@ public class BookingAnswer
     /// <summary>Text as typed; choices as offered (one per line); yes/no and consent as <see cref="Yes"/>/<see cref="No"/>; dates yyyy-MM-dd; numbers invariant.</summary>
     public required string Value { get; set; }
 
-    /// <summary>The answer as one line, for lists and the CSV export.</summary>
-    public string ValueOnOneLine => Value.ReplaceLineEndings("; ");
+    /// <summary>The answer as one line, for lists and the CSV export; a consent names the version of the text accepted.</summary>
+    public string ValueOnOneLine => Kind == QuestionKind.Consent && Value == Yes ? $"{Yes} (v{QuestionVersion})" : Value.ReplaceLineEndings("; ");
 }

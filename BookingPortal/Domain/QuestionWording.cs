@@ -66,16 +66,6 @@ public static class QuestionWording
         return changed;
     }
 
-    public static string Describe(WordingProblem problem) => problem switch
-    {
-        WordingProblem.TextMissing => "Write the question in English.",
-        WordingProblem.TextTooLong => $"Keep the question under {BookingQuestion.MaxTextLength} characters.",
-        WordingProblem.HelpTooLong => $"Keep the help text under {BookingQuestion.MaxHelpLength} characters.",
-        WordingProblem.OptionsMissing => "Give at least two choices, one per line.",
-        WordingProblem.OptionsTooLong => $"Keep the choices under {BookingQuestion.MaxOptionsLength} characters.",
-        _ => "Give the Spanish choices in the same number and order as the English ones, or none.",
-    };
-
     private static void CheckOptions(QuestionDraft draft, Dictionary<string, WordingProblem> problems)
     {
         var english = BookingQuestion.SplitOptions(draft.OptionsEn);

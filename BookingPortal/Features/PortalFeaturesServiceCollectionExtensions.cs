@@ -12,6 +12,7 @@ using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
+using BookingPortal.Features.Questions;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Webhooks;
@@ -42,6 +43,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddConsistency();
         services.AddInsights();
+        services.AddBookingQuestions();
         return services;
     }
 

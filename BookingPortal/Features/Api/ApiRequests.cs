@@ -1,9 +1,13 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Features.Api;
 
 /// <summary>A booking request as the API read it: every field present and well-formed.</summary>
-public sealed record BookingOrder(int ServiceId, DateTime SlotStartUtc, string? CustomerId, string IdempotencyKey);
+public sealed record BookingOrder(int ServiceId, DateTime SlotStartUtc, string? CustomerId, string IdempotencyKey)
+{
+    public AnswersGiven Answers { get; init; } = AnswersGiven.None;
+}
 
 /// <summary>A move request as the API read it.</summary>
 public sealed record MoveOrder(DateTime SlotStartUtc);
@@ -30,7 +34,8 @@ public static class ApiRequests
         var serviceId = input.Id(body, "serviceId", "Give the service's id.");
         var slotStart = input.Instant(body, "slotStartUtc", $"Give the slot's start as availability lists it: {IsoFormats.InstantHint}.");
         var customerId = input.OptionalText(body, "customerId", MaxCustomerIdLength);
-        return input.IsValid ? (new BookingOrder(serviceId!.Value, slotStart!.Value, customerId, key!), null) : (null, input.Problem);
+        var answers = ApiAnswers.Read(input, body);
+        return input.IsValid ? (new BookingOrder(serviceId!.Value, slotStart!.Value, customerId, key!) { Answers = answers }, null) : (null, input.Problem);
     }
 
     public static async Task<(MoveOrder? Order, IResult? Problem)> ReadMoveBookingAsync(HttpRequest request, CancellationToken cancellationToken)

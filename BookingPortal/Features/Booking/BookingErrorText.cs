@@ -31,6 +31,7 @@ public static class BookingErrorText
         (BookingError.SeatAlreadyHeld, _) => text["You already have a seat at this time. Each customer may book one seat per time slot; choose another time."],
         (BookingError.IdempotencyKeyReused, _) => text["This booking request was already used for another time. Please try again."],
         (BookingError.EmailNotConfirmed, _) => text["Please confirm your e-mail address before booking: use the link we sent you."],
+        (BookingError.AnswersInvalid, _) => text["Please check your answers to the questions above."],
         _ => text["The booking could not be made. Please try again."],
     };
 }

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Questions;
 using BookingPortal.Features.Bookings;
 using System.Globalization;
 using System.Security.Claims;
@@ -50,6 +51,9 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
     public bool Busy { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The answers to the service's booking questions, sent with the booking.</summary>
+    public QuestionAnswers Answers { get; } = new();
 
     public async Task<BookingPageStep> EnterAsync(int serviceId, string? reschedule, ClaimsPrincipal user, string? visitorKey, string? clientAddress)
     {
@@ -146,7 +150,7 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
         try
         {
             var result = Reschedule is null
-                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey))
+                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey) { Answers = Answers.Given(CultureInfo.CurrentUICulture) })
                 : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc));
             if (result.Booking is { } booking)
             {
@@ -155,6 +159,7 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
                 return booking.ConfirmationNumber;
             }
 
+            Answers.ShowProblems(result.AnswerProblems);
             Error = result.Error is { } refusal ? BookingErrorText.For(refusal, service, text) : result.Message;
         }
         finally
