@@ -79,6 +79,7 @@ public partial class PortalTextTests
     /// <summary>A feature with texts of its own (its own resource files beside its code) is checked against those.</summary>
     [Theory]
     [InlineData("Insights", "InsightsText")]
+    [InlineData("Questions", "QuestionsText")]
     public void A_feature_with_its_own_texts_has_each_in_English_and_in_Spanish(string feature, string resource)
     {
         var folder = Path.Combine(RepositoryRoot.Path, "BookingPortal", "Features", feature);
