@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Questions;
 using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 
 namespace BookingPortal.Tests.Integration.Questions;
@@ -54,6 +55,9 @@ public class BookingQuestionsTests
         (await book.AnswersAsync(after.Booking!.Id)).Select(a => a.QuestionText + " = " + a.ValueOnOneLine)
             .Should().Equal("I accept the terms (2027). = yes (v2)");
         stale.AnswerProblems.Should().Equal(new Dictionary<int, AnswerProblem> { [referral] = AnswerProblem.UnknownQuestion });
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.AuditEntries.Where(e => e.Action.StartsWith("question.")).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync())
+            .Should().Equal("question.saved", "question.saved", "question.saved", "question.removed");
     }
 }
 

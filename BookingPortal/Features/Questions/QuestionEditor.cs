@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,9 @@ namespace BookingPortal.Features.Questions;
 /// <summary>
 /// Staff add, reword, reorder and remove a service's questions. Answers already given keep their own copy
 /// of the question, so none of this changes a past booking; a reworded question gets a new version.
+/// Every change is in the audit log (which consent text was live when matters).
 /// </summary>
-public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory)
+public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit)
 {
     public const int MaxQuestionsPerService = 30;
 
@@ -34,6 +36,7 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
         }
 
         QuestionWording.Apply(question, draft);
+        audit.Record(db, actor, "question.saved", $"service {serviceId}", $"v{question.Version} {question.Kind}: {question.TextEn}");
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
@@ -42,7 +45,14 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.BookingQuestions.Where(q => q.Id == questionId && q.ServiceId == serviceId).ExecuteDeleteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.BookingQuestions.Where(q => q.Id == questionId && q.ServiceId == serviceId).ExecuteDeleteAsync(cancellationToken) == 1)
+        {
+            audit.Record(db, actor, "question.removed", $"service {serviceId}", $"question {questionId}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Swaps the question with its neighbour above (<paramref name="up"/>) or below.</summary>
@@ -64,6 +74,7 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
             questions[i].Position = i;
         }
 
+        audit.Record(db, actor, "question.moved", $"service {serviceId}", $"question {questionId} {(up ? "up" : "down")}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -6,7 +6,7 @@ public static class QuestionsServiceCollectionExtensions
     public static IServiceCollection AddBookingQuestions(this IServiceCollection services)
     {
         services.AddSingleton<QuestionBook>();
-        services.AddSingleton<QuestionEditor>();
+        services.AddScoped<QuestionEditor>();
         return services;
     }
 }
