@@ -46,6 +46,8 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtect
     public DbSet<PractitionerBusyPeriod> PractitionerBusyPeriods => Set<PractitionerBusyPeriod>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<ServiceRoom> ServiceRooms => Set<ServiceRoom>();
+    public DbSet<BookingQuestion> BookingQuestions => Set<BookingQuestion>();
+    public DbSet<BookingAnswer> BookingAnswers => Set<BookingAnswer>();
 
     /// <summary>The Data Protection key ring, shared by every instance on this database so a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -37,6 +37,9 @@ public enum BookingError
 
     /// <summary>The practitioner asked for (or, for "any available", every one) is not free at that time, or no room is.</summary>
     PractitionerUnavailable,
+
+    /// <summary>An answer to the service's booking questions is missing or invalid (see the result's answer problems).</summary>
+    AnswersInvalid,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -108,6 +111,7 @@ public static class BookingRules
         BookingError.SeatAlreadyHeld => "You already have a seat at this time. Each customer may book one seat per time slot; choose another time.",
         BookingError.EmailNotConfirmed => "Please confirm your e-mail address before booking: use the link we sent you.",
         BookingError.PractitionerUnavailable => "That practitioner is no longer free at this time. Please choose another time or another practitioner.",
+        BookingError.AnswersInvalid => "Some answers to the booking questions are missing or invalid.",
         _ => "The booking could not be made.",
     };
 }

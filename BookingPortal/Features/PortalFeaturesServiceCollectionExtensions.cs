@@ -13,6 +13,7 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Practitioners;
 using BookingPortal.Features.Queue;
+using BookingPortal.Features.Questions;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Webhooks;
@@ -46,6 +47,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddInsights();
         services.AddVideoRooms(configuration);
         services.AddPractitioners();
+        services.AddBookingQuestions();
         return services;
     }
 

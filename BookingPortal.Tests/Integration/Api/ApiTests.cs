@@ -339,6 +339,7 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
         operations.Should().BeEquivalentTo(
             "GET /api/v1/services",
             "GET /api/v1/services/{id}/availability",
+            "GET /api/v1/services/{id}/questions",
             "POST /api/v1/bookings",
             "GET /api/v1/bookings/{confirmation}",
             "POST /api/v1/bookings/{confirmation}/move",

@@ -80,6 +80,7 @@ public partial class PortalTextTests
     [Theory]
     [InlineData("Insights", "InsightsText")]
     [InlineData("Practitioners", "PractitionersText")]
+    [InlineData("Questions", "QuestionsText")]
     public void A_feature_with_its_own_texts_has_each_in_English_and_in_Spanish(string feature, string resource)
     {
         var folder = Path.Combine(RepositoryRoot.Path, "BookingPortal", "Features", feature);

@@ -42,6 +42,8 @@ public sealed class AccountClosing(
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await ForgetMessagesAsync(db, userId, nowUtc, cancellationToken);
+        // What the customer told the clinic (a reason for coming, a referral) is theirs; the bookings stay for the books.
+        await db.BookingAnswers.Where(a => db.Bookings.Any(b => b.Id == a.BookingId && b.CustomerId == userId)).ExecuteDeleteAsync(cancellationToken);
         audit.Record(db, new StaffActor(userId, "the customer", IsStaff: false, IsAdmin: false), "account.closed", $"account {userId}",
             $"Cancelled {cancelled} upcoming booking(s); {notCancelled} could not be cancelled; removed {waitlistPlaces} waitlist place(s) and {keys} API key(s).");
         await db.SaveChangesAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace BookingPortal.Features.Accounts;
 
 /// <summary>
 /// "Download personal data": the account's own fields and everything the portal keeps about the
-/// person: bookings with their ledgers, waitlist places, the messages sent to them (subject and
+/// person: bookings with their ledgers and answers to the booking questions, waitlist places, the messages sent to them (subject and
 /// dates, not the bodies), API key prefixes (never the secrets) and their consents.
 /// </summary>
 public sealed class PersonalDataExport(IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users)
@@ -32,6 +32,8 @@ public sealed class PersonalDataExport(IDbContextFactory<BookingDbContext> dbFac
                 b.CreatedAtUtc, b.ConfirmedAtUtc, b.CancelledAtUtc, b.CheckedInAtUtc, b.CancellationReason,
                 Ledger = db.LedgerEntries.Where(e => e.BookingId == b.Id).OrderBy(e => e.AtUtc)
                     .Select(e => new { Kind = e.Kind.ToString(), e.Amount, e.Currency, e.AtUtc, e.Note }).ToList(),
+                Answers = db.BookingAnswers.Where(a => a.BookingId == b.Id).OrderBy(a => a.Position)
+                    .Select(a => new { Question = a.QuestionText, a.Value, Kind = a.Kind.ToString(), a.QuestionVersion, a.Language }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var waitlist = await db.WaitlistEntries.AsNoTracking().Where(e => e.CustomerId == user.Id).OrderBy(e => e.CreatedAtUtc)

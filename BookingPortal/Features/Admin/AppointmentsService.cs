@@ -4,6 +4,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
+using BookingPortal.Features.Questions;
 
 namespace BookingPortal.Features.Admin;
 
@@ -29,7 +30,8 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await Sort(await FilterAsync(db, query, cancellationToken), query).Take(MaxExportRows).ToListAsync(cancellationToken);
-        var csv = new StringBuilder("Confirmation,Service,Start (local),Time zone,Start (UTC),Customer,Email,Status,Checked in,Price,Deposit,Currency,Booked at (UTC)\r\n");
+        var csv = new StringBuilder("Confirmation,Service,Start (local),Time zone,Start (UTC),Customer,Email,Status,Checked in,Price,Deposit,Currency,Booked at (UTC),Answers\r\n");
+        var answers = await QuestionBook.AnswersAsync(db, rows.Select(r => r.Booking.Id).ToList(), cancellationToken);
         foreach (var row in rows.Select(ToRow))
         {
             string[] cells =
@@ -37,7 +39,7 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
                 row.ConfirmationNumber, row.ServiceName, row.LocalStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), row.TimeZoneId,
                 row.StartUtc.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture), row.CustomerName, row.CustomerEmail, row.Status.ToString(),
                 row.CheckedIn ? "yes" : "no", row.Price.ToString(CultureInfo.InvariantCulture), row.DepositAmount.ToString(CultureInfo.InvariantCulture), row.Currency,
-                row.CreatedAtUtc.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
+                row.CreatedAtUtc.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture), QuestionBook.OnOneLine(answers.GetValueOrDefault(row.Id) ?? []),
             ];
             csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
         }
@@ -148,7 +150,8 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
         {
             var term = query.Search.Trim();
             var number = ConfirmationNumber.Normalize(term);
-            rows = rows.Where(r => r.CustomerName.Contains(term) || r.CustomerEmail.Contains(term) || r.Booking.ConfirmationNumber == number);
+            rows = rows.Where(r => r.CustomerName.Contains(term) || r.CustomerEmail.Contains(term) || r.Booking.ConfirmationNumber == number
+                || db.BookingAnswers.Any(a => a.BookingId == r.Booking.Id && a.Value.Contains(term)));
         }
 
         return rows;

@@ -47,6 +47,7 @@ public static class ApiEndpoints
         api.MapPost("/bookings/{confirmation}/cancel", CancelBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
             .WithName("CancelBooking").WithSummary("Cancels a booking under the cancellation policy (fee after the free period).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapQuestionsApi();
         return endpoints;
     }
 
@@ -116,7 +117,7 @@ public static class ApiEndpoints
 
         var (customerId, actingStaffId) = forWhom;
         var result = await bookings.ReserveAsync(
-            new ReserveRequest(customerId, body.ServiceId, body.SlotStartUtc, body.IdempotencyKey, actingStaffId, body.PractitionerId), cancellationToken);
+            new ReserveRequest(customerId, body.ServiceId, body.SlotStartUtc, body.IdempotencyKey, actingStaffId, body.PractitionerId) { Answers = body.Answers }, cancellationToken);
         if (result.Booking is { } booking)
         {
             // A repeat of the request answers as the first did (201, the booking as it is now), whatever became of it since.
@@ -126,6 +127,8 @@ public static class ApiEndpoints
         // An unknown customer id fails the customer gate, which the service reports as an invalid request.
         return result.Error == BookingError.InvalidRequest && actingStaffId is not null
             ? ApiProblems.Invalid("customerId", "There is no customer with that id.")
+            : result.AnswerProblems is { Count: > 0 } answerProblems
+            ? ApiProblems.Invalid(answerProblems.ToDictionary(p => ApiAnswers.FieldOf(p.Key), p => new[] { AnswerRules.Describe(p.Value) }))
             : ApiProblems.ForBooking(result.Error!.Value, result.Message ?? "The booking was refused.");
     }
 

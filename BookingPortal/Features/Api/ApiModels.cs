@@ -2,6 +2,7 @@ using BookingPortal.Features.Booking;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
+using System.Text.Json;
 
 namespace BookingPortal.Features.Api;
 
@@ -37,7 +38,11 @@ public sealed record AvailabilityDto(int ServiceId, string TimeZoneId, DateOnly 
 /// What POST /api/v1/bookings takes (the document's schema; <see cref="ApiRequests"/> reads it strictly).
 /// <see cref="CustomerId"/> only with a staff key that has the admin scope.
 /// </summary>
-public sealed record CreateBookingRequest(int ServiceId, DateTimeOffset SlotStartUtc, string? CustomerId, int? PractitionerId = null);
+/// <see cref="Answers"/>: the service's booking questions answered, keyed by question id (GET /services/{id}/questions lists them).
+public sealed record CreateBookingRequest(int ServiceId, DateTimeOffset SlotStartUtc, string? CustomerId, int? PractitionerId = null)
+{
+    public IReadOnlyDictionary<string, JsonElement>? Answers { get; init; }
+}
 
 /// <summary>What POST /api/v1/bookings/{confirmation}/move takes: a slot of the booking's own service.</summary>
 public sealed record MoveBookingRequest(DateTimeOffset SlotStartUtc);

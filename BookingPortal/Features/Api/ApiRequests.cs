@@ -1,9 +1,13 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Features.Api;
 
 /// <summary>A booking request as the API read it: every field present and well-formed.</summary>
-public sealed record BookingOrder(int ServiceId, DateTime SlotStartUtc, string? CustomerId, string IdempotencyKey, int? PractitionerId = null);
+public sealed record BookingOrder(int ServiceId, DateTime SlotStartUtc, string? CustomerId, string IdempotencyKey, int? PractitionerId = null)
+{
+    public AnswersGiven Answers { get; init; } = AnswersGiven.None;
+}
 
 /// <summary>A move request as the API read it.</summary>
 public sealed record MoveOrder(DateTime SlotStartUtc);
@@ -32,7 +36,8 @@ public static class ApiRequests
         var customerId = input.OptionalText(body, "customerId", MaxCustomerIdLength);
         // Optional: absent or null books "any available" on a service that books practitioners.
         var practitionerId = body.Find("practitionerId") is null or { ValueKind: System.Text.Json.JsonValueKind.Null } ? null : input.Id(body, "practitionerId", "");
-        return input.IsValid ? (new BookingOrder(serviceId!.Value, slotStart!.Value, customerId, key!, practitionerId), null) : (null, input.Problem);
+        var answers = ApiAnswers.Read(input, body);
+        return input.IsValid ? (new BookingOrder(serviceId!.Value, slotStart!.Value, customerId, key!, practitionerId) { Answers = answers }, null) : (null, input.Problem);
     }
 
     public static async Task<(MoveOrder? Order, IResult? Problem)> ReadMoveBookingAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ public static class BookingErrorText
         (BookingError.IdempotencyKeyReused, _) => text["This booking request was already used for another time. Please try again."],
         (BookingError.PractitionerUnavailable, _) => text["That practitioner is no longer free at this time. Please choose another time or another practitioner."],
         (BookingError.EmailNotConfirmed, _) => text["Please confirm your e-mail address before booking: use the link we sent you."],
+        (BookingError.AnswersInvalid, _) => text["Please check your answers to the questions above."],
         _ => text["The booking could not be made. Please try again."],
     };
 }

@@ -76,7 +76,7 @@ public sealed class ReservationBatchWriter(
         var replays = new List<int>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var onSale = await OnSaleAsync(db, requests, nowUtc, results, replays, cancellationToken);
+        var onSale = await ReservationRules.WithValidAnswersAsync(db, await OnSaleAsync(db, requests, nowUtc, results, replays, cancellationToken), results, replays, cancellationToken);
         var candidates = await WithFreeSeatAsync(db, onSale, results, replays, cancellationToken);
         await ReservationRules.AnswerReplaysAsync(db, requests, replays, results, cancellationToken);
         if (candidates.Count > 0)
@@ -195,7 +195,7 @@ public sealed class ReservationBatchWriter(
         // confirmation number already taken fails here on a unique index and rolls everything back.
         foreach (var candidate in granted)
         {
-            BookingWrites.Add(db, candidate.Booking!);
+            BookingWrites.Add(db, candidate.Booking!, candidate.Answers);
             db.OutboxMessages.AddRange(candidate.Messages);
             if (candidate.Request.ActingStaffId is { } staffId)
             {

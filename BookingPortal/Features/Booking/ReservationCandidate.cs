@@ -33,4 +33,7 @@ internal sealed class ReservationCandidate(int index, ReserveRequest request, Se
     public bool IsOpen => Earlier is null && Refusal is null;
 
     public long? QueueEntryId { get; set; }
+
+    /// <summary>The answers to the service's questions, checked; inserted with the booking.</summary>
+    public IReadOnlyList<BookingAnswer> Answers { get; set; } = [];
 }

@@ -59,6 +59,29 @@ internal static class ReservationRules
         }
     }
 
+    /// <summary>The candidates whose answers meet their service's questions; the others are refused with a problem per answer.</summary>
+    public static async Task<List<ReservationCandidate>> WithValidAnswersAsync(
+        BookingDbContext db, List<ReservationCandidate> onSale, ReserveResult?[] results, List<int> replays, CancellationToken cancellationToken)
+    {
+        var questions = await BookingAnswerWrites.QuestionsAsync(db, onSale.Select(c => c.Service.Id).Distinct().ToList(), cancellationToken);
+        var answered = new List<ReservationCandidate>();
+        foreach (var candidate in onSale)
+        {
+            var (answers, problems) = BookingAnswerWrites.Check(questions[candidate.Service.Id], candidate.Request);
+            if (problems.Count > 0)
+            {
+                results[candidate.Index] = ReserveResult.Failure(BookingError.AnswersInvalid, candidate.Service) with { AnswerProblems = problems };
+                replays.Add(candidate.Index);
+                continue;
+            }
+
+            candidate.Answers = answers;
+            answered.Add(candidate);
+        }
+
+        return answered;
+    }
+
     /// <summary>
     /// The seats the candidates' customers already hold in the slots they ask for, where the service gives
     /// one seat per customer per slot. Read inside the customers' gates, so no other booking of theirs can

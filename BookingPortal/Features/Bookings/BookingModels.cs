@@ -13,6 +13,9 @@ public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime S
     /// </summary>
     public string Fingerprint => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
         FormattableString.Invariant($"booking/v1\n{ServiceId}\n{DateTime.SpecifyKind(SlotStartUtc, DateTimeKind.Utc):O}{(PractitionerId is { } asked ? $"\n{asked}" : "")}"))));
+
+    /// <summary>The answers to the service's booking questions; none when it asks none.</summary>
+    public AnswersGiven? Answers { get; init; }
 }
 
 /// <summary>Move a booking to another slot of the same service.</summary>
@@ -23,6 +26,9 @@ public sealed record RescheduleRequest(string ConfirmationNumber, string UserId,
 public sealed record ReserveResult(BookingView? Booking, BookingError? Error, string? Message)
 {
     public bool Succeeded => Booking is not null;
+
+    /// <summary>With <see cref="BookingError.AnswersInvalid"/>: what is wrong with each answer, keyed by question id.</summary>
+    public IReadOnlyDictionary<int, AnswerProblem>? AnswerProblems { get; init; }
 
     public static ReserveResult Success(BookingView booking) => new(booking, null, null);
 

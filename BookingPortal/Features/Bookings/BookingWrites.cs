@@ -114,10 +114,11 @@ internal static class BookingWrites
         };
     }
 
-    /// <summary>Adds the booking with its deposit recorded as due.</summary>
-    public static void Add(BookingDbContext db, Domain.Booking booking)
+    /// <summary>Adds the booking with its deposit recorded as due and the answers to its service's questions.</summary>
+    public static void Add(BookingDbContext db, Domain.Booking booking, IReadOnlyList<BookingAnswer>? answers = null)
     {
         db.Bookings.Add(booking);
+        BookingAnswerWrites.Add(db, booking, answers ?? []);
         if (booking.DepositAmount > 0)
         {
             db.LedgerEntries.Add(LedgerEntry.For(

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Questions;
 using BookingPortal.Features.Bookings;
 using System.Globalization;
 using System.Security.Claims;
@@ -53,6 +54,9 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
     public bool Busy { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The answers to the service's booking questions, sent with the booking.</summary>
+    public QuestionAnswers Answers { get; } = new();
 
     /// <param name="practitionerId">The practitioner asked for in the address (from the service page), if any.</param>
     public async Task<BookingPageStep> EnterAsync(int serviceId, string? reschedule, ClaimsPrincipal user, string? visitorKey, string? clientAddress, int? practitionerId = null)
@@ -163,7 +167,7 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
         try
         {
             var result = Reschedule is null
-                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey, PractitionerId: Practitioner.SelectedId))
+                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey, PractitionerId: Practitioner.SelectedId) { Answers = Answers.Given(CultureInfo.CurrentUICulture) })
                 : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc, Practitioner.SelectedId));
             if (result.Booking is { } booking)
             {
@@ -172,6 +176,7 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
                 return booking.ConfirmationNumber;
             }
 
+            Answers.ShowProblems(result.AnswerProblems);
             Error = result.Error is { } refusal ? BookingErrorText.For(refusal, service, text) : result.Message;
         }
         finally

@@ -1,0 +1,94 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Audit;
+using BookingPortal.Features.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Questions;
+
+/// <summary>
+/// Staff add, reword, reorder and remove a service's questions. Answers already given keep their own copy
+/// of the question, so none of this changes a past booking; a reworded question gets a new version.
+/// Every change is in the audit log (which consent text was live when matters).
+/// </summary>
+public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit)
+{
+    public const int MaxQuestionsPerService = 30;
+
+    /// <summary>Saves a new question (<paramref name="questionId"/> null) or a change; the problems keyed by field, empty when saved.</summary>
+    public async Task<Dictionary<string, WordingProblem>> SaveAsync(
+        StaffActor actor, int serviceId, int? questionId, QuestionDraft draft, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var problems = QuestionWording.Problems(draft);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var question = questionId is { } id
+            ? await db.BookingQuestions.FirstOrDefaultAsync(q => q.Id == id && q.ServiceId == serviceId, cancellationToken)
+            : await NewQuestionAsync(db, serviceId, cancellationToken);
+        if (question is null)
+        {
+            return new() { [nameof(QuestionDraft.TextEn)] = WordingProblem.TextMissing };
+        }
+
+        QuestionWording.Apply(question, draft);
+        audit.Record(db, actor, "question.saved", $"service {serviceId}", $"v{question.Version} {question.Kind}: {question.TextEn}");
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    public async Task RemoveAsync(StaffActor actor, int serviceId, int questionId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.BookingQuestions.Where(q => q.Id == questionId && q.ServiceId == serviceId).ExecuteDeleteAsync(cancellationToken) == 1)
+        {
+            audit.Record(db, actor, "question.removed", $"service {serviceId}", $"question {questionId}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Swaps the question with its neighbour above (<paramref name="up"/>) or below.</summary>
+    public async Task MoveAsync(StaffActor actor, int serviceId, int questionId, bool up, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var questions = await db.BookingQuestions.Where(q => q.ServiceId == serviceId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(cancellationToken);
+        var index = questions.FindIndex(q => q.Id == questionId);
+        var other = up ? index - 1 : index + 1;
+        if (index < 0 || other < 0 || other >= questions.Count)
+        {
+            return;
+        }
+
+        (questions[index], questions[other]) = (questions[other], questions[index]);
+        for (var i = 0; i < questions.Count; i++)
+        {
+            questions[i].Position = i;
+        }
+
+        audit.Record(db, actor, "question.moved", $"service {serviceId}", $"question {questionId} {(up ? "up" : "down")}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<BookingQuestion?> NewQuestionAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
+    {
+        var count = await db.BookingQuestions.CountAsync(q => q.ServiceId == serviceId, cancellationToken);
+        if (count >= MaxQuestionsPerService || !await db.Services.AnyAsync(s => s.Id == serviceId, cancellationToken))
+        {
+            return null;
+        }
+
+        var position = count == 0 ? 0 : await db.BookingQuestions.Where(q => q.ServiceId == serviceId).MaxAsync(q => q.Position, cancellationToken) + 1;
+        var question = new BookingQuestion { ServiceId = serviceId, Position = position, TextEn = "" };
+        db.BookingQuestions.Add(question);
+        return question;
+    }
+}
