@@ -1,4 +1,5 @@
 using BookingPortal.Features.Insights;
+using BookingPortal.Features.Approval;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Api;
 using BookingPortal.Features.Audit;
@@ -42,6 +43,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddConsistency();
         services.AddInsights();
+        services.AddApproval();
         return services;
     }
 

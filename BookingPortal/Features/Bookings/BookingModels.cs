@@ -55,6 +55,12 @@ public sealed record BookingView(
     /// <summary>While the deposit is being paid online: when the held seat is released if no payment arrives.</summary>
     public DateTime? PaymentHoldExpiresAtUtc { get; init; }
 
+    /// <summary>While staff have to approve it: when the request lapses and the seat is released.</summary>
+    public DateTime? ApprovalDeadlineUtc { get; init; }
+
+    /// <summary>Why staff declined the request (or that it lapsed unanswered); null unless it was declined.</summary>
+    public string? DeclineReason { get; init; }
+
     /// <summary>The booking's money so far (deposit owed, paid, refunded, kept), when the query loaded it.</summary>
     public LedgerSummary? Ledger { get; init; }
 
@@ -64,5 +70,5 @@ public sealed record BookingView(
     /// <summary>Until when the customer may move this booking online, and whether they still may at that instant.</summary>
     public MoveWindow MoveWindowAt(DateTime nowUtc) => MoveRules.WindowFor(ChangesAllowedUntilHours, StartUtc, nowUtc);
 
-    public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment;
+    public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment or BookingStatus.AwaitingApproval;
 }

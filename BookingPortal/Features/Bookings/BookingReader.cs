@@ -99,6 +99,8 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             booking.CreatedAtUtc)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
+            ApprovalDeadlineUtc = booking.Status == BookingStatus.AwaitingApproval ? booking.ExpiresAtUtc : null,
+            DeclineReason = booking.DeclinedAtUtc is null ? null : booking.CancellationReason,
             ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
         };
     }

@@ -298,6 +298,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("DeclinedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<decimal>("DepositAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -877,6 +880,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<bool>("AllowSeveralSeatsPerCustomer")
                         .HasColumnType("bit");
 
+                    b.Property<int>("ApprovalHoldHours")
+                        .HasColumnType("int");
+
                     b.Property<int>("AvailableDays")
                         .HasColumnType("int");
 
@@ -944,6 +950,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasColumnType("decimal(18,2)");
 
                     b.Property<bool>("RequireDeposit")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RequiresApproval")
                         .HasColumnType("bit");
 
                     b.Property<string>("TimeZoneId")

@@ -286,6 +286,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeclinedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("DepositAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -846,6 +849,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<bool>("AllowSeveralSeatsPerCustomer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ApprovalHoldHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AvailableDays")
                         .HasColumnType("INTEGER");
 
@@ -913,6 +919,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RequireDeposit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresApproval")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
