@@ -4,6 +4,7 @@ using BookingPortal.Features.Approval;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Staff;
 using BookingPortal.Tests.TestSupport;
 using static BookingPortal.Tests.Integration.Approval.ApprovalTestSupport;
 
@@ -35,11 +36,9 @@ public class ApprovalRaceTests
                 await DeadlineReachedAsync(factory, request.Id);
             }
 
-            var (approved, ended) = await BothAtOnceAsync(
+            var (approved, ended) = await Race.BothAtOnceAsync(
                 () => factory.Get<BookingApprovals>().ApproveAsync(staff, request.Id),
-                async () => lapse
-                    ? await factory.Get<ApprovalLapseService>().LapseDueAsync() == 1
-                    : (await factory.Get<BookingApprovals>().DeclineAsync(staff, request.Id, "Not this time.")).Succeeded);
+                () => AnswerAsync(factory, staff, lapse ? 2 : 1, request.Id));
 
             (approved.Succeeded ^ ended).Should().BeTrue($"round {round}: one answer exactly ({approved.Outcome}, ended {ended})");
             var keys = await EventKeysAsync(factory, request.Id);
@@ -65,14 +64,9 @@ public class ApprovalRaceTests
                 await DeadlineReachedAsync(factory, request.Id);
             }
 
-            var (cancelled, answered) = await BothAtOnceAsync(
+            var (cancelled, answered) = await Race.BothAtOnceAsync(
                 () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(request.ConfirmationNumber, request.CustomerId, false)),
-                async () => other switch
-                {
-                    0 => (await factory.Get<BookingApprovals>().ApproveAsync(staff, request.Id)).Succeeded,
-                    1 => (await factory.Get<BookingApprovals>().DeclineAsync(staff, request.Id, "Not this time.")).Succeeded,
-                    _ => await factory.Get<ApprovalLapseService>().LapseDueAsync() == 1,
-                });
+                () => AnswerAsync(factory, staff, other, request.Id));
 
             (await ReadAsync(factory, request.Id)).Status.Should().Be(BookingStatus.Cancelled, $"round {round}");
             // An approval then a withdrawal both happen, one after the other; two endings never do.
@@ -105,14 +99,9 @@ public class ApprovalRaceTests
                 await DeadlineReachedAsync(factory, request.Id);
             }
 
-            var (_, answered) = await BothAtOnceAsync(
+            var (_, answered) = await Race.BothAtOnceAsync(
                 () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(request.ConfirmationNumber, request.CustomerId, false, to.StartUtc)),
-                async () => other switch
-                {
-                    0 => (await factory.Get<BookingApprovals>().ApproveAsync(staff, request.Id)).Succeeded,
-                    1 => (await factory.Get<BookingApprovals>().DeclineAsync(staff, request.Id, "Not this time.")).Succeeded,
-                    _ => await factory.Get<ApprovalLapseService>().LapseDueAsync() == 1,
-                });
+                () => AnswerAsync(factory, staff, other, request.Id));
 
             answered.Should().BeTrue($"round {round}: the answer is read again wherever the move put the request");
             var after = await ReadAsync(factory, request.Id);
@@ -143,7 +132,7 @@ public class ApprovalRaceTests
             }
 
             await DeadlineReachedAsync(factory, request.Id);
-            var (declined, lapsed) = await BothAtOnceAsync(
+            var (declined, lapsed) = await Race.BothAtOnceAsync(
                 () => factory.Get<BookingApprovals>().DeclineAsync(staff, request.Id, "Not this time."),
                 () => factory.Get<ApprovalLapseService>().LapseDueAsync());
 
@@ -168,12 +157,13 @@ public class ApprovalRaceTests
         return factory;
     }
 
-    private static async Task<(TFirst, TSecond)> BothAtOnceAsync<TFirst, TSecond>(Func<Task<TFirst>> first, Func<Task<TSecond>> second)
+    /// <summary>Staff approve (0), staff decline (1), or the lapse sweep runs (2); true when it answered the request.</summary>
+    private static async Task<bool> AnswerAsync(PortalFactory factory, StaffActor staff, int how, Guid requestId) => how switch
     {
-        object? a = null, b = null;
-        await Race.AllAtOnceAsync<bool>([async () => (a = await first()) is not null, async () => (b = await second()) is not null]);
-        return ((TFirst)a!, (TSecond)b!);
-    }
+        0 => (await factory.Get<BookingApprovals>().ApproveAsync(staff, requestId)).Succeeded,
+        1 => (await factory.Get<BookingApprovals>().DeclineAsync(staff, requestId, "Not this time.")).Succeeded,
+        _ => await factory.Get<ApprovalLapseService>().LapseDueAsync() == 1,
+    };
 }
 
 /// <summary>The same pairs on PostgreSQL, where row locks and deadlock detection are the server's.</summary>
