@@ -3,6 +3,7 @@ using BookingPortal.Domain;
 using BookingPortal.Features.Approval;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Cancellation;
+using BookingPortal.Features.Payments;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.Integration.Approval.ApprovalTestSupport;
@@ -85,6 +86,31 @@ public class ApprovalTests
         var lapsed = await ReadAsync(factory, booking.Id);
         (lapsed.Status, lapsed.CancellationReason).Should().Be((BookingStatus.Cancelled, ApprovalLapseService.LapsedReason));
         (await EventKeysAsync(factory, booking.Id)).Should().Contain($"declined:{booking.Id}");
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task With_an_online_gateway_approval_asks_for_the_deposit_and_the_payment_confirms_it()
+    {
+        await using var stripe = await StripeStandIn.StartAsync();
+        await using var factory = new StripePortalFactory(stripe);
+        await factory.StartWithoutScheduledJobsAsync();
+        var (service, slots) = await ApprovalServiceAsync(factory);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        booking.Status.Should().Be(BookingStatus.AwaitingApproval, "no checkout is offered before staff approve");
+
+        var result = await factory.Get<BookingApprovals>().ApproveAsync(await factory.StaffAsync(), booking.Id);
+
+        result.Outcome.Should().Be(ApprovalOutcome.ApprovedAwaitingDeposit);
+        var approved = await ReadAsync(factory, booking.Id);
+        (approved.Status, approved.ExpiresAtUtc).Should().Be((BookingStatus.PendingPayment, factory.Clock.GetUtcNow().UtcDateTime + ApprovalTransitions.DepositPaymentTime));
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            (await db.OutboxMessages.SingleAsync(m => m.EventKey == $"approved:{booking.Id}" && m.Channel == NotificationChannel.Email)).TextBody.Should().Contain("Please pay the deposit");
+        }
+
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_approved", booking.DepositAmount);
+        (await ReadAsync(factory, booking.Id)).Status.Should().Be(BookingStatus.Confirmed);
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
     }
 }
