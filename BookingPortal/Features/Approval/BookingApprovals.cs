@@ -28,8 +28,8 @@ public sealed class BookingApprovals(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Bookings.AsNoTracking().Include(b => b.Service)
             .Where(b => b.Status == BookingStatus.AwaitingApproval)
-            .OrderBy(b => b.ExpiresAtUtc).ThenBy(b => b.StartUtc)
             .Join(db.Users, b => b.CustomerId, u => u.Id, (b, u) => new { Booking = b, Name = u.DisplayName ?? u.Email ?? u.UserName ?? "" })
+            .OrderBy(r => r.Booking.ExpiresAtUtc).ThenBy(r => r.Booking.StartUtc)
             .Take(200)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new AwaitingApprovalRow(BookingReader.ToView(r.Booking), r.Name, r.Booking.ExpiresAtUtc ?? r.Booking.StartUtc)).ToList();
