@@ -14,4 +14,12 @@ public static class Race
         gate.SetResult();
         return await Task.WhenAll(tasks);
     }
+
+    /// <summary>Two different operations fired at once (a cancel and a move, an approval and a decline); both results.</summary>
+    public static async Task<(TFirst, TSecond)> BothAtOnceAsync<TFirst, TSecond>(Func<Task<TFirst>> first, Func<Task<TSecond>> second)
+    {
+        object? a = null, b = null;
+        await AllAtOnceAsync<bool>([async () => (a = await first()) is not null, async () => (b = await second()) is not null]);
+        return ((TFirst)a!, (TSecond)b!);
+    }
 }

@@ -7,6 +7,9 @@ public enum BookingStatus
     Cancelled,
     Completed,
     NoShow,
+
+    /// <summary>Made for a service that requires staff approval: the seat is held until ExpiresAtUtc, nothing is charged yet.</summary>
+    AwaitingApproval,
 }
 
 public class Booking
@@ -59,11 +62,14 @@ public class Booking
     /// <summary>The room it takes, on services that need one.</summary>
     public int? RoomId { get; set; }
 
-    public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
+    /// <summary>Set when staff declined the request or it lapsed unanswered; the booking is then Cancelled and CancellationReason is what the customer is told.</summary>
+    public DateTime? DeclinedAtUtc { get; set; }
 
-    /// <summary>The bookings that hold a seat on their slot (held for payment or confirmed), as a query condition.</summary>
+    public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.PendingPayment, BookingStatus.Confirmed, BookingStatus.AwaitingApproval];
+
+    /// <summary>The bookings that hold a seat on their slot (held for payment or approval, or confirmed), as a query condition.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Booking, bool>> HoldsSeat =
-        b => b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed;
+        b => b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingApproval;
 
     public bool IsActiveAt(DateTime nowUtc) => ActiveStatuses.Contains(Status) && StartUtc > nowUtc;
 

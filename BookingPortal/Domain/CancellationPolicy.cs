@@ -35,7 +35,8 @@ public static class CancellationPolicy
     public static CancellationQuote Quote(Service service, Booking booking, DateTime nowUtc, bool waiveFee = false)
     {
         var freeUntil = booking.StartUtc.AddHours(-service.FreeCancellationHours);
-        var isFree = nowUtc <= freeUntil;
+        // Nothing was agreed or charged while a request waits for staff, so withdrawing it never costs a fee.
+        var isFree = nowUtc <= freeUntil || booking.Status == BookingStatus.AwaitingApproval;
         var fee = isFree || waiveFee ? 0m : Math.Min(service.CancellationFee, booking.DepositAmount);
         return new CancellationQuote(booking.DepositAmount, fee, booking.DepositAmount - fee, freeUntil, isFree, waiveFee && !isFree);
     }

@@ -9,6 +9,11 @@ public enum NotificationKind
     Rescheduled,
     WaitlistSeatOffered,
 
+    /// <summary>Staff approval: the request received, approved, declined (or lapsed unanswered).</summary>
+    ApprovalRequested,
+    ApprovalGranted,
+    ApprovalDeclined,
+
     /// <summary>Identity's messages: confirm an address, reset a password, confirm a new address, a staff invitation.</summary>
     ConfirmEmail,
     ResetPassword,

@@ -58,6 +58,12 @@ public class Service
     /// <summary>Seats each practitioner gives in one slot: 1 for a consultation, more for a class.</summary>
     public int SeatsPerPractitioner { get; set; } = 1;
 
+    /// <summary>Bookings wait for staff to approve them, their seat held for <see cref="ApprovalHoldHours"/>; the deposit is asked for only once approved.</summary>
+    public bool RequiresApproval { get; set; }
+
+    /// <summary>How long staff have to answer a request before it lapses (never past the appointment's start).</summary>
+    public int ApprovalHoldHours { get; set; } = 48;
+
     public List<TimeSlotTemplate> TimeSlots { get; set; } = [];
 
     /// <summary>What the customer pays when booking; the rest is due at the appointment.</summary>

@@ -16,6 +16,9 @@ public static class ServiceRules
     /// <summary>A year before the start; more is a typo.</summary>
     public const int MaxChangesAllowedUntilHours = 365 * 24;
 
+    /// <summary>Thirty days: a request left longer than that is a seat lost to everyone else.</summary>
+    public const int MaxApprovalHoldHours = 30 * 24;
+
     public static IReadOnlyList<FieldError> Validate(Service service)
     {
         var errors = new List<FieldError>();
@@ -78,6 +81,7 @@ public static class ServiceRules
         errors.Require(service.NoShowGraceMinutes is >= 0 and <= 24 * 60, nameof(Service.NoShowGraceMinutes), "The grace period must be between 0 minutes and 24 hours.");
         errors.Require(service.BufferBeforeMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferBeforeMinutes), $"The buffer before must be between 0 and {MaxBufferMinutes} minutes.");
         errors.Require(service.BufferAfterMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferAfterMinutes), $"The buffer after must be between 0 and {MaxBufferMinutes} minutes.");
+        errors.Require(service.ApprovalHoldHours is >= 1 and <= MaxApprovalHoldHours, nameof(Service.ApprovalHoldHours), $"Staff must have between 1 and {MaxApprovalHoldHours} hours to answer a request.");
     }
 
     private static void ValidateLocation(Service service, List<FieldError> errors)

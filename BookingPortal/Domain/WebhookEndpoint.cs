@@ -11,9 +11,13 @@ public static class WebhookEventTypes
     public const string WaitlistOffered = "waitlist.offered";
     public const string ReleaseOpened = "release.opened";
     public const string ReleaseDrawCommitted = "release.draw_committed";
+    public const string BookingRequested = "booking.requested";
+    public const string BookingApproved = "booking.approved";
+    public const string BookingDeclined = "booking.declined";
 
     public static readonly IReadOnlyList<string> All =
-        [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, WaitlistOffered, ReleaseOpened, ReleaseDrawCommitted];
+        [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, WaitlistOffered, ReleaseOpened, ReleaseDrawCommitted,
+         BookingRequested, BookingApproved, BookingDeclined];
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using BookingPortal.Features.Insights;
+using BookingPortal.Features.Approval;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Api;
 using BookingPortal.Features.Audit;
@@ -48,6 +49,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         services.AddVideoRooms(configuration);
         services.AddPractitioners();
         services.AddBookingQuestions();
+        services.AddApproval();
         return services;
     }
 

@@ -27,6 +27,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
     {
         await factory.StartWithoutScheduledJobsAsync();
         context.Services.AddMudServices();
+        context.Services.AddLocalization();
         context.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var staff = await factory.StaffAsync();
@@ -36,6 +37,7 @@ public sealed class StaffPagesTests : IAsyncLifetime
         context.Services.AddSingleton(factory.Get<AppointmentsService>());
         context.Services.AddSingleton(factory.Get<CatalogService>());
         context.Services.AddSingleton(factory.Get<WebhookAdminService>());
+        context.Services.AddSingleton(factory.Get<BookingPortal.Features.Approval.BookingApprovals>());
         context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
@@ -51,6 +53,23 @@ public sealed class StaffPagesTests : IAsyncLifetime
             .Contain(t => t.Contains("loopback, private or link-local")));
         form.Find("[role=alert]").TextContent.Should().Be("Choose at least one event from the list.");
         (await factory.Get<WebhookAdminService>().ListAsync(await factory.StaffAsync())).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_request_is_declined_from_the_panel_only_with_a_reason_beside_the_field_and_approved_with_one_click()
+    {
+        var (service, slots) = await Integration.Approval.ApprovalTestSupport.ApprovalServiceAsync(factory);
+        var request = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var panel = context.Render<BookingPortal.Features.Approval.Components.ApprovalRequestsPanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=approval-requests]").TextContent.Should().Contain(request.ConfirmationNumber));
+
+        await panel.Find("button[data-testid=decline]").ClickAsync(new());
+        panel.WaitForAssertion(() => panel.FindAll(".mud-input-error").Select(e => e.TextContent).Should().Contain(t => t.Contains("Tell the customer why")));
+        (await Integration.Approval.ApprovalTestSupport.ReadAsync(factory, request.Id)).Status.Should().Be(BookingStatus.AwaitingApproval);
+
+        await panel.Find("button[data-testid=approve]").ClickAsync(new());
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=approval-requests]").Should().BeEmpty());
+        (await Integration.Approval.ApprovalTestSupport.ReadAsync(factory, request.Id)).Status.Should().Be(BookingStatus.Confirmed);
     }
 
     [Fact]

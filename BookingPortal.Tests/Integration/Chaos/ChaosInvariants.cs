@@ -45,7 +45,7 @@ public static class ChaosInvariants
         }
 
         // Limits: nobody holds more upcoming bookings of a service than it allows (each was taken under the customer's gate).
-        foreach (var group in bookings.Where(b => b.Status is BookingStatus.PendingPayment or BookingStatus.Confirmed && b.StartUtc > nowUtc).GroupBy(b => (b.CustomerId, b.ServiceId)))
+        foreach (var group in bookings.Where(b => Booking.ActiveStatuses.Contains(b.Status) && b.StartUtc > nowUtc).GroupBy(b => (b.CustomerId, b.ServiceId)))
         {
             if (group.Count() > limits[group.Key.ServiceId])
             {
@@ -87,6 +87,16 @@ public static class ChaosInvariants
             }
         }
 
+        violations.AddRange(await AnsweredTwiceAsync(db, cancellationToken));
         return violations;
+    }
+
+    /// <summary>Approval: a request is answered once, approved or declined (a lapse is a decline), never both.</summary>
+    private static async Task<IEnumerable<string>> AnsweredTwiceAsync(BookingDbContext db, CancellationToken cancellationToken)
+    {
+        var answers = (await db.OutboxMessages.AsNoTracking().Where(m => m.EventKey.StartsWith("approved:") || m.EventKey.StartsWith("declined:"))
+            .Select(m => m.EventKey).ToListAsync(cancellationToken)).ToHashSet();
+        return answers.Where(k => k.StartsWith("approved:") && answers.Contains("declined:" + k["approved:".Length..]))
+            .Select(k => $"booking {k["approved:".Length..]} was both approved and declined");
     }
 }

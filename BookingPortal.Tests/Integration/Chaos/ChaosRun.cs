@@ -5,6 +5,7 @@ using System.Linq.Expressions;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Admin;
+using BookingPortal.Features.Approval;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
@@ -113,6 +114,11 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
                 ChaosOpKind.QueueJourney => QueueJourneyAsync(op),
                 ChaosOpKind.QueueJoin => QueueJoinAsync(op, label),
                 ChaosOpKind.AdmissionTick => Scoped<AdmissionController>(op, label, async a => Count(label, await a.TickAllAsync())),
+                ChaosOpKind.Approve => OnBookingAsync(op, label, InStatus(BookingStatus.AwaitingApproval), async (s, b) =>
+                    (await s.GetRequiredService<BookingApprovals>().ApproveAsync(staff, b.Id)).Succeeded),
+                ChaosOpKind.Decline => OnBookingAsync(op, label, InStatus(BookingStatus.AwaitingApproval), async (s, b) =>
+                    (await s.GetRequiredService<BookingApprovals>().DeclineAsync(staff, b.Id, "Not this time.")).Succeeded),
+                ChaosOpKind.ApprovalLapse => Scoped<ApprovalLapseService>(op, label, async l => Count(label, await l.LapseDueAsync())),
                 _ => throw new InvalidOperationException($"No chaos operation for {op.Kind}."),
             });
         }
@@ -151,7 +157,7 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
     }
 
     private Task CancelAsync(ChaosOp op) =>
-        OnBookingAsync(op, nameof(ChaosOpKind.Cancel), InStatus(BookingStatus.PendingPayment, BookingStatus.Confirmed), async (s, b) =>
+        OnBookingAsync(op, nameof(ChaosOpKind.Cancel), InStatus(BookingStatus.PendingPayment, BookingStatus.Confirmed, BookingStatus.AwaitingApproval), async (s, b) =>
             (await s.GetRequiredService<CancellationService>().CancelAsync(CancelRequestFor(op, b))).Succeeded);
 
     /// <summary>A move to another slot, then back to where it was.</summary>

@@ -29,6 +29,9 @@ public enum ChaosOpKind
     QueueJourney,
     QueueJoin,
     AdmissionTick,
+    Approve,
+    Decline,
+    ApprovalLapse,
 }
 
 /// <summary>
@@ -73,6 +76,9 @@ public static class ChaosSchedule
         (ChaosOpKind.QueueJourney, 5),
         (ChaosOpKind.QueueJoin, 2),
         (ChaosOpKind.AdmissionTick, 2),
+        (ChaosOpKind.Approve, 4),
+        (ChaosOpKind.Decline, 2),
+        (ChaosOpKind.ApprovalLapse, 2),
     ];
 
     public static IReadOnlyList<ChaosOp> Build(int seed, int operations)

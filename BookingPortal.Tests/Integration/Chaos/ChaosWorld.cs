@@ -63,6 +63,8 @@ public sealed record ChaosWorld(int Seed, IReadOnlyList<string> Customers, strin
             NewService("single", 1, deposit: false, capacity: 1, maxActive: 2),
             NewService("released", 2, deposit: true, capacity: 3, maxActive: 1),
         };
+        // The single-seat service requires staff approval, answered (or left to lapse) by the Approve, Decline and ApprovalLapse operations.
+        (created[1].RequiresApproval, created[1].ApprovalHoldHours) = (true, 2);
         db.Services.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
         db.Releases.Add(new Release

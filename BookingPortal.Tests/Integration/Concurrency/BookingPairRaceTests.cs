@@ -34,7 +34,7 @@ public class BookingPairRaceTests
             var (from, to) = (slots[round % 2], slots[2 + round % 2]);
             var booking = await factory.BookAsNewCustomerAsync(service.Id, from.StartUtc);
 
-            var (cancelled, _) = await BothAtOnceAsync(
+            var (cancelled, _) = await Race.BothAtOnceAsync(
                 () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false)),
                 () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, to.StartUtc)));
 
@@ -54,7 +54,7 @@ public class BookingPairRaceTests
         {
             var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
 
-            var (first, second) = await BothAtOnceAsync(
+            var (first, second) = await Race.BothAtOnceAsync(
                 () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[1].StartUtc)),
                 () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[2].StartUtc)));
 
@@ -77,7 +77,7 @@ public class BookingPairRaceTests
             var hold = await HoldAsync(factory, service, slots[round % 4]);
             factory.Clock.Advance(TimeSpan.FromMinutes(11));
 
-            var (cancelled, expired) = await BothAtOnceAsync(
+            var (cancelled, expired) = await Race.BothAtOnceAsync(
                 () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(hold.ConfirmationNumber, hold.CustomerId, false)),
                 () => factory.Get<HoldExpiryService>().ExpireDueHoldsAsync());
 
@@ -99,7 +99,7 @@ public class BookingPairRaceTests
             var hold = await HoldAsync(factory, service, slots[round % 2]);
             factory.Clock.Advance(TimeSpan.FromMinutes(11));
 
-            await BothAtOnceAsync(
+            await Race.BothAtOnceAsync(
                 () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(hold.ConfirmationNumber, hold.CustomerId, false, slots[2 + round % 2].StartUtc)),
                 () => factory.Get<HoldExpiryService>().ExpireDueHoldsAsync());
             await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync();
@@ -120,7 +120,7 @@ public class BookingPairRaceTests
             var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 4].StartUtc);
             var request = new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false);
 
-            var (first, second) = await BothAtOnceAsync(
+            var (first, second) = await Race.BothAtOnceAsync(
                 () => factory.Get<CancellationService>().CancelAsync(request), () => factory.Get<CancellationService>().CancelAsync(request));
 
             new[] { first, second }.Count(r => r.Succeeded).Should().Be(1, $"round {round}");
@@ -140,7 +140,7 @@ public class BookingPairRaceTests
         {
             var offer = await OfferAsync(factory, service, slot);
 
-            var (claimed, left) = await BothAtOnceAsync(
+            var (claimed, left) = await Race.BothAtOnceAsync(
                 () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId),
                 () => factory.Get<WaitlistService>().LeaveAsync(offer.EntryId, offer.CustomerId));
 
@@ -160,7 +160,7 @@ public class BookingPairRaceTests
         {
             var offer = await OfferAsync(factory, service, slot);
 
-            await BothAtOnceAsync(
+            await Race.BothAtOnceAsync(
                 () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId),
                 () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, slot.StartUtc, cancelBookings: true));
 
@@ -185,7 +185,7 @@ public class BookingPairRaceTests
             var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 4].StartUtc);
             await StartedAsync(factory, booking.Id);
 
-            var (checkedIn, markedNoShow) = await BothAtOnceAsync(
+            var (checkedIn, markedNoShow) = await Race.BothAtOnceAsync(
                 () => factory.Get<FrontDeskService>().CheckInAsync(staff, booking.Id), () => factory.Get<FrontDeskService>().MarkNoShowAsync(staff, booking.Id));
 
             (checkedIn ^ markedNoShow).Should().BeTrue($"round {round}: exactly one of the two acts");
@@ -207,7 +207,7 @@ public class BookingPairRaceTests
         {
             var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
 
-            var (_, moved) = await BothAtOnceAsync(
+            var (_, moved) = await Race.BothAtOnceAsync(
                 () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, slot.StartUtc, cancelBookings: true),
                 () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, target.StartUtc)));
 
@@ -242,7 +242,7 @@ public class BookingPairRaceTests
             }
 
             var target = slots[2 + round % 2].StartUtc;
-            var (first, second) = await BothAtOnceAsync(
+            var (first, second) = await Race.BothAtOnceAsync(
                 () => mover.RescheduleAsync(new RescheduleRequest(bookings[0].ConfirmationNumber, staff.Id, true, target)),
                 () => mover.RescheduleAsync(new RescheduleRequest(bookings[1].ConfirmationNumber, staff.Id, true, target)));
 
@@ -306,13 +306,6 @@ public class BookingPairRaceTests
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var start = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
         await db.Bookings.Where(b => b.Id == bookingId).ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddHours(1)));
-    }
-
-    private static async Task<(TFirst, TSecond)> BothAtOnceAsync<TFirst, TSecond>(Func<Task<TFirst>> first, Func<Task<TSecond>> second)
-    {
-        object? a = null, b = null;
-        await Race.AllAtOnceAsync<bool>([async () => (a = await first()) is not null, async () => (b = await second()) is not null]);
-        return ((TFirst)a!, (TSecond)b!);
     }
 
     private static async Task<BookingStatus> StatusAsync(PortalFactory factory, Guid bookingId)

@@ -59,7 +59,7 @@ public sealed class AccountClosing(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             upcoming = await db.Bookings.Where(b => b.CustomerId == userId && b.StartUtc > nowUtc
-                                                    && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed))
+                                                    && Domain.Booking.ActiveStatuses.Contains(b.Status))
                 .Select(b => b.ConfirmationNumber).ToListAsync(cancellationToken);
         }
 

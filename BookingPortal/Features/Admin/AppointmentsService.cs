@@ -67,7 +67,7 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
         var events = new List<HistoryEvent> { new(booking.CreatedAtUtc, booking.Status == BookingStatus.PendingPayment ? "Booked; seat held for the online deposit" : "Booked") };
         if (booking.ConfirmedAtUtc is { } confirmed && confirmed != booking.CreatedAtUtc)
         {
-            events.Add(new(confirmed, $"Confirmed: deposit paid ({booking.PaymentReference})"));
+            events.Add(new(confirmed, booking.PaymentReference is null ? "Confirmed" : $"Confirmed: deposit paid ({booking.PaymentReference})"));
         }
 
         if (booking.CancelledAtUtc is { } cancelled)

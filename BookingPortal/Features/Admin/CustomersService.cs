@@ -1,5 +1,4 @@
 using BookingPortal.Data;
-using BookingPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
@@ -38,7 +37,7 @@ public sealed class CustomersService(IDbContextFactory<BookingDbContext> dbFacto
             .Select(u => new CustomerRow(
                 u.Id, u.DisplayName ?? u.Email ?? "", u.Email ?? "", u.PhoneNumber,
                 db.Bookings.Count(b => b.CustomerId == u.Id),
-                db.Bookings.Count(b => b.CustomerId == u.Id && b.StartUtc > nowUtc && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment)),
+                db.Bookings.Count(b => b.CustomerId == u.Id && b.StartUtc > nowUtc && Domain.Booking.ActiveStatuses.Contains(b.Status)),
                 u.NoShowCount, u.NoShowLimit))
             .ToListAsync(cancellationToken);
         return new CustomerPage(rows, total);

@@ -30,7 +30,7 @@ public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFacto
         var fromUtc = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
         var toUtc = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var todays = await db.Bookings.AsNoTracking()
-            .Where(b => b.StartUtc >= fromUtc && b.StartUtc < toUtc && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.PendingPayment)
+            .Where(b => b.StartUtc >= fromUtc && b.StartUtc < toUtc && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.PendingPayment && b.Status != BookingStatus.AwaitingApproval)
             .Select(b => new { b.StartUtc, b.Status, b.CheckedInAtUtc })
             .ToListAsync(cancellationToken);
         var byHour = todays.GroupBy(b => TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone).Hour).OrderBy(g => g.Key).Select(g => new HourCount(g.Key, g.Count())).ToList();

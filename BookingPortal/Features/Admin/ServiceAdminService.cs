@@ -42,7 +42,7 @@ public sealed class ServiceAdminService(
             .OrderBy(s => s.IsArchived).ThenBy(s => s.Name)
             .Select(s => new ServiceAdminRow(s.Id, s.Name, s.DurationMinutes, s.Price, s.Currency, s.IsArchived, s.TimeSlots.Count,
                 db.Bookings.Count(b => b.ServiceId == s.Id && b.StartUtc > nowUtc
-                                       && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment))))
+                                       && Domain.Booking.ActiveStatuses.Contains(b.Status))))
             .ToListAsync(cancellationToken);
     }
 

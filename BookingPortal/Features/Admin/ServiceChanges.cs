@@ -14,7 +14,7 @@ internal static class ServiceChanges
     public static async Task<ServiceChangeImpact> AssessAsync(BookingDbContext db, Service existing, Service draft, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var upcoming = await db.Bookings.AsNoTracking()
-            .Where(b => b.ServiceId == existing.Id && b.StartUtc > nowUtc && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingPayment))
+            .Where(b => b.ServiceId == existing.Id && b.StartUtc > nowUtc && Domain.Booking.ActiveStatuses.Contains(b.Status))
             .OrderBy(b => b.StartUtc)
             .Select(b => new UpcomingBooking(b.ConfirmationNumber, b.StartUtc, b.SlotInventoryId))
             .ToListAsync(cancellationToken);
@@ -122,6 +122,8 @@ internal static class ServiceChanges
         Set(changed, "no-show grace", target.NoShowGraceMinutes, draft.NoShowGraceMinutes, v => target.NoShowGraceMinutes = v);
         Set(changed, "buffer before", target.BufferBeforeMinutes, draft.BufferBeforeMinutes, v => target.BufferBeforeMinutes = v);
         Set(changed, "buffer after", target.BufferAfterMinutes, draft.BufferAfterMinutes, v => target.BufferAfterMinutes = v);
+        Set(changed, "requires approval", target.RequiresApproval, draft.RequiresApproval, v => target.RequiresApproval = v);
+        Set(changed, "approval hold hours", target.ApprovalHoldHours, draft.ApprovalHoldHours, v => target.ApprovalHoldHours = v);
     }
 
     private static void Set<T>(List<string> changed, string name, T current, T value, Action<T> assign)

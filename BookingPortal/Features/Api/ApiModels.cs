@@ -52,8 +52,18 @@ public sealed record BookingDto(
     DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string TimeZoneId, decimal Price, decimal DepositAmount, string Currency, DateTime CreatedAtUtc)
 {
     public static BookingDto From(BookingView b) => new(
-        b.ConfirmationNumber, b.ServiceId, b.ServiceName, BookingStatusName.Of(b.Status), b.StartUtc, b.EndUtc, b.LocalStart, b.LocalEnd, b.TimeZoneId,
-        b.Price, b.DepositAmount, b.Currency, b.CreatedAtUtc);
+        b.ConfirmationNumber, b.ServiceId, b.ServiceName, BookingStatusName.Of(b.Status, b.DeclineReason is not null), b.StartUtc, b.EndUtc, b.LocalStart, b.LocalEnd, b.TimeZoneId,
+        b.Price, b.DepositAmount, b.Currency, b.CreatedAtUtc)
+    {
+        ApprovalDeadlineUtc = b.ApprovalDeadlineUtc,
+        DeclineReason = b.DeclineReason,
+    };
+
+    /// <summary>While the booking awaits staff approval: when the request lapses.</summary>
+    public DateTime? ApprovalDeadlineUtc { get; init; }
+
+    /// <summary>What staff told the customer when declining (or that the request lapsed).</summary>
+    public string? DeclineReason { get; init; }
 }
 
 public sealed record CancellationDto(BookingDto Booking, decimal FeeRetained, decimal Refunded, string Message);

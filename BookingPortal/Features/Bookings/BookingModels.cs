@@ -69,6 +69,12 @@ public sealed record BookingView(
     /// <summary>The room it takes, on services that need one.</summary>
     public int? RoomId { get; init; }
 
+    /// <summary>While staff have to approve it: when the request lapses and the seat is released.</summary>
+    public DateTime? ApprovalDeadlineUtc { get; init; }
+
+    /// <summary>Why staff declined the request (or that it lapsed unanswered); null unless it was declined.</summary>
+    public string? DeclineReason { get; init; }
+
     /// <summary>The booking's money so far (deposit owed, paid, refunded, kept), when the query loaded it.</summary>
     public LedgerSummary? Ledger { get; init; }
 
@@ -81,5 +87,5 @@ public sealed record BookingView(
     /// <summary>That practitioner's name as customers see it, when the query loaded it.</summary>
     public string? PractitionerName { get; init; }
 
-    public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment;
+    public bool IsUpcomingAt(DateTime nowUtc) => StartUtc > nowUtc && Status is BookingStatus.Confirmed or BookingStatus.PendingPayment or BookingStatus.AwaitingApproval;
 }

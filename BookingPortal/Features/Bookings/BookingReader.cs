@@ -114,6 +114,8 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
             PractitionerId = booking.PractitionerId,
+            ApprovalDeadlineUtc = booking.Status == BookingStatus.AwaitingApproval ? booking.ExpiresAtUtc : null,
+            DeclineReason = booking.DeclinedAtUtc is null ? null : booking.CancellationReason,
             ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
             RoomId = booking.RoomId,
         };

@@ -81,19 +81,24 @@ internal static class BookingWrites
 
     /// <summary>The bookings that count against a customer's limit: held or confirmed, and still to come.</summary>
     public static System.Linq.Expressions.Expression<Func<Domain.Booking, bool>> ActiveAfter(DateTime nowUtc) =>
-        b => (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed) && b.StartUtc > nowUtc;
+        b => (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingApproval) && b.StartUtc > nowUtc;
 
     /// <summary>
     /// A booking on a seat to be counted by the caller, not yet added anywhere (so its messages can
     /// be composed before a transaction opens). It is confirmed at once unless the deposit is to be
     /// paid online: then the seat is held until <paramref name="paymentHoldUntilUtc"/> and the
-    /// payment webhook confirms it.
+    /// payment webhook confirms it. A service that requires approval holds the seat for staff
+    /// instead, and asks for the deposit only once they approve (BookingApprovals).
     /// </summary>
     public static Domain.Booking NewBooking(
         Service service, string customerId, long inventoryId, DateTime startUtc, DateTime endUtc, string idempotencyKey, DateTime nowUtc,
         DateTime? paymentHoldUntilUtc)
     {
-        var awaitsPayment = paymentHoldUntilUtc is not null && service.DepositDueNow > 0;
+        var (status, expiresAtUtc) = service.RequiresApproval
+            ? (BookingStatus.AwaitingApproval, ApprovalDeadline(service, startUtc, nowUtc))
+            : paymentHoldUntilUtc is not null && service.DepositDueNow > 0
+                ? (BookingStatus.PendingPayment, paymentHoldUntilUtc)
+                : (BookingStatus.Confirmed, (DateTime?)null);
         return new Domain.Booking
         {
             Id = Guid.CreateVersion7(),
@@ -103,15 +108,22 @@ internal static class BookingWrites
             SlotInventoryId = inventoryId,
             StartUtc = startUtc,
             EndUtc = endUtc,
-            Status = awaitsPayment ? BookingStatus.PendingPayment : BookingStatus.Confirmed,
+            Status = status,
             CreatedAtUtc = nowUtc,
-            ConfirmedAtUtc = awaitsPayment ? null : nowUtc,
-            ExpiresAtUtc = awaitsPayment ? paymentHoldUntilUtc : null,
+            ConfirmedAtUtc = status == BookingStatus.Confirmed ? nowUtc : null,
+            ExpiresAtUtc = expiresAtUtc,
             Price = service.Price,
             DepositAmount = service.DepositDueNow,
             Currency = service.Currency,
             IdempotencyKey = idempotencyKey,
         };
+    }
+
+    /// <summary>Until when staff may answer a request; a request nobody answered before the appointment cannot be kept anyway.</summary>
+    public static DateTime ApprovalDeadline(Service service, DateTime startUtc, DateTime nowUtc)
+    {
+        var decideBy = nowUtc.AddHours(service.ApprovalHoldHours);
+        return decideBy < startUtc ? decideBy : startUtc;
     }
 
     /// <summary>Adds the booking with its deposit recorded as due and the answers to its service's questions.</summary>
@@ -123,7 +135,12 @@ internal static class BookingWrites
         {
             db.LedgerEntries.Add(LedgerEntry.For(
                 booking.Id, booking.Currency, LedgerEntryKind.DepositDue, booking.DepositAmount, booking.CreatedAtUtc,
-                booking.Status == BookingStatus.PendingPayment ? "Deposit payable online." : "Deposit payable at reception."));
+                booking.Status switch
+                {
+                    BookingStatus.PendingPayment => "Deposit payable online.",
+                    BookingStatus.AwaitingApproval => "Deposit payable once approved.",
+                    _ => "Deposit payable at reception.",
+                }));
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class ConsistencyCheck(IDbContextFactory<BookingDbContext> dbFacto
     /// <summary>Offenders listed per invariant; a database broken wholesale needs no 100,000-line report.</summary>
     public const int MaxListedPerInvariant = 200;
 
-    internal static readonly BookingStatus[] Active = [BookingStatus.PendingPayment, BookingStatus.Confirmed];
+    internal static readonly BookingStatus[] Active = Domain.Booking.ActiveStatuses;
 
     public async Task<ConsistencyReport> RunAsync(CancellationToken cancellationToken = default)
     {

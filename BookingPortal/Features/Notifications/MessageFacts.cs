@@ -37,6 +37,11 @@ public sealed record MessageFacts(NotificationKind Kind, string CustomerName, Ap
     public string? GoogleCalendarLink { get; init; }
     public string? PractitionerName { get; init; }
 
+    /// <summary>Staff approval: what staff said when declining, and, once approved, the deposit to pay online and until when.</summary>
+    public string? Reason { get; init; }
+    public decimal? DepositDue { get; init; }
+    public DateTimeOffset? PayByLocal { get; init; }
+
     public string Money(decimal? amount) => DisplayFormat.Money(amount ?? 0, Currency ?? "USD");
 
     public Uri MyAppointmentsLink => new(PortalBaseUri, "my-appointments");

@@ -18,6 +18,9 @@ public static class MessageTexts
             NotificationKind.Rescheduled => $"Moved: {a.ServiceName} is now {a.ShortWhen} ({a.ConfirmationNumber})",
             NotificationKind.WaitlistSeatOffered => $"A seat is free: {a.ServiceName} on {a.ShortWhen}",
             NotificationKind.PractitionerChanged => $"New practitioner: {a.ServiceName} on {a.ShortWhen} is with {facts.PractitionerName} ({a.ConfirmationNumber})",
+            NotificationKind.ApprovalRequested => $"Requested: {a.ServiceName} on {a.ShortWhen} ({a.ConfirmationNumber})",
+            NotificationKind.ApprovalGranted => $"Approved: {a.ServiceName} on {a.ShortWhen} ({a.ConfirmationNumber})",
+            NotificationKind.ApprovalDeclined => $"Not approved: {a.ServiceName} on {a.ShortWhen} ({a.ConfirmationNumber})",
             _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Kind, "Unknown message kind."),
         };
     }
@@ -81,13 +84,19 @@ public static class MessageTexts
         NotificationKind.WaitlistSeatOffered => $"Good news: a seat you were waiting for is free, and we are holding it for you until {OfferDeadline(facts)}.",
         NotificationKind.PractitionerChanged =>
             $"We are sorry: the practitioner you booked is away, so {facts.PractitionerName} will see you instead. The time and place are unchanged. If this does not suit you, please contact us or change your booking from the link below.",
+        NotificationKind.ApprovalRequested => "We have your request. Our staff will review it; your seat is held until they answer, and nothing is charged yet.",
+        NotificationKind.ApprovalGranted => facts.PayByLocal is { } payBy
+            ? $"Your request is approved. Please pay the deposit of {facts.Money(facts.DepositDue)} by {DisplayFormat.ShortDate(payBy)} {DisplayFormat.Time(payBy)} to keep your seat."
+            : "Your request is approved: your appointment is booked.",
+        NotificationKind.ApprovalDeclined => $"We are sorry: your request was not approved, and nothing is charged. Reason: {facts.Reason}",
         _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Kind, "Unknown message kind."),
     };
 
     public static string Action(MessageFacts facts) => facts.Kind switch
     {
         NotificationKind.WaitlistSeatOffered => "Claim the seat",
-        NotificationKind.Cancellation => "Book again",
+        NotificationKind.Cancellation or NotificationKind.ApprovalDeclined => "Book again",
+        NotificationKind.ApprovalGranted when facts.PayByLocal is not null => "Pay the deposit",
         _ => "Manage your booking",
     };
 

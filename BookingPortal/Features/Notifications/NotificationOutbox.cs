@@ -94,7 +94,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         BookingDbContext db, Domain.Booking booking, Service service, CancellationToken cancellationToken)
     {
         var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
-        var contact = booking.Status == BookingStatus.Confirmed ? await FindContactAsync(db, booking.CustomerId, cancellationToken) : null;
+        var contact = booking.Status != BookingStatus.PendingPayment ? await FindContactAsync(db, booking.CustomerId, cancellationToken) : null;
         return await ComposeForNewBookingAsync(booking, service, endpoints, contact, await BookingReader.PractitionerNameAsync(db, booking.PractitionerId, cancellationToken));
     }
 
@@ -105,12 +105,13 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var data = WebhookOutbox.BookingData(booking, service);
         var rows = webhooks.Rows(endpoints, WebhookEventTypes.BookingCreated, $"created:{booking.Id}", data).ToList();
         // No such customer: nothing to compose; the booking's own checks refuse the request.
-        if (booking.Status == BookingStatus.Confirmed && contact is not null)
+        if (booking.Status is BookingStatus.Confirmed or BookingStatus.AwaitingApproval && contact is not null)
         {
-            var cause = $"confirmation:{booking.Id}";
-            rows.AddRange(await ComposeForBookingAsync(
-                NotificationKind.BookingConfirmation, BookingReader.ToView(booking, service) with { PractitionerName = practitionerName }, contact, cause, extra: null));
-            rows.AddRange(webhooks.Rows(endpoints, WebhookEventTypes.BookingConfirmed, cause, data));
+            var (kind, eventType, cause) = booking.Status == BookingStatus.Confirmed
+                ? (NotificationKind.BookingConfirmation, WebhookEventTypes.BookingConfirmed, $"confirmation:{booking.Id}")
+                : (NotificationKind.ApprovalRequested, WebhookEventTypes.BookingRequested, $"requested:{booking.Id}");
+            rows.AddRange(await ComposeForBookingAsync(kind, BookingReader.ToView(booking, service) with { PractitionerName = practitionerName }, contact, cause, extra: null));
+            rows.AddRange(webhooks.Rows(endpoints, eventType, cause, data));
         }
 
         return rows;
@@ -137,7 +138,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => customerIds.Contains(u.Id)).Select(ContactOf).ToDictionaryAsync(c => c.CustomerId, cancellationToken);
 
-    private async Task QueueForBookingAsync(
+    internal async Task QueueForBookingAsync(
         BookingDbContext db, NotificationKind kind, Guid bookingId, Func<Domain.Booking, string> eventKey, CancellationToken cancellationToken,
         Func<MessageFacts, MessageFacts>? extra = null)
     {
@@ -238,7 +239,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var sequence = (int)Math.Max(0, (nowUtc - view.CreatedAtUtc).TotalMinutes);
         return kind switch
         {
-            NotificationKind.BookingConfirmation => CalendarFile.Create(view, PortalBaseUri),
+            NotificationKind.BookingConfirmation or NotificationKind.ApprovalGranted when view.Status == BookingStatus.Confirmed => CalendarFile.Create(view, PortalBaseUri),
             NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, "PUBLISH", sequence + 1, nowUtc),
             NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, "CANCEL", sequence + 1, nowUtc),
             _ => null,

@@ -58,7 +58,7 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
         var (from, to) = (nowUtc - Past, nowUtc + Ahead);
         var appointments = await db.Bookings.AsNoTracking()
             .Where(b => b.PractitionerId == id && b.StartUtc >= from && b.StartUtc < to
-                        && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Completed || b.Status == BookingStatus.PendingPayment))
+                        && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Completed || b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.AwaitingApproval))
             .OrderBy(b => b.StartUtc)
             .Select(b => new FeedAppointment(b.Id, b.ConfirmationNumber, b.StartUtc, b.EndUtc, b.Status, b.Service!.Name,
                 b.Service.LocationKind == LocationKind.InPerson ? b.Service.Address : null))
@@ -83,7 +83,7 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
                 DtEnd = new CalDateTime(DateTime.SpecifyKind(a.EndUtc, DateTimeKind.Utc), "UTC"),
                 DtStamp = new CalDateTime(nowUtc, "UTC"),
                 Location = a.Address,
-                Status = a.Status == BookingStatus.PendingPayment ? "TENTATIVE" : "CONFIRMED",
+                Status = a.Status is BookingStatus.PendingPayment or BookingStatus.AwaitingApproval ? "TENTATIVE" : "CONFIRMED",
             });
         }
 

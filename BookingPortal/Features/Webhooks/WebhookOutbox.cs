@@ -47,7 +47,7 @@ public sealed class WebhookOutbox(TimeProvider time)
         db.WebhookEndpoints.AsNoTracking().Where(e => e.IsActive).ToListAsync(cancellationToken);
 
     public static BookingEventData BookingData(Domain.Booking booking, Service service) => new(
-        booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, BookingStatusName.Of(booking.Status),
+        booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, BookingStatusName.Of(booking.Status, booking.DeclinedAtUtc is not null),
         booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
 
     /// <summary>

@@ -320,6 +320,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateTime?>("DeclinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal>("DepositAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -1048,6 +1051,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<bool>("AllowSeveralSeatsPerCustomer")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("ApprovalHoldHours")
+                        .HasColumnType("integer");
+
                     b.Property<int>("AvailableDays")
                         .HasColumnType("integer");
 
@@ -1115,6 +1121,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)");
 
                     b.Property<bool>("RequireDeposit")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresApproval")
                         .HasColumnType("boolean");
 
                     b.Property<string>("TimeZoneId")

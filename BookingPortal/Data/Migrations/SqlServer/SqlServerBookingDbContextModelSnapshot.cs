@@ -321,6 +321,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("DeclinedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<decimal>("DepositAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -1052,6 +1055,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<bool>("AllowSeveralSeatsPerCustomer")
                         .HasColumnType("bit");
 
+                    b.Property<int>("ApprovalHoldHours")
+                        .HasColumnType("int");
+
                     b.Property<int>("AvailableDays")
                         .HasColumnType("int");
 
@@ -1119,6 +1125,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasColumnType("decimal(18,2)");
 
                     b.Property<bool>("RequireDeposit")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RequiresApproval")
                         .HasColumnType("bit");
 
                     b.Property<string>("TimeZoneId")

@@ -309,6 +309,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeclinedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("DepositAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1015,6 +1018,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<bool>("AllowSeveralSeatsPerCustomer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ApprovalHoldHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AvailableDays")
                         .HasColumnType("INTEGER");
 
@@ -1082,6 +1088,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RequireDeposit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresApproval")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")

@@ -1,0 +1,40 @@
+using BookingPortal.Data;
+using BookingPortal.Domain;
+using BookingPortal.Features.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace BookingPortal.Features.Notifications;
+
+/// <summary>
+/// What staff's answer to a request writes to the outbox, in the answer's transaction: the customer's
+/// e-mail and the webhook event. The request itself is told with the new booking (NotificationOutbox).
+/// </summary>
+public sealed class ApprovalMessages(NotificationOutbox outbox, WebhookOutbox webhooks)
+{
+    /// <summary>Call after the approving update: the booking is read in the caller's transaction to say whether a deposit is still to be paid.</summary>
+    public async Task QueueApprovedAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId)
+            .Select(b => new { b.Status, b.ExpiresAtUtc, b.DepositAmount, b.Service!.TimeZoneId }).SingleAsync(cancellationToken);
+        var payBy = booking is { Status: BookingStatus.PendingPayment, ExpiresAtUtc: { } until }
+            ? TimeZoneInfo.ConvertTime(new DateTimeOffset(until), TimeZoneCache.Find(booking.TimeZoneId))
+            : (DateTimeOffset?)null;
+        var cause = $"approved:{bookingId}";
+        await outbox.QueueForBookingAsync(db, NotificationKind.ApprovalGranted, bookingId, _ => cause, cancellationToken,
+            facts => facts with { PayByLocal = payBy, DepositDue = payBy is null ? null : booking.DepositAmount });
+        await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingApproved, bookingId, cause, cancellationToken);
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            // The same cause as a paid deposit's confirmation: a booking is confirmed once, whichever way.
+            await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingConfirmed, bookingId, $"confirmation:{bookingId}", cancellationToken);
+        }
+    }
+
+    /// <summary>Declined by staff or lapsed unanswered: the customer reads <paramref name="reason"/>.</summary>
+    public async Task QueueDeclinedAsync(BookingDbContext db, Guid bookingId, string reason, CancellationToken cancellationToken)
+    {
+        var cause = $"declined:{bookingId}";
+        await outbox.QueueForBookingAsync(db, NotificationKind.ApprovalDeclined, bookingId, _ => cause, cancellationToken, facts => facts with { Reason = reason });
+        await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingDeclined, bookingId, cause, cancellationToken);
+    }
+}
