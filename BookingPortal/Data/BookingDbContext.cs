@@ -36,6 +36,9 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtect
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<ServiceReminder> ServiceReminders => Set<ServiceReminder>();
+    public DbSet<BookingReminder> BookingReminders => Set<BookingReminder>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     /// <summary>The Data Protection key ring, shared by every instance on this database so a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

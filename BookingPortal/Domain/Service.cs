@@ -48,6 +48,9 @@ public class Service
     public int BufferAfterMinutes { get; set; }
     public bool IsArchived { get; set; }
 
+    /// <summary>For services whose name is itself health information: messages and calendar files say only "Your appointment at" the clinic.</summary>
+    public bool PrivacyMode { get; set; }
+
     public List<TimeSlotTemplate> TimeSlots { get; set; } = [];
 
     /// <summary>What the customer pays when booking; the rest is due at the appointment.</summary>

@@ -190,15 +190,18 @@ public sealed class BookingMover(
 
     /// <summary>Moves the booking to the new slot only while it still holds its seat on the old one.</summary>
     private static async Task<bool> MoveBookingAsync(
-        BookingDbContext db, Guid bookingId, long oldId, long newInventoryId, SlotOccurrence slot, CancellationToken cancellationToken) =>
-        await db.Bookings
+        BookingDbContext db, Guid bookingId, long oldId, long newInventoryId, SlotOccurrence slot, CancellationToken cancellationToken)
+    {
+        var moved = await db.Bookings
             .Where(b => b.Id == bookingId && b.SlotInventoryId == oldId).Where(Domain.Booking.HoldsSeat)
             .ExecuteUpdateAsync(b => b
                 .SetProperty(x => x.SlotInventoryId, newInventoryId)
                 .SetProperty(x => x.StartUtc, slot.StartUtc)
-                .SetProperty(x => x.EndUtc, slot.EndUtc)
-                .SetProperty(x => x.Reminder24hQueuedAtUtc, (DateTime?)null)
-                .SetProperty(x => x.Reminder1hQueuedAtUtc, (DateTime?)null), cancellationToken) == 1;
+                .SetProperty(x => x.EndUtc, slot.EndUtc), cancellationToken) == 1;
+        // Reminders are claimed per start, so the new time is reminded afresh; claims left from an earlier stay at that same time go.
+        var staleClaims = db.BookingReminders.Where(r => r.BookingId == bookingId && r.AppointmentStartUtc == slot.StartUtc);
+        return moved && await staleClaims.ExecuteDeleteAsync(cancellationToken) >= 0;
+    }
 
     private enum SeatMove
     {

@@ -100,6 +100,7 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
         {
             PaymentHoldExpiresAtUtc = booking.Status == BookingStatus.PendingPayment ? booking.ExpiresAtUtc : null,
             ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
+            PrivacyMode = service.PrivacyMode,
         };
     }
 }

@@ -320,12 +320,6 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<DateTime?>("Reminder1hQueuedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("Reminder24hQueuedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -366,6 +360,37 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_Bookings_Times", "\"EndUtc\" > \"StartUtc\"");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "MinutesBefore", "AppointmentStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("BookingReminders");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.DeliveryAttempt", b =>
@@ -447,6 +472,60 @@ namespace BookingPortal.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Language", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -509,6 +588,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("MessageTemplateId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -939,6 +1021,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<bool>("PrivacyMode")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireDeposit")
                         .HasColumnType("boolean");
 
@@ -970,6 +1055,31 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("ServiceReminders");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>
@@ -1362,6 +1472,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.DeliveryAttempt", b =>
                 {
                     b.HasOne("BookingPortal.Domain.OutboxMessage", null)
@@ -1430,6 +1549,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasOne("BookingPortal.Domain.Release", null)
                         .WithMany()
                         .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

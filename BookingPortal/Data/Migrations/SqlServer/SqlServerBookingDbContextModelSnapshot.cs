@@ -321,12 +321,6 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.Property<DateTime?>("Reminder1hQueuedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("Reminder24hQueuedAtUtc")
-                        .HasColumnType("datetime2");
-
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -367,6 +361,37 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                             t.HasCheckConstraint("CK_Bookings_Times", "\"EndUtc\" > \"StartUtc\"");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "MinutesBefore", "AppointmentStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("BookingReminders");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.DeliveryAttempt", b =>
@@ -448,6 +473,60 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Language", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -510,6 +589,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("MessageTemplateId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
@@ -943,6 +1025,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<bool>("PrivacyMode")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("RequireDeposit")
                         .HasColumnType("bit");
 
@@ -974,6 +1059,31 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("ServiceReminders");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>
@@ -1367,6 +1477,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.DeliveryAttempt", b =>
                 {
                     b.HasOne("BookingPortal.Domain.OutboxMessage", null)
@@ -1435,6 +1554,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasOne("BookingPortal.Domain.Release", null)
                         .WithMany()
                         .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
