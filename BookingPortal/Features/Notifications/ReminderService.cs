@@ -86,6 +86,13 @@ public sealed class ReminderService(
         // Booked (or paid) inside the reminder's own window: the confirmation just said it all.
         var worthSending = booking.ConfirmedAtUtc is { } confirmedAt && confirmedAt < booking.StartUtc.AddMinutes(-nearest.MinutesBefore);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Claimed since this run read its list (by another instance): skip without meeting the unique key.
+        if (await db.BookingReminders.AnyAsync(
+                r => r.BookingId == booking.BookingId && r.AppointmentStartUtc == booking.StartUtc && offsets.Contains(r.MinutesBefore), cancellationToken))
+        {
+            return false;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claims = offsets.Select(minutes => new BookingReminder
         {
