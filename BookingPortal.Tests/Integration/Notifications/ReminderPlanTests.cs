@@ -15,7 +15,7 @@ public class ReminderPlanTests : MessagingTestBase
     [
         new(72 * 60, ReminderChannels.Email),
         new(24 * 60, ReminderChannels.Email | ReminderChannels.Sms),
-        new(2 * 60, ReminderChannels.Sms),
+        new(4 * 60, ReminderChannels.Sms),
     ];
 
     [Fact]
@@ -32,7 +32,7 @@ public class ReminderPlanTests : MessagingTestBase
         var later = slots.First(s => s.StartUtc > moved.StartUtc.AddDays(3));
         await Factory.OptInToSmsAsync(texted.CustomerId, "+1 212 555 0142");
 
-        // Two-hour ticks from now until the moved booking's new time has passed: two reminder jobs run at once at each.
+        // Four-hour ticks (the shortest reminder's lead) from now until the moved booking's new time has passed: two reminder jobs run at once at each.
         var movedYet = false;
         while (Factory.Clock.GetUtcNow().UtcDateTime <= later.StartUtc.AddHours(1))
         {
@@ -48,13 +48,13 @@ public class ReminderPlanTests : MessagingTestBase
                 movedYet = true;
             }
 
-            Factory.Clock.Advance(TimeSpan.FromHours(2));
+            Factory.Clock.Advance(TimeSpan.FromHours(4));
         }
 
         (Factory.Clock.GetUtcNow().UtcDateTime - startedAt).Should().BeGreaterThan(TimeSpan.FromDays(7), "the run covers a week");
         (await RemindersOfAsync(texted.Id)).Should().Equal(
             "Email: Reminder: Specialist Consultation in 3 days", "Email: Reminder: Specialist Consultation tomorrow",
-            "Sms: Reminder: Specialist Consultation tomorrow", "Sms: Starting soon: Specialist Consultation at");
+            "Sms: Reminder: Specialist Consultation tomorrow", "Sms: Reminder: Specialist Consultation in 4 hours");
         (await RemindersOfAsync(mailed.Id)).Should().Equal(
             "Email: Reminder: Specialist Consultation in 3 days", "Email: Reminder: Specialist Consultation tomorrow");
         (await RemindersOfAsync(moved.Id)).Should().Equal(
@@ -90,7 +90,7 @@ public class ReminderPlanTests : MessagingTestBase
 
     private static string Trim(string text)
     {
-        foreach (var end in new[] { " in 3 days", " tomorrow", " at" })
+        foreach (var end in new[] { " in 3 days", " in 4 hours", " tomorrow" })
         {
             var at = text.IndexOf(end, StringComparison.Ordinal);
             if (at >= 0)
