@@ -36,6 +36,8 @@ public class MessageTemplateVersionTests : MessagingTestBase
         sent[0].Subject.Should().StartWith("Booked: Specialist Consultation on ");
         sent[1].Should().Be(new { BookingId = (Guid?)withFirst.Id, Subject = "v1: Specialist Consultation at BookingPortal", MessageTemplateId = (long?)versions[0].Id });
         sent[2].Should().Be(new { BookingId = (Guid?)withSecond.Id, Subject = "v2: Specialist Consultation", MessageTemplateId = (long?)versions[1].Id });
+        var shownToStaff = await Factory.Get<OutboxAdminService>().GetAsync(staff, await db.OutboxMessages.Where(m => m.MessageTemplateId == versions[0].Id).Select(m => m.Id).FirstAsync());
+        shownToStaff!.TemplateVersion.Should().Be("en v1", "the outbox page says which version wrote the message");
     }
 
     [Fact]
