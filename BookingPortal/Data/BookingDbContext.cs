@@ -48,6 +48,9 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtect
     public DbSet<ServiceRoom> ServiceRooms => Set<ServiceRoom>();
     public DbSet<BookingQuestion> BookingQuestions => Set<BookingQuestion>();
     public DbSet<BookingAnswer> BookingAnswers => Set<BookingAnswer>();
+    public DbSet<ServiceReminder> ServiceReminders => Set<ServiceReminder>();
+    public DbSet<BookingReminder> BookingReminders => Set<BookingReminder>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     /// <summary>The Data Protection key ring, shared by every instance on this database so a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -46,9 +46,6 @@ public class Booking
     /// a second press of "Pay" sends the provider the same request under the same idempotency key.
     /// </summary>
     public DateTime? CheckoutExpiresAtUtc { get; set; }
-    /// <summary>Set in the transaction that queues the reminder, so it is queued once; cleared when the booking moves.</summary>
-    public DateTime? Reminder24hQueuedAtUtc { get; set; }
-    public DateTime? Reminder1hQueuedAtUtc { get; set; }
 
     /// <summary>When the booking last moved to another slot; set by the move's own update, null if it never moved.</summary>
     public DateTime? MovedAtUtc { get; set; }

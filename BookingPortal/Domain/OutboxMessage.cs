@@ -94,6 +94,9 @@ public class OutboxMessage
     public string? ProviderMessageId { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>The template version the message was written from; null for the built-in defaults and for messages no template writes.</summary>
+    public long? MessageTemplateId { get; set; }
+
     /// <summary>When the retention job emptied the rendered bodies; who, what kind, when and how it was delivered stay.</summary>
     public DateTime? BodiesPurgedAtUtc { get; set; }
 }

@@ -64,6 +64,9 @@ public class Service
     /// <summary>How long staff have to answer a request before it lapses (never past the appointment's start).</summary>
     public int ApprovalHoldHours { get; set; } = 48;
 
+    /// <summary>For services whose name is itself health information: messages and calendar files say only "Your appointment at" the clinic.</summary>
+    public bool PrivacyMode { get; set; }
+
     public List<TimeSlotTemplate> TimeSlots { get; set; } = [];
 
     /// <summary>What the customer pays when booking; the rest is due at the appointment.</summary>

@@ -48,7 +48,7 @@ public class PractitionerChoiceTests
         {
             // Given by hand: this test is about what customers see, not about how the booking path chooses.
             await db.Bookings.Where(b => b.Id == booked.Booking!.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.PractitionerId, ana.Id));
-            await factory.Get<NotificationOutbox>().QueueReminderAsync(db, NotificationKind.Reminder24h, booked.Booking!.Id, CancellationToken.None);
+            await factory.Get<NotificationOutbox>().QueueReminderAsync(db, booked.Booking!.Id, new ReminderStep(24 * 60, ReminderChannels.Email), claimId: 1, CancellationToken.None);
             await db.SaveChangesAsync();
         }
 

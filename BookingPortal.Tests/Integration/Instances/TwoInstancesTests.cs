@@ -69,7 +69,7 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         await instances.JoinQueueAsync(opening, lateArrivals);
         var crashCustomers = await instances.CreateCustomersAsync(10);
         var crashSlot = instances.NextSlot();
-        var runner = await instances.WaitForInstanceRunningAsync(ReminderJob.Key.Name, "SELECT count(*) FROM \"Bookings\" WHERE \"Reminder24hQueuedAtUtc\" IS NOT NULL", Patience);
+        var runner = await instances.WaitForInstanceRunningAsync(ReminderJob.Key.Name, "SELECT count(*) FROM \"BookingReminders\" WHERE \"MinutesBefore\" = 1440", Patience);
 
         // Everything during the crash goes to the survivor, sign-in included: the dying instance may be either one.
         var survivor = instances.Other(runner);
@@ -77,7 +77,7 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         runner.Kill();
         var survivorAnswers = await bookingsDuringTheCrash;
 
-        await instances.WaitUntilAsync(async db => await db.Bookings.CountAsync(b => due.Contains(b.Id) && b.Reminder24hQueuedAtUtc != null) == due.Count, Patience);
+        await instances.WaitUntilAsync(async db => await db.BookingReminders.CountAsync(r => due.Contains(r.BookingId) && r.MinutesBefore == 1440) == due.Count, Patience);
         await using var check = instances.OpenDatabase();
         var reminders = await check.OutboxMessages.Where(m => m.BookingId != null && due.Contains(m.BookingId.Value) && m.Kind == NotificationKind.Reminder24h && m.Channel == NotificationChannel.Email)
             .GroupBy(m => m.BookingId).Select(g => g.Count()).ToListAsync();

@@ -3,6 +3,11 @@ using System.Security.Claims;
 using BookingPortal.Features.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Antiforgery;
+using System.Globalization;
+using BookingPortal.Features.Notifications;
+using BookingPortal.Features.Notifications.Ports;
+using BookingPortal.Features.Notifications.Templates;
+using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Booking;
 
@@ -21,7 +26,8 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadCalendarAsync(
-        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingReader bookings, Staff.StaffActors staffActors, CancellationToken cancellationToken)
+        string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingReader bookings, Staff.StaffActors staffActors,
+        IOptions<NotificationsOptions> notifications, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var booking = await bookings.GetAsync(confirmationNumber, userId, await staffActors.IsStaffAsync(user, cancellationToken), cancellationToken);
@@ -30,7 +36,8 @@ public static class BookingEndpoints
             return TypedResults.NotFound();
         }
 
-        var content = CalendarFile.Create(booking, PortalBaseUri(request));
+        var privateTitle = MessageValues.PrivateTitle(notifications.Value.ClinicName, MessageLanguage.Of(CultureInfo.CurrentUICulture.Name));
+        var content = CalendarFile.Create(booking, PortalBaseUri(request), privateTitle: privateTitle);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(content), CalendarFile.ContentType, $"booking-{booking.ConfirmationNumber}.ics");
     }
 

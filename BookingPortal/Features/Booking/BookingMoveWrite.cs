@@ -15,7 +15,7 @@ internal static class BookingMoveWrite
     {
         int? practitionerId = assignment?.PractitionerId;
         int? roomId = assignment?.RoomId;
-        return await db.Bookings
+        var moved = await db.Bookings
             .Where(b => b.Id == bookingId && b.SlotInventoryId == oldId).Where(Domain.Booking.HoldsSeat)
             .ExecuteUpdateAsync(b => b
                 .SetProperty(x => x.MovedAtUtc, movedAtUtc)
@@ -23,8 +23,9 @@ internal static class BookingMoveWrite
                 .SetProperty(x => x.StartUtc, slot.StartUtc)
                 .SetProperty(x => x.EndUtc, slot.EndUtc)
                 .SetProperty(x => x.PractitionerId, practitionerId)
-                .SetProperty(x => x.RoomId, roomId)
-                .SetProperty(x => x.Reminder24hQueuedAtUtc, (DateTime?)null)
-                .SetProperty(x => x.Reminder1hQueuedAtUtc, (DateTime?)null), cancellationToken) == 1;
+                .SetProperty(x => x.RoomId, roomId), cancellationToken) == 1;
+        // Reminders are claimed per start, so the new time is reminded afresh; claims left from an earlier stay at that same time go.
+        var staleClaims = db.BookingReminders.Where(r => r.BookingId == bookingId && r.AppointmentStartUtc == slot.StartUtc);
+        return moved && await staleClaims.ExecuteDeleteAsync(cancellationToken) >= 0;
     }
 }

@@ -81,6 +81,9 @@ public sealed record BookingView(
     /// <summary>The service's change cutoff (hours before the start), for <see cref="MoveWindowAt"/>.</summary>
     public int ChangesAllowedUntilHours { get; init; }
 
+    /// <summary>The service's privacy mode: what leaves the portal (messages, calendar files) does not name the service.</summary>
+    public bool PrivacyMode { get; init; }
+
     /// <summary>Until when the customer may move this booking online, and whether they still may at that instant.</summary>
     public MoveWindow MoveWindowAt(DateTime nowUtc) => MoveRules.WindowFor(ChangesAllowedUntilHours, StartUtc, nowUtc);
 

@@ -118,6 +118,7 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             DeclineReason = booking.DeclinedAtUtc is null ? null : booking.CancellationReason,
             ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
             RoomId = booking.RoomId,
+            PrivacyMode = service.PrivacyMode,
         };
     }
 }

@@ -14,13 +14,15 @@ public static class CalendarFile
     public static string Uid(BookingView booking) => $"{booking.Id}@bookingportal";
 
     /// <param name="sequence">Higher in every later version of the event (a move, a cancellation), so calendars take it as the newer one.</param>
-    public static string Create(BookingView booking, Uri portalBaseUri, string method = "PUBLISH", int sequence = 0, DateTime? stampUtc = null)
+    /// <param name="privateTitle">The event's title for a service in privacy mode ("Your appointment at North Clinic"): a calendar is often shared or synced.</param>
+    public static string Create(
+        BookingView booking, Uri portalBaseUri, string method = "PUBLISH", int sequence = 0, DateTime? stampUtc = null, string? privateTitle = null)
     {
         var calendar = new Calendar { Method = method, ProductId = "-//BookingPortal//Appointments//EN" };
         var appointment = new CalendarEvent
         {
             Uid = Uid(booking),
-            Summary = booking.ServiceName,
+            Summary = Title(booking, privateTitle),
             Description = Describe(booking, portalBaseUri),
             DtStart = new CalDateTime(booking.LocalStart.DateTime, booking.TimeZoneId),
             DtEnd = new CalDateTime(booking.LocalEnd.DateTime, booking.TimeZoneId),
@@ -56,13 +58,13 @@ public static class CalendarFile
         });
 
     /// <summary>Google's "add event" link: times in UTC (the trailing Z), so no zone can be misread.</summary>
-    public static string GoogleCalendarLink(BookingView booking, Uri portalBaseUri)
+    public static string GoogleCalendarLink(BookingView booking, Uri portalBaseUri, string? privateTitle = null)
     {
         const string format = "yyyyMMdd'T'HHmmss'Z'";
         var query = new Dictionary<string, string?>
         {
             ["action"] = "TEMPLATE",
-            ["text"] = booking.ServiceName,
+            ["text"] = Title(booking, privateTitle),
             ["dates"] = $"{booking.StartUtc.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}/{booking.EndUtc.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}",
             ["details"] = Describe(booking, portalBaseUri),
             ["location"] = booking.Address ?? booking.VideoLink,
@@ -70,6 +72,9 @@ public static class CalendarFile
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("https://calendar.google.com/calendar/render", query);
     }
+
+    private static string Title(BookingView booking, string? privateTitle) =>
+        booking.PrivacyMode ? privateTitle ?? "Appointment" : booking.ServiceName;
 
     // The practitioner is named in the description, not the title: a calendar that lists the service keeps doing so.
     private static string Describe(BookingView booking, Uri portalBaseUri) =>

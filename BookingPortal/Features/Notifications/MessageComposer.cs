@@ -1,27 +1,35 @@
 using BookingPortal.Features.Notifications.Templates;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace BookingPortal.Features.Notifications;
 
-/// <summary>An e-mail ready to store: subject, HTML and plain-text parts, and the text message where one is sent.</summary>
-public sealed record ComposedMessage(string Subject, string Html, string Text, string Sms);
+/// <summary>A message ready to store: subject, HTML and plain-text parts, the text message, and the template version it came from.</summary>
+public sealed record ComposedMessage(string Subject, string Html, string Text, string Sms, long? TemplateId = null);
 
 /// <summary>
-/// Renders the Razor e-mail templates to HTML outside any browser circuit. The renderer is made
-/// per message, not per scope: every circuit that can book holds a composer, and few ever send.
+/// Writes a message from the current template of its kind in the customer's language. Rendering is
+/// plain placeholder substitution (<see cref="Placeholders"/>): what staff write is never compiled.
 /// </summary>
-public sealed class MessageComposer(IServiceProvider services, ILoggerFactory loggerFactory)
+public sealed class MessageComposer(MessageTemplateStore templates)
 {
-    public async Task<ComposedMessage> ComposeAsync(MessageFacts facts)
+    public async Task<ComposedMessage> ComposeAsync(MessageFacts facts, CancellationToken cancellationToken = default) =>
+        Compose(facts, await templates.CurrentAsync(facts.Kind, facts.Language, cancellationToken));
+
+    public static ComposedMessage Compose(MessageFacts facts, TemplateText template)
     {
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(NotificationEmail.Facts)] = facts });
-            var output = await renderer.RenderComponentAsync<NotificationEmail>(parameters);
-            return output.ToHtmlString();
-        });
-        return new ComposedMessage(MessageTexts.Subject(facts), html, MessageTexts.PlainText(facts), MessageTexts.Sms(facts));
+        var values = MessageValues.For(facts);
+        // Privacy mode: the subject is all a lock screen or a shared inbox shows, so it names only the clinic.
+        var subject = facts.Appointment.PrivacyMode
+            ? MessageValues.PrivateTitle(facts)
+            : OneLine(Placeholders.Fill(template.Subject, values, html: false));
+        var body = Placeholders.Fill(template.HtmlBody, values, html: true);
+        return new ComposedMessage(
+            subject,
+            MessageLayout.Wrap(subject, body, facts),
+            Placeholders.Fill(template.TextBody, values, html: false),
+            Placeholders.Fill(template.Sms, values, html: false),
+            template.Id);
     }
+
+    // A subject is a mail header: a line break in a value must not start another header.
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

@@ -1,5 +1,4 @@
 using BookingPortal.Domain;
-using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Notifications;
 
@@ -15,34 +14,48 @@ public sealed record AppointmentFacts(
     string? ConfirmationNumber,
     Uri Link)
 {
+    /// <summary>The service's privacy mode: the message names only the clinic, never the service.</summary>
+    public bool PrivacyMode { get; init; }
+
     /// <summary>Who gives the appointment, on services that book practitioners.</summary>
-    public string? Practitioner { get; init; }
-
-    /// <summary>"Tuesday 3 March 2026, 9:00 AM – 10:00 AM New York time (America/New_York)".</summary>
-    public string When => $"{DisplayFormat.Date(LocalStart)}, {DisplayFormat.TimeRange(LocalStart, LocalEnd)} {DisplayFormat.ZoneName(TimeZoneId)}";
-
-    public string ShortWhen => $"{DisplayFormat.ShortDate(LocalStart)} {DisplayFormat.Time(LocalStart)} {TimeZoneId.Split('/')[^1].Replace('_', ' ')} time";
-
-    public string Where => LocationKind == LocationKind.Virtual ? $"Online: {VideoLink}" : Address ?? "";
+    public string? PractitionerName { get; init; }
 }
 
 /// <summary>Everything a message template may say. Facts that do not apply to a kind stay null.</summary>
 public sealed record MessageFacts(NotificationKind Kind, string CustomerName, AppointmentFacts Appointment, Uri PortalBaseUri)
 {
+    /// <summary>"en" or "es": the customer's language (<see cref="MessageLanguage"/>).</summary>
+    public string Language { get; init; } = MessageLanguage.English;
+
+    /// <summary>Who the messages come from, named by privacy mode's "Your appointment at …".</summary>
+    public string ClinicName { get; init; } = "BookingPortal";
+
     public string? Currency { get; init; }
     public decimal? FeeRetained { get; init; }
     public decimal? Released { get; init; }
     public DateTimeOffset? PreviousLocalStart { get; init; }
     public DateTimeOffset? OfferExpiresLocal { get; init; }
     public string? GoogleCalendarLink { get; init; }
-    public string? PractitionerName { get; init; }
 
     /// <summary>Staff approval: what staff said when declining, and, once approved, the deposit to pay online and until when.</summary>
     public string? Reason { get; init; }
     public decimal? DepositDue { get; init; }
     public DateTimeOffset? PayByLocal { get; init; }
 
-    public string Money(decimal? amount) => DisplayFormat.Money(amount ?? 0, Currency ?? "USD");
+    /// <summary>For a reminder: how long before the start it was planned to go.</summary>
+    public int? MinutesBefore { get; init; }
 
     public Uri MyAppointmentsLink => new(PortalBaseUri, "my-appointments");
+}
+
+/// <summary>The languages messages are written in, chosen from a customer's preferred culture.</summary>
+public static class MessageLanguage
+{
+    public const string English = "en";
+    public const string Spanish = "es";
+
+    public static readonly IReadOnlyList<string> All = [English, Spanish];
+
+    public static string Of(string? culture) =>
+        culture is not null && culture.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? Spanish : English;
 }

@@ -3,6 +3,7 @@ using BookingPortal.Features.Bookings;
 using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Webhooks;
+using BookingPortal.Features.Notifications.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,9 +28,10 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     public Task QueueNoShowAsync(BookingDbContext db, Guid bookingId, DateTime markedAtUtc, CancellationToken cancellationToken) =>
         webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingNoShow, bookingId, $"no-show:{bookingId}:{markedAtUtc.Ticks}", cancellationToken);
 
-    /// <summary>Once per booking and appointment time: a booking that moves is reminded again for its new time.</summary>
-    public Task QueueReminderAsync(BookingDbContext db, NotificationKind reminder, Guid bookingId, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, reminder, bookingId, b => $"{reminder.ToString().ToLowerInvariant()}:{bookingId}:{b.StartUtc.Ticks}", cancellationToken);
+    /// <summary>One reminder of the service's plan, by its channels; its claim (<see cref="BookingReminder"/>) makes it once per booking, reminder and start.</summary>
+    public Task QueueReminderAsync(BookingDbContext db, Guid bookingId, ReminderStep step, long claimId, CancellationToken cancellationToken) =>
+        QueueForBookingAsync(db, step.Kind, bookingId, _ => $"reminder:{bookingId}:{claimId}", cancellationToken,
+            facts => facts with { MinutesBefore = step.MinutesBefore }, step.Channels);
 
     public async Task QueueCancellationAsync(BookingDbContext db, Guid bookingId, CancellationMoney money, CancellationToken cancellationToken)
     {
@@ -61,7 +63,8 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     }
 
     public Task QueuePractitionerChangedAsync(BookingDbContext db, Guid bookingId, string practitionerName, CancellationToken cancellationToken) => QueueForBookingAsync(db, NotificationKind.PractitionerChanged,
-        bookingId, b => $"practitioner-changed:{bookingId}:{b.PractitionerId}:{time.GetUtcNow().UtcTicks}", cancellationToken, facts => facts with { PractitionerName = practitionerName });
+        bookingId, b => $"practitioner-changed:{bookingId}:{b.PractitionerId}:{time.GetUtcNow().UtcTicks}", cancellationToken,
+        facts => facts with { Appointment = facts.Appointment with { PractitionerName = practitionerName } });
 
     /// <summary>The seat held for a waitlist entry; each offer (entry and seat) is told once.</summary>
     public async Task QueueWaitlistOfferAsync(BookingDbContext db, long entryId, CancellationToken cancellationToken)
@@ -74,11 +77,11 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var zone = service.TimeZone;
         var appointment = new AppointmentFacts(
             service.Name, Local(offer.StartUtc, zone), Local(offer.EndUtc, zone), service.TimeZoneId, service.LocationKind, service.Address, service.VideoLink,
-            ConfirmationNumber: null, new Uri(PortalBaseUri, "my-appointments"));
+            ConfirmationNumber: null, new Uri(PortalBaseUri, "my-appointments")) { PrivacyMode = service.PrivacyMode };
         var expires = offer.Entry.OfferExpiresAtUtc is { } until ? Local(until, zone) : (DateTimeOffset?)null;
         await QueueAsync(db, NotificationKind.WaitlistSeatOffered, offer.Entry.CustomerId, $"waitlist-offer:{entryId}:{offer.StartUtc.Ticks}",
             recipient => new MessageFacts(NotificationKind.WaitlistSeatOffered, recipient, appointment, PortalBaseUri) { OfferExpiresLocal = expires },
-            message => message.WaitlistEntryId = entryId, attachment: null, cancellationToken);
+            message => message.WaitlistEntryId = entryId, cancellationToken);
         await webhooks.QueueAsync(db, WebhookEventTypes.WaitlistOffered, $"waitlist-offer:{entryId}:{offer.StartUtc.Ticks}",
             new WaitlistOfferData(entryId, service.Id, service.Name, offer.Entry.CustomerId, offer.StartUtc, offer.EndUtc, offer.Entry.OfferExpiresAtUtc), cancellationToken);
     }
@@ -94,7 +97,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         BookingDbContext db, Domain.Booking booking, Service service, CancellationToken cancellationToken)
     {
         var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
-        var contact = booking.Status != BookingStatus.PendingPayment ? await FindContactAsync(db, booking.CustomerId, cancellationToken) : null;
+        var contact = booking.Status != BookingStatus.PendingPayment ? await CustomerContacts.FindAsync(db, booking.CustomerId, cancellationToken) : null;
         return await ComposeForNewBookingAsync(booking, service, endpoints, contact, await BookingReader.PractitionerNameAsync(db, booking.PractitionerId, cancellationToken));
     }
 
@@ -128,6 +131,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         Subject = composed.Subject,
         TextBody = channel == NotificationChannel.Sms ? composed.Sms : composed.Text,
         HtmlBody = channel == NotificationChannel.Email ? composed.Html : null,
+        MessageTemplateId = composed.TemplateId,
         Status = OutboxStatus.Pending,
         CreatedAtUtc = nowUtc,
         NextAttemptAtUtc = nowUtc,
@@ -136,11 +140,11 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     /// <summary>The contacts of several customers in one query, by customer id; unknown ids are missing.</summary>
     public static Task<Dictionary<string, CustomerContact>> FindContactsAsync(
         BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().Where(u => customerIds.Contains(u.Id)).Select(ContactOf).ToDictionaryAsync(c => c.CustomerId, cancellationToken);
+        CustomerContacts.FindManyAsync(db, customerIds, cancellationToken);
 
     internal async Task QueueForBookingAsync(
         BookingDbContext db, NotificationKind kind, Guid bookingId, Func<Domain.Booking, string> eventKey, CancellationToken cancellationToken,
-        Func<MessageFacts, MessageFacts>? extra = null)
+        Func<MessageFacts, MessageFacts>? extra = null, ReminderChannels? channels = null)
     {
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleAsync(b => b.Id == bookingId, cancellationToken);
         var key = eventKey(booking);
@@ -149,66 +153,65 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
             return;
         }
 
-        var contact = await ContactAsync(db, booking.CustomerId, cancellationToken);
+        var contact = await CustomerContacts.GetAsync(db, booking.CustomerId, cancellationToken);
         var view = BookingReader.ToView(booking) with { PractitionerName = await BookingReader.PractitionerNameAsync(db, booking.PractitionerId, cancellationToken) };
-        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, view, contact, key, extra));
+        db.OutboxMessages.AddRange(await ComposeForBookingAsync(kind, view, contact, key, extra, channels));
     }
 
     private async Task<List<OutboxMessage>> ComposeForBookingAsync(
-        NotificationKind kind, BookingView view, CustomerContact contact, string eventKey, Func<MessageFacts, MessageFacts>? extra)
+        NotificationKind kind, BookingView view, CustomerContact contact, string eventKey, Func<MessageFacts, MessageFacts>? extra,
+        ReminderChannels? channels = null)
     {
         var appointment = new AppointmentFacts(
             view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
-            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}")) { Practitioner = view.PractitionerName };
+            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}")) { PrivacyMode = view.PrivacyMode, PractitionerName = view.PractitionerName };
+        var privateTitle = MessageValues.PrivateTitle(options.Value.ClinicName, contact.Language);
         return await ComposeAsync(kind, view.CustomerId, contact, eventKey,
             recipient =>
             {
                 var facts = new MessageFacts(kind, recipient, appointment, PortalBaseUri) { Currency = view.Currency };
-                facts = kind == NotificationKind.BookingConfirmation ? facts with { GoogleCalendarLink = CalendarFile.GoogleCalendarLink(view, PortalBaseUri) } : facts;
+                facts = kind == NotificationKind.BookingConfirmation
+                    ? facts with { GoogleCalendarLink = CalendarFile.GoogleCalendarLink(view, PortalBaseUri, privateTitle) } : facts;
                 return extra is null ? facts : extra(facts);
             },
-            message => message.BookingId = view.Id, CalendarUpdate(kind, view));
+            message => message.BookingId = view.Id, CalendarUpdate(kind, view, privateTitle), channels);
     }
 
     private async Task QueueAsync(
         BookingDbContext db, NotificationKind kind, string customerId, string eventKey, Func<string, MessageFacts> factsFor, Action<OutboxMessage> link,
-        string? attachment, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         if (await AlreadyQueuedAsync(db, eventKey, cancellationToken))
         {
             return;
         }
 
-        var contact = await ContactAsync(db, customerId, cancellationToken);
-        db.OutboxMessages.AddRange(await ComposeAsync(kind, customerId, contact, eventKey, factsFor, link, attachment));
+        var contact = await CustomerContacts.GetAsync(db, customerId, cancellationToken);
+        db.OutboxMessages.AddRange(await ComposeAsync(kind, customerId, contact, eventKey, factsFor, link, attachment: null));
     }
 
     /// <summary>The unique index is the backstop; this check keeps a repeated cause from failing its transaction.</summary>
     private static Task<bool> AlreadyQueuedAsync(BookingDbContext db, string eventKey, CancellationToken cancellationToken) =>
         db.OutboxMessages.AnyAsync(m => m.EventKey == eventKey, cancellationToken);
 
-    private static readonly System.Linq.Expressions.Expression<Func<ApplicationUser, CustomerContact>> ContactOf =
-        u => new CustomerContact(u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.SmsOptIn);
-
-    private static async Task<CustomerContact> ContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
-        await FindContactAsync(db, customerId, cancellationToken) ?? throw new InvalidOperationException($"Customer {customerId} does not exist.");
-
-    private static Task<CustomerContact?> FindContactAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking()
-            .Where(u => u.Id == customerId)
-            .Select(ContactOf)
-            .SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>The e-mail (and, for the kinds that go by text, the SMS to an opted-in customer) of one event.</summary>
+    /// <summary>
+    /// The e-mail (and, for the kinds that go by text, the SMS to an opted-in customer) of one event,
+    /// in the customer's language; a reminder goes by the channels its plan names.
+    /// </summary>
     private async Task<List<OutboxMessage>> ComposeAsync(
         NotificationKind kind, string customerId, CustomerContact customer, string eventKey, Func<string, MessageFacts> factsFor, Action<OutboxMessage> link,
-        string? attachment)
+        string? attachment, ReminderChannels? channels = null)
     {
-        var facts = factsFor(customer.DisplayName ?? customer.Email ?? "there");
+        var spanish = customer.Language == MessageLanguage.Spanish;
+        var facts = factsFor(customer.DisplayName ?? customer.Email ?? (spanish ? "cliente" : "there")) with
+        {
+            Language = customer.Language, ClinicName = options.Value.ClinicName,
+        };
         var composed = await composer.ComposeAsync(facts);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var rows = new List<OutboxMessage>();
-        if (customer.Email is { Length: > 0 } email)
+        var by = channels ?? (GoesBySms(kind) ? ReminderChannels.Email | ReminderChannels.Sms : ReminderChannels.Email);
+        if (by.HasFlag(ReminderChannels.Email) && customer.Email is { Length: > 0 } email)
         {
             var message = NewMessage(kind, customerId, eventKey, composed, NotificationChannel.Email, email, nowUtc);
             if (attachment is not null)
@@ -222,7 +225,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
             rows.Add(message);
         }
 
-        if (GoesBySms(kind) && customer.SmsOptIn && PhoneNumber.TryNormalize(customer.PhoneNumber, out var phone))
+        if (by.HasFlag(ReminderChannels.Sms) && customer.SmsOptIn && PhoneNumber.TryNormalize(customer.PhoneNumber, out var phone))
         {
             var message = NewMessage(kind, customerId, eventKey, composed, NotificationChannel.Sms, phone, nowUtc);
             link(message);
@@ -232,16 +235,16 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         return rows;
     }
 
-    private string? CalendarUpdate(NotificationKind kind, BookingView view)
+    private string? CalendarUpdate(NotificationKind kind, BookingView view, string privateTitle)
     {
         // Updates carry the same UID with a higher SEQUENCE, so calendars replace the event instead of adding one.
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var sequence = (int)Math.Max(0, (nowUtc - view.CreatedAtUtc).TotalMinutes);
         return kind switch
         {
-            NotificationKind.BookingConfirmation or NotificationKind.ApprovalGranted when view.Status == BookingStatus.Confirmed => CalendarFile.Create(view, PortalBaseUri),
-            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, "PUBLISH", sequence + 1, nowUtc),
-            NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, "CANCEL", sequence + 1, nowUtc),
+            NotificationKind.BookingConfirmation or NotificationKind.ApprovalGranted when view.Status == BookingStatus.Confirmed => CalendarFile.Create(view, PortalBaseUri, privateTitle: privateTitle),
+            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, "PUBLISH", sequence + 1, nowUtc, privateTitle),
+            NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, "CANCEL", sequence + 1, nowUtc, privateTitle),
             _ => null,
         };
     }

@@ -16,11 +16,14 @@ public static class NotificationsServiceCollectionExtensions
         services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
         services.AddScoped<MessageComposer>();
+        services.AddSingleton<Templates.MessageTemplateStore>();
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<IWaitlistOfferNotice>(provider => provider.GetRequiredService<NotificationOutbox>());
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<ReminderService>();
         services.AddScoped<OutboxAdminService>();
+        services.AddScoped<ServiceMessageSettings>();
+        services.AddScoped<CustomerLanguage>();
 
         // A provider that hangs must not hold a claimed message past its claim timeout.
         services.AddHttpClient(nameof(SendGridEmailChannel), client => client.Timeout = TimeSpan.FromSeconds(30));

@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Features.Notifications;
 
 /// <summary>
-/// Queues the 24-hour and 1-hour reminders. The booking's "queued" flag is set by a conditional
-/// update in the same transaction as the outbox row, so each reminder is queued once however
-/// often, however late, and on however many instances the job runs. A reminder that is late
-/// (the app was down) still goes while the appointment is ahead; once it has started, none do.
+/// Queues each service's reminders (its <see cref="ReminderPlan"/>). A reminder is claimed by
+/// inserting its <see cref="BookingReminder"/> row in the transaction that queues the message; the
+/// unique key (booking, reminder, start) makes the database refuse a second claim, so each reminder
+/// is queued once however often, however late, and on however many instances the job runs. A late
+/// reminder (the app was down) still goes while the appointment is ahead; when several are due at
+/// once only the one nearest the start goes and the others are claimed without a message.
 /// </summary>
 public sealed class ReminderService(
     IDbContextFactory<BookingDbContext> dbFactory,
@@ -16,29 +18,31 @@ public sealed class ReminderService(
     TimeProvider time,
     ILogger<ReminderService> logger)
 {
-    public static readonly TimeSpan DayBefore = TimeSpan.FromHours(24);
-    public static readonly TimeSpan HourBefore = TimeSpan.FromHours(1);
     private const int BatchSize = 200;
+
+    private sealed record Due(Guid BookingId, int ServiceId, DateTime StartUtc, DateTime? ConfirmedAtUtc, int MinutesBefore);
 
     /// <returns>How many reminders were queued.</returns>
     public async Task<int> QueueDueRemindersAsync(CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        var dayAhead = nowUtc + DayBefore;
-        var hourAhead = nowUtc + HourBefore;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc && b.StartUtc <= dayAhead
-                        && (b.Reminder24hQueuedAtUtc == null || (b.StartUtc <= hourAhead && b.Reminder1hQueuedAtUtc == null)))
-            .OrderBy(b => b.StartUtc)
-            .Select(b => new { b.Id, b.StartUtc, b.ConfirmedAtUtc })
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        List<Due> due;
+        Dictionary<int, IReadOnlyList<ReminderStep>> plans;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            due = await FindDueAsync(db, nowUtc, cancellationToken);
+            var serviceIds = due.Select(d => d.ServiceId).Distinct().ToList();
+            var rows = await db.ServiceReminders.AsNoTracking().Where(r => serviceIds.Contains(r.ServiceId)).ToListAsync(cancellationToken);
+            plans = serviceIds.ToDictionary(id => id, id => ReminderPlan.Of(rows.Where(r => r.ServiceId == id).ToList()));
+        }
 
         var queued = 0;
-        foreach (var booking in due)
+        foreach (var booking in due.GroupBy(d => d.BookingId))
         {
-            if (await QueueReminderAsync(db, booking.Id, booking.StartUtc, booking.ConfirmedAtUtc, nowUtc, cancellationToken))
+            var offsets = booking.Select(d => d.MinutesBefore).OrderBy(m => m).ToList();
+            var first = booking.First();
+            var step = plans[first.ServiceId].First(s => s.MinutesBefore == offsets[0]);
+            if (await ClaimAsync(first, offsets, step, nowUtc, cancellationToken))
             {
                 queued++;
             }
@@ -52,38 +56,67 @@ public sealed class ReminderService(
         return queued;
     }
 
-    /// <summary>Claims the booking's due reminder and queues it, in one transaction.</summary>
-    /// <returns>True when a message was queued (a claimed reminder may be marked done without one).</returns>
-    private async Task<bool> QueueReminderAsync(BookingDbContext db, Guid bookingId, DateTime startUtc, DateTime? confirmedAtUtc, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>Every unclaimed reminder whose time has come, one query per distinct offset in use (a handful).</summary>
+    private static async Task<List<Due>> FindDueAsync(BookingDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var queuedOne = false;
-        var kind = startUtc <= nowUtc + HourBefore ? NotificationKind.Reminder1h : NotificationKind.Reminder24h;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // With an hour to go the day-before reminder is no use any more: it is marked done, not sent.
-        var claimed = kind == NotificationKind.Reminder1h
-            ? await db.Bookings
-                .Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.Reminder1hQueuedAtUtc == null)
-                .ExecuteUpdateAsync(b => b
-                    .SetProperty(x => x.Reminder1hQueuedAtUtc, nowUtc)
-                    .SetProperty(x => x.Reminder24hQueuedAtUtc, x => x.Reminder24hQueuedAtUtc ?? nowUtc), cancellationToken)
-            : await db.Bookings
-                .Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.Reminder24hQueuedAtUtc == null)
-                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Reminder24hQueuedAtUtc, nowUtc), cancellationToken);
-        if (claimed != 1)
+        var offsets = await db.ServiceReminders.Where(r => r.Channels != ReminderChannels.None).Select(r => r.MinutesBefore).Distinct().ToListAsync(cancellationToken);
+        var due = new List<Due>();
+        foreach (var minutes in offsets.Union(ReminderPlan.Default.Select(s => s.MinutesBefore)))
+        {
+            var horizon = nowUtc.AddMinutes(minutes);
+            var inDefaultPlan = ReminderPlan.Default.Any(s => s.MinutesBefore == minutes);
+            due.AddRange(await db.Bookings.AsNoTracking()
+                .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc > nowUtc && b.StartUtc <= horizon)
+                .Where(b => db.ServiceReminders.Any(r => r.ServiceId == b.ServiceId && r.MinutesBefore == minutes && r.Channels != ReminderChannels.None)
+                            || (inDefaultPlan && !db.ServiceReminders.Any(r => r.ServiceId == b.ServiceId)))
+                .Where(b => !db.BookingReminders.Any(r => r.BookingId == b.Id && r.MinutesBefore == minutes && r.AppointmentStartUtc == b.StartUtc))
+                .OrderBy(b => b.StartUtc)
+                .Take(BatchSize)
+                .Select(b => new Due(b.Id, b.ServiceId, b.StartUtc, b.ConfirmedAtUtc, minutes))
+                .ToListAsync(cancellationToken));
+        }
+
+        return due;
+    }
+
+    /// <summary>Claims the booking's due reminders and queues the one nearest the start, in one transaction.</summary>
+    /// <returns>True when a message was queued; false when another instance claimed them first, or none was worth sending.</returns>
+    private async Task<bool> ClaimAsync(Due booking, IReadOnlyList<int> offsets, ReminderStep nearest, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        // Booked (or paid) inside the reminder's own window: the confirmation just said it all.
+        var worthSending = booking.ConfirmedAtUtc is { } confirmedAt && confirmedAt < booking.StartUtc.AddMinutes(-nearest.MinutesBefore);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Claimed since this run read its list (by another instance): skip without meeting the unique key.
+        if (await db.BookingReminders.AnyAsync(
+                r => r.BookingId == booking.BookingId && r.AppointmentStartUtc == booking.StartUtc && offsets.Contains(r.MinutesBefore), cancellationToken))
         {
             return false;
         }
 
-        // Booked (or paid) inside the reminder's own window: the confirmation just said it all.
-        var lead = kind == NotificationKind.Reminder1h ? HourBefore : DayBefore;
-        if (confirmedAtUtc is { } confirmedAt && confirmedAt < startUtc - lead)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claims = offsets.Select(minutes => new BookingReminder
         {
-            await outbox.QueueReminderAsync(db, kind, bookingId, cancellationToken);
+            BookingId = booking.BookingId, MinutesBefore = minutes, AppointmentStartUtc = booking.StartUtc, ClaimedAtUtc = nowUtc,
+            Queued = worthSending && minutes == nearest.MinutesBefore,
+        }).ToList();
+        db.BookingReminders.AddRange(claims);
+        try
+        {
             await db.SaveChangesAsync(cancellationToken);
-            queuedOne = true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance claimed one of them first; it queues what is due. The rollback drops ours.
+            return false;
+        }
+
+        if (worthSending)
+        {
+            await outbox.QueueReminderAsync(db, booking.BookingId, nearest, claims.Single(c => c.Queued).Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return queuedOne;
+        return worthSending;
     }
 }

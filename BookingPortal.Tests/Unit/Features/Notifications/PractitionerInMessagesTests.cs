@@ -3,33 +3,31 @@ using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Notifications;
 using Ical.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using BookingPortal.Features.Notifications.Templates;
 
 namespace BookingPortal.Tests.Unit.Features.Notifications;
 
 /// <summary>The confirmation, the reminders and the calendar file say who the appointment is with.</summary>
-public class PractitionerInMessagesTests : IAsyncDisposable
+public class PractitionerInMessagesTests
 {
     private static readonly Uri Portal = new("https://portal.example.test/");
     private static readonly DateTime StartUtc = new(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc);
-    private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
     [Theory]
     [InlineData(NotificationKind.BookingConfirmation)]
     [InlineData(NotificationKind.Reminder24h)]
-    public async Task The_message_names_the_practitioner_in_both_parts(NotificationKind kind)
+    public void The_message_names_the_practitioner_in_both_parts(NotificationKind kind)
     {
-        var message = await ComposeAsync(kind, Booking() with { PractitionerName = "Dr. Ana Bell" });
+        var message = Compose(kind, Booking() with { PractitionerName = "Dr. Ana Bell" });
 
         message.Text.Should().Contain("With: Dr. Ana Bell");
         WebUtility.HtmlDecode(message.Html).Should().Contain(">With</th>").And.Contain("Dr. Ana Bell");
     }
 
     [Fact]
-    public async Task Without_a_practitioner_the_message_has_no_with_line()
+    public void Without_a_practitioner_the_message_has_no_with_line()
     {
-        var message = await ComposeAsync(NotificationKind.BookingConfirmation, Booking());
+        var message = Compose(NotificationKind.BookingConfirmation, Booking());
 
         message.Text.Should().NotContain("With:");
         message.Html.Should().NotContain(">With</th>");
@@ -49,15 +47,14 @@ public class PractitionerInMessagesTests : IAsyncDisposable
         Calendar.Load(CalendarFile.Create(Booking(), Portal))!.Events.Single().Description.Should().StartWith("Confirmation number");
     }
 
-    private Task<ComposedMessage> ComposeAsync(NotificationKind kind, BookingView booking)
+    private static ComposedMessage Compose(NotificationKind kind, BookingView booking)
     {
         var appointment = new AppointmentFacts(booking.ServiceName, booking.LocalStart, booking.LocalEnd, booking.TimeZoneId, booking.LocationKind,
             booking.Address, booking.VideoLink, booking.ConfirmationNumber, new Uri(Portal, $"bookings/{booking.ConfirmationNumber}"))
         {
-            Practitioner = booking.PractitionerName,
+            PractitionerName = booking.PractitionerName,
         };
-        var composer = new MessageComposer(services, services.GetRequiredService<ILoggerFactory>());
-        return composer.ComposeAsync(new MessageFacts(kind, "Ana", appointment, Portal) { Currency = booking.Currency });
+        return MessageComposer.Compose(new MessageFacts(kind, "Ana", appointment, Portal) { Currency = booking.Currency }, DefaultTemplates.For(kind, MessageLanguage.English));
     }
 
     private static BookingView Booking()
@@ -67,11 +64,5 @@ public class PractitionerInMessagesTests : IAsyncDisposable
             Guid.Parse("0194a8e0-0000-7000-8000-000000000002"), "ABCD-2345", "customer-1", 1, "Specialist Consultation", BookingStatus.Confirmed,
             StartUtc, StartUtc.AddHours(1), local, local.AddHours(1), "America/New_York", 60, LocationKind.InPerson, "12 Harbour Street, Boston", null,
             200m, 50m, "USD", new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 }

@@ -268,6 +268,43 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EndLocal")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartLocal")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartLocal");
+
+                    b.ToTable("AvailabilityExceptions", t =>
+                        {
+                            t.HasCheckConstraint("CK_AvailabilityExceptions_Order", "\"EndLocal\" > \"StartLocal\"");
+                        });
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -345,19 +382,19 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("PractitionerId")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<DateTime?>("Reminder1hQueuedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("Reminder24hQueuedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
@@ -386,6 +423,10 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.HasIndex("RoomId", "StartUtc");
 
                     b.HasIndex("ServiceId", "CreatedAtUtc");
 
@@ -522,6 +563,37 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.ToTable("BookingQuestions");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "MinutesBefore", "AppointmentStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("BookingReminders");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -599,6 +671,60 @@ namespace BookingPortal.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Language", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
@@ -688,6 +814,9 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long?>("MessageTemplateId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -738,6 +867,113 @@ namespace BookingPortal.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_OutboxMessages_Attempts", "\"Attempts\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ExternalBusyFeedUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.ToTable("PractitionerBusyPeriods", t =>
+                        {
+                            t.HasCheckConstraint("CK_PractitionerBusyPeriods_Order", "\"EndUtc\" > \"StartUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PractitionerId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("PractitionerServices");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -1036,6 +1272,33 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.ToTable("ReleaseOpenings");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Rooms");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -1056,6 +1319,9 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.Property<int>("AvailableDays")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("BooksPractitioners")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("BufferAfterMinutes")
                         .HasColumnType("integer");
@@ -1120,11 +1386,17 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<bool>("PrivacyMode")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireDeposit")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("SeatsPerPractitioner")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1153,7 +1425,49 @@ namespace BookingPortal.Data.Migrations.Postgres
                             t.HasCheckConstraint("CK_Services_MaxActive", "\"MaxActiveBookingsPerCustomer\" >= 1");
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
+
+                            t.HasCheckConstraint("CK_Services_SeatsPerPractitioner", "\"SeatsPerPractitioner\" >= 1");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("ServiceReminders");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ServiceId", "RoomId");
+
+                    b.HasIndex("RoomId");
+
+                    b.ToTable("ServiceRooms");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SetupToken", b =>
@@ -1358,6 +1672,46 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.ToTable("WebhookEndpoints");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "Day");
+
+                    b.ToTable("WorkingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkingHours_Order", "\"End\" > \"Start\"");
+
+                            t.HasCheckConstraint("CK_WorkingHours_Validity", "\"ValidFrom\" IS NULL OR \"ValidTo\" IS NULL OR \"ValidTo\" >= \"ValidFrom\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1554,6 +1908,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Exceptions")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.HasOne("BookingPortal.Data.ApplicationUser", null)
@@ -1561,6 +1924,16 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BookingPortal.Domain.Service", "Service")
                         .WithMany()
@@ -1591,6 +1964,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasOne("BookingPortal.Domain.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1628,6 +2010,38 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WebhookEndpointId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Services")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -1676,6 +2090,30 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>
                 {
                     b.HasOne("BookingPortal.Domain.Service", null)
@@ -1706,6 +2144,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1809,6 +2256,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Navigation("Exceptions");
+
+                    b.Navigation("Hours");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>

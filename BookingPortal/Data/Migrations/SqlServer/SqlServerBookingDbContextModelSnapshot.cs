@@ -269,6 +269,43 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EndLocal")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartLocal")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartLocal");
+
+                    b.ToTable("AvailabilityExceptions", t =>
+                        {
+                            t.HasCheckConstraint("CK_AvailabilityExceptions_Order", "\"EndLocal\" > \"StartLocal\"");
+                        });
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -346,19 +383,19 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("PractitionerId")
+                        .HasColumnType("int");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.Property<DateTime?>("Reminder1hQueuedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("Reminder24hQueuedAtUtc")
-                        .HasColumnType("datetime2");
-
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("int");
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
@@ -387,6 +424,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.HasIndex("RoomId", "StartUtc");
 
                     b.HasIndex("ServiceId", "CreatedAtUtc");
 
@@ -523,6 +564,37 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("BookingQuestions");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "MinutesBefore", "AppointmentStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("BookingReminders");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -600,6 +672,60 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Language", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
@@ -689,6 +815,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<long?>("MessageTemplateId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
 
@@ -739,6 +868,114 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         {
                             t.HasCheckConstraint("CK_OutboxMessages_Attempts", "\"Attempts\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("ExternalBusyFeedUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique()
+                        .HasFilter("[CalendarFeedTokenHash] IS NOT NULL");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.ToTable("PractitionerBusyPeriods", t =>
+                        {
+                            t.HasCheckConstraint("CK_PractitionerBusyPeriods_Order", "\"EndUtc\" > \"StartUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("PractitionerId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("PractitionerServices");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -1040,6 +1277,33 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("ReleaseOpenings");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Rooms");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -1060,6 +1324,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.Property<int>("AvailableDays")
                         .HasColumnType("int");
+
+                    b.Property<bool>("BooksPractitioners")
+                        .HasColumnType("bit");
 
                     b.Property<int>("BufferAfterMinutes")
                         .HasColumnType("int");
@@ -1124,11 +1391,17 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<bool>("PrivacyMode")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("RequireDeposit")
                         .HasColumnType("bit");
 
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("bit");
+
+                    b.Property<int>("SeatsPerPractitioner")
+                        .HasColumnType("int");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1157,7 +1430,49 @@ namespace BookingPortal.Data.Migrations.SqlServer
                             t.HasCheckConstraint("CK_Services_MaxActive", "\"MaxActiveBookingsPerCustomer\" >= 1");
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
+
+                            t.HasCheckConstraint("CK_Services_SeatsPerPractitioner", "\"SeatsPerPractitioner\" >= 1");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("ServiceReminders");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ServiceId", "RoomId");
+
+                    b.HasIndex("RoomId");
+
+                    b.ToTable("ServiceRooms");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SetupToken", b =>
@@ -1362,6 +1677,46 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.ToTable("WebhookEndpoints");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "Day");
+
+                    b.ToTable("WorkingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkingHours_Order", "\"End\" > \"Start\"");
+
+                            t.HasCheckConstraint("CK_WorkingHours_Validity", "\"ValidFrom\" IS NULL OR \"ValidTo\" IS NULL OR \"ValidTo\" >= \"ValidFrom\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1559,6 +1914,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Exceptions")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.HasOne("BookingPortal.Data.ApplicationUser", null)
@@ -1566,6 +1930,16 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BookingPortal.Domain.Service", "Service")
                         .WithMany()
@@ -1596,6 +1970,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasOne("BookingPortal.Domain.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1633,6 +2016,38 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WebhookEndpointId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Services")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -1681,6 +2096,30 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>
                 {
                     b.HasOne("BookingPortal.Domain.Service", null)
@@ -1711,6 +2150,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1814,6 +2262,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Navigation("Exceptions");
+
+                    b.Navigation("Hours");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>

@@ -257,6 +257,41 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndLocal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartLocal")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartLocal");
+
+                    b.ToTable("AvailabilityExceptions", t =>
+                        {
+                            t.HasCheckConstraint("CK_AvailabilityExceptions_Order", "\"EndLocal\" > \"StartLocal\"");
+                        });
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,19 +369,19 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("Reminder1hQueuedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("Reminder24hQueuedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
@@ -375,6 +410,10 @@ namespace BookingPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.HasIndex("RoomId", "StartUtc");
 
                     b.HasIndex("ServiceId", "CreatedAtUtc");
 
@@ -507,6 +546,35 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("BookingQuestions");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "MinutesBefore", "AppointmentStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("BookingReminders");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.DeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -580,6 +648,58 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Language", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.OpeningSeatSample", b =>
@@ -665,6 +785,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MessageTemplateId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
@@ -715,6 +838,109 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_OutboxMessages_Attempts", "\"Attempts\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalBusyFeedUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
+
+                    b.ToTable("PractitionerBusyPeriods", t =>
+                        {
+                            t.HasCheckConstraint("CK_PractitionerBusyPeriods_Order", "\"EndUtc\" > \"StartUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PractitionerId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("PractitionerServices");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -1005,6 +1231,31 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("ReleaseOpenings");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LockVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Rooms");
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -1022,6 +1273,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AvailableDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BooksPractitioners")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BufferAfterMinutes")
@@ -1087,10 +1341,16 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PrivacyMode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireDeposit")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("RequiresApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsPerPractitioner")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
@@ -1120,7 +1380,47 @@ namespace BookingPortal.Data.Migrations.Sqlite
                             t.HasCheckConstraint("CK_Services_MaxActive", "\"MaxActiveBookingsPerCustomer\" >= 1");
 
                             t.HasCheckConstraint("CK_Services_Price", "\"Price\" >= 0");
+
+                            t.HasCheckConstraint("CK_Services_SeatsPerPractitioner", "\"SeatsPerPractitioner\" >= 1");
                         });
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("ServiceReminders");
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceId", "RoomId");
+
+                    b.HasIndex("RoomId");
+
+                    b.ToTable("ServiceRooms");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.SetupToken", b =>
@@ -1315,6 +1615,44 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.ToTable("WebhookEndpoints");
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "Day");
+
+                    b.ToTable("WorkingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkingHours_Order", "\"End\" > \"Start\"");
+
+                            t.HasCheckConstraint("CK_WorkingHours_Validity", "\"ValidFrom\" IS NULL OR \"ValidTo\" IS NULL OR \"ValidTo\" >= \"ValidFrom\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1505,6 +1843,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.AvailabilityException", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Exceptions")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.Booking", b =>
                 {
                     b.HasOne("BookingPortal.Data.ApplicationUser", null)
@@ -1512,6 +1859,16 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BookingPortal.Domain.Service", "Service")
                         .WithMany()
@@ -1542,6 +1899,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasOne("BookingPortal.Domain.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.BookingReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1579,6 +1945,38 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WebhookEndpointId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.HasOne("BookingPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerBusyPeriod", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.PractitionerService", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Services")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.QueueEntry", b =>
@@ -1627,6 +2025,30 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.ServiceReminder", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.ServiceRoom", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BookingPortal.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.SlotInventory", b =>
                 {
                     b.HasOne("BookingPortal.Domain.Service", null)
@@ -1657,6 +2079,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.WorkingHours", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.Practitioner", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1760,6 +2191,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.Practitioner", b =>
+                {
+                    b.Navigation("Exceptions");
+
+                    b.Navigation("Hours");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("BookingPortal.Domain.Service", b =>

@@ -10,6 +10,9 @@ public sealed class NotificationsOptions
     /// <summary>The address customers use to reach the portal; links in messages start with it.</summary>
     public string PortalBaseUrl { get; set; } = "http://localhost:5227/";
 
+    /// <summary>The clinic's name as messages say it; privacy mode's messages say only "Your appointment at" it.</summary>
+    public string ClinicName { get; set; } = "BookingPortal";
+
     /// <summary>Attempts per message before it is marked Failed.</summary>
     public int MaxAttempts { get; set; } = 6;
 
@@ -74,6 +77,11 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         if (!Uri.TryCreate(options.PortalBaseUrl, UriKind.Absolute, out var portal) || portal.Scheme is not ("http" or "https"))
         {
             errors.Add($"'{Section}:PortalBaseUrl' must be an absolute http(s) URL (was '{options.PortalBaseUrl}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClinicName) || options.ClinicName.Length > 100)
+        {
+            errors.Add($"'{Section}:ClinicName' must be 1 to 100 characters (was '{options.ClinicName}').");
         }
 
         Range(errors, "MaxAttempts", options.MaxAttempts, 1, 50);

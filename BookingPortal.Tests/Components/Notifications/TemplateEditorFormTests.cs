@@ -1,0 +1,74 @@
+using System.Globalization;
+using BookingPortal.Domain;
+using BookingPortal.Features.Notifications;
+using BookingPortal.Features.Notifications.Components;
+using BookingPortal.Features.Notifications.Templates;
+using Bunit;
+
+namespace BookingPortal.Tests.Components.Notifications;
+
+/// <summary>The template editor: problems beside their field, a preview with the sample booking, and Save only for what was previewed.</summary>
+public sealed class TemplateEditorFormTests : BookingComponentsTestContext
+{
+    private static readonly Uri Portal = new("https://portal.example.test/");
+    private readonly TemplateEditor editor = new();
+
+    [Fact]
+    public void An_unknown_placeholder_is_shown_beside_its_field_and_nothing_can_be_saved()
+    {
+        editor.Load(NotificationKind.BookingConfirmation, MessageLanguage.English, DefaultTemplates.For(NotificationKind.BookingConfirmation, MessageLanguage.English));
+        var form = RenderForm();
+        form.Find("[data-testid=template-save-button]").HasAttribute("disabled").Should().BeTrue("nothing was previewed yet");
+
+        editor.Draft.Subject = "Hello {{first_name}}";
+        form.Find("[data-testid=template-preview-button]").Click();
+        form.Render(); // the page that owns the editor redraws after its callback; here the test does
+
+        form.Markup.Should().Contain("Unknown placeholder: {{first_name}}. Use one of the names listed.");
+        form.FindAll("[data-testid=template-preview]").Should().BeEmpty();
+        form.Find("[data-testid=template-save-button]").HasAttribute("disabled").Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_valid_draft_is_previewed_with_the_sample_booking_escaped_and_may_then_be_saved_until_it_changes_again()
+    {
+        editor.Load(NotificationKind.BookingConfirmation, MessageLanguage.Spanish, DefaultTemplates.For(NotificationKind.BookingConfirmation, MessageLanguage.Spanish));
+        var form = RenderForm();
+
+        form.Find("[data-testid=template-preview-button]").Click();
+        form.Render(); // the page that owns the editor redraws after its callback; here the test does
+
+        form.Find("[data-testid=preview-subject]").TextContent.Should().Be("Reservada: Specialist Consultation el lun 9 mar 2026 10:00 hora de New York (ABCD-2345)");
+        form.Find("[data-testid=preview-html]").GetAttribute("srcdoc").Should().Contain("Hola, Ana &lt;García&gt;:", "the sample name's markup is escaped");
+        form.Find("[data-testid=preview-html]").GetAttribute("sandbox").Should().Be("", "nothing in the preview may run");
+        form.Find("[data-testid=preview-text]").TextContent.Should().StartWith("Hola, Ana <García>:");
+        form.Find("[data-testid=template-save-button]").HasAttribute("disabled").Should().BeFalse();
+
+        editor.Draft.Sms += " {{clinic}}";
+        form.Render();
+        form.Find("[data-testid=template-save-button]").HasAttribute("disabled").Should().BeTrue("the change has not been previewed");
+    }
+
+    [Fact]
+    public void The_editor_speaks_Spanish_to_Spanish_staff()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-ES");
+        try
+        {
+            editor.Load(NotificationKind.Reminder24h, MessageLanguage.English, DefaultTemplates.For(NotificationKind.Reminder24h, MessageLanguage.English));
+            var form = RenderForm();
+
+            form.Find("[data-testid=template-preview-button]").TextContent.Trim().Should().Be("Vista previa con una reserva de ejemplo");
+            form.Markup.Should().Contain("Mensaje de texto").And.Contain("Guardar como versión nueva");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private IRenderedComponent<TemplateEditorForm> RenderForm() => Render<TemplateEditorForm>(p => p
+        .Add(c => c.Editor, editor)
+        .Add(c => c.OnPreview, () => editor.RenderPreview(MessageLanguage.English, "BookingPortal", Portal)));
+}

@@ -1,0 +1,143 @@
+using BookingPortal.Domain;
+using BookingPortal.Features.Bookings;
+using BookingPortal.Features.Notifications;
+using BookingPortal.Features.Notifications.Templates;
+
+namespace BookingPortal.Tests.Unit.Features.Notifications;
+
+/// <summary>Staff-editable templates: plain {{name}} substitution, values escaped in HTML, unknown names refused, both languages, privacy mode.</summary>
+public class TemplateRenderingTests
+{
+    private static readonly Uri Portal = new("https://portal.example.test/");
+
+    [Fact]
+    public void Values_are_HTML_encoded_in_the_HTML_body_and_left_as_they_are_in_the_plain_text_and_the_SMS()
+    {
+        var facts = Sample(NotificationKind.BookingConfirmation) with { CustomerName = "<script>alert('x')</script> & \"Ana\"" };
+        var template = new TemplateText("Hi {{customer_name}}", "<p>Hello {{customer_name}}</p><a href=\"{{manage_link}}\">x</a>", "Hello {{customer_name}}", "Hi {{customer_name}}");
+
+        var message = MessageComposer.Compose(facts, template);
+
+        message.Html.Should().Contain("<p>Hello &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;Ana&quot;</p>")
+            .And.NotContain("<script>", "a value can never add markup");
+        message.Html.Should().Contain("href=\"https://portal.example.test/bookings/ABCD-2345\"");
+        message.Text.Should().Be("Hello <script>alert('x')</script> & \"Ana\"");
+        message.Sms.Should().Be("Hi <script>alert('x')</script> & \"Ana\"");
+    }
+
+    [Fact]
+    public void Nothing_in_a_template_runs_Razor_and_expression_syntax_come_out_as_written()
+    {
+        var template = new TemplateText("@DateTime.Now", "<p>@{ throw new Exception(); } @(1 + 1) {{service}}</p>", "@System.IO.File.ReadAllText(\"/etc/passwd\")", "{{ service }}");
+
+        var message = MessageComposer.Compose(Sample(NotificationKind.BookingConfirmation), template);
+
+        message.Subject.Should().Be("@DateTime.Now");
+        message.Html.Should().Contain("<p>@{ throw new Exception(); } @(1 + 1) Specialist Consultation</p>");
+        message.Text.Should().Be("@System.IO.File.ReadAllText(\"/etc/passwd\")");
+        message.Sms.Should().Be("Specialist Consultation", "spaces inside the braces are allowed");
+    }
+
+    [Fact]
+    public void Unknown_placeholders_are_refused_beside_their_field_in_the_editors_language()
+    {
+        var draft = new TemplateText("Hi {{first_name}}", "<p>{{service}} {{Service}}</p>", "{{when}}", "{{manage_link}} {{ code }}");
+
+        var english = TemplateRules.Problems(draft);
+        var spanish = TemplateRules.Problems(draft, MessageLanguage.Spanish);
+
+        english.Should().BeEquivalentTo(
+        [
+            new FieldError(nameof(TemplateText.Subject), "Unknown placeholder: {{first_name}}. Use one of the names listed."),
+            new FieldError(nameof(TemplateText.HtmlBody), "Unknown placeholder: {{Service}}. Use one of the names listed."),
+            new FieldError(nameof(TemplateText.Sms), "Unknown placeholder: {{code}}. Use one of the names listed."),
+        ]);
+        spanish.Select(e => e.Message).Should().Contain("Marcador desconocido: {{first_name}}. Use uno de los nombres de la lista.");
+        TemplateRules.Problems(draft with { Subject = "", HtmlBody = "<script>x</script>" }).Select(e => (e.Field, e.Message)).Should()
+            .Contain((nameof(TemplateText.Subject), "Required.")).And.Contain((nameof(TemplateText.HtmlBody), "Scripts cannot go in an e-mail."));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("es")]
+    public void Every_default_template_is_valid_and_leaves_no_placeholder_unfilled(string language)
+    {
+        foreach (var kind in DefaultTemplates.Kinds)
+        {
+            var template = DefaultTemplates.For(kind, language);
+            TemplateRules.Problems(template).Should().BeEmpty($"the default {kind} ({language}) must be saveable as it is");
+
+            var message = MessageComposer.Compose(Sample(kind) with { Language = language }, template);
+
+            foreach (var part in new[] { message.Subject, message.Html, message.Text, message.Sms })
+            {
+                part.Should().NotContain("{{").And.NotContain("}}");
+            }
+
+            message.Html.Should().Contain($"<html lang=\"{language}\">");
+        }
+    }
+
+    [Fact]
+    public void A_Spanish_customer_gets_the_booking_emails_in_Spanish_with_Spanish_dates()
+    {
+        var confirmation = Compose(Sample(NotificationKind.BookingConfirmation) with { Language = MessageLanguage.Spanish });
+        var reminder = Compose(Sample(NotificationKind.Reminder24h) with { Language = MessageLanguage.Spanish, MinutesBefore = 72 * 60 });
+        var cancellation = Compose(Sample(NotificationKind.Cancellation) with { Language = MessageLanguage.Spanish, FeeRetained = 25m, Released = 25m });
+
+        confirmation.Subject.Should().Be("Reservada: Specialist Consultation el lun 9 mar 2026 10:00 hora de New York (ABCD-2345)");
+        confirmation.Text.Should().StartWith("Hola, Ana:").And.Contain("Su cita está reservada.").And.Contain("Cuándo: lunes, 9 de marzo de 2026, 10:00 – 11:00 hora de New York")
+            .And.Contain("Gestionar su reserva: https://portal.example.test/bookings/ABCD-2345");
+        confirmation.Html.Should().Contain("Añádala a Google Calendar").And.Contain("Recibe este mensaje porque reservó");
+        reminder.Subject.Should().StartWith("Recordatorio: Specialist Consultation dentro de 3 días");
+        cancellation.Text.Should().Contain("Se retiene un cargo por cancelación tardía de");
+    }
+
+    [Fact]
+    public void A_reminder_says_how_far_ahead_it_was_planned()
+    {
+        Compose(Sample(NotificationKind.Reminder24h) with { MinutesBefore = 72 * 60 }).Subject.Should().StartWith("Reminder: Specialist Consultation in 3 days, ");
+        Compose(Sample(NotificationKind.Reminder24h) with { MinutesBefore = 24 * 60 }).Subject.Should().StartWith("Reminder: Specialist Consultation tomorrow, ");
+        Compose(Sample(NotificationKind.Reminder1h) with { MinutesBefore = 120 }).Text.Should().Contain("Your appointment starts in 2 hours.");
+        Compose(Sample(NotificationKind.Reminder1h) with { MinutesBefore = 60 }).Text.Should().Contain("Your appointment starts in about an hour.");
+    }
+
+    [Theory]
+    [InlineData("en", "Your appointment at North Clinic")]
+    [InlineData("es", "Su cita en North Clinic")]
+    public void Privacy_mode_names_only_the_clinic_in_every_part_and_in_the_calendar_file(string language, string title)
+    {
+        foreach (var kind in DefaultTemplates.Kinds)
+        {
+            var facts = Sample(kind) with { Language = language, ClinicName = "North Clinic", Appointment = Sample(kind).Appointment with { PrivacyMode = true } };
+
+            var message = Compose(facts);
+
+            message.Subject.Should().Be(title);
+            foreach (var part in new[] { message.Subject, message.Html, message.Text, message.Sms })
+            {
+                part.Should().NotContain("Specialist Consultation");
+            }
+        }
+
+        var booking = SampleBooking() with { PrivacyMode = true };
+        var file = CalendarFile.Create(booking, Portal, privateTitle: title);
+        file.Should().Contain($"SUMMARY:{title}").And.NotContain("Specialist Consultation");
+        CalendarFile.GoogleCalendarLink(booking, Portal, title).Should().NotContain("Specialist");
+        CalendarFile.Create(SampleBooking(), Portal, privateTitle: title).Should().Contain("SUMMARY:Specialist Consultation", "only services in privacy mode hide their name");
+    }
+
+    private static ComposedMessage Compose(MessageFacts facts) => MessageComposer.Compose(facts, DefaultTemplates.For(facts.Kind, facts.Language));
+
+    private static MessageFacts Sample(NotificationKind kind) => SampleMessage.Facts(kind, MessageLanguage.English, "BookingPortal", Portal) with { CustomerName = "Ana" };
+
+    private static BookingView SampleBooking()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var startUtc = new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc);
+        return new BookingView(
+            Guid.Parse("0194a8e0-0000-7000-8000-000000000002"), "ABCD-2345", "customer-1", 1, "Specialist Consultation", BookingStatus.Confirmed,
+            startUtc, startUtc.AddHours(1), TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), zone), TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc.AddHours(1)), zone),
+            "America/New_York", 60, LocationKind.InPerson, "12 Harbour Street, Boston", null, 200m, 50m, "USD", startUtc.AddDays(-7));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using BookingPortal.Domain;
+using BookingPortal.Features.Catalog;
+
+namespace BookingPortal.Features.Notifications.Templates;
+
+/// <summary>The value of every placeholder for one message, in the customer's language.</summary>
+public static class MessageValues
+{
+    private static readonly CultureInfo SpanishCulture = CultureInfo.GetCultureInfo("es-ES");
+
+    public static Dictionary<string, string> For(MessageFacts facts)
+    {
+        var spanish = facts.Language == MessageLanguage.Spanish;
+        var culture = spanish ? SpanishCulture : null;
+        var a = facts.Appointment;
+        return new Dictionary<string, string>
+        {
+            [Placeholders.CustomerName] = facts.CustomerName,
+            [Placeholders.Service] = a.PrivacyMode ? PrivateTitle(facts) : a.ServiceName,
+            [Placeholders.Practitioner] = a.PractitionerName ?? "",
+            [Placeholders.Date] = DisplayFormat.ShortDate(a.LocalStart, culture),
+            [Placeholders.Time] = $"{DisplayFormat.Time(a.LocalStart, culture)} {Zone(a.TimeZoneId, spanish)}",
+            [Placeholders.When] = $"{DisplayFormat.Date(a.LocalStart, culture)}, {DisplayFormat.TimeRange(a.LocalStart, a.LocalEnd, culture)} {Zone(a.TimeZoneId, spanish)} ({a.TimeZoneId})",
+            [Placeholders.Location] = a.LocationKind == LocationKind.Virtual ? $"{(spanish ? "En línea" : "Online")}: {a.VideoLink}" : a.Address ?? "",
+            [Placeholders.ManageLink] = a.Link.ToString(),
+            [Placeholders.ConfirmationNumber] = a.ConfirmationNumber ?? "",
+            [Placeholders.Clinic] = facts.ClinicName,
+            [Placeholders.StartsIn] = StartsIn(facts.MinutesBefore, spanish),
+            [Placeholders.PreviousTime] = facts.PreviousLocalStart is { } before ? $"{DisplayFormat.Date(before, culture)}, {DisplayFormat.Time(before, culture)}" : "",
+            [Placeholders.OfferEnds] = facts.OfferExpiresLocal is { } until ? $"{DisplayFormat.ShortDate(until, culture)} {DisplayFormat.Time(until, culture)}" : "",
+            [Placeholders.CancellationSummary] = CancellationSummary(facts, spanish),
+            [Placeholders.GoogleCalendarLink] = facts.GoogleCalendarLink ?? "",
+            [Placeholders.Reason] = facts.Reason ?? "",
+            [Placeholders.NextStep] = NextStep(facts, spanish, culture),
+        };
+    }
+
+    /// <summary>Privacy mode's whole subject and its stand-in for the service's name: "Your appointment at North Clinic".</summary>
+    public static string PrivateTitle(MessageFacts facts) => PrivateTitle(facts.ClinicName, facts.Language);
+
+    public static string PrivateTitle(string clinicName, string language) =>
+        language == MessageLanguage.Spanish ? $"Su cita en {clinicName}" : $"Your appointment at {clinicName}";
+
+    private static string Zone(string timeZoneId, bool spanish) =>
+        spanish ? $"hora de {DisplayFormat.City(timeZoneId)}" : $"{DisplayFormat.City(timeZoneId)} time";
+
+    /// <summary>"tomorrow", "in 3 days", "in 2 hours": how far ahead the reminder was planned to go.</summary>
+    private static string StartsIn(int? minutesBefore, bool spanish)
+    {
+        if (minutesBefore is not { } minutes)
+        {
+            return "";
+        }
+
+        var hours = (int)Math.Round(minutes / 60.0);
+        return (minutes, spanish) switch
+        {
+            ( >= 18 * 60 and <= 36 * 60, false) => "tomorrow",
+            ( >= 18 * 60 and <= 36 * 60, true) => "mañana",
+            ( > 36 * 60, false) => $"in {(int)Math.Round(minutes / 1440.0)} days",
+            ( > 36 * 60, true) => $"dentro de {(int)Math.Round(minutes / 1440.0)} días",
+            ( < 90, false) => "in about an hour",
+            ( < 90, true) => "dentro de una hora aproximadamente",
+            (_, false) => $"in {hours} hours",
+            (_, true) => $"dentro de {hours} horas",
+        };
+    }
+
+    /// <summary>An approved request: the deposit still to pay online and by when, or that it is booked.</summary>
+    private static string NextStep(MessageFacts facts, bool spanish, CultureInfo? culture)
+    {
+        if (facts.Kind != NotificationKind.ApprovalGranted)
+        {
+            return "";
+        }
+
+        if (facts.PayByLocal is not { } payBy)
+        {
+            return spanish ? "Su cita está reservada." : "Your appointment is booked.";
+        }
+
+        var deposit = DisplayFormat.Money(facts.DepositDue ?? 0, facts.Currency ?? "USD", culture);
+        var by = $"{DisplayFormat.ShortDate(payBy, culture)} {DisplayFormat.Time(payBy, culture)}";
+        return spanish
+            ? $"Pague el depósito de {deposit} antes del {by} para conservar su plaza."
+            : $"Please pay the deposit of {deposit} by {by} to keep your seat.";
+    }
+
+    private static string CancellationSummary(MessageFacts facts, bool spanish)
+    {
+        var fee = facts.FeeRetained ?? 0;
+        var released = facts.Released ?? 0;
+        var currency = facts.Currency ?? "USD";
+        if (fee == 0 && released == 0)
+        {
+            return spanish ? "No había depósito que devolver." : "There was no deposit to refund.";
+        }
+
+        var feeText = DisplayFormat.Money(fee, currency);
+        var releasedText = DisplayFormat.Money(released, currency);
+        return (fee > 0, spanish) switch
+        {
+            (true, false) => $"A late-cancellation fee of {feeText} is kept; {releasedText} of the deposit is refunded or no longer due.",
+            (true, true) => $"Se retiene un cargo por cancelación tardía de {feeText}; {releasedText} del depósito se devuelven o dejan de deberse.",
+            (false, false) => $"Your deposit of {releasedText} is refunded in full or no longer due.",
+            (false, true) => $"Su depósito de {releasedText} se devuelve íntegro o deja de deberse.",
+        };
+    }
+}

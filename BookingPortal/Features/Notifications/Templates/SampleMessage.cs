@@ -1,0 +1,36 @@
+using BookingPortal.Domain;
+
+namespace BookingPortal.Features.Notifications.Templates;
+
+/// <summary>The made-up booking a template is previewed with before it is saved; a name with markup in it shows that values are escaped.</summary>
+public static class SampleMessage
+{
+    private const string Zone = "America/New_York";
+
+    public static MessageFacts Facts(NotificationKind kind, string language, string clinicName, Uri portalBaseUri, bool privacyMode = false)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+        var start = TimeZoneInfo.ConvertTime(new DateTimeOffset(2026, 3, 9, 14, 0, 0, TimeSpan.Zero), zone);
+        var appointment = new AppointmentFacts(
+            "Specialist Consultation", start, start.AddHours(1), Zone, LocationKind.InPerson, "12 Harbour Street, Boston", null, "ABCD-2345",
+            new Uri(portalBaseUri, "bookings/ABCD-2345"))
+        {
+            PrivacyMode = privacyMode, PractitionerName = kind == NotificationKind.PractitionerChanged ? "Dr Lena Ortiz" : null,
+        };
+        return new MessageFacts(kind, "Ana <García>", appointment, portalBaseUri)
+        {
+            Language = language,
+            ClinicName = clinicName,
+            Currency = "USD",
+            FeeRetained = kind == NotificationKind.Cancellation ? 25m : null,
+            Released = kind == NotificationKind.Cancellation ? 25m : null,
+            PreviousLocalStart = kind == NotificationKind.Rescheduled ? start.AddDays(-3) : null,
+            OfferExpiresLocal = kind == NotificationKind.WaitlistSeatOffered ? start.AddDays(-2) : null,
+            GoogleCalendarLink = kind == NotificationKind.BookingConfirmation ? "https://calendar.google.com/calendar/render?action=TEMPLATE" : null,
+            Reason = kind == NotificationKind.ApprovalDeclined ? "The referral letter is missing." : null,
+            PayByLocal = kind == NotificationKind.ApprovalGranted ? start.AddDays(-5) : null,
+            DepositDue = kind == NotificationKind.ApprovalGranted ? 25m : null,
+            MinutesBefore = kind switch { NotificationKind.Reminder24h => 24 * 60, NotificationKind.Reminder1h => 60, _ => null },
+        };
+    }
+}
