@@ -19,6 +19,23 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.PaymentReference).HasMaxLength(100);
         builder.Property(b => b.CheckedInById).HasMaxLength(450);
         builder.Property(b => b.VideoRoomLink).HasMaxLength(400);
+        ConfigureIndexes(builder);
+
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(b => b.Service).WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SlotInventory>().WithMany().HasForeignKey(b => b.SlotInventoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(b => b.PractitionerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Room>().WithMany().HasForeignKey(b => b.RoomId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.ToTable(table =>
+        {
+            table.HasCheckConstraint("CK_Bookings_Amounts", "\"Price\" >= 0 AND \"DepositAmount\" >= 0");
+            table.HasCheckConstraint("CK_Bookings_Times", "\"EndUtc\" > \"StartUtc\"");
+        });
+    }
+
+    private static void ConfigureIndexes(EntityTypeBuilder<Booking> builder)
+    {
         // The no-show sweep looks for confirmed bookings whose start has passed.
         builder.HasIndex(b => new { b.Status, b.StartUtc });
 
@@ -32,20 +49,8 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.ServiceId, b.StartUtc, b.Id }, "IX_Bookings_Cancelled_ServiceId_StartUtc").HasFilter("\"Status\" = 'Cancelled'");
         // Bookings made during a release opening, minute by minute.
         builder.HasIndex(b => new { b.ServiceId, b.CreatedAtUtc });
-
-        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(b => b.Service).WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<SlotInventory>().WithMany().HasForeignKey(b => b.SlotInventoryId).OnDelete(DeleteBehavior.Restrict);
         // A practitioner's and a room's appointments are read by time when checking overlaps.
         builder.HasIndex(b => new { b.PractitionerId, b.StartUtc });
         builder.HasIndex(b => new { b.RoomId, b.StartUtc });
-        builder.HasOne<Practitioner>().WithMany().HasForeignKey(b => b.PractitionerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Room>().WithMany().HasForeignKey(b => b.RoomId).OnDelete(DeleteBehavior.Restrict);
-
-        builder.ToTable(table =>
-        {
-            table.HasCheckConstraint("CK_Bookings_Amounts", "\"Price\" >= 0 AND \"DepositAmount\" >= 0");
-            table.HasCheckConstraint("CK_Bookings_Times", "\"EndUtc\" > \"StartUtc\"");
-        });
     }
 }

@@ -225,7 +225,7 @@ public sealed class ReservationBatchWriter(
         BookingDbContext db, List<ReservationCandidate> candidates, List<string> customerIds, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var endpoints = await WebhookOutbox.ActiveEndpointsAsync(db, cancellationToken);
-        var contacts = await NotificationOutbox.FindContactsAsync(db, customerIds, cancellationToken);
+        var contacts = await CustomerContacts.FindManyAsync(db, customerIds, cancellationToken);
         var holdUntil = paymentHolds.HoldUntil(nowUtc);
         foreach (var candidate in candidates.Where(c => contacts.ContainsKey(c.Request.CustomerId)))
         {

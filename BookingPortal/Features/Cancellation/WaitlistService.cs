@@ -20,16 +20,9 @@ namespace BookingPortal.Features.Cancellation;
 /// for another transaction's sake (ConflictRetry).
 /// </summary>
 public sealed class WaitlistService(
-    IDbContextFactory<BookingDbContext> dbFactory,
-    CatalogService catalog,
-    SlotChangeNotifier slotChanges,
-    PaymentHolds paymentHolds,
-    SeatReleaser seats,
-    NotificationOutbox outbox,
-    AccountRules accountRules,
-    TimeProvider time,
-    IStringLocalizer<PortalText> text,
-    ILogger<WaitlistService> logger, VideoRoomLinks videoRooms)
+    IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, SlotChangeNotifier slotChanges, PaymentHolds paymentHolds,
+    SeatReleaser seats, NotificationOutbox outbox, AccountRules accountRules, VideoRoomLinks videoRooms, TimeProvider time,
+    IStringLocalizer<PortalText> text, ILogger<WaitlistService> logger)
 {
     public Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default) =>
         ConflictRetry.RunAsync(() => JoinOnceAsync(customerId, serviceId, localDate, slotStartUtc, cancellationToken), logger, cancellationToken);

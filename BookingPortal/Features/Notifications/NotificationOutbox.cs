@@ -137,11 +137,6 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         NextAttemptAtUtc = nowUtc,
     };
 
-    /// <summary>The contacts of several customers in one query, by customer id; unknown ids are missing.</summary>
-    public static Task<Dictionary<string, CustomerContact>> FindContactsAsync(
-        BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
-        CustomerContacts.FindManyAsync(db, customerIds, cancellationToken);
-
     internal async Task QueueForBookingAsync(
         BookingDbContext db, NotificationKind kind, Guid bookingId, Func<Domain.Booking, string> eventKey, CancellationToken cancellationToken,
         Func<MessageFacts, MessageFacts>? extra = null, ReminderChannels? channels = null)
@@ -249,8 +244,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         };
     }
 
-    public static bool GoesBySms(NotificationKind kind) =>
-        kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.WaitlistSeatOffered;
+    public static bool GoesBySms(NotificationKind kind) => kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.WaitlistSeatOffered;
 
     private static DateTimeOffset Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utc), zone);
 }
