@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace BookingPortal.Tests.TestSupport;
 /// </summary>
 public static class StartupFailure
 {
-    public static async Task<Exception?> OfAsync(Func<PortalFactory> newPortal)
+    public static async Task<Exception?> OfAsync(Func<WebApplicationFactory<Program>> newPortal)
     {
         for (var attempt = 1; ; attempt++)
         {
