@@ -27,6 +27,9 @@ public class AccountJourneyTests(BrowserFixture browser)
             await page.WaitForURLAsync("**/Account/Login?**");
             await page.GetByRole(AriaRole.Link, new() { Name = "Register as a new user" }).ClickAsync();
             await page.WaitForURLAsync("**/Account/Register?**");
+            // Enhanced navigation changes the address before it swaps the page: the login form (with its own Email and
+            // Password fields) is still there for a moment, and what is typed into it is lost with it.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create a new account." })).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await page.GetByLabel("Email").FillAsync(email);
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync("E2e#Password2026");
             await page.GetByLabel("Confirm Password").FillAsync("E2e#Password2026");
