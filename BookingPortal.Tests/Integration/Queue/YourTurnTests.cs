@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -114,8 +115,12 @@ public partial class YourTurnTests : IAsyncLifetime
         tampered.StatusCode.Should().Be(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await tampered.Content.ReadAsStringAsync()).Should().Contain("Este enlace no es válido.");
 
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var eventKey = await db.OutboxMessages.Where(m => m.CustomerId == customer).Select(m => m.EventKey).SingleAsync();
+        (await YourTurnMessages.ReasonToSkipAsync(db, eventKey, factory.Clock.GetUtcNow().UtcDateTime, default)).Should().BeNull("the turn is on: the message goes");
         factory.Clock.Advance(TimeSpan.FromSeconds(600));
         (await links.ResumeAsync(token, customer)).Should().Be(new TurnLinkResult(TurnLinkOutcome.Ended, clinic.Id), "the link lasts as long as the admission window");
+        (await YourTurnMessages.ReasonToSkipAsync(db, eventKey, factory.Clock.GetUtcNow().UtcDateTime, default)).Should().NotBeNull("a message late for its turn is not sent");
         var expired = await anonymous.GetAsync(link);
         expired.StatusCode.Should().Be(HttpStatusCode.OK, "an ended turn does not ask to sign in first");
         (await expired.Content.ReadAsStringAsync()).Should().Contain("This turn has ended");

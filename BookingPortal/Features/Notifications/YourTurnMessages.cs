@@ -1,6 +1,8 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using System.Globalization;
 using BookingPortal.Features.Notifications.Ports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;
@@ -11,7 +13,25 @@ namespace BookingPortal.Features.Notifications;
 /// </summary>
 public sealed class YourTurnMessages(NotificationOutbox outbox, IOptions<NotificationsOptions> options)
 {
-    /// <param name="eventKey">Names the admission, so a repeated tick writes nothing twice.</param>
+    private const string KeyPrefix = "your-turn:";
+
+    /// <summary>Names one admission (the entry and the instant it was admitted), so a repeated tick writes nothing twice.</summary>
+    public static string EventKey(long entryId, DateTime admittedAtUtc) => FormattableString.Invariant($"{KeyPrefix}{entryId}:{admittedAtUtc.Ticks}");
+
+    /// <summary>
+    /// A message still waiting for its channel after the turn it announces ended, or was used to book, would
+    /// send someone to a closed door: the dispatcher skips it with this reason.
+    /// </summary>
+    public static async Task<string?> ReasonToSkipAsync(BookingDbContext db, string eventKey, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var parts = eventKey[KeyPrefix.Length..].Split(':');
+        var (entryId, admittedTicks) = (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+        var turn = await db.QueueEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.Status, e.AdmittedAtUtc, e.ExpiresAtUtc }).SingleOrDefaultAsync(cancellationToken);
+        return turn is { Status: QueueEntryStatus.Admitted } && turn.AdmittedAtUtc?.Ticks == admittedTicks && turn.ExpiresAtUtc > nowUtc
+            ? null : "Not sent: the turn had already ended or been used.";
+    }
+
+    /// <param name="eventKey">From <see cref="EventKey"/>.</param>
     /// <param name="resumePath">The signed link that resumes the turn, relative to the portal.</param>
     public Task QueueAsync(
         BookingDbContext db, string customerId, string eventKey, Service service, DateTime turnEndsUtc, string resumePath, ReminderChannels channels,

@@ -33,7 +33,7 @@ public sealed class TurnMessages(YourTurnMessages outbox, TurnLinks links)
         {
             var (admitted, ends) = (turn.AdmittedAtUtc!.Value, turn.ExpiresAtUtc!.Value);
             var culture = MessageLanguage.Of(turn.PreferredCulture) == MessageLanguage.Spanish ? PortalCultures.Spanish : PortalCultures.English;
-            await outbox.QueueAsync(db, turn.CustomerId!, $"your-turn:{turn.Id}:{admitted.Ticks}", service, ends, links.PathFor(turn.Id, admitted, ends, culture),
+            await outbox.QueueAsync(db, turn.CustomerId!, YourTurnMessages.EventKey(turn.Id, admitted), service, ends, links.PathFor(turn.Id, admitted, ends, culture),
                 turn.TurnMessageChannels, cancellationToken);
         }
     }
