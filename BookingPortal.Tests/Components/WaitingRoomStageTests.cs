@@ -9,7 +9,7 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
 {
     private static readonly DateTime Now = new(2026, 3, 2, 13, 50, 0, DateTimeKind.Utc);
     private static readonly DateTime Opening = new(2026, 3, 2, 14, 0, 0, DateTimeKind.Utc);
-    private static readonly Release Weekly = new() { Name = "weekly", AdmissionRatePerMinute = 20 };
+    private static readonly Release Weekly = new() { Name = "weekly", AdmissionRatePerMinute = 20, AdmissionWindowSeconds = 300 };
 
     private static WaitingRoomState State(QueueStage stage, QueueEntry? entry = null, long? position = null, int? remaining = null) =>
         new(stage, 3, Weekly, 1, Opening, Opening, false, entry, position, position is { } p ? WaitEstimator.Estimate(p, remaining, Weekly, OpeningPace.NotStarted) : null, remaining);

@@ -34,9 +34,15 @@ public class QueueJourneyTests(BrowserFixture browser)
                 await page.GotoAsync($"services/{serviceId}/book");
                 await BrowserFixture.WaitForInteractiveAsync(page);
                 await Assertions.Expect(page.Locator("[data-testid=waiting-room]")).ToHaveAttributeAsync("data-stage", "NotOpenYet");
+                await page.GetByTestId("turn-by-email").CheckAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
                 await Assertions.Expect(page.Locator("[data-testid=joined-early]")).ToBeVisibleAsync();
             }
+
+            // "Tell me when it's my turn", ticked before joining, is kept on the place: a reload still shows it.
+            await first.ReloadAsync();
+            await BrowserFixture.WaitForInteractiveAsync(first);
+            await Assertions.Expect(first.GetByTestId("turn-by-email")).ToBeCheckedAsync();
 
             await BrowserFixture.ScreenshotAsync(first, "40-queue-joined-early");
             await portal.MoveClockAsync(opensAt.AddSeconds(1));

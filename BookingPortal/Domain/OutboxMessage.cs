@@ -28,6 +28,9 @@ public enum NotificationKind
 
     /// <summary>Staff gave the booking to another practitioner (its own was away); same time, same place.</summary>
     PractitionerChanged,
+
+    /// <summary>A waiting customer's turn to book has come, with a single-use link that resumes it on any device.</summary>
+    YourTurn,
 }
 
 public enum NotificationChannel

@@ -32,7 +32,8 @@ public class Release
     public int? EarlyAccessAudienceId { get; set; }
     public int EarlyAccessMinutes { get; set; }
 
-    public int AdmissionWindowSeconds { get; set; } = 300;
+    /// <summary>How long an admitted person has to book: ten minutes by default, so a "your turn" message can be read and acted on.</summary>
+    public int AdmissionWindowSeconds { get; set; } = 600;
     public int MaxConcurrentAdmissions { get; set; } = 10;
     public int AdmissionRatePerMinute { get; set; } = 20;
     public bool RequireAuthentication { get; set; } = true;
@@ -122,4 +123,10 @@ public class QueueEntry
 
     /// <summary>A keyed hash of the network (/24 or /64) the entry joined from, so repeated joins cost more; never the address.</summary>
     public string? JoinNetwork { get; set; }
+
+    /// <summary>How to tell the customer their turn has come, chosen when joining; none unless they opt in.</summary>
+    public ReminderChannels TurnMessageChannels { get; set; }
+
+    /// <summary>When the "your turn" link was used; a use before the current admission belonged to an earlier turn.</summary>
+    public DateTime? TurnLinkUsedAtUtc { get; set; }
 }

@@ -3,6 +3,7 @@ using BookingPortal.Data;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Queue.Components;
 using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Queue;
@@ -64,6 +65,26 @@ public class WaitingRoomContentTests : IAsyncLifetime
         Render(consultation.Id, customer, shown);
 
         shown.Should().Equal(true);
+    }
+
+    [Fact]
+    public async Task Tell_me_when_it_is_my_turn_ticked_before_joining_is_kept_on_the_place()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        var room = Render(clinic.Id, customer, []);
+
+        room.WaitForAssertion(() => room.Find("[data-testid=turn-message-choice]").TextContent.Should().Contain("@test.local"));
+        room.FindAll("[data-testid=turn-by-sms]").Should().BeEmpty("the account takes no texts");
+        room.Find("[data-testid=turn-by-email]").Change(true);
+        await room.Find("[data-testid=waiting-room] button").ClickAsync(new());
+
+        (await Poll.UntilAsync(async () =>
+        {
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            return await db.QueueEntries.AnyAsync(e => e.CustomerId == customer && e.TurnMessageChannels == Domain.ReminderChannels.Email);
+        }, TimeSpan.FromSeconds(10))).Should().BeTrue("the choice is stored as soon as the place exists");
     }
 
     private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId, List<bool> shown) =>

@@ -45,6 +45,10 @@ public sealed record MessageFacts(NotificationKind Kind, string CustomerName, Ap
     /// <summary>For a reminder: how long before the start it was planned to go.</summary>
     public int? MinutesBefore { get; init; }
 
+    /// <summary>For "your turn": when the admission window ends, and the signed single-use link that resumes the turn.</summary>
+    public DateTimeOffset? TurnEndsLocal { get; init; }
+    public string? ResumeLink { get; init; }
+
     public Uri MyAppointmentsLink => new(PortalBaseUri, "my-appointments");
 }
 

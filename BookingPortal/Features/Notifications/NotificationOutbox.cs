@@ -172,9 +172,9 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
             message => message.BookingId = view.Id, CalendarUpdate(kind, view, privateTitle), channels);
     }
 
-    private async Task QueueAsync(
+    internal async Task QueueAsync(
         BookingDbContext db, NotificationKind kind, string customerId, string eventKey, Func<string, MessageFacts> factsFor, Action<OutboxMessage> link,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ReminderChannels? channels = null)
     {
         if (await AlreadyQueuedAsync(db, eventKey, cancellationToken))
         {
@@ -182,7 +182,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         }
 
         var contact = await CustomerContacts.GetAsync(db, customerId, cancellationToken);
-        db.OutboxMessages.AddRange(await ComposeAsync(kind, customerId, contact, eventKey, factsFor, link, attachment: null));
+        db.OutboxMessages.AddRange(await ComposeAsync(kind, customerId, contact, eventKey, factsFor, link, attachment: null, channels));
     }
 
     /// <summary>The unique index is the backstop; this check keeps a repeated cause from failing its transaction.</summary>

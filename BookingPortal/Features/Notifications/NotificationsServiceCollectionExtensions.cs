@@ -18,6 +18,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddScoped<MessageComposer>();
         services.AddSingleton<Templates.MessageTemplateStore>();
         services.AddScoped<NotificationOutbox>();
+        services.AddScoped<YourTurnMessages>();
         services.AddScoped<IWaitlistOfferNotice>(provider => provider.GetRequiredService<NotificationOutbox>());
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<ReminderService>();

@@ -185,6 +185,11 @@ public sealed class OutboxDispatcher(
             return active ? null : "Not sent: the endpoint is paused.";
         }
 
+        if (message.Kind == NotificationKind.YourTurn)
+        {
+            return await YourTurnMessages.ReasonToSkipAsync(db, message.EventKey, nowUtc, cancellationToken);
+        }
+
         if (message.Kind == NotificationKind.WaitlistSeatOffered && message.WaitlistEntryId is { } entryId)
         {
             var entry = await db.WaitlistEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.Status, e.OfferExpiresAtUtc }).SingleAsync(cancellationToken);

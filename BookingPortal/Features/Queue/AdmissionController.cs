@@ -11,7 +11,8 @@ namespace BookingPortal.Features.Queue;
 /// concurrent limit and the per-minute rate allow.
 /// </summary>
 public sealed class AdmissionController(
-    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TimeProvider time, ILogger<AdmissionController> logger)
+    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TurnMessages turnMessages, TimeProvider time,
+    ILogger<AdmissionController> logger)
 {
     /// <summary>Ticks every opening that has started (for anyone) and still has people waiting or admitted.</summary>
     public async Task<int> TickAllAsync(CancellationToken cancellationToken = default)
@@ -48,6 +49,10 @@ public sealed class AdmissionController(
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Expired).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
 
         var admitted = await AdmitNextAsync(db, opening, release, nowUtc, cancellationToken);
+        if (admitted > 0)
+        {
+            await turnMessages.QueueForAdmittedAsync(db, opening, release, nowUtc, cancellationToken);
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -18,6 +18,9 @@ public static class QueueServiceCollectionExtensions
         services.AddScheduledJobs(quartz => quartz.AddQueueJobs());
         services.AddScoped<PublishedDraws>();
         services.AddScoped<ProofOfWorkGate>();
+        services.AddScoped<TurnLinks>();
+        services.AddScoped<TurnMessages>();
+        services.AddScoped<TurnMessageChoices>();
         services.AddOptions<ProofOfWorkOptions>().BindConfiguration(ProofOfWorkOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProofOfWorkOptions>, ProofOfWorkOptionsValidator>();
         return services;

@@ -1037,6 +1037,12 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime?>("TurnLinkUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TurnMessageChannels")
+                        .HasColumnType("integer");
+
                     b.Property<string>("VisitorKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

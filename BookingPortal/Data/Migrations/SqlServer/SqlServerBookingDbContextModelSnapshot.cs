@@ -1039,6 +1039,12 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTime?>("TurnLinkUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("TurnMessageChannels")
+                        .HasColumnType("int");
+
                     b.Property<string>("VisitorKey")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

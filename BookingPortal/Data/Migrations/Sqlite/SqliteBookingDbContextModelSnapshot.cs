@@ -1002,6 +1002,12 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TurnLinkUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TurnMessageChannels")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VisitorKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

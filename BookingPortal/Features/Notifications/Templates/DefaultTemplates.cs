@@ -13,6 +13,7 @@ public static class DefaultTemplates
         NotificationKind.BookingConfirmation, NotificationKind.Reminder24h, NotificationKind.Reminder1h,
         NotificationKind.Cancellation, NotificationKind.Rescheduled, NotificationKind.WaitlistSeatOffered,
         NotificationKind.PractitionerChanged, NotificationKind.ApprovalRequested, NotificationKind.ApprovalGranted, NotificationKind.ApprovalDeclined,
+        NotificationKind.YourTurn,
     ];
 
     private const string LabelStyle = "text-align:left;vertical-align:top;padding:6px 12px 6px 0;color:#52606d;font-weight:600;white-space:nowrap;";
@@ -25,6 +26,11 @@ public static class DefaultTemplates
     {
         var words = DefaultWords.For(language);
         var message = words.Kinds[kind];
+        if (kind == NotificationKind.YourTurn)
+        {
+            return Turn(words, message);
+        }
+
         var hasNumber = kind != NotificationKind.WaitlistSeatOffered;
         var calendarLink = kind == NotificationKind.BookingConfirmation;
         return new TemplateText(message.Subject, Html(words, message, hasNumber, calendarLink), Text(words, message, hasNumber, calendarLink), message.Sms);
@@ -50,6 +56,22 @@ public static class DefaultTemplates
             "</table>",
             extra.Length > 0 ? $"<p style=\"margin:0 0 16px;\">{extra}</p>" : "",
             $"<p style=\"margin:24px 0 0;\"><a href=\"{{{{manage_link}}}}\" style=\"{ButtonStyle}\">{message.Action}</a></p>");
+    }
+
+    /// <summary>"Your turn" is about no appointment yet: the service, until when the turn is kept, and the link that resumes it.</summary>
+    private static TemplateText Turn(DefaultWords words, KindWords message)
+    {
+        var html = string.Join("\n",
+            $"<p style=\"margin:0 0 8px;\">{words.Greeting}</p>",
+            $"<p style=\"margin:0 0 8px;\">{message.Headline}</p>",
+            "<table role=\"presentation\" style=\"width:100%;border-collapse:collapse;margin:16px 0;font-size:15px;\">",
+            Row(words.Service, "{{service}}"),
+            "</table>",
+            $"<p style=\"margin:0 0 16px;\">{message.Extra}</p>",
+            $"<p style=\"margin:24px 0 0;\"><a href=\"{{{{resume_link}}}}\" style=\"{ButtonStyle}\">{message.Action}</a></p>");
+        var text = string.Join("\n",
+            words.Greeting, "", message.Headline, "", $"{words.Service}: {{{{service}}}}", "", message.Extra, "", $"{message.Action}: {{{{resume_link}}}}", "", "{{clinic}}");
+        return new TemplateText(message.Subject, html, text, message.Sms);
     }
 
     private static string Row(string label, string value) =>

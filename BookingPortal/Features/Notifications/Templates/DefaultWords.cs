@@ -56,6 +56,11 @@ public sealed record DefaultWords(
                 "Not approved: {{service}} on {{date}} {{time}} ({{confirmation_number}})",
                 "We are sorry: your request was not approved, and nothing is charged. Reason: {{reason}}", "", "Book again",
                 "Not approved: {{service}} on {{date}} {{time}}. Reason: {{reason}}"),
+            [NotificationKind.YourTurn] = new(
+                "Your turn: book {{service}} by {{turn_ends}}",
+                "It's your turn to book. Your turn is kept until {{turn_ends}}; the button below takes you straight to it, on this device or any other.",
+                "The link works once. If you don't book by then, your turn passes to the next person in line.", "Book now",
+                "Your turn to book {{service}} has come. It is kept until {{turn_ends}}. Book now (link works once): {{resume_link}}"),
         });
 
     private static readonly DefaultWords Spanish = new(
@@ -102,5 +107,10 @@ public sealed record DefaultWords(
                 "No aprobada: {{service}} el {{date}} {{time}} ({{confirmation_number}})",
                 "Lo sentimos: su solicitud no se ha aprobado y no se cobra nada. Motivo: {{reason}}", "", "Reservar de nuevo",
                 "No aprobada: {{service}} el {{date}} {{time}}. Motivo: {{reason}}"),
+            [NotificationKind.YourTurn] = new(
+                "Es su turno: reserve {{service}} antes de las {{turn_ends}}",
+                "Es su turno para reservar. Se lo guardamos hasta las {{turn_ends}}; el botón de abajo le lleva directamente a él, en este dispositivo o en cualquier otro.",
+                "El enlace funciona una sola vez. Si no reserva antes de esa hora, su turno pasa a la siguiente persona de la fila.", "Reservar ahora",
+                "Le toca reservar {{service}}. Su turno se guarda hasta las {{turn_ends}}. Reserve ahora (el enlace funciona una vez): {{resume_link}}"),
         });
 }

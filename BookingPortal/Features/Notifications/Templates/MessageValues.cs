@@ -33,6 +33,8 @@ public static class MessageValues
             [Placeholders.GoogleCalendarLink] = facts.GoogleCalendarLink ?? "",
             [Placeholders.Reason] = facts.Reason ?? "",
             [Placeholders.NextStep] = NextStep(facts, spanish, culture),
+            [Placeholders.TurnEnds] = facts.TurnEndsLocal is { } ends ? $"{DisplayFormat.Time(ends, culture)} {Zone(a.TimeZoneId, spanish)}" : "",
+            [Placeholders.ResumeLink] = facts.ResumeLink ?? "",
         };
     }
 

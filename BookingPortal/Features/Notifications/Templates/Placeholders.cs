@@ -30,11 +30,13 @@ public static partial class Placeholders
     public const string GoogleCalendarLink = "google_calendar_link";
     public const string Reason = "reason";
     public const string NextStep = "next_step";
+    public const string TurnEnds = "turn_ends";
+    public const string ResumeLink = "resume_link";
 
     public static readonly IReadOnlyList<string> Names =
     [
         CustomerName, Service, Practitioner, Date, Time, When, Location, ManageLink, ConfirmationNumber, Clinic,
-        StartsIn, PreviousTime, OfferEnds, CancellationSummary, GoogleCalendarLink, Reason, NextStep,
+        StartsIn, PreviousTime, OfferEnds, CancellationSummary, GoogleCalendarLink, Reason, NextStep, TurnEnds, ResumeLink,
     ];
 
     // Encodes the characters that matter to HTML (< > & " ' and a few more) and leaves letters of every language alone.

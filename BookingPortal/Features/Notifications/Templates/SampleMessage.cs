@@ -30,6 +30,8 @@ public static class SampleMessage
             Reason = kind == NotificationKind.ApprovalDeclined ? "The referral letter is missing." : null,
             PayByLocal = kind == NotificationKind.ApprovalGranted ? start.AddDays(-5) : null,
             DepositDue = kind == NotificationKind.ApprovalGranted ? 25m : null,
+            TurnEndsLocal = kind == NotificationKind.YourTurn ? start : null,
+            ResumeLink = kind == NotificationKind.YourTurn ? new Uri(portalBaseUri, "your-turn?t=sample").ToString() : null,
             MinutesBefore = kind switch { NotificationKind.Reminder24h => 24 * 60, NotificationKind.Reminder1h => 60, _ => null },
         };
     }

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BookingPortal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class YourTurnMessages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "TurnLinkUsedAtUtc",
+                table: "QueueEntries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TurnMessageChannels",
+                table: "QueueEntries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TurnLinkUsedAtUtc",
+                table: "QueueEntries");
+
+            migrationBuilder.DropColumn(
+                name: "TurnMessageChannels",
+                table: "QueueEntries");
+        }
+    }
+}
