@@ -11,7 +11,8 @@ namespace BookingPortal.Features.Queue;
 /// concurrent limit and the per-minute rate allow.
 /// </summary>
 public sealed class AdmissionController(
-    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TimeProvider time, ILogger<AdmissionController> logger)
+    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TimeProvider time, ILogger<AdmissionController> logger,
+    IRankedAdmissions rankedAdmissions, Catalog.SlotChangeNotifier slotChanges)
 {
     /// <summary>Ticks every opening that has started (for anyone) and still has people waiting or admitted.</summary>
     public async Task<int> TickAllAsync(CancellationToken cancellationToken = default)
@@ -48,9 +49,15 @@ public sealed class AdmissionController(
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Expired).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
 
         var admitted = await AdmitNextAsync(db, opening, release, nowUtc, cancellationToken);
+        var bookedServices = admitted > 0 ? await rankedAdmissions.BookAdmittedAsync(db, openingId, nowUtc, cancellationToken) : [];
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var serviceId in bookedServices)
+        {
+            slotChanges.NotifyChanged(serviceId);
+        }
+
         QueueMetrics.Ticked(openingId, admitted, expired);
         if (admitted > 0 || expired > 0)
         {

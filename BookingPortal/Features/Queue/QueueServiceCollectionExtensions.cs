@@ -18,6 +18,7 @@ public static class QueueServiceCollectionExtensions
         services.AddScheduledJobs(quartz => quartz.AddQueueJobs());
         services.AddScoped<PublishedDraws>();
         services.AddScoped<ProofOfWorkGate>();
+        services.AddScoped<RankedChoiceBook>();
         services.AddOptions<ProofOfWorkOptions>().BindConfiguration(ProofOfWorkOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProofOfWorkOptions>, ProofOfWorkOptionsValidator>();
         return services;
