@@ -36,32 +36,37 @@ internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, ILogg
         for (var round = selection.NextRound(); round.Count > 0; round = selection.NextRound())
         {
             var requests = round.Select(p => Request(entries[p.Key].CustomerId!, serviceId, p.SlotStartUtc, entries[p.Key].Choices, admittedAtUtc)).ToList();
-            var results = await writer.WriteWithinAsync(db, requests, cancellationToken);
-            for (var i = 0; i < round.Count; i++)
-            {
-                var (key, slot) = round[i];
-                switch (results[i])
-                {
-                    case { Booking: { } booking }:
-                        booked[key] = booking.ConfirmationNumber;
-                        selection.Decided(key);
-                        break;
-                    case { Error: BookingError.SlotFull }:
-                        selection.SlotFull(key, slot);
-                        break;
-                    case { Error: BookingError.PractitionerUnavailable }:
-                        selection.MoveOn(key);
-                        break;
-                    case { Error: var error }:
-                        logger.LogInformation("Ranked choices of queue entry {EntryId} refused at admission: {Error}.", key, error);
-                        selection.Decided(key);
-                        break;
-                }
-            }
+            Record(round, await writer.WriteWithinAsync(db, requests, cancellationToken), selection, booked);
         }
 
         await RecordOutcomesAsync(db, entries.Keys, booked, cancellationToken);
         return booked.Count > 0 ? [serviceId] : [];
+    }
+
+    /// <summary>What each proposal of a round became: booked, on to the next choice (no seat, or nobody to staff it), or decided.</summary>
+    private void Record(List<(long Key, DateTime SlotStartUtc)> round, IReadOnlyList<ReserveResult> results, RankedChoiceSelection<long> selection, Dictionary<long, string> booked)
+    {
+        for (var i = 0; i < round.Count; i++)
+        {
+            var (key, slot) = round[i];
+            switch (results[i])
+            {
+                case { Booking: { } booking }:
+                    booked[key] = booking.ConfirmationNumber;
+                    selection.Decided(key);
+                    break;
+                case { Error: BookingError.SlotFull }:
+                    selection.SlotFull(key, slot);
+                    break;
+                case { Error: BookingError.PractitionerUnavailable }:
+                    selection.MoveOn(key);
+                    break;
+                case { Error: var error }:
+                    logger.LogInformation("Ranked choices of queue entry {EntryId} refused at admission: {Error}.", key, error);
+                    selection.Decided(key);
+                    break;
+            }
+        }
     }
 
     private static ReserveRequest Request(string customerId, int serviceId, DateTime slotStartUtc, RankedChoiceSet choices, DateTime admittedAtUtc) =>

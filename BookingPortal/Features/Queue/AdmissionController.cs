@@ -27,7 +27,8 @@ public sealed class AdmissionController(
         var admitted = 0;
         foreach (var openingId in live)
         {
-            admitted += await TickAsync(openingId, cancellationToken);
+            // Booking ranked choices takes customers' rows after the entries' (IRankedAdmissions): a rare deadlock is run again.
+            admitted += await ConflictRetry.RunAsync(() => TickAsync(openingId, cancellationToken), logger, cancellationToken);
         }
 
         return admitted;
