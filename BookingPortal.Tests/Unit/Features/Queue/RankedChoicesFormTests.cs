@@ -10,8 +10,12 @@ public class RankedChoicesFormTests
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
     private static readonly DateTime Nine = new(2026, 3, 9, 13, 0, 0, DateTimeKind.Utc);
 
-    private static SlotOccurrence Slot(DateTime startUtc) =>
-        new(1, DateOnly.FromDateTime(startUtc), startUtc, startUtc.AddHours(1), new DateTimeOffset(startUtc.AddHours(-4), TimeSpan.FromHours(-4)), new DateTimeOffset(startUtc.AddHours(-3), TimeSpan.FromHours(-4)), 1);
+    // New York in March after the clocks change: four hours behind.
+    private static SlotOccurrence Slot(DateTime startUtc)
+    {
+        var local = new DateTimeOffset(DateTime.SpecifyKind(startUtc.AddHours(-4), DateTimeKind.Unspecified), TimeSpan.FromHours(-4));
+        return new(1, DateOnly.FromDateTime(local.DateTime), startUtc, startUtc.AddHours(1), local, local.AddHours(1), 1);
+    }
 
     private static readonly BookingQuestion Referral = new() { Id = 7, Kind = QuestionKind.ShortText, TextEn = "Who referred you?" };
 
