@@ -2,6 +2,7 @@ using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Queue;
+using BookingPortal.Tests.Integration.Practitioners;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,6 +91,36 @@ public class RankedChoicesTests : IAsyncLifetime
         state.RankedOutcome!.Outcome.Should().Be(RankedOutcome.Taken);
         await using var check = await factory.DbFactory.CreateDbContextAsync();
         (await check.Bookings.AnyAsync(b => b.CustomerId == customer)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task On_a_service_that_books_practitioners_each_choice_means_any_available_and_a_time_without_one_is_passed_over()
+    {
+        // Two seats at 10:00 but one practitioner: the second customer is moved on to 14:00, which is not full.
+        var (services, practitioners) = await PractitionerSetup.AddAsync(
+            factory, [PractitionerSetup.Service("Ranked with practitioners", 30, 2)], s => [PractitionerSetup.WorkingEveryDay("Dr Solo", s)]);
+        var service = services[0];
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            db.Releases.Add(new Release { ServiceId = service.Id, Name = "One-off", OpensAtUtc = Opening.UtcDateTime, MaxConcurrentAdmissions = 10, AdmissionRatePerMinute = 60 });
+            await db.SaveChangesAsync();
+        }
+
+        var (morning, afternoon) = (PractitionerSetup.SlotStart(factory, service), PractitionerSetup.SlotStart(factory, service, afternoon: true));
+        var customers = await factory.CreateCustomersAsync(2);
+        foreach (var customer in customers)
+        {
+            var entry = (await factory.Get<QueueService>().JoinAsync(service.Id, customer, null)).Entry!.Id;
+            (await factory.Get<RankedChoiceBook>().SaveAsync(entry, customer, [morning, afternoon], AnswersGiven.None)).Saved.Should().BeTrue();
+        }
+
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        var booked = await check.Bookings.Where(b => b.ServiceId == service.Id).ToListAsync();
+        booked.Select(b => b.StartUtc).Should().BeEquivalentTo([morning, afternoon]);
+        booked.Should().OnlyContain(b => b.PractitionerId == practitioners[0].Id);
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
