@@ -8,15 +8,16 @@ namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>
 /// A customer joins before an opening whose release asks for a proof of work: the browser solves it, the
-/// draw page shows the commitment, the opening admits them, and tools/VerifyDraw checks the published draw
-/// against the commitment seen before the opening.
+/// draw page shows the commitment, they rank two times, the opening admits them and books the first still free
+/// (straight on to the confirmation), and tools/VerifyDraw checks the published draw against the commitment seen
+/// before the opening.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public class TrustedDrawJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Join_early_solve_the_challenge_see_the_commitment_be_admitted_and_verify_the_draw_with_the_tool()
+    public async Task Join_early_solve_the_challenge_see_the_commitment_rank_two_times_be_booked_at_admission_and_verify_the_draw()
     {
         // 12 bits keep the journey quick; the benchmark measures the real difficulties.
         var portal = new PortalProcess(clockControl: true, new Dictionary<string, string> { ["Queue:ProofOfWork:BaseDifficulty"] = "12" });
@@ -44,8 +45,19 @@ public class TrustedDrawJourneyTests(BrowserFixture browser)
             commitment.Should().MatchRegex("^[0-9a-f]{64}$");
             await BrowserFixture.ScreenshotAsync(drawPage, "44-draw-commitment");
 
+            var (taken, second) = await RankTwoTimesAsync(page);
+            await using (var db = portal.OpenDatabase())
+            {
+                // The first choice sells out before the turn: admission books the second.
+                await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == taken).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Capacity));
+            }
+
             await portal.MoveClockAsync(opensAt.AddSeconds(1));
-            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/bookings/[A-Z0-9-]+$"), new() { Timeout = 15_000 });
+            await using (var db = portal.OpenDatabase())
+            {
+                (await db.Bookings.SingleAsync(b => b.ServiceId == serviceId)).StartUtc.Should().Be(second, "booked at admission into the first free choice");
+            }
 
             var document = Path.Combine(Path.GetTempPath(), $"draw-{Guid.NewGuid():N}.json");
             var openingId = await OpeningIdAsync(portal, serviceId);
@@ -58,6 +70,24 @@ public class TrustedDrawJourneyTests(BrowserFixture browser)
         {
             await portal.DisposeAsync();
         }
+    }
+
+    /// <summary>Ranks the sixth and seventh times on offer (hours after the opening) and saves them; returns them.</summary>
+    private static async Task<(DateTime First, DateTime Second)> RankTwoTimesAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rank up to five times" }).ClickAsync();
+        await page.Locator("[data-testid=ranked-choice-0]").SelectOptionAsync(new SelectOptionValue { Index = 6 });
+        await page.Locator("[data-testid=ranked-choice-1]").SelectOptionAsync(new SelectOptionValue { Index = 7 });
+        await page.Locator("[data-testid=save-ranked-choices]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=ranked-choices-saved]")).ToBeVisibleAsync();
+        var chosen = new List<DateTime>();
+        foreach (var rank in new[] { 0, 1 })
+        {
+            var value = await page.Locator($"[data-testid=ranked-choice-{rank}]").InputValueAsync();
+            chosen.Add(DateTime.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
+        }
+
+        return (chosen[0], chosen[1]);
     }
 
     private static async Task<long> OpeningIdAsync(PortalProcess portal, int serviceId)

@@ -51,6 +51,7 @@ public class BookingDbContext : IdentityDbContext<ApplicationUser>, IDataProtect
     public DbSet<ServiceReminder> ServiceReminders => Set<ServiceReminder>();
     public DbSet<BookingReminder> BookingReminders => Set<BookingReminder>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<RankedChoiceSet> RankedChoices => Set<RankedChoiceSet>();
 
     /// <summary>The Data Protection key ring, shared by every instance on this database so a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

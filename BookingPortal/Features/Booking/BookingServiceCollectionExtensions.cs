@@ -9,6 +9,7 @@ public static class BookingServiceCollectionExtensions
         services.AddScoped<CallerBookability>();
         services.AddSingleton<ReservationBatcher>();
         services.AddScoped<ReservationBatchWriter>();
+        services.AddScoped<Queue.IRankedAdmissions, RankedAdmissionBooker>();
         return services;
     }
 }

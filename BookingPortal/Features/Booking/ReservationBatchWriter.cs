@@ -20,7 +20,7 @@ namespace BookingPortal.Features.Booking;
 /// for the whole batch (the seats take one statement per slot, three for a slot that runs out), so a
 /// crowd costs the database a few statements per batch instead of a dozen per booking.
 /// </summary>
-public sealed class ReservationBatchWriter(
+public sealed partial class ReservationBatchWriter(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotInventoryStore inventory,
     PaymentHolds paymentHolds,
@@ -66,6 +66,16 @@ public sealed class ReservationBatchWriter(
     /// <summary>Throws, with nothing committed, when the batch cannot be written together; the caller then writes its requests one by one.</summary>
     public async Task<IReadOnlyList<ReserveResult>> WriteAsync(IReadOnlyList<ReserveRequest> requests, CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await WriteWithinAsync(db, requests, cancellationToken);
+    }
+
+    /// <summary>
+    /// The batch in the transaction <paramref name="db"/> has (admission booking ranked choices: the caller commits and
+    /// tells the slots' pages), else in its own. The counters must exist: creating one takes another connection.
+    /// </summary>
+    internal async Task<IReadOnlyList<ReserveResult>> WriteWithinAsync(BookingDbContext db, IReadOnlyList<ReserveRequest> requests, CancellationToken cancellationToken)
+    {
         if (requests.Select(r => r.CustomerId).Distinct(StringComparer.Ordinal).Count() != requests.Count)
         {
             throw new ArgumentException("A batch holds one request per customer.", nameof(requests));
@@ -74,8 +84,6 @@ public sealed class ReservationBatchWriter(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var results = new ReserveResult?[requests.Count];
         var replays = new List<int>();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
         var onSale = await ReservationRules.WithValidAnswersAsync(db, await OnSaleAsync(db, requests, nowUtc, results, replays, cancellationToken), results, replays, cancellationToken);
         var candidates = await WithFreeSeatAsync(db, onSale, results, replays, cancellationToken);
         await ReservationRules.AnswerReplaysAsync(db, requests, replays, results, cancellationToken);
@@ -154,25 +162,6 @@ public sealed class ReservationBatchWriter(
         return candidates;
     }
 
-    /// <summary>The seat counters of the candidates' slots, created for slots booked for the first time.</summary>
-    private async Task<Dictionary<(int ServiceId, DateTime StartUtc), (long Id, bool HadFreeSeat)>> CountersAsync(
-        BookingDbContext db, List<ReservationCandidate> candidates, CancellationToken cancellationToken)
-    {
-        var counters = await SlotInventoryStore.FindCountersAsync(
-            db, candidates.Select(c => c.Service.Id).Distinct().ToList(), candidates.Select(c => c.Slot.StartUtc).Distinct().ToList(), cancellationToken);
-        var firstBooked = candidates.Where(c => !counters.ContainsKey((c.Service.Id, c.Slot.StartUtc)))
-            .Select(c => (ServiceId: c.Service.Id, c.Slot)).DistinctBy(s => (s.ServiceId, s.Slot.StartUtc)).ToList();
-        if (firstBooked.Count > 0)
-        {
-            foreach (var (key, counter) in await inventory.EnsureCountersAsync(firstBooked, cancellationToken))
-            {
-                counters[key] = counter;
-            }
-        }
-
-        return counters;
-    }
-
     /// <summary>
     /// Everything that takes time (the messages, rendered with the calendar file) is composed before
     /// the transaction opens; inside it, the checks that must see committed state run first, and the
@@ -184,7 +173,7 @@ public sealed class ReservationBatchWriter(
         var customerIds = candidates.Select(c => c.Request.CustomerId).ToList();
         var (contacts, endpoints) = await ComposeAsync(db, candidates, customerIds, nowUtc, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         await BookingWrites.EnterCustomerGatesAsync(db, customerIds, cancellationToken);
         await ReservationRules.RefuseInsideGatesAsync(db, candidates, contacts, accountRules, nowUtc, cancellationToken);
         var turnsTaken = await ReservationRules.UseQueueTurnsAsync(db, candidates.Where(c => c.IsOpen).ToList(), nowUtc, cancellationToken);
@@ -204,12 +193,14 @@ public sealed class ReservationBatchWriter(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        // Committed: nothing below reads the database or can fail, so the batch is never written twice.
-        foreach (var serviceId in granted.Select(c => c.Service.Id).Distinct())
+        if (transaction is not null)
         {
-            slotChanges.NotifyChanged(serviceId);
+            // Committed: nothing below reads the database or can fail, so the batch is never written twice.
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var serviceId in granted.Select(c => c.Service.Id).Distinct())
+            {
+                slotChanges.NotifyChanged(serviceId);
+            }
         }
 
         foreach (var candidate in candidates)

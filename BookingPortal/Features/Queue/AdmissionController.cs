@@ -12,7 +12,7 @@ namespace BookingPortal.Features.Queue;
 /// </summary>
 public sealed class AdmissionController(
     IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TurnMessages turnMessages, TimeProvider time,
-    ILogger<AdmissionController> logger)
+    ILogger<AdmissionController> logger, IRankedAdmissions rankedAdmissions, Catalog.SlotChangeNotifier slotChanges)
 {
     /// <summary>Ticks every opening that has started (for anyone) and still has people waiting or admitted.</summary>
     public async Task<int> TickAllAsync(CancellationToken cancellationToken = default)
@@ -27,7 +27,8 @@ public sealed class AdmissionController(
         var admitted = 0;
         foreach (var openingId in live)
         {
-            admitted += await TickAsync(openingId, cancellationToken);
+            // Booking ranked choices takes customers' rows after the entries' (IRankedAdmissions): a rare deadlock is run again.
+            admitted += await ConflictRetry.RunAsync(() => TickAsync(openingId, cancellationToken), logger, cancellationToken);
         }
 
         return admitted;
@@ -49,6 +50,8 @@ public sealed class AdmissionController(
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Expired).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
 
         var admitted = await AdmitNextAsync(db, opening, release, nowUtc, cancellationToken);
+        // Ranked choices are booked first: a customer booked at admission has no turn left to be told about.
+        var bookedServices = admitted > 0 ? await rankedAdmissions.BookAdmittedAsync(db, openingId, nowUtc, cancellationToken) : [];
         if (admitted > 0)
         {
             await turnMessages.QueueForAdmittedAsync(db, opening, release, nowUtc, cancellationToken);
@@ -56,6 +59,11 @@ public sealed class AdmissionController(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var serviceId in bookedServices)
+        {
+            slotChanges.NotifyChanged(serviceId);
+        }
+
         QueueMetrics.Ticked(openingId, admitted, expired);
         if (admitted > 0 || expired > 0)
         {

@@ -40,6 +40,9 @@ public sealed record WaitingRoomState(
     /// <summary>The customer's receipt for the opening's draw: their entry's public code and drawn place.</summary>
     public DrawReceipt? Receipt { get; init; }
 
+    /// <summary>What admission made of the ranked choices saved during this turn's wait: booked, or all taken; null without choices.</summary>
+    public RankedChoiceSet? RankedOutcome { get; init; }
+
     public static WaitingRoomState Open(int serviceId) => new(QueueStage.NoRelease, serviceId, null, null, null, null, false, null, null, null, null);
 }
 

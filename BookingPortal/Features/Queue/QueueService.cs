@@ -50,8 +50,15 @@ public sealed class QueueService(
         var stage = StageOf(entry, target, nowUtc, remaining);
         return new WaitingRoomState(stage, serviceId, release, target.Opening.Id, target.Opening.OpensAtUtc, target.StartsForCustomerUtc, target.EarlyAccess, entry,
             position, position is { } p ? WaitEstimator.Estimate(p, remaining, release, await OpeningPaceReader.ReadAsync(db, target.Opening.Id, nowUtc, cancellationToken)) : null, remaining)
-        { Receipt = entry is null ? null : PublishedDraws.Receipt(target.Opening, entry) };
+        { Receipt = entry is null ? null : PublishedDraws.Receipt(target.Opening, entry), RankedOutcome = await RankedOutcomeAsync(db, entry, cancellationToken) };
     }
+
+    /// <summary>Read only once the turn came (not for everyone in line): the outcome of choices saved since the entry (re)joined.</summary>
+    private static async Task<RankedChoiceSet?> RankedOutcomeAsync(BookingDbContext db, QueueEntry? entry, CancellationToken cancellationToken) =>
+        entry is { Status: QueueEntryStatus.Admitted or QueueEntryStatus.Completed }
+            ? await db.RankedChoices.AsNoTracking()
+                .FirstOrDefaultAsync(c => c.QueueEntryId == entry.Id && c.Outcome != Domain.RankedOutcome.Waiting && c.SavedAtUtc >= entry.JoinedAtUtc, cancellationToken)
+            : null;
 
     public Task<JoinResult> JoinAsync(int serviceId, string? customerId, string? clientAddress, CancellationToken cancellationToken = default) =>
         JoinAsync(serviceId, QueueMember.Customer(string.IsNullOrEmpty(customerId) ? null : customerId), clientAddress, cancellationToken);

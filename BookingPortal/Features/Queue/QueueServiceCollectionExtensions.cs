@@ -21,6 +21,7 @@ public static class QueueServiceCollectionExtensions
         services.AddScoped<TurnLinks>();
         services.AddScoped<TurnMessages>();
         services.AddScoped<TurnMessageChoices>();
+        services.AddScoped<RankedChoiceBook>();
         services.AddOptions<ProofOfWorkOptions>().BindConfiguration(ProofOfWorkOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProofOfWorkOptions>, ProofOfWorkOptionsValidator>();
         return services;

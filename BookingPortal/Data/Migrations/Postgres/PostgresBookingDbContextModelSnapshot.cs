@@ -1070,6 +1070,43 @@ namespace BookingPortal.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.RankedChoiceSet", b =>
+                {
+                    b.Property<long>("QueueEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("AnswersLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("BookedConfirmation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("QueueEntryId");
+
+                    b.ToTable("RankedChoices", (string)null);
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.RefundRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -2060,6 +2097,15 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
                         .WithMany()
                         .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.RankedChoiceSet", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.QueueEntry", null)
+                        .WithOne()
+                        .HasForeignKey("BookingPortal.Domain.RankedChoiceSet", "QueueEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1075,6 +1075,43 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.RankedChoiceSet", b =>
+                {
+                    b.Property<long>("QueueEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AnswersLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("BookedConfirmation")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("QueueEntryId");
+
+                    b.ToTable("RankedChoices", (string)null);
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.RefundRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -2066,6 +2103,15 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
                         .WithMany()
                         .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.RankedChoiceSet", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.QueueEntry", null)
+                        .WithOne()
+                        .HasForeignKey("BookingPortal.Domain.RankedChoiceSet", "QueueEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

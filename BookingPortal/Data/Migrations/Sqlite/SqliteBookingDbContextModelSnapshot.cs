@@ -1035,6 +1035,43 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("BookingPortal.Domain.RankedChoiceSet", b =>
+                {
+                    b.Property<long>("QueueEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedConfirmation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("QueueEntryId");
+
+                    b.ToTable("RankedChoices", (string)null);
+                });
+
             modelBuilder.Entity("BookingPortal.Domain.RefundRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1995,6 +2032,15 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasOne("BookingPortal.Domain.ReleaseOpening", null)
                         .WithMany()
                         .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BookingPortal.Domain.RankedChoiceSet", b =>
+                {
+                    b.HasOne("BookingPortal.Domain.QueueEntry", null)
+                        .WithOne()
+                        .HasForeignKey("BookingPortal.Domain.RankedChoiceSet", "QueueEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,24 @@
+using BookingPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BookingPortal.Data.Configurations;
+
+public sealed class RankedChoiceSetConfiguration : IEntityTypeConfiguration<RankedChoiceSet>
+{
+    public void Configure(EntityTypeBuilder<RankedChoiceSet> builder)
+    {
+        builder.ToTable("RankedChoices");
+        builder.HasKey(c => c.QueueEntryId);
+        builder.Property(c => c.QueueEntryId).ValueGeneratedNever();
+        // Five ISO instants and their separators.
+        builder.Property(c => c.Choices).HasMaxLength(128);
+        builder.Property(c => c.Answers).HasMaxLength(40_000);
+        builder.Property(c => c.AnswersLanguage).HasMaxLength(8);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.BookedConfirmation).HasMaxLength(16);
+        builder.Ignore(c => c.Slots);
+        builder.Ignore(c => c.AnswerValues);
+        builder.HasOne<QueueEntry>().WithOne().HasForeignKey<RankedChoiceSet>(c => c.QueueEntryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

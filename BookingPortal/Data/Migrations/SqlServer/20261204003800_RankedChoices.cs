@@ -1,0 +1,45 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BookingPortal.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class RankedChoices : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RankedChoices",
+                columns: table => new
+                {
+                    QueueEntryId = table.Column<long>(type: "bigint", nullable: false),
+                    Choices = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Answers = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),
+                    AnswersLanguage = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    SavedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    BookedConfirmation = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RankedChoices", x => x.QueueEntryId);
+                    table.ForeignKey(
+                        name: "FK_RankedChoices_QueueEntries_QueueEntryId",
+                        column: x => x.QueueEntryId,
+                        principalTable: "QueueEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RankedChoices");
+        }
+    }
+}
