@@ -38,6 +38,8 @@ public class ApprovalJourneyTests(BrowserFixture browser)
         var service = DemoSeeder.DemoServices().Single(s => s.Name == DemoSeeder.ConsultationName);
         service.Name = $"Referral Consultation {Guid.NewGuid():N}"[..32];
         service.RequiresApproval = true;
+        // The copy has no specialists of its own: it sells its templates' seats, as the simple mode does.
+        service.BooksPractitioners = false;
         db.Services.Add(service);
         await db.SaveChangesAsync();
         return service.Id;

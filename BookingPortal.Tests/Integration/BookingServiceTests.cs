@@ -16,7 +16,7 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public async Task A_reservation_confirms_a_booking_and_takes_one_seat()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var slot = (await factory.BookableSlotsAsync(service))[0];
         var customer = (await factory.CreateCustomersAsync(1))[0];
 
@@ -38,7 +38,7 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public async Task Repeating_a_request_with_the_same_idempotency_key_returns_the_first_booking()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var slot = (await factory.BookableSlotsAsync(service))[1];
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var request = new ReserveRequest(customer, service.Id, slot.StartUtc, "double-click-key");
@@ -55,7 +55,7 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public async Task A_booking_is_visible_to_its_owner_and_staff_but_not_to_another_customer()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var slot = (await factory.BookableSlotsAsync(service))[2];
         var customers = await factory.CreateCustomersAsync(2);
         var booked = await Bookings.ReserveAsync(new ReserveRequest(customers[0], service.Id, slot.StartUtc, "k"));
@@ -72,7 +72,7 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public async Task Requests_outside_the_rules_get_typed_errors_and_change_nothing()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var customer = (await factory.CreateCustomersAsync(1))[0];
         // Wednesday 4 March 09:00 New York is a real slot 43 h away; the Monday 09:00 slot of today is too soon.
         var tooSoon = new DateTime(2026, 3, 2, 14, 0, 0, DateTimeKind.Utc);

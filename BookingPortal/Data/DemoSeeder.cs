@@ -9,7 +9,7 @@ namespace BookingPortal.Data;
 /// every start; an account's roles are given once, when the seeder creates it, so a role staff took
 /// away stays away after a restart.
 /// </summary>
-internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users)
+internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, TimeProvider time)
 {
     public const string AdminEmail = "admin@bookingportal.local";
     public const string AdminPassword = "Admin#Portal2026";
@@ -33,6 +33,7 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoPractitioners.EnsureAsync(db, time, cancellationToken);
 
         await EnsureUserAsync(AdminEmail, AdminPassword, "Avery Admin", Roles.Admin, Roles.Staff);
         await EnsureUserAsync(StaffEmail, StaffPassword, "Sam Reception", Roles.Staff);
@@ -90,12 +91,16 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
             Address = "Suite 400, 350 Fifth Avenue, New York, NY 10118",
             TimeZoneId = "America/New_York",
             AvailableDays = clinicDays,
+            // Given by the named specialists (DemoPractitioners): a slot's seats are the specialists free then, the
+            // template's capacity only a ceiling no clinic day reaches.
+            BooksPractitioners = true,
+            SeatsPerPractitioner = 1,
             TimeSlots =
             [
-                Hour(clinicDays, 9, 5),
-                Hour(clinicDays, 10, 5),
-                Hour(clinicDays, 14, 5),
-                Hour(clinicDays, 15, 5),
+                Hour(clinicDays, 9, 3),
+                Hour(clinicDays, 10, 3),
+                Hour(clinicDays, 14, 3),
+                Hour(clinicDays, 15, 3),
             ],
         };
 

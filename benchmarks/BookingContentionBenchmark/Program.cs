@@ -19,6 +19,7 @@ namespace BookingContentionBenchmark;
 //   tools/with-postgres.sh dotnet run -c Release --project benchmarks/BookingContentionBenchmark -- --customers 100,1000,5000
 // (--warm-up N: the size of each database's first round, a marked row of the table; 1,000 by default.)
 // (--databases postgres, or sqlite, runs one of them only.)
+// (--modes simple,practitioners: each round once per mode; practitioners = the same seats given by named practitioners.)
 internal static class Benchmark
 {
     public static async Task Main(string[] args)
@@ -48,6 +49,7 @@ internal static class Benchmark
             Console.Error.WriteLine("BOOKINGPORTAL_TEST_POSTGRES is not set: SQLite only (run through tools/with-postgres.sh for PostgreSQL).");
         }
 
+        var modes = ArgValue("--modes", "simple").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var only = ArgValue("--databases", "sqlite,postgres").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         foreach (var (provider, newDatabase) in providers.Where(p => only.Contains(p.Provider.ToString(), StringComparer.OrdinalIgnoreCase)))
         {
@@ -56,7 +58,8 @@ internal static class Benchmark
             // a release opening on a server that has not booked since it started pays it too. Each
             // database's first round is in the table, marked, and its other rounds show the rate once
             // that is paid. (SQLite runs first, so PostgreSQL's first round shares the compiled code.)
-            foreach (var (customers, warmUp) in customerCounts.Select(c => (c, false)).Prepend((warmUpCustomers, true)))
+            foreach (var (customers, warmUp, mode) in customerCounts.Select(c => (c, false)).Prepend((warmUpCustomers, true))
+                .SelectMany(round => modes.Select(mode => (round.Item1, round.Item2, mode))))
             {
                 await using var host = new PortalHost(provider, await newDatabase());
                 await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseAll();
@@ -68,9 +71,11 @@ internal static class Benchmark
                 }
 
                 var (serviceId, slotStarts) = await CreateServiceAsync(db, customers / 2 / Slots);
+                var practitionerIds = mode == "practitioners" ? await PractitionerMode.StaffAsync(db, serviceId, customers / 2 / Slots) : [];
                 var customerIds = await CreateCustomersAsync(db, customers);
                 var random = new Random(42);
-                var requests = customerIds.Select(c => new ReserveRequest(c, serviceId, slotStarts[random.Next(Slots)], Guid.NewGuid().ToString())).ToList();
+                var requests = customerIds.Select(c => new ReserveRequest(
+                    c, serviceId, slotStarts[random.Next(Slots)], Guid.NewGuid().ToString(), PractitionerId: PractitionerMode.Choice(random, practitionerIds))).ToList();
 
                 await WarmConnectionPoolAsync(db, Math.Min(customers, 100));
                 var latencies = new double[requests.Count];
@@ -92,7 +97,7 @@ internal static class Benchmark
                 var appCpuPerAttempt = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / requests.Count;
 
                 var confirmed = results.Count(r => r.Succeeded);
-                var unexpected = results.Where(r => !r.Succeeded && r.Error != BookingError.SlotFull).Select(r => r.Error?.ToString() ?? "?").Distinct().ToList();
+                var unexpected = results.Where(r => !r.Succeeded && r.Error is not (BookingError.SlotFull or BookingError.PractitionerUnavailable)).Select(r => r.Error?.ToString() ?? "?").Distinct().ToList();
                 await using (var check = await db.CreateDbContextAsync())
                 {
                     var counters = await check.SlotInventories.Where(i => i.ServiceId == serviceId).ToListAsync();
@@ -108,7 +113,7 @@ internal static class Benchmark
 
                 Array.Sort(latencies);
                 var perSecond = confirmed / wall.Elapsed.TotalSeconds;
-                var line = $"| {provider}{(warmUp ? " (first round)" : "")} | {customers:N0} | {customers / 2:N0} | {confirmed:N0} | {wall.Elapsed.TotalSeconds:F2} s | {perSecond:F0} | {Percentile(latencies, 50):F0} / {Percentile(latencies, 95):F0} / {Percentile(latencies, 99):F0} ms | {rawRate:F0} /s | {perSecond / rawRate:P0} | {appCpuPerAttempt:F2} ms | 0{(unexpected.Count > 0 ? $" (other refusals: {string.Join(", ", unexpected)})" : "")} |";
+                var line = $"| {provider}{(warmUp ? " (first round)" : "")} | {mode} | {customers:N0} | {customers / 2:N0} | {confirmed:N0} | {wall.Elapsed.TotalSeconds:F2} s | {perSecond:F0} | {Percentile(latencies, 50):F0} / {Percentile(latencies, 95):F0} / {Percentile(latencies, 99):F0} ms | {rawRate:F0} /s | {perSecond / rawRate:P0} | {appCpuPerAttempt:F2} ms | 0{(unexpected.Count > 0 ? $" (other refusals: {string.Join(", ", unexpected)})" : "")} |";
                 Console.WriteLine(line);
                 rows.Add(line);
 
@@ -129,12 +134,14 @@ internal static class Benchmark
         ## Booking contention, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC
 
         Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; the app hosted in the benchmark process (Release), PostgreSQL from `tools/with-postgres.sh` (durable: `POSTGRES_DURABLE=1` keeps fsync on).
-        Command: `POSTGRES_DURABLE=1 tools/with-postgres.sh dotnet run -c Release --project benchmarks/BookingContentionBenchmark -- --customers {string.Join(',', customerCounts)} --warm-up {warmUpCustomers}`
+        Command: `POSTGRES_DURABLE=1 tools/with-postgres.sh dotnet run -c Release --project benchmarks/BookingContentionBenchmark -- --customers {string.Join(',', customerCounts)} --warm-up {warmUpCustomers} --modes {string.Join(',', modes)}`
 
         All customers start at once (one gate); each books one of {Slots} slots at random; there are half as many seats as customers. Bookings/s = confirmed bookings / wall time from the gate to the last answer. Latency is one `ReserveAsync` call. Raw = one row, `UPDATE … SET Booked = CASE WHEN Booked < Capacity THEN Booked + 1 ELSE 0 END WHERE Id = @id` (the conditional seat update, wrapping so it never runs dry) in autocommit, 16 workers, 3 s. App CPU per request = this process's CPU time during the round / requests (the database server's own CPU is not in it). Each database's "first round" is its first booking crowd; the first of all is also the process's (code and queries compiled as it goes), so with both databases PostgreSQL's first round runs on code SQLite's rounds compiled.
 
-        | database | customers | seats | confirmed | wall | bookings/s | p50 / p95 / p99 | raw UPDATE | ratio | app CPU per request | overbooked |
-        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+        Mode "practitioners": the same seats given by {PractitionerMode.Practitioners} named practitioners sharing each slot (seats per practitioner = a fifth of the slot's), half the customers naming one at random, half "any available"; "refused" other than full includes "practitioner unavailable".
+
+        | database | mode | customers | seats | confirmed | wall | bookings/s | p50 / p95 / p99 | raw UPDATE | ratio | app CPU per request | overbooked |
+        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
         {string.Join('\n', rows)}
         """;
         var resultsFile = Path.Combine(FindRepositoryRoot(), "benchmarks", "RESULTS.md");
@@ -209,6 +216,8 @@ internal static class Benchmark
             var users = Enumerable.Range(0, count).Select(_ => $"bench-{Guid.NewGuid():N}@bench.local").Select(email => new ApplicationUser
             {
                 UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString(),
+                // Confirmed, as a customer who can book is (Identity:RequireConfirmedEmail refuses the others).
+                EmailConfirmed = true,
             }).ToList();
             db.Users.AddRange(users);
             await db.SaveChangesAsync();

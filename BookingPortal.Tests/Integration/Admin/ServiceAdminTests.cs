@@ -159,7 +159,7 @@ public class ServiceAdminTests
 
     private static async Task<(Service Service, SlotAvailability Slot, string[] Booked)> BookTwoSeatsAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var slot = (await factory.BookableSlotsAsync(service))[0];
         var booked = new List<string>();
         for (var i = 0; i < 2; i++)

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
 using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
@@ -143,7 +142,7 @@ public class CancellationServiceTests
 
     private static async Task<(BookingView Booking, Service Service)> BookConsultationAsync(PortalFactory factory, int slotIndex)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var slot = (await factory.BookableSlotsAsync(service))[slotIndex];
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var result = await Reserve(factory, customer, service.Id, slot.StartUtc);

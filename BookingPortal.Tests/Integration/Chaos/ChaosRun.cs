@@ -46,7 +46,7 @@ public sealed record ChaosException(int OpIndex, string Label, string Type, stri
 /// own. Races are real (the workers overlap, and some operations fire two calls at once); what
 /// each call answered is counted per operation and outcome.
 /// </summary>
-public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosSettings settings)
+public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosSettings settings)
 {
     private readonly ConcurrentDictionary<(string Label, ChaosOutcome Outcome), int> counts = new();
     private readonly ConcurrentDictionary<string, int> refusals = new();
@@ -119,6 +119,9 @@ public sealed class ChaosRun(IServiceProvider services, ChaosWorld world, ChaosS
                 ChaosOpKind.Decline => OnBookingAsync(op, label, InStatus(BookingStatus.AwaitingApproval), async (s, b) =>
                     (await s.GetRequiredService<BookingApprovals>().DeclineAsync(staff, b.Id, "Not this time.")).Succeeded),
                 ChaosOpKind.ApprovalLapse => Scoped<ApprovalLapseService>(op, label, async l => Count(label, await l.LapseDueAsync())),
+                ChaosOpKind.BookPractitioner => BookPractitionerAsync(op),
+                ChaosOpKind.MovePractitioner => MovePractitionerAsync(op),
+                ChaosOpKind.TimeOffReassign => TimeOffReassignAsync(op),
                 _ => throw new InvalidOperationException($"No chaos operation for {op.Kind}."),
             });
         }

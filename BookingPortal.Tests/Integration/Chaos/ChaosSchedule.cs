@@ -32,6 +32,9 @@ public enum ChaosOpKind
     Approve,
     Decline,
     ApprovalLapse,
+    BookPractitioner,
+    MovePractitioner,
+    TimeOffReassign,
 }
 
 /// <summary>
@@ -79,6 +82,9 @@ public static class ChaosSchedule
         (ChaosOpKind.Approve, 4),
         (ChaosOpKind.Decline, 2),
         (ChaosOpKind.ApprovalLapse, 2),
+        (ChaosOpKind.BookPractitioner, 6),
+        (ChaosOpKind.MovePractitioner, 4),
+        (ChaosOpKind.TimeOffReassign, 2),
     ];
 
     public static IReadOnlyList<ChaosOp> Build(int seed, int operations)

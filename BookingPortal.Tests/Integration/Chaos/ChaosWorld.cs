@@ -11,19 +11,26 @@ namespace BookingPortal.Tests.Integration.Chaos;
 /// operation collides with another. Three services in UTC: one with an online deposit, one free
 /// of deposit with single seats, and one sold through a waiting room (a release already open),
 /// each with slots over the first three days of the run. Everything is named after the seed, so
-/// a second portal instance on the same database finds the same world.
+/// a second portal instance on the same database finds the same world. Two more services book named practitioners
+/// (a consultation, and a class of two seats per practitioner) at the same hours, given by three practitioners who
+/// perform both, so "one person, one place" is contended across services.
 /// </summary>
-public sealed record ChaosWorld(int Seed, IReadOnlyList<string> Customers, string StaffId, IReadOnlyList<int> Services, IReadOnlyList<IReadOnlyList<DateTime>> Slots)
+public sealed record ChaosWorld(
+    int Seed, IReadOnlyList<string> Customers, string StaffId, IReadOnlyList<int> Services, IReadOnlyList<IReadOnlyList<DateTime>> Slots, IReadOnlyList<int> Practitioners)
 {
     public const int CustomerCount = 40;
-    public const int ServiceCount = 3;
+    public const int ServiceCount = 5;
     public const int SlotsPerService = 6;
+    public const int PractitionerCount = 3;
 
     public const int DepositServiceIndex = 0;
     public const int ReleasedServiceIndex = 2;
+    public const int FirstPractitionerServiceIndex = 3;
 
     /// <summary>The hours (UTC) of each service's slots, on each of the first three days: two a day, one hour each.</summary>
-    private static readonly int[][] Hours = [[13, 17], [14, 18], [15, 19]];
+    private static readonly int[][] Hours = [[13, 17], [14, 18], [15, 19], [14, 18], [14, 18]];
+
+    private static readonly string[] Kinds = ["deposit", "single", "released", "named", "class"];
 
     public DateTime SlotStart(int service, int slot) => Slots[service][slot];
 
@@ -62,7 +69,10 @@ public sealed record ChaosWorld(int Seed, IReadOnlyList<string> Customers, strin
             NewService("deposit", 0, deposit: true, capacity: 3, maxActive: 2),
             NewService("single", 1, deposit: false, capacity: 1, maxActive: 2),
             NewService("released", 2, deposit: true, capacity: 3, maxActive: 1),
+            NewService("named", 3, deposit: false, capacity: PractitionerCount, maxActive: 2),
+            NewService("class", 4, deposit: true, capacity: 2 * PractitionerCount, maxActive: 2),
         };
+        (created[3].BooksPractitioners, created[4].BooksPractitioners, created[4].SeatsPerPractitioner) = (true, true, 2);
         // The single-seat service requires staff approval, answered (or left to lapse) by the Approve, Decline and ApprovalLapse operations.
         (created[1].RequiresApproval, created[1].ApprovalHoldHours) = (true, 2);
         db.Services.AddRange(created);
@@ -86,6 +96,13 @@ public sealed record ChaosWorld(int Seed, IReadOnlyList<string> Customers, strin
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = staff.Id, RoleId = staffRole });
         db.UserRoles.AddRange(users.Select(u => new IdentityUserRole<string> { UserId = u.Id, RoleId = customerRole }));
         await db.SaveChangesAsync(cancellationToken);
+        db.Practitioners.AddRange(Enumerable.Range(0, PractitionerCount).Select(i => new Practitioner
+        {
+            DisplayName = PractitionerName(seed, i),
+            Services = created.Where(s => s.BooksPractitioners).Select(s => new PractitionerService { ServiceId = s.Id }).ToList(),
+            Hours = Enum.GetValues<DayOfWeek>().Select(d => new WorkingHours { Day = d, Start = new TimeOnly(8, 0), End = new TimeOnly(22, 0) }).ToList(),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
         return await LoadAsync(services, seed, cancellationToken);
     }
 
@@ -98,7 +115,7 @@ public sealed record ChaosWorld(int Seed, IReadOnlyList<string> Customers, strin
         var byEmail = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
         var staffEmail = StaffEmail(seed).ToUpperInvariant();
         var staffId = await db.Users.Where(u => u.NormalizedEmail == staffEmail).Select(u => u.Id).SingleAsync(cancellationToken);
-        var names = new[] { "deposit", "single", "released" }.Select(kind => ServiceName(seed, kind)).ToList();
+        var names = Kinds.Select(kind => ServiceName(seed, kind)).ToList();
         var serviceIds = await db.Services.Where(s => names.Contains(s.Name)).ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
         var releasedId = serviceIds[names[ReleasedServiceIndex]];
         var releaseOpensAt = await db.Releases.Where(r => r.ServiceId == releasedId).Select(r => r.OpensAtUtc!.Value).SingleAsync(cancellationToken);
@@ -107,8 +124,12 @@ public sealed record ChaosWorld(int Seed, IReadOnlyList<string> Customers, strin
             .Select(s => (IReadOnlyList<DateTime>)Enumerable.Range(0, SlotsPerService)
                 .Select(k => DateTime.SpecifyKind(firstDay.AddDays(k / 2).AddHours(Hours[s][k % 2]), DateTimeKind.Utc)).ToList())
             .ToList();
-        return new ChaosWorld(seed, emails.Select(e => byEmail[e]).ToList(), staffId, names.Select(n => serviceIds[n]).ToList(), slots);
+        var practitionerNames = Enumerable.Range(0, PractitionerCount).Select(i => PractitionerName(seed, i)).ToList();
+        var practitioners = await db.Practitioners.Where(p => practitionerNames.Contains(p.DisplayName)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        return new ChaosWorld(seed, emails.Select(e => byEmail[e]).ToList(), staffId, names.Select(n => serviceIds[n]).ToList(), slots, practitioners);
     }
+
+    private static string PractitionerName(int seed, int index) => $"Chaos {seed} practitioner {index}";
 
     private static string ServiceName(int seed, string kind) => $"Chaos {seed} {kind}";
 

@@ -25,7 +25,8 @@ public class ApprovalRaceTests
     public async Task Approve_racing_decline_or_the_lapse_gives_exactly_one_answer()
     {
         await using var factory = await StartAsync();
-        var (service, slots) = await ApprovalServiceAsync(factory);
+        // Approved requests keep their seats: more a slot than the demo consultation's two specialists give.
+        var (service, slots) = await ApprovalServiceAsync(factory, (await factory.SimpleConsultationAsync()).Name);
         var staff = await factory.StaffAsync();
         for (var round = 0; round < Rounds; round++)
         {

@@ -179,7 +179,7 @@ public class BookingPairRaceTests
     {
         await using var factory = await StartAsync();
         var staff = await factory.StaffAsync();
-        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        var (service, slots) = await FarSlotsAsync(factory, (await factory.SimpleConsultationAsync()).Name);
         for (var round = 0; round < Rounds; round++)
         {
             var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 4].StartUtc);

@@ -29,7 +29,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task One_batch_answers_every_request_as_if_it_had_come_alone()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         var slots = await Factory.BookableSlotsAsync(service);
         var (full, other, third) = (slots[0], slots[1], slots[2]);
         var customers = await Factory.CreateCustomersAsync(10);
@@ -84,7 +84,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Every_mix_of_rules_is_answered_in_a_batch_as_it_is_alone()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
         {
             await setup.Services.Where(s => s.Id == service.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 1));
@@ -208,7 +208,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task A_batch_that_fails_commits_nothing_of_any_of_its_requests()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         var slot = (await Factory.BookableSlotsAsync(service))[0];
         var customers = await Factory.CreateCustomersAsync(3);
         await RefuseBookingsWithTheRefusedKeyAsync();
@@ -224,7 +224,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task When_a_batch_fails_its_other_requests_are_still_booked_one_by_one()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
         {
             await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 50));
@@ -251,7 +251,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task A_batchs_first_bookings_of_several_slots_create_one_counter_for_each_and_count_them()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
         {
             await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 5));
@@ -272,7 +272,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Counters_already_made_are_found_and_only_the_missing_ones_created()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         var slots = (await Factory.BookableSlotsAsync(service)).Take(3).Select(s => SlotSchedule.Find(service, s.StartUtc)!).ToList();
         var store = Factory.Get<SlotInventoryStore>();
         var madeFirst = await store.EnsureAsync(service.Id, slots[1], CancellationToken.None);
@@ -288,7 +288,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Two_instances_creating_the_same_new_counters_at_once_agree_on_one_for_each_slot()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         var slots = (await Factory.BookableSlotsAsync(service)).Take(20).Select(s => (service.Id, SlotSchedule.Find(service, s.StartUtc)!)).ToList();
         // Each store stands for an instance: they do not take turns with each other.
         var stores = Enumerable.Range(0, 4).Select(_ => new SlotInventoryStore(Factory.DbFactory, NullLogger<SlotInventoryStore>.Instance)).ToList();

@@ -13,7 +13,7 @@ public abstract class ReservationConcurrencySuite(PortalFactory factory)
     [Fact]
     public async Task Two_hundred_customers_racing_for_five_seats_get_exactly_five_bookings()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var slot = (await factory.BookableSlotsAsync(service))[0];
         var customers = await factory.CreateCustomersAsync(200);
 

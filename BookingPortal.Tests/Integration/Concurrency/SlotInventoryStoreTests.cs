@@ -1,5 +1,4 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ public class SlotInventoryStoreTests
     public async Task Taking_the_free_seats_takes_no_more_than_are_wanted()
     {
         await using var factory = new PortalFactory();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await factory.SimpleConsultationAsync();
         var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var counter = await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.SlotInventoryId).SingleAsync();

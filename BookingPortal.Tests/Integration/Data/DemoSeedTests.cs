@@ -22,7 +22,9 @@ public class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalFactory>
         (await db.Users.CountAsync(u => u.Email!.EndsWith("@bookingportal.local"))).Should().Be(3);
         (await db.Roles.CountAsync()).Should().Be(3);
         var consultation = await db.Services.Include(s => s.TimeSlots).SingleAsync(s => s.Name == DemoSeeder.ConsultationName);
-        consultation.TimeSlots.Should().HaveCount(4).And.OnlyContain(t => t.Capacity == 5);
+        consultation.TimeSlots.Should().HaveCount(4).And.OnlyContain(t => t.Capacity == 3);
+        (await db.Practitioners.CountAsync()).Should().Be(3);
+        (await db.AvailabilityExceptions.CountAsync()).Should().Be(1);
         consultation.Price.Should().Be(200m);
         consultation.DepositAmount.Should().Be(50m);
     }

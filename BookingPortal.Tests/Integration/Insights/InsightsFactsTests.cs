@@ -23,7 +23,7 @@ public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task A_move_stamps_its_booking_and_counts_in_the_week_it_moved_to_without_its_notice()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         var slots = await Factory.BookableSlotsAsync(service);
         var booking = await Factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var later = slots.First(s => s.StartUtc > booking.StartUtc.AddDays(8));
@@ -43,7 +43,7 @@ public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task Moves_made_before_the_stamp_are_filled_in_once_from_their_rescheduled_notice()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         var slots = await Factory.BookableSlotsAsync(service);
         var booking = await Factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var stayed = await Factory.BookAsNewCustomerAsync(service.Id, slots[1].StartUtc);
@@ -62,7 +62,7 @@ public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task The_recorder_reads_seats_left_as_the_waiting_room_shows_them_while_the_opening_is_live()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var service = await Factory.SimpleConsultationAsync();
         var booking = await Factory.BookAsNewCustomerAsync(service.Id, (await Factory.BookableSlotsAsync(service))[0].StartUtc);
         var (openingId, entryId) = await LiveOpeningAsync(service.Id);
         var waitingRoomShows = await Factory.Get<QueueService>().RemainingSeatsAsync(service);

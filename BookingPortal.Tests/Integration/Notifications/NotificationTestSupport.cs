@@ -8,10 +8,10 @@ namespace BookingPortal.Tests.Integration.Notifications;
 
 internal static class NotificationTestSupport
 {
-    /// <summary>A new customer books the first bookable consultation slot (or the one at <paramref name="slotIndex"/>).</summary>
-    public static async Task<(BookingView Booking, string Email)> BookAsync(this PortalFactory factory, int slotIndex = 0)
+    /// <summary>A new customer books the first bookable consultation slot (or the one at <paramref name="slotIndex"/>); of <paramref name="service"/> when given.</summary>
+    public static async Task<(BookingView Booking, string Email)> BookAsync(this PortalFactory factory, int slotIndex = 0, Service? service = null)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        service ??= await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slot = (await factory.BookableSlotsAsync(service))[slotIndex];
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
         await using var db = await factory.DbFactory.CreateDbContextAsync();

@@ -14,13 +14,15 @@ public class ReminderTests : MessagingTestBase
     [Fact]
     public async Task Over_a_simulated_day_each_booking_gets_each_reminder_once_even_with_jobs_and_dispatchers_racing()
     {
+        // Four bookings of one slot: more than the demo consultation's two specialists a slot give.
+        var simple = await Factory.SimpleConsultationAsync();
         var booked = new List<(BookingView Booking, string Email)>();
         for (var i = 0; i < 3; i++)
         {
-            booked.Add(await Factory.BookAsync());
+            booked.Add(await Factory.BookAsync(service: simple));
         }
 
-        var cancelled = await Factory.BookAsync();
+        var cancelled = await Factory.BookAsync(service: simple);
         await Factory.OptInToSmsAsync(booked[0].Booking.CustomerId, "+1 212 555 0142");
         (await Factory.Get<CancellationService>().CancelAsync(new CancelRequest(cancelled.Booking.ConfirmationNumber, cancelled.Booking.CustomerId, IsStaff: false)))
             .Succeeded.Should().BeTrue();

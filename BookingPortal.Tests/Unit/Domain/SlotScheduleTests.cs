@@ -17,7 +17,7 @@ public class SlotScheduleTests
 
         slots.Select(s => s.LocalStart.TimeOfDay).Should().Equal(
             TimeSpan.FromHours(9), TimeSpan.FromHours(10), TimeSpan.FromHours(14), TimeSpan.FromHours(15));
-        slots.Should().OnlyContain(s => s.Capacity == 5 && s.EndUtc - s.StartUtc == TimeSpan.FromHours(1));
+        slots.Should().OnlyContain(s => s.Capacity == 3 && s.EndUtc - s.StartUtc == TimeSpan.FromHours(1));
     }
 
     [Fact]

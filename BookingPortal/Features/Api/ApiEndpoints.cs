@@ -18,6 +18,9 @@ public static class ApiEndpoints
     public const string RateLimitPolicy = "api-key";
     public const int MaxAvailabilityDays = 62;
 
+    /// <summary>The query parameter of availability that narrows it to one practitioner's slots.</summary>
+    public const string PractitionerIdField = "practitionerId";
+
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
@@ -30,7 +33,8 @@ public static class ApiEndpoints
             .WithName("ListServices").WithSummary("Services that can be booked.");
         api.MapGet("/services/{id:int}/availability", GetAvailabilityAsync).RequireAuthorization(ApiKeyDefaults.ReadPolicy)
             .WithName("GetAvailability").WithSummary("Slots between two dates (in the service's zone) with the seats left, in UTC and local time.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+            .WithDescription("Query: from, to (yyyy-MM-dd, at most 62 days), practitionerId (optional: that practitioner's slots; without it, any available, each slot listing the practitioners free).")
+            .Produces<AvailabilityDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         api.MapPost("/bookings", CreateBookingAsync).RequireAuthorization(ApiKeyDefaults.BookPolicy)
             .WithName("CreateBooking").WithSummary("Books a slot. Send an Idempotency-Key header: repeating it returns the first booking; reusing it for another request is refused.")
             .Accepts<CreateBookingRequest>("application/json").ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -51,7 +55,8 @@ public static class ApiEndpoints
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<ServiceDto>>> ListServicesAsync(CatalogService catalog, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ServiceDto>>> ListServicesAsync(
+        CatalogService catalog, PractitionerDirectory practitioners, CancellationToken cancellationToken)
     {
         var summaries = await catalog.ListServicesAsync(cancellationToken);
         var services = new List<ServiceDto>();
@@ -59,7 +64,7 @@ public static class ApiEndpoints
         {
             if (await catalog.GetServiceAsync(summary.Id, cancellationToken) is { } service)
             {
-                services.Add(ServiceDto.From(service));
+                services.Add(ServiceDto.From(service, await practitioners.ListForServiceAsync(service, cancellationToken)));
             }
         }
 
@@ -67,11 +72,13 @@ public static class ApiEndpoints
     }
 
     private static async Task<IResult> GetAvailabilityAsync(
-        int id, HttpRequest request, ClaimsPrincipal user, CatalogService catalog, CallerBookability bookability, TimeProvider time, CancellationToken cancellationToken)
+        int id, HttpRequest request, ClaimsPrincipal user, CatalogService catalog, PractitionerDirectory practitioners, CallerBookability bookability,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var input = new ApiInput();
         var from = input.Date("from", request.Query["from"]);
         var to = input.Date("to", request.Query["to"]);
+        var practitionerId = input.Id(PractitionerIdField, request.Query[PractitionerIdField]);
         if (!input.IsValid)
         {
             return input.Problem;
@@ -95,9 +102,35 @@ public static class ApiEndpoints
             return ApiProblems.Invalid("to", $"Ask for at most {MaxAvailabilityDays} days at a time.");
         }
 
-        var slots = await catalog.GetSlotsAsync(service, first, last, cancellationToken);
+        if (await UnknownPractitionerAsync(service, practitionerId, practitioners, cancellationToken) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var slots = await practitioners.GetSlotsAsync(service, first, last, practitionerId, cancellationToken);
         var caller = await bookability.ForAsync(service, ApiKeyDefaults.Caller(user).OwnerId, cancellationToken);
-        return TypedResults.Ok(new AvailabilityDto(service.Id, service.TimeZoneId, first, last, slots.Select(s => SlotDto.From(s, caller)).ToList()));
+        return TypedResults.Ok(new AvailabilityDto(service.Id, service.TimeZoneId, first, last, slots.Select(s => SlotDto.From(s, caller)).ToList())
+        {
+            PractitionerId = practitionerId,
+        });
+    }
+
+    /// <summary>A problem naming <see cref="PractitionerIdField"/> when the id given is not one of the service's practitioners; null when fine or none given.</summary>
+    private static async Task<IResult?> UnknownPractitionerAsync(Service service, int? practitionerId, PractitionerDirectory practitioners, CancellationToken cancellationToken)
+    {
+        if (practitionerId is not { } wanted)
+        {
+            return null;
+        }
+
+        if (!service.BooksPractitioners)
+        {
+            return ApiProblems.Invalid(PractitionerIdField, $"Service {service.Id} does not book practitioners: leave '{PractitionerIdField}' out.");
+        }
+
+        var performers = await practitioners.ListForServiceAsync(service, cancellationToken);
+        return performers.Any(p => p.Id == wanted) ? null
+            : ApiProblems.Invalid(PractitionerIdField, $"Practitioner {wanted} does not perform service {service.Id}; GET /api/v1/services lists who does.");
     }
 
     private static async Task<IResult> CreateBookingAsync(

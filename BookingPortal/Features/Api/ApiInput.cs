@@ -46,6 +46,23 @@ public sealed class ApiInput
         return date;
     }
 
+    /// <summary>An optional query parameter holding a positive whole number; null when absent.</summary>
+    public int? Id(string field, StringValues values)
+    {
+        if (Single(field, values) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        Refuse(field, $"'{field}' must be a whole number from 1 to {int.MaxValue}.");
+        return null;
+    }
+
     /// <summary>A required positive whole number (a JSON number, not a string).</summary>
     public int? Id(JsonFields body, string field, string missing)
     {

@@ -10,9 +10,25 @@ public sealed record ServiceDto(
     int Id, string Name, string Description, int DurationMinutes, decimal Price, string Currency, string Location, string TimeZoneId,
     int BufferBeforeMinutes, int BufferAfterMinutes, int MinAdvanceBookingHours, int MaxAdvanceBookingDays, int MaxActiveBookingsPerCustomer)
 {
-    public static ServiceDto From(Service s) => new(
+    /// <summary>Whether a booking names a practitioner (or leaves it to "any available"); false in the simple capacity mode.</summary>
+    public bool BooksPractitioners { get; init; }
+
+    /// <summary>Who performs the service, by name; empty in the simple capacity mode.</summary>
+    public IReadOnlyList<PractitionerDto> Practitioners { get; init; } = [];
+
+    public static ServiceDto From(Service s, IReadOnlyList<PractitionerProfile> practitioners) => new(
         s.Id, s.Name, s.Description, s.DurationMinutes, s.Price, s.Currency, s.LocationKind == LocationKind.InPerson ? "in-person" : "virtual", s.TimeZoneId,
-        s.BufferBeforeMinutes, s.BufferAfterMinutes, s.MinAdvanceBookingHours, s.MaxAdvanceBookingDays, s.MaxActiveBookingsPerCustomer);
+        s.BufferBeforeMinutes, s.BufferAfterMinutes, s.MinAdvanceBookingHours, s.MaxAdvanceBookingDays, s.MaxActiveBookingsPerCustomer)
+    {
+        BooksPractitioners = s.BooksPractitioners,
+        Practitioners = practitioners.Select(PractitionerDto.From).ToList(),
+    };
+}
+
+/// <summary>A practitioner customers may name in POST /bookings' practitionerId; languages as codes ("en", "es").</summary>
+public sealed record PractitionerDto(int Id, string DisplayName, string Title, IReadOnlyList<string> Languages)
+{
+    public static PractitionerDto From(PractitionerProfile p) => new(p.Id, p.DisplayName, p.Title, p.LanguageCodes);
 }
 
 /// <summary>
@@ -23,7 +39,11 @@ public sealed record SlotDto(DateTime StartUtc, DateTime EndUtc, DateTimeOffset 
 {
     public string? Reason { get; init; }
 
-    public static SlotDto From(SlotAvailability s) => new(s.StartUtc, s.EndUtc, s.LocalStart, s.LocalEnd, s.Capacity, s.Remaining, s.IsBookable);
+    /// <summary>On a service that books practitioners, those with a seat left in the slot (any of them can be named); null in the simple mode.</summary>
+    public IReadOnlyList<int>? PractitionerIds { get; init; }
+
+    public static SlotDto From(SlotAvailability s) =>
+        new(s.StartUtc, s.EndUtc, s.LocalStart, s.LocalEnd, s.Capacity, s.Remaining, s.IsBookable) { PractitionerIds = s.FreePractitionerIds };
 
     public static SlotDto From(SlotAvailability s, CallerStanding caller)
     {
@@ -32,7 +52,11 @@ public sealed record SlotDto(DateTime StartUtc, DateTime EndUtc, DateTimeOffset 
     }
 }
 
-public sealed record AvailabilityDto(int ServiceId, string TimeZoneId, DateOnly From, DateOnly To, IReadOnlyList<SlotDto> Slots);
+/// <summary>The slots of a service; with <see cref="PractitionerId"/> set, those that practitioner can give (and those full for everyone).</summary>
+public sealed record AvailabilityDto(int ServiceId, string TimeZoneId, DateOnly From, DateOnly To, IReadOnlyList<SlotDto> Slots)
+{
+    public int? PractitionerId { get; init; }
+}
 
 /// <summary>
 /// What POST /api/v1/bookings takes (the document's schema; <see cref="ApiRequests"/> reads it strictly).

@@ -68,6 +68,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddOperationTransformer(ApiQueryParameters.DescribeAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "BookingPortal API";

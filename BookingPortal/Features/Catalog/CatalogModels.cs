@@ -23,6 +23,9 @@ public sealed record SlotAvailability(
     bool IsBookable)
 {
     public bool IsFull => Remaining == 0;
+
+    /// <summary>On a service that books practitioners, the ones with a seat left in the slot, by id (none when it is full); null in the simple mode.</summary>
+    public IReadOnlyList<int>? FreePractitionerIds { get; init; }
 }
 
 /// <summary>

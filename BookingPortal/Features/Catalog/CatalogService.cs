@@ -92,7 +92,10 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
             var capacity = counter?.Capacity ?? o.Capacity;
             var remaining = Math.Min(counter?.Remaining ?? o.Capacity, staffing?.SeatsFor(practitionerId, o.StartUtc, o.EndUtc) ?? int.MaxValue);
             var bookable = remaining > 0 && BookingRules.CheckWindow(service, o.StartUtc, nowUtc) is null;
-            return new SlotAvailability(o.StartUtc, o.EndUtc, o.LocalStart, o.LocalEnd, capacity, remaining, bookable);
+            return new SlotAvailability(o.StartUtc, o.EndUtc, o.LocalStart, o.LocalEnd, capacity, remaining, bookable)
+            {
+                FreePractitionerIds = staffing is null ? null : remaining > 0 ? staffing.FreePractitioners(o.StartUtc, o.EndUtc) : [],
+            };
         }).ToList();
     }
 }

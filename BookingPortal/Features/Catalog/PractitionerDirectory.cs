@@ -33,9 +33,14 @@ public sealed class PractitionerDirectory(IDbContextFactory<BookingDbContext> db
             ? catalog.GetCalendarAsync(service, slots => ForPractitionerAsync(service, slots, id, cancellationToken), cancellationToken)
             : catalog.GetCalendarAsync(service, cancellationToken);
 
-    public async Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate, int? practitionerId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(Service service, DateOnly localDate, int? practitionerId, CancellationToken cancellationToken = default) =>
+        GetSlotsAsync(service, localDate, localDate, practitionerId, cancellationToken);
+
+    /// <summary>The slots between two local dates for one choice: any available (null), or one named practitioner (<see cref="ForPractitionerAsync"/>).</summary>
+    public async Task<IReadOnlyList<SlotAvailability>> GetSlotsAsync(
+        Service service, DateOnly fromLocal, DateOnly toLocal, int? practitionerId, CancellationToken cancellationToken = default)
     {
-        var slots = await catalog.GetSlotsAsync(service, localDate, cancellationToken);
+        var slots = await catalog.GetSlotsAsync(service, fromLocal, toLocal, cancellationToken);
         return practitionerId is { } id && service.BooksPractitioners ? await ForPractitionerAsync(service, slots, id, cancellationToken) : slots;
     }
 
