@@ -163,6 +163,25 @@ public sealed partial class ReservationBatchWriter(
     }
 
     /// <summary>
+    /// One round of inserts (the bookings, their deposits, their messages); a repeated request or a
+    /// confirmation number already taken fails here on a unique index and rolls everything back.
+    /// </summary>
+    private async Task InsertGrantedAsync(BookingDbContext db, IReadOnlyList<ReservationCandidate> granted, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in granted)
+        {
+            BookingWrites.Add(db, candidate.Booking!, candidate.Answers);
+            db.OutboxMessages.AddRange(candidate.Messages);
+            if (candidate.Request.ActingStaffId is { } staffId)
+            {
+                await audit.RecordStaffActionAsync(db, staffId, AuditEntry.BookingMadeByStaff, candidate.Booking!.ConfirmationNumber, "", cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Everything that takes time (the messages, rendered with the calendar file) is composed before
     /// the transaction opens; inside it, the checks that must see committed state run first, and the
     /// slots' rows are locked by the seat updates only for the inserts and the commit that follow them.
@@ -180,19 +199,7 @@ public sealed partial class ReservationBatchWriter(
         await ReservationStaffing.AssignAsync(db, candidates, (outbox, endpoints, contacts), cancellationToken);
         var granted = await ReservationRules.TakeSeatsAsync(db, candidates.Where(c => c.IsOpen).ToList(), cancellationToken);
         await ReleaseGate.GiveBackTurnsAsync(db, turnsTaken.Where(c => c.Refusal is not null).Select(c => c.QueueEntryId!.Value).ToList(), cancellationToken);
-        // One round of inserts (the bookings, their deposits, their messages); a repeated request or a
-        // confirmation number already taken fails here on a unique index and rolls everything back.
-        foreach (var candidate in granted)
-        {
-            BookingWrites.Add(db, candidate.Booking!, candidate.Answers);
-            db.OutboxMessages.AddRange(candidate.Messages);
-            if (candidate.Request.ActingStaffId is { } staffId)
-            {
-                await audit.RecordStaffActionAsync(db, staffId, AuditEntry.BookingMadeByStaff, candidate.Booking!.ConfirmationNumber, "", cancellationToken);
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await InsertGrantedAsync(db, granted, cancellationToken);
         if (transaction is not null)
         {
             // Committed: nothing below reads the database or can fail, so the batch is never written twice.
