@@ -10,10 +10,7 @@ using BookingPortal.Features.Webhooks;
 using BookingPortal.Features.Webhooks.Components;
 using BookingPortal.Tests.TestSupport;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Tests.Components.Admin;
 
@@ -26,19 +23,8 @@ public sealed class StaffPagesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await factory.StartWithoutScheduledJobsAsync();
-        context.Services.AddMudServices();
-        context.Services.AddLocalization();
-        context.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        var staff = await factory.StaffAsync();
-        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
-        context.Services.AddSingleton(factory.Get<StaffActors>());
-        context.Services.AddSingleton(factory.Get<ServiceAdminService>());
-        context.Services.AddSingleton(factory.Get<AppointmentsService>());
-        context.Services.AddSingleton(factory.Get<CatalogService>());
-        context.Services.AddSingleton(factory.Get<WebhookAdminService>());
-        context.Services.AddSingleton(factory.Get<BookingPortal.Features.Approval.BookingApprovals>());
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        await context.SignInDemoStaffAsync(
+            factory, typeof(ServiceAdminService), typeof(AppointmentsService), typeof(CatalogService), typeof(WebhookAdminService), typeof(BookingPortal.Features.Approval.BookingApprovals));
     }
 
     [Fact]

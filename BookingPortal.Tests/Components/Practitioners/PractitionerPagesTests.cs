@@ -3,11 +3,8 @@ using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Practitioners;
 using BookingPortal.Features.Practitioners.Components;
 using BookingPortal.Features.Practitioners.Pages;
-using BookingPortal.Features.Staff;
 using BookingPortal.Tests.TestSupport;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace BookingPortal.Tests.Components.Practitioners;
 
@@ -20,16 +17,8 @@ public sealed class PractitionerPagesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await factory.StartWithoutScheduledJobsAsync();
-        context.Services.AddMudServices();
-        context.Services.AddLocalization();
-        context.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        var staff = await factory.StaffAsync();
-        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
-        context.Services.AddSingleton(factory.Get<StaffActors>());
-        context.Services.AddSingleton(factory.Get<PractitionerAdminService>());
-        context.Services.AddSingleton(factory.Get<CatalogService>());
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        await context.SignInDemoStaffAsync(
+            factory, typeof(PractitionerAdminService), typeof(CatalogService));
     }
 
     public async Task DisposeAsync()
