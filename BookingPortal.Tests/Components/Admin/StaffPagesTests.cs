@@ -15,18 +15,9 @@ using MudBlazor;
 namespace BookingPortal.Tests.Components.Admin;
 
 /// <summary>Staff pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
-public sealed class StaffPagesTests : IAsyncLifetime
+public sealed class StaffPagesTests() : StaffPageSuite(
+    typeof(ServiceAdminService), typeof(AppointmentsService), typeof(CatalogService), typeof(WebhookAdminService), typeof(BookingPortal.Features.Approval.BookingApprovals))
 {
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext context = new();
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        await context.SignInDemoStaffAsync(
-            factory, typeof(ServiceAdminService), typeof(AppointmentsService), typeof(CatalogService), typeof(WebhookAdminService), typeof(BookingPortal.Features.Approval.BookingApprovals));
-    }
-
     [Fact]
     public async Task The_webhook_form_refuses_a_private_address_beside_the_url_field_and_registers_nothing()
     {
@@ -131,11 +122,5 @@ public sealed class StaffPagesTests : IAsyncLifetime
 
         query.Should().Be(new AppointmentQuery(new DateOnly(2026, 3, 1), null, 3, BookingStatus.NoShow, "ana", AppointmentSort.Created, Descending: true, Skip: 100, Take: 50));
         filters.ExportLink().Should().Be("admin/appointments.csv?from=2026-03-01&serviceId=3&status=NoShow&search=ana");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await factory.DisposeAsync();
     }
 }

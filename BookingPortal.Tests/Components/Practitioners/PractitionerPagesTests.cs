@@ -9,24 +9,9 @@ using Bunit;
 namespace BookingPortal.Tests.Components.Practitioners;
 
 /// <summary>The practitioners pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
-public sealed class PractitionerPagesTests : IAsyncLifetime
+public sealed class PractitionerPagesTests() : StaffPageSuite(
+    typeof(PractitionerAdminService), typeof(CatalogService))
 {
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext context = new();
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        await context.SignInDemoStaffAsync(
-            factory, typeof(PractitionerAdminService), typeof(CatalogService));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_profile_form_shows_the_servers_messages_beside_the_fields_in_Spanish_and_saves_nothing()
     {
