@@ -11,7 +11,6 @@ using BookingPortal.Infrastructure.Hosting;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Telemetry;
-using BookingPortal.Infrastructure.Time;
 
 var adminCommand = AdminCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(adminCommand?.HostArguments ?? args);

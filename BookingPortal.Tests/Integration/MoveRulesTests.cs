@@ -13,12 +13,9 @@ namespace BookingPortal.Tests.Integration;
 /// hold for a customer's move, and staff acting for the customer at the desk may move past the first
 /// and skip the others. Each test has its own portal, as they move its clock.
 /// </summary>
-public class MoveRulesTests : IAsyncLifetime
+public class MoveRulesTests : ProviderSuite, IAsyncLifetime
 {
     private PortalFactory factory = null!;
-
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public Task InitializeAsync()
     {

@@ -75,5 +75,16 @@ public class Service
     /// <summary>The least time between one slot's end and the next slot's start.</summary>
     public TimeSpan GapBetweenSlots => TimeSpan.FromMinutes(BufferAfterMinutes + BufferBeforeMinutes);
 
-    public TimeZoneInfo TimeZone => TimeZoneCache.Find(TimeZoneId);
+    /// <summary>
+    /// The service's zone, looked up once per loaded service: the system's lookup takes a process-wide lock on every
+    /// call, and a calendar converts every slot of every day it shows through this property.
+    /// </summary>
+    public TimeZoneInfo TimeZone => resolvedZone is { } resolved && resolved.Id == TimeZoneId
+        ? resolved.Zone
+        : (resolvedZone = new ResolvedZone(TimeZoneId, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId))).Zone;
+
+    // One reference, so a service read by two threads never sees one id with another's zone.
+    private ResolvedZone? resolvedZone;
+
+    private sealed record ResolvedZone(string Id, TimeZoneInfo Zone);
 }

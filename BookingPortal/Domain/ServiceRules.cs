@@ -177,5 +177,5 @@ public static class ServiceRules
     }
 
     public static bool IsIanaZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && (id == "UTC" || id.Contains('/')) && TimeZoneCache.TryFind(id, out _);
+        !string.IsNullOrWhiteSpace(id) && (id == "UTC" || id.Contains('/')) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

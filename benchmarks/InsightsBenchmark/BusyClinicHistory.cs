@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace InsightsBenchmark;

@@ -10,37 +10,14 @@ using BookingPortal.Features.Webhooks;
 using BookingPortal.Features.Webhooks.Components;
 using BookingPortal.Tests.TestSupport;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Tests.Components.Admin;
 
 /// <summary>Staff pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
-public sealed class StaffPagesTests : IAsyncLifetime
+public sealed class StaffPagesTests() : StaffPageSuite(
+    typeof(ServiceAdminService), typeof(AppointmentsService), typeof(CatalogService), typeof(WebhookAdminService), typeof(BookingPortal.Features.Approval.BookingApprovals))
 {
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext context = new();
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        context.Services.AddMudServices();
-        context.Services.AddLocalization();
-        context.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        var staff = await factory.StaffAsync();
-        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
-        context.Services.AddSingleton(factory.Get<StaffActors>());
-        context.Services.AddSingleton(factory.Get<ServiceAdminService>());
-        context.Services.AddSingleton(factory.Get<AppointmentsService>());
-        context.Services.AddSingleton(factory.Get<CatalogService>());
-        context.Services.AddSingleton(factory.Get<WebhookAdminService>());
-        context.Services.AddSingleton(factory.Get<BookingPortal.Features.Approval.BookingApprovals>());
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
-
     [Fact]
     public async Task The_webhook_form_refuses_a_private_address_beside_the_url_field_and_registers_nothing()
     {
@@ -145,11 +122,5 @@ public sealed class StaffPagesTests : IAsyncLifetime
 
         query.Should().Be(new AppointmentQuery(new DateOnly(2026, 3, 1), null, 3, BookingStatus.NoShow, "ana", AppointmentSort.Created, Descending: true, Skip: 100, Take: 50));
         filters.ExportLink().Should().Be("admin/appointments.csv?from=2026-03-01&serviceId=3&status=NoShow&search=ana");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await factory.DisposeAsync();
     }
 }

@@ -3,41 +3,15 @@ using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Practitioners;
 using BookingPortal.Features.Practitioners.Components;
 using BookingPortal.Features.Practitioners.Pages;
-using BookingPortal.Features.Staff;
 using BookingPortal.Tests.TestSupport;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace BookingPortal.Tests.Components.Practitioners;
 
 /// <summary>The practitioners pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
-public sealed class PractitionerPagesTests : IAsyncLifetime
+public sealed class PractitionerPagesTests() : StaffPageSuite(
+    typeof(PractitionerAdminService), typeof(CatalogService))
 {
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext context = new();
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        context.Services.AddMudServices();
-        context.Services.AddLocalization();
-        context.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        var staff = await factory.StaffAsync();
-        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, staff.Id));
-        context.Services.AddSingleton(factory.Get<StaffActors>());
-        context.Services.AddSingleton(factory.Get<PractitionerAdminService>());
-        context.Services.AddSingleton(factory.Get<CatalogService>());
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_profile_form_shows_the_servers_messages_beside_the_fields_in_Spanish_and_saves_nothing()
     {

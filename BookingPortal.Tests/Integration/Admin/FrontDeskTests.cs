@@ -9,11 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class FrontDeskTests
+public class FrontDeskTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task The_no_show_sweep_marks_exactly_the_missed_bookings_once_over_a_simulated_day()
     {

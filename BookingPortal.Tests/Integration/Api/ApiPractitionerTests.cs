@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Time;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

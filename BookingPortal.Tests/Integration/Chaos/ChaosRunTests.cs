@@ -12,13 +12,10 @@ namespace BookingPortal.Tests.Integration.Chaos;
 /// random interleavings on the real services, then the invariants. The seed is printed first;
 /// CHAOS_SEED=&lt;seed&gt; replays its schedule (the interleaving of the workers is the machine's).
 /// </summary>
-public class ChaosRunTests(ITestOutputHelper output)
+public class ChaosRunTests(ITestOutputHelper output) : ProviderSuite
 {
     private const int Operations = 2000;
     private const int Workers = 4;
-
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     [Fact]
     public async Task A_seeded_run_of_every_operation_at_once_leaves_the_invariants_clean_and_never_throws_to_a_caller()

@@ -15,11 +15,9 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// other answer, the lapse, the customer withdrawing it or moving it. Each pair must end as if the two
 /// had run one after the other, never both answers, with every counter, ledger and outbox row right.
 /// </summary>
-public class ApprovalRaceTests
+public class ApprovalRaceTests : ProviderSuite
 {
     private const int Rounds = 6;
-
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     [Fact]
     public async Task Approve_racing_decline_or_the_lapse_gives_exactly_one_answer()

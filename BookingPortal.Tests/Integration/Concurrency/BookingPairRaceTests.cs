@@ -17,12 +17,9 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// in one of the outcomes the two could have had one after the other, with the seat counters equal
 /// to the bookings on their slots, and neither call may throw.
 /// </summary>
-public class BookingPairRaceTests
+public class BookingPairRaceTests : ProviderSuite
 {
     private const int Rounds = 20;
-
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     [Fact]
     public async Task Cancel_racing_a_move_always_ends_cancelled_with_every_counter_right()

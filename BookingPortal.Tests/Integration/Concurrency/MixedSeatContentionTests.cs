@@ -9,11 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Tests.Integration.Concurrency;
 
 /// <summary>Bookings, cancellations and moves all aimed at one single-seat slot at the same moment.</summary>
-public class MixedSeatContentionTests
+public class MixedSeatContentionTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task A_hundred_mixed_requests_around_one_seat_never_overfill_or_go_negative()
     {

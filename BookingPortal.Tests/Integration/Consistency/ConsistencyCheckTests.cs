@@ -13,11 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Tests.Integration.Consistency;
 
 /// <summary>The portal's own consistency check: silent on what correct code writes, precise on what it never writes.</summary>
-public class ConsistencyCheckTests
+public class ConsistencyCheckTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task A_portal_used_through_its_own_flows_reports_no_violations()
     {

@@ -7,11 +7,8 @@ using Quartz;
 
 namespace BookingPortal.Tests.Integration.Health;
 
-public class HealthEndpointsTests
+public class HealthEndpointsTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task Live_and_ready_answer_once_the_database_is_migrated_and_the_scheduler_runs()
     {

@@ -1,17 +1,13 @@
-using BookingPortal.Data;
 using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 
 /// <summary>A portal whose SendGrid and Twilio clients talk to a fresh stand-in, running no scheduled jobs so each test drives delivery itself.</summary>
-public abstract class MessagingTestBase : IAsyncLifetime
+public abstract class MessagingTestBase : ProviderSuite, IAsyncLifetime
 {
     protected MessagingStandIn StandIn { get; private set; } = null!;
 
     protected MessagingPortalFactory Factory { get; private set; } = null!;
-
-    /// <summary>The database the suite runs on; a PostgreSQL subclass runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public async Task InitializeAsync()
     {

@@ -11,11 +11,8 @@ using Quartz;
 
 namespace BookingPortal.Tests.Integration.Payments;
 
-public class HoldExpiryTests
+public class HoldExpiryTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task An_expired_hold_releases_its_seat_exactly_once_even_when_two_sweeps_race()
     {

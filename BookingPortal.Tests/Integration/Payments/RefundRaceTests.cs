@@ -10,11 +10,8 @@ using static BookingPortal.Tests.TestSupport.StripeStandIn;
 namespace BookingPortal.Tests.Integration.Payments;
 
 /// <summary>Refund × refund and cancel × late payment at the same moment: one refund row, sent once.</summary>
-public class RefundRaceTests
+public class RefundRaceTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task The_job_and_fast_paths_racing_on_one_due_refund_send_it_once()
     {

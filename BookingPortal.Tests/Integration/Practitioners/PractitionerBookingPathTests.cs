@@ -11,11 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>Booking, moving, cancelling and reassigning a practitioner's appointments, and the consistency check's view of them.</summary>
-public class PractitionerBookingPathTests
+public class PractitionerBookingPathTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task Moves_keep_the_practitioner_unless_another_is_asked_and_cancelling_frees_them()
     {

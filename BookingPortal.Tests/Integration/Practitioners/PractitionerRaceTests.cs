@@ -8,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>One person, one place under races: the practitioner's and rooms' row locks, then the overlap check, in the booking's transaction.</summary>
-public class PractitionerRaceTests
+public class PractitionerRaceTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task One_practitioner_booked_for_two_services_at_the_same_minute_gives_exactly_one_appointment()
     {

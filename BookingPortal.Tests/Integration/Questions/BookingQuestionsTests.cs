@@ -8,11 +8,8 @@ using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>Answers go in with the booking or not at all, and keep the question as it was asked.</summary>
-public class BookingQuestionsTests
+public class BookingQuestionsTests : ProviderSuite
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     [Fact]
     public async Task A_booking_with_a_missing_answer_takes_no_seat_and_a_valid_one_stores_its_answers_with_it()
     {

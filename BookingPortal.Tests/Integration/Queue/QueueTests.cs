@@ -13,11 +13,8 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// The demo weekly release (Dermatology Clinic, Mondays 09:00 New York, VIP 15 minutes early) on a
 /// fake clock that starts Monday 2 March 2026 07:00 New York, two hours before opening (14:00 UTC).
 /// </summary>
-public class QueueTests : IAsyncLifetime
+public class QueueTests : ProviderSuite, IAsyncLifetime
 {
-    /// <summary>The database this suite runs on; the PostgreSQL subclass below runs it again there.</summary>
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
     private PortalFactory factory = null!;
     private Service clinic = null!;

@@ -1,4 +1,5 @@
 using BookingPortal.Domain;
+using BookingPortal.Infrastructure.Time;
 
 namespace BookingPortal.Tests.Unit.Domain;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Catalog;
 

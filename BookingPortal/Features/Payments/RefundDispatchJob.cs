@@ -1,13 +1,10 @@
+using BookingPortal.Infrastructure.Jobs;
 using Quartz;
 
 namespace BookingPortal.Features.Payments;
 
 /// <summary>Thin on purpose: claiming, sending and recording live in RefundDispatcher.</summary>
-[DisallowConcurrentExecution]
-public sealed class RefundDispatchJob(RefundDispatcher dispatcher) : IJob
+public sealed class RefundDispatchJob(RefundDispatcher dispatcher) : DelegatingJob(dispatcher.DispatchDueAsync)
 {
     public static readonly JobKey Key = new(nameof(RefundDispatchJob), "payments");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await dispatcher.DispatchDueAsync(cancellationToken);
 }

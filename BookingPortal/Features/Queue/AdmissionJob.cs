@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Jobs;
 using Quartz;
 
 namespace BookingPortal.Features.Queue;
@@ -7,11 +8,7 @@ namespace BookingPortal.Features.Queue;
 /// clustered job store, exactly one instance ticks at a time; the opening row lock makes two
 /// overlapping ticks safe anyway.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class AdmissionJob(AdmissionController controller) : IJob
+public sealed class AdmissionJob(AdmissionController controller) : DelegatingJob(controller.TickAllAsync)
 {
     public static readonly JobKey Key = new(nameof(AdmissionJob), "queue");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await controller.TickAllAsync(cancellationToken);
 }

@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using Microsoft.JSInterop;
 
 namespace BookingPortal.Infrastructure.Time;

@@ -1,5 +1,5 @@
-using BookingPortal.Domain;
 using BookingPortal.Features.Practitioners;
+using BookingPortal.Infrastructure.Time;
 
 namespace BookingPortal.Tests.Unit.Features.Practitioners;
 

@@ -1,6 +1,6 @@
-using BookingPortal.Domain;
+using BookingPortal.Infrastructure.Time;
 
-namespace BookingPortal.Tests.Unit.Domain;
+namespace BookingPortal.Tests.Unit.Infrastructure.Time;
 
 public class TimeZoneCacheTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
-namespace BookingPortal.Domain;
+namespace BookingPortal.Infrastructure.Time;
 
 /// <summary>
 /// Time zones by id, looked up once per process. <see cref="TimeZoneInfo.FindSystemTimeZoneById"/> takes a

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using BookingPortal.Components.Shared;
+using BookingPortal.Data;
+using BookingPortal.Features.Staff;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace BookingPortal.Tests.TestSupport;
+
+/// <summary>
+/// A bUnit context for the staff pages over a started test portal: MudBlazor, localization, the page title,
+/// loose JavaScript, an interactive server renderer, and the demo staff member signed in (StaffActors from the
+/// portal confirms them against the database), and the portal's own services the pages use.
+/// </summary>
+public static class StaffPageContext
+{
+    public static async Task SignInDemoStaffAsync(this BunitContext context, PortalFactory factory, params Type[] portalServices)
+    {
+        context.Services.AddMudServices();
+        context.Services.AddLocalization();
+        context.Services.AddScoped<DocumentTitleTracker>();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var staff = await factory.StaffAsync();
+        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new Claim(ClaimTypes.NameIdentifier, staff.Id));
+        context.Services.AddSingleton(factory.Get<StaffActors>());
+        foreach (var service in portalServices)
+        {
+            context.Services.AddSingleton(service, factory.Services.CreateScope().ServiceProvider.GetRequiredService(service));
+        }
+
+        // Last: the renderer is built from the services, which bUnit then closes to additions.
+        context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+}
