@@ -14,6 +14,7 @@ internal sealed class EfTimings : IObserver<DiagnosticListener>, IObserver<KeyVa
     private static readonly AsyncLocal<bool> Measured = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly Lock gate = new();
+    private readonly HashSet<(string, Guid)> seen = [];
     private TimeSpan? compilingSince;
 
     public TimeSpan Compile { get; private set; }
@@ -41,6 +42,7 @@ internal sealed class EfTimings : IObserver<DiagnosticListener>, IObserver<KeyVa
         lock (gate)
         {
             (Compile, Sql, Reading, Compilations, Commands, compilingSince) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, 0, 0, null);
+            seen.Clear();
         }
     }
 
@@ -54,7 +56,9 @@ internal sealed class EfTimings : IObserver<DiagnosticListener>, IObserver<KeyVa
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (!Measured.Value)
+        // A command's events can reach this observer more than once (seen on SQLite: twice each); each counts once.
+        var commandId = value.Value switch { CommandEventData c => c.CommandId, DataReaderEventData r => r.CommandId, _ => (Guid?)null };
+        if (!Measured.Value || (commandId is { } id && !seen.Add((value.Key, id))))
         {
             return;
         }
