@@ -14,7 +14,6 @@ internal sealed class EfTimings : IObserver<DiagnosticListener>, IObserver<KeyVa
     private static readonly AsyncLocal<bool> Measured = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly Lock gate = new();
-    private readonly HashSet<(string, Guid)> seen = [];
     private TimeSpan? compilingSince;
 
     public TimeSpan Compile { get; private set; }
@@ -27,6 +26,15 @@ internal sealed class EfTimings : IObserver<DiagnosticListener>, IObserver<KeyVa
     public int Compilations { get; private set; }
 
     public int Commands { get; private set; }
+
+    /// <summary>What was counted so far, for a caller that goes on measuring.</summary>
+    public (TimeSpan Compile, TimeSpan Sql, TimeSpan Reading, int Compilations, int Commands) Snapshot()
+    {
+        lock (gate)
+        {
+            return (Compile, Sql, Reading, Compilations, Commands);
+        }
+    }
 
     public static EfTimings Listen()
     {
@@ -42,7 +50,6 @@ internal sealed class EfTimings : IObserver<DiagnosticListener>, IObserver<KeyVa
         lock (gate)
         {
             (Compile, Sql, Reading, Compilations, Commands, compilingSince) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, 0, 0, null);
-            seen.Clear();
         }
     }
 
@@ -56,9 +63,7 @@ internal sealed class EfTimings : IObserver<DiagnosticListener>, IObserver<KeyVa
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        // A command's events can reach this observer more than once (seen on SQLite: twice each); each counts once.
-        var commandId = value.Value switch { CommandEventData c => c.CommandId, DataReaderEventData r => r.CommandId, _ => (Guid?)null };
-        if (!Measured.Value || (commandId is { } id && !seen.Add((value.Key, id))))
+        if (!Measured.Value)
         {
             return;
         }
