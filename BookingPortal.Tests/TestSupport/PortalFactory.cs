@@ -61,6 +61,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Demo:Seed", "true");
+        // Each test starts a portal: a warm-up in every one would cost the suite seconds of CPU (InsightsWarmUpTests turn it on).
+        builder.UseSetting("Insights:WarmUp:Enabled", "false");
         foreach (var (key, value) in ExtraSettings())
         {
             builder.UseSetting(key, value);

@@ -3,9 +3,10 @@ namespace InsightsBenchmark;
 /// <summary>
 /// --reuse NAME keeps the databases (a SQLite file in the temp folder, a PostgreSQL database in the running cluster) and seeds
 /// them only when empty; --seed-only stops after seeding; --label TEXT names the run in RESULTS.md. Together they time a build
-/// before and after a change on the very same rows, back to back, in one tools/with-postgres.sh session.
+/// before and after a change on the very same rows, back to back, in one tools/with-postgres.sh session. --cold times the first
+/// load of each page in a freshly started portal instead (see ColdStart).
 /// </summary>
-internal sealed record BenchmarkOptions(string? Reuse, bool SeedOnly, string? Label)
+internal sealed record BenchmarkOptions(string? Reuse, bool SeedOnly, string? Label, bool Cold)
 {
     public string LabelSuffix => Label is null ? "" : $" ({Label})";
 
@@ -23,6 +24,6 @@ internal sealed record BenchmarkOptions(string? Reuse, bool SeedOnly, string? La
             throw new ArgumentException("--reuse takes letters and digits only (it names a file and a database).");
         }
 
-        return new BenchmarkOptions(reuse, args.Contains("--seed-only"), Value("--label"));
+        return new BenchmarkOptions(reuse, args.Contains("--seed-only"), Value("--label"), args.Contains("--cold"));
     }
 }

@@ -25,8 +25,16 @@ internal static class Benchmark
 
     public static async Task Main(string[] args)
     {
+        if (args.Contains(ColdStart.ChildFlag))
+        {
+            await ColdStart.ChildMainAsync(args);
+            return;
+        }
+
         var options = BenchmarkOptions.Parse(args);
+        var loadBefore = await File.ReadAllTextAsync("/proc/loadavg");
         var rows = new List<string>();
+        var cold = new List<(DatabaseProvider, string, int, long)>();
         foreach (var (provider, connection) in await DatabasesAsync(options))
         {
             await using var host = new PortalHost(provider, connection);
@@ -36,11 +44,23 @@ internal static class Benchmark
                 continue;
             }
 
+            if (options.Cold)
+            {
+                cold.Add((provider, connection, serviceId, openingId));
+                continue;
+            }
+
             rows.AddRange(await TimePagesAsync(host.Services, provider, serviceId, openingId));
         }
 
         if (options.SeedOnly)
         {
+            return;
+        }
+
+        if (options.Cold)
+        {
+            await ColdReport.AppendAsync(options, args, cold, loadBefore);
             return;
         }
 
@@ -136,7 +156,7 @@ internal static class Benchmark
         return (first, timings, figures);
     }
 
-    private static async Task<double> TimeRenderAsync(IServiceProvider services, IReadOnlyList<ChartFigure> figures)
+    internal static async Task<double> TimeRenderAsync(IServiceProvider services, IReadOnlyList<ChartFigure> figures)
     {
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         var watch = Stopwatch.StartNew();
@@ -174,7 +194,7 @@ internal static class Benchmark
 
     private static double Median(double[] values) => values.Order().ElementAt(values.Length / 2);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BookingPortal.sln")))

@@ -1,5 +1,6 @@
 using BookingPortal.Features.Queue;
 using BookingPortal.Infrastructure.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Insights;
 
@@ -17,6 +18,10 @@ public static class InsightsServiceCollectionExtensions
         services.AddScoped<LiveOpening>();
         services.AddScoped<OpeningSeatRecorder>();
         services.AddScheduledJobs(quartz => quartz.ScheduleEvery<OpeningSeatJob>(OpeningSeatJob.Key, OpeningSeatJob.Interval));
+        services.AddOptions<InsightsWarmUpOptions>().BindConfiguration(InsightsWarmUpOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InsightsWarmUpOptions>, InsightsWarmUpOptionsValidator>();
+        services.AddSingleton<InsightsWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<InsightsWarmUp>());
         return services;
     }
 }
