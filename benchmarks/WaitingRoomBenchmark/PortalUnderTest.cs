@@ -94,8 +94,9 @@ public sealed class PortalUnderTest : IAsyncDisposable
             {
                 if ((await http.GetAsync(baseUri)).IsSuccessStatusCode)
                 {
-                    // The server's own process, not the dotnet-run wrapper: its memory is what a circuit costs.
-                    var server = Process.GetProcessesByName("BookingPortal").OrderByDescending(p => p.StartTime).First();
+                    // The server's own process, not the dotnet-run wrapper: its memory is what a circuit costs. The wrapper's
+                    // child, not the newest BookingPortal process: other people's portals run on this machine too.
+                    var server = Process.GetProcessesByName("BookingPortal").First(p => ParentOf(p.Id) == process.Id);
                     return new PortalUnderTest(process, baseUri, database) { serverProcess = server, CircuitUri = circuitUri };
                 }
             }
@@ -111,6 +112,13 @@ public sealed class PortalUnderTest : IAsyncDisposable
     }
 
     private Process? serverProcess;
+
+    private static int ParentOf(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        // After the command's closing parenthesis: state, then the parent's id.
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static int FreePort()
     {
