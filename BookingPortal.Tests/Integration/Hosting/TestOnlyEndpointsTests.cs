@@ -40,28 +40,18 @@ public class TestOnlyEndpointsTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Theory]
-    [InlineData("Staging")]
-    [InlineData("Production")]
-    [InlineData("production-eu")]
-    public void Clock_control_outside_development_and_testing_stops_start_up_naming_the_key(string environment)
+    [InlineData("Staging", "Testing:ClockControl")]
+    [InlineData("Production", "Testing:ClockControl")]
+    [InlineData("production-eu", "Testing:ClockControl")]
+    [InlineData("Staging", "Testing:SignIn")]
+    [InlineData("Production", "Testing:SignIn")]
+    public void Test_only_switches_outside_development_and_testing_stop_start_up_naming_the_key(string environment, string key)
     {
-        using var portal = factory.WithWebHostBuilder(b => b.UseEnvironment(environment).UseSetting("Demo:Seed", "false").UseSetting("Testing:ClockControl", "true"));
+        using var portal = factory.WithWebHostBuilder(b => b.UseEnvironment(environment).UseSetting("Demo:Seed", "false").UseSetting(key, "true"));
 
         var start = () => portal.CreateClient();
 
-        start.Should().Throw<InvalidOperationException>().WithMessage($"*'Testing:ClockControl'*{environment}*");
-    }
-
-    [Theory]
-    [InlineData("Staging")]
-    [InlineData("Production")]
-    public void Password_free_sign_in_outside_development_and_testing_stops_start_up_naming_the_key(string environment)
-    {
-        using var portal = factory.WithWebHostBuilder(b => b.UseEnvironment(environment).UseSetting("Demo:Seed", "false").UseSetting("Testing:SignIn", "true"));
-
-        var start = () => portal.CreateClient();
-
-        start.Should().Throw<InvalidOperationException>().WithMessage($"*'Testing:SignIn'*{environment}*");
+        start.Should().Throw<InvalidOperationException>().WithMessage($"*'{key}'*{environment}*");
     }
 
     [Fact]
