@@ -48,6 +48,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapPortalFeatureEndpoints();
 app.MapClockControl();
+app.MapTestingSignIn();
 app.MapPortalHealthChecks();
 app.MapPortalMetrics();
 

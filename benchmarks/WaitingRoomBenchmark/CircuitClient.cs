@@ -15,7 +15,7 @@ namespace WaitingRoomBenchmark;
 /// circuit over /_blazor (StartCircuit, UpdateRootComponents), every render batch acknowledged
 /// with OnRenderCompleted and every JS call answered, as blazor.web.js does.
 /// </summary>
-public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, HttpMessageHandler browser, Uri circuitUri, HttpMessageInvoker? http2) : IAsyncDisposable
+public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, HttpMessageHandler pages, Uri circuitUri, HttpMessageInvoker? http2) : IAsyncDisposable
 {
     private HubConnection? connection;
     private long lastBatchTicks;
@@ -27,9 +27,10 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
     /// <summary>Stopwatch ticks of the last render batch received.</summary>
     public long LastBatchTicks => Interlocked.Read(ref lastBatchTicks);
 
-    public async Task<bool> ConnectAsync(string path, HttpClient http, CancellationToken cancellationToken)
+    public async Task<bool> ConnectAsync(string path, CancellationToken cancellationToken)
     {
-        var html = await http.GetStringAsync(path, cancellationToken);
+        using var pageLoads = new HttpMessageInvoker(pages, disposeHandler: false);
+        var html = await Browser.GetPageAsync(pageLoads, baseUri, cookies, path, cancellationToken);
         // Every interactive root on the page (the head outlet and the routes) is added to the circuit, as the browser does.
         var markers = ServerMarker().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups["json"].Value)).ToList();
         if (markers.Count == 0)
@@ -44,9 +45,9 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
             {
                 options.Cookies = cookies;
                 options.Transports = HttpTransportType.WebSockets;
-                // The negotiate request goes through the customer's browser connections, as a tab's does;
+                // The negotiate request goes through the shared page-load connections (see Browser);
                 // on a client of its own each circuit left one more idle connection open on the portal.
-                options.HttpMessageHandlerFactory = _ => browser;
+                options.HttpMessageHandlerFactory = _ => new CustomerNegotiation(cookies, baseUri, pages);
                 if (http2 is not null)
                 {
                     // The WebSocket is a stream of the customer's shared HTTP/2 connection; negotiating first would

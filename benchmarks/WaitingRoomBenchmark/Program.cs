@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using WaitingRoomBenchmark;
@@ -8,69 +7,58 @@ using WaitingRoomBenchmark;
 // How many waiting customers one portal instance holds, what each costs in memory, and how long a
 // queue change takes to reach them. Run: dotnet run -c Release --project benchmarks/WaitingRoomBenchmark -- --circuits 10000
 var circuits = Option("--circuits", 1000);
-var userCount = Option("--users", 100);
+// One customer per circuit unless told otherwise (--users 100 is the earlier run's 100 customers with many tabs each).
+var userCount = Option("--users", circuits);
 var parallel = Option("--parallel", 64);
 var http2 = args.Contains("--http2");
 var root = RepositoryRoot();
-Console.WriteLine($"Waiting-room benchmark: {circuits} circuits from {userCount} signed-in customers, {Environment.ProcessorCount} cores.");
+var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
+Console.WriteLine($"Waiting-room benchmark: {circuits} circuits from {userCount} signed-in customers, {Environment.ProcessorCount} cores, load {loadBefore}.");
 
 await using var portal = await PortalUnderTest.StartAsync(root, http2);
-var users = new List<(string Email, CookieContainer Cookies, HttpClient Http, HttpMessageHandler Browser, HttpMessageInvoker? Http2)>();
-for (var i = 0; i < userCount; i++)
-{
-    var (email, cookies, http, browser) = await RegisterAsync(portal.BaseUri, $"bench-{i}-{Guid.NewGuid():N}@example.com");
-    // With --http2 each customer's tabs share the browser's HTTP/2 connections to the circuit endpoint (100 streams each).
-    users.Add((email, cookies, http, browser, http2 ? new HttpMessageInvoker(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseCookies = false }) : null));
-}
+await using var db = new SqliteConnection($"Data Source={portal.DatabasePath};Default Timeout=60");
+await db.OpenAsync();
+using var pages = Browser.SharedPages(parallel);
+using var pageLoads = new HttpMessageInvoker(pages, disposeHandler: false);
+var seeding = Stopwatch.StartNew();
+var users = await Customers.CreateAsync(portal, db, pageLoads, userCount, parallel);
+Console.WriteLine($"{users.Count} customers seeded and signed in in {seeding.Elapsed.TotalSeconds:0.0} s.");
+// With --http2 each customer's tabs share their browser's HTTP/2 connection to the circuit endpoint (100 streams each).
+var http2Connections = new HttpMessageInvoker?[users.Count];
+HttpMessageInvoker? Http2Of(int customer) => !http2 ? null
+    : http2Connections[customer] ??= new HttpMessageInvoker(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseCookies = false });
 
 if (args.Contains("--services-list"))
 {
-    await ServicesListVisitors.MeasureAsync(portal, users.Select(u => (u.Cookies, u.Http, u.Browser)).ToList(), circuits, parallel, root);
+    await ServicesListVisitors.MeasureAsync(portal, users, pages, circuits, parallel, root);
     return;
 }
 
-await using var db = new SqliteConnection($"Data Source={portal.DatabasePath};Default Timeout=60");
-await db.OpenAsync();
-var serviceId = Convert.ToInt32(await Scalar(db, "SELECT Id FROM Services WHERE Name = 'Dermatology Clinic'"), CultureInfo.InvariantCulture);
-await Execute(db, "UPDATE Releases SET AdmissionPaused = 1");
+var serviceId = Convert.ToInt32(await Sql.ScalarAsync(db, "SELECT Id FROM Services WHERE Name = 'Dermatology Clinic'"), CultureInfo.InvariantCulture);
+await Sql.ExecuteAsync(db, "UPDATE Releases SET AdmissionPaused = 1");
 await MoveClockAsync(portal.BaseUri, NextMondayNineNewYork().AddSeconds(1));
 var path = $"services/{serviceId}/book";
-await users[0].Http.GetStringAsync(path);
-var openingId = Convert.ToInt64(await Scalar(db, "SELECT Id FROM ReleaseOpenings ORDER BY OpensAtUtc DESC LIMIT 1"), CultureInfo.InvariantCulture);
-await SeatEveryoneInLineAsync(db, openingId, users.Select(u => u.Email).ToList());
+await Browser.GetPageAsync(pageLoads, portal.BaseUri, users[0].Cookies, path, CancellationToken.None);
+var openingId = Convert.ToInt64(await Sql.ScalarAsync(db, "SELECT Id FROM ReleaseOpenings ORDER BY OpensAtUtc DESC LIMIT 1"), CultureInfo.InvariantCulture);
+await SeatEveryoneInLineAsync(db, openingId, users.Select(u => u.Id).ToList());
+var entries = Convert.ToInt32(await Sql.ScalarAsync(db, $"SELECT COUNT(DISTINCT CustomerId) FROM QueueEntries WHERE OpeningId = {openingId} AND Status = 'Waiting'"), CultureInfo.InvariantCulture);
 
-var probe = await users[^1].Http.GetStringAsync(path);
+var probe = await Browser.GetPageAsync(pageLoads, portal.BaseUri, users[^1].Cookies, path, CancellationToken.None);
 var stage = Regex.Match(probe, "data-stage=\"(?<stage>[A-Za-z]+)\"").Groups["stage"].Value;
-Console.WriteLine($"The last customer's prerendered waiting room is at stage '{stage}'.");
+Console.WriteLine($"{entries} distinct customers wait in line; the last one's prerendered waiting room is at stage '{stage}'.");
 
 GC.Collect();
 var heapBefore = await portal.LiveHeapBytesAsync();
 var before = portal.ResidentBytes();
-var clients = new CircuitClient[circuits];
 var connect = Stopwatch.StartNew();
-using (var gate = new SemaphoreSlim(parallel))
+var (clients, stoppedBecause) = await CircuitCrowd.OpenAsync(portal, users, pages, Http2Of, path, circuits, parallel);
+var opened = clients.Count(c => c is not null);
+if (stoppedBecause is not null)
 {
-    await Task.WhenAll(Enumerable.Range(0, circuits).Select(async i =>
-    {
-        await gate.WaitAsync();
-        try
-        {
-            var user = users[i % users.Count];
-            clients[i] = new CircuitClient(portal.BaseUri, user.Cookies, user.Browser, portal.CircuitUri, user.Http2);
-            await clients[i].ConnectAsync(path, user.Http, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            Console.Error.WriteLine($"circuit {i}: {ex.GetType().Name}: {ex.Message}");
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }));
+    Console.WriteLine($"Stopped opening circuits at {opened} of {circuits}: {stoppedBecause}.");
 }
 
-await WaitUntilAsync(() => clients.Count(c => c?.Batches > 0) == circuits, TimeSpan.FromSeconds(60));
+await WaitUntilAsync(() => clients.Count(c => c?.Batches > 0) == opened, TimeSpan.FromSeconds(60));
 var rendered = clients.Count(c => c?.Batches > 0 && c.Error is null);
 connect.Stop();
 await Task.Delay(TimeSpan.FromSeconds(5));
@@ -95,8 +83,8 @@ for (var round = 0; round < 3; round++)
     var cpuBefore = portal.CpuTime();
     // The first in line leaves: every other place moves up, so every circuit must be redrawn.
     var changedAt = Stopwatch.GetTimestamp();
-    await Execute(db, $"UPDATE QueueEntries SET Status = 'Left' WHERE OpeningId = {openingId} AND Sequence = (SELECT MIN(Sequence) FROM QueueEntries WHERE OpeningId = {openingId} AND Status = 'Waiting')");
-    var live = clients.Where(c => c?.Batches > 0 && c.Error is null).ToList();
+    await Sql.ExecuteAsync(db, $"UPDATE QueueEntries SET Status = 'Left' WHERE OpeningId = {openingId} AND Sequence = (SELECT MIN(Sequence) FROM QueueEntries WHERE OpeningId = {openingId} AND Status = 'Waiting')");
+    var live = clients.OfType<CircuitClient>().Where(c => c.Batches > 0 && c.Error is null).ToList();
     await WaitUntilAsync(() => live.All(c => c.LastBatchTicks > changedAt), TimeSpan.FromSeconds(30));
     delays.AddRange(live.Where(c => c.LastBatchTicks > changedAt).Select(c => Stopwatch.GetElapsedTime(changedAt, c.LastBatchTicks).TotalMilliseconds));
     missed += live.Count(c => c.LastBatchTicks <= changedAt);
@@ -116,10 +104,12 @@ var summary = string.Join(Environment.NewLine,
     $"## Waiting room, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC",
     "",
     $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; portal in Release on SQLite, client on the same machine.",
+    $"Command: `dotnet run -c Release --project benchmarks/WaitingRoomBenchmark -- {string.Join(' ', args)}`; `ulimit -n` {portal.OpenFiles().Limit}; /proc/loadavg before: {loadBefore}, after: {File.ReadAllText("/proc/loadavg").Trim()}.",
+    .. (stoppedBecause is null ? Array.Empty<string>() : [$"Stopped opening circuits at {opened} of {circuits}: {stoppedBecause}."]),
     "",
     "| measure | value | target |",
     "| --- | --- | --- |",
-    $"| circuits holding the waiting room | {rendered} of {circuits} ({userCount} customers, {circuits / Math.Max(1, userCount)} tabs each) | 10,000 |",
+    $"| circuits holding the waiting room | {rendered} of {circuits} ({users.Count} customers, {entries} distinct ones waiting in line; {Math.Max(1, circuits / Math.Max(1, users.Count))} tab(s) each) | 20,000 |",
     $"| time to open them ({parallel} at a time) | {connect.Elapsed.TotalSeconds:0.0} s | — |",
     $"| server memory per circuit (RSS growth / circuits, both read after a full GC) | {perCircuitKb:0.0} KB | < 150 KB |",
     $"| live managed memory per circuit (heap after a full GC, growth / circuits) | {livePerCircuitKb:0.0} KB | < 150 KB |",
@@ -133,7 +123,7 @@ var summary = string.Join(Environment.NewLine,
 ]);
 Console.WriteLine(summary);
 await File.AppendAllTextAsync(Path.Combine(root, "benchmarks", "RESULTS.md"), summary + Environment.NewLine);
-foreach (var client in clients.Where(c => c is not null))
+foreach (var client in clients.OfType<CircuitClient>())
 {
     await client.DisposeAsync();
 }
@@ -159,55 +149,24 @@ static string RepositoryRoot()
     throw new InvalidOperationException("Run from inside the repository.");
 }
 
-static async Task<(string, CookieContainer, HttpClient, HttpMessageHandler)> RegisterAsync(Uri baseUri, string email)
-{
-    var cookies = new CookieContainer();
-    // Each customer is one browser: like a browser, it keeps at most six HTTP/1.1 connections to the portal
-    // for its tabs' page loads (each tab's WebSocket is a connection of its own). Without the cap the
-    // clients' pools held ~1 idle keep-alive connection per circuit, which the portal counted as its memory.
-    // The circuits' negotiate requests go through this pool too (see CircuitClient).
-    var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = 6 };
-    var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseUri };
-    var page = await http.GetStringAsync("Account/Register");
-    var form = Regex.Matches(page, "<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")
-        .GroupBy(m => m.Groups["name"].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
-    form["Input.Email"] = email;
-    form["Input.Password"] = "Bench#Password2026";
-    form["Input.ConfirmPassword"] = "Bench#Password2026";
-    var response = await http.PostAsync("Account/Register", new FormUrlEncodedContent(form));
-    if (response.StatusCode != HttpStatusCode.Redirect)
-    {
-        throw new InvalidOperationException($"Registering {email} answered {response.StatusCode}.");
-    }
-
-    return (email, cookies, http, handler);
-}
-
-static async Task SeatEveryoneInLineAsync(SqliteConnection db, long openingId, IReadOnlyList<string> emails)
+static async Task SeatEveryoneInLineAsync(SqliteConnection db, long openingId, IReadOnlyList<string> customerIds)
 {
     // Places drawn already (the draw itself is covered by the test suite): this measures holding and updating circuits.
+    // One entry per customer, in one transaction, as the draw leaves them.
     var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-    for (var i = 0; i < emails.Count; i++)
+    await using var transaction = (SqliteTransaction)await db.BeginTransactionAsync();
+    await using var insert = db.CreateCommand();
+    insert.CommandText = $"INSERT INTO QueueEntries (OpeningId, CustomerId, EarlyAccess, JoinedAtUtc, Sequence, Status) VALUES ({openingId}, $customer, 0, '{now}', $sequence, 'Waiting')";
+    var customer = insert.Parameters.Add(new SqliteParameter { ParameterName = "$customer" });
+    var sequence = insert.Parameters.Add(new SqliteParameter { ParameterName = "$sequence" });
+    for (var i = 0; i < customerIds.Count; i++)
     {
-        await Execute(db, $"INSERT INTO QueueEntries (OpeningId, CustomerId, EarlyAccess, JoinedAtUtc, Sequence, Status) " +
-                          $"SELECT {openingId}, Id, 0, '{now}', {i + 1}, 'Waiting' FROM AspNetUsers WHERE Email = '{emails[i]}'");
+        (customer.Value, sequence.Value) = (customerIds[i], i + 1);
+        await insert.ExecuteNonQueryAsync();
     }
 
-    await Execute(db, $"UPDATE ReleaseOpenings SET EarlyDrawn = 1, PublicDrawn = 1, LastSequence = {emails.Count} WHERE Id = {openingId}");
-}
-
-static async Task<object?> Scalar(SqliteConnection db, string sql)
-{
-    await using var command = db.CreateCommand();
-    command.CommandText = sql;
-    return await command.ExecuteScalarAsync();
-}
-
-static async Task Execute(SqliteConnection db, string sql)
-{
-    await using var command = db.CreateCommand();
-    command.CommandText = sql;
-    await command.ExecuteNonQueryAsync();
+    await Sql.ExecuteAsync(db, $"UPDATE ReleaseOpenings SET EarlyDrawn = 1, PublicDrawn = 1, LastSequence = {customerIds.Count} WHERE Id = {openingId}");
+    await transaction.CommitAsync();
 }
 
 static async Task MoveClockAsync(Uri baseUri, DateTime utc)

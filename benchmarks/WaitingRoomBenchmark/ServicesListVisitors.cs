@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 
 namespace WaitingRoomBenchmark;
 
@@ -11,7 +10,7 @@ namespace WaitingRoomBenchmark;
 /// </summary>
 public static class ServicesListVisitors
 {
-    public static async Task MeasureAsync(PortalUnderTest portal, IReadOnlyList<(CookieContainer Cookies, HttpClient Http, HttpMessageHandler Browser)> users, int visitors, int parallel, string root)
+    public static async Task MeasureAsync(PortalUnderTest portal, IReadOnlyList<Customer> users, HttpMessageHandler pages, int visitors, int parallel, string root)
     {
         GC.Collect();
         var heapBefore = await portal.LiveHeapBytesAsync();
@@ -26,8 +25,8 @@ public static class ServicesListVisitors
                 try
                 {
                     var user = users[i % users.Count];
-                    clients[i] = new CircuitClient(portal.BaseUri, user.Cookies, user.Browser, portal.CircuitUri, http2: null);
-                    await clients[i].ConnectAsync("services", user.Http, CancellationToken.None);
+                    clients[i] = new CircuitClient(portal.BaseUri, user.Cookies, pages, portal.CircuitUri, http2: null);
+                    await clients[i].ConnectAsync("services", CancellationToken.None);
                 }
                 finally
                 {

@@ -1,11 +1,14 @@
 using System.Net;
+using BookingPortal.Data;
 using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Hosting;
 
-/// <summary>The clock-moving and heap endpoints exist in Development and Testing only (an allow-list).</summary>
+/// <summary>The clock-moving, heap and password-free sign-in endpoints exist in Development and Testing only (an allow-list).</summary>
 public class TestOnlyEndpointsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly WebApplicationFactoryClientOptions Https = new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false };
@@ -37,15 +40,36 @@ public class TestOnlyEndpointsTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Theory]
-    [InlineData("Staging")]
-    [InlineData("Production")]
-    [InlineData("production-eu")]
-    public void Clock_control_outside_development_and_testing_stops_start_up_naming_the_key(string environment)
+    [InlineData("Staging", "Testing:ClockControl")]
+    [InlineData("Production", "Testing:ClockControl")]
+    [InlineData("production-eu", "Testing:ClockControl")]
+    [InlineData("Staging", "Testing:SignIn")]
+    [InlineData("Production", "Testing:SignIn")]
+    public void Test_only_switches_outside_development_and_testing_stop_start_up_naming_the_key(string environment, string key)
     {
-        using var portal = factory.WithWebHostBuilder(b => b.UseEnvironment(environment).UseSetting("Demo:Seed", "false").UseSetting("Testing:ClockControl", "true"));
+        using var portal = factory.WithWebHostBuilder(b => b.UseEnvironment(environment).UseSetting("Demo:Seed", "false").UseSetting(key, "true"));
 
         var start = () => portal.CreateClient();
 
-        start.Should().Throw<InvalidOperationException>().WithMessage($"*'Testing:ClockControl'*{environment}*");
+        start.Should().Throw<InvalidOperationException>().WithMessage($"*'{key}'*{environment}*");
+    }
+
+    [Fact]
+    public async Task Password_free_sign_in_exists_only_when_switched_on_and_issues_the_identity_cookie()
+    {
+        const string Address = "/testing/sign-in?email=nobody-here@example.com";
+        using var off = factory.CreateClient(Https);
+        var unknown = await off.PostAsync("/testing/no-such-endpoint", null);
+        (await off.PostAsync(Address, null)).StatusCode.Should().Be(unknown.StatusCode);
+
+        using var portal = factory.WithWebHostBuilder(b => b.UseSetting("Testing:SignIn", "true"));
+        using var client = portal.CreateClient(Https);
+        (await client.PostAsync(Address, null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync();
+        var customerId = (await TestData.CreateCustomersAsync(db, 1))[0];
+        var email = await db.Users.Where(u => u.Id == customerId).Select(u => u.Email).SingleAsync();
+        var signedIn = await client.PostAsync($"/testing/sign-in?email={Uri.EscapeDataString(email!)}", null);
+        signedIn.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        signedIn.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
     }
 }

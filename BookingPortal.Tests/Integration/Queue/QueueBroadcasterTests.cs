@@ -1,6 +1,7 @@
 using BookingPortal.Data;
 using BookingPortal.Features.Queue;
 using BookingPortal.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Queue;
 
@@ -52,6 +53,34 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
         Count(early).Should().Be(2, "a fourth customer in line is a change");
         Count(late).Should().Be(2);
         (Last(early).AdmittedEntryIds.Count + Last(early).WaitingSequences.Length).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task A_change_is_handed_to_the_waiting_rooms_on_several_cores_at_once()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
+        var openingId = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.OpeningId;
+        // A broadcaster of its own, without the portal's timer: only this test's broadcast hands anything out.
+        var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
+        // A room's update runs on the thread that hands it the snapshot; two rooms meet at the barrier only if
+        // they are handed it at the same time (one after another, the first would wait out the timeout alone).
+        var rooms = Math.Min(2, Environment.ProcessorCount);
+        using var together = new Barrier(rooms);
+        var met = 0;
+        var watching = Enumerable.Range(0, rooms).Select(_ => broadcaster.Subscribe(openingId, _ =>
+        {
+            if (together.SignalAndWait(TimeSpan.FromSeconds(20)))
+            {
+                Interlocked.Increment(ref met);
+            }
+        })).ToList();
+
+        await broadcaster.BroadcastAsync();
+
+        met.Should().Be(rooms);
+        watching.ForEach(w => w.Dispose());
     }
 
     private static int Count(List<QueueSnapshot> received)

@@ -16,6 +16,7 @@ namespace BookingPortal.Features.Queue;
 public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly ParallelOptions FanOut = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Subscriber>> subscribers = new();
     private readonly ConcurrentDictionary<long, QueueSnapshot> lastSnapshots = new();
     private readonly IServiceScopeFactory scopes;
@@ -80,10 +81,10 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
                 var snapshot = await ReadAsync(db, scope.ServiceProvider.GetRequiredService<QueueService>(), openingId, cancellationToken);
                 var changed = !lastSnapshots.TryGetValue(openingId, out var last) || !SameQueue(last, snapshot);
                 lastSnapshots[openingId] = snapshot;
-                foreach (var subscriber in subscribers[openingId].Values)
-                {
-                    subscriber.Hand(snapshot, changed);
-                }
+                // A circuit whose dispatcher is free runs its update on the thread that hands it the snapshot (Blazor's
+                // InvokeAsync runs inline then), render and send included. Handed one after another, 20,000 circuits were
+                // drawn on one core while the other idled, and the last one waited ~2.6 s: every core takes a share instead.
+                Parallel.ForEach(subscribers[openingId].Values, FanOut, subscriber => subscriber.Hand(snapshot, changed));
             }
         }
     }
