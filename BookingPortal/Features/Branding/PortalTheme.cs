@@ -5,13 +5,16 @@ namespace BookingPortal.Features.Branding;
 /// <summary>The MudBlazor theme made from the configured brand colour, in a light and a dark palette.</summary>
 public static class PortalTheme
 {
-    /// <summary>Dark mode's background; the dark primary is lightened until it reads on it at AA.</summary>
+    /// <summary>Dark mode's background.</summary>
     private static readonly Colour DarkBackground = new(0x1a, 0x1a, 0x27);
+
+    /// <summary>Dark mode's cards and panels, lighter than the background: the dark primary is lightened until it reads on them at AA, so on the background too.</summary>
+    private static readonly Colour DarkSurface = new(0x24, 0x24, 0x3a);
 
     public static MudTheme Create(BrandingOptions branding)
     {
         var primary = Colour.TryParse(branding.PrimaryColor, out var parsed) ? parsed : new Colour(0x0b, 0x5c, 0xad);
-        var darkPrimary = LightenUntilReadable(primary, DarkBackground);
+        var darkPrimary = LightenUntilReadable(primary, DarkSurface);
         return new MudTheme
         {
             // Fixed colours chosen for AA contrast with white text (the validator holds the brand colour to the same).
@@ -31,7 +34,7 @@ public static class PortalTheme
                 PrimaryContrastText = "#10101a",
                 AppbarBackground = "#11111b",
                 Background = DarkBackground.ToString(),
-                Surface = "#24243a",
+                Surface = DarkSurface.ToString(),
                 Secondary = "#c9b3f2",
                 SecondaryContrastText = "#10101a",
                 Success = "#7fd69a",
