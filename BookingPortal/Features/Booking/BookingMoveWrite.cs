@@ -24,8 +24,13 @@ internal static class BookingMoveWrite
                 .SetProperty(x => x.EndUtc, slot.EndUtc)
                 .SetProperty(x => x.PractitionerId, practitionerId)
                 .SetProperty(x => x.RoomId, roomId), cancellationToken) == 1;
+        if (!moved)
+        {
+            return false;
+        }
+
         // Reminders are claimed per start, so the new time is reminded afresh; claims left from an earlier stay at that same time go.
-        var staleClaims = db.BookingReminders.Where(r => r.BookingId == bookingId && r.AppointmentStartUtc == slot.StartUtc);
-        return moved && await staleClaims.ExecuteDeleteAsync(cancellationToken) >= 0;
+        await db.BookingReminders.Where(r => r.BookingId == bookingId && r.AppointmentStartUtc == slot.StartUtc).ExecuteDeleteAsync(cancellationToken);
+        return true;
     }
 }
