@@ -17,6 +17,7 @@ public sealed class SlotStaffing(
     private readonly List<Appointment> appointments = appointments.ToList();
     private readonly List<PractitionerBusyPeriod> busyPeriods = busyPeriods.ToList();
     private readonly Dictionary<(int, DateOnly), List<TimeRange>> freeIntervals = [];
+    private Occupancy? occupancy;
 
     /// <summary>A booking being moved or reassigned: it does not stand in its own way.</summary>
     public Guid? IgnoredBookingId { get; init; }
@@ -25,7 +26,11 @@ public sealed class SlotStaffing(
 
     public bool NeedsRoom => roomIds.Count > 0;
 
-    public void Add(Appointment appointment) => appointments.Add(appointment);
+    public void Add(Appointment appointment)
+    {
+        appointments.Add(appointment);
+        occupancy?.Add(appointment);
+    }
 
     /// <summary>The seats a slot can still sell: each free practitioner's seats, a new practitioner only while a room is free for them.</summary>
     public int BookableSeats(DateTime startUtc, DateTime endUtc)
@@ -75,7 +80,7 @@ public sealed class SlotStaffing(
             return 0;
         }
 
-        var own = Active().Where(a => a.PractitionerId == practitionerId).ToList();
+        var own = Occupied().OfPractitioner(practitionerId);
         var sharing = own.Count(a => a.SharesSlot(service.Id, startUtc));
         return own.Any(a => !a.SharesSlot(service.Id, startUtc) && a.Blocked.Overlaps(slot.Blocked)) ? 0 : Math.Max(0, service.SeatsPerPractitioner - sharing);
     }
@@ -88,8 +93,7 @@ public sealed class SlotStaffing(
         return ((index - localDate.DayNumber % count) % count + count) % count;
     }
 
-    public int AppointmentsOn(int practitionerId, DateOnly localDate) =>
-        Active().Count(a => a.PractitionerId == practitionerId && WallTime.LocalDateOf(a.StartUtc, service.TimeZone) == localDate);
+    public int AppointmentsOn(int practitionerId, DateOnly localDate) => Occupied().On(practitionerId, localDate);
 
     private List<Offer> Offers(DateTime startUtc, DateTime endUtc)
     {
@@ -104,7 +108,7 @@ public sealed class SlotStaffing(
                 continue;
             }
 
-            var sharing = Active().FirstOrDefault(a => a.PractitionerId == practitioner.Id && a.SharesSlot(service.Id, startUtc));
+            var sharing = Occupied().OfPractitioner(practitioner.Id).FirstOrDefault(a => a.SharesSlot(service.Id, startUtc));
             offers.Add(sharing is null ? new Offer(practitioner.Id, seats, false, freeRoom) : new Offer(practitioner.Id, seats, true, sharing.RoomId));
         }
 
@@ -112,11 +116,21 @@ public sealed class SlotStaffing(
     }
 
     private List<int> FreeRooms(Appointment slot) =>
-        roomIds.Order().Where(room => !Active().Any(a => a.RoomId == room && a.Blocked.Overlaps(slot.Blocked))).ToList();
+        roomIds.Order().Where(room => !Occupied().OfRoom(room).Any(a => a.Blocked.Overlaps(slot.Blocked))).ToList();
 
     private Appointment Slot(DateTime startUtc, DateTime endUtc) => Appointment.For(service, Guid.Empty, null, null, startUtc, endUtc);
 
-    private IEnumerable<Appointment> Active() => appointments.Where(a => a.BookingId != IgnoredBookingId);
+    /// <summary>The appointments by practitioner, room and local day, built once (a batch asks for every request).</summary>
+    private Occupancy Occupied()
+    {
+        if (occupancy is null)
+        {
+            occupancy = new Occupancy(service.TimeZone, IgnoredBookingId);
+            appointments.ForEach(occupancy.Add);
+        }
+
+        return occupancy;
+    }
 
     private List<TimeRange> FreeIntervalsOf(StaffedPractitioner practitioner, DateOnly localDate)
     {
@@ -127,6 +141,49 @@ public sealed class SlotStaffing(
         }
 
         return free;
+    }
+
+    private sealed class Occupancy(TimeZoneInfo zone, Guid? ignoredBookingId)
+    {
+        private readonly Dictionary<int, List<Appointment>> byPractitioner = [];
+        private readonly Dictionary<int, List<Appointment>> byRoom = [];
+        private readonly Dictionary<(int, DateOnly), int> perDay = [];
+
+        public void Add(Appointment appointment)
+        {
+            if (appointment.BookingId == ignoredBookingId)
+            {
+                return;
+            }
+
+            if (appointment.PractitionerId is { } practitionerId)
+            {
+                ListOf(byPractitioner, practitionerId).Add(appointment);
+                var day = (practitionerId, WallTime.LocalDateOf(appointment.StartUtc, zone));
+                perDay[day] = perDay.GetValueOrDefault(day) + 1;
+            }
+
+            if (appointment.RoomId is { } roomId)
+            {
+                ListOf(byRoom, roomId).Add(appointment);
+            }
+        }
+
+        public IReadOnlyList<Appointment> OfPractitioner(int practitionerId) => byPractitioner.GetValueOrDefault(practitionerId) ?? [];
+
+        public IReadOnlyList<Appointment> OfRoom(int roomId) => byRoom.GetValueOrDefault(roomId) ?? [];
+
+        public int On(int practitionerId, DateOnly localDate) => perDay.GetValueOrDefault((practitionerId, localDate));
+
+        private static List<Appointment> ListOf(Dictionary<int, List<Appointment>> index, int key)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            return list;
+        }
     }
 
     /// <summary>A practitioner's seats in a slot; Continuing when they already give this slot (a class), then in their room.</summary>

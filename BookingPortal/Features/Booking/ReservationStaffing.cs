@@ -39,10 +39,10 @@ internal static class ReservationStaffing
             }
         }
 
-        foreach (var given in staffed.Where(c => c.IsOpen))
-        {
-            given.Messages = await messages.Outbox.ComposeForNewBookingAsync(given.Booking!, given.Service, messages.Endpoints, messages.Contacts[given.Request.CustomerId],
-                await BookingReader.PractitionerNameAsync(db, given.Booking!.PractitionerId, cancellationToken));
-        }
+        // Composing is the costliest step under the practitioners' locks, so it uses every core and one read of the names.
+        var given = staffed.Where(c => c.IsOpen).ToList();
+        var names = await BookingReader.PractitionerNamesAsync(db, given.Select(c => c.Booking!.PractitionerId), cancellationToken);
+        await Parallel.ForEachAsync(given, cancellationToken, async (candidate, _) => candidate.Messages = await messages.Outbox.ComposeForNewBookingAsync(
+            candidate.Booking!, candidate.Service, messages.Endpoints, messages.Contacts[candidate.Request.CustomerId], BookingReader.NameOf(names, candidate.Booking!.PractitionerId)));
     }
 }

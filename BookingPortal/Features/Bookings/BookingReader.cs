@@ -76,13 +76,13 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
     internal static async Task<string?> PractitionerNameAsync(BookingDbContext db, int? practitionerId, CancellationToken cancellationToken) =>
         NameOf(await PractitionerNamesAsync(db, [practitionerId], cancellationToken), practitionerId);
 
-    private static async Task<Dictionary<int, string>> PractitionerNamesAsync(BookingDbContext db, IEnumerable<int?> practitionerIds, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<int, string>> PractitionerNamesAsync(BookingDbContext db, IEnumerable<int?> practitionerIds, CancellationToken cancellationToken)
     {
         var ids = practitionerIds.OfType<int>().Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Practitioners.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
     }
 
-    private static string? NameOf(Dictionary<int, string> names, int? practitionerId) =>
+    internal static string? NameOf(Dictionary<int, string> names, int? practitionerId) =>
         practitionerId is { } id && names.TryGetValue(id, out var name) ? name : null;
 
     internal static BookingView ToView(Domain.Booking booking) =>
