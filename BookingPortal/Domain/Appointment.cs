@@ -11,6 +11,12 @@ public sealed record Appointment(
     /// </summary>
     public TimeRange Blocked => new(StartUtc.AddMinutes(-BufferBeforeMinutes), EndUtc.AddMinutes(BufferAfterMinutes));
 
+    /// <summary>
+    /// How many bookings this stands for: read from the database, the seats of one class (same practitioner, room,
+    /// service and time) come as one row, so a crowd's booking path reads a row per class instead of per seat.
+    /// </summary>
+    public int Count { get; init; } = 1;
+
     /// <summary>Seats of one group slot (same service, same start) share the practitioner instead of clashing.</summary>
     public bool SharesSlot(int serviceId, DateTime startUtc) => ServiceId == serviceId && StartUtc == startUtc;
 

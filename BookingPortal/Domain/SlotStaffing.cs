@@ -81,7 +81,7 @@ public sealed class SlotStaffing(
         }
 
         var own = Occupied().OfPractitioner(practitionerId);
-        var sharing = own.Count(a => a.SharesSlot(service.Id, startUtc));
+        var sharing = own.Where(a => a.SharesSlot(service.Id, startUtc)).Sum(a => a.Count);
         return own.Any(a => !a.SharesSlot(service.Id, startUtc) && a.Blocked.Overlaps(slot.Blocked)) ? 0 : Math.Max(0, service.SeatsPerPractitioner - sharing);
     }
 
@@ -160,7 +160,7 @@ public sealed class SlotStaffing(
             {
                 ListOf(byPractitioner, practitionerId).Add(appointment);
                 var day = (practitionerId, WallTime.LocalDateOf(appointment.StartUtc, zone));
-                perDay[day] = perDay.GetValueOrDefault(day) + 1;
+                perDay[day] = perDay.GetValueOrDefault(day) + appointment.Count;
             }
 
             if (appointment.RoomId is { } roomId)

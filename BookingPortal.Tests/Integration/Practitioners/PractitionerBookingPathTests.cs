@@ -38,6 +38,35 @@ public class PractitionerBookingPathTests : ProviderSuite
     }
 
     [Fact]
+    public async Task A_class_fills_each_practitioners_seats_one_booking_at_a_time_and_a_move_does_not_count_itself()
+    {
+        await using var factory = new PortalFactory { Provider = Provider };
+        var yoga = PractitionerSetup.Service("Yoga", 60, 4);
+        yoga.SeatsPerPractitioner = 2;
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [yoga], s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        var (morning, afternoon) = (PractitionerSetup.SlotStart(factory, services[0]), PractitionerSetup.SlotStart(factory, services[0], afternoon: true));
+        var customers = await factory.CreateCustomersAsync(6);
+        var bookings = factory.Get<BookingService>();
+
+        var withAna = new List<ReserveResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            withAna.Add(await bookings.ReserveAsync(new ReserveRequest(customers[i], services[0].Id, morning, $"ana-{i}", PractitionerId: p[0].Id)));
+        }
+
+        var anyTwice = new[] { 3, 4 }.Select(i => bookings.ReserveAsync(new ReserveRequest(customers[i], services[0].Id, morning, $"any-{i}"))).ToList();
+        var any = await Task.WhenAll(anyTwice);
+        var moved = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(withAna[0].Booking!.ConfirmationNumber, customers[0], false, afternoon));
+        var back = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(withAna[0].Booking!.ConfirmationNumber, customers[0], false, morning));
+
+        withAna.Select(r => r.Error).Should().Equal(null, null, BookingError.PractitionerUnavailable);
+        any.Select(r => r.Booking?.PractitionerId).Should().Equal(p[1].Id, p[1].Id);
+        moved.Booking!.PractitionerId.Should().Be(p[0].Id);
+        back.Booking!.PractitionerId.Should().Be(p[0].Id, "its own seat of Ana's class was the one the move freed");
+        (await bookings.ReserveAsync(new ReserveRequest(customers[5], services[0].Id, morning, "last"))).Error.Should().NotBeNull("both classes are full");
+    }
+
+    [Fact]
     public async Task Time_off_and_busy_time_make_a_practitioner_unavailable_while_any_available_finds_the_other()
     {
         await using var factory = new PortalFactory { Provider = Provider };

@@ -97,7 +97,8 @@ public static class PractitionerSeats
 
     /// <summary>
     /// The service's active practitioners and rooms with everything that occupies them between the two instants
-    /// (active bookings of any service, with their own buffers; external busy time). Without the locks this is a
+    /// (active bookings of any service, with their own buffers, a class's seats as one; external busy time; never the
+    /// booking being moved or reassigned). Without the locks this is a
     /// look for the calendars; under them (<see cref="AssignAsync"/>) it decides.
     /// </summary>
     public static async Task<SlotStaffing> LoadAsync(
@@ -109,12 +110,15 @@ public static class PractitionerSeats
         var ids = practitioners.Select(p => p.Id).ToList();
         var roomIds = await db.ServiceRooms.Where(sr => sr.ServiceId == service.Id)
             .Join(db.Rooms.Where(r => r.IsActive), sr => sr.RoomId, r => r.Id, (sr, r) => r.Id).ToListAsync(cancellationToken);
-        var appointments = await db.Bookings.AsNoTracking().Where(Domain.Booking.HoldsSeat)
+        var appointments = (await db.Bookings.AsNoTracking().Where(Domain.Booking.HoldsSeat)
+            .Where(b => ignoredBookingId == null || b.Id != ignoredBookingId)
             .Where(b => (b.PractitionerId != null && ids.Contains(b.PractitionerId.Value)) || (b.RoomId != null && roomIds.Contains(b.RoomId.Value)))
             .Where(b => b.StartUtc < toUtc && b.EndUtc > fromUtc)
-            .Join(db.Services, b => b.ServiceId, s => s.Id, (b, s) => new Appointment(
-                b.Id, b.ServiceId, b.PractitionerId, b.RoomId, b.StartUtc, b.EndUtc, s.BufferBeforeMinutes, s.BufferAfterMinutes))
-            .ToListAsync(cancellationToken);
+            .Join(db.Services, b => b.ServiceId, s => s.Id, (b, s) => new { b.ServiceId, b.PractitionerId, b.RoomId, b.StartUtc, b.EndUtc, s.BufferBeforeMinutes, s.BufferAfterMinutes })
+            .GroupBy(a => a)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .Select(a => new Appointment(Guid.Empty, a.Key.ServiceId, a.Key.PractitionerId, a.Key.RoomId, a.Key.StartUtc, a.Key.EndUtc, a.Key.BufferBeforeMinutes, a.Key.BufferAfterMinutes) { Count = a.Count });
         var busy = await db.PractitionerBusyPeriods.AsNoTracking()
             .Where(p => ids.Contains(p.PractitionerId) && p.StartUtc < toUtc && p.EndUtc > fromUtc).ToListAsync(cancellationToken);
         return new SlotStaffing(service, practitioners.Select(p => new StaffedPractitioner(p.Id, p.Hours, p.Exceptions)), roomIds, appointments, busy)
