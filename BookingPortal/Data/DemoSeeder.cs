@@ -23,6 +23,9 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
     public const string WeeklyClinicName = "Dermatology Clinic";
     public const string VipAudienceName = "VIP";
 
+    // Every demo service is in New York and priced in the default currency (USD).
+    private const string NewYork = "America/New_York";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -86,22 +89,14 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
             Description = "A one-hour consultation with a specialist. Bring your referral letter and any recent test results.",
             DurationMinutes = 60,
             Price = 200m,
-            Currency = "USD",
             LocationKind = LocationKind.InPerson,
             Address = "Suite 400, 350 Fifth Avenue, New York, NY 10118",
-            TimeZoneId = "America/New_York",
+            TimeZoneId = NewYork,
             AvailableDays = clinicDays,
             // Given by the named specialists (DemoPractitioners): a slot's seats are the specialists free then, the
             // template's capacity only a ceiling no clinic day reaches.
             BooksPractitioners = true,
-            SeatsPerPractitioner = 1,
-            TimeSlots =
-            [
-                Hour(clinicDays, 9, 3),
-                Hour(clinicDays, 10, 3),
-                Hour(clinicDays, 14, 3),
-                Hour(clinicDays, 15, 3),
-            ],
+            TimeSlots = Slots(clinicDays, minutes: 60, capacity: 3, new(9, 0), new(10, 0), new(14, 0), new(15, 0)),
         };
 
         var weekdays = DaysOfWeekMask.Weekdays;
@@ -111,20 +106,13 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
             Description = "A 30-minute follow-up by video call. The link is on your confirmation.",
             DurationMinutes = 30,
             Price = 80m,
-            Currency = "USD",
             LocationKind = LocationKind.Virtual,
             VideoLink = "https://meet.bookingportal.example/room/follow-up",
-            TimeZoneId = "America/New_York",
+            TimeZoneId = NewYork,
             AvailableDays = weekdays,
             RequireDeposit = false,
             DepositAmount = 0m,
-            MaxActiveBookingsPerCustomer = 2,
-            TimeSlots =
-            [
-                new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(11, 0), End = new TimeOnly(11, 30), Capacity = 1 },
-                new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(11, 30), End = new TimeOnly(12, 0), Capacity = 1 },
-                new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(16, 0), End = new TimeOnly(16, 30), Capacity = 1 },
-            ],
+            TimeSlots = Slots(weekdays, minutes: 30, capacity: 1, new(11, 0), new(11, 30), new(16, 0)),
         };
 
         yield return new Service
@@ -133,23 +121,17 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
             Description = "Scarce dermatology appointments. Booking opens every Monday at 09:00 New York time through a waiting room.",
             DurationMinutes = 30,
             Price = 150m,
-            Currency = "USD",
             LocationKind = LocationKind.InPerson,
             Address = "Suite 410, 350 Fifth Avenue, New York, NY 10118",
-            TimeZoneId = "America/New_York",
+            TimeZoneId = NewYork,
             AvailableDays = weekdays,
-            MinAdvanceBookingHours = 24,
             MaxActiveBookingsPerCustomer = 1,
-            TimeSlots =
-            [
-                new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(13, 0), End = new TimeOnly(13, 30), Capacity = 2 },
-                new TimeSlotTemplate { Days = weekdays, Start = new TimeOnly(13, 30), End = new TimeOnly(14, 0), Capacity = 2 },
-            ],
+            TimeSlots = Slots(weekdays, minutes: 30, capacity: 2, new(13, 0), new(13, 30)),
         };
     }
 
-    private static TimeSlotTemplate Hour(DaysOfWeekMask days, int startHour, int capacity) =>
-        new() { Days = days, Start = new TimeOnly(startHour, 0), End = new TimeOnly(startHour + 1, 0), Capacity = capacity };
+    private static List<TimeSlotTemplate> Slots(DaysOfWeekMask days, int minutes, int capacity, params TimeOnly[] starts) =>
+        [.. starts.Select(start => new TimeSlotTemplate { Days = days, Start = start, End = start.AddMinutes(minutes), Capacity = capacity })];
 
     private async Task EnsureUserAsync(string email, string password, string displayName, params string[] roles)
     {

@@ -5,36 +5,27 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace BookingPortal.Data;
 
 // Used by `dotnet ef migrations add` so each provider's migrations are generated without a live database.
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteBookingDbContext>
-{
-    public SqliteBookingDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<SqliteBookingDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, "Data Source=design-time.db");
-        DesignTimeIdentity.Apply(options);
-        return new SqliteBookingDbContext(options.Options);
-    }
-}
+internal sealed class SqliteDesignTimeFactory() : DesignTimeFactory<SqliteBookingDbContext>(
+    DataServiceCollectionExtensions.ConfigureSqlite, "Data Source=design-time.db", options => new(options));
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerBookingDbContext>
-{
-    public SqlServerBookingDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<SqlServerBookingDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlServer(options, "Server=(design-time);Database=BookingPortal;Trusted_Connection=True");
-        DesignTimeIdentity.Apply(options);
-        return new SqlServerBookingDbContext(options.Options);
-    }
-}
+internal sealed class SqlServerDesignTimeFactory() : DesignTimeFactory<SqlServerBookingDbContext>(
+    DataServiceCollectionExtensions.ConfigureSqlServer, "Server=(design-time);Database=BookingPortal;Trusted_Connection=True", options => new(options));
 
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresBookingDbContext>
+internal sealed class PostgresDesignTimeFactory() : DesignTimeFactory<PostgresBookingDbContext>(
+    DataServiceCollectionExtensions.ConfigurePostgres, "Host=design-time;Database=bookingportal", options => new(options));
+
+/// <summary>A provider's context configured as the app configures it, against a database that need not exist.</summary>
+internal abstract class DesignTimeFactory<TContext>(
+    Action<DbContextOptionsBuilder, string> configure, string connectionString, Func<DbContextOptions<TContext>, TContext> create)
+    : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
 {
-    public PostgresBookingDbContext CreateDbContext(string[] args)
+    public TContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<PostgresBookingDbContext>();
-        DataServiceCollectionExtensions.ConfigurePostgres(options, "Host=design-time;Database=bookingportal");
+        var options = new DbContextOptionsBuilder<TContext>();
+        configure(options, connectionString);
         DesignTimeIdentity.Apply(options);
-        return new PostgresBookingDbContext(options.Options);
+        return create(options.Options);
     }
 }
 

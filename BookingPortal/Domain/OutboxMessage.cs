@@ -64,7 +64,7 @@ public enum OutboxStatus
 /// caused it and delivered later by the dispatcher. Its content is rendered when written, so the
 /// outbox is also the record of what the customer was told.
 /// </summary>
-public class OutboxMessage
+public class OutboxMessage : DispatchedWork
 {
     public long Id { get; set; }
 
@@ -88,14 +88,7 @@ public class OutboxMessage
     public string? AttachmentContent { get; set; }
 
     public OutboxStatus Status { get; set; }
-    public int Attempts { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-    public DateTime NextAttemptAtUtc { get; set; }
-    public Guid? ClaimToken { get; set; }
-    public DateTime? ClaimedUntilUtc { get; set; }
-    public DateTime? SentAtUtc { get; set; }
     public string? ProviderMessageId { get; set; }
-    public string? LastError { get; set; }
 
     /// <summary>The template version the message was written from; null for the built-in defaults and for messages no template writes.</summary>
     public long? MessageTemplateId { get; set; }

@@ -23,7 +23,7 @@ public enum RefundStatus
 /// until the provider accepts it. The idempotency key is fixed when the row is written and sent
 /// unchanged on every attempt, so a retry after a timeout cannot refund twice.
 /// </summary>
-public class RefundRequest
+public class RefundRequest : DispatchedWork
 {
     public long Id { get; set; }
     public Guid BookingId { get; set; }
@@ -39,14 +39,7 @@ public class RefundRequest
     public required string IdempotencyKey { get; set; }
 
     public RefundStatus Status { get; set; }
-    public int Attempts { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-    public DateTime NextAttemptAtUtc { get; set; }
-    public Guid? ClaimToken { get; set; }
-    public DateTime? ClaimedUntilUtc { get; set; }
-    public DateTime? SentAtUtc { get; set; }
     public string? ProviderRefundId { get; set; }
-    public string? LastError { get; set; }
 
     /// <summary>
     /// Owed and not yet accepted by the provider: the dispatcher will still send it. Queries (the

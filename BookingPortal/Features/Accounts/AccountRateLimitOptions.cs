@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Accounts;
@@ -27,24 +28,10 @@ public sealed class AccountRateLimitOptions
 
 internal sealed class AccountRateLimitOptionsValidator : IValidateOptions<AccountRateLimitOptions>
 {
-    public ValidateOptionsResult Validate(string? name, AccountRateLimitOptions options)
-    {
-        var errors = new List<string>();
-        if (options.PerAddress < 1)
-        {
-            errors.Add($"'{AccountRateLimitOptions.SectionName}:PerAddress' must be at least 1 (it is {options.PerAddress}).");
-        }
-
-        if (options.PerAccount < 1)
-        {
-            errors.Add($"'{AccountRateLimitOptions.SectionName}:PerAccount' must be at least 1 (it is {options.PerAccount}).");
-        }
-
-        if (options.WindowMinutes is < 1 or > 24 * 60)
-        {
-            errors.Add($"'{AccountRateLimitOptions.SectionName}:WindowMinutes' must be between 1 and 1440 (it is {options.WindowMinutes}).");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
+    public ValidateOptionsResult Validate(string? name, AccountRateLimitOptions options) =>
+        new OptionsErrors(AccountRateLimitOptions.SectionName)
+            .AtLeast(nameof(options.PerAddress), options.PerAddress, 1)
+            .AtLeast(nameof(options.PerAccount), options.PerAccount, 1)
+            .Range(nameof(options.WindowMinutes), options.WindowMinutes, 1, 24 * 60)
+            .Result;
 }

@@ -2,8 +2,8 @@ using BookingPortal.Data;
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Quartz;
+using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Accounts;
 
@@ -17,10 +17,8 @@ public static class AccountsServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddSingleton(AccountRules.Read(builder.Configuration, builder.Environment));
-        services.AddOptions<AccountRateLimitOptions>().Bind(builder.Configuration.GetSection(AccountRateLimitOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AccountRateLimitOptions>, AccountRateLimitOptionsValidator>();
-        services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddValidatedOptions<AccountRateLimitOptions, AccountRateLimitOptionsValidator>(builder.Configuration, AccountRateLimitOptions.SectionName);
+        services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(builder.Configuration, RetentionOptions.SectionName);
         services.AddSingleton<AccountAttempts>();
         AddAttemptWindows(builder);
         services.AddScoped<AccountMail>();

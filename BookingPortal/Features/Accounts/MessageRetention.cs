@@ -1,5 +1,6 @@
 using BookingPortal.Data;
 using BookingPortal.Domain;
+using BookingPortal.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -17,9 +18,7 @@ public sealed class RetentionOptions
 internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOptions>
 {
     public ValidateOptionsResult Validate(string? name, RetentionOptions options) =>
-        options.MessageDays is >= 1 and <= 3650
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"'{RetentionOptions.SectionName}:MessageDays' must be between 1 and 3650 (it is {options.MessageDays}).");
+        new OptionsErrors(RetentionOptions.SectionName).Range(nameof(options.MessageDays), options.MessageDays, 1, 3650).Result;
 }
 
 /// <summary>

@@ -41,21 +41,13 @@ public sealed class FrontDeskService(
 
     /// <returns>False when the booking is not a confirmed one waiting to be checked in.</returns>
     public Task<bool> CheckInAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
-        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
-        ConflictRetry.RunAsync(() => CheckInOnceAsync(actor, bookingId, cancellationToken), logger, cancellationToken);
+        StaffActionAsync(actor, (db, nowUtc) => CheckInOnceAsync(db, nowUtc, actor, bookingId, cancellationToken), cancellationToken);
 
-    private async Task<bool> CheckInOnceAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
+    private async Task<bool> CheckInOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
-        actor.EnsureStaff();
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var checkedIn = await db.Bookings
-            .Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null)
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.Completed)
-                .SetProperty(x => x.CheckedInAtUtc, nowUtc)
-                .SetProperty(x => x.CheckedInById, actor.Id), cancellationToken);
+        var checkedIn = await MarkAttendedAsync(
+            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null), nowUtc, actor, cancellationToken);
         if (checkedIn != 1)
         {
             return false;
@@ -69,14 +61,10 @@ public sealed class FrontDeskService(
 
     /// <summary>Staff mark a no-show by hand once the appointment has started, without waiting for the grace period.</summary>
     public Task<bool> MarkNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
-        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
-        ConflictRetry.RunAsync(() => MarkNoShowOnceAsync(actor, bookingId, cancellationToken), logger, cancellationToken);
+        StaffActionAsync(actor, (db, nowUtc) => MarkNoShowOnceAsync(db, nowUtc, actor, bookingId, cancellationToken), cancellationToken);
 
-    private async Task<bool> MarkNoShowOnceAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
+    private async Task<bool> MarkNoShowOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
-        actor.EnsureStaff();
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId && b.StartUtc <= nowUtc, cancellationToken);
         return booking is not null && await TryMarkNoShowAsync(db, booking, nowUtc, "Marked as a no-show by staff.", actor, cancellationToken);
     }
@@ -86,22 +74,14 @@ public sealed class FrontDeskService(
     /// and their no-show count goes back down. Done once, recorded with who did it.
     /// </summary>
     public Task<bool> UndoNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
-        // The whole unit again, with fresh contexts, when the database gave it up for another transaction's sake.
-        ConflictRetry.RunAsync(() => UndoNoShowOnceAsync(actor, bookingId, cancellationToken), logger, cancellationToken);
+        StaffActionAsync(actor, (db, nowUtc) => UndoNoShowOnceAsync(db, nowUtc, actor, bookingId, cancellationToken), cancellationToken);
 
-    private async Task<bool> UndoNoShowOnceAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
+    private async Task<bool> UndoNoShowOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
-        actor.EnsureStaff();
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        var undone = booking is null ? 0 : await db.Bookings
-            .Where(b => b.Id == bookingId && b.Status == BookingStatus.NoShow)
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.Completed)
-                .SetProperty(x => x.CheckedInAtUtc, nowUtc)
-                .SetProperty(x => x.CheckedInById, actor.Id), cancellationToken);
+        var undone = booking is null ? 0 : await MarkAttendedAsync(
+            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.NoShow), nowUtc, actor, cancellationToken);
         if (undone != 1)
         {
             return false;
@@ -179,6 +159,23 @@ public sealed class FrontDeskService(
         bookingChanges.NotifyChanged(booking.Id);
         return true;
     }
+
+    /// <summary>
+    /// A desk action, for staff only, at the time it runs, in a fresh context; the whole unit again, with a fresh
+    /// context, when the database gave it up for another transaction's sake.
+    /// </summary>
+    private async Task<bool> StaffActionAsync(StaffActor actor, Func<BookingDbContext, DateTime, Task<bool>> once, CancellationToken cancellationToken)
+    {
+        actor.EnsureStaff();
+        return await ConflictRetry.RunAsync(dbFactory, db => once(db, time.GetUtcNow().UtcDateTime), logger, cancellationToken);
+    }
+
+    /// <summary>The visit happened: completed, with when and by whom, for the bookings still in the state that was read.</summary>
+    private static Task<int> MarkAttendedAsync(IQueryable<Domain.Booking> asRead, DateTime nowUtc, StaffActor actor, CancellationToken cancellationToken) =>
+        asRead.ExecuteUpdateAsync(b => b
+            .SetProperty(x => x.Status, BookingStatus.Completed)
+            .SetProperty(x => x.CheckedInAtUtc, nowUtc)
+            .SetProperty(x => x.CheckedInById, actor.Id), cancellationToken);
 
     private async Task RecordAsync(BookingDbContext db, StaffActor actor, string action, Guid bookingId, string details, CancellationToken cancellationToken)
     {

@@ -152,18 +152,11 @@ public sealed class ServiceAdminService(
     /// <summary>Archived services leave the catalogue; bookings already made stay as they are.</summary>
     public async Task<string> SetArchivedAsync(StaffActor actor, int serviceId, bool archived, CancellationToken cancellationToken = default)
     {
-        actor.EnsureStaff();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Services.Where(s => s.Id == serviceId && s.IsArchived != archived)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsArchived, archived), cancellationToken);
-        if (changed == 1)
-        {
-            audit.Record(db, actor, archived ? "service.archived" : "service.restored", $"service {serviceId}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await audit.ChangeAndRecordAsync(
+            actor.EnsureStaff(),
+            db => db.Services.Where(s => s.Id == serviceId && s.IsArchived != archived)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsArchived, archived), cancellationToken),
+            archived ? "service.archived" : "service.restored", $"service {serviceId}", cancellationToken);
         slotChanges.NotifyChanged(serviceId);
         await pageCache.ServicesChangedAsync(cancellationToken);
         return archived ? "Archived: customers no longer see it; bookings already made are kept." : "Restored: customers can book it again.";

@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Api;
@@ -15,19 +16,9 @@ public sealed class ApiOptions
 
 internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ApiOptions options)
-    {
-        var errors = new List<string>();
-        if (options.PermitsPerWindow is < 1 or > 100_000)
-        {
-            errors.Add($"'{ApiOptions.SectionName}:PermitsPerWindow' must be between 1 and 100000 (was {options.PermitsPerWindow}).");
-        }
-
-        if (options.WindowSeconds is < 1 or > 86_400)
-        {
-            errors.Add($"'{ApiOptions.SectionName}:WindowSeconds' must be between 1 and 86400 (was {options.WindowSeconds}).");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
+    public ValidateOptionsResult Validate(string? name, ApiOptions options) =>
+        new OptionsErrors(ApiOptions.SectionName)
+            .Range(nameof(options.PermitsPerWindow), options.PermitsPerWindow, 1, 100_000)
+            .Range(nameof(options.WindowSeconds), options.WindowSeconds, 1, 86_400)
+            .Result;
 }

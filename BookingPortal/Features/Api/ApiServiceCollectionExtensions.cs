@@ -3,6 +3,7 @@ using BookingPortal.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Api;
 
@@ -11,8 +12,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>API keys, their authentication scheme and scope policies, the per-key rate limit, problem details and the OpenAPI document.</summary>
     public static IServiceCollection AddPortalApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(configuration, ApiOptions.SectionName);
         services.AddSingleton<ApiKeyService>();
         services.AddApiKeyAuthorization();
         services.AddProblemDetails();

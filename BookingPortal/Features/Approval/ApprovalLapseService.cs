@@ -34,22 +34,12 @@ public sealed class ApprovalLapseService(
         var due = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.AwaitingApproval && (b.ExpiresAtUtc <= nowUtc || b.StartUtc <= nowUtc))
             .OrderBy(b => b.ExpiresAtUtc)
-            .Select(b => new { b.Id, b.ServiceId })
+            .Select(b => new DueBooking(b.Id, b.ServiceId))
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
         var end = new EndOfRequest(LapseActorId, "Approval deadline", LapsedReason, "booking.approval_lapsed", OnlyWhenDue: true);
-        var lapsed = 0;
-        foreach (var request in due)
-        {
-            if (await transitions.EndAsync(request.Id, end, nowUtc, cancellationToken))
-            {
-                lapsed++;
-                slotChanges.NotifyChanged(request.ServiceId);
-                bookingChanges.NotifyChanged(request.Id);
-            }
-        }
-
+        var lapsed = await DueBookingSweep.EndEachAsync(due, id => transitions.EndAsync(id, end, nowUtc, cancellationToken), slotChanges, bookingChanges);
         if (lapsed > 0)
         {
             logger.LogInformation("{Count} approval requests lapsed unanswered.", lapsed);

@@ -21,6 +21,27 @@ public sealed class AuditLog(IDbContextFactory<BookingDbContext> dbFactory, Time
             Details = details.Length > 4000 ? details[..4000] : details,
         });
 
+    /// <summary>
+    /// A staff change made by one conditional update and recorded with it, in one transaction: the entry is
+    /// written only when the update changed a row, so a repeated or raced click leaves one entry.
+    /// </summary>
+    /// <returns>Whether the update changed a row.</returns>
+    public async Task<bool> ChangeAndRecordAsync(
+        StaffActor actor, Func<BookingDbContext, Task<int>> update, string action, string subject, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await update(db) == 1;
+        if (changed)
+        {
+            Record(db, actor, action, subject);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     /// <summary>For features that only know the acting user's id (a staff cancellation): the name is looked up in the same context.</summary>
     public async Task RecordStaffActionAsync(BookingDbContext db, string staffId, string action, string subject, string details, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using BookingPortal.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Branding;
 
@@ -11,8 +12,7 @@ public static class BrandingServiceCollectionExtensions
 
     public static IServiceCollection AddBranding(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BrandingOptions>, BrandingOptionsValidator>();
+        services.AddValidatedOptions<BrandingOptions, BrandingOptionsValidator>(configuration, BrandingOptions.SectionName);
         services.AddSingleton<MudTheme>(sp => PortalTheme.Create(sp.GetRequiredService<IOptions<BrandingOptions>>().Value));
         services.AddSingleton<ThemeStylesheet>();
         services.AddScoped<ChosenTheme>();

@@ -11,6 +11,9 @@ public static class PortalTheme
     /// <summary>Dark mode's cards and panels, lighter than the background: the dark primary is lightened until it reads on them at AA, so on the background too.</summary>
     private static readonly Colour DarkSurface = new(0x24, 0x24, 0x3a);
 
+    /// <summary>Near-black text on dark mode's light accent colours (primary, secondary and the status colours).</summary>
+    private const string TextOnDarkAccent = "#10101a";
+
     public static MudTheme Create(BrandingOptions branding)
     {
         var primary = Colour.TryParse(branding.PrimaryColor, out var parsed) ? parsed : new Colour(0x0b, 0x5c, 0xad);
@@ -31,20 +34,20 @@ public static class PortalTheme
             PaletteDark = new PaletteDark
             {
                 Primary = darkPrimary.ToString(),
-                PrimaryContrastText = "#10101a",
+                PrimaryContrastText = TextOnDarkAccent,
                 AppbarBackground = "#11111b",
                 Background = DarkBackground.ToString(),
                 Surface = DarkSurface.ToString(),
                 Secondary = "#c9b3f2",
-                SecondaryContrastText = "#10101a",
+                SecondaryContrastText = TextOnDarkAccent,
                 Success = "#7fd69a",
-                SuccessContrastText = "#10101a",
+                SuccessContrastText = TextOnDarkAccent,
                 Error = "#ffb4ab",
-                ErrorContrastText = "#10101a",
+                ErrorContrastText = TextOnDarkAccent,
                 Warning = "#ffc46b",
-                WarningContrastText = "#10101a",
+                WarningContrastText = TextOnDarkAccent,
                 Info = "#9ccaff",
-                InfoContrastText = "#10101a",
+                InfoContrastText = TextOnDarkAccent,
                 TextPrimary = "#ececf4",
                 TextSecondary = "#c4c4d4",
                 ActionDefault = "#c4c4d4",

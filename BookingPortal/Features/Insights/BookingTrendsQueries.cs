@@ -13,17 +13,12 @@ namespace BookingPortal.Features.Insights;
 /// </summary>
 public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
-    public async Task<BookingTrends?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default)
-    {
-        actor.EnsureStaff();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await InsightsPeriod.ForAsync(db, serviceId, weeksBack, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } period)
-        {
-            return null;
-        }
+    public Task<BookingTrends?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default) =>
+        InsightsPeriod.QueryAsync(actor, dbFactory, time, serviceId, weeksBack, (db, period) => TrendsAsync(db, period, cancellationToken), cancellationToken);
 
-        var (service, calendar, from, until, fromUtc, untilUtc) = period;
-        var inWeeks = db.Bookings.AsNoTracking().Where(b => b.ServiceId == serviceId && b.StartUtc >= fromUtc && b.StartUtc < untilUtc);
+    private static async Task<BookingTrends> TrendsAsync(BookingDbContext db, InsightsPeriod period, CancellationToken cancellationToken)
+    {
+        var inWeeks = period.Bookings(db);
         // A move stamps the booking it moves (MovedAtUtc, in the move's own update): a moved booking counts in the week it is now in.
         // Grouped in the index's own order, so the database streams the groups instead of sorting 200,000 rows.
         var outcomes = await inWeeks.GroupBy(b => new { b.StartUtc, b.Status })
@@ -32,8 +27,8 @@ public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbF
             .Where(b => b.Status == BookingStatus.Cancelled && db.LedgerEntries.Any(e => e.BookingId == b.Id && e.Kind == LedgerEntryKind.CancellationFeeRetained))
             .GroupBy(b => b.StartUtc).Select(g => new { StartUtc = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
-        var weeks = Weekly(InsightsCalendar.Mondays(from, until), calendar, outcomes, withFee.Select(f => (f.StartUtc, f.Count)));
-        return new BookingTrends(service, weeks, await WaitlistAsync(db, serviceId, from, until, cancellationToken));
+        var weeks = Weekly(InsightsCalendar.Mondays(period.From, period.Until), period.Calendar, outcomes, withFee.Select(f => (f.StartUtc, f.Count)));
+        return new BookingTrends(period.Service, weeks, await WaitlistAsync(db, period.Service.Id, period.From, period.Until, cancellationToken));
     }
 
     /// <summary>Each distinct slot start is placed in its local week once, and each grouped row added to its week once.</summary>

@@ -12,21 +12,16 @@ namespace BookingPortal.Features.Insights;
 /// </summary>
 public sealed class DemandQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
-    public async Task<DemandMap?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default)
-    {
-        actor.EnsureStaff();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await InsightsPeriod.ForAsync(db, serviceId, weeksBack, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } period)
-        {
-            return null;
-        }
+    public Task<DemandMap?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default) =>
+        InsightsPeriod.QueryAsync(actor, dbFactory, time, serviceId, weeksBack, (db, period) => MapAsync(db, period, cancellationToken), cancellationToken);
 
+    private static async Task<DemandMap> MapAsync(BookingDbContext db, InsightsPeriod period, CancellationToken cancellationToken)
+    {
         var (service, calendar, from, until, fromUtc, untilUtc) = period;
-        var booked = await db.Bookings.AsNoTracking()
-            .Where(b => b.ServiceId == serviceId && b.StartUtc >= fromUtc && b.StartUtc < untilUtc && b.Status != BookingStatus.Cancelled)
+        var booked = await period.Bookings(db).Where(b => b.Status != BookingStatus.Cancelled)
             .GroupBy(b => b.StartUtc).Select(g => new { StartUtc = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var full = await db.SlotInventories.AsNoTracking()
-            .Where(s => s.ServiceId == serviceId && s.StartUtc >= fromUtc && s.StartUtc < untilUtc && s.Capacity > 0 && s.Booked >= s.Capacity)
+            .Where(s => s.ServiceId == service.Id && s.StartUtc >= fromUtc && s.StartUtc < untilUtc && s.Capacity > 0 && s.Booked >= s.Capacity)
             .Select(s => s.StartUtc).ToListAsync(cancellationToken);
 
         var bookings = new int[DemandMap.Days, DemandMap.Hours];

@@ -3,9 +3,9 @@ using BookingPortal.Features.Bookings;
 using BookingPortal.Infrastructure.Email;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Sms;
-using Microsoft.Extensions.Options;
 using Quartz;
 using BookingPortal.Infrastructure.Webhooks;
+using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Notifications;
 
@@ -13,8 +13,7 @@ public static class NotificationsServiceCollectionExtensions
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
+        services.AddValidatedOptions<NotificationsOptions, NotificationsOptionsValidator>(configuration, NotificationsOptions.SectionName);
         services.AddScoped<MessageComposer>();
         services.AddSingleton<Templates.MessageTemplateStore>();
         services.AddScoped<NotificationOutbox>();

@@ -55,21 +55,12 @@ public sealed class OutboxDispatcher(
             .ToListAsync(cancellationToken);
 
     /// <returns>The claim's token, or null when another dispatcher holds the message or it is no longer due.</returns>
-    private async Task<Guid?> TryClaimAsync(BookingDbContext db, long id, CancellationToken cancellationToken)
+    private Task<Guid?> TryClaimAsync(BookingDbContext db, long id, CancellationToken cancellationToken)
     {
-        // The claim runs from when it is taken, not from the start of the batch: sends before it in
-        // the batch may have taken minutes, and a claim that is already over when it is taken lets a
-        // second dispatcher send the same message while this one is still sending it.
         var claimedAtUtc = time.GetUtcNow().UtcDateTime;
-        var claim = Guid.NewGuid();
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id)
-            .Where(IsDue(claimedAtUtc))
-            .ExecuteUpdateAsync(m => m
-                .SetProperty(x => x.Status, OutboxStatus.Sending)
-                .SetProperty(x => x.ClaimToken, claim)
-                .SetProperty(x => x.ClaimedUntilUtc, claimedAtUtc.AddSeconds(options.Value.ClaimTimeoutSeconds)), cancellationToken);
-        return claimed == 1 ? claim : null;
+        return DispatchClaims.TakeAsync(
+            db.OutboxMessages.Where(m => m.Id == id).Where(IsDue(claimedAtUtc)),
+            m => m.SetProperty(x => x.Status, OutboxStatus.Sending), claimedAtUtc, options.Value.ClaimTimeoutSeconds, cancellationToken);
     }
 
     private static Expression<Func<OutboxMessage, bool>> IsDue(DateTime nowUtc) =>
@@ -147,13 +138,8 @@ public sealed class OutboxDispatcher(
             .Where(m => m.Id == message.Id && m.ClaimToken == claim)
             .ExecuteUpdateAsync(m => m
                 .SetProperty(x => x.Status, status)
-                .SetProperty(x => x.Attempts, attempts)
-                .SetProperty(x => x.NextAttemptAtUtc, nextAttemptUtc ?? nowUtc)
-                .SetProperty(x => x.SentAtUtc, status == OutboxStatus.Sent ? nowUtc : null)
                 .SetProperty(x => x.ProviderMessageId, providerMessageId)
-                .SetProperty(x => x.LastError, lastError)
-                .SetProperty(x => x.ClaimToken, (Guid?)null)
-                .SetProperty(x => x.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                .Answered(attempts, nextAttemptUtc ?? nowUtc, status == OutboxStatus.Sent ? nowUtc : null, lastError), CancellationToken.None);
         if (updated == 1 && attempt is not null)
         {
             db.DeliveryAttempts.Add(attempt);

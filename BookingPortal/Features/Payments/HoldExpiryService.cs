@@ -34,21 +34,11 @@ public sealed class HoldExpiryService(
         var due = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc != null && b.ExpiresAtUtc <= nowUtc)
             .OrderBy(b => b.ExpiresAtUtc)
-            .Select(b => new { b.Id, b.ServiceId })
+            .Select(b => new DueBooking(b.Id, b.ServiceId))
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        var expired = 0;
-        foreach (var hold in due)
-        {
-            if (await ExpireAsync(hold.Id, nowUtc, cancellationToken))
-            {
-                expired++;
-                slotChanges.NotifyChanged(hold.ServiceId);
-                bookingChanges.NotifyChanged(hold.Id);
-            }
-        }
-
+        var expired = await DueBookingSweep.EndEachAsync(due, id => ExpireAsync(id, nowUtc, cancellationToken), slotChanges, bookingChanges);
         if (expired > 0)
         {
             logger.LogInformation("Expired {Count} payment holds.", expired);

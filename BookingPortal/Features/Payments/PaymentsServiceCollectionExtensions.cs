@@ -3,6 +3,7 @@ using BookingPortal.Infrastructure.Payments;
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 using Quartz;
+using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Payments;
 
@@ -10,8 +11,7 @@ public static class PaymentsServiceCollectionExtensions
 {
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PaymentsOptions>, PaymentsOptionsValidator>();
+        services.AddValidatedOptions<PaymentsOptions, PaymentsOptionsValidator>(configuration, PaymentsOptions.SectionName);
         services.AddHttpClient(nameof(StripeCardGateway));
         services.AddSingleton<IPaymentNotices, StripePaymentNotices>();
         services.AddSingleton<PayAtReceptionGateway>();

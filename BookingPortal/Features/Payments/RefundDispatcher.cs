@@ -70,17 +70,11 @@ public sealed class RefundDispatcher(
         var sent = 0;
         foreach (var id in due)
         {
-            // The claim runs from when it is taken, not from the start of the batch (see OutboxDispatcher).
             var claimedAtUtc = time.GetUtcNow().UtcDateTime;
-            var claim = Guid.NewGuid();
-            var claimed = await db.RefundRequests
-                .Where(r => r.Id == id)
-                .Where(IsDue(claimedAtUtc))
-                .ExecuteUpdateAsync(r => r
-                    .SetProperty(x => x.Status, RefundStatus.Sending)
-                    .SetProperty(x => x.ClaimToken, claim)
-                    .SetProperty(x => x.ClaimedUntilUtc, claimedAtUtc.AddSeconds(settings.ClaimTimeoutSeconds)), cancellationToken);
-            if (claimed == 1 && await SendAsync(db, id, claim, cancellationToken))
+            var claim = await DispatchClaims.TakeAsync(
+                db.RefundRequests.Where(r => r.Id == id).Where(IsDue(claimedAtUtc)),
+                r => r.SetProperty(x => x.Status, RefundStatus.Sending), claimedAtUtc, settings.ClaimTimeoutSeconds, cancellationToken);
+            if (claim is { } token && await SendAsync(db, id, token, cancellationToken))
             {
                 sent++;
             }
@@ -113,13 +107,8 @@ public sealed class RefundDispatcher(
             .Where(r => r.Id == id && r.ClaimToken == claim)
             .ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.Status, status)
-                .SetProperty(x => x.Attempts, attempts)
-                .SetProperty(x => x.NextAttemptAtUtc, status == RefundStatus.Pending ? next : nowUtc)
-                .SetProperty(x => x.SentAtUtc, status == RefundStatus.Sent ? nowUtc : null)
                 .SetProperty(x => x.ProviderRefundId, providerRefundId)
-                .SetProperty(x => x.LastError, error)
-                .SetProperty(x => x.ClaimToken, (Guid?)null)
-                .SetProperty(x => x.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                .Answered(attempts, status == RefundStatus.Pending ? next : nowUtc, status == RefundStatus.Sent ? nowUtc : null, error), CancellationToken.None);
         if (updated == 1 && status == RefundStatus.Sent)
         {
             db.LedgerEntries.Add(LedgerEntry.For(refund.BookingId, refund.Currency, LedgerEntryKind.DepositRefunded, refund.Amount, nowUtc,

@@ -90,19 +90,9 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private async Task<bool> SetHashAsync(StaffActor actor, int practitionerId, string? hash, string action, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Practitioners.Where(p => p.Id == practitionerId)
-            .ExecuteUpdateAsync(p => p.SetProperty(x => x.CalendarFeedTokenHash, hash), cancellationToken);
-        if (changed == 1)
-        {
-            audit.Record(db, actor, action, $"practitioner {practitionerId}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return changed == 1;
-    }
+    private Task<bool> SetHashAsync(StaffActor actor, int practitionerId, string? hash, string action, CancellationToken cancellationToken) =>
+        audit.ChangeAndRecordAsync(
+            actor,
+            db => db.Practitioners.Where(p => p.Id == practitionerId).ExecuteUpdateAsync(p => p.SetProperty(x => x.CalendarFeedTokenHash, hash), cancellationToken),
+            action, $"practitioner {practitionerId}", cancellationToken);
 }

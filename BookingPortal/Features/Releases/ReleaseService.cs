@@ -76,22 +76,12 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         return [];
     }
 
-    public async Task<bool> SetPausedAsync(StaffActor actor, int serviceId, bool paused, CancellationToken cancellationToken = default)
-    {
-        actor.EnsureStaff();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Releases.Where(r => r.ServiceId == serviceId && r.AdmissionPaused != paused)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.AdmissionPaused, paused), cancellationToken);
-        if (changed == 1)
-        {
-            audit.Record(db, actor, paused ? "release.admission_paused" : "release.admission_resumed", $"service {serviceId}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return changed == 1;
-    }
+    public async Task<bool> SetPausedAsync(StaffActor actor, int serviceId, bool paused, CancellationToken cancellationToken = default) =>
+        await audit.ChangeAndRecordAsync(
+            actor.EnsureStaff(),
+            db => db.Releases.Where(r => r.ServiceId == serviceId && r.AdmissionPaused != paused)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.AdmissionPaused, paused), cancellationToken),
+            paused ? "release.admission_paused" : "release.admission_resumed", $"service {serviceId}", cancellationToken);
 
     public async Task<QueueMonitor> MonitorAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
     {

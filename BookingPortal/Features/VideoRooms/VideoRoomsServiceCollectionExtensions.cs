@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.VideoRooms;
 
@@ -7,8 +7,7 @@ public static class VideoRoomsServiceCollectionExtensions
     /// <summary>A room per video booking when "Video:BaseUrl" is set (checked at start-up).</summary>
     public static IServiceCollection AddVideoRooms(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<VideoRoomOptions>().Bind(configuration.GetSection(VideoRoomOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<VideoRoomOptions>, VideoRoomOptionsValidator>();
+        services.AddValidatedOptions<VideoRoomOptions, VideoRoomOptionsValidator>(configuration, VideoRoomOptions.SectionName);
         services.AddSingleton<VideoRoomLinks>();
         return services;
     }

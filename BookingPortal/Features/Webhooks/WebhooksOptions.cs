@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Webhooks;
@@ -21,17 +22,12 @@ internal sealed class WebhooksOptionsValidator(IHostEnvironment environment) : I
 {
     public ValidateOptionsResult Validate(string? name, WebhooksOptions options)
     {
-        var errors = new List<string>();
-        if (options.TimeoutSeconds is < 1 or > 60)
-        {
-            errors.Add($"'{WebhooksOptions.SectionName}:TimeoutSeconds' must be between 1 and 60 (was {options.TimeoutSeconds}).");
-        }
-
+        var errors = new OptionsErrors(WebhooksOptions.SectionName).Range(nameof(options.TimeoutSeconds), options.TimeoutSeconds, 1, 60);
         if (environment.IsProduction() && (options.AllowHttp || options.AllowPrivateNetworks))
         {
             errors.Add($"'{WebhooksOptions.SectionName}:AllowHttp' and '{WebhooksOptions.SectionName}:AllowPrivateNetworks' cannot be on in Production.");
         }
 
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return errors.Result;
     }
 }

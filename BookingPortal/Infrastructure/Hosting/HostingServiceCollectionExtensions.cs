@@ -19,10 +19,8 @@ public static class HostingServiceCollectionExtensions
         }
 
         var services = builder.Services;
-        services.AddOptions<SecurityHeadersOptions>().Bind(builder.Configuration.GetSection(SecurityHeadersOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SecurityHeadersOptions>, SecurityHeadersOptionsValidator>();
-        services.AddOptions<TrustedProxiesOptions>().Bind(builder.Configuration.GetSection(TrustedProxiesOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TrustedProxiesOptions>, TrustedProxiesOptionsValidator>();
+        services.AddValidatedOptions<SecurityHeadersOptions, SecurityHeadersOptionsValidator>(builder.Configuration, SecurityHeadersOptions.SectionName);
+        services.AddValidatedOptions<TrustedProxiesOptions, TrustedProxiesOptionsValidator>(builder.Configuration, TrustedProxiesOptions.SectionName);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxiesOptions>>((forwarded, trusted) => TrustOnly(forwarded, trusted.Value));
         services.AddSingleton<ContentSecurityPolicy>();
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));

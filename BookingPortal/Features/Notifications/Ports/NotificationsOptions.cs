@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications.Ports;
@@ -64,15 +65,15 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
 
     public ValidateOptionsResult Validate(string? name, NotificationsOptions options)
     {
-        var errors = new List<string>();
+        var errors = new OptionsErrors(Section);
         ValidatePortalAndDelivery(options, errors);
         ValidateSendGrid(options.SendGrid, errors);
         ValidateTwilio(options.Twilio, errors);
         ValidateProviderBaseUrls(options, errors);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return errors.Result;
     }
 
-    private static void ValidatePortalAndDelivery(NotificationsOptions options, List<string> errors)
+    private static void ValidatePortalAndDelivery(NotificationsOptions options, OptionsErrors errors)
     {
         if (!Uri.TryCreate(options.PortalBaseUrl, UriKind.Absolute, out var portal) || portal.Scheme is not ("http" or "https"))
         {
@@ -84,16 +85,16 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             errors.Add($"'{Section}:ClinicName' must be 1 to 100 characters (was '{options.ClinicName}').");
         }
 
-        Range(errors, "MaxAttempts", options.MaxAttempts, 1, 50);
-        Range(errors, "RetryBaseDelaySeconds", options.RetryBaseDelaySeconds, 1, 3600);
+        errors.Range(nameof(options.MaxAttempts), options.MaxAttempts, 1, 50)
+            .Range(nameof(options.RetryBaseDelaySeconds), options.RetryBaseDelaySeconds, 1, 3600);
         // A claim must outlast the slowest send (HTTP time-outs are 30 s for e-mail and SMS, at most
         // 60 s for webhooks) and the write of its answer; a shorter one lapses while the message is
         // still being sent, and another dispatcher sends it a second time.
-        Range(errors, "ClaimTimeoutSeconds", options.ClaimTimeoutSeconds, 90, 3600);
-        Range(errors, "BatchSize", options.BatchSize, 1, 1000);
+        errors.Range(nameof(options.ClaimTimeoutSeconds), options.ClaimTimeoutSeconds, 90, 3600)
+            .Range(nameof(options.BatchSize), options.BatchSize, 1, 1000);
     }
 
-    private static void ValidateSendGrid(SendGridOptions sendGrid, List<string> errors)
+    private static void ValidateSendGrid(SendGridOptions sendGrid, OptionsErrors errors)
     {
         if (sendGrid.IsConfigured && !System.Net.Mail.MailAddress.TryCreate(sendGrid.FromEmail, out _))
         {
@@ -101,7 +102,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         }
     }
 
-    private static void ValidateTwilio(TwilioOptions twilio, List<string> errors)
+    private static void ValidateTwilio(TwilioOptions twilio, OptionsErrors errors)
     {
         if (!twilio.IsConfigured)
         {
@@ -119,7 +120,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         }
     }
 
-    private static void ValidateProviderBaseUrls(NotificationsOptions options, List<string> errors)
+    private static void ValidateProviderBaseUrls(NotificationsOptions options, OptionsErrors errors)
     {
         foreach (var (key, url) in new[] { ("SendGrid:BaseUrl", options.SendGrid.BaseUrl), ("Twilio:BaseUrl", options.Twilio.BaseUrl) })
         {
@@ -127,14 +128,6 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             {
                 errors.Add($"'{Section}:{key}' must be an absolute URL (was '{url}').");
             }
-        }
-    }
-
-    private static void Range(List<string> errors, string key, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add($"'{Section}:{key}' must be between {min} and {max} (was {value}).");
         }
     }
 }

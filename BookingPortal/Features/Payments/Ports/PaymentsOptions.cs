@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Payments.Ports;
@@ -62,12 +63,7 @@ internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOption
 {
     public ValidateOptionsResult Validate(string? name, PaymentsOptions options)
     {
-        var errors = new List<string>();
-        if (options.HoldMinutes is < 1 or > 120)
-        {
-            errors.Add($"'{PaymentsOptions.SectionName}:HoldMinutes' must be between 1 and 120 (was {options.HoldMinutes}).");
-        }
-
+        var errors = new OptionsErrors(PaymentsOptions.SectionName).Range(nameof(options.HoldMinutes), options.HoldMinutes, 1, 120);
         var refunds = options.Refunds;
         if (refunds.MaxAttempts < 1 || refunds.RetryBaseDelaySeconds < 1 || refunds.TimeoutSeconds < 1 || refunds.BatchSize < 1)
         {
@@ -97,6 +93,6 @@ internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOption
             }
         }
 
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return errors.Result;
     }
 }
