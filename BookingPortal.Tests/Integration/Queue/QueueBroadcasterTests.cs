@@ -1,6 +1,8 @@
 using BookingPortal.Data;
+using BookingPortal.Domain;
 using BookingPortal.Features.Queue;
 using BookingPortal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Queue;
@@ -32,11 +34,11 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
 
         factory.Clock.SetUtcNow(Opening);
         await factory.Get<AdmissionController>().TickAllAsync();
-        var broadcaster = factory.Get<QueueBroadcaster>();
+        // A broadcaster of its own: the portal's, woken by the joins and the tick, would race these calls.
+        var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
         var (early, late) = (new List<QueueSnapshot>(), new List<QueueSnapshot>());
         using var watchingEarly = broadcaster.Subscribe(openingId, s => { lock (early) { early.Add(s); } });
 
-        // The portal's own timer broadcasts too; it hands nothing more than these calls would.
         await broadcaster.BroadcastAsync();
         await broadcaster.BroadcastAsync();
         Count(early).Should().Be(1, "the second read found the same queue");
@@ -52,7 +54,68 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
         await broadcaster.BroadcastAsync();
         Count(early).Should().Be(2, "a fourth customer in line is a change");
         Count(late).Should().Be(2);
-        (Last(early).AdmittedEntryIds.Count + Last(early).WaitingSequences.Length).Should().Be(4);
+        Live(Last(early)).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task A_poll_reads_in_full_only_what_changed_elsewhere_and_catches_up_a_new_watcher_without_a_read()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customers = await factory.CreateCustomersAsync(8);
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
+        long openingId = 0;
+        foreach (var customer in customers)
+        {
+            openingId = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.OpeningId;
+        }
+
+        // The opening's tick draws the places (and lets the first in); the rest wait, numbered.
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        // A broadcaster of its own, without the portal's timer: only this test's calls hand anything out.
+        var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
+        var (early, late) = (new List<QueueSnapshot>(), new List<QueueSnapshot>());
+        using var watchingEarly = broadcaster.Subscribe(openingId, s => { lock (early) { early.Add(s); } });
+        await broadcaster.BroadcastAsync();
+        await broadcaster.PollAsync([]);
+        Count(early).Should().Be(1, "the fingerprint of the line has not moved");
+
+        using var watchingLate = broadcaster.Subscribe(openingId, s => { lock (late) { late.Add(s); } });
+        await broadcaster.PollAsync([]);
+        Count(late).Should().Be(1, "a room that starts watching gets the current queue at the next poll");
+        Last(late).Should().BeSameAs(Last(early), "the snapshot it already had, not a new read");
+
+        // Another instance ends the first entry's turn or place: nothing here was told, the fingerprint moves.
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            var first = await db.QueueEntries.Where(e => e.OpeningId == openingId && e.Sequence != null).OrderBy(e => e.Sequence).FirstAsync();
+            first.Status = QueueEntryStatus.Left;
+            await db.SaveChangesAsync();
+        }
+
+        var liveBefore = Live(Last(early));
+        await broadcaster.PollAsync([]);
+        Count(early).Should().Be(2);
+        Count(late).Should().Be(2);
+        Live(Last(early)).Should().Be(liveBefore - 1);
+        await broadcaster.PollAsync([openingId]);
+        Count(early).Should().Be(2, "an opening marked here is read in full, and an equal snapshot is still not handed again");
+    }
+
+    [Fact]
+    public void A_mark_wakes_the_broadcaster_and_is_taken_once()
+    {
+        var changes = new QueueChangeNotifier();
+        var waiting = changes.Changed;
+        waiting.IsCompleted.Should().BeFalse();
+
+        changes.NotifyChanged(7);
+        changes.NotifyChanged(7);
+
+        waiting.IsCompleted.Should().BeTrue("a queue changed on this instance wakes the broadcaster before its next poll");
+        changes.TakeChanged().Should().Equal(7);
+        changes.Changed.IsCompleted.Should().BeFalse("taking the marks renews the signal");
+        changes.TakeChanged().Should().BeEmpty();
     }
 
     [Fact]
@@ -82,6 +145,8 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
         met.Should().Be(rooms);
         watching.ForEach(w => w.Dispose());
     }
+
+    private static int Live(QueueSnapshot snapshot) => snapshot.AdmittedEntryIds.Count + snapshot.WaitingSequences.Length;
 
     private static int Count(List<QueueSnapshot> received)
     {

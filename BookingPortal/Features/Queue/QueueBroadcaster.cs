@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BookingPortal.Data;
 using BookingPortal.Domain;
@@ -7,18 +8,28 @@ using Microsoft.EntityFrameworkCore;
 namespace BookingPortal.Features.Queue;
 
 /// <summary>
-/// Pushes each opening's queue to the waiting-room circuits watching it. Twice a second it reads
-/// every watched opening with one query each and hands the same snapshot to all its subscribers:
-/// the database load does not grow with the number of people waiting, and changes made by another
-/// instance arrive within half a second. A snapshot equal to the last one is handed only to
-/// subscribers that have not had one yet, so a quiet queue costs the circuits nothing.
+/// Pushes each opening's queue to the waiting-room circuits watching it. It reads every watched
+/// opening with one query each and hands the same snapshot to all its subscribers: the database load
+/// does not grow with the number of people waiting. It reads at once when this instance changes a
+/// queue (<see cref="QueueChangeNotifier"/>); five times a second it asks each opening for a fingerprint
+/// of its line (one aggregate over an index) and reads it in full only when that moved, so a change
+/// made by another instance arrives within a fifth of a second without reading thousands of rows each
+/// time; and once a second it reads in full anyway, for what the fingerprint does not cover (the seats
+/// left). A snapshot equal to the last one is handed only to subscribers that have not had one yet, so
+/// a quiet queue costs the circuits nothing.
 /// </summary>
 public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Full reads at least this often: seats taken on another instance move no fingerprint.</summary>
+    public static readonly TimeSpan FullReadInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(50);
     private static readonly ParallelOptions FanOut = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Subscriber>> subscribers = new();
     private readonly ConcurrentDictionary<long, QueueSnapshot> lastSnapshots = new();
+    private readonly ConcurrentDictionary<long, QueueFingerprint> lastFingerprints = new();
     private readonly IServiceScopeFactory scopes;
     private readonly QueueChangeNotifier changes;
     private readonly TimeProvider time;
@@ -48,23 +59,72 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var sinceFullRead = Stopwatch.StartNew();
+        while (!stoppingToken.IsCancellationRequested)
         {
-            changes.TakeChanged();
+            var changed = changes.TakeChanged();
+            var failed = false;
             try
             {
-                await BroadcastAsync(stoppingToken);
+                if (sinceFullRead.Elapsed >= FullReadInterval)
+                {
+                    sinceFullRead.Restart();
+                    await BroadcastAsync(stoppingToken);
+                }
+                else
+                {
+                    await PollAsync(changed, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Could not read the queues for the waiting rooms; trying again in a second.");
+                logger.LogError(ex, "Could not read the queues for the waiting rooms; trying again shortly.");
+                failed = true;
             }
+
+            await WaitForNextPassAsync(failed, stoppingToken);
         }
     }
 
-    /// <summary>Reads and pushes every watched opening once. Public so tests can drive it without a timer.</summary>
-    public async Task BroadcastAsync(CancellationToken cancellationToken = default)
+    /// <summary>The next poll, or sooner when this instance changes a queue; after a failure, never sooner.</summary>
+    private async Task WaitForNextPassAsync(bool failed, CancellationToken stoppingToken)
+    {
+        var sincePass = Stopwatch.StartNew();
+        await (failed ? Task.Delay(Interval, stoppingToken) : Task.WhenAny(changes.Changed, Task.Delay(Interval, stoppingToken)));
+        // An opening's first minute marks its queue hundreds of times a second: those marks share one pass.
+        var rest = MinimumGap - sincePass.Elapsed;
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest, stoppingToken);
+        }
+    }
+
+    /// <summary>Reads and pushes every watched opening in full. Public so tests can drive it without a timer.</summary>
+    public Task BroadcastAsync(CancellationToken cancellationToken = default) => ForEachWatchedAsync(
+        (db, queue, openingId) => ReadAndHandAsync(db, queue, openingId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Reads in full the openings marked <paramref name="changed"/> here and those whose fingerprint moved (a change made
+    /// elsewhere); the others only catch up subscribers that have had no snapshot yet. Public so tests can drive it.
+    /// </summary>
+    public Task PollAsync(IReadOnlyCollection<long> changed, CancellationToken cancellationToken = default) => ForEachWatchedAsync(
+        async (db, queue, openingId) =>
+        {
+            if (!changed.Contains(openingId) && lastSnapshots.TryGetValue(openingId, out var last)
+                && await FingerprintAsync(db, openingId, cancellationToken) == lastFingerprints.GetValueOrDefault(openingId))
+            {
+                foreach (var subscriber in subscribers[openingId].Values)
+                {
+                    subscriber.Hand(last, changed: false);
+                }
+
+                return;
+            }
+
+            await ReadAndHandAsync(db, queue, openingId, cancellationToken);
+        }, cancellationToken);
+
+    private async Task ForEachWatchedAsync(Func<BookingDbContext, QueueService, long, Task> readOne, CancellationToken cancellationToken)
     {
         var watched = subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
         if (watched.Count == 0)
@@ -73,23 +133,38 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync(cancellationToken);
-        await using (db)
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync(cancellationToken);
+        var queue = scope.ServiceProvider.GetRequiredService<QueueService>();
+        foreach (var openingId in watched)
         {
-            foreach (var openingId in watched)
-            {
-                var snapshot = await ReadAsync(db, scope.ServiceProvider.GetRequiredService<QueueService>(), openingId, cancellationToken);
-                var changed = !lastSnapshots.TryGetValue(openingId, out var last) || !SameQueue(last, snapshot);
-                lastSnapshots[openingId] = snapshot;
-                // A circuit whose dispatcher is free runs its update on the thread that hands it the snapshot (Blazor's
-                // InvokeAsync runs inline then), render and send included. Handed one after another, 20,000 circuits were
-                // drawn on one core while the other idled, and the last one waited ~2.6 s: every core takes a share instead.
-                Parallel.ForEach(subscribers[openingId].Values, FanOut, subscriber => subscriber.Hand(snapshot, changed));
-            }
+            await readOne(db, queue, openingId);
         }
     }
 
-    private async Task<QueueSnapshot> ReadAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
+    private async Task ReadAndHandAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
+    {
+        var (snapshot, fingerprint) = await ReadAsync(db, queue, openingId, cancellationToken);
+        var changed = !lastSnapshots.TryGetValue(openingId, out var last) || !SameQueue(last, snapshot);
+        lastSnapshots[openingId] = snapshot;
+        lastFingerprints[openingId] = fingerprint;
+        // A circuit whose dispatcher is free runs its update on the thread that hands it the snapshot (Blazor's
+        // InvokeAsync runs inline then), render and send included. Handed one after another, 20,000 circuits were
+        // drawn on one core while the other idled, and the last one waited ~2.6 s: every core takes a share instead.
+        Parallel.ForEach(subscribers[openingId].Values, FanOut, subscriber => subscriber.Hand(snapshot, changed));
+    }
+
+    /// <summary>What moves when anyone joins, leaves, is numbered or admitted: the same rows a full read takes, summed in the database.</summary>
+    private static Task<QueueFingerprint> FingerprintAsync(BookingDbContext db, long openingId, CancellationToken cancellationToken) =>
+        db.QueueEntries.AsNoTracking()
+            .Where(e => e.OpeningId == openingId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
+            .GroupBy(e => e.OpeningId)
+            .Select(g => new QueueFingerprint(
+                g.Count(),
+                g.Sum(e => e.Status == QueueEntryStatus.Waiting ? e.Sequence ?? 0 : 0),
+                g.Sum(e => e.Status == QueueEntryStatus.Admitted ? e.Id : 0)))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<(QueueSnapshot Snapshot, QueueFingerprint Fingerprint)> ReadAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
     {
         var live = await db.QueueEntries.AsNoTracking()
             .Where(e => e.OpeningId == openingId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
@@ -107,7 +182,9 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
         var waiting = live.Where(e => e.Status == QueueEntryStatus.Waiting && e.Sequence != null).Select(e => e.Sequence!.Value).Order().ToArray();
         var admitted = live.Where(e => e.Status == QueueEntryStatus.Admitted).Select(e => e.Id).ToHashSet();
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        return new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc) { Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken) };
+        var fingerprint = new QueueFingerprint(live.Count,
+            live.Where(e => e.Status == QueueEntryStatus.Waiting).Sum(e => e.Sequence ?? 0), live.Where(e => e.Status == QueueEntryStatus.Admitted).Sum(e => e.Id));
+        return (new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc) { Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken) }, fingerprint);
     }
 
     private static bool SameQueue(QueueSnapshot a, QueueSnapshot b) =>
@@ -120,12 +197,16 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 
         public void Hand(QueueSnapshot snapshot, bool changed)
         {
-            if (Interlocked.Exchange(ref handedOne, 1) == 0 || changed)
+            // Read before it is written: the poll asks every subscriber, and a write each time would bounce cache lines between cores.
+            var first = Volatile.Read(ref handedOne) == 0 && Interlocked.Exchange(ref handedOne, 1) == 0;
+            if (first || changed)
             {
                 onSnapshot(snapshot);
             }
         }
     }
+
+    private readonly record struct QueueFingerprint(int Live, long WaitingSequences, long AdmittedIds);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {
