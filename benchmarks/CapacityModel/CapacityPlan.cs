@@ -30,8 +30,11 @@ public sealed record CapacityInputs
     /// <summary>Queries per read of one opening by one instance's broadcaster: live entries, release, service and seats left.</summary>
     public double BroadcasterQueriesPerRead { get; init; } = 4;
 
-    /// <summary>Broadcaster reads per second per watched opening per instance (every 500 ms).</summary>
-    public double BroadcasterReadsPerSecond { get; init; } = 2;
+    /// <summary>Broadcaster full reads per second per watched opening per instance (once a second, and when the fingerprint moves).</summary>
+    public double BroadcasterReadsPerSecond { get; init; } = 1;
+
+    /// <summary>Fingerprint queries per second per watched opening per instance (every 200 ms): one aggregate row each.</summary>
+    public double BroadcasterFingerprintsPerSecond { get; init; } = 5;
 
     /// <summary>Assumption: everyone arrives in the minute around the opening.</summary>
     public double ArrivalSeconds { get; init; } = 60;
@@ -63,8 +66,9 @@ public static class CapacityPlan
         var instances = needed + inputs.SpareInstances;
         var circuitsEach = (double)waiting / needed;
         var memoryGb = (inputs.BaseMemoryMb + circuitsEach * inputs.MemoryPerCircuitKb / 1024) / 1024;
-        // Every instance's broadcaster reads the opening itself, and the read returns every live entry.
-        var queries = instances * inputs.BroadcasterQueriesPerRead * inputs.BroadcasterReadsPerSecond;
+        // Every instance's broadcaster reads the opening itself, and the read returns every live entry; its fingerprints
+        // scan the same entries in the database but hand over one row.
+        var queries = instances * (inputs.BroadcasterQueriesPerRead * inputs.BroadcasterReadsPerSecond + inputs.BroadcasterFingerprintsPerSecond);
         var rows = instances * (double)waiting * inputs.BroadcasterReadsPerSecond;
         var bookings = Math.Min(inputs.AdmissionsPerMinute / 60, inputs.BookingsPerSecondMeasured);
         var statements = bookings * inputs.StatementsPerBookingAlone;
@@ -76,7 +80,7 @@ public static class CapacityPlan
         {
             (1, false) => "none: one instance holds it",
             (_, false) => arrivalRules ? "circuit start rate in the arrival minute" : "circuit memory",
-            (< 20, true) => "broadcaster: each instance reads every waiting entry twice a second",
+            (< 20, true) => "broadcaster: each instance reads every waiting entry once a second",
             _ => (arrivalRules ? "circuit start rate" : "circuit memory") + " and the broadcaster's reads",
         };
 
