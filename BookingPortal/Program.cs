@@ -1,7 +1,6 @@
 using BookingPortal.Features.Accounts;
 using BookingPortal.Components;
 using BookingPortal.Features.Api;
-using BookingPortal.Data;
 using BookingPortal.Features;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Queue;

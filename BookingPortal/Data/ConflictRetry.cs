@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace BookingPortal.Data;

@@ -1,6 +1,3 @@
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Data;
 
 /// <summary>

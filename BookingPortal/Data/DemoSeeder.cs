@@ -1,6 +1,4 @@
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Data;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Data;
 
 public sealed class SqliteBookingDbContext(DbContextOptions<SqliteBookingDbContext> options) : BookingDbContext(options);

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using BookingPortal.Components.Account.Pages;
 using BookingPortal.Components.Account.Pages.Manage;
-using BookingPortal.Data;
 using BookingPortal.Features.Accounts;
 
 namespace Microsoft.AspNetCore.Routing;

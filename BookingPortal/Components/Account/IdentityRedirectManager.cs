@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Components.Account;

@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BookingPortal.Data.Configurations;

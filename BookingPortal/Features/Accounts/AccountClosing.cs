@@ -1,9 +1,6 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Accounts;
 

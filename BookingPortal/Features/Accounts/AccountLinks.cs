@@ -1,6 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
 using System.Text;
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,10 +1,7 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Accounts.Templates;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Accounts;
 

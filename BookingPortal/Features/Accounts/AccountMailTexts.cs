@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Accounts;
 
 /// <summary>The words of one account e-mail in one language; the HTML and the plain-text part say the same.</summary>

@@ -1,4 +1,3 @@
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;

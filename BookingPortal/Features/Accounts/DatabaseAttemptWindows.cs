@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Accounts;
 

@@ -1,7 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Infrastructure.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 

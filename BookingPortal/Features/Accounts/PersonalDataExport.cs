@@ -1,7 +1,5 @@
 using System.Text.Json;
-using BookingPortal.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Accounts;
 

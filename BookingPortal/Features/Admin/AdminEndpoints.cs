@@ -1,5 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Mvc;
 using BookingPortal.Features.Staff;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Questions;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 

@@ -1,7 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Admin;

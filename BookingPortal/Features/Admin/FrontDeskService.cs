@@ -1,9 +1,6 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 

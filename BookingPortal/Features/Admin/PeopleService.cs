@@ -1,8 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Accounts;

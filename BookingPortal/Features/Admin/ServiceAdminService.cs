@@ -1,9 +1,6 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;

@@ -1,9 +1,6 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Consistency;
 using BookingPortal.Features.Notifications;

@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
 using System.Globalization;
 using System.Text.Json;

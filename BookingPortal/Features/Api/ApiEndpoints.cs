@@ -1,6 +1,5 @@
 using BookingPortal.Features.Bookings;
 using System.Security.Claims;
-using BookingPortal.Domain;
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Catalog;

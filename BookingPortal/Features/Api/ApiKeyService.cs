@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Api;
 

@@ -1,6 +1,5 @@
 using BookingPortal.Features.Booking;
 using BookingPortal.Features.Bookings;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using System.Text.Json;
 

@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 

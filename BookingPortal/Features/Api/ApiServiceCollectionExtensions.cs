@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;

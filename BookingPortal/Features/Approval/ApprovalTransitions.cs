@@ -1,11 +1,8 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Approval;
 

@@ -1,10 +1,7 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Approval;

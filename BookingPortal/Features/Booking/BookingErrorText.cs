@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;

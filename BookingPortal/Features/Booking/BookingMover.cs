@@ -1,11 +1,8 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Booking;
 

@@ -1,6 +1,5 @@
 using BookingPortal.Features.Bookings;
 using System.Diagnostics;
-using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Booking;
 

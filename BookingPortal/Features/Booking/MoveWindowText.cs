@@ -1,6 +1,5 @@
 using BookingPortal.Features.Bookings;
 using System.Globalization;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,3 @@
-using BookingPortal.Data;
 using BookingPortal.Features.Bookings;
 
 namespace BookingPortal.Features.Booking;

@@ -1,13 +1,10 @@
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Booking;
 

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Booking;
 

@@ -1,9 +1,6 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Booking;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Notifications;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Bookings;
 
 /// <summary>What the customer asked for. The idempotency key is created once per booking attempt by the UI.</summary>

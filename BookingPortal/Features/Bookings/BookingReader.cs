@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Bookings;
 

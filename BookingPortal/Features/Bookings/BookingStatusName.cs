@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Bookings;
 
 /// <summary>Status names on the wire (the API and webhooks) in kebab case (pending-payment, confirmed, …), independent of enum renames.</summary>

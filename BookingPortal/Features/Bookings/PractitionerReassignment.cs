@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Bookings;
 
 public enum ReassignmentOutcome

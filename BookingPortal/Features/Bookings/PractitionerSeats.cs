@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Bookings;
 
 /// <summary>One seat to be given by a practitioner: a new booking, a move (the booking does not block itself) or a reassignment.</summary>

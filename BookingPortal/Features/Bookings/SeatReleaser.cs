@@ -1,7 +1,4 @@
-using BookingPortal.Data;
 using System.Linq.Expressions;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace BookingPortal.Features.Bookings;

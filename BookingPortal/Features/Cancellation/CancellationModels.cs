@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Cancellation;
 
 /// <summary>Who cancels what. Only staff may waive the late-cancellation fee, and they must say why.</summary>

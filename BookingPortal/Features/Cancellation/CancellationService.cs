@@ -1,11 +1,8 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using BookingPortal.Features.Audit;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BookingPortal.Domain;
 using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Catalog;
 
 public sealed record ServiceSummary(

@@ -1,7 +1,4 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Catalog;
 

@@ -1,8 +1,5 @@
 using System.Data;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Consistency;
 

@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Features.Consistency.ConsistencyCheck;
 
 namespace BookingPortal.Features.Consistency;

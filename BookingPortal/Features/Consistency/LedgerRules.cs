@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using static System.FormattableString;
-using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Consistency;
 

@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Consistency;
 
 /// <summary>One person, one place: no two active appointments of a practitioner or of a room overlap, buffers of both services included.</summary>

@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Insights;
 
 /// <summary>A service staff can pick on an Insights page, with the zone its dates are read in.</summary>

@@ -1,6 +1,4 @@
-using BookingPortal.Data;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Insights;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Insights;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BookingPortal.Domain;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 

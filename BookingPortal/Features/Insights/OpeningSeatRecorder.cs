@@ -1,7 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Queue;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace BookingPortal.Features.Insights;

@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Notifications;
 
 /// <summary>Whom a customer's messages go to, and in which language, read in the caller's transaction.</summary>

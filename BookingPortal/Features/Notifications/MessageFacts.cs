@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Notifications;
 
 /// <summary>The appointment a message is about, with its times already in the service's zone.</summary>

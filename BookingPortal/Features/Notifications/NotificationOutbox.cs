@@ -1,10 +1,7 @@
 using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Features.Notifications.Templates;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;

@@ -1,7 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 using BookingPortal.Features.Staff;
 

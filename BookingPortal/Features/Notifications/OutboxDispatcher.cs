@@ -1,8 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
 using System.Linq.Expressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;

@@ -1,7 +1,4 @@
 using System.Diagnostics.Metrics;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Notifications;
 

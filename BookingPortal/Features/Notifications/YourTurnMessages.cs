@@ -1,8 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using System.Globalization;
 using BookingPortal.Features.Notifications.Ports;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;

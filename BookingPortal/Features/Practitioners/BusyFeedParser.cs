@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

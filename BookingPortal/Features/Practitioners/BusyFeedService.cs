@@ -1,9 +1,6 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Practitioners;

@@ -1,12 +1,9 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Practitioners;
 

@@ -1,8 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Admin;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Practitioners;
 

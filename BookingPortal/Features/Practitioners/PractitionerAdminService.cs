@@ -1,8 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Practitioners;

@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Practitioners;
 
 /// <summary>One appointment of a practitioner as the staff pages show it, times in the service's zone.</summary>

@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Practitioners;
 
 /// <summary>One line of the practitioners list.</summary>

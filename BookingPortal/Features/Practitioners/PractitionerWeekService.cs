@@ -1,7 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Practitioners;
 

@@ -1,11 +1,8 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Practitioners;

@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Questions;

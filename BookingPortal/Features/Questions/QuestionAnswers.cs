@@ -1,5 +1,4 @@
 using System.Globalization;
-using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
 
 namespace BookingPortal.Features.Questions;

@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Questions;
 
 /// <summary>Reads the services' questions and the answers bookings keep (as they were asked, whatever became of the questions since).</summary>

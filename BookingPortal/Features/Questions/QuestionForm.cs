@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Questions;
 
 /// <summary>The question editor's fields, bound two-way (a record's init-only members cannot be).</summary>

@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BookingPortal.Features.Queue;

@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Queue;
 
 /// <summary>Reads an opening's <see cref="OpeningPace"/> in one grouped query (plus the release's pause switch).</summary>

@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Queue;
 
 /// <summary>One draw of an opening as published: its entry codes in the order they counted, and in the order drawn.</summary>

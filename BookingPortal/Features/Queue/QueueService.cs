@@ -1,8 +1,5 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Queue;
 

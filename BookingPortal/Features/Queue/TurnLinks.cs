@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Queue;
 

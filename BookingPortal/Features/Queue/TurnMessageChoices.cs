@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Features.Queue;
 
 /// <param name="Phone">The number a text would go to; null unless the account takes texts (opted in, with a valid number), as reminders decide.</param>

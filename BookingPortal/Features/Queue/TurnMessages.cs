@@ -1,8 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Queue;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Queue;
 
 /// <summary>What an opening's queue has done so far: the figures the wait and the chance of a seat are estimated from.</summary>

@@ -1,9 +1,6 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace BookingPortal.Features.Releases;

@@ -1,8 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace BookingPortal.Features.Releases;

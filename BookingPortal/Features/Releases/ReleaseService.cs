@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Staff;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using BookingPortal.Domain;
 using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.VideoRooms;

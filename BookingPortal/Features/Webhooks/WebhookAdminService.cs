@@ -1,8 +1,5 @@
 using BookingPortal.Features.Webhooks.Ports;
 using System.Security.Cryptography;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Webhooks;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BookingPortal.Infrastructure.Health;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using BookingPortal.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace BookingPortal.Infrastructure.Identity;

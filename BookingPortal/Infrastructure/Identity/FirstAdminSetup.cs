@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Infrastructure.Identity;
 

@@ -1,5 +1,4 @@
 using BookingPortal.Components.Account;
-using BookingPortal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,3 @@
-using BookingPortal.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace BookingPortal.Infrastructure.Identity;

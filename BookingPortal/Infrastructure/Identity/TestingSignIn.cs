@@ -1,4 +1,3 @@
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,4 +1,3 @@
-using BookingPortal.Data;
 using Npgsql;
 using Quartz;
 

@@ -1,9 +1,6 @@
 using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Features.Webhooks.Ports;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Infrastructure.Webhooks;
 

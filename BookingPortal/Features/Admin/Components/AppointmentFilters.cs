@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using MudBlazor;
 
 namespace BookingPortal.Features.Admin.Components;

@@ -2,8 +2,6 @@ using BookingPortal.Features.Questions;
 using BookingPortal.Features.Bookings;
 using System.Globalization;
 using System.Security.Claims;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BookingPortal.Domain;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Catalog;
 

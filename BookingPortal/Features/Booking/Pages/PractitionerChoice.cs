@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Booking.Pages;

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Features.Notifications.Templates;
 

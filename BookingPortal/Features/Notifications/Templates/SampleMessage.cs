@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Notifications.Templates;
 
 /// <summary>The made-up booking a template is previewed with before it is saved; a name with markup in it shows that values are escaped.</summary>

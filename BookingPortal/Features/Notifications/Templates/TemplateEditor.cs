@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Notifications.Templates;
 
 /// <summary>The editable copy of a template, bound to the editor's fields.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BookingPortal.Domain;
 
 namespace BookingPortal.Features.Notifications.Templates;
 

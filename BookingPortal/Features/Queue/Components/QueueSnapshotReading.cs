@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Features.Queue.Components;
 
 /// <summary>Reads a queue snapshot for one waiting room: positions come from the shared snapshot, not the database.</summary>
