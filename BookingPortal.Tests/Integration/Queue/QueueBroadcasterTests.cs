@@ -25,15 +25,7 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
     {
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customers = await factory.CreateCustomersAsync(4);
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
-        long openingId = 0;
-        foreach (var customer in customers.Take(3))
-        {
-            openingId = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.OpeningId;
-        }
-
-        factory.Clock.SetUtcNow(Opening);
-        await factory.Get<AdmissionController>().TickAllAsync();
+        var openingId = await LineUpAndOpenAsync(clinic.Id, customers.Take(3));
         // A broadcaster of its own: the portal's, woken by the joins and the tick, would race these calls.
         var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
         var (early, late) = (new List<QueueSnapshot>(), new List<QueueSnapshot>());
@@ -61,17 +53,7 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
     public async Task A_poll_reads_in_full_only_what_changed_elsewhere_and_catches_up_a_new_watcher_without_a_read()
     {
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customers = await factory.CreateCustomersAsync(8);
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
-        long openingId = 0;
-        foreach (var customer in customers)
-        {
-            openingId = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.OpeningId;
-        }
-
-        // The opening's tick draws the places (and lets the first in); the rest wait, numbered.
-        factory.Clock.SetUtcNow(Opening);
-        await factory.Get<AdmissionController>().TickAllAsync();
+        var openingId = await LineUpAndOpenAsync(clinic.Id, await factory.CreateCustomersAsync(8));
         // A broadcaster of its own, without the portal's timer: only this test's calls hand anything out.
         var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
         var (early, late) = (new List<QueueSnapshot>(), new List<QueueSnapshot>());
@@ -144,6 +126,21 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
 
         met.Should().Be(rooms);
         watching.ForEach(w => w.Dispose());
+    }
+
+    /// <summary>The customers join before the opening; its first tick draws their places and lets the first in.</summary>
+    private async Task<long> LineUpAndOpenAsync(int serviceId, IEnumerable<string> customers)
+    {
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
+        long openingId = 0;
+        foreach (var customer in customers)
+        {
+            openingId = (await factory.Get<QueueService>().JoinAsync(serviceId, customer, null)).Entry!.OpeningId;
+        }
+
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        return openingId;
     }
 
     private static int Live(QueueSnapshot snapshot) => snapshot.AdmittedEntryIds.Count + snapshot.WaitingSequences.Length;
