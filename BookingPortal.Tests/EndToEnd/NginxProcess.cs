@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.EndToEnd;
 

@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.AspNetCore.Identity;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>A customer account written straight to a database, e-mail confirmed, for tests of a portal with no demo data.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>Signs in through the real Identity login form (antiforgery token and all) and keeps the cookie.</summary>

@@ -1,15 +1,7 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Admin.Components;
 using BookingPortal.Features.Admin.Pages;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Features.Webhooks.Components;
-using BookingPortal.Tests.TestSupport;
-using Bunit;
 using MudBlazor;
 
 namespace BookingPortal.Tests.Components.Admin;

@@ -1,12 +1,4 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Payments;
 using BookingPortal.Tests.Integration.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.TestSupport.StripeStandIn;
 
 namespace BookingPortal.Tests.Integration.Accounts;

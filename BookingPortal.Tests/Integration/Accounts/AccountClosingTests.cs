@@ -1,14 +1,4 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Accounts;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Accounts;
 

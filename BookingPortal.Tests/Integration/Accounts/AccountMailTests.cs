@@ -1,9 +1,3 @@
-using System.Net;
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Accounts;
 
 public class AccountMailTests

@@ -1,12 +1,3 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Admin;
 
 public class AppointmentsTests

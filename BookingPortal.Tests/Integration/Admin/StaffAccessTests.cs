@@ -1,8 +1,3 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
 using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Tests.Integration.Admin;

@@ -1,14 +1,6 @@
-using System.Net;
 using System.Security.Claims;
 using BookingPortal.Components.Account;
-using BookingPortal.Data;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Tests.Integration.Admin;

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using BookingPortal.Domain;
-using BookingPortal.Features.Api;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Api;
 
 /// <summary>Keys made and revoked on the profile page, shown once and kept hashed; the per-key rate limit.</summary>

@@ -1,15 +1,3 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Features.Api;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Api;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Cancellation;
 
 public class CancellationServiceTests

@@ -1,10 +1,5 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Catalog;
 using BookingPortal.Tests.Integration.Notifications;
 using BookingPortal.Tests.Integration.Practitioners;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Catalog;
 

@@ -1,14 +1,5 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.Integration.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Catalog;
 

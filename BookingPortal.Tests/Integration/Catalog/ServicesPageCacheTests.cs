@@ -1,9 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Branding;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BookingPortal.Tests.Integration.Catalog;
 

@@ -1,18 +1,7 @@
-using BookingPortal.Features.Bookings;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Linq.Expressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Approval;
 using BookingPortal.Features.Staff;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Features.Queue;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Chaos;
 

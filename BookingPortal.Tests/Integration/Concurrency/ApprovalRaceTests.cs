@@ -1,11 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Approval;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Staff;
-using BookingPortal.Tests.TestSupport;
 using static BookingPortal.Tests.Integration.Approval.ApprovalTestSupport;
 
 namespace BookingPortal.Tests.Integration.Concurrency;

@@ -1,7 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Concurrency;
 
 public class SlotInventoryStoreTests

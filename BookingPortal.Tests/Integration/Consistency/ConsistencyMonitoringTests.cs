@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
 using BookingPortal.Features.Consistency;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

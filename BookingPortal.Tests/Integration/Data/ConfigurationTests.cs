@@ -1,4 +1,3 @@
-using BookingPortal.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

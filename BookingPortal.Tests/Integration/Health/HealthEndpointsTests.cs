@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace BookingPortal.Tests.Integration.Health;

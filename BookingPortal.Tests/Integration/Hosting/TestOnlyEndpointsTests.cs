@@ -1,10 +1,4 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Hosting;
 

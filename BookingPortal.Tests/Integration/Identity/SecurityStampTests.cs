@@ -1,14 +1,8 @@
-using System.Net;
 using System.Security.Claims;
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Identity;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Tests.Integration.Identity;
 

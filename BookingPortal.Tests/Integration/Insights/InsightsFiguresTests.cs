@@ -1,7 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Insights;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Insights;
 

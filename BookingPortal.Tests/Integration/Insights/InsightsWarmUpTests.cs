@@ -1,7 +1,4 @@
-using System.Net;
 using BookingPortal.Features.Insights;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Insights;
 

@@ -1,13 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.EndToEnd;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace BookingPortal.Tests.Integration.Instances;
@@ -172,9 +163,9 @@ public sealed class TwoInstances : IAsyncLifetime
         using var client = new HttpClient(handler) { BaseAddress = issuer.BaseUri };
         var signIn = await client.SubmitFormAsync("Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Password, ["Input.RememberMe"] = "false" });
         signIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the password is right");
-        foreach (Cookie cookie in cookies.GetCookies(issuer.BaseUri))
+        foreach (System.Net.Cookie cookie in cookies.GetCookies(issuer.BaseUri))
         {
-            cookies.Add(target.BaseUri, new Cookie(cookie.Name, cookie.Value, "/", target.BaseUri.Host));
+            cookies.Add(target.BaseUri, new System.Net.Cookie(cookie.Name, cookie.Value, "/", target.BaseUri.Host));
         }
 
         var page = await client.GetStringAsync("");

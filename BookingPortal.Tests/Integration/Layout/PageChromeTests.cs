@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Layout;
 
 /// <summary>The layout's chrome is plain markup now; these pin what AuthorizeView and the MudBlazor hosts used to decide.</summary>

@@ -1,9 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Notifications.Templates;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 

@@ -1,10 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
-using System.Net;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 

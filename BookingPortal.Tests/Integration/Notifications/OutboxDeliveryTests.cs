@@ -1,15 +1,6 @@
 using BookingPortal.Features.Notifications.Ports;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Integration.Notifications;

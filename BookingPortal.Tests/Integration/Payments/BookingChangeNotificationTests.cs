@@ -1,13 +1,4 @@
-using BookingPortal.Features.Bookings;
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BookingPortal.Tests.Integration.Payments;

@@ -1,14 +1,5 @@
 using BookingPortal.Infrastructure.Payments;
-using BookingPortal.Features.Bookings;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using static BookingPortal.Tests.TestSupport.StripeStandIn;
 

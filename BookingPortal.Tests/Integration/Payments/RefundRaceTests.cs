@@ -1,9 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.Integration.Payments.DurableRefundTests;
 using static BookingPortal.Tests.TestSupport.StripeStandIn;
 

@@ -1,9 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Features.Practitioners;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Practitioners;
 

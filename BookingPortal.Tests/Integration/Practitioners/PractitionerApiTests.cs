@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using BookingPortal.Features.Api;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>POST /api/v1/bookings with an optional practitionerId, and the problem for one no longer free.</summary>

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using BookingPortal.Features.Questions;
-using BookingPortal.Tests.TestSupport;
 using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 
 namespace BookingPortal.Tests.Integration.Questions;

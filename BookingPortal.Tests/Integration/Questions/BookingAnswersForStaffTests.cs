@@ -1,7 +1,4 @@
 using BookingPortal.Features.Accounts;
-using BookingPortal.Features.Admin;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 
 namespace BookingPortal.Tests.Integration.Questions;

@@ -1,8 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Questions;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 
 namespace BookingPortal.Tests.Integration.Questions;

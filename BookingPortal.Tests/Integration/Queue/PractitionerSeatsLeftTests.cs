@@ -1,8 +1,4 @@
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Queue;
 using BookingPortal.Tests.Integration.Practitioners;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Queue;
 

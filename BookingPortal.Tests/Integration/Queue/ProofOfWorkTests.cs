@@ -1,9 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
 using BookingPortal.Tests.Unit.Features.Queue;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Queue;
 

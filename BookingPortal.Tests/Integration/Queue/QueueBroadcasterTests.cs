@@ -1,8 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>

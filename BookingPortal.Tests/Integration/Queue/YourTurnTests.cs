@@ -1,13 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>

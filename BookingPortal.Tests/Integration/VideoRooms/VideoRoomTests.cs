@@ -1,12 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Catalog;
 using BookingPortal.Tests.Integration.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.VideoRooms;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using BookingPortal.Domain;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Notifications;
 using Ical.Net;
 using BookingPortal.Features.Notifications.Templates;
 

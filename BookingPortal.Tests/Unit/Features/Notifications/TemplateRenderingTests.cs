@@ -1,6 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Notifications.Templates;
 
 namespace BookingPortal.Tests.Unit.Features.Notifications;

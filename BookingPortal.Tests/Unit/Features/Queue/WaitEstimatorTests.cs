@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
 using Xunit.Abstractions;
 
 namespace BookingPortal.Tests.Unit.Features.Queue;
