@@ -3,18 +3,8 @@ using BookingPortal.Features.Releases;
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>The demo weekly release's draw, published and checked: before the opening the commitment, after it the seed and the entries.</summary>
-public class PublicDrawTests : IAsyncLifetime
+public class PublicDrawTests : WeeklyReleaseSuite
 {
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory factory = new();
-    private Service clinic = null!;
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-    }
-
     [Fact]
     public async Task The_commitment_is_published_before_the_opening_and_the_draw_checks_out_after_it()
     {
@@ -109,6 +99,4 @@ public class PublicDrawTests : IAsyncLifetime
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         return await db.OutboxMessages.Where(m => m.Channel == NotificationChannel.Webhook).Select(m => m.TextBody).ToListAsync();
     }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 }
