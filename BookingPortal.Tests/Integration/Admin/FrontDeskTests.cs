@@ -1,12 +1,10 @@
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class FrontDeskTests : ProviderSuite
+public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task The_no_show_sweep_marks_exactly_the_missed_bookings_once_over_a_simulated_day()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slots = await factory.BookableSlotsAsync(service);
         var day = slots.Where(s => s.LocalStart.Date == slots[0].LocalStart.Date).ToList();
@@ -44,8 +42,6 @@ public class FrontDeskTests : ProviderSuite
     [Fact]
     public async Task Staff_mark_a_no_show_by_hand_and_undo_it_when_the_customer_turns_up()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var booking = await BookAsync(factory, (await factory.BookableSlotsAsync(service))[0]);
         var frontDesk = factory.Get<FrontDeskService>();
@@ -74,8 +70,6 @@ public class FrontDeskTests : ProviderSuite
     [Fact]
     public async Task A_customer_at_the_no_show_limit_books_only_through_staff()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var slot = (await factory.BookableSlotsAsync(service))[0];
         var customer = (await factory.CreateCustomersAsync(1))[0];

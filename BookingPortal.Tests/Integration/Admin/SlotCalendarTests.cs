@@ -1,12 +1,10 @@
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class SlotCalendarTests
+public class SlotCalendarTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task Closing_a_day_with_the_cancel_choice_cancels_and_refunds_every_booking_and_tells_the_customers()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (service, date, bookings) = await BookADayAsync(factory);
         factory.Clock.SetUtcNow(new DateTimeOffset(bookings[0].StartUtc.AddHours(-10), TimeSpan.Zero));
 
@@ -34,8 +32,6 @@ public class SlotCalendarTests
     [Fact]
     public async Task Closing_a_slot_with_the_keep_choice_keeps_its_bookings_and_reopening_puts_it_back_on_sale()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (service, _, bookings) = await BookADayAsync(factory);
         var calendar = factory.Get<SlotCalendarService>();
         var staff = await factory.StaffAsync();

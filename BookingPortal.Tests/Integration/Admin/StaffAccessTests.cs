@@ -3,7 +3,7 @@ using BookingPortal.Features.Audit;
 namespace BookingPortal.Tests.Integration.Admin;
 
 /// <summary>Every staff page is behind the role, and every staff service checks the role itself.</summary>
-public class StaffAccessTests
+public class StaffAccessTests : PortalSuite
 {
     public static readonly TheoryData<string, string> StaffPages = new()
     {
@@ -26,7 +26,6 @@ public class StaffAccessTests
     [MemberData(nameof(StaffPages))]
     public async Task Staff_pages_send_strangers_to_sign_in_refuse_customers_and_open_for_staff(string path, string title)
     {
-        await using var factory = new PortalFactory();
         var (anonymous, customer, staff, _) = await ClientsAsync(factory);
 
         await ExpectRedirectAsync(anonymous, path, "/Account/Login");
@@ -41,7 +40,6 @@ public class StaffAccessTests
     [InlineData("/admin/audit", "Audit log")]
     public async Task Admin_pages_refuse_staff_and_open_for_admins(string path, string title)
     {
-        await using var factory = new PortalFactory();
         var (anonymous, _, staff, admin) = await ClientsAsync(factory);
 
         await ExpectRedirectAsync(anonymous, path, "/Account/Login");
@@ -54,7 +52,6 @@ public class StaffAccessTests
     [Fact]
     public async Task The_csv_export_is_for_staff_only()
     {
-        await using var factory = new PortalFactory();
         var (anonymous, customer, staff, _) = await ClientsAsync(factory);
 
         (await anonymous.GetAsync("/admin/appointments.csv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
@@ -67,7 +64,6 @@ public class StaffAccessTests
     [Fact]
     public async Task Staff_services_refuse_a_caller_without_the_role_even_if_a_page_forgot_to()
     {
-        await using var factory = new PortalFactory();
         var notStaff = TestData.CustomerActor((await factory.CreateCustomersAsync(1))[0]);
         var staff = await factory.StaffAsync();
         Func<Task>[] staffActions =

@@ -4,13 +4,11 @@ using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>Answers reach staff (search, CSV) and the customer's own data, and go with the account.</summary>
-public class BookingAnswersForStaffTests
+public class BookingAnswersForStaffTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task Staff_find_bookings_by_an_answer_and_export_it_the_customer_downloads_it_and_closing_the_account_removes_it()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (service, referral, terms) = await ServiceWithQuestionsAsync(factory);
         var slots = await factory.BookableSlotsAsync(service);
         var customer = (await factory.CreateCustomersAsync(1))[0];

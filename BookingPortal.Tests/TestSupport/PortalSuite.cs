@@ -1,0 +1,22 @@
+namespace BookingPortal.Tests.TestSupport;
+
+/// <summary>
+/// A suite whose every test starts with a portal of its own on the suite's database (see <see cref="ProviderSuite"/>),
+/// disposed after the test. With <paramref name="scheduledJobs"/> false the portal starts as an instance that runs no
+/// scheduled jobs (<see cref="PortalFactory.StartWithoutScheduledJobsAsync"/>), for tests that drive that work by hand.
+/// </summary>
+public abstract class PortalSuite(bool scheduledJobs = true) : ProviderSuite, IAsyncLifetime
+{
+    protected PortalFactory factory = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        factory = new PortalFactory { Provider = Provider };
+        if (!scheduledJobs)
+        {
+            await factory.StartWithoutScheduledJobsAsync();
+        }
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+}
