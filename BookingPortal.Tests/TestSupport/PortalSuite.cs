@@ -3,7 +3,8 @@ namespace BookingPortal.Tests.TestSupport;
 /// <summary>
 /// A suite whose every test starts with a portal of its own on the suite's database (see <see cref="ProviderSuite"/>),
 /// disposed after the test. With <paramref name="scheduledJobs"/> false the portal starts as an instance that runs no
-/// scheduled jobs (<see cref="PortalFactory.StartWithoutScheduledJobsAsync"/>), for tests that drive that work by hand.
+/// scheduled jobs (<see cref="PortalFactory.StartWithoutScheduledJobsAsync"/>), for tests that drive that work by hand;
+/// otherwise the portal starts on first use, so one test of the suite may still choose to start it without jobs.
 /// </summary>
 public abstract class PortalSuite(bool scheduledJobs = true) : ProviderSuite, IAsyncLifetime
 {

@@ -1,11 +1,10 @@
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class AppointmentsTests
+public class AppointmentsTests : PortalSuite
 {
     [Fact]
     public async Task Search_filters_sorts_and_pages_in_the_database()
     {
-        await using var factory = new PortalFactory();
         var (bookings, _) = await BookSomeAsync(factory, 6);
         var staff = await factory.StaffAsync();
         var appointments = factory.Get<AppointmentsService>();
@@ -29,7 +28,6 @@ public class AppointmentsTests
     [Fact]
     public async Task The_csv_has_one_row_per_booking_and_defuses_spreadsheet_formulas()
     {
-        await using var factory = new PortalFactory();
         var (bookings, _) = await BookSomeAsync(factory, 2);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
@@ -49,7 +47,6 @@ public class AppointmentsTests
     [Fact]
     public async Task The_history_tells_the_story_of_a_booking_with_who_did_what()
     {
-        await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
         var (bookings, service) = await BookSomeAsync(factory, 1);
         var booking = bookings[0];

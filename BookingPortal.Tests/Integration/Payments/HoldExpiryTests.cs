@@ -2,12 +2,11 @@ using Quartz;
 
 namespace BookingPortal.Tests.Integration.Payments;
 
-public class HoldExpiryTests : ProviderSuite
+public class HoldExpiryTests : PortalSuite
 {
     [Fact]
     public async Task An_expired_hold_releases_its_seat_exactly_once_even_when_two_sweeps_race()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         // The scheduled sweep would otherwise join the race on its own timer; here the test is the scheduler.
         await factory.StartWithoutScheduledJobsAsync();
         var hold = await CreateHoldAsync(factory, minutes: 10);
@@ -28,7 +27,6 @@ public class HoldExpiryTests : ProviderSuite
     [Fact]
     public async Task The_scheduled_job_runs_the_sweep()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var hold = await CreateHoldAsync(factory, minutes: 10);
         factory.Clock.Advance(TimeSpan.FromMinutes(15));
         var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
