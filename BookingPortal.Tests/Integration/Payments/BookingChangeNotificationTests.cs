@@ -8,14 +8,9 @@ namespace BookingPortal.Tests.Integration.Payments;
 /// change of its service: during an opening the reads per booking stay flat instead of growing with the
 /// number of bookings.
 /// </summary>
-public sealed class BookingChangeNotificationTests : IAsyncLifetime
+public sealed class BookingChangeNotificationTests() : PortalSuite(scheduledJobs: false)
 {
     private const int Bookings = 40;
-    private readonly PortalFactory factory = new();
-
-    public async Task InitializeAsync() => await factory.StartWithoutScheduledJobsAsync();
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public void The_confirmation_page_subscribes_to_its_booking_not_to_its_services_seats()
