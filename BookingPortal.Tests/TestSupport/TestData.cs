@@ -11,20 +11,8 @@ public static class TestData
 
     public static async Task<IReadOnlyList<string>> CreateCustomersAsync(BookingDbContext db, int count)
     {
-        var users = Enumerable.Range(0, count).Select(_ =>
-        {
-            var email = $"customer-{Guid.NewGuid():N}@test.local";
-            return new ApplicationUser
-            {
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                // Confirmed, as a customer who can book is (Identity:RequireConfirmedEmail is on outside Development).
-                EmailConfirmed = true,
-                SecurityStamp = Guid.NewGuid().ToString(),
-            };
-        }).ToList();
+        // Confirmed, as a customer who can book is (Identity:RequireConfirmedEmail is on outside Development).
+        var users = Enumerable.Range(0, count).Select(_ => ConfirmedCustomer.New($"customer-{Guid.NewGuid():N}@test.local")).ToList();
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         return users.Select(u => u.Id).ToList();

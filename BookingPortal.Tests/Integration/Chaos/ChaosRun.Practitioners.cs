@@ -19,10 +19,9 @@ public sealed partial class ChaosRun
     private async Task MovePractitionerAsync(ChaosOp op)
     {
         const string label = nameof(ChaosOpKind.MovePractitioner);
-        var booking = await PickBookingAsync(op, b => b.PractitionerId != null && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed));
+        var booking = await PickBookingAsync(op, label, b => b.PractitionerId != null && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed));
         if (booking is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 

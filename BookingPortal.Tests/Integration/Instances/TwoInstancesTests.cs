@@ -141,11 +141,7 @@ public sealed class TwoInstances : IAsyncLifetime
     {
         var hash = new PasswordHasher<ApplicationUser>().HashPassword(null!, Password);
         await using var db = OpenDatabase();
-        var users = Enumerable.Range(0, count).Select(_ => $"two-{Guid.NewGuid():N}@test.local").Select(email => new ApplicationUser
-        {
-            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString(), PasswordHash = hash,
-        }).ToList();
+        var users = Enumerable.Range(0, count).Select(_ => ConfirmedCustomer.WithPasswordHash($"two-{Guid.NewGuid():N}@test.local", hash)).ToList();
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         return users.Select(u => u.Email!).ToList();
