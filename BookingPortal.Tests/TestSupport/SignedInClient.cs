@@ -16,6 +16,13 @@ public static partial class SignedInClient
         return client;
     }
 
+    /// <summary>A new customer who signs in with a password (<see cref="TestData.CreateSignInCustomerAsync"/>), signed in.</summary>
+    public static async Task<((string Id, string Email, string Password) Customer, HttpClient Client)> SignInNewCustomerAsync(this PortalFactory factory)
+    {
+        var customer = await factory.CreateSignInCustomerAsync();
+        return (customer, await factory.SignInAsync(customer.Email, customer.Password));
+    }
+
     /// <summary>Loads a static form page, keeps its hidden fields (antiforgery token, form name) and posts it with <paramref name="fields"/> filled in.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> fields)
     {
