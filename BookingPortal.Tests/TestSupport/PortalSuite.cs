@@ -12,12 +12,15 @@ public abstract class PortalSuite(bool scheduledJobs = true) : ProviderSuite, IA
 
     public virtual async Task InitializeAsync()
     {
-        factory = new PortalFactory { Provider = Provider };
+        factory = NewPortal();
         if (!scheduledJobs)
         {
             await factory.StartWithoutScheduledJobsAsync();
         }
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    /// <summary>The portal each test gets (a derived suite's may take payments elsewhere, say).</summary>
+    protected virtual PortalFactory NewPortal() => new() { Provider = Provider };
+
+    public virtual async Task DisposeAsync() => await factory.DisposeAsync();
 }
