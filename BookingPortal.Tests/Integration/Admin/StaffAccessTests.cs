@@ -28,11 +28,7 @@ public class StaffAccessTests : PortalSuite
     {
         var (anonymous, customer, staff, _) = await ClientsAsync(factory);
 
-        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
-        await ExpectRedirectAsync(customer, path, "/Account/AccessDenied");
-        var asStaff = await staff.GetAsync(path);
-        asStaff.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await asStaff.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
+        await ShouldOpenOnlyForAsync(path, title, anonymous, refused: customer, allowed: staff);
     }
 
     [Theory]
@@ -42,11 +38,7 @@ public class StaffAccessTests : PortalSuite
     {
         var (anonymous, _, staff, admin) = await ClientsAsync(factory);
 
-        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
-        await ExpectRedirectAsync(staff, path, "/Account/AccessDenied");
-        var asAdmin = await admin.GetAsync(path);
-        asAdmin.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await asAdmin.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
+        await ShouldOpenOnlyForAsync(path, title, anonymous, refused: staff, allowed: admin);
     }
 
     [Fact]
@@ -91,6 +83,16 @@ public class StaffAccessTests : PortalSuite
         {
             await action.Should().ThrowAsync<UnauthorizedAccessException>();
         }
+    }
+
+    /// <summary>A stranger is sent to sign in, <paramref name="refused"/> is denied, and <paramref name="allowed"/> gets the page titled <paramref name="title"/>.</summary>
+    private static async Task ShouldOpenOnlyForAsync(string path, string title, HttpClient anonymous, HttpClient refused, HttpClient allowed)
+    {
+        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
+        await ExpectRedirectAsync(refused, path, "/Account/AccessDenied");
+        var page = await allowed.GetAsync(path);
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
     }
 
     private static async Task ExpectRedirectAsync(HttpClient client, string path, string target)

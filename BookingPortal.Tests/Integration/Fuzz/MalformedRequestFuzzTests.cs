@@ -139,8 +139,7 @@ public partial class MalformedRequestFuzzTests(FuzzPortalFactory factory, ITestO
     private async Task<Senders> SendersAsync()
     {
         var (_, api) = await factory.ApiCustomerAsync(ApiScopes.Read | ApiScopes.Book);
-        var (_, email, password) = await factory.CreateSignInCustomerAsync();
-        var customer = await factory.SignInAsync(email, password);
+        var (_, customer) = await factory.SignInNewCustomerAsync();
         var staff = await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
         return new Senders(api, customer, await TokenAsync(customer), staff, await TokenAsync(staff));
     }
