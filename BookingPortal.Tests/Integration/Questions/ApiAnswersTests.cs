@@ -1,15 +1,13 @@
 using BookingPortal.Features.Questions;
-using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>The questions listed by the API and answered in POST /bookings as <c>answers</c>, problems keyed by question.</summary>
-public class ApiAnswersTests() : PortalSuite(scheduledJobs: false)
+public class ApiAnswersTests : QuestionsSuite
 {
     [Fact]
     public async Task The_api_lists_the_questions_refuses_each_bad_answer_by_question_and_books_with_good_ones()
     {
-        var (service, referral, terms) = await ServiceWithQuestionsAsync(factory);
         var slot = (await factory.BookableSlotsAsync(service))[0].StartUtc;
         var (_, client) = await factory.ApiCustomerAsync();
 
