@@ -216,11 +216,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task When_a_batch_fails_its_other_requests_are_still_booked_one_by_one()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
-        {
-            await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 50));
-        }
+        var service = await SimpleConsultationWithSeatsAsync(50);
 
         var slot = (await Factory.BookableSlotsAsync(service))[0];
         var customers = await Factory.CreateCustomersAsync(20);
@@ -243,11 +239,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task A_batchs_first_bookings_of_several_slots_create_one_counter_for_each_and_count_them()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
-        {
-            await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 5));
-        }
+        var service = await SimpleConsultationWithSeatsAsync(5);
 
         var slots = (await Factory.BookableSlotsAsync(service)).Take(3).ToList();
         var customers = await Factory.CreateCustomersAsync(7);
@@ -291,6 +283,15 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         var rows = await CounterIdsAsync(service.Id);
         rows.Should().HaveCount(20, "one counter per slot");
         answers.Should().AllSatisfy(answer => answer.Should().BeEquivalentTo(rows.ToDictionary(r => (service.Id, r.Key), r => (r.Value, true))));
+    }
+
+    /// <summary>The simple consultation with <paramref name="seats"/> seats a slot.</summary>
+    private async Task<Service> SimpleConsultationWithSeatsAsync(int seats)
+    {
+        var service = await Factory.SimpleConsultationAsync();
+        await using var setup = await Factory.DbFactory.CreateDbContextAsync();
+        await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, seats));
+        return service;
     }
 
     private async Task<Dictionary<DateTime, long>> CounterIdsAsync(int serviceId)
