@@ -10,8 +10,7 @@ public class MoveRulesTests() : PortalSuite(scheduledJobs: false)
     [Fact]
     public async Task A_customer_may_move_until_the_cutoff_instant_and_not_one_tick_later_but_staff_still_can()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var staff = await factory.StaffAsync();
         var bookings = factory.Get<BookingMover>();
@@ -40,8 +39,7 @@ public class MoveRulesTests() : PortalSuite(scheduledJobs: false)
     [Fact]
     public async Task A_refused_move_changes_nothing()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
 
@@ -55,8 +53,7 @@ public class MoveRulesTests() : PortalSuite(scheduledJobs: false)
     [Fact]
     public async Task A_customer_on_the_no_show_limit_cannot_move_online_and_staff_can_move_for_them()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {

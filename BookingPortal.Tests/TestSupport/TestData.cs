@@ -60,6 +60,20 @@ public static class TestData
         return result.Booking!;
     }
 
+    /// <summary>A service by name and its bookable slots (see <see cref="BookableSlotsAsync"/>).</summary>
+    public static async Task<(Service Service, IReadOnlyList<SlotAvailability> Slots)> ServiceAndSlotsAsync(this PortalFactory factory, string name)
+    {
+        var service = await factory.ServiceNamedAsync(name);
+        return (service, await factory.BookableSlotsAsync(service));
+    }
+
+    /// <summary>A service by name and the first of its bookable slots.</summary>
+    public static async Task<(Service Service, SlotAvailability Slot)> FirstBookableSlotAsync(this PortalFactory factory, string name)
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(name);
+        return (service, slots[0]);
+    }
+
     /// <summary>The bookable slots of a service as the catalogue shows them at the factory's current time.</summary>
     public static async Task<IReadOnlyList<SlotAvailability>> BookableSlotsAsync(this PortalFactory factory, Service service)
     {

@@ -109,8 +109,7 @@ public class AccountClosingTests
     private static async Task<((string Id, string Email, string Password) Customer, Booking Past, Booking Upcoming)> CustomerWithHistoryAsync(PortalFactory factory)
     {
         var customer = await factory.CreateSignInCustomerAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = factory.Get<BookingService>();
         var first = await booking.ReserveAsync(new ReserveRequest(customer.Id, service.Id, slots[0].StartUtc, "past"));
         var later = await booking.ReserveAsync(new ReserveRequest(customer.Id, service.Id, slots[^1].StartUtc, "upcoming"));

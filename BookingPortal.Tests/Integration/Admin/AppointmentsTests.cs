@@ -70,8 +70,7 @@ public class AppointmentsTests : PortalSuite
 
     private static async Task<(List<BookingView> Bookings, Service Service)> BookSomeAsync(PortalFactory factory, int count)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var bookings = new List<BookingView>();
         for (var i = 0; i < count; i++)
         {

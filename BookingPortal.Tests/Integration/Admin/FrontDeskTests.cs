@@ -5,8 +5,7 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
     [Fact]
     public async Task The_no_show_sweep_marks_exactly_the_missed_bookings_once_over_a_simulated_day()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var day = slots.Where(s => s.LocalStart.Date == slots[0].LocalStart.Date).ToList();
         var arrives = await BookAsync(factory, day[0]);
         var missed = await BookAsync(factory, day[0]);
@@ -70,8 +69,7 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
     [Fact]
     public async Task A_customer_at_the_no_show_limit_books_only_through_staff()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var staff = await factory.StaffAsync();
         (await factory.Get<CustomersService>().SetNoShowLimitAsync(staff, customer, 1)).Should().BeTrue();

@@ -50,8 +50,7 @@ public class SlotCalendarTests() : PortalSuite(scheduledJobs: false)
 
     private static async Task<(Service Service, DateOnly Date, List<BookingView> Bookings)> BookADayAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var date = DateOnly.FromDateTime(slots[0].LocalStart.DateTime);
         var bookings = new List<BookingView>();
         foreach (var slot in slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == date).Take(2))

@@ -96,8 +96,7 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
     [Fact]
     public async Task Joining_a_date_that_still_has_seats_is_refused_with_a_hint_to_book()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.VideoConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
 
         var result = await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime));
@@ -136,8 +135,7 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
 
     private static async Task<(Service Service, SlotAvailability Slot, BookingView Holder)> FillFirstSlotAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var date = DateOnly.FromDateTime(slots[0].LocalStart.DateTime);
         BookingView? holder = null;
         foreach (var slot in slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == date))

@@ -25,8 +25,7 @@ public class PractitionerChoiceTests() : PortalSuite(scheduledJobs: false)
     [Fact]
     public async Task The_confirmation_my_appointments_the_calendar_file_and_a_reminder_name_the_practitioner()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var owner = await factory.CreateSignInCustomerAsync();
         var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(owner.Id, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
         booked.Succeeded.Should().BeTrue(booked.Message);

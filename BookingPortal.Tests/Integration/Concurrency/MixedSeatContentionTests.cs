@@ -6,8 +6,7 @@ public class MixedSeatContentionTests : PortalSuite
     [Fact]
     public async Task A_hundred_mixed_requests_around_one_seat_never_overfill_or_go_negative()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var target = slots[0];
         var bookings = factory.Get<BookingService>();
 

@@ -204,8 +204,7 @@ public class OutboxWithoutProviderTests
         await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
         var customer = (await factory.CreateCustomersAsync(1))[0];
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var request = new ReserveRequest(customer, service.Id, slot.StartUtc, "same-key");
 
         await factory.Get<BookingService>().ReserveAsync(request);

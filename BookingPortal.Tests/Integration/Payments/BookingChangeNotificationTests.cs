@@ -85,8 +85,7 @@ public sealed class BookingChangeNotificationTests() : PortalSuite(scheduledJobs
 
     private async Task<BookingView> HoldAsync()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slots[0].StartUtc, Guid.NewGuid().ToString()));
         result.Succeeded.Should().BeTrue(result.Message);

@@ -211,8 +211,7 @@ public class DurableRefundTests : StripeSuite
 
     internal static async Task<BookingView> HeldBookingAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
         booking.Status.Should().Be(BookingStatus.PendingPayment);
         return booking;

@@ -48,8 +48,7 @@ public class HoldExpiryTests : PortalSuite
     /// <summary>A booking waiting for payment: booked through the service, then put on hold as a card payment would.</summary>
     private static async Task<Booking> CreateHoldAsync(PortalFactory factory, int minutes)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
         await using var db = await factory.DbFactory.CreateDbContextAsync();

@@ -143,8 +143,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         await using var portal = await StartPortalAsync();
         await RegisterAsync(portal, [.. WebhookEventTypes.All]);
-        var service = await portal.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await portal.BookableSlotsAsync(service);
+        var (service, slots) = await portal.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var waiting = (await portal.CreateCustomersAsync(1))[0];
         var joined = await portal.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slots[0].LocalStart.DateTime), slots[0].StartUtc);
@@ -197,8 +196,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         await using var portal = await StartPortalAsync();
         await RegisterAsync(portal, WebhookEventTypes.BookingRescheduled);
-        var service = await portal.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await portal.BookableSlotsAsync(service);
+        var (service, slots) = await portal.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         await HoldUnpaidAsync(portal, booking.Id);
 
