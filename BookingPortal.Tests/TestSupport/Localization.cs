@@ -1,7 +1,6 @@
 using System.Globalization;
 using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BookingPortal.Tests.TestSupport;
 

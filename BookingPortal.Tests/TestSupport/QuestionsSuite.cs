@@ -1,5 +1,3 @@
-using BookingPortal.Features.Questions;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>

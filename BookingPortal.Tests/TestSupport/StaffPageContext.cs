@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using BookingPortal.Components.Shared;
-using BookingPortal.Features.Staff;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Consistency;
-using BookingPortal.Features.Staff;
 using BookingPortal.Features.Consistency.Components;
 using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;

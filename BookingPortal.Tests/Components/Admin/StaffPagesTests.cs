@@ -1,6 +1,5 @@
 using BookingPortal.Features.Admin.Components;
 using BookingPortal.Features.Admin.Pages;
-using BookingPortal.Features.Webhooks;
 using BookingPortal.Features.Webhooks.Components;
 using MudBlazor;
 

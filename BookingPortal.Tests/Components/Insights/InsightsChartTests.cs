@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using BookingPortal.Features.Insights;
 using BookingPortal.Features.Insights.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BookingPortal.Features.Notifications.Components;
-using BookingPortal.Features.Notifications.Templates;
 
 namespace BookingPortal.Tests.Components.Notifications;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BookingPortal.Features.Questions;
 using BookingPortal.Features.Questions.Components;
 
 namespace BookingPortal.Tests.Components.Questions;

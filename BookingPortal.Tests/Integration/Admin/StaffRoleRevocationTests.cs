@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using BookingPortal.Components.Account;
 using Microsoft.AspNetCore.Components.Authorization;
-using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Tests.Integration.Admin;
 

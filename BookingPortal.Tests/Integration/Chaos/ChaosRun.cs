@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using BookingPortal.Features.Approval;
-using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Tests.Integration.Chaos;
 

@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace BookingPortal.Tests.Integration.Chaos;
 
 /// <summary>

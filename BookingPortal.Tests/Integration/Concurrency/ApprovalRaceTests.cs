@@ -1,5 +1,4 @@
 using BookingPortal.Features.Approval;
-using BookingPortal.Features.Staff;
 using static BookingPortal.Tests.Integration.Approval.ApprovalTestSupport;
 
 namespace BookingPortal.Tests.Integration.Concurrency;

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Consistency;
-using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace BookingPortal.Tests.Integration.Consistency;

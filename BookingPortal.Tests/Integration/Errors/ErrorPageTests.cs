@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace BookingPortal.Tests.Integration.Errors;
 
 /// <summary>A request that fails shows the friendly page with a reference, and the log has the stack trace under that reference.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using CsCheck;
-using Xunit.Abstractions;
 
 namespace BookingPortal.Tests.Integration.Fuzz;
 

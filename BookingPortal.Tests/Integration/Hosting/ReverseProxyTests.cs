@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace BookingPortal.Tests.Integration.Hosting;
 
 /// <summary>The portal on Kestrel behind a real nginx: forwarded headers are believed from the proxy only.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace BookingPortal.Tests.Integration.Hosting;
 
 /// <summary>The clock-moving, heap and password-free sign-in endpoints exist in Development and Testing only (an allow-list).</summary>

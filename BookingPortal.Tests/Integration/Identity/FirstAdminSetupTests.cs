@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Tests.Integration.Accounts;
-using Microsoft.Extensions.Logging;
 
 namespace BookingPortal.Tests.Integration.Identity;
 

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using BookingPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http;
 
 namespace BookingPortal.Tests.Integration.Identity;
 

@@ -1,5 +1,4 @@
 using BookingPortal.Data.Migrations;
-using BookingPortal.Features.Insights;
 
 namespace BookingPortal.Tests.Integration.Insights;
 

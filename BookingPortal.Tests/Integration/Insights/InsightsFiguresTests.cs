@@ -1,5 +1,3 @@
-using BookingPortal.Features.Insights;
-
 namespace BookingPortal.Tests.Integration.Insights;
 
 /// <summary>The Insights figures over a seeded history whose answers are known (<see cref="InsightsHistory"/>), on each provider.</summary>

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Insights;
-
 namespace BookingPortal.Tests.Integration.Insights;
 
 /// <summary>The Insights warm-up in the real app, on a database with the demo data and on an empty one.</summary>

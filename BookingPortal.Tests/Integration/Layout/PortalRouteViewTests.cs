@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using BookingPortal.Components.Layout;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Notifications.Templates;
-
 namespace BookingPortal.Tests.Integration.Notifications;
 
 /// <summary>Saved templates write the messages that follow, the outbox keeps the version each came from, in the customer's language.</summary>

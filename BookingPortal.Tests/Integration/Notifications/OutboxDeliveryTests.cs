@@ -1,7 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
 using Ical.Net;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 

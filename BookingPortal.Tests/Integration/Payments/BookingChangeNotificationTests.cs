@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BookingPortal.Tests.Integration.Payments;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>Outside calendars read from a stand-in on 127.0.0.1, with the webhooks' guard on private addresses on and off.</summary>

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Questions;
-
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>The questions listed by the API and answered in POST /bookings as <c>answers</c>, problems keyed by question.</summary>

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Questions;
-
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>Answers go in with the booking or not at all, and keep the question as it was asked.</summary>

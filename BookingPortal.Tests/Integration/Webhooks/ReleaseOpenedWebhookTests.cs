@@ -1,5 +1,4 @@
 using BookingPortal.Features.Releases;
-using BookingPortal.Features.Webhooks;
 using Quartz;
 
 namespace BookingPortal.Tests.Integration.Webhooks;

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Webhooks;
-
 namespace BookingPortal.Tests.Integration.Webhooks;
 
 /// <summary>Webhook deliveries through the outbox to a receiver on 127.0.0.1 that checks every signature.</summary>

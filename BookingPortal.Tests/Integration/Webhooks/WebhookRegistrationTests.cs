@@ -1,5 +1,4 @@
 using BookingPortal.Features.Webhooks.Ports;
-using BookingPortal.Features.Webhooks;
 
 namespace BookingPortal.Tests.Integration.Webhooks;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace BookingPortal.Tests.Unit.Features;
 
 public class SlotChangeNotifierTests

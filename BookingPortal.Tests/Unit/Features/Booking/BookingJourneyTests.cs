@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using BookingPortal.Features.Booking.Pages;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Unit.Features.Booking;
 

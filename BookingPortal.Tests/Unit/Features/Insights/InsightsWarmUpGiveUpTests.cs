@@ -1,7 +1,4 @@
-using BookingPortal.Features.Insights;
 using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BookingPortal.Tests.Unit.Features.Insights;
 

@@ -1,4 +1,3 @@
-using BookingPortal.Features.Notifications.Templates;
 using Ical.Net;
 
 namespace BookingPortal.Tests.Unit.Features.Notifications;

@@ -1,5 +1,4 @@
 using Ical.Net;
-using BookingPortal.Features.Notifications.Templates;
 
 namespace BookingPortal.Tests.Unit.Features.Notifications;
 

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Notifications.Templates;
-
 namespace BookingPortal.Tests.Unit.Features.Notifications;
 
 /// <summary>Staff-editable templates: plain {{name}} substitution, values escaped in HTML, unknown names refused, both languages, privacy mode.</summary>

@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace BookingPortal.Tests.Unit.Features.Queue;
 
 public class WaitEstimatorTests(ITestOutputHelper output)

@@ -1,4 +1,3 @@
-using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using BookingPortal.Infrastructure.Telemetry;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Unit.Infrastructure.Telemetry;
 
