@@ -18,9 +18,7 @@ public class DurableRefundTests : StripeSuite
     [Fact]
     public async Task A_refund_stripe_fails_with_a_500_stays_pending_and_the_job_sends_it_later_with_the_same_key()
     {
-        await factory.StartWithoutScheduledJobsAsync();
-        var booking = await PaidBookingAsync(factory, "pi_500");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        var booking = await PaidBookingWithAFailingRefundAsync("pi_500");
 
         var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
 
@@ -89,9 +87,7 @@ public class DurableRefundTests : StripeSuite
     [Fact]
     public async Task A_claim_whose_dispatcher_died_is_taken_over_after_the_claim_timeout_with_the_same_key()
     {
-        await factory.StartWithoutScheduledJobsAsync();
-        var booking = await PaidBookingAsync(factory, "pi_died");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        var booking = await PaidBookingWithAFailingRefundAsync("pi_died");
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
         factory.Clock.Advance(FirstRetry);
         // A dispatcher claims the refund and dies before Stripe answers (a crash, a kill).
@@ -178,9 +174,7 @@ public class DurableRefundTests : StripeSuite
     [Fact]
     public async Task Closing_a_slot_with_cancel_and_refund_queues_and_sends_each_paid_bookings_refund()
     {
-        await factory.StartWithoutScheduledJobsAsync();
-        var booking = await PaidBookingAsync(factory, "pi_closed");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        var booking = await PaidBookingWithAFailingRefundAsync("pi_closed");
 
         var closed = await factory.Get<SlotCalendarService>().CloseSlotAsync(await factory.StaffAsync(), booking.ServiceId, booking.StartUtc, cancelBookings: true);
 
@@ -207,6 +201,15 @@ public class DurableRefundTests : StripeSuite
         (await ran.Error.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeNull();
 
         await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 2);
+    }
+
+    /// <summary>A paid booking on a portal that runs no scheduled jobs, whose next refund call Stripe answers with a 500.</summary>
+    private async Task<BookingView> PaidBookingWithAFailingRefundAsync(string paymentIntent)
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await PaidBookingAsync(factory, paymentIntent);
+        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        return booking;
     }
 
     internal static async Task<BookingView> HeldBookingAsync(PortalFactory factory)
