@@ -7,8 +7,8 @@ namespace BookingPortal.Tests.TestSupport;
 /// </summary>
 public abstract class WeeklyReleaseSuite() : PortalSuite(scheduledJobs: false)
 {
-    /// <summary>The release's first opening: Monday 2 March 2026, 09:00 New York (14:00 UTC).</summary>
-    protected static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+    /// <inheritdoc cref="WeeklyRelease.Opening"/>
+    protected static readonly DateTimeOffset Opening = WeeklyRelease.Opening;
 
     protected Service clinic = null!;
 

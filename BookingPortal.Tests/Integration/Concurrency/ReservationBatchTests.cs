@@ -9,8 +9,6 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// </summary>
 public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset ClinicOpening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-
     protected PortalFactory Factory { get; } = new() { Provider = provider };
 
     public async Task InitializeAsync() => await Factory.StartWithoutScheduledJobsAsync();
@@ -141,14 +139,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customers = await Factory.CreateCustomersAsync(4);
         var (admitted, neverQueued) = (customers.Take(3).ToList(), customers[3]);
-        Factory.Clock.SetUtcNow(ClinicOpening.AddMinutes(-1));
-        foreach (var customer in admitted)
-        {
-            await Factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        }
-
-        Factory.Clock.SetUtcNow(ClinicOpening);
-        await Factory.Get<AdmissionController>().TickAllAsync();
+        await Factory.JoinEarlyThenOpenAsync(clinic.Id, admitted, early: TimeSpan.FromMinutes(1));
         var slot = (await Factory.BookableSlotsAsync(clinic))[0];
         slot.Remaining.Should().Be(2, "the clinic's slots have two seats");
 
@@ -171,14 +162,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customers = await Factory.CreateCustomersAsync(2);
         var (lapsing, other) = (customers[0], customers[1]);
-        Factory.Clock.SetUtcNow(ClinicOpening.AddMinutes(-1));
-        foreach (var customer in customers)
-        {
-            await Factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        }
-
-        Factory.Clock.SetUtcNow(ClinicOpening);
-        await Factory.Get<AdmissionController>().TickAllAsync();
+        await Factory.JoinEarlyThenOpenAsync(clinic.Id, customers, early: TimeSpan.FromMinutes(1));
         await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
         {
             await setup.QueueEntries.Where(e => e.CustomerId == lapsing).ExecuteUpdateAsync(e => e.SetProperty(x => x.VisitorKey, LapsingTurnMark));

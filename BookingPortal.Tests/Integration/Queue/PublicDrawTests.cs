@@ -44,14 +44,7 @@ public class PublicDrawTests : WeeklyReleaseSuite
     public async Task The_draw_page_names_its_phases_in_the_visitors_language_while_the_api_keeps_its_machine_names()
     {
         var customers = await factory.CreateCustomersAsync(3);
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
-        foreach (var customer in customers)
-        {
-            await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        }
-
-        factory.Clock.SetUtcNow(Opening);
-        await factory.Get<AdmissionController>().TickAllAsync();
+        await factory.JoinEarlyThenOpenAsync(clinic.Id, customers, early: TimeSpan.FromMinutes(30));
         var english = factory.CreateClient();
         var spanish = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
         await spanish.GetAsync("/culture?culture=es-ES&returnUrl=/");
