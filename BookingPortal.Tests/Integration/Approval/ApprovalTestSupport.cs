@@ -17,6 +17,13 @@ internal static class ApprovalTestSupport
         return (service, (await factory.BookableSlotsAsync(service)).Where(s => s.StartUtc > weekAhead).ToList());
     }
 
+    /// <summary>A new customer's request for the first of the <see cref="ApprovalServiceAsync"/> consultation's slots.</summary>
+    public static async Task<BookingView> ApprovalRequestAsync(PortalFactory factory)
+    {
+        var (service, slots) = await ApprovalServiceAsync(factory);
+        return await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+    }
+
     /// <summary>The request's deadline is now: the lapse sweep may end it, staff may no longer approve it.</summary>
     public static async Task DeadlineReachedAsync(PortalFactory factory, Guid bookingId)
     {
