@@ -175,13 +175,11 @@ public class OutboxDeliveryTests : MessagingTestBase
     }
 }
 
-public class OutboxWithoutProviderTests
+public class OutboxWithoutProviderTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task With_no_provider_keys_messages_wait_in_the_outbox_untouched()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (booking, email) = await factory.BookAsync();
 
         (await factory.Get<OutboxDispatcher>().DispatchDueAsync()).Should().Be(0);
@@ -199,8 +197,6 @@ public class OutboxWithoutProviderTests
     [Fact]
     public async Task A_repeated_booking_request_writes_no_second_confirmation()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var request = new ReserveRequest(customer, service.Id, slot.StartUtc, "same-key");
