@@ -4,11 +4,19 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// The broadcaster hands a waiting room each new state of its queue once: a quiet queue costs the
 /// circuits nothing, and a room that starts watching after the last change still gets the current state.
 /// </summary>
-public sealed class QueueBroadcasterTests : WeeklyReleaseSuite
+public sealed class QueueBroadcasterTests : IAsyncLifetime
 {
+    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+    private readonly PortalFactory factory = new();
+
+    public async Task InitializeAsync() => await factory.StartWithoutScheduledJobsAsync();
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
     [Fact]
     public async Task An_unchanged_queue_is_not_handed_again_but_a_new_watcher_and_a_change_are()
     {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customers = await factory.CreateCustomersAsync(4);
         factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
         long openingId = 0;
@@ -45,6 +53,7 @@ public sealed class QueueBroadcasterTests : WeeklyReleaseSuite
     [Fact]
     public async Task A_change_is_handed_to_the_waiting_rooms_on_several_cores_at_once()
     {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
         var openingId = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.OpeningId;
