@@ -1,7 +1,3 @@
-using Bunit;
-using BookingPortal.Domain;
-using BookingPortal.Features.Catalog;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace BookingPortal.Tests.Components;

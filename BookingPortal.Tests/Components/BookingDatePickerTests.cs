@@ -1,6 +1,4 @@
-using Bunit;
 using BookingPortal.Features.Booking.Components;
-using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Tests.Components;
 

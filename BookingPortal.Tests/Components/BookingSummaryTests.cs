@@ -1,4 +1,3 @@
-using Bunit;
 using BookingPortal.Features.Booking.Components;
 
 namespace BookingPortal.Tests.Components;

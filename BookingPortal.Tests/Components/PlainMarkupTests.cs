@@ -1,4 +1,3 @@
-using Bunit;
 using BookingPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;

@@ -1,6 +1,3 @@
-using Bunit;
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
 using BookingPortal.Features.Queue.Components;
 
 namespace BookingPortal.Tests.Components;

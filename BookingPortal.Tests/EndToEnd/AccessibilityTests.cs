@@ -1,9 +1,5 @@
-using System.Text.Json;
-using BookingPortal.Data;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace BookingPortal.Tests.EndToEnd;
 

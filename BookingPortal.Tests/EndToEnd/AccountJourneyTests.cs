@@ -1,7 +1,3 @@
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>The app process plus one headless Debian Chromium, shared by the end-to-end tests.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using BookingPortal.Data;
 using Ical.Net;
-using Microsoft.Playwright;
 
 namespace BookingPortal.Tests.EndToEnd;
 

@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>

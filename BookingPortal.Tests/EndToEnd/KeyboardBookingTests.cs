@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>A customer who cannot use a pointer registers and books with the keyboard alone: Tab, typing, Enter.</summary>

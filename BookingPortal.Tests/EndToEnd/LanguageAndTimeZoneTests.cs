@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]

@@ -1,10 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace BookingPortal.Tests.EndToEnd;
 

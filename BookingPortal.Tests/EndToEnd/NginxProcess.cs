@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>
@@ -12,7 +7,7 @@ namespace BookingPortal.Tests.EndToEnd;
 /// </summary>
 public sealed class NginxProcess : IAsyncDisposable
 {
-    public const string NginxPath = "/usr/sbin/nginx";
+    public const string NginxPath = NginxProxy.NginxPath;
     private readonly string prefix = Directory.CreateTempSubdirectory("bookingportal-nginx.").FullName;
     private Process? process;
 
@@ -24,11 +19,7 @@ public sealed class NginxProcess : IAsyncDisposable
 
     public static async Task<NginxProcess> StartAsync(Uri first, Uri second)
     {
-        if (!File.Exists(NginxPath))
-        {
-            throw new InvalidOperationException($"{NginxPath} is missing: run ./test.sh, which installs Debian's nginx-light package.");
-        }
-
+        NginxProxy.ShouldBeInstalled();
         var nginx = new NginxProcess();
         await nginx.RunAsync(first, second);
         return nginx;
@@ -75,25 +66,7 @@ public sealed class NginxProcess : IAsyncDisposable
         }
 
         process = Process.Start(start)!;
-        var listening = await Poll.UntilAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited with code {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}\n{ErrorLog}");
-            }
-
-            using var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
-        listening.Should().BeTrue($"nginx listens on {port}:\n{ErrorLog}");
+        await NginxProxy.WaitUntilListeningAsync(process, port, () => ErrorLog);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.EndToEnd;
 

@@ -1,5 +1,4 @@
 using BookingPortal.Tests.Integration.Practitioners;
-using Microsoft.Playwright;
 
 namespace BookingPortal.Tests.EndToEnd;
 

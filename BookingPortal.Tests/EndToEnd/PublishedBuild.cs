@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace BookingPortal.Tests.EndToEnd;
 

@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>The staff System page in a browser: a booking made meanwhile shows up live, read from the portal's own meters.</summary>

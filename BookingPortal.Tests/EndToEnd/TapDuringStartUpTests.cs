@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using BookingPortal.Data;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>

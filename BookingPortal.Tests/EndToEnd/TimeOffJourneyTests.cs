@@ -1,8 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>Staff give a practitioner time off over a booking and hand the booking to a colleague, on the shared portal.</summary>

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace BookingPortal.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]

@@ -1,11 +1,4 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration;
 

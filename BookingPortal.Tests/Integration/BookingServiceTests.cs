@@ -1,10 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration;
 
 public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFactory>
@@ -98,8 +91,7 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public async Task A_customer_at_the_limit_is_refused_a_third_upcoming_booking()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
 
         (await Reserve(customer, service.Id, slots[0].StartUtc)).Succeeded.Should().BeTrue();

@@ -1,11 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration;
 
 /// <summary>
@@ -13,23 +5,12 @@ namespace BookingPortal.Tests.Integration;
 /// hold for a customer's move, and staff acting for the customer at the desk may move past the first
 /// and skip the others. Each test has its own portal, as they move its clock.
 /// </summary>
-public class MoveRulesTests : ProviderSuite, IAsyncLifetime
+public class MoveRulesTests() : PortalSuite(scheduledJobs: false)
 {
-    private PortalFactory factory = null!;
-
-    public Task InitializeAsync()
-    {
-        factory = new PortalFactory { Provider = Provider };
-        return factory.StartWithoutScheduledJobsAsync();
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task A_customer_may_move_until_the_cutoff_instant_and_not_one_tick_later_but_staff_still_can()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var staff = await factory.StaffAsync();
         var bookings = factory.Get<BookingMover>();
@@ -58,8 +39,7 @@ public class MoveRulesTests : ProviderSuite, IAsyncLifetime
     [Fact]
     public async Task A_refused_move_changes_nothing()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
 
@@ -73,8 +53,7 @@ public class MoveRulesTests : ProviderSuite, IAsyncLifetime
     [Fact]
     public async Task A_customer_on_the_no_show_limit_cannot_move_online_and_staff_can_move_for_them()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
@@ -93,25 +72,16 @@ public class MoveRulesTests : ProviderSuite, IAsyncLifetime
     [Fact]
     public async Task A_move_in_a_service_sold_through_the_waiting_room_needs_an_admitted_turn_and_uses_it_up_staff_need_none()
     {
-        // The demo clinic's weekly release opens on Monday 2 March 2026 at 09:00 New York (14:00 UTC).
-        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var (clinic, customer, slots, booking) = await BookedAtTheClinicOpeningAsync();
         var queue = factory.Get<QueueService>();
-        var bookings = factory.Get<BookingService>();
         var mover = factory.Get<BookingMover>();
-        factory.Clock.SetUtcNow(opening);
-        await AdmitAsync(queue, clinic.Id, customer);
-        var slots = (await factory.BookableSlotsAsync(clinic)).Where(s => s.StartUtc > opening.UtcDateTime.AddHours(48)).ToList();
-        var booked = await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[0].StartUtc, "book"));
-        booked.Succeeded.Should().BeTrue(booked.Message);
 
-        var withoutTurn = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking!.ConfirmationNumber, customer, false, slots[1].StartUtc));
+        var withoutTurn = await mover.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, customer, false, slots[1].StartUtc));
         await AdmitAsync(queue, clinic.Id, customer);
-        var withTurn = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, customer, false, slots[1].StartUtc));
+        var withTurn = await mover.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, customer, false, slots[1].StartUtc));
         var turnAfterwards = (await queue.GetStateAsync(clinic.Id, customer)).Stage;
-        var secondWithoutTurn = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, customer, false, slots[2].StartUtc));
-        var byStaff = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking.ConfirmationNumber, (await factory.StaffAsync()).Id, true, slots[2].StartUtc));
+        var secondWithoutTurn = await mover.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, customer, false, slots[2].StartUtc));
+        var byStaff = await mover.RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, (await factory.StaffAsync()).Id, true, slots[2].StartUtc));
 
         withoutTurn.Error.Should().Be(BookingError.NotAdmitted, "the booking used the first turn");
         withTurn.Succeeded.Should().BeTrue(withTurn.Message);
@@ -124,24 +94,16 @@ public class MoveRulesTests : ProviderSuite, IAsyncLifetime
     [Fact]
     public async Task A_move_refused_for_a_full_slot_gives_the_turn_back()
     {
-        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var (clinic, customer, slots, booking) = await BookedAtTheClinicOpeningAsync();
         var queue = factory.Get<QueueService>();
-        var bookings = factory.Get<BookingService>();
-        var mover = factory.Get<BookingMover>();
-        factory.Clock.SetUtcNow(opening);
-        await AdmitAsync(queue, clinic.Id, customer);
-        var slots = (await factory.BookableSlotsAsync(clinic)).Where(s => s.StartUtc > opening.UtcDateTime.AddHours(48)).ToList();
-        var booked = await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[0].StartUtc, "book"));
         var staff = await factory.StaffAsync();
         foreach (var other in await factory.CreateCustomersAsync(2))
         {
-            (await bookings.ReserveAsync(new ReserveRequest(other, clinic.Id, slots[1].StartUtc, "desk", staff.Id))).Succeeded.Should().BeTrue();
+            (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(other, clinic.Id, slots[1].StartUtc, "desk", staff.Id))).Succeeded.Should().BeTrue();
         }
 
         await AdmitAsync(queue, clinic.Id, customer);
-        var full = await mover.RescheduleAsync(new RescheduleRequest(booked.Booking!.ConfirmationNumber, customer, false, slots[1].StartUtc));
+        var full = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, customer, false, slots[1].StartUtc));
 
         full.Error.Should().Be(BookingError.SlotFull);
         (await queue.GetStateAsync(clinic.Id, customer)).Stage.Should().Be(QueueStage.Admitted, "the turn is used only by a move that happens");
@@ -150,9 +112,7 @@ public class MoveRulesTests : ProviderSuite, IAsyncLifetime
     [Fact]
     public async Task One_turn_moves_one_booking_when_two_moves_race_for_it()
     {
-        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var (clinic, customer, slots) = await AtTheClinicOpeningAsync();
         var bookings = factory.Get<BookingService>();
         var mover = factory.Get<BookingMover>();
         var staff = await factory.StaffAsync();
@@ -161,8 +121,6 @@ public class MoveRulesTests : ProviderSuite, IAsyncLifetime
             await db.Services.Where(s => s.Id == clinic.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 2));
         }
 
-        factory.Clock.SetUtcNow(opening);
-        var slots = (await factory.BookableSlotsAsync(clinic)).Where(s => s.StartUtc > opening.UtcDateTime.AddHours(48)).ToList();
         // Booked at the desk, so the customer's one turn is still to come.
         var first = (await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[0].StartUtc, "desk-1", staff.Id))).Booking!;
         var second = (await bookings.ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[1].StartUtc, "desk-2", staff.Id))).Booking!;
@@ -180,6 +138,30 @@ public class MoveRulesTests : ProviderSuite, IAsyncLifetime
         var booked = await BookedAsync(clinic.Id, slots[0].StartUtc, slots[1].StartUtc, slots[2].StartUtc, slots[3].StartUtc);
         booked.Sum().Should().Be(2, "each booking holds one seat");
         booked.Should().Equal(moved.ConfirmationNumber == first.ConfirmationNumber ? [0, 1, 1, 0] : [1, 0, 0, 1]);
+    }
+
+    /// <summary>
+    /// The clock at the demo clinic's weekly release opening (Monday 2 March 2026, 09:00 New York), a new customer,
+    /// and the clinic's bookable slots that start after the 48-hour change cutoff.
+    /// </summary>
+    private async Task<(Service Clinic, string Customer, List<SlotAvailability> Slots)> AtTheClinicOpeningAsync()
+    {
+        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(opening);
+        var slots = (await factory.BookableSlotsAsync(clinic)).Where(s => s.StartUtc > opening.UtcDateTime.AddHours(48)).ToList();
+        return (clinic, customer, slots);
+    }
+
+    /// <summary>As <see cref="AtTheClinicOpeningAsync"/>, with the customer admitted and booked (turn used) on the first of the slots.</summary>
+    private async Task<(Service Clinic, string Customer, List<SlotAvailability> Slots, BookingView Booking)> BookedAtTheClinicOpeningAsync()
+    {
+        var (clinic, customer, slots) = await AtTheClinicOpeningAsync();
+        await AdmitAsync(factory.Get<QueueService>(), clinic.Id, customer);
+        var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, clinic.Id, slots[0].StartUtc, "book"));
+        booked.Succeeded.Should().BeTrue(booked.Message);
+        return (clinic, customer, slots, booked.Booking!);
     }
 
     /// <summary>Joins (again, at the back, after a used turn) and lets the admission controller run.</summary>

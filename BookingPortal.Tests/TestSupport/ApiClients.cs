@@ -1,9 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using BookingPortal.Domain;
-using BookingPortal.Features.Api;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.TestSupport;
 

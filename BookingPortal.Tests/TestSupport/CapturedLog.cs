@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>Keeps the portal's log entries (warnings and worse) for a test to read.</summary>

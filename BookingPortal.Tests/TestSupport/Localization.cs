@@ -1,8 +1,6 @@
 using System.Globalization;
 using BookingPortal.Features.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Tests.TestSupport;
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 
 namespace BookingPortal.Tests.TestSupport;
@@ -19,11 +17,7 @@ public sealed class NginxProxy : IDisposable
 
     public NginxProxy(int portalPort)
     {
-        if (!File.Exists(NginxPath))
-        {
-            throw new InvalidOperationException($"{NginxPath} is missing: run ./test.sh, which installs Debian's nginx-light package.");
-        }
-
+        ShouldBeInstalled();
         Port = FreePort();
         var config = Path.Combine(folder, "nginx.conf");
         File.WriteAllText(config, Config(portalPort));
@@ -43,19 +37,31 @@ public sealed class NginxProxy : IDisposable
     public string ErrorLog => File.Exists(Path.Combine(folder, "error.log")) ? File.ReadAllText(Path.Combine(folder, "error.log")) : "";
 
     /// <summary>Waits until nginx accepts connections.</summary>
-    public async Task WaitUntilListeningAsync()
+    public Task WaitUntilListeningAsync() => WaitUntilListeningAsync(process, Port, () => ErrorLog);
+
+    /// <summary>Fails, naming what to run, where Debian's nginx is not installed.</summary>
+    internal static void ShouldBeInstalled()
+    {
+        if (!File.Exists(NginxPath))
+        {
+            throw new InvalidOperationException($"{NginxPath} is missing: run ./test.sh, which installs Debian's nginx-light package.");
+        }
+    }
+
+    /// <summary>Waits until an nginx <paramref name="process"/> accepts connections on <paramref name="port"/>; one that exits first fails with its error log.</summary>
+    internal static async Task WaitUntilListeningAsync(Process process, int port, Func<string> errorLog)
     {
         var listening = await Poll.UntilAsync(async () =>
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"nginx exited with code {process.ExitCode}: {await process.StandardError.ReadToEndAsync()} {ErrorLog}");
+                throw new InvalidOperationException($"nginx exited with code {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}\n{errorLog()}");
             }
 
             using var probe = new TcpClient();
             try
             {
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                await probe.ConnectAsync(IPAddress.Loopback, port);
                 return true;
             }
             catch (SocketException)
@@ -63,7 +69,7 @@ public sealed class NginxProxy : IDisposable
                 return false;
             }
         }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
-        listening.Should().BeTrue($"nginx should listen on {Port}: {ErrorLog}");
+        listening.Should().BeTrue($"nginx should listen on {port}:\n{errorLog()}");
     }
 
     /// <summary>

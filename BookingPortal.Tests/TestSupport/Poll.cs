@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 using Xunit.Sdk;
 
 [assembly: Xunit.TestFramework("BookingPortal.Tests.TestSupport.PortalTestFramework", "BookingPortal.Tests")]

@@ -1,6 +1,3 @@
-using BookingPortal.Features.Practitioners;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>Practitioners made through the staff service, and bookings given to them.</summary>

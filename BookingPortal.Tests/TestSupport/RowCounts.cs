@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>How many rows the tables a request could change hold, to show a refused request changed none.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>Signs in through the real Identity login form (antiforgery token and all) and keeps the cookie.</summary>
@@ -18,6 +14,13 @@ public static partial class SignedInClient
         });
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "a correct password redirects away from the login page");
         return client;
+    }
+
+    /// <summary>A new customer who signs in with a password (<see cref="TestData.CreateSignInCustomerAsync"/>), signed in.</summary>
+    public static async Task<((string Id, string Email, string Password) Customer, HttpClient Client)> SignInNewCustomerAsync(this PortalFactory factory)
+    {
+        var customer = await factory.CreateSignInCustomerAsync();
+        return (customer, await factory.SignInAsync(customer.Email, customer.Password));
     }
 
     /// <summary>Loads a static form page, keeps its hidden fields (antiforgery token, form name) and posts it with <paramref name="fields"/> filled in.</summary>

@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using BookingPortal.Components.Shared;
-using BookingPortal.Data;
-using BookingPortal.Features.Staff;
-using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace BookingPortal.Tests.TestSupport;

@@ -1,5 +1,3 @@
-using Bunit;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>

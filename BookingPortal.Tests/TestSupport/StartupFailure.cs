@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>

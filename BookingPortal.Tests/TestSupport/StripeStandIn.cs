@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace BookingPortal.Tests.TestSupport;
 

@@ -1,10 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Catalog;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.TestSupport;
 
 public static class TestData
@@ -18,20 +11,8 @@ public static class TestData
 
     public static async Task<IReadOnlyList<string>> CreateCustomersAsync(BookingDbContext db, int count)
     {
-        var users = Enumerable.Range(0, count).Select(_ =>
-        {
-            var email = $"customer-{Guid.NewGuid():N}@test.local";
-            return new ApplicationUser
-            {
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                // Confirmed, as a customer who can book is (Identity:RequireConfirmedEmail is on outside Development).
-                EmailConfirmed = true,
-                SecurityStamp = Guid.NewGuid().ToString(),
-            };
-        }).ToList();
+        // Confirmed, as a customer who can book is (Identity:RequireConfirmedEmail is on outside Development).
+        var users = Enumerable.Range(0, count).Select(_ => ConfirmedCustomer.New($"customer-{Guid.NewGuid():N}@test.local")).ToList();
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         return users.Select(u => u.Id).ToList();
@@ -77,6 +58,20 @@ public static class TestData
             .ReserveAsync(new Features.Bookings.ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));
         result.Succeeded.Should().BeTrue(result.Message);
         return result.Booking!;
+    }
+
+    /// <summary>A service by name and its bookable slots (see <see cref="BookableSlotsAsync"/>).</summary>
+    public static async Task<(Service Service, IReadOnlyList<SlotAvailability> Slots)> ServiceAndSlotsAsync(this PortalFactory factory, string name)
+    {
+        var service = await factory.ServiceNamedAsync(name);
+        return (service, await factory.BookableSlotsAsync(service));
+    }
+
+    /// <summary>A service by name and the first of its bookable slots.</summary>
+    public static async Task<(Service Service, SlotAvailability Slot)> FirstBookableSlotAsync(this PortalFactory factory, string name)
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(name);
+        return (service, slots[0]);
     }
 
     /// <summary>The bookable slots of a service as the catalogue shows them at the factory's current time.</summary>

@@ -1,7 +1,4 @@
 using BookingPortal.Features.Webhooks.Ports;
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace BookingPortal.Tests.TestSupport;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using NetArchTest.Rules;
-using Xunit.Abstractions;
 
 namespace BookingPortal.Tests.Unit;
 

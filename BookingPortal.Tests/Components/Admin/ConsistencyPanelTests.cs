@@ -1,11 +1,6 @@
-using BookingPortal.Data;
 using BookingPortal.Features.Consistency;
-using BookingPortal.Features.Staff;
 using BookingPortal.Features.Consistency.Components;
 using BookingPortal.Features.Localization;
-using BookingPortal.Tests.TestSupport;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 

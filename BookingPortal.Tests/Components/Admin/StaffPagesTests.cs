@@ -1,15 +1,6 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Admin.Components;
 using BookingPortal.Features.Admin.Pages;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Webhooks;
 using BookingPortal.Features.Webhooks.Components;
-using BookingPortal.Tests.TestSupport;
-using Bunit;
 using MudBlazor;
 
 namespace BookingPortal.Tests.Components.Admin;
@@ -88,8 +79,7 @@ public sealed class StaffPagesTests() : StaffPageSuite(
     [Fact]
     public async Task The_appointments_grid_asks_the_server_for_the_page_and_the_sort_the_staff_member_chose()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         foreach (var (slot, customer) in slots.Take(3).Zip(await factory.CreateCustomersAsync(3)))
         {
             await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "k"));

@@ -1,6 +1,4 @@
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Admin.Components;
-using Bunit;
 using MudBlazor.Services;
 
 namespace BookingPortal.Tests.Components.Admin;

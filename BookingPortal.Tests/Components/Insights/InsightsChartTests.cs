@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BookingPortal.Domain;
-using BookingPortal.Features.Insights;
 using BookingPortal.Features.Insights.Components;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using MudBlazor.Services;

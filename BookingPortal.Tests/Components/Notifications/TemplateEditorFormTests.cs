@@ -1,9 +1,5 @@
 using System.Globalization;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Notifications.Components;
-using BookingPortal.Features.Notifications.Templates;
-using Bunit;
 
 namespace BookingPortal.Tests.Components.Notifications;
 

@@ -1,10 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Practitioners;
 using BookingPortal.Features.Practitioners.Components;
 using BookingPortal.Features.Practitioners.Pages;
-using BookingPortal.Tests.TestSupport;
-using Bunit;
 
 namespace BookingPortal.Tests.Components.Practitioners;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Bunit;
-using BookingPortal.Domain;
-using BookingPortal.Features.Questions;
 using BookingPortal.Features.Questions.Components;
 
 namespace BookingPortal.Tests.Components.Questions;

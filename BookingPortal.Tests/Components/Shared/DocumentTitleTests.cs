@@ -1,8 +1,6 @@
-using Bunit;
 using BookingPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Components.Shared;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Payments;
 using BookingPortal.Tests.Integration.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.TestSupport.StripeStandIn;
 
 namespace BookingPortal.Tests.Integration.Accounts;
@@ -16,14 +8,11 @@ namespace BookingPortal.Tests.Integration.Accounts;
 /// deposit goes back through the durable refund queue, even when Stripe is down at that moment,
 /// and the ledger balances once it is sent.
 /// </summary>
-public class AccountClosingRefundTests
+public class AccountClosingRefundTests() : StripeSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task Closing_an_account_with_a_paid_deposit_queues_the_refund_durably_and_the_ledger_balances_once_sent()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
-        await factory.StartWithoutScheduledJobsAsync();
         var customer = await factory.CreateSignInCustomerAsync();
         var booking = await PaidBookingOfAsync(factory, customer.Id);
         using var client = await factory.SignInAsync(customer.Email, customer.Password);

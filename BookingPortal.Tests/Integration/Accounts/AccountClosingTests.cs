@@ -1,14 +1,4 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Accounts;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Accounts;
 
@@ -119,8 +109,7 @@ public class AccountClosingTests
     private static async Task<((string Id, string Email, string Password) Customer, Booking Past, Booking Upcoming)> CustomerWithHistoryAsync(PortalFactory factory)
     {
         var customer = await factory.CreateSignInCustomerAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = factory.Get<BookingService>();
         var first = await booking.ReserveAsync(new ReserveRequest(customer.Id, service.Id, slots[0].StartUtc, "past"));
         var later = await booking.ReserveAsync(new ReserveRequest(customer.Id, service.Id, slots[^1].StartUtc, "upcoming"));

@@ -1,17 +1,10 @@
-using System.Net;
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Accounts;
 
-public class AccountMailTests
+public class AccountMailTests : PortalSuite
 {
     [Fact]
     public async Task Registering_in_Spanish_mails_a_Spanish_confirmation_through_the_outbox_and_the_link_leads_back_to_the_booking()
     {
-        await using var factory = new PortalFactory();
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await client.GetAsync("/culture?culture=es-ES&returnUrl=/");
         var email = $"nueva-{Guid.NewGuid():N}@test.local";
@@ -38,7 +31,6 @@ public class AccountMailTests
     [Fact]
     public async Task Register_forgot_password_and_resend_answer_the_same_whether_or_not_the_address_has_an_account()
     {
-        await using var factory = new PortalFactory();
         var existing = await factory.CreateSignInCustomerAsync();
         var unknown = $"nobody-{Guid.NewGuid():N}@test.local";
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -67,7 +59,6 @@ public class AccountMailTests
     [Fact]
     public async Task A_password_reset_link_from_the_outbox_sets_a_new_password()
     {
-        await using var factory = new PortalFactory();
         var customer = await factory.CreateSignInCustomerAsync();
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -87,7 +78,6 @@ public class AccountMailTests
     [Fact]
     public async Task A_reset_asked_for_with_a_forged_host_still_links_to_the_configured_portal_address()
     {
-        await using var factory = new PortalFactory();
         var customer = await factory.CreateSignInCustomerAsync();
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Host = "evil.example";
@@ -106,7 +96,6 @@ public class AccountMailTests
     [InlineData("javascript:alert(1)")]
     public async Task Signing_in_never_returns_to_an_address_outside_the_portal(string returnUrl)
     {
-        await using var factory = new PortalFactory();
         var customer = await factory.CreateSignInCustomerAsync();
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -1,7 +1,3 @@
-using System.Net;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BookingPortal.Tests.Integration.Accounts;
 
 public class AccountRateLimitTests

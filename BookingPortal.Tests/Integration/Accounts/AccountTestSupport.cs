@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Accounts;
 
 /// <summary>A portal with settings of the test's choosing (small rate limits, a mode switched off).</summary>

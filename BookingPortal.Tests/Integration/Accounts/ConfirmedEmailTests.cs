@@ -1,13 +1,3 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Accounts;
 
 public class ConfirmedEmailTests
@@ -16,8 +6,7 @@ public class ConfirmedEmailTests
     public async Task An_unconfirmed_address_cannot_book_join_a_waitlist_or_take_a_place_in_the_draw_until_confirmed()
     {
         await using var factory = new PortalFactory();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = await UnconfirmedCustomerAsync(factory);
         for (var seat = 0; seat < slot.Remaining - 1; seat++)
         {
@@ -47,8 +36,7 @@ public class ConfirmedEmailTests
     public async Task Staff_booking_at_the_desk_for_a_customer_are_not_asked_for_the_customers_confirmation()
     {
         await using var factory = new PortalFactory();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = await UnconfirmedCustomerAsync(factory);
         var staff = await factory.StaffAsync();
 
@@ -61,8 +49,7 @@ public class ConfirmedEmailTests
     public async Task With_the_rule_switched_off_an_unconfirmed_customer_books_at_once()
     {
         await using var factory = new SettingsPortalFactory(("Identity:RequireConfirmedEmail", "false"));
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = await UnconfirmedCustomerAsync(factory);
 
         var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "off"));

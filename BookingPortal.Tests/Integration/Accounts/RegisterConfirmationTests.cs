@@ -1,16 +1,10 @@
-using System.Net;
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BookingPortal.Tests.Integration.Accounts;
 
-public class RegisterConfirmationTests
+public class RegisterConfirmationTests : PortalSuite
 {
     [Fact]
     public async Task The_check_your_email_page_carries_no_address_and_its_resend_link_mails_again_back_to_the_booking()
     {
-        await using var factory = new PortalFactory();
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var email = $"private-{Guid.NewGuid():N}@test.local";
 
@@ -35,7 +29,6 @@ public class RegisterConfirmationTests
     [Fact]
     public async Task The_page_opened_without_registering_shows_its_message_in_Spanish_too()
     {
-        await using var factory = new PortalFactory();
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await client.GetAsync("/culture?culture=es-ES&returnUrl=/");
 

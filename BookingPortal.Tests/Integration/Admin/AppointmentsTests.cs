@@ -1,20 +1,10 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class AppointmentsTests
+public class AppointmentsTests : PortalSuite
 {
     [Fact]
     public async Task Search_filters_sorts_and_pages_in_the_database()
     {
-        await using var factory = new PortalFactory();
         var (bookings, _) = await BookSomeAsync(factory, 6);
         var staff = await factory.StaffAsync();
         var appointments = factory.Get<AppointmentsService>();
@@ -38,7 +28,6 @@ public class AppointmentsTests
     [Fact]
     public async Task The_csv_has_one_row_per_booking_and_defuses_spreadsheet_formulas()
     {
-        await using var factory = new PortalFactory();
         var (bookings, _) = await BookSomeAsync(factory, 2);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
@@ -58,7 +47,6 @@ public class AppointmentsTests
     [Fact]
     public async Task The_history_tells_the_story_of_a_booking_with_who_did_what()
     {
-        await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
         var (bookings, service) = await BookSomeAsync(factory, 1);
         var booking = bookings[0];
@@ -82,8 +70,7 @@ public class AppointmentsTests
 
     private static async Task<(List<BookingView> Bookings, Service Service)> BookSomeAsync(PortalFactory factory, int count)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var bookings = new List<BookingView>();
         for (var i = 0; i < count; i++)
         {

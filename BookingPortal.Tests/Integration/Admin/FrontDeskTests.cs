@@ -1,23 +1,11 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class FrontDeskTests : ProviderSuite
+public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task The_no_show_sweep_marks_exactly_the_missed_bookings_once_over_a_simulated_day()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var day = slots.Where(s => s.LocalStart.Date == slots[0].LocalStart.Date).ToList();
         var arrives = await BookAsync(factory, day[0]);
         var missed = await BookAsync(factory, day[0]);
@@ -53,8 +41,6 @@ public class FrontDeskTests : ProviderSuite
     [Fact]
     public async Task Staff_mark_a_no_show_by_hand_and_undo_it_when_the_customer_turns_up()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var booking = await BookAsync(factory, (await factory.BookableSlotsAsync(service))[0]);
         var frontDesk = factory.Get<FrontDeskService>();
@@ -83,10 +69,7 @@ public class FrontDeskTests : ProviderSuite
     [Fact]
     public async Task A_customer_at_the_no_show_limit_books_only_through_staff()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var staff = await factory.StaffAsync();
         (await factory.Get<CustomersService>().SetNoShowLimitAsync(staff, customer, 1)).Should().BeTrue();

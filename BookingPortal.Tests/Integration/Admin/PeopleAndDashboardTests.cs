@@ -1,22 +1,12 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class PeopleAndDashboardTests
+public class PeopleAndDashboardTests : PortalSuite
 {
     private static readonly Uri Portal = new("https://portal.example.test/");
 
     [Fact]
     public async Task An_invited_colleague_gets_the_role_and_a_link_that_sets_their_password()
     {
-        await using var factory = new PortalFactory();
         var admin = await factory.StaffAsync(admin: true);
         var people = factory.Get<PeopleService>();
 
@@ -39,7 +29,6 @@ public class PeopleAndDashboardTests
     [Fact]
     public async Task Admins_cannot_lock_themselves_or_everyone_out_and_role_changes_are_audited()
     {
-        await using var factory = new PortalFactory();
         var admin = await factory.StaffAsync(admin: true);
         var people = factory.Get<PeopleService>();
         var staff = await factory.StaffAsync();
@@ -55,7 +44,6 @@ public class PeopleAndDashboardTests
     [Fact]
     public async Task Customers_are_put_in_audiences_once()
     {
-        await using var factory = new PortalFactory();
         var admin = await factory.StaffAsync(admin: true);
         var people = factory.Get<PeopleService>();
         var customer = await factory.CreateSignInCustomerAsync();
@@ -74,7 +62,6 @@ public class PeopleAndDashboardTests
     [Fact]
     public async Task The_dashboard_counts_today_in_the_clinics_zone()
     {
-        await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var day = (await factory.BookableSlotsAsync(service)).GroupBy(s => s.LocalStart.Date).First().ToList();

@@ -1,21 +1,10 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class ServiceAdminTests
+public class ServiceAdminTests : PortalSuite
 {
     [Fact]
     public async Task Every_broken_rule_is_named_beside_its_field_and_nothing_is_saved()
     {
-        await using var factory = new PortalFactory();
         var draft = ServiceAdminService.NewDraft();
         draft.Name = " ";
         draft.DurationMinutes = 0;
@@ -48,7 +37,6 @@ public class ServiceAdminTests
     [Fact]
     public async Task A_new_service_is_bookable_and_archiving_takes_it_out_of_the_catalogue()
     {
-        await using var factory = new PortalFactory();
         var staff = await factory.StaffAsync();
         var admin = factory.Get<ServiceAdminService>();
         var draft = ServiceAdminService.NewDraft();
@@ -71,7 +59,6 @@ public class ServiceAdminTests
     [Fact]
     public async Task Cutting_capacity_below_the_seats_booked_is_refused_with_the_bookings_named()
     {
-        await using var factory = new PortalFactory();
         var (service, slot, booked) = await BookTwoSeatsAsync(factory);
         var admin = factory.Get<ServiceAdminService>();
         var draft = (await admin.GetDraftAsync(await factory.StaffAsync(), service.Id))!;
@@ -89,7 +76,6 @@ public class ServiceAdminTests
     [Fact]
     public async Task Removing_a_slot_that_has_bookings_is_refused_but_raising_capacity_offers_the_new_seats_to_the_waitlist()
     {
-        await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
         var (service, slot, booked) = await BookTwoSeatsAsync(factory);
         var staff = await factory.StaffAsync();
@@ -127,7 +113,6 @@ public class ServiceAdminTests
     [Fact]
     public async Task The_time_zone_cannot_move_under_upcoming_bookings()
     {
-        await using var factory = new PortalFactory();
         var (service, _, _) = await BookTwoSeatsAsync(factory);
         var admin = factory.Get<ServiceAdminService>();
         var draft = (await admin.GetDraftAsync(await factory.StaffAsync(), service.Id))!;
@@ -141,7 +126,6 @@ public class ServiceAdminTests
     [Fact]
     public async Task A_change_cutoff_inside_the_free_cancellation_window_is_refused_beside_its_field_and_not_saved()
     {
-        await using var factory = new PortalFactory();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var admin = factory.Get<ServiceAdminService>();
         var draft = (await admin.GetDraftAsync(await factory.StaffAsync(), service.Id))!;

@@ -1,20 +1,10 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Admin;
 
-public class SlotCalendarTests
+public class SlotCalendarTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task Closing_a_day_with_the_cancel_choice_cancels_and_refunds_every_booking_and_tells_the_customers()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (service, date, bookings) = await BookADayAsync(factory);
         factory.Clock.SetUtcNow(new DateTimeOffset(bookings[0].StartUtc.AddHours(-10), TimeSpan.Zero));
 
@@ -42,8 +32,6 @@ public class SlotCalendarTests
     [Fact]
     public async Task Closing_a_slot_with_the_keep_choice_keeps_its_bookings_and_reopening_puts_it_back_on_sale()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (service, _, bookings) = await BookADayAsync(factory);
         var calendar = factory.Get<SlotCalendarService>();
         var staff = await factory.StaffAsync();
@@ -62,8 +50,7 @@ public class SlotCalendarTests
 
     private static async Task<(Service Service, DateOnly Date, List<BookingView> Bookings)> BookADayAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var date = DateOnly.FromDateTime(slots[0].LocalStart.DateTime);
         var bookings = new List<BookingView>();
         foreach (var slot in slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == date).Take(2))

@@ -1,14 +1,9 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
 using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Tests.Integration.Admin;
 
 /// <summary>Every staff page is behind the role, and every staff service checks the role itself.</summary>
-public class StaffAccessTests
+public class StaffAccessTests : PortalSuite
 {
     public static readonly TheoryData<string, string> StaffPages = new()
     {
@@ -31,14 +26,9 @@ public class StaffAccessTests
     [MemberData(nameof(StaffPages))]
     public async Task Staff_pages_send_strangers_to_sign_in_refuse_customers_and_open_for_staff(string path, string title)
     {
-        await using var factory = new PortalFactory();
         var (anonymous, customer, staff, _) = await ClientsAsync(factory);
 
-        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
-        await ExpectRedirectAsync(customer, path, "/Account/AccessDenied");
-        var asStaff = await staff.GetAsync(path);
-        asStaff.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await asStaff.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
+        await ShouldOpenOnlyForAsync(path, title, anonymous, refused: customer, allowed: staff);
     }
 
     [Theory]
@@ -46,20 +36,14 @@ public class StaffAccessTests
     [InlineData("/admin/audit", "Audit log")]
     public async Task Admin_pages_refuse_staff_and_open_for_admins(string path, string title)
     {
-        await using var factory = new PortalFactory();
         var (anonymous, _, staff, admin) = await ClientsAsync(factory);
 
-        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
-        await ExpectRedirectAsync(staff, path, "/Account/AccessDenied");
-        var asAdmin = await admin.GetAsync(path);
-        asAdmin.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await asAdmin.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
+        await ShouldOpenOnlyForAsync(path, title, anonymous, refused: staff, allowed: admin);
     }
 
     [Fact]
     public async Task The_csv_export_is_for_staff_only()
     {
-        await using var factory = new PortalFactory();
         var (anonymous, customer, staff, _) = await ClientsAsync(factory);
 
         (await anonymous.GetAsync("/admin/appointments.csv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
@@ -72,7 +56,6 @@ public class StaffAccessTests
     [Fact]
     public async Task Staff_services_refuse_a_caller_without_the_role_even_if_a_page_forgot_to()
     {
-        await using var factory = new PortalFactory();
         var notStaff = TestData.CustomerActor((await factory.CreateCustomersAsync(1))[0]);
         var staff = await factory.StaffAsync();
         Func<Task>[] staffActions =
@@ -100,6 +83,16 @@ public class StaffAccessTests
         {
             await action.Should().ThrowAsync<UnauthorizedAccessException>();
         }
+    }
+
+    /// <summary>A stranger is sent to sign in, <paramref name="refused"/> is denied, and <paramref name="allowed"/> gets the page titled <paramref name="title"/>.</summary>
+    private static async Task ShouldOpenOnlyForAsync(string path, string title, HttpClient anonymous, HttpClient refused, HttpClient allowed)
+    {
+        await ExpectRedirectAsync(anonymous, path, "/Account/Login");
+        await ExpectRedirectAsync(refused, path, "/Account/AccessDenied");
+        var page = await allowed.GetAsync(path);
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).Should().Contain($"<title>{title} · BookingPortal</title>");
     }
 
     private static async Task ExpectRedirectAsync(HttpClient client, string path, string target)

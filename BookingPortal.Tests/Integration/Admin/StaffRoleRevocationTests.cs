@@ -1,15 +1,5 @@
-using System.Net;
-using System.Security.Claims;
 using BookingPortal.Components.Account;
-using BookingPortal.Data;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Tests.Integration.Admin;
 
@@ -17,14 +7,13 @@ namespace BookingPortal.Tests.Integration.Admin;
 /// A role taken away stops working on the next action, although the cookie and the circuit still carry its
 /// claim (they are checked against the security stamp only every 30 minutes, and a circuit's only every minute).
 /// </summary>
-public class StaffRoleRevocationTests
+public class StaffRoleRevocationTests : PortalSuite
 {
     private static readonly Uri Portal = new("https://portal.example.test/");
 
     [Fact]
     public async Task A_staff_member_whose_role_is_removed_is_refused_on_the_next_action_with_the_same_session()
     {
-        await using var factory = new PortalFactory();
         var service = await factory.ServiceNamedAsync("Specialist Consultation");
         var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
         var staffId = (await factory.StaffAsync()).Id;
@@ -60,7 +49,6 @@ public class StaffRoleRevocationTests
     [Fact]
     public async Task A_demoted_admin_cannot_give_themselves_a_role_back_nor_invite_an_admin()
     {
-        await using var factory = new PortalFactory();
         var people = factory.Get<PeopleService>();
         var firstAdmin = await factory.StaffAsync(admin: true);
         var second = await factory.CreateSignInCustomerAsync();
@@ -91,7 +79,6 @@ public class StaffRoleRevocationTests
     [Fact]
     public async Task An_open_staff_circuit_is_revalidated_every_minute_and_fails_once_the_role_is_removed()
     {
-        await using var factory = new PortalFactory();
         var staffId = (await factory.StaffAsync()).Id;
         var customer = await factory.CreateSignInCustomerAsync();
         var staffCircuit = await PrincipalAsync(factory, staffId);

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Api;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Api;
 

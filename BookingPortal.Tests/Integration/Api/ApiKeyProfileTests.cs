@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using BookingPortal.Domain;
-using BookingPortal.Features.Api;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Api;
 
 /// <summary>Keys made and revoked on the profile page, shown once and kept hashed; the per-key rate limit.</summary>
@@ -15,8 +7,7 @@ public partial class ApiKeyProfileTests
     public async Task A_customer_creates_a_key_on_the_profile_page_sees_it_once_and_revokes_it()
     {
         await using var factory = new PortalFactory();
-        var (customerId, email, password) = await factory.CreateSignInCustomerAsync();
-        var browser = await factory.SignInAsync(email, password);
+        var ((customerId, _, _), browser) = await factory.SignInNewCustomerAsync();
 
         var page = await (await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new()
         {
@@ -52,8 +43,7 @@ public partial class ApiKeyProfileTests
     public async Task The_profile_form_names_the_field_at_fault()
     {
         await using var factory = new PortalFactory();
-        var (_, email, password) = await factory.CreateSignInCustomerAsync();
-        var browser = await factory.SignInAsync(email, password);
+        var (_, browser) = await factory.SignInNewCustomerAsync();
 
         var page = await (await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new()
         {

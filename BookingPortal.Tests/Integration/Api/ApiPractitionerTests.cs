@@ -1,11 +1,4 @@
 using BookingPortal.Infrastructure.Time;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Api;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Api;
 

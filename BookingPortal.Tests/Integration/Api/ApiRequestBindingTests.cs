@@ -1,15 +1,3 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Features.Api;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Api;
 
 /// <summary>
@@ -96,8 +84,7 @@ public class ApiRequestBindingTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task Moving_a_booking_into_a_slot_where_the_customer_already_holds_a_seat_is_refused()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var (_, client) = await factory.ApiCustomerAsync();
         (await client.BookAsync(service.Id, slots[14].StartUtc, "move-a")).StatusCode.Should().Be(HttpStatusCode.Created);
         var second = await (await client.BookAsync(service.Id, slots[15].StartUtc, "move-b")).Content.ReadFromJsonAsync<BookingDto>();

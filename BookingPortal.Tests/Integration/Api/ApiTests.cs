@@ -1,14 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Api;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Api;
 
 /// <summary>Every /api/v1 endpoint through the real app on its own SQLite file, with keys of each kind.</summary>

@@ -1,9 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Approval;
 
 /// <summary>The demo consultation switched to "requires staff approval", and what a test reads back of a request.</summary>
@@ -21,6 +15,13 @@ internal static class ApprovalTestSupport
         var service = await factory.ServiceNamedAsync(name);
         var weekAhead = factory.Clock.GetUtcNow().UtcDateTime.AddDays(7);
         return (service, (await factory.BookableSlotsAsync(service)).Where(s => s.StartUtc > weekAhead).ToList());
+    }
+
+    /// <summary>A new customer's request for the first of the <see cref="ApprovalServiceAsync"/> consultation's slots.</summary>
+    public static async Task<BookingView> ApprovalRequestAsync(PortalFactory factory)
+    {
+        var (service, slots) = await ApprovalServiceAsync(factory);
+        return await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
     }
 
     /// <summary>The request's deadline is now: the lapse sweep may end it, staff may no longer approve it.</summary>

@@ -1,11 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Approval;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.Integration.Approval.ApprovalTestSupport;
 
 namespace BookingPortal.Tests.Integration.Approval;
@@ -18,8 +11,7 @@ public class ApprovalTests
     {
         await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
-        var (service, slots) = await ApprovalServiceAsync(factory);
-        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var booking = await ApprovalRequestAsync(factory);
 
         booking.Status.Should().Be(BookingStatus.AwaitingApproval);
         booking.ApprovalDeadlineUtc.Should().Be(factory.Clock.GetUtcNow().UtcDateTime.AddHours(48));
@@ -74,8 +66,7 @@ public class ApprovalTests
     {
         await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
-        var (service, slots) = await ApprovalServiceAsync(factory);
-        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var booking = await ApprovalRequestAsync(factory);
 
         (await factory.Get<ApprovalLapseService>().LapseDueAsync()).Should().Be(0, "its deadline is two days away");
         factory.Clock.Advance(TimeSpan.FromHours(48));
@@ -95,8 +86,7 @@ public class ApprovalTests
         await using var stripe = await StripeStandIn.StartAsync();
         await using var factory = new StripePortalFactory(stripe);
         await factory.StartWithoutScheduledJobsAsync();
-        var (service, slots) = await ApprovalServiceAsync(factory);
-        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var booking = await ApprovalRequestAsync(factory);
         booking.Status.Should().Be(BookingStatus.AwaitingApproval, "no checkout is offered before staff approve");
 
         var result = await factory.Get<BookingApprovals>().ApproveAsync(await factory.StaffAsync(), booking.Id);

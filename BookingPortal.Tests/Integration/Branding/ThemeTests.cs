@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BookingPortal.Tests.Integration.Branding;
 
 public class ThemeTests

@@ -1,18 +1,10 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Cancellation;
 
-public class CancellationServiceTests
+public class CancellationServiceTests : PortalSuite
 {
     [Fact]
     public async Task Cancelling_early_frees_the_seat_for_someone_else_and_releases_the_whole_deposit()
     {
-        await using var factory = new PortalFactory();
         var (booking, service) = await BookConsultationAsync(factory, slotIndex: 0);
         var customers = await factory.CreateCustomersAsync(4);
         foreach (var other in customers)
@@ -36,7 +28,6 @@ public class CancellationServiceTests
     [Fact]
     public async Task Cancelling_inside_48_hours_keeps_the_fee_and_says_so_first()
     {
-        await using var factory = new PortalFactory();
         var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47).AddMinutes(-59), TimeSpan.Zero));
         var cancellations = factory.Get<CancellationService>();
@@ -59,7 +50,6 @@ public class CancellationServiceTests
     [Fact]
     public async Task A_customer_reading_in_Spanish_is_told_the_fee_and_the_outcome_in_Spanish()
     {
-        await using var factory = new PortalFactory();
         var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
         var cancellations = factory.Get<CancellationService>();
@@ -75,7 +65,6 @@ public class CancellationServiceTests
     [Fact]
     public async Task Only_staff_with_a_reason_can_waive_the_fee_and_the_waiver_is_recorded()
     {
-        await using var factory = new PortalFactory();
         var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-3), TimeSpan.Zero));
         var cancellations = factory.Get<CancellationService>();
@@ -100,7 +89,6 @@ public class CancellationServiceTests
     [Fact]
     public async Task A_customer_cannot_cancel_someone_elses_booking()
     {
-        await using var factory = new PortalFactory();
         var (booking, _) = await BookConsultationAsync(factory, slotIndex: 1);
         var stranger = (await factory.CreateCustomersAsync(1))[0];
 
@@ -114,7 +102,6 @@ public class CancellationServiceTests
     [Fact]
     public async Task Twenty_simultaneous_cancellations_release_the_seat_once()
     {
-        await using var factory = new PortalFactory();
         var (booking, service) = await BookConsultationAsync(factory, slotIndex: 2);
 
         var results = await Race.AllAtOnceAsync(Enumerable.Range(0, 20).Select(_ => (Func<Task<CancelResult>>)(() =>
@@ -130,7 +117,6 @@ public class CancellationServiceTests
     [Fact]
     public async Task After_the_start_a_customer_is_told_to_contact_reception()
     {
-        await using var factory = new PortalFactory();
         var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddMinutes(1), TimeSpan.Zero));
 

@@ -1,21 +1,11 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Cancellation;
 
 /// <summary>The single-seat video service makes "full" one booking away.</summary>
-public class WaitlistTests
+public class WaitlistTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task A_freed_seat_is_held_for_the_first_person_waiting_and_nobody_else_can_book_it()
     {
-        await using var factory = await StartAsync();
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
         var waitlist = factory.Get<WaitlistService>();
@@ -46,7 +36,6 @@ public class WaitlistTests
     [Fact]
     public async Task An_unclaimed_offer_passes_to_the_next_person_after_two_hours_and_then_back_to_sale()
     {
-        await using var factory = await StartAsync();
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
         var waitlist = factory.Get<WaitlistService>();
@@ -77,7 +66,6 @@ public class WaitlistTests
     [Fact]
     public async Task Seats_staff_add_go_to_the_waitlist_first_and_the_rest_on_sale()
     {
-        await using var factory = await StartAsync();
         var (service, slot, _) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
         var waitlist = factory.Get<WaitlistService>();
@@ -108,9 +96,7 @@ public class WaitlistTests
     [Fact]
     public async Task Joining_a_date_that_still_has_seats_is_refused_with_a_hint_to_book()
     {
-        await using var factory = await StartAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.VideoConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
 
         var result = await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime));
@@ -122,7 +108,6 @@ public class WaitlistTests
     [Fact]
     public async Task An_offer_is_not_claimed_into_a_slot_where_the_customer_already_holds_a_seat()
     {
-        await using var factory = await StartAsync();
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var waitlist = factory.Get<WaitlistService>();
@@ -148,17 +133,9 @@ public class WaitlistTests
         (await check.Bookings.CountAsync(b => b.CustomerId == customer && b.Status != BookingStatus.Cancelled)).Should().Be(1);
     }
 
-    private static async Task<PortalFactory> StartAsync()
-    {
-        var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
-        return factory;
-    }
-
     private static async Task<(Service Service, SlotAvailability Slot, BookingView Holder)> FillFirstSlotAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var date = DateOnly.FromDateTime(slots[0].LocalStart.DateTime);
         BookingView? holder = null;
         foreach (var slot in slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == date))

@@ -1,21 +1,14 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Catalog;
 using BookingPortal.Tests.Integration.Notifications;
 using BookingPortal.Tests.Integration.Practitioners;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Catalog;
 
 /// <summary>A named practitioner's dates and times are theirs: when they work and are not booked; booking them names them everywhere.</summary>
-public class PractitionerAvailabilityTests
+public class PractitionerAvailabilityTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task A_named_practitioner_shows_only_their_free_times_and_booking_them_names_them_in_the_confirmation_email()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (services, practitioners) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Named clinic", 60, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Dr. Ana Libre", s), new Practitioner { DisplayName = "Dr. Ben Ausente", Services = [new() { ServiceId = s[0].Id }] }]);
         var (service, ana, ben) = (services[0], practitioners[0], practitioners[1]);

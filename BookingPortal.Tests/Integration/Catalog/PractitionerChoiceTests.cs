@@ -1,25 +1,14 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.Integration.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Catalog;
 
 /// <summary>Customers choose among a service's practitioners, and every view of their booking names the one it is with.</summary>
-public class PractitionerChoiceTests
+public class PractitionerChoiceTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task The_service_page_offers_the_active_practitioners_of_the_service_each_with_a_link_that_chooses_them()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var (ana, _, retired, elsewhere) = await SeedPractitionersAsync(factory, service.Id);
 
@@ -36,10 +25,7 @@ public class PractitionerChoiceTests
     [Fact]
     public async Task The_confirmation_my_appointments_the_calendar_file_and_a_reminder_name_the_practitioner()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var owner = await factory.CreateSignInCustomerAsync();
         var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(owner.Id, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
         booked.Succeeded.Should().BeTrue(booked.Message);

@@ -1,21 +1,11 @@
-using BookingPortal.Data;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Branding;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BookingPortal.Tests.Integration.Catalog;
 
 /// <summary>The services page served from memory to visitors who are not signed in, per language and theme, fresh after a staff edit.</summary>
-public sealed class ServicesPageCacheTests : IAsyncLifetime
+public sealed class ServicesPageCacheTests() : PortalSuite(scheduledJobs: false)
 {
-    private readonly PortalFactory factory = new();
-
-    public async Task InitializeAsync() => await factory.StartWithoutScheduledJobsAsync();
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     private HttpClient Visitor() => factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
 
     /// <summary>From the third visit on the page comes from memory (a first visit that sets a cookie is not stored).</summary>

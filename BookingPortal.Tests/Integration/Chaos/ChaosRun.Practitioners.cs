@@ -1,9 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Practitioners;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Chaos;
 
 /// <summary>
@@ -25,10 +19,9 @@ public sealed partial class ChaosRun
     private async Task MovePractitionerAsync(ChaosOp op)
     {
         const string label = nameof(ChaosOpKind.MovePractitioner);
-        var booking = await PickBookingAsync(op, b => b.PractitionerId != null && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed));
+        var booking = await PickBookingAsync(op, label, b => b.PractitionerId != null && (b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed));
         if (booking is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 

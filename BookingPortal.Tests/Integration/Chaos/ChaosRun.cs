@@ -1,18 +1,5 @@
-using BookingPortal.Features.Bookings;
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Linq.Expressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
 using BookingPortal.Features.Approval;
-using BookingPortal.Features.Staff;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Features.Queue;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Chaos;
 
@@ -167,10 +154,9 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
     private async Task MoveAndBackAsync(ChaosOp op)
     {
         const string label = nameof(ChaosOpKind.MoveAndBack);
-        var booking = await PickBookingAsync(op, InStatus(BookingStatus.PendingPayment, BookingStatus.Confirmed));
+        var booking = await PickBookingAsync(op, label, InStatus(BookingStatus.PendingPayment, BookingStatus.Confirmed));
         if (booking is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 
@@ -186,10 +172,9 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
     private async Task CancelRacingMoveAsync(ChaosOp op)
     {
         const string label = nameof(ChaosOpKind.CancelRacingMove);
-        var booking = await PickBookingAsync(op, InStatus(BookingStatus.PendingPayment, BookingStatus.Confirmed));
+        var booking = await PickBookingAsync(op, label, InStatus(BookingStatus.PendingPayment, BookingStatus.Confirmed));
         if (booking is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 
@@ -201,10 +186,9 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
     /// <summary>The provider's "deposit paid" webhook for one of the customer's bookings, delivered once or twice at once.</summary>
     private async Task WebhookAsync(ChaosOp op, string label, int times, Expression<Func<Booking, bool>> which)
     {
-        var booking = await PickBookingAsync(op, which);
+        var booking = await PickBookingAsync(op, label, which);
         if (booking is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 
@@ -254,10 +238,9 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
     private async Task WaitlistClaimAsync(ChaosOp op)
     {
         const string label = nameof(ChaosOpKind.WaitlistClaim);
-        var entry = await PickWaitlistEntryAsync(op, e => e.Status == WaitlistStatus.Offered);
+        var entry = await PickWaitlistEntryAsync(op, label, e => e.Status == WaitlistStatus.Offered);
         if (entry is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 
@@ -267,10 +250,9 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
     private async Task WaitlistDeclineAsync(ChaosOp op)
     {
         const string label = nameof(ChaosOpKind.WaitlistDecline);
-        var entry = await PickWaitlistEntryAsync(op, e => e.Status == WaitlistStatus.Offered || e.Status == WaitlistStatus.Waiting);
+        var entry = await PickWaitlistEntryAsync(op, label, e => e.Status == WaitlistStatus.Offered || e.Status == WaitlistStatus.Waiting);
         if (entry is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 
@@ -302,13 +284,11 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
         var serviceIds = world.Services.ToList();
         await using var db = await services.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync();
         var closed = await db.SlotInventories.AsNoTracking().Where(i => serviceIds.Contains(i.ServiceId) && i.IsClosed).OrderBy(i => i.Id).ToListAsync();
-        if (closed.Count == 0)
+        if (Pick(op, label, closed) is not { } slot)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 
-        var slot = closed[op.Pick % closed.Count];
         await Call(op, label, async s => Record(label, await s.GetRequiredService<SlotCalendarService>().ReopenSlotAsync(staff, slot.ServiceId, slot.StartUtc), "was open"));
     }
 
@@ -354,10 +334,9 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
     /// <summary>Runs <paramref name="act"/> on one of the customer's bookings chosen by the op's pick, or records that there was none.</summary>
     private async Task OnBookingAsync(ChaosOp op, string label, Expression<Func<Booking, bool>> which, Func<IServiceProvider, Booking, Task<bool>> act)
     {
-        var booking = await PickBookingAsync(op, which);
+        var booking = await PickBookingAsync(op, label, which);
         if (booking is null)
         {
-            Record(label, ChaosOutcome.NoTarget);
             return;
         }
 
@@ -367,23 +346,35 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
     /// <summary>
     /// One of the run's bookings in the state the operation needs, chosen by the op's pick (its
     /// owner acts on it, or staff do): any booking in play, so operations on one booking collide
-    /// as often as they would on a busy day.
+    /// as often as they would on a busy day. None is recorded as no target.
     /// </summary>
-    private async Task<Booking?> PickBookingAsync(ChaosOp op, Expression<Func<Booking, bool>> which)
+    private async Task<Booking?> PickBookingAsync(ChaosOp op, string label, Expression<Func<Booking, bool>> which)
     {
         var serviceIds = world.Services.ToList();
         await using var db = await services.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync();
         var candidates = await db.Bookings.AsNoTracking().Where(b => serviceIds.Contains(b.ServiceId)).Where(which)
             .OrderBy(b => b.CreatedAtUtc).ThenBy(b => b.Id).ToListAsync();
-        return candidates.Count == 0 ? null : candidates[op.Pick % candidates.Count];
+        return Pick(op, label, candidates);
     }
 
-    private async Task<WaitlistEntry?> PickWaitlistEntryAsync(ChaosOp op, Expression<Func<WaitlistEntry, bool>> which)
+    private async Task<WaitlistEntry?> PickWaitlistEntryAsync(ChaosOp op, string label, Expression<Func<WaitlistEntry, bool>> which)
     {
         var serviceIds = world.Services.ToList();
         await using var db = await services.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync();
         var candidates = await db.WaitlistEntries.AsNoTracking().Where(e => serviceIds.Contains(e.ServiceId)).Where(which).OrderBy(e => e.Id).ToListAsync();
-        return candidates.Count == 0 ? null : candidates[op.Pick % candidates.Count];
+        return Pick(op, label, candidates);
+    }
+
+    /// <summary>The op's pick of <paramref name="candidates"/>; with none, the operation is recorded as having no target.</summary>
+    private T? Pick<T>(ChaosOp op, string label, List<T> candidates) where T : class
+    {
+        if (candidates.Count == 0)
+        {
+            Record(label, ChaosOutcome.NoTarget);
+            return null;
+        }
+
+        return candidates[op.Pick % candidates.Count];
     }
 
     private static Expression<Func<Booking, bool>> InStatus(params BookingStatus[] statuses) => b => statuses.Contains(b.Status);

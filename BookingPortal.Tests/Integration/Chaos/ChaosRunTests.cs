@@ -1,10 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Xunit.Abstractions;
-
 namespace BookingPortal.Tests.Integration.Chaos;
 
 /// <summary>

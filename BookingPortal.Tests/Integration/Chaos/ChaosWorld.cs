@@ -1,9 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Chaos;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Approval;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Staff;
-using BookingPortal.Tests.TestSupport;
 using static BookingPortal.Tests.Integration.Approval.ApprovalTestSupport;
 
 namespace BookingPortal.Tests.Integration.Concurrency;
@@ -14,15 +7,15 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// Staff's answer to a request against everything else that can happen to it at the same moment: the
 /// other answer, the lapse, the customer withdrawing it or moving it. Each pair must end as if the two
 /// had run one after the other, never both answers, with every counter, ledger and outbox row right.
+/// The test is the scheduler: a sweep on its own timer would be a third party to the race.
 /// </summary>
-public class ApprovalRaceTests : ProviderSuite
+public class ApprovalRaceTests() : PortalSuite(scheduledJobs: false)
 {
     private const int Rounds = 6;
 
     [Fact]
     public async Task Approve_racing_decline_or_the_lapse_gives_exactly_one_answer()
     {
-        await using var factory = await StartAsync();
         // Approved requests keep their seats: more a slot than the demo consultation's two specialists give.
         var (service, slots) = await ApprovalServiceAsync(factory, (await factory.SimpleConsultationAsync()).Name);
         var staff = await factory.StaffAsync();
@@ -51,7 +44,6 @@ public class ApprovalRaceTests : ProviderSuite
     [Fact]
     public async Task The_customer_withdrawing_a_request_while_staff_answer_or_it_lapses_ends_it_once()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await ApprovalServiceAsync(factory);
         var staff = await factory.StaffAsync();
         for (var round = 0; round < Rounds; round++)
@@ -85,7 +77,6 @@ public class ApprovalRaceTests : ProviderSuite
     [Fact]
     public async Task A_move_racing_an_answer_or_the_lapse_leaves_the_request_answered_where_it_is()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await ApprovalServiceAsync(factory);
         var staff = await factory.StaffAsync();
         for (var round = 0; round < Rounds; round++)
@@ -118,7 +109,6 @@ public class ApprovalRaceTests : ProviderSuite
     [Fact]
     public async Task Declining_while_the_request_lapses_frees_its_seat_to_the_waitlist_once()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await ApprovalServiceAsync(factory, DemoSeeder.VideoConsultationName);
         var staff = await factory.StaffAsync();
         foreach (var slot in slots.Take(Rounds))
@@ -146,14 +136,6 @@ public class ApprovalRaceTests : ProviderSuite
         }
 
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
-    }
-
-    private async Task<PortalFactory> StartAsync()
-    {
-        var factory = new PortalFactory { Provider = Provider };
-        // The test is the scheduler: a sweep on its own timer would be a third party to the race.
-        await factory.StartWithoutScheduledJobsAsync();
-        return factory;
     }
 
     /// <summary>Staff approve (0), staff decline (1), or the lapse sweep runs (2); true when it answered the request.</summary>

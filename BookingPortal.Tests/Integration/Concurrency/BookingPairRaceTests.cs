@@ -1,14 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Concurrency;
 
 /// <summary>
@@ -16,15 +5,15 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// and the desk, or a customer and a job) would send them, round after round. Every pair must end
 /// in one of the outcomes the two could have had one after the other, with the seat counters equal
 /// to the bookings on their slots, and neither call may throw.
+/// The test is the scheduler here: a sweep on its own timer would be a third party to the race.
 /// </summary>
-public class BookingPairRaceTests : ProviderSuite
+public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
 {
     private const int Rounds = 20;
 
     [Fact]
     public async Task Cancel_racing_a_move_always_ends_cancelled_with_every_counter_right()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
         for (var round = 0; round < Rounds; round++)
         {
@@ -45,7 +34,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task Two_moves_of_one_booking_leave_it_on_one_of_the_slots_asked_for()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
         for (var round = 0; round < Rounds; round++)
         {
@@ -67,7 +55,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task Cancel_racing_the_hold_expiry_releases_the_seat_once()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
         for (var round = 0; round < Rounds; round++)
         {
@@ -89,7 +76,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task A_move_racing_the_hold_expiry_ends_cancelled_and_frees_the_seat_it_was_on()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
         for (var round = 0; round < Rounds; round++)
         {
@@ -110,7 +96,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task A_double_clicked_cancel_cancels_once_and_writes_the_ledger_once()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
         for (var round = 0; round < Rounds; round++)
         {
@@ -131,7 +116,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task Claiming_an_offer_while_leaving_the_waitlist_in_another_tab_ends_one_way()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.VideoConsultationName);
         foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
         {
@@ -150,7 +134,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task Claiming_an_offer_while_staff_close_the_slot_with_its_bookings_leaves_nothing_on_the_slot()
     {
-        await using var factory = await StartAsync();
         var staff = await factory.StaffAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.VideoConsultationName);
         foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
@@ -174,7 +157,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task A_no_show_racing_a_check_in_ends_as_one_of_them_with_the_count_and_ledger_to_match()
     {
-        await using var factory = await StartAsync();
         var staff = await factory.StaffAsync();
         var (service, slots) = await FarSlotsAsync(factory, (await factory.SimpleConsultationAsync()).Name);
         for (var round = 0; round < Rounds; round++)
@@ -196,7 +178,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task Closing_a_slot_with_its_bookings_while_one_moves_away_cancels_only_what_is_still_on_it()
     {
-        await using var factory = await StartAsync();
         var staff = await factory.StaffAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
         var target = slots[^1];
@@ -223,7 +204,6 @@ public class BookingPairRaceTests : ProviderSuite
     [Fact]
     public async Task Two_staff_moves_of_one_customers_bookings_into_one_slot_leave_them_one_seat_there()
     {
-        await using var factory = await StartAsync();
         var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
         var staff = await factory.StaffAsync();
         var mover = factory.Get<BookingMover>();
@@ -252,14 +232,6 @@ public class BookingPairRaceTests : ProviderSuite
         }
 
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
-    }
-
-    private async Task<PortalFactory> StartAsync()
-    {
-        var factory = new PortalFactory { Provider = Provider };
-        // The test is the scheduler here: a sweep on its own timer would be a third party to the race.
-        await factory.StartWithoutScheduledJobsAsync();
-        return factory;
     }
 
     /// <summary>Slots a week or more ahead: far from every cut-off a move or a cancellation knows.</summary>

@@ -1,22 +1,12 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Concurrency;
 
 /// <summary>Bookings, cancellations and moves all aimed at one single-seat slot at the same moment.</summary>
-public class MixedSeatContentionTests : ProviderSuite
+public class MixedSeatContentionTests : PortalSuite
 {
     [Fact]
     public async Task A_hundred_mixed_requests_around_one_seat_never_overfill_or_go_negative()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var target = slots[0];
         var bookings = factory.Get<BookingService>();
 
@@ -48,7 +38,6 @@ public class MixedSeatContentionTests : ProviderSuite
     [Fact]
     public async Task Claims_of_a_held_seat_racing_bookings_for_it_end_with_one_booking_for_the_person_offered()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
         var target = (await factory.BookableSlotsAsync(service))[0];

@@ -1,13 +1,4 @@
-using BookingPortal.Features.Bookings;
 using System.Globalization;
-using System.Text.RegularExpressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BookingPortal.Tests.Integration.Concurrency;
 
@@ -18,8 +9,6 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// </summary>
 public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset ClinicOpening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-
     protected PortalFactory Factory { get; } = new() { Provider = provider };
 
     public async Task InitializeAsync() => await Factory.StartWithoutScheduledJobsAsync();
@@ -150,14 +139,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customers = await Factory.CreateCustomersAsync(4);
         var (admitted, neverQueued) = (customers.Take(3).ToList(), customers[3]);
-        Factory.Clock.SetUtcNow(ClinicOpening.AddMinutes(-1));
-        foreach (var customer in admitted)
-        {
-            await Factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        }
-
-        Factory.Clock.SetUtcNow(ClinicOpening);
-        await Factory.Get<AdmissionController>().TickAllAsync();
+        await Factory.JoinEarlyThenOpenAsync(clinic.Id, admitted, early: TimeSpan.FromMinutes(1));
         var slot = (await Factory.BookableSlotsAsync(clinic))[0];
         slot.Remaining.Should().Be(2, "the clinic's slots have two seats");
 
@@ -180,14 +162,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customers = await Factory.CreateCustomersAsync(2);
         var (lapsing, other) = (customers[0], customers[1]);
-        Factory.Clock.SetUtcNow(ClinicOpening.AddMinutes(-1));
-        foreach (var customer in customers)
-        {
-            await Factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        }
-
-        Factory.Clock.SetUtcNow(ClinicOpening);
-        await Factory.Get<AdmissionController>().TickAllAsync();
+        await Factory.JoinEarlyThenOpenAsync(clinic.Id, customers, early: TimeSpan.FromMinutes(1));
         await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
         {
             await setup.QueueEntries.Where(e => e.CustomerId == lapsing).ExecuteUpdateAsync(e => e.SetProperty(x => x.VisitorKey, LapsingTurnMark));
@@ -224,11 +199,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task When_a_batch_fails_its_other_requests_are_still_booked_one_by_one()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
-        {
-            await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 50));
-        }
+        var service = await SimpleConsultationWithSeatsAsync(50);
 
         var slot = (await Factory.BookableSlotsAsync(service))[0];
         var customers = await Factory.CreateCustomersAsync(20);
@@ -251,11 +222,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task A_batchs_first_bookings_of_several_slots_create_one_counter_for_each_and_count_them()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
-        {
-            await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, 5));
-        }
+        var service = await SimpleConsultationWithSeatsAsync(5);
 
         var slots = (await Factory.BookableSlotsAsync(service)).Take(3).ToList();
         var customers = await Factory.CreateCustomersAsync(7);
@@ -299,6 +266,15 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         var rows = await CounterIdsAsync(service.Id);
         rows.Should().HaveCount(20, "one counter per slot");
         answers.Should().AllSatisfy(answer => answer.Should().BeEquivalentTo(rows.ToDictionary(r => (service.Id, r.Key), r => (r.Value, true))));
+    }
+
+    /// <summary>The simple consultation with <paramref name="seats"/> seats a slot.</summary>
+    private async Task<Service> SimpleConsultationWithSeatsAsync(int seats)
+    {
+        var service = await Factory.SimpleConsultationAsync();
+        await using var setup = await Factory.DbFactory.CreateDbContextAsync();
+        await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, seats));
+        return service;
     }
 
     private async Task<Dictionary<DateTime, long>> CounterIdsAsync(int serviceId)

@@ -1,10 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Concurrency;
 
 /// <summary>Real parallel requests against one database: the seat counter and the limits must hold.</summary>
@@ -49,8 +42,7 @@ public abstract class ReservationConcurrencySuite(PortalFactory factory)
     [Fact]
     public async Task Twenty_repeats_of_one_request_at_once_make_one_booking()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.VideoConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var request = new ReserveRequest(customer, service.Id, slot.StartUtc, "same-click");
 

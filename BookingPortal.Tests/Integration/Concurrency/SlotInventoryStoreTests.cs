@@ -1,10 +1,6 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Concurrency;
 
-public class SlotInventoryStoreTests
+public class SlotInventoryStoreTests : PortalSuite
 {
     /// <summary>
     /// A batch whose seekers did not all fit looks again under the lock; seats given back meanwhile may
@@ -14,7 +10,6 @@ public class SlotInventoryStoreTests
     [Fact]
     public async Task Taking_the_free_seats_takes_no_more_than_are_wanted()
     {
-        await using var factory = new PortalFactory();
         var service = await factory.SimpleConsultationAsync();
         var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
         await using var db = await factory.DbFactory.CreateDbContextAsync();

@@ -1,14 +1,4 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Consistency;
-using BookingPortal.Features.Payments;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Consistency;
 
@@ -25,16 +15,8 @@ public class ConsistencyCheckTests : ProviderSuite
 
         // Two customers book through the weekly clinic's waiting room, each on their own admission.
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
         var queued = await factory.CreateCustomersAsync(2);
-        factory.Clock.SetUtcNow(opening.AddMinutes(-1));
-        foreach (var customer in queued)
-        {
-            await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        }
-
-        factory.Clock.SetUtcNow(opening);
-        await factory.Get<AdmissionController>().TickAllAsync();
+        await factory.JoinEarlyThenOpenAsync(clinic.Id, queued, early: TimeSpan.FromMinutes(1));
         var clinicSlot = (await factory.BookableSlotsAsync(clinic))[0];
         foreach (var customer in queued)
         {

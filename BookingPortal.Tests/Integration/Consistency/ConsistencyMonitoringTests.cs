@@ -1,22 +1,14 @@
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
 using BookingPortal.Features.Consistency;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace BookingPortal.Tests.Integration.Consistency;
 
 /// <summary>Where the check's result goes: the readiness probe, the nightly job and its log, and staff only.</summary>
-public class ConsistencyMonitoringTests
+public class ConsistencyMonitoringTests : PortalSuite
 {
     [Fact]
     public async Task Ready_is_degraded_after_a_run_with_violations_and_healthy_after_a_clean_one_without_running_the_check_itself()
     {
-        await using var factory = new PortalFactory();
         using var http = factory.CreateClient();
         var monitor = factory.Get<ConsistencyMonitor>();
         (await ReadyAsync(http)).Status.Should().Be("Healthy");
@@ -41,7 +33,6 @@ public class ConsistencyMonitoringTests
     [Fact]
     public async Task The_nightly_job_runs_at_half_past_three_stores_the_report_and_logs_each_violation_with_its_ids()
     {
-        await using var factory = new PortalFactory();
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var trigger = (await scheduler.GetTriggersOfJob(ConsistencyCheckJob.Key)).Should().ContainSingle().Which.Should().BeAssignableTo<ICronTrigger>().Which;
         trigger.CronExpressionString.Should().Be("0 30 3 * * ?");
@@ -63,7 +54,6 @@ public class ConsistencyMonitoringTests
     [Fact]
     public async Task Only_staff_see_the_last_report_or_run_the_check()
     {
-        await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
         var monitor = factory.Get<ConsistencyMonitor>();
         var customer = TestData.CustomerActor((await factory.CreateCustomersAsync(1))[0]);

@@ -1,4 +1,3 @@
-using BookingPortal.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -6,36 +5,16 @@ namespace BookingPortal.Tests.Integration.Data;
 
 public class ConfigurationTests
 {
-    [Fact]
-    public void An_unknown_provider_stops_start_up_naming_the_key()
+    [Theory]
+    [InlineData("an unknown provider", "Database:Provider", "Oracle", "*'Database:Provider'*Oracle*Sqlite, SqlServer*")]
+    [InlineData("SQL Server without a connection string", "Database:Provider", "SqlServer", "*'ConnectionStrings:SqlServer'*")]
+    [InlineData("a seed flag that is not a boolean", "Demo:Seed", "sometimes", "*'Demo:Seed'*")]
+    [InlineData("the retired seed key, naming the one to use", "Database:SeedDemoData", "true", "*'Database:SeedDemoData'*'Demo:Seed'*")]
+    public void A_bad_database_setting_stops_start_up_naming_the_key(string setting, string key, string value, string message)
     {
-        var read = () => Read(new() { ["Database:Provider"] = "Oracle" });
+        var read = () => Read(new() { [key] = value });
 
-        read.Should().Throw<InvalidOperationException>().WithMessage("*'Database:Provider'*Oracle*Sqlite, SqlServer*");
-    }
-
-    [Fact]
-    public void Sql_server_without_a_connection_string_stops_start_up_naming_the_key()
-    {
-        var read = () => Read(new() { ["Database:Provider"] = "SqlServer" });
-
-        read.Should().Throw<InvalidOperationException>().WithMessage("*'ConnectionStrings:SqlServer'*");
-    }
-
-    [Fact]
-    public void A_seed_flag_that_is_not_a_boolean_is_refused_naming_the_key()
-    {
-        var read = () => Read(new() { ["Demo:Seed"] = "sometimes" });
-
-        read.Should().Throw<InvalidOperationException>().WithMessage("*'Demo:Seed'*");
-    }
-
-    [Fact]
-    public void The_retired_seed_key_is_refused_naming_the_one_to_use()
-    {
-        var read = () => Read(new() { ["Database:SeedDemoData"] = "true" });
-
-        read.Should().Throw<InvalidOperationException>().WithMessage("*'Database:SeedDemoData'*'Demo:Seed'*");
+        read.Should().Throw<InvalidOperationException>().WithMessage(message, setting);
     }
 
     [Fact]

@@ -1,9 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Data;
 
 /// <summary>The demo's Specialist Consultation: three named specialists on different days, one on holiday next week (the factory's clock starts on Monday 2 March 2026).</summary>

@@ -1,8 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace BookingPortal.Tests.Integration.Data;

@@ -1,5 +1,3 @@
-using BookingPortal.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -38,10 +36,7 @@ public class MigrationsTests
     [Fact]
     public void The_sqlite_migrations_match_the_model()
     {
-        var options = new DbContextOptionsBuilder<SqliteBookingDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, "Data Source=:memory:");
-        DesignTimeIdentity.Apply(options);
-        using var db = new SqliteBookingDbContext(options.Options);
+        using var db = new DesignTimeContext<SqliteBookingDbContext>(DataServiceCollectionExtensions.ConfigureSqlite, "Data Source=:memory:", options => new(options)).CreateDbContext([]);
 
         db.Database.HasPendingModelChanges().Should().BeFalse("run `dotnet ef migrations add` for SqliteBookingDbContext");
         db.Database.GetMigrations().Should().NotBeEmpty();
@@ -50,10 +45,7 @@ public class MigrationsTests
     [Fact]
     public void The_postgres_migrations_match_the_model_and_create_the_quartz_job_store()
     {
-        var options = new DbContextOptionsBuilder<PostgresBookingDbContext>();
-        DataServiceCollectionExtensions.ConfigurePostgres(options, "Host=unused;Database=bookingportal");
-        DesignTimeIdentity.Apply(options);
-        using var db = new PostgresBookingDbContext(options.Options);
+        using var db = new DesignTimeContext<PostgresBookingDbContext>(DataServiceCollectionExtensions.ConfigurePostgres, "Host=unused;Database=bookingportal", options => new(options)).CreateDbContext([]);
 
         db.Database.HasPendingModelChanges().Should().BeFalse("run `dotnet ef migrations add` for PostgresBookingDbContext");
         var script = db.GetService<IMigrator>().GenerateScript();
@@ -73,11 +65,11 @@ public class MigrationsTests
         script.Should().Contain("CREATE TABLE qrtz_LOCKS");
     }
 
-    private static SqlServerBookingDbContext SqlServerContext()
-    {
-        var options = new DbContextOptionsBuilder<SqlServerBookingDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlServer(options, "Server=unused;Database=BookingPortal");
-        DesignTimeIdentity.Apply(options);
-        return new SqlServerBookingDbContext(options.Options);
-    }
+    private static SqlServerBookingDbContext SqlServerContext() =>
+        new DesignTimeContext<SqlServerBookingDbContext>(DataServiceCollectionExtensions.ConfigureSqlServer, "Server=unused;Database=BookingPortal", options => new(options)).CreateDbContext([]);
+
+    /// <summary>A provider's context configured as <c>dotnet ef</c> gets it, on a connection string that names no real database.</summary>
+    private sealed class DesignTimeContext<TContext>(Action<DbContextOptionsBuilder, string> configure, string connectionString, Func<DbContextOptions<TContext>, TContext> create)
+        : DesignTimeFactory<TContext>(configure, connectionString, create)
+        where TContext : DbContext;
 }

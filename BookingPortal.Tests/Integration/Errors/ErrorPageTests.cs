@@ -1,10 +1,3 @@
-using System.Net;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Errors;
 
 /// <summary>A request that fails shows the friendly page with a reference, and the log has the stack trace under that reference.</summary>
@@ -30,24 +23,6 @@ public class ErrorPageTests(ErrorPageTests.FailingPortalFactory factory) : IClas
         factory.Log.Entries.Should().Contain(entry => entry.Message.Contains(reference) && entry.Exception is InvalidOperationException);
     }
 
-    /// <summary>The portal plus one route that throws, placed where an endpoint's failure would surface.</summary>
-    public sealed class FailingPortalFactory : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FailingRoute()));
-        }
-
-        private sealed class FailingRoute : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                next(app);
-                // After the whole pipeline: inside the app's exception handler, like any page or endpoint.
-                app.Use((HttpContext context, Func<Task> nextMiddleware) =>
-                    context.Request.Path == "/test/fails" ? throw new InvalidOperationException(Secret) : nextMiddleware());
-            };
-        }
-    }
+    /// <summary>The portal plus one route that throws.</summary>
+    public sealed class FailingPortalFactory() : PortalWithRoute("/test/fails", _ => throw new InvalidOperationException(Secret));
 }

@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
 using CsCheck;
-using Xunit.Abstractions;
 
 namespace BookingPortal.Tests.Integration.Fuzz;
 
@@ -144,8 +138,7 @@ public partial class MalformedRequestFuzzTests(FuzzPortalFactory factory, ITestO
     private async Task<Senders> SendersAsync()
     {
         var (_, api) = await factory.ApiCustomerAsync(ApiScopes.Read | ApiScopes.Book);
-        var (_, email, password) = await factory.CreateSignInCustomerAsync();
-        var customer = await factory.SignInAsync(email, password);
+        var (_, customer) = await factory.SignInNewCustomerAsync();
         var staff = await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
         return new Senders(api, customer, await TokenAsync(customer), staff, await TokenAsync(staff));
     }

@@ -1,18 +1,12 @@
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace BookingPortal.Tests.Integration.Health;
 
-public class HealthEndpointsTests : ProviderSuite
+public class HealthEndpointsTests : PortalSuite
 {
     [Fact]
     public async Task Live_and_ready_answer_once_the_database_is_migrated_and_the_scheduler_runs()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         using var http = factory.CreateClient();
 
         var live = await http.GetAsync("/health/live");
@@ -29,7 +23,6 @@ public class HealthEndpointsTests : ProviderSuite
     [Fact]
     public async Task Ready_fails_while_the_scheduler_is_on_standby_but_the_process_stays_live()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         using var http = factory.CreateClient();
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         (await ReadyAsync(http)).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -49,7 +42,6 @@ public class HealthEndpointsTests : ProviderSuite
     [Fact]
     public async Task An_instance_set_to_run_no_jobs_is_ready_without_a_running_scheduler_and_says_why()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         await factory.StartWithoutScheduledJobsAsync();
         using var http = factory.CreateClient();
 

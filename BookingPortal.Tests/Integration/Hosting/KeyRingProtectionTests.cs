@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Hosting;
 

@@ -1,11 +1,3 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Hosting;
 
 /// <summary>The portal on Kestrel behind a real nginx: forwarded headers are believed from the proxy only.</summary>
@@ -99,28 +91,10 @@ public sealed class ReverseProxyTests : IAsyncLifetime
     }
 
     /// <summary>The portal trusting the nginx of the test only, plus one route that says who the portal thinks the client is.</summary>
-    private sealed class ProxiedPortal : PortalFactory
+    private sealed class ProxiedPortal() : PortalWithRoute("/" + EchoPath, context => context.Response.WriteAsync($"{context.Connection.RemoteIpAddress} {context.Request.Scheme}"))
     {
         public const string EchoPath = "test/client";
 
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [new("ForwardedHeaders:KnownProxies:0", NginxProxy.ProxyAddress)];
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientEcho()));
-        }
-
-        private sealed class ClientEcho : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                next(app);
-                // After the portal's own pipeline, so it sees what the portal's middleware made of the request.
-                app.Use((HttpContext context, Func<Task> nextMiddleware) => context.Request.Path == "/" + EchoPath
-                    ? context.Response.WriteAsync($"{context.Connection.RemoteIpAddress} {context.Request.Scheme}")
-                    : nextMiddleware());
-            };
-        }
     }
 }

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BookingPortal.Tests.Integration.Hosting;
 

@@ -1,11 +1,3 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Hosting;
 
 /// <summary>The clock-moving, heap and password-free sign-in endpoints exist in Development and Testing only (an allow-list).</summary>

@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Identity;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Identity;
 

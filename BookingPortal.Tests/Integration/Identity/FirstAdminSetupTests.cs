@@ -1,16 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Identity;
 using BookingPortal.Tests.Integration.Accounts;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BookingPortal.Tests.Integration.Identity;
 

@@ -1,14 +1,6 @@
-using System.Net;
-using System.Security.Claims;
-using BookingPortal.Data;
 using BookingPortal.Infrastructure.Identity;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Tests.Integration.Identity;
 
@@ -19,8 +11,7 @@ public class SecurityStampTests
     public async Task A_new_security_stamp_signs_a_cookie_out_at_the_next_due_check_and_not_before()
     {
         await using var factory = new PortalFactory();
-        var customer = await factory.CreateSignInCustomerAsync();
-        var client = await factory.SignInAsync(customer.Email, customer.Password);
+        var (customer, client) = await factory.SignInNewCustomerAsync();
         (await client.GetAsync("/my/appointments")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         using (var scope = factory.Services.CreateScope())

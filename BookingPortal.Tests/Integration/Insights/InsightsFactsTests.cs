@@ -1,13 +1,4 @@
-using BookingPortal.Data;
 using BookingPortal.Data.Migrations;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Insights;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Insights;
 

@@ -1,8 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Insights;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Insights;
 
 /// <summary>The Insights figures over a seeded history whose answers are known (<see cref="InsightsHistory"/>), on each provider.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using BookingPortal.Features.Insights;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Insights;
 
 /// <summary>The Insights warm-up in the real app, on a database with the demo data and on an empty one.</summary>

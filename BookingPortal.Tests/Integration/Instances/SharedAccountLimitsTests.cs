@@ -1,11 +1,5 @@
-using System.Net;
-using BookingPortal.Data;
 using BookingPortal.Features.Accounts;
 using BookingPortal.Tests.Integration.Accounts;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Instances;
 

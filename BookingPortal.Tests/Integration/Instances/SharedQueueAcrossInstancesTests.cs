@@ -1,9 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Instances;
 
 /// <summary>

@@ -1,13 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Tests.EndToEnd;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace BookingPortal.Tests.Integration.Instances;
@@ -150,11 +141,7 @@ public sealed class TwoInstances : IAsyncLifetime
     {
         var hash = new PasswordHasher<ApplicationUser>().HashPassword(null!, Password);
         await using var db = OpenDatabase();
-        var users = Enumerable.Range(0, count).Select(_ => $"two-{Guid.NewGuid():N}@test.local").Select(email => new ApplicationUser
-        {
-            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString(), PasswordHash = hash,
-        }).ToList();
+        var users = Enumerable.Range(0, count).Select(_ => ConfirmedCustomer.WithPasswordHash($"two-{Guid.NewGuid():N}@test.local", hash)).ToList();
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         return users.Select(u => u.Email!).ToList();
@@ -172,9 +159,9 @@ public sealed class TwoInstances : IAsyncLifetime
         using var client = new HttpClient(handler) { BaseAddress = issuer.BaseUri };
         var signIn = await client.SubmitFormAsync("Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Password, ["Input.RememberMe"] = "false" });
         signIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the password is right");
-        foreach (Cookie cookie in cookies.GetCookies(issuer.BaseUri))
+        foreach (System.Net.Cookie cookie in cookies.GetCookies(issuer.BaseUri))
         {
-            cookies.Add(target.BaseUri, new Cookie(cookie.Name, cookie.Value, "/", target.BaseUri.Host));
+            cookies.Add(target.BaseUri, new System.Net.Cookie(cookie.Name, cookie.Value, "/", target.BaseUri.Host));
         }
 
         var page = await client.GetStringAsync("");

@@ -1,15 +1,11 @@
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Layout;
 
 /// <summary>The layout's chrome is plain markup now; these pin what AuthorizeView and the MudBlazor hosts used to decide.</summary>
-public class PageChromeTests
+public class PageChromeTests : PortalSuite
 {
     [Fact]
     public async Task The_links_follow_who_is_signed_in_and_the_sign_out_form_carries_its_token()
     {
-        await using var factory = new PortalFactory();
         var customer = await factory.CreateSignInCustomerAsync();
         var anonymous = await factory.CreateClient().GetStringAsync("/services");
         var asCustomer = await (await factory.SignInAsync(customer.Email, customer.Password)).GetStringAsync("/services");
@@ -27,7 +23,6 @@ public class PageChromeTests
     public async Task The_header_links_and_the_pages_end_are_written_per_language_and_role()
     {
         const string Link = "class=\"mud-typography mud-link mud-inherit-text mud-link-underline-hover nav-link\"";
-        await using var factory = new PortalFactory();
         var asStaff = await (await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword)).GetStringAsync("/services");
         var spanishClient = factory.CreateClient();
         spanishClient.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Des-ES%7Cuic%3Des-ES");
@@ -45,9 +40,7 @@ public class PageChromeTests
     [Fact]
     public async Task The_book_page_leaves_out_the_dialog_and_popover_hosts_other_pages_have()
     {
-        await using var factory = new PortalFactory();
-        var customer = await factory.CreateSignInCustomerAsync();
-        var client = await factory.SignInAsync(customer.Email, customer.Password);
+        var (_, client) = await factory.SignInNewCustomerAsync();
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
 
         var book = await client.GetStringAsync($"/services/{clinic.Id}/book");
@@ -60,7 +53,6 @@ public class PageChromeTests
     [Fact]
     public async Task The_language_and_theme_links_follow_the_pages_language_and_theme()
     {
-        await using var factory = new PortalFactory();
         var englishLight = await factory.CreateClient().GetStringAsync("/services");
         var spanishDark = factory.CreateClient();
         spanishDark.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3Des-ES%7Cuic%3Des-ES; {BookingPortal.Features.Branding.BrandingServiceCollectionExtensions.ThemeCookie}=dark");

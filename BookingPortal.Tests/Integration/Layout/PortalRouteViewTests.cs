@@ -1,13 +1,8 @@
-using System.Security.Claims;
-using Bunit;
 using BookingPortal.Components.Layout;
-using BookingPortal.Data;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace BookingPortal.Tests.Integration.Layout;

@@ -1,7 +1,3 @@
-using System.Net;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BookingPortal.Tests.Integration.Localization;
 
 /// <summary>The language switch: GET /culture stores the choice in the standard culture cookie, and pages answer in it.</summary>

@@ -1,10 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Notifications.Templates;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Notifications;
 
 /// <summary>Saved templates write the messages that follow, the outbox keeps the version each came from, in the customer's language.</summary>
@@ -57,8 +50,7 @@ public class MessageTemplateVersionTests : MessagingTestBase
     [Fact]
     public async Task A_customer_who_books_in_Spanish_gets_the_confirmation_and_its_reminder_in_Spanish()
     {
-        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await Factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await Factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = (await Factory.CreateCustomersAsync(1))[0];
         await Factory.Get<CustomerLanguage>().RememberAsync(customer, "es-ES");
         var booked = await Factory.Get<BookingPortal.Features.Booking.BookingService>()

@@ -1,5 +1,3 @@
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Notifications;
 
 /// <summary>A portal whose SendGrid and Twilio clients talk to a fresh stand-in, running no scheduled jobs so each test drives delivery itself.</summary>

@@ -1,10 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
 
 namespace BookingPortal.Tests.Integration.Notifications;
@@ -59,8 +52,7 @@ public class NotificationEventTests
     {
         await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.VideoConsultationName);
         var customers = await factory.CreateCustomersAsync(2);
         var holder = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], service.Id, slot.StartUtc, "k"))).Booking!;
         await factory.OptInToSmsAsync(customers[1], "+44 20 7946 0958");

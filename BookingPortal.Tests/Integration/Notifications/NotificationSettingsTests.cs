@@ -1,10 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
-using System.Net;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 
@@ -14,8 +9,7 @@ public class NotificationSettingsTests
     public async Task A_customer_opts_in_to_texts_with_a_number_that_is_stored_in_E164_form()
     {
         await using var factory = new PortalFactory();
-        var customer = await factory.CreateSignInCustomerAsync();
-        using var client = await factory.SignInAsync(customer.Email, customer.Password);
+        var (customer, client) = await factory.SignInNewCustomerAsync();
 
         var refused = await client.SubmitFormAsync("/Account/Manage", new() { ["Input.PhoneNumber"] = "555 0100", ["Input.SmsOptIn"] = "true" });
         (await refused.Content.ReadAsStringAsync()).Should().Contain("Enter the number with its country code.");

@@ -1,16 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Integration.Notifications;
 
@@ -186,13 +175,11 @@ public class OutboxDeliveryTests : MessagingTestBase
     }
 }
 
-public class OutboxWithoutProviderTests
+public class OutboxWithoutProviderTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task With_no_provider_keys_messages_wait_in_the_outbox_untouched()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (booking, email) = await factory.BookAsync();
 
         (await factory.Get<OutboxDispatcher>().DispatchDueAsync()).Should().Be(0);
@@ -210,11 +197,8 @@ public class OutboxWithoutProviderTests
     [Fact]
     public async Task A_repeated_booking_request_writes_no_second_confirmation()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var customer = (await factory.CreateCustomersAsync(1))[0];
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var request = new ReserveRequest(customer, service.Id, slot.StartUtc, "same-key");
 
         await factory.Get<BookingService>().ReserveAsync(request);

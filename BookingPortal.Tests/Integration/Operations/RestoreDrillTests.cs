@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Tests.EndToEnd;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace BookingPortal.Tests.Integration.Operations;

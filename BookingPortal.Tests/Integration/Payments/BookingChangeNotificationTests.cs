@@ -1,13 +1,3 @@
-using BookingPortal.Features.Bookings;
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BookingPortal.Tests.Integration.Payments;
@@ -17,14 +7,9 @@ namespace BookingPortal.Tests.Integration.Payments;
 /// change of its service: during an opening the reads per booking stay flat instead of growing with the
 /// number of bookings.
 /// </summary>
-public sealed class BookingChangeNotificationTests : IAsyncLifetime
+public sealed class BookingChangeNotificationTests() : PortalSuite(scheduledJobs: false)
 {
     private const int Bookings = 40;
-    private readonly PortalFactory factory = new();
-
-    public async Task InitializeAsync() => await factory.StartWithoutScheduledJobsAsync();
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public void The_confirmation_page_subscribes_to_its_booking_not_to_its_services_seats()
@@ -99,8 +84,7 @@ public sealed class BookingChangeNotificationTests : IAsyncLifetime
 
     private async Task<BookingView> HoldAsync()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slots[0].StartUtc, Guid.NewGuid().ToString()));
         result.Succeeded.Should().BeTrue(result.Message);

@@ -1,14 +1,5 @@
 using BookingPortal.Infrastructure.Payments;
-using BookingPortal.Features.Bookings;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Admin;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using static BookingPortal.Tests.TestSupport.StripeStandIn;
 
@@ -18,7 +9,7 @@ namespace BookingPortal.Tests.Integration.Payments;
 /// Money owed back is a pending refund row written with the change that owes it, and the refund
 /// dispatcher sends it with one idempotency key until Stripe (a stand-in) accepts it.
 /// </summary>
-public class DurableRefundTests
+public class DurableRefundTests : StripeSuite
 {
     /// <summary>The refund dispatcher's defaults: first retry after 30 s, a provider call times out after 30 s.</summary>
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
@@ -27,11 +18,7 @@ public class DurableRefundTests
     [Fact]
     public async Task A_refund_stripe_fails_with_a_500_stays_pending_and_the_job_sends_it_later_with_the_same_key()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
-        await factory.StartWithoutScheduledJobsAsync();
-        var booking = await PaidBookingAsync(factory, "pi_500");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        var booking = await PaidBookingWithAFailingRefundAsync("pi_500");
 
         var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
 
@@ -56,8 +43,6 @@ public class DurableRefundTests
     [Fact]
     public async Task A_refund_stripe_refuses_for_good_is_failed_and_shown_to_staff_to_settle_by_hand()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await PaidBookingAsync(factory, "pi_refused");
         stripe.RefuseRefunds = true;
@@ -76,8 +61,6 @@ public class DurableRefundTests
     [InlineData(RefundAnswer.RefundThenHang)]
     public async Task A_refund_call_that_times_out_is_sent_again_with_the_same_key_and_made_once(RefundAnswer firstAnswer)
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await PaidBookingAsync(factory, "pi_slow");
         stripe.ScriptRefunds(firstAnswer);
@@ -104,11 +87,7 @@ public class DurableRefundTests
     [Fact]
     public async Task A_claim_whose_dispatcher_died_is_taken_over_after_the_claim_timeout_with_the_same_key()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
-        await factory.StartWithoutScheduledJobsAsync();
-        var booking = await PaidBookingAsync(factory, "pi_died");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        var booking = await PaidBookingWithAFailingRefundAsync("pi_died");
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
         factory.Clock.Advance(FirstRetry);
         // A dispatcher claims the refund and dies before Stripe answers (a crash, a kill).
@@ -131,8 +110,6 @@ public class DurableRefundTests
     [Fact]
     public async Task A_late_payment_after_the_hold_lapsed_writes_one_pending_refund_and_a_redelivered_webhook_adds_nothing()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await HeldBookingAsync(factory);
         factory.Clock.Advance(TimeSpan.FromMinutes(11));
@@ -166,8 +143,6 @@ public class DurableRefundTests
     [Fact]
     public async Task A_payment_that_arrives_after_the_customer_cancelled_the_unpaid_booking_is_refunded_in_full()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await HeldBookingAsync(factory);
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
@@ -182,8 +157,6 @@ public class DurableRefundTests
     [Fact]
     public async Task A_cancel_whose_caller_stops_waiting_after_the_commit_still_refunds()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await PaidBookingAsync(factory, "pi_gone");
         using var request = new CancellationTokenSource();
@@ -201,11 +174,7 @@ public class DurableRefundTests
     [Fact]
     public async Task Closing_a_slot_with_cancel_and_refund_queues_and_sends_each_paid_bookings_refund()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
-        await factory.StartWithoutScheduledJobsAsync();
-        var booking = await PaidBookingAsync(factory, "pi_closed");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        var booking = await PaidBookingWithAFailingRefundAsync("pi_closed");
 
         var closed = await factory.Get<SlotCalendarService>().CloseSlotAsync(await factory.StaffAsync(), booking.ServiceId, booking.StartUtc, cancelBookings: true);
 
@@ -219,8 +188,6 @@ public class DurableRefundTests
     [Fact]
     public async Task The_refund_job_runs_on_the_scheduler_and_sends_a_pending_refund()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         var booking = await PaidBookingAsync(factory, "pi_job");
         stripe.ScriptRefunds(RefundAnswer.ServerError);
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
@@ -236,10 +203,18 @@ public class DurableRefundTests
         await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 2);
     }
 
+    /// <summary>A paid booking on a portal that runs no scheduled jobs, whose next refund call Stripe answers with a 500.</summary>
+    private async Task<BookingView> PaidBookingWithAFailingRefundAsync(string paymentIntent)
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await PaidBookingAsync(factory, paymentIntent);
+        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        return booking;
+    }
+
     internal static async Task<BookingView> HeldBookingAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
         booking.Status.Should().Be(BookingStatus.PendingPayment);
         return booking;

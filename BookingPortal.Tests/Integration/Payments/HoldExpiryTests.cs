@@ -1,22 +1,12 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace BookingPortal.Tests.Integration.Payments;
 
-public class HoldExpiryTests : ProviderSuite
+public class HoldExpiryTests : PortalSuite
 {
     [Fact]
     public async Task An_expired_hold_releases_its_seat_exactly_once_even_when_two_sweeps_race()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         // The scheduled sweep would otherwise join the race on its own timer; here the test is the scheduler.
         await factory.StartWithoutScheduledJobsAsync();
         var hold = await CreateHoldAsync(factory, minutes: 10);
@@ -37,7 +27,6 @@ public class HoldExpiryTests : ProviderSuite
     [Fact]
     public async Task The_scheduled_job_runs_the_sweep()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var hold = await CreateHoldAsync(factory, minutes: 10);
         factory.Clock.Advance(TimeSpan.FromMinutes(15));
         var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -59,8 +48,7 @@ public class HoldExpiryTests : ProviderSuite
     /// <summary>A booking waiting for payment: booked through the service, then put on hold as a card payment would.</summary>
     private static async Task<Booking> CreateHoldAsync(PortalFactory factory, int minutes)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
         await using var db = await factory.DbFactory.CreateDbContextAsync();

@@ -1,23 +1,14 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static BookingPortal.Tests.Integration.Payments.DurableRefundTests;
 using static BookingPortal.Tests.TestSupport.StripeStandIn;
 
 namespace BookingPortal.Tests.Integration.Payments;
 
 /// <summary>Refund × refund and cancel × late payment at the same moment: one refund row, sent once.</summary>
-public class RefundRaceTests : ProviderSuite
+public class RefundRaceTests() : StripeSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task The_job_and_fast_paths_racing_on_one_due_refund_send_it_once()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe) { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
         var booking = await PaidBookingAsync(factory, "pi_race");
         stripe.ScriptRefunds(RefundAnswer.ServerError);
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
@@ -38,9 +29,6 @@ public class RefundRaceTests : ProviderSuite
     [Fact]
     public async Task A_cancellation_racing_the_payment_webhook_owes_the_deposit_back_once_whichever_wins()
     {
-        await using var stripe = await StartAsync();
-        await using var factory = new StripePortalFactory(stripe) { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
         for (var round = 0; round < 4; round++)
         {
             var booking = await HeldBookingAsync(factory);

@@ -1,24 +1,13 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
 using System.Text;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Payments;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Payments;
 
 /// <summary>The Stripe adapter through Stripe's own client, against a stand-in on 127.0.0.1.</summary>
-public class StripeGatewayTests
+public class StripeGatewayTests : StripeSuite
 {
     [Fact]
     public async Task A_card_booking_is_held_and_its_checkout_carries_the_deposit_and_one_idempotency_key()
     {
-        await using var stripe = await StripeStandIn.StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         var (booking, customer) = await BookAsync(factory);
 
         booking.Status.Should().Be(BookingStatus.PendingPayment);
@@ -50,13 +39,13 @@ public class StripeGatewayTests
     [Fact]
     public async Task A_checkout_closes_when_a_hold_longer_than_stripes_minimum_ends()
     {
-        await using var stripe = await StripeStandIn.StartAsync();
-        await using var factory = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:HoldMinutes", "60"));
-        var (booking, customer) = await BookAsync(factory);
-        var payments = factory.Get<PaymentService>();
+        // A portal of its own on the suite's stand-in: the hold length is what this test is about.
+        await using var longHolds = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:HoldMinutes", "60"));
+        var (booking, customer) = await BookAsync(longHolds);
+        var payments = longHolds.Get<PaymentService>();
 
         await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
-        factory.Clock.Advance(TimeSpan.FromMinutes(45));
+        longHolds.Clock.Advance(TimeSpan.FromMinutes(45));
         (await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"))).Should().NotBeNull();
 
         var holdEnds = new DateTimeOffset(booking.PaymentHoldExpiresAtUtc!.Value, TimeSpan.Zero).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -67,8 +56,6 @@ public class StripeGatewayTests
     [Fact]
     public async Task A_signed_webhook_confirms_the_booking_once_however_often_it_arrives()
     {
-        await using var stripe = await StripeStandIn.StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         var (booking, customer) = await BookAsync(factory);
         using var client = factory.CreateClient();
         var payload = StripeStandIn.CheckoutCompletedEvent("evt_1", booking.Id, "pi_123", 5000);
@@ -92,8 +79,6 @@ public class StripeGatewayTests
     [Fact]
     public async Task Cancelling_a_paid_booking_late_refunds_the_rest_through_stripe()
     {
-        await using var stripe = await StripeStandIn.StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         var (booking, customer) = await BookAsync(factory);
         await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_456", 50m);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-10), TimeSpan.Zero));
@@ -114,8 +99,6 @@ public class StripeGatewayTests
     [Fact]
     public async Task A_refund_the_provider_refuses_leaves_the_booking_cancelled_and_the_money_shown_as_owed()
     {
-        await using var stripe = await StripeStandIn.StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         var (booking, customer) = await BookAsync(factory);
         await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_789", 50m);
         stripe.RefuseRefunds = true;
@@ -138,8 +121,6 @@ public class StripeGatewayTests
     [Fact]
     public async Task An_unpaid_hold_that_runs_out_releases_the_seat_and_a_late_payment_is_refunded()
     {
-        await using var stripe = await StripeStandIn.StartAsync();
-        await using var factory = new StripePortalFactory(stripe);
         await factory.StartWithoutScheduledJobsAsync();
         var (booking, customer) = await BookAsync(factory);
         factory.Clock.Advance(TimeSpan.FromMinutes(11));
@@ -163,8 +144,7 @@ public class StripeGatewayTests
 
     private static async Task<(BookingView Booking, string Customer)> BookAsync(PortalFactory factory)
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, Guid.NewGuid().ToString()));
         result.Succeeded.Should().BeTrue(result.Message);

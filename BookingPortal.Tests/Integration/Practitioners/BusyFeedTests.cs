@@ -1,10 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Features.Practitioners;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>Outside calendars read from a stand-in on 127.0.0.1, with the webhooks' guard on private addresses on and off.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using BookingPortal.Data;
-using BookingPortal.Features.Practitioners;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 public class CalendarFeedTests(PortalFactory factory) : IClassFixture<PortalFactory>

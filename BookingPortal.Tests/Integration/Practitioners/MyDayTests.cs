@@ -1,18 +1,10 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Practitioners;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
-public class MyDayTests
+public class MyDayTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task A_practitioner_sees_only_their_appointments_today_and_checks_in_only_their_own()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var me = await factory.StaffAsync();
         var mine = await factory.CreatePractitionerAsync("Dr Me", service.Id, me.Id);

@@ -1,7 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Features.Practitioners;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 public class PractitionerAdminTests(PortalFactory factory) : IClassFixture<PortalFactory>

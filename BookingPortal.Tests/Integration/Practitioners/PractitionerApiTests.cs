@@ -1,17 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
-using BookingPortal.Features.Api;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>POST /api/v1/bookings with an optional practitionerId, and the problem for one no longer free.</summary>
-public class PractitionerApiTests
+public class PractitionerApiTests : PortalSuite
 {
     [Fact]
     public async Task A_named_practitioner_is_booked_and_a_second_request_for_them_gets_practitioner_unavailable()
     {
-        await using var factory = new PortalFactory();
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5)], s => [PractitionerSetup.WorkingEveryDay("Ana", s)]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);
         var (_, first) = await factory.ApiCustomerAsync();

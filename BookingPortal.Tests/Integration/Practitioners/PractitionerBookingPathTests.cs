@@ -1,22 +1,13 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Consistency;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>Booking, moving, cancelling and reassigning a practitioner's appointments, and the consistency check's view of them.</summary>
-public class PractitionerBookingPathTests : ProviderSuite
+public class PractitionerBookingPathTests : PortalSuite
 {
     [Fact]
     public async Task Moves_keep_the_practitioner_unless_another_is_asked_and_cancelling_frees_them()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var (morning, afternoon) = (PractitionerSetup.SlotStart(factory, services[0]), PractitionerSetup.SlotStart(factory, services[0], afternoon: true));
@@ -40,7 +31,6 @@ public class PractitionerBookingPathTests : ProviderSuite
     [Fact]
     public async Task A_class_fills_each_practitioners_seats_one_booking_at_a_time_and_a_move_does_not_count_itself()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var yoga = PractitionerSetup.Service("Yoga", 60, 4);
         yoga.SeatsPerPractitioner = 2;
         var (services, p) = await PractitionerSetup.AddAsync(factory, [yoga], s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
@@ -69,7 +59,6 @@ public class PractitionerBookingPathTests : ProviderSuite
     [Fact]
     public async Task Time_off_and_busy_time_make_a_practitioner_unavailable_while_any_available_finds_the_other()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);
@@ -99,7 +88,6 @@ public class PractitionerBookingPathTests : ProviderSuite
     [Fact]
     public async Task Staff_reassign_to_a_free_practitioner_and_are_told_why_not_otherwise()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s), PractitionerSetup.WorkingEveryDay("Cy", s[1])]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);
@@ -124,7 +112,6 @@ public class PractitionerBookingPathTests : ProviderSuite
     [Fact]
     public async Task The_consistency_check_is_silent_on_the_booking_paths_and_names_an_overlap_written_around_them()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5, before: 10)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);

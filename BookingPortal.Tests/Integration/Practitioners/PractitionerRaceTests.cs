@@ -1,19 +1,11 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>One person, one place under races: the practitioner's and rooms' row locks, then the overlap check, in the booking's transaction.</summary>
-public class PractitionerRaceTests : ProviderSuite
+public class PractitionerRaceTests : PortalSuite
 {
     [Fact]
     public async Task One_practitioner_booked_for_two_services_at_the_same_minute_gives_exactly_one_appointment()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var (services, practitioners) = await PractitionerSetup.AddAsync(factory,
             [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5, after: 15)],
             s => [PractitionerSetup.WorkingEveryDay("Dana", s)]);
@@ -32,7 +24,6 @@ public class PractitionerRaceTests : ProviderSuite
     [Fact]
     public async Task Two_rooms_shared_by_three_practitioners_give_two_appointments_in_different_rooms()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var (services, _) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Treatment", 30, 10)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s), PractitionerSetup.WorkingEveryDay("Cy", s)]);
         await AddRoomsAsync(factory, services[0], "Room 1", "Room 2");
@@ -51,7 +42,6 @@ public class PractitionerRaceTests : ProviderSuite
     [Fact]
     public async Task Any_available_under_a_race_gives_each_practitioner_one_appointment_and_no_more()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
         var (services, practitioners) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Checkup", 30, 10)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s), PractitionerSetup.WorkingEveryDay("Cy", s)]);
         var start = PractitionerSetup.SlotStart(factory, services[0]);

@@ -1,6 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>Services that book practitioners, practitioners working every day, and rooms, written straight to the test database.</summary>

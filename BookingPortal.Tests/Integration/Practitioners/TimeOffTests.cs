@@ -1,20 +1,15 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Practitioners;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Practitioners;
 
-public class TimeOffTests
+public class TimeOffTests() : PortalSuite(scheduledJobs: false)
 {
     private sealed record Setup(PortalFactory Factory, int Away, int Colleague, Features.Bookings.BookingView Inside, Features.Bookings.BookingView Outside, DateOnly Day);
 
+    private Setup s = null!;
+
     /// <summary>Two bookings of one practitioner on one day, the first inside the time off a test adds, and a colleague for the same service.</summary>
-    private static async Task<Setup> StartAsync()
+    public override async Task InitializeAsync()
     {
-        var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
+        await base.InitializeAsync();
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
         var away = await factory.CreatePractitionerAsync("Dr Away", service.Id);
         var colleague = await factory.CreatePractitionerAsync("Dr Colleague", service.Id);
@@ -32,7 +27,7 @@ public class TimeOffTests
             await db.Services.Where(x => x.Id == service.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.BooksPractitioners, true));
         }
 
-        return new Setup(factory, away, colleague, inside, outside, DateOnly.FromDateTime(day[0].LocalStart.DateTime));
+        s = new Setup(factory, away, colleague, inside, outside, DateOnly.FromDateTime(day[0].LocalStart.DateTime));
     }
 
     private static ExceptionDraft MorningOff(Setup s) => new()
@@ -43,9 +38,6 @@ public class TimeOffTests
     [Fact]
     public async Task Time_off_over_a_booking_lists_it_with_the_colleagues_who_perform_the_service_and_leaves_the_others()
     {
-        var s = await StartAsync();
-        await using var _ = s.Factory;
-
         var result = await s.Factory.Get<TimeOffService>().AddAsync(await s.Factory.StaffAsync(), s.Away, MorningOff(s));
 
         result.Errors.Should().BeEmpty();
@@ -58,8 +50,6 @@ public class TimeOffTests
     [Fact]
     public async Task Cancelling_a_booking_in_time_off_refunds_in_full_tells_the_customer_and_frees_the_seat_as_closing_a_slot_does()
     {
-        var s = await StartAsync();
-        await using var _ = s.Factory;
         var timeOff = s.Factory.Get<TimeOffService>();
         var staff = await s.Factory.StaffAsync();
         var added = await timeOff.AddAsync(staff, s.Away, MorningOff(s));
@@ -84,8 +74,6 @@ public class TimeOffTests
     [Fact]
     public async Task Wrong_dates_are_refused_beside_their_fields_and_extra_hours_list_no_bookings()
     {
-        var s = await StartAsync();
-        await using var _ = s.Factory;
         var timeOff = s.Factory.Get<TimeOffService>();
         var staff = await s.Factory.StaffAsync();
 
@@ -104,8 +92,6 @@ public class TimeOffTests
     [Fact]
     public async Task Reassigning_gives_the_booking_to_a_free_colleague_tells_the_customer_and_refuses_one_who_is_not_free()
     {
-        var s = await StartAsync();
-        await using var _ = s.Factory;
         var timeOff = s.Factory.Get<TimeOffService>();
         var staff = await s.Factory.StaffAsync();
         var added = await timeOff.AddAsync(staff, s.Away, MorningOff(s));

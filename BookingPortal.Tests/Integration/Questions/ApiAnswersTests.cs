@@ -1,21 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using BookingPortal.Features.Questions;
-using BookingPortal.Tests.TestSupport;
-using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
-
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>The questions listed by the API and answered in POST /bookings as <c>answers</c>, problems keyed by question.</summary>
-public class ApiAnswersTests
+public class ApiAnswersTests : QuestionsSuite
 {
     [Fact]
     public async Task The_api_lists_the_questions_refuses_each_bad_answer_by_question_and_books_with_good_ones()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
-        var (service, referral, terms) = await ServiceWithQuestionsAsync(factory);
         var slot = (await factory.BookableSlotsAsync(service))[0].StartUtc;
         var (_, client) = await factory.ApiCustomerAsync();
 

@@ -1,20 +1,13 @@
 using BookingPortal.Features.Accounts;
-using BookingPortal.Features.Admin;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
 
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>Answers reach staff (search, CSV) and the customer's own data, and go with the account.</summary>
-public class BookingAnswersForStaffTests
+public class BookingAnswersForStaffTests : QuestionsSuite
 {
     [Fact]
     public async Task Staff_find_bookings_by_an_answer_and_export_it_the_customer_downloads_it_and_closing_the_account_removes_it()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
-        var (service, referral, terms) = await ServiceWithQuestionsAsync(factory);
         var slots = await factory.BookableSlotsAsync(service);
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var booked = await BookAsync(factory, service, slots[0].StartUtc, Answers("en", (referral, "=HYPERLINK(\"x\") Dr. Ruiz"), (terms, "yes")), customer);

@@ -1,21 +1,11 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Questions;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using static BookingPortal.Tests.Integration.Questions.QuestionsTestSupport;
-
 namespace BookingPortal.Tests.Integration.Questions;
 
 /// <summary>Answers go in with the booking or not at all, and keep the question as it was asked.</summary>
-public class BookingQuestionsTests : ProviderSuite
+public class BookingQuestionsTests : QuestionsSuite
 {
     [Fact]
     public async Task A_booking_with_a_missing_answer_takes_no_seat_and_a_valid_one_stores_its_answers_with_it()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
-        var (service, referral, terms) = await ServiceWithQuestionsAsync(factory);
         var slot = (await factory.BookableSlotsAsync(service))[0].StartUtc;
 
         var refused = await BookAsync(factory, service, slot, Answers("en", (referral, "  ")));
@@ -33,9 +23,6 @@ public class BookingQuestionsTests : ProviderSuite
     [Fact]
     public async Task Rewording_or_removing_a_question_later_never_changes_past_answers()
     {
-        await using var factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
-        var (service, referral, terms) = await ServiceWithQuestionsAsync(factory);
         var slots = await factory.BookableSlotsAsync(service);
         var before = await BookAsync(factory, service, slots[0].StartUtc, Answers("en", (referral, "Dr. Ruiz"), (terms, "true")));
 

@@ -1,19 +1,13 @@
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Queue;
 using BookingPortal.Tests.Integration.Practitioners;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>The waiting room's "seats left" on a service that books practitioners: their free seats, not the templates' capacity.</summary>
-public class PractitionerSeatsLeftTests
+public class PractitionerSeatsLeftTests() : PortalSuite(scheduledJobs: false)
 {
     [Fact]
     public async Task Seats_left_are_the_practitioners_free_seats_and_fall_when_one_is_booked_in_another_service()
     {
-        await using var factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, capacity: 10), PractitionerSetup.Service("Physio", 60, capacity: 10)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var massage = await factory.ServiceNamedAsync("Massage");

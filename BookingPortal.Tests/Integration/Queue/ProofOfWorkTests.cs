@@ -1,23 +1,13 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
 using BookingPortal.Tests.Unit.Features.Queue;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>The demo weekly release asking early arrivals for a proof of work (base 16 bits), on the fake clock 30 minutes before opening.</summary>
-public class ProofOfWorkTests : IAsyncLifetime
+public class ProofOfWorkTests : WeeklyReleaseSuite
 {
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory factory = new();
-    private Service clinic = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await factory.StartWithoutScheduledJobsAsync();
-        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        await base.InitializeAsync();
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.Releases.ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireProofOfWork, true));
         factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
@@ -85,6 +75,4 @@ public class ProofOfWorkTests : IAsyncLifetime
     }
 
     private static QueueMember Member(QueueEntry entry) => QueueMember.Customer(entry.CustomerId);
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 }

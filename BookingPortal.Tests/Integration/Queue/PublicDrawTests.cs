@@ -1,27 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>The demo weekly release's draw, published and checked: before the opening the commitment, after it the seed and the entries.</summary>
-public class PublicDrawTests : IAsyncLifetime
+public class PublicDrawTests : WeeklyReleaseSuite
 {
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory factory = new();
-    private Service clinic = null!;
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-    }
-
     [Fact]
     public async Task The_commitment_is_published_before_the_opening_and_the_draw_checks_out_after_it()
     {
@@ -61,14 +44,7 @@ public class PublicDrawTests : IAsyncLifetime
     public async Task The_draw_page_names_its_phases_in_the_visitors_language_while_the_api_keeps_its_machine_names()
     {
         var customers = await factory.CreateCustomersAsync(3);
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
-        foreach (var customer in customers)
-        {
-            await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        }
-
-        factory.Clock.SetUtcNow(Opening);
-        await factory.Get<AdmissionController>().TickAllAsync();
+        await factory.JoinEarlyThenOpenAsync(clinic.Id, customers, early: TimeSpan.FromMinutes(30));
         var english = factory.CreateClient();
         var spanish = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
         await spanish.GetAsync("/culture?culture=es-ES&returnUrl=/");
@@ -116,6 +92,4 @@ public class PublicDrawTests : IAsyncLifetime
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         return await db.OutboxMessages.Where(m => m.Channel == NotificationChannel.Webhook).Select(m => m.TextBody).ToListAsync();
     }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 }

@@ -1,10 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>
@@ -13,7 +6,6 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// </summary>
 public sealed class QueueBroadcasterTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
     private readonly PortalFactory factory = new();
 
     public async Task InitializeAsync() => await factory.StartWithoutScheduledJobsAsync();
@@ -25,7 +17,7 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
     {
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customers = await factory.CreateCustomersAsync(4);
-        var openingId = await LineUpAndOpenAsync(clinic.Id, customers.Take(3));
+        var openingId = await factory.JoinEarlyThenOpenAsync(clinic.Id, customers.Take(3), early: TimeSpan.FromMinutes(1));
         // A broadcaster of its own: the portal's, woken by the joins and the tick, would race these calls.
         var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
         var (early, late) = (new List<QueueSnapshot>(), new List<QueueSnapshot>());
@@ -53,7 +45,7 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
     public async Task A_poll_reads_in_full_only_what_changed_elsewhere_and_catches_up_a_new_watcher_without_a_read()
     {
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var openingId = await LineUpAndOpenAsync(clinic.Id, await factory.CreateCustomersAsync(8));
+        var openingId = await factory.JoinEarlyThenOpenAsync(clinic.Id, await factory.CreateCustomersAsync(8), early: TimeSpan.FromMinutes(1));
         // A broadcaster of its own, without the portal's timer: only this test's calls hand anything out.
         var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
         var (early, late) = (new List<QueueSnapshot>(), new List<QueueSnapshot>());
@@ -105,7 +97,7 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
     {
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
+        factory.Clock.SetUtcNow(WeeklyRelease.Opening.AddMinutes(-1));
         var openingId = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.OpeningId;
         // A broadcaster of its own, without the portal's timer: only this test's broadcast hands anything out.
         var broadcaster = ActivatorUtilities.CreateInstance<QueueBroadcaster>(factory.Services);
@@ -126,21 +118,6 @@ public sealed class QueueBroadcasterTests : IAsyncLifetime
 
         met.Should().Be(rooms);
         watching.ForEach(w => w.Dispose());
-    }
-
-    /// <summary>The customers join before the opening; its first tick draws their places and lets the first in.</summary>
-    private async Task<long> LineUpAndOpenAsync(int serviceId, IEnumerable<string> customers)
-    {
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-1));
-        long openingId = 0;
-        foreach (var customer in customers)
-        {
-            openingId = (await factory.Get<QueueService>().JoinAsync(serviceId, customer, null)).Entry!.OpeningId;
-        }
-
-        factory.Clock.SetUtcNow(Opening);
-        await factory.Get<AdmissionController>().TickAllAsync();
-        return openingId;
     }
 
     private static int Live(QueueSnapshot snapshot) => snapshot.AdmittedEntryIds.Count + snapshot.WaitingSequences.Length;

@@ -1,31 +1,11 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>
 /// The demo weekly release (Dermatology Clinic, Mondays 09:00 New York, VIP 15 minutes early) on a
 /// fake clock that starts Monday 2 March 2026 07:00 New York, two hours before opening (14:00 UTC).
 /// </summary>
-public class QueueTests : ProviderSuite, IAsyncLifetime
+public class QueueTests : WeeklyReleaseSuite
 {
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private PortalFactory factory = null!;
-    private Service clinic = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
-        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-    }
-
     [Fact]
     public async Task A_thousand_customers_joining_at_once_get_a_thousand_entries_and_a_random_order_at_opening()
     {
@@ -289,8 +269,6 @@ public class QueueTests : ProviderSuite, IAsyncLifetime
         await using var check = await factory.DbFactory.CreateDbContextAsync();
         (await check.QueueEntries.SingleAsync(e => e.Id == asVisitor.Entry!.Id)).Status.Should().Be(QueueEntryStatus.Left);
     }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 }
 
 /// <summary>Joining, the draw and admission ticks, 1,000 concurrent joins included, on PostgreSQL.</summary>

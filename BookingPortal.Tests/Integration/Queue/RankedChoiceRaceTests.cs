@@ -1,31 +1,11 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>
 /// Two customers who ranked the same last seat first are admitted in one tick while a third, admitted earlier, books
 /// that seat by hand at the same moment: the seat is given once, and both ranked customers leave the tick booked.
 /// </summary>
-public class RankedChoiceRaceTests : IAsyncLifetime
+public class RankedChoiceRaceTests : WeeklyReleaseSuite
 {
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private PortalFactory factory = null!;
-    private Service clinic = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
-        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-    }
-
     [Fact]
     public async Task Two_admitted_customers_ranking_the_same_last_seat_first_both_get_a_booking_without_overbooking()
     {
@@ -73,8 +53,6 @@ public class RankedChoiceRaceTests : IAsyncLifetime
         state.Stage.Should().Be(QueueStage.Finished);
         state.RankedOutcome!.BookedConfirmation.Should().NotBeNullOrEmpty();
     }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 }
 
 /// <summary>The same race on PostgreSQL, where the tick and the hand booking really run at once.</summary>

@@ -1,25 +1,13 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Queue;
 using BookingPortal.Tests.Integration.Practitioners;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>Saving ranked times and answers while waiting, and what admission makes of them (the race is in <see cref="RankedChoiceRaceTests"/>).</summary>
-public class RankedChoicesTests : IAsyncLifetime
+public class RankedChoicesTests : WeeklyReleaseSuite
 {
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private PortalFactory factory = null!;
-    private Service clinic = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        factory = new PortalFactory();
-        await factory.StartWithoutScheduledJobsAsync();
-        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        await base.InitializeAsync();
         factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
     }
 
@@ -122,6 +110,4 @@ public class RankedChoicesTests : IAsyncLifetime
         booked.Select(b => b.StartUtc).Should().BeEquivalentTo([morning, afternoon]);
         booked.Should().OnlyContain(b => b.PractitionerId == practitioners[0].Id);
     }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 }

@@ -1,20 +1,14 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
 using BookingPortal.Features.Releases;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.Queue;
 
-public class ReleaseAdminTests
+public class ReleaseAdminTests : PortalSuite
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
     [Fact]
     public async Task The_demo_release_is_on_a_Quartz_cron_trigger_at_nine_New_York_time_on_a_Monday()
     {
-        await using var factory = new PortalFactory();
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var release = (await factory.Get<ReleaseService>().GetAsync(await factory.StaffAsync(), clinic.Id))!;
 
@@ -27,7 +21,6 @@ public class ReleaseAdminTests
     [Fact]
     public async Task Saving_a_release_validates_it_and_moves_its_trigger()
     {
-        await using var factory = new PortalFactory();
         var staff = await factory.StaffAsync();
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var releases = factory.Get<ReleaseService>();
@@ -55,7 +48,6 @@ public class ReleaseAdminTests
     [Fact]
     public async Task Pausing_holds_admissions_and_the_monitor_counts_the_queue()
     {
-        await using var factory = new PortalFactory();
         await factory.StartWithoutScheduledJobsAsync();
         var staff = await factory.StaffAsync();
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);

@@ -1,10 +1,4 @@
-using Bunit;
-using BookingPortal.Data;
-using BookingPortal.Features.Queue;
 using BookingPortal.Features.Queue.Components;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BookingPortal.Tests.Integration.Queue;
 

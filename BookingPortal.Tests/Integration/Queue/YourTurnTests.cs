@@ -1,36 +1,11 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>
 /// "Your turn" by e-mail and text for those who opted in when joining the demo weekly release (Mondays 09:00
 /// New York, ten minutes to book), with a signed single-use link that resumes the turn on any device.
 /// </summary>
-public partial class YourTurnTests : IAsyncLifetime
+public partial class YourTurnTests : WeeklyReleaseSuite
 {
-    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private PortalFactory factory = null!;
-    private Service clinic = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new PortalFactory { Provider = Provider };
-        await factory.StartWithoutScheduledJobsAsync();
-        clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task An_admission_queues_one_message_per_chosen_channel_however_often_and_wherever_the_tick_runs()
     {

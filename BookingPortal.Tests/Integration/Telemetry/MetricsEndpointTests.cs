@@ -1,8 +1,4 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
 using System.Net.Http.Headers;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Telemetry;
 

@@ -1,12 +1,5 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Catalog;
 using BookingPortal.Tests.Integration.Notifications;
-using BookingPortal.Tests.TestSupport;
 using Ical.Net;
-using Microsoft.EntityFrameworkCore;
 
 namespace BookingPortal.Tests.Integration.VideoRooms;
 
@@ -20,8 +13,7 @@ public class VideoRoomTests
     {
         await using var factory = new VideoPortal(new KeyValuePair<string, string>("Video:BaseUrl", BaseUrl));
         await factory.StartWithoutScheduledJobsAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var owner = await factory.CreateSignInCustomerAsync();
         var mine = await ReserveAsync(factory, owner.Id, service, slots[0]);
         var other = await factory.BookAsNewCustomerAsync(service.Id, slots[1].StartUtc);

@@ -1,21 +1,14 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
 using BookingPortal.Features.Releases;
-using BookingPortal.Features.Webhooks;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace BookingPortal.Tests.Integration.Webhooks;
 
 /// <summary>release.opened is written by the release opening job itself, run here through Quartz.</summary>
-public class ReleaseOpenedWebhookTests
+public class ReleaseOpenedWebhookTests : PortalSuite
 {
     [Fact]
     public async Task The_opening_job_queues_release_opened_once_per_opening_for_subscribed_endpoints()
     {
-        await using var factory = new PortalFactory();
         var (registered, errors) = await factory.Get<WebhookAdminService>().RegisterAsync(await factory.StaffAsync(), new WebhookEndpointDraft
         {
             Url = "https://93.184.216.34/hooks",

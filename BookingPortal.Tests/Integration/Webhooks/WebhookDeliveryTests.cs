@@ -1,13 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Features.Cancellation;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Webhooks;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace BookingPortal.Tests.Integration.Webhooks;
 
 /// <summary>Webhook deliveries through the outbox to a receiver on 127.0.0.1 that checks every signature.</summary>
@@ -151,8 +141,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         await using var portal = await StartPortalAsync();
         await RegisterAsync(portal, [.. WebhookEventTypes.All]);
-        var service = await portal.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var slots = await portal.BookableSlotsAsync(service);
+        var (service, slots) = await portal.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var waiting = (await portal.CreateCustomersAsync(1))[0];
         var joined = await portal.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slots[0].LocalStart.DateTime), slots[0].StartUtc);
@@ -205,8 +194,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         await using var portal = await StartPortalAsync();
         await RegisterAsync(portal, WebhookEventTypes.BookingRescheduled);
-        var service = await portal.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slots = await portal.BookableSlotsAsync(service);
+        var (service, slots) = await portal.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         await HoldUnpaidAsync(portal, booking.Id);
 

@@ -1,7 +1,4 @@
 using BookingPortal.Features.Webhooks.Ports;
-using BookingPortal.Domain;
-using BookingPortal.Features.Webhooks;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Integration.Webhooks;
 

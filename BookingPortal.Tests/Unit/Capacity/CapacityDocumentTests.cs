@@ -1,4 +1,3 @@
-using BookingPortal.Tests.TestSupport;
 using CapacityModel;
 
 namespace BookingPortal.Tests.Unit.Capacity;

@@ -1,5 +1,3 @@
-using BookingPortal.Data;
-
 namespace BookingPortal.Tests.Unit.Data;
 
 public class DemoPractitionersWeekTests

@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Tests.Unit.Domain;
 
 /// <summary>The pure rules of staff approval: the hours staff have, and what withdrawing a request costs.</summary>

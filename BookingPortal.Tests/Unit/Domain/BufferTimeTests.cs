@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Tests.Unit.Domain;
 
 /// <summary>Buffers before and after appointments: what the admin form accepts and which slots are generated.</summary>

@@ -1,6 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-
 namespace BookingPortal.Tests.Unit.Domain;
 
 /// <summary>The seeded demo services, built in memory for rules that need no database.</summary>

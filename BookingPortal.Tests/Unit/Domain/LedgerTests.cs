@@ -1,5 +1,3 @@
-using BookingPortal.Domain;
-
 namespace BookingPortal.Tests.Unit.Domain;
 
 public class LedgerTests

@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using BookingPortal.Infrastructure.Time;
 
 namespace BookingPortal.Tests.Unit.Domain;

@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using Quartz;
 
 namespace BookingPortal.Tests.Unit.Domain;

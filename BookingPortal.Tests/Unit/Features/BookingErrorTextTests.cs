@@ -1,8 +1,3 @@
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Unit.Features;
 
 public class BookingErrorTextTests

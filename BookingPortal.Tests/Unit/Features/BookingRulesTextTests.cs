@@ -1,9 +1,6 @@
 using System.Globalization;
 using BookingPortal.Features.Localization;
-using BookingPortal.Tests.TestSupport;
 using Microsoft.Extensions.Localization;
-using BookingPortal.Data;
-using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Tests.Unit.Features;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Tests.Unit.Features;
 

@@ -1,8 +1,3 @@
-using BookingPortal.Features.Bookings;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Unit.Features;
 
 /// <summary>What the Change time page says about the cutoff: local time of the service, in the customer's language.</summary>

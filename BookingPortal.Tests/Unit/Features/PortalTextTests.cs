@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using BookingPortal.Tests.TestSupport;
 
 namespace BookingPortal.Tests.Unit.Features;
 

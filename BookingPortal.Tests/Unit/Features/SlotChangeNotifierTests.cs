@@ -1,6 +1,3 @@
-using BookingPortal.Features.Catalog;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace BookingPortal.Tests.Unit.Features;
 
 public class SlotChangeNotifierTests

@@ -1,6 +1,5 @@
 using BookingPortal.Tests.Integration.Concurrency;
 using BookingPortal.Tests.Integration.Instances;
-using BookingPortal.Tests.TestSupport;
 using Xunit.Sdk;
 
 namespace BookingPortal.Tests.Unit.TestSupport;

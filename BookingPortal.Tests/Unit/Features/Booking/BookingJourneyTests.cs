@@ -1,13 +1,4 @@
-using BookingPortal.Features.Bookings;
-using System.Security.Claims;
-using BookingPortal.Data;
-using BookingPortal.Domain;
-using BookingPortal.Features.Booking;
 using BookingPortal.Features.Booking.Pages;
-using BookingPortal.Features.Catalog;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Unit.Features.Booking;
 

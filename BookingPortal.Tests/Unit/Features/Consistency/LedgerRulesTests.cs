@@ -1,4 +1,3 @@
-using BookingPortal.Domain;
 using BookingPortal.Features.Consistency;
 
 namespace BookingPortal.Tests.Unit.Features.Consistency;

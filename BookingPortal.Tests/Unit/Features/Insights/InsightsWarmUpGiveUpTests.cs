@@ -1,13 +1,4 @@
-using System.Diagnostics;
-using BookingPortal.Data;
-using BookingPortal.Features.Insights;
-using BookingPortal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Tests.Unit.Features.Insights;
 

@@ -1,8 +1,3 @@
-using BookingPortal.Features.Bookings;
-using System.Net;
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Notifications.Templates;
 using Ical.Net;
 
 namespace BookingPortal.Tests.Unit.Features.Notifications;

@@ -1,9 +1,4 @@
-using System.Net;
-using BookingPortal.Domain;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Notifications;
 using Ical.Net;
-using BookingPortal.Features.Notifications.Templates;
 
 namespace BookingPortal.Tests.Unit.Features.Notifications;
 

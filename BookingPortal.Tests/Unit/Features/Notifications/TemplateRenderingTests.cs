@@ -1,8 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Notifications.Templates;
-
 namespace BookingPortal.Tests.Unit.Features.Notifications;
 
 /// <summary>Staff-editable templates: plain {{name}} substitution, values escaped in HTML, unknown names refused, both languages, privacy mode.</summary>

@@ -1,7 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Notifications;
-using BookingPortal.Features.Notifications.Templates;
-
 namespace BookingPortal.Tests.Unit.Features.Notifications;
 
 /// <summary>The default "your turn" message in both languages: the service, until when the turn is kept, and the resume link.</summary>

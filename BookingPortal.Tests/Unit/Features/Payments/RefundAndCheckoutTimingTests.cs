@@ -1,6 +1,5 @@
 using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Infrastructure.Payments;
-using BookingPortal.Domain;
 
 namespace BookingPortal.Tests.Unit.Features.Payments;
 

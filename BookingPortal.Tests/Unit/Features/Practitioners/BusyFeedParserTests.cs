@@ -1,4 +1,3 @@
-using BookingPortal.Features.Practitioners;
 using BookingPortal.Infrastructure.Time;
 
 namespace BookingPortal.Tests.Unit.Features.Practitioners;

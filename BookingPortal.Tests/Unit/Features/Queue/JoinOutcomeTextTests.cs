@@ -1,6 +1,3 @@
-using BookingPortal.Features.Queue;
-using BookingPortal.Tests.TestSupport;
-
 namespace BookingPortal.Tests.Unit.Features.Queue;
 
 public class JoinOutcomeTextTests

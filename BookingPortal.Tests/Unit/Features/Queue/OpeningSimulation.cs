@@ -1,6 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
-
 namespace BookingPortal.Tests.Unit.Features.Queue;
 
 /// <summary>How one simulated opening behaves: its crowd, its seats and the people in it.</summary>

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Queue;
-
 namespace BookingPortal.Tests.Unit.Features.Queue;
 
 public class ProofOfWorkRulesTests

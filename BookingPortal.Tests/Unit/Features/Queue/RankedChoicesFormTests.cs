@@ -1,6 +1,4 @@
 using System.Globalization;
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
 using BookingPortal.Features.Queue.Components;
 
 namespace BookingPortal.Tests.Unit.Features.Queue;

@@ -1,7 +1,3 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
-using Xunit.Abstractions;
-
 namespace BookingPortal.Tests.Unit.Features.Queue;
 
 public class WaitEstimatorTests(ITestOutputHelper output)

@@ -1,8 +1,4 @@
-using BookingPortal.Domain;
-using BookingPortal.Features.Queue;
 using BookingPortal.Features.Queue.Components;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Unit.Features.Queue;
 

@@ -1,6 +1,4 @@
-using BookingPortal.Domain;
 using BookingPortal.Features.VideoRooms;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Tests.Unit.Features.VideoRooms;
 

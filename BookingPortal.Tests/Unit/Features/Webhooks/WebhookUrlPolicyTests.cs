@@ -1,11 +1,7 @@
-using System.Net;
-using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Tests.Unit.Features.Webhooks;
 

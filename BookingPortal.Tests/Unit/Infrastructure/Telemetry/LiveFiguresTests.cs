@@ -1,8 +1,5 @@
 using System.Diagnostics.Metrics;
-using BookingPortal.Features.Admin;
 using BookingPortal.Infrastructure.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BookingPortal.Tests.Unit.Infrastructure.Telemetry;
 
