@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BookingPortal.Domain;
 
 public enum AnswerProblem

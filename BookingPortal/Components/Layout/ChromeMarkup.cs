@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
 using BookingPortal.Components.Shared;
 using BookingPortal.Features.Localization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Components.Layout;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using BookingPortal.Components.Account.Shared;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 

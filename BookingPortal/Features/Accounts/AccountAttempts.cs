@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BookingPortal.Features.Accounts;
 
 /// <summary>The account forms that take a limited number of tries.</summary>

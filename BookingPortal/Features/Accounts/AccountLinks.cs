@@ -1,9 +1,7 @@
 using BookingPortal.Features.Notifications.Ports;
-using System.Text;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Accounts;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace BookingPortal.Features.Accounts;
 
 /// <summary>A key's current window: when it ends and how many tries it has counted, this one included.</summary>

@@ -1,5 +1,4 @@
 using BookingPortal.Infrastructure.Hosting;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BookingPortal.Features.Accounts;

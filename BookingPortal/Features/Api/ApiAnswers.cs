@@ -1,5 +1,4 @@
 using BookingPortal.Features.Bookings;
-using System.Globalization;
 using System.Text.Json;
 
 namespace BookingPortal.Features.Api;

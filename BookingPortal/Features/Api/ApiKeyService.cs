@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace BookingPortal.Features.Api;
 
 /// <summary>A key as its owner sees it in their profile: never the key itself, which is shown once.</summary>

@@ -1,5 +1,4 @@
 using BookingPortal.Infrastructure.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Api;
 

@@ -2,7 +2,6 @@ using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Staff;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Approval;
 

@@ -3,11 +3,9 @@ using System.Security.Claims;
 using BookingPortal.Features.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Antiforgery;
-using System.Globalization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Features.Notifications.Templates;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Booking;
 

@@ -1,6 +1,5 @@
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Booking;
 

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Bookings;
-using System.Globalization;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Antiforgery;
 

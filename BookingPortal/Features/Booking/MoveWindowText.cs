@@ -1,8 +1,6 @@
 using BookingPortal.Features.Bookings;
-using System.Globalization;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Booking;
 

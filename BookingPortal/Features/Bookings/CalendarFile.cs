@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+// Not System.Globalization.Calendar, which the project imports everywhere.
+using Calendar = Ical.Net.Calendar;
 
 namespace BookingPortal.Features.Bookings;
 

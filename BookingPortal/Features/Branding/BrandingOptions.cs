@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-
 namespace BookingPortal.Features.Branding;
 
 /// <summary>The clinic's look: its brand colour, used for the top bar, buttons and links.</summary>

@@ -1,5 +1,4 @@
 using BookingPortal.Infrastructure.Http;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using BookingPortal.Infrastructure.Hosting;
 

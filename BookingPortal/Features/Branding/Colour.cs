@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BookingPortal.Features.Branding;
 
 /// <summary>An sRGB colour with the WCAG 2.1 relative luminance and contrast ratio.</summary>

@@ -3,7 +3,6 @@ using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
-using Microsoft.Extensions.Localization;
 using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Features.Cancellation;

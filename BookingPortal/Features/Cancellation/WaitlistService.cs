@@ -5,7 +5,6 @@ using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Payments;
 using BookingPortal.Features.VideoRooms;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Cancellation;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using BookingPortal.Features.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Catalog;
 

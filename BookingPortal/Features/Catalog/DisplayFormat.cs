@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-
 namespace BookingPortal.Features.Catalog;
 
 /// <summary>How times, zones and money read on screen and in messages.</summary>

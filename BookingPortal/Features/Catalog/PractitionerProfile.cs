@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BookingPortal.Features.Catalog;
 
 /// <summary>A practitioner as customers choose them: name, title, the languages they consult in and a photo if any.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BookingPortal.Features.Admin;
 using MudBlazor;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace BookingPortal.Features.Insights;

@@ -1,6 +1,5 @@
 using BookingPortal.Features.Queue;
 using BookingPortal.Infrastructure.Jobs;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Insights;
 

@@ -3,8 +3,6 @@ using BookingPortal.Features.Insights.Components;
 using BookingPortal.Features.Staff;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Insights;
 

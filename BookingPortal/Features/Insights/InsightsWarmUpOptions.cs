@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BookingPortal.Features.Insights;
 
 /// <summary>Bound from "Insights:WarmUp": whether the portal runs the Insights pages' work once after it starts, and for how long at most.</summary>

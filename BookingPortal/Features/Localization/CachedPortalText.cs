@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace BookingPortal.Features.Localization;
 
 /// <summary>

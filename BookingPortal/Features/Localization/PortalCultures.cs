@@ -1,7 +1,5 @@
-using System.Globalization;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Localization;
 

@@ -2,7 +2,6 @@ using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Features.Notifications.Templates;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;
 

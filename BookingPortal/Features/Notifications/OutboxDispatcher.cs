@@ -1,6 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
 using System.Linq.Expressions;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;
 

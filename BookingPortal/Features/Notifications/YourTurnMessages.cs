@@ -1,6 +1,4 @@
-using System.Globalization;
 using BookingPortal.Features.Notifications.Ports;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Notifications;
 

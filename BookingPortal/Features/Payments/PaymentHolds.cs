@@ -1,5 +1,4 @@
 using BookingPortal.Features.Payments.Ports;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Payments;
 

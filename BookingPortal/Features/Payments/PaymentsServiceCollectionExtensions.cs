@@ -1,7 +1,6 @@
 using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Infrastructure.Payments;
 using BookingPortal.Infrastructure.Jobs;
-using Microsoft.Extensions.Options;
 using Quartz;
 using BookingPortal.Infrastructure.Hosting;
 

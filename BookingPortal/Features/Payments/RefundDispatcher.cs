@@ -1,6 +1,5 @@
 using BookingPortal.Features.Payments.Ports;
 using System.Linq.Expressions;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Features.Payments;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace BookingPortal.Features.Practitioners;
 
 /// <summary>A booking's status in the words of the practitioners pages.</summary>

@@ -1,6 +1,8 @@
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+// Not System.Globalization.Calendar, which the project imports everywhere.
+using Calendar = Ical.Net.Calendar;
 
 namespace BookingPortal.Features.Practitioners;
 

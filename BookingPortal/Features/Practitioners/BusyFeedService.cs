@@ -1,7 +1,6 @@
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Webhooks;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Practitioners;
 

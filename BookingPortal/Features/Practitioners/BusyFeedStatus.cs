@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace BookingPortal.Features.Practitioners;
 
 /// <summary>The last read of one practitioner's outside calendar: when, how many busy periods, or what went wrong.</summary>

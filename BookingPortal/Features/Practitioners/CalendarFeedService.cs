@@ -1,9 +1,10 @@
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+// Not System.Globalization.Calendar, which the project imports everywhere.
+using Calendar = Ical.Net.Calendar;
 
 namespace BookingPortal.Features.Practitioners;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BookingPortal.Features.Practitioners;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Practitioners;
 

@@ -3,7 +3,6 @@ using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Staff;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Practitioners;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace BookingPortal.Features.Questions;
 
 /// <summary>The answers' problems and values in the reader's language (AnswerRules.Describe stays the API's English).</summary>

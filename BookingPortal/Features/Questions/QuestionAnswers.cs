@@ -1,4 +1,3 @@
-using System.Globalization;
 using BookingPortal.Features.Bookings;
 
 namespace BookingPortal.Features.Questions;

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Queue;
 

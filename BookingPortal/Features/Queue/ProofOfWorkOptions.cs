@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BookingPortal.Features.Queue;
 
 /// <summary>Bound from "Queue:ProofOfWork": how much work an early arrival's browser does (see <see cref="ProofOfWorkRules"/>).</summary>

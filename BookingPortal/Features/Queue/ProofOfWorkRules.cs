@@ -1,8 +1,6 @@
 using System.Net;
 using System.Numerics;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace BookingPortal.Features.Queue;
 

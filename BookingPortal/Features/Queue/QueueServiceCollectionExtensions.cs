@@ -1,5 +1,4 @@
 using BookingPortal.Infrastructure.Jobs;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BookingPortal.Features.Queue;

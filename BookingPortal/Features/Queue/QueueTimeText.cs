@@ -1,7 +1,5 @@
-using System.Globalization;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Queue;
 

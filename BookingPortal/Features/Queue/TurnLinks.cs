@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BookingPortal.Features.Queue;

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-
 namespace BookingPortal.Features.VideoRooms;
 
 /// <summary>

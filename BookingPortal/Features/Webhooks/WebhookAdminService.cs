@@ -1,5 +1,4 @@
 using BookingPortal.Features.Webhooks.Ports;
-using System.Security.Cryptography;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 

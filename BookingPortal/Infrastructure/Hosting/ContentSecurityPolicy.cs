@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Infrastructure.Hosting;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace BookingPortal.Infrastructure.Hosting;
 
 /// <summary>Bound from the "SecurityHeaders" section.</summary>

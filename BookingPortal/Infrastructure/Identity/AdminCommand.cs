@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 
 namespace BookingPortal.Infrastructure.Identity;

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Notifications.Ports;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Infrastructure.Identity;
 

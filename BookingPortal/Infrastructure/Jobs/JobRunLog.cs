@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Quartz;
 
 namespace BookingPortal.Infrastructure.Jobs;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 

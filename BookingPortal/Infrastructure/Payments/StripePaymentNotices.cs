@@ -1,5 +1,4 @@
 using BookingPortal.Features.Payments.Ports;
-using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Notifications.Ports;
-using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Http;

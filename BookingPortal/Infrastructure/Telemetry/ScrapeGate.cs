@@ -1,7 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace BookingPortal.Infrastructure.Telemetry;
 

@@ -1,6 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Features.Webhooks.Ports;
-using System.Text;
 
 namespace BookingPortal.Infrastructure.Webhooks;
 

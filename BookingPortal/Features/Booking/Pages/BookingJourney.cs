@@ -1,10 +1,8 @@
 using BookingPortal.Features.Questions;
 using BookingPortal.Features.Bookings;
-using System.Globalization;
 using System.Security.Claims;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Features.Booking.Pages;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Notifications.Templates;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Notifications.Templates;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BookingPortal.Features.Notifications.Templates;
 
 /// <summary>What a template must be to be saved; each problem names its field (a property of <see cref="TemplateText"/>).</summary>

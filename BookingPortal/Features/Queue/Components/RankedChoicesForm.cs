@@ -1,4 +1,3 @@
-using System.Globalization;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Questions;
 
