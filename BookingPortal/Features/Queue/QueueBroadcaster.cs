@@ -24,8 +24,7 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(50);
     private static readonly ParallelOptions FanOut = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Subscriber>> subscribers = new();
-    private readonly ConcurrentDictionary<long, QueueSnapshot> lastSnapshots = new();
-    private readonly ConcurrentDictionary<long, QueueFingerprint> lastFingerprints = new();
+    private readonly ConcurrentDictionary<long, LastRead> lastReads = new();
     private readonly IServiceScopeFactory scopes;
     private readonly QueueChangeNotifier changes;
     private readonly TimeProvider time;
@@ -34,7 +33,7 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     public QueueBroadcaster(IServiceScopeFactory scopes, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger, IMeterFactory meters)
     {
         (this.scopes, this.changes, this.time, this.logger) = (scopes, changes, time, logger);
-        QueueMetrics.Observe(meters, () => lastSnapshots.Values.Where(s => subscribers.TryGetValue(s.OpeningId, out var set) && !set.IsEmpty));
+        QueueMetrics.Observe(meters, () => lastReads.Values.Select(r => r.Snapshot).Where(s => subscribers.TryGetValue(s.OpeningId, out var set) && !set.IsEmpty));
     }
 
     /// <summary>Dispose the returned handle when the component goes away, or its circuit would be kept alive.</summary>
@@ -106,12 +105,12 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     public Task PollAsync(IReadOnlyCollection<long> changed, CancellationToken cancellationToken = default) => ForEachWatchedAsync(
         async (db, queue, openingId) =>
         {
-            if (!changed.Contains(openingId) && lastSnapshots.TryGetValue(openingId, out var last)
-                && await FingerprintAsync(db, openingId, cancellationToken) == lastFingerprints.GetValueOrDefault(openingId))
+            if (!changed.Contains(openingId) && lastReads.TryGetValue(openingId, out var last)
+                && await FingerprintAsync(db, openingId, cancellationToken) == last.Fingerprint)
             {
                 foreach (var subscriber in subscribers[openingId].Values)
                 {
-                    subscriber.Hand(last, changed: false);
+                    subscriber.Hand(last.Snapshot, changed: false);
                 }
 
                 return;
@@ -139,10 +138,12 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 
     private async Task ReadAndHandAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
     {
-        var (snapshot, fingerprint) = await ReadAsync(db, queue, openingId, cancellationToken);
-        var changed = !lastSnapshots.TryGetValue(openingId, out var last) || !SameQueue(last, snapshot);
-        lastSnapshots[openingId] = snapshot;
-        lastFingerprints[openingId] = fingerprint;
+        // The fingerprint before the rows: a change between the two moves the next poll's fingerprint and is read then;
+        // taken after them, it could carry a change the rows missed and hide it from the polls.
+        var fingerprint = await FingerprintAsync(db, openingId, cancellationToken);
+        var snapshot = await ReadAsync(db, queue, openingId, cancellationToken);
+        var changed = !lastReads.TryGetValue(openingId, out var last) || !SameQueue(last.Snapshot, snapshot);
+        lastReads[openingId] = new LastRead(snapshot, fingerprint);
         // A circuit whose dispatcher is free runs its update on the thread that hands it the snapshot (Blazor's
         // InvokeAsync runs inline then), render and send included. Handed one after another, 20,000 circuits were
         // drawn on one core while the other idled, and the last one waited ~2.6 s: every core takes a share instead.
@@ -151,8 +152,7 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 
     /// <summary>What moves when anyone joins, leaves, is numbered or admitted: the same rows a full read takes, summed in the database.</summary>
     private static Task<QueueFingerprint> FingerprintAsync(BookingDbContext db, long openingId, CancellationToken cancellationToken) =>
-        db.QueueEntries.AsNoTracking()
-            .Where(e => e.OpeningId == openingId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
+        LiveEntries(db, openingId)
             .GroupBy(e => e.OpeningId)
             .Select(g => new QueueFingerprint(
                 g.Count(),
@@ -160,10 +160,13 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
                 g.Sum(e => e.Status == QueueEntryStatus.Admitted ? e.Id : 0)))
             .FirstOrDefaultAsync(cancellationToken);
 
-    private async Task<(QueueSnapshot Snapshot, QueueFingerprint Fingerprint)> ReadAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
+    /// <summary>The entries a snapshot is made of: waiting (numbered or not) and admitted.</summary>
+    private static IQueryable<QueueEntry> LiveEntries(BookingDbContext db, long openingId) =>
+        db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == openingId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted));
+
+    private async Task<QueueSnapshot> ReadAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
     {
-        var live = await db.QueueEntries.AsNoTracking()
-            .Where(e => e.OpeningId == openingId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
+        var live = await LiveEntries(db, openingId)
             .Select(e => new { e.Id, e.Status, e.Sequence })
             .ToListAsync(cancellationToken);
         var release = await db.ReleaseOpenings.Where(o => o.Id == openingId)
@@ -178,9 +181,7 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
         var waiting = live.Where(e => e.Status == QueueEntryStatus.Waiting && e.Sequence != null).Select(e => e.Sequence!.Value).Order().ToArray();
         var admitted = live.Where(e => e.Status == QueueEntryStatus.Admitted).Select(e => e.Id).ToHashSet();
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        var fingerprint = new QueueFingerprint(live.Count,
-            live.Where(e => e.Status == QueueEntryStatus.Waiting).Sum(e => e.Sequence ?? 0), live.Where(e => e.Status == QueueEntryStatus.Admitted).Sum(e => e.Id));
-        return (new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc) { Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken) }, fingerprint);
+        return new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc) { Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken) };
     }
 
     private static bool SameQueue(QueueSnapshot a, QueueSnapshot b) =>
@@ -203,6 +204,9 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     }
 
     private readonly record struct QueueFingerprint(int Live, long WaitingSequences, long AdmittedIds);
+
+    /// <summary>An opening's last full read: what its subscribers were handed, and the fingerprint the polls compare with.</summary>
+    private sealed record LastRead(QueueSnapshot Snapshot, QueueFingerprint Fingerprint);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {
