@@ -1,52 +1,45 @@
 namespace BookingPortal.Tests.Unit.Domain;
 
+/// <summary>Each ledger is read whole: all four figures and the balance, so no figure goes unchecked in any shape.</summary>
 public class LedgerTests
 {
-    private static LedgerEntry Entry(LedgerEntryKind kind, decimal amount) => new() { Kind = kind, Amount = amount, Currency = "USD" };
-
-    [Fact]
-    public void A_deposit_payable_at_reception_is_owed_until_paid()
+    public static TheoryData<string, (LedgerEntryKind Kind, decimal Amount)[], LedgerSummary, decimal> Ledgers => new()
     {
-        var summary = LedgerSummary.Of([Entry(LedgerEntryKind.DepositDue, 50m)]);
+        {
+            "a deposit payable at reception is owed until paid",
+            [(LedgerEntryKind.DepositDue, 50m)],
+            new(Owed: 50m, Paid: 0m, Refunded: 0m, Retained: 0m), 50m
+        },
+        {
+            "a late cancellation of a paid deposit refunds the rest and settles the balance",
+            [
+                (LedgerEntryKind.DepositDue, 50m),
+                (LedgerEntryKind.DepositCharged, 50m),
+                (LedgerEntryKind.DepositWaived, 25m),
+                (LedgerEntryKind.DepositRefunded, 25m),
+                (LedgerEntryKind.CancellationFeeRetained, 25m),
+            ],
+            new(Owed: 25m, Paid: 25m, Refunded: 25m, Retained: 25m), 0m
+        },
+        {
+            "a late cancellation of an unpaid deposit leaves the fee owed",
+            [
+                (LedgerEntryKind.DepositDue, 50m),
+                (LedgerEntryKind.DepositWaived, 25m),
+                (LedgerEntryKind.CancellationFeeRetained, 25m),
+            ],
+            new(Owed: 25m, Paid: 0m, Refunded: 0m, Retained: 25m), 25m
+        },
+        { "an empty ledger is all zero", [], new(Owed: 0m, Paid: 0m, Refunded: 0m, Retained: 0m), 0m },
+    };
 
-        summary.Owed.Should().Be(50m);
-        summary.Paid.Should().Be(0m);
-        summary.Balance.Should().Be(50m);
-    }
-
-    [Fact]
-    public void A_late_cancellation_of_a_paid_deposit_refunds_the_rest_and_settles_the_balance()
+    [Theory]
+    [MemberData(nameof(Ledgers))]
+    public void A_ledger_sums_to_what_is_owed_paid_refunded_and_retained(string shape, (LedgerEntryKind Kind, decimal Amount)[] entries, LedgerSummary expected, decimal balance)
     {
-        var summary = LedgerSummary.Of(
-        [
-            Entry(LedgerEntryKind.DepositDue, 50m),
-            Entry(LedgerEntryKind.DepositCharged, 50m),
-            Entry(LedgerEntryKind.DepositWaived, 25m),
-            Entry(LedgerEntryKind.DepositRefunded, 25m),
-            Entry(LedgerEntryKind.CancellationFeeRetained, 25m),
-        ]);
+        var summary = LedgerSummary.Of(entries.Select(e => new LedgerEntry { Kind = e.Kind, Amount = e.Amount, Currency = "USD" }));
 
-        summary.Paid.Should().Be(25m);
-        summary.Refunded.Should().Be(25m);
-        summary.Retained.Should().Be(25m);
-        summary.Balance.Should().Be(0m);
+        summary.Should().Be(expected, shape);
+        summary.Balance.Should().Be(balance, shape);
     }
-
-    [Fact]
-    public void A_late_cancellation_of_an_unpaid_deposit_leaves_the_fee_owed()
-    {
-        var summary = LedgerSummary.Of(
-        [
-            Entry(LedgerEntryKind.DepositDue, 50m),
-            Entry(LedgerEntryKind.DepositWaived, 25m),
-            Entry(LedgerEntryKind.CancellationFeeRetained, 25m),
-        ]);
-
-        summary.Balance.Should().Be(25m);
-        summary.Retained.Should().Be(25m);
-    }
-
-    [Fact]
-    public void An_empty_ledger_is_all_zero() =>
-        LedgerSummary.Of([]).Should().Be(new LedgerSummary(0m, 0m, 0m, 0m));
 }
