@@ -7,8 +7,9 @@ public static class BookingsServiceCollectionExtensions
     {
         // One per process: its writers take turns creating new slots' counters.
         services.AddSingleton<SlotInventoryStore>();
-        services.AddScoped<BookingReader>();
-        services.AddScoped<SeatReleaser>();
+        // Stateless and reached from a waiting customer's page: singletons, so no waiting circuit holds its own (ServiceLifetimeTests).
+        services.AddSingleton<BookingReader>();
+        services.AddSingleton<SeatReleaser>();
         services.AddScoped<PractitionerReassignment>();
         return services;
     }

@@ -4,8 +4,9 @@ public static class CatalogServiceCollectionExtensions
 {
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
-        services.AddScoped<CatalogService>();
-        services.AddScoped<PractitionerDirectory>();
+        // Stateless and on a waiting customer's page: singletons, so no waiting circuit holds its own (ServiceLifetimeTests).
+        services.AddSingleton<CatalogService>();
+        services.AddSingleton<PractitionerDirectory>();
         services.AddSingleton<SlotChangeNotifier>();
         services.AddSingleton<BookingChangeNotifier>();
         services.AddServicesPageCache();

@@ -12,15 +12,16 @@ public static class QueueServiceCollectionExtensions
         services.AddSingleton<QueueRateLimits>();
         services.AddSingleton<QueueBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueBroadcaster>());
-        services.AddScoped<QueueService>();
+        // Stateless and on a waiting customer's page: singletons, so no waiting circuit holds its own (ServiceLifetimeTests).
+        services.AddSingleton<QueueService>();
         services.AddScoped<AdmissionController>();
         services.AddScheduledJobs(quartz => quartz.AddQueueJobs());
         services.AddScoped<PublishedDraws>();
-        services.AddScoped<ProofOfWorkGate>();
+        services.AddSingleton<ProofOfWorkGate>();
         services.AddScoped<TurnLinks>();
         services.AddScoped<TurnMessages>();
-        services.AddScoped<TurnMessageChoices>();
-        services.AddScoped<RankedChoiceBook>();
+        services.AddSingleton<TurnMessageChoices>();
+        services.AddSingleton<RankedChoiceBook>();
         services.AddOptions<ProofOfWorkOptions>().BindConfiguration(ProofOfWorkOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProofOfWorkOptions>, ProofOfWorkOptionsValidator>();
         return services;
