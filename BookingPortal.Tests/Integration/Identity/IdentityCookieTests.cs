@@ -45,6 +45,37 @@ public class IdentityCookieTests(ITestOutputHelper output)
         (await client.SendAsync(page)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_cookie_issued_with_identitys_default_claim_types_is_signed_out_at_its_first_request()
+    {
+        await using var factory = new PortalFactory();
+        var customer = await factory.CreateSignInCustomerAsync();
+        string stamp;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            stamp = await users.GetSecurityStampAsync((await users.FindByIdAsync(customer.Id))!);
+        }
+
+        // What the portal issued before its claim types were shortened, minutes ago: its stamp check is not due yet.
+        var before = new ClaimsIdentity(
+            [
+                new(ClaimTypes.NameIdentifier, customer.Id), new(ClaimTypes.Name, customer.Email), new(ClaimTypes.Email, customer.Email),
+                new("AspNet.Identity.SecurityStamp", stamp), new(ClaimTypes.Role, Roles.Customer),
+            ],
+            IdentityConstants.ApplicationScheme);
+        var issued = factory.Clock.GetUtcNow().AddMinutes(-5);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(before), new AuthenticationProperties { IssuedUtc = issued, ExpiresUtc = issued.AddDays(14) }, IdentityConstants.ApplicationScheme);
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/my/appointments") { Headers = { { "Cookie", $"{CookieName}={Tickets(factory).Protect(ticket)}" } } };
+
+        var response = await client.SendAsync(page);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Contain("Account/Login");
+        response.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(CookieName + "=;", StringComparison.Ordinal), "the old cookie is deleted");
+    }
+
     private static ISecureDataFormat<AuthenticationTicket> Tickets(PortalFactory factory) =>
         factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).TicketDataFormat;
 
