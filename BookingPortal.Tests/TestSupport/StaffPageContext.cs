@@ -18,7 +18,7 @@ public static class StaffPageContext
         context.Services.AddScoped<DocumentTitleTracker>();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var staff = await factory.StaffAsync();
-        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new Claim(ClaimTypes.NameIdentifier, staff.Id));
+        context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new Claim(PortalClaims.UserIdType, staff.Id));
         context.Services.AddSingleton(factory.Get<StaffActors>());
         foreach (var service in portalServices)
         {

@@ -14,5 +14,9 @@ public static class IdentityServiceOptions
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        options.ClaimsIdentity.UserIdClaimType = PortalClaims.UserIdType;
+        options.ClaimsIdentity.RoleClaimType = PortalClaims.RoleType;
+        options.ClaimsIdentity.EmailClaimType = PortalClaims.EmailType;
+        options.ClaimsIdentity.SecurityStampClaimType = PortalClaims.SecurityStampType;
     }
 }

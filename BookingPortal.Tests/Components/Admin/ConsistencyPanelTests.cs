@@ -51,7 +51,7 @@ public sealed class ConsistencyPanelTests : IAsyncLifetime
     private IRenderedComponent<ConsistencyPanel> RenderAs(string id, string name, string role)
     {
         context.AddAuthorization().SetAuthorized(name).SetRoles(role)
-            .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id));
+            .SetClaims(new Claim(PortalClaims.UserIdType, id));
         context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return context.Render<ConsistencyPanel>();
     }

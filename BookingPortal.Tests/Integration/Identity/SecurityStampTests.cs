@@ -47,7 +47,7 @@ public class SecurityStampTests
 
     private static CookieValidatePrincipalContext Context(DateTimeOffset issuedUtc)
     {
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity("test")), new AuthenticationProperties { IssuedUtc = issuedUtc }, IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(PortalClaims.Identity([new Claim(PortalClaims.UserIdType, "someone")], "test")), new AuthenticationProperties { IssuedUtc = issuedUtc }, IdentityConstants.ApplicationScheme);
         var scheme = new AuthenticationScheme(IdentityConstants.ApplicationScheme, null, typeof(CookieAuthenticationHandler));
         return new CookieValidatePrincipalContext(new DefaultHttpContext(), scheme, new CookieAuthenticationOptions(), ticket);
     }

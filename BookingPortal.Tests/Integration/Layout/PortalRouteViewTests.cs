@@ -93,7 +93,7 @@ public class PortalRouteViewTests : IAsyncLifetime
 
     private static ClaimsPrincipal User(string? role) => role is null
         ? new ClaimsPrincipal(new ClaimsIdentity())
-        : new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role)], "Test"));
+        : new ClaimsPrincipal(PortalClaims.Identity([new Claim(ClaimTypes.Name, "someone"), new Claim(PortalClaims.RoleType, role)], "Test"));
 
     public async Task DisposeAsync()
     {

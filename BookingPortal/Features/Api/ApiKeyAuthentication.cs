@@ -15,7 +15,7 @@ public static class ApiKeyDefaults
 
     public static ApiCaller Caller(ClaimsPrincipal user) => new(
         long.Parse(user.FindFirstValue(KeyIdClaim)!, System.Globalization.CultureInfo.InvariantCulture),
-        user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+        PortalClaims.UserId(user)!,
         user.FindAll(ScopeClaim).Select(c => Enum.Parse<ApiScopes>(c.Value, ignoreCase: true)).Aggregate(ApiScopes.None, (all, s) => all | s),
         user.IsInRole(Roles.Staff));
 
@@ -47,17 +47,17 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, caller.OwnerId),
+            new(PortalClaims.UserIdType, caller.OwnerId),
             new(ApiKeyDefaults.KeyIdClaim, caller.KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(Enum.GetValues<ApiScopes>().Where(s => s != ApiScopes.None && caller.Scopes.HasFlag(s))
             .Select(s => new Claim(ApiKeyDefaults.ScopeClaim, s.ToString().ToLowerInvariant())));
         if (caller.IsStaff)
         {
-            claims.Add(new Claim(ClaimTypes.Role, Roles.Staff));
+            claims.Add(new Claim(PortalClaims.RoleType, Roles.Staff));
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(PortalClaims.Identity(claims, Scheme.Name)), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -27,7 +27,7 @@ public static class BookingEndpoints
         string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingReader bookings, Staff.StaffActors staffActors,
         IOptions<NotificationsOptions> notifications, CancellationToken cancellationToken)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var userId = PortalClaims.UserId(user) ?? "";
         var booking = await bookings.GetAsync(confirmationNumber, userId, await staffActors.IsStaffAsync(user, cancellationToken), cancellationToken);
         if (booking is null)
         {
@@ -47,7 +47,7 @@ public static class BookingEndpoints
     private static async Task<IResult> ReserveFromFormAsync(
         ClaimsPrincipal user, HttpContext http, BookingService bookings, QueueRateLimits rateLimits, CancellationToken cancellationToken)
     {
-        var customerId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var customerId = PortalClaims.UserId(user) ?? "";
         if (!rateLimits.TryReserve(customerId, http.Connection.RemoteIpAddress?.ToString()))
         {
             return TypedResults.Problem("Too many attempts. Please wait a few seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests);

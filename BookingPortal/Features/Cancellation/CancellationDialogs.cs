@@ -12,7 +12,7 @@ public static class CancellationDialogs
         var parameters = new DialogParameters<CancelBookingDialog>
         {
             { d => d.ConfirmationNumber, confirmationNumber },
-            { d => d.UserId, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "" },
+            { d => d.UserId, PortalClaims.UserId(user) ?? "" },
         };
         var dialog = await dialogs.ShowAsync<CancelBookingDialog>("Cancel booking", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;

@@ -18,7 +18,7 @@ public sealed class StaffActors(IDbContextFactory<BookingDbContext> dbFactory)
 {
     public async Task<StaffActor> ResolveAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var id = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "" : "";
+        var id = PortalClaims.UserId(user) ?? "";
         var claimed = new StaffActor(id, user.Identity?.Name ?? "", user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin), user.IsInRole(Roles.Admin));
         return await ConfirmAsync(claimed, cancellationToken);
     }

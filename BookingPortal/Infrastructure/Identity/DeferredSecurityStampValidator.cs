@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,6 +19,15 @@ public sealed class DeferredSecurityStampValidator(IServiceScopeFactory scopes, 
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // A cookie issued before the claim types were shortened has no user id under PortalClaims' type. Identity's
+        // check would sign it out only once due (up to 30 minutes on), letting it pass as a user with no id until then.
+        if (context.Principal is { } principal && PortalClaims.UserId(principal) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            return;
+        }
+
         if (!IsDue(context.Properties.IssuedUtc))
         {
             return;

@@ -7,7 +7,7 @@ public class BookingJourneyTests
 {
     private const int ServiceId = 7;
     private static readonly DateOnly Day = new(2026, 3, 2);
-    private static readonly ClaimsPrincipal Ana = new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "ana")], "test"));
+    private static readonly ClaimsPrincipal Ana = new(PortalClaims.Identity([new Claim(PortalClaims.UserIdType, "ana")], "test"));
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly SlotChangeNotifier slotChanges = new(NullLogger<SlotChangeNotifier>.Instance);

@@ -57,7 +57,7 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
     /// <param name="practitionerId">The practitioner asked for in the address (from the service page), if any.</param>
     public async Task<BookingPageStep> EnterAsync(int serviceId, string? reschedule, ClaimsPrincipal user, string? visitorKey, string? clientAddress, int? practitionerId = null)
     {
-        CustomerId = user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        CustomerId = PortalClaims.UserId(user);
         Reschedule = reschedule;
         ClientAddress ??= clientAddress;
         if (CustomerId is null && (reschedule is not null || !await host.AdmitsVisitorsAsync(serviceId)))
