@@ -113,8 +113,11 @@ public sealed class TwoInstances : IAsyncLifetime
         connectionString = await TestPostgres.CreateDatabaseAsync();
         var settings = new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = connectionString };
         A = new PortalProcess(settings: settings);
+        var starting = Stopwatch.StartNew();
         await A.InitializeAsync();
-        await SetUpServicesAsync();
+        // B schedules the one-off release when it starts, and only an opening still ahead: on a busy machine B can
+        // take longer than a fixed 45 s to start (it did at load average 20), so the lead follows A's own start.
+        await SetUpServicesAsync(TimeSpan.FromSeconds(Math.Max(45, 15 + 1.5 * starting.Elapsed.TotalSeconds)));
         B = new PortalProcess(settings: settings);
         await B.InitializeAsync();
     }
@@ -272,7 +275,7 @@ public sealed class TwoInstances : IAsyncLifetime
     }
 
     /// <summary>Two test services open every hour of every day in UTC, one of them behind a one-off release opening shortly after both instances are up.</summary>
-    private async Task SetUpServicesAsync()
+    private async Task SetUpServicesAsync(TimeSpan openingLead)
     {
         await using var db = OpenDatabase();
         const DaysOfWeekMask everyDay = DaysOfWeekMask.All;
@@ -287,7 +290,7 @@ public sealed class TwoInstances : IAsyncLifetime
         var released = Hourly($"Two instances released {Guid.NewGuid():N}");
         db.Services.AddRange(open, released);
         await db.SaveChangesAsync();
-        var release = new Release { ServiceId = released.Id, Name = "One-off", OpensAtUtc = DateTime.UtcNow.AddSeconds(45), AdmissionWindowSeconds = 600, MaxConcurrentAdmissions = 50, AdmissionRatePerMinute = AdmissionsPerMinute };
+        var release = new Release { ServiceId = released.Id, Name = "One-off", OpensAtUtc = DateTime.UtcNow.Add(openingLead), AdmissionWindowSeconds = 600, MaxConcurrentAdmissions = 50, AdmissionRatePerMinute = AdmissionsPerMinute };
         db.Releases.Add(release);
         await db.SaveChangesAsync();
         (ServiceId, ReleasedServiceId, ReleaseId) = (open.Id, released.Id, release.Id);
