@@ -25,14 +25,15 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     private static readonly ParallelOptions FanOut = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Subscriber>> subscribers = new();
     private readonly ConcurrentDictionary<long, LastRead> lastReads = new();
-    private readonly IServiceScopeFactory scopes;
+    private readonly IDbContextFactory<BookingDbContext> dbFactory;
+    private readonly QueueService queue;
     private readonly QueueChangeNotifier changes;
     private readonly TimeProvider time;
     private readonly ILogger<QueueBroadcaster> logger;
 
-    public QueueBroadcaster(IServiceScopeFactory scopes, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger, IMeterFactory meters)
+    public QueueBroadcaster(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger, IMeterFactory meters)
     {
-        (this.scopes, this.changes, this.time, this.logger) = (scopes, changes, time, logger);
+        (this.dbFactory, this.queue, this.changes, this.time, this.logger) = (dbFactory, queue, changes, time, logger);
         QueueMetrics.Observe(meters, () => lastReads.Values.Select(r => r.Snapshot).Where(s => subscribers.TryGetValue(s.OpeningId, out var set) && !set.IsEmpty));
     }
 
@@ -127,9 +128,8 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync(cancellationToken);
-        var queue = scope.ServiceProvider.GetRequiredService<QueueService>();
+        // Both are singletons (QueueService since the waiting room's services became ones): no scope per pass.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         foreach (var openingId in watched)
         {
             await readOne(db, queue, openingId);
