@@ -43,7 +43,7 @@ app.UseQueueVisitors();
 app.UsePortalApi();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(CircuitWebSockets.Configure);
 app.MapAdditionalIdentityEndpoints();
 app.MapPortalFeatureEndpoints();
 app.MapClockControl();

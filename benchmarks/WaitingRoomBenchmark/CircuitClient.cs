@@ -24,6 +24,9 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
 
     public string? Error { get; private set; }
 
+    /// <summary>What each circuit's WebSocket offers, as Chromium's does; BENCH_DEFLATE=0 offers no compression.</summary>
+    private static WebSocketDeflateOptions? Deflate => Environment.GetEnvironmentVariable("BENCH_DEFLATE") == "0" ? null : new();
+
     /// <summary>Stopwatch ticks of the last render batch received.</summary>
     public long LastBatchTicks => Interlocked.Read(ref lastBatchTicks);
 
@@ -48,6 +51,9 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
                 // The negotiate request goes through the shared page-load connections (see Browser);
                 // on a client of its own each circuit left one more idle connection open on the portal.
                 options.HttpMessageHandlerFactory = _ => new CustomerNegotiation(cookies, baseUri, pages);
+                // Browsers offer permessage-deflate on every WebSocket (Chromium: "permessage-deflate;
+                // client_max_window_bits"), and what the server keeps per circuit depends on what it accepts.
+                options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = Deflate;
                 if (http2 is not null)
                 {
                     // The WebSocket is a stream of the customer's shared HTTP/2 connection; negotiating first would
@@ -59,6 +65,7 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
                         socket.Options.HttpVersion = HttpVersion.Version20;
                         socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
                         socket.Options.SetRequestHeader("Cookie", cookies.GetCookieHeader(baseUri));
+                        socket.Options.DangerousDeflateOptions = Deflate;
                         await socket.ConnectAsync(context.Uri, http2, cancellationToken);
                         return socket;
                     };

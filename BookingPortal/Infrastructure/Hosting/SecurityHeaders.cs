@@ -21,8 +21,8 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                // Replaces the framework's own frame-ancestors policy (Blazor's) rather than adding a
-                // second one, which would allow only what both allow. X-Frame-Options (antiforgery's
+                // Set, not appended: a second policy (Blazor's, were circuit compression ever turned
+                // back on; see CircuitWebSockets) would allow only what both allow. X-Frame-Options (antiforgery's
                 // SAMEORIGIN) goes: it cannot name other origins, and CSP frame-ancestors supersedes it.
                 headers.ContentSecurityPolicy = policy.Value;
                 headers.Remove(HeaderNames.XFrameOptions);

@@ -1,0 +1,37 @@
+namespace BookingPortal.Tests.EndToEnd;
+
+/// <summary>
+/// What Chromium itself offers when a page opens its circuit, and what the portal answers: per-message
+/// compression would keep a compressor alive on the server for each circuit (see CircuitWebSockets).
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public class CircuitWebSocketTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_browser_offers_compression_for_the_circuit_and_the_portal_declines_it()
+    {
+        var page = await browser.NewPageAsync();
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        var offers = new ConcurrentQueue<JsonElement>();
+        var answers = new ConcurrentQueue<JsonElement>();
+        devTools.Event("Network.webSocketWillSendHandshakeRequest").OnEvent += (_, e) => offers.Enqueue(e!.Value.Clone());
+        devTools.Event("Network.webSocketHandshakeResponseReceived").OnEvent += (_, e) => answers.Enqueue(e!.Value.Clone());
+        await devTools.SendAsync("Network.enable");
+
+        await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+        await page.GotoAsync("my/appointments");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        (await Poll.UntilAsync(() => Task.FromResult(!answers.IsEmpty), TimeSpan.FromSeconds(10))).Should().BeTrue("the circuit's WebSocket answered");
+
+        var offer = Headers(offers.First(), "request");
+        offer.Should().ContainKey("sec-websocket-extensions").WhoseValue.Should().Contain("permessage-deflate");
+        var answer = answers.First().GetProperty("response");
+        answer.GetProperty("status").GetInt32().Should().Be(101);
+        Headers(answers.First(), "response").Should().NotContainKey("sec-websocket-extensions");
+    }
+
+    private static Dictionary<string, string> Headers(JsonElement handshake, string side) =>
+        handshake.GetProperty(side).GetProperty("headers").EnumerateObject()
+            .ToDictionary(header => header.Name.ToLowerInvariant(), header => header.Value.GetString() ?? "");
+}
