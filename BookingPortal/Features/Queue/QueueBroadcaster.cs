@@ -97,14 +97,14 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 
     /// <summary>Reads and pushes every watched opening in full. Public so tests can drive it without a timer.</summary>
     public Task BroadcastAsync(CancellationToken cancellationToken = default) => ForEachWatchedAsync(
-        (db, queue, openingId) => ReadAndHandAsync(db, queue, openingId, cancellationToken), cancellationToken);
+        (db, openingId) => ReadAndHandAsync(db, openingId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Reads in full the openings marked <paramref name="changed"/> here and those whose fingerprint moved (a change made
     /// elsewhere); the others only catch up subscribers that have had no snapshot yet. Public so tests can drive it.
     /// </summary>
     public Task PollAsync(IReadOnlyCollection<long> changed, CancellationToken cancellationToken = default) => ForEachWatchedAsync(
-        async (db, queue, openingId) =>
+        async (db, openingId) =>
         {
             if (!changed.Contains(openingId) && lastReads.TryGetValue(openingId, out var last)
                 && await FingerprintAsync(db, openingId, cancellationToken) == last.Fingerprint)
@@ -117,10 +117,10 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
                 return;
             }
 
-            await ReadAndHandAsync(db, queue, openingId, cancellationToken);
+            await ReadAndHandAsync(db, openingId, cancellationToken);
         }, cancellationToken);
 
-    private async Task ForEachWatchedAsync(Func<BookingDbContext, QueueService, long, Task> readOne, CancellationToken cancellationToken)
+    private async Task ForEachWatchedAsync(Func<BookingDbContext, long, Task> readOne, CancellationToken cancellationToken)
     {
         var watched = subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
         if (watched.Count == 0)
@@ -128,20 +128,20 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
             return;
         }
 
-        // Both are singletons (QueueService since the waiting room's services became ones): no scope per pass.
+        // The factory and the queue service are singletons: no scope per pass.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         foreach (var openingId in watched)
         {
-            await readOne(db, queue, openingId);
+            await readOne(db, openingId);
         }
     }
 
-    private async Task ReadAndHandAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
+    private async Task ReadAndHandAsync(BookingDbContext db, long openingId, CancellationToken cancellationToken)
     {
         // The fingerprint before the rows: a change between the two moves the next poll's fingerprint and is read then;
         // taken after them, it could carry a change the rows missed and hide it from the polls.
         var fingerprint = await FingerprintAsync(db, openingId, cancellationToken);
-        var snapshot = await ReadAsync(db, queue, openingId, cancellationToken);
+        var snapshot = await ReadAsync(db, openingId, cancellationToken);
         var changed = !lastReads.TryGetValue(openingId, out var last) || !SameQueue(last.Snapshot, snapshot);
         lastReads[openingId] = new LastRead(snapshot, fingerprint);
         // A circuit whose dispatcher is free runs its update on the thread that hands it the snapshot (Blazor's
@@ -164,7 +164,7 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     private static IQueryable<QueueEntry> LiveEntries(BookingDbContext db, long openingId) =>
         db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == openingId && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted));
 
-    private async Task<QueueSnapshot> ReadAsync(BookingDbContext db, QueueService queue, long openingId, CancellationToken cancellationToken)
+    private async Task<QueueSnapshot> ReadAsync(BookingDbContext db, long openingId, CancellationToken cancellationToken)
     {
         var live = await LiveEntries(db, openingId)
             .Select(e => new { e.Id, e.Status, e.Sequence })
