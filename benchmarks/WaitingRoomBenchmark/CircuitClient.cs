@@ -24,8 +24,10 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
 
     public string? Error { get; private set; }
 
-    /// <summary>What each circuit's WebSocket offers, as Chromium's does; BENCH_DEFLATE=0 offers no compression.</summary>
-    private static WebSocketDeflateOptions? Deflate => Environment.GetEnvironmentVariable("BENCH_DEFLATE") == "0" ? null : new();
+    /// <summary>Whether each circuit's WebSocket offers compression, as Chromium's does; BENCH_DEFLATE=0 offers none.</summary>
+    public static bool OffersCompression { get; } = Environment.GetEnvironmentVariable("BENCH_DEFLATE") != "0";
+
+    private static WebSocketDeflateOptions? Deflate => OffersCompression ? new() : null;
 
     /// <summary>Stopwatch ticks of the last render batch received.</summary>
     public long LastBatchTicks => Interlocked.Read(ref lastBatchTicks);

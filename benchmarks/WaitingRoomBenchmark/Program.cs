@@ -105,9 +105,9 @@ var summary = string.Join(Environment.NewLine,
     "",
     $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; portal in Release on SQLite, client on the same machine.",
     $"Command: `dotnet run -c Release --project benchmarks/WaitingRoomBenchmark -- {string.Join(' ', args)}`; `ulimit -n` {portal.OpenFiles().Limit}; /proc/loadavg before: {loadBefore}, after: {File.ReadAllText("/proc/loadavg").Trim()}.",
-    Environment.GetEnvironmentVariable("BENCH_DEFLATE") == "0"
-        ? "Circuits' WebSockets offer no compression (BENCH_DEFLATE=0)."
-        : "Circuits' WebSockets offer permessage-deflate, as browsers do.",
+    CircuitClient.OffersCompression
+        ? "Circuits' WebSockets offer permessage-deflate, as browsers do."
+        : "Circuits' WebSockets offer no compression (BENCH_DEFLATE=0).",
     .. (stoppedBecause is null ? Array.Empty<string>() : [$"Stopped opening circuits at {opened} of {circuits}: {stoppedBecause}."]),
     "",
     "| measure | value | target |",
