@@ -15,11 +15,11 @@ public static class TelemetryServiceCollectionExtensions
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>
-    /// Traces and metrics with OpenTelemetry: ASP.NET Core, HttpClient (SendGrid, Twilio, Stripe,
+    /// Metrics and traces with OpenTelemetry: ASP.NET Core, HttpClient (SendGrid, Twilio, Stripe,
     /// webhooks), Npgsql, the jobs and the booking path; every BookingPortal.* meter. Metrics are
-    /// scraped at /metrics; traces, metrics and logs go to an OTLP collector when the standard
-    /// OTEL_EXPORTER_OTLP_ENDPOINT is set (the other OTEL_* variables tune it). Log lines carry the
-    /// trace and span ids.
+    /// scraped at /metrics; when the standard OTEL_EXPORTER_OTLP_ENDPOINT is set (the other OTEL_*
+    /// variables tune it) traces are recorded too, and traces, metrics and logs go to that collector.
+    /// Log lines carry the trace and span ids either way.
     /// </summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -31,11 +31,6 @@ public static class TelemetryServiceCollectionExtensions
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "bookingportal"))
-            .WithTracing(tracing => tracing
-                .AddSource("BookingPortal.*")
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddMeter("BookingPortal.*", "Npgsql", "Quartz")
                 .AddAspNetCoreInstrumentation()
@@ -44,6 +39,16 @@ public static class TelemetryServiceCollectionExtensions
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
         {
+            // Traces only where something receives them. A tracer records a span for every message a circuit
+            // sends back (each render's acknowledgement is a hub call) and keeps each circuit's spans and
+            // links for its whole life; with nowhere to send them that was CPU and memory spent on every
+            // waiting customer for nothing. Log lines keep their trace ids without it: the host starts a
+            // request's activity for its logging scope anyway.
+            telemetry.WithTracing(tracing => tracing
+                .AddSource("BookingPortal.*")
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
             builder.Logging.AddOpenTelemetry(logs => (logs.IncludeFormattedMessage, logs.IncludeScopes) = (true, true));
             telemetry.UseOtlpExporter();
         }
