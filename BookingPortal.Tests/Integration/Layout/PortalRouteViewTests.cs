@@ -15,6 +15,7 @@ public class PortalRouteViewTests : IAsyncLifetime
 {
     private readonly PortalFactory factory = new();
     private readonly BunitContext bunit = new();
+    private readonly SwitchableAuthentication authentication = new();
     private AsyncServiceScope scope;
 
     public async Task InitializeAsync()
@@ -25,6 +26,7 @@ public class PortalRouteViewTests : IAsyncLifetime
         bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IAuthorizationService>());
         bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IAuthorizationPolicyProvider>());
         bunit.Services.AddMudServices();
+        bunit.Services.AddSingleton<AuthenticationStateProvider>(authentication);
         bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -80,14 +82,28 @@ public class PortalRouteViewTests : IAsyncLifetime
         FocusCalls().Should().Be(1);
     }
 
+    [Fact]
+    public void Signed_out_during_the_circuit_a_staff_page_sends_to_sign_in_without_a_new_route()
+    {
+        var view = Render(Route<StaffOnlyPage>(), User(Roles.Staff));
+        view.Find("h1").TextContent.Should().Be("Staff only");
+
+        // What the revalidating provider does when the security stamp no longer matches.
+        authentication.Change(User(null));
+
+        view.WaitForAssertion(() => view.FindAll("h1").Should().BeEmpty());
+        Navigation.Uri.Should().Be("http://localhost/Account/Login?returnUrl=%2F");
+    }
+
     private int FocusCalls() => bunit.JSInterop.Invocations.Count(i => i.Identifier == "bookingPortal.focusHeading");
 
     private NavigationManager Navigation => bunit.Services.GetRequiredService<NavigationManager>();
 
-    private IRenderedComponent<PortalRouteView> Render(RouteData route, ClaimsPrincipal user) =>
-        bunit.Render<PortalRouteView>(p => p
-            .Add(x => x.RouteData, route)
-            .AddCascadingValue(Task.FromResult(new AuthenticationState(user))));
+    private IRenderedComponent<PortalRouteView> Render(RouteData route, ClaimsPrincipal user)
+    {
+        authentication.Change(user);
+        return bunit.Render<PortalRouteView>(p => p.Add(x => x.RouteData, route));
+    }
 
     private static RouteData Route<TPage>(Dictionary<string, object?>? values = null) => new(typeof(TPage), values ?? []);
 
@@ -100,6 +116,20 @@ public class PortalRouteViewTests : IAsyncLifetime
         await bunit.DisposeAsync();
         await scope.DisposeAsync();
         await factory.DisposeAsync();
+    }
+
+    /// <summary>The circuit's provider as the route view sees it: one user now, another when told.</summary>
+    private sealed class SwitchableAuthentication : AuthenticationStateProvider
+    {
+        private Task<AuthenticationState> state = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
+
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => state;
+
+        public void Change(ClaimsPrincipal user)
+        {
+            state = Task.FromResult(new AuthenticationState(user));
+            NotifyAuthenticationStateChanged(state);
+        }
     }
 
     [Authorize(Roles = Roles.StaffOrAdmin)]

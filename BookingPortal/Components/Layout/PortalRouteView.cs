@@ -18,7 +18,7 @@ namespace BookingPortal.Components.Layout;
 /// [Authorize] data combined into a policy and evaluated by <see cref="IAuthorizationService"/> with the
 /// route data as the resource, [AllowAnonymous] winning.
 /// </summary>
-public sealed class PortalRouteView : ComponentBase
+public sealed class PortalRouteView : ComponentBase, IDisposable
 {
     private static readonly ConcurrentDictionary<Type, IAuthorizeData[]?> AuthorizeDataByPage = new();
     private static readonly ConcurrentDictionary<Type, Type> LayoutByPage = new();
@@ -41,13 +41,17 @@ public sealed class PortalRouteView : ComponentBase
 
     [Parameter, EditorRequired] public RouteData RouteData { get; set; } = default!;
 
-    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
 
     [Inject] private IAuthorizationPolicyProvider PolicyProvider { get; set; } = default!;
 
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private SignInWatch? signIn;
+
+    protected override void OnInitialized() => signIn = new(Authentication, () => InvokeAsync(FollowSignInAsync));
 
     protected override async Task OnParametersSetAsync()
     {
@@ -56,6 +60,12 @@ public sealed class PortalRouteView : ComponentBase
         focusAfterRender |= shownPageType is not null && shownPageType != RouteData.PageType;
         shownPageType = RouteData.PageType;
 
+        await DecideAsync();
+    }
+
+    /// <summary>Whether the signed-in user may see the routed page.</summary>
+    private async Task DecideAsync()
+    {
         // Undecided first: nothing decided for the previous page may show this one, whatever happens below.
         authorized = null;
         var routeData = RouteData;
@@ -66,7 +76,7 @@ public sealed class PortalRouteView : ComponentBase
             return;
         }
 
-        var user = AuthenticationState is null ? new() : (await AuthenticationState).User;
+        var user = await signIn!.UserAsync();
         var policy = await AuthorizationPolicy.CombineAsync(PolicyProvider, authorizeData);
         var allowed = policy is not null && (await Authorization.AuthorizeAsync(user, routeData, policy)).Succeeded;
         if (ReferenceEquals(routeData, RouteData))
@@ -75,6 +85,22 @@ public sealed class PortalRouteView : ComponentBase
             authorized = allowed;
         }
     }
+
+    // Signed out during the circuit (the revalidating provider): a page that needs a sign-in is decided again.
+    private async Task FollowSignInAsync()
+    {
+        try
+        {
+            await DecideAsync();
+            StateHasChanged();
+        }
+        catch (Exception failure)
+        {
+            await DispatchExceptionAsync(failure);
+        }
+    }
+
+    public void Dispose() => signIn?.Dispose();
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
