@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Directory.CreateDirectory(ScreenshotFolder);
         await Portal.InitializeAsync();
+        SharedPortal = Portal;
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -121,14 +122,41 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>Books the first free time of the service's first bookable day and returns the confirmation number.</summary>
-    public static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId)
+    /// <param name="portal">The portal the page talks to, when not the shared one: its log goes into a failure's message.</param>
+    public static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId, PortalProcess? portal = null)
     {
         await customer.GotoAsync($"services/{serviceId}/book");
         await WaitForInteractiveAsync(customer);
         await customer.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await customer.WaitForURLAsync("**/bookings/*");
+        try
+        {
+            await customer.WaitForURLAsync("**/bookings/*");
+        }
+        catch (TimeoutException timeout)
+        {
+            // A booking that never arrives is rare and has failed in CI only: say what the page and the server showed.
+            var logged = portal ?? SharedPortal;
+            throw new TimeoutException($"No confirmation after Book. {await WhatThePageShowsAsync(customer)}{Environment.NewLine}"
+                + $"Warnings and errors of the portal at {logged?.BaseUri}:{Environment.NewLine}{logged?.Problems}", timeout);
+        }
+
         return (await customer.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
+    }
+
+    /// <summary>The shared portal, for a helper that is static; set when the fixture starts.</summary>
+    private static PortalProcess? SharedPortal { get; set; }
+
+    /// <summary>The address, the alerts on show and whether the circuit failed or is reconnecting, for a failure's message.</summary>
+    public static async Task<string> WhatThePageShowsAsync(IPage page)
+    {
+        await ScreenshotAsync(page, $"failure-{DateTime.UtcNow:HHmmssfff}");
+        var alerts = await page.Locator("[role=alert]:visible").AllInnerTextsAsync();
+        var circuit = await page.EvaluateAsync<string>("""
+            () => [document.getElementById('blazor-error-ui')?.checkVisibility() ? 'the circuit failed' : 'no circuit failure',
+                   document.getElementById('components-reconnect-modal')?.checkVisibility() ? 'reconnecting' : 'connected'].join(', ')
+            """);
+        return $"At {page.Url}: {circuit}; alerts shown: [{string.Join(" | ", alerts)}].";
     }
 
     private const string EnabledDay = "button.mud-picker-calendar-day:not([disabled]):not(.mud-hidden):not(.mud-selected)";

@@ -32,6 +32,30 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
         }
     }
 
+    /// <summary>The lines of <see cref="Output"/> that log a warning or a failure, with what follows each (its message and exception).</summary>
+    public string Problems
+    {
+        get
+        {
+            var lines = Output.Split('\n');
+            var kept = new StringBuilder();
+            var inProblem = false;
+            foreach (var line in lines)
+            {
+                // The console logger starts an entry with "warn:", "fail:" or "crit:" and indents what belongs to it.
+                var startsEntry = line.Length > 0 && !char.IsWhiteSpace(line[0]);
+                inProblem = startsEntry ? line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+                    || line.StartsWith("crit:", StringComparison.Ordinal) : inProblem;
+                if (inProblem)
+                {
+                    kept.AppendLine(line.TrimEnd('\r'));
+                }
+            }
+
+            return kept.ToString();
+        }
+    }
+
     /// <summary>The app's own database, for a test to look at or to set the scene in.</summary>
     public SqliteBookingDbContext OpenDatabase()
     {

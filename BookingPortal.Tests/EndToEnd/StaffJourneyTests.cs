@@ -24,8 +24,8 @@ public class StaffJourneyTests(BrowserFixture browser)
 
             var customer = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
             await BrowserFixture.SignInAsync(customer, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-            var first = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId);
-            var second = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId);
+            var first = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId, portal);
+            var second = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId, portal);
             var (firstStart, secondStart) = await StartsAsync(portal, first, second);
 
             await portal.MoveClockAsync(firstStart.AddMinutes(5));
