@@ -30,11 +30,7 @@ public partial class PortalTextTests
     [Fact]
     public void No_two_texts_differ_only_in_case()
     {
-        // Resource names are case-insensitive: the build drops the second one ("Duplicate resource name ... ignored"),
-        // and the page then shows English in Spanish.
-        var clashes = English.Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).Select(group => group.Key);
-
-        clashes.Should().BeEmpty();
+        CaseClashes(English.Keys).Should().BeEmpty();
     }
 
     [Fact]
@@ -90,7 +86,15 @@ public partial class PortalTextTests
         used.Except(english.Keys).Should().BeEmpty();
         used.Except(spanish.Keys).Should().BeEmpty();
         spanish.Keys.Should().BeEquivalentTo(english.Keys);
+        CaseClashes(english.Keys).Should().BeEmpty();
     }
+
+    /// <summary>
+    /// Resource names are case-insensitive: the build drops the second of two that differ only in case ("Duplicate
+    /// resource name ... ignored"), and the page then shows English in Spanish.
+    /// </summary>
+    private static IEnumerable<string> CaseClashes(IEnumerable<string> keys) =>
+        keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).Select(group => group.Key);
 
     private static HashSet<string> UsedKeys(string? folder = null, bool ownTexts = false)
     {
