@@ -13,6 +13,7 @@ namespace BookingPortal.Tests.EndToEnd;
 public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary<string, string>? settings = null, string? publishedFolder = null) : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly string[] ProblemLevels = ["Warning", "Error", "Critical"];
     private readonly StringBuilder output = new();
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "bookingportal-e2e", Guid.NewGuid().ToString("N"));
     private Process? process;
@@ -33,28 +34,33 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
     }
 
     /// <summary>The lines of <see cref="Output"/> that log a warning or a failure, with what follows each (its message and exception).</summary>
-    public string Problems
-    {
-        get
-        {
-            var lines = Output.Split('\n');
-            var kept = new StringBuilder();
-            var inProblem = false;
-            foreach (var line in lines)
-            {
-                // The console logger starts an entry with "warn:", "fail:" or "crit:" and indents what belongs to it.
-                var startsEntry = line.Length > 0 && !char.IsWhiteSpace(line[0]);
-                inProblem = startsEntry ? line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
-                    || line.StartsWith("crit:", StringComparison.Ordinal) : inProblem;
-                if (inProblem)
-                {
-                    kept.AppendLine(line.TrimEnd('\r'));
-                }
-            }
+    public string Problems => ProblemsIn(Output);
 
-            return kept.ToString();
+    /// <summary>
+    /// The entries of a console log that are warnings or failures, in either of the portal's formats: the simple one
+    /// (Development), which starts an entry with "warn:", "fail:" or "crit:" and indents what belongs to it, and the
+    /// JSON one (Production), an entry a line.
+    /// </summary>
+    public static string ProblemsIn(string log)
+    {
+        var kept = new StringBuilder();
+        var inProblem = false;
+        foreach (var line in log.Split('\n'))
+        {
+            var startsEntry = line.Length > 0 && !char.IsWhiteSpace(line[0]);
+            inProblem = startsEntry ? IsProblem(line) : inProblem;
+            if (inProblem)
+            {
+                kept.AppendLine(line.TrimEnd('\r'));
+            }
         }
+
+        return kept.ToString();
     }
+
+    private static bool IsProblem(string entry) =>
+        entry.StartsWith("warn:", StringComparison.Ordinal) || entry.StartsWith("fail:", StringComparison.Ordinal) || entry.StartsWith("crit:", StringComparison.Ordinal)
+        || (entry.StartsWith('{') && ProblemLevels.Any(level => entry.Contains($"\"LogLevel\":\"{level}\"", StringComparison.Ordinal)));
 
     /// <summary>The app's own database, for a test to look at or to set the scene in.</summary>
     public SqliteBookingDbContext OpenDatabase()
