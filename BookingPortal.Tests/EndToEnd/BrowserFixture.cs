@@ -122,8 +122,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>Books the first free time of the service's first bookable day and returns the confirmation number.</summary>
-    /// <param name="portal">The portal the page talks to, when not the shared one: its log goes into a failure's message.</param>
-    public static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId, PortalProcess? portal = null)
+    /// <param name="portals">The portals the page talks to, when not the shared one (behind a load balancer, all of them): their logs go into a failure's message.</param>
+    public static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId, params PortalProcess[] portals)
     {
         await customer.GotoAsync($"services/{serviceId}/book");
         await WaitForInteractiveAsync(customer);
@@ -136,9 +136,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         catch (TimeoutException timeout)
         {
             // A booking that never arrives is rare and has failed in CI only: say what the page and the server showed.
-            var logged = portal ?? SharedPortal;
-            throw new TimeoutException($"No confirmation after Book. {await WhatThePageShowsAsync(customer)}{Environment.NewLine}"
-                + $"Warnings and errors of the portal at {logged?.BaseUri}:{Environment.NewLine}{logged?.Problems}", timeout);
+            var logged = portals.Length > 0 ? portals : SharedPortal is { } shared ? [shared] : [];
+            throw new TimeoutException($"No confirmation after Book. {await WhatThePageShowsAsync(customer)}"
+                + string.Concat(logged.Select(p => $"{Environment.NewLine}Warnings and errors of the portal at {p.BaseUri}:{Environment.NewLine}{p.Problems}")), timeout);
         }
 
         return (await customer.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();

@@ -38,7 +38,7 @@ public partial class LoadBalancerTests(BrowserFixture browser)
 
             var page = await browser.NewPageAsync(portal: null, baseUri: nginx.BaseUri);
             await BrowserFixture.SignInAsync(page, email, Password);
-            var confirmation = await BrowserFixture.BookFirstFreeSlotAsync(page, serviceId);
+            var confirmation = await BrowserFixture.BookFirstFreeSlotAsync(page, serviceId, a, b);
             await page.GotoAsync($"services/{releasedServiceId}/book");
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
