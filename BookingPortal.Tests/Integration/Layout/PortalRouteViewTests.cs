@@ -95,6 +95,32 @@ public class PortalRouteViewTests : IAsyncLifetime
         Navigation.Uri.Should().Be("http://localhost/Account/Login?returnUrl=%2F");
     }
 
+    [Fact]
+    public void A_sign_out_redraws_the_layout_once_and_its_links_follow()
+    {
+        var view = Render(Route<OpenPage>(), User(Roles.Staff));
+        var layout = view.FindComponent<MainLayout>();
+        layout.Find("nav").TextContent.Should().Contain("Staff");
+        var rendersBefore = layout.RenderCount;
+
+        authentication.Change(User(null));
+
+        view.WaitForAssertion(() => layout.Find("nav").TextContent.Should().NotContain("Staff"));
+        layout.RenderCount.Should().Be(rendersBefore + 1, "the route view redraws the layout; the layout's own watch finds nothing new");
+    }
+
+    [Fact]
+    public void On_its_own_as_the_not_found_page_has_it_the_layout_follows_a_sign_out()
+    {
+        authentication.Change(User(Roles.Staff));
+        var layout = bunit.Render<MainLayout>();
+        layout.Find("nav").TextContent.Should().Contain("Staff");
+
+        authentication.Change(User(null));
+
+        layout.WaitForAssertion(() => layout.Find("nav").TextContent.Should().NotContain("Staff"));
+    }
+
     private int FocusCalls() => bunit.JSInterop.Invocations.Count(i => i.Identifier == "bookingPortal.focusHeading");
 
     private NavigationManager Navigation => bunit.Services.GetRequiredService<NavigationManager>();
