@@ -23,7 +23,7 @@ internal static class AxeScan
     public static async Task<Result> RunAsync(IPage page, IReadOnlyCollection<string> alsoEnabled)
     {
         page.Frames.Should().ContainSingle("a frame would need Deque's isolated run to be scanned");
-        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe?.run === 'function'"))
         {
             // A navigation starts a new window, so the script goes in again after each one.
             await page.EvaluateAsync($"() => {{ {Axe.Value} }}");
