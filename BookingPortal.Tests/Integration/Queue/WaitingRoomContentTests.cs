@@ -81,6 +81,24 @@ public class WaitingRoomContentTests : IAsyncLifetime
         }, TimeSpan.FromSeconds(10))).Should().BeTrue("the choice is stored as soon as the place exists");
     }
 
+    [Fact]
+    public async Task The_ranking_panel_is_drawn_by_the_room_until_opened_and_then_loads_the_times()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        var room = Render(clinic.Id, customer, []);
+        room.WaitForAssertion(() => room.FindAll("[data-testid=ranked-choices]").Should().ContainSingle());
+        var panelsWhileClosed = room.FindComponents<RankedChoicesPanel>().Count;
+
+        await room.Find("[data-testid=ranked-choices] button").ClickAsync(new());
+
+        room.WaitForAssertion(() => room.FindAll("[data-testid=ranked-choice-0] option").Count.Should().BeGreaterThan(1, "the release's times are offered"));
+        panelsWhileClosed.Should().Be(0, "thousands wait with the panel closed, and a component would cost each of them its render buffers");
+        room.FindComponents<RankedChoicesPanel>().Should().ContainSingle();
+    }
+
     private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId, List<bool> shown) =>
         bunit.Render<WaitingRoom>(p => p
             .Add(x => x.ServiceId, serviceId)
