@@ -25,9 +25,9 @@ public static class ApiErrors
     public static WebApplication UseApiErrors(this WebApplication app)
     {
         app.Use(RefuseLargeHeadersAsync);
-        app.UseStatusCodePages(context => IsApi(context.HttpContext)
-            ? ApiProblems.Write(context.HttpContext, ApiProblems.ForStatus(context.HttpContext.Response.StatusCode), DetailFor(context.HttpContext))
-            : Task.CompletedTask);
+        // Only on /api's branch: elsewhere it would have nothing to do, yet stay in every circuit's request for its lifetime.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(context =>
+            ApiProblems.Write(context.HttpContext, ApiProblems.ForStatus(context.HttpContext.Response.StatusCode), DetailFor(context.HttpContext))));
         return app;
     }
 

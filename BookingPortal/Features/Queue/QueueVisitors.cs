@@ -12,7 +12,9 @@ public static class QueueVisitors
     public static string? KeyOf(HttpContext? context) =>
         context is null ? null : context.Items[CookieName] as string ?? ValidOrNull(context.Request.Cookies[CookieName]);
 
-    public static IApplicationBuilder UseQueueVisitors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    // Not async: an awaiting middleware keeps its state for as long as the request lasts, and a circuit's WebSocket
+    // request lasts as long as the circuit (tens of thousands of them in a waiting room).
+    public static IApplicationBuilder UseQueueVisitors(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var path = context.Request.Path.Value ?? "";
         if (HttpMethods.IsGet(context.Request.Method) && path.StartsWith("/services/", StringComparison.OrdinalIgnoreCase)
@@ -30,7 +32,7 @@ public static class QueueVisitors
             });
         }
 
-        await next(context);
+        return next(context);
     });
 
     private static string? ValidOrNull(string? key) =>
