@@ -20,7 +20,8 @@ public sealed class PortalUnderTest : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    public int ProcessId => process.Id;
+    /// <summary>The portal itself, not the <c>dotnet run</c> that started it.</summary>
+    public int ProcessId => (serverProcess ?? process).Id;
 
     /// <summary>Where circuits connect: the page address, or with --http2 an HTTP/2-only endpoint of the same portal.</summary>
     public Uri CircuitUri { get; private init; } = null!;
