@@ -97,6 +97,8 @@ public class WaitingRoomContentTests : IAsyncLifetime
         room.WaitForAssertion(() => room.FindAll("[data-testid=ranked-choice-0] option").Count.Should().BeGreaterThan(1, "the release's times are offered"));
         panelsWhileClosed.Should().Be(0, "thousands wait with the panel closed, and a component would cost each of them its render buffers");
         room.FindComponents<RankedChoicesPanel>().Should().ContainSingle();
+        bunit.JSInterop.VerifyFocusAsyncInvoke().Arguments[0].Should().BeOfType<Microsoft.AspNetCore.Components.ElementReference>()
+            .Which.Id.Should().Be(room.Find("[data-testid=ranked-choices-heading]").GetAttribute("blazor:elementReference"), "the button that opened it is gone: focus goes on from the panel");
     }
 
     private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId, List<bool> shown) =>
