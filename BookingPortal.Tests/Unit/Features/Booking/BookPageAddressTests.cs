@@ -8,7 +8,10 @@ namespace BookingPortal.Tests.Unit.Features.Booking;
 public sealed class BookPageAddressTests : IAsyncDisposable
 {
     private readonly BunitContext bunit = new();
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext authorization;
     private readonly List<(string? Reschedule, int? Practitioner)> entered = [];
+
+    public BookPageAddressTests() => authorization = bunit.AddAuthorization();
     private NavigationManager Navigation => bunit.Services.GetRequiredService<NavigationManager>();
 
     [Theory]
@@ -36,9 +39,26 @@ public sealed class BookPageAddressTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Another_services_page_is_read_when_entered_for_it_and_its_own_query_is_followed_from_then_on()
+    {
+        Navigation.NavigateTo("services/3/book?reschedule=BK-7");
+        using var address = Follow();
+
+        // The router keeps the page for another service's address and sets the new service; the page reads the address.
+        Navigation.NavigateTo("services/4/book?practitioner=2");
+        var beforeEntering = (address.Reschedule, address.Practitioner);
+        address.Reread();
+        var entering = (address.Reschedule, address.Practitioner);
+        Navigation.NavigateTo("services/4/book");
+
+        beforeEntering.Should().Be(("BK-7", (int?)null), "a move to another path is not this address's to follow");
+        entering.Should().Be(((string?)null, 2));
+        entered.Should().Equal([(null, null)], "the new service's page follows its own query once entered");
+    }
+
+    [Fact]
     public async Task A_sign_out_during_the_circuit_enters_the_page_again_and_a_disposed_one_hears_nothing()
     {
-        var authorization = bunit.AddAuthorization();
         authorization.SetAuthorized("ana");
         Navigation.NavigateTo("services/3/book");
         var address = Follow();
@@ -57,11 +77,6 @@ public sealed class BookPageAddressTests : IAsyncDisposable
 
     private BookPageAddress Follow()
     {
-        if (bunit.Services.GetService<AuthenticationStateProvider>() is null)
-        {
-            bunit.AddAuthorization();
-        }
-
         BookPageAddress? address = null;
         address = new BookPageAddress(Navigation, bunit.Services.GetRequiredService<AuthenticationStateProvider>(), () =>
         {

@@ -18,14 +18,13 @@ public sealed class BookPageAddress : IDisposable
     private readonly NavigationManager navigation;
     private readonly SignInWatch signIn;
     private readonly Func<Task> onChanged;
-    private readonly string path;
+    private string path = "";
 
     /// <param name="onChanged">Runs when the query of this page's address or the signed-in user changes.</param>
     public BookPageAddress(NavigationManager navigation, AuthenticationStateProvider authentication, Func<Task> onChanged)
     {
         (this.navigation, this.onChanged) = (navigation, onChanged);
-        path = PathOf(navigation.Uri);
-        (Reschedule, Practitioner) = QueryOf(navigation.Uri);
+        Reread();
         signIn = new SignInWatch(authentication, onChanged);
         navigation.LocationChanged += Moved;
     }
@@ -37,6 +36,16 @@ public sealed class BookPageAddress : IDisposable
     public int? Practitioner { get; private set; }
 
     public Task<ClaimsPrincipal> UserAsync() => signIn.UserAsync();
+
+    /// <summary>
+    /// Reads the address again; the page does so whenever it is entered. The router keeps the page for another of its
+    /// addresses (another service's, with its own query) and only sets the new service, so the query is read there.
+    /// </summary>
+    public void Reread()
+    {
+        path = PathOf(navigation.Uri);
+        (Reschedule, Practitioner) = QueryOf(navigation.Uri);
+    }
 
     /// <summary>
     /// The two values, their names in any case as <c>[SupplyParameterFromQuery]</c> reads them; of a repeated name, the
@@ -57,7 +66,8 @@ public sealed class BookPageAddress : IDisposable
 
     private static string PathOf(string uri) => new Uri(uri).AbsolutePath;
 
-    // Only a move that keeps this page (back and forward between two of its addresses, say): the router replaces it otherwise.
+    // Only another query of the same path (back and forward between two of its addresses, say): the router sets nothing
+    // then. A move to another path is read when the router enters the page for it (Reread), or the page is replaced.
     private void Moved(object? sender, LocationChangedEventArgs moved)
     {
         var query = QueryOf(moved.Location);
