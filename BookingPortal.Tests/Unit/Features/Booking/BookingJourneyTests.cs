@@ -178,9 +178,12 @@ public class BookingJourneyTests
         portal.Practitioners = [new(4, "Dr. Ana Bell", "", [], null), new(5, "Dr. Omar Díaz", "", [], null)];
         var journey = await ReadyToBookAsync();
         portal.PractitionersRead.Clear();
+        var redraws = portal.Redraws;
 
         await journey.PickPractitionerAsync(4);
         await journey.PickPractitionerAsync(4);
+
+        portal.Redraws.Should().Be(redraws + 1, "the calendar is drawn beside the step the tap reached, and the same practitioner again changes nothing");
 
         journey.SelectedSlot.Should().BeNull("a time picked for someone else may not be free for this practitioner");
         journey.SelectedDate.Should().Be(Day);

@@ -139,6 +139,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
             SelectedDate = null;
             SelectSlot(null);
             await RefreshAsync();
+            // The tap redraws the practitioner step; the dates and times it changed are drawn beside the step.
+            host.Redraw();
         }
     }
 
