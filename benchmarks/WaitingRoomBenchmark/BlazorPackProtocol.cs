@@ -1,63 +1,116 @@
 using System.Buffers;
+using System.Text;
 using MessagePack;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace WaitingRoomBenchmark;
 
 /// <summary>
-/// Blazor Server speaks SignalR's MessagePack encoding under the protocol name "blazorpack".
-/// Writing is the .NET client's MessagePack protocol; invocations from the server are read
-/// loosely (each argument as its plain MessagePack value), so the client does not need to know
-/// the exact signature of every JS.* call of this framework version.
+/// Blazor Server speaks SignalR's MessagePack encoding under the protocol name "blazorpack": after a JSON handshake,
+/// each message is a 7-bit varint length and a MessagePack array whose first item is the message type. Messages are
+/// written with SignalR's own MessagePack protocol; those from the server are read loosely, each argument as its
+/// plain MessagePack value, so the client does not need the exact signature of every JS.* call of this framework.
 /// </summary>
-public sealed class BlazorPackProtocol : IHubProtocol
+public static class BlazorPackProtocol
 {
-    private const int InvocationMessageType = 1;
-    private readonly MessagePackHubProtocol inner = new();
+    public const int InvocationType = 1;
+    public const int CompletionType = 3;
+    public const int CloseType = 7;
+    private const byte RecordSeparator = 0x1e;
+    private static readonly MessagePackHubProtocol Writer = new();
 
-    public string Name => "blazorpack";
+    public static ReadOnlyMemory<byte> Handshake { get; } = Encoding.UTF8.GetBytes("{\"protocol\":\"blazorpack\",\"version\":1}\u001e");
 
-    public int Version => 1;
+    public static ReadOnlyMemory<byte> Ping { get; } = Writer.GetMessageBytes(PingMessage.Instance);
 
-    public TransferFormat TransferFormat => TransferFormat.Binary;
+    public static ReadOnlyMemory<byte> Invocation(string? invocationId, string target, params object?[] arguments) =>
+        Writer.GetMessageBytes(new InvocationMessage(invocationId, target, arguments));
 
-    public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HubMessage? message)
+    /// <summary>OnRenderCompleted(batchId, null), written directly: one goes back for every batch the crowd receives.</summary>
+    public static byte[] RenderCompleted(long batchId)
     {
-        if (!TryReadFrame(input, out var payload, out var consumed))
-        {
-            message = null;
-            return false;
-        }
-
-        var reader = new MessagePackReader(payload);
-        var fields = reader.ReadArrayHeader();
-        if (reader.ReadInt32() != InvocationMessageType || fields < 5)
-        {
-            return inner.TryParseMessage(ref input, binder, out message);
-        }
-
-        reader.Skip(); // headers
-        var invocationId = reader.TryReadNil() ? null : reader.ReadString();
-        var target = reader.ReadString()!;
-        var count = reader.ReadArrayHeader();
-        var arguments = new object?[count];
-        for (var i = 0; i < count; i++)
-        {
-            arguments[i] = ReadValue(ref reader);
-        }
-
-        message = new InvocationMessage(invocationId, target, arguments);
-        input = input.Slice(consumed);
-        return true;
+        var body = new ArrayBufferWriter<byte>(48);
+        var writer = new MessagePackWriter(body);
+        writer.WriteArrayHeader(6);
+        writer.Write(InvocationType);
+        writer.WriteMapHeader(0);
+        writer.WriteNil();
+        writer.Write("OnRenderCompleted");
+        writer.WriteArrayHeader(2);
+        writer.Write(batchId);
+        writer.WriteNil();
+        writer.WriteArrayHeader(0);
+        writer.Flush();
+        // The frame's length as a 7-bit varint: under 128 bytes, one byte.
+        var frame = new byte[body.WrittenCount + 1];
+        frame[0] = (byte)body.WrittenCount;
+        body.WrittenSpan.CopyTo(frame.AsSpan(1));
+        return frame;
     }
 
-    public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => inner.WriteMessage(message, output);
+    /// <summary>The length of the handshake's answer (up to its record separator), or -1 while it is incomplete.</summary>
+    public static int HandshakeLength(ReadOnlySpan<byte> received) => received.IndexOf(RecordSeparator) is var end and >= 0 ? end + 1 : -1;
 
-    public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => inner.GetMessageBytes(message);
+    /// <summary>One message's MessagePack payload and the bytes it took with its length, or false while it is incomplete.</summary>
+    public static bool TryReadFrame(ReadOnlyMemory<byte> input, out ReadOnlyMemory<byte> payload, out int consumed)
+    {
+        payload = default;
+        consumed = 0;
+        var span = input.Span;
+        long length = 0;
+        for (var header = 0; header < Math.Min(5, span.Length); header++)
+        {
+            length |= (long)(span[header] & 0x7f) << (7 * header);
+            if ((span[header] & 0x80) == 0)
+            {
+                if (span.Length < header + 1 + length)
+                {
+                    return false;
+                }
 
-    public bool IsVersionSupported(int version) => version <= Version;
+                payload = input.Slice(header + 1, (int)length);
+                consumed = header + 1 + (int)length;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A message's type, and for an invocation its target and arguments; for a completion its id and result.</summary>
+    public static ServerMessage Read(ReadOnlyMemory<byte> payload)
+    {
+        var reader = new MessagePackReader(payload);
+        var fields = reader.ReadArrayHeader();
+        var type = reader.ReadInt32();
+        switch (type)
+        {
+            case InvocationType when fields >= 5:
+            {
+                reader.Skip(); // headers
+                reader.Skip(); // invocation id: the server expects no answer to its JS.* calls through it
+                var target = reader.ReadString()!;
+                // Only the first argument is used (a batch's or a call's id, an error's text): the rest, a render
+                // batch's bytes among them, is skipped rather than copied.
+                var first = reader.ReadArrayHeader() > 0 ? ReadValue(ref reader) : null;
+                return new ServerMessage(type, target, [first]);
+            }
+            case CompletionType:
+            {
+                reader.Skip(); // headers
+                var invocationId = reader.ReadString();
+                var resultKind = reader.ReadInt32();
+                var result = fields > 4 ? ReadValue(ref reader) : null;
+                // Result kind 1 is an error, whose text is the value; 2 is a void result; 3 a value.
+                return new ServerMessage(type, invocationId, [resultKind, result]);
+            }
+            case CloseType:
+                // [7, error, allowReconnect]: the error's text, if any, is the name.
+                return new ServerMessage(type, fields > 1 && !reader.TryReadNil() ? reader.ReadString() : null, []);
+            default:
+                return new ServerMessage(type, null, []);
+        }
+    }
 
     private static object? ReadValue(ref MessagePackReader reader)
     {
@@ -75,47 +128,13 @@ public sealed class BlazorPackProtocol : IHubProtocol
             case MessagePackType.String:
                 return reader.ReadString();
             case MessagePackType.Binary:
-                return reader.ReadBytes()?.ToArray();
+                return reader.ReadBytes() is { } bytes ? System.Buffers.BuffersExtensions.ToArray(bytes) : null;
             default:
                 reader.Skip();
                 return null;
         }
     }
-
-    /// <summary>SignalR's binary framing: a 7-bit varint length, then the MessagePack payload.</summary>
-    private static bool TryReadFrame(ReadOnlySequence<byte> input, out ReadOnlySequence<byte> payload, out long consumed)
-    {
-        payload = default;
-        consumed = 0;
-        long length = 0;
-        var shift = 0;
-        var header = 0;
-        foreach (var segment in input)
-        {
-            foreach (var b in segment.Span)
-            {
-                length |= (long)(b & 0x7f) << shift;
-                header++;
-                if ((b & 0x80) == 0)
-                {
-                    if (input.Length < header + length)
-                    {
-                        return false;
-                    }
-
-                    payload = input.Slice(header, length);
-                    consumed = header + length;
-                    return true;
-                }
-
-                shift += 7;
-                if (header >= 5)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return false;
-    }
 }
+
+/// <summary>What the server sent: for an invocation, its target; for a completion, the invocation's id.</summary>
+public readonly record struct ServerMessage(int Type, string? Name, object?[] Arguments);

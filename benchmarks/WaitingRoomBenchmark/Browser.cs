@@ -52,23 +52,6 @@ public static class Browser
     }
 }
 
-/// <summary>A circuit's negotiate request, sent on the shared pool with its customer's cookies.</summary>
-public sealed class CustomerNegotiation(CookieContainer cookies, Uri baseUri, HttpMessageHandler pages) : DelegatingHandler(pages)
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        Browser.AddCookies(request, cookies, baseUri);
-        var response = await base.SendAsync(request, cancellationToken);
-        Browser.KeepCookies(response, cookies, baseUri);
-        return response;
-    }
-
-    // The SignalR client disposes its handler with the connection; the pool is everyone's and stays.
-    protected override void Dispose(bool disposing)
-    {
-    }
-}
-
 internal static class Sql
 {
     public static async Task<object?> ScalarAsync(SqliteConnection db, string sql)

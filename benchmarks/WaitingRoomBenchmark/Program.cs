@@ -12,6 +12,11 @@ var userCount = Option("--users", circuits);
 var parallel = Option("--parallel", 64);
 var http2 = args.Contains("--http2");
 var root = RepositoryRoot();
+if (!BlazorPackProtocol.RenderCompleted(1_234_567).AsSpan().SequenceEqual(BlazorPackProtocol.Invocation(null, "OnRenderCompleted", 1_234_567L, null).Span))
+{
+    throw new InvalidOperationException("The hand-written OnRenderCompleted differs from SignalR's own encoding of it.");
+}
+
 var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
 Console.WriteLine($"Waiting-room benchmark: {circuits} circuits from {userCount} signed-in customers, {Environment.ProcessorCount} cores, load {loadBefore}.");
 
