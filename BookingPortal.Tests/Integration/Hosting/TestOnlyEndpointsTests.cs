@@ -27,7 +27,9 @@ public class TestOnlyEndpointsTests(PortalFactory factory) : IClassFixture<Porta
         using var portal = factory.WithWebHostBuilder(b => b.UseSetting("Testing:ClockControl", "true"));
         using var client = portal.CreateClient(Https);
 
-        (await client.GetAsync("/testing/memory")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var memory = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/testing/memory");
+        memory.GetProperty("heapBytes").GetInt64().Should().BePositive();
+        memory.GetProperty("sqliteBytes").GetInt64().Should().BePositive("SQLite holds the portal's open connections' caches");
         (await client.PostAsync("/testing/clock?utc=2026-01-01T00:00:00Z", null)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
