@@ -11,14 +11,15 @@ public static class CircuitCrowd
     private const int Headroom = 250;
     private const int CheckEvery = 50;
 
-    public static async Task<(CircuitClient?[] Clients, string? StoppedBecause)> OpenAsync(
-        PortalUnderTest portal, IReadOnlyList<Customer> customers, HttpMessageHandler pages, Func<int, HttpMessageInvoker?> http2, string path, int circuits, int parallel)
+    /// <summary>Opens circuits <paramref name="from"/> up to <paramref name="to"/> into <paramref name="clients"/>; why it stopped short, if it did.</summary>
+    public static async Task<string?> OpenAsync(
+        PortalUnderTest portal, IReadOnlyList<Customer> customers, HttpMessageHandler pages, Func<int, HttpMessageInvoker?> http2, string path,
+        CircuitClient?[] clients, int from, int to, int parallel)
     {
-        var clients = new CircuitClient?[circuits];
         string? stoppedBecause = null;
         var started = 0;
         using var gate = new SemaphoreSlim(parallel);
-        await Task.WhenAll(Enumerable.Range(0, circuits).Select(async i =>
+        await Task.WhenAll(Enumerable.Range(from, to - from).Select(async i =>
         {
             await gate.WaitAsync();
             try
@@ -47,7 +48,7 @@ public static class CircuitCrowd
                 gate.Release();
             }
         }));
-        return (clients, stoppedBecause);
+        return stoppedBecause;
     }
 
     private static string? ShortOfFiles(PortalUnderTest portal, int parallel)

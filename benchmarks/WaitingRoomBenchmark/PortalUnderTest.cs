@@ -131,12 +131,19 @@ public sealed class PortalUnderTest : IAsyncDisposable
     }
 
     /// <summary>The server's managed heap after a full compacting collection (GET /testing/memory), in bytes.</summary>
-    public async Task<long> LiveHeapBytesAsync()
+    public async Task<long> LiveHeapBytesAsync() => (await MemoryAsync()).HeapBytes;
+
+    /// <summary>The managed heap after a full compacting collection, and what SQLite holds natively.</summary>
+    public async Task<(long HeapBytes, long SqliteBytes)> MemoryAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromMinutes(2) };
         using var answer = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("testing/memory"));
-        return answer.RootElement.GetProperty("totalBytes").GetInt64();
+        return (answer.RootElement.GetProperty("totalBytes").GetInt64(), answer.RootElement.GetProperty("sqliteBytes").GetInt64());
     }
+
+    /// <summary>How many connections the portal holds open on its database file.</summary>
+    public int DatabaseConnections() =>
+        new DirectoryInfo($"/proc/{ProcessId}/fd").EnumerateFileSystemInfos().Count(fd => fd.LinkTarget == DatabasePath);
 
     /// <summary>CPU time the server process has used (user + system), from /proc: unlike elapsed time, not stretched by a busy host.</summary>
     public TimeSpan CpuTime()

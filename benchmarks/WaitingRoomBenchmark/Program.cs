@@ -56,7 +56,17 @@ GC.Collect();
 var heapBefore = await portal.LiveHeapBytesAsync();
 var before = portal.ResidentBytes();
 var connect = Stopwatch.StartNew();
-var (clients, stoppedBecause) = await CircuitCrowd.OpenAsync(portal, users, pages, Http2Of, path, circuits, parallel);
+// A tenth of the crowd first, read again once it is drawn: the first circuits also pay what the portal pays once (the
+// circuit path's code paged in and compiled, first-use caches, the pools and threads a crowd grows), which no further
+// circuit costs. Growth from there, over the other nine tenths, is what one more circuit costs.
+var clients = new CircuitClient?[circuits];
+var warmUp = circuits / 10;
+var stoppedBecause = await CircuitCrowd.OpenAsync(portal, users, pages, Http2Of, path, clients, 0, warmUp, parallel);
+await WaitUntilAsync(() => clients.Take(warmUp).All(c => c is null || c.Batches > 0 || c.Error is not null), TimeSpan.FromSeconds(60));
+var warmRendered = clients.Count(c => c?.Batches > 0 && c.Error is null);
+var heapWarm = await portal.LiveHeapBytesAsync();
+var warm = portal.ResidentBytes();
+stoppedBecause ??= await CircuitCrowd.OpenAsync(portal, users, pages, Http2Of, path, clients, warmUp, circuits, parallel);
 var opened = clients.Count(c => c is not null);
 if (stoppedBecause is not null)
 {
@@ -69,8 +79,9 @@ connect.Stop();
 await Task.Delay(TimeSpan.FromSeconds(5));
 // Both readings after the same full collection as the one before: RSS read ahead of it counted garbage
 // not yet collected, which the reading before (taken after a collection) did not.
-var heapAfter = await portal.LiveHeapBytesAsync();
+var (heapAfter, sqliteAfter) = await portal.MemoryAsync();
 var after = portal.ResidentBytes();
+var databaseConnections = portal.DatabaseConnections();
 // BENCH_PAUSE=seconds holds the crowd here, after the memory reading, so that a heap tool can attach to the portal.
 if (Environment.GetEnvironmentVariable("BENCH_PAUSE") is { } pause)
 {
@@ -114,6 +125,8 @@ delays.Sort();
 double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(p * delays.Count) - 1)];
 var perCircuitKb = rendered == 0 ? double.NaN : (after - before) / 1024.0 / rendered;
 var livePerCircuitKb = rendered == 0 ? double.NaN : (heapAfter - heapBefore) / 1024.0 / rendered;
+var furtherKb = rendered <= warmRendered ? double.NaN : (after - warm) / 1024.0 / (rendered - warmRendered);
+var liveFurtherKb = rendered <= warmRendered ? double.NaN : (heapAfter - heapWarm) / 1024.0 / (rendered - warmRendered);
 var summary = string.Join(Environment.NewLine,
 [
     $"## Waiting room, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC",
@@ -131,6 +144,9 @@ var summary = string.Join(Environment.NewLine,
     $"| time to open them ({parallel} at a time) | {connect.Elapsed.TotalSeconds:0.0} s | — |",
     $"| server memory per circuit (RSS growth / circuits, both read after a full GC) | {perCircuitKb:0.0} KB | < 150 KB |",
     $"| live managed memory per circuit (heap after a full GC, growth / circuits) | {livePerCircuitKb:0.0} KB | < 150 KB |",
+    $"| server memory per further circuit (RSS growth after the first {warmRendered} / the {rendered - warmRendered} after them) | {furtherKb:0.0} KB | — |",
+    $"| live managed memory per further circuit (heap growth after the first {warmRendered} / the {rendered - warmRendered} after them) | {liveFurtherKb:0.0} KB | — |",
+    $"| SQLite's memory with the crowd in (all its connections: {databaseConnections} open on the database) | {sqliteAfter / 1048576.0:0.0} MB | — |",
     $"| render batches while nothing changed (3 s, all circuits) | {idleBatches} | 0 |",
     $"| queue change → update at the circuit, p50 / p95 / max | {Percentile(0.5):0} / {Percentile(0.95):0} / {Percentile(1):0} ms | p95 < 2,000 ms |",
     $"| updates that never arrived (3 rounds) | {missed} | 0 |",
