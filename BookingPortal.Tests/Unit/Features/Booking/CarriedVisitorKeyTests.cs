@@ -18,13 +18,13 @@ public sealed class CarriedVisitorKeyTests : IAsyncDisposable
     [Fact]
     public void The_prerender_s_key_reaches_the_circuit_even_when_the_circuit_s_request_carries_no_cookie()
     {
-        using (var prerender = new CarriedVisitorKey(State, interactive: false))
+        using (var prerender = new CarriedVisitorKey(State))
         {
             prerender.Read(WithCookie(Key)).Should().Be(Key);
             store.TriggerOnPersisting();
         }
 
-        using var circuit = new CarriedVisitorKey(State, interactive: true);
+        using var circuit = new CarriedVisitorKey(State);
 
         circuit.Value.Should().Be(Key);
         circuit.Read(WithCookie(null)).Should().Be(Key);
@@ -34,26 +34,29 @@ public sealed class CarriedVisitorKeyTests : IAsyncDisposable
     public void The_key_carried_in_stands_over_the_circuit_s_cookie_and_without_one_the_cookie_is_read()
     {
         store.Persist("BookPage.VisitorKey", Key);
-        using (var carried = new CarriedVisitorKey(State, interactive: true))
+        using (var carried = new CarriedVisitorKey(State))
         {
             carried.Read(WithCookie(OtherKey)).Should().Be(Key);
         }
 
         // Taken once: a second page in the same circuit (reached without a prerender) reads its request's cookie.
-        using var uncarried = new CarriedVisitorKey(State, interactive: true);
+        using var uncarried = new CarriedVisitorKey(State);
         uncarried.Read(WithCookie(OtherKey)).Should().Be(OtherKey);
     }
 
     [Fact]
-    public void A_circuit_persists_nothing_for_a_later_page()
+    public void A_circuit_that_took_the_key_persists_it_again_for_the_one_that_resumes_it_after_a_pause()
     {
-        using (var circuit = new CarriedVisitorKey(State, interactive: true))
+        store.Persist("BookPage.VisitorKey", Key);
+        using (var paused = new CarriedVisitorKey(State))
         {
-            circuit.Read(WithCookie(Key)).Should().Be(Key);
+            paused.Read(WithCookie(null)).Should().Be(Key);
             store.TriggerOnPersisting();
         }
 
-        store.TryTake<string>("BookPage.VisitorKey", out _).Should().BeFalse();
+        using var resumed = new CarriedVisitorKey(State);
+
+        resumed.Read(WithCookie(null)).Should().Be(Key);
     }
 
     private static DefaultHttpContext WithCookie(string? key)
