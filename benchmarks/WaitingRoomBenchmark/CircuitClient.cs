@@ -78,7 +78,7 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
         _ = ReceiveAsync(buffer, filled);
         keepAlive = new Timer(_ => _ = PingIfQuietAsync(), null, KeepAliveCheck, KeepAliveCheck);
         await SendAsync(BlazorPackProtocol.Invocation(StartCircuitId, "StartCircuit", baseUri.ToString(), new Uri(baseUri, path).ToString(), "[]", ""), cancellationToken);
-        if (await circuitStarted.Task.WaitAsync(cancellationToken) is null)
+        if (await circuitStarted.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken) is null)
         {
             Error ??= "StartCircuit refused";
             return false;
@@ -183,7 +183,7 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
                 break;
             case { Type: BlazorPackProtocol.CompletionType, Name: StartCircuitId }:
                 // [result kind, value]: 3 carries the circuit's id (null when refused), 1 an error's text.
-                if (message.Arguments[0] is 1L)
+                if (message.Arguments[0] is 1)
                 {
                     Fail($"StartCircuit failed: {message.Arguments[1]}");
                 }
@@ -198,7 +198,8 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
 
     private static long IdOf(ServerMessage message) => Convert.ToInt64(message.Arguments[0], System.Globalization.CultureInfo.InvariantCulture);
 
-    private void Fail(string error)
+    /// <summary>Marks the tab failed (the first reason stands), and ends a wait for its circuit.</summary>
+    public void Fail(string error)
     {
         Error ??= error;
         circuitStarted.TrySetResult(null);

@@ -42,6 +42,8 @@ public static class CircuitCrowd
             catch (Exception ex)
             {
                 Console.Error.WriteLine($"circuit {i}: {ex.GetType().Name}: {ex.Message}");
+                // Failed, not waited for: a tab whose connection threw never draws.
+                clients[i]?.Fail($"{ex.GetType().Name}: {ex.Message}");
             }
             finally
             {

@@ -64,8 +64,10 @@ var warmUp = circuits / 10;
 var stoppedBecause = await CircuitCrowd.OpenAsync(portal, users, pages, Http2Of, path, clients, 0, warmUp, parallel);
 await WaitUntilAsync(() => clients.Take(warmUp).All(c => c is null || c.Batches > 0 || c.Error is not null), TimeSpan.FromSeconds(60));
 var warmRendered = clients.Count(c => c?.Batches > 0 && c.Error is null);
+connect.Stop();
 var heapWarm = await portal.LiveHeapBytesAsync();
 var warm = portal.ResidentBytes();
+connect.Start();
 stoppedBecause ??= await CircuitCrowd.OpenAsync(portal, users, pages, Http2Of, path, clients, warmUp, circuits, parallel);
 var opened = clients.Count(c => c is not null);
 if (stoppedBecause is not null)
@@ -125,8 +127,9 @@ delays.Sort();
 double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(p * delays.Count) - 1)];
 var perCircuitKb = rendered == 0 ? double.NaN : (after - before) / 1024.0 / rendered;
 var livePerCircuitKb = rendered == 0 ? double.NaN : (heapAfter - heapBefore) / 1024.0 / rendered;
-var furtherKb = rendered <= warmRendered ? double.NaN : (after - warm) / 1024.0 / (rendered - warmRendered);
-var liveFurtherKb = rendered <= warmRendered ? double.NaN : (heapAfter - heapWarm) / 1024.0 / (rendered - warmRendered);
+var further = clients.Skip(warmUp).Count(c => c?.Batches > 0 && c.Error is null);
+var furtherKb = further == 0 ? double.NaN : (after - warm) / 1024.0 / further;
+var liveFurtherKb = further == 0 ? double.NaN : (heapAfter - heapWarm) / 1024.0 / further;
 var summary = string.Join(Environment.NewLine,
 [
     $"## Waiting room, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC",
@@ -144,8 +147,8 @@ var summary = string.Join(Environment.NewLine,
     $"| time to open them ({parallel} at a time) | {connect.Elapsed.TotalSeconds:0.0} s | — |",
     $"| server memory per circuit (RSS growth / circuits, both read after a full GC) | {perCircuitKb:0.0} KB | < 150 KB |",
     $"| live managed memory per circuit (heap after a full GC, growth / circuits) | {livePerCircuitKb:0.0} KB | < 150 KB |",
-    $"| server memory per further circuit (RSS growth after the first {warmRendered} / the {rendered - warmRendered} after them) | {furtherKb:0.0} KB | — |",
-    $"| live managed memory per further circuit (heap growth after the first {warmRendered} / the {rendered - warmRendered} after them) | {liveFurtherKb:0.0} KB | — |",
+    $"| server memory per further circuit (RSS growth after the first {warmRendered} / the {further} after them) | {furtherKb:0.0} KB | — |",
+    $"| live managed memory per further circuit (heap growth after the first {warmRendered} / the {further} after them) | {liveFurtherKb:0.0} KB | — |",
     $"| SQLite's memory with the crowd in (all its connections: {databaseConnections} open on the database) | {sqliteAfter / 1048576.0:0.0} MB | — |",
     $"| render batches while nothing changed (3 s, all circuits) | {idleBatches} | 0 |",
     $"| queue change → update at the circuit, p50 / p95 / max | {Percentile(0.5):0} / {Percentile(0.95):0} / {Percentile(1):0} ms | p95 < 2,000 ms |",
