@@ -8,8 +8,8 @@ namespace WaitingRoomBenchmark;
 /// <summary>
 /// Blazor Server speaks SignalR's MessagePack encoding under the protocol name "blazorpack": after a JSON handshake,
 /// each message is a 7-bit varint length and a MessagePack array whose first item is the message type. Messages are
-/// written with SignalR's own MessagePack protocol; those from the server are read loosely, each argument as its
-/// plain MessagePack value, so the client does not need the exact signature of every JS.* call of this framework.
+/// written with SignalR's own MessagePack protocol; those from the server are read loosely (an invocation's target and
+/// its first argument as a plain MessagePack value), so the client does not need the exact signature of every JS.* call.
 /// </summary>
 public static class BlazorPackProtocol
 {

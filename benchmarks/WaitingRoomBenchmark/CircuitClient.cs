@@ -32,6 +32,12 @@ public sealed partial class CircuitClient(Uri baseUri, CookieContainer cookies, 
 
     public string? Error { get; private set; }
 
+    /// <summary>Drew the page and still holds its circuit.</summary>
+    public bool Drawn => Batches > 0 && Error is null;
+
+    /// <summary>Drew the page or failed: nothing more to wait for.</summary>
+    public bool Settled => Batches > 0 || Error is not null;
+
     /// <summary>Whether each circuit's WebSocket offers compression, as Chromium's does; BENCH_DEFLATE=0 offers none.</summary>
     public static bool OffersCompression { get; } = Environment.GetEnvironmentVariable("BENCH_DEFLATE") != "0";
 

@@ -62,8 +62,8 @@ var connect = Stopwatch.StartNew();
 var clients = new CircuitClient?[circuits];
 var warmUp = circuits / 10;
 var stoppedBecause = await CircuitCrowd.OpenAsync(portal, users, pages, Http2Of, path, clients, 0, warmUp, parallel);
-await WaitUntilAsync(() => clients.Take(warmUp).All(c => c is null || c.Batches > 0 || c.Error is not null), TimeSpan.FromSeconds(60));
-var warmRendered = clients.Count(c => c?.Batches > 0 && c.Error is null);
+await WaitUntilAsync(() => clients.Take(warmUp).All(c => c is null || c.Settled), TimeSpan.FromSeconds(60));
+var warmRendered = clients.Count(c => c?.Drawn == true);
 connect.Stop();
 var heapWarm = await portal.LiveHeapBytesAsync();
 var warm = portal.ResidentBytes();
@@ -75,8 +75,8 @@ if (stoppedBecause is not null)
     Console.WriteLine($"Stopped opening circuits at {opened} of {circuits}: {stoppedBecause}.");
 }
 
-await WaitUntilAsync(() => clients.Count(c => c?.Batches > 0) == opened, TimeSpan.FromSeconds(60));
-var rendered = clients.Count(c => c?.Batches > 0 && c.Error is null);
+await WaitUntilAsync(() => clients.All(c => c is null || c.Settled), TimeSpan.FromSeconds(60));
+var rendered = clients.Count(c => c?.Drawn == true);
 connect.Stop();
 await Task.Delay(TimeSpan.FromSeconds(5));
 // Both readings after the same full collection as the one before: RSS read ahead of it counted garbage
@@ -111,7 +111,7 @@ for (var round = 0; round < 3; round++)
     // The first in line leaves: every other place moves up, so every circuit must be redrawn.
     var changedAt = Stopwatch.GetTimestamp();
     await Sql.ExecuteAsync(db, $"UPDATE QueueEntries SET Status = 'Left' WHERE OpeningId = {openingId} AND Sequence = (SELECT MIN(Sequence) FROM QueueEntries WHERE OpeningId = {openingId} AND Status = 'Waiting')");
-    var live = clients.OfType<CircuitClient>().Where(c => c.Batches > 0 && c.Error is null).ToList();
+    var live = clients.OfType<CircuitClient>().Where(c => c.Drawn).ToList();
     await WaitUntilAsync(() => live.All(c => c.LastBatchTicks > changedAt), TimeSpan.FromSeconds(30));
     delays.AddRange(live.Where(c => c.LastBatchTicks > changedAt).Select(c => Stopwatch.GetElapsedTime(changedAt, c.LastBatchTicks).TotalMilliseconds));
     missed += live.Count(c => c.LastBatchTicks <= changedAt);
@@ -127,7 +127,7 @@ delays.Sort();
 double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(p * delays.Count) - 1)];
 var perCircuitKb = rendered == 0 ? double.NaN : (after - before) / 1024.0 / rendered;
 var livePerCircuitKb = rendered == 0 ? double.NaN : (heapAfter - heapBefore) / 1024.0 / rendered;
-var further = clients.Skip(warmUp).Count(c => c?.Batches > 0 && c.Error is null);
+var further = clients.Skip(warmUp).Count(c => c?.Drawn == true);
 var furtherKb = further == 0 ? double.NaN : (after - warm) / 1024.0 / further;
 var liveFurtherKb = further == 0 ? double.NaN : (heapAfter - heapWarm) / 1024.0 / further;
 var summary = string.Join(Environment.NewLine,
