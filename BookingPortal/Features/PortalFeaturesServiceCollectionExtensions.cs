@@ -60,6 +60,7 @@ public static class PortalFeaturesServiceCollectionExtensions
         endpoints.MapThemeEndpoint();
         endpoints.MapBookingEndpoints();
         endpoints.MapDrawEndpoints();
+        endpoints.MapQueueTestingEndpoints();
         endpoints.MapPaymentEndpoints();
         endpoints.MapAdminEndpoints();
         endpoints.MapPractitionerEndpoints();

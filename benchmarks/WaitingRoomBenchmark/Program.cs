@@ -91,6 +91,12 @@ if (Environment.GetEnvironmentVariable("BENCH_PAUSE") is { } pause)
     await Task.Delay(TimeSpan.FromSeconds(int.Parse(pause, CultureInfo.InvariantCulture)));
 }
 
+// One change through the portal before anything is timed: the first call of its leave path compiles its code and queries.
+using var portalCalls = new HttpClient { BaseAddress = portal.BaseUri };
+var leaveFirst = async () => (await portalCalls.PostAsync($"testing/queue/leave-first?openingId={openingId}", null)).EnsureSuccessStatusCode();
+var missed = await RoundAsync([], leaveFirst);
+await Task.Delay(TimeSpan.FromSeconds(2));
+
 var idleBefore = clients.Sum(c => c?.Batches ?? 0);
 var idleCpuBefore = portal.CpuTime();
 await Task.Delay(TimeSpan.FromSeconds(3));
@@ -100,31 +106,31 @@ Console.WriteLine($"first circuit: {clients[0]?.Batches} batches, error: {client
 Console.WriteLine($"{rendered} of {circuits} circuits rendered the waiting room in {connect.Elapsed.TotalSeconds:0.0} s; {idleBatches} render batches in 3 idle seconds.");
 
 var delays = new List<double>();
-var missed = 0;
 var updateCpu = TimeSpan.Zero;
 var clientCpu = TimeSpan.Zero;
 var machineBefore = PortalUnderTest.MachineCpu();
+// The first in line leaves and every other place moves up, so every circuit must be redrawn. On one instance every
+// change is the portal's own (a customer's leave, the admission job): it leaves through the portal's queue service.
 for (var round = 0; round < 3; round++)
 {
     var cpuBefore = portal.CpuTime();
     var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    // The first in line leaves: every other place moves up, so every circuit must be redrawn.
-    var changedAt = Stopwatch.GetTimestamp();
-    await Sql.ExecuteAsync(db, $"UPDATE QueueEntries SET Status = 'Left' WHERE OpeningId = {openingId} AND Sequence = (SELECT MIN(Sequence) FROM QueueEntries WHERE OpeningId = {openingId} AND Status = 'Waiting')");
-    var live = clients.OfType<CircuitClient>().Where(c => c.Drawn).ToList();
-    await WaitUntilAsync(() => live.All(c => c.LastBatchTicks > changedAt), TimeSpan.FromSeconds(30));
-    delays.AddRange(live.Where(c => c.LastBatchTicks > changedAt).Select(c => Stopwatch.GetElapsedTime(changedAt, c.LastBatchTicks).TotalMilliseconds));
-    missed += live.Count(c => c.LastBatchTicks <= changedAt);
+    missed += await RoundAsync(delays, leaveFirst);
     updateCpu += portal.CpuTime() - cpuBefore;
     clientCpu += Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
     await Task.Delay(TimeSpan.FromSeconds(2));
 }
 
+// One more, written to the database behind the portal's back as another instance would: seen at the next fingerprint poll.
+var elsewhereDelays = new List<double>();
+missed += await RoundAsync(elsewhereDelays, () => Sql.ExecuteAsync(db, $"UPDATE QueueEntries SET Status = 'Left' WHERE OpeningId = {openingId} AND Sequence = (SELECT MIN(Sequence) FROM QueueEntries WHERE OpeningId = {openingId} AND Status = 'Waiting')"));
+
 var machineAfter = PortalUnderTest.MachineCpu();
 var stolenPercent = 100.0 * (machineAfter.Stolen - machineBefore.Stolen) / Math.Max(1, machineAfter.Total - machineBefore.Total);
 
 delays.Sort();
-double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(p * delays.Count) - 1)];
+elsewhereDelays.Sort();
+double Percentile(double p) => PercentileOf(delays, p);
 var perCircuitKb = rendered == 0 ? double.NaN : (after - before) / 1024.0 / rendered;
 var livePerCircuitKb = rendered == 0 ? double.NaN : (heapAfter - heapBefore) / 1024.0 / rendered;
 var further = clients.Skip(warmUp).Count(c => c?.Drawn == true);
@@ -151,9 +157,10 @@ var summary = string.Join(Environment.NewLine,
     $"| live managed memory per further circuit (heap growth after the first {warmRendered} / the {further} after them) | {liveFurtherKb:0.0} KB | — |",
     $"| SQLite's memory with the crowd in (all its connections: {databaseConnections} open on the database) | {sqliteAfter / 1048576.0:0.0} MB | — |",
     $"| render batches while nothing changed (3 s, all circuits) | {idleBatches} | 0 |",
-    $"| queue change → update at the circuit, p50 / p95 / max | {Percentile(0.5):0} / {Percentile(0.95):0} / {Percentile(1):0} ms | p95 < 2,000 ms |",
-    $"| updates that never arrived (3 rounds) | {missed} | 0 |",
-    $"| server CPU per circuit update (CPU time from each change until every circuit had it, / updates) | {updateCpu.TotalMicroseconds / Math.Max(1, delays.Count):0} µs | — |",
+    $"| queue change → update at the circuit, p50 / p95 / max (3 changes made through the portal, as on one instance) | {Percentile(0.5):0} / {Percentile(0.95):0} / {Percentile(1):0} ms | p95 < 2,000 ms |",
+    $"| the same for a change written to the database, as by another instance (seen at the next poll; 1 change) | {PercentileOf(elsewhereDelays, 0.5):0} / {PercentileOf(elsewhereDelays, 0.95):0} / {PercentileOf(elsewhereDelays, 1):0} ms | — |",
+    $"| updates that never arrived (5 rounds, the first untimed) | {missed} | 0 |",
+    $"| server CPU per circuit update (CPU time from each change through the portal until every circuit had it, / updates) | {updateCpu.TotalMicroseconds / Math.Max(1, delays.Count):0} µs | — |",
     // The crowd's devices share this machine's two cores with the server: what they take, the server waits for.
     $"| client CPU per circuit update (this process: receiving and acknowledging each batch, and watching for the last) | {clientCpu.TotalMicroseconds / Math.Max(1, delays.Count):0} µs | — |",
     $"| server CPU while nothing changed (3 s) | {idleCpu.TotalMilliseconds:0} ms | — |",
@@ -225,6 +232,20 @@ static DateTime NextMondayNineNewYork()
 
     return TimeZoneInfo.ConvertTimeToUtc(local.AddHours(9), zone);
 }
+
+// Makes one change and waits until every circuit drawn before it has had a render batch after it: the delays go to
+// the list; returns how many never had one.
+async Task<int> RoundAsync(List<double> roundDelays, Func<Task> change)
+{
+    var changedAt = Stopwatch.GetTimestamp();
+    await change();
+    var live = clients.OfType<CircuitClient>().Where(c => c.Drawn).ToList();
+    await WaitUntilAsync(() => live.All(c => c.LastBatchTicks > changedAt), TimeSpan.FromSeconds(30));
+    roundDelays.AddRange(live.Where(c => c.LastBatchTicks > changedAt).Select(c => Stopwatch.GetElapsedTime(changedAt, c.LastBatchTicks).TotalMilliseconds));
+    return live.Count(c => c.LastBatchTicks <= changedAt);
+}
+
+static double PercentileOf(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
 static async Task WaitUntilAsync(Func<bool> done, TimeSpan limit)
 {

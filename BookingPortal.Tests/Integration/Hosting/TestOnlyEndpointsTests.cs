@@ -1,6 +1,6 @@
 namespace BookingPortal.Tests.Integration.Hosting;
 
-/// <summary>The clock-moving, heap and password-free sign-in endpoints exist in Development and Testing only (an allow-list).</summary>
+/// <summary>The clock-moving, heap, queue-moving and password-free sign-in endpoints exist in Development and Testing only (an allow-list).</summary>
 public class TestOnlyEndpointsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly WebApplicationFactoryClientOptions Https = new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false };
@@ -19,6 +19,8 @@ public class TestOnlyEndpointsTests(PortalFactory factory) : IClassFixture<Porta
         var unknown = await client.PostAsync("/testing/no-such-endpoint", null);
         var clock = await client.PostAsync("/testing/clock?utc=2030-01-01T00:00:00Z", null);
         clock.StatusCode.Should().Be(unknown.StatusCode).And.NotBe(HttpStatusCode.OK);
+        var leave = await client.PostAsync("/testing/queue/leave-first?openingId=1", null);
+        leave.StatusCode.Should().Be(unknown.StatusCode);
     }
 
     [Fact]
