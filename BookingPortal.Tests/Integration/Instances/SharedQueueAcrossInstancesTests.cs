@@ -34,13 +34,16 @@ public sealed class SharedQueueAcrossInstancesTests : IAsyncLifetime
 
         var openingId = joins[0].Entry!.OpeningId;
         QueueSnapshot? seenByFirst = null, seenBySecond = null;
-        using var onFirst = first.Get<QueueBroadcaster>().Subscribe(openingId, s => seenByFirst = s);
-        using var onSecond = second.Get<QueueBroadcaster>().Subscribe(openingId, s => seenBySecond = s);
+        // A broadcaster of each instance's services, without its timer. The instances' own, woken by the joins and the
+        // tick, could finish a read begun before the tick after these calls and hand a subscriber the older queue.
+        var (firstBroadcaster, secondBroadcaster) = (ActivatorUtilities.CreateInstance<QueueBroadcaster>(first.Services), ActivatorUtilities.CreateInstance<QueueBroadcaster>(second.Services));
+        using var onFirst = firstBroadcaster.Subscribe(openingId, s => seenByFirst = s);
+        using var onSecond = secondBroadcaster.Subscribe(openingId, s => seenBySecond = s);
 
         MoveBothClocks(Opening);
         (await first.Get<AdmissionController>().TickAllAsync()).Should().Be(20, "the demo release admits 20 a minute");
-        await first.Get<QueueBroadcaster>().BroadcastAsync();
-        await second.Get<QueueBroadcaster>().BroadcastAsync();
+        await firstBroadcaster.BroadcastAsync();
+        await secondBroadcaster.BroadcastAsync();
 
         seenBySecond.Should().NotBeNull();
         seenBySecond!.AdmittedEntryIds.Should().HaveCount(20).And.BeEquivalentTo(seenByFirst!.AdmittedEntryIds, "both instances read the same queue");
