@@ -1,5 +1,3 @@
-using BookingPortal.Infrastructure.Hosting;
-
 namespace BookingPortal.Features.Queue;
 
 /// <summary>
@@ -13,7 +11,7 @@ public static class QueueTestingEndpoints
 {
     public static IEndpointRouteBuilder MapQueueTestingEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<ShiftableClock>() is null || !TestRunEnvironments.Allows(endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+        if (!endpoints.MapsTestRunEndpoints())
         {
             return endpoints;
         }

@@ -29,6 +29,15 @@ public static class TimeServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Whether the test-run endpoints that come with clock control (these, and features' own such as the queue's) are
+    /// mapped. Checked where they are mapped, not only where the clock is registered: they must not exist in Staging or
+    /// Production whatever registered a clock.
+    /// </summary>
+    public static bool MapsTestRunEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.ServiceProvider.GetService<ShiftableClock>() is not null
+        && TestRunEnvironments.Allows(endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>());
+
+    /// <summary>
     /// With clock control on: POST /testing/clock?utc=… moves the clock forward and runs every
     /// scheduled job once at the new time, so a browser test sees a no-show sweep at once.
     /// GET /testing/memory runs a full compacting collection and reports the managed heap and what SQLite
@@ -36,8 +45,7 @@ public static class TimeServiceCollectionExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapClockControl(this IEndpointRouteBuilder endpoints)
     {
-        // Checked here too, not only where the clock is registered: these endpoints must not exist in Staging or Production whatever registered a clock.
-        if (endpoints.ServiceProvider.GetService<ShiftableClock>() is null || !TestRunEnvironments.Allows(endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+        if (!endpoints.MapsTestRunEndpoints())
         {
             return endpoints;
         }
