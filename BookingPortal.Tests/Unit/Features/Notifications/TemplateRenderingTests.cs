@@ -74,6 +74,24 @@ public class TemplateRenderingTests
     }
 
     [Fact]
+    public void The_words_files_of_both_languages_cover_the_same_messages_and_leave_no_part_blank_that_the_other_fills()
+    {
+        var english = DefaultWords.For(MessageLanguage.English);
+        var spanish = DefaultWords.For(MessageLanguage.Spanish);
+
+        english.Greeting.Should().Be("Hello {{customer_name}},");
+        spanish.Greeting.Should().Be("Hola, {{customer_name}}:");
+        spanish.Kinds.Keys.Should().BeEquivalentTo(english.Kinds.Keys).And.BeEquivalentTo(DefaultTemplates.Kinds);
+        foreach (var (kind, words) in english.Kinds)
+        {
+            var translated = spanish.Kinds[kind];
+            new[] { translated.Subject, translated.Headline, translated.Extra, translated.Action, translated.Sms }.Select(string.IsNullOrEmpty)
+                .Should().Equal(new[] { words.Subject, words.Headline, words.Extra, words.Action, words.Sms }.Select(string.IsNullOrEmpty), $"{kind} is written in both languages");
+            translated.Subject.Should().NotBe(words.Subject, $"{kind}'s Spanish subject is a translation");
+        }
+    }
+
+    [Fact]
     public void A_Spanish_customer_gets_the_booking_emails_in_Spanish_with_Spanish_dates()
     {
         var confirmation = Compose(Sample(NotificationKind.BookingConfirmation) with { Language = MessageLanguage.Spanish });
