@@ -1,5 +1,3 @@
-using BookingPortal.Features.Staff;
-
 namespace BookingPortal.Features.Insights;
 
 /// <summary>
@@ -9,11 +7,9 @@ namespace BookingPortal.Features.Insights;
 /// comes back is one row per slot start and outcome, never one per booking.
 /// </summary>
 public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
+    : InsightsQuery<BookingTrends>(dbFactory, time)
 {
-    public Task<BookingTrends?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default) =>
-        InsightsPeriod.QueryAsync(actor, dbFactory, time, serviceId, weeksBack, (db, period) => TrendsAsync(db, period, cancellationToken), cancellationToken);
-
-    private static async Task<BookingTrends> TrendsAsync(BookingDbContext db, InsightsPeriod period, CancellationToken cancellationToken)
+    protected override async Task<BookingTrends> QueryAsync(BookingDbContext db, InsightsPeriod period, CancellationToken cancellationToken)
     {
         var inWeeks = period.Bookings(db);
         // A move stamps the booking it moves (MovedAtUtc, in the move's own update): a moved booking counts in the week it is now in.

@@ -1,5 +1,3 @@
-using BookingPortal.Features.Staff;
-
 namespace BookingPortal.Features.Insights;
 
 /// <summary>
@@ -8,11 +6,9 @@ namespace BookingPortal.Features.Insights;
 /// indexes of bookings and seat counters; the slot starts are placed on the local clock here, so DST is right.
 /// </summary>
 public sealed class DemandQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
+    : InsightsQuery<DemandMap>(dbFactory, time)
 {
-    public Task<DemandMap?> GetAsync(StaffActor actor, int serviceId, int weeksBack, CancellationToken cancellationToken = default) =>
-        InsightsPeriod.QueryAsync(actor, dbFactory, time, serviceId, weeksBack, (db, period) => MapAsync(db, period, cancellationToken), cancellationToken);
-
-    private static async Task<DemandMap> MapAsync(BookingDbContext db, InsightsPeriod period, CancellationToken cancellationToken)
+    protected override async Task<DemandMap> QueryAsync(BookingDbContext db, InsightsPeriod period, CancellationToken cancellationToken)
     {
         var (service, calendar, from, until, fromUtc, untilUtc) = period;
         var booked = await period.Bookings(db).Where(b => b.Status != BookingStatus.Cancelled)

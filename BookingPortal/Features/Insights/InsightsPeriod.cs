@@ -1,5 +1,3 @@
-using BookingPortal.Features.Staff;
-
 namespace BookingPortal.Features.Insights;
 
 /// <summary>
@@ -11,27 +9,11 @@ public sealed record InsightsPeriod(InsightsService Service, InsightsCalendar Ca
     public const int WeeksAhead = 4;
     public const int MaxWeeksBack = 104;
 
-    /// <summary>
-    /// For staff only: the period of one service's page worked out in a fresh context, and <paramref name="query"/>
-    /// run over it in the same context.
-    /// </summary>
-    /// <returns>Null when there is no such service.</returns>
-    public static async Task<T?> QueryAsync<T>(
-        StaffActor actor, IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time, int serviceId, int weeksBack,
-        Func<BookingDbContext, InsightsPeriod, Task<T>> query, CancellationToken cancellationToken)
-        where T : class
-    {
-        actor.EnsureStaff();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var period = await ForAsync(db, serviceId, weeksBack, time.GetUtcNow().UtcDateTime, cancellationToken);
-        return period is null ? null : await query(db, period);
-    }
-
     /// <summary>The service's bookings whose slots start in the period, over the (ServiceId, StartUtc) index; read only.</summary>
     public IQueryable<Domain.Booking> Bookings(BookingDbContext db) =>
         db.Bookings.AsNoTracking().Where(b => b.ServiceId == Service.Id && b.StartUtc >= FromUtc && b.StartUtc < UntilUtc);
 
-    private static async Task<InsightsPeriod?> ForAsync(BookingDbContext db, int serviceId, int weeksBack, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<InsightsPeriod?> ForAsync(BookingDbContext db, int serviceId, int weeksBack, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var service = await db.Services.AsNoTracking().Where(s => s.Id == serviceId)
             .Select(s => new InsightsService(s.Id, s.Name, s.TimeZoneId)).SingleOrDefaultAsync(cancellationToken);
