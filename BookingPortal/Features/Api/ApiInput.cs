@@ -30,76 +30,32 @@ public sealed class ApiInput
         return values.Count == 0 ? null : values[0];
     }
 
-    public DateOnly? Date(string field, StringValues values)
-    {
-        if (Single(field, values) is not { } text)
-        {
-            return null;
-        }
-
-        var (date, error) = IsoFormats.Date(text);
-        if (error is not null)
-        {
-            Refuse(field, error);
-        }
-
-        return date;
-    }
+    public DateOnly? Date(string field, StringValues values) =>
+        Single(field, values) is { } text ? Checked(field, IsoFormats.Date(text)) : null;
 
     /// <summary>An optional query parameter holding a positive whole number; null when absent.</summary>
-    public int? Id(string field, StringValues values)
+    public int? Id(string field, StringValues values) => Single(field, values) switch
     {
-        if (Single(field, values) is not { } text)
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
-        {
-            return id;
-        }
-
-        Refuse(field, $"'{field}' must be a whole number from 1 to {int.MaxValue}.");
-        return null;
-    }
+        null => null,
+        var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 => id,
+        _ => Refused<int>(field, $"'{field}' must be a whole number from 1 to {int.MaxValue}."),
+    };
 
     /// <summary>A required positive whole number (a JSON number, not a string).</summary>
-    public int? Id(JsonFields body, string field, string missing)
+    public int? Id(JsonFields body, string field, string missing) => Required(body, field, missing) switch
     {
-        switch (body.Find(field))
-        {
-            case null:
-                Refuse(field, missing);
-                return null;
-            case { ValueKind: JsonValueKind.Number } number when number.TryGetInt32(out var id) && id > 0:
-                return id;
-            default:
-                Refuse(field, $"'{field}' must be a whole number from 1 to {int.MaxValue}, written without quotes.");
-                return null;
-        }
-    }
+        null => null,
+        { ValueKind: JsonValueKind.Number } number when number.TryGetInt32(out var id) && id > 0 => id,
+        _ => Refused<int>(field, $"'{field}' must be a whole number from 1 to {int.MaxValue}, written without quotes."),
+    };
 
     /// <summary>A required instant as a JSON string (<see cref="IsoFormats.Instant"/>), in UTC.</summary>
-    public DateTime? Instant(JsonFields body, string field, string missing)
+    public DateTime? Instant(JsonFields body, string field, string missing) => Required(body, field, missing) switch
     {
-        switch (body.Find(field))
-        {
-            case null:
-                Refuse(field, missing);
-                return null;
-            case { ValueKind: JsonValueKind.String } text:
-                var (utc, error) = IsoFormats.Instant(text.GetString()!);
-                if (error is not null)
-                {
-                    Refuse(field, error);
-                }
-
-                return utc;
-            default:
-                Refuse(field, $"'{field}' must be a string holding {IsoFormats.InstantHint}.");
-                return null;
-        }
-    }
+        null => null,
+        { ValueKind: JsonValueKind.String } text => Checked(field, IsoFormats.Instant(text.GetString()!)),
+        _ => Refused<DateTime>(field, $"'{field}' must be a string holding {IsoFormats.InstantHint}."),
+    };
 
     /// <summary>An optional string of at most <paramref name="maxLength"/> characters; null or absent is none.</summary>
     public string? OptionalText(JsonFields body, string field, int maxLength)
@@ -114,6 +70,37 @@ public sealed class ApiInput
                 Refuse(field, $"'{field}' must be a string of at most {maxLength} characters, or null.");
                 return null;
         }
+    }
+
+    /// <summary>The member's value, or null (refused with <paramref name="missing"/>) when it is absent.</summary>
+    private JsonElement? Required(JsonFields body, string field, string missing)
+    {
+        var value = body.Find(field);
+        if (value is null)
+        {
+            Refuse(field, missing);
+        }
+
+        return value;
+    }
+
+    /// <summary>What one of <see cref="IsoFormats"/>' readers made of a field, its error (if any) refused.</summary>
+    private T? Checked<T>(string field, (T? Value, string? Error) read)
+        where T : struct
+    {
+        if (read.Error is { } error)
+        {
+            Refuse(field, error);
+        }
+
+        return read.Value;
+    }
+
+    private T? Refused<T>(string field, string message)
+        where T : struct
+    {
+        Refuse(field, message);
+        return null;
     }
 }
 
