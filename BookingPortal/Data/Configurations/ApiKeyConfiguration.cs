@@ -6,10 +6,10 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> builder)
     {
-        builder.Property(k => k.OwnerId).HasMaxLength(450);
+        builder.UserIdColumn(k => k.OwnerId);
         builder.Property(k => k.Name).HasMaxLength(100);
         builder.Property(k => k.Prefix).HasMaxLength(16);
-        builder.Property(k => k.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Sha256HexColumn(k => k.Hash);
         builder.Property(k => k.Scopes).HasConversion<int>();
         builder.Ignore(k => k.IsActive);
         // Every API request looks its key up by hash.

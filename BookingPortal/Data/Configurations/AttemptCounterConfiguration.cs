@@ -8,7 +8,7 @@ public sealed class AttemptCounterConfiguration : IEntityTypeConfiguration<Attem
     {
         // The upsert's conflict target: one row per key and window.
         builder.HasKey(c => new { c.Key, c.WindowStart });
-        builder.Property(c => c.Key).HasMaxLength(64).IsFixedLength();
+        builder.Sha256HexColumn(c => c.Key);
         builder.HasIndex(c => c.WindowEnds);
     }
 }

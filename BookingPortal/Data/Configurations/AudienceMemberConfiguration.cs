@@ -7,7 +7,7 @@ public sealed class AudienceMemberConfiguration : IEntityTypeConfiguration<Audie
     public void Configure(EntityTypeBuilder<AudienceMember> builder)
     {
         builder.HasKey(m => new { m.AudienceId, m.UserId });
-        builder.Property(m => m.UserId).HasMaxLength(450);
+        builder.UserIdColumn(m => m.UserId);
         builder.HasIndex(m => m.UserId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }

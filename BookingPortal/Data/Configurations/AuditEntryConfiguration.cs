@@ -6,7 +6,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.Property(a => a.ActorId).HasMaxLength(450);
+        builder.UserIdColumn(a => a.ActorId);
         builder.Property(a => a.ActorName).HasMaxLength(256);
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.Subject).HasMaxLength(256);

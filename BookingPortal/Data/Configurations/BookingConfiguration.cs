@@ -7,15 +7,15 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
         builder.Property(b => b.ConfirmationNumber).HasMaxLength(16);
-        builder.Property(b => b.CustomerId).HasMaxLength(450);
+        builder.UserIdColumn(b => b.CustomerId);
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(b => b.Currency).HasMaxLength(3).IsFixedLength();
+        builder.CurrencyCodeColumn(b => b.Currency);
         builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
         builder.Property(b => b.RequestFingerprint).HasMaxLength(64);
         builder.Property(b => b.CancellationReason).HasMaxLength(500);
-        builder.Property(b => b.CancelledById).HasMaxLength(450);
+        builder.UserIdColumn(b => b.CancelledById);
         builder.Property(b => b.PaymentReference).HasMaxLength(100);
-        builder.Property(b => b.CheckedInById).HasMaxLength(450);
+        builder.UserIdColumn(b => b.CheckedInById);
         builder.Property(b => b.VideoRoomLink).HasMaxLength(400);
         ConfigureIndexes(builder);
 

@@ -7,9 +7,9 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
     public void Configure(EntityTypeBuilder<LedgerEntry> builder)
     {
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
-        builder.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
+        builder.CurrencyCodeColumn(e => e.Currency);
         builder.Property(e => e.Note).HasMaxLength(500);
-        builder.Property(e => e.ActorId).HasMaxLength(450);
+        builder.UserIdColumn(e => e.ActorId);
         // With the kind, "was a fee kept on this booking" is answered from the index alone.
         builder.HasIndex(e => new { e.BookingId, e.Kind });
         // Ledger rows are history: deleting a booking must not silently take its money trail with it.

@@ -10,7 +10,7 @@ public sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Mess
         builder.Property(t => t.Language).HasMaxLength(8);
         builder.Property(t => t.Subject).HasMaxLength(300);
         builder.Property(t => t.Sms).HasMaxLength(1600);
-        builder.Property(t => t.CreatedById).HasMaxLength(450);
+        builder.UserIdColumn(t => t.CreatedById);
         // Two staff saving at once: the second save of the same version number is refused, not lost silently.
         builder.HasIndex(t => new { t.Kind, t.Language, t.Version }).IsUnique();
     }

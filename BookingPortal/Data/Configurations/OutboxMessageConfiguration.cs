@@ -10,7 +10,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(8);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.CustomerId).HasMaxLength(450);
+        builder.UserIdColumn(m => m.CustomerId);
         builder.Property(m => m.Recipient).HasMaxLength(256);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.AttachmentFileName).HasMaxLength(100);

@@ -6,7 +6,7 @@ public sealed class PractitionerConfiguration : IEntityTypeConfiguration<Practit
 {
     public void Configure(EntityTypeBuilder<Practitioner> builder)
     {
-        builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.UserIdColumn(p => p.UserId);
         builder.Property(p => p.DisplayName).HasMaxLength(120);
         builder.Property(p => p.Title).HasMaxLength(120);
         builder.Property(p => p.Bio).HasMaxLength(2000);

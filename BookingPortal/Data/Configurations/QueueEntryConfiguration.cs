@@ -6,7 +6,7 @@ public sealed class QueueEntryConfiguration : IEntityTypeConfiguration<QueueEntr
 {
     public void Configure(EntityTypeBuilder<QueueEntry> builder)
     {
-        builder.Property(e => e.CustomerId).HasMaxLength(450);
+        builder.UserIdColumn(e => e.CustomerId);
         builder.Property(e => e.VisitorKey).HasMaxLength(64);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.ProofChallenge).HasMaxLength(64);

@@ -6,7 +6,7 @@ public sealed class RefundRequestConfiguration : IEntityTypeConfiguration<Refund
 {
     public void Configure(EntityTypeBuilder<RefundRequest> builder)
     {
-        builder.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
+        builder.CurrencyCodeColumn(r => r.Currency);
         builder.Property(r => r.PaymentReference).HasMaxLength(100);
         builder.Property(r => r.Reason).HasMaxLength(300);
         builder.Property(r => r.IdempotencyKey).HasMaxLength(100);

@@ -8,7 +8,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
     {
         builder.Property(s => s.Name).HasMaxLength(120);
         builder.Property(s => s.Description).HasMaxLength(2000);
-        builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
+        builder.CurrencyCodeColumn(s => s.Currency);
         builder.Property(s => s.LocationKind).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Address).HasMaxLength(400);
         builder.Property(s => s.VideoLink).HasMaxLength(400);

@@ -6,7 +6,7 @@ public sealed class SetupTokenConfiguration : IEntityTypeConfiguration<SetupToke
 {
     public void Configure(EntityTypeBuilder<SetupToken> builder)
     {
-        builder.Property(t => t.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Sha256HexColumn(t => t.Hash);
         builder.HasIndex(t => t.Hash).IsUnique();
     }
 }

@@ -6,7 +6,7 @@ public sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Waitli
 {
     public void Configure(EntityTypeBuilder<WaitlistEntry> builder)
     {
-        builder.Property(e => e.CustomerId).HasMaxLength(450);
+        builder.UserIdColumn(e => e.CustomerId);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         // First come, first served: the queue for a service and date is read in this order.
         builder.HasIndex(e => new { e.ServiceId, e.LocalDate, e.Status, e.CreatedAtUtc });

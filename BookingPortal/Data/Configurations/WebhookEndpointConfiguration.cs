@@ -11,7 +11,7 @@ public sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(e => e.Secret).HasMaxLength(400);
         builder.Property(e => e.EventTypes).HasMaxLength(400);
         builder.Property(e => e.Description).HasMaxLength(200);
-        builder.Property(e => e.CreatedById).HasMaxLength(450);
+        builder.UserIdColumn(e => e.CreatedById);
         builder.Ignore(e => e.Events);
         builder.HasMany<OutboxMessage>().WithOne().HasForeignKey(m => m.WebhookEndpointId).OnDelete(DeleteBehavior.Cascade);
     }
