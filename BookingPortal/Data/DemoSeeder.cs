@@ -81,55 +81,51 @@ internal sealed class DemoSeeder(IDbContextFactory<BookingDbContext> dbFactory, 
     public static IEnumerable<Service> DemoServices()
     {
         var clinicDays = DaysOfWeekMaskExtensions.From(DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday);
-        yield return new Service
+        yield return WithWeek(new Service
         {
             Name = ConsultationName,
             Description = "A one-hour consultation with a specialist. Bring your referral letter and any recent test results.",
-            DurationMinutes = 60,
             Price = 200m,
             LocationKind = LocationKind.InPerson,
             Address = "Suite 400, 350 Fifth Avenue, New York, NY 10118",
             TimeZoneId = NewYork,
-            AvailableDays = clinicDays,
             // Given by the named specialists (DemoPractitioners): a slot's seats are the specialists free then, the
             // template's capacity only a ceiling no clinic day reaches.
             BooksPractitioners = true,
-            TimeSlots = Slots(clinicDays, minutes: 60, capacity: 3, new(9, 0), new(10, 0), new(14, 0), new(15, 0)),
-        };
+        }, clinicDays, minutes: 60, capacity: 3, new(9, 0), new(10, 0), new(14, 0), new(15, 0));
 
-        var weekdays = DaysOfWeekMask.Weekdays;
-        yield return new Service
+        yield return WithWeek(new Service
         {
             Name = VideoConsultationName,
             Description = "A 30-minute follow-up by video call. The link is on your confirmation.",
-            DurationMinutes = 30,
             Price = 80m,
             LocationKind = LocationKind.Virtual,
             VideoLink = "https://meet.bookingportal.example/room/follow-up",
             TimeZoneId = NewYork,
-            AvailableDays = weekdays,
             RequireDeposit = false,
             DepositAmount = 0m,
-            TimeSlots = Slots(weekdays, minutes: 30, capacity: 1, new(11, 0), new(11, 30), new(16, 0)),
-        };
+        }, DaysOfWeekMask.Weekdays, minutes: 30, capacity: 1, new(11, 0), new(11, 30), new(16, 0));
 
-        yield return new Service
+        yield return WithWeek(new Service
         {
             Name = WeeklyClinicName,
             Description = "Scarce dermatology appointments. Booking opens every Monday at 09:00 New York time through a waiting room.",
-            DurationMinutes = 30,
             Price = 150m,
             LocationKind = LocationKind.InPerson,
             Address = "Suite 410, 350 Fifth Avenue, New York, NY 10118",
             TimeZoneId = NewYork,
-            AvailableDays = weekdays,
             MaxActiveBookingsPerCustomer = 1,
-            TimeSlots = Slots(weekdays, minutes: 30, capacity: 2, new(13, 0), new(13, 30)),
-        };
+        }, DaysOfWeekMask.Weekdays, minutes: 30, capacity: 2, new(13, 0), new(13, 30));
     }
 
-    private static List<TimeSlotTemplate> Slots(DaysOfWeekMask days, int minutes, int capacity, params TimeOnly[] starts) =>
-        [.. starts.Select(start => new TimeSlotTemplate { Days = days, Start = start, End = start.AddMinutes(minutes), Capacity = capacity })];
+    /// <summary>A demo service's week: open on <paramref name="days"/>, with slots as long as the service at <paramref name="starts"/>.</summary>
+    private static Service WithWeek(Service service, DaysOfWeekMask days, int minutes, int capacity, params TimeOnly[] starts)
+    {
+        service.DurationMinutes = minutes;
+        service.AvailableDays = days;
+        service.TimeSlots = [.. starts.Select(start => new TimeSlotTemplate { Days = days, Start = start, End = start.AddMinutes(minutes), Capacity = capacity })];
+        return service;
+    }
 
     private async Task EnsureUserAsync(string email, string password, string displayName, params string[] roles)
     {
