@@ -54,6 +54,30 @@ public class ServiceLifetimeTests(PortalFactory factory) : IClassFixture<PortalF
             .Should().BeEmpty("a scoped service here is one more object in every waiting circuit");
     }
 
+    /// <summary>
+    /// A class that declares its lifetime is registered once in the running portal, as itself, with that lifetime:
+    /// no feature forgets to scan its folder and no hand-written registration adds it again or changes it.
+    /// </summary>
+    [Fact]
+    public void Every_class_that_declares_its_lifetime_is_registered_once_with_it()
+    {
+        IServiceCollection? registered = null;
+        using var portal = factory.WithWebHostBuilder(b => b.ConfigureServices(services => registered = services));
+        _ = portal.Services;
+        var declared = typeof(Program).Assembly.GetTypes()
+            .Select(type => (Type: type, Declaration: type.GetCustomAttribute<BookingPortal.Features.FeatureServiceAttribute>(inherit: false)))
+            .Where(found => found.Declaration is not null)
+            .ToList();
+
+        declared.Should().Contain(found => found.Type == typeof(QueueService), "the test must see the declarations to judge them");
+        var registrations = registered!.Where(d => !d.IsKeyedService).Select(d => $"{d.ServiceType.FullName} as {d.ImplementationType?.FullName}, {d.Lifetime}").ToList();
+        foreach (var (type, declaration) in declared)
+        {
+            registrations.Where(r => r.StartsWith(type.FullName + " as ", StringComparison.Ordinal))
+                .Should().Equal([$"{type.FullName} as {type.FullName}, {declaration!.Lifetime}"], "a declared class is registered once, as itself, with its declared lifetime");
+        }
+    }
+
     private static HashSet<Type> PortalServicesResolvedBy(IEnumerable<Type> components, Dictionary<Type, ServiceDescriptor> lifetimes)
     {
         var found = new HashSet<Type>();

@@ -17,6 +17,7 @@ public enum AccountForm
 /// Counted on the injected clock (so tests move time instead of waiting), in memory on a single
 /// instance and in the shared database when instances run side by side (<see cref="IAttemptWindows"/>).
 /// </summary>
+[SingletonService]
 public sealed class AccountAttempts(IAttemptWindows windows, IOptions<AccountRateLimitOptions> options, TimeProvider time)
 {
     /// <summary>Counts one try; null when it may go ahead, else how long until the form takes tries again.</summary>

@@ -16,6 +16,7 @@ public sealed record ClosedAccount(int BookingsCancelled, int BookingsNotCancell
 /// password, logins, passkeys, roles or keys, and the messages written to them lose their address
 /// and bodies. The audit log records the closing by account id only.
 /// </summary>
+[ScopedService]
 public sealed class AccountClosing(
     IDbContextFactory<BookingDbContext> dbFactory, CancellationService cancellations, WaitlistService waitlist, AuditLog audit, TimeProvider time)
 {

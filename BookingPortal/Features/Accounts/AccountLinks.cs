@@ -10,6 +10,7 @@ namespace BookingPortal.Features.Accounts;
 /// portal address (Notifications:PortalBaseUrl), never the request's Host header: a reset requested
 /// with a forged Host would otherwise mail the victim a token pointing at the attacker's site.
 /// </summary>
+[ScopedService]
 public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail mail, IOptions<NotificationsOptions> options)
 {
     private Uri PortalBaseUri => options.Value.PortalBaseUri;

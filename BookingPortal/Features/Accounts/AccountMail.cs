@@ -10,6 +10,7 @@ namespace BookingPortal.Features.Accounts;
 /// other message (retries, the admin outbox page, retention), written in the customer's language.
 /// Links arrive raw: the template encodes them.
 /// </summary>
+[ScopedService]
 public sealed class AccountMail(IDbContextFactory<BookingDbContext> dbFactory, IServiceProvider services, ILoggerFactory loggerFactory, TimeProvider time)
     : IEmailSender<ApplicationUser>
 {

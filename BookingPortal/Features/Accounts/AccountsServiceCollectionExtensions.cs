@@ -18,14 +18,9 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton(AccountRules.Read(builder.Configuration, builder.Environment));
         services.AddValidatedOptions<AccountRateLimitOptions, AccountRateLimitOptionsValidator>(builder.Configuration, AccountRateLimitOptions.SectionName);
         services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(builder.Configuration, RetentionOptions.SectionName);
-        services.AddSingleton<AccountAttempts>();
+        services.AddDeclaredServices(typeof(AccountsServiceCollectionExtensions));
         AddAttemptWindows(builder);
-        services.AddScoped<AccountMail>();
         services.Replace(ServiceDescriptor.Scoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountMail>()));
-        services.AddScoped<AccountLinks>();
-        services.AddScoped<MessageRetention>();
-        services.AddScoped<AccountClosing>();
-        services.AddScoped<PersonalDataExport>();
         services.AddScheduledJobs(quartz => quartz.AddAccountJobs());
         return builder;
     }

@@ -23,6 +23,7 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
 /// booking itself keeps. Who, what kind, when, the status and the delivery attempts stay as the
 /// record that the customer was told. Idempotent: a purged message is not touched again.
 /// </summary>
+[ScopedService]
 public sealed class MessageRetention(IDbContextFactory<BookingDbContext> dbFactory, IOptions<RetentionOptions> options, TimeProvider time)
 {
     public const string PurgedText = "";

@@ -8,6 +8,7 @@ namespace BookingPortal.Features.Accounts;
 /// person: bookings with their ledgers and answers to the booking questions, waitlist places, the messages sent to them (subject and
 /// dates, not the bodies), API key prefixes (never the secrets) and their consents.
 /// </summary>
+[ScopedService]
 public sealed class PersonalDataExport(IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

@@ -7,16 +7,8 @@ public static class AdminServiceCollectionExtensions
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        services.AddScoped<FrontDeskService>();
-        services.AddScoped<SlotCapacityService>();
-        services.AddScoped<SlotCalendarService>();
-        services.AddScoped<ServiceAdminService>();
-        services.AddScoped<AppointmentsService>();
-        services.AddScoped<CustomersService>();
-        services.AddScoped<PeopleService>();
-        services.AddScoped<DashboardService>();
+        services.AddDeclaredServices(typeof(AdminServiceCollectionExtensions));
         services.AddScheduledJobs(quartz => quartz.AddAdminJobs());
-        services.AddSingleton<SystemFiguresReader>();
         return services;
     }
 

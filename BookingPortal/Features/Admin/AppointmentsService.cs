@@ -4,6 +4,7 @@ using BookingPortal.Features.Questions;
 namespace BookingPortal.Features.Admin;
 
 /// <summary>Staff search over every booking: filtered, sorted and paged in the database, exportable to CSV, each with its history.</summary>
+[ScopedService]
 public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFactory)
 {
     public const int MaxPageSize = 200;

@@ -11,6 +11,7 @@ public sealed record CustomerRow(string Id, string Name, string Email, string? P
 public sealed record CustomerPage(IReadOnlyList<CustomerRow> Rows, int Total);
 
 /// <summary>Customers as staff see them: their bookings, their no-shows, and the limit after which they book only with staff help.</summary>
+[ScopedService]
 public sealed class CustomersService(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public const int MaxNoShowLimit = 100;

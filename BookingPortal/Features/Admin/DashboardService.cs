@@ -14,6 +14,7 @@ public sealed record Dashboard(
     IReadOnlyList<ServiceSeats> SeatsThisWeek, int FailedNotifications, int PendingNotifications, NextRelease? NextRelease = null);
 
 /// <summary>The day at a glance for staff, in the clinic's zone (that of its first service).</summary>
+[ScopedService]
 public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, TimeProvider time)
 {
     public async Task<Dashboard> GetAsync(StaffActor actor, CancellationToken cancellationToken = default)

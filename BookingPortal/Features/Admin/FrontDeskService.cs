@@ -14,6 +14,7 @@ public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool
 /// double click or a racing sweep acts once; every staff action is written to the audit log in
 /// its own transaction.
 /// </summary>
+[ScopedService]
 public sealed class FrontDeskService(
     IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, BookingChangeNotifier bookingChanges, TimeProvider time, ILogger<FrontDeskService> logger)
 {

@@ -13,6 +13,7 @@ public sealed record AudienceRow(int Id, string Name, int Members);
 public sealed record PeopleResult(bool Succeeded, string Message, string? Link = null);
 
 /// <summary>Admins invite staff, give and take roles, and put customers in audiences (e.g. VIP early access).</summary>
+[ScopedService]
 public sealed class PeopleService(
     IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, StaffActors staffActors, AuditLog audit, AccountMail mail, TimeProvider time)
 {

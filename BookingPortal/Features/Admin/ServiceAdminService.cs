@@ -22,6 +22,7 @@ public sealed record SaveServiceResult(int? ServiceId, IReadOnlyList<FieldError>
 /// slot an upcoming booking sits in, or cutting a slot's capacity below the seats already
 /// booked, is refused with the bookings named; everything else is applied in one transaction.
 /// </summary>
+[ScopedService]
 public sealed class ServiceAdminService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SeatReleaser seats,

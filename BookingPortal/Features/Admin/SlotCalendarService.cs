@@ -19,6 +19,7 @@ public sealed record CloseSlotsResult(int SlotsClosed, int BookingsCancelled, in
 /// or a whole day (a holiday) and reopen it. Closing never loses a booking silently: the caller
 /// chooses to keep the bookings or to cancel them with a full refund (and the cancellation e-mail).
 /// </summary>
+[ScopedService]
 public sealed class SlotCalendarService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotInventoryStore inventory,

@@ -18,6 +18,7 @@ public sealed record CapacityChangeResult(CapacityChangeOutcome Outcome, int New
 /// Staff open extra seats on one slot. Each new seat goes first to the waitlist (FIFO, held for
 /// two hours, as for a freed seat), then to general sale.
 /// </summary>
+[ScopedService]
 public sealed class SlotCapacityService(
     IDbContextFactory<BookingDbContext> dbFactory,
     CatalogService catalog,

@@ -26,6 +26,7 @@ public sealed record SystemFigures(
     double ConsistencyViolationsPerMinute);
 
 /// <summary>Reads <see cref="SystemFigures"/> from the in-process listener on the portal's own meters.</summary>
+[SingletonService]
 public sealed class SystemFiguresReader(LiveFigures live)
 {
     /// <exception cref="UnauthorizedAccessException">The caller is not staff.</exception>

@@ -10,6 +10,7 @@ public sealed record CreatedApiKey(ApiKeyRow Key, string Secret);
 public sealed record ApiCaller(long KeyId, string OwnerId, ApiScopes Scopes, bool IsStaff);
 
 /// <summary>Creates, lists, revokes and recognises personal API keys (stored as SHA-256 hashes).</summary>
+[SingletonService]
 public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Marks keys as ours in logs and secret scanners; the rest is 32 random bytes.</summary>

@@ -11,7 +11,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddPortalApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(configuration, ApiOptions.SectionName);
-        services.AddSingleton<ApiKeyService>();
+        services.AddDeclaredServices(typeof(ApiServiceCollectionExtensions));
         services.AddApiKeyAuthorization();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

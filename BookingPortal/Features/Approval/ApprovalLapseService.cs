@@ -7,6 +7,7 @@ namespace BookingPortal.Features.Approval;
 /// seats through the same transition as a decline; it is conditional, so a second sweep on another
 /// instance, or staff answering at the same moment, cannot end one twice.
 /// </summary>
+[ScopedService]
 public sealed class ApprovalLapseService(
     IDbContextFactory<BookingDbContext> dbFactory,
     ApprovalTransitions transitions,

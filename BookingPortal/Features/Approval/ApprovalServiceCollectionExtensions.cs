@@ -1,4 +1,3 @@
-using BookingPortal.Features.Notifications;
 using BookingPortal.Infrastructure.Jobs;
 using Quartz;
 
@@ -8,10 +7,7 @@ public static class ApprovalServiceCollectionExtensions
 {
     public static IServiceCollection AddApproval(this IServiceCollection services)
     {
-        services.AddScoped<ApprovalMessages>();
-        services.AddScoped<ApprovalTransitions>();
-        services.AddScoped<BookingApprovals>();
-        services.AddScoped<ApprovalLapseService>();
+        services.AddDeclaredServices(typeof(ApprovalServiceCollectionExtensions));
         services.AddScheduledJobs(quartz => quartz.AddApprovalJobs());
         return services;
     }

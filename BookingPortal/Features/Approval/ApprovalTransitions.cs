@@ -13,6 +13,7 @@ namespace BookingPortal.Features.Approval;
 /// booking, each either happens whole or changes nothing. A request that moved between the read and
 /// the update is read again; a transaction the database gave up for another's sake runs again.
 /// </summary>
+[ScopedService]
 public sealed class ApprovalTransitions(
     IDbContextFactory<BookingDbContext> dbFactory, SeatReleaser seats, ApprovalMessages messages, AuditLog audit, IPaymentGateway gateway,
     ILogger<ApprovalTransitions> logger)

@@ -6,6 +6,7 @@ using BookingPortal.Features.Staff;
 namespace BookingPortal.Features.Approval;
 
 /// <summary>Staff's side of approval: the requests waiting for an answer, and the answer (approve, or decline with a reason the customer reads).</summary>
+[ScopedService]
 public sealed class BookingApprovals(
     IDbContextFactory<BookingDbContext> dbFactory,
     ApprovalTransitions transitions,

@@ -5,6 +5,8 @@ namespace BookingPortal.Features.Audit;
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total);
 
 /// <summary>Who changed what and when. Entries are added to the action's DbContext, so they commit with it or not at all.</summary>
+// A singleton: stateless, and the booking services a waiting customer's page holds write to it.
+[SingletonService]
 public sealed class AuditLog(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     public void Record(BookingDbContext db, StaffActor actor, string action, string subject, string details = "") =>

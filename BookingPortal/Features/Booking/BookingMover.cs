@@ -11,6 +11,8 @@ namespace BookingPortal.Features.Booking;
 /// is released, in one transaction: if the new slot is full, or the booking was cancelled
 /// meanwhile, nothing changes.
 /// </summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class BookingMover(
     IDbContextFactory<BookingDbContext> dbFactory,
     CatalogService catalog,

@@ -9,6 +9,8 @@ namespace BookingPortal.Features.Booking;
 /// of requests, threads or app instances can overbook a slot (<see cref="ReservationBatchWriter"/>).
 /// Moving a booking is <see cref="BookingMover"/>'s, reading one <see cref="BookingReader"/>'s.
 /// </summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class BookingService(ReservationBatcher batcher, ReservationBatchWriter writer)
 {
     public async Task<ReserveResult> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken = default)

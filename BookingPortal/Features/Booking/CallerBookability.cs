@@ -15,6 +15,7 @@ public sealed record CallerStanding(BookingError? Refusal, IReadOnlySet<DateTime
 }
 
 /// <summary>Reads a customer's <see cref="CallerStanding"/> for a service; only reads, so the booking itself still decides.</summary>
+[ScopedService]
 public sealed class CallerBookability(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     public async Task<CallerStanding> ForAsync(Service service, string customerId, CancellationToken cancellationToken = default)

@@ -17,6 +17,8 @@ namespace BookingPortal.Features.Booking;
 /// for the whole batch (the seats take one statement per slot, three for a slot that runs out), so a
 /// crowd costs the database a few statements per batch instead of a dozen per booking.
 /// </summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed partial class ReservationBatchWriter(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotInventoryStore inventory,

@@ -11,6 +11,8 @@ namespace BookingPortal.Features.Booking;
 /// A batch holds at most one request per customer, and a customer is in one batch at a time on
 /// this instance, so one customer's requests are still decided one after the other, in order.
 /// </summary>
+// One per process: bookings from every circuit join the same batches, and a waiting customer's page reaches it (ServiceLifetimeTests).
+[SingletonService]
 public sealed class ReservationBatcher(IServiceScopeFactory scopes, ILogger<ReservationBatcher> logger)
 {
     internal const int MaxBatchSize = 100;

@@ -3,6 +3,8 @@ using System.Linq.Expressions;
 namespace BookingPortal.Features.Bookings;
 
 /// <summary>Reads bookings as their owners (or staff) see them.</summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
 {
     /// <summary>The booking with that confirmation number, if the caller owns it or is staff; otherwise null (never "forbidden", so ids are not probed).</summary>

@@ -24,6 +24,7 @@ public enum ReassignmentOutcome
 /// rule as a booking: the practitioner's and rooms' row locks, then their overlaps, then the booking updated only
 /// while it is still active at the time and with the practitioner read. Business refusals are outcomes, never exceptions.
 /// </summary>
+[ScopedService]
 public sealed class PractitionerReassignment(
     IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time, ILogger<PractitionerReassignment> logger)
 {

@@ -10,6 +10,8 @@ namespace BookingPortal.Features.Bookings;
 /// only when nobody is waiting does the counter go down and the seat return to general sale.
 /// The customer offered a seat is told through the outbox in the same transaction.
 /// </summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
 {
     private const int CandidatesPerRelease = 20;

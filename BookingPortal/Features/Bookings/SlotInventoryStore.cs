@@ -6,6 +6,8 @@ namespace BookingPortal.Features.Bookings;
 /// once to every slot nobody has booked yet. The unique (ServiceId, StartUtc) index makes two
 /// first bookings agree on one row.
 /// </summary>
+// One per process: its writers take turns creating new slots' counters.
+[SingletonService]
 public sealed class SlotInventoryStore(IDbContextFactory<BookingDbContext> dbFactory, ILogger<SlotInventoryStore> logger)
 {
     private readonly SemaphoreSlim creating = new(1, 1);

@@ -13,8 +13,7 @@ public static class BrandingServiceCollectionExtensions
     {
         services.AddValidatedOptions<BrandingOptions, BrandingOptionsValidator>(configuration, BrandingOptions.SectionName);
         services.AddSingleton<MudTheme>(sp => PortalTheme.Create(sp.GetRequiredService<IOptions<BrandingOptions>>().Value));
-        services.AddSingleton<ThemeStylesheet>();
-        services.AddScoped<ChosenTheme>();
+        services.AddDeclaredServices(typeof(BrandingServiceCollectionExtensions));
         return services;
     }
 

@@ -5,6 +5,7 @@ namespace BookingPortal.Features.Branding;
 /// its parameter, which carries the choice into the circuit; the layout reads it. A scoped value, not a
 /// cascading one: a CascadingValue is one more component in every circuit.
 /// </summary>
+[ScopedService]
 public sealed class ChosenTheme
 {
     public bool Dark { get; set; }

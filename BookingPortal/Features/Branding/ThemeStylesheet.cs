@@ -13,6 +13,7 @@ namespace BookingPortal.Features.Branding;
 /// services page's bytes), and the browser keeps it: its address carries a hash of its content,
 /// so a new brand colour is a new address.
 /// </summary>
+[SingletonService]
 public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, MudTheme theme)
 {
     private readonly ConcurrentDictionary<bool, Lazy<Task<Sheet>>> sheets = new();

@@ -11,6 +11,7 @@ namespace BookingPortal.Features.Cancellation;
 /// Cancels bookings. The status change is a conditional update (only an active booking can be
 /// cancelled), so of two racing cancellations exactly one releases the seat and writes the ledger.
 /// </summary>
+[ScopedService]
 public sealed class CancellationService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,

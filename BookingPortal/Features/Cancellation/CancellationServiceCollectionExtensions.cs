@@ -7,9 +7,7 @@ public static class CancellationServiceCollectionExtensions
 {
     public static IServiceCollection AddCancellation(this IServiceCollection services)
     {
-        services.AddScoped<CancellationService>();
-        services.AddScoped<WaitlistService>();
-        services.AddScoped<ClinicCancellation>();
+        services.AddDeclaredServices(typeof(CancellationServiceCollectionExtensions));
         services.AddScheduledJobs(quartz => quartz.AddCancellationJobs());
         return services;
     }

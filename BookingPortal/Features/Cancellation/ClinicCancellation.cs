@@ -6,6 +6,7 @@ namespace BookingPortal.Features.Cancellation;
 /// (to the waitlist while the slot is open). Only while the booking is still on the slot staff saw: one its
 /// customer moved away meanwhile is not the clinic's to cancel.
 /// </summary>
+[ScopedService]
 public sealed class ClinicCancellation(CancellationService cancellations)
 {
     public Task<CancelResult> CancelAsync(string staffUserId, string confirmationNumber, long onSlotInventoryId, string reason, CancellationToken cancellationToken = default) =>

@@ -15,6 +15,7 @@ namespace BookingPortal.Features.Cancellation;
 /// cannot both win. Each public unit runs again, with fresh contexts, when the database gave it up
 /// for another transaction's sake (ConflictRetry).
 /// </summary>
+[ScopedService]
 public sealed class WaitlistService(
     IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, SlotChangeNotifier slotChanges, PaymentHolds paymentHolds,
     SeatReleaser seats, NotificationOutbox outbox, AccountRules accountRules, VideoRoomLinks videoRooms, TimeProvider time,

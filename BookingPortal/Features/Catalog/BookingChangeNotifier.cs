@@ -7,4 +7,6 @@ namespace BookingPortal.Features.Catalog;
 /// In this process only, as the seat notifications are: another instance's page hears of its booking
 /// when it next renders.
 /// </summary>
+// One per process: a change published anywhere reaches every page listening, a waiting customer's among them (ServiceLifetimeTests).
+[SingletonService]
 public sealed class BookingChangeNotifier(ILogger<BookingChangeNotifier> logger) : ChangeNotifier<Guid>(logger);

@@ -3,6 +3,8 @@ using BookingPortal.Features.Bookings;
 namespace BookingPortal.Features.Catalog;
 
 /// <summary>The read side of services and their availability. Never writes.</summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     public async Task<IReadOnlyList<ServiceSummary>> ListServicesAsync(CancellationToken cancellationToken = default)

@@ -3,6 +3,8 @@ using BookingPortal.Features.Bookings;
 namespace BookingPortal.Features.Catalog;
 
 /// <summary>The practitioners customers may name for a service, and the dates and times free for that choice.</summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class PractitionerDirectory(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog)
 {
     /// <summary>How far around the slots appointments are read: their buffers, and the day "any available" counts.</summary>

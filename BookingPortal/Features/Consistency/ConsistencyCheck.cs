@@ -8,6 +8,7 @@ namespace BookingPortal.Features.Consistency;
 /// two set-based queries that return only the offenders (plus the ids to name them), all read from
 /// one snapshot so a booking made while the check runs cannot look like a violation.
 /// </summary>
+[ScopedService]
 public sealed class ConsistencyCheck(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Offenders listed per invariant; a database broken wholesale needs no 100,000-line report.</summary>

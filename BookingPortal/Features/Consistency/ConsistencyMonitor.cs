@@ -3,6 +3,7 @@ using BookingPortal.Features.Staff;
 namespace BookingPortal.Features.Consistency;
 
 /// <summary>Runs the check for the nightly job and for staff, keeps the report and logs each violation.</summary>
+[ScopedService]
 public sealed class ConsistencyMonitor(ConsistencyCheck check, ConsistencyState state, ILogger<ConsistencyMonitor> logger)
 {
     public ConsistencyReport? LastReport(StaffActor actor)

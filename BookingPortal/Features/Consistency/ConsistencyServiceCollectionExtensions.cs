@@ -8,9 +8,7 @@ public static class ConsistencyServiceCollectionExtensions
 {
     public static IServiceCollection AddConsistency(this IServiceCollection services)
     {
-        services.AddSingleton<ConsistencyState>();
-        services.AddScoped<ConsistencyCheck>();
-        services.AddScoped<ConsistencyMonitor>();
+        services.AddDeclaredServices(typeof(ConsistencyServiceCollectionExtensions));
         services.AddHealthChecks().AddCheck<ConsistencyHealthCheck>("consistency", tags: [HealthServiceCollectionExtensions.ReadyTag]);
         services.AddScheduledJobs(quartz => quartz.AddConsistencyJobs());
         return services;

@@ -4,6 +4,7 @@ namespace BookingPortal.Features.Consistency;
 /// The last report of this instance, kept in memory: the readiness probe and the staff page read it
 /// here instead of running the check, which reads every booking.
 /// </summary>
+[SingletonService]
 public sealed class ConsistencyState
 {
     private ConsistencyReport? last;

@@ -6,6 +6,7 @@ namespace BookingPortal.Features.Insights;
 /// and the ledger's (BookingId, Kind) index; offers from the waitlist's (ServiceId, LocalDate, Status) index. What
 /// comes back is one row per slot start and outcome, never one per booking.
 /// </summary>
+[ScopedService]
 public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
     : InsightsQuery<BookingTrends>(dbFactory, time)
 {

@@ -5,6 +5,7 @@ namespace BookingPortal.Features.Insights;
 /// and the weeks already open for booking. Grouped by slot start in the database over the (ServiceId, StartUtc)
 /// indexes of bookings and seat counters; the slot starts are placed on the local clock here, so DST is right.
 /// </summary>
+[ScopedService]
 public sealed class DemandQueries(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
     : InsightsQuery<DemandMap>(dbFactory, time)
 {

@@ -3,6 +3,7 @@ using BookingPortal.Features.Staff;
 namespace BookingPortal.Features.Insights;
 
 /// <summary>What the Insights pages let staff choose from: services, and the openings of their releases.</summary>
+[ScopedService]
 public sealed class InsightsChoices(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     public const int MaxOpenings = 50;

@@ -22,6 +22,7 @@ public enum InsightsWarmUpOutcome
 /// kept, so no one is ever shown these figures). Readiness does not wait for it: the portal serves correctly without it,
 /// only the first Insights page is slower. A slow or failing database makes it log and give up, never stop the portal.
 /// </summary>
+[SingletonService]
 public sealed class InsightsWarmUp(
     IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<InsightsWarmUpOptions> options, ILoggerFactory loggers) : BackgroundService
 {

@@ -8,6 +8,7 @@ namespace BookingPortal.Features.Insights;
 /// rooms get (no polling of its own) and reads the figures again at most every <see cref="MinInterval"/>: the last
 /// change in a burst is never lost, the queries run a few times a minute however busy the queue is. One per circuit.
 /// </summary>
+[ScopedService]
 public sealed class LiveOpening(OpeningInsightsQueries queries, IQueueSnapshots snapshots, TimeProvider time, ILogger<LiveOpening> logger) : IDisposable
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(5);

@@ -9,6 +9,7 @@ namespace BookingPortal.Features.Insights;
 /// keeps the seats left while it ran. Counts per minute are grouped in the database (by the minute's parts, which
 /// every provider translates the same way).
 /// </summary>
+[ScopedService]
 public sealed class OpeningInsightsQueries(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, PublishedDraws draws, TimeProvider time)
 {
     /// <summary>The chart starts this long before the early doors open: people join ahead, and their minute shows it.</summary>

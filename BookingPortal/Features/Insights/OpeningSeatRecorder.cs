@@ -8,6 +8,7 @@ namespace BookingPortal.Features.Insights;
 /// reads them for its visitors, from the chart's lead-in until nobody waits or holds a turn. A reading of committed seat
 /// counters at one instant is exact whatever books or cancels around it, and two instances at once only add points.
 /// </summary>
+[ScopedService]
 public sealed class OpeningSeatRecorder(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, TimeProvider time)
 {
     public async Task<int> RecordAsync(CancellationToken cancellationToken = default)

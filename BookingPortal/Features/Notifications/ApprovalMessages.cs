@@ -6,6 +6,7 @@ namespace BookingPortal.Features.Notifications;
 /// What staff's answer to a request writes to the outbox, in the answer's transaction: the customer's
 /// e-mail and the webhook event. The request itself is told with the new booking (NotificationOutbox).
 /// </summary>
+[ScopedService]
 public sealed class ApprovalMessages(NotificationOutbox outbox, WebhookOutbox webhooks)
 {
     /// <summary>Call after the approving update: the booking is read in the caller's transaction to say whether a deposit is still to be paid.</summary>

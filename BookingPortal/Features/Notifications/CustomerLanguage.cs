@@ -5,6 +5,7 @@ namespace BookingPortal.Features.Notifications;
 /// profile page). Written before the booking, so its confirmation is already in that language; for a
 /// customer whose language has not changed it is one update that matches no row.
 /// </summary>
+[SingletonService]
 public sealed class CustomerLanguage(IDbContextFactory<BookingDbContext> dbFactory)
 {
     public async Task RememberAsync(string customerId, string uiCulture, CancellationToken cancellationToken = default)

@@ -9,6 +9,8 @@ public sealed record ComposedMessage(string Subject, string Html, string Text, s
 /// Writes a message from the current template of its kind in the customer's language. Rendering is
 /// plain placeholder substitution (<see cref="Placeholders"/>): what staff write is never compiled.
 /// </summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class MessageComposer(MessageTemplateStore templates)
 {
     public async Task<ComposedMessage> ComposeAsync(MessageFacts facts, CancellationToken cancellationToken = default) =>

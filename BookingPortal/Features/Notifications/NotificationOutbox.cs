@@ -10,6 +10,8 @@ namespace BookingPortal.Features.Notifications;
 /// the message exists if and only if the change that caused it was committed. Each booking event
 /// also goes to the webhook endpoints subscribed to it, as rows of the same outbox. Callers save.
 /// </summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox webhooks, IOptions<NotificationsOptions> options, TimeProvider time) : IWaitlistOfferNotice
 {
     private Uri PortalBaseUri => options.Value.PortalBaseUri;

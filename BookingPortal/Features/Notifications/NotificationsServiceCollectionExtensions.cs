@@ -14,17 +14,8 @@ public static class NotificationsServiceCollectionExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<NotificationsOptions, NotificationsOptionsValidator>(configuration, NotificationsOptions.SectionName);
-        // Stateless and reached from a waiting customer's page: singletons, so no waiting circuit holds its own (ServiceLifetimeTests).
-        services.AddSingleton<MessageComposer>();
-        services.AddSingleton<Templates.MessageTemplateStore>();
-        services.AddSingleton<NotificationOutbox>();
-        services.AddScoped<YourTurnMessages>();
+        services.AddDeclaredServices(typeof(NotificationsServiceCollectionExtensions));
         services.AddSingleton<IWaitlistOfferNotice>(provider => provider.GetRequiredService<NotificationOutbox>());
-        services.AddScoped<OutboxDispatcher>();
-        services.AddScoped<ReminderService>();
-        services.AddScoped<OutboxAdminService>();
-        services.AddScoped<ServiceMessageSettings>();
-        services.AddSingleton<CustomerLanguage>();
 
         // A provider that hangs must not hold a claimed message past its claim timeout.
         services.AddHttpClient(nameof(SendGridEmailChannel), client => client.Timeout = TimeSpan.FromSeconds(30));

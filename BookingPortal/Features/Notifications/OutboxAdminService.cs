@@ -21,6 +21,7 @@ public sealed record OutboxPage(IReadOnlyList<OutboxRow> Rows, int Total);
 public sealed record JobStatus(string Name, string Group, DateTimeOffset? NextRunUtc, JobRun? LastRun);
 
 /// <summary>What staff see of delivery: the outbox, its attempts, and the scheduled jobs; and the one repair they can make.</summary>
+[ScopedService]
 public sealed class OutboxAdminService(
     IDbContextFactory<BookingDbContext> dbFactory,
     ISchedulerFactory schedulers,

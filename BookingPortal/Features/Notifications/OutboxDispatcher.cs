@@ -9,6 +9,7 @@ namespace BookingPortal.Features.Notifications;
 /// whose owner died (a crash, a kill) lapses after the claim timeout and the message is taken
 /// over, so nothing is lost. Every attempt and the provider's answer are recorded.
 /// </summary>
+[ScopedService]
 public sealed class OutboxDispatcher(
     IDbContextFactory<BookingDbContext> dbFactory,
     IEnumerable<INotificationChannel> channels,

@@ -8,6 +8,7 @@ namespace BookingPortal.Features.Notifications;
 /// reminder (the app was down) still goes while the appointment is ahead; when several are due at
 /// once only the one nearest the start goes and the others are claimed without a message.
 /// </summary>
+[ScopedService]
 public sealed class ReminderService(
     IDbContextFactory<BookingDbContext> dbFactory,
     NotificationOutbox outbox,

@@ -7,6 +7,7 @@ namespace BookingPortal.Features.Notifications;
 public sealed record MessageSettings(IReadOnlyList<ReminderStep> Reminders, bool PrivacyMode);
 
 /// <summary>Staff read and change a service's <see cref="MessageSettings"/>; the change is audited.</summary>
+[ScopedService]
 public sealed class ServiceMessageSettings(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit)
 {
     public async Task<MessageSettings?> GetAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)

@@ -6,6 +6,7 @@ namespace BookingPortal.Features.Notifications;
 /// "Your turn" for a customer who opted in when joining a waiting room: written into the outbox in the
 /// admission's transaction, by the channels they chose (text only where their account takes texts).
 /// </summary>
+[ScopedService]
 public sealed class YourTurnMessages(NotificationOutbox outbox, IOptions<NotificationsOptions> options)
 {
     private const string KeyPrefix = "your-turn:";

@@ -9,6 +9,7 @@ namespace BookingPortal.Features.Payments;
 /// conditional update (only while still PendingPayment), so a second sweep running at the same
 /// moment, on this instance or another, cannot release the same seat twice.
 /// </summary>
+[ScopedService]
 public sealed class HoldExpiryService(
     IDbContextFactory<BookingDbContext> dbFactory,
     SlotChangeNotifier slotChanges,

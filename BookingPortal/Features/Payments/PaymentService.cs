@@ -11,6 +11,7 @@ namespace BookingPortal.Features.Payments;
 /// confirmation (exactly once, whatever the number of webhook deliveries). Money that arrives
 /// when it can no longer be taken is queued for refund in the same transaction.
 /// </summary>
+[ScopedService]
 public sealed class PaymentService(
     IDbContextFactory<BookingDbContext> dbFactory,
     BookingReader bookings,

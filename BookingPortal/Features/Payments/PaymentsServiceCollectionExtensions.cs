@@ -18,11 +18,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Gateway == PaymentGatewayKind.Stripe
             ? sp.GetRequiredService<StripeCardGateway>()
             : sp.GetRequiredService<PayAtReceptionGateway>());
-        services.AddSingleton<PaymentHolds>();
-        services.AddScoped<PaymentService>();
-        services.AddScoped<HoldExpiryService>();
-        services.AddScoped<RefundQueue>();
-        services.AddScoped<RefundDispatcher>();
+        services.AddDeclaredServices(typeof(PaymentsServiceCollectionExtensions));
         services.AddScheduledJobs(quartz => quartz.AddPaymentJobs());
         return services;
     }

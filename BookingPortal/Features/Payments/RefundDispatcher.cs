@@ -11,6 +11,7 @@ namespace BookingPortal.Features.Payments;
 /// timeout the provider did act on returns the first refund instead of making a second. The ledger
 /// entry is written with the Sent status, in one transaction, by the claim's owner only.
 /// </summary>
+[ScopedService]
 public sealed class RefundDispatcher(
     IDbContextFactory<BookingDbContext> dbFactory,
     IPaymentGateway gateway,

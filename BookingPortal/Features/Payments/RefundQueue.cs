@@ -5,6 +5,7 @@ namespace BookingPortal.Features.Payments;
 /// change that owes the money and the promise to send it commit or roll back together. The
 /// refund dispatcher sends it.
 /// </summary>
+[ScopedService]
 public sealed class RefundQueue(TimeProvider time)
 {
     /// <summary>

@@ -9,6 +9,7 @@ namespace BookingPortal.Features.Practitioners;
 /// checked like a webhook's (https, public addresses only), and fetched with the same guarded client, which checks
 /// every address it connects to again; each read replaces that practitioner's busy periods in one transaction.
 /// </summary>
+[ScopedService]
 public sealed class BusyFeedService(
     IDbContextFactory<BookingDbContext> dbFactory, IHttpClientFactory clients, WebhookUrlPolicy urls, BusyFeedStatus status,
     AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text, ILogger<BusyFeedService> logger)

@@ -7,6 +7,7 @@ public sealed record BusyFeedRead(DateTime AtUtc, int Periods, string? Error);
 /// What this instance's last reads of the outside calendars found, for the practitioner's page. Kept in memory,
 /// like the jobs page's last runs: the busy periods themselves are in the database, and the next read is minutes away.
 /// </summary>
+[SingletonService]
 public sealed class BusyFeedStatus
 {
     private readonly ConcurrentDictionary<int, BusyFeedRead> reads = new();

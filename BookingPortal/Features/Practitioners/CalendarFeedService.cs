@@ -15,6 +15,7 @@ namespace BookingPortal.Features.Practitioners;
 /// the service, the time, the place and the confirmation number, never the customer's name or contacts,
 /// because a subscribed calendar is copied to servers the clinic does not control.
 /// </summary>
+[ScopedService]
 public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public const string ContentType = "text/calendar; charset=utf-8";

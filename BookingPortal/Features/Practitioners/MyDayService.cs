@@ -10,6 +10,7 @@ public sealed record MyDay(int? PractitionerId, string DisplayName, DateOnly Dat
 /// "My day": the appointments today (in their services' zone) of the practitioner whose staff account is signed
 /// in, and check-in through the front desk's own operation, so the rule that decides who can be checked in is one.
 /// </summary>
+[ScopedService]
 public sealed class MyDayService(IDbContextFactory<BookingDbContext> dbFactory, FrontDeskService frontDesk, TimeProvider time)
 {
     public async Task<MyDay> TodayAsync(StaffActor actor, CancellationToken cancellationToken = default)

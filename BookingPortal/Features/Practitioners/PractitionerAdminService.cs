@@ -4,6 +4,7 @@ using BookingPortal.Features.Staff;
 namespace BookingPortal.Features.Practitioners;
 
 /// <summary>Staff keep the practitioners' profiles, the services each performs and their weekly hours. Every method checks the role and audits changes.</summary>
+[ScopedService]
 public sealed class PractitionerAdminService(
     IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, AuditLog audit, IStringLocalizer<PractitionersText> text)
 {

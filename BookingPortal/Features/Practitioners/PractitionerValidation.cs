@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace BookingPortal.Features.Practitioners;
 
 /// <summary>The server's checks of what staff type on the practitioners page, each message keyed by its field.</summary>
+[SingletonService]
 public sealed partial class PractitionerValidation(IStringLocalizer<PractitionersText> text)
 {
     public const int MaxExceptionDays = 366;

@@ -12,6 +12,7 @@ public sealed record PractitionerDay(
 public sealed record PractitionerWeek(int PractitionerId, string DisplayName, string TimeZoneId, DateOnly Monday, IReadOnlyList<PractitionerDay> Days);
 
 /// <summary>The staff week view of one practitioner, read in their zone (DST days included).</summary>
+[ScopedService]
 public sealed class PractitionerWeekService(IDbContextFactory<BookingDbContext> dbFactory)
 {
     public async Task<PractitionerWeek?> WeekAsync(StaffActor actor, int practitionerId, DateOnly anyDayOfWeek, CancellationToken cancellationToken = default)

@@ -8,14 +8,7 @@ public static class PractitionersServiceCollectionExtensions
     /// <summary>The staff side of practitioners: profiles, hours, time off over bookings, My day, the private feed and the outside calendars' job.</summary>
     public static IServiceCollection AddPractitioners(this IServiceCollection services)
     {
-        services.AddSingleton<PractitionerValidation>();
-        services.AddScoped<PractitionerAdminService>();
-        services.AddScoped<TimeOffService>();
-        services.AddScoped<PractitionerWeekService>();
-        services.AddScoped<MyDayService>();
-        services.AddScoped<CalendarFeedService>();
-        services.AddSingleton<BusyFeedStatus>();
-        services.AddScoped<BusyFeedService>();
+        services.AddDeclaredServices(typeof(PractitionersServiceCollectionExtensions));
         services.AddPublicAddressClient(BusyFeedService.ClientName)
             .ConfigureHttpClient(client => client.MaxResponseContentBufferSize = BusyFeedService.MaxFeedBytes);
         // Outside calendars change when their owners edit them; a quarter of an hour is as fresh as Google publishes them.

@@ -24,6 +24,7 @@ public sealed record TimeOffResult(int? ExceptionId, IReadOnlyList<FieldError> E
 /// (the customer is told), or cancel it through <see cref="ClinicCancellation"/>, the very path closing a slot
 /// takes (full refund, the customer told, the seat to the waitlist).
 /// </summary>
+[ScopedService]
 public sealed class TimeOffService(
     IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, ClinicCancellation cancellations, PractitionerReassignment reassignment,
     NotificationOutbox outbox, AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)

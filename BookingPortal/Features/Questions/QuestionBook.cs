@@ -1,6 +1,7 @@
 namespace BookingPortal.Features.Questions;
 
 /// <summary>Reads the services' questions and the answers bookings keep (as they were asked, whatever became of the questions since).</summary>
+[SingletonService]
 public sealed class QuestionBook(IDbContextFactory<BookingDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<BookingQuestion>> ForServiceAsync(int serviceId, CancellationToken cancellationToken = default)

@@ -8,6 +8,7 @@ namespace BookingPortal.Features.Questions;
 /// of the question, so none of this changes a past booking; a reworded question gets a new version.
 /// Every change is in the audit log (which consent text was live when matters).
 /// </summary>
+[ScopedService]
 public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit)
 {
     public const int MaxQuestionsPerService = 30;

@@ -3,10 +3,6 @@ namespace BookingPortal.Features.Questions;
 public static class QuestionsServiceCollectionExtensions
 {
     /// <summary>The services' booking questions: asked in the booking summary, edited by staff, answers shown back.</summary>
-    public static IServiceCollection AddBookingQuestions(this IServiceCollection services)
-    {
-        services.AddSingleton<QuestionBook>();
-        services.AddScoped<QuestionEditor>();
-        return services;
-    }
+    public static IServiceCollection AddBookingQuestions(this IServiceCollection services) =>
+        services.AddDeclaredServices(typeof(QuestionsServiceCollectionExtensions));
 }

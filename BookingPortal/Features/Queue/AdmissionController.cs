@@ -6,6 +6,7 @@ namespace BookingPortal.Features.Queue;
 /// expire admissions whose window lapsed, then admit the lowest places while both the
 /// concurrent limit and the per-minute rate allow.
 /// </summary>
+[ScopedService]
 public sealed class AdmissionController(
     IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TurnMessages turnMessages, TimeProvider time,
     ILogger<AdmissionController> logger, IRankedAdmissions rankedAdmissions, Catalog.SlotChangeNotifier slotChanges)

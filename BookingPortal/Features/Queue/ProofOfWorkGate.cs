@@ -20,6 +20,7 @@ public sealed record ProofChallenge(long EntryId, string Challenge, int Difficul
 /// its browser has proved a little work on a single-use challenge bound to it (or has sat out the slower
 /// paced wait instead). Joining again and again from one network makes each challenge harder.
 /// </summary>
+[SingletonService]
 public sealed class ProofOfWorkGate(IDbContextFactory<BookingDbContext> dbFactory, IOptions<ProofOfWorkOptions> options, QueueChangeNotifier changes, TimeProvider time)
 {
     /// <summary>Before a new entry is saved: asks for a proof if its release wants one and the customer's opening is still ahead.</summary>

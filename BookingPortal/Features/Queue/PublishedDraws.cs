@@ -27,6 +27,7 @@ public sealed record DrawReceipt(string Code, long? Place);
 /// Publishes openings' draws. The order shown is read from the places actually given (each entry's
 /// <see cref="QueueEntry.DrawPlace"/>), not recomputed, so the check compares the queue with the seed.
 /// </summary>
+[ScopedService]
 public sealed class PublishedDraws(IDbContextFactory<BookingDbContext> dbFactory)
 {
     public async Task<PublishedDraw?> GetAsync(long openingId, CancellationToken cancellationToken = default)

@@ -14,6 +14,7 @@ namespace BookingPortal.Features.Queue;
 /// left). A snapshot equal to the last one is handed only to subscribers that have not had one yet, so
 /// a quiet queue costs the circuits nothing.
 /// </summary>
+[SingletonService]
 public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);

@@ -4,6 +4,7 @@ namespace BookingPortal.Features.Queue;
 /// In-process signal that an opening's queue changed (someone admitted, joined, left), so the
 /// broadcaster reads it again at once instead of waiting for its next poll.
 /// </summary>
+[SingletonService]
 public sealed class QueueChangeNotifier
 {
     private readonly ConcurrentDictionary<long, byte> dirty = new();

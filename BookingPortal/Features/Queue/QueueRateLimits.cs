@@ -7,6 +7,7 @@ namespace BookingPortal.Features.Queue;
 /// button cannot hammer them. Addresses get more room than users: a clinic's Wi-Fi puts many
 /// people behind one address.
 /// </summary>
+[SingletonService]
 public sealed class QueueRateLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<string> joins = Limiter(perUser: 5, perAddress: 60);

@@ -7,6 +7,8 @@ namespace BookingPortal.Features.Queue;
 /// The customer's side of the waiting room: where they stand, joining (once per opening, however
 /// many tabs), leaving, and joining again at the back after their turn lapsed.
 /// </summary>
+// Stateless and on a waiting customer's page: a singleton, so no waiting circuit holds its own (ServiceLifetimeTests).
+[SingletonService]
 public sealed class QueueService(
     IDbContextFactory<BookingDbContext> dbFactory,
     CatalogService catalog,

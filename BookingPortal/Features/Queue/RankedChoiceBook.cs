@@ -15,6 +15,7 @@ public sealed record RankedChoicesSaved(
 /// and saving, checked on the server (<see cref="RankedChoiceRules"/>, <see cref="AnswerRules"/>). Admission books them
 /// (<see cref="IRankedAdmissions"/>).
 /// </summary>
+[SingletonService]
 public sealed class RankedChoiceBook(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, SlotInventoryStore inventory, TimeProvider time)
 {
     /// <summary>A long release offers many times; the picker lists the first of them.</summary>

@@ -21,6 +21,7 @@ public sealed record TurnLinkResult(TurnLinkOutcome Outcome, int? ServiceId = nu
 /// cannot be forged or altered. It is used once: the first device to open it, signed in as the entry's
 /// customer, marks it used with a conditional update; a second device at the same moment finds it used.
 /// </summary>
+[ScopedService]
 public sealed class TurnLinks(IDataProtectionProvider dataProtection, IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     public const string PagePath = "your-turn";

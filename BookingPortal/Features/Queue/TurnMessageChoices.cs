@@ -4,6 +4,7 @@ namespace BookingPortal.Features.Queue;
 public sealed record TurnMessageOptions(string Email, string? Phone, ReminderChannels Chosen);
 
 /// <summary>A customer's choice, on their place in line, of how to hear that their turn has come.</summary>
+[SingletonService]
 public sealed class TurnMessageChoices(IDbContextFactory<BookingDbContext> dbFactory)
 {
     /// <summary>What the customer can choose and has chosen for <paramref name="entryId"/>; null without an address to write to.</summary>

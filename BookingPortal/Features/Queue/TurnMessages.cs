@@ -4,6 +4,7 @@ using BookingPortal.Features.Notifications;
 namespace BookingPortal.Features.Queue;
 
 /// <summary>The "your turn" messages of one admission tick, queued in its transaction for those who opted in.</summary>
+[ScopedService]
 public sealed class TurnMessages(YourTurnMessages outbox, TurnLinks links)
 {
     /// <summary>

@@ -13,6 +13,7 @@ public sealed record DrawCommittedData(int ReleaseId, int ServiceId, long Openin
 /// (<see cref="ReleaseGate.LobbyOpensBefore"/> plus any early access) the opening and its seed exist,
 /// and subscribers hear the seed's SHA-256 once. The seed itself stays secret until the draw.
 /// </summary>
+[ScopedService]
 public sealed class DrawCommitments(IDbContextFactory<BookingDbContext> dbFactory, WebhookOutbox webhooks, TimeProvider time)
 {
     public async Task<int> CommitUpcomingAsync(CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ namespace BookingPortal.Features.Releases;
 /// Quartz keeps 09:00 at 09:00 across DST), a one-shot trigger for a one-off. Saving a release
 /// replaces its trigger.
 /// </summary>
+[SingletonService]
 public sealed class ReleaseScheduler(ISchedulerFactory schedulers, ILogger<ReleaseScheduler> logger)
 {
     public static readonly JobKey JobKey = new(nameof(ReleaseOpeningJob), "releases");

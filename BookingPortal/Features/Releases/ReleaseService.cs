@@ -6,6 +6,7 @@ namespace BookingPortal.Features.Releases;
 public sealed record QueueMonitor(int? ReleaseId, bool Paused, DateTime? NextOpeningUtc, DateTime? CurrentOpeningUtc, int Waiting, int AdmittedNow, int AdmittedLastMinute, int Completed);
 
 /// <summary>Staff set a service's release (when it opens and how the waiting room admits) and watch its queue.</summary>
+[ScopedService]
 public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory, ReleaseScheduler scheduler, AuditLog audit, TimeProvider time)
 {
     public async Task<Release?> GetAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)

@@ -5,9 +5,7 @@ public static class ReleasesServiceCollectionExtensions
 {
     public static IServiceCollection AddReleases(this IServiceCollection services)
     {
-        services.AddSingleton<ReleaseScheduler>();
-        services.AddScoped<ReleaseService>();
-        services.AddScoped<DrawCommitments>();
+        services.AddDeclaredServices(typeof(ReleasesServiceCollectionExtensions));
         services.AddHostedService<ReleaseSchedulingStartup>();
         services.AddScheduledJobs(quartz => quartz.AddReleaseJobs());
         return services;

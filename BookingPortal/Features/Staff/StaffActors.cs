@@ -14,6 +14,8 @@ namespace BookingPortal.Features.Staff;
 /// Lockout is not checked: it only follows failed password attempts here, and anyone who knows a staff
 /// e-mail address could otherwise stop that person's work for 15 minutes.
 /// </remarks>
+// One instance: it keeps no state.
+[SingletonService]
 public sealed class StaffActors(IDbContextFactory<BookingDbContext> dbFactory)
 {
     public async Task<StaffActor> ResolveAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)

@@ -4,6 +4,7 @@ namespace BookingPortal.Features.VideoRooms;
 /// Gives each booking of a video service a room of its own: the configured base URL and a name
 /// nobody can guess (160 random bits), so one patient's link never opens another's consultation.
 /// </summary>
+[SingletonService]
 public sealed class VideoRoomLinks(IOptions<VideoRoomOptions> options)
 {
     /// <summary>20 random bytes: 160 bits, above the 128 a guess must beat.</summary>

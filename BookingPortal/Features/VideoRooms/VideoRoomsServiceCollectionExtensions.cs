@@ -8,7 +8,7 @@ public static class VideoRoomsServiceCollectionExtensions
     public static IServiceCollection AddVideoRooms(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<VideoRoomOptions, VideoRoomOptionsValidator>(configuration, VideoRoomOptions.SectionName);
-        services.AddSingleton<VideoRoomLinks>();
+        services.AddDeclaredServices(typeof(VideoRoomsServiceCollectionExtensions));
         return services;
     }
 }

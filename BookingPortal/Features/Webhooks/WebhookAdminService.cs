@@ -23,6 +23,7 @@ public sealed record WebhookDeliveryRow(
 public sealed record RegisteredWebhook(long Id, string Secret);
 
 /// <summary>Staff register webhook endpoints, see their deliveries and resend one. Every method checks the role and audits changes.</summary>
+[ScopedService]
 public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFactory, WebhookUrlPolicy urls, WebhookSecrets secrets, AuditLog audit, TimeProvider time)
 {
     public const int DeliveriesShown = 50;

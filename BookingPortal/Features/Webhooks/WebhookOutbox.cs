@@ -17,6 +17,7 @@ public sealed record WebhookEvent(string Id, string Type, DateTime CreatedAtUtc,
 /// The event id is derived from its cause, so a cause that runs twice writes the same rows and
 /// the unique (event key, channel) index keeps the second copy out. Callers save.
 /// </summary>
+[SingletonService]
 public sealed class WebhookOutbox(TimeProvider time)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -9,6 +9,7 @@ namespace BookingPortal.Features.Webhooks;
 /// be public. The same address check runs again when each delivery connects, so a name that
 /// later resolves to a private address (DNS rebinding) is still refused.
 /// </summary>
+[SingletonService]
 public sealed class WebhookUrlPolicy(IOptions<WebhooksOptions> options, IHostEnvironment environment)
 {
     public const int MaxUrlLength = 256;

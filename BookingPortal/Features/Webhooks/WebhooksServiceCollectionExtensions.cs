@@ -1,4 +1,3 @@
-using BookingPortal.Features.Webhooks.Ports;
 using BookingPortal.Infrastructure.Webhooks;
 using BookingPortal.Infrastructure.Hosting;
 
@@ -10,10 +9,7 @@ public static class WebhooksServiceCollectionExtensions
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<WebhooksOptions, WebhooksOptionsValidator>(configuration, WebhooksOptions.SectionName);
-        services.AddSingleton<WebhookUrlPolicy>();
-        services.AddSingleton<WebhookSecrets>();
-        services.AddSingleton<WebhookOutbox>();
-        services.AddScoped<WebhookAdminService>();
+        services.AddDeclaredServices(typeof(WebhooksServiceCollectionExtensions));
         services.AddPublicAddressClient(WebhookChannel.ClientName);
         return services;
     }

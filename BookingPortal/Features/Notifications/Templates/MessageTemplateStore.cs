@@ -16,6 +16,8 @@ public sealed record SaveTemplateResult(int? Version, IReadOnlyList<FieldError> 
 /// built-in default. Every booking composes a message, so the current versions are kept in memory
 /// for a short while; a save on this instance is seen at once, a save on another within a minute.
 /// </summary>
+// One per process: its cache of current templates serves every booking, and a waiting customer's page reaches it (ServiceLifetimeTests).
+[SingletonService]
 public sealed class MessageTemplateStore(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);

@@ -8,6 +8,7 @@ namespace BookingPortal.Features.Webhooks.Ports;
 /// DataProtection:Certificate set, the keys that decrypt them are encrypted too. A secret stored
 /// before this (no prefix) is read as it was written, so no row needs rewriting.
 /// </summary>
+[SingletonService]
 public sealed class WebhookSecrets(IDataProtectionProvider dataProtection)
 {
     private const string ProtectedPrefix = "dp1:";
