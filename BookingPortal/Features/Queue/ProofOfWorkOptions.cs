@@ -1,3 +1,5 @@
+using BookingPortal.Infrastructure.Hosting;
+
 namespace BookingPortal.Features.Queue;
 
 /// <summary>Bound from "Queue:ProofOfWork": how much work an early arrival's browser does (see <see cref="ProofOfWorkRules"/>).</summary>
@@ -22,22 +24,12 @@ public sealed class ProofOfWorkOptions
 
 internal sealed class ProofOfWorkOptionsValidator : IValidateOptions<ProofOfWorkOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ProofOfWorkOptions options)
-    {
-        var errors = new List<string>();
-        Check(errors, nameof(options.BaseDifficulty), options.BaseDifficulty, 1, 26);
-        Check(errors, nameof(options.FreeJoinsPerNetwork), options.FreeJoinsPerNetwork, 1, 10_000);
-        Check(errors, nameof(options.LoadStep), options.LoadStep, 1, 10_000_000);
-        Check(errors, nameof(options.ChallengeLifetimeMinutes), options.ChallengeLifetimeMinutes, 1, 24 * 60);
-        Check(errors, nameof(options.PacedSecondsAtBase), options.PacedSecondsAtBase, 1, 3_600);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void Check(List<string> errors, string key, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add($"'{ProofOfWorkOptions.SectionName}:{key}' must be between {min} and {max} (was {value}).");
-        }
-    }
+    public ValidateOptionsResult Validate(string? name, ProofOfWorkOptions options) =>
+        new OptionsErrors(ProofOfWorkOptions.SectionName)
+            .Range(nameof(options.BaseDifficulty), options.BaseDifficulty, 1, 26)
+            .Range(nameof(options.FreeJoinsPerNetwork), options.FreeJoinsPerNetwork, 1, 10_000)
+            .Range(nameof(options.LoadStep), options.LoadStep, 1, 10_000_000)
+            .Range(nameof(options.ChallengeLifetimeMinutes), options.ChallengeLifetimeMinutes, 1, 24 * 60)
+            .Range(nameof(options.PacedSecondsAtBase), options.PacedSecondsAtBase, 1, 3_600)
+            .Result;
 }

@@ -54,4 +54,15 @@ public class ProofOfWorkRulesTests
     [Fact]
     public void The_paced_wait_doubles_with_each_bit() =>
         ProofOfWorkRules.PacedWait(new ProofOfWorkOptions { BaseDifficulty = 16, PacedSecondsAtBase = 30 }, 18).Should().Be(TimeSpan.FromMinutes(2));
+
+    [Fact]
+    public void Settings_out_of_range_stop_start_up_with_each_key_named()
+    {
+        var result = new ProofOfWorkOptionsValidator().Validate(null, new ProofOfWorkOptions { BaseDifficulty = 27, LoadStep = 0 });
+
+        result.Failures.Should().Equal(
+            "'Queue:ProofOfWork:BaseDifficulty' must be between 1 and 26 (was 27).",
+            "'Queue:ProofOfWork:LoadStep' must be between 1 and 10000000 (was 0).");
+        new ProofOfWorkOptionsValidator().Validate(null, new ProofOfWorkOptions()).Succeeded.Should().BeTrue();
+    }
 }
