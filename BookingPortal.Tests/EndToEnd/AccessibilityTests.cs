@@ -5,9 +5,7 @@ namespace BookingPortal.Tests.EndToEnd;
 /// width, with the phone-layout rules of the issue: nothing scrolls sideways, buttons are thumb-sized.
 /// Each page is also photographed at 360×640 and 1280×800 (staff pages at 768×1024) for the README.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class AccessibilityTests(BrowserFixture browser)
+public class AccessibilityTests(BrowserFixture browser) : EndToEndTest
 {
     private static readonly (int Width, int Height) Phone = (360, 640);
     private static readonly (int Width, int Height) Desk = (1280, 800);
@@ -52,8 +50,7 @@ public class AccessibilityTests(BrowserFixture browser)
         await CheckCustomerPageAsync(page, $"bookings/{number}", findings, "confirmation");
         await CheckCustomerPageAsync(page, $"services/1/book?reschedule={number}", findings, "reschedule");
 
-        await page.GotoAsync($"bookings/{number}");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.OpenInteractiveAsync(page, $"bookings/{number}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=cancel-terms]")).ToBeVisibleAsync();
         await CheckOpenPageAsync(page, "cancel-dialog", findings);
@@ -84,8 +81,7 @@ public class AccessibilityTests(BrowserFixture browser)
         // Last week's slots are all past, so the week (which scrolls sideways here) holds no button to take the focus:
         // a keyboard reaches and scrolls it only if the week itself can be focused. Whether this week has such buttons
         // depends on the hour the suite runs.
-        await page.GotoAsync("admin/slots");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.OpenInteractiveAsync(page, "admin/slots");
         var title = page.GetByText("Week of");
         var thisWeek = await title.InnerTextAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Previous week" }).ClickAsync();

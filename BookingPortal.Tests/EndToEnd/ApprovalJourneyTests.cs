@@ -1,8 +1,6 @@
 namespace BookingPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class ApprovalJourneyTests(BrowserFixture browser)
+public class ApprovalJourneyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task A_customer_requests_a_service_that_needs_approval_staff_approve_it_and_the_customer_sees_it_booked()
@@ -14,10 +12,7 @@ public class ApprovalJourneyTests(BrowserFixture browser)
         await Assertions.Expect(customer.Locator("[data-testid=approval-notice]")).ToContainTextAsync("Your seat is held until");
         await BrowserFixture.ScreenshotAsync(customer, "30-approval-requested");
 
-        var staff = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
-        await staff.GotoAsync("admin/today");
-        await BrowserFixture.WaitForInteractiveAsync(staff);
+        var staff = await browser.NewSignedInPageAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword, "admin/today");
         var request = staff.Locator("[data-testid=approval-requests] tr", new() { HasText = number });
         await request.Locator("button[data-testid=approve]").ClickAsync();
         await Assertions.Expect(request).ToHaveCountAsync(0);

@@ -121,12 +121,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>Goes to an interactive page and waits until its circuit is up, so the next click counts.</summary>
+    public static async Task OpenInteractiveAsync(IPage page, string address)
+    {
+        await page.GotoAsync(address);
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>A new page, signed in to the account and open on an interactive page whose circuit is up.</summary>
+    public async Task<IPage> NewSignedInPageAsync(string email, string password, string address, int width = 1280, int height = 800, PortalProcess? portal = null)
+    {
+        var page = await NewPageAsync(width, height, portal);
+        await SignInAsync(page, email, password);
+        await OpenInteractiveAsync(page, address);
+        return page;
+    }
+
     /// <summary>Books the first free time of the service's first bookable day and returns the confirmation number.</summary>
     /// <param name="portals">The portals the page talks to, when not the shared one (behind a load balancer, all of them): their logs go into a failure's message.</param>
     public static async Task<string> BookFirstFreeSlotAsync(IPage customer, int serviceId, params PortalProcess[] portals)
     {
-        await customer.GotoAsync($"services/{serviceId}/book");
-        await WaitForInteractiveAsync(customer);
+        await OpenInteractiveAsync(customer, $"services/{serviceId}/book");
         await customer.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         try

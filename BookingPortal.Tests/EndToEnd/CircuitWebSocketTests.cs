@@ -4,9 +4,7 @@ namespace BookingPortal.Tests.EndToEnd;
 /// What Chromium itself offers when a page opens its circuit, and what the portal answers: per-message
 /// compression would keep a compressor alive on the server for each circuit (see CircuitWebSockets).
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class CircuitWebSocketTests(BrowserFixture browser)
+public class CircuitWebSocketTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task The_browser_offers_compression_for_the_circuit_and_the_portal_declines_it()
@@ -20,8 +18,7 @@ public class CircuitWebSocketTests(BrowserFixture browser)
         await devTools.SendAsync("Network.enable");
 
         await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-        await page.GotoAsync("my/appointments");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.OpenInteractiveAsync(page, "my/appointments");
         (await Poll.UntilAsync(() => Task.FromResult(!answers.IsEmpty), TimeSpan.FromSeconds(10))).Should().BeTrue("the circuit's WebSocket answered");
 
         Headers(offers.First(), "request").Should().ContainKey("sec-websocket-extensions").WhoseValue.Should().Contain("permessage-deflate");

@@ -4,17 +4,12 @@ namespace BookingPortal.Tests.EndToEnd;
 /// The portal works under its Content-Security-Policy in Chromium (the fixture fails the run on any
 /// violation from any test), and the policy does stop what it is there to stop.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class ContentSecurityPolicyTests(BrowserFixture browser)
+public class ContentSecurityPolicyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task The_circuit_MudBlazor_and_the_passkey_page_run_without_a_violation()
     {
-        var page = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-        await page.GotoAsync("services/1/book");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        var page = await browser.NewSignedInPageAsync(DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword, "services/1/book");
         await page.Locator("button.slot-button:not([disabled])").First.WaitForAsync();
         await BrowserFixture.PickAnotherDayAsync(page);
         await page.GotoAsync("Account/Manage/Passkeys");

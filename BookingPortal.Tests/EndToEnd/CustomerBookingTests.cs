@@ -2,9 +2,7 @@ using Ical.Net;
 
 namespace BookingPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class CustomerBookingTests(BrowserFixture browser)
+public class CustomerBookingTests(BrowserFixture browser) : EndToEndTest
 {
     private const string ConfirmationPattern = "^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$";
 
@@ -79,10 +77,7 @@ public class CustomerBookingTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "08-cancelled");
 
         // The portal runs without provider keys here, so both messages wait in the outbox for staff to see.
-        var staff = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
-        await staff.GotoAsync("admin/outbox");
-        await BrowserFixture.WaitForInteractiveAsync(staff);
+        var staff = await browser.NewSignedInPageAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword, "admin/outbox");
         await staff.GetByLabel("Recipient or subject").FillAsync(number);
         var rows = staff.Locator("[data-testid=outbox-table] tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(2);

@@ -5,9 +5,7 @@ namespace BookingPortal.Tests.EndToEnd;
 /// seeded history moved to this week: the charts are drawn, the table view shows the numbers, axe finds nothing serious,
 /// nothing scrolls sideways. The pages are photographed into docs/screenshots for the README.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public sealed class InsightsPagesTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class InsightsPagesTests(BrowserFixture browser) : EndToEndTest, IAsyncLifetime
 {
     private readonly PortalProcess portal = new();
     private long openingId;
@@ -38,8 +36,7 @@ public sealed class InsightsPagesTests(BrowserFixture browser) : IAsyncLifetime
                 ("admin/insights/demand", "demand", 2),
             })
             {
-                await page.GotoAsync(path);
-                await BrowserFixture.WaitForInteractiveAsync(page);
+                await BrowserFixture.OpenInteractiveAsync(page, path);
                 if (name != "opening")
                 {
                     await page.Locator("div[data-testid=insights-service]").ClickAsync();

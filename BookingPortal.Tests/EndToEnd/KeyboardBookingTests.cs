@@ -1,9 +1,7 @@
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>A customer who cannot use a pointer registers and books with the keyboard alone: Tab, typing, Enter.</summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class KeyboardBookingTests(BrowserFixture browser)
+public class KeyboardBookingTests(BrowserFixture browser) : EndToEndTest
 {
     private const int MaxTabs = 80;
 
@@ -33,8 +31,7 @@ public class KeyboardBookingTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
 
-        await page.GotoAsync("services/1/book");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.OpenInteractiveAsync(page, "services/1/book");
         var firstDay = await page.Locator("[data-testid=selected-date]").TextContentAsync();
         await TabToAsync(page, "el => el.matches('button.mud-picker-calendar-day:not([disabled]):not(.mud-hidden):not(.mud-selected)')");
         await page.Keyboard.PressAsync("Enter");

@@ -1,8 +1,6 @@
 namespace BookingPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class LanguageAndTimeZoneTests(BrowserFixture browser)
+public class LanguageAndTimeZoneTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task A_customer_in_Berlin_switches_to_Spanish_which_persists_across_pages_and_sees_the_time_in_New_York_and_Berlin()
@@ -16,8 +14,7 @@ public class LanguageAndTimeZoneTests(BrowserFixture browser)
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("es");
 
         // The choice is a cookie: a fresh navigation, and the interactive circuit it starts, stay in Spanish.
-        await page.GotoAsync("services/1/book");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.OpenInteractiveAsync(page, "services/1/book");
         await page.GetByRole(AriaRole.Heading, new() { Name = "1. Elija una fecha" }).WaitForAsync();
         await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("deposit-due")).ToHaveTextAsync("50,00 $");

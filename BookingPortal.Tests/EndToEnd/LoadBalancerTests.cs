@@ -8,10 +8,8 @@ namespace BookingPortal.Tests.EndToEnd;
 /// A customer books and joins a waiting room through nginx; the instance holding their circuit
 /// is killed with SIGKILL; the page comes back through nginx on the other one with both kept.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
 [RequiresPostgres]
-public partial class LoadBalancerTests(BrowserFixture browser)
+public partial class LoadBalancerTests(BrowserFixture browser) : EndToEndTest
 {
     private const string Password = "Lb#Password2026";
     private const string ScrapeToken = "load-balancer-test-scrape-token";
@@ -39,8 +37,7 @@ public partial class LoadBalancerTests(BrowserFixture browser)
             var page = await browser.NewPageAsync(portal: null, baseUri: nginx.BaseUri);
             await BrowserFixture.SignInAsync(page, email, Password);
             var confirmation = await BrowserFixture.BookFirstFreeSlotAsync(page, serviceId, a, b);
-            await page.GotoAsync($"services/{releasedServiceId}/book");
-            await BrowserFixture.WaitForInteractiveAsync(page);
+            await BrowserFixture.OpenInteractiveAsync(page, $"services/{releasedServiceId}/book");
             await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=joined-early]")).ToBeVisibleAsync();
             var entry = await QueueEntryIdAsync(connectionString, email);

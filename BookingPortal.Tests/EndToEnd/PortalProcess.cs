@@ -10,7 +10,7 @@ namespace BookingPortal.Tests.EndToEnd;
 /// <param name="clockControl">Turns on POST /testing/clock, for a test that must see time pass; such a portal is the test's own.</param>
 /// <param name="settings">Configuration given to the app (as environment variables), e.g. another database shared with a second instance.</param>
 /// <param name="publishedFolder">Runs `dotnet BookingPortal.dll` from this `dotnet publish` output instead, as a server would.</param>
-public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary<string, string>? settings = null, string? publishedFolder = null) : IAsyncLifetime
+public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary<string, string>? settings = null, string? publishedFolder = null) : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly string[] ProblemLevels = ["Warning", "Error", "Critical"];
@@ -77,6 +77,23 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
         using var http = new HttpClient { BaseAddress = BaseUri };
         var response = await http.PostAsync($"testing/clock?utc={Uri.EscapeDataString(utc.ToString("o", System.Globalization.CultureInfo.InvariantCulture))}", null);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A portal of the test's own, started; a test holds it with `await using`, so it stops when the test ends.</summary>
+    public static async Task<PortalProcess> StartAsync(bool clockControl = false, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var portal = new PortalProcess(clockControl, settings);
+        try
+        {
+            await portal.InitializeAsync();
+            return portal;
+        }
+        catch
+        {
+            // A start that failed may have left the process running; the test holds nothing to stop it with.
+            await portal.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task InitializeAsync()
@@ -157,6 +174,8 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
             process.WaitForExit(10_000);
         }
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public Task DisposeAsync()
     {

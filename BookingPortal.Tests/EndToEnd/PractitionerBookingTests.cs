@@ -2,9 +2,7 @@ using BookingPortal.Tests.Integration.Practitioners;
 
 namespace BookingPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class PractitionerBookingTests(BrowserFixture browser)
+public class PractitionerBookingTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task A_customer_picks_a_named_practitioner_books_and_sees_them_on_the_confirmation_and_in_my_appointments()

@@ -1,8 +1,6 @@
 namespace BookingPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class QuestionsJourneyTests(BrowserFixture browser)
+public class QuestionsJourneyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task A_customer_answers_the_services_questions_is_told_what_is_missing_books_and_sees_the_answers()
@@ -13,8 +11,7 @@ public class QuestionsJourneyTests(BrowserFixture browser)
         {
             var page = await browser.NewPageAsync(width: 390, height: 844);
             await BrowserFixture.RegisterAsync(page, $"e2e-{Guid.NewGuid():N}@example.com");
-            await page.GotoAsync($"services/{serviceId}/book");
-            await BrowserFixture.WaitForInteractiveAsync(page);
+            await BrowserFixture.OpenInteractiveAsync(page, $"services/{serviceId}/book");
             await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
             await page.GetByLabel("Who referred you? *").FillAsync("Dr. Ruiz");
             await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();

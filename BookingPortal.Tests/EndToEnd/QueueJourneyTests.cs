@@ -4,121 +4,101 @@ namespace BookingPortal.Tests.EndToEnd;
 /// Two customers in two browsers wait for a release on a portal whose clock the test moves
 /// (POST /testing/clock), so opening and the end of a turn come without waiting for them.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class QueueJourneyTests(BrowserFixture browser)
+public class QueueJourneyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task Two_customers_queue_for_a_release_see_their_places_live_one_books_and_the_other_lets_the_turn_lapse()
     {
-        var portal = new PortalProcess(clockControl: true);
-        await portal.InitializeAsync();
+        await using var portal = await PortalProcess.StartAsync(clockControl: true);
+        var opensAt = DateTime.UtcNow.AddHours(1);
+        var serviceId = await CreateQueuedServiceAsync(portal, opensAt);
+        var first = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+        await BrowserFixture.SignInAsync(first, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+        var second = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+        await BrowserFixture.RegisterAsync(second, $"queue-{Guid.NewGuid():N}@example.com");
+
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        first.Console += (_, m) => console.Enqueue($"first {m.Type}: {m.Text}");
+        second.Console += (_, m) => console.Enqueue($"second {m.Type}: {m.Text}");
+        foreach (var page in new[] { first, second })
+        {
+            await BrowserFixture.OpenInteractiveAsync(page, $"services/{serviceId}/book");
+            await Assertions.Expect(page.Locator("[data-testid=waiting-room]")).ToHaveAttributeAsync("data-stage", "NotOpenYet");
+            await page.GetByTestId("turn-by-email").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=joined-early]")).ToBeVisibleAsync();
+        }
+
+        // "Tell me when it's my turn", ticked before joining, is kept on the place: a reload still shows it.
+        await first.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(first);
+        await Assertions.Expect(first.GetByTestId("turn-by-email")).ToBeCheckedAsync();
+
+        await BrowserFixture.ScreenshotAsync(first, "40-queue-joined-early");
+        await portal.MoveClockAsync(opensAt.AddSeconds(1));
+
+        // One is drawn first and let in (one at a time); the other's place arrives live, without a reload.
+        var firstIn = first.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
+        var secondIn = second.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
+        var (lucky, waiting) = await Task.WhenAny(firstIn, secondIn) == firstIn ? (first, second) : (second, first);
+        await Task.WhenAny(firstIn, secondIn).Unwrap();
         try
         {
-            var opensAt = DateTime.UtcNow.AddHours(1);
-            var serviceId = await CreateQueuedServiceAsync(portal, opensAt);
-            var first = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
-            await BrowserFixture.SignInAsync(first, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-            var second = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
-            await BrowserFixture.RegisterAsync(second, $"queue-{Guid.NewGuid():N}@example.com");
-
-            var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            first.Console += (_, m) => console.Enqueue($"first {m.Type}: {m.Text}");
-            second.Console += (_, m) => console.Enqueue($"second {m.Type}: {m.Text}");
-            foreach (var page in new[] { first, second })
-            {
-                await page.GotoAsync($"services/{serviceId}/book");
-                await BrowserFixture.WaitForInteractiveAsync(page);
-                await Assertions.Expect(page.Locator("[data-testid=waiting-room]")).ToHaveAttributeAsync("data-stage", "NotOpenYet");
-                await page.GetByTestId("turn-by-email").CheckAsync();
-                await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
-                await Assertions.Expect(page.Locator("[data-testid=joined-early]")).ToBeVisibleAsync();
-            }
-
-            // "Tell me when it's my turn", ticked before joining, is kept on the place: a reload still shows it.
-            await first.ReloadAsync();
-            await BrowserFixture.WaitForInteractiveAsync(first);
-            await Assertions.Expect(first.GetByTestId("turn-by-email")).ToBeCheckedAsync();
-
-            await BrowserFixture.ScreenshotAsync(first, "40-queue-joined-early");
-            await portal.MoveClockAsync(opensAt.AddSeconds(1));
-
-            // One is drawn first and let in (one at a time); the other's place arrives live, without a reload.
-            var firstIn = first.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
-            var secondIn = second.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
-            var (lucky, waiting) = await Task.WhenAny(firstIn, secondIn) == firstIn ? (first, second) : (second, first);
-            await Task.WhenAny(firstIn, secondIn).Unwrap();
-            try
-            {
-                await Assertions.Expect(waiting.Locator("[data-testid=queue-position]")).ToContainTextAsync("Your place: 1", new() { Timeout = 15_000 });
-            }
-            catch (PlaywrightException)
-            {
-                await BrowserFixture.ScreenshotAsync(waiting, "debug-waiting");
-                await BrowserFixture.ScreenshotAsync(lucky, "debug-lucky");
-                await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "debug-portal.log"), portal.Output + "\n---- browser console ----\n" + string.Join("\n", console) + $"\nwaiting is {(waiting == first ? "first" : "second")}");
-                throw;
-            }
-            await BrowserFixture.ScreenshotAsync(waiting, "41-queue-waiting");
-
-            // Tomorrow, so no slot can have passed while the clock was moved.
-            await BrowserFixture.PickAnotherDayAsync(lucky);
-            await lucky.Locator("button.slot-button:not([disabled])").First.ClickAsync();
-            await lucky.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-            await lucky.WaitForURLAsync("**/bookings/*");
-
-            // The booking frees the turn: the second customer is let in live, then lets the ten minutes lapse.
-            await portal.MoveClockAsync(opensAt.AddSeconds(5));
-            await Assertions.Expect(waiting.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            await portal.MoveClockAsync(opensAt.AddMinutes(12));
-            await Assertions.Expect(waiting.Locator("[data-testid=expired]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeVisibleAsync();
-            await BrowserFixture.ScreenshotAsync(waiting, "42-queue-turn-lapsed");
+            await Assertions.Expect(waiting.Locator("[data-testid=queue-position]")).ToContainTextAsync("Your place: 1", new() { Timeout = 15_000 });
         }
-        finally
+        catch (PlaywrightException)
         {
-            await portal.DisposeAsync();
+            await BrowserFixture.ScreenshotAsync(waiting, "debug-waiting");
+            await BrowserFixture.ScreenshotAsync(lucky, "debug-lucky");
+            await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "debug-portal.log"), portal.Output + "\n---- browser console ----\n" + string.Join("\n", console) + $"\nwaiting is {(waiting == first ? "first" : "second")}");
+            throw;
         }
+        await BrowserFixture.ScreenshotAsync(waiting, "41-queue-waiting");
+
+        // Tomorrow, so no slot can have passed while the clock was moved.
+        await BrowserFixture.PickAnotherDayAsync(lucky);
+        await lucky.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+        await lucky.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await lucky.WaitForURLAsync("**/bookings/*");
+
+        // The booking frees the turn: the second customer is let in live, then lets the ten minutes lapse.
+        await portal.MoveClockAsync(opensAt.AddSeconds(5));
+        await Assertions.Expect(waiting.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await portal.MoveClockAsync(opensAt.AddMinutes(12));
+        await Assertions.Expect(waiting.Locator("[data-testid=expired]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(waiting, "42-queue-turn-lapsed");
     }
 
     [Fact]
     public async Task A_visitor_waits_without_an_account_signs_in_when_the_turn_comes_and_books_on_the_same_turn()
     {
-        var portal = new PortalProcess(clockControl: true);
-        await portal.InitializeAsync();
-        try
-        {
-            var opensAt = DateTime.UtcNow.AddHours(1);
-            var serviceId = await CreateQueuedServiceAsync(portal, opensAt, requireAuthentication: false);
-            await portal.MoveClockAsync(opensAt.AddSeconds(1));
-            var page = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+        await using var portal = await PortalProcess.StartAsync(clockControl: true);
+        var opensAt = DateTime.UtcNow.AddHours(1);
+        var serviceId = await CreateQueuedServiceAsync(portal, opensAt, requireAuthentication: false);
+        await portal.MoveClockAsync(opensAt.AddSeconds(1));
+        var page = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
 
-            await page.GotoAsync($"services/{serviceId}/book");
-            await BrowserFixture.WaitForInteractiveAsync(page);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Join the line" }).ClickAsync();
-            await portal.MoveClockAsync(opensAt.AddSeconds(3));
-            await Assertions.Expect(page.Locator("[data-testid=visitor-sign-in]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            await BrowserFixture.ScreenshotAsync(page, "43-queue-visitor-turn");
+        await BrowserFixture.OpenInteractiveAsync(page, $"services/{serviceId}/book");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join the line" }).ClickAsync();
+        await portal.MoveClockAsync(opensAt.AddSeconds(3));
+        await Assertions.Expect(page.Locator("[data-testid=visitor-sign-in]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await BrowserFixture.ScreenshotAsync(page, "43-queue-visitor-turn");
 
-            await page.Locator("[data-testid=visitor-sign-in]").GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-            await page.GetByLabel("Email").FillAsync(DemoSeeder.CustomerEmail);
-            await page.GetByLabel("Password").FillAsync(DemoSeeder.CustomerPassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.Locator("[data-testid=visitor-sign-in]").GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(DemoSeeder.CustomerEmail);
+        await page.GetByLabel("Password").FillAsync(DemoSeeder.CustomerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
 
-            // Back on the booking page, signed in, with the turn the visitor earned.
-            await page.WaitForURLAsync($"**/services/{serviceId}/book", new() { Timeout = 30_000 });
-            await BrowserFixture.WaitForInteractiveAsync(page);
-            await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            await BrowserFixture.PickAnotherDayAsync(page);
-            await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/bookings/*");
-        }
-        finally
-        {
-            await portal.DisposeAsync();
-        }
+        // Back on the booking page, signed in, with the turn the visitor earned.
+        await page.WaitForURLAsync($"**/services/{serviceId}/book", new() { Timeout = 30_000 });
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await BrowserFixture.PickAnotherDayAsync(page);
+        await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/bookings/*");
     }
 
     /// <summary>A service bookable at any hour, behind a one-off release that lets one person in at a time for ten minutes.</summary>

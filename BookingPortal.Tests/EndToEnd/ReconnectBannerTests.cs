@@ -4,18 +4,13 @@ namespace BookingPortal.Tests.EndToEnd;
 /// The reconnect banner as blazor.web.js drives it: the test raises the same state classes and
 /// events the framework raises when the connection drops, so the run stays fast and deterministic.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class ReconnectBannerTests(BrowserFixture browser)
+public class ReconnectBannerTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task A_dropped_connection_shows_a_friendly_banner_and_when_it_cannot_come_back_a_Reload_that_restarts_the_page()
     {
-        var page = await browser.NewPageAsync(360, 640);
         // A page that holds a circuit (the services pages are static and have none to lose).
-        await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-        await page.GotoAsync("my/appointments");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        var page = await browser.NewSignedInPageAsync(DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword, "my/appointments", width: 360, height: 640);
         var banner = page.Locator("#components-reconnect-modal");
 
         await SetStateAsync(page, "show", "components-reconnect-show");

@@ -6,57 +6,45 @@ namespace BookingPortal.Tests.EndToEnd;
 /// A receptionist's day in Chromium, on a portal of its own whose clock the test moves forward
 /// (POST /testing/clock), so the no-show grace period passes without waiting for it.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class StaffJourneyTests(BrowserFixture browser)
+public class StaffJourneyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task Staff_create_a_service_a_customer_books_twice_one_visit_is_checked_in_and_the_other_becomes_a_no_show()
     {
-        var portal = new PortalProcess(clockControl: true);
-        await portal.InitializeAsync();
-        try
+        await using var portal = await PortalProcess.StartAsync(clockControl: true);
+        var name = $"Physio {Guid.NewGuid():N}"[..14];
+        var staff = await browser.NewPageAsync(portal: portal);
+        await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
+        var serviceId = await CreateServiceAsync(staff, name);
+
+        var customer = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
+        await BrowserFixture.SignInAsync(customer, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
+        var first = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId, portal);
+        var second = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId, portal);
+        var (firstStart, secondStart) = await StartsAsync(portal, first, second);
+
+        await portal.MoveClockAsync(firstStart.AddMinutes(5));
+        await BrowserFixture.OpenInteractiveAsync(staff, "admin/today");
+        await staff.GetByRole(AriaRole.Button, new() { NameRegex = new($"Check in .*\\({first}\\)") }).ClickAsync();
+        await Assertions.Expect(staff.Locator("tr", new() { HasText = first })).ToContainTextAsync("Checked in");
+        await BrowserFixture.ScreenshotAsync(staff, "31-front-desk-checked-in");
+
+        await portal.MoveClockAsync(secondStart.AddMinutes(20));
+        await using (var db = portal.OpenDatabase())
         {
-            var name = $"Physio {Guid.NewGuid():N}"[..14];
-            var staff = await browser.NewPageAsync(portal: portal);
-            await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
-            var serviceId = await CreateServiceAsync(staff, name);
-
-            var customer = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
-            await BrowserFixture.SignInAsync(customer, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-            var first = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId, portal);
-            var second = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId, portal);
-            var (firstStart, secondStart) = await StartsAsync(portal, first, second);
-
-            await portal.MoveClockAsync(firstStart.AddMinutes(5));
-            await staff.GotoAsync("admin/today");
-            await BrowserFixture.WaitForInteractiveAsync(staff);
-            await staff.GetByRole(AriaRole.Button, new() { NameRegex = new($"Check in .*\\({first}\\)") }).ClickAsync();
-            await Assertions.Expect(staff.Locator("tr", new() { HasText = first })).ToContainTextAsync("Checked in");
-            await BrowserFixture.ScreenshotAsync(staff, "31-front-desk-checked-in");
-
-            await portal.MoveClockAsync(secondStart.AddMinutes(20));
-            await using (var db = portal.OpenDatabase())
-            {
-                await Poll.UntilAsync(async () => await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == second).Select(b => b.Status).SingleAsync() == BookingStatus.NoShow,
-                    TimeSpan.FromSeconds(20));
-            }
-
-            await staff.GotoAsync($"admin/appointments/{second}");
-            await Assertions.Expect(staff.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("NoShow");
-            await Assertions.Expect(staff.Locator("[data-testid=history]")).ToContainTextAsync("No-show: deposit forfeited");
-            await BrowserFixture.ScreenshotAsync(staff, "32-appointment-no-show");
+            await Poll.UntilAsync(async () => await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == second).Select(b => b.Status).SingleAsync() == BookingStatus.NoShow,
+                TimeSpan.FromSeconds(20));
         }
-        finally
-        {
-            await portal.DisposeAsync();
-        }
+
+        await staff.GotoAsync($"admin/appointments/{second}");
+        await Assertions.Expect(staff.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("NoShow");
+        await Assertions.Expect(staff.Locator("[data-testid=history]")).ToContainTextAsync("No-show: deposit forfeited");
+        await BrowserFixture.ScreenshotAsync(staff, "32-appointment-no-show");
     }
 
     private static async Task<int> CreateServiceAsync(IPage staff, string name)
     {
-        await staff.GotoAsync("admin/services/new");
-        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await BrowserFixture.OpenInteractiveAsync(staff, "admin/services/new");
         await staff.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await staff.GetByLabel("Price").FillAsync("90");
         await staff.GetByLabel("Minimum notice (hours)").FillAsync("0");

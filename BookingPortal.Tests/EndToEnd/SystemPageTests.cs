@@ -1,17 +1,12 @@
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>The staff System page in a browser: a booking made meanwhile shows up live, read from the portal's own meters.</summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class SystemPageTests(BrowserFixture browser)
+public class SystemPageTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task A_booking_made_while_staff_watch_the_System_page_shows_in_its_live_figures()
     {
-        var staff = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
-        await staff.GotoAsync("admin/system");
-        await BrowserFixture.WaitForInteractiveAsync(staff);
+        var staff = await browser.NewSignedInPageAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword, "admin/system");
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "System", Level = 1 })).ToBeVisibleAsync();
 
         var customer = await browser.NewPageAsync();

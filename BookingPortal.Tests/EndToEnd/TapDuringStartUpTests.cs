@@ -9,28 +9,25 @@ namespace BookingPortal.Tests.EndToEnd;
 /// process serves all the runs, because starting one per run would cost ten seconds each for nothing the
 /// runs need.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class TapDuringStartUpTests(BrowserFixture browser)
+public class TapDuringStartUpTests(BrowserFixture browser) : EndToEndTest
 {
     private const int Runs = 15;
 
     [Fact]
     public async Task Taps_while_pages_start_always_end_on_the_page_the_address_shows_on_a_fresh_portal_and_with_the_cores_busy()
     {
-        await using var portal = new OwnPortal();
-        await portal.Process.InitializeAsync();
-        var signedIn = await SignedInStateAsync(portal.Process);
+        await using var portal = await PortalProcess.StartAsync();
+        var signedIn = await SignedInStateAsync(portal);
 
         for (var run = 1; run <= Runs; run++)
         {
-            await TapThroughAsync(portal.Process, signedIn, $"fresh run {run}");
+            await TapThroughAsync(portal, signedIn, $"fresh run {run}");
         }
 
         using var load = BusyCores.Start();
         for (var run = 1; run <= Runs; run++)
         {
-            await TapThroughAsync(portal.Process, signedIn, $"busy run {run}");
+            await TapThroughAsync(portal, signedIn, $"busy run {run}");
         }
     }
 
@@ -100,13 +97,6 @@ public class TapDuringStartUpTests(BrowserFixture browser)
             var shown = await page.Locator("main h1").AllInnerTextsAsync();
             throw new Xunit.Sdk.XunitException($"{run}: the address shows {page.Url} but the screen shows [{string.Join(", ", shown)}], not \"{heading}\".");
         }
-    }
-
-    private sealed class OwnPortal : IAsyncDisposable
-    {
-        public PortalProcess Process { get; } = new();
-
-        public async ValueTask DisposeAsync() => await Process.DisposeAsync();
     }
 
     /// <summary>One spinning thread per core, as a busy machine at a release's opening would have: circuits start slowly.</summary>

@@ -1,19 +1,14 @@
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>Staff give a practitioner time off over a booking and hand the booking to a colleague, on the shared portal.</summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class TimeOffJourneyTests(BrowserFixture browser)
+public class TimeOffJourneyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task Staff_add_time_off_over_a_booking_and_reassign_it_to_a_free_colleague()
     {
         var (away, number, day) = await ArrangeAsync();
-        var staff = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
+        var staff = await browser.NewSignedInPageAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword, $"admin/practitioners/{away}");
 
-        await staff.GotoAsync($"admin/practitioners/{away}");
-        await BrowserFixture.WaitForInteractiveAsync(staff);
         await staff.GetByText("Time off and extra hours", new() { Exact = true }).ClickAsync();
         await staff.GetByLabel("First day").FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await staff.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();

@@ -6,64 +6,51 @@ namespace BookingPortal.Tests.EndToEnd;
 /// (straight on to the confirmation), and tools/VerifyDraw checks the published draw against the commitment seen
 /// before the opening.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class TrustedDrawJourneyTests(BrowserFixture browser)
+public class TrustedDrawJourneyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task Join_early_solve_the_challenge_see_the_commitment_rank_two_times_be_booked_at_admission_and_verify_the_draw()
     {
         // 12 bits keep the journey quick; the benchmark measures the real difficulties.
-        var portal = new PortalProcess(clockControl: true, new Dictionary<string, string> { ["Queue:ProofOfWork:BaseDifficulty"] = "12" });
-        await portal.InitializeAsync();
-        try
+        await using var portal = await PortalProcess.StartAsync(clockControl: true, new Dictionary<string, string> { ["Queue:ProofOfWork:BaseDifficulty"] = "12" });
+        var opensAt = DateTime.UtcNow.AddHours(1);
+        var serviceId = await QueueJourneyTests.CreateQueuedServiceAsync(portal, opensAt);
+        await using (var db = portal.OpenDatabase())
         {
-            var opensAt = DateTime.UtcNow.AddHours(1);
-            var serviceId = await QueueJourneyTests.CreateQueuedServiceAsync(portal, opensAt);
-            await using (var db = portal.OpenDatabase())
-            {
-                await db.Releases.Where(r => r.ServiceId == serviceId).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireProofOfWork, true));
-            }
-
-            var page = await browser.NewPageAsync(portal: portal);
-            await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-            await page.GotoAsync($"services/{serviceId}/book");
-            await BrowserFixture.WaitForInteractiveAsync(page);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
-            await Assertions.Expect(page.Locator("[data-testid=proof-of-work]")).ToHaveAttributeAsync("data-state", "Counted", new() { Timeout = 60_000 });
-            await Assertions.Expect(page.Locator("[data-testid=draw-receipt]")).ToContainTextAsync("drawn at the opening");
-
-            var drawPage = await browser.NewPageAsync(portal: portal);
-            await drawPage.GotoAsync($"services/{serviceId}/draw");
-            var commitment = await drawPage.Locator("[data-testid=draw-commitment]").InnerTextAsync();
-            commitment.Should().MatchRegex("^[0-9a-f]{64}$");
-            await BrowserFixture.ScreenshotAsync(drawPage, "44-draw-commitment");
-
-            var (taken, second) = await RankTwoTimesAsync(page);
-            await using (var db = portal.OpenDatabase())
-            {
-                // The first choice sells out before the turn: admission books the second.
-                await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == taken).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Capacity));
-            }
-
-            await portal.MoveClockAsync(opensAt.AddSeconds(1));
-            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/bookings/[A-Z0-9-]+$"), new() { Timeout = 15_000 });
-            await using (var db = portal.OpenDatabase())
-            {
-                (await db.Bookings.SingleAsync(b => b.ServiceId == serviceId)).StartUtc.Should().Be(second, "booked at admission into the first free choice");
-            }
-
-            var document = Path.Combine(Path.GetTempPath(), $"draw-{Guid.NewGuid():N}.json");
-            var openingId = await OpeningIdAsync(portal, serviceId);
-            await File.WriteAllTextAsync(document, await (await drawPage.APIRequest.GetAsync($"api/v1/draws/{openingId}")).TextAsync());
-            var (exitCode, output) = await VerifyDrawAsync(document, commitment);
-            output.Should().Contain("Verified: the seed matches the commitment").And.Contain("1 drawn places");
-            exitCode.Should().Be(0);
+            await db.Releases.Where(r => r.ServiceId == serviceId).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireProofOfWork, true));
         }
-        finally
+
+        var page = await browser.NewSignedInPageAsync(DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword, $"services/{serviceId}/book", portal: portal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=proof-of-work]")).ToHaveAttributeAsync("data-state", "Counted", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=draw-receipt]")).ToContainTextAsync("drawn at the opening");
+
+        var drawPage = await browser.NewPageAsync(portal: portal);
+        await drawPage.GotoAsync($"services/{serviceId}/draw");
+        var commitment = await drawPage.Locator("[data-testid=draw-commitment]").InnerTextAsync();
+        commitment.Should().MatchRegex("^[0-9a-f]{64}$");
+        await BrowserFixture.ScreenshotAsync(drawPage, "44-draw-commitment");
+
+        var (taken, second) = await RankTwoTimesAsync(page);
+        await using (var db = portal.OpenDatabase())
         {
-            await portal.DisposeAsync();
+            // The first choice sells out before the turn: admission books the second.
+            await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == taken).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Capacity));
         }
+
+        await portal.MoveClockAsync(opensAt.AddSeconds(1));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/bookings/[A-Z0-9-]+$"), new() { Timeout = 15_000 });
+        await using (var db = portal.OpenDatabase())
+        {
+            (await db.Bookings.SingleAsync(b => b.ServiceId == serviceId)).StartUtc.Should().Be(second, "booked at admission into the first free choice");
+        }
+
+        var document = Path.Combine(Path.GetTempPath(), $"draw-{Guid.NewGuid():N}.json");
+        var openingId = await OpeningIdAsync(portal, serviceId);
+        await File.WriteAllTextAsync(document, await (await drawPage.APIRequest.GetAsync($"api/v1/draws/{openingId}")).TextAsync());
+        var (exitCode, output) = await VerifyDrawAsync(document, commitment);
+        output.Should().Contain("Verified: the seed matches the commitment").And.Contain("1 drawn places");
+        exitCode.Should().Be(0);
     }
 
     /// <summary>Ranks the sixth and seventh times on offer (hours after the opening) and saves them; returns them.</summary>

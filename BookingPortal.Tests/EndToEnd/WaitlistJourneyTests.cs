@@ -1,19 +1,13 @@
 namespace BookingPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
-[Trait("Category", "EndToEnd")]
-public class WaitlistJourneyTests(BrowserFixture browser)
+public class WaitlistJourneyTests(BrowserFixture browser) : EndToEndTest
 {
     [Fact]
     public async Task A_customer_joins_the_waitlist_for_a_fully_booked_day_and_sees_it_in_my_appointments()
     {
         var fullDay = await FillFirstVideoDayAsync();
-        var page = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
-
         var videoId = await VideoServiceIdAsync();
-        await page.GotoAsync($"services/{videoId}/book");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        var page = await browser.NewSignedInPageAsync(DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword, $"services/{videoId}/book");
         var struck = page.Locator("button.mud-picker-calendar-day.fully-booked:not(.mud-hidden)");
         await BrowserFixture.ShowMonthOfAsync(page, fullDay);
         await Assertions.Expect(struck.First).ToHaveTextAsync(fullDay.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
