@@ -35,8 +35,7 @@ public class ApiRequestBindingTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task A_replay_after_cancelling_answers_201_with_the_booking_as_it_is_now_and_books_nothing()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[12].StartUtc;
+        var (service, slot) = await ConsultationSlotAsync(12);
         var (customer, client) = await factory.ApiCustomerAsync();
         var first = await (await client.BookAsync(service.Id, slot, "order-c")).Content.ReadFromJsonAsync<BookingDto>();
         (await client.PostAsync($"/api/v1/bookings/{first!.ConfirmationNumber}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -53,8 +52,7 @@ public class ApiRequestBindingTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task One_customer_gets_one_seat_per_slot_unless_the_service_allows_several()
     {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var slot = (await factory.BookableSlotsAsync(service))[4].StartUtc;
+        var (service, slot) = await ConsultationSlotAsync(4);
         var (customer, client) = await factory.ApiCustomerAsync();
         (await client.BookAsync(service.Id, slot, "seat-1")).StatusCode.Should().Be(HttpStatusCode.Created);
 
@@ -142,6 +140,13 @@ public class ApiRequestBindingTests(PortalFactory factory) : IClassFixture<Porta
 
         result.Succeeded.Should().BeFalse();
         result.Errors.Should().Contain(e => e.Code == "EmailTooLong");
+    }
+
+    /// <summary>The consultation and the start of one of its bookable slots; tests that book take different ones.</summary>
+    private async Task<(Service Service, DateTime StartUtc)> ConsultationSlotAsync(int index)
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        return (service, slots[index].StartUtc);
     }
 
     private async Task SetSeveralSeatsAsync(int serviceId, bool allowed)

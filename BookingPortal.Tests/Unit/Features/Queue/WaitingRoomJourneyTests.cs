@@ -16,12 +16,19 @@ public class WaitingRoomJourneyTests
 
     private WaitingRoomJourney Journey() => new(queue, snapshots, clock, NullLogger.Instance, host);
 
+    /// <summary>Ana's journey, shown the service while the queue answers with the given state.</summary>
+    private async Task<WaitingRoomJourney> AnasJourneyAsync(WaitingRoomState state)
+    {
+        queue.State = state;
+        var journey = Journey();
+        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        return journey;
+    }
+
     [Fact]
     public async Task A_join_that_throws_leaves_the_buttons_usable_and_the_next_click_joins()
     {
-        queue.State = Waiting(entry: null);
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(Waiting(entry: null));
         queue.JoinFails = new InvalidOperationException("database is locked");
 
         var failed = () => journey.JoinAsync(null);
@@ -40,9 +47,7 @@ public class WaitingRoomJourneyTests
     [Fact]
     public async Task A_leave_that_throws_leaves_the_buttons_usable()
     {
-        queue.State = Waiting(new QueueEntry { Id = 1, Status = QueueEntryStatus.Waiting, Sequence = 3 }, position: 3);
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(Waiting(new QueueEntry { Id = 1, Status = QueueEntryStatus.Waiting, Sequence = 3 }, position: 3));
         queue.LeaveFails = new TimeoutException();
 
         var failed = () => journey.LeaveAsync();
@@ -54,9 +59,7 @@ public class WaitingRoomJourneyTests
     [Fact]
     public async Task A_second_click_while_a_join_is_on_its_way_is_ignored()
     {
-        queue.State = Waiting(entry: null);
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(Waiting(entry: null));
         var answer = new TaskCompletionSource<JoinResult>();
         queue.NextJoin = answer.Task;
 
@@ -74,9 +77,7 @@ public class WaitingRoomJourneyTests
     [Fact]
     public async Task A_refused_join_is_kept_as_its_outcome_until_a_join_gives_a_place()
     {
-        queue.State = Waiting(entry: null);
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(Waiting(entry: null));
 
         queue.NextJoin = Task.FromResult(new JoinResult(JoinOutcome.TooManyAttempts, null));
         await journey.JoinAsync("10.0.0.1");
@@ -120,9 +121,7 @@ public class WaitingRoomJourneyTests
     [Fact]
     public async Task Another_service_hides_the_content_before_reading_the_queue_again()
     {
-        queue.State = WaitingRoomState.Open(ServiceId);
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(WaitingRoomState.Open(ServiceId));
 
         queue.State = Waiting(entry: null);
         await journey.SetTargetAsync(ServiceId + 1, Ana, bypass: false);
@@ -137,9 +136,7 @@ public class WaitingRoomJourneyTests
     {
         host.IsInteractive = true;
         var entry = new QueueEntry { Id = 1, Status = QueueEntryStatus.Waiting, Sequence = 30 };
-        queue.State = Waiting(entry, position: 3);
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(Waiting(entry, position: 3));
         var loads = queue.Loads;
 
         await PushAsync(Snapshot(waiting: [10, 20, 30]));
@@ -159,9 +156,7 @@ public class WaitingRoomJourneyTests
     public async Task A_live_countdown_keeps_a_clock_that_redraws_each_second()
     {
         host.IsInteractive = true;
-        queue.State = Waiting(entry: null) with { Stage = QueueStage.NotOpenYet, MyOpeningAtUtc = Opening.AddHours(1) };
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(Waiting(entry: null) with { Stage = QueueStage.NotOpenYet, MyOpeningAtUtc = Opening.AddHours(1) });
 
         clock.Advance(TimeSpan.FromSeconds(1));
         await host.Redrawn.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -187,9 +182,7 @@ public class WaitingRoomJourneyTests
     [Fact]
     public async Task The_tick_that_crosses_the_opening_reads_the_queue_again_and_redraws()
     {
-        queue.State = Waiting(entry: null) with { Stage = QueueStage.NotOpenYet, MyOpeningAtUtc = clock.GetUtcNow().UtcDateTime.AddSeconds(1) };
-        var journey = Journey();
-        await journey.SetTargetAsync(ServiceId, Ana, bypass: false);
+        var journey = await AnasJourneyAsync(Waiting(entry: null) with { Stage = QueueStage.NotOpenYet, MyOpeningAtUtc = clock.GetUtcNow().UtcDateTime.AddSeconds(1) });
         var loads = queue.Loads;
 
         await journey.TickAsync();
