@@ -26,4 +26,11 @@ public static class SimpleConsultation
 
         return await factory.ServiceNamedAsync(Name);
     }
+
+    /// <summary>The service and its bookable slots (see <see cref="TestData.BookableSlotsAsync"/>).</summary>
+    public static async Task<(Service Service, IReadOnlyList<SlotAvailability> Slots)> SimpleConsultationAndSlotsAsync(this PortalFactory factory)
+    {
+        var service = await factory.SimpleConsultationAsync();
+        return (service, await factory.BookableSlotsAsync(service));
+    }
 }

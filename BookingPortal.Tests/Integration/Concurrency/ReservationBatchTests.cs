@@ -7,28 +7,21 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// reservation made alone would: the same refusals in the same order, the seats given first come,
 /// first served, and nothing written for a batch that fails.
 /// </summary>
-public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ReservationBatchSuite() : PortalSuite(scheduledJobs: false)
 {
-    protected PortalFactory Factory { get; } = new() { Provider = provider };
-
-    public async Task InitializeAsync() => await Factory.StartWithoutScheduledJobsAsync();
-
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
-
     [Fact]
     public async Task One_batch_answers_every_request_as_if_it_had_come_alone()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        var slots = await Factory.BookableSlotsAsync(service);
+        var (service, slots) = await factory.SimpleConsultationAndSlotsAsync();
         var (full, other, third) = (slots[0], slots[1], slots[2]);
-        var customers = await Factory.CreateCustomersAsync(10);
-        await using (var db = await Factory.DbFactory.CreateDbContextAsync())
+        var customers = await factory.CreateCustomersAsync(10);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
             await db.Services.Where(s => s.Id == service.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 1));
             await db.Users.Where(u => u.Id == customers[2]).ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowLimit, 1).SetProperty(x => x.NoShowCount, 1));
         }
 
-        var bookings = Factory.Get<BookingService>();
+        var bookings = factory.Get<BookingService>();
         var earlier = (await bookings.ReserveAsync(new ReserveRequest(customers[0], service.Id, other.StartUtc, "first-click"))).Booking!;
         (await bookings.ReserveAsync(new ReserveRequest(customers[1], service.Id, third.StartUtc, "already-booked"))).Succeeded.Should().BeTrue();
 
@@ -45,7 +38,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
             .. seatSeekers,
         ];
 
-        var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(batch, CancellationToken.None);
+        var results = await factory.Get<ReservationBatchWriter>().WriteAsync(batch, CancellationToken.None);
 
         results[0].Booking!.ConfirmationNumber.Should().Be(earlier.ConfirmationNumber, "a repeated request is answered with the booking it made");
         results.Skip(1).Take(5).Select(r => r.Error).Should().Equal(
@@ -55,7 +48,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
         seatResults[5].Error.Should().Be(BookingError.SlotFull);
         seatResults.Take(5).Select(r => r.Booking!.CustomerId).Should().Equal(seatSeekers.Take(5).Select(r => r.CustomerId));
 
-        await using var check = await Factory.DbFactory.CreateDbContextAsync();
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
         var counter = await check.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == full.StartUtc);
         counter.Booked.Should().Be(5);
         (await check.Bookings.CountAsync(b => b.SlotInventoryId == counter.Id)).Should().Be(5);
@@ -73,25 +66,25 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Every_mix_of_rules_is_answered_in_a_batch_as_it_is_alone()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
+        var service = await factory.SimpleConsultationAsync();
+        await using (var setup = await factory.DbFactory.CreateDbContextAsync())
         {
             await setup.Services.Where(s => s.Id == service.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MaxActiveBookingsPerCustomer, 1));
         }
 
-        var slots = new Queue<DateTime>((await Factory.BookableSlotsAsync(service)).Select(s => s.StartUtc));
+        var slots = new Queue<DateTime>((await factory.BookableSlotsAsync(service)).Select(s => s.StartUtc));
         var full = slots.Dequeue();
         for (var seat = 0; seat < 5; seat++)
         {
-            await Factory.BookAsNewCustomerAsync(service.Id, full);
+            await factory.BookAsNewCustomerAsync(service.Id, full);
         }
 
         var earlierSlot = slots.Dequeue();
         var earlierOnSlot = 0;
-        var bookings = Factory.Get<BookingService>();
+        var bookings = factory.Get<BookingService>();
         async Task<ReserveRequest> TwinAsync(bool known, bool needsHelp, string earlier, string slotKind)
         {
-            var customer = known ? (await Factory.CreateCustomersAsync(1))[0] : $"unknown-{Guid.NewGuid():N}";
+            var customer = known ? (await factory.CreateCustomersAsync(1))[0] : $"unknown-{Guid.NewGuid():N}";
             if (earlier != "none")
             {
                 // Five seats a slot: move on before the earlier bookings fill one.
@@ -101,7 +94,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
 
             if (needsHelp)
             {
-                await using var db = await Factory.DbFactory.CreateDbContextAsync();
+                await using var db = await factory.DbFactory.CreateDbContextAsync();
                 await db.Users.Where(u => u.Id == customer).ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowLimit, 1).SetProperty(x => x.NoShowCount, 1));
             }
 
@@ -123,10 +116,10 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
             alone.Add(await TwinAsync(known, needsHelp, earlier, slotKind));
         }
 
-        var batchAnswers = await Factory.Get<ReservationBatchWriter>().WriteAsync(inBatch, CancellationToken.None);
+        var batchAnswers = await factory.Get<ReservationBatchWriter>().WriteAsync(inBatch, CancellationToken.None);
         for (var i = 0; i < mixes.Count; i++)
         {
-            var aloneAnswer = await Factory.Get<ReservationBatchWriter>().WriteAloneAsync(alone[i], CancellationToken.None);
+            var aloneAnswer = await factory.Get<ReservationBatchWriter>().WriteAloneAsync(alone[i], CancellationToken.None);
             (batchAnswers[i].Succeeded, batchAnswers[i].Error).Should().Be((aloneAnswer.Succeeded, aloneAnswer.Error), $"the mix {mixes[i]} is answered the same either way");
         }
 
@@ -136,20 +129,20 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task In_a_batch_only_admitted_customers_book_and_one_left_without_a_seat_keeps_the_turn()
     {
-        var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customers = await Factory.CreateCustomersAsync(4);
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customers = await factory.CreateCustomersAsync(4);
         var (admitted, neverQueued) = (customers.Take(3).ToList(), customers[3]);
-        await Factory.JoinEarlyThenOpenAsync(clinic.Id, admitted, early: TimeSpan.FromMinutes(1));
-        var slot = (await Factory.BookableSlotsAsync(clinic))[0];
+        await factory.JoinEarlyThenOpenAsync(clinic.Id, admitted, early: TimeSpan.FromMinutes(1));
+        var slot = (await factory.BookableSlotsAsync(clinic))[0];
         slot.Remaining.Should().Be(2, "the clinic's slots have two seats");
 
-        var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(
+        var results = await factory.Get<ReservationBatchWriter>().WriteAsync(
             [.. admitted.Select(c => new ReserveRequest(c, clinic.Id, slot.StartUtc, "a")), new(neverQueued, clinic.Id, slot.StartUtc, "n")], CancellationToken.None);
 
         results.Take(2).Should().OnlyContain(r => r.Succeeded);
         results[2].Error.Should().Be(BookingError.SlotFull);
         results[3].Error.Should().Be(BookingError.NotAdmitted);
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         var entries = await db.QueueEntries.Where(e => admitted.Contains(e.CustomerId!)).ToDictionaryAsync(e => e.CustomerId!, e => e.Status);
         entries[admitted[0]].Should().Be(QueueEntryStatus.Completed);
         entries[admitted[1]].Should().Be(QueueEntryStatus.Completed);
@@ -159,20 +152,20 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task A_turn_that_lapses_while_its_batch_is_written_refuses_only_its_request()
     {
-        var clinic = await Factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customers = await Factory.CreateCustomersAsync(2);
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customers = await factory.CreateCustomersAsync(2);
         var (lapsing, other) = (customers[0], customers[1]);
-        await Factory.JoinEarlyThenOpenAsync(clinic.Id, customers, early: TimeSpan.FromMinutes(1));
-        await using (var setup = await Factory.DbFactory.CreateDbContextAsync())
+        await factory.JoinEarlyThenOpenAsync(clinic.Id, customers, early: TimeSpan.FromMinutes(1));
+        await using (var setup = await factory.DbFactory.CreateDbContextAsync())
         {
             await setup.QueueEntries.Where(e => e.CustomerId == lapsing).ExecuteUpdateAsync(e => e.SetProperty(x => x.VisitorKey, LapsingTurnMark));
         }
 
         // As if the admission job expired that turn between the batch's read and its update: the update passes it by.
         await SkipUpdatesOfTheMarkedTurnAsync();
-        var slot = (await Factory.BookableSlotsAsync(clinic))[0];
+        var slot = (await factory.BookableSlotsAsync(clinic))[0];
 
-        var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(
+        var results = await factory.Get<ReservationBatchWriter>().WriteAsync(
             [new(lapsing, clinic.Id, slot.StartUtc, "l"), new(other, clinic.Id, slot.StartUtc, "o")], CancellationToken.None);
 
         results[0].Error.Should().Be(BookingError.NotAdmitted);
@@ -183,12 +176,12 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task A_batch_that_fails_commits_nothing_of_any_of_its_requests()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        var slot = (await Factory.BookableSlotsAsync(service))[0];
-        var customers = await Factory.CreateCustomersAsync(3);
+        var service = await factory.SimpleConsultationAsync();
+        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var customers = await factory.CreateCustomersAsync(3);
         await RefuseBookingsWithTheRefusedKeyAsync();
 
-        var write = () => Factory.Get<ReservationBatchWriter>().WriteAsync(
+        var write = () => factory.Get<ReservationBatchWriter>().WriteAsync(
             [new(customers[0], service.Id, slot.StartUtc, "fine"), new(customers[1], service.Id, slot.StartUtc, RefusedKey), new(customers[2], service.Id, slot.StartUtc, "fine too")],
             CancellationToken.None);
 
@@ -201,10 +194,10 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     {
         var service = await SimpleConsultationWithSeatsAsync(50);
 
-        var slot = (await Factory.BookableSlotsAsync(service))[0];
-        var customers = await Factory.CreateCustomersAsync(20);
+        var slot = (await factory.BookableSlotsAsync(service))[0];
+        var customers = await factory.CreateCustomersAsync(20);
         await RefuseBookingsWithTheRefusedKeyAsync();
-        var bookings = Factory.Get<BookingService>();
+        var bookings = factory.Get<BookingService>();
 
         // Handed over without waiting, so the batcher queues them together behind whatever batch is first.
         var answers = customers.Select((c, i) => bookings.ReserveAsync(new ReserveRequest(c, service.Id, slot.StartUtc, i == 10 ? RefusedKey : $"k{i}"))).ToList();
@@ -213,7 +206,7 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
 
         (await Task.WhenAll(answers)).Should().OnlyContain(r => r.Succeeded);
         await refused.Invoking(t => t).Should().ThrowAsync<DbUpdateException>();
-        Factory.Log.Entries.Select(e => Regex.Match(e.Message, "^A batch of (?<count>[0-9]+) reservations could not be written together"))
+        factory.Log.Entries.Select(e => Regex.Match(e.Message, "^A batch of (?<count>[0-9]+) reservations could not be written together"))
             .Where(m => m.Success).Select(m => int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture))
             .Should().Contain(count => count > 1, "the refused request shared its batch, whose other requests were then written one by one");
         (await BookingsAndSeatsTakenAsync(customers, service.Id, slot.StartUtc)).Should().Be((19, 19), "every request but the refused one booked, and counted");
@@ -224,14 +217,14 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     {
         var service = await SimpleConsultationWithSeatsAsync(5);
 
-        var slots = (await Factory.BookableSlotsAsync(service)).Take(3).ToList();
-        var customers = await Factory.CreateCustomersAsync(7);
+        var slots = (await factory.BookableSlotsAsync(service)).Take(3).ToList();
+        var customers = await factory.CreateCustomersAsync(7);
 
-        var results = await Factory.Get<ReservationBatchWriter>().WriteAsync(
+        var results = await factory.Get<ReservationBatchWriter>().WriteAsync(
             customers.Select((c, i) => new ReserveRequest(c, service.Id, slots[i % 3].StartUtc, $"k{i}")).ToList(), CancellationToken.None);
 
         results.Should().OnlyContain(r => r.Succeeded);
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         (await db.SlotInventories.Where(i => i.ServiceId == service.Id).OrderBy(i => i.StartUtc).Select(i => i.Booked).ToListAsync())
             .Should().Equal([3, 2, 2], "each new slot has one counter, with its bookings counted");
     }
@@ -239,9 +232,9 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Counters_already_made_are_found_and_only_the_missing_ones_created()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        var slots = (await Factory.BookableSlotsAsync(service)).Take(3).Select(s => SlotSchedule.Find(service, s.StartUtc)!).ToList();
-        var store = Factory.Get<SlotInventoryStore>();
+        var service = await factory.SimpleConsultationAsync();
+        var slots = (await factory.BookableSlotsAsync(service)).Take(3).Select(s => SlotSchedule.Find(service, s.StartUtc)!).ToList();
+        var store = factory.Get<SlotInventoryStore>();
         var madeFirst = await store.EnsureAsync(service.Id, slots[1], CancellationToken.None);
 
         var counters = await store.EnsureCountersAsync(slots.Select(s => (service.Id, s)).ToList(), CancellationToken.None);
@@ -255,10 +248,10 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Two_instances_creating_the_same_new_counters_at_once_agree_on_one_for_each_slot()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        var slots = (await Factory.BookableSlotsAsync(service)).Take(20).Select(s => (service.Id, SlotSchedule.Find(service, s.StartUtc)!)).ToList();
+        var service = await factory.SimpleConsultationAsync();
+        var slots = (await factory.BookableSlotsAsync(service)).Take(20).Select(s => (service.Id, SlotSchedule.Find(service, s.StartUtc)!)).ToList();
         // Each store stands for an instance: they do not take turns with each other.
-        var stores = Enumerable.Range(0, 4).Select(_ => new SlotInventoryStore(Factory.DbFactory, NullLogger<SlotInventoryStore>.Instance)).ToList();
+        var stores = Enumerable.Range(0, 4).Select(_ => new SlotInventoryStore(factory.DbFactory, NullLogger<SlotInventoryStore>.Instance)).ToList();
 
         var answers = await Task.WhenAll(stores.Select((store, i) => Task.Run(() =>
             store.EnsureCountersAsync(i % 2 == 0 ? slots : slots.AsEnumerable().Reverse().ToList(), CancellationToken.None))));
@@ -271,22 +264,22 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     /// <summary>The simple consultation with <paramref name="seats"/> seats a slot.</summary>
     private async Task<Service> SimpleConsultationWithSeatsAsync(int seats)
     {
-        var service = await Factory.SimpleConsultationAsync();
-        await using var setup = await Factory.DbFactory.CreateDbContextAsync();
+        var service = await factory.SimpleConsultationAsync();
+        await using var setup = await factory.DbFactory.CreateDbContextAsync();
         await setup.Set<TimeSlotTemplate>().Where(t => t.ServiceId == service.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.Capacity, seats));
         return service;
     }
 
     private async Task<Dictionary<DateTime, long>> CounterIdsAsync(int serviceId)
     {
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         return await db.SlotInventories.Where(i => i.ServiceId == serviceId).ToDictionaryAsync(i => i.StartUtc, i => i.Id);
     }
 
     /// <summary>How many bookings the customers have, and how many seats the slot's counter says are taken.</summary>
     private async Task<(int Bookings, int SeatsTaken)> BookingsAndSeatsTakenAsync(IReadOnlyList<string> customers, int serviceId, DateTime slotStartUtc)
     {
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         var bookings = await db.Bookings.CountAsync(b => customers.Contains(b.CustomerId));
         var counter = await db.SlotInventories.SingleAsync(i => i.ServiceId == serviceId && i.StartUtc == slotStartUtc);
         return (bookings, counter.Booked);
@@ -304,28 +297,30 @@ public abstract class ReservationBatchSuite(DatabaseProvider provider) : IAsyncL
     protected abstract Task SkipUpdatesOfTheMarkedTurnAsync();
 }
 
-public sealed class ReservationBatchTests() : ReservationBatchSuite(DatabaseProvider.Sqlite)
+public sealed class ReservationBatchTests : ReservationBatchSuite
 {
     protected override async Task SkipUpdatesOfTheMarkedTurnAsync()
     {
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.Database.ExecuteSqlRawAsync(
             """CREATE TRIGGER skip_marked_turn BEFORE UPDATE ON "QueueEntries" WHEN OLD."VisitorKey" = 'lapses-under-the-batch' BEGIN SELECT RAISE(IGNORE); END;""");
     }
 
     protected override async Task RefuseBookingsWithTheRefusedKeyAsync()
     {
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.Database.ExecuteSqlRawAsync(
             """CREATE TRIGGER refuse_key BEFORE INSERT ON "Bookings" WHEN NEW."IdempotencyKey" = 'refused-by-the-database' BEGIN SELECT RAISE(ABORT, 'refused'); END;""");
     }
 }
 
-public sealed class ReservationBatchOnPostgresTests() : ReservationBatchSuite(DatabaseProvider.Postgres)
+public sealed class ReservationBatchOnPostgresTests : ReservationBatchSuite
 {
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
     protected override async Task SkipUpdatesOfTheMarkedTurnAsync()
     {
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.Database.ExecuteSqlRawAsync("""
             CREATE FUNCTION skip_marked_turn() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -338,7 +333,7 @@ public sealed class ReservationBatchOnPostgresTests() : ReservationBatchSuite(Da
 
     protected override async Task RefuseBookingsWithTheRefusedKeyAsync()
     {
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.Database.ExecuteSqlRawAsync("""
             CREATE FUNCTION refuse_key() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN

@@ -3,30 +3,23 @@ using BookingPortal.Data.Migrations;
 namespace BookingPortal.Tests.Integration.Insights;
 
 /// <summary>The facts Insights counts are written by the changes themselves: a move stamps its booking, the recorder reads seats left.</summary>
-public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class InsightsFactsSuite() : PortalSuite(scheduledJobs: false)
 {
-    private PortalFactory Factory { get; } = new() { Provider = provider };
-
-    public async Task InitializeAsync() => await Factory.StartWithoutScheduledJobsAsync();
-
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
-
     [Fact]
     public async Task A_move_stamps_its_booking_and_counts_in_the_week_it_moved_to_without_its_notice()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        var slots = await Factory.BookableSlotsAsync(service);
-        var booking = await Factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var (service, slots) = await factory.SimpleConsultationAndSlotsAsync();
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var later = slots.First(s => s.StartUtc > booking.StartUtc.AddDays(8));
 
-        var moved = await Factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, later.StartUtc));
+        var moved = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, later.StartUtc));
 
         moved.Succeeded.Should().BeTrue(moved.Message);
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
-        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).MovedAtUtc.Should().Be(Factory.Clock.GetUtcNow().UtcDateTime);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).MovedAtUtc.Should().Be(factory.Clock.GetUtcNow().UtcDateTime);
         // The count reads the booking, not the notice: with the notice gone the move still counts.
         await db.OutboxMessages.Where(m => m.BookingId == booking.Id && m.Kind == NotificationKind.Rescheduled).ExecuteDeleteAsync();
-        var trends = (await Factory.Get<BookingTrendsQueries>().GetAsync(await Factory.StaffAsync(), service.Id, weeksBack: 1))!;
+        var trends = (await factory.Get<BookingTrendsQueries>().GetAsync(await factory.StaffAsync(), service.Id, weeksBack: 1))!;
         var weekOf = new InsightsCalendar(service.TimeZoneId).WeekOf(later.StartUtc);
         trends.Weeks.Where(w => w.Moved > 0).Should().ContainSingle().Which.Should().Match<BookingWeek>(w => w.WeekStart == weekOf && w.Moved == 1);
     }
@@ -34,13 +27,12 @@ public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task Moves_made_before_the_stamp_are_filled_in_once_from_their_rescheduled_notice()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        var slots = await Factory.BookableSlotsAsync(service);
-        var booking = await Factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
-        var stayed = await Factory.BookAsNewCustomerAsync(service.Id, slots[1].StartUtc);
-        Factory.Clock.Advance(TimeSpan.FromMinutes(3));
-        (await Factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, slots[^1].StartUtc))).Succeeded.Should().BeTrue();
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        var (service, slots) = await factory.SimpleConsultationAndSlotsAsync();
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var stayed = await factory.BookAsNewCustomerAsync(service.Id, slots[1].StartUtc);
+        factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        (await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, slots[^1].StartUtc))).Succeeded.Should().BeTrue();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.Bookings.ExecuteUpdateAsync(b => b.SetProperty(x => x.MovedAtUtc, (DateTime?)null));
 
         await db.Database.ExecuteSqlRawAsync(MovedAtBackfill.Sql);
@@ -53,31 +45,31 @@ public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task The_recorder_reads_seats_left_as_the_waiting_room_shows_them_while_the_opening_is_live()
     {
-        var service = await Factory.SimpleConsultationAsync();
-        var booking = await Factory.BookAsNewCustomerAsync(service.Id, (await Factory.BookableSlotsAsync(service))[0].StartUtc);
+        var service = await factory.SimpleConsultationAsync();
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
         var (openingId, entryId) = await LiveOpeningAsync(service.Id);
-        var waitingRoomShows = await Factory.Get<QueueService>().RemainingSeatsAsync(service);
+        var waitingRoomShows = await factory.Get<QueueService>().RemainingSeatsAsync(service);
 
-        (await Factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(1);
-        (await Factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
-        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await Factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(1);
+        (await factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(1);
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(1);
 
-        var opening = (await Factory.Get<OpeningInsightsQueries>().GetAsync(await Factory.StaffAsync(), openingId))!;
+        var opening = (await factory.Get<OpeningInsightsQueries>().GetAsync(await factory.StaffAsync(), openingId))!;
         opening.IsLive.Should().BeTrue();
         opening.Minutes.TakeLast(2).Select(m => m.SeatsLeft).Should().Equal(waitingRoomShows, waitingRoomShows + 1);
         opening.SeatsLeftNow.Should().Be(waitingRoomShows + 1);
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.QueueEntries.Where(e => e.Id == entryId).ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Completed));
-        (await Factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(0, "nobody waits or holds a turn any more");
+        (await factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(0, "nobody waits or holds a turn any more");
     }
 
     /// <summary>An opening of the service whose doors opened a minute ago, with one person waiting.</summary>
     private async Task<(long OpeningId, long EntryId)> LiveOpeningAsync(int serviceId)
     {
-        var nowUtc = Factory.Clock.GetUtcNow().UtcDateTime;
-        var customer = (await Factory.CreateCustomersAsync(1))[0];
-        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        var nowUtc = factory.Clock.GetUtcNow().UtcDateTime;
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         var release = new Release { ServiceId = serviceId, Name = "Facts opening", OpensAtUtc = nowUtc.AddMinutes(-1) };
         db.Releases.Add(release);
         await db.SaveChangesAsync();
@@ -91,6 +83,9 @@ public abstract class InsightsFactsSuite(DatabaseProvider provider) : IAsyncLife
     }
 }
 
-public sealed class InsightsFactsTests() : InsightsFactsSuite(DatabaseProvider.Sqlite);
+public sealed class InsightsFactsTests : InsightsFactsSuite;
 
-public sealed class InsightsFactsOnPostgresTests() : InsightsFactsSuite(DatabaseProvider.Postgres);
+public sealed class InsightsFactsOnPostgresTests : InsightsFactsSuite
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -1,24 +1,21 @@
 namespace BookingPortal.Tests.Integration.Insights;
 
 /// <summary>The Insights figures over a seeded history whose answers are known (<see cref="InsightsHistory"/>), on each provider.</summary>
-public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLifetime
+public abstract class InsightsFiguresSuite() : PortalSuite(scheduledJobs: false)
 {
-    private PortalFactory Factory { get; } = new() { Provider = provider };
     private int serviceId;
     private long openingId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await Factory.StartWithoutScheduledJobsAsync();
-        (serviceId, openingId) = await InsightsHistory.SeedAsync(Factory);
+        await base.InitializeAsync();
+        (serviceId, openingId) = await InsightsHistory.SeedAsync(factory);
     }
-
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
 
     [Fact]
     public async Task Appointments_fall_in_the_week_of_the_services_clock_with_their_outcomes()
     {
-        var trends = (await Factory.Get<BookingTrendsQueries>().GetAsync(await Factory.StaffAsync(), serviceId, weeksBack: 4))!;
+        var trends = (await factory.Get<BookingTrendsQueries>().GetAsync(await factory.StaffAsync(), serviceId, weeksBack: 4))!;
 
         trends.Weeks.Select(w => w.WeekStart).Should().Equal(Enumerable.Range(0, 9).Select(i => new DateOnly(2026, 2, 2).AddDays(7 * i)));
         trends.Weeks.Single(w => w.WeekStart == new DateOnly(2026, 2, 16)).Should().Be(new BookingWeek(new DateOnly(2026, 2, 16), Kept: 3, Cancelled: 1, CancelledWithFee: 1, Moved: 0, NoShows: 2));
@@ -34,7 +31,7 @@ public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Demand_is_placed_on_the_weekday_and_hour_of_the_services_clock()
     {
-        var map = (await Factory.Get<DemandQueries>().GetAsync(await Factory.StaffAsync(), serviceId, weeksBack: 4))!;
+        var map = (await factory.Get<DemandQueries>().GetAsync(await factory.StaffAsync(), serviceId, weeksBack: 4))!;
 
         map.Bookings[DemandMap.RowOf(DayOfWeek.Wednesday), 9].Should().Be(8);
         map.Bookings[DemandMap.RowOf(DayOfWeek.Monday), 9].Should().Be(3);
@@ -48,7 +45,7 @@ public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task An_opening_is_told_minute_by_minute_with_its_waits_and_lapsed_turns()
     {
-        var opening = (await Factory.Get<OpeningInsightsQueries>().GetAsync(await Factory.StaffAsync(), openingId))!;
+        var opening = (await factory.Get<OpeningInsightsQueries>().GetAsync(await factory.StaffAsync(), openingId))!;
 
         opening.IsLive.Should().BeFalse();
         (opening.Joined, opening.Admitted, opening.Lapsed, opening.SeatsBooked).Should().Be((5, 4, 1, 3));
@@ -68,7 +65,7 @@ public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Seats_left_each_minute_are_the_last_reading_taken_by_its_end()
     {
-        await using (var db = await Factory.DbFactory.CreateDbContextAsync())
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
             (int Minutes, int Seconds, int SeatsLeft)[] readings = [(-3, 0, 12), (0, 50, 12), (1, 15, 11), (3, 40, 10), (7, 5, 9), (7, 55, 8)];
             db.OpeningSeatSamples.AddRange(readings.Select(r => new OpeningSeatSample
@@ -78,7 +75,7 @@ public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLi
             await db.SaveChangesAsync();
         }
 
-        var opening = (await Factory.Get<OpeningInsightsQueries>().GetAsync(await Factory.StaffAsync(), openingId))!;
+        var opening = (await factory.Get<OpeningInsightsQueries>().GetAsync(await factory.StaffAsync(), openingId))!;
 
         // Minutes from 13:50 UTC; none before the first reading, then each minute's last (5 and 6 carry 10 from minute 3).
         opening.Minutes.Select(m => m.SeatsLeft).Should().Equal(
@@ -88,15 +85,18 @@ public abstract class InsightsFiguresSuite(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Openings_are_listed_for_staff_only()
     {
-        var openings = await Factory.Get<InsightsChoices>().OpeningsAsync(await Factory.StaffAsync());
+        var openings = await factory.Get<InsightsChoices>().OpeningsAsync(await factory.StaffAsync());
         openings.Should().ContainSingle(o => o.OpeningId == openingId).Which.ServiceName.Should().Be(InsightsHistory.ServiceName);
 
-        var customer = TestData.CustomerActor((await Factory.CreateCustomersAsync(1))[0]);
-        await FluentActions.Awaiting(() => Factory.Get<OpeningInsightsQueries>().GetAsync(customer, openingId)).Should().ThrowAsync<UnauthorizedAccessException>();
-        await FluentActions.Awaiting(() => Factory.Get<DemandQueries>().GetAsync(customer, serviceId, 4)).Should().ThrowAsync<UnauthorizedAccessException>();
+        var customer = TestData.CustomerActor((await factory.CreateCustomersAsync(1))[0]);
+        await FluentActions.Awaiting(() => factory.Get<OpeningInsightsQueries>().GetAsync(customer, openingId)).Should().ThrowAsync<UnauthorizedAccessException>();
+        await FluentActions.Awaiting(() => factory.Get<DemandQueries>().GetAsync(customer, serviceId, 4)).Should().ThrowAsync<UnauthorizedAccessException>();
     }
 }
 
-public sealed class InsightsFiguresTests() : InsightsFiguresSuite(DatabaseProvider.Sqlite);
+public sealed class InsightsFiguresTests : InsightsFiguresSuite;
 
-public sealed class InsightsFiguresOnPostgresTests() : InsightsFiguresSuite(DatabaseProvider.Postgres);
+public sealed class InsightsFiguresOnPostgresTests : InsightsFiguresSuite
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
