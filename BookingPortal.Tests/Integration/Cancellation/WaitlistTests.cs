@@ -3,34 +3,35 @@ namespace BookingPortal.Tests.Integration.Cancellation;
 /// <summary>The single-seat video service makes "full" one booking away.</summary>
 public class WaitlistTests() : PortalSuite(scheduledJobs: false)
 {
+    private WaitlistService Waitlist => factory.Get<WaitlistService>();
+
     [Fact]
     public async Task A_freed_seat_is_held_for_the_first_person_waiting_and_nobody_else_can_book_it()
     {
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
-        var waitlist = factory.Get<WaitlistService>();
         var date = DateOnly.FromDateTime(slot.LocalStart.DateTime);
-        (await waitlist.JoinAsync(waiting[0], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await Waitlist.JoinAsync(waiting[0], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
-        (await waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.AlreadyWaiting);
+        (await Waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await Waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.AlreadyWaiting);
 
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))).Succeeded.Should().BeTrue();
 
-        var first = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+        var first = (await Waitlist.ListForCustomerAsync(waiting[0])).Single();
         first.Status.Should().Be(WaitlistStatus.Offered);
         first.LocalOfferExpires!.Value.UtcDateTime.Should().Be(factory.Clock.GetUtcNow().UtcDateTime + WaitlistEntry.OfferDuration);
-        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
+        (await Waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
         (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(1, "the seat is held for the offer, not back on sale");
         var outsider = (await factory.CreateCustomersAsync(1))[0];
         (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(outsider, service.Id, slot.StartUtc, "k"))).Error.Should().Be(BookingError.SlotFull);
 
-        var claim = await waitlist.ClaimAsync(first.Id, waiting[0]);
+        var claim = await Waitlist.ClaimAsync(first.Id, waiting[0]);
 
         claim.Succeeded.Should().BeTrue(claim.Message);
         claim.Booking!.StartUtc.Should().Be(slot.StartUtc);
         (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(1);
-        (await waitlist.ListForCustomerAsync(waiting[0])).Should().BeEmpty("a claimed entry is done");
+        (await Waitlist.ListForCustomerAsync(waiting[0])).Should().BeEmpty("a claimed entry is done");
     }
 
     [Fact]
@@ -38,27 +39,26 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
     {
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
-        var waitlist = factory.Get<WaitlistService>();
         var date = DateOnly.FromDateTime(slot.LocalStart.DateTime);
-        await waitlist.JoinAsync(waiting[0], service.Id, date);
+        await Waitlist.JoinAsync(waiting[0], service.Id, date);
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        await waitlist.JoinAsync(waiting[1], service.Id, date);
+        await Waitlist.JoinAsync(waiting[1], service.Id, date);
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
-        var firstOffer = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+        var firstOffer = (await Waitlist.ListForCustomerAsync(waiting[0])).Single();
 
         factory.Clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
-        (await waitlist.ExpireOffersAsync()).Should().Be(0, "the offer still has a moment left");
+        (await Waitlist.ExpireOffersAsync()).Should().Be(0, "the offer still has a moment left");
         factory.Clock.Advance(TimeSpan.FromSeconds(2));
         var expired = await Task.WhenAll(Task.Run(() => factory.Get<WaitlistService>().ExpireOffersAsync()), Task.Run(() => factory.Get<WaitlistService>().ExpireOffersAsync()));
 
         expired.Sum().Should().Be(1, "two sweeps at once still pass the offer on once");
-        (await waitlist.ListForCustomerAsync(waiting[0])).Should().BeEmpty();
-        (await waitlist.ClaimAsync(firstOffer.Id, waiting[0])).Succeeded.Should().BeFalse("an expired offer cannot be claimed");
-        var second = (await waitlist.ListForCustomerAsync(waiting[1])).Single();
+        (await Waitlist.ListForCustomerAsync(waiting[0])).Should().BeEmpty();
+        (await Waitlist.ClaimAsync(firstOffer.Id, waiting[0])).Succeeded.Should().BeFalse("an expired offer cannot be claimed");
+        var second = (await Waitlist.ListForCustomerAsync(waiting[1])).Single();
         second.Status.Should().Be(WaitlistStatus.Offered);
         (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(1);
 
-        (await waitlist.LeaveAsync(second.Id, waiting[1])).Should().BeTrue();
+        (await Waitlist.LeaveAsync(second.Id, waiting[1])).Should().BeTrue();
 
         (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(0, "with nobody left waiting the seat returns to general sale");
     }
@@ -68,10 +68,9 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
     {
         var (service, slot, _) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
-        var waitlist = factory.Get<WaitlistService>();
         foreach (var customer in waiting)
         {
-            (await waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+            (await Waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -82,7 +81,7 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
         (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(3, "one booking plus two seats held for offers");
         foreach (var customer in waiting)
         {
-            (await waitlist.ListForCustomerAsync(customer)).Single().Status.Should().Be(WaitlistStatus.Offered);
+            (await Waitlist.ListForCustomerAsync(customer)).Single().Status.Should().Be(WaitlistStatus.Offered);
         }
 
         var walkIn = (await factory.CreateCustomersAsync(1))[0];
@@ -110,8 +109,7 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
     {
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var customer = (await factory.CreateCustomersAsync(1))[0];
-        var waitlist = factory.Get<WaitlistService>();
-        (await waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await Waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
             // A second seat appears (as when staff add one) and the waiting customer books it directly.
@@ -121,10 +119,10 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
 
         (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "direct"))).Succeeded.Should().BeTrue();
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))).Succeeded.Should().BeTrue();
-        var offer = (await waitlist.ListForCustomerAsync(customer)).Single();
+        var offer = (await Waitlist.ListForCustomerAsync(customer)).Single();
         offer.Status.Should().Be(WaitlistStatus.Offered);
 
-        var claim = await waitlist.ClaimAsync(offer.Id, customer);
+        var claim = await Waitlist.ClaimAsync(offer.Id, customer);
 
         claim.Succeeded.Should().BeFalse("the service gives each customer one seat per slot");
         claim.Error.Should().Be(BookingError.SeatAlreadyHeld);
