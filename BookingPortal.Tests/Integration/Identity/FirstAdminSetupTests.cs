@@ -21,13 +21,12 @@ public partial class FirstAdminSetupTests
     {
         await using var factory = new SettingsPortalFactory(NewInstallSettings) { Provider = provider };
         var link = PrintedLink(factory);
-        using var tab1 = Browser(factory);
-        using var tab2 = Browser(factory);
-        var forms = new[] { await LoadFormAsync(tab1, link), await LoadFormAsync(tab2, link) };
+        using var tab1 = await SetupTab.OpenAsync(factory, link);
+        using var tab2 = await SetupTab.OpenAsync(factory, link);
 
-        var answers = await Race.AllAtOnceAsync(new[] { (tab1, "one@clinic.test", forms[0]), (tab2, "two@clinic.test", forms[1]) }
-            .Select(t => (Func<Task<HttpResponseMessage>>)(() => PostAsync(t.Item1, link, t.Item3, t.Item2, Password))));
-        var again = await tab1.GetAsync(link);
+        var answers = await Race.AllAtOnceAsync(new[] { (tab1, "one@clinic.test"), (tab2, "two@clinic.test") }
+            .Select(t => (Func<Task<HttpResponseMessage>>)(() => t.Item1.SubmitAsync(t.Item2, Password))));
+        var again = await tab1.ReloadAsync();
 
         answers.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.Redirect, HttpStatusCode.OK], "one tab wins the link");
         (await RefusedAsync(answers.Single(a => a.StatusCode == HttpStatusCode.OK))).Should().BeTrue("the other tab is refused");
@@ -47,18 +46,16 @@ public partial class FirstAdminSetupTests
     public async Task A_weak_password_keeps_the_link_and_an_expired_link_is_refused()
     {
         await using var factory = NewInstall();
-        var link = PrintedLink(factory);
-        using var tab = Browser(factory);
-        var form = await LoadFormAsync(tab, link);
+        using var tab = await SetupTab.OpenAsync(factory, PrintedLink(factory));
 
-        var weak = await PostAsync(tab, link, form, "owner@clinic.test", "weakpass");
+        var weak = await tab.SubmitAsync("owner@clinic.test", "weakpass");
         factory.Clock.Advance(FirstAdminSetup.Lifetime);
-        var late = await PostAsync(tab, link, form, "owner@clinic.test", Password);
+        var late = await tab.SubmitAsync("owner@clinic.test", Password);
 
         weak.StatusCode.Should().Be(HttpStatusCode.OK);
         (await weak.Content.ReadAsStringAsync()).Should().Contain("Passwords must have at least one").And.Contain("name=\"Input.Password\"", "the form shows again: a typo does not spend the link");
         (await RefusedAsync(late)).Should().BeTrue("the link lasts an hour");
-        (await RefusedAsync(await tab.GetAsync(link))).Should().BeTrue();
+        (await RefusedAsync(await tab.ReloadAsync())).Should().BeTrue();
         (await AdminEmailsAsync(factory)).Should().BeEmpty();
     }
 
@@ -66,12 +63,10 @@ public partial class FirstAdminSetupTests
     public async Task Once_an_admin_exists_the_link_is_refused_and_no_new_link_is_issued()
     {
         await using var factory = NewInstall();
-        var link = PrintedLink(factory);
-        using var tab = Browser(factory);
-        var form = await LoadFormAsync(tab, link);
+        using var tab = await SetupTab.OpenAsync(factory, PrintedLink(factory));
 
         var byCommand = await AdminCommand.Parse(["admin", "create", "--email", "cli@clinic.test", "--password", Password])!.RunAsync(factory.Services, new StringWriter());
-        var refused = await PostAsync(tab, link, form, "late@clinic.test", Password);
+        var refused = await tab.SubmitAsync("late@clinic.test", Password);
 
         byCommand.Should().Be(0);
         (await RefusedAsync(refused)).Should().BeTrue();
@@ -133,6 +128,22 @@ public partial class FirstAdminSetupTests
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         }));
+
+    /// <summary>A browser tab on the printed link with its form loaded, as the person setting up the portal has it.</summary>
+    private sealed class SetupTab(HttpClient client, string link, Dictionary<string, string> form) : IDisposable
+    {
+        public static async Task<SetupTab> OpenAsync(PortalFactory factory, string link)
+        {
+            var client = Browser(factory);
+            return new SetupTab(client, link, await LoadFormAsync(client, link));
+        }
+
+        public Task<HttpResponseMessage> SubmitAsync(string email, string password) => PostAsync(client, link, form, email, password);
+
+        public Task<HttpResponseMessage> ReloadAsync() => client.GetAsync(link);
+
+        public void Dispose() => client.Dispose();
+    }
 
     private static async Task<List<string?>> AdminEmailsAsync(PortalFactory factory)
     {
