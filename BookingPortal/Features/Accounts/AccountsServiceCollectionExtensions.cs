@@ -1,7 +1,6 @@
 using BookingPortal.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Accounts;
@@ -21,7 +20,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddDeclaredServices(typeof(AccountsServiceCollectionExtensions));
         AddAttemptWindows(builder);
         services.Replace(ServiceDescriptor.Scoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountMail>()));
-        services.AddScheduledJobs(quartz => quartz.AddAccountJobs());
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<MessageRetentionJob>());
         return builder;
     }
 
@@ -38,10 +37,6 @@ public static class AccountsServiceCollectionExtensions
 
         builder.Services.AddSingleton<DatabaseAttemptWindows>();
         builder.Services.AddSingleton<IAttemptWindows>(sp => sp.GetRequiredService<DatabaseAttemptWindows>());
-        builder.Services.AddScheduledJobs(quartz => quartz.ScheduleEvery<AttemptCounterPruneJob>(AttemptCounterPruneJob.Key, TimeSpan.FromMinutes(15)));
+        builder.Services.AddScheduledJobs(quartz => quartz.ScheduleEvery<AttemptCounterPruneJob>());
     }
-
-    /// <summary>Rendered message bodies past their retention are emptied every hour (a run finds little after the first).</summary>
-    public static IQuartzBuilder AddAccountJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleEvery<MessageRetentionJob>(MessageRetentionJob.Key, TimeSpan.FromHours(1));
 }

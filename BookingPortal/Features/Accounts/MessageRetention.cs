@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Hosting;
 using Quartz;
 
@@ -45,9 +46,12 @@ public sealed class MessageRetention(IDbContextFactory<BookingDbContext> dbFacto
 }
 
 [DisallowConcurrentExecution]
-public sealed class MessageRetentionJob(MessageRetention retention) : IJob
+public sealed class MessageRetentionJob(MessageRetention retention) : IIntervalJob
 {
-    public static readonly JobKey Key = new(nameof(MessageRetentionJob), "accounts");
+    public static JobKey Key { get; } = new(nameof(MessageRetentionJob), "accounts");
+
+    /// <summary>Rendered message bodies past their retention are emptied every hour (a run finds little after the first).</summary>
+    public static TimeSpan Interval { get; } = TimeSpan.FromHours(1);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await retention.PurgeAsync(cancellationToken);

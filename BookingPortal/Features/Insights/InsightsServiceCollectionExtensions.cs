@@ -11,7 +11,7 @@ public static class InsightsServiceCollectionExtensions
         services.AddDeclaredServices(typeof(InsightsServiceCollectionExtensions));
         // The waiting rooms' broadcaster, under the interface the live opening page listens on.
         services.AddSingleton<IQueueSnapshots>(sp => sp.GetRequiredService<QueueBroadcaster>());
-        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<OpeningSeatJob>(OpeningSeatJob.Key, OpeningSeatJob.Interval));
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<OpeningSeatJob>());
         services.AddOptions<InsightsWarmUpOptions>().BindConfiguration(InsightsWarmUpOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InsightsWarmUpOptions>, InsightsWarmUpOptionsValidator>();
         services.AddHostedService(sp => sp.GetRequiredService<InsightsWarmUp>());

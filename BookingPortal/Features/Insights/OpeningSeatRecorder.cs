@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Features.Queue;
 using Quartz;
 
@@ -35,10 +36,11 @@ public sealed class OpeningSeatRecorder(IDbContextFactory<BookingDbContext> dbFa
 
 /// <summary>Runs <see cref="OpeningSeatRecorder"/> every <see cref="Interval"/>: several points a minute, one query when nothing is live.</summary>
 [DisallowConcurrentExecution]
-public sealed class OpeningSeatJob(OpeningSeatRecorder recorder) : IJob
+public sealed class OpeningSeatJob(OpeningSeatRecorder recorder) : IIntervalJob
 {
-    public static readonly JobKey Key = new(nameof(OpeningSeatJob), "insights");
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    public static JobKey Key { get; } = new(nameof(OpeningSeatJob), "insights");
+
+    public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(10);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await recorder.RecordAsync(cancellationToken);
 }

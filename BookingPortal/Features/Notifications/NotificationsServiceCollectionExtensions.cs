@@ -3,7 +3,6 @@ using BookingPortal.Features.Bookings;
 using BookingPortal.Infrastructure.Email;
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Sms;
-using Quartz;
 using BookingPortal.Infrastructure.Webhooks;
 using BookingPortal.Infrastructure.Hosting;
 
@@ -26,15 +25,10 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, TwilioSmsChannel>();
         services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddHostedService<DeliveryStatusReport>();
-        services.AddScheduledJobs(quartz => quartz.AddNotificationJobs());
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<OutboxDispatchJob>().ScheduleEvery<ReminderJob>());
         services.AddHostedService<OutboxMetrics>();
         return services;
     }
-
-    /// <summary>The outbox is drained every 10 seconds; reminders are looked for every minute.</summary>
-    private static IQuartzBuilder AddNotificationJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleEvery<OutboxDispatchJob>(OutboxDispatchJob.Key, TimeSpan.FromSeconds(10))
-            .ScheduleEvery<ReminderJob>(ReminderJob.Key, TimeSpan.FromMinutes(1));
 }
 
 /// <summary>Says at start-up which channels deliver, so an operator is never surprised that nothing went out.</summary>

@@ -4,7 +4,10 @@ using Quartz;
 namespace BookingPortal.Features.Notifications;
 
 /// <summary>Thin on purpose: the exactly-once guarantee lives in ReminderService.</summary>
-public sealed class ReminderJob(ReminderService reminders) : DelegatingJob(reminders.QueueDueRemindersAsync)
+public sealed class ReminderJob(ReminderService reminders) : DelegatingJob(reminders.QueueDueRemindersAsync), IIntervalJob
 {
-    public static readonly JobKey Key = new(nameof(ReminderJob), "notifications");
+    public static JobKey Key { get; } = new(nameof(ReminderJob), "notifications");
+
+    /// <summary>Reminders are looked for every minute.</summary>
+    public static TimeSpan Interval { get; } = TimeSpan.FromMinutes(1);
 }

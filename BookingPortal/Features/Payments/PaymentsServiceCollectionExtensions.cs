@@ -1,7 +1,6 @@
 using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Infrastructure.Payments;
 using BookingPortal.Infrastructure.Jobs;
-using Quartz;
 using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Payments;
@@ -19,16 +18,7 @@ public static class PaymentsServiceCollectionExtensions
             ? sp.GetRequiredService<StripeCardGateway>()
             : sp.GetRequiredService<PayAtReceptionGateway>());
         services.AddDeclaredServices(typeof(PaymentsServiceCollectionExtensions));
-        services.AddScheduledJobs(quartz => quartz.AddPaymentJobs());
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<HoldExpiryJob>().ScheduleEvery<RefundDispatchJob>());
         return services;
     }
-
-    /// <summary>
-    /// Expired holds are swept every 30 seconds: a seat is back on sale at most that long after its hold
-    /// ends. Refunds not sent at once (the provider was down, the process died) are sent by the refund
-    /// job, also every 30 seconds.
-    /// </summary>
-    private static IQuartzBuilder AddPaymentJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleEvery<HoldExpiryJob>(HoldExpiryJob.Key, TimeSpan.FromSeconds(30))
-            .ScheduleEvery<RefundDispatchJob>(RefundDispatchJob.Key, TimeSpan.FromSeconds(30));
 }

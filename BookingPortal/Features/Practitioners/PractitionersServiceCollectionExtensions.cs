@@ -11,8 +11,7 @@ public static class PractitionersServiceCollectionExtensions
         services.AddDeclaredServices(typeof(PractitionersServiceCollectionExtensions));
         services.AddPublicAddressClient(BusyFeedService.ClientName)
             .ConfigureHttpClient(client => client.MaxResponseContentBufferSize = BusyFeedService.MaxFeedBytes);
-        // Outside calendars change when their owners edit them; a quarter of an hour is as fresh as Google publishes them.
-        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<BusyFeedJob>(BusyFeedJob.Key, TimeSpan.FromMinutes(15)));
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<BusyFeedJob>());
         return services;
     }
 

@@ -8,7 +8,9 @@ namespace BookingPortal.Features.Queue;
 /// clustered job store, exactly one instance ticks at a time; the opening row lock makes two
 /// overlapping ticks safe anyway.
 /// </summary>
-public sealed class AdmissionJob(AdmissionController controller) : DelegatingJob(controller.TickAllAsync)
+public sealed class AdmissionJob(AdmissionController controller) : DelegatingJob(controller.TickAllAsync), IIntervalJob
 {
-    public static readonly JobKey Key = new(nameof(AdmissionJob), "queue");
+    public static JobKey Key { get; } = new(nameof(AdmissionJob), "queue");
+
+    public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(2);
 }

@@ -1,5 +1,4 @@
 using BookingPortal.Infrastructure.Jobs;
-using Quartz;
 
 namespace BookingPortal.Features.Queue;
 
@@ -10,12 +9,9 @@ public static class QueueServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddDeclaredServices(typeof(QueueServiceCollectionExtensions));
         services.AddHostedService(sp => sp.GetRequiredService<QueueBroadcaster>());
-        services.AddScheduledJobs(quartz => quartz.AddQueueJobs());
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<AdmissionJob>());
         services.AddOptions<ProofOfWorkOptions>().BindConfiguration(ProofOfWorkOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProofOfWorkOptions>, ProofOfWorkOptionsValidator>();
         return services;
     }
-
-    private static IQuartzBuilder AddQueueJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleEvery<AdmissionJob>(AdmissionJob.Key, TimeSpan.FromSeconds(2));
 }

@@ -51,16 +51,12 @@ public sealed class DrawCommitments(IDbContextFactory<BookingDbContext> dbFactor
 
 /// <summary>Runs <see cref="DrawCommitments"/> every minute.</summary>
 [DisallowConcurrentExecution]
-public sealed class DrawCommitmentJob(DrawCommitments commitments) : IJob
+public sealed class DrawCommitmentJob(DrawCommitments commitments) : IIntervalJob
 {
-    public static readonly JobKey Key = new(nameof(DrawCommitmentJob), "releases");
+    public static JobKey Key { get; } = new(nameof(DrawCommitmentJob), "releases");
+
+    public static TimeSpan Interval { get; } = TimeSpan.FromMinutes(1);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await commitments.CommitUpcomingAsync(cancellationToken);
-}
-
-public static class ReleaseJobs
-{
-    public static IQuartzBuilder AddReleaseJobs(this IQuartzBuilder quartz) =>
-        quartz.ScheduleEvery<DrawCommitmentJob>(DrawCommitmentJob.Key, TimeSpan.FromMinutes(1));
 }

@@ -1,4 +1,5 @@
 using BookingPortal.Infrastructure.Jobs;
+
 namespace BookingPortal.Features.Releases;
 
 public static class ReleasesServiceCollectionExtensions
@@ -7,7 +8,7 @@ public static class ReleasesServiceCollectionExtensions
     {
         services.AddDeclaredServices(typeof(ReleasesServiceCollectionExtensions));
         services.AddHostedService<ReleaseSchedulingStartup>();
-        services.AddScheduledJobs(quartz => quartz.AddReleaseJobs());
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<DrawCommitmentJob>());
         return services;
     }
 }

@@ -4,13 +4,13 @@ namespace BookingPortal.Infrastructure.Jobs;
 
 public static class QuartzScheduling
 {
-    /// <summary>Runs a job at start-up and then at a fixed interval (catching up after downtime at once).</summary>
-    public static IQuartzBuilder ScheduleEvery<TJob>(this IQuartzBuilder quartz, JobKey key, TimeSpan interval)
-        where TJob : IJob =>
+    /// <summary>Runs a job at start-up and then every <see cref="IIntervalJob.Interval"/> (catching up after downtime at once).</summary>
+    public static IQuartzBuilder ScheduleEvery<TJob>(this IQuartzBuilder quartz)
+        where TJob : IIntervalJob =>
         quartz.ScheduleJob<TJob>(
             trigger => trigger
-                .WithIdentity($"{key.Name}-every-{interval.TotalSeconds:0}s", key.Group)
+                .WithIdentity($"{TJob.Key.Name}-every-{TJob.Interval.TotalSeconds:0}s", TJob.Key.Group)
                 .StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity(key));
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TJob.Interval).RepeatForever()),
+            job => job.WithIdentity(TJob.Key));
 }
