@@ -2,9 +2,10 @@ namespace BookingPortal.Features;
 
 /// <summary>
 /// Declares on a feature's class that it is registered as itself, with this lifetime, by its feature's
-/// AddXxx() (<see cref="FeatureServiceRegistration.AddDeclaredServices"/>): the lifetime, and the reason
-/// for it, stand where the class is read. Interfaces mapped to implementations, factories, options, HTTP
-/// clients, hosted services and jobs are registered by hand.
+/// AddXxx() (<see cref="FeatureServiceRegistration.AddDeclaredServices"/>): the lifetime, and the reason for
+/// it where it needs one, stand where the class is read. Interfaces mapped to implementations, factories,
+/// options, HTTP clients, hosted services, jobs and a class registered only under a condition (or only for a
+/// factory to choose from) are registered by hand.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public abstract class FeatureServiceAttribute(ServiceLifetime lifetime) : Attribute

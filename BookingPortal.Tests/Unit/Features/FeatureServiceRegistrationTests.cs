@@ -27,7 +27,8 @@ public class FeatureServiceRegistrationTests
 
         Registrations(services).Should().Contain(["NotificationOutbox Singleton", "OutboxDispatcher Scoped"]);
         services.Should().ContainSingle(d => d.ServiceType == typeof(MessageTemplateStore), "a folder below the feature's is the feature's");
-        services.Should().OnlyContain(d => d.ServiceType.Namespace!.StartsWith("BookingPortal.Features.Notifications", StringComparison.Ordinal));
+        services.Should().OnlyContain(d => d.ServiceType.Namespace == "BookingPortal.Features.Notifications"
+                                            || d.ServiceType.Namespace!.StartsWith("BookingPortal.Features.Notifications.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -45,14 +45,10 @@ public sealed class MessageRetention(IDbContextFactory<BookingDbContext> dbFacto
     }
 }
 
-[DisallowConcurrentExecution]
-public sealed class MessageRetentionJob(MessageRetention retention) : IIntervalJob
+public sealed class MessageRetentionJob(MessageRetention retention) : DelegatingJob(retention.PurgeAsync), IIntervalJob
 {
     public static JobKey Key { get; } = new(nameof(MessageRetentionJob), "accounts");
 
     /// <summary>Rendered message bodies past their retention are emptied every hour (a run finds little after the first).</summary>
     public static TimeSpan Interval { get; } = TimeSpan.FromHours(1);
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await retention.PurgeAsync(cancellationToken);
 }

@@ -6,5 +6,5 @@ namespace BookingPortal.Features.Consistency;
 /// <summary>Thin on purpose: the check, the report and the log lines live in ConsistencyMonitor.</summary>
 public sealed class ConsistencyCheckJob(ConsistencyMonitor monitor) : DelegatingJob(monitor.RunAndRecordAsync)
 {
-    public static readonly JobKey Key = new(nameof(ConsistencyCheckJob), "consistency");
+    public static JobKey Key { get; } = new(nameof(ConsistencyCheckJob), "consistency");
 }

@@ -13,7 +13,8 @@ public sealed record InsightsPeriod(InsightsService Service, InsightsCalendar Ca
     public IQueryable<Domain.Booking> Bookings(BookingDbContext db) =>
         db.Bookings.AsNoTracking().Where(b => b.ServiceId == Service.Id && b.StartUtc >= FromUtc && b.StartUtc < UntilUtc);
 
-    public static async Task<InsightsPeriod?> ForAsync(BookingDbContext db, int serviceId, int weeksBack, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>The period of one service's page at <paramref name="nowUtc"/>; null when there is no such service.</summary>
+    internal static async Task<InsightsPeriod?> ForAsync(BookingDbContext db, int serviceId, int weeksBack, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var service = await db.Services.AsNoTracking().Where(s => s.Id == serviceId)
             .Select(s => new InsightsService(s.Id, s.Name, s.TimeZoneId)).SingleOrDefaultAsync(cancellationToken);

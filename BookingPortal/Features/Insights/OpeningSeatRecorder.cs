@@ -35,12 +35,9 @@ public sealed class OpeningSeatRecorder(IDbContextFactory<BookingDbContext> dbFa
 }
 
 /// <summary>Runs <see cref="OpeningSeatRecorder"/> every <see cref="Interval"/>: several points a minute, one query when nothing is live.</summary>
-[DisallowConcurrentExecution]
-public sealed class OpeningSeatJob(OpeningSeatRecorder recorder) : IIntervalJob
+public sealed class OpeningSeatJob(OpeningSeatRecorder recorder) : DelegatingJob(recorder.RecordAsync), IIntervalJob
 {
     public static JobKey Key { get; } = new(nameof(OpeningSeatJob), "insights");
 
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(10);
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await recorder.RecordAsync(cancellationToken);
 }

@@ -50,13 +50,9 @@ public sealed class DrawCommitments(IDbContextFactory<BookingDbContext> dbFactor
 }
 
 /// <summary>Runs <see cref="DrawCommitments"/> every minute.</summary>
-[DisallowConcurrentExecution]
-public sealed class DrawCommitmentJob(DrawCommitments commitments) : IIntervalJob
+public sealed class DrawCommitmentJob(DrawCommitments commitments) : DelegatingJob(commitments.CommitUpcomingAsync), IIntervalJob
 {
     public static JobKey Key { get; } = new(nameof(DrawCommitmentJob), "releases");
 
     public static TimeSpan Interval { get; } = TimeSpan.FromMinutes(1);
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await commitments.CommitUpcomingAsync(cancellationToken);
 }

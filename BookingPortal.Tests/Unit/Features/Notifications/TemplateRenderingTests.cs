@@ -89,6 +89,36 @@ public class TemplateRenderingTests
                 .Should().Equal(new[] { words.Subject, words.Headline, words.Extra, words.Action, words.Sms }.Select(string.IsNullOrEmpty), $"{kind} is written in both languages");
             translated.Subject.Should().NotBe(words.Subject, $"{kind}'s Spanish subject is a translation");
         }
+
+        foreach (var language in new[] { english, spanish })
+        {
+            new[] { language.Greeting, language.Service, language.With, language.When, language.Where, language.ConfirmationNumber, language.GoogleQuestion, language.GoogleAction }
+                .Concat(language.Kinds.Values.SelectMany(k => new[] { k.Subject, k.Headline, k.Action, k.Sms }))
+                .Should().OnlyContain(word => !string.IsNullOrWhiteSpace(word));
+        }
+    }
+
+    [Theory]
+    [InlineData("left out")]
+    [InlineData("misspelt")]
+    [InlineData("null")]
+    public void A_words_file_with_a_word_left_out_misspelt_or_null_is_refused_not_rendered_blank(string slip)
+    {
+        var words = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(DefaultWords.For(MessageLanguage.English), JsonSerializerOptions.Web))!.AsObject();
+        switch (slip)
+        {
+            case "left out":
+                words.Remove("when");
+                break;
+            case "misspelt":
+                words["whn"] = "When";
+                break;
+            default:
+                words["when"] = null;
+                break;
+        }
+
+        FluentActions.Invoking(() => DefaultWords.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(words.ToJsonString())))).Should().Throw<JsonException>();
     }
 
     [Fact]

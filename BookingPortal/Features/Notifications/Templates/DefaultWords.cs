@@ -23,7 +23,17 @@ public sealed record DefaultWords(
         var name = $"{typeof(DefaultWords).FullName}-{language}.json";
         using var stream = typeof(DefaultWords).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The default templates' words for '{language}' are not in the portal ({name}).");
-        return JsonSerializer.Deserialize<DefaultWords>(stream, JsonSerializerOptions.Web)
-            ?? throw new InvalidOperationException($"The default templates' words for '{language}' are empty ({name}).");
+        return Read(stream);
     }
+
+    internal static DefaultWords Read(Stream json) =>
+        JsonSerializer.Deserialize<DefaultWords>(json, Strict) ?? throw new JsonException("The default templates' words are null.");
+
+    /// <summary>A translator's slip (a misspelt or missing name, a null) fails the first message, not renders blank.</summary>
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerOptions.Web)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
 }
