@@ -60,6 +60,19 @@ public class ConfigurationTests
         start.Should().Throw<InvalidOperationException>().WithMessage("*'Database:Provider'*");
     }
 
+    /// <summary>Features whose AddXxx() is not handed the configuration bind theirs from the host's: it is still checked at start.</summary>
+    [Theory]
+    [InlineData("Queue:ProofOfWork:BaseDifficulty", "27")]
+    [InlineData("Insights:WarmUp:Timeout", "02:00:00")]
+    public async Task A_setting_out_of_range_stops_start_up_naming_the_key(string key, string value)
+    {
+        await using var factory = new PortalFactoryWithSettings(new() { [key] = value });
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<OptionsValidationException>().WithMessage($"*'{key}'*{value}*");
+    }
+
     [Fact]
     public void PostgreSQL_statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
     {

@@ -1,4 +1,5 @@
 using BookingPortal.Features.Queue;
+using BookingPortal.Infrastructure.Hosting;
 using BookingPortal.Infrastructure.Jobs;
 
 namespace BookingPortal.Features.Insights;
@@ -12,8 +13,7 @@ public static class InsightsServiceCollectionExtensions
         // The waiting rooms' broadcaster, under the interface the live opening page listens on.
         services.AddSingleton<IQueueSnapshots>(sp => sp.GetRequiredService<QueueBroadcaster>());
         services.AddScheduledJobs(quartz => quartz.ScheduleEvery<OpeningSeatJob>());
-        services.AddOptions<InsightsWarmUpOptions>().BindConfiguration(InsightsWarmUpOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<InsightsWarmUpOptions>, InsightsWarmUpOptionsValidator>();
+        services.AddValidatedOptions<InsightsWarmUpOptions, InsightsWarmUpOptionsValidator>(InsightsWarmUpOptions.SectionName);
         services.AddHostedService(sp => sp.GetRequiredService<InsightsWarmUp>());
         return services;
     }

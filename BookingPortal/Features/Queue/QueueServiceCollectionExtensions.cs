@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Hosting;
 using BookingPortal.Infrastructure.Jobs;
 
 namespace BookingPortal.Features.Queue;
@@ -10,8 +11,7 @@ public static class QueueServiceCollectionExtensions
         services.AddDeclaredServices(typeof(QueueServiceCollectionExtensions));
         services.AddHostedService(sp => sp.GetRequiredService<QueueBroadcaster>());
         services.AddScheduledJobs(quartz => quartz.ScheduleEvery<AdmissionJob>());
-        services.AddOptions<ProofOfWorkOptions>().BindConfiguration(ProofOfWorkOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ProofOfWorkOptions>, ProofOfWorkOptionsValidator>();
+        services.AddValidatedOptions<ProofOfWorkOptions, ProofOfWorkOptionsValidator>(ProofOfWorkOptions.SectionName);
         return services;
     }
 }

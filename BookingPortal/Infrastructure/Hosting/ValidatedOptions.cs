@@ -11,7 +11,18 @@ public static class ValidatedOptions
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
-        return services;
+        return services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+
+    /// <summary>
+    /// The same for a feature whose AddXxx() is not handed the configuration: bound from the host's configuration
+    /// (the <see cref="IConfiguration"/> in the container) when the options are first read.
+    /// </summary>
+    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
+        return services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }
