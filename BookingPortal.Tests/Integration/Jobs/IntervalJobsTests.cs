@@ -11,22 +11,19 @@ namespace BookingPortal.Tests.Integration.Jobs;
 public class IntervalJobsTests : PortalSuite
 {
     /// <summary>Pinned: the intervals the features scheduled before the jobs declared them. A change here changes how soon work is done.</summary>
-    private static readonly Dictionary<Type, TimeSpan> Intervals = new()
+    private static readonly Dictionary<TimeSpan, Type[]> JobsByInterval = new()
     {
-        [typeof(AdmissionJob)] = TimeSpan.FromSeconds(2),
-        [typeof(OutboxDispatchJob)] = TimeSpan.FromSeconds(10),
-        [typeof(OpeningSeatJob)] = TimeSpan.FromSeconds(10),
-        [typeof(HoldExpiryJob)] = TimeSpan.FromSeconds(30),
-        [typeof(RefundDispatchJob)] = TimeSpan.FromSeconds(30),
-        [typeof(NoShowJob)] = TimeSpan.FromMinutes(1),
-        [typeof(ReminderJob)] = TimeSpan.FromMinutes(1),
-        [typeof(ApprovalLapseJob)] = TimeSpan.FromMinutes(1),
-        [typeof(WaitlistOfferExpiryJob)] = TimeSpan.FromMinutes(1),
-        [typeof(DrawCommitmentJob)] = TimeSpan.FromMinutes(1),
-        [typeof(BusyFeedJob)] = TimeSpan.FromMinutes(15),
-        [typeof(AttemptCounterPruneJob)] = TimeSpan.FromMinutes(15),
-        [typeof(MessageRetentionJob)] = TimeSpan.FromHours(1),
+        [TimeSpan.FromSeconds(2)] = [typeof(AdmissionJob)],
+        [TimeSpan.FromSeconds(10)] = [typeof(OutboxDispatchJob), typeof(OpeningSeatJob)],
+        [TimeSpan.FromSeconds(30)] = [typeof(HoldExpiryJob), typeof(RefundDispatchJob)],
+        [TimeSpan.FromMinutes(1)] = [typeof(NoShowJob), typeof(ReminderJob), typeof(ApprovalLapseJob), typeof(WaitlistOfferExpiryJob), typeof(DrawCommitmentJob)],
+        [TimeSpan.FromMinutes(15)] = [typeof(BusyFeedJob), typeof(AttemptCounterPruneJob)],
+        [TimeSpan.FromHours(1)] = [typeof(MessageRetentionJob)],
     };
+
+    private static readonly Dictionary<Type, TimeSpan> Intervals = JobsByInterval
+        .SelectMany(pinned => pinned.Value.Select(job => (Job: job, Interval: pinned.Key)))
+        .ToDictionary(pinned => pinned.Job, pinned => pinned.Interval);
 
     [Fact]
     public async Task Each_interval_job_is_scheduled_from_start_up_to_repeat_at_the_interval_it_declares()
