@@ -3,7 +3,10 @@ namespace BookingPortal.Tests.Integration.Cancellation;
 /// <summary>The single-seat video service makes "full" one booking away.</summary>
 public class WaitlistTests() : PortalSuite(scheduledJobs: false)
 {
-    private WaitlistService Waitlist => factory.Get<WaitlistService>();
+    private WaitlistService? waitlist;
+
+    /// <summary>One service for the test, resolved at first use (the portal starts in InitializeAsync).</summary>
+    private WaitlistService Waitlist => waitlist ??= factory.Get<WaitlistService>();
 
     [Fact]
     public async Task A_freed_seat_is_held_for_the_first_person_waiting_and_nobody_else_can_book_it()

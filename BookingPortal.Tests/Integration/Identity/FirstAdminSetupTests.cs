@@ -135,7 +135,15 @@ public partial class FirstAdminSetupTests
         public static async Task<SetupTab> OpenAsync(PortalFactory factory, string link)
         {
             var client = Browser(factory);
-            return new SetupTab(client, link, await LoadFormAsync(client, link));
+            try
+            {
+                return new SetupTab(client, link, await LoadFormAsync(client, link));
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
         }
 
         public Task<HttpResponseMessage> SubmitAsync(string email, string password) => PostAsync(client, link, form, email, password);
