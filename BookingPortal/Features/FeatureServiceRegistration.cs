@@ -28,7 +28,7 @@ public static class FeatureServiceRegistration
     }
 
     /// <summary>The declared classes of one namespace and those below it ("Booking" does not take in "Bookings").</summary>
-    public static IEnumerable<(Type Type, ServiceLifetime Lifetime)> DeclaredIn(string featureNamespace) =>
+    private static IEnumerable<(Type Type, ServiceLifetime Lifetime)> DeclaredIn(string featureNamespace) =>
         Declared.Where(declared => declared.Type.Namespace is { } ns
                                    && (ns == featureNamespace || ns.StartsWith(featureNamespace + ".", StringComparison.Ordinal)));
 }

@@ -1,4 +1,5 @@
 using BookingPortal.Features.Bookings;
+using BookingPortal.Data.Configurations;
 using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Features.Api;
@@ -18,8 +19,8 @@ public static class ApiRequests
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxIdempotencyKeyLength = 100;
 
-    /// <summary>Identity ids are at most 450 characters in every provider's schema.</summary>
-    public const int MaxCustomerIdLength = 450;
+    /// <summary>A customer id no column could hold is refused as bad input, not left to fail in the database.</summary>
+    public const int MaxCustomerIdLength = ColumnRules.UserIdLength;
 
     public static async Task<(BookingOrder? Order, IResult? Problem)> ReadCreateBookingAsync(HttpRequest request, CancellationToken cancellationToken)
     {
