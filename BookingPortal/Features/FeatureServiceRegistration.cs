@@ -6,11 +6,24 @@ public static class FeatureServiceRegistration
 {
     /// <summary>The portal's classes that declare their lifetime, read from the assembly once.</summary>
     private static readonly (Type Type, ServiceLifetime Lifetime)[] Declared = typeof(FeatureServiceAttribute).Assembly.GetTypes()
-        .Select(type => (Type: type, Declaration: type.GetCustomAttribute<FeatureServiceAttribute>(inherit: false)))
-        .Where(found => found.Declaration is not null)
-        .Select(found => (found.Type, found.Declaration!.Lifetime))
+        .Select(type => (Type: type, Lifetime: DeclaredLifetime(type)))
+        .Where(found => found.Lifetime is not null)
+        .Select(found => (found.Type, found.Lifetime!.Value))
         .OrderBy(found => found.Type.FullName, StringComparer.Ordinal)
         .ToArray();
+
+    /// <summary>
+    /// The lifetime a class declares, or null when it declares none. Two declarations on one class would leave
+    /// its lifetime a guess, so start-up stops naming the class (rather than with reflection's bare ambiguity).
+    /// </summary>
+    internal static ServiceLifetime? DeclaredLifetime(Type type) =>
+        type.GetCustomAttributes<FeatureServiceAttribute>(inherit: false).ToArray() switch
+        {
+            [] => null,
+            [var only] => only.Lifetime,
+            var several => throw new InvalidOperationException(
+                $"{type.FullName} declares {several.Length} lifetimes ({string.Join(", ", several.Select(d => d.GetType().Name))}); keep the one it needs."),
+        };
 
     /// <summary>
     /// Registers, each as itself with its declared lifetime, the classes marked <see cref="SingletonServiceAttribute"/> or

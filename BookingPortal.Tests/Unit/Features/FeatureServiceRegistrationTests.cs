@@ -54,6 +54,26 @@ public class FeatureServiceRegistrationTests
         services.Should().OnlyContain(d => d.ImplementationType == d.ServiceType, "each as itself");
     }
 
+    [Fact]
+    public void A_class_that_declares_two_lifetimes_is_named_in_the_error()
+    {
+        FeatureServiceRegistration.DeclaredLifetime(typeof(DeclaredOnce)).Should().Be(ServiceLifetime.Scoped);
+        FeatureServiceRegistration.DeclaredLifetime(typeof(FeatureServiceRegistrationTests)).Should().BeNull();
+
+        var read = () => FeatureServiceRegistration.DeclaredLifetime(typeof(DeclaredTwice));
+
+        read.Should().Throw<InvalidOperationException>()
+            .WithMessage("*DeclaredTwice declares 2 lifetimes*")
+            .Which.Message.Should().Contain(nameof(SingletonServiceAttribute)).And.Contain(nameof(ScopedServiceAttribute));
+    }
+
+    [ScopedService]
+    private sealed class DeclaredOnce;
+
+    [SingletonService]
+    [ScopedService]
+    private sealed class DeclaredTwice;
+
     private static IEnumerable<string> Registrations(IServiceCollection services) =>
         services.Select(d => $"{d.ServiceType.Name} {d.Lifetime}");
 }
