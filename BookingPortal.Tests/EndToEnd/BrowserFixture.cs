@@ -217,7 +217,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class EndToEndCollection : ICollectionFixture<BrowserFixture>
+public sealed class EndToEndCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<ClockPortalFixture>
 {
     public const string Name = "End to end";
 }

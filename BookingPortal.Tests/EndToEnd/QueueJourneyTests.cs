@@ -1,16 +1,16 @@
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>
-/// Two customers in two browsers wait for a release on a portal whose clock the test moves
+/// Two customers in two browsers wait for a release on the shared portal whose clock the journeys move
 /// (POST /testing/clock), so opening and the end of a turn come without waiting for them.
 /// </summary>
-public class QueueJourneyTests(BrowserFixture browser) : EndToEndTest
+public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock) : EndToEndTest
 {
     [Fact]
     public async Task Two_customers_queue_for_a_release_see_their_places_live_one_books_and_the_other_lets_the_turn_lapse()
     {
-        await using var portal = await PortalProcess.StartAsync(clockControl: true);
-        var opensAt = DateTime.UtcNow.AddHours(1);
+        var portal = await clock.PortalAsync();
+        var opensAt = clock.Now.AddHours(1);
         var serviceId = await CreateQueuedServiceAsync(portal, opensAt);
         var first = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
         await BrowserFixture.SignInAsync(first, DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword);
@@ -35,7 +35,7 @@ public class QueueJourneyTests(BrowserFixture browser) : EndToEndTest
         await Assertions.Expect(first.GetByTestId("turn-by-email")).ToBeCheckedAsync();
 
         await BrowserFixture.ScreenshotAsync(first, "40-queue-joined-early");
-        await portal.MoveClockAsync(opensAt.AddSeconds(1));
+        await clock.MoveClockAsync(opensAt.AddSeconds(1));
 
         // One is drawn first and let in (one at a time); the other's place arrives live, without a reload.
         var firstIn = first.Locator("[data-testid=admitted]").WaitForAsync(new() { Timeout = 15_000 });
@@ -62,9 +62,9 @@ public class QueueJourneyTests(BrowserFixture browser) : EndToEndTest
         await lucky.WaitForURLAsync("**/bookings/*");
 
         // The booking frees the turn: the second customer is let in live, then lets the ten minutes lapse.
-        await portal.MoveClockAsync(opensAt.AddSeconds(5));
+        await clock.MoveClockAsync(opensAt.AddSeconds(5));
         await Assertions.Expect(waiting.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await portal.MoveClockAsync(opensAt.AddMinutes(12));
+        await clock.MoveClockAsync(opensAt.AddMinutes(12));
         await Assertions.Expect(waiting.Locator("[data-testid=expired]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(waiting, "42-queue-turn-lapsed");
@@ -73,15 +73,15 @@ public class QueueJourneyTests(BrowserFixture browser) : EndToEndTest
     [Fact]
     public async Task A_visitor_waits_without_an_account_signs_in_when_the_turn_comes_and_books_on_the_same_turn()
     {
-        await using var portal = await PortalProcess.StartAsync(clockControl: true);
-        var opensAt = DateTime.UtcNow.AddHours(1);
+        var portal = await clock.PortalAsync();
+        var opensAt = clock.Now.AddHours(1);
         var serviceId = await CreateQueuedServiceAsync(portal, opensAt, requireAuthentication: false);
-        await portal.MoveClockAsync(opensAt.AddSeconds(1));
+        await clock.MoveClockAsync(opensAt.AddSeconds(1));
         var page = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
 
         await BrowserFixture.OpenInteractiveAsync(page, $"services/{serviceId}/book");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join the line" }).ClickAsync();
-        await portal.MoveClockAsync(opensAt.AddSeconds(3));
+        await clock.MoveClockAsync(opensAt.AddSeconds(3));
         await Assertions.Expect(page.Locator("[data-testid=visitor-sign-in]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await BrowserFixture.ScreenshotAsync(page, "43-queue-visitor-turn");

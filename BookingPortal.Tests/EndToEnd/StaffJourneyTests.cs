@@ -3,15 +3,15 @@ using System.Globalization;
 namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>
-/// A receptionist's day in Chromium, on a portal of its own whose clock the test moves forward
+/// A receptionist's day in Chromium, on the shared portal whose clock the journeys move forward
 /// (POST /testing/clock), so the no-show grace period passes without waiting for it.
 /// </summary>
-public class StaffJourneyTests(BrowserFixture browser) : EndToEndTest
+public class StaffJourneyTests(BrowserFixture browser, ClockPortalFixture clock) : EndToEndTest
 {
     [Fact]
     public async Task Staff_create_a_service_a_customer_books_twice_one_visit_is_checked_in_and_the_other_becomes_a_no_show()
     {
-        await using var portal = await PortalProcess.StartAsync(clockControl: true);
+        var portal = await clock.PortalAsync();
         var name = $"Physio {Guid.NewGuid():N}"[..14];
         var staff = await browser.NewPageAsync(portal: portal);
         await BrowserFixture.SignInAsync(staff, DemoSeeder.StaffEmail, DemoSeeder.StaffPassword);
@@ -23,13 +23,13 @@ public class StaffJourneyTests(BrowserFixture browser) : EndToEndTest
         var second = await BrowserFixture.BookFirstFreeSlotAsync(customer, serviceId, portal);
         var (firstStart, secondStart) = await StartsAsync(portal, first, second);
 
-        await portal.MoveClockAsync(firstStart.AddMinutes(5));
+        await clock.MoveClockAsync(firstStart.AddMinutes(5));
         await BrowserFixture.OpenInteractiveAsync(staff, "admin/today");
         await staff.GetByRole(AriaRole.Button, new() { NameRegex = new($"Check in .*\\({first}\\)") }).ClickAsync();
         await Assertions.Expect(staff.Locator("tr", new() { HasText = first })).ToContainTextAsync("Checked in");
         await BrowserFixture.ScreenshotAsync(staff, "31-front-desk-checked-in");
 
-        await portal.MoveClockAsync(secondStart.AddMinutes(20));
+        await clock.MoveClockAsync(secondStart.AddMinutes(20));
         await using (var db = portal.OpenDatabase())
         {
             await Poll.UntilAsync(async () => await db.Bookings.AsNoTracking().Where(b => b.ConfirmationNumber == second).Select(b => b.Status).SingleAsync() == BookingStatus.NoShow,
