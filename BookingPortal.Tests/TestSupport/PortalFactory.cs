@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>
 /// The real app on a fresh SQLite file of its own (or, with <see cref="Provider"/> Postgres, a fresh
 /// database on the test PostgreSQL server), with a clock the test controls. Demo data is seeded,
-/// so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book.
+/// so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book. A SQLite portal whose start
+/// would migrate and seed exactly what <see cref="SeededTemplate"/> holds begins from a copy of it.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -66,8 +68,17 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (StartsFromTemplate)
+            {
+                // First of the hosted services: the copy must be in place before the database initializer opens the file.
+                services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new SeededTemplate.CopyOnStart(
+                    DatabasePath, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>())));
+            }
         });
     }
+
+    /// <summary>Whether this portal may start from <see cref="SeededTemplate"/>'s copy when its start would make the same database.</summary>
+    protected virtual bool StartsFromTemplate => true;
 
     /// <summary>
     /// Starts the portal as an instance that runs no scheduled jobs, for tests that drive the same work
