@@ -16,6 +16,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly string databaseFolder = Path.Combine(Path.GetTempPath(), "bookingportal-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>PBKDF2 rounds of the passwords this portal hashes (a hundredth of Identity's default).</summary>
+    private const int TestHashIterations = 1_000;
+
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     /// <summary>What the portal logged at warning level and above.</summary>
@@ -68,6 +71,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Identity's default (PBKDF2, 100,000 rounds) makes every hash and sign-in cost CPU the run shares; the tests
+            // prove which password signs in, not how slow a guess is. A hash still records its own count, so one made
+            // with the default (ConfirmedCustomer's) verifies here as before. Production keeps the default.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations);
             if (StartsFromTemplate)
             {
                 // First of the hosted services: the copy must be in place before the database initializer opens the file.
