@@ -144,9 +144,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await OpenInteractiveAsync(customer, $"services/{serviceId}/book");
         await customer.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        var confirmationNumber = customer.Locator("[data-testid=confirmation-number]");
         try
         {
-            await customer.WaitForURLAsync("**/bookings/*");
+            // The confirmation on screen is what the customer waits for, not the page's load event: on a loaded host
+            // (two published portals behind nginx in CI) the page once stood at /bookings/… with no load event for 20 s.
+            await customer.WaitForURLAsync("**/bookings/*", new() { WaitUntil = WaitUntilState.Commit });
+            await confirmationNumber.WaitForAsync();
         }
         catch (TimeoutException timeout)
         {
@@ -156,7 +160,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 + string.Concat(logged.Select(p => $"{Environment.NewLine}Warnings and errors of the portal at {p.BaseUri}:{Environment.NewLine}{p.Problems}")), timeout);
         }
 
-        return (await customer.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
+        return (await confirmationNumber.TextContentAsync())!.Trim();
     }
 
     /// <summary>The shared portal, for a helper that is static; set when the fixture starts.</summary>
