@@ -6,8 +6,12 @@ namespace BookingPortal.Tests.Integration.Instances;
 /// </summary>
 [TestCaseOrderer("BookingPortal.Tests.TestSupport.DeclarationOrderer", "BookingPortal.Tests")]
 [RequiresPostgres]
+[Collection(Collection)]
 public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
 {
+    /// <summary>A name of its own, so that <see cref="TestSupport.EndToEndFirstOrderer"/> can start it early.</summary>
+    public const string Collection = "Two instances";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
 
     [Fact]
