@@ -117,6 +117,13 @@ public sealed class PortalProcess(bool clockControl = false, IReadOnlyDictionary
 
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={DatabasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        if (publishedFolder is null)
+        {
+            // A Release build turns quick JIT off for a server's first burst (BookingPortal.csproj); a portal run the
+            // development way JITs as a Debug build does. Measured to ready: 11-12.8 s of CPU without, 6.4 s with.
+            start.Environment["DOTNET_TC_QuickJit"] = "1";
+        }
+
         if (clockControl)
         {
             start.Environment["Testing__ClockControl"] = "true";
