@@ -15,9 +15,9 @@ public class AccountJourneyTests(BrowserFixture browser) : EndToEndTest
         var email = $"journey-{Guid.NewGuid():N}@example.com";
         await page.GotoAsync("services/1");
         await page.GetByRole(AriaRole.Link, new() { Name = "Book a time" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login?**");
+        await BrowserFixture.WaitForAddressAsync(page, "**/Account/Login?**");
         await page.GetByRole(AriaRole.Link, new() { Name = "Register as a new user" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Register?**");
+        await BrowserFixture.WaitForAddressAsync(page, "**/Account/Register?**");
         // Enhanced navigation changes the address before it swaps the page: the login form (with its own Email and
         // Password fields) is still there for a moment, and what is typed into it is lost with it.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create a new account." })).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -35,13 +35,13 @@ public class AccountJourneyTests(BrowserFixture browser) : EndToEndTest
         }
 
         await page.GotoAsync(link.TrimStart('/'));
-        await page.WaitForURLAsync("**/Account/Login?**");
+        await BrowserFixture.WaitForAddressAsync(page, "**/Account/Login?**");
         await Assertions.Expect(page.GetByText("Thank you for confirming your email. Sign in to continue.")).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync("E2e#Password2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/services/1/book");
+        await BrowserFixture.WaitForAddressAsync(page, "**/services/1/book");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "60-back-at-the-booking-after-confirming");
         page.Url.Should().EndWith("/services/1/book");

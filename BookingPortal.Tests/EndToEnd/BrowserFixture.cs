@@ -117,6 +117,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
     }
 
+    /// <summary>
+    /// Waits for the address, not for the page's load event: on a loaded host the page has stood at its new address, drawn
+    /// and connected, with no load event for 20 s (LoadBalancer, AccountJourney). The caller then waits for what it needs.
+    /// </summary>
+    public static Task WaitForAddressAsync(IPage page, string glob, float? timeout = null) =>
+        page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+
     /// <summary>Interactive pages ignore clicks until the circuit is up; the layout says when it is.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -147,9 +154,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var confirmationNumber = customer.Locator("[data-testid=confirmation-number]");
         try
         {
-            // The confirmation on screen is what the customer waits for, not the page's load event: on a loaded host
-            // (two published portals behind nginx in CI) the page once stood at /bookings/… with no load event for 20 s.
-            await customer.WaitForURLAsync("**/bookings/*", new() { WaitUntil = WaitUntilState.Commit });
+            await WaitForAddressAsync(customer, "**/bookings/*");
             await confirmationNumber.WaitForAsync();
         }
         catch (TimeoutException timeout)

@@ -45,7 +45,7 @@ public class CustomerBookingTests(BrowserFixture browser) : EndToEndTest
         await Assertions.Expect(page.Locator("[data-testid=deposit-due]")).ToHaveTextAsync("$50.00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/bookings/*");
+        await BrowserFixture.WaitForAddressAsync(page, "**/bookings/*");
         var number = (await page.Locator("[data-testid=confirmation-number]").TextContentAsync())!.Trim();
         number.Should().MatchRegex(ConfirmationPattern);
         // The circuit navigated here: the title and the focus follow it as they would after a page load.

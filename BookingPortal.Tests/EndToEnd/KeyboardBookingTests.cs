@@ -42,7 +42,7 @@ public class KeyboardBookingTests(BrowserFixture browser) : EndToEndTest
         await BrowserFixture.ScreenshotAsync(page, "keyboard-booking-summary");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/bookings/*");
+        await BrowserFixture.WaitForAddressAsync(page, "**/bookings/*");
         await Assertions.Expect(page.Locator("[data-testid=confirmation-number]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$"));
     }
 

@@ -25,7 +25,7 @@ public class LanguageAndTimeZoneTests(BrowserFixture browser) : EndToEndTest
         findings.Should().BeEmpty();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Reservar", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/bookings/*");
+        await BrowserFixture.WaitForAddressAsync(page, "**/bookings/*");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Su cita está reservada.");
         await Assertions.Expect(page.GetByTestId("appointment-time")).ToContainTextAsync("Berlin");
         await BrowserFixture.ScreenshotAsync(page, "360-es-confirmation");

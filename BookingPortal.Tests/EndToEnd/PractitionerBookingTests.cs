@@ -21,7 +21,7 @@ public class PractitionerBookingTests(BrowserFixture browser) : EndToEndTest
         await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/bookings/*");
+        await BrowserFixture.WaitForAddressAsync(page, "**/bookings/*");
         await Assertions.Expect(page.Locator("[data-testid=practitioner]")).ToHaveTextAsync("Dr. Omar Vega");
         await BrowserFixture.ScreenshotAsync(page, "practitioner-confirmation");
         await page.GetByRole(AriaRole.Link, new() { Name = "View my appointments" }).ClickAsync();

@@ -21,7 +21,7 @@ public class QuestionsJourneyTests(BrowserFixture browser) : EndToEndTest
             await page.GetByLabel("I accept the terms (2026). *").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
 
-            await page.WaitForURLAsync("**/bookings/*");
+            await BrowserFixture.WaitForAddressAsync(page, "**/bookings/*");
             var answers = page.Locator("[data-testid=booking-answers]");
             await Assertions.Expect(answers).ToContainTextAsync("Who referred you?");
             await Assertions.Expect(answers).ToContainTextAsync("Dr. Ruiz");

@@ -59,7 +59,7 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         await BrowserFixture.PickAnotherDayAsync(lucky);
         await lucky.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await lucky.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await lucky.WaitForURLAsync("**/bookings/*");
+        await BrowserFixture.WaitForAddressAsync(lucky, "**/bookings/*");
 
         // The booking frees the turn: the second customer is let in live, then lets the ten minutes lapse.
         await clock.MoveClockAsync(opensAt.AddSeconds(5));
@@ -92,13 +92,13 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
 
         // Back on the booking page, signed in, with the turn the visitor earned.
-        await page.WaitForURLAsync($"**/services/{serviceId}/book", new() { Timeout = 30_000 });
+        await BrowserFixture.WaitForAddressAsync(page, $"**/services/{serviceId}/book", 30_000);
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await BrowserFixture.PickAnotherDayAsync(page);
         await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/bookings/*");
+        await BrowserFixture.WaitForAddressAsync(page, "**/bookings/*");
     }
 
     /// <summary>A service bookable at any hour, behind a one-off release that lets one person in at a time for ten minutes.</summary>

@@ -9,7 +9,7 @@ namespace BookingPortal.Tests.Integration.Instances;
 [Collection(Collection)]
 public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
 {
-    /// <summary>A name of its own, so that <see cref="TestSupport.EndToEndFirstOrderer"/> can start it early.</summary>
+    /// <summary>A name of its own, so that <see cref="TestSupport.LongestFirstOrderer"/> can start it early.</summary>
     public const string Collection = "Two instances";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);

@@ -2,7 +2,7 @@ using BookingPortal.Tests.EndToEnd;
 using BookingPortal.Tests.Integration.Instances;
 using Xunit.Sdk;
 
-[assembly: Xunit.TestCollectionOrderer("BookingPortal.Tests.TestSupport.EndToEndFirstOrderer", "BookingPortal.Tests")]
+[assembly: Xunit.TestCollectionOrderer("BookingPortal.Tests.TestSupport.LongestFirstOrderer", "BookingPortal.Tests")]
 
 namespace BookingPortal.Tests.TestSupport;
 
@@ -15,7 +15,7 @@ namespace BookingPortal.Tests.TestSupport;
 /// last in xunit's order and ran alone for its last 150 s: most of its two minutes wait on the cluster's
 /// one-minute timers, time better spent beside other tests.
 /// </summary>
-public sealed class EndToEndFirstOrderer : ITestCollectionOrderer
+public sealed class LongestFirstOrderer : ITestCollectionOrderer
 {
     private static readonly string[] LongestFirst = [EndToEndCollection.Name, TwoInstancesTests.Collection];
 
