@@ -124,6 +124,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForAddressAsync(IPage page, string glob, float? timeout = null) =>
         page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
 
+    /// <inheritdoc cref="WaitForAddressAsync(IPage, string, float?)"/>
+    public static Task WaitForAddressAsync(IPage page, Regex address) =>
+        page.WaitForURLAsync(address, new() { WaitUntil = WaitUntilState.Commit });
+
     /// <summary>Interactive pages ignore clicks until the circuit is up; the layout says when it is.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -61,7 +61,7 @@ public class StaffJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         await staff.GetByLabel("Slot 2 seats").FillAsync("1");
         await BrowserFixture.ScreenshotAsync(staff, "30-new-service");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Save service" }).ClickAsync();
-        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/services/\\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.WaitForAddressAsync(staff, new System.Text.RegularExpressions.Regex("/admin/services/\\d+$"));
         return int.Parse(staff.Url.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
