@@ -6,8 +6,8 @@ namespace BookingPortal.Tests.TestSupport;
 /// <summary>
 /// The real app on a fresh SQLite file of its own (or, with <see cref="Provider"/> Postgres, a fresh
 /// database on the test PostgreSQL server), with a clock the test controls. Demo data is seeded,
-/// so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book. A SQLite portal whose start
-/// would migrate and seed exactly what <see cref="SeededTemplate"/> holds begins from a copy of it.
+/// so "Specialist Consultation" (Mon/Wed/Fri, 4 slots × 5 seats) is there to book. A portal whose start would
+/// migrate and seed exactly what <see cref="SeededTemplate"/> holds begins from a copy of it.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -48,7 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ownsDatabase = SharesDatabaseOf is null;
             postgresConnectionString = SharesDatabaseOf is { } first
                 ? first.postgresConnectionString ?? throw new InvalidOperationException("Start the first instance before the one that shares its database.")
-                : TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+                : TestPostgres.NewDatabase();
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString);
         }
@@ -75,13 +75,23 @@ public class PortalFactory : WebApplicationFactory<Program>
             // prove which password signs in, not how slow a guess is. A hash still records its own count, so one made
             // with the default (ConfirmedCustomer's) verifies here as before. Production keeps the default.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations);
-            if (StartsFromTemplate)
-            {
-                // First of the hosted services: the copy must be in place before the database initializer opens the file.
-                services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new SeededTemplate.CopyOnStart(
-                    DatabasePath, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>())));
-            }
+            AddDatabaseMaker(services);
         });
+    }
+
+    /// <summary>First of the hosted services: the database must be in place before the initializer opens it.</summary>
+    private void AddDatabaseMaker(IServiceCollection services)
+    {
+        if (Provider == DatabaseProvider.Postgres && ownsDatabase)
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new SeededTemplate.CreateOnStart(
+                postgresConnectionString!, StartsFromTemplate, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>())));
+        }
+        else if (Provider == DatabaseProvider.Sqlite && StartsFromTemplate)
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new SeededTemplate.CopyOnStart(
+                DatabasePath, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>())));
+        }
     }
 
     /// <summary>Whether this portal may start from <see cref="SeededTemplate"/>'s copy when its start would make the same database.</summary>

@@ -23,15 +23,24 @@ public static class TestPostgres
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync()
     {
-        var name = $"bookingportal_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(AdminConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        var connectionString = NewDatabase();
+        await CreateDatabaseAsync(connectionString);
+        return connectionString;
+    }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 150, Timeout = 60 }.ToString();
+    /// <summary>The connection string of a database of its own, not made yet (<see cref="CreateDatabaseAsync(string, string?)"/>).</summary>
+    public static string NewDatabase() =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = $"bookingportal_test_{Guid.NewGuid():N}", MaxPoolSize = 150, Timeout = 60 }.ToString();
+
+    /// <summary>Makes the database <paramref name="connectionString"/> names: empty, or a copy of <paramref name="template"/> (no one may be connected to it).</summary>
+    public static async Task CreateDatabaseAsync(string connectionString, string? template = null)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var copy = template is null ? "" : $" TEMPLATE \"{new NpgsqlConnectionStringBuilder(template).Database}\"";
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
+        await create.ExecuteNonQueryAsync();
     }
 
     public static async Task DropDatabaseAsync(string connectionString)
