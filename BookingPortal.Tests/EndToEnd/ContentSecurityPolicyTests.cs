@@ -11,7 +11,7 @@ public class ContentSecurityPolicyTests(BrowserFixture browser) : EndToEndTest
     {
         var page = await browser.NewSignedInPageAsync(DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword, "services/1/book");
         await page.Locator("button.slot-button:not([disabled])").First.WaitForAsync();
-        await BrowserFixture.PickAnotherDayAsync(page);
+        await DatePicker.PickAnotherDayAsync(page);
         await page.GotoAsync("Account/Manage/Passkeys");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 

@@ -38,7 +38,7 @@ public class CustomerBookingTests(BrowserFixture browser) : EndToEndTest
         await page.GetByRole(AriaRole.Heading, new() { Name = $"Book {DemoSeeder.ConsultationName}" }).WaitForAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
         var firstDayShown = await page.Locator("[data-testid=selected-date]").TextContentAsync();
-        await BrowserFixture.PickAnotherDayAsync(page);
+        await DatePicker.PickAnotherDayAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=selected-date]")).Not.ToHaveTextAsync(firstDayShown!);
         await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await BrowserFixture.ScreenshotAsync(page, "04-pick-date-and-time");

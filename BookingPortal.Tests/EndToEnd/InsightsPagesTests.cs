@@ -5,12 +5,12 @@ namespace BookingPortal.Tests.EndToEnd;
 /// seeded history moved to this week: the charts are drawn, the table view shows the numbers, axe finds nothing serious,
 /// nothing scrolls sideways. The pages are photographed into docs/screenshots for the README.
 /// </summary>
-public sealed class InsightsPagesTests(BrowserFixture browser) : EndToEndTest, IAsyncLifetime
+public sealed class InsightsPagesTests(BrowserFixture browser) : EndToEndTest
 {
     private readonly PortalProcess portal = new();
     private long openingId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         await portal.InitializeAsync();
         await using var db = portal.OpenDatabase();
@@ -19,7 +19,11 @@ public sealed class InsightsPagesTests(BrowserFixture browser) : EndToEndTest, I
         (_, openingId) = await InsightsHistory.SeedAsync(db, TimeSpan.FromDays(7 * weeks));
     }
 
-    public Task DisposeAsync() => portal.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await portal.DisposeAsync();
+    }
 
     [Fact]
     public async Task Each_insights_page_draws_its_charts_with_tables_and_passes_axe_at_desk_and_tablet_width()

@@ -56,7 +56,7 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         await BrowserFixture.ScreenshotAsync(waiting, "41-queue-waiting");
 
         // Tomorrow, so no slot can have passed while the clock was moved.
-        await BrowserFixture.PickAnotherDayAsync(lucky);
+        await DatePicker.PickAnotherDayAsync(lucky);
         await lucky.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await lucky.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         await BrowserFixture.WaitForAddressAsync(lucky, "**/bookings/*");
@@ -95,7 +95,7 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         await BrowserFixture.WaitForAddressAsync(page, $"**/services/{serviceId}/book", 30_000);
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await BrowserFixture.PickAnotherDayAsync(page);
+        await DatePicker.PickAnotherDayAsync(page);
         await page.Locator("button.slot-button:not([disabled])").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         await BrowserFixture.WaitForAddressAsync(page, "**/bookings/*");

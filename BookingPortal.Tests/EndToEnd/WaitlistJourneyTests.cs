@@ -9,7 +9,7 @@ public class WaitlistJourneyTests(BrowserFixture browser) : EndToEndTest
         var videoId = await VideoServiceIdAsync();
         var page = await browser.NewSignedInPageAsync(DemoSeeder.CustomerEmail, DemoSeeder.CustomerPassword, $"services/{videoId}/book");
         var struck = page.Locator("button.mud-picker-calendar-day.fully-booked:not(.mud-hidden)");
-        await BrowserFixture.ShowMonthOfAsync(page, fullDay);
+        await DatePicker.ShowMonthOfAsync(page, fullDay);
         await Assertions.Expect(struck.First).ToHaveTextAsync(fullDay.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await struck.First.ClickAsync();
         await Assertions.Expect(page.Locator("button.slot-button.slot-full")).ToHaveCountAsync(3);
