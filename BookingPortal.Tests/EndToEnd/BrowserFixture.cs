@@ -79,10 +79,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = timeZoneId,
         });
         context.SetDefaultTimeout(20_000);
-        lock (openContexts)
-        {
-            openContexts.Add(context);
-        }
+        openedPages.Add(context);
 
         var violations = cspViolations ?? this.cspViolations;
         await context.ExposeFunctionAsync("__reportCspViolation", (string violation) =>
@@ -101,30 +98,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// (<see cref="EndToEndTest"/>). A page left open kept its renderer, its timers and its circuit, and the portal's
     /// work for that circuit, running through every journey after its own: a third of a full run's CPU went to Chromium.
     /// </summary>
-    public static async Task CloseOpenedPagesAsync()
-    {
-        if (running is not { } fixture)
-        {
-            return;
-        }
-
-        IBrowserContext[] open;
-        lock (fixture.openContexts)
-        {
-            open = [.. fixture.openContexts];
-            fixture.openContexts.Clear();
-        }
-
-        foreach (var context in open)
-        {
-            await context.CloseAsync();
-        }
-    }
+    public static Task CloseOpenedPagesAsync() => running?.openedPages.CloseAllAsync() ?? Task.CompletedTask;
 
     /// <summary>The running fixture, for <see cref="CloseOpenedPagesAsync"/>; the journeys run one at a time.</summary>
     private static BrowserFixture? running;
 
-    private readonly List<IBrowserContext> openContexts = [];
+    private readonly OpenedPages openedPages = new();
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });

@@ -21,8 +21,14 @@ public sealed class InsightsPagesTests(BrowserFixture browser) : EndToEndTest
 
     public override async Task DisposeAsync()
     {
-        await base.DisposeAsync();
-        await portal.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            await portal.DisposeAsync();
+        }
     }
 
     [Fact]
