@@ -146,17 +146,13 @@ internal static class SeededTemplate
 
     /// <summary>
     /// PostgreSQL copies a database only while no one is connected to it: the maker's idle pooled connections close
-    /// first, from the pool of the connection string the portal itself opens (it adds automatic preparation).
+    /// first (<see cref="TestPostgres.ClearPools"/>).
     /// </summary>
     private sealed class PostgresSnapshot(string connectionString, string template) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            await using (var pooled = new NpgsqlConnection(BookingPortal.Data.DataServiceCollectionExtensions.WithAutomaticPreparation(connectionString)))
-            {
-                NpgsqlConnection.ClearPool(pooled);
-            }
-
+            TestPostgres.ClearPools(connectionString);
             await TestPostgres.CreateDatabaseAsync(template, connectionString);
         }
 

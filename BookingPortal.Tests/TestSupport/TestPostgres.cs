@@ -47,14 +47,23 @@ public static class TestPostgres
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using (var pooled = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
+        ClearPools(connectionString);
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Closes the idle pooled connections to the database: the pool of the string as given, and the pool the portal
+    /// itself opens, which is another (it adds automatic preparation to the string).
+    /// </summary>
+    public static void ClearPools(string connectionString)
+    {
+        foreach (var opened in new[] { connectionString, BookingPortal.Data.DataServiceCollectionExtensions.WithAutomaticPreparation(connectionString) })
+        {
+            using var pooled = new NpgsqlConnection(opened);
+            NpgsqlConnection.ClearPool(pooled);
+        }
     }
 }
