@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>What the portal logged at warning level and above.</summary>
     public CapturedLog Log { get; } = new();
 
+    /// <summary>Work to run before the portal's next transaction begins (an operation landing mid-way through another).</summary>
+    public TransactionHook Transactions { get; } = new();
+
     public string DatabasePath => SharesDatabaseOf?.DatabasePath ?? Path.Combine(databaseFolder, "portal.db");
 
     /// <summary>The database the app runs on; the concurrency suites run once per provider.</summary>
@@ -76,6 +79,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             // with the default (ConfirmedCustomer's) verifies here as before. Production keeps the default.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations);
             AddDatabaseMaker(services);
+            Transactions.AddTo(services);
         });
     }
 

@@ -82,8 +82,8 @@ public sealed class CancellationService(
 
     /// <summary>
     /// Reads the booking, then ends it in one transaction conditional on the status and the slot read
-    /// (SeatReleaser.EndBookingAsync). A booking moved in another tab between the read and the
-    /// transaction is read again and cancelled where it is now; the database giving up on the
+    /// (SeatReleaser.EndBookingAsync). A booking moved in another tab, paid or approved between the read
+    /// and the transaction is read again and cancelled as it is now; the database giving up on the
     /// transaction for another's sake runs it again (ConflictRetry).
     /// </summary>
     private async Task<CancelAttempt> CancelInTransactionAsync(CancelRequest request, CancellationToken cancellationToken)
@@ -124,8 +124,11 @@ public sealed class CancellationService(
         }
 
         var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc, request.WaiveFee);
+        var statusRead = booking.Status;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var cancelled = await seats.EndBookingAsync(db, booking.Id, booking.SlotInventoryId, Domain.Booking.HoldsSeat, b => b
+        // Conditional on the very status read, not any seat-holding one: a payment or an approval landing
+        // meanwhile changes the fee and the message owed, so that booking is read and quoted again.
+        var cancelled = await seats.EndBookingAsync(db, booking.Id, booking.SlotInventoryId, b => b.Status == statusRead, b => b
             .SetProperty(x => x.Status, BookingStatus.Cancelled)
             .SetProperty(x => x.CancelledAtUtc, nowUtc)
             .SetProperty(x => x.CancelledById, request.UserId)
