@@ -39,6 +39,9 @@ public sealed class StripeStandIn : IAsyncDisposable
 
         /// <summary>Makes the refund, then never answers: the caller times out on a refund that happened.</summary>
         RefundThenHang,
+
+        /// <summary>HTTP 200 with a refund whose status is "failed" (the customer's card refused it).</summary>
+        AnswerFailed,
     }
 
     public void ScriptRefunds(params RefundAnswer[] answers)
@@ -106,7 +109,7 @@ public sealed class StripeStandIn : IAsyncDisposable
 
                 var key = recorded.IdempotencyKey ?? Guid.NewGuid().ToString();
                 var body = standIn.RefundsMade.GetOrAdd(key, _ =>
-                    $$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"succeeded","amount":{{recorded.Form["amount"]}}}""");
+                    $$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"{{(answer == RefundAnswer.AnswerFailed ? "failed" : "succeeded")}}","failure_reason":{{(answer == RefundAnswer.AnswerFailed ? "\"expired_or_canceled_card\"" : "null")}},"amount":{{recorded.Form["amount"]}}}""");
                 if (answer == RefundAnswer.RefundThenHang)
                 {
                     await standIn.HoldUntilAbandonedAsync(request);

@@ -26,6 +26,8 @@ public class StripeGatewayTests : StripeSuite
         form["line_items[0][price_data][unit_amount]"].Should().Be("5000");
         form["line_items[0][price_data][currency]"].Should().Be("usd");
         form["client_reference_id"].Should().Be(booking.Id.ToString());
+        form["allowed_payment_method_types[0]"].Should().Be("card", "a debit that settles days later would complete unpaid while the hold lapses");
+        form.Keys.Should().NotContain("allowed_payment_method_types[1]");
         form["success_url"].Should().Be($"http://portal.test/bookings/{booking.ConfirmationNumber}?payment=done");
         requests[0].Authorization.Should().Be($"Bearer {StripeStandIn.SecretKey}");
         // The 10-minute hold is shorter than Stripe allows a session to be, so the session closes at
@@ -116,6 +118,24 @@ public class StripeGatewayTests : StripeSuite
         refund.Status.Should().Be(RefundStatus.Failed, "Stripe's 400 will not change on a retry: staff settle it");
         refund.Amount.Should().Be(50m);
         refund.LastError.Should().Contain("Charge already refunded");
+    }
+
+    [Fact]
+    public async Task A_refund_stripe_answers_as_failed_is_not_counted_as_refunded_and_is_left_for_staff()
+    {
+        var (booking, customer) = await BookAsync(factory);
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_card_gone", 50m);
+        stripe.ScriptRefunds(StripeStandIn.RefundAnswer.AnswerFailed);
+
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, customer, IsStaff: false))).Succeeded.Should().BeTrue();
+
+        var view = await ViewAsync(factory, booking, customer);
+        view.Ledger!.Refunded.Should().Be(0m, "Stripe gave up on returning it");
+        view.Ledger.Balance.Should().Be(-50m);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var refund = await db.RefundRequests.SingleAsync(r => r.BookingId == booking.Id);
+        refund.Status.Should().Be(RefundStatus.Failed);
+        refund.LastError.Should().Contain("failed").And.Contain("expired_or_canceled_card");
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
             new SessionCreateOptions
             {
                 Mode = "payment",
+                // A deposit must be paid while its seat is held: a method that settles days later (a SEPA or
+                // ACH debit) completes the session unpaid, and the booking would lapse while the money came.
+                AllowedPaymentMethodTypes = ["card"],
                 ClientReferenceId = checkout.BookingId.ToString(),
                 SuccessUrl = checkout.SuccessUrl.ToString(),
                 CancelUrl = checkout.CancelUrl.ToString(),
@@ -69,6 +72,13 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
                 new RefundCreateOptions { PaymentIntent = paymentReference, Amount = ToMinorUnits(amount) },
                 new RequestOptions { IdempotencyKey = idempotencyKey },
                 cancellationToken);
+            // Stripe can answer 200 with a refund it has already given up on (the card or bank refused it):
+            // that money was not returned, so staff must settle it, as with a refusal.
+            if (refund.Status is "failed" or "canceled")
+            {
+                throw new RefundRejectedException($"Stripe answered refund {refund.Id} as {refund.Status}: {refund.FailureReason ?? "no reason given"}.");
+            }
+
             return refund.Id;
         }
         catch (StripeException ex) when (IsFinalRefusal(ex.HttpStatusCode))
