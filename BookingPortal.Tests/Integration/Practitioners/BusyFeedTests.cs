@@ -9,16 +9,28 @@ public sealed class BusyFeedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (feedServer, var baseUrl) = await LocalStandIn.StartAsync(app => app.MapGet("/calendar.ics", () => Results.Text(feed, "text/calendar")));
-        feedUrl = baseUrl + "/calendar.ics";
+        // Shaped like a private calendar link: its secret is in the path.
+        (feedServer, var baseUrl) = await LocalStandIn.StartAsync(app => app.MapGet($"/ical/{FeedSecret}/basic.ics", () => Results.Text(feed, "text/calendar")));
+        feedUrl = $"{baseUrl}/ical/{FeedSecret}/basic.ics";
     }
 
     public async Task DisposeAsync() => await feedServer.DisposeAsync();
 
+    private const string FeedSecret = "private-5f2c9e41";
+
     private sealed class FeedPortal(bool allowPrivateNetworks) : PortalFactory
     {
+        /// <summary>Everything logged, at every level: the request log of an HTTP client writes at Information.</summary>
+        public CapturedLog Everything { get; } = new(LogLevel.Trace);
+
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
             [new("Webhooks:AllowHttp", "true"), new("Webhooks:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false")];
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Everything).AddFilter<CapturedLog>(null, LogLevel.Trace));
+        }
     }
 
     private static string Event(string uid, DateTime startUtc, int minutes) =>
@@ -41,6 +53,8 @@ public sealed class BusyFeedTests : IAsyncLifetime
         await portal.Get<BusyFeedService>().RefreshAllAsync();
 
         saved.Errors.Should().BeEmpty();
+        portal.Everything.Entries.Should().Contain(e => e.Level == LogLevel.Information, "the capture hears the portal's ordinary log")
+            .And.NotContain(e => e.Message.Contains(FeedSecret), "a feed's secret must not reach the log");
         await using var db = await portal.DbFactory.CreateDbContextAsync();
         var periods = await db.PractitionerBusyPeriods.Where(p => p.PractitionerId == practitioner).ToListAsync();
         periods.Should().ContainSingle().Which.StartUtc.Should().Be(tomorrow.AddHours(2));

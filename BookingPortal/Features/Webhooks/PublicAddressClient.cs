@@ -7,8 +7,13 @@ public static class PublicAddressClient
     /// connection (so a name rebound to a private address is refused), for every outgoing call to an address staff
     /// typed in: webhook deliveries, and calendar feeds fetched from outside.
     /// </summary>
+    /// <remarks>
+    /// It logs nothing of its own: such an address can carry its secret in the path (a private calendar
+    /// feed, a chat hook's token), and the client's request log writes the path at Information level.
+    /// </remarks>
     public static IHttpClientBuilder AddPublicAddressClient(this IServiceCollection services, string name) =>
         services.AddHttpClient(name)
+            .RemoveAllLoggers()
             .ConfigureHttpClient((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
