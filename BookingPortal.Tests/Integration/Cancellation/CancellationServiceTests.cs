@@ -48,6 +48,29 @@ public class CancellationServiceTests : PortalSuite
     }
 
     [Fact]
+    public async Task A_fee_that_starts_while_the_dialog_is_open_is_shown_before_it_is_kept()
+    {
+        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-48).AddMinutes(-1), TimeSpan.Zero));
+        var cancellations = factory.Get<CancellationService>();
+        var shown = await cancellations.GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var refused = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, FeeShown: shown!.Quote.FeeRetained));
+        var again = await cancellations.GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
+        var cancelled = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, FeeShown: again!.Quote.FeeRetained));
+
+        shown.Quote.FeeRetained.Should().Be(0m);
+        refused.Outcome.Should().Be(CancelOutcome.FeeChanged);
+        refused.Message.Should().Contain("costs more");
+        again.Quote.FeeRetained.Should().Be(25m);
+        cancelled.Succeeded.Should().BeTrue(cancelled.Message);
+        cancelled.Quote!.FeeRetained.Should().Be(25m);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.CancellationFeeRetained)).Should().Be(1, "the refusal wrote nothing");
+    }
+
+    [Fact]
     public async Task A_customer_reading_in_Spanish_is_told_the_fee_and_the_outcome_in_Spanish()
     {
         var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);

@@ -118,12 +118,12 @@ public sealed class CancellationService(
             return new(new CancelResult(refusal == CancellationRefusal.Started ? CancelOutcome.Started : CancelOutcome.AlreadyEnded, null, RefusalMessage(refusal)));
         }
 
-        if (request.OnlyOnSlotInventoryId is { } onlyOn && booking.SlotInventoryId != onlyOn)
+        var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc, request.WaiveFee);
+        if (NotAsShown(request, booking, quote) is { } changed)
         {
-            return new(ChangedMeanwhile());
+            return new(changed);
         }
 
-        var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc, request.WaiveFee);
         var statusRead = booking.Status;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Conditional on the very status read, not any seat-holding one: a payment or an approval landing
@@ -172,6 +172,13 @@ public sealed class CancellationService(
 
         return refund is not null;
     }
+
+    /// <summary>Not the booking the one cancelling looked at: moved off the slot staff are closing, or now dearer to cancel than they were shown.</summary>
+    private CancelResult? NotAsShown(CancelRequest request, Domain.Booking booking, CancellationQuote quote) =>
+        request.OnlyOnSlotInventoryId is { } onlyOn && booking.SlotInventoryId != onlyOn ? ChangedMeanwhile()
+        : request.FeeShown is { } shown && quote.FeeRetained > shown
+            ? new(CancelOutcome.FeeChanged, quote, text["Cancelling now costs more than when you opened this: the booking is unchanged. Please read the new terms before you confirm."])
+        : null;
 
     /// <summary>It moved (in another tab, say) while being cancelled: the customer looks again rather than the portal guessing.</summary>
     private CancelResult ChangedMeanwhile() =>
