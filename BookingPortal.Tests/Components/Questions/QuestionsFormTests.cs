@@ -49,4 +49,27 @@ public class QuestionsFormTests : BookingComponentsTestContext
             [3] = [BookingAnswer.Yes],
         });
     }
+
+    [Theory]
+    [InlineData("es-ES", "3,5")]
+    [InlineData("en-US", "3.5")]
+    public void A_number_is_read_the_way_the_customer_s_language_writes_it(string culture, string typed)
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var answers = new QuestionAnswers();
+            answers.Load([new BookingQuestion { Id = 4, Kind = QuestionKind.Number, TextEn = "Weight (kg)", TextEs = "Peso (kg)" }]);
+            var form = Render<QuestionsForm>(p => p.Add(x => x.Answers, answers));
+
+            form.Find("[data-testid=question-4] input").Change(typed);
+
+            answers.Number(4).Should().Be(3.5m, $"\"{typed}\" is three and a half in {culture}");
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
 }
