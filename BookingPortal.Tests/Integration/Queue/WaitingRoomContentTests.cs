@@ -37,17 +37,32 @@ public class WaitingRoomContentTests : IAsyncLifetime
         room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be("Waiting"));
         room.Render(p => p.Add(x => x.ServiceId, clinic.Id));
         var whileWaiting = shown.ToList();
+        var heardWhileWaiting = Heard(room);
         await factory.Get<AdmissionController>().TickAllAsync();
         await factory.Get<QueueBroadcaster>().BroadcastAsync();
         room.WaitForAssertion(() => room.FindAll("[data-testid=admitted]").Should().ContainSingle());
         var admitted = shown.ToList();
+        var heardAtTurn = Heard(room);
+        var bannerAtTurn = room.Find("[data-testid=admitted]").TextContent;
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        room.WaitForAssertion(() => room.Find("[data-testid=admitted]").TextContent.Should().NotBe(bannerAtTurn, "the countdown moved"));
+        var heardInTurn = Heard(room);
         factory.Clock.Advance(TimeSpan.FromHours(1));
         room.WaitForAssertion(() => room.FindAll("[data-testid=expired]").Should().ContainSingle());
+
+        // A screen reader hears the room's one live region change when the turn comes and when it goes, not each second of it.
+        heardWhileWaiting.Should().BeEmpty("the line's own region speaks while waiting");
+        heardAtTurn.Should().Be("It's your turn to book now.");
+        heardInTurn.Should().Be(heardAtTurn);
+        Heard(room).Should().StartWith("Your time to book ran out.");
 
         whileWaiting.Should().BeEmpty("someone still waiting sees no pickers, so the page loads no availability");
         admitted.Should().Equal(true);
         shown.Should().Equal(true, false);
     }
+
+    private static string Heard(IRenderedComponent<WaitingRoom> room) =>
+        room.Find("[data-testid=room-announcement]").TextContent;
 
     [Fact]
     public async Task Without_a_release_the_pickers_are_shown_at_once()
