@@ -1,3 +1,4 @@
+using BookingPortal.Features.Queue.Components;
 using BookingPortal.Tests.Unit.Features.Queue;
 
 namespace BookingPortal.Tests.Integration.Queue;
@@ -64,6 +65,53 @@ public class ProofOfWorkTests : WeeklyReleaseSuite
 
         difficulties.Should().Equal(16, 16, 16, 16, 17, 17, 17, 17, 18);
         (await JoinAsync("198.51.100.1")).ProofDifficulty.Should().Be(16, "another network starts at the base");
+    }
+
+    [Fact]
+    public async Task Choosing_the_paced_wait_stops_the_check_and_its_late_end_does_not_undo_the_choice()
+    {
+        var entry = await JoinAsync("203.0.113.5");
+        using var bunit = new BunitContext();
+        using var scope = factory.Services.CreateScope();
+        var database = new CountingFactory(factory.DbFactory);
+        bunit.Services.AddSingleton(ActivatorUtilities.CreateInstance<ProofOfWorkGate>(scope.ServiceProvider, (IDbContextFactory<BookingDbContext>)database));
+        bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        var module = bunit.JSInterop.SetupModule("./js/proof-of-work.js");
+        var check = module.Setup<ProofOfWorkPanel.ProofSolution?>("solve", _ => true);
+        module.SetupVoid("stop").SetVoidResult();
+        var panel = bunit.Render<ProofOfWorkPanel>(p => p.Add(x => x.Entry, entry).Add(x => x.TimeZoneId, "America/New_York"));
+        panel.WaitForAssertion(() => module.VerifyInvoke("solve"));
+
+        await panel.Find("[data-testid=paced-wait]").ClickAsync(new());
+        var readsWhenPaced = database.Opened;
+        check.SetResult(new ProofOfWorkPanel.ProofSolution("a nonce the wait made moot", 1, 1));
+        // Queued behind the check's continuation on the renderer: by the time this runs, that has too.
+        await panel.InvokeAsync(() => { });
+
+        module.VerifyInvoke("stop");
+        database.Opened.Should().Be(readsWhenPaced, "a check that ended after the choice is not sent to the server");
+        panel.Find("[data-testid=proof-of-work]").GetAttribute("data-state").Should().Be("Paced");
+        panel.Markup.Should().NotContain("could not be finished");
+    }
+
+    private sealed class CountingFactory(IDbContextFactory<BookingDbContext> inner) : IDbContextFactory<BookingDbContext>
+    {
+        private int opened;
+
+        public int Opened => Volatile.Read(ref opened);
+
+        public BookingDbContext CreateDbContext()
+        {
+            Interlocked.Increment(ref opened);
+            return inner.CreateDbContext();
+        }
+
+        public Task<BookingDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref opened);
+            return inner.CreateDbContextAsync(cancellationToken);
+        }
     }
 
     private async Task<QueueEntry> JoinAsync(string address)

@@ -4,14 +4,30 @@ export function supported() {
     return typeof Worker !== 'undefined' && !!(globalThis.crypto && crypto.subtle);
 }
 
+// The check under way, so that stop() can end it.
+let running = null;
+
 export function solve(challenge, difficulty) {
     if (!supported()) {
         return Promise.resolve(null);
     }
     return new Promise((resolve) => {
         const worker = new Worker(new URL('./proof-of-work-worker.js', import.meta.url));
-        worker.onmessage = (event) => { worker.terminate(); resolve(event.data); };
-        worker.onerror = () => { worker.terminate(); resolve(null); };
+        const finish = (result) => {
+            worker.terminate();
+            if (running === finish) {
+                running = null;
+            }
+            resolve(result);
+        };
+        running = finish;
+        worker.onmessage = (event) => finish(event.data);
+        worker.onerror = () => finish(null);
         worker.postMessage({ challenge, difficulty });
     });
+}
+
+// The customer chose the paced wait: the worker stops using the phone's processor, and solve() answers null.
+export function stop() {
+    running?.(null);
 }
