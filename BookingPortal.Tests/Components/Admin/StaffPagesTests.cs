@@ -98,6 +98,28 @@ public sealed class StaffPagesTests() : StaffPageSuite(
     }
 
     [Fact]
+    public async Task A_customer_link_opens_the_appointments_already_searched_for_that_customer()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var customers = await factory.CreateCustomersAsync(2);
+        foreach (var (slot, customer) in slots.Take(2).Zip(customers))
+        {
+            (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "k"))).Succeeded.Should().BeTrue();
+        }
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var email = await db.Users.Where(u => u.Id == customers[0]).Select(u => u.Email!).SingleAsync();
+        // The address the Customers page links to.
+        context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>()
+            .NavigateTo($"admin/appointments?search={Uri.EscapeDataString(email)}");
+
+        var page = context.Render<AppointmentsPage>();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=appointments-grid] tbody tr").Should().HaveCount(1));
+        page.Instance.LastQuery!.Search.Should().Be(email);
+    }
+
+    [Fact]
     public void The_grid_state_becomes_a_server_query_with_the_filters()
     {
         var filters = new AppointmentFilters { ServiceId = 3, Status = BookingStatus.NoShow, Search = "ana", From = new DateTime(2026, 3, 1) };
