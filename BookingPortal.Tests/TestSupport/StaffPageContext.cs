@@ -6,12 +6,12 @@ namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>
 /// A bUnit context for the staff pages over a started test portal: MudBlazor, localization, the page title,
-/// loose JavaScript, an interactive server renderer, and the demo staff member signed in (StaffActors from the
-/// portal confirms them against the database), and the portal's own services the pages use.
+/// loose JavaScript, an interactive server renderer, and the demo staff member signed in (the StaffActors given
+/// confirm them against the database, as the portal's do), and the portal's own services the pages use.
 /// </summary>
 public static class StaffPageContext
 {
-    public static async Task SignInDemoStaffAsync(this BunitContext context, PortalFactory factory, params Type[] portalServices)
+    public static async Task SignInDemoStaffAsync(this BunitContext context, PortalFactory factory, StaffActors staffActors, params Type[] portalServices)
     {
         context.Services.AddMudServices();
         context.Services.AddLocalization();
@@ -19,7 +19,7 @@ public static class StaffPageContext
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var staff = await factory.StaffAsync();
         context.AddAuthorization().SetAuthorized(staff.Name).SetRoles(Roles.Staff).SetClaims(new Claim(PortalClaims.UserIdType, staff.Id));
-        context.Services.AddSingleton(factory.Get<StaffActors>());
+        context.Services.AddSingleton(staffActors);
         foreach (var service in portalServices)
         {
             context.Services.AddSingleton(service, factory.Services.CreateScope().ServiceProvider.GetRequiredService(service));

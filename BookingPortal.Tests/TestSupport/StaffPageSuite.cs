@@ -9,10 +9,14 @@ public abstract class StaffPageSuite(params Type[] portalServices) : IAsyncLifet
     protected readonly PortalFactory factory = new();
     protected readonly BunitContext context = new();
 
+    /// <summary>Where the pages' role checks read; a test may hold or break it (see <see cref="StaffRoleDatabase"/>).</summary>
+    protected StaffRoleDatabase staffDatabase = default!;
+
     public async Task InitializeAsync()
     {
         await factory.StartWithoutScheduledJobsAsync();
-        await context.SignInDemoStaffAsync(factory, portalServices);
+        staffDatabase = new StaffRoleDatabase(factory.DbFactory);
+        await context.SignInDemoStaffAsync(factory, new StaffActors(staffDatabase), portalServices);
     }
 
     public async Task DisposeAsync()

@@ -77,6 +77,32 @@ public sealed class StaffPagesTests() : StaffPageSuite(
     }
 
     [Fact]
+    public async Task A_double_submitted_new_service_is_created_once_and_its_button_stays_disabled()
+    {
+        var page = context.Render<ServiceEditPage>();
+        Field(page, "Name").Change("Double-click clinic");
+        Field(page, "Address").Change("1 Main Street");
+        Field(page, "Price").Change("80");
+        var form = page.Find("form");
+        staffDatabase.Hold();
+
+        // A double click: the second submit arrives while the first is still saving; a third once it has
+        // saved, before the page has become the new service's edit page.
+        var first = form.SubmitAsync();
+        var second = form.SubmitAsync();
+        staffDatabase.Release();
+        await Task.WhenAll(first, second);
+        await form.SubmitAsync();
+
+        page.FindAll("[data-testid=service-errors]").Select(e => e.TextContent).Should().BeEmpty();
+        page.FindAll("button[type=submit]").Single().HasAttribute("disabled").Should().BeTrue("the page moves on to the new service's edit page");
+        (await factory.Get<CatalogService>().ListServicesAsync()).Count(s => s.Name == "Double-click clinic").Should().Be(1);
+    }
+
+    private static AngleSharp.Dom.IElement Field(IRenderedComponent<ServiceEditPage> page, string label) =>
+        page.Find($"#{page.FindAll("label").First(l => l.TextContent.Trim() == label).GetAttribute("for")}");
+
+    [Fact]
     public async Task The_appointments_grid_asks_the_server_for_the_page_and_the_sort_the_staff_member_chose()
     {
         var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);

@@ -26,6 +26,21 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
     }
 
     [Fact]
+    public async Task Clicking_save_again_before_the_new_practitioners_page_opens_creates_them_once()
+    {
+        var form = context.Render<ProfileForm>();
+        var name = form.Find("[data-testid=display-name]");
+        (name.TagName == "INPUT" ? name : name.QuerySelector("input")!).Change("Dr Twice");
+
+        // The second click lands in the moment between the first save and the page that edits the new practitioner.
+        await form.FindAll("button").First(b => b.TextContent.Contains("Save profile")).ClickAsync(new());
+        await form.FindAll("button").First(b => b.TextContent.Contains("Save profile")).ClickAsync(new());
+
+        (await factory.Get<PractitionerAdminService>().ListAsync(await factory.StaffAsync()))
+            .Count(p => p.DisplayName == "Dr Twice").Should().Be(1);
+    }
+
+    [Fact]
     public async Task The_list_links_each_practitioner_to_their_page()
     {
         var id = await factory.CreatePractitionerAsync("Dr Listed", (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);

@@ -1,0 +1,39 @@
+using BookingPortal.Features.Releases;
+using BookingPortal.Features.Releases.Pages;
+
+namespace BookingPortal.Tests.Components.Admin;
+
+/// <summary>The releases page rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
+public sealed class ReleasesPageTests() : StaffPageSuite(
+    typeof(ReleaseService), typeof(ReleaseScheduler), typeof(PeopleService), typeof(CatalogService))
+{
+    [Fact]
+    public async Task A_double_click_on_save_saves_the_release_once()
+    {
+        var page = RenderWeekly();
+        staffDatabase.Hold();
+
+        // The second click arrives while the first is still saving (found again: the first re-rendered the button).
+        var first = SaveButton(page).ClickAsync(new());
+        var second = SaveButton(page).ClickAsync(new());
+        staffDatabase.Release();
+        await Task.WhenAll(first, second);
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.AuditEntries.CountAsync(a => a.Action == "release.saved")).Should().Be(1);
+    }
+
+    private IRenderedComponent<ReleasesPage> RenderWeekly()
+    {
+        var page = context.Render<ReleasesPage>();
+        // Every service starts on a weekly release (the demo clinic's, or the page's Monday draft).
+        page.WaitForAssertion(() => DayBox(page, "Mon").HasAttribute("checked").Should().BeTrue());
+        return page;
+    }
+
+    private static AngleSharp.Dom.IElement SaveButton(IRenderedComponent<ReleasesPage> page) =>
+        page.FindAll("button").First(b => b.TextContent.Contains("Save release"));
+
+    private static AngleSharp.Dom.IElement DayBox(IRenderedComponent<ReleasesPage> page, string day) =>
+        page.FindAll("label").First(l => l.TextContent.Trim() == day).QuerySelector("input[type=checkbox]")!;
+}
