@@ -8,6 +8,24 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
     typeof(ReleaseService), typeof(ReleaseScheduler), typeof(PeopleService), typeof(CatalogService))
 {
     [Fact]
+    public async Task A_weekly_release_with_no_day_ticked_says_why_beside_the_days()
+    {
+        var page = RenderWeekly();
+        foreach (var day in new[] { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" })
+        {
+            if (DayBox(page, day).HasAttribute("checked"))
+            {
+                DayBox(page, day).Change(false);
+            }
+        }
+
+        await SaveButton(page).ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=opening-days-error]").TextContent
+            .Should().Be("Choose when it opens: a date and time, or weekdays for a weekly release."));
+    }
+
+    [Fact]
     public async Task A_double_click_on_save_saves_the_release_once()
     {
         var page = RenderWeekly();
