@@ -141,6 +141,49 @@ public class ServiceAdminTests : PortalSuite
         (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).ChangesAllowedUntilHours.Should().Be(72);
     }
 
+    [Fact]
+    public async Task A_name_another_service_holds_is_refused_beside_the_name_on_create_and_on_update()
+    {
+        var staff = await factory.StaffAsync();
+        var admin = factory.Get<ServiceAdminService>();
+        var other = await factory.SimpleConsultationAsync();
+        var copy = NamedDraft(" " + DemoSeeder.ConsultationName + " ");
+
+        var created = await admin.SaveAsync(staff, copy);
+        var renamed = (await admin.GetDraftAsync(staff, other.Id))!;
+        renamed.Name = DemoSeeder.ConsultationName;
+        var updated = await admin.SaveAsync(staff, renamed);
+
+        created.Errors.Should().ContainSingle().Which.Field.Should().Be(nameof(Service.Name));
+        updated.Errors.Should().ContainSingle().Which.Field.Should().Be(nameof(Service.Name));
+        created.Message.Should().Contain("Another service is already called");
+        (await factory.ServiceNamedAsync(other.Name)).Id.Should().Be(other.Id, "the rename was not saved");
+    }
+
+    [Fact]
+    public async Task Staff_creating_the_same_name_at_once_get_one_service_and_a_name_error_for_the_rest()
+    {
+        var staff = await factory.StaffAsync();
+        var admin = factory.Get<ServiceAdminService>();
+
+        var results = await Race.AllAtOnceAsync(Enumerable.Range(0, 4)
+            .Select(_ => (Func<Task<SaveServiceResult>>)(() => admin.SaveAsync(staff, NamedDraft("Twin clinic")))));
+
+        results.Count(r => r.Succeeded).Should().Be(1);
+        results.Where(r => !r.Succeeded).SelectMany(r => r.Errors).Select(e => e.Field).Should().AllBe(nameof(Service.Name));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Services.CountAsync(s => s.Name == "Twin clinic")).Should().Be(1);
+    }
+
+    private static Service NamedDraft(string name)
+    {
+        var draft = ServiceAdminService.NewDraft();
+        draft.Name = name;
+        draft.Price = 80m;
+        draft.Address = "1 Main Street";
+        return draft;
+    }
+
     private static async Task<(Service Service, SlotAvailability Slot, string[] Booked)> BookTwoSeatsAsync(PortalFactory factory)
     {
         var service = await factory.SimpleConsultationAsync();

@@ -74,12 +74,41 @@ public sealed class ServiceAdminService(
             return SaveServiceResult.Refused(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        return draft.Id == 0
-            ? await CreateAsync(db, transaction, actor, draft, cancellationToken)
-            : await UpdateAsync(db, transaction, actor, draft, cancellationToken);
+        if (await NameTakenAsync(draft, cancellationToken))
+        {
+            return SaveServiceResult.Refused([NameTakenError(draft.Name)]);
+        }
+
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            return draft.Id == 0
+                ? await CreateAsync(db, transaction, actor, draft, cancellationToken)
+                : await UpdateAsync(db, transaction, actor, draft, cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Two staff saving the same name at once both pass the check above; the unique index
+            // refuses the second, which should read as the same field error, not a crash.
+            if (await NameTakenAsync(draft, cancellationToken))
+            {
+                return SaveServiceResult.Refused([NameTakenError(draft.Name)]);
+            }
+
+            throw;
+        }
     }
+
+    /// <summary>Services.Name is unique (a customer tells services apart by name); another service may not hold it.</summary>
+    private async Task<bool> NameTakenAsync(Service draft, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Services.AnyAsync(s => s.Name == draft.Name && s.Id != draft.Id, cancellationToken);
+    }
+
+    private static FieldError NameTakenError(string name) =>
+        new(nameof(Service.Name), $"Another service is already called {name}; choose a different name.");
 
     private async Task<SaveServiceResult> CreateAsync(
         BookingDbContext db, IDbContextTransaction transaction, StaffActor actor, Service draft, CancellationToken cancellationToken)
