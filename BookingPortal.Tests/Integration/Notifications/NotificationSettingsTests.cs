@@ -39,7 +39,7 @@ public class NotificationSettingsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"Notifications:{key}"] = value }).Build();
         configuration.GetSection("Notifications").Bind(options);
 
-        var result = new NotificationsOptionsValidator().Validate(null, options);
+        var result = new NotificationsOptionsValidator(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" }).Validate(null, options);
 
         result.Failed.Should().BeTrue();
         result.FailureMessage.Should().Contain(expected);

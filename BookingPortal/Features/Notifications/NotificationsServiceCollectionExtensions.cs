@@ -32,7 +32,9 @@ public static class NotificationsServiceCollectionExtensions
 }
 
 /// <summary>Says at start-up which channels deliver, so an operator is never surprised that nothing went out.</summary>
-internal sealed class DeliveryStatusReport(IEnumerable<INotificationChannel> channels, ILogger<DeliveryStatusReport> logger) : IHostedService
+internal sealed class DeliveryStatusReport(
+    IEnumerable<INotificationChannel> channels, IOptions<NotificationsOptions> options, IHostEnvironment environment,
+    ILogger<DeliveryStatusReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +52,24 @@ internal sealed class DeliveryStatusReport(IEnumerable<INotificationChannel> cha
             }
         }
 
+        ReportLoopbackPortalAddress();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// With a channel on, the options validator refuses a loopback address in Production; with none, nothing
+    /// leaves yet, but the outbox's messages and the first-admin setup link already carry it.
+    /// </summary>
+    private void ReportLoopbackPortalAddress()
+    {
+        var value = options.Value;
+        if (environment.IsProduction() && !value.DeliversMessages && value.PortalBaseUrlIsLoopback)
+        {
+            logger.LogWarning(
+                "'{Key}' is {PortalBaseUrl}, this machine: links in messages and in the first-admin setup link point there. " +
+                "Set it to the portal's public address before turning on e-mail or SMS delivery.",
+                $"{NotificationsOptions.SectionName}:PortalBaseUrl", value.PortalBaseUrl);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

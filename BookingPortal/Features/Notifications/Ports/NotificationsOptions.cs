@@ -29,6 +29,13 @@ public sealed class NotificationsOptions
     public TwilioOptions Twilio { get; set; } = new();
 
     public Uri PortalBaseUri => new(PortalBaseUrl.EndsWith('/') ? PortalBaseUrl : PortalBaseUrl + "/");
+
+    /// <summary>Whether any message leaves the portal (e-mail or SMS); webhooks carry no customer links.</summary>
+    public bool DeliversMessages => SendGrid.IsConfigured || Twilio.IsConfigured;
+
+    /// <summary>The portal address is this machine (the default): a link in a message would open the reader's own computer.</summary>
+    public bool PortalBaseUrlIsLoopback =>
+        Uri.TryCreate(PortalBaseUrl, UriKind.Absolute, out var portal) && portal.IsLoopback;
 }
 
 public sealed class SendGridOptions
@@ -58,7 +65,7 @@ public sealed class TwilioOptions
 }
 
 /// <summary>Start-up checks that name the key at fault.</summary>
-internal sealed class NotificationsOptionsValidator : IValidateOptions<NotificationsOptions>
+internal sealed class NotificationsOptionsValidator(IHostEnvironment environment) : IValidateOptions<NotificationsOptions>
 {
     private const string Section = NotificationsOptions.SectionName;
 
@@ -72,11 +79,18 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         return errors.Result;
     }
 
-    private static void ValidatePortalAndDelivery(NotificationsOptions options, OptionsErrors errors)
+    private void ValidatePortalAndDelivery(NotificationsOptions options, OptionsErrors errors)
     {
         if (!Uri.TryCreate(options.PortalBaseUrl, UriKind.Absolute, out var portal) || portal.Scheme is not ("http" or "https"))
         {
             errors.Add($"'{Section}:PortalBaseUrl' must be an absolute http(s) URL (was '{options.PortalBaseUrl}').");
+        }
+        else if (environment.IsProduction() && options.DeliversMessages && options.PortalBaseUrlIsLoopback)
+        {
+            // The default suits a developer's machine; sent from Production, every confirm-address and
+            // booking link would point at the customer's own computer. Without a channel nothing leaves,
+            // so DeliveryStatusReport only warns.
+            errors.Add($"'{Section}:PortalBaseUrl' must be the portal's public address when e-mail or SMS delivery is on in Production (was '{options.PortalBaseUrl}').");
         }
 
         if (string.IsNullOrWhiteSpace(options.ClinicName) || options.ClinicName.Length > 100)
