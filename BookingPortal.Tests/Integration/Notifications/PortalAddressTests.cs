@@ -56,7 +56,8 @@ public class PortalAddressTests
         var log = new CapturedLog();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
         var report = new DeliveryStatusReport(
-            [], Options.Create(new NotificationsOptions()), new HostingEnvironment { EnvironmentName = environment }, loggers.CreateLogger<DeliveryStatusReport>());
+            [], Options.Create(new NotificationsOptions()), new HostingEnvironment { EnvironmentName = environment },
+            new AccountRules(), loggers.CreateLogger<DeliveryStatusReport>());
 
         await report.StartAsync(CancellationToken.None);
 

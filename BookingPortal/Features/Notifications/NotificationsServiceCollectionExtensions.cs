@@ -34,7 +34,7 @@ public static class NotificationsServiceCollectionExtensions
 /// <summary>Says at start-up which channels deliver, so an operator is never surprised that nothing went out.</summary>
 internal sealed class DeliveryStatusReport(
     IEnumerable<INotificationChannel> channels, IOptions<NotificationsOptions> options, IHostEnvironment environment,
-    ILogger<DeliveryStatusReport> logger) : IHostedService
+    AccountRules accountRules, ILogger<DeliveryStatusReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +53,25 @@ internal sealed class DeliveryStatusReport(
         }
 
         ReportLoopbackPortalAddress();
+        ReportUnconfirmableAddresses();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Out of the box Production requires a confirmed address to book but sends no mail, so no new
+    /// customer can ever book: an Error, not a Warning, because the portal is up yet useless to them.
+    /// Test runs (Development, Testing) read no mail and confirm addresses by other means.
+    /// </summary>
+    private void ReportUnconfirmableAddresses()
+    {
+        if (accountRules.RequireConfirmedEmail && !options.Value.SendGrid.IsConfigured && !TestRunEnvironments.Allows(environment))
+        {
+            logger.LogError(
+                "New customers cannot confirm their e-mail address, and so cannot book, join a waitlist or take a place in a draw: " +
+                "'{RequireKey}' is on but e-mail delivery is off, so confirmation mails stay in the outbox. " +
+                "Set '{ApiKey}' to send them, or set '{RequireKey}' to false to let unconfirmed customers book.",
+                AccountRules.RequireConfirmedEmailKey, $"{NotificationsOptions.SectionName}:SendGrid:ApiKey", AccountRules.RequireConfirmedEmailKey);
+        }
     }
 
     /// <summary>
