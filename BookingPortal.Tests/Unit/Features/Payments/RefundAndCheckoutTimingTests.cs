@@ -32,4 +32,31 @@ public class RefundAndCheckoutTimingTests
             "Stripe keeps an idempotency key for 24 hours, and each attempt may also wait out a claim");
         settings.ClaimTimeoutSeconds.Should().BeGreaterThan(settings.TimeoutSeconds);
     }
+
+    [Fact]
+    public void At_the_validators_caps_the_last_refund_attempt_still_ends_before_stripe_forgets_the_key()
+    {
+        var claim = TimeSpan.FromSeconds(PaymentsOptionsValidator.MaxRefundClaimTimeoutSeconds);
+        var longestGap = DeliveryPolicy.RetryDelay(PaymentsOptionsValidator.MaxRefundAttempts, TimeSpan.FromSeconds(3600)) + claim + RefundDispatchJob.Interval;
+
+        var lastAttemptEnds = ((PaymentsOptionsValidator.MaxRefundAttempts - 1) * longestGap) + claim;
+
+        lastAttemptEnds.Should().BeLessThan(TimeSpan.FromHours(24), "Stripe keeps an idempotency key for 24 hours");
+    }
+
+    [Theory]
+    [InlineData(100_000, "MaxAttempts")]
+    [InlineData(21, "MaxAttempts")]
+    [InlineData(0, "MaxAttempts")]
+    [InlineData(20, null)]
+    public void Refund_attempts_past_the_cap_are_refused_naming_the_key(int attempts, string? refusedKey)
+    {
+        var result = new PaymentsOptionsValidator().Validate(null, new PaymentsOptions { Refunds = new RefundOptions { MaxAttempts = attempts } });
+
+        result.Succeeded.Should().Be(refusedKey is null, result.FailureMessage);
+        if (refusedKey is not null)
+        {
+            result.FailureMessage.Should().Contain($"'Payments:Refunds:{refusedKey}' must be between 1 and 20 (was {attempts})");
+        }
+    }
 }

@@ -30,9 +30,10 @@ public sealed class PaymentsOptions
 public sealed class RefundOptions
 {
     /// <summary>
-    /// Attempts before a refund is marked Failed for staff. With the defaults the last attempt comes
+    /// Attempts before a refund is marked Failed for staff (1–20). With the defaults the last attempt comes
     /// about 13 hours after the first, inside the 24 hours for which Stripe remembers an idempotency
     /// key: a retry never reaches Stripe after it has forgotten whether the first attempt went through.
+    /// The validator's caps keep that true for any accepted setting.
     /// </summary>
     public int MaxAttempts { get; set; } = 20;
 
@@ -60,20 +61,14 @@ public sealed class StripeOptions
 /// <summary>Start-up checks: a card gateway without its keys stops the app with the key named.</summary>
 internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOptions>
 {
+    public const int MaxRefundAttempts = 20;
+
+    public const int MaxRefundClaimTimeoutSeconds = 600;
+
     public ValidateOptionsResult Validate(string? name, PaymentsOptions options)
     {
         var errors = new OptionsErrors(PaymentsOptions.SectionName).Range(nameof(options.HoldMinutes), options.HoldMinutes, 1, 120);
-        var refunds = options.Refunds;
-        if (refunds.MaxAttempts < 1 || refunds.RetryBaseDelaySeconds < 1 || refunds.TimeoutSeconds < 1 || refunds.BatchSize < 1)
-        {
-            errors.Add($"'{PaymentsOptions.SectionName}:Refunds' MaxAttempts, RetryBaseDelaySeconds, TimeoutSeconds and BatchSize must be at least 1.");
-        }
-
-        if (refunds.ClaimTimeoutSeconds <= refunds.TimeoutSeconds)
-        {
-            errors.Add($"'{PaymentsOptions.SectionName}:Refunds:ClaimTimeoutSeconds' ({refunds.ClaimTimeoutSeconds}) must be longer than '{PaymentsOptions.SectionName}:Refunds:TimeoutSeconds' ({refunds.TimeoutSeconds}), or a second dispatcher could take over a refund still being sent.");
-        }
-
+        ValidateRefunds(options.Refunds, errors);
         if (options.Gateway == PaymentGatewayKind.Stripe)
         {
             if (string.IsNullOrWhiteSpace(options.Stripe.SecretKey))
@@ -93,5 +88,23 @@ internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOption
         }
 
         return errors.Result;
+    }
+
+    private static void ValidateRefunds(RefundOptions refunds, OptionsErrors errors)
+    {
+        // Stripe remembers an idempotency key for 24 hours; a retry after that may refund a second time.
+        // At these caps the last attempt starts at most 19 gaps after the first, each one backoff (at most
+        // an hour), one lapsed claim (600 s) and one dispatcher interval (30 s): 19 × 4,230 s ≈ 22.3 hours,
+        // and it ends within one more claim (RefundAndCheckoutTimingTests checks the sum).
+        errors.Range("Refunds:MaxAttempts", refunds.MaxAttempts, 1, MaxRefundAttempts)
+            .Range("Refunds:RetryBaseDelaySeconds", refunds.RetryBaseDelaySeconds, 1, 3600)
+            .Range("Refunds:TimeoutSeconds", refunds.TimeoutSeconds, 1, 120)
+            .Range("Refunds:ClaimTimeoutSeconds", refunds.ClaimTimeoutSeconds, 1, MaxRefundClaimTimeoutSeconds)
+            .AtLeast("Refunds:BatchSize", refunds.BatchSize, 1);
+
+        if (refunds.ClaimTimeoutSeconds <= refunds.TimeoutSeconds)
+        {
+            errors.Add($"'{PaymentsOptions.SectionName}:Refunds:ClaimTimeoutSeconds' ({refunds.ClaimTimeoutSeconds}) must be longer than '{PaymentsOptions.SectionName}:Refunds:TimeoutSeconds' ({refunds.TimeoutSeconds}), or a second dispatcher could take over a refund still being sent.");
+        }
     }
 }
