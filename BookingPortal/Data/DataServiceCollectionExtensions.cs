@@ -65,6 +65,10 @@ public static class DataServiceCollectionExtensions
 
             connectionString = DefaultSqliteConnectionString(environment);
         }
+        else
+        {
+            EnsureReadable(provider, connectionKey, connectionString);
+        }
 
         return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, SeedDemoData = ReadDemoSeed(configuration, environment) };
     }
@@ -95,6 +99,28 @@ public static class DataServiceCollectionExtensions
         }
 
         return seed;
+    }
+
+    /// <summary>
+    /// A connection string the provider cannot read would otherwise stop start-up later, in the first
+    /// migration, with the provider's words and no key ("Connection string keyword … is not supported").
+    /// The string itself is not repeated: it may hold a password.
+    /// </summary>
+    private static void EnsureReadable(DatabaseProvider provider, string connectionKey, string connectionString)
+    {
+        try
+        {
+            _ = provider switch
+            {
+                DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(connectionString).DataSource,
+                DatabaseProvider.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host,
+                _ => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString).DataSource,
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new InvalidOperationException($"Configuration key '{connectionKey}' is not a connection string {provider} can read: {ex.Message}", ex);
+        }
     }
 
     private static string DefaultSqliteConnectionString(IHostEnvironment environment)

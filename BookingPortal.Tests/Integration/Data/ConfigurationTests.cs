@@ -60,6 +60,28 @@ public class ConfigurationTests
         start.Should().Throw<InvalidOperationException>().WithMessage("*'Database:Provider'*");
     }
 
+    [Theory]
+    [InlineData("Sqlite", "this is not; a")]
+    [InlineData("Sqlite", "Data Source=portal.db;Colour=blue")]
+    [InlineData("Postgres", "Host=db;Nonsense=1")]
+    [InlineData("SqlServer", "Server=db;Database=bp;Colour=blue")]
+    public void A_connection_string_the_provider_cannot_read_stops_start_up_naming_the_key(string provider, string connectionString)
+    {
+        var read = () => Read(new() { ["Database:Provider"] = provider, [$"ConnectionStrings:{provider}"] = connectionString });
+
+        read.Should().Throw<InvalidOperationException>().WithMessage($"*'ConnectionStrings:{provider}'*");
+    }
+
+    [Fact]
+    public async Task A_malformed_sqlite_connection_string_fails_the_app_naming_the_key()
+    {
+        await using var factory = new PortalFactoryWithSettings(new() { ["ConnectionStrings:Sqlite"] = "this is not; a" });
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*'ConnectionStrings:Sqlite'*");
+    }
+
     /// <summary>Features whose AddXxx() is not handed the configuration bind theirs from the host's: it is still checked at start.</summary>
     [Theory]
     [InlineData("Queue:ProofOfWork:BaseDifficulty", "27")]
