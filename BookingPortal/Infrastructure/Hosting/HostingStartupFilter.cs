@@ -6,13 +6,18 @@ namespace BookingPortal.Infrastructure.Hosting;
 /// Program.cs's own middleware: a sign-in challenge's redirect must already see https and the
 /// customer's address, and carry the headers like any other response.
 /// </summary>
-internal sealed class HostingStartupFilter(IOptions<TrustedProxiesOptions> proxies, IWebHostEnvironment environment) : IStartupFilter
+internal sealed class HostingStartupFilter(
+    IOptions<TrustedProxiesOptions> proxies, IWebHostEnvironment environment, ILogger<HostingStartupFilter> logger) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         if (proxies.Value.TrustsAnyProxy)
         {
             app.UseForwardedHeaders();
+        }
+        else
+        {
+            app.Use(WarnOnceOfAnUnnamedProxy());
         }
 
         if (environment.IsProduction())
@@ -28,4 +33,28 @@ internal sealed class HostingStartupFilter(IOptions<TrustedProxiesOptions> proxi
         app.UseSecurityHeaders();
         next(app);
     };
+
+    /// <summary>
+    /// X-Forwarded-For with no proxy trusted means a proxy nobody named: every customer then looks like
+    /// the proxy's one address (one rate-limit bucket for the whole clinic) and like plain http (cookies
+    /// not marked Secure). Said once per pipeline (one a process), since a proxy sends it on every request.
+    /// </summary>
+    private Func<HttpContext, RequestDelegate, Task> WarnOnceOfAnUnnamedProxy()
+    {
+        var warned = 0;
+        return (context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.ContainsKey("X-Forwarded-For") && Interlocked.Exchange(ref warned, 1) == 0)
+            {
+                logger.LogWarning(
+                    "A request from {RemoteAddress} carried X-Forwarded-For, but no proxy is trusted, so the header is ignored: every customer " +
+                    "behind that proxy counts as {RemoteAddress} (one rate-limit bucket for all) over plain http (cookies not marked Secure). " +
+                    "Name the proxy in '{Key}' (e.g. ForwardedHeaders__KnownProxies__0=127.0.0.1) or in '{NetworksKey}'. Logged once.",
+                    context.Connection.RemoteIpAddress, context.Connection.RemoteIpAddress,
+                    $"{TrustedProxiesOptions.SectionName}:KnownProxies", $"{TrustedProxiesOptions.SectionName}:KnownNetworks");
+            }
+
+            return nextMiddleware(context);
+        };
+    }
 }
