@@ -13,6 +13,7 @@ public class AdminCommandTests(PortalFactory factory) : IClassFixture<PortalFact
         var exit = await AdminCommand.Parse(["admin", "create", "--email", "owner@clinic.test", "--generate-password"])!.RunAsync(factory.Services, output);
 
         exit.Should().Be(0);
+        output.ToString().Should().Contain($"Created admin owner@clinic.test (roles Admin, Staff) in the SQLite database {factory.DatabasePath}.");
         var password = output.ToString().Split("Password (shown once, change it after signing in): ")[1].Trim();
         password.Length.Should().BeGreaterThanOrEqualTo(20);
         using var admin = await factory.SignInAsync("owner@clinic.test", password);
@@ -63,6 +64,18 @@ public class AdminCommandTests(PortalFactory factory) : IClassFixture<PortalFact
         command.HostArguments.Should().Equal("--environment", "Production");
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=portal.db", "the SQLite database {cwd}portal.db")]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:", "an in-memory SQLite database")]
+    [InlineData(DatabaseProvider.Postgres, "Host=db.internal;Database=bookingportal;Username=app", "the PostgreSQL database 'bookingportal' on db.internal")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=sql.internal;Database=BookingPortal", "the SQL Server database 'BookingPortal' on sql.internal")]
+    public void The_success_line_names_the_database_a_relative_sqlite_path_in_full(DatabaseProvider provider, string connectionString, string expected)
+    {
+        var written = AdminCommand.DatabaseWritten(new DatabaseOptions { Provider = provider, ConnectionString = connectionString });
+
+        written.Should().StartWith(expected.Replace("{cwd}", Path.GetFullPath(".") + Path.DirectorySeparatorChar));
+    }
+
     /// <summary>The built app as an operator runs it: on a new Production database, no web host, no demo accounts.</summary>
     [Fact]
     public async Task The_built_portal_creates_the_admin_on_a_new_production_database_and_exits()
@@ -86,7 +99,7 @@ public class AdminCommandTests(PortalFactory factory) : IClassFixture<PortalFact
         await process.WaitForExitAsync(timeout.Token);
 
         process.ExitCode.Should().Be(0, await stderr);
-        (await stdout).Should().Contain("Created admin first@clinic.test").And.Contain("Password (shown once").And.NotContain("Now listening");
+        (await stdout).Should().Contain($"Created admin first@clinic.test (roles Admin, Staff) in the SQLite database {database}.").And.Contain("Password (shown once").And.NotContain("Now listening");
         await using var db = OpenSqlite(database);
         var admins = await (from user in db.Users
                             join membership in db.UserRoles on user.Id equals membership.UserId
