@@ -71,6 +71,24 @@ public sealed class CancelBookingDialogTests : IAsyncLifetime
         (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(booking.Status);
     }
 
+    [Fact]
+    public async Task A_fee_that_starts_while_the_dialog_is_open_is_shown_before_anything_is_kept()
+    {
+        var service = await factory.SimpleConsultationAsync();
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-48).AddMinutes(-1), TimeSpan.Zero));
+        var dialog = await ShowAsync(booking.ConfirmationNumber);
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=cancel-terms]").TextContent.Should().NotContain("$25.00"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        await dialog.FindAll("button").Last(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
+
+        dialog.WaitForAssertion(() => dialog.Find("[role=alert]").TextContent.Should().Contain("costs more"));
+        dialog.Find("[data-testid=cancel-terms]").TextContent.Should().Contain("A fee of $25.00");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(booking.Status, "nothing is kept until the new terms are confirmed");
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowAsync(string confirmationNumber)
     {
         var provider = context.Render<MudDialogProvider>();
