@@ -28,9 +28,7 @@ public class CancellationServiceTests : PortalSuite
     [Fact]
     public async Task Cancelling_inside_48_hours_keeps_the_fee_and_says_so_first()
     {
-        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47).AddMinutes(-59), TimeSpan.Zero));
-        var cancellations = factory.Get<CancellationService>();
+        var (booking, cancellations) = await BookedConsultationAtAsync(TimeSpan.FromHours(47) + TimeSpan.FromMinutes(59));
 
         var offer = await cancellations.GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
         var result = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
@@ -50,9 +48,7 @@ public class CancellationServiceTests : PortalSuite
     [Fact]
     public async Task A_fee_that_starts_while_the_dialog_is_open_is_shown_before_it_is_kept()
     {
-        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-48).AddMinutes(-1), TimeSpan.Zero));
-        var cancellations = factory.Get<CancellationService>();
+        var (booking, cancellations) = await BookedConsultationAtAsync(TimeSpan.FromHours(48) + TimeSpan.FromMinutes(1));
         var shown = await cancellations.GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
 
@@ -147,6 +143,14 @@ public class CancellationServiceTests : PortalSuite
 
         result.Outcome.Should().Be(CancelOutcome.Started);
         result.Message.Should().Contain("contact reception");
+    }
+
+    /// <summary>A booking of the consultation, with the clock set to <paramref name="beforeStart"/> before it starts.</summary>
+    private async Task<(BookingView Booking, CancellationService Cancellations)> BookedConsultationAtAsync(TimeSpan beforeStart)
+    {
+        var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc - beforeStart, TimeSpan.Zero));
+        return (booking, factory.Get<CancellationService>());
     }
 
     private static async Task<(BookingView Booking, Service Service)> BookConsultationAsync(PortalFactory factory, int slotIndex)
