@@ -71,9 +71,10 @@ public class WaitingRoomContentTests : IAsyncLifetime
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var shown = new List<bool>();
 
-        Render(consultation.Id, customer, shown);
+        var room = Render(consultation.Id, customer, shown);
 
         shown.Should().Equal(true);
+        room.FindAll("[data-testid=room-announcement]").Should().BeEmpty("with no line there is nothing to announce");
     }
 
     [Fact]
