@@ -30,18 +30,19 @@ public sealed class RefundDispatcher(
     /// <returns>True when every refund of the booking has been accepted by the provider.</returns>
     public async Task<bool> SendNowAsync(Guid bookingId)
     {
+        // The change that owed the refund is committed and stands whatever happens here (the job sends
+        // what is still due), so nothing may escape to tell its caller otherwise.
         try
         {
             await DispatchAsync(bookingId, CancellationToken.None);
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            return !await db.RefundRequests.AnyAsync(r => r.BookingId == bookingId && r.Status != RefundStatus.Sent, CancellationToken.None);
         }
         catch (Exception ex)
         {
-            // The refund row is committed: the job sends it. The change that owed it stands.
             logger.LogWarning(ex, "Sending the refund of booking {BookingId} at once failed; the refund job will retry it.", bookingId);
+            return false;
         }
-
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        return !await db.RefundRequests.AnyAsync(r => r.BookingId == bookingId && r.Status != RefundStatus.Sent, CancellationToken.None);
     }
 
     private async Task<int> DispatchAsync(Guid? bookingId, CancellationToken cancellationToken)
