@@ -27,10 +27,42 @@ public class TracingTests
         portal.Services.GetService<TracerProvider>().Should().NotBeNull();
     }
 
-    private sealed class CollectorPortalFactory : PortalFactory
+    [Fact]
+    public async Task A_span_of_a_call_to_an_address_staff_typed_in_names_its_host_but_not_its_secret_path()
+    {
+        const string secret = "private-5f2c9e41";
+        var (feedServer, baseUrl) = await LocalStandIn.StartAsync(app => app.MapGet($"/ical/{secret}/basic.ics",
+            () => Results.Text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stand-in//EN\r\nEND:VCALENDAR\r\n", "text/calendar")));
+        await using var stopFeed = feedServer;
+        var spans = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("url.full") is string address && address.StartsWith(baseUrl, StringComparison.Ordinal))
+                {
+                    spans.Enqueue(address);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var portal = new CollectorPortalFactory(
+            new("Webhooks:AllowHttp", "true"), new("Webhooks:AllowPrivateNetworks", "true"));
+        await portal.StartWithoutScheduledJobsAsync();
+        var practitioner = await portal.CreatePractitionerAsync("Dr Traced", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+
+        var read = await portal.Get<BusyFeedService>().RefreshAsync(practitioner, $"{baseUrl}/ical/{secret}/basic.ics");
+
+        read.Error.Should().BeNull();
+        spans.Should().NotBeEmpty("the call was traced").And.OnlyContain(address => address == $"{baseUrl}/…" && !address.Contains(secret));
+    }
+
+    private sealed class CollectorPortalFactory(params KeyValuePair<string, string>[] settings) : PortalFactory
     {
         // Nothing listens there: the exporter's failed sends are its own business, the test reads the set-up.
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-            [new(TelemetryServiceCollectionExtensions.OtlpEndpointKey, "http://127.0.0.1:9")];
+            [new(TelemetryServiceCollectionExtensions.OtlpEndpointKey, "http://127.0.0.1:9"), .. settings];
     }
 }

@@ -1,3 +1,5 @@
+using BookingPortal.Infrastructure.Http;
+
 namespace BookingPortal.Features.Webhooks;
 
 public static class PublicAddressClient
@@ -8,12 +10,14 @@ public static class PublicAddressClient
     /// typed in: webhook deliveries, and calendar feeds fetched from outside.
     /// </summary>
     /// <remarks>
-    /// It logs nothing of its own: such an address can carry its secret in the path (a private calendar
-    /// feed, a chat hook's token), and the client's request log writes the path at Information level.
+    /// Such an address can carry its secret in the path (a private calendar feed, a chat hook's token): the
+    /// client logs nothing of its own (its request log writes the path at Information level), and its traces
+    /// keep only the host (<see cref="SecretPathRequests"/>).
     /// </remarks>
     public static IHttpClientBuilder AddPublicAddressClient(this IServiceCollection services, string name) =>
         services.AddHttpClient(name)
             .RemoveAllLoggers()
+            .AddHttpMessageHandler(() => new SecretPathRequests.Marker())
             .ConfigureHttpClient((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {

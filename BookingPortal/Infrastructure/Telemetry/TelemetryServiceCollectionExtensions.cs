@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -47,7 +48,7 @@ public static class TelemetryServiceCollectionExtensions
             telemetry.WithTracing(tracing => tracing
                 .AddSource("BookingPortal.*")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = SecretPathRequests.Redact)
                 .AddNpgsql());
             builder.Logging.AddOpenTelemetry(logs => (logs.IncludeFormattedMessage, logs.IncludeScopes) = (true, true));
             telemetry.UseOtlpExporter();
