@@ -24,7 +24,7 @@ public static class HostingServiceCollectionExtensions
         services.AddSingleton<ContentSecurityPolicy>();
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         services.AddTransient<IStartupFilter, HostingStartupFilter>();
-        return builder.AddKeyRingProtection();
+        return builder.WarnOfForeignContentRoot().AddKeyRingProtection();
     }
 
     /// <summary>
