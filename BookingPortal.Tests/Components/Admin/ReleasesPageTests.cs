@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Releases.Pages;
 
@@ -15,7 +16,7 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
         {
             if (DayBox(page, day).HasAttribute("checked"))
             {
-                DayBox(page, day).Change(false);
+                await DayBox(page, day).ChangeAsync(new ChangeEventArgs { Value = false });
             }
         }
 
@@ -23,6 +24,24 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
 
         page.WaitForAssertion(() => page.Find("[data-testid=opening-days-error]").TextContent
             .Should().Be("Choose when it opens: a date and time, or weekdays for a weekly release."));
+    }
+
+    [Fact]
+    public async Task A_one_off_time_typed_before_switching_to_weekly_does_not_save_a_weekly_release_with_no_days_as_a_one_off()
+    {
+        var page = RenderWeekly();
+        // Each change awaited to its end (MudBlazor's inputs validate after the value changes), then found afresh.
+        await WeeklySwitch(page).ChangeAsync(new ChangeEventArgs { Value = false });
+        await page.WaitForElement("input[type=datetime-local]").ChangeAsync(new ChangeEventArgs { Value = "2026-03-20T14:00" });
+        await WeeklySwitch(page).ChangeAsync(new ChangeEventArgs { Value = true });
+        page.WaitForAssertion(() => DayBox(page, "Mon").HasAttribute("checked").Should().BeTrue());
+        await DayBox(page, "Mon").ChangeAsync(new ChangeEventArgs { Value = false });
+
+        await SaveButton(page).ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=opening-days-error]").TextContent.Should().StartWith("Choose when it opens"));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Releases.AnyAsync(r => r.OpensAtUtc == new DateTime(2026, 3, 20, 14, 0, 0, DateTimeKind.Utc))).Should().BeFalse("nothing was saved as a one-off");
     }
 
     [Fact]
@@ -51,6 +70,9 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
 
     private static AngleSharp.Dom.IElement SaveButton(IRenderedComponent<ReleasesPage> page) =>
         page.FindAll("button").First(b => b.TextContent.Contains("Save release"));
+
+    private static AngleSharp.Dom.IElement WeeklySwitch(IRenderedComponent<ReleasesPage> page) =>
+        page.FindAll("label").First(l => l.TextContent.Contains("Opens every week")).QuerySelector("input")!;
 
     private static AngleSharp.Dom.IElement DayBox(IRenderedComponent<ReleasesPage> page, string day) =>
         page.FindAll("label").First(l => l.TextContent.Trim() == day).QuerySelector("input[type=checkbox]")!;
