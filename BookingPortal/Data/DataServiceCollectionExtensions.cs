@@ -110,12 +110,7 @@ public static class DataServiceCollectionExtensions
     {
         try
         {
-            _ = provider switch
-            {
-                DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(connectionString).DataSource,
-                DatabaseProvider.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host,
-                _ => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString).DataSource,
-            };
+            _ = DatabaseLocation.Describe(provider, connectionString);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
         {

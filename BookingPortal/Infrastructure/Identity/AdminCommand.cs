@@ -102,24 +102,7 @@ public sealed class AdminCommand
     /// Where the admin went. Run from another folder, the default SQLite file is made under that folder (the
     /// content root), so an admin written there is one the web site never sees; the full path shows it.
     /// </summary>
-    internal static string DatabaseWritten(DatabaseOptions database) => database.Provider switch
-    {
-        DatabaseProvider.Sqlite => SqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString)),
-        DatabaseProvider.Postgres => PostgresDatabase(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)),
-        _ => SqlServerDatabase(new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(database.ConnectionString)),
-    };
-
-    private static string PostgresDatabase(Npgsql.NpgsqlConnectionStringBuilder postgres) =>
-        $"the PostgreSQL database '{postgres.Database}' on {postgres.Host}";
-
-    private static string SqlServerDatabase(Microsoft.Data.SqlClient.SqlConnectionStringBuilder sqlServer) =>
-        $"the SQL Server database '{sqlServer.InitialCatalog}' on {sqlServer.DataSource}";
-
-    // SQLite opens a relative path from the current folder, as Path.GetFullPath resolves it.
-    private static string SqliteFile(Microsoft.Data.Sqlite.SqliteConnectionStringBuilder sqlite) =>
-        sqlite.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || sqlite.DataSource is "" or ":memory:"
-            ? "an in-memory SQLite database (gone when this command exits)"
-            : $"the SQLite database {Path.GetFullPath(sqlite.DataSource)}";
+    internal static string DatabaseWritten(DatabaseOptions database) => DatabaseLocation.Describe(database.Provider, database.ConnectionString);
 
     /// <summary>The command's and the setup link's admin: its address confirmed by whoever runs the install.</summary>
     internal static ApplicationUser NewAdmin(string email, string displayName) =>
