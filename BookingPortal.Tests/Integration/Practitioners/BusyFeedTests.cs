@@ -16,7 +16,8 @@ public sealed class BusyFeedTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await feedServer.DisposeAsync();
 
-    private const string FeedSecret = "private-5f2c9e41";
+    /// <summary>The secret of a private calendar link, which must reach neither the log nor a trace.</summary>
+    internal const string FeedSecret = "private-5f2c9e41";
 
     private sealed class FeedPortal(bool allowPrivateNetworks) : PortalFactory
     {
@@ -36,7 +37,7 @@ public sealed class BusyFeedTests : IAsyncLifetime
     private static string Event(string uid, DateTime startUtc, int minutes) =>
         $"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{startUtc:yyyyMMdd'T'HHmmss}Z\r\nDURATION:PT{minutes}M\r\nEND:VEVENT\r\n";
 
-    private static string Calendar(params string[] events) => "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stand-in//EN\r\n" + string.Concat(events) + "END:VCALENDAR\r\n";
+    internal static string Calendar(params string[] events) => "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stand-in//EN\r\n" + string.Concat(events) + "END:VCALENDAR\r\n";
 
     [Fact]
     public async Task Each_read_replaces_the_practitioners_busy_periods_and_the_week_view_shows_them()

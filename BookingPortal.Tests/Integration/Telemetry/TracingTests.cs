@@ -1,4 +1,5 @@
 using BookingPortal.Infrastructure.Telemetry;
+using BookingPortal.Tests.Integration.Practitioners;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -30,9 +31,9 @@ public class TracingTests
     [Fact]
     public async Task A_span_of_a_call_to_an_address_staff_typed_in_names_its_host_but_not_its_secret_path()
     {
-        const string secret = "private-5f2c9e41";
+        const string secret = BusyFeedTests.FeedSecret;
         var (feedServer, baseUrl) = await LocalStandIn.StartAsync(app => app.MapGet($"/ical/{secret}/basic.ics",
-            () => Results.Text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stand-in//EN\r\nEND:VCALENDAR\r\n", "text/calendar")));
+            () => Results.Text(BusyFeedTests.Calendar(), "text/calendar")));
         await using var stopFeed = feedServer;
         var spans = new ConcurrentQueue<string>();
         using var listener = new ActivityListener
