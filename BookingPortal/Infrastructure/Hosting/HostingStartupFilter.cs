@@ -44,7 +44,8 @@ internal sealed class HostingStartupFilter(
         var warned = 0;
         return (context, nextMiddleware) =>
         {
-            if (context.Request.Headers.ContainsKey("X-Forwarded-For") && Interlocked.Exchange(ref warned, 1) == 0)
+            // The flag first: once warned, a request costs one read, not a header lookup.
+            if (Volatile.Read(ref warned) == 0 && context.Request.Headers.ContainsKey("X-Forwarded-For") && Interlocked.Exchange(ref warned, 1) == 0)
             {
                 logger.LogWarning(
                     "A request from {RemoteAddress} carried X-Forwarded-For, but no proxy is trusted, so the header is ignored: every customer " +

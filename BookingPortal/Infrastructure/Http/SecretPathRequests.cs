@@ -10,15 +10,12 @@ public static class SecretPathRequests
 {
     private static readonly HttpRequestOptionsKey<bool> Key = new("BookingPortal.SecretPath");
 
-    /// <summary>The address a trace shows for a marked request.</summary>
-    public static string Redacted(Uri address) => $"{address.Scheme}://{address.Authority}/…";
-
     /// <summary>For the HTTP client instrumentation: a marked request's span loses the path of its address.</summary>
     public static void Redact(Activity activity, HttpRequestMessage request)
     {
         if (request.Options.TryGetValue(Key, out var secret) && secret && request.RequestUri is { } address)
         {
-            activity.SetTag("url.full", Redacted(address));
+            activity.SetTag("url.full", $"{address.Scheme}://{address.Authority}/…");
         }
     }
 
