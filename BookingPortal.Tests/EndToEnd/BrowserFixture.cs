@@ -5,6 +5,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>How long a page's actions and waits may take before they fail.</summary>
+    public const float DefaultTimeout = 20_000;
+
     public PortalProcess Portal { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
@@ -78,7 +81,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
             TimezoneId = timeZoneId,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(DefaultTimeout);
         openedPages.Add(context);
 
         var violations = cspViolations ?? this.cspViolations;
@@ -135,13 +138,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// Waits for the address, not for the page's load event: on a loaded host the page has stood at its new address, drawn
     /// and connected, with no load event for 20 s (LoadBalancer, AccountJourney). The caller then waits for what it needs.
+    /// Not WaitForURLAsync: when the address is already reached it waits for the load event whatever WaitUntil says
+    /// (Commit maps to no load state, so to Load), and a sign-in that redirected before the call timed out on it.
     /// </summary>
     public static Task WaitForAddressAsync(IPage page, string glob, float? timeout = null) =>
-        page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+        WaitForAddressAsync(page, GlobPattern(glob), timeout);
 
     /// <inheritdoc cref="WaitForAddressAsync(IPage, string, float?)"/>
-    public static Task WaitForAddressAsync(IPage page, Regex address) =>
-        page.WaitForURLAsync(address, new() { WaitUntil = WaitUntilState.Commit });
+    public static async Task WaitForAddressAsync(IPage page, Regex address, float? timeout = null)
+    {
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = timeout ?? DefaultTimeout });
+        }
+        catch (PlaywrightException notThere)
+        {
+            // A timeout, as WaitForURLAsync gave, so callers that explain a slow step still catch it.
+            throw new TimeoutException(notThere.Message, notThere);
+        }
+    }
+
+    /// <summary>Playwright's URL glob: <c>**</c> any text, <c>*</c> any text without a slash, everything else literal.</summary>
+    internal static Regex GlobPattern(string glob) =>
+        new("^" + string.Join(".*", glob.Split("**").Select(part => string.Join("[^/]*", part.Split('*').Select(Regex.Escape)))) + "$");
 
     /// <summary>Interactive pages ignore clicks until the circuit is up; the layout says when it is.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>

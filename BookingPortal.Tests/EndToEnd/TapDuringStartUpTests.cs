@@ -73,7 +73,7 @@ public class TapDuringStartUpTests(BrowserFixture browser) : EndToEndTest
     private async Task<IPage> NewRunPageAsync(PortalProcess portal, string signedIn)
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = portal.BaseUri.ToString(), StorageState = signedIn });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(BrowserFixture.DefaultTimeout);
         return await context.NewPageAsync();
     }
 
