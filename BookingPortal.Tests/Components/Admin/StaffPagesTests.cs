@@ -65,6 +65,21 @@ public sealed class StaffPagesTests() : StaffPageSuite(
     }
 
     [Fact]
+    public async Task Removing_a_slot_after_a_failed_save_takes_its_error_with_it_and_leaves_the_others_beside_their_slots()
+    {
+        var service = ServiceAdminService.NewDraft();
+        service.TimeSlots = [new() { Start = new(9, 0) }, new() { Start = new(10, 0) }, new() { Start = new(11, 0) }];
+        var errors = new Dictionary<string, string> { ["TimeSlots[0].End"] = "First slot's end.", ["TimeSlots[2].Capacity"] = "Third slot's seats." };
+        var editor = context.Render<SlotTemplatesEditor>(p => p.Add(x => x.Service, service).Add(x => x.Errors, errors));
+
+        await editor.Find("button[aria-label='Remove slot 1']").ClickAsync(new());
+
+        editor.FindAll("[data-testid=slot-row]").Select(row => row.TextContent).Should().SatisfyRespectively(
+            second => second.Should().NotContain("slot's"),
+            third => third.Should().Contain("Third slot's seats.").And.NotContain("First slot's end."));
+    }
+
+    [Fact]
     public async Task Saving_a_new_service_with_missing_fields_shows_the_servers_messages_and_saves_nothing()
     {
         var page = context.Render<ServiceEditPage>();

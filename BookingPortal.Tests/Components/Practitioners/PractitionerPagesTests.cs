@@ -49,4 +49,24 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
 
         page.WaitForAssertion(() => page.Find($"a[href='admin/practitioners/{id}']").TextContent.Should().Be("Dr Listed"));
     }
+
+    [Fact]
+    public async Task After_a_failed_save_removing_a_range_takes_its_error_with_it_and_leaves_the_others_beside_their_ranges()
+    {
+        var id = await factory.CreatePractitionerAsync("Dr Rota", (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var editor = context.Render<HoursEditor>(p => p.Add(x => x.PractitionerId, id).Add(x => x.Initial, [
+            new HoursDraft { Day = DayOfWeek.Monday, Start = new(12, 0), End = new(9, 0) },
+            new HoursDraft { Day = DayOfWeek.Tuesday },
+            new HoursDraft { Day = DayOfWeek.Wednesday, ValidFrom = new(2027, 2, 1), ValidTo = new(2027, 1, 1) },
+        ]));
+        await editor.FindAll("button").First(b => b.TextContent.Contains("Save hours")).ClickAsync(new());
+        editor.WaitForAssertion(() => editor.FindAll("[role=alert]").Should().HaveCount(2));
+
+        await editor.FindAll("button").First(b => b.TextContent.Trim() == "Remove").ClickAsync(new());
+
+        // Tuesday's range, Wednesday's, then Wednesday's error: none moved up to Tuesday, none lost.
+        var rows = editor.FindAll("[data-testid=hours] tbody tr");
+        rows.Should().HaveCount(3);
+        rows[^1].TextContent.Trim().Should().Be("'Valid to' must not be before 'valid from'.");
+    }
 }
