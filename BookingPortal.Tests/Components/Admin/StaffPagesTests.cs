@@ -7,7 +7,8 @@ namespace BookingPortal.Tests.Components.Admin;
 
 /// <summary>Staff pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
 public sealed class StaffPagesTests() : StaffPageSuite(
-    typeof(ServiceAdminService), typeof(AppointmentsService), typeof(CatalogService), typeof(WebhookAdminService), typeof(BookingPortal.Features.Approval.BookingApprovals))
+    typeof(ServiceAdminService), typeof(AppointmentsService), typeof(CatalogService), typeof(WebhookAdminService), typeof(BookingPortal.Features.Approval.BookingApprovals),
+    typeof(FrontDeskService), typeof(CancellationService), typeof(BookingPortal.Features.Questions.QuestionBook), typeof(TimeProvider))
 {
     [Fact]
     public async Task The_webhook_form_refuses_a_private_address_beside_the_url_field_and_registers_nothing()
@@ -158,6 +159,25 @@ public sealed class StaffPagesTests() : StaffPageSuite(
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=appointments-grid] tbody tr").Should().HaveCount(1));
         page.Instance.LastQuery!.Search.Should().Be(email);
+    }
+
+    [Fact]
+    public async Task Cancelling_from_the_appointment_page_shows_the_customers_terms_first_and_keeping_it_changes_nothing()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var dialogs = context.Render<MudDialogProvider>();
+        var page = context.Render<AppointmentDetailPage>(p => p.Add(x => x.Number, booking.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=appointment-status]"));
+
+        // The page waits for the dialog's answer, so the click ends when the dialog does.
+        var click = page.FindAll("button").Single(b => b.TextContent.Contains("Cancel for the customer")).ClickAsync(new());
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=cancel-terms]").TextContent.Should().Contain("deposit"));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep booking").ClickAsync(new());
+        await click;
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(booking.Status);
     }
 
     [Fact]

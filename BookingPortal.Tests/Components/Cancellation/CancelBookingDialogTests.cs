@@ -89,6 +89,26 @@ public sealed class CancelBookingDialogTests : IAsyncLifetime
         (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(booking.Status, "nothing is kept until the new terms are confirmed");
     }
 
+    [Fact]
+    public async Task Staff_see_the_fee_record_why_they_cancel_and_the_fee_is_kept_unless_waived()
+    {
+        var service = await factory.SimpleConsultationAsync();
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
+        var dialog = await ShowAsync(booking.ConfirmationNumber);
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=cancel-terms]").TextContent.Should().Contain("A fee of $25.00"));
+
+        await dialog.Find("input:not([type=checkbox])").ChangeAsync(new() { Value = "Customer phoned in sick" });
+        await dialog.FindAll("button").Last(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
+
+        dialog.WaitForAssertion(() => dialog.FindAll("[data-testid=cancel-terms]").Should().BeEmpty("the dialog closed"));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var cancelled = await db.Bookings.SingleAsync(b => b.Id == booking.Id);
+        cancelled.Status.Should().Be(BookingStatus.Cancelled);
+        cancelled.CancellationReason.Should().Be("Customer phoned in sick");
+        (await db.LedgerEntries.Where(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.CancellationFeeRetained).SumAsync(e => e.Amount)).Should().Be(25m);
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowAsync(string confirmationNumber)
     {
         var provider = context.Render<MudDialogProvider>();

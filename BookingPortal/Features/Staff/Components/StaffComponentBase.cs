@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -15,5 +16,8 @@ public abstract class StaffComponentBase : ComponentBase
     [Inject]
     private StaffActors StaffActors { get; set; } = default!;
 
-    protected async Task<StaffActor> ActorAsync() => await StaffActors.ResolveAsync((await AuthenticationState).User);
+    protected async Task<StaffActor> ActorAsync() => await StaffActors.ResolveAsync(await UserAsync());
+
+    /// <summary>The signed-in person as the circuit knows them, for what checks the roles itself (such as the cancel dialog).</summary>
+    protected async Task<ClaimsPrincipal> UserAsync() => (await AuthenticationState).User;
 }
