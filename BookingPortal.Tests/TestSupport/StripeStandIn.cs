@@ -131,28 +131,49 @@ public sealed class StripeStandIn : IAsyncDisposable
     }
 
     public static string CheckoutCompletedEvent(string eventId, Guid bookingId, string paymentIntent, long amountCents) =>
+        StripeEvent(eventId, "checkout.session.completed", new Dictionary<string, object?>
+        {
+            ["id"] = $"cs_test_{bookingId:N}",
+            ["object"] = "checkout.session",
+            ["client_reference_id"] = bookingId.ToString(),
+            ["payment_intent"] = paymentIntent,
+            ["payment_status"] = "paid",
+            ["amount_total"] = amountCents,
+            ["currency"] = "usd",
+            ["mode"] = "payment",
+        });
+
+    private static string StripeEvent(string eventId, string type, Dictionary<string, object?> dataObject) =>
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["id"] = eventId,
             ["object"] = "event",
             ["api_version"] = "2025-01-27.acacia",
-            ["type"] = "checkout.session.completed",
+            ["type"] = type,
             ["created"] = 1767225600,
-            ["data"] = new Dictionary<string, object>
-            {
-                ["object"] = new Dictionary<string, object>
-                {
-                    ["id"] = $"cs_test_{bookingId:N}",
-                    ["object"] = "checkout.session",
-                    ["client_reference_id"] = bookingId.ToString(),
-                    ["payment_intent"] = paymentIntent,
-                    ["payment_status"] = "paid",
-                    ["amount_total"] = amountCents,
-                    ["currency"] = "usd",
-                    ["mode"] = "payment",
-                },
-            },
+            ["data"] = new Dictionary<string, object> { ["object"] = dataObject },
         });
+
+    /// <summary>A refund Stripe had accepted and reports failed later, as <paramref name="type"/> (refund.failed, or charge.refund.updated on older API versions).</summary>
+    public static string RefundFailedEvent(string eventId, string refundId, string paymentIntent, long amountCents, string type = "refund.failed", string status = "failed") =>
+        StripeEvent(eventId, type, new Dictionary<string, object?>
+        {
+            ["id"] = refundId,
+            ["object"] = "refund",
+            ["payment_intent"] = paymentIntent,
+            ["amount"] = amountCents,
+            ["currency"] = "usd",
+            ["status"] = status,
+            ["failure_reason"] = status == "failed" ? "expired_or_canceled_card" : null,
+        });
+
+    /// <summary>Sends a webhook body signed with the endpoint secret, as Stripe does.</summary>
+    public static Task<HttpResponseMessage> PostWebhookAsync(HttpClient client, string payload)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Features.Payments.PaymentEndpoints.StripeWebhookPath) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", Sign(payload));
+        return client.SendAsync(request);
+    }
 
     private async Task<RecordedRequest> RecordAsync(HttpRequest request)
     {

@@ -17,6 +17,12 @@ public enum LedgerEntryKind
 
     /// <summary>A no-show undone by staff (the customer came after all): the forfeit is no longer kept.</summary>
     NoShowForfeitReversed,
+
+    /// <summary>
+    /// A refund the provider accepted and later reported failed (the card closed, the bank sent it back): the
+    /// money never reached the customer, so the DepositRefunded entry no longer stands and staff refund by hand.
+    /// </summary>
+    DepositRefundReturned,
 }
 
 public class LedgerEntry
@@ -53,7 +59,7 @@ public sealed record LedgerSummary(decimal Owed, decimal Paid, decimal Refunded,
     {
         var list = entries.ToList();
         decimal Sum(LedgerEntryKind kind) => list.Where(e => e.Kind == kind).Sum(e => e.Amount);
-        var refunded = Sum(LedgerEntryKind.DepositRefunded);
+        var refunded = Sum(LedgerEntryKind.DepositRefunded) - Sum(LedgerEntryKind.DepositRefundReturned);
         return new LedgerSummary(
             Owed: Sum(LedgerEntryKind.DepositDue) - Sum(LedgerEntryKind.DepositWaived),
             Paid: Sum(LedgerEntryKind.DepositCharged) - refunded,

@@ -13,7 +13,10 @@ public enum RefundStatus
     /// <summary>The provider accepted it; the DepositRefunded ledger entry was written in the same transaction.</summary>
     Sent,
 
-    /// <summary>Gave up: the provider refused it for good or every attempt failed. Staff must settle it by hand.</summary>
+    /// <summary>
+    /// Gave up: the provider refused it for good, every attempt failed, or the provider accepted it and reported
+    /// later that it failed (a DepositRefundReturned entry then undoes the refund in the ledger). Staff must settle it by hand.
+    /// </summary>
     Failed,
 }
 

@@ -1,5 +1,4 @@
 using BookingPortal.Infrastructure.Payments;
-using System.Text;
 using Quartz;
 using static BookingPortal.Tests.TestSupport.StripeStandIn;
 
@@ -234,7 +233,7 @@ public class DurableRefundTests : StripeSuite
         return await db.RefundRequests.AsNoTracking().SingleAsync(r => r.BookingId == booking.Id);
     }
 
-    private static async Task<List<string>> StaffHistoryAsync(PortalFactory factory, BookingView booking)
+    internal static async Task<List<string>> StaffHistoryAsync(PortalFactory factory, BookingView booking)
     {
         var history = await factory.Get<AppointmentsService>().GetHistoryAsync(await factory.StaffAsync(), booking.ConfirmationNumber);
         return history!.Events.Select(e => e.What).ToList();
@@ -290,12 +289,5 @@ public class DurableRefundTests : StripeSuite
 
             return ValueTask.CompletedTask;
         }
-    }
-
-    private static Task<HttpResponseMessage> PostWebhookAsync(HttpClient client, string payload)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, PaymentEndpoints.StripeWebhookPath) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", Sign(payload));
-        return client.SendAsync(request);
     }
 }

@@ -25,7 +25,8 @@ internal static class LedgerInvariants
                     Forfeits = g.Count(e => e != null && e.Kind == LedgerEntryKind.NoShowForfeited),
                     Reversals = g.Count(e => e != null && e.Kind == LedgerEntryKind.NoShowForfeitReversed),
                     Charged = g.Sum(e => e != null && e.Kind == LedgerEntryKind.DepositCharged ? e.Amount : 0m),
-                    Refunded = g.Sum(e => e != null && e.Kind == LedgerEntryKind.DepositRefunded ? e.Amount : 0m),
+                    Refunded = g.Sum(e => e != null && e.Kind == LedgerEntryKind.DepositRefunded ? e.Amount
+                        : e != null && e.Kind == LedgerEntryKind.DepositRefundReturned ? -e.Amount : 0m),
                     FeeRetained = g.Sum(e => e != null && e.Kind == LedgerEntryKind.CancellationFeeRetained ? e.Amount : 0m),
                     PendingRefund = 0m,
                 })

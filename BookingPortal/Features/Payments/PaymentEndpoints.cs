@@ -14,7 +14,7 @@ public static class PaymentEndpoints
 
     /// <summary>Only notices whose signature checks out against the webhook secret are believed (see IPaymentNotices).</summary>
     private static async Task<IResult> ReceiveStripeEventAsync(
-        HttpRequest request, IOptions<PaymentsOptions> options, IPaymentNotices notices, PaymentService payments, ILoggerFactory loggers,
+        HttpRequest request, IOptions<PaymentsOptions> options, IPaymentNotices notices, PaymentService payments, RefundReturns returns, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (options.Value.Gateway != PaymentGatewayKind.Stripe)
@@ -30,6 +30,9 @@ public static class PaymentEndpoints
                 return Results.BadRequest();
             case PaymentNotice.DepositPaid paid:
                 await payments.RecordDepositPaidAsync(paid.BookingId, paid.PaymentReference, paid.Amount, cancellationToken);
+                break;
+            case PaymentNotice.RefundFailed failed:
+                await returns.RecordFailedAfterAcceptanceAsync(failed.ProviderRefundId, failed.FailureReason, cancellationToken);
                 break;
         }
 

@@ -6,7 +6,9 @@ namespace BookingPortal.Infrastructure.Payments;
 
 /// <summary>
 /// Stripe's webhook events, checked against the endpoint's signing secret with Stripe's own client. A paid
-/// Checkout Session names its booking by ClientReferenceId (set by StripeCardGateway).
+/// Checkout Session names its booking by ClientReferenceId (set by StripeCardGateway). A refund that fails after
+/// Stripe accepted it arrives as refund.failed, or as charge.refund.updated on older API versions: either
+/// carries the refund with the status "failed".
 /// </summary>
 public sealed class StripePaymentNotices(IOptions<PaymentsOptions> options) : IPaymentNotices
 {
@@ -22,10 +24,13 @@ public sealed class StripePaymentNotices(IOptions<PaymentsOptions> options) : IP
             return new PaymentNotice.Refused(ex.Message);
         }
 
-        return stripeEvent.Type == EventTypes.CheckoutSessionCompleted
-               && stripeEvent.Data.Object is Session { PaymentStatus: "paid" } session
-               && Guid.TryParse(session.ClientReferenceId, out var bookingId)
-            ? new PaymentNotice.DepositPaid(bookingId, session.PaymentIntentId ?? session.Id, (session.AmountTotal ?? 0) / 100m)
-            : new PaymentNotice.NothingToDo();
+        return stripeEvent.Data.Object switch
+        {
+            Session { PaymentStatus: "paid" } session when stripeEvent.Type == EventTypes.CheckoutSessionCompleted
+                                                          && Guid.TryParse(session.ClientReferenceId, out var bookingId) =>
+                new PaymentNotice.DepositPaid(bookingId, session.PaymentIntentId ?? session.Id, (session.AmountTotal ?? 0) / 100m),
+            Refund { Status: "failed" } refund => new PaymentNotice.RefundFailed(refund.Id, refund.FailureReason),
+            _ => new PaymentNotice.NothingToDo(),
+        };
     }
 }
