@@ -18,6 +18,8 @@ public sealed class RefundRequestConfiguration : IEntityTypeConfiguration<Refund
         // The dispatcher's question: what is due now, oldest first.
         builder.HasIndex(r => new { r.Status, r.NextAttemptAtUtc });
         builder.HasIndex(r => r.BookingId);
+        // A provider's later news of a refund (it failed after all) names the refund by the provider's id.
+        builder.HasIndex(r => r.ProviderRefundId);
         builder.HasOne<Booking>().WithMany().HasForeignKey(r => r.BookingId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(table =>
         {

@@ -1181,6 +1181,8 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("ProviderRefundId");
+
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("RefundRequests", t =>

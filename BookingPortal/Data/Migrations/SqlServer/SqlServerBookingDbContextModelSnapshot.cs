@@ -1186,6 +1186,8 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("ProviderRefundId");
+
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("RefundRequests", t =>

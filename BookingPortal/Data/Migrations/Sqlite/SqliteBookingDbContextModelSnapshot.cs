@@ -1144,6 +1144,8 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("ProviderRefundId");
+
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("RefundRequests", t =>
