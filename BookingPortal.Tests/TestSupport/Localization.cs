@@ -8,7 +8,7 @@ namespace BookingPortal.Tests.TestSupport;
 public static class Localization
 {
     /// <summary>The localizer the portal registers (the resources read once per language and key).</summary>
-    public static IStringLocalizer<PortalText> PortalText() => new CachedPortalText(ResourceFiles());
+    public static IStringLocalizer<PortalText> PortalText() => new CachedText<PortalText>(ResourceFiles());
 
     public static IStringLocalizerFactory ResourceFiles() =>
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);

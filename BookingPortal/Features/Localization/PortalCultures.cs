@@ -18,7 +18,9 @@ public static class PortalCultures
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
-        services.AddSingleton<IStringLocalizer<PortalText>, CachedPortalText>();
+        services.AddSingleton<IStringLocalizer<PortalText>, CachedText<PortalText>>();
+        services.AddSingleton<IStringLocalizer<MudBlazorText>, CachedText<MudBlazorText>>();
+        services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(English)
