@@ -18,6 +18,9 @@ public enum RefundStatus
     /// later that it failed (a DepositRefundReturned entry then undoes the refund in the ledger). Staff must settle it by hand.
     /// </summary>
     Failed,
+
+    /// <summary>Failed, then refunded another way by staff, who recorded how; its DepositRefunded entry was written then.</summary>
+    SettledByHand,
 }
 
 /// <summary>
@@ -51,6 +54,9 @@ public class RefundRequest : DispatchedWork
     /// </summary>
     public static readonly Expression<Func<RefundRequest, bool>> IsOutstanding =
         r => r.Status == RefundStatus.Pending || r.Status == RefundStatus.Sending;
+
+    /// <summary>Its amount is in the ledger as DepositRefunded: the provider accepted it, or staff made it by hand.</summary>
+    public static bool IsRefunded(RefundStatus status) => status is RefundStatus.Sent or RefundStatus.SettledByHand;
 
     public static string KeyFor(Guid bookingId, int sequence) => $"refund-{bookingId}-{sequence}";
 }

@@ -92,6 +92,7 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
         {
             RefundStatus.Sent => $"{what}: sent ({refund.ProviderRefundId})",
             RefundStatus.Failed => $"{what}: FAILED after {refund.Attempts} attempt(s), refund it by hand: {refund.LastError}",
+            RefundStatus.SettledByHand => $"{what}: refunded by hand after it failed ({refund.LastError})",
             _ when refund.Attempts == 0 => $"{what}: pending",
             _ => FormattableString.Invariant($"{what}: pending, {refund.Attempts} failed attempt(s), next at {refund.NextAttemptAtUtc:yyyy-MM-dd HH:mm:ss} UTC: {refund.LastError}"),
         };

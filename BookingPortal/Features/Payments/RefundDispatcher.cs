@@ -36,7 +36,7 @@ public sealed class RefundDispatcher(
         {
             await DispatchAsync(bookingId, CancellationToken.None);
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            return !await db.RefundRequests.AnyAsync(r => r.BookingId == bookingId && r.Status != RefundStatus.Sent, CancellationToken.None);
+            return !await db.RefundRequests.AnyAsync(r => r.BookingId == bookingId && r.Status != RefundStatus.Sent && r.Status != RefundStatus.SettledByHand, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -29,7 +29,7 @@ public sealed class RefundQueue(TimeProvider time)
         var ledger = LedgerSummary.Of(await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken));
         var queued = await db.RefundRequests.AsNoTracking().Where(r => r.BookingId == bookingId)
             .Select(r => new { r.Status, r.Amount }).ToListAsync(cancellationToken);
-        var owed = ledger.Paid - ledger.Retained - queued.Where(r => r.Status != RefundStatus.Sent).Sum(r => r.Amount);
+        var owed = ledger.Paid - ledger.Retained - queued.Where(r => !RefundRequest.IsRefunded(r.Status)).Sum(r => r.Amount);
         if (owed <= 0)
         {
             return null;

@@ -1,0 +1,47 @@
+using BookingPortal.Features.Payments.Components;
+
+namespace BookingPortal.Tests.Components.Payments;
+
+/// <summary>The dashboard's list of refunds to make by hand, over a test portal's real settlement service.</summary>
+public sealed class RefundsToSettlePanelTests() : StaffPageSuite(typeof(RefundSettlement))
+{
+    [Fact]
+    public async Task A_failed_refund_is_recorded_only_with_how_it_was_made_said_beside_the_field()
+    {
+        var booking = await FailedRefundAsync();
+        var panel = context.Render<RefundsToSettlePanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=refund-to-settle]").TextContent.Should().Contain(booking.ConfirmationNumber).And.Contain("card expired"));
+
+        await panel.FindAll("button").Single(b => b.TextContent.Contains("Record as refunded")).ClickAsync(new());
+        panel.FindAll(".mud-input-error").Select(e => e.TextContent).Should().Contain(t => t.Contains("Say how the money went back"));
+
+        await panel.Find("[data-testid=refund-to-settle] input").ChangeAsync(new() { Value = "Transfer 77" });
+        await panel.FindAll("button").Single(b => b.TextContent.Contains("Record as refunded")).ClickAsync(new());
+
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=refunds-to-settle]").Should().BeEmpty());
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.RefundRequests.SingleAsync(r => r.BookingId == booking.Id)).Status.Should().Be(RefundStatus.SettledByHand);
+    }
+
+    /// <summary>A booking with a refund the dispatcher gave up on (written directly: no provider takes part here).</summary>
+    private async Task<BookingView> FailedRefundAsync()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        db.RefundRequests.Add(new RefundRequest
+        {
+            BookingId = booking.Id,
+            Amount = 50m,
+            Currency = "USD",
+            PaymentReference = "pi_panel",
+            Reason = "Cancelled.",
+            IdempotencyKey = RefundRequest.KeyFor(booking.Id, 1),
+            Status = RefundStatus.Failed,
+            Attempts = 1,
+            LastError = "card expired",
+        });
+        await db.SaveChangesAsync();
+        return booking;
+    }
+}

@@ -1,0 +1,81 @@
+using BookingPortal.Features.Consistency;
+using static BookingPortal.Tests.Integration.Payments.DurableRefundTests;
+
+namespace BookingPortal.Tests.Integration.Payments;
+
+/// <summary>
+/// A refund the portal gave up on stays owed until staff refund the customer another way and record how; the
+/// record is what the dispatcher would have written, made once however many press it.
+/// </summary>
+public class RefundSettlementTests() : StripeSuite(scheduledJobs: false)
+{
+    [Fact]
+    public async Task Staff_see_a_refund_stripe_refused_record_how_they_made_it_and_the_ledger_and_the_check_agree_again()
+    {
+        var booking = await RefusedRefundAsync("pi_by_hand");
+        var staff = await factory.StaffAsync();
+        var settlement = factory.Get<RefundSettlement>();
+        (await ViolationsAsync(booking)).Should().NotBeEmpty("a refused refund leaves the deposit owed");
+
+        var listed = await settlement.ListAsync(staff);
+        var refused = await settlement.RecordRefundedByHandAsync(staff, listed.Single().Id, "   ");
+        var recorded = await settlement.RecordRefundedByHandAsync(staff, listed.Single().Id, "Bank transfer BT-1234");
+
+        listed.Should().ContainSingle().Which.Should().BeEquivalentTo(new { booking.ConfirmationNumber, Amount = 50m, Currency = "USD" });
+        (refused, recorded).Should().Be((SettleOutcome.ReferenceRequired, SettleOutcome.Recorded));
+        (await settlement.ListAsync(staff)).Should().BeEmpty();
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.SettledByHand);
+        var ledger = await LedgerAsync(factory, booking);
+        (ledger.Refunded, ledger.Balance).Should().Be((50m, 0m));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.LedgerEntries.SingleAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositRefunded))
+            .Should().BeEquivalentTo(new { Amount = 50m, ActorId = staff.Id, Note = "Refunded by hand: Bank transfer BT-1234" });
+        (await db.AuditEntries.SingleAsync(a => a.Subject == booking.ConfirmationNumber && a.Action == "booking.refunded_by_hand")).Details
+            .Should().Be("50.00 USD: Bank transfer BT-1234");
+        (await ViolationsAsync(booking)).Should().BeEmpty();
+        (await StaffHistoryAsync(factory, booking)).Should().Contain(e => e.Contains("refunded by hand after it failed"));
+    }
+
+    [Fact]
+    public async Task Two_staff_recording_the_same_refund_at_once_record_it_once()
+    {
+        var booking = await RefusedRefundAsync("pi_twice");
+        var staff = await factory.StaffAsync();
+        var id = (await RefundAsync(factory, booking)).Id;
+
+        var outcomes = await Race.AllAtOnceAsync(Enumerable.Range(0, 4).Select(i =>
+            (Func<Task<SettleOutcome>>)(() => factory.Get<RefundSettlement>().RecordRefundedByHandAsync(staff, id, $"Transfer {i}"))));
+
+        outcomes.Count(o => o == SettleOutcome.Recorded).Should().Be(1);
+        outcomes.Count(o => o == SettleOutcome.AlreadySettled).Should().Be(3);
+        (await LedgerAsync(factory, booking)).Balance.Should().Be(0m, "the deposit went back once");
+    }
+
+    [Fact]
+    public async Task Only_staff_see_or_record_refunds_made_by_hand()
+    {
+        var customer = new StaffActor("customer-id", "someone@example.com", IsStaff: false, IsAdmin: false);
+        var settlement = factory.Get<RefundSettlement>();
+
+        await settlement.Invoking(s => s.ListAsync(customer)).Should().ThrowAsync<UnauthorizedAccessException>();
+        await settlement.Invoking(s => s.RecordRefundedByHandAsync(customer, 1, "Transfer")).Should().ThrowAsync<UnauthorizedAccessException>();
+    }
+
+    /// <summary>A paid booking cancelled while Stripe refuses refunds: its refund is Failed at once.</summary>
+    private async Task<BookingView> RefusedRefundAsync(string paymentIntent)
+    {
+        var booking = await PaidBookingAsync(factory, paymentIntent);
+        stripe.RefuseRefunds = true;
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed);
+        return booking;
+    }
+
+    private async Task<IEnumerable<ConsistencyViolation>> ViolationsAsync(BookingView booking) =>
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Where(v => v.Ids.Contains($"booking:{booking.ConfirmationNumber}"));
+}
+
+public class RefundSettlementOnPostgresTests : RefundSettlementTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -1,0 +1,75 @@
+using BookingPortal.Features.Audit;
+using BookingPortal.Features.Staff;
+
+namespace BookingPortal.Features.Payments;
+
+/// <summary>A refund the portal gave up on, as staff see it to make it another way.</summary>
+public sealed record RefundToSettle(long Id, string ConfirmationNumber, decimal Amount, string Currency, string Reason, string? LastError);
+
+public enum SettleOutcome
+{
+    Recorded,
+
+    /// <summary>Someone recorded it first (another tab, a colleague): nothing changed.</summary>
+    AlreadySettled,
+
+    /// <summary>How the money was sent back must be said (up to <see cref="RefundSettlement.MaxReferenceLength"/> characters).</summary>
+    ReferenceRequired,
+}
+
+/// <summary>
+/// Refunds the portal gave up on (the provider refused them, every attempt failed, or an accepted one failed later)
+/// stay owed in the ledger until staff refund the customer another way (a bank transfer, the provider's dashboard)
+/// and record it here. Recording writes the DepositRefunded entry the dispatcher would have written, with who and
+/// how, so the ledger and the consistency check agree again.
+/// </summary>
+[ScopedService]
+public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, TimeProvider time)
+{
+    public const int MaxReferenceLength = 200;
+
+    /// <summary>Oldest first: the customer who has waited longest comes first.</summary>
+    public async Task<IReadOnlyList<RefundToSettle>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (
+                from refund in db.RefundRequests.AsNoTracking()
+                join booking in db.Bookings on refund.BookingId equals booking.Id
+                where refund.Status == RefundStatus.Failed
+                orderby refund.CreatedAtUtc, refund.Id
+                select new RefundToSettle(refund.Id, booking.ConfirmationNumber, refund.Amount, refund.Currency, refund.Reason, refund.LastError))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <param name="reference">How the money went back, as staff can find it again (a transfer's reference, the provider's refund id).</param>
+    public async Task<SettleOutcome> RecordRefundedByHandAsync(StaffActor actor, long refundId, string? reference, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var how = reference?.Trim() ?? "";
+        if (how.Length is 0 or > MaxReferenceLength)
+        {
+            return SettleOutcome.ReferenceRequired;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == refundId, cancellationToken);
+        // Conditional on Failed: two clicks, two tabs or two colleagues record the money once.
+        var updated = refund is null ? 0 : await db.RefundRequests
+            .Where(r => r.Id == refundId && r.Status == RefundStatus.Failed)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, RefundStatus.SettledByHand), cancellationToken);
+        if (updated == 1)
+        {
+            var number = await db.Bookings.Where(b => b.Id == refund!.BookingId).Select(b => b.ConfirmationNumber).SingleAsync(cancellationToken);
+            var amount = FormattableString.Invariant($"{refund!.Amount:0.00} {refund.Currency}");
+            db.LedgerEntries.Add(LedgerEntry.For(refund.BookingId, refund.Currency, LedgerEntryKind.DepositRefunded, refund.Amount,
+                time.GetUtcNow().UtcDateTime, $"Refunded by hand: {how}", actor.Id));
+            audit.Record(db, actor, "booking.refunded_by_hand", number, $"{amount}: {how}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return updated == 1 ? SettleOutcome.Recorded : SettleOutcome.AlreadySettled;
+    }
+}
