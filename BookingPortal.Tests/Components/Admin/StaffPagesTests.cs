@@ -15,7 +15,7 @@ public sealed class StaffPagesTests() : StaffPageSuite(
     {
         var form = context.Render<WebhookEndpointForm>();
 
-        form.Find("input[type=url]").Change("https://10.0.0.7/hooks");
+        await form.Find("input[type=url]").ChangeAsync(new() { Value = "https://10.0.0.7/hooks" });
         await form.FindAll("button").First(b => b.TextContent.Contains("Add endpoint")).ClickAsync(new());
 
         form.WaitForAssertion(() => form.FindAll(".mud-input-error").Select(e => e.TextContent).Should()
@@ -96,9 +96,9 @@ public sealed class StaffPagesTests() : StaffPageSuite(
     public async Task A_double_submitted_new_service_is_created_once_and_its_button_stays_disabled()
     {
         var page = context.Render<ServiceEditPage>();
-        Field(page, "Name").Change("Double-click clinic");
-        Field(page, "Address").Change("1 Main Street");
-        Field(page, "Price").Change("80");
+        await Field(page, "Name").ChangeAsync(new() { Value = "Double-click clinic" });
+        await Field(page, "Address").ChangeAsync(new() { Value = "1 Main Street" });
+        await Field(page, "Price").ChangeAsync(new() { Value = "80" });
         var form = page.Find("form");
         staffDatabase.Hold();
 

@@ -14,8 +14,8 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
         var form = context.Render<ProfileForm>();
 
         var name = form.Find("[data-testid=display-name]");
-        (name.TagName == "INPUT" ? name : name.QuerySelector("input")!).Change(" ");
-        form.FindAll("input").First(i => i.GetAttribute("type") == "url").Change("http://photos.example/me.jpg");
+        await (name.TagName == "INPUT" ? name : name.QuerySelector("input")!).ChangeAsync(new() { Value = " " });
+        await form.FindAll("input").First(i => i.GetAttribute("type") == "url").ChangeAsync(new() { Value = "http://photos.example/me.jpg" });
         await form.FindAll("button").First(b => b.TextContent.Contains("Guardar perfil")).ClickAsync(new());
 
         form.WaitForAssertion(() => form.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).Should().Contain([
@@ -30,7 +30,7 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
     {
         var form = context.Render<ProfileForm>();
         var name = form.Find("[data-testid=display-name]");
-        (name.TagName == "INPUT" ? name : name.QuerySelector("input")!).Change("Dr Twice");
+        await (name.TagName == "INPUT" ? name : name.QuerySelector("input")!).ChangeAsync(new() { Value = "Dr Twice" });
 
         // The second click lands in the moment between the first save and the page that edits the new practitioner.
         await form.FindAll("button").First(b => b.TextContent.Contains("Save profile")).ClickAsync(new());

@@ -87,7 +87,7 @@ public class WaitingRoomContentTests : IAsyncLifetime
 
         room.WaitForAssertion(() => room.Find("[data-testid=turn-message-choice]").TextContent.Should().Contain("@test.local"));
         room.FindAll("[data-testid=turn-by-sms]").Should().BeEmpty("the account takes no texts");
-        room.Find("[data-testid=turn-by-email]").Change(true);
+        await room.Find("[data-testid=turn-by-email]").ChangeAsync(new() { Value = true });
         await room.Find("[data-testid=waiting-room] button").ClickAsync(new());
 
         (await Poll.UntilAsync(async () =>
