@@ -1,5 +1,24 @@
 namespace BookingPortal.Features.Payments;
 
+/// <summary>What became of a provider's report that an accepted refund failed.</summary>
+public enum RefundReturnOutcome
+{
+    /// <summary>The refund is Failed now and the ledger owes the deposit again.</summary>
+    Recorded,
+
+    /// <summary>Reported before (a redelivery): nothing changed.</summary>
+    AlreadyRecorded,
+
+    /// <summary>
+    /// No refund has that id yet, but one for the payment is still being sent: the report may be about it
+    /// (its first call timed out after the provider made it). The provider must deliver it again later.
+    /// </summary>
+    NotKnownYet,
+
+    /// <summary>No refund of the portal's: nothing to do.</summary>
+    NotOurs,
+}
+
 /// <summary>
 /// Refunds the provider accepted and later reported failed: days afterwards a card can turn out closed, or the
 /// bank can send the money back. Until then the portal counted the deposit as refunded; from then on it is the
@@ -8,17 +27,22 @@ namespace BookingPortal.Features.Payments;
 [ScopedService]
 public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time, ILogger<RefundReturns> logger)
 {
-    /// <returns>True when this report changed the refund; false for a repeat of the report, or a refund the portal did not make.</returns>
-    public async Task<bool> RecordFailedAfterAcceptanceAsync(string providerRefundId, string? failureReason, CancellationToken cancellationToken = default)
+    public Task<RefundReturnOutcome> RecordFailedAfterAcceptanceAsync(
+        string providerRefundId, string paymentReference, string? failureReason, CancellationToken cancellationToken = default) =>
+        ConflictRetry.RunAsync(dbFactory, db => RecordOnceAsync(db, providerRefundId, paymentReference, failureReason, cancellationToken), logger, cancellationToken);
+
+    private async Task<RefundReturnOutcome> RecordOnceAsync(
+        BookingDbContext db, string providerRefundId, string paymentReference, string? failureReason, CancellationToken cancellationToken)
     {
         var reason = string.IsNullOrWhiteSpace(failureReason) ? "no reason given" : failureReason;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ProviderRefundId == providerRefundId, cancellationToken);
         if (refund is null)
         {
-            logger.LogWarning("The payment provider reported refund {ProviderRefundId} failed, but no refund of the portal has that id.", providerRefundId);
-            return false;
+            var beingSent = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference).AnyAsync(RefundRequest.IsOutstanding, cancellationToken);
+            logger.LogWarning("The payment provider reported refund {ProviderRefundId} of {PaymentReference} failed, but no refund of the portal has that id{Yet}.",
+                providerRefundId, paymentReference, beingSent ? " yet: one for that payment is still being sent, so the provider is asked to deliver it again" : "");
+            return beingSent ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
         }
 
         // Conditional on Sent: a webhook delivered twice, or two instances receiving it, undo the refund once.
@@ -36,6 +60,6 @@ public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory,
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return updated == 1;
+        return updated == 1 ? RefundReturnOutcome.Recorded : RefundReturnOutcome.AlreadyRecorded;
     }
 }

@@ -8,7 +8,7 @@ namespace BookingPortal.Infrastructure.Payments;
 /// Stripe's webhook events, checked against the endpoint's signing secret with Stripe's own client. A paid
 /// Checkout Session names its booking by ClientReferenceId (set by StripeCardGateway). A refund that fails after
 /// Stripe accepted it arrives as refund.failed, or as charge.refund.updated on older API versions: either
-/// carries the refund with the status "failed".
+/// carries the refund with the status "failed" (or "canceled", which moves no money either).
 /// </summary>
 public sealed class StripePaymentNotices(IOptions<PaymentsOptions> options) : IPaymentNotices
 {
@@ -29,7 +29,8 @@ public sealed class StripePaymentNotices(IOptions<PaymentsOptions> options) : IP
             Session { PaymentStatus: "paid" } session when stripeEvent.Type == EventTypes.CheckoutSessionCompleted
                                                           && Guid.TryParse(session.ClientReferenceId, out var bookingId) =>
                 new PaymentNotice.DepositPaid(bookingId, session.PaymentIntentId ?? session.Id, (session.AmountTotal ?? 0) / 100m),
-            Refund { Status: "failed" } refund => new PaymentNotice.RefundFailed(refund.Id, refund.FailureReason),
+            Refund { Status: "failed" or "canceled" } refund =>
+                new PaymentNotice.RefundFailed(refund.Id, refund.PaymentIntentId ?? "", refund.FailureReason ?? refund.Status),
             _ => new PaymentNotice.NothingToDo(),
         };
     }

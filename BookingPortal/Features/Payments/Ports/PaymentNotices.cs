@@ -10,8 +10,8 @@ public abstract record PaymentNotice
     /// <summary>The deposit of a booking was paid (the provider's payment id and the amount it took).</summary>
     public sealed record DepositPaid(Guid BookingId, string PaymentReference, decimal Amount) : PaymentNotice;
 
-    /// <summary>A refund the provider had accepted failed afterwards (its id, and the provider's reason when it gave one).</summary>
-    public sealed record RefundFailed(string ProviderRefundId, string? FailureReason) : PaymentNotice;
+    /// <summary>A refund the provider had accepted failed or was cancelled afterwards (its id, the payment it refunded, and the provider's reason when it gave one).</summary>
+    public sealed record RefundFailed(string ProviderRefundId, string PaymentReference, string? FailureReason) : PaymentNotice;
 
     /// <summary>Signed, but about nothing the portal acts on (another event type, an unpaid session).</summary>
     public sealed record NothingToDo : PaymentNotice;
