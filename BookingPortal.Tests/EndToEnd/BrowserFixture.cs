@@ -151,7 +151,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = timeout ?? DefaultTimeout });
         }
-        catch (PlaywrightException notThere)
+        catch (PlaywrightException notThere) when (!page.IsClosed)
         {
             // A timeout, as WaitForURLAsync gave, so callers that explain a slow step still catch it.
             throw new TimeoutException(notThere.Message, notThere);

@@ -81,6 +81,18 @@ public sealed class StaffPagesTests() : StaffPageSuite(
     }
 
     [Fact]
+    public void While_a_save_checks_the_slots_none_can_be_added_or_removed()
+    {
+        var service = ServiceAdminService.NewDraft();
+        service.TimeSlots = [new() { Start = new(9, 0) }];
+
+        var editor = context.Render<SlotTemplatesEditor>(p => p.Add(x => x.Service, service).Add(x => x.Saving, true));
+
+        editor.Find("button[aria-label='Remove slot 1']").HasAttribute("disabled").Should().BeTrue();
+        editor.FindAll("button").Single(b => b.TextContent.Contains("Add a slot")).HasAttribute("disabled").Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Saving_a_new_service_with_missing_fields_shows_the_servers_messages_and_saves_nothing()
     {
         var page = context.Render<ServiceEditPage>();

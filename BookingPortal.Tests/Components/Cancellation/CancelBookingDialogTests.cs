@@ -109,6 +109,25 @@ public sealed class CancelBookingDialogTests : IAsyncLifetime
         (await db.LedgerEntries.Where(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.CancellationFeeRetained).SumAsync(e => e.Amount)).Should().Be(25m);
     }
 
+    [Fact]
+    public async Task Unticking_the_waiver_takes_its_missing_reason_message_with_it()
+    {
+        var service = await factory.SimpleConsultationAsync();
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
+        var dialog = await ShowAsync(booking.ConfirmationNumber);
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=cancel-terms]"));
+
+        await dialog.Find("input[type=checkbox]").ChangeAsync(new() { Value = true });
+        await dialog.FindAll("button").Last(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
+        dialog.Markup.Should().Contain("Say why the fee is waived");
+        await dialog.Find("input[type=checkbox]").ChangeAsync(new() { Value = false });
+
+        dialog.Markup.Should().NotContain("Say why the fee is waived");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(booking.Status);
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowAsync(string confirmationNumber)
     {
         var provider = context.Render<MudDialogProvider>();

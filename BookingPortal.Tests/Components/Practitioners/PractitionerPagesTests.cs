@@ -69,4 +69,14 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
         rows.Should().HaveCount(3);
         rows[^1].TextContent.Trim().Should().Be("'Valid to' must not be before 'valid from'.");
     }
+
+    [Fact]
+    public async Task A_rota_saved_for_a_practitioner_removed_meanwhile_says_so_above_the_ranges()
+    {
+        var editor = context.Render<HoursEditor>(p => p.Add(x => x.PractitionerId, 999_999).Add(x => x.Initial, [new HoursDraft()]));
+
+        await editor.FindAll("button").First(b => b.TextContent.Contains("Save hours")).ClickAsync(new());
+
+        editor.WaitForAssertion(() => editor.Find("[data-testid=hours-error]").TextContent.Should().Be("That practitioner no longer exists."));
+    }
 }

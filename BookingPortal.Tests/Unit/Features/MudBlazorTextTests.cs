@@ -45,7 +45,7 @@ public sealed class MudBlazorTextTests : IAsyncDisposable
         Labels().Should().BeEquivalentTo(["Increment", "Decrement"]);
         using (Localization.InCulture("es-ES"))
         {
-            Labels().Should().BeEquivalentTo(["Aumentar", "Reducir"]);
+            Labels().Should().BeEquivalentTo(["Aumentar", "Disminuir"]);
         }
 
         context.Services.GetRequiredService<MudLocalizer>().Should().BeOfType<PortalMudLocalizer>();

@@ -22,6 +22,9 @@ public sealed class RowErrors<TRow>(string prefix, IReadOnlyList<TRow> rowsCheck
     /// <summary>No check yet: no errors.</summary>
     public static RowErrors<TRow> None { get; } = new("", [], []);
 
+    /// <summary>The error about the list as a whole (keyed by the prefix alone), such as its owner being gone.</summary>
+    public string? ForList => byKey.GetValueOrDefault(prefix);
+
     /// <summary>The row's error for the field (such as <c>.Start</c>, or none for the row as a whole); none for a row added since.</summary>
     public string? For(TRow row, string field = "") =>
         indexChecked.TryGetValue(row, out var index) ? byKey.GetValueOrDefault($"{prefix}[{index}]{field}") : null;
