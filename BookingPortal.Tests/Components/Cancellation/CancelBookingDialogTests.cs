@@ -74,11 +74,8 @@ public sealed class CancelBookingDialogTests : IAsyncLifetime
     [Fact]
     public async Task A_fee_that_starts_while_the_dialog_is_open_is_shown_before_anything_is_kept()
     {
-        var service = await factory.SimpleConsultationAsync();
-        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-48).AddMinutes(-1), TimeSpan.Zero));
-        var dialog = await ShowAsync(booking.ConfirmationNumber);
-        dialog.WaitForAssertion(() => dialog.Find("[data-testid=cancel-terms]").TextContent.Should().NotContain("$25.00"));
+        var (booking, dialog) = await DialogForConsultationAsync(TimeSpan.FromHours(48) + TimeSpan.FromMinutes(1));
+        dialog.Find("[data-testid=cancel-terms]").TextContent.Should().NotContain("$25.00");
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
 
         await dialog.FindAll("button").Last(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
@@ -92,11 +89,8 @@ public sealed class CancelBookingDialogTests : IAsyncLifetime
     [Fact]
     public async Task Staff_see_the_fee_record_why_they_cancel_and_the_fee_is_kept_unless_waived()
     {
-        var service = await factory.SimpleConsultationAsync();
-        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
-        var dialog = await ShowAsync(booking.ConfirmationNumber);
-        dialog.WaitForAssertion(() => dialog.Find("[data-testid=cancel-terms]").TextContent.Should().Contain("A fee of $25.00"));
+        var (booking, dialog) = await DialogForConsultationAsync(TimeSpan.FromHours(47));
+        dialog.Find("[data-testid=cancel-terms]").TextContent.Should().Contain("A fee of $25.00");
 
         await dialog.Find("input:not([type=checkbox])").ChangeAsync(new() { Value = "Customer phoned in sick" });
         await dialog.FindAll("button").Last(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
@@ -112,11 +106,7 @@ public sealed class CancelBookingDialogTests : IAsyncLifetime
     [Fact]
     public async Task Unticking_the_waiver_takes_its_missing_reason_message_with_it()
     {
-        var service = await factory.SimpleConsultationAsync();
-        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
-        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-47), TimeSpan.Zero));
-        var dialog = await ShowAsync(booking.ConfirmationNumber);
-        dialog.WaitForAssertion(() => dialog.Find("[data-testid=cancel-terms]"));
+        var (booking, dialog) = await DialogForConsultationAsync(TimeSpan.FromHours(47));
 
         await dialog.Find("input[type=checkbox]").ChangeAsync(new() { Value = true });
         await dialog.FindAll("button").Last(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
@@ -126,6 +116,17 @@ public sealed class CancelBookingDialogTests : IAsyncLifetime
         dialog.Markup.Should().NotContain("Say why the fee is waived");
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(booking.Status);
+    }
+
+    /// <summary>A booking of the consultation, the clock <paramref name="beforeStart"/> before it, and its dialog open on the terms.</summary>
+    private async Task<(BookingView Booking, IRenderedComponent<MudDialogProvider> Dialog)> DialogForConsultationAsync(TimeSpan beforeStart)
+    {
+        var service = await factory.SimpleConsultationAsync();
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[0].StartUtc);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc - beforeStart, TimeSpan.Zero));
+        var dialog = await ShowAsync(booking.ConfirmationNumber);
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=cancel-terms]"));
+        return (booking, dialog);
     }
 
     private async Task<IRenderedComponent<MudDialogProvider>> ShowAsync(string confirmationNumber)
