@@ -37,7 +37,7 @@ if (adminCommand is not null)
 app.UsePortalErrors();
 app.UseRequestLocalization();
 app.UseOutputCache();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseNotFoundPage();
 app.UseAntiforgery();
 app.UseQueueVisitors();
 app.UsePortalApi();

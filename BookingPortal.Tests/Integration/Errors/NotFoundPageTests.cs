@@ -26,4 +26,17 @@ public class NotFoundPageTests(PortalFactory factory) : IClassFixture<PortalFact
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await response.Content.ReadAsStringAsync()).Should().NotContain("find that page");
     }
+
+    [Theory]
+    [InlineData("/no-such-page", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("/payments/stripe/webhook", HttpStatusCode.NotFound)]
+    public async Task A_post_to_an_address_that_takes_none_is_told_so_not_that_it_was_a_bad_request(string address, HttpStatusCode expected)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync(address, new StringContent("{}"));
+
+        // Pages take no POST (405); the test portal takes payments at reception, so its Stripe webhook is off (404).
+        response.StatusCode.Should().Be(expected);
+    }
 }
