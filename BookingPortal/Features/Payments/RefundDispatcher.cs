@@ -36,7 +36,8 @@ public sealed class RefundDispatcher(
         {
             await DispatchAsync(bookingId, CancellationToken.None);
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            return !await db.RefundRequests.AnyAsync(r => r.BookingId == bookingId && r.Status != RefundStatus.Sent && r.Status != RefundStatus.SettledByHand, CancellationToken.None);
+            var statuses = await db.RefundRequests.Where(r => r.BookingId == bookingId).Select(r => r.Status).ToListAsync(CancellationToken.None);
+            return statuses.All(RefundRequest.IsRefunded);
         }
         catch (Exception ex)
         {
