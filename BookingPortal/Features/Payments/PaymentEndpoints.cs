@@ -34,7 +34,7 @@ public static class PaymentEndpoints
             case PaymentNotice.RefundFailed failed:
                 var outcome = await returns.RecordFailedAfterAcceptanceAsync(failed.ProviderRefundId, failed.PaymentReference, failed.FailureReason, cancellationToken);
                 // Stripe delivers a webhook again, for days, until it is answered 2xx: by then the refund has its id.
-                // With a body, or the status-code pages would re-run the request as a page and answer 400.
+                // The problem's text is what Stripe's dashboard shows for the delivery.
                 return outcome == RefundReturnOutcome.NotKnownYet
                     ? Results.Problem("The refund this reports on is still being sent: deliver it again later.", statusCode: StatusCodes.Status503ServiceUnavailable)
                     : Results.Ok();
