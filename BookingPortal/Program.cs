@@ -1,5 +1,6 @@
 using BookingPortal.Features.Accounts;
 using BookingPortal.Components;
+using BookingPortal.Components.Account;
 using BookingPortal.Features.Api;
 using BookingPortal.Features;
 using BookingPortal.Features.Localization;
@@ -38,7 +39,7 @@ app.UsePortalErrors();
 app.UseRequestLocalization();
 app.UseOutputCache();
 app.UseNotFoundPage();
-app.UseAntiforgery();
+app.UseAntiforgeryWithRetry();
 app.UseQueueVisitors();
 app.UsePortalApi();
 

@@ -43,9 +43,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectToWithStatus(string uri, string message, HttpContext context)
     {
-        context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
+        AppendStatus(context, message);
         RedirectTo(uri);
     }
+
+    /// <summary>A message for the next page's StatusMessage: a cookie that lives a few seconds, read once.</summary>
+    public static void AppendStatus(HttpContext context, string message) =>
+        context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
 
     private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
 

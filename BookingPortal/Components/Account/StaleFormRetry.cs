@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Endpoints;
+using BookingPortal.Features.Localization;
+using BookingPortal.Infrastructure.Http;
+
+namespace BookingPortal.Components.Account;
+
+/// <summary>
+/// A form whose antiforgery token no longer matches its cookie (a phone that dropped its session cookies while
+/// the tab stayed open, a sign-in in another tab) got the framework's bare 400: an empty page in Production, with
+/// nothing to act on. It goes back instead, as a GET, to the page the form was on, which draws a fresh token and
+/// says that nothing was sent. Nothing the form asked for happens: the request ends here.
+/// </summary>
+public static class StaleFormRetry
+{
+    public static WebApplication UseAntiforgeryWithRetry(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.Use((context, next) => IsStaleForm(context) ? SendBack(context) : next(context));
+        return app;
+    }
+
+    // The antiforgery middleware only records the failure; the endpoint would answer 400 on reading it. A page's
+    // form, by its content type (Request.HasFormContentType itself refuses a form that failed the check); a script's
+    // JSON call (the passkey endpoints) keeps its 400.
+    private static bool IsStaleForm(HttpContext context) =>
+        context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+        && context.Request.ContentType is { } type
+        && (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        && !context.Request.Path.StartsWithSegments("/api");
+
+    private static Task SendBack(HttpContext context)
+    {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<PortalText>>();
+        IdentityRedirectManager.AppendStatus(context, text["Error: This form had expired, so nothing was sent. Please try again."]);
+        // A page's form posts to the page itself; an endpoint's (sign-out) to an address with no page behind it.
+        var request = context.Request;
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            ? $"{request.PathBase}{request.Path}{request.QueryString}"
+            : ReturnPath.For(null, request);
+        return Task.CompletedTask;
+    }
+}
