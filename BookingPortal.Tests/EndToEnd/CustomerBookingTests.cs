@@ -72,7 +72,7 @@ public class CustomerBookingTests(BrowserFixture browser) : EndToEndTest
         await Assertions.Expect(terms).ToContainTextAsync("$50.00");
         await BrowserFixture.ScreenshotAsync(page, "07-cancel-dialog");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your booking is cancelled");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Booking {number} is cancelled");
         await Assertions.Expect(page.Locator("[data-testid=money-note]")).ToContainTextAsync("released");
         await BrowserFixture.ScreenshotAsync(page, "08-cancelled");
 

@@ -33,7 +33,9 @@ public class CancellationServiceTests : PortalSuite
         var offer = await cancellations.GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
         var result = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
 
-        offer!.Explanation.Should().Contain("A fee of $25.00 applies because the appointment starts in less than 48 hours");
+        offer!.Explanation.Should().Be("A fee of $25.00 applies because the appointment starts in less than 48 hours. $25.00 of the deposit is released.",
+            "staff cancelling at the desk read the same terms, so they speak of the deposit, not 'your' deposit");
+        result.Message.Should().StartWith($"Booking {booking.ConfirmationNumber} is cancelled. A fee of $25.00 is kept");
         result.Quote!.FeeRetained.Should().Be(25m);
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var kinds = await db.LedgerEntries.Where(e => e.BookingId == booking.Id).Select(e => new { e.Kind, e.Amount }).ToListAsync();
@@ -78,7 +80,7 @@ public class CancellationServiceTests : PortalSuite
         var result = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
 
         offer!.Explanation.Should().StartWith("Se aplica un cargo de 25,00").And.Contain("menos de 48 horas");
-        result.Message.Should().StartWith("Su reserva está cancelada. Se retiene un cargo de 25,00");
+        result.Message.Should().StartWith($"La reserva {booking.ConfirmationNumber} está cancelada. Se retiene un cargo de 25,00");
     }
 
     [Fact]

@@ -219,7 +219,7 @@ public sealed class CancellationService(
         var freeUntil = $"{DisplayFormat.Date(freeUntilLocal, culture)}, {DisplayFormat.Time(freeUntilLocal, culture)}";
         if (quote.Deposit == 0)
         {
-            return done ? text["Your booking is cancelled. There was no deposit to refund."] : text["Cancelling is free: this booking has no deposit."];
+            return done ? text["Booking {0} is cancelled. There was no deposit to refund.", booking.ConfirmationNumber] : text["Cancelling is free: this booking has no deposit."];
         }
 
         if (quote.FeeWaived)
@@ -230,13 +230,13 @@ public sealed class CancellationService(
         if (quote.IsFree)
         {
             return done
-                ? text["Your booking is cancelled. The deposit of {0} is no longer due or is refunded in full.", money(quote.Deposit)]
-                : text["Cancelling now is free until {0}. Your deposit of {1} is released in full.", freeUntil, money(quote.Deposit)];
+                ? text["Booking {0} is cancelled. The deposit of {1} is no longer due or is refunded in full.", booking.ConfirmationNumber, money(quote.Deposit)]
+                : text["Cancelling now is free until {0}. The deposit of {1} is released in full.", freeUntil, money(quote.Deposit)];
         }
 
         return done
-            ? text["Your booking is cancelled. A fee of {0} is kept; {1} of the deposit is released.", money(quote.FeeRetained), money(quote.Refund)]
-            : text["A fee of {0} applies because the appointment starts in less than {1} hours. {2} of your deposit is released.", money(quote.FeeRetained), booking.Service!.FreeCancellationHours, money(quote.Refund)];
+            ? text["Booking {0} is cancelled. A fee of {1} is kept; {2} of the deposit is released.", booking.ConfirmationNumber, money(quote.FeeRetained), money(quote.Refund)]
+            : text["A fee of {0} applies because the appointment starts in less than {1} hours. {2} of the deposit is released.", money(quote.FeeRetained), booking.Service!.FreeCancellationHours, money(quote.Refund)];
     }
 
     private string RefusalMessage(CancellationRefusal refusal) => refusal switch
