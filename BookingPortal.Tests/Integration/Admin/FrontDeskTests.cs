@@ -92,6 +92,26 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
         listed.Rows.Single(r => r.Id == customer).NeedsStaffHelp.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task A_check_in_from_a_row_drawn_before_the_booking_moved_to_next_week_changes_nothing()
+    {
+        var (_, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var nextWeek = slots.First(s => s.StartUtc >= slots[0].StartUtc.AddDays(7));
+        var booking = await BookAsync(factory, slots[0]);
+        var (frontDesk, staff) = (factory.Get<FrontDeskService>(), await factory.StaffAsync());
+        factory.Clock.SetUtcNow(new DateTimeOffset(slots[0].StartUtc.AddMinutes(-30), TimeSpan.Zero));
+        var row = (await frontDesk.TodayAsync(staff)).Single(r => r.Booking.Id == booking.Id);
+
+        var moved = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true, nextWeek.StartUtc));
+        var checkedIn = await frontDesk.CheckInAsync(staff, row.Booking.Id);
+
+        moved.Succeeded.Should().BeTrue(moved.Message);
+        checkedIn.Should().BeFalse("next week's visit has not happened; the desk's row was drawn before the move");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var after = await db.Bookings.SingleAsync(b => b.Id == booking.Id);
+        (after.Status, after.CheckedInAtUtc).Should().Be((BookingStatus.Confirmed, (DateTime?)null));
+    }
+
     private static async Task<BookingView> BookAsync(PortalFactory factory, Features.Catalog.SlotAvailability slot)
     {
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);

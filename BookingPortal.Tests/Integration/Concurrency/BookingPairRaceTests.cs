@@ -176,6 +176,56 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task A_check_in_racing_a_move_to_next_week_either_checks_in_today_or_lets_it_move()
+    {
+        var staff = await factory.StaffAsync();
+        var (service, slots) = await FarSlotsAsync(factory, (await factory.SimpleConsultationAsync()).Name);
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 2].StartUtc);
+            var dueAt = await DueWithinTheHourAsync(factory, booking.Id);
+            var target = slots[2 + round % 2].StartUtc;
+
+            var (checkedIn, moved) = await Race.BothAtOnceAsync(
+                () => factory.Get<FrontDeskService>().CheckInAsync(staff, booking.Id),
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true, target)));
+
+            (checkedIn ^ moved.Succeeded).Should().BeTrue($"round {round}: the visit is either today's, checked in, or next week's ({moved.Message})");
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            var after = await db.Bookings.SingleAsync(b => b.Id == booking.Id);
+            (after.Status, after.StartUtc).Should().Be(checkedIn ? (BookingStatus.Completed, dueAt) : (BookingStatus.Confirmed, target));
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_no_show_whose_booking_moves_after_it_was_read_leaves_the_moved_booking_alone()
+    {
+        var staff = await factory.StaffAsync();
+        var (service, slots) = await FarSlotsAsync(factory, (await factory.SimpleConsultationAsync()).Name);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        await StartedAsync(factory, booking.Id);
+        // A staff move that read the booking a moment before it started commits just after the no-show read it. The
+        // test clock cannot go back for the mover to read it so, so this writes the move's effect on the booking: its new times.
+        factory.Transactions.BeforeNext(async () =>
+        {
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            await db.Bookings.Where(b => b.Id == booking.Id)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, slots[1].StartUtc).SetProperty(x => x.EndUtc, slots[1].StartUtc.AddHours(1)));
+        });
+
+        var marked = await factory.Get<FrontDeskService>().MarkNoShowAsync(staff, booking.Id);
+
+        factory.Transactions.Fired.Should().Be(1, "the move landed between the no-show's read and its transaction");
+        marked.Should().BeFalse("the booking is now next week's, not a missed visit");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(BookingStatus.Confirmed);
+        (await db.Users.SingleAsync(u => u.Id == booking.CustomerId)).NoShowCount.Should().Be(0);
+        (await db.LedgerEntries.AnyAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.NoShowForfeited)).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Closing_a_slot_with_its_bookings_while_one_moves_away_cancels_only_what_is_still_on_it()
     {
         var staff = await factory.StaffAsync();
@@ -275,6 +325,15 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var start = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
         await db.Bookings.Where(b => b.Id == bookingId).ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddHours(1)));
+    }
+
+    /// <summary>The appointment starts within the hour (on the desk's list), as if the clock had moved on to its day.</summary>
+    private static async Task<DateTime> DueWithinTheHourAsync(PortalFactory factory, Guid bookingId)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var start = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(50);
+        await db.Bookings.Where(b => b.Id == bookingId).ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddHours(1)));
+        return start;
     }
 
     private static async Task<BookingStatus> StatusAsync(PortalFactory factory, Guid bookingId)

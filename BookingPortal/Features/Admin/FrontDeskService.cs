@@ -18,13 +18,15 @@ public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool
 public sealed class FrontDeskService(
     IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, BookingChangeNotifier bookingChanges, TimeProvider time, ILogger<FrontDeskService> logger)
 {
+    /// <summary>How far back and ahead the desk lists appointments, and so which ones it may check in.</summary>
+    private static readonly (TimeSpan Back, TimeSpan Ahead) DeskWindow = (TimeSpan.FromHours(12), TimeSpan.FromHours(24));
+
     /// <summary>Appointments from 12 hours ago to 24 hours ahead, earliest first.</summary>
     public async Task<IReadOnlyList<FrontDeskRow>> TodayAsync(StaffActor actor, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        var from = nowUtc.AddHours(-12);
-        var to = nowUtc.AddHours(24);
+        var (from, to) = (nowUtc - DeskWindow.Back, nowUtc + DeskWindow.Ahead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Bookings.AsNoTracking().Include(b => b.Service)
             .Where(b => b.StartUtc >= from && b.StartUtc <= to && b.Status != BookingStatus.Cancelled)
@@ -43,9 +45,12 @@ public sealed class FrontDeskService(
 
     private async Task<bool> CheckInOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
+        // Only an appointment the desk lists: a row drawn before the booking moved to next week must not complete next week's visit.
+        var (from, to) = (nowUtc - DeskWindow.Back, nowUtc + DeskWindow.Ahead);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var checkedIn = await MarkAttendedAsync(
-            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null), nowUtc, actor, cancellationToken);
+            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc >= from && b.StartUtc <= to),
+            nowUtc, actor, cancellationToken);
         if (checkedIn != 1)
         {
             return false;
@@ -130,8 +135,9 @@ public sealed class FrontDeskService(
         BookingDbContext db, Domain.Booking booking, DateTime nowUtc, string note, StaffActor? actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // At the start it was read with: a move committed since then took the booking to a time not yet come.
         var changed = await db.Bookings
-            .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null)
+            .Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc == booking.StartUtc)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.NoShow), cancellationToken);
         if (changed != 1)
         {
