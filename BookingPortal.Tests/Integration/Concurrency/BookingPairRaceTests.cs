@@ -1,3 +1,5 @@
+using BookingPortal.Features.Accounts;
+
 namespace BookingPortal.Tests.Integration.Concurrency;
 
 /// <summary>
@@ -226,6 +228,48 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task Closing_an_account_while_it_books_in_another_tab_leaves_no_booking_on_the_closed_account()
+    {
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.ConsultationName);
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var customer = (await factory.CreateCustomersAsync(1))[0];
+
+            var (_, reserved) = await Race.BothAtOnceAsync(
+                () => factory.Get<AccountClosing>().CloseAsync(customer),
+                () => factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slots[round % 4].StartUtc, $"close-{round}")));
+
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            (await db.Bookings.Where(b => b.CustomerId == customer).AnyAsync(Booking.HoldsSeat))
+                .Should().BeFalse($"round {round}: a booking made before the closing is cancelled by it, one after is refused ({reserved.Message})");
+        }
+
+        var late = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest((await ClosedCustomerAsync()), service.Id, slots[4].StartUtc, "after"));
+        late.Succeeded.Should().BeFalse("a closed account books nothing, whatever tab is still open");
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Closing_an_account_while_it_claims_a_waitlist_offer_leaves_no_booking_on_the_closed_account()
+    {
+        var (service, slots) = await FarSlotsAsync(factory, DemoSeeder.VideoConsultationName);
+        foreach (var (slot, round) in slots.Take(Rounds / 2).Select((s, i) => (s, i)))
+        {
+            var offer = await OfferAsync(factory, service, slot);
+
+            var (_, claimed) = await Race.BothAtOnceAsync(
+                () => factory.Get<AccountClosing>().CloseAsync(offer.CustomerId),
+                () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId));
+
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            (await db.Bookings.Where(b => b.CustomerId == offer.CustomerId).AnyAsync(Booking.HoldsSeat))
+                .Should().BeFalse($"round {round}: a claim before the closing is cancelled by it, one after is refused ({claimed.Message})");
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Closing_a_slot_with_its_bookings_while_one_moves_away_cancels_only_what_is_still_on_it()
     {
         var staff = await factory.StaffAsync();
@@ -334,6 +378,13 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
         var start = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(50);
         await db.Bookings.Where(b => b.Id == bookingId).ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddHours(1)));
         return start;
+    }
+
+    private async Task<string> ClosedCustomerAsync()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        await factory.Get<AccountClosing>().CloseAsync(customer);
+        return customer;
     }
 
     private static async Task<BookingStatus> StatusAsync(PortalFactory factory, Guid bookingId)

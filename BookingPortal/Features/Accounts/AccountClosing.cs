@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Cancellation;
 using BookingPortal.Features.Staff;
@@ -24,6 +25,12 @@ public sealed class AccountClosing(
 
     public async Task<ClosedAccount> CloseAsync(string userId, CancellationToken cancellationToken = default)
     {
+        // Shut first: a booking or claim from another tab either committed before this (and is cancelled below) or is refused.
+        await using (var gate = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await BookingWrites.ShutCustomerGateAsync(gate, userId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
         var (cancelled, notCancelled) = await CancelUpcomingAsync(userId, cancellationToken);
         var waitlistPlaces = await LeaveWaitlistsAsync(userId, cancellationToken);
         var nowUtc = time.GetUtcNow().UtcDateTime;

@@ -192,8 +192,8 @@ public sealed partial class ReservationBatchWriter(
         var (contacts, endpoints) = await ComposeAsync(db, candidates, customerIds, nowUtc, cancellationToken);
 
         await using var transaction = db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-        await BookingWrites.EnterCustomerGatesAsync(db, customerIds, cancellationToken);
-        await ReservationRules.RefuseInsideGatesAsync(db, candidates, contacts, accountRules, nowUtc, cancellationToken);
+        var shut = await BookingWrites.EnterCustomerGatesAsync(db, customerIds, cancellationToken);
+        await ReservationRules.RefuseInsideGatesAsync(db, candidates, contacts.Keys.Except(shut).ToHashSet(StringComparer.Ordinal), accountRules, nowUtc, cancellationToken);
         var turnsTaken = await ReservationRules.UseQueueTurnsAsync(db, candidates.Where(c => c.IsOpen).ToList(), nowUtc, cancellationToken);
         await ReservationStaffing.AssignAsync(db, candidates, (outbox, endpoints, contacts), cancellationToken);
         var granted = await ReservationRules.TakeSeatsAsync(db, candidates.Where(c => c.IsOpen).ToList(), cancellationToken);

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;
 
 namespace BookingPortal.Features.Booking;
@@ -16,8 +15,9 @@ internal static class ReservationRules
     /// For every candidate: a repeat of an earlier request gets that booking (read here, before the
     /// commit), a refusal is noted. Call inside the customers' gates.
     /// </summary>
+    /// <param name="customers">The customers who exist and whose gates let them in (a closed account's does not).</param>
     public static async Task RefuseInsideGatesAsync(
-        BookingDbContext db, List<ReservationCandidate> candidates, Dictionary<string, CustomerContact> customers, AccountRules rules, DateTime nowUtc,
+        BookingDbContext db, List<ReservationCandidate> candidates, IReadOnlySet<string> customers, AccountRules rules, DateTime nowUtc,
         CancellationToken cancellationToken)
     {
         var customerIds = candidates.Select(c => c.Request.CustomerId).ToList();
@@ -45,7 +45,7 @@ internal static class ReservationRules
             candidate.Earlier = earlier.GetValueOrDefault(candidate.Request);
             candidate.QueueEntryId = candidate.NeedsQueueTurn && turns.TryGetValue((customerId, candidate.ReleaseId!.Value), out var entryId) ? entryId : null;
             candidate.Refusal = candidate.Earlier is not null ? null
-                : !customers.ContainsKey(customerId) ? BookingError.InvalidRequest
+                : !customers.Contains(customerId) ? BookingError.InvalidRequest
                 : staffId is not null && !staff.Contains(staffId) ? BookingError.InvalidRequest
                 : staffId is null && unconfirmed.Contains(customerId) ? BookingError.EmailNotConfirmed
                 : staffId is null && needStaffHelp.Contains(customerId) ? BookingError.NeedsStaffHelp

@@ -12,12 +12,36 @@ internal static class BookingWrites
     /// afterwards cannot be stale; other customers are not blocked by it.
     /// </summary>
     public static async Task<bool> EnterCustomerGateAsync(BookingDbContext db, string customerId, CancellationToken cancellationToken) =>
-        await EnterCustomerGatesAsync(db, [customerId], cancellationToken) == 1;
+        (await EnterCustomerGatesAsync(db, [customerId], cancellationToken)).Count == 0;
 
-    /// <summary>The gates of several customers in one statement (a batch of reservations); returns how many customers exist.</summary>
-    public static Task<int> EnterCustomerGatesAsync(BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
-        db.Users.Where(u => customerIds.Contains(u.Id))
+    /// <summary>
+    /// The gates of several customers in one statement (a batch of reservations); returns the customers who may not
+    /// book at all: unknown, or whose account is closed (closing shuts the gate first, see AccountClosing). The
+    /// second query runs only when the first did not pass them all.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> EnterCustomerGatesAsync(BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+    {
+        var distinct = customerIds.Distinct(StringComparer.Ordinal).ToList();
+        var entered = await db.Users.Where(u => distinct.Contains(u.Id) && u.DeletedAtUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
+        if (entered == distinct.Count)
+        {
+            return NoOne;
+        }
+
+        var open = await db.Users.Where(u => distinct.Contains(u.Id) && u.DeletedAtUtc == null).Select(u => u.Id).ToListAsync(cancellationToken);
+        return distinct.Except(open, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Shuts a closing account's gate: after this no booking, claim or waitlist place can start for it, and one already
+    /// inside the gate has committed (this update waited for its row lock), so the closing sees every booking to cancel.
+    /// </summary>
+    public static Task ShutCustomerGateAsync(BookingDbContext db, string customerId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == customerId && u.DeletedAtUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1).SetProperty(x => x.DeletedAtUtc, nowUtc), cancellationToken);
+
+    private static readonly IReadOnlySet<string> NoOne = new HashSet<string>();
 
     /// <summary>
     /// Why this customer may not take one more booking of the service now, or null: takes the customer's gate, then
