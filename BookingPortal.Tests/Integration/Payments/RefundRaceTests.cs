@@ -3,7 +3,10 @@ using static BookingPortal.Tests.TestSupport.StripeStandIn;
 
 namespace BookingPortal.Tests.Integration.Payments;
 
-/// <summary>Refund × refund and cancel × late payment at the same moment: one refund row, sent once.</summary>
+/// <summary>
+/// Refund × refund, and the payment webhook against whatever else may change a held booking at that moment
+/// (a cancellation, the hold running out, a move, the same payment delivered twice): one outcome, one refund at most.
+/// </summary>
 public class RefundRaceTests() : StripeSuite(scheduledJobs: false)
 {
     [Fact]
@@ -50,6 +53,83 @@ public class RefundRaceTests() : StripeSuite(scheduledJobs: false)
             (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositCharged)).Should().Be(1);
             await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 1);
         }
+    }
+
+    [Fact]
+    public async Task The_payment_webhook_racing_the_hold_expiry_either_confirms_or_cancels_and_refunds_once()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var booking = await HeldBookingAsync(factory);
+            factory.Clock.Advance(TimeSpan.FromMinutes(11));
+
+            var (_, expired) = await Race.BothAtOnceAsync(
+                async () =>
+                {
+                    await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, $"pi_expiry_{round}", 50m);
+                    return true;
+                },
+                () => factory.Get<HoldExpiryService>().ExpireDueHoldsAsync());
+
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(expired == 1 ? BookingStatus.Cancelled : BookingStatus.Confirmed,
+                $"round {round}: the expiry ends only a hold still unpaid");
+            (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositCharged)).Should().Be(1);
+            if (expired == 1)
+            {
+                await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 1);
+            }
+            else
+            {
+                (await db.RefundRequests.AnyAsync(r => r.BookingId == booking.Id)).Should().BeFalse($"round {round}: a confirmed booking owes nothing back");
+                (await LedgerAsync(factory, booking)).Balance.Should().Be(0m);
+            }
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_same_payment_delivered_twice_at_once_is_charged_once()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var booking = await HeldBookingAsync(factory);
+            var pay = () => factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, $"pi_twice_{round}", 50m);
+
+            await Race.AllAtOnceAsync<bool>([async () => { await pay(); return true; }, async () => { await pay(); return true; }]);
+
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(BookingStatus.Confirmed);
+            (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositCharged)).Should().Be(1, $"round {round}");
+            (await db.RefundRequests.AnyAsync(r => r.BookingId == booking.Id)).Should().BeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task The_payment_webhook_racing_a_move_confirms_the_booking_on_the_slot_it_ends_on()
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var later = (await factory.BookableSlotsAsync(service)).Skip(4).Take(4).ToList();
+        for (var round = 0; round < 4; round++)
+        {
+            var booking = await HeldBookingAsync(factory);
+
+            var (_, moved) = await Race.BothAtOnceAsync(
+                async () =>
+                {
+                    await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, $"pi_move_{round}", 50m);
+                    return true;
+                },
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, later[round].StartUtc)));
+
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            var after = await db.Bookings.SingleAsync(b => b.Id == booking.Id);
+            (after.Status, after.StartUtc).Should().Be((BookingStatus.Confirmed, moved.Succeeded ? later[round].StartUtc : booking.StartUtc), $"round {round} ({moved.Message})");
+            (await LedgerAsync(factory, booking)).Balance.Should().Be(0m);
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
     }
 }
 
