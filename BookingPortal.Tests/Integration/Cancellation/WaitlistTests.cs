@@ -155,3 +155,9 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
         return await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == startUtc).Select(i => i.Booked).SingleAsync();
     }
 }
+
+/// <summary>The waitlist on PostgreSQL, the offer expiry racing itself included.</summary>
+public class WaitlistOnPostgresTests : WaitlistTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
