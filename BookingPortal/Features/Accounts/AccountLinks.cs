@@ -21,6 +21,17 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail
         await mail.SendConfirmationLinkAsync(user, user.Email!, ConfirmEmailLink(user.Id, code, returnUrl));
     }
 
+    /// <summary>
+    /// A new colleague's invitation: Identity's reset token, so the link lets them choose a password once, within a
+    /// day. Returned too, for the admin to pass on by hand.
+    /// </summary>
+    public async Task<string> SendStaffInvitationAsync(ApplicationUser user)
+    {
+        var link = Link("Account/ResetPassword", ("code", Encode(await users.GeneratePasswordResetTokenAsync(user))));
+        await mail.SendStaffInvitationAsync(user, user.Email!, link);
+        return link;
+    }
+
     /// <summary>Only a confirmed address gets a reset link: an unconfirmed one may not belong to the account's owner.</summary>
     public async Task SendPasswordResetAsync(ApplicationUser user)
     {

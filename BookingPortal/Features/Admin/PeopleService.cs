@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Accounts;
@@ -15,7 +14,7 @@ public sealed record PeopleResult(bool Succeeded, string Message, string? Link =
 /// <summary>Admins invite staff, give and take roles, and put customers in audiences (e.g. VIP early access).</summary>
 [ScopedService]
 public sealed class PeopleService(
-    IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, StaffActors staffActors, AuditLog audit, AccountMail mail, TimeProvider time)
+    IDbContextFactory<BookingDbContext> dbFactory, UserManager<ApplicationUser> users, StaffActors staffActors, AuditLog audit, AccountLinks accountLinks, TimeProvider time)
 {
     public async Task<IReadOnlyList<PersonRow>> ListAsync(StaffActor actor, string? search, CancellationToken cancellationToken = default)
     {
@@ -38,9 +37,11 @@ public sealed class PeopleService(
 
     /// <summary>
     /// Creates a staff account without a password and returns a one-time link that lets the new
-    /// colleague choose one (Identity's reset token: it stops working once used or after a day).
+    /// colleague choose one (Identity's reset token: it stops working once used or after a day). The link
+    /// starts with the configured portal address, as every mailed link does: not the one the admin's
+    /// browser happens to use (a tunnel, an internal address).
     /// </summary>
-    public async Task<PeopleResult> InviteStaffAsync(StaffActor actor, string email, string? name, string role, Uri portalBaseUri)
+    public async Task<PeopleResult> InviteStaffAsync(StaffActor actor, string email, string? name, string role)
     {
         // Handing out power: only an admin the database still knows as one, whatever the caller's actor says.
         actor = (await staffActors.ConfirmAsync(actor.EnsureAdmin())).EnsureAdmin();
@@ -48,6 +49,12 @@ public sealed class PeopleService(
         if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
             return new(false, "Enter a valid e-mail address.");
+        }
+
+        // As registering does: Identity's column holds 256, and a longer address failed the save with the error page.
+        if (email.Length > 254)
+        {
+            return new(false, "Keep the e-mail address to 254 characters.");
         }
 
         if (role is not (Roles.Staff or Roles.Admin))
@@ -68,10 +75,7 @@ public sealed class PeopleService(
         }
 
         await users.AddToRoleAsync(user, role);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
-        var link = new Uri(portalBaseUri, $"Account/ResetPassword?code={code}").ToString();
-        await mail.SendStaffInvitationAsync(user, email, link);
+        var link = await accountLinks.SendStaffInvitationAsync(user);
         await RecordAsync(actor, "person.invited", email, $"As {role}.");
         return new(true, $"{email} is invited as {role}: the invitation is in the outbox. This link in it lets them choose a password; it works once, for a day.", link);
     }
