@@ -66,6 +66,9 @@ public enum OutboxStatus
 /// </summary>
 public class OutboxMessage : DispatchedWork
 {
+    /// <summary>The longest subject stored (its column's length), a template's and a filled-in one alike.</summary>
+    public const int MaxSubjectLength = 300;
+
     public long Id { get; set; }
 
     /// <summary>What happened, once: "confirmation:{booking}". With the channel it is unique, so a repeated cause cannot queue a second message.</summary>

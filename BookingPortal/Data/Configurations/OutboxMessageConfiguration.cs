@@ -12,7 +12,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.UserIdColumn(m => m.CustomerId);
         builder.Property(m => m.Recipient).HasMaxLength(256);
-        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.MaxSubjectLength);
         builder.Property(m => m.AttachmentFileName).HasMaxLength(100);
         builder.Property(m => m.AttachmentContentType).HasMaxLength(100);
         builder.Property(m => m.ProviderMessageId).HasMaxLength(200);

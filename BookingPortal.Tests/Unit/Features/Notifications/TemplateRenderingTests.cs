@@ -21,6 +21,19 @@ public class TemplateRenderingTests
     }
 
     [Fact]
+    public void A_subject_that_its_values_make_too_long_for_the_outbox_is_cut_to_fit_with_an_ellipsis()
+    {
+        var sample = Sample(NotificationKind.BookingConfirmation);
+        var facts = sample with { Appointment = sample.Appointment with { LocationKind = LocationKind.InPerson, Address = new string('a', 400) } };
+        var template = new TemplateText("Your visit at {{location}}", "<p>{{location}}</p>", "{{location}}", "{{service}}");
+
+        var message = MessageComposer.Compose(facts, template);
+
+        message.Subject.Should().HaveLength(OutboxMessage.MaxSubjectLength).And.StartWith("Your visit at aaa").And.EndWith("a…");
+        message.Text.Should().HaveLength(400, "only the subject has a column to fit");
+    }
+
+    [Fact]
     public void Nothing_in_a_template_runs_Razor_and_expression_syntax_come_out_as_written()
     {
         var template = new TemplateText("@DateTime.Now", "<p>@{ throw new Exception(); } @(1 + 1) {{service}}</p>", "@System.IO.File.ReadAllText(\"/etc/passwd\")", "{{ service }}");

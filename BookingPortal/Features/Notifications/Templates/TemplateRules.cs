@@ -3,7 +3,7 @@ namespace BookingPortal.Features.Notifications.Templates;
 /// <summary>What a template must be to be saved; each problem names its field (a property of <see cref="TemplateText"/>).</summary>
 public static class TemplateRules
 {
-    public const int MaxSubjectLength = 300;
+    public const int MaxSubjectLength = OutboxMessage.MaxSubjectLength;
     public const int MaxSmsLength = 1600;
     public const int MaxBodyLength = 20_000;
 
