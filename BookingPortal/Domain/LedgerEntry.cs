@@ -36,6 +36,14 @@ public class LedgerEntry
     public string? Note { get; set; }
     public string? ActorId { get; set; }
 
+    /// <summary>The longest note stored (its column's length).</summary>
+    public const int MaxNoteLength = 500;
+
+    /// <remarks>
+    /// A note longer than its column is cut, with an ellipsis: a staff member's 500-character waiver reason after the
+    /// note's own words overflowed it on PostgreSQL, and the cancellation failed. The whole reason stays on the booking
+    /// and in the audit log.
+    /// </remarks>
     public static LedgerEntry For(Guid bookingId, string currency, LedgerEntryKind kind, decimal amount, DateTime atUtc, string note, string? actorId = null) =>
         new()
         {
@@ -44,7 +52,7 @@ public class LedgerEntry
             Amount = amount,
             Currency = currency,
             AtUtc = atUtc,
-            Note = note,
+            Note = note.Length <= MaxNoteLength ? note : string.Concat(note.AsSpan(0, MaxNoteLength - 1), "…"),
             ActorId = actorId,
         };
 }

@@ -84,6 +84,21 @@ public class CancellationServiceTests : PortalSuite
     }
 
     [Fact]
+    public async Task A_waiver_with_the_longest_reason_the_form_takes_is_kept_whole_on_the_booking_and_its_ledger_note_fits()
+    {
+        var (booking, cancellations) = await BookedConsultationAtAsync(TimeSpan.FromHours(47));
+        var reason = string.Concat(Enumerable.Repeat("Hospital emergency. ", 25));
+
+        var waived = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, "staff-1", IsStaff: true, WaiveFee: true, Reason: reason));
+
+        waived.Succeeded.Should().BeTrue(waived.Message);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).CancellationReason.Should().Be(reason);
+        (await db.LedgerEntries.Where(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositWaived).SingleAsync()).Note.Should()
+            .HaveLength(LedgerEntry.MaxNoteLength).And.StartWith("Cancelled; late fee waived by staff: Hospital emergency.").And.EndWith("…");
+    }
+
+    [Fact]
     public async Task Only_staff_with_a_reason_can_waive_the_fee_and_the_waiver_is_recorded()
     {
         var (booking, _) = await BookConsultationAsync(factory, slotIndex: 0);
@@ -167,4 +182,10 @@ public class CancellationServiceTests : PortalSuite
 
     private static Task<ReserveResult> Reserve(PortalFactory factory, string customer, int serviceId, DateTime startUtc) =>
         factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));
+}
+
+/// <summary>Cancellation on PostgreSQL, which keeps every column's length (SQLite keeps any).</summary>
+public class CancellationServiceOnPostgresTests : CancellationServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -8,7 +8,7 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
     {
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
         builder.CurrencyCodeColumn(e => e.Currency);
-        builder.Property(e => e.Note).HasMaxLength(500);
+        builder.Property(e => e.Note).HasMaxLength(LedgerEntry.MaxNoteLength);
         builder.UserIdColumn(e => e.ActorId);
         // With the kind, "was a fee kept on this booking" is answered from the index alone.
         builder.HasIndex(e => new { e.BookingId, e.Kind });
