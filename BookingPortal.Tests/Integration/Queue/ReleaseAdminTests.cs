@@ -46,6 +46,29 @@ public class ReleaseAdminTests : PortalSuite
     }
 
     [Fact]
+    public async Task A_one_off_opening_may_keep_its_past_time_but_not_move_into_the_past()
+    {
+        var staff = await factory.StaffAsync();
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var releases = factory.Get<ReleaseService>();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var draft = (await releases.GetAsync(staff, clinic.Id))!;
+        (draft.RecurringDays, draft.OpensAtUtc) = (DaysOfWeekMask.None, now.AddHours(2));
+        (await releases.SaveAsync(staff, clinic.Id, draft)).Should().BeEmpty();
+        factory.Clock.Advance(TimeSpan.FromHours(3));
+
+        draft = (await releases.GetAsync(staff, clinic.Id))!;
+        draft.Name = "Opened already, renamed";
+        var renamed = await releases.SaveAsync(staff, clinic.Id, draft);
+        draft.OpensAtUtc = now.AddHours(1);
+        var movedIntoThePast = await releases.SaveAsync(staff, clinic.Id, draft);
+
+        renamed.Should().BeEmpty("its past opening is left as it was");
+        movedIntoThePast.Should().ContainSingle().Which.Should().Be(new FieldError(nameof(Release.OpensAtUtc), "That time has passed: choose when it opens in the future."));
+        (await releases.GetAsync(staff, clinic.Id))!.OpensAtUtc.Should().Be(now.AddHours(2), "the refused time was not stored");
+    }
+
+    [Fact]
     public async Task Pausing_holds_admissions_and_the_monitor_counts_the_queue()
     {
         await factory.StartWithoutScheduledJobsAsync();

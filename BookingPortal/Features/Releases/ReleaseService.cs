@@ -57,6 +57,13 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         }
 
         var release = await db.Releases.FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+        // An opening already past may stay as it was (its other settings edited), not be moved into the past: the
+        // scheduler drops a past one-off trigger, so the release would silently never open while the page said "scheduled".
+        if (!draft.IsRecurring && draft.OpensAtUtc is { } opensAt && opensAt <= nowUtc && release?.OpensAtUtc != opensAt)
+        {
+            return [new FieldError(nameof(Release.OpensAtUtc), "That time has passed: choose when it opens in the future.")];
+        }
+
         if (release is null)
         {
             release = new Release { Name = draft.Name, ServiceId = serviceId };
