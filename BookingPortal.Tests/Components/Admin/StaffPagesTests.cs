@@ -8,7 +8,8 @@ namespace BookingPortal.Tests.Components.Admin;
 /// <summary>Staff pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
 public sealed class StaffPagesTests() : StaffPageSuite(
     typeof(ServiceAdminService), typeof(AppointmentsService), typeof(CatalogService), typeof(WebhookAdminService), typeof(BookingPortal.Features.Approval.BookingApprovals),
-    typeof(FrontDeskService), typeof(CancellationService), typeof(BookingPortal.Features.Questions.QuestionBook), typeof(TimeProvider))
+    typeof(FrontDeskService), typeof(CancellationService), typeof(BookingPortal.Features.Questions.QuestionBook), typeof(TimeProvider),
+    typeof(SlotCalendarService), typeof(SlotCapacityService), typeof(BookingPortal.Features.Questions.QuestionEditor))
 {
     [Fact]
     public async Task The_webhook_form_refuses_a_private_address_beside_the_url_field_and_registers_nothing()
@@ -125,6 +126,41 @@ public sealed class StaffPagesTests() : StaffPageSuite(
         page.FindAll("[data-testid=service-errors]").Select(e => e.TextContent).Should().BeEmpty();
         page.FindAll("button[type=submit]").Single().HasAttribute("disabled").Should().BeTrue("the page moves on to the new service's edit page");
         (await factory.Get<CatalogService>().ListServicesAsync()).Count(s => s.Name == "Double-click clinic").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_double_clicked_plus_one_seat_adds_one_seat()
+    {
+        var page = context.Render<SlotsPage>();
+        page.WaitForAssertion(() => page.FindAll("button[aria-label^='+1 seat for']").Should().NotBeEmpty());
+        staffDatabase.Hold();
+
+        // The second click arrives while the first is still saving (found again: the first re-rendered the button).
+        var first = page.FindAll("button[aria-label^='+1 seat for']")[0].ClickAsync(new());
+        var second = page.FindAll("button[aria-label^='+1 seat for']")[0].ClickAsync(new());
+        staffDatabase.Release();
+        await Task.WhenAll(first, second);
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.AuditEntries.CountAsync(a => a.Action == "slot.seats_added")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_double_clicked_save_question_saves_one_question()
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
+        var before = (await factory.Get<BookingPortal.Features.Questions.QuestionBook>().ForServiceAsync(service.Id)).Count;
+        var editor = context.Render<BookingPortal.Features.Questions.Components.QuestionsEditor>(parameters => parameters.Add(e => e.ServiceId, service.Id));
+        var question = editor.Find($"#{editor.FindAll("label").First(l => l.TextContent.Trim() == "Question (English)").GetAttribute("for")}");
+        await question.ChangeAsync(new() { Value = "Which language do you prefer?" });
+        staffDatabase.Hold();
+
+        var first = editor.FindAll("button").First(b => b.TextContent.Contains("Save question")).ClickAsync(new());
+        var second = editor.FindAll("button").First(b => b.TextContent.Contains("Save question")).ClickAsync(new());
+        staffDatabase.Release();
+        await Task.WhenAll(first, second);
+
+        (await factory.Get<BookingPortal.Features.Questions.QuestionBook>().ForServiceAsync(service.Id)).Should().HaveCount(before + 1);
     }
 
     private static AngleSharp.Dom.IElement Field(IRenderedComponent<ServiceEditPage> page, string label) =>
