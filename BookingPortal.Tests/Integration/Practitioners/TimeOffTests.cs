@@ -79,12 +79,14 @@ public class TimeOffTests() : PortalSuite(scheduledJobs: false)
 
         var noStart = await timeOff.AddAsync(staff, s.Away, new ExceptionDraft { Reason = "?" });
         var backwards = await timeOff.AddAsync(staff, s.Away, new ExceptionDraft { FromDate = s.Day, ToDate = s.Day.AddDays(-2) });
+        var lastDayThereIs = await timeOff.AddAsync(staff, s.Away, new ExceptionDraft { FromDate = DateOnly.MaxValue });
         var extraHours = MorningOff(s);
         extraHours.Kind = AvailabilityExceptionKind.ExtraHours;
         var extra = await timeOff.AddAsync(staff, s.Away, extraHours);
 
         noStart.Errors.Select(e => e.Field).Should().Equal("FromDate");
         backwards.Errors.Select(e => e.Field).Should().Equal("ToDate");
+        lastDayThereIs.Errors.Should().Equal(new FieldError("ToDate", "Choose a date before the year 3000."));
         extra.Errors.Should().BeEmpty();
         extra.Affected.Should().BeEmpty("extra hours take no booking away");
     }

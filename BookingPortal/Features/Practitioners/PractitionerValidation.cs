@@ -50,6 +50,8 @@ public sealed partial class PractitionerValidation(IStringLocalizer<Practitioner
         return errors;
     }
 
+    private const int LastYear = 3000;
+
     /// <returns>The wall-clock range, or the field errors.</returns>
     public (DateTime StartLocal, DateTime EndLocal, List<FieldError> Errors) Exception(ExceptionDraft draft)
     {
@@ -61,6 +63,13 @@ public sealed partial class PractitionerValidation(IStringLocalizer<Practitioner
         }
 
         var toDate = draft.ToDate ?? fromDate;
+        // The day after 31 December 9999 does not exist: typed there, the end of the last day threw instead of saying so.
+        if (toDate.Year >= LastYear || fromDate.Year >= LastYear)
+        {
+            errors.Add(new FieldError(toDate.Year >= LastYear ? nameof(draft.ToDate) : nameof(draft.FromDate), text["Choose a date before the year {0}.", LastYear]));
+            return (default, default, errors);
+        }
+
         var start = fromDate.ToDateTime(draft.FromTime ?? TimeOnly.MinValue);
         // No end time: to the end of the last day, that is midnight at its close.
         var end = draft.ToTime is { } toTime ? toDate.ToDateTime(toTime) : toDate.AddDays(1).ToDateTime(TimeOnly.MinValue);
