@@ -7,7 +7,7 @@ namespace BookingPortal.Tests.Integration.Instances;
 public sealed class TwoInstances : IAsyncLifetime
 {
     public const int SeatsPerSlot = 5;
-    public const int AdmissionsPerMinute = 30;
+    private const int AdmissionsPerMinute = 30;
     private const string Password = "Test#Password2026";
     private string connectionString = null!;
     private DateTime nextSlot;
