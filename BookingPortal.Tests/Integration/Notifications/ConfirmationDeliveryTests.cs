@@ -24,7 +24,10 @@ public class ConfirmationDeliveryTests
     [InlineData("Notifications:SendGrid:ApiKey", "SG.test")]
     public async Task With_the_requirement_off_or_e_mail_on_there_is_no_such_error(string key, string value)
     {
-        await using var factory = new ProductionFactory(new() { [key] = value, ["Notifications:PortalBaseUrl"] = "https://portal.clinic.example/" });
+        await using var factory = new ProductionFactory(new()
+        {
+            [key] = value, ["Notifications:PortalBaseUrl"] = "https://portal.clinic.example/", ["Notifications:SendGrid:FromEmail"] = "bookings@clinic.example",
+        });
 
         _ = factory.Services;
 

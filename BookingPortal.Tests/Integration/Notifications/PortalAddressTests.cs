@@ -22,6 +22,7 @@ public class PortalAddressTests
         var settings = new Dictionary<string, string?>
         {
             ["Notifications:PortalBaseUrl"] = url, ["Notifications:Twilio:AuthToken"] = "token", ["Notifications:Twilio:FromNumber"] = "+12125550100",
+            ["Notifications:SendGrid:FromEmail"] = "bookings@clinic.example",
         };
         if (channelKey is not null)
         {
@@ -37,6 +38,25 @@ public class PortalAddressTests
         if (!valid)
         {
             result.FailureMessage.Should().Contain("'Notifications:PortalBaseUrl'");
+        }
+    }
+
+    [Theory]
+    [InlineData("Production", "bookings@bookingportal.local", false)]
+    [InlineData("Production", "desk@localhost", false)]
+    [InlineData("Production", "bookings@clinic.example", true)]
+    [InlineData("Development", "bookings@bookingportal.local", true)]
+    public void E_mail_on_in_Production_needs_a_sender_on_a_real_domain(string environment, string fromEmail, bool valid)
+    {
+        var options = new NotificationsOptions { PortalBaseUrl = "https://portal.clinic.example/" };
+        (options.SendGrid.ApiKey, options.SendGrid.FromEmail) = ("SG.key", fromEmail);
+
+        var result = new NotificationsOptionsValidator(new HostingEnvironment { EnvironmentName = environment }).Validate(null, options);
+
+        result.Succeeded.Should().Be(valid, result.FailureMessage);
+        if (!valid)
+        {
+            result.FailureMessage.Should().Contain("'Notifications:SendGrid:FromEmail'").And.Contain(fromEmail);
         }
     }
 

@@ -107,13 +107,29 @@ internal sealed class NotificationsOptionsValidator(IHostEnvironment environment
             .Range(nameof(options.BatchSize), options.BatchSize, 1, 1000);
     }
 
-    private static void ValidateSendGrid(SendGridOptions sendGrid, OptionsErrors errors)
+    private void ValidateSendGrid(SendGridOptions sendGrid, OptionsErrors errors)
     {
-        if (sendGrid.IsConfigured && !System.Net.Mail.MailAddress.TryCreate(sendGrid.FromEmail, out _))
+        if (!sendGrid.IsConfigured)
+        {
+            return;
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(sendGrid.FromEmail, out var from))
         {
             errors.Add($"'{Section}:SendGrid:FromEmail' must be an e-mail address (was '{sendGrid.FromEmail}').");
         }
+        else if (environment.IsProduction() && IsLocalOnly(from.Host))
+        {
+            // The default sender (bookings@bookingportal.local) is no domain on the internet: SendGrid refuses
+            // every message from it, so a clinic that set only the key would send nothing and learn it from the outbox.
+            errors.Add($"'{Section}:SendGrid:FromEmail' must be an address on the clinic's own domain, verified with SendGrid, when e-mail delivery is on in Production (was '{sendGrid.FromEmail}').");
+        }
     }
+
+    private static bool IsLocalOnly(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase);
 
     private static void ValidateTwilio(TwilioOptions twilio, OptionsErrors errors)
     {
