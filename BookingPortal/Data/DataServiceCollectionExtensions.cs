@@ -118,10 +118,24 @@ public static class DataServiceCollectionExtensions
         }
     }
 
-    private static string DefaultSqliteConnectionString(IHostEnvironment environment)
+    /// <summary>
+    /// The embedded default: App_Data beside the app. A folder it may not create (a read-only install directory under
+    /// a hardened service unit or a container's non-root user) stopped start-up with the file system's words alone.
+    /// </summary>
+    internal static string DefaultSqliteConnectionString(IHostEnvironment environment)
     {
         var folder = Path.Combine(environment.ContentRootPath, "App_Data");
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"The portal cannot create its default SQLite folder {folder} ({ex.Message}). Set 'ConnectionStrings:Sqlite' to a file in a folder it may " +
+                "write and that outlives an upgrade, such as 'Data Source=/var/lib/bookingportal/bookingportal.db'.", ex);
+        }
+
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(folder, "bookingportal.db"),

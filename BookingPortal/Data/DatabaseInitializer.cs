@@ -17,6 +17,8 @@ internal sealed class DatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
+        // Where the data is, for the operator who must back it up (for SQLite, the file's full path).
+        logger.LogInformation("The portal's data is in {Location}.", DatabaseLocation.Describe(options.Provider, options.ConnectionString));
 
         await using var scope = services.CreateAsyncScope();
         var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -99,6 +99,31 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task At_start_up_the_portal_says_where_its_data_is()
+    {
+        await using var factory = new InformationPortal();
+
+        _ = factory.Services;
+
+        factory.Everything.Entries.Should().ContainSingle(e => e.Message.StartsWith("The portal's data is in the SQLite database /", StringComparison.Ordinal))
+            .Which.Message.Should().EndWith(".db.");
+    }
+
+    [Fact]
+    public void A_default_sqlite_folder_that_cannot_be_made_stops_start_up_naming_the_key_to_set()
+    {
+        // Running as root here, permissions stop nothing: a file where the folder should be does.
+        var root = Directory.CreateTempSubdirectory("bookingportal-readonly-").FullName;
+        File.WriteAllText(Path.Combine(root, "App_Data"), "a file, not a folder");
+        var configuration = new ConfigurationBuilder().Build();
+
+        var read = () => DataServiceCollectionExtensions.ReadOptions(configuration, new TestEnvironment("Production", root));
+
+        read.Should().Throw<InvalidOperationException>().WithMessage($"*{Path.Combine(root, "App_Data")}*'ConnectionStrings:Sqlite'*");
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
     public async Task An_embedded_database_with_no_process_to_run_the_jobs_is_refused_naming_the_key()
     {
         await using var factory = new PortalFactoryWithSettings(new() { ["Jobs:RunScheduledJobs"] = "false" });
@@ -113,6 +138,18 @@ public class ConfigurationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var root = Path.Combine(Path.GetTempPath(), "bookingportal-config-tests");
         return DataServiceCollectionExtensions.ReadOptions(configuration, new TestEnvironment(environment, root));
+    }
+
+    /// <summary>A test portal whose Information lines are heard too (the usual capture starts at Warning).</summary>
+    private sealed class InformationPortal : PortalFactory
+    {
+        public CapturedLog Everything { get; } = new(LogLevel.Information);
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Everything).AddFilter<CapturedLog>(null, LogLevel.Information));
+        }
     }
 
     private sealed class TestEnvironment(string name, string root) : IHostEnvironment
