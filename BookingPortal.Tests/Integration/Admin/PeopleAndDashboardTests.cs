@@ -45,6 +45,22 @@ public class PeopleAndDashboardTests : PortalSuite
     }
 
     [Fact]
+    public async Task Two_admins_creating_one_audience_at_once_create_it_once_and_the_other_is_told_so()
+    {
+        var admin = await factory.StaffAsync(admin: true);
+        for (var round = 0; round < 10; round++)
+        {
+            var name = $"Night shift {round}";
+
+            var (first, second) = await Race.BothAtOnceAsync(
+                () => factory.Get<PeopleService>().CreateAudienceAsync(admin, name), () => factory.Get<PeopleService>().CreateAudienceAsync(admin, name));
+
+            new[] { first, second }.Should().ContainSingle(r => r.Succeeded, $"round {round}")
+                .And.ContainSingle(r => r.Message == $"There is already an audience called {name}.");
+        }
+    }
+
+    [Fact]
     public async Task Customers_are_put_in_audiences_once()
     {
         var admin = await factory.StaffAsync(admin: true);
@@ -90,4 +106,10 @@ public class PeopleAndDashboardTests : PortalSuite
         var opensLocal = TimeZoneInfo.ConvertTimeFromUtc(dashboard.NextRelease.OpensAtUtc, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         (opensLocal.DayOfWeek, opensLocal.Hour, dashboard.NextRelease.InQueue).Should().Be((DayOfWeek.Monday, 9, 0));
     }
+}
+
+/// <summary>People and audiences on PostgreSQL, the audience race included.</summary>
+public class PeopleAndDashboardOnPostgresTests : PeopleAndDashboardTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -132,7 +132,23 @@ public sealed class PeopleService(
 
         db.Audiences.Add(new Audience { Name = name });
         audit.Record(db, actor, "audience.created", name);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Two admins (or one double click) creating one name at once both pass the check above; the unique index
+            // refuses the second, which reads as the same refusal, not the error page.
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await again.Audiences.AnyAsync(a => a.Name == name, cancellationToken))
+            {
+                return new(false, $"There is already an audience called {name}.");
+            }
+
+            throw;
+        }
+
         return new(true, $"Audience {name} is created.");
     }
 
