@@ -23,6 +23,9 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>When set, refunds are refused the way Stripe refuses them (HTTP 400 with an error body).</summary>
     public bool RefuseRefunds { get; set; }
 
+    /// <summary>When set, Stripe's end is down for checkout sessions (HTTP 500, no session).</summary>
+    public bool CheckoutOutage { get; set; }
+
     /// <summary>When set, Stripe's end is down for refunds (HTTP 500, nothing refunded): a failure to try again.</summary>
     public bool RefundOutage { get; set; }
 
@@ -82,6 +85,11 @@ public sealed class StripeStandIn : IAsyncDisposable
             endpoints.MapPost("/v1/checkout/sessions", async (HttpRequest request) =>
             {
                 var recorded = await standIn!.RecordAsync(request);
+                if (standIn.CheckoutOutage)
+                {
+                    return Results.Text("""{"error":{"type":"api_error","message":"An unknown error occurred."}}""", "application/json", statusCode: 500);
+                }
+
                 var id = $"cs_test_{recorded.IdempotencyKey}";
                 return Results.Text($$"""{"id":"{{id}}","object":"checkout.session","url":"https://checkout.stripe.test/pay/{{id}}","payment_status":"unpaid"}""", "application/json");
             });

@@ -1,0 +1,47 @@
+using BookingPortal.Features.Payments.Components;
+using MudBlazor.Services;
+using static BookingPortal.Tests.Integration.Payments.DurableRefundTests;
+
+namespace BookingPortal.Tests.Components.Payments;
+
+/// <summary>The deposit button of a held booking, over a test portal whose card gateway is the Stripe stand-in.</summary>
+public sealed class PayDepositPanelTests : IAsyncLifetime
+{
+    private readonly BunitContext context = new();
+    private StripeStandIn stripe = default!;
+    private StripePortalFactory factory = default!;
+
+    public async Task InitializeAsync()
+    {
+        stripe = await StripeStandIn.StartAsync();
+        factory = new StripePortalFactory(stripe);
+        await factory.StartWithoutScheduledJobsAsync();
+        context.Services.AddMudServices();
+        context.Services.AddLocalization();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddSingleton(factory.Services.CreateScope().ServiceProvider.GetRequiredService<PaymentService>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await context.DisposeAsync();
+        await factory.DisposeAsync();
+        await stripe.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_payment_provider_that_is_down_is_said_so_beside_the_button_which_stays_usable()
+    {
+        var booking = await HeldBookingAsync(factory);
+        context.AddAuthorization().SetAuthorized("customer").SetClaims(new Claim(PortalClaims.UserIdType, booking.CustomerId));
+        stripe.CheckoutOutage = true;
+        var panel = context.Render<PayDepositPanel>(parameters => parameters
+            .Add(p => p.Booking, booking).Add(p => p.HoldUntilUtc, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10)));
+
+        await panel.FindAll("button").Single(b => b.TextContent.Contains("Pay deposit")).ClickAsync(new());
+
+        panel.WaitForAssertion(() => panel.Find("[role=alert]").TextContent.Should().Contain("could not reach the payment provider"), TimeSpan.FromSeconds(30));
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Pay deposit")).HasAttribute("disabled").Should().BeFalse("the customer can try again");
+        stripe.Requests.Should().Contain(r => r.Path == "/v1/checkout/sessions", "the provider was asked");
+    }
+}
