@@ -112,6 +112,17 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
         (after.Status, after.CheckedInAtUtc).Should().Be((BookingStatus.Confirmed, (DateTime?)null));
     }
 
+    [Fact]
+    public async Task A_visit_that_started_hours_ago_can_still_be_checked_in()
+    {
+        var (_, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var booking = await BookAsync(factory, slots[0]);
+        // Further back than the desk lists (12 hours): My day shows the whole day, and a no-show grace may be a day long.
+        factory.Clock.SetUtcNow(new DateTimeOffset(slots[0].StartUtc.AddHours(13), TimeSpan.Zero));
+
+        (await factory.Get<FrontDeskService>().CheckInAsync(await factory.StaffAsync(), booking.Id)).Should().BeTrue();
+    }
+
     private static async Task<BookingView> BookAsync(PortalFactory factory, Features.Catalog.SlotAvailability slot)
     {
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);

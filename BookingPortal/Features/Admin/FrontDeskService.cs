@@ -18,7 +18,7 @@ public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool
 public sealed class FrontDeskService(
     IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, BookingChangeNotifier bookingChanges, TimeProvider time, ILogger<FrontDeskService> logger)
 {
-    /// <summary>How far back and ahead the desk lists appointments, and so which ones it may check in.</summary>
+    /// <summary>How far back and ahead the desk lists appointments (and so how far ahead it may check one in).</summary>
     private static readonly (TimeSpan Back, TimeSpan Ahead) DeskWindow = (TimeSpan.FromHours(12), TimeSpan.FromHours(24));
 
     /// <summary>Appointments from 12 hours ago to 24 hours ahead, earliest first.</summary>
@@ -45,11 +45,13 @@ public sealed class FrontDeskService(
 
     private async Task<bool> CheckInOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
-        // Only an appointment the desk lists: a row drawn before the booking moved to next week must not complete next week's visit.
-        var (from, to) = (nowUtc - DeskWindow.Back, nowUtc + DeskWindow.Ahead);
+        // Not one further ahead than the desk lists: a row drawn before the booking moved to next week must not complete
+        // next week's visit. A visit already started may be checked in however long ago (My day lists the whole day, and a
+        // service's no-show grace may be up to a day).
+        var latestStart = nowUtc + DeskWindow.Ahead;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var checkedIn = await MarkAttendedAsync(
-            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc >= from && b.StartUtc <= to),
+            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc <= latestStart),
             nowUtc, actor, cancellationToken);
         if (checkedIn != 1)
         {
