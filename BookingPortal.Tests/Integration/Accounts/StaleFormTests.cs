@@ -40,6 +40,19 @@ public class StaleFormTests(PortalFactory factory) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task A_script_posting_a_booking_with_a_stale_token_is_told_400_not_sent_to_a_page()
+    {
+        var (_, client) = await factory.SignInNewCustomerAsync();
+
+        var response = await client.PostAsync("/bookings", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = "stale", ["serviceId"] = "1", ["slotStartUtc"] = "2026-03-04T14:00:00Z", ["idempotencyKey"] = "k",
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a script following a redirect would read it as a booking made");
+    }
+
+    [Fact]
     public async Task A_stale_sign_out_goes_back_to_the_page_it_was_pressed_on_still_signed_in()
     {
         var (_, client) = await factory.SignInNewCustomerAsync();

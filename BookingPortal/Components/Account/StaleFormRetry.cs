@@ -20,14 +20,17 @@ public static class StaleFormRetry
         return app;
     }
 
-    // The antiforgery middleware only records the failure; the endpoint would answer 400 on reading it. A page's
-    // form, by its content type (Request.HasFormContentType itself refuses a form that failed the check); a script's
-    // JSON call (the passkey endpoints) keeps its 400.
+    // The antiforgery middleware only records the failure; the endpoint would answer 400 on reading it. Only a form,
+    // by its content type (Request.HasFormContentType itself refuses a form that failed the check), posted to a page or
+    // to the account endpoints its pages post to (sign-out, external sign-in). A script's call keeps its 400: a JSON
+    // call (the passkey endpoints), or POST /bookings, whose script would read a redirect as a booking made.
     private static bool IsStaleForm(HttpContext context) =>
         context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
         && context.Request.ContentType is { } type
         && (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        && !context.Request.Path.StartsWithSegments("/api");
+        && (IsPage(context) || context.Request.Path.StartsWithSegments("/Account"));
+
+    private static bool IsPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
 
     private static Task SendBack(HttpContext context)
     {
@@ -36,7 +39,7 @@ public static class StaleFormRetry
         // A page's form posts to the page itself; an endpoint's (sign-out) to an address with no page behind it.
         var request = context.Request;
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+        context.Response.Headers.Location = IsPage(context)
             ? $"{request.PathBase}{request.Path}{request.QueryString}"
             : ReturnPath.For(null, request);
         return Task.CompletedTask;
