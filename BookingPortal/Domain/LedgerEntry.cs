@@ -52,7 +52,7 @@ public class LedgerEntry
             Amount = amount,
             Currency = currency,
             AtUtc = atUtc,
-            Note = note.Length <= MaxNoteLength ? note : string.Concat(note.AsSpan(0, MaxNoteLength - 1), "…"),
+            Note = TextFit.Cut(note, MaxNoteLength),
             ActorId = actorId,
         };
 }

@@ -19,10 +19,12 @@ public sealed class MessageComposer(MessageTemplateStore templates)
     public static ComposedMessage Compose(MessageFacts facts, TemplateText template)
     {
         var values = MessageValues.For(facts);
-        // Privacy mode: the subject is all a lock screen or a shared inbox shows, so it names only the clinic.
+        // Privacy mode: the subject is all a lock screen or a shared inbox shows, so it names only the clinic. The template's
+        // subject is checked before its values go in: a 400-character address in {{location}} made one the outbox column
+        // cannot hold, and every booking of that service failed to save, so it is cut to fit.
         var subject = facts.Appointment.PrivacyMode
             ? MessageValues.PrivateTitle(facts)
-            : Fit(OneLine(Placeholders.Fill(template.Subject, values, html: false)), OutboxMessage.MaxSubjectLength);
+            : TextFit.Cut(OneLine(Placeholders.Fill(template.Subject, values, html: false)), OutboxMessage.MaxSubjectLength);
         var body = Placeholders.Fill(template.HtmlBody, values, html: true);
         return new ComposedMessage(
             subject,
@@ -31,10 +33,6 @@ public sealed class MessageComposer(MessageTemplateStore templates)
             Placeholders.Fill(template.Sms, values, html: false),
             template.Id);
     }
-
-    // The template's subject is checked before its values go in: a 400-character address in {{location}} made a
-    // subject the outbox column cannot hold, and every booking of that service failed to save.
-    private static string Fit(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1).TrimEnd(), "…");
 
     // A subject is a mail header: a line break in a value must not start another header.
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
