@@ -25,38 +25,48 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail
     /// A new colleague's invitation: Identity's reset token, so the link lets them choose a password once, within a
     /// day. Returned too, for the admin to pass on by hand.
     /// </summary>
-    public async Task<string> SendStaffInvitationAsync(ApplicationUser user)
+    /// <param name="adminPageAddress">The address of the admin's page, for while no portal address is configured (see <see cref="InvitationBase"/>).</param>
+    public async Task<string> SendStaffInvitationAsync(ApplicationUser user, Uri adminPageAddress)
     {
-        var link = Link("Account/ResetPassword", ("code", Encode(await users.GeneratePasswordResetTokenAsync(user))));
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = Link(InvitationBase(options.Value, adminPageAddress), "Account/ResetPassword", ("code", code));
         await mail.SendStaffInvitationAsync(user, user.Email!, link);
         return link;
     }
+
+    /// <summary>
+    /// The configured portal address; while it is still a loopback one (the default, which Production allows only with
+    /// no message sent), the address of the admin's page: the admin then passes the link on by hand, and a localhost link
+    /// would not open for the colleague.
+    /// </summary>
+    public static Uri InvitationBase(NotificationsOptions configured, Uri adminPageAddress) =>
+        configured.PortalBaseUrlIsLoopback ? adminPageAddress : configured.PortalBaseUri;
 
     /// <summary>Only a confirmed address gets a reset link: an unconfirmed one may not belong to the account's owner.</summary>
     public async Task SendPasswordResetAsync(ApplicationUser user)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        await mail.SendPasswordResetLinkAsync(user, user.Email!, Link("Account/ResetPassword", ("code", code)));
+        await mail.SendPasswordResetLinkAsync(user, user.Email!, Link(PortalBaseUri, "Account/ResetPassword", ("code", code)));
     }
 
     public async Task SendEmailChangeAsync(ApplicationUser user, string newEmail)
     {
         var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
-        await mail.SendEmailChangeLinkAsync(user, newEmail, Link("Account/ConfirmEmailChange", ("userId", user.Id), ("email", newEmail), ("code", code)));
+        await mail.SendEmailChangeLinkAsync(user, newEmail, Link(PortalBaseUri, "Account/ConfirmEmailChange", ("userId", user.Id), ("email", newEmail), ("code", code)));
     }
 
     public Task SendAlreadyRegisteredAsync(ApplicationUser user, string? returnUrl) =>
-        mail.SendAlreadyRegisteredAsync(user, Link("Account/Login", ("returnUrl", ReturnPath.LocalOrNull(returnUrl))));
+        mail.SendAlreadyRegisteredAsync(user, Link(PortalBaseUri, "Account/Login", ("returnUrl", ReturnPath.LocalOrNull(returnUrl))));
 
     /// <summary>The development shortcut on the register-confirmation page uses the same link the e-mail carries.</summary>
     public async Task<string> ConfirmEmailLinkAsync(ApplicationUser user, string? returnUrl) =>
         ConfirmEmailLink(user.Id, Encode(await users.GenerateEmailConfirmationTokenAsync(user)), returnUrl);
 
     private string ConfirmEmailLink(string userId, string code, string? returnUrl) =>
-        Link("Account/ConfirmEmail", ("userId", userId), ("code", code), ("returnUrl", ReturnPath.LocalOrNull(returnUrl)));
+        Link(PortalBaseUri, "Account/ConfirmEmail", ("userId", userId), ("code", code), ("returnUrl", ReturnPath.LocalOrNull(returnUrl)));
 
-    private string Link(string path, params (string Name, string? Value)[] query) =>
-        QueryHelpers.AddQueryString(new Uri(PortalBaseUri, path).ToString(), query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Name, q.Value)));
+    private static string Link(Uri baseUri, string path, params (string Name, string? Value)[] query) =>
+        QueryHelpers.AddQueryString(new Uri(baseUri, path).ToString(), query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Name, q.Value)));
 
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 }

@@ -38,10 +38,10 @@ public sealed class PeopleService(
     /// <summary>
     /// Creates a staff account without a password and returns a one-time link that lets the new
     /// colleague choose one (Identity's reset token: it stops working once used or after a day). The link
-    /// starts with the configured portal address, as every mailed link does: not the one the admin's
-    /// browser happens to use (a tunnel, an internal address).
+    /// starts with the configured portal address, as every mailed link does, not the one the admin's browser
+    /// happens to use (a tunnel, an internal address), unless none is configured (AccountLinks.InvitationBase).
     /// </summary>
-    public async Task<PeopleResult> InviteStaffAsync(StaffActor actor, string email, string? name, string role)
+    public async Task<PeopleResult> InviteStaffAsync(StaffActor actor, string email, string? name, string role, Uri adminPageAddress)
     {
         // Handing out power: only an admin the database still knows as one, whatever the caller's actor says.
         actor = (await staffActors.ConfirmAsync(actor.EnsureAdmin())).EnsureAdmin();
@@ -75,7 +75,7 @@ public sealed class PeopleService(
         }
 
         await users.AddToRoleAsync(user, role);
-        var link = await accountLinks.SendStaffInvitationAsync(user);
+        var link = await accountLinks.SendStaffInvitationAsync(user, adminPageAddress);
         await RecordAsync(actor, "person.invited", email, $"As {role}.");
         return new(true, $"{email} is invited as {role}: the invitation is in the outbox. This link in it lets them choose a password; it works once, for a day.", link);
     }
