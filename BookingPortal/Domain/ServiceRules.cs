@@ -88,7 +88,7 @@ public static class ServiceRules
     /// </summary>
     private static void RequireStorableAmount(decimal amount, string field, string what, List<FieldError> errors)
     {
-        errors.Require(amount <= MaxAmount, field, $"Keep {what} to 999,999.99 or less.");
+        errors.Require(amount <= MaxAmount, field, $"Keep {what} to {MaxAmount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture)} or less.");
         errors.Require(decimal.Round(amount, 2) == amount, field, $"Give {what} in whole cents, such as 12.50.");
     }
 

@@ -1,4 +1,3 @@
-using BookingPortal.Features.Accounts;
 using BookingPortal.Features.Notifications.Ports;
 
 namespace BookingPortal.Tests.Integration.Admin;
@@ -22,7 +21,7 @@ public class PeopleAndDashboardTests : PortalSuite
         again.Succeeded.Should().BeFalse();
         bad.Message.Should().Be("Enter a valid e-mail address.");
         tooLong.Message.Should().Be("Keep the e-mail address to 254 characters.");
-        invited.Link.Should().StartWith($"{AccountLinks.InvitationBase(factory.Get<IOptions<NotificationsOptions>>().Value, AdminPage)}Account/ResetPassword?code=");
+        invited.Link.Should().StartWith($"{factory.Get<IOptions<NotificationsOptions>>().Value.PortalBaseUriOr(AdminPage)}Account/ResetPassword?code=");
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = (await users.FindByEmailAsync("new.nurse@clinic.test"))!;

@@ -25,22 +25,17 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail
     /// A new colleague's invitation: Identity's reset token, so the link lets them choose a password once, within a
     /// day. Returned too, for the admin to pass on by hand.
     /// </summary>
-    /// <param name="adminPageAddress">The address of the admin's page, for while no portal address is configured (see <see cref="InvitationBase"/>).</param>
+    /// <param name="adminPageAddress">
+    /// The address of the admin's page, used while no portal address is configured (the loopback default, which Production
+    /// allows only with no message sent): the admin then passes the link on by hand, and a localhost link would not open.
+    /// </param>
     public async Task<string> SendStaffInvitationAsync(ApplicationUser user, Uri adminPageAddress)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = Link(InvitationBase(options.Value, adminPageAddress), "Account/ResetPassword", ("code", code));
+        var link = Link(options.Value.PortalBaseUriOr(adminPageAddress), "Account/ResetPassword", ("code", code));
         await mail.SendStaffInvitationAsync(user, user.Email!, link);
         return link;
     }
-
-    /// <summary>
-    /// The configured portal address; while it is still a loopback one (the default, which Production allows only with
-    /// no message sent), the address of the admin's page: the admin then passes the link on by hand, and a localhost link
-    /// would not open for the colleague.
-    /// </summary>
-    public static Uri InvitationBase(NotificationsOptions configured, Uri adminPageAddress) =>
-        configured.PortalBaseUrlIsLoopback ? adminPageAddress : configured.PortalBaseUri;
 
     /// <summary>Only a confirmed address gets a reset link: an unconfirmed one may not belong to the account's owner.</summary>
     public async Task SendPasswordResetAsync(ApplicationUser user)

@@ -39,7 +39,7 @@ public sealed class PeopleService(
     /// Creates a staff account without a password and returns a one-time link that lets the new
     /// colleague choose one (Identity's reset token: it stops working once used or after a day). The link
     /// starts with the configured portal address, as every mailed link does, not the one the admin's browser
-    /// happens to use (a tunnel, an internal address), unless none is configured (AccountLinks.InvitationBase).
+    /// happens to use (a tunnel, an internal address), unless none is configured (NotificationsOptions.PortalBaseUriOr).
     /// </summary>
     public async Task<PeopleResult> InviteStaffAsync(StaffActor actor, string email, string? name, string role, Uri adminPageAddress)
     {

@@ -22,14 +22,14 @@ internal static class BookingWrites
     public static async Task<IReadOnlySet<string>> EnterCustomerGatesAsync(BookingDbContext db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
     {
         var distinct = customerIds.Distinct(StringComparer.Ordinal).ToList();
-        var entered = await db.Users.Where(u => distinct.Contains(u.Id) && u.DeletedAtUtc == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
+        var openAccounts = db.Users.Where(u => distinct.Contains(u.Id) && u.DeletedAtUtc == null);
+        var entered = await openAccounts.ExecuteUpdateAsync(u => u.SetProperty(x => x.BookingGate, x => x.BookingGate + 1), cancellationToken);
         if (entered == distinct.Count)
         {
             return NoOne;
         }
 
-        var open = await db.Users.Where(u => distinct.Contains(u.Id) && u.DeletedAtUtc == null).Select(u => u.Id).ToListAsync(cancellationToken);
+        var open = await openAccounts.Select(u => u.Id).ToListAsync(cancellationToken);
         return distinct.Except(open, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -45,16 +45,9 @@ internal sealed partial class FirstAdminSetupAnnouncer(
     /// server listens on instead, a wildcard host read as localhost. Started without a launch profile the server listens
     /// on port 5000, and a link to 5227 did not open.
     /// </summary>
-    public static Uri SetupLinkBase(NotificationsOptions configured, IEnumerable<string> listening)
-    {
-        if (!configured.PortalBaseUrlIsLoopback || listening.FirstOrDefault() is not { } address)
-        {
-            return configured.PortalBaseUri;
-        }
-
-        var local = WildcardHost().Replace(address, "://localhost");
-        return Uri.TryCreate(local.TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : configured.PortalBaseUri;
-    }
+    public static Uri SetupLinkBase(NotificationsOptions configured, IEnumerable<string> listening) =>
+        configured.PortalBaseUriOr(listening.FirstOrDefault() is { } address
+            && Uri.TryCreate(WildcardHost().Replace(address, "://localhost").TrimEnd('/') + "/", UriKind.Absolute, out var local) ? local : null);
 
     [GeneratedRegex(@"://(\+|\*|0\.0\.0\.0|\[::\])(?=[:/]|$)")]
     private static partial Regex WildcardHost();

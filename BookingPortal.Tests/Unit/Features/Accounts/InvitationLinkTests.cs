@@ -1,4 +1,3 @@
-using BookingPortal.Features.Accounts;
 using BookingPortal.Features.Notifications.Ports;
 
 namespace BookingPortal.Tests.Unit.Features.Accounts;
@@ -10,11 +9,11 @@ public class InvitationLinkTests
 
     [Fact]
     public void A_configured_public_address_is_used_whatever_address_the_admin_s_page_is_on() =>
-        AccountLinks.InvitationBase(new NotificationsOptions { PortalBaseUrl = "https://book.clinic.example/" }, AdminPage)
+        new NotificationsOptions { PortalBaseUrl = "https://book.clinic.example/" }.PortalBaseUriOr(AdminPage)
             .Should().Be(new Uri("https://book.clinic.example/"), "the mailed link must not follow a tunnel or an internal address");
 
     [Fact]
     public void With_the_loopback_default_the_admin_s_page_address_is_used() =>
-        AccountLinks.InvitationBase(new NotificationsOptions(), AdminPage)
+        new NotificationsOptions().PortalBaseUriOr(AdminPage)
             .Should().Be(AdminPage, "a localhost link would not open on the colleague's machine");
 }

@@ -36,6 +36,12 @@ public sealed class NotificationsOptions
     /// <summary>The portal address is this machine (the default): a link in a message would open the reader's own computer.</summary>
     public bool PortalBaseUrlIsLoopback =>
         Uri.TryCreate(PortalBaseUrl, UriKind.Absolute, out var portal) && portal.IsLoopback;
+
+    /// <summary>
+    /// The configured portal address; while that is still a loopback one (the default) and a <paramref name="fallback"/>
+    /// is known, the fallback: an address that opens where the link is read, for links shown rather than mailed.
+    /// </summary>
+    public Uri PortalBaseUriOr(Uri? fallback) => PortalBaseUrlIsLoopback && fallback is not null ? fallback : PortalBaseUri;
 }
 
 public sealed class SendGridOptions
