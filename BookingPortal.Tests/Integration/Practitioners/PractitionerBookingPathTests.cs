@@ -110,6 +110,26 @@ public class PractitionerBookingPathTests : PortalSuite
     }
 
     [Fact]
+    public async Task A_move_that_read_the_booking_before_staff_reassigned_it_keeps_the_practitioner_staff_chose()
+    {
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        var (morning, afternoon) = (PractitionerSetup.SlotStart(factory, services[0]), PractitionerSetup.SlotStart(factory, services[0], afternoon: true));
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var withAna = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, services[0].Id, morning, "a", PractitionerId: p[0].Id))).Booking!;
+        // Ana goes on leave: staff give the booking to Ben just after the customer's move read it with Ana.
+        factory.Transactions.BeforeNext(async () =>
+            (await factory.Get<PractitionerReassignment>().ReassignAsync(withAna.Id, p[1].Id)).Should().Be(ReassignmentOutcome.Reassigned));
+
+        var moved = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(withAna.ConfirmationNumber, customer, false, afternoon));
+
+        factory.Transactions.Fired.Should().Be(1, "the reassignment landed between the move's read and its transaction");
+        moved.Booking!.StartUtc.Should().Be(afternoon);
+        moved.Booking.PractitionerId.Should().Be(p[1].Id, "the move keeps the booking's practitioner, who is Ben by then, not the Ana it first read");
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_consistency_check_is_silent_on_the_booking_paths_and_names_an_overlap_written_around_them()
     {
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.Service("Physio", 30, 5, before: 10)],

@@ -1,3 +1,5 @@
+using BookingPortal.Features.Consistency;
+
 namespace BookingPortal.Tests.Integration.Practitioners;
 
 /// <summary>One person, one place under races: the practitioner's and rooms' row locks, then the overlap check, in the booking's transaction.</summary>
@@ -54,6 +56,31 @@ public class PractitionerRaceTests : PortalSuite
         (await ActiveAsync(factory)).Select(b => b.PractitionerId).Should().BeEquivalentTo(practitioners.Select(p => (int?)p.Id));
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         (await db.SlotInventories.SingleAsync(i => i.ServiceId == services[0].Id)).Booked.Should().Be(3, "the slot's counter counts the seats given");
+    }
+
+    [Fact]
+    public async Task A_move_raced_against_a_reassignment_ends_with_the_practitioner_staff_were_told_of()
+    {
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        var (morning, afternoon) = (PractitionerSetup.SlotStart(factory, services[0]), PractitionerSetup.SlotStart(factory, services[0], afternoon: true));
+        for (var round = 0; round < 6; round++)
+        {
+            var customer = (await factory.CreateCustomersAsync(1))[0];
+            var booking = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, services[0].Id, morning, $"r{round}", PractitionerId: p[0].Id))).Booking!;
+
+            var (moved, reassigned) = await Race.BothAtOnceAsync(
+                () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, customer, false, afternoon)),
+                () => factory.Get<PractitionerReassignment>().ReassignAsync(booking.Id, p[1].Id));
+
+            moved.Succeeded.Should().BeTrue($"round {round}: {moved.Message}");
+            var after = (await ActiveAsync(factory)).Single();
+            after.StartUtc.Should().Be(afternoon);
+            after.PractitionerId.Should().Be(reassigned == ReassignmentOutcome.Reassigned ? p[1].Id : p[0].Id,
+                $"round {round}: a reassignment staff were told of is kept, and one that lost to the move said so ({reassigned})");
+            (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+            (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, customer, false))).Succeeded.Should().BeTrue();
+        }
     }
 
     internal static async Task<List<Booking>> ActiveAsync(PortalFactory factory)

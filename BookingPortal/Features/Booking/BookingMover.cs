@@ -148,9 +148,9 @@ public sealed class BookingMover(
             return (SeatMove.Refused, BookingError.SlotFull);
         }
 
-        if (!await BookingMoveWrite.MoveAsync(db, current.Id, oldId, newInventoryId, slot, assignment, nowUtc, cancellationToken))
+        if (!await BookingMoveWrite.MoveAsync(db, current, oldId, newInventoryId, slot, assignment, nowUtc, cancellationToken))
         {
-            return (SeatMove.ChangedMeanwhile, null); // cancelled, expired or moved: the transaction rolls back and the caller reads again
+            return (SeatMove.ChangedMeanwhile, null); // cancelled, expired, moved or reassigned: the transaction rolls back and the caller reads again
         }
 
         await seats.ReleaseAsync(db, oldId, nowUtc, cancellationToken);
