@@ -1,5 +1,6 @@
 using BookingPortal.Features.Notifications.Ports;
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 
 namespace BookingPortal.Features.Notifications;
 
@@ -10,7 +11,7 @@ namespace BookingPortal.Features.Notifications;
 /// over, so nothing is lost. Every attempt and the provider's answer are recorded.
 /// </summary>
 [ScopedService]
-public sealed class OutboxDispatcher(
+public sealed partial class OutboxDispatcher(
     IDbContextFactory<BookingDbContext> dbFactory,
     IEnumerable<INotificationChannel> channels,
     IOptions<NotificationsOptions> options,
@@ -150,10 +151,15 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Reminders for bookings no longer on, and offers that ended before their turn, are not sent.</summary>
+    /// <summary>Stale e-mails and texts, reminders for bookings no longer on, and offers that ended before their turn, are not sent.</summary>
     private async Task<string?> ReasonToSkipAsync(BookingDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (message.Channel != NotificationChannel.Webhook && StaleReason(message, nowUtc) is { } stale)
+        {
+            return stale;
+        }
+
         if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h && message.BookingId is { } bookingId)
         {
             var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => new { b.Status, b.StartUtc }).SingleAsync(cancellationToken);
@@ -181,4 +187,26 @@ public sealed class OutboxDispatcher(
 
         return null;
     }
+
+    /// <summary>
+    /// A message for a person that waited too long (a backlog kept while delivery was off, a failure retried days
+    /// later) is no news by now; one written while the portal's address was still the loopback default links to
+    /// the reader's own computer. Webhooks are for systems, which want every event however late.
+    /// </summary>
+    private string? StaleReason(OutboxMessage message, DateTime nowUtc)
+    {
+        var settings = options.Value;
+        var age = nowUtc - message.CreatedAtUtc;
+        if (age > TimeSpan.FromHours(settings.MaxMessageAgeHours))
+        {
+            return $"Not sent: written {age.TotalHours:0} hours before it could go, more than '{NotificationsOptions.SectionName}:{nameof(settings.MaxMessageAgeHours)}' ({settings.MaxMessageAgeHours}).";
+        }
+
+        return !settings.PortalBaseUrlIsLoopback && LoopbackLink().IsMatch(message.TextBody)
+            ? $"Not sent: its links open localhost; it was written before '{NotificationsOptions.SectionName}:PortalBaseUrl' was set."
+            : null;
+    }
+
+    [GeneratedRegex(@"https?://(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?=[:/]|\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LoopbackLink();
 }

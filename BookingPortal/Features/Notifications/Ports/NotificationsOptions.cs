@@ -24,6 +24,12 @@ public sealed class NotificationsOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// An e-mail or text not sent within this many hours of being written is skipped, not sent: a backlog left while
+    /// delivery was off (the default) would tell customers old news the day a clinic turns it on.
+    /// </summary>
+    public int MaxMessageAgeHours { get; set; } = 48;
+
     public SendGridOptions SendGrid { get; set; } = new();
 
     public TwilioOptions Twilio { get; set; } = new();
@@ -110,7 +116,8 @@ internal sealed class NotificationsOptionsValidator(IHostEnvironment environment
         // 60 s for webhooks) and the write of its answer; a shorter one lapses while the message is
         // still being sent, and another dispatcher sends it a second time.
         errors.Range(nameof(options.ClaimTimeoutSeconds), options.ClaimTimeoutSeconds, 90, 3600)
-            .Range(nameof(options.BatchSize), options.BatchSize, 1, 1000);
+            .Range(nameof(options.BatchSize), options.BatchSize, 1, 1000)
+            .Range(nameof(options.MaxMessageAgeHours), options.MaxMessageAgeHours, 1, 720);
     }
 
     private void ValidateSendGrid(SendGridOptions sendGrid, OptionsErrors errors)
