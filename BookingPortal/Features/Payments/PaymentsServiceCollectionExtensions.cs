@@ -17,6 +17,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Gateway == PaymentGatewayKind.Stripe
             ? sp.GetRequiredService<StripeCardGateway>()
             : sp.GetRequiredService<PayAtReceptionGateway>());
+        services.AddHostedService<StripeKeyModeReport>();
         services.AddDeclaredServices(typeof(PaymentsServiceCollectionExtensions));
         services.AddScheduledJobs(quartz => quartz.ScheduleEvery<HoldExpiryJob>().ScheduleEvery<RefundDispatchJob>());
         return services;
