@@ -102,7 +102,7 @@ public class PractitionerBookingPathTests : PortalSuite
         (await reassignment.ReassignAsync(withAna.Id, p[0].Id)).Should().Be(ReassignmentOutcome.AlreadyTheirs);
         (await reassignment.ReassignAsync(Guid.NewGuid(), p[1].Id)).Should().Be(ReassignmentOutcome.BookingNotFound);
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest((await PractitionerRaceTests.ActiveAsync(factory)).Single(b => b.ServiceId == services[1].Id).ConfirmationNumber, customers[1], false));
-        (await reassignment.ReassignAsync(withAna.Id, p[1].Id, (_, b) => { toldInTransaction = b.PractitionerId!.Value; return Task.CompletedTask; }))
+        (await reassignment.ReassignAsync(withAna.Id, p[1].Id, alsoInTransaction: (_, b) => { toldInTransaction = b.PractitionerId!.Value; return Task.CompletedTask; }))
             .Should().Be(ReassignmentOutcome.Reassigned);
 
         toldInTransaction.Should().Be(p[1].Id);

@@ -160,7 +160,7 @@ public sealed class SlotCalendarService(
         var cancelled = 0;
         foreach (var (number, slotId) in affected)
         {
-            var result = await cancellations.CancelAsync(actor.Id, number, slotId, SlotInventory.ClosedWithBookingsReason, cancellationToken);
+            var result = await cancellations.CancelAsync(actor.Id, number, slotId, SlotInventory.ClosedWithBookingsReason, cancellationToken: cancellationToken);
             cancelled += result.Succeeded ? 1 : 0;
         }
 

@@ -28,16 +28,19 @@ public enum ReassignmentOutcome
 public sealed class PractitionerReassignment(
     IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time, ILogger<PractitionerReassignment> logger)
 {
+    /// <param name="asListed">The practitioner and start staff saw: a booking moved or reassigned since is not given away on that view.</param>
     /// <param name="alsoInTransaction">Work that must commit with the reassignment or not at all (the customer's e-mail in the outbox, an audit entry); it sees the booking as reassigned.</param>
     public Task<ReassignmentOutcome> ReassignAsync(
-        Guid bookingId, int practitionerId, Func<BookingDbContext, Domain.Booking, Task>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
-        ConflictRetry.RunAsync(dbFactory, db => TryReassignAsync(db, bookingId, practitionerId, alsoInTransaction, cancellationToken), logger, cancellationToken);
+        Guid bookingId, int practitionerId, (int? PractitionerId, DateTime StartUtc)? asListed = null,
+        Func<BookingDbContext, Domain.Booking, Task>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
+        ConflictRetry.RunAsync(dbFactory, db => TryReassignAsync(db, bookingId, practitionerId, asListed, alsoInTransaction, cancellationToken), logger, cancellationToken);
 
     private async Task<ReassignmentOutcome> TryReassignAsync(
-        BookingDbContext db, Guid bookingId, int practitionerId, Func<BookingDbContext, Domain.Booking, Task>? alsoInTransaction, CancellationToken cancellationToken)
+        BookingDbContext db, Guid bookingId, int practitionerId, (int? PractitionerId, DateTime StartUtc)? asListed,
+        Func<BookingDbContext, Domain.Booking, Task>? alsoInTransaction, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (Refusal(booking, practitionerId) is { } refused)
+        if (Refusal(booking, practitionerId, asListed) is { } refused)
         {
             return refused;
         }
@@ -73,9 +76,10 @@ public sealed class PractitionerReassignment(
         return ReassignmentOutcome.Reassigned;
     }
 
-    private ReassignmentOutcome? Refusal(Domain.Booking? booking, int practitionerId) => booking switch
+    private ReassignmentOutcome? Refusal(Domain.Booking? booking, int practitionerId, (int? PractitionerId, DateTime StartUtc)? asListed) => booking switch
     {
         null => ReassignmentOutcome.BookingNotFound,
+        _ when asListed is { } listed && (booking.PractitionerId != listed.PractitionerId || booking.StartUtc != listed.StartUtc) => ReassignmentOutcome.ChangedMeanwhile,
         _ when !booking.IsActiveAt(time.GetUtcNow().UtcDateTime) => ReassignmentOutcome.BookingNotActive,
         _ when booking.Service is not { BooksPractitioners: true } => ReassignmentOutcome.NotPerformedByPractitioner,
         _ when booking.PractitionerId == practitionerId => ReassignmentOutcome.AlreadyTheirs,

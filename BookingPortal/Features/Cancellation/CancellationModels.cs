@@ -2,9 +2,11 @@ namespace BookingPortal.Features.Cancellation;
 
 /// <summary>Who cancels what. Only staff may waive the late-cancellation fee, and they must say why.</summary>
 /// <param name="OnlyOnSlotInventoryId">Cancel only while the booking is on this slot (staff closing a slot: a booking moved away meanwhile is not theirs to cancel).</param>
+/// <param name="OnlyWithPractitionerId">Cancel only while the booking is still this practitioner's (staff cancelling for one who is away: a booking a colleague took over meanwhile is not theirs to cancel).</param>
 /// <param name="FeeShown">The fee the person was shown before confirming: cancelling never keeps more than that without showing it again.</param>
 public sealed record CancelRequest(
-    string ConfirmationNumber, string UserId, bool IsStaff, bool WaiveFee = false, string? Reason = null, long? OnlyOnSlotInventoryId = null, decimal? FeeShown = null);
+    string ConfirmationNumber, string UserId, bool IsStaff, bool WaiveFee = false, string? Reason = null, long? OnlyOnSlotInventoryId = null, decimal? FeeShown = null,
+    int? OnlyWithPractitionerId = null);
 
 public enum CancelOutcome
 {

@@ -2,7 +2,7 @@ namespace BookingPortal.Features.Practitioners;
 
 /// <summary>One appointment of a practitioner as the staff pages show it, times in the service's zone.</summary>
 public sealed record PractitionerAppointment(
-    Guid BookingId, string ConfirmationNumber, long SlotInventoryId, int ServiceId, string ServiceName, BookingStatus Status,
+    Guid BookingId, int PractitionerId, string ConfirmationNumber, long SlotInventoryId, int ServiceId, string ServiceName, BookingStatus Status,
     DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string CustomerName, bool CheckedIn);
 
 /// <summary>The one query of a practitioner's appointments in a time range, shared by the week view, My day and time off.</summary>
@@ -23,7 +23,7 @@ public static class PractitionerAppointments
         {
             var zone = TimeZoneCache.Find(r.TimeZoneId);
             var b = r.Booking;
-            return new PractitionerAppointment(b.Id, b.ConfirmationNumber, b.SlotInventoryId, b.ServiceId, r.Name, b.Status, b.StartUtc, b.EndUtc,
+            return new PractitionerAppointment(b.Id, practitionerId, b.ConfirmationNumber, b.SlotInventoryId, b.ServiceId, r.Name, b.Status, b.StartUtc, b.EndUtc,
                 TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(b.StartUtc, DateTimeKind.Utc)), zone),
                 TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(b.EndUtc, DateTimeKind.Utc)), zone),
                 r.Customer, b.CheckedInAtUtc is not null);

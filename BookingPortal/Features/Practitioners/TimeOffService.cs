@@ -84,14 +84,14 @@ public sealed class TimeOffService(
         return removed == 1;
     }
 
-    /// <summary>Cancels one booking of the time off as closing a slot does; only while it is still on the slot listed.</summary>
+    /// <summary>Cancels one booking of the time off as closing a slot does; only while it is still on the slot and with the practitioner listed.</summary>
     public Task<CancelResult> CancelAsync(StaffActor actor, PractitionerAppointment appointment, CancellationToken cancellationToken = default) =>
-        cancellations.CancelAsync(actor.EnsureStaff().Id, appointment.ConfirmationNumber, appointment.SlotInventoryId, CancelledReason, cancellationToken);
+        cancellations.CancelAsync(actor.EnsureStaff().Id, appointment.ConfirmationNumber, appointment.SlotInventoryId, CancelledReason, appointment.PractitionerId, cancellationToken);
 
     /// <summary>
     /// Gives one booking of the time off to a colleague through the booking core's reassignment (their and the
-    /// rooms' locks, their overlaps, the booking changed only while still as read); the customer's e-mail and the
-    /// audit entry commit with it or not at all.
+    /// rooms' locks, their overlaps, the booking changed only while still as listed: at its time, with the one away);
+    /// the customer's e-mail and the audit entry commit with it or not at all.
     /// </summary>
     public async Task<ReassignResult> ReassignAsync(StaffActor actor, PractitionerAppointment appointment, int toPractitionerId, CancellationToken cancellationToken = default)
     {
@@ -107,7 +107,7 @@ public sealed class TimeOffService(
             return new ReassignResult(false, text["That practitioner no longer exists."]);
         }
 
-        var outcome = await reassignment.ReassignAsync(appointment.BookingId, toPractitionerId, async (db, booking) =>
+        var outcome = await reassignment.ReassignAsync(appointment.BookingId, toPractitionerId, (appointment.PractitionerId, appointment.StartUtc), async (db, booking) =>
         {
             await outbox.QueuePractitionerChangedAsync(db, booking.Id, name, cancellationToken);
             audit.Record(db, actor, "booking.reassigned", booking.ConfirmationNumber, $"to practitioner {toPractitionerId} ({name})");
