@@ -4,7 +4,7 @@ namespace BookingPortal.Tests.Integration.Admin;
 
 public class PeopleAndDashboardTests : PortalSuite
 {
-    private static readonly Uri AdminPage = new("https://desk.clinic.internal/");
+    private static readonly Uri AdminPage = StaffPageAddress.Value;
 
     [Fact]
     public async Task An_invited_colleague_gets_the_role_and_a_link_that_sets_their_password()

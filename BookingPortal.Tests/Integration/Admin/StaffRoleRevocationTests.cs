@@ -9,7 +9,7 @@ namespace BookingPortal.Tests.Integration.Admin;
 /// </summary>
 public class StaffRoleRevocationTests : PortalSuite
 {
-    private static readonly Uri AdminPage = new("https://desk.clinic.internal/");
+    private static readonly Uri AdminPage = StaffPageAddress.Value;
 
     [Fact]
     public async Task A_staff_member_whose_role_is_removed_is_refused_on_the_next_action_with_the_same_session()

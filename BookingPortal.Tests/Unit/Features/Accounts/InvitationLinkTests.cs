@@ -5,7 +5,7 @@ namespace BookingPortal.Tests.Unit.Features.Accounts;
 /// <summary>A staff invitation's link opens for the colleague: the configured portal address, or the admin's page while none is configured.</summary>
 public class InvitationLinkTests
 {
-    private static readonly Uri AdminPage = new("https://desk.clinic.internal/");
+    private static readonly Uri AdminPage = StaffPageAddress.Value;
 
     [Fact]
     public void A_configured_public_address_is_used_whatever_address_the_admin_s_page_is_on() =>
