@@ -32,7 +32,7 @@ public class NotificationSettingsTests
     [Theory]
     [InlineData("PortalBaseUrl", "not a url", "'Notifications:PortalBaseUrl'")]
     [InlineData("MaxAttempts", "0", "'Notifications:MaxAttempts'")]
-    [InlineData("MaxMessageAgeHours", "0", "'Notifications:MaxMessageAgeHours'")]
+    [InlineData("MaxDelayHours", "0", "'Notifications:MaxDelayHours'")]
     [InlineData("Twilio:AccountSid", "AC123", "'Notifications:Twilio:AuthToken'")]
     public void Bad_notification_settings_are_refused_with_the_key_named(string key, string value, string expected)
     {

@@ -7,8 +7,9 @@ namespace BookingPortal.Tests.Integration.Notifications;
 public class StaleMessageTests : MessagingTestBase
 {
     [Fact]
-    public async Task An_email_older_than_the_age_limit_is_skipped_and_a_younger_one_is_sent()
+    public async Task An_email_unsent_longer_than_the_delay_limit_is_skipped_and_a_later_one_is_sent()
     {
+        var dueAt = Factory.Clock.GetUtcNow().UtcDateTime;
         var (old, _) = await Factory.BookAsync(slotIndex: 3);
         Factory.Clock.Advance(TimeSpan.FromHours(2));
         var (recent, recentEmail) = await Factory.BookAsync(slotIndex: 4);
@@ -20,8 +21,23 @@ public class StaleMessageTests : MessagingTestBase
         var outbox = await Factory.OutboxAsync();
         var skipped = outbox.Single(m => m.BookingId == old.Id);
         skipped.Status.Should().Be(OutboxStatus.Skipped);
-        skipped.LastError.Should().Be("Not sent: written 49 hours before it could go, more than 'Notifications:MaxMessageAgeHours' (48).");
+        skipped.LastError.Should().Be($"Not sent: due since {dueAt:yyyy-MM-dd HH:mm} UTC, more than 'Notifications:MaxDelayHours' (48) hours before it could go.");
         outbox.Single(m => m.BookingId == recent.Id).Status.Should().Be(OutboxStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_failed_email_staff_send_again_days_later_goes_out()
+    {
+        StandIn.FailNext(400);
+        await Factory.BookAsync();
+        var dispatcher = Factory.Get<OutboxDispatcher>();
+        await dispatcher.DispatchDueAsync();
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
+
+        (await Factory.Get<OutboxAdminService>().RetryFailedAsync(await Factory.StaffAsync())).Should().Be(1);
+        (await dispatcher.DispatchDueAsync()).Should().Be(1, "staff asked for it now: it is due now, not three days late");
+
+        StandIn.Emails.Should().ContainSingle();
     }
 
     [Fact]

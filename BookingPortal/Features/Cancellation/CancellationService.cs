@@ -126,9 +126,8 @@ public sealed class CancellationService(
 
         var (statusRead, practitionerRead) = (booking.Status, booking.PractitionerId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Conditional on the very status read, not any seat-holding one: a payment or an approval landing
-        // meanwhile changes the fee and the message owed, so that booking is read and quoted again; and on the
-        // practitioner read, so a reassignment meanwhile is read again (and refused where staff cancel for the one away).
+        // On the very status read, not any seat-holding one (a payment or an approval landing meanwhile changes the fee and
+        // the message owed), and the practitioner read (a reassignment meanwhile): that booking is read and quoted again.
         var cancelled = await seats.EndBookingAsync(db, booking.Id, booking.SlotInventoryId, b => b.Status == statusRead && b.PractitionerId == practitionerRead, b => b
             .SetProperty(x => x.Status, BookingStatus.Cancelled)
             .SetProperty(x => x.CancelledAtUtc, nowUtc)
@@ -174,13 +173,10 @@ public sealed class CancellationService(
         return refund is not null;
     }
 
-    /// <summary>
-    /// Not the booking the one cancelling looked at: moved off the slot staff are closing, given to a colleague of the
-    /// practitioner staff cancel for, or now dearer to cancel than they were shown.
-    /// </summary>
+    /// <summary>Not the booking the one cancelling looked at: moved off the slot, or given to a colleague of the practitioner, staff cancel for; or now dearer.</summary>
     private CancelResult? NotAsShown(CancelRequest request, Domain.Booking booking, CancellationQuote quote) =>
-        request.OnlyOnSlotInventoryId is { } onlyOn && booking.SlotInventoryId != onlyOn ? ChangedMeanwhile()
-        : request.OnlyWithPractitionerId is { } onlyWith && booking.PractitionerId != onlyWith ? ChangedMeanwhile()
+        (request.OnlyOnSlotInventoryId is { } onlyOn && booking.SlotInventoryId != onlyOn) || (request.OnlyWithPractitionerId is { } onlyWith && booking.PractitionerId != onlyWith)
+            ? ChangedMeanwhile()
         : request.FeeShown is { } shown && quote.FeeRetained > shown
             ? new(CancelOutcome.FeeChanged, quote, text["Cancelling now costs more than when you opened this: the booking is unchanged. Please read the new terms before you confirm."])
         : null;

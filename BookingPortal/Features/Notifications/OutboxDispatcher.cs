@@ -189,22 +189,25 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// A message for a person that waited too long (a backlog kept while delivery was off, a failure retried days
-    /// later) is no news by now; one written while the portal's address was still the loopback default links to
-    /// the reader's own computer. Webhooks are for systems, which want every event however late.
+    /// A message for a person left unsent long after it was due (a backlog kept while delivery was off or down) is
+    /// no news by now; one whose links open localhost (written while the portal's address was still the loopback
+    /// default) would open the reader's own computer. Webhooks are for systems, which want every event however late.
     /// </summary>
     private string? StaleReason(OutboxMessage message, DateTime nowUtc)
     {
         var settings = options.Value;
-        var age = nowUtc - message.CreatedAtUtc;
-        if (age > TimeSpan.FromHours(settings.MaxMessageAgeHours))
+        var reason = nowUtc - message.NextAttemptAtUtc > TimeSpan.FromHours(settings.MaxDelayHours)
+            ? $"Not sent: due since {message.NextAttemptAtUtc:yyyy-MM-dd HH:mm} UTC, more than '{NotificationsOptions.SectionName}:{nameof(settings.MaxDelayHours)}' ({settings.MaxDelayHours}) hours before it could go."
+            : !settings.PortalBaseUrlIsLoopback && LoopbackLink().IsMatch(message.TextBody)
+                ? $"Not sent: its links open localhost, the reader's own computer (written before '{NotificationsOptions.SectionName}:PortalBaseUrl' was set, or a service's link points there)."
+                : null;
+        if (reason is not null)
         {
-            return $"Not sent: written {age.TotalHours:0} hours before it could go, more than '{NotificationsOptions.SectionName}:{nameof(settings.MaxMessageAgeHours)}' ({settings.MaxMessageAgeHours}).";
+            // Unlike a reminder for a cancelled booking, these are messages someone was owed: the operator hears of each.
+            logger.LogWarning("Outbox message {Id} ({Kind} by {Channel}) skipped. {Reason}", message.Id, message.Kind, message.Channel, reason);
         }
 
-        return !settings.PortalBaseUrlIsLoopback && LoopbackLink().IsMatch(message.TextBody)
-            ? $"Not sent: its links open localhost; it was written before '{NotificationsOptions.SectionName}:PortalBaseUrl' was set."
-            : null;
+        return reason;
     }
 
     [GeneratedRegex(@"https?://(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?=[:/]|\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

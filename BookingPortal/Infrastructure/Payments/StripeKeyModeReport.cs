@@ -1,12 +1,12 @@
 using BookingPortal.Features.Payments.Ports;
-using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Infrastructure.Payments;
 
 /// <summary>
-/// Says at start-up when a live portal takes deposits through Stripe's test mode: Checkout then refuses every real
+/// Says at start-up when Production takes deposits through Stripe's test mode: Checkout then refuses every real
 /// card, so no deposit is ever paid and every held seat lapses, while the portal looks healthy. An Error, as for
-/// confirmation mails that cannot leave: the portal is up yet useless to the customers who must pay.
+/// confirmation mails that cannot leave: the portal is up yet useless to the customers who must pay. Staging and
+/// the test runs use test keys on purpose.
 /// </summary>
 internal sealed class StripeKeyModeReport(IOptions<PaymentsOptions> options, IHostEnvironment environment, ILogger<StripeKeyModeReport> logger) : IHostedService
 {
@@ -14,7 +14,7 @@ internal sealed class StripeKeyModeReport(IOptions<PaymentsOptions> options, IHo
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (IsTestModeKey(options.Value) && !TestRunEnvironments.Allows(environment))
+        if (IsTestModeKey(options.Value) && environment.IsProduction())
         {
             logger.LogError(
                 "Deposits cannot be paid: '{Key}' is a Stripe test-mode key, and test-mode Checkout refuses real cards. Set the live key (sk_live_… or rk_live_…).",

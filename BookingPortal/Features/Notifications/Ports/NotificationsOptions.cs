@@ -25,10 +25,11 @@ public sealed class NotificationsOptions
     public int BatchSize { get; set; } = 50;
 
     /// <summary>
-    /// An e-mail or text not sent within this many hours of being written is skipped, not sent: a backlog left while
-    /// delivery was off (the default) would tell customers old news the day a clinic turns it on.
+    /// An e-mail or text still unsent this many hours after it was due is skipped, not sent: a backlog left while
+    /// delivery was off (the default) or down would tell customers old news the day it comes back. A retry's wait
+    /// makes it due later, and staff sending a failed message again make it due now.
     /// </summary>
-    public int MaxMessageAgeHours { get; set; } = 48;
+    public int MaxDelayHours { get; set; } = 48;
 
     public SendGridOptions SendGrid { get; set; } = new();
 
@@ -117,7 +118,7 @@ internal sealed class NotificationsOptionsValidator(IHostEnvironment environment
         // still being sent, and another dispatcher sends it a second time.
         errors.Range(nameof(options.ClaimTimeoutSeconds), options.ClaimTimeoutSeconds, 90, 3600)
             .Range(nameof(options.BatchSize), options.BatchSize, 1, 1000)
-            .Range(nameof(options.MaxMessageAgeHours), options.MaxMessageAgeHours, 1, 720);
+            .Range(nameof(options.MaxDelayHours), options.MaxDelayHours, 1, 720);
     }
 
     private void ValidateSendGrid(SendGridOptions sendGrid, OptionsErrors errors)
