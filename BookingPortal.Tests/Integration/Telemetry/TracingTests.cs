@@ -60,6 +60,32 @@ public class TracingTests
         spans.Should().NotBeEmpty("the call was traced").And.OnlyContain(address => address == $"{baseUrl}/…" && !address.Contains(secret));
     }
 
+    [Fact]
+    public async Task A_span_of_a_request_for_the_private_calendar_feed_names_its_route_but_not_its_token()
+    {
+        var token = CalendarFeedToken.Create();
+        var paths = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("url.path") is string path && path.StartsWith("/calendar/practitioners/", StringComparison.Ordinal))
+                {
+                    paths.Enqueue(path);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var portal = new CollectorPortalFactory();
+        using var client = portal.CreateClient();
+
+        (await client.GetAsync("/" + CalendarFeedService.PathFor(token))).StatusCode.Should().Be(HttpStatusCode.NotFound, "no practitioner has this token");
+
+        paths.Should().NotBeEmpty("the request was traced").And.OnlyContain(path => path == "/calendar/practitioners/{token}.ics");
+    }
+
     private sealed class CollectorPortalFactory(params KeyValuePair<string, string>[] settings) : PortalFactory
     {
         // Nothing listens there: the exporter's failed sends are its own business, the test reads the set-up.

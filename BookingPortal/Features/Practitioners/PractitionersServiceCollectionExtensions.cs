@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Http;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Jobs;
 
@@ -25,7 +26,7 @@ public static class PractitionersServiceCollectionExtensions
             context.Response.Headers.CacheControl = "private, no-store";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             return feed is null ? Results.NotFound() : Results.Text(feed, CalendarFeedService.ContentType);
-        }).AllowAnonymous().WithName("PractitionerCalendarFeed");
+        }).AllowAnonymous().WithSecretPath().WithName("PractitionerCalendarFeed");
         return endpoints;
     }
 }

@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace BookingPortal.Infrastructure.Http;
 
 /// <summary>
-/// Outgoing requests to an address a person typed in (a webhook receiver, a private calendar feed), whose path
-/// can hold its secret: a client marks them, and the trace of a marked request keeps only the scheme and host.
+/// Addresses whose path holds a secret. Outgoing requests to an address a person typed in (a webhook receiver, a
+/// private calendar feed): a client marks them, and the trace of a marked request keeps only the scheme and host.
+/// Incoming requests to an endpoint whose address is its key (the portal's own calendar feed): the endpoint is
+/// marked, and its request's span keeps the route's pattern instead of the path.
 /// </summary>
 public static class SecretPathRequests
 {
@@ -28,4 +31,20 @@ public static class SecretPathRequests
             return base.SendAsync(request, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Marks an endpoint whose address is its secret: while it runs, its request's span gets the route's pattern as its
+    /// path. Not at the span's end: a 404 from the endpoint is re-executed as the not-found page, whose route that is then.
+    /// </summary>
+    public static TBuilder WithSecretPath<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (invocation, next) =>
+        {
+            var context = invocation.HttpContext;
+            if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern })
+            {
+                context.Features.Get<IHttpActivityFeature>()?.Activity.SetTag("url.path", pattern);
+            }
+
+            return await next(invocation);
+        });
 }
