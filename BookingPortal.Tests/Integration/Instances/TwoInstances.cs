@@ -1,5 +1,7 @@
 using BookingPortal.Tests.EndToEnd;
+using BookingPortal.Infrastructure.Jobs;
 using Npgsql;
+using Quartz;
 
 namespace BookingPortal.Tests.Integration.Instances;
 
@@ -205,6 +207,26 @@ public sealed class TwoInstances : IAsyncLifetime
         var queue = string.Join(", ", await state.QueueEntries.GroupBy(e => e.Status).Select(g => $"{g.Key}: {g.Count()}").ToListAsync());
         var ticks = string.Join(", ", await state.ReleaseOpenings.Select(o => $"opening {o.Id}: {o.TickCount} ticks").ToListAsync());
         throw new TimeoutException($"Not reached within {patience.TotalSeconds} s (queue {queue}; {ticks}).\nA:\n{A.Output}\nB:\n{B.Output}");
+    }
+
+    /// <summary>
+    /// Fires a job once now in the cluster, as a scheduler client on the shared job store that never runs jobs itself:
+    /// an instance picks it up at its next acquisition (every admission tick during an opening), instead of at the
+    /// job's next interval (the reminders' is a minute).
+    /// </summary>
+    public async Task TriggerJobAsync(JobKey job)
+    {
+        var services = new ServiceCollection().AddLogging();
+        var database = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString };
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = "two-instances-test-client");
+            quartz.UsePersistentStore(store => JobsServiceCollectionExtensions.UseClusteredStore(store, database));
+        });
+        await using var provider = services.BuildServiceProvider();
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(job);
+        await scheduler.Shutdown();
     }
 
     private static async Task<string> SchedulerIdAsync(PortalProcess instance)

@@ -59,6 +59,7 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         var lateArrivals = await instances.CreateCustomersAsync(10);
         var crashCustomers = await instances.CreateCustomersAsync(10);
         var crashSlot = instances.NextSlot();
+        await instances.TriggerJobAsync(ReminderJob.Key);
         var runner = await instances.WaitForInstanceRunningAsync(ReminderJob.Key.Name, "SELECT count(*) FROM \"BookingReminders\" WHERE \"MinutesBefore\" = 1440", Patience);
 
         // Everything during the crash goes to the survivor, sign-in included: the dying instance may be either one.

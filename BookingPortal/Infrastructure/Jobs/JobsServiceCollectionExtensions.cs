@@ -55,7 +55,8 @@ public static class JobsServiceCollectionExtensions
         return builder;
     }
 
-    private static void UseClusteredStore(IPersistentStoreBuilder store, DatabaseOptions database)
+    /// <summary>The job store every instance on a server database shares (and a client that only writes triggers must use).</summary>
+    internal static void UseClusteredStore(IPersistentStoreBuilder store, DatabaseOptions database)
     {
         switch (database.Provider)
         {
