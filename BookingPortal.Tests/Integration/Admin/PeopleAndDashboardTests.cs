@@ -4,24 +4,22 @@ namespace BookingPortal.Tests.Integration.Admin;
 
 public class PeopleAndDashboardTests : PortalSuite
 {
-    private static readonly Uri AdminPage = StaffPageAddress.Value;
-
     [Fact]
     public async Task An_invited_colleague_gets_the_role_and_a_link_that_sets_their_password()
     {
         var admin = await factory.StaffAsync(admin: true);
         var people = factory.Get<PeopleService>();
 
-        var invited = await people.InviteStaffAsync(admin, "new.nurse@clinic.test", "Nia Nurse", Roles.Staff, AdminPage);
-        var again = await people.InviteStaffAsync(admin, "new.nurse@clinic.test", null, Roles.Staff, AdminPage);
-        var bad = await people.InviteStaffAsync(admin, "not-an-address", null, Roles.Staff, AdminPage);
-        var tooLong = await people.InviteStaffAsync(admin, $"{new string('n', 250)}@clinic.test", null, Roles.Staff, AdminPage);
+        var invited = await people.InviteStaffAsync(admin, "new.nurse@clinic.test", "Nia Nurse", Roles.Staff, StaffPageAddress.Value);
+        var again = await people.InviteStaffAsync(admin, "new.nurse@clinic.test", null, Roles.Staff, StaffPageAddress.Value);
+        var bad = await people.InviteStaffAsync(admin, "not-an-address", null, Roles.Staff, StaffPageAddress.Value);
+        var tooLong = await people.InviteStaffAsync(admin, $"{new string('n', 250)}@clinic.test", null, Roles.Staff, StaffPageAddress.Value);
 
         invited.Succeeded.Should().BeTrue(invited.Message);
         again.Succeeded.Should().BeFalse();
         bad.Message.Should().Be("Enter a valid e-mail address.");
         tooLong.Message.Should().Be("Keep the e-mail address to 254 characters.");
-        invited.Link.Should().StartWith($"{factory.Get<IOptions<NotificationsOptions>>().Value.PortalBaseUriOr(AdminPage)}Account/ResetPassword?code=");
+        invited.Link.Should().StartWith($"{factory.Get<IOptions<NotificationsOptions>>().Value.PortalBaseUriOr(StaffPageAddress.Value)}Account/ResetPassword?code=");
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = (await users.FindByEmailAsync("new.nurse@clinic.test"))!;

@@ -9,8 +9,6 @@ namespace BookingPortal.Tests.Integration.Admin;
 /// </summary>
 public class StaffRoleRevocationTests : PortalSuite
 {
-    private static readonly Uri AdminPage = StaffPageAddress.Value;
-
     [Fact]
     public async Task A_staff_member_whose_role_is_removed_is_refused_on_the_next_action_with_the_same_session()
     {
@@ -66,7 +64,7 @@ public class StaffRoleRevocationTests : PortalSuite
             .Should().ThrowAsync<UnauthorizedAccessException>("the service asks the database itself, whoever built the actor");
         await people.Invoking(p => p.SetRoleAsync(staleSecondAdmin, second.Id, Roles.Staff, grant: true)).Should().ThrowAsync<UnauthorizedAccessException>();
         await people.Invoking(p => p.SetRoleAsync(staleSecondAdmin, firstAdmin.Id, Roles.Admin, grant: false)).Should().ThrowAsync<UnauthorizedAccessException>();
-        await people.Invoking(p => p.InviteStaffAsync(staleSecondAdmin, "accomplice@clinic.test", null, Roles.Admin, AdminPage)).Should().ThrowAsync<UnauthorizedAccessException>();
+        await people.Invoking(p => p.InviteStaffAsync(staleSecondAdmin, "accomplice@clinic.test", null, Roles.Admin, StaffPageAddress.Value)).Should().ThrowAsync<UnauthorizedAccessException>();
 
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var rolesNow = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
