@@ -29,7 +29,7 @@ public class StaleMessageTests : MessagingTestBase
     public async Task A_failed_email_staff_send_again_days_later_goes_out()
     {
         StandIn.FailNext(400);
-        await Factory.BookAsync();
+        await Factory.BookAsync(slotIndex: (await Factory.BookableSlotsAsync(await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName))).Count - 1);
         var dispatcher = Factory.Get<OutboxDispatcher>();
         await dispatcher.DispatchDueAsync();
         Factory.Clock.Advance(TimeSpan.FromDays(3));
@@ -38,6 +38,26 @@ public class StaleMessageTests : MessagingTestBase
         (await dispatcher.DispatchDueAsync()).Should().Be(1, "staff asked for it now: it is due now, not three days late");
 
         StandIn.Emails.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_failed_confirmation_sent_again_after_the_move_s_message_went_is_skipped()
+    {
+        StandIn.FailNext(400);
+        var (booking, _) = await Factory.BookAsync();
+        var dispatcher = Factory.Get<OutboxDispatcher>();
+        await dispatcher.DispatchDueAsync();
+        Factory.Clock.Advance(TimeSpan.FromHours(1));
+        var later = (await Factory.BookableSlotsAsync(await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName))).Last().StartUtc;
+        (await Factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, later))).Succeeded.Should().BeTrue();
+        (await dispatcher.DispatchDueAsync()).Should().Be(1, "the move's message");
+
+        (await Factory.Get<OutboxAdminService>().RetryFailedAsync(await Factory.StaffAsync())).Should().Be(1);
+        (await dispatcher.DispatchDueAsync()).Should().Be(0, "the confirmation names the old time");
+
+        StandIn.Emails.Should().ContainSingle();
+        var confirmation = (await Factory.OutboxAsync()).Single(m => m.Kind == NotificationKind.BookingConfirmation);
+        (confirmation.Status, confirmation.LastError).Should().Be((OutboxStatus.Skipped, "Not sent: a later message about this booking has gone to the customer; this one would tell them of it as it was before."));
     }
 
     [Fact]

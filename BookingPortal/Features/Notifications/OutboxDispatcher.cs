@@ -151,7 +151,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Stale e-mails and texts, reminders for bookings no longer on, and offers that ended before their turn, are not sent.</summary>
+    /// <summary>Stale e-mails and texts, messages about a booking that has changed since, and offers that ended before their turn, are not sent.</summary>
     private async Task<string?> ReasonToSkipAsync(BookingDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -160,12 +160,11 @@ public sealed partial class OutboxDispatcher(
             return stale;
         }
 
-        if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h && message.BookingId is { } bookingId)
+        if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.BookingConfirmation or NotificationKind.Rescheduled
+                or NotificationKind.PractitionerChanged or NotificationKind.ApprovalRequested or NotificationKind.ApprovalGranted
+            && message.BookingId is { } bookingId)
         {
-            var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => new { b.Status, b.StartUtc }).SingleAsync(cancellationToken);
-            return booking.Status != BookingStatus.Confirmed ? $"Not sent: the booking is {booking.Status}."
-                : booking.StartUtc <= nowUtc ? "Not sent: the appointment had already started."
-                : null;
+            return await BookingChangedAsync(db, message, bookingId, nowUtc, cancellationToken);
         }
 
         if (message.Kind == NotificationKind.Webhook && message.WebhookEndpointId is { } endpointId)
@@ -186,6 +185,24 @@ public sealed partial class OutboxDispatcher(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A message about a booking tells of it as it was when written. Sent after a later message about the booking went
+    /// (staff sending a failed confirmation again once the move's or the cancellation's message is out), or once the
+    /// appointment has started, it would tell the customer something false. In order, the customer reads a true
+    /// history; so a reminder is sent only while its booking is still confirmed. A cancellation's and a decline's news
+    /// stays true; an offer and a turn have rules of their own.
+    /// </summary>
+    private static async Task<string?> BookingChangedAsync(BookingDbContext db, OutboxMessage message, Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => new { b.Status, b.StartUtc }).SingleAsync(cancellationToken);
+        var reminder = message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h;
+        return reminder && booking.Status != BookingStatus.Confirmed ? $"Not sent: the booking is {booking.Status}."
+            : booking.StartUtc <= nowUtc ? "Not sent: the appointment had already started."
+            : await db.OutboxMessages.AnyAsync(m => m.BookingId == bookingId && m.Id > message.Id && m.Status == OutboxStatus.Sent && m.Channel != NotificationChannel.Webhook, cancellationToken)
+                ? "Not sent: a later message about this booking has gone to the customer; this one would tell them of it as it was before."
+            : null;
     }
 
     /// <summary>
