@@ -1,43 +1,7 @@
 namespace BookingPortal.Tests.Integration.Practitioners;
 
-public class TimeOffTests() : PortalSuite(scheduledJobs: false)
+public class TimeOffTests : TimeOffSuite
 {
-    private sealed record Setup(PortalFactory Factory, int Away, int Colleague, Features.Bookings.BookingView Inside, Features.Bookings.BookingView Outside, DateOnly Day);
-
-    private Setup s = null!;
-
-    /// <summary>Two bookings of one practitioner on one day, the first inside the time off a test adds, and a colleague for the same service.</summary>
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
-        var away = await factory.CreatePractitionerAsync("Dr Away", service.Id);
-        var colleague = await factory.CreatePractitionerAsync("Dr Colleague", service.Id);
-        var slots = await factory.BookableSlotsAsync(service);
-        var day = slots.Where(s => s.LocalStart.Date == slots[0].LocalStart.Date).ToList();
-        var inside = await factory.BookAsNewCustomerAsync(service.Id, day[0].StartUtc);
-        var outside = await factory.BookAsNewCustomerAsync(service.Id, day[^1].StartUtc);
-        await factory.AssignAsync(inside.Id, away);
-        await factory.AssignAsync(outside.Id, away);
-        await WorkingAllDayAsync(factory, colleague);
-        await using (var db = await factory.DbFactory.CreateDbContextAsync())
-        {
-            // Named practitioners from here on (after the bookings, so the booking path's choice does not matter to the test).
-            await db.Services.Where(x => x.Id == service.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.BooksPractitioners, true));
-        }
-
-        s = new Setup(factory, away, colleague, inside, outside, DateOnly.FromDateTime(day[0].LocalStart.DateTime));
-    }
-
-    private static async Task WorkingAllDayAsync(PortalFactory factory, int practitioner) =>
-        await factory.Get<PractitionerAdminService>().SaveHoursAsync(await factory.StaffAsync(), practitioner,
-            Enum.GetValues<DayOfWeek>().Select(d => new HoursDraft { Day = d, Start = new(6, 0), End = new(22, 0) }).ToList());
-
-    private static ExceptionDraft MorningOff(Setup s) => new()
-    {
-        Kind = AvailabilityExceptionKind.TimeOff, FromDate = s.Day, FromTime = TimeOnly.FromDateTime(s.Inside.LocalStart.DateTime), ToTime = TimeOnly.FromDateTime(s.Inside.LocalEnd.DateTime), Reason = "Dentist",
-    };
-
     [Fact]
     public async Task Time_off_over_a_booking_lists_it_with_the_colleagues_who_perform_the_service_and_leaves_the_others()
     {
@@ -114,82 +78,4 @@ public class TimeOffTests() : PortalSuite(scheduledJobs: false)
         var told = await db.OutboxMessages.Where(m => m.Kind == NotificationKind.PractitionerChanged && m.BookingId == s.Inside.Id).ToListAsync();
         told.Should().ContainSingle().Which.TextBody.Should().Contain("Dr Colleague will see you instead");
     }
-
-    [Fact]
-    public async Task A_cancel_or_a_reassignment_from_a_list_drawn_before_a_colleague_took_the_booking_changes_nothing()
-    {
-        var (timeOff, staff) = (s.Factory.Get<TimeOffService>(), await s.Factory.StaffAsync());
-        var listed = (await timeOff.AddAsync(staff, s.Away, MorningOff(s))).Affected[0].Appointment;
-        var third = await s.Factory.CreatePractitionerAsync("Dr Third", listed.ServiceId);
-        await WorkingAllDayAsync(s.Factory, third);
-        (await timeOff.ReassignAsync(staff, listed, s.Colleague)).Succeeded.Should().BeTrue("a first member of staff gives it to the colleague");
-
-        var cancelled = await timeOff.CancelAsync(staff, listed);
-        var givenAgain = await timeOff.ReassignAsync(staff, listed, third);
-
-        cancelled.Succeeded.Should().BeFalse("the booking is no longer the absent practitioner's: {0}", cancelled.Message);
-        givenAgain.Should().Be(new ReassignResult(false, "This booking changed meanwhile; look at the list again."));
-        await AssertStillWithAsync(s.Colleague, listed.StartUtc);
-    }
-
-    [Fact]
-    public async Task A_reassignment_from_a_list_drawn_before_the_customer_moved_the_booking_changes_nothing()
-    {
-        var (timeOff, staff) = (s.Factory.Get<TimeOffService>(), await s.Factory.StaffAsync());
-        var listed = (await timeOff.AddAsync(staff, s.Away, MorningOff(s))).Affected[0].Appointment;
-        var movedTo = listed.StartUtc.AddDays(1);
-        await using (var db = await s.Factory.DbFactory.CreateDbContextAsync())
-        {
-            // The customer's move, out of the time off and still with the practitioner they chose.
-            await db.Bookings.Where(b => b.Id == listed.BookingId).ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, movedTo).SetProperty(x => x.EndUtc, listed.EndUtc.AddDays(1)));
-        }
-
-        (await timeOff.ReassignAsync(staff, listed, s.Colleague)).Succeeded.Should().BeFalse();
-        await AssertStillWithAsync(s.Away, movedTo);
-    }
-
-    [Fact]
-    public async Task A_reassignment_landing_between_a_time_off_cancel_s_read_and_its_transaction_keeps_the_booking()
-    {
-        var (timeOff, staff) = (s.Factory.Get<TimeOffService>(), await s.Factory.StaffAsync());
-        var listed = (await timeOff.AddAsync(staff, s.Away, MorningOff(s))).Affected[0].Appointment;
-        s.Factory.Transactions.BeforeNext(async () =>
-            (await s.Factory.Get<PractitionerReassignment>().ReassignAsync(listed.BookingId, s.Colleague)).Should().Be(ReassignmentOutcome.Reassigned));
-
-        var cancelled = await timeOff.CancelAsync(staff, listed);
-
-        s.Factory.Transactions.Fired.Should().Be(1, "the reassignment landed between the cancel's read and its transaction");
-        cancelled.Succeeded.Should().BeFalse(cancelled.Message);
-        await AssertStillWithAsync(s.Colleague, listed.StartUtc);
-        (await SeatInvariants.ViolationsAsync(s.Factory)).Should().BeEmpty();
-    }
-
-    [Fact]
-    public async Task A_cancel_and_a_reassignment_of_one_listed_booking_at_once_do_exactly_one_thing()
-    {
-        var (timeOff, staff) = (s.Factory.Get<TimeOffService>(), await s.Factory.StaffAsync());
-        var listed = (await timeOff.AddAsync(staff, s.Away, MorningOff(s))).Affected[0].Appointment;
-
-        var (cancelled, reassigned) = await Race.BothAtOnceAsync(() => timeOff.CancelAsync(staff, listed), () => timeOff.ReassignAsync(staff, listed, s.Colleague));
-
-        (cancelled.Succeeded ^ reassigned.Succeeded).Should().BeTrue($"one wins: cancel said \"{cancelled.Message}\", reassignment \"{reassigned.Message}\"");
-        await using var db = await s.Factory.DbFactory.CreateDbContextAsync();
-        var after = await db.Bookings.SingleAsync(b => b.Id == listed.BookingId);
-        (after.Status, after.PractitionerId).Should().Be(cancelled.Succeeded ? (BookingStatus.Cancelled, s.Away) : (BookingStatus.Confirmed, s.Colleague));
-        (await SeatInvariants.ViolationsAsync(s.Factory)).Should().BeEmpty();
-    }
-
-    private async Task AssertStillWithAsync(int practitioner, DateTime startUtc)
-    {
-        await using var db = await s.Factory.DbFactory.CreateDbContextAsync();
-        var booking = await db.Bookings.SingleAsync(b => b.Id == s.Inside.Id);
-        (booking.Status, booking.PractitionerId, booking.StartUtc).Should().Be((BookingStatus.Confirmed, (int?)practitioner, startUtc));
-        (await db.OutboxMessages.CountAsync(m => m.Kind == NotificationKind.Cancellation && m.BookingId == s.Inside.Id)).Should().Be(0);
-    }
-}
-
-/// <summary>The same time off on PostgreSQL, where the row locks and the conditional updates are the server's.</summary>
-public class TimeOffOnPostgresTests : TimeOffTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
