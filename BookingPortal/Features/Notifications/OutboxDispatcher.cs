@@ -215,7 +215,7 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value;
         var reason = nowUtc - message.NextAttemptAtUtc > TimeSpan.FromHours(settings.MaxDelayHours)
             ? $"Not sent: due since {message.NextAttemptAtUtc:yyyy-MM-dd HH:mm} UTC, more than '{NotificationsOptions.SectionName}:{nameof(settings.MaxDelayHours)}' ({settings.MaxDelayHours}) hours before it could go."
-            : !settings.PortalBaseUrlIsLoopback && LoopbackLink().IsMatch(message.TextBody)
+            : !settings.PortalBaseUrlIsLoopback && LinksToLoopback(message.TextBody)
                 ? $"Not sent: its links open localhost, the reader's own computer (written before '{NotificationsOptions.SectionName}:PortalBaseUrl' was set, or a service's link points there)."
                 : null;
         if (reason is not null)
@@ -227,6 +227,10 @@ public sealed partial class OutboxDispatcher(
         return reason;
     }
 
-    [GeneratedRegex(@"https?://(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?=[:/]|\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LoopbackLink();
+    /// <summary>Whether any link in the text opens this computer, by the rule the portal address is judged by (Uri.IsLoopback).</summary>
+    private static bool LinksToLoopback(string text) =>
+        Link().Matches(text).Any(link => Uri.TryCreate(link.Value, UriKind.Absolute, out var address) && address.IsLoopback);
+
+    [GeneratedRegex(@"https?://[^\s""'<>()]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Link();
 }
