@@ -96,6 +96,29 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task Two_staff_adding_a_seat_each_at_once_add_two_seats_and_make_two_offers()
+    {
+        var (service, slot, _) = await FillFirstSlotAsync(factory);
+        var waiting = await factory.CreateCustomersAsync(3);
+        foreach (var customer in waiting)
+        {
+            await Waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var capacity = factory.Get<Features.Admin.SlotCapacityService>();
+        var (first, second) = await Race.BothAtOnceAsync(
+            async () => await capacity.AddSeatsAsync(await factory.StaffAsync(), service.Id, slot.StartUtc, 1),
+            async () => await capacity.AddSeatsAsync(await factory.StaffAsync(), service.Id, slot.StartUtc, 1));
+
+        (first.Outcome, second.Outcome).Should().Be((Features.Admin.CapacityChangeOutcome.Changed, Features.Admin.CapacityChangeOutcome.Changed));
+        new[] { first.NewCapacity, second.NewCapacity }.Max().Should().Be(3, "each press adds its own seat to the one the slot had");
+        (first.OffersMade + second.OffersMade).Should().Be(2);
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(3, "the booking plus a seat held for each of two offers");
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Joining_a_date_that_still_has_seats_is_refused_with_a_hint_to_book()
     {
         var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.VideoConsultationName);
