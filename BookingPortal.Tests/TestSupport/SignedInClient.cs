@@ -24,7 +24,11 @@ public static partial class SignedInClient
     }
 
     /// <summary>Loads a static form page, keeps its hidden fields (antiforgery token, form name) and posts it with <paramref name="fields"/> filled in.</summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> fields) =>
+        await client.PostAsync(url, new FormUrlEncodedContent(await FilledFormAsync(client, url, fields)));
+
+    /// <summary>A static form page's hidden fields with <paramref name="fields"/> filled in, ready to post (again).</summary>
+    public static async Task<Dictionary<string, string>> FilledFormAsync(this HttpClient client, string url, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(url);
         // Pages that also carry the layout's sign-out form repeat the antiforgery token: keep the first.
@@ -36,7 +40,7 @@ public static partial class SignedInClient
             form[name] = value;
         }
 
-        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+        return form;
     }
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]

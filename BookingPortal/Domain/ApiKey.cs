@@ -23,6 +23,8 @@ public enum ApiScopes
 /// </summary>
 public class ApiKey
 {
+    public const int FormTokenLength = 32;
+
     public long Id { get; set; }
     public required string OwnerId { get; set; }
     public required string Name { get; set; }
@@ -32,6 +34,12 @@ public class ApiKey
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? LastUsedAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
+
+    /// <summary>
+    /// The one-time token of the profile form that made the key: the same form sent twice (a double
+    /// click, a browser's "resend") makes one key, not a second one whose secret nobody saw.
+    /// </summary>
+    public string? FormToken { get; set; }
 
     public bool IsActive => RevokedAtUtc is null;
 }

@@ -53,6 +53,38 @@ public partial class ApiKeyProfileTests
 
         page.Should().Contain("Give the key a name").And.Contain("Choose at least one scope.");
         NewKey().IsMatch(page).Should().BeFalse("no key was made");
+        var forged = await (await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new()
+        {
+            ["_handler"] = "create-api-key",
+            ["Input.Name"] = "Clinic website",
+            ["Input.Read"] = "true",
+            ["Input.FormToken"] = new string('a', 40),
+        })).Content.ReadAsStringAsync();
+        forged.Should().Contain("This form is out of date. Reload the page and try again.");
+    }
+
+    [Fact]
+    public async Task One_form_sent_twice_at_once_and_again_later_makes_one_key_and_says_so()
+    {
+        await using var factory = new PortalFactory();
+        var ((customerId, _, _), browser) = await factory.SignInNewCustomerAsync();
+        var form = await browser.FilledFormAsync("/Account/Manage/ApiKeys", new()
+        {
+            ["_handler"] = "create-api-key",
+            ["Input.Name"] = "Clinic website",
+            ["Input.Read"] = "true",
+        });
+        Task<string> Send() => Task.Run(async () => await (await browser.PostAsync("/Account/Manage/ApiKeys", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
+
+        var (first, second) = await Race.BothAtOnceAsync(Send, Send);
+        var resent = await Send();
+
+        new[] { first, second, resent }.Count(NewKey().IsMatch).Should().Be(1, "one answer shows the one key made");
+        new[] { first, second }.Single(NewKey().IsMatch).Should().NotContain(form["Input.FormToken"], "the answer's form is a new one");
+        new[] { first, second, resent }.Count(p => p.Contains("This form was sent twice, so no second key was made.")).Should().Be(2);
+        (await factory.Services.GetRequiredService<ApiKeyService>().ListAsync(customerId)).Should().ContainSingle();
+        var next = await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new() { ["_handler"] = "create-api-key", ["Input.Name"] = "CRM", ["Input.Read"] = "true" });
+        NewKey().IsMatch(await next.Content.ReadAsStringAsync()).Should().BeTrue("a form loaded afresh is a new request");
     }
 
     [Fact]

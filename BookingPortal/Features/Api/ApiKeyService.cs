@@ -28,12 +28,26 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>A fresh token for one profile form: sending that form again cannot make a second key.</summary>
+    public static string NewFormToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(ApiKey.FormTokenLength / 2));
+
     /// <summary>Creates a key with the scopes asked for; the admin scope needs a staff owner.</summary>
+    /// <param name="formToken">The form's one-time token (<see cref="NewFormToken"/>); a second key with it is refused.</param>
     /// <returns>The key, or the field errors (by field name) that refused it.</returns>
     public async Task<(CreatedApiKey? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(
-        string ownerId, string? name, ApiScopes scopes, CancellationToken cancellationToken = default)
+        string ownerId, string? name, ApiScopes scopes, string? formToken = null, CancellationToken cancellationToken = default)
     {
+        if (formToken is { Length: not ApiKey.FormTokenLength })
+        {
+            return (null, [new FieldError("Name", "This form is out of date. Reload the page and try again.")]);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await AlreadySentAsync(db, ownerId, formToken, cancellationToken) is { } sent)
+        {
+            return (null, [sent]);
+        }
+
         var errors = await RefusalsAsync(db, ownerId, name, scopes, cancellationToken);
         if (errors.Count > 0)
         {
@@ -49,10 +63,34 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
             Hash = HashOf(secret),
             Scopes = scopes,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            FormToken = formToken,
         };
         db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (formToken is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Both sendings of one form passed the check at once; the unique index let the first in.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return (null, [await AlreadySentAsync(fresh, ownerId, formToken, cancellationToken) ?? throw new InvalidOperationException("The key could not be saved.")]);
+        }
+
         return (new CreatedApiKey(new ApiKeyRow(key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAtUtc, null, null), secret), []);
+    }
+
+    /// <summary>The refusal for a form that already made a key, naming that key; null when it made none.</summary>
+    private static async Task<FieldError?> AlreadySentAsync(BookingDbContext db, string ownerId, string? formToken, CancellationToken cancellationToken)
+    {
+        if (formToken is null)
+        {
+            return null;
+        }
+
+        var made = await db.ApiKeys.Where(k => k.OwnerId == ownerId && k.FormToken == formToken).Select(k => k.Name).FirstOrDefaultAsync(cancellationToken);
+        return made is null ? null : new FieldError("Name",
+            $"This form was sent twice, so no second key was made. If you did not copy the key \"{made}\", revoke it below and create another.");
     }
 
     /// <summary>Why a key with this name and these scopes cannot be created for the owner, by field.</summary>

@@ -120,6 +120,10 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FormToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -155,7 +159,8 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique();
 
                     b.ToTable("ApiKeys");
                 });

@@ -121,6 +121,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("FormToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -156,7 +160,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.ToTable("ApiKeys");
                 });
