@@ -30,7 +30,7 @@ public sealed class PayDepositPanelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_payment_provider_that_is_down_is_said_so_beside_the_button_which_stays_usable()
+    public async Task A_payment_provider_that_is_down_is_told_as_a_payment_that_could_not_start_beside_the_button()
     {
         var booking = await HeldBookingAsync(factory);
         context.AddAuthorization().SetAuthorized("customer").SetClaims(new Claim(PortalClaims.UserIdType, booking.CustomerId));
@@ -40,7 +40,7 @@ public sealed class PayDepositPanelTests : IAsyncLifetime
 
         await panel.FindAll("button").Single(b => b.TextContent.Contains("Pay deposit")).ClickAsync(new());
 
-        panel.WaitForAssertion(() => panel.Find("[role=alert]").TextContent.Should().Contain("could not reach the payment provider"), TimeSpan.FromSeconds(30));
+        panel.WaitForAssertion(() => panel.Find("[role=alert]").TextContent.Should().Contain("We could not start the payment just now. Your seat is still held"), TimeSpan.FromSeconds(30));
         panel.FindAll("button").Single(b => b.TextContent.Contains("Pay deposit")).HasAttribute("disabled").Should().BeFalse("the customer can try again");
         stripe.Requests.Should().Contain(r => r.Path == "/v1/checkout/sessions", "the provider was asked");
     }
