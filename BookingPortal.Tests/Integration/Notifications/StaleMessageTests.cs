@@ -26,6 +26,22 @@ public class StaleMessageTests : MessagingTestBase
     }
 
     [Fact]
+    public async Task A_stale_backlog_is_one_warning_a_run_not_one_a_message()
+    {
+        for (var slot = 3; slot < 6; slot++)
+        {
+            await Factory.BookAsync(slotIndex: slot);
+        }
+
+        Factory.Clock.Advance(TimeSpan.FromHours(49));
+        (await Factory.Get<OutboxDispatcher>().DispatchDueAsync()).Should().Be(0);
+
+        (await Factory.OutboxAsync()).Should().HaveCount(3).And.OnlyContain(m => m.Status == OutboxStatus.Skipped);
+        Factory.Log.Entries.Where(e => e.Message.Contains("skipped")).Should().ContainSingle()
+            .Which.Message.Should().StartWith("3 outbox e-mail(s) or text(s) skipped as stale: unsent more than 48 hours after they were due");
+    }
+
+    [Fact]
     public async Task A_failed_email_staff_send_again_days_later_goes_out()
     {
         StandIn.FailNext(400);

@@ -30,16 +30,30 @@ public sealed partial class OutboxDispatcher(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await DueMessageIdsAsync(db, live.Keys.ToList(), nowUtc, cancellationToken);
-        var delivered = 0;
+        var handled = new List<Handled>();
         foreach (var id in due)
         {
-            if (await TryClaimAsync(db, id, cancellationToken) is { } claim && await DeliverAsync(db, id, claim, live, cancellationToken))
+            if (await TryClaimAsync(db, id, cancellationToken) is { } claim)
             {
-                delivered++;
+                handled.Add(await DeliverAsync(db, id, claim, live, cancellationToken));
             }
         }
 
-        return delivered;
+        if (handled.Count(h => h == Handled.SkippedAsStale) is > 0 and var stale)
+        {
+            // One line a run, not one a message: the day delivery is turned on, a backlog of thousands would bury the log.
+            logger.LogWarning("{Count} outbox e-mail(s) or text(s) skipped as stale: unsent more than {Hours} hours after they were due, or linking to localhost. Each message's row says why.",
+                stale, options.Value.MaxDelayHours);
+        }
+
+        return handled.Count(h => h == Handled.Sent);
+    }
+
+    private enum Handled
+    {
+        Sent,
+        NotSent,
+        SkippedAsStale,
     }
 
     /// <summary>The oldest due messages of the channels that can send, one batch.</summary>
@@ -65,14 +79,16 @@ public sealed partial class OutboxDispatcher(
         m => (m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= nowUtc)
              || (m.Status == OutboxStatus.Sending && m.ClaimedUntilUtc <= nowUtc);
 
-    private async Task<bool> DeliverAsync(
+    private async Task<Handled> DeliverAsync(
         BookingDbContext db, long id, Guid claim, Dictionary<NotificationChannel, INotificationChannel> live, CancellationToken cancellationToken)
     {
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-        if (await ReasonToSkipAsync(db, message, cancellationToken) is { } reason)
+        var readAtUtc = time.GetUtcNow().UtcDateTime;
+        var stale = message.Channel == NotificationChannel.Webhook ? null : StaleReason(message, readAtUtc);
+        if ((stale ?? await ReasonToSkipAsync(db, message, readAtUtc, cancellationToken)) is { } reason)
         {
             await FinishAsync(db, message, claim, OutboxStatus.Skipped, attempt: null, lastError: reason, cancellationToken: cancellationToken);
-            return false;
+            return stale is null ? Handled.NotSent : Handled.SkippedAsStale;
         }
 
         var result = await SendAsync(live[message.Channel], message, cancellationToken);
@@ -96,7 +112,7 @@ public sealed partial class OutboxDispatcher(
         var next = nowUtc + DeliveryPolicy.RetryDelay(attempts, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds));
         await FinishAsync(db, message, claim, status, attempt, status == OutboxStatus.Sent ? null : result.Response, next, result.ProviderMessageId, cancellationToken);
         LogOutcome(message, status, attempts, next, result.Response);
-        return status == OutboxStatus.Sent;
+        return status == OutboxStatus.Sent ? Handled.Sent : Handled.NotSent;
     }
 
     private static async Task<DeliveryResult> SendAsync(INotificationChannel channel, OutboxMessage message, CancellationToken cancellationToken)
@@ -151,15 +167,9 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Stale e-mails and texts, messages about a booking that has changed since, and offers that ended before their turn, are not sent.</summary>
-    private async Task<string?> ReasonToSkipAsync(BookingDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Messages about a booking that has changed since, to a paused endpoint, and offers that ended before their turn, are not sent.</summary>
+    private static async Task<string?> ReasonToSkipAsync(BookingDbContext db, OutboxMessage message, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        if (message.Channel != NotificationChannel.Webhook && StaleReason(message, nowUtc) is { } stale)
-        {
-            return stale;
-        }
-
         if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.BookingConfirmation or NotificationKind.Rescheduled
                 or NotificationKind.PractitionerChanged or NotificationKind.ApprovalRequested or NotificationKind.ApprovalGranted
             && message.BookingId is { } bookingId)
@@ -220,8 +230,8 @@ public sealed partial class OutboxDispatcher(
                 : null;
         if (reason is not null)
         {
-            // Unlike a reminder for a cancelled booking, these are messages someone was owed: the operator hears of each.
-            logger.LogWarning("Outbox message {Id} ({Kind} by {Channel}) skipped. {Reason}", message.Id, message.Kind, message.Channel, reason);
+            // Unlike a reminder for a cancelled booking, these are messages someone was owed: the run's Warning counts them.
+            logger.LogInformation("Outbox message {Id} ({Kind} by {Channel}) skipped. {Reason}", message.Id, message.Kind, message.Channel, reason);
         }
 
         return reason;
