@@ -37,6 +37,32 @@ public class AccountClosingTests
     }
 
     [Fact]
+    public async Task A_closing_that_failed_after_shutting_the_gate_is_finished_by_the_sweep_once_its_grace_is_over()
+    {
+        await using var factory = new PortalFactory();
+        // The test runs the sweep itself: the scheduled one would race it for the same account.
+        await factory.StartWithoutScheduledJobsAsync();
+        var (customer, _, upcoming) = await CustomerWithHistoryAsync(factory);
+        factory.Transactions.BeforeNext(() => throw new TimeoutException("the database went away"));
+        await factory.Invoking(f => f.Get<AccountClosing>().CloseAsync(customer.Id)).Should().ThrowAsync<TimeoutException>("the first cancellation's transaction fails");
+        var sweep = factory.Get<UnfinishedClosings>();
+
+        factory.Clock.Advance(UnfinishedClosings.Grace - TimeSpan.FromSeconds(1));
+        var early = await sweep.FinishAsync();
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        var due = await sweep.FinishAsync();
+        var again = await sweep.FinishAsync();
+
+        (early, due, again).Should().Be((0, 1, 0), "a closing may still be under way within its grace, and is finished once");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Id == customer.Id);
+        (user.Email, user.UserName, user.PasswordHash).Should().Be((null, $"closed-{customer.Id}", null));
+        (await db.Bookings.SingleAsync(b => b.Id == upcoming.Id)).Status.Should().Be(BookingStatus.Cancelled);
+        (await db.ApiKeys.AnyAsync(k => k.OwnerId == customer.Id)).Should().BeFalse();
+        factory.Log.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.Message.StartsWith($"Finishing the closing of account {customer.Id}"));
+    }
+
+    [Fact]
     public async Task The_personal_data_download_holds_bookings_ledger_waitlist_messages_key_prefixes_and_consents()
     {
         await using var factory = new PortalFactory();

@@ -17,7 +17,7 @@ public class IntervalJobsTests : PortalSuite
         [TimeSpan.FromSeconds(10)] = [typeof(OutboxDispatchJob), typeof(OpeningSeatJob)],
         [TimeSpan.FromSeconds(30)] = [typeof(HoldExpiryJob), typeof(RefundDispatchJob)],
         [TimeSpan.FromMinutes(1)] = [typeof(NoShowJob), typeof(ReminderJob), typeof(ApprovalLapseJob), typeof(WaitlistOfferExpiryJob), typeof(DrawCommitmentJob)],
-        [TimeSpan.FromMinutes(15)] = [typeof(BusyFeedJob), typeof(AttemptCounterPruneJob)],
+        [TimeSpan.FromMinutes(15)] = [typeof(BusyFeedJob), typeof(AttemptCounterPruneJob), typeof(UnfinishedClosingsJob)],
         [TimeSpan.FromHours(1)] = [typeof(MessageRetentionJob)],
     };
 

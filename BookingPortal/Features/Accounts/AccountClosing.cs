@@ -23,6 +23,9 @@ public sealed class AccountClosing(
 {
     public const string ClosedRecipient = "(account closed)";
 
+    /// <summary>A closed account's user name is this and its id: the mark that the closing finished.</summary>
+    public const string TombstonePrefix = "closed-";
+
     public async Task<ClosedAccount> CloseAsync(string userId, CancellationToken cancellationToken = default)
     {
         // Shut first: a booking or claim from another tab either committed before this (and is cancelled below) or is refused.
@@ -112,7 +115,7 @@ public sealed class AccountClosing(
 
     private static Task AnonymiseAsync(BookingDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var tombstone = $"closed-{userId}";
+        var tombstone = TombstonePrefix + userId;
         return db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.UserName, tombstone)
             .SetProperty(x => x.NormalizedUserName, tombstone.ToUpperInvariant())

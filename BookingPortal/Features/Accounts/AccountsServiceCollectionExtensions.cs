@@ -9,7 +9,7 @@ public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
     /// Account e-mails through the outbox, the confirmed-address rule, the account forms' rate limits,
-    /// closing an account and its data export, and the retention of rendered messages.
+    /// closing an account (and finishing one that stopped half-way) and its data export, and the retention of rendered messages.
     /// </summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -20,7 +20,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddDeclaredServices(typeof(AccountsServiceCollectionExtensions));
         AddAttemptWindows(builder);
         services.Replace(ServiceDescriptor.Scoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountMail>()));
-        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<MessageRetentionJob>());
+        services.AddScheduledJobs(quartz => quartz.ScheduleEvery<MessageRetentionJob>().ScheduleEvery<UnfinishedClosingsJob>());
         return builder;
     }
 

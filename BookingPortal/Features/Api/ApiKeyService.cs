@@ -54,17 +54,7 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
             return (null, errors);
         }
 
-        var secret = KeyMarker + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var key = new ApiKey
-        {
-            OwnerId = ownerId,
-            Name = name!.Trim(),
-            Prefix = secret[..PrefixLength],
-            Hash = HashOf(secret),
-            Scopes = scopes,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-            FormToken = formToken,
-        };
+        var (key, secret) = NewKey(ownerId, name!.Trim(), scopes, formToken);
         db.ApiKeys.Add(key);
         try
         {
@@ -78,6 +68,21 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
         }
 
         return (new CreatedApiKey(new ApiKeyRow(key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAtUtc, null, null), secret), []);
+    }
+
+    private (ApiKey Key, string Secret) NewKey(string ownerId, string name, ApiScopes scopes, string? formToken)
+    {
+        var secret = KeyMarker + Base64Url(RandomNumberGenerator.GetBytes(32));
+        return (new ApiKey
+        {
+            OwnerId = ownerId,
+            Name = name,
+            Prefix = secret[..PrefixLength],
+            Hash = HashOf(secret),
+            Scopes = scopes,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            FormToken = formToken,
+        }, secret);
     }
 
     /// <summary>The refusal for a form that already made a key, naming that key; null when it made none.</summary>
