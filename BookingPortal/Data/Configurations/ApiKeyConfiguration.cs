@@ -14,8 +14,9 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Ignore(k => k.IsActive);
         // Every API request looks its key up by hash.
         builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => k.OwnerId);
         builder.Property(k => k.FormToken).HasMaxLength(ApiKey.FormTokenLength);
-        // Also the owner's listing; the unique pair is what makes a resent form a no-op.
+        // What makes a resent form a no-op. Not the owner's listing too: SQL Server filters out the rows without a token.
         builder.HasIndex(k => new { k.OwnerId, k.FormToken }).IsUnique();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(k => k.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }

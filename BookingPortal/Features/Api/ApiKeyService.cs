@@ -60,11 +60,11 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (formToken is not null && !cancellationToken.IsCancellationRequested)
+        catch (DbUpdateException failure) when (formToken is not null && !cancellationToken.IsCancellationRequested)
         {
             // Both sendings of one form passed the check at once; the unique index let the first in.
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return (null, [await AlreadySentAsync(fresh, ownerId, formToken, cancellationToken) ?? throw new InvalidOperationException("The key could not be saved.")]);
+            return (null, [await AlreadySentAsync(fresh, ownerId, formToken, cancellationToken) ?? throw new InvalidOperationException("The key could not be saved.", failure)]);
         }
 
         return (new CreatedApiKey(new ApiKeyRow(key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAtUtc, null, null), secret), []);

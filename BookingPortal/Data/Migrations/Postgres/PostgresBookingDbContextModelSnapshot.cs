@@ -159,6 +159,8 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("OwnerId", "FormToken")
                         .IsUnique();
 

@@ -160,6 +160,8 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("OwnerId", "FormToken")
                         .IsUnique()
                         .HasFilter("[FormToken] IS NOT NULL");

@@ -152,6 +152,8 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("OwnerId", "FormToken")
                         .IsUnique();
 

@@ -10,10 +10,6 @@ namespace BookingPortal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_ApiKeys_OwnerId",
-                table: "ApiKeys");
-
             migrationBuilder.AddColumn<string>(
                 name: "FormToken",
                 table: "ApiKeys",
@@ -38,11 +34,6 @@ namespace BookingPortal.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "FormToken",
                 table: "ApiKeys");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ApiKeys_OwnerId",
-                table: "ApiKeys",
-                column: "OwnerId");
         }
     }
 }

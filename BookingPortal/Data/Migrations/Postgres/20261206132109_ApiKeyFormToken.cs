@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace BookingPortal.Data.Migrations.SqlServer
+namespace BookingPortal.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ApiKeyFormToken : Migration
@@ -10,14 +10,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_ApiKeys_OwnerId",
-                table: "ApiKeys");
-
             migrationBuilder.AddColumn<string>(
                 name: "FormToken",
                 table: "ApiKeys",
-                type: "nvarchar(32)",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
@@ -25,8 +21,7 @@ namespace BookingPortal.Data.Migrations.SqlServer
                 name: "IX_ApiKeys_OwnerId_FormToken",
                 table: "ApiKeys",
                 columns: new[] { "OwnerId", "FormToken" },
-                unique: true,
-                filter: "[FormToken] IS NOT NULL");
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -39,11 +34,6 @@ namespace BookingPortal.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "FormToken",
                 table: "ApiKeys");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ApiKeys_OwnerId",
-                table: "ApiKeys",
-                column: "OwnerId");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BookingPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBookingDbContext))]
-    [Migration("20261206125342_ApiKeyFormToken")]
+    [Migration("20261206132100_ApiKeyFormToken")]
     partial class ApiKeyFormToken
     {
         /// <inheritdoc />
@@ -154,6 +154,8 @@ namespace BookingPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("OwnerId", "FormToken")
                         .IsUnique();

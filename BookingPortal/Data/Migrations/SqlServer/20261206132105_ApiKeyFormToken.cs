@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace BookingPortal.Data.Migrations.Postgres
+namespace BookingPortal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class ApiKeyFormToken : Migration
@@ -10,14 +10,10 @@ namespace BookingPortal.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_ApiKeys_OwnerId",
-                table: "ApiKeys");
-
             migrationBuilder.AddColumn<string>(
                 name: "FormToken",
                 table: "ApiKeys",
-                type: "character varying(32)",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
@@ -25,7 +21,8 @@ namespace BookingPortal.Data.Migrations.Postgres
                 name: "IX_ApiKeys_OwnerId_FormToken",
                 table: "ApiKeys",
                 columns: new[] { "OwnerId", "FormToken" },
-                unique: true);
+                unique: true,
+                filter: "[FormToken] IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -38,11 +35,6 @@ namespace BookingPortal.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "FormToken",
                 table: "ApiKeys");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ApiKeys_OwnerId",
-                table: "ApiKeys",
-                column: "OwnerId");
         }
     }
 }
