@@ -1,6 +1,5 @@
 using BookingPortal.Features.Notifications.Ports;
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 
 namespace BookingPortal.Features.Notifications;
 
@@ -11,7 +10,7 @@ namespace BookingPortal.Features.Notifications;
 /// over, so nothing is lost. Every attempt and the provider's answer are recorded.
 /// </summary>
 [ScopedService]
-public sealed partial class OutboxDispatcher(
+public sealed class OutboxDispatcher(
     IDbContextFactory<BookingDbContext> dbFactory,
     IEnumerable<INotificationChannel> channels,
     IOptions<NotificationsOptions> options,
@@ -31,22 +30,33 @@ public sealed partial class OutboxDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await DueMessageIdsAsync(db, live.Keys.ToList(), nowUtc, cancellationToken);
         var handled = new List<Handled>();
-        foreach (var id in due)
+        try
         {
-            if (await TryClaimAsync(db, id, cancellationToken) is { } claim)
+            foreach (var id in due)
             {
-                handled.Add(await DeliverAsync(db, id, claim, live, cancellationToken));
+                if (await TryClaimAsync(db, id, cancellationToken) is { } claim)
+                {
+                    handled.Add(await DeliverAsync(db, id, claim, live, cancellationToken));
+                }
             }
         }
-
-        if (handled.Count(h => h == Handled.SkippedAsStale) is > 0 and var stale)
+        finally
         {
-            // One line a run, not one a message: the day delivery is turned on, a backlog of thousands would bury the log.
-            logger.LogWarning("{Count} outbox e-mail(s) or text(s) skipped as stale: unsent more than {Hours} hours after they were due, or linking to localhost. Each message's row says why.",
-                stale, options.Value.MaxDelayHours);
+            // Also when a later message throws or the run is stopped: the skipped rows are not looked at again.
+            WarnOfStaleSkips(handled.Count(h => h == Handled.SkippedAsStale));
         }
 
         return handled.Count(h => h == Handled.Sent);
+    }
+
+    /// <summary>One line a run, not one a message: the day delivery is turned on, a backlog of thousands would bury the log.</summary>
+    private void WarnOfStaleSkips(int stale)
+    {
+        if (stale > 0)
+        {
+            logger.LogWarning("{Count} outbox e-mail(s) or text(s) skipped as stale: unsent more than {Hours} hours after they were due, or linking to localhost. Each message's row says why.",
+                stale, options.Value.MaxDelayHours);
+        }
     }
 
     private enum Handled
@@ -84,11 +94,18 @@ public sealed partial class OutboxDispatcher(
     {
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var readAtUtc = time.GetUtcNow().UtcDateTime;
-        var stale = message.Channel == NotificationChannel.Webhook ? null : StaleReason(message, readAtUtc);
+        var stale = message.Channel == NotificationChannel.Webhook ? null : StaleMessages.Reason(message, options.Value, readAtUtc);
         if ((stale ?? await ReasonToSkipAsync(db, message, readAtUtc, cancellationToken)) is { } reason)
         {
             await FinishAsync(db, message, claim, OutboxStatus.Skipped, attempt: null, lastError: reason, cancellationToken: cancellationToken);
-            return stale is null ? Handled.NotSent : Handled.SkippedAsStale;
+            if (stale is null)
+            {
+                return Handled.NotSent;
+            }
+
+            // Unlike a reminder for a cancelled booking, these are messages someone was owed: the run's Warning counts them.
+            logger.LogInformation("Outbox message {Id} ({Kind} by {Channel}) skipped. {Reason}", message.Id, message.Kind, message.Channel, stale);
+            return Handled.SkippedAsStale;
         }
 
         var result = await SendAsync(live[message.Channel], message, cancellationToken);
@@ -214,33 +231,4 @@ public sealed partial class OutboxDispatcher(
                 ? "Not sent: a later message about this booking has gone to the customer; this one would tell them of it as it was before."
             : null;
     }
-
-    /// <summary>
-    /// A message for a person left unsent long after it was due (a backlog kept while delivery was off or down) is
-    /// no news by now; one whose links open localhost (written while the portal's address was still the loopback
-    /// default) would open the reader's own computer. Webhooks are for systems, which want every event however late.
-    /// </summary>
-    private string? StaleReason(OutboxMessage message, DateTime nowUtc)
-    {
-        var settings = options.Value;
-        var reason = nowUtc - message.NextAttemptAtUtc > TimeSpan.FromHours(settings.MaxDelayHours)
-            ? $"Not sent: due since {message.NextAttemptAtUtc:yyyy-MM-dd HH:mm} UTC, more than '{NotificationsOptions.SectionName}:{nameof(settings.MaxDelayHours)}' ({settings.MaxDelayHours}) hours before it could go."
-            : !settings.PortalBaseUrlIsLoopback && LinksToLoopback(message.TextBody)
-                ? $"Not sent: its links open localhost, the reader's own computer (written before '{NotificationsOptions.SectionName}:PortalBaseUrl' was set, or a service's link points there)."
-                : null;
-        if (reason is not null)
-        {
-            // Unlike a reminder for a cancelled booking, these are messages someone was owed: the run's Warning counts them.
-            logger.LogInformation("Outbox message {Id} ({Kind} by {Channel}) skipped. {Reason}", message.Id, message.Kind, message.Channel, reason);
-        }
-
-        return reason;
-    }
-
-    /// <summary>Whether any link in the text opens this computer, by the rule the portal address is judged by (Uri.IsLoopback).</summary>
-    private static bool LinksToLoopback(string text) =>
-        Link().Matches(text).Any(link => Uri.TryCreate(link.Value, UriKind.Absolute, out var address) && address.IsLoopback);
-
-    [GeneratedRegex(@"https?://[^\s""'<>()]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Link();
 }
