@@ -24,19 +24,30 @@ public sealed class UnfinishedClosings(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             unfinished = (await db.Users.AsNoTracking()
-                    .Where(u => u.DeletedAtUtc != null && u.DeletedAtUtc <= startedBefore && !u.UserName!.StartsWith(AccountClosing.TombstonePrefix))
+                    .Where(u => u.DeletedAtUtc != null && u.DeletedAtUtc <= startedBefore && u.UserName != AccountClosing.TombstonePrefix + u.Id)
+                    .OrderBy(u => u.DeletedAtUtc).ThenBy(u => u.Id)
                     .Select(u => new { u.Id, u.DeletedAtUtc })
                     .ToListAsync(cancellationToken))
                 .Select(u => (u.Id, u.DeletedAtUtc!.Value)).ToList();
         }
 
+        var finished = 0;
         foreach (var (id, startedUtc) in unfinished)
         {
             logger.LogWarning("Finishing the closing of account {UserId}: it began at {StartedUtc:o} and stopped before the personal data was removed.", id, startedUtc);
-            await closing.CloseAsync(id, cancellationToken);
+            try
+            {
+                await closing.CloseAsync(id, cancellationToken);
+                finished++;
+            }
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One account that keeps failing must not keep every other one's data.
+                logger.LogError(failure, "Could not finish closing account {UserId}; the next run tries again.", id);
+            }
         }
 
-        return unfinished.Count;
+        return finished;
     }
 }
 
