@@ -8,6 +8,12 @@ public enum WordingProblem
     OptionsMissing,
     OptionsTooLong,
     OptionsDiffer,
+
+    /// <summary>The service already has as many questions as one booking summary should ask.</summary>
+    TooManyQuestions,
+
+    /// <summary>The question (or its service) was removed meanwhile, by a colleague or in another tab.</summary>
+    QuestionGone,
 }
 
 /// <summary>A question's wording as staff typed it in the editor.</summary>

@@ -145,24 +145,6 @@ public sealed class StaffPagesTests() : StaffPageSuite(
         (await db.AuditEntries.CountAsync(a => a.Action == "slot.seats_added")).Should().Be(1);
     }
 
-    [Fact]
-    public async Task A_double_clicked_save_question_saves_one_question()
-    {
-        var service = await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName);
-        var before = (await factory.Get<BookingPortal.Features.Questions.QuestionBook>().ForServiceAsync(service.Id)).Count;
-        var editor = context.Render<BookingPortal.Features.Questions.Components.QuestionsEditor>(parameters => parameters.Add(e => e.ServiceId, service.Id));
-        var question = editor.Find($"#{editor.FindAll("label").First(l => l.TextContent.Trim() == "Question (English)").GetAttribute("for")}");
-        await question.ChangeAsync(new() { Value = "Which language do you prefer?" });
-        staffDatabase.Hold();
-
-        var first = editor.FindAll("button").First(b => b.TextContent.Contains("Save question")).ClickAsync(new());
-        var second = editor.FindAll("button").First(b => b.TextContent.Contains("Save question")).ClickAsync(new());
-        staffDatabase.Release();
-        await Task.WhenAll(first, second);
-
-        (await factory.Get<BookingPortal.Features.Questions.QuestionBook>().ForServiceAsync(service.Id)).Should().HaveCount(before + 1);
-    }
-
     private static AngleSharp.Dom.IElement Field(IRenderedComponent<ServiceEditPage> page, string label) =>
         page.Find($"#{page.FindAll("label").First(l => l.TextContent.Trim() == label).GetAttribute("for")}");
 

@@ -43,6 +43,24 @@ public class BookingQuestionsTests : QuestionsSuite
         (await db.AuditEntries.Where(e => e.Action.StartsWith("question.")).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync())
             .Should().Equal("question.saved", "question.saved", "question.saved", "question.removed");
     }
+
+    [Fact]
+    public async Task A_question_past_the_limit_and_a_change_to_a_removed_one_are_refused_for_the_whole_form()
+    {
+        var (staff, editor) = (await factory.StaffAsync(), factory.Get<QuestionEditor>());
+        for (var i = 2; i < QuestionEditor.MaxQuestionsPerService; i++)
+        {
+            (await editor.SaveAsync(staff, service.Id, null, Referral with { TextEn = $"Question {i}" })).Should().BeEmpty();
+        }
+
+        var oneTooMany = await editor.SaveAsync(staff, service.Id, null, Referral with { TextEn = "One too many" });
+        await editor.RemoveAsync(staff, service.Id, referral);
+        var changedAfterRemoval = await editor.SaveAsync(staff, service.Id, referral, Referral with { TextEn = "Reworded" });
+
+        oneTooMany.Should().Equal(new Dictionary<string, WordingProblem> { [QuestionEditor.WholeForm] = WordingProblem.TooManyQuestions });
+        changedAfterRemoval.Should().Equal(new Dictionary<string, WordingProblem> { [QuestionEditor.WholeForm] = WordingProblem.QuestionGone });
+        (await factory.Get<QuestionBook>().ForServiceAsync(service.Id)).Should().HaveCount(QuestionEditor.MaxQuestionsPerService - 1);
+    }
 }
 
 /// <summary>Storing answers in the booking's transaction and keeping them as asked, on PostgreSQL.</summary>

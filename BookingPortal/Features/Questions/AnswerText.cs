@@ -30,6 +30,8 @@ public static class AnswerText
         WordingProblem.HelpTooLong => text["Keep the help text under {0} characters.", BookingQuestion.MaxHelpLength],
         WordingProblem.OptionsMissing => text["Give at least two choices, one per line."],
         WordingProblem.OptionsTooLong => text["Keep the choices under {0} characters.", BookingQuestion.MaxOptionsLength],
+        WordingProblem.TooManyQuestions => text["This service already asks {0} questions, the most it can; remove one to add another.", QuestionEditor.MaxQuestionsPerService],
+        WordingProblem.QuestionGone => text["This question was removed meanwhile. Look at the list again."],
         _ => text["Give the Spanish choices in the same number and order as the English ones, or none."],
     };
 

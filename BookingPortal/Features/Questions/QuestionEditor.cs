@@ -13,6 +13,9 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
 {
     public const int MaxQuestionsPerService = 30;
 
+    /// <summary>The key of a problem with the save as a whole rather than one field.</summary>
+    public const string WholeForm = "";
+
     /// <summary>Saves a new question (<paramref name="questionId"/> null) or a change; the problems keyed by field, empty when saved.</summary>
     public async Task<Dictionary<string, WordingProblem>> SaveAsync(
         StaffActor actor, int serviceId, int? questionId, QuestionDraft draft, CancellationToken cancellationToken = default)
@@ -25,12 +28,12 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var question = questionId is { } id
-            ? await db.BookingQuestions.FirstOrDefaultAsync(q => q.Id == id && q.ServiceId == serviceId, cancellationToken)
+        var (question, refusal) = questionId is { } id
+            ? (await db.BookingQuestions.FirstOrDefaultAsync(q => q.Id == id && q.ServiceId == serviceId, cancellationToken), WordingProblem.QuestionGone)
             : await NewQuestionAsync(db, serviceId, cancellationToken);
         if (question is null)
         {
-            return new() { [nameof(QuestionDraft.TextEn)] = WordingProblem.TextMissing };
+            return new() { [WholeForm] = refusal };
         }
 
         QuestionWording.Apply(question, draft);
@@ -76,17 +79,23 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<BookingQuestion?> NewQuestionAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
+    /// <returns>The new question, or null and why there is none.</returns>
+    private static async Task<(BookingQuestion? Question, WordingProblem Refusal)> NewQuestionAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
     {
         var count = await db.BookingQuestions.CountAsync(q => q.ServiceId == serviceId, cancellationToken);
-        if (count >= MaxQuestionsPerService || !await db.Services.AnyAsync(s => s.Id == serviceId, cancellationToken))
+        if (count >= MaxQuestionsPerService)
         {
-            return null;
+            return (null, WordingProblem.TooManyQuestions);
+        }
+
+        if (!await db.Services.AnyAsync(s => s.Id == serviceId, cancellationToken))
+        {
+            return (null, WordingProblem.QuestionGone);
         }
 
         var position = count == 0 ? 0 : await db.BookingQuestions.Where(q => q.ServiceId == serviceId).MaxAsync(q => q.Position, cancellationToken) + 1;
         var question = new BookingQuestion { ServiceId = serviceId, Position = position, TextEn = "" };
         db.BookingQuestions.Add(question);
-        return question;
+        return (question, default);
     }
 }
