@@ -11,7 +11,7 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 /// </summary>
 public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
 {
-    private const int Rounds = 20;
+    internal const int Rounds = 20;
 
     [Fact]
     public async Task Cancel_racing_a_move_always_ends_cancelled_with_every_counter_right()
@@ -329,7 +329,7 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
     }
 
     /// <summary>Slots a week or more ahead: far from every cut-off a move or a cancellation knows.</summary>
-    private static async Task<(Service Service, IReadOnlyList<SlotAvailability> Slots)> FarSlotsAsync(PortalFactory factory, string serviceName)
+    internal static async Task<(Service Service, IReadOnlyList<SlotAvailability> Slots)> FarSlotsAsync(PortalFactory factory, string serviceName)
     {
         var service = await factory.ServiceNamedAsync(serviceName);
         var weekAhead = factory.Clock.GetUtcNow().UtcDateTime.AddDays(7);
@@ -364,7 +364,7 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
     }
 
     /// <summary>The appointment began a minute ago (as if the clock had moved on to it).</summary>
-    private static async Task StartedAsync(PortalFactory factory, Guid bookingId)
+    internal static async Task StartedAsync(PortalFactory factory, Guid bookingId)
     {
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var start = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
@@ -372,7 +372,7 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
     }
 
     /// <summary>The appointment starts within the hour (on the desk's list), as if the clock had moved on to its day.</summary>
-    private static async Task<DateTime> DueWithinTheHourAsync(PortalFactory factory, Guid bookingId)
+    internal static async Task<DateTime> DueWithinTheHourAsync(PortalFactory factory, Guid bookingId)
     {
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var start = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(50);
@@ -387,7 +387,7 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
         return customer;
     }
 
-    private static async Task<BookingStatus> StatusAsync(PortalFactory factory, Guid bookingId)
+    internal static async Task<BookingStatus> StatusAsync(PortalFactory factory, Guid bookingId)
     {
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         return await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.Status).SingleAsync();
