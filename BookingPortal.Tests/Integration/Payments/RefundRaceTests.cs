@@ -131,6 +131,63 @@ public class RefundRaceTests() : StripeSuite(scheduledJobs: false)
 
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_payment_webhook_racing_staff_closing_the_slot_ends_cancelled_and_refunds_the_deposit_once()
+    {
+        var staff = await factory.StaffAsync();
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slots = (await factory.BookableSlotsAsync(service)).Skip(4).Take(4).ToList();
+        for (var round = 0; round < 4; round++)
+        {
+            var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round].StartUtc);
+            booking.Status.Should().Be(BookingStatus.PendingPayment);
+
+            await Race.BothAtOnceAsync(
+                async () =>
+                {
+                    await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, $"pi_close_{round}", 50m);
+                    return true;
+                },
+                () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, slots[round].StartUtc, cancelBookings: true));
+            await factory.Get<RefundDispatcher>().DispatchDueAsync();
+
+            await PaidThenCancelledAsync(booking, $"round {round}");
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_payment_webhook_racing_the_customer_closing_the_account_ends_cancelled_and_refunds_the_deposit_once()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var booking = await HeldBookingAsync(factory);
+
+            await Race.BothAtOnceAsync(
+                async () =>
+                {
+                    await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, $"pi_closing_{round}", 50m);
+                    return true;
+                },
+                () => factory.Get<Features.Accounts.AccountClosing>().CloseAsync(booking.CustomerId));
+            await factory.Get<RefundDispatcher>().DispatchDueAsync();
+
+            await PaidThenCancelledAsync(booking, $"round {round}");
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    /// <summary>Whichever came first, the booking ends cancelled with its one charge given back once.</summary>
+    private async Task PaidThenCancelledAsync(BookingView booking, string round)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(BookingStatus.Cancelled, round);
+        (await db.LedgerEntries.CountAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositCharged)).Should().Be(1, round);
+        await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 1);
+    }
 }
 
 public class RefundRaceOnPostgresTests : RefundRaceTests
