@@ -11,6 +11,11 @@ public static class PractitionerTestData
         return result.Id!.Value;
     }
 
+    /// <summary>The practitioner works 06:00 to 22:00 every day, so any slot of a test is within their hours.</summary>
+    public static async Task WorkingAllDayAsync(this PortalFactory factory, int practitioner) =>
+        await factory.Get<PractitionerAdminService>().SaveHoursAsync(await factory.StaffAsync(), practitioner,
+            Enum.GetValues<DayOfWeek>().Select(d => new HoursDraft { Day = d, Start = new(6, 0), End = new(22, 0) }).ToList());
+
     /// <summary>Gives a booking to a practitioner directly, whichever way the booking path chose, so each test knows whose it is.</summary>
     public static async Task AssignAsync(this PortalFactory factory, Guid bookingId, int practitionerId)
     {

@@ -139,6 +139,41 @@ public class ApprovalRaceTests() : PortalSuite(scheduledJobs: false)
     }
 
     /// <summary>Staff approve (0), staff decline (1), or the lapse sweep runs (2); true when it answered the request.</summary>
+    [Fact]
+    public async Task Answering_a_request_while_staff_give_it_to_another_specialist_answers_it_once_with_whoever_it_ends_with()
+    {
+        // A stand-in who works all day and has no other appointment: free for each request's time.
+        var (service, slots) = await ApprovalServiceAsync(factory);
+        var staff = await factory.StaffAsync();
+        var requests = new List<BookingView>();
+        foreach (var slot in slots.Take(Rounds))
+        {
+            requests.Add(await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc));
+        }
+
+        // Made after the requests, so the booking path gave each to a demo specialist.
+        var other = await factory.CreatePractitionerAsync("Dr Stand-in", service.Id);
+        await factory.WorkingAllDayAsync(other);
+        foreach (var (request, round) in requests.Select((r, i) => (r, i)))
+        {
+            var before = (await ReadAsync(factory, request.Id)).PractitionerId!.Value;
+
+            var decline = round % 2 == 1;
+            var (answered, reassigned) = await Race.BothAtOnceAsync(
+                () => AnswerAsync(factory, staff, decline ? 1 : 0, request.Id),
+                () => factory.Get<PractitionerReassignment>().ReassignAsync(request.Id, other));
+
+            answered.Should().BeTrue($"round {round}: the answer is staff's to give whoever sees the customer ({reassigned})");
+            reassigned.Should().BeOneOf(ReassignmentOutcome.Reassigned, ReassignmentOutcome.ChangedMeanwhile);
+            var after = await ReadAsync(factory, request.Id);
+            after.Status.Should().Be(decline ? BookingStatus.Cancelled : BookingStatus.Confirmed);
+            after.PractitionerId.Should().Be(reassigned == ReassignmentOutcome.Reassigned ? other : before, "a reassignment counts only where it says it did");
+            (await EventKeysAsync(factory, request.Id)).Count(k => k.StartsWith(decline ? "declined:" : "approved:")).Should().BeGreaterThan(0);
+        }
+
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
     private static async Task<bool> AnswerAsync(PortalFactory factory, StaffActor staff, int how, Guid requestId) => how switch
     {
         0 => (await factory.Get<BookingApprovals>().ApproveAsync(staff, requestId)).Succeeded,

@@ -9,7 +9,7 @@ public class TimeOffRaceTests : TimeOffSuite
         var (timeOff, staff) = (s.Factory.Get<TimeOffService>(), await s.Factory.StaffAsync());
         var listed = (await timeOff.AddAsync(staff, s.Away, MorningOff(s))).Affected[0].Appointment;
         var third = await s.Factory.CreatePractitionerAsync("Dr Third", listed.ServiceId);
-        await WorkingAllDayAsync(s.Factory, third);
+        await s.Factory.WorkingAllDayAsync(third);
         (await timeOff.ReassignAsync(staff, listed, s.Colleague)).Succeeded.Should().BeTrue("a first member of staff gives it to the colleague");
 
         var cancelled = await timeOff.CancelAsync(staff, listed);

@@ -19,7 +19,7 @@ public abstract class TimeOffSuite() : PortalSuite(scheduledJobs: false)
         var outside = await factory.BookAsNewCustomerAsync(service.Id, day[^1].StartUtc);
         await factory.AssignAsync(inside.Id, away);
         await factory.AssignAsync(outside.Id, away);
-        await WorkingAllDayAsync(factory, colleague);
+        await factory.WorkingAllDayAsync(colleague);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
             // Named practitioners from here on (after the bookings, so the booking path's choice does not matter to the test).
@@ -28,10 +28,6 @@ public abstract class TimeOffSuite() : PortalSuite(scheduledJobs: false)
 
         s = new Setup(factory, away, colleague, inside, outside, DateOnly.FromDateTime(day[0].LocalStart.DateTime));
     }
-
-    protected static async Task WorkingAllDayAsync(PortalFactory factory, int practitioner) =>
-        await factory.Get<PractitionerAdminService>().SaveHoursAsync(await factory.StaffAsync(), practitioner,
-            Enum.GetValues<DayOfWeek>().Select(d => new HoursDraft { Day = d, Start = new(6, 0), End = new(22, 0) }).ToList());
 
     protected static ExceptionDraft MorningOff(Setup s) => new()
     {
