@@ -42,4 +42,21 @@ public sealed class QuestionsEditorTests() : StaffPageSuite(typeof(QuestionBook)
         editor.FindAll(".mud-input-error").Should().BeEmpty("no field is at fault");
         (await factory.Get<QuestionBook>().ForServiceAsync(service.Id)).Should().HaveCount(QuestionEditor.MaxQuestionsPerService);
     }
+
+    [Fact]
+    public async Task Saving_a_question_a_colleague_removed_meanwhile_says_so_and_turns_the_form_into_a_new_question()
+    {
+        var (service, staff, questions) = (await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName), await factory.StaffAsync(), factory.Get<QuestionEditor>());
+        (await questions.SaveAsync(staff, service.Id, null, new(QuestionKind.ShortText, false, "Who referred you?", "", "", "", "", ""))).Should().BeEmpty();
+        var id = (await factory.Get<QuestionBook>().ForServiceAsync(service.Id)).Single(q => q.TextEn == "Who referred you?").Id;
+        var editor = context.Render<QuestionsEditor>(parameters => parameters.Add(e => e.ServiceId, service.Id));
+        await editor.Find($"[data-testid=question-row-{id}]").QuerySelectorAll("button").First(b => b.TextContent.Trim() == "Edit").ClickAsync(new());
+        await questions.RemoveAsync(staff, service.Id, id);
+
+        await editor.FindAll("button").First(b => b.TextContent.Contains("Save question")).ClickAsync(new());
+
+        editor.WaitForAssertion(() => editor.Find("[data-testid=question-refusal]").TextContent.Should().Contain("This question was removed meanwhile."));
+        editor.FindAll("button").Should().NotContain(b => b.TextContent.Trim() == "Cancel", "the form now adds a new question");
+        editor.FindAll($"[data-testid=question-row-{id}]").Should().BeEmpty("the list is read again");
+    }
 }

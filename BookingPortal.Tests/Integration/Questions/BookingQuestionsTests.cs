@@ -45,21 +45,33 @@ public class BookingQuestionsTests : QuestionsSuite
     }
 
     [Fact]
-    public async Task A_question_past_the_limit_and_a_change_to_a_removed_one_are_refused_for_the_whole_form()
+    public async Task The_last_question_two_staff_add_at_once_goes_in_once_and_a_change_to_a_removed_one_is_refused()
     {
         var (staff, editor) = (await factory.StaffAsync(), factory.Get<QuestionEditor>());
-        for (var i = 2; i < QuestionEditor.MaxQuestionsPerService; i++)
+        for (var i = 2; i < QuestionEditor.MaxQuestionsPerService - 1; i++)
         {
             (await editor.SaveAsync(staff, service.Id, null, Referral with { TextEn = $"Question {i}" })).Should().BeEmpty();
         }
 
-        var oneTooMany = await editor.SaveAsync(staff, service.Id, null, Referral with { TextEn = "One too many" });
+        for (var round = 0; round < 8; round++)
+        {
+            var (first, second) = await Race.BothAtOnceAsync(
+                () => editor.SaveAsync(staff, service.Id, null, Referral with { TextEn = $"The last one ({round})" }),
+                () => factory.Get<QuestionEditor>().SaveAsync(staff, service.Id, null, Referral with { TextEn = $"One too many ({round})" }));
+
+            new[] { first, second }.Should().ContainSingle(p => p.Count == 0, $"round {round}: the 30th question goes in once")
+                .And.ContainSingle(p => p.Count == 1 && p[QuestionEditor.WholeForm] == WordingProblem.TooManyQuestions);
+            var last = (await factory.Get<QuestionBook>().ForServiceAsync(service.Id)).Single(q => q.TextEn.EndsWith($"({round})"));
+            await editor.RemoveAsync(staff, service.Id, last.Id);
+        }
+
         await editor.RemoveAsync(staff, service.Id, referral);
         var changedAfterRemoval = await editor.SaveAsync(staff, service.Id, referral, Referral with { TextEn = "Reworded" });
 
-        oneTooMany.Should().Equal(new Dictionary<string, WordingProblem> { [QuestionEditor.WholeForm] = WordingProblem.TooManyQuestions });
         changedAfterRemoval.Should().Equal(new Dictionary<string, WordingProblem> { [QuestionEditor.WholeForm] = WordingProblem.QuestionGone });
-        (await factory.Get<QuestionBook>().ForServiceAsync(service.Id)).Should().HaveCount(QuestionEditor.MaxQuestionsPerService - 1);
+        var questions = await factory.Get<QuestionBook>().ForServiceAsync(service.Id);
+        questions.Should().HaveCount(QuestionEditor.MaxQuestionsPerService - 2);
+        questions.Select(q => q.Position).Should().OnlyHaveUniqueItems();
     }
 }
 

@@ -32,7 +32,8 @@ public static class AnswerText
         WordingProblem.OptionsTooLong => text["Keep the choices under {0} characters.", BookingQuestion.MaxOptionsLength],
         WordingProblem.TooManyQuestions => text["This service already asks {0} questions, the most it can; remove one to add another.", QuestionEditor.MaxQuestionsPerService],
         WordingProblem.QuestionGone => text["This question was removed meanwhile. Look at the list again."],
-        _ => text["Give the Spanish choices in the same number and order as the English ones, or none."],
+        WordingProblem.OptionsDiffer => text["Give the Spanish choices in the same number and order as the English ones, or none."],
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "A wording problem without words for it."),
     };
 
     public static string Kind(QuestionKind kind, IStringLocalizer<QuestionsText> text) => kind switch

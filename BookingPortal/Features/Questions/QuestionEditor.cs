@@ -28,6 +28,7 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (question, refusal) = questionId is { } id
             ? (await db.BookingQuestions.FirstOrDefaultAsync(q => q.Id == id && q.ServiceId == serviceId, cancellationToken), WordingProblem.QuestionGone)
             : await NewQuestionAsync(db, serviceId, cancellationToken);
@@ -38,7 +39,17 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
 
         QuestionWording.Apply(question, draft);
         audit.Record(db, actor, "question.saved", $"service {serviceId}", $"v{question.Version} {question.Kind}: {question.TextEn}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A colleague removed the question between its read and this update.
+            return new() { [WholeForm] = WordingProblem.QuestionGone };
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return [];
     }
 
@@ -82,15 +93,17 @@ public sealed class QuestionEditor(IDbContextFactory<BookingDbContext> dbFactory
     /// <returns>The new question, or null and why there is none.</returns>
     private static async Task<(BookingQuestion? Question, WordingProblem Refusal)> NewQuestionAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
     {
+        // The service's row lock first (a write that changes nothing): two staff adding the 30th question at once
+        // count one after the other, so the limit and the next position hold.
+        if (await db.Services.Where(s => s.Id == serviceId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, x => x.Name), cancellationToken) == 0)
+        {
+            return (null, WordingProblem.QuestionGone);
+        }
+
         var count = await db.BookingQuestions.CountAsync(q => q.ServiceId == serviceId, cancellationToken);
         if (count >= MaxQuestionsPerService)
         {
             return (null, WordingProblem.TooManyQuestions);
-        }
-
-        if (!await db.Services.AnyAsync(s => s.Id == serviceId, cancellationToken))
-        {
-            return (null, WordingProblem.QuestionGone);
         }
 
         var position = count == 0 ? 0 : await db.BookingQuestions.Where(q => q.ServiceId == serviceId).MaxAsync(q => q.Position, cancellationToken) + 1;
