@@ -2,8 +2,11 @@ using BookingPortal.Features.Audit;
 
 namespace BookingPortal.Tests.Integration.Admin;
 
-/// <summary>Every staff page is behind the role, and every staff service checks the role itself.</summary>
-public class StaffAccessTests : PortalSuite
+/// <summary>
+/// Every staff page is behind the role, and every staff service checks the role itself. Nothing here changes the
+/// portal, so the tests share one, and one set of signed-in clients (each sign-in hashes a password).
+/// </summary>
+public class StaffAccessTests(StaffAccessTests.SignedInPortal factory) : IClassFixture<StaffAccessTests.SignedInPortal>
 {
     public static readonly TheoryData<string, string> StaffPages = new()
     {
@@ -26,7 +29,7 @@ public class StaffAccessTests : PortalSuite
     [MemberData(nameof(StaffPages))]
     public async Task Staff_pages_send_strangers_to_sign_in_refuse_customers_and_open_for_staff(string path, string title)
     {
-        var (anonymous, customer, staff, _) = await ClientsAsync(factory);
+        var (anonymous, customer, staff, _) = await factory.ClientsAsync();
 
         await ShouldOpenOnlyForAsync(path, title, anonymous, refused: customer, allowed: staff);
     }
@@ -36,7 +39,7 @@ public class StaffAccessTests : PortalSuite
     [InlineData("/admin/audit", "Audit log")]
     public async Task Admin_pages_refuse_staff_and_open_for_admins(string path, string title)
     {
-        var (anonymous, _, staff, admin) = await ClientsAsync(factory);
+        var (anonymous, _, staff, admin) = await factory.ClientsAsync();
 
         await ShouldOpenOnlyForAsync(path, title, anonymous, refused: staff, allowed: admin);
     }
@@ -44,7 +47,7 @@ public class StaffAccessTests : PortalSuite
     [Fact]
     public async Task The_csv_export_is_for_staff_only()
     {
-        var (anonymous, customer, staff, _) = await ClientsAsync(factory);
+        var (anonymous, customer, staff, _) = await factory.ClientsAsync();
 
         (await anonymous.GetAsync("/admin/appointments.csv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
         (await customer.GetAsync("/admin/appointments.csv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
@@ -102,13 +105,21 @@ public class StaffAccessTests : PortalSuite
         response.Headers.Location!.ToString().Should().Contain(target);
     }
 
-    private static async Task<(HttpClient Anonymous, HttpClient Customer, HttpClient Staff, HttpClient Admin)> ClientsAsync(PortalFactory factory)
+    /// <summary>The portal with a stranger, a customer, the demo staff member and the demo admin, signed in once.</summary>
+    public sealed class SignedInPortal : PortalFactory
     {
-        var customer = await factory.CreateSignInCustomerAsync();
-        return (
-            factory.CreateClient(new() { AllowAutoRedirect = false }),
-            await factory.SignInAsync(customer.Email, customer.Password),
-            await factory.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword),
-            await factory.SignInAsync(DemoSeeder.AdminEmail, DemoSeeder.AdminPassword));
+        private Task<(HttpClient Anonymous, HttpClient Customer, HttpClient Staff, HttpClient Admin)>? clients;
+
+        public Task<(HttpClient Anonymous, HttpClient Customer, HttpClient Staff, HttpClient Admin)> ClientsAsync() => clients ??= SignInAsync();
+
+        private async Task<(HttpClient Anonymous, HttpClient Customer, HttpClient Staff, HttpClient Admin)> SignInAsync()
+        {
+            var customer = await this.CreateSignInCustomerAsync();
+            return (
+                CreateClient(new() { AllowAutoRedirect = false }),
+                await this.SignInAsync(customer.Email, customer.Password),
+                await this.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.StaffPassword),
+                await this.SignInAsync(DemoSeeder.AdminEmail, DemoSeeder.AdminPassword));
+        }
     }
 }

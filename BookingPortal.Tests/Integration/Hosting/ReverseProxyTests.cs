@@ -1,23 +1,15 @@
 namespace BookingPortal.Tests.Integration.Hosting;
 
-/// <summary>The portal on Kestrel behind a real nginx: forwarded headers are believed from the proxy only.</summary>
-public sealed class ReverseProxyTests : IAsyncLifetime
+/// <summary>
+/// The portal on Kestrel behind a real nginx: forwarded headers are believed from the proxy only. The tests only
+/// read, so they share one portal and one nginx (each start takes seconds).
+/// </summary>
+public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedSite site) : IClassFixture<ReverseProxyTests.ProxiedSite>
 {
-    private readonly ProxiedPortal portal = new();
-    private NginxProxy nginx = null!;
-    private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+    private readonly NginxProxy nginx = site.Nginx;
+    private readonly HttpClient http = site.Http;
 
-    public async Task InitializeAsync()
-    {
-        var portalPort = NginxProxy.FreePort();
-        portal.UseKestrel(portalPort);
-        portal.StartServer();
-        nginx = new NginxProxy(portalPort);
-        await nginx.WaitUntilListeningAsync();
-        PortalUri = new Uri($"http://127.0.0.1:{portalPort}/");
-    }
-
-    private Uri PortalUri { get; set; } = null!;
+    private Uri PortalUri => site.PortalUri;
 
     [Fact]
     public async Task Through_nginx_the_portal_sees_the_customers_address_and_https()
@@ -83,11 +75,33 @@ public sealed class ReverseProxyTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The portal and its nginx, started once for the class.</summary>
+    public sealed class ProxiedSite : IAsyncLifetime
     {
-        http.Dispose();
-        nginx?.Dispose();
-        await portal.DisposeAsync();
+        private readonly ProxiedPortal portal = new();
+
+        public NginxProxy Nginx { get; private set; } = null!;
+
+        public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+        public Uri PortalUri { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            var portalPort = NginxProxy.FreePort();
+            portal.UseKestrel(portalPort);
+            portal.StartServer();
+            Nginx = new NginxProxy(portalPort);
+            await Nginx.WaitUntilListeningAsync();
+            PortalUri = new Uri($"http://127.0.0.1:{portalPort}/");
+        }
+
+        public async Task DisposeAsync()
+        {
+            Http.Dispose();
+            Nginx?.Dispose();
+            await portal.DisposeAsync();
+        }
     }
 
     /// <summary>The portal trusting the nginx of the test only, plus one route that says who the portal thinks the client is.</summary>
