@@ -61,6 +61,10 @@ public partial class ApiKeyProfileTests
             ["Input.FormToken"] = new string('a', 40),
         })).Content.ReadAsStringAsync();
         forged.Should().Contain("This form is out of date. Reload the page and try again.");
+        await browser.GetAsync("/culture?culture=es-ES&returnUrl=%2F");
+        var inSpanish = await (await browser.SubmitFormAsync("/Account/Manage/ApiKeys", new() { ["_handler"] = "create-api-key", ["Input.Name"] = "" }))
+            .Content.ReadAsStringAsync();
+        inSpanish.Should().Contain("Elija al menos un permiso.", "the page is translated, its refusals too");
     }
 
     [Fact]

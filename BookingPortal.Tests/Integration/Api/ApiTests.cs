@@ -313,7 +313,7 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var (created, errors) = await factory.Services.GetRequiredService<ApiKeyService>().CreateAsync(customer, "mine", ApiScopes.Admin);
 
         created.Should().BeNull();
-        errors.Should().ContainSingle().Which.Field.Should().Be("Scopes");
+        errors.Should().ContainSingle().Which.Should().Be(new ApiKeyProblem("Scopes", ApiKeyRefusal.AdminScopeForStaffOnly));
     }
 
     [Fact]

@@ -6,6 +6,22 @@ public sealed record ApiKeyRow(long Id, string Name, string Prefix, ApiScopes Sc
 /// <summary>A freshly created key: <see cref="Secret"/> exists only in this answer.</summary>
 public sealed record CreatedApiKey(ApiKeyRow Key, string Secret);
 
+/// <summary>Why a key was not made. The profile page puts it in the reader's words (<see cref="ApiKeyText"/>).</summary>
+public enum ApiKeyRefusal
+{
+    NameMissing,
+    NoScope,
+    AdminScopeForStaffOnly,
+    TooManyKeys,
+
+    /// <summary>The same form already made a key (<see cref="ApiKeyProblem.KeyName"/>): a double click, a browser's resend.</summary>
+    FormSentTwice,
+    FormOutOfDate,
+}
+
+/// <summary>A refusal beside the form field it concerns.</summary>
+public sealed record ApiKeyProblem(string Field, ApiKeyRefusal Refusal, string? KeyName = null);
+
 /// <summary>Who an API request acts as, found from its key.</summary>
 public sealed record ApiCaller(long KeyId, string OwnerId, ApiScopes Scopes, bool IsStaff);
 
@@ -33,13 +49,13 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
 
     /// <summary>Creates a key with the scopes asked for; the admin scope needs a staff owner.</summary>
     /// <param name="formToken">The form's one-time token (<see cref="NewFormToken"/>); a second key with it is refused.</param>
-    /// <returns>The key, or the field errors (by field name) that refused it.</returns>
-    public async Task<(CreatedApiKey? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(
+    /// <returns>The key, or the problems (by field name) that refused it.</returns>
+    public async Task<(CreatedApiKey? Created, IReadOnlyList<ApiKeyProblem> Errors)> CreateAsync(
         string ownerId, string? name, ApiScopes scopes, string? formToken = null, CancellationToken cancellationToken = default)
     {
         if (formToken is { Length: not ApiKey.FormTokenLength })
         {
-            return (null, [new FieldError("Name", "This form is out of date. Reload the page and try again.")]);
+            return (null, [new ApiKeyProblem("Name", ApiKeyRefusal.FormOutOfDate)]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -86,7 +102,7 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
     }
 
     /// <summary>The refusal for a form that already made a key, naming that key; null when it made none.</summary>
-    private static async Task<FieldError?> AlreadySentAsync(BookingDbContext db, string ownerId, string? formToken, CancellationToken cancellationToken)
+    private static async Task<ApiKeyProblem?> AlreadySentAsync(BookingDbContext db, string ownerId, string? formToken, CancellationToken cancellationToken)
     {
         if (formToken is null)
         {
@@ -94,32 +110,31 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
         }
 
         var made = await db.ApiKeys.Where(k => k.OwnerId == ownerId && k.FormToken == formToken).Select(k => k.Name).FirstOrDefaultAsync(cancellationToken);
-        return made is null ? null : new FieldError("Name",
-            $"This form was sent twice, so no second key was made. If you did not copy the key \"{made}\", revoke it below and create another.");
+        return made is null ? null : new ApiKeyProblem("Name", ApiKeyRefusal.FormSentTwice, made);
     }
 
     /// <summary>Why a key with this name and these scopes cannot be created for the owner, by field.</summary>
-    private static async Task<List<FieldError>> RefusalsAsync(BookingDbContext db, string ownerId, string? name, ApiScopes scopes, CancellationToken cancellationToken)
+    private static async Task<List<ApiKeyProblem>> RefusalsAsync(BookingDbContext db, string ownerId, string? name, ApiScopes scopes, CancellationToken cancellationToken)
     {
         var isStaff = await Roles.IsStaffAsync(db, ownerId, cancellationToken);
-        var errors = new List<FieldError>();
+        var errors = new List<ApiKeyProblem>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
-            errors.Add(new FieldError("Name", "Give the key a name of up to 100 characters, such as \"Clinic website\"."));
+            errors.Add(new ApiKeyProblem("Name", ApiKeyRefusal.NameMissing));
         }
 
         if (scopes == ApiScopes.None || (scopes & ~(ApiScopes.Read | ApiScopes.Book | ApiScopes.Admin)) != 0)
         {
-            errors.Add(new FieldError("Scopes", "Choose at least one scope."));
+            errors.Add(new ApiKeyProblem("Scopes", ApiKeyRefusal.NoScope));
         }
         else if (scopes.HasFlag(ApiScopes.Admin) && !isStaff)
         {
-            errors.Add(new FieldError("Scopes", "Only staff keys can have the admin scope."));
+            errors.Add(new ApiKeyProblem("Scopes", ApiKeyRefusal.AdminScopeForStaffOnly));
         }
 
         if (await db.ApiKeys.CountAsync(k => k.OwnerId == ownerId && k.RevokedAtUtc == null, cancellationToken) >= MaxKeysPerOwner)
         {
-            errors.Add(new FieldError("Name", $"You already have {MaxKeysPerOwner} active keys; revoke one first."));
+            errors.Add(new ApiKeyProblem("Name", ApiKeyRefusal.TooManyKeys));
         }
 
         return errors;
