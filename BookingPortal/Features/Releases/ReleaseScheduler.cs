@@ -8,7 +8,7 @@ namespace BookingPortal.Features.Releases;
 /// replaces its trigger.
 /// </summary>
 [SingletonService]
-public sealed class ReleaseScheduler(ISchedulerFactory schedulers, ILogger<ReleaseScheduler> logger)
+public sealed class ReleaseScheduler(ISchedulerFactory schedulers, TimeProvider time, ILogger<ReleaseScheduler> logger)
 {
     public static readonly JobKey JobKey = new(nameof(ReleaseOpeningJob), "releases");
 
@@ -24,7 +24,9 @@ public sealed class ReleaseScheduler(ISchedulerFactory schedulers, ILogger<Relea
 
         var key = TriggerKeyFor(release.Id);
         await scheduler.UnscheduleJob(key, cancellationToken);
-        var builder = TriggerBuilder.Create().WithIdentity(key).ForJob(JobKey).UsingJobData(ReleaseOpeningJob.ReleaseIdKey, release.Id);
+        // On the scheduler's clock (the container's TimeProvider): a trigger on the system clock under a scheduler whose
+        // clock was moved past the opening misfired again after every misfire, and the store spun on it under its lock.
+        var builder = TriggerBuilder.Create(time).WithIdentity(key).ForJob(JobKey).UsingJobData(ReleaseOpeningJob.ReleaseIdKey, release.Id);
         if (release.IsRecurring)
         {
             builder = builder.WithCronSchedule(ReleaseSchedule.Cron(release), cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
