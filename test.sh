@@ -8,13 +8,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Headless Chromium for the end-to-end tests (Playwright cannot download its own browser here).
-if [ ! -x /usr/bin/chromium ]; then
-  echo "==> Installing Chromium (apt)"
+# Headless Chromium for the end-to-end tests (Playwright cannot download its own browser here) and nginx for the
+# reverse-proxy ones. The package index is read first whichever is missing: a machine with Chromium but no index
+# could not find nginx.
+missing=()
+if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ ! -x /usr/sbin/nginx ]; then missing+=(nginx-light); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing ${missing[*]} (apt)"
   as_root apt-get update -qq
-  as_root apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if [ ! -x /usr/sbin/nginx ]; then as_root apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; fi
 
 echo "==> Restoring tools and packages"
 dotnet tool restore >/dev/null
