@@ -17,6 +17,9 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         var second = await browser.NewPageAsync(width: 390, height: 844, portal: portal);
         await BrowserFixture.RegisterAsync(second, $"queue-{Guid.NewGuid():N}@example.com");
 
+        // The waiting room's states are scanned here, where the clock brings each of them: the shared portal shows
+        // them only if its tests run during a real opening.
+        var accessibility = new List<string>();
         var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
         first.Console += (_, m) => console.Enqueue($"first {m.Type}: {m.Text}");
         second.Console += (_, m) => console.Enqueue($"second {m.Type}: {m.Text}");
@@ -24,10 +27,17 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         {
             await BrowserFixture.OpenInteractiveAsync(page, $"services/{serviceId}/book");
             await Assertions.Expect(page.Locator("[data-testid=waiting-room]")).ToHaveAttributeAsync("data-stage", "NotOpenYet");
+            if (page == first)
+            {
+                await AccessibilityTests.ScanAsync(page, "waiting-room-not-open", accessibility);
+            }
+
             await page.GetByTestId("turn-by-email").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Join the waiting room" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=joined-early]")).ToBeVisibleAsync();
         }
+
+        await AccessibilityTests.ScanAsync(first, "waiting-room-joined-early", accessibility);
 
         // "Tell me when it's my turn", ticked before joining, is kept on the place: a reload still shows it.
         await first.ReloadAsync();
@@ -54,6 +64,8 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
             throw;
         }
         await BrowserFixture.ScreenshotAsync(waiting, "41-queue-waiting");
+        await AccessibilityTests.ScanAsync(waiting, "waiting-room-in-line", accessibility);
+        await AccessibilityTests.ScanAsync(lucky, "waiting-room-admitted", accessibility);
 
         // Tomorrow, so no slot can have passed while the clock was moved.
         await DatePicker.PickAnotherDayAsync(lucky);
@@ -68,6 +80,8 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         await Assertions.Expect(waiting.Locator("[data-testid=expired]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(waiting, "42-queue-turn-lapsed");
+        await AccessibilityTests.ScanAsync(waiting, "waiting-room-turn-lapsed", accessibility);
+        string.Join(Environment.NewLine, accessibility).Should().BeEmpty();
     }
 
     [Fact]
