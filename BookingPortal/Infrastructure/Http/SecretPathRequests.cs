@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BookingPortal.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace BookingPortal.Infrastructure.Http;
@@ -33,11 +34,20 @@ public static class SecretPathRequests
     }
 
     /// <summary>
-    /// Marks an endpoint whose address is its secret: while it runs, its request's span gets the route's pattern as its
-    /// path. Not at the span's end: a 404 from the endpoint is re-executed as the not-found page, whose route that is then.
+    /// Marks an endpoint whose address is its secret. Its request's log lines name the route's pattern as their path
+    /// (<see cref="PortalLogScopes"/>), and while it runs its request's span gets the pattern as its path. Not at the
+    /// span's end: a 404 from the endpoint is re-executed as the not-found page, whose route that is then.
     /// </summary>
-    public static TBuilder WithSecretPath<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (invocation, next) =>
+    public static TBuilder WithSecretPath<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route)
+            {
+                endpoint.ApplicationServices.GetRequiredService<PortalLogScopes>().Protect(route.RoutePattern);
+            }
+        });
+        return builder.AddEndpointFilter(async (invocation, next) =>
         {
             var context = invocation.HttpContext;
             if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern })
@@ -47,4 +57,5 @@ public static class SecretPathRequests
 
             return await next(invocation);
         });
+    }
 }

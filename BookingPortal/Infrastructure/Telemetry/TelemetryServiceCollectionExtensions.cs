@@ -28,7 +28,9 @@ public static class TelemetryServiceCollectionExtensions
         builder.Services.AddSingleton<LiveFigures>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitMetrics>());
         DatabaseCommandMetrics.SubscribeOnce();
-        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // The logger factory takes its scopes from here: the trace ids, and a secret path logged as its route.
+        builder.Services.AddSingleton<PortalLogScopes>();
+        builder.Services.AddSingleton<IExternalScopeProvider>(services => services.GetRequiredService<PortalLogScopes>());
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "bookingportal"))

@@ -1,0 +1,89 @@
+namespace BookingPortal.Tests.Integration.Telemetry;
+
+/// <summary>
+/// What the scopes of a log line written during a request say (Production's JSON console prints them): the trace ids
+/// and the request's path, except that the private calendar feed's path is its key and is named by its route instead.
+/// </summary>
+public class LogScopeTests
+{
+    private const string ProbeCategory = "LogScopeTests.Probe";
+
+    [Fact]
+    public async Task A_line_logged_during_a_calendar_feed_request_names_the_route_and_the_trace_but_not_the_token()
+    {
+        var token = CalendarFeedToken.Create();
+        var lines = new ScopedLines();
+        await using var portal = new ProbedPortal(lines);
+        using var client = portal.CreateClient();
+
+        (await client.GetAsync("/" + CalendarFeedService.PathFor(token))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/services")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        lines.Entries.Should().HaveCount(2, "the probe logs once after each request");
+        var (feed, services) = (lines.Entries.First(), lines.Entries.Last());
+        feed.Should().NotContain(scope => scope.Contains(token), "the token is the feed's key");
+        feed.Should().Contain(scope => scope.Contains("RequestPath:/calendar/practitioners/{token}.ics"));
+        services.Should().Contain(scope => scope.Contains("RequestPath:/services"), "other paths are logged as asked for");
+        foreach (var line in lines.Entries)
+        {
+            line.Should().Contain(scope => System.Text.RegularExpressions.Regex.IsMatch(scope, "TraceId:[0-9a-f]{32}"), "log lines keep their trace ids");
+        }
+    }
+
+    /// <summary>The portal with a first middleware that writes one line after the rest of the pipeline has answered.</summary>
+    private sealed class ProbedPortal(ScopedLines lines) : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(lines));
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, Probe>());
+        }
+
+        private sealed class Probe : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(ProbeCategory);
+                app.Use(async (HttpContext context, Func<Task> rest) =>
+                {
+                    await rest();
+                    log.LogWarning("Answered with {Status}", context.Response.StatusCode);
+                });
+                next(app);
+            };
+        }
+    }
+
+    /// <summary>Each probe line's scopes, printed as the JSON console prints them: the scope, then its named values.</summary>
+    private sealed class ScopedLines : ILoggerProvider, ISupportExternalScope
+    {
+        private IExternalScopeProvider? scopes;
+
+        public ConcurrentQueue<List<string>> Entries { get; } = new();
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+
+        public ILogger CreateLogger(string categoryName) => categoryName == ProbeCategory ? new Logger(this) : NullLogger.Instance;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ScopedLines lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var printed = new List<string>();
+                lines.scopes?.ForEachScope((scope, all) => all.Add(scope is IEnumerable<KeyValuePair<string, object?>> items
+                    ? $"{scope} | {string.Join(" ", items.Select(i => $"{i.Key}:{i.Value}"))}"
+                    : $"{scope}"), printed);
+                lines.Entries.Enqueue(printed);
+            }
+        }
+    }
+}
