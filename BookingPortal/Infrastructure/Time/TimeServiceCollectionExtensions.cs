@@ -57,10 +57,7 @@ public static class TimeServiceCollectionExtensions
             var jobs = await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), cancellationToken);
             foreach (var key in jobs)
             {
-                // Not TriggerJob: its one-off trigger is built without the scheduler's clock, and reschedules a misfire
-                // (the job still running a minute later) on the system clock, hours behind the moved one: the in-memory
-                // store then spins on it under its lock, as the release opening's trigger did.
-                await scheduler.ScheduleJob(TriggerBuilder.Create(clock).ForJob(key).StartNow().Build(), default, cancellationToken);
+                await scheduler.TriggerJob(key, cancellationToken);
             }
 
             return Results.Ok(new { now, jobsTriggered = jobs.Count });
