@@ -19,7 +19,7 @@ public static class PractitionersServiceCollectionExtensions
     /// <summary>The private calendar feed: no sign-in (a phone's calendar cannot), the token in the address is the key.</summary>
     public static IEndpointRouteBuilder MapPractitionerEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/calendar/practitioners/{token}.ics", async (string token, CalendarFeedService feeds, HttpContext context, CancellationToken cancellationToken) =>
+        endpoints.MapGet(endpoints.SecretRoute("/calendar/practitioners/{token}.ics"), async (string token, CalendarFeedService feeds, HttpContext context, CancellationToken cancellationToken) =>
         {
             var feed = await feeds.RenderAsync(token, cancellationToken);
             // The address is a secret: no cache or proxy keeps a copy, and it is not sent on as a referrer.

@@ -26,8 +26,13 @@ public sealed class PortalLogScopes : IExternalScopeProvider
         ImmutableInterlocked.Update(ref secretPaths, paths => paths.Contains(secret) ? paths : paths.Add(secret));
     }
 
+    /// <summary>Whether the pattern's paths are logged as the pattern.</summary>
+    public bool Protects(RoutePattern pattern) => secretPaths.Any(secret => secret.Pattern == pattern.RawText);
+
     public IDisposable Push(object? state) => scopes.Push(state);
 
+    // The factory's ActivityTrackingOptions configure only its own provider, which this one replaces: the ids written
+    // are these three, whatever those options say.
     public void ForEachScope<TState>(Action<object?, TState> callback, TState state)
     {
         if (Activity.Current is { } activity)
@@ -40,21 +45,41 @@ public sealed class PortalLogScopes : IExternalScopeProvider
 
     private object? Redacted(object? scope)
     {
-        if (secretPaths.IsEmpty || scope is not IReadOnlyList<KeyValuePair<string, object?>> items)
+        var secrets = secretPaths;
+        if (secrets.IsEmpty || scope is not IReadOnlyList<KeyValuePair<string, object?>> items)
         {
             return scope;
         }
 
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (item is { Key: RequestPathKey, Value: string path }
-                && secretPaths.FirstOrDefault(secret => path.StartsWith(secret.Start, StringComparison.OrdinalIgnoreCase)) is { Pattern: { } pattern })
+            if (items[i] is { Key: RequestPathKey, Value: string path } && PatternOf(path, secrets) is { } pattern)
             {
-                return new Scope([.. items.Select(i => i.Key == RequestPathKey ? new KeyValuePair<string, object?>(RequestPathKey, pattern) : i)], " ");
+                var redacted = new KeyValuePair<string, object?>[items.Count];
+                for (var j = 0; j < items.Count; j++)
+                {
+                    redacted[j] = j == i ? new(RequestPathKey, pattern) : items[j];
+                }
+
+                return new Scope(redacted, scope.ToString()?.Replace(path, pattern, StringComparison.Ordinal));
             }
         }
 
         return scope;
+    }
+
+    // Anywhere in the path, not only at its start: the host's scope prefixes the path base, where one is set.
+    private static string? PatternOf(string path, ImmutableArray<(string Start, string Pattern)> secrets)
+    {
+        foreach (var (start, pattern) in secrets)
+        {
+            if (path.Contains(start, StringComparison.OrdinalIgnoreCase))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"/calendar/practitioners/" for "/calendar/practitioners/{token}.ics": the path up to the first parameter.</summary>
@@ -87,18 +112,19 @@ public sealed class PortalLogScopes : IExternalScopeProvider
         }
 
         var w3c = activity.IdFormat == ActivityIdFormat.W3C;
-        var scope = new Scope(
+        KeyValuePair<string, object?>[] ids =
         [
             new("SpanId", w3c ? activity.SpanId.ToHexString() : activity.Id),
             new("TraceId", w3c ? activity.TraceId.ToHexString() : activity.RootId),
             new("ParentId", w3c ? activity.ParentSpanId.ToHexString() : activity.ParentId),
-        ], ", ");
+        ];
+        var scope = new Scope(ids, string.Join(", ", ids.Select(id => $"{id.Key}:{id.Value}")));
         activity.SetCustomProperty(ScopeProperty, scope);
         return scope;
     }
 
-    /// <summary>A scope of named values that prints as "Name:value", separated as the framework's scope of the same kind.</summary>
-    private sealed class Scope(KeyValuePair<string, object?>[] items, string separator) : IReadOnlyList<KeyValuePair<string, object?>>
+    /// <summary>A scope of named values, printed as the framework's scope it stands for is printed.</summary>
+    private sealed class Scope(KeyValuePair<string, object?>[] items, string? printed) : IReadOnlyList<KeyValuePair<string, object?>>
     {
         public int Count => items.Length;
 
@@ -108,6 +134,6 @@ public sealed class PortalLogScopes : IExternalScopeProvider
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => string.Join(separator, items.Select(item => $"{item.Key}:{item.Value}"));
+        public override string? ToString() => printed;
     }
 }
