@@ -20,7 +20,8 @@ public class ErrorPageTests(ErrorPageTests.FailingPortalFactory factory) : IClas
             .And.NotContain(Secret).And.NotContain(nameof(InvalidOperationException)).And.NotContain("FailingPortalFactory");
         var reference = html.Split("data-testid=\"error-reference\">")[1].Split('<')[0];
         reference.Should().NotBeNullOrWhiteSpace();
-        factory.Log.Entries.Should().Contain(entry => entry.Message.Contains(reference) && entry.Exception is InvalidOperationException);
+        factory.Log.Entries.Should().Contain(entry => entry.Message.Contains(reference) && entry.Exception is InvalidOperationException)
+            .Which.Message.Should().EndWith("on GET /test/fails", "the line names the address that failed, not the error page's");
     }
 
     /// <summary>The portal plus one route that throws.</summary>

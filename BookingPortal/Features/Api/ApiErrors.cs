@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BookingPortal.Infrastructure.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BookingPortal.Features.Api;
@@ -64,7 +65,7 @@ public sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiErrors.IsApi(httpContext))
+        if (!FailedRequest.PathOf(httpContext).StartsWithSegments(ApiErrors.Prefix))
         {
             return false;
         }

@@ -15,8 +15,8 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
     {
         if (exception is BadHttpRequestException or InvalidDataException)
         {
-            logger.LogInformation("Unreadable request on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
-            if (httpContext.Request.Path.StartsWithSegments("/api"))
+            logger.LogInformation("Unreadable request on {Method} {Path}: {Reason}", httpContext.Request.Method, FailedRequest.ForLog(httpContext), exception.Message);
+            if (FailedRequest.PathOf(httpContext).StartsWithSegments("/api"))
             {
                 return false;
             }
@@ -27,7 +27,7 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
         }
 
         logger.LogError(exception, "Unhandled error, reference {CorrelationId}, on {Method} {Path}",
-            httpContext.TraceIdentifier, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.TraceIdentifier, httpContext.Request.Method, FailedRequest.ForLog(httpContext));
         return false;
     }
 }
