@@ -24,10 +24,18 @@ public static class DatePicker
     {
         if (await page.Locator(DayWithFreeTime).CountAsync() == 0)
         {
-            await page.Locator(NextMonth).ClickAsync();
+            await TurnAsync(page, () => page.Locator(NextMonth).ClickAsync());
         }
 
         await page.Locator(DayWithFreeTime).First.ClickAsync();
+    }
+
+    /// <summary>Turns the month (a click, or Enter on the button) and waits until the new month is drawn.</summary>
+    public static async Task TurnAsync(IPage page, Func<Task> turn)
+    {
+        var shown = await Header(page).InnerTextAsync();
+        await turn();
+        await Assertions.Expect(Header(page)).Not.ToHaveTextAsync(shown);
     }
 
     /// <summary>
@@ -37,17 +45,21 @@ public static class DatePicker
     public static async Task ShowMonthOfAsync(IPage page, DateOnly date)
     {
         var wanted = new DateOnly(date.Year, date.Month, 1);
-        for (var turns = 0; turns < 3; turns++)
+        for (var turns = 0; turns <= 3; turns++)
         {
-            var shown = ShownMonth(await page.Locator(".mud-picker-calendar-header-transition").InnerTextAsync());
+            var shown = ShownMonth(await Header(page).InnerTextAsync());
             if (shown == wanted)
             {
                 return;
             }
 
-            await page.Locator(shown < wanted ? NextMonth : PreviousMonth).ClickAsync();
+            await TurnAsync(page, () => page.Locator(shown < wanted ? NextMonth : PreviousMonth).ClickAsync());
         }
+
+        throw new InvalidOperationException($"The date picker did not reach {wanted:yyyy-MM} in three turns.");
     }
+
+    private static ILocator Header(IPage page) => page.Locator(".mud-picker-calendar-header-transition");
 
     /// <summary>The month a header such as "December 2026" names; its order follows the page's culture, so both parts are looked for.</summary>
     private static DateOnly ShownMonth(string header)
