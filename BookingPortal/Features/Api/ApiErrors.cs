@@ -17,7 +17,9 @@ public static class ApiErrors
     public const int MaxHeaderBytes = 32 * 1024;
     public const int KestrelMaxHeaderBytes = 64 * 1024;
 
-    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(Prefix);
+    public static bool IsApi(HttpContext context) => IsApi(context.Request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments(Prefix);
 
     /// <summary>
     /// Runs inside the portal's status code pages, so an /api answer with a status and no body gets its
@@ -65,7 +67,7 @@ public sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!FailedRequest.PathOf(httpContext).StartsWithSegments(ApiErrors.Prefix))
+        if (!ApiErrors.IsApi(FailedRequest.PathOf(httpContext)))
         {
             return false;
         }
