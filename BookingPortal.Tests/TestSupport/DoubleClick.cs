@@ -7,7 +7,7 @@ namespace BookingPortal.Tests.TestSupport;
 /// Two clicks on one button, the second while the first's handler is still waiting. Each click finds the button and
 /// dispatches in one turn of the renderer. Found outside it, a render in between (the first click disabling the
 /// button) left a click on an event handler that no longer existed, and bUnit threw instead of clicking (CI failed
-/// <c>InviteStaffFormTests</c> so once in about twenty runs).
+/// <c>InviteStaffFormTests</c> so on 2026-12-06).
 /// </summary>
 internal static class DoubleClick
 {
