@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
 using BookingPortal.Features.Localization;
 using BookingPortal.Infrastructure.Http;
 
@@ -24,11 +25,17 @@ public static class StaleFormRetry
     // by its content type (Request.HasFormContentType itself refuses a form that failed the check), posted to a page or
     // to the account endpoints its pages post to (sign-out, external sign-in). A script's call keeps its 400: a JSON
     // call (the passkey endpoints), or POST /bookings, whose script would read a redirect as a booking made.
+    // Never on a re-run for the error page: the failed request's form (posted to an endpoint that takes no token) meets
+    // the check again at /Error, and the client would be told its form had expired instead of that something failed.
     private static bool IsStaleForm(HttpContext context) =>
         context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+        && !IsReRun(context)
         && context.Request.ContentType is { } type
         && (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) || type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         && (IsPage(context) || context.Request.Path.StartsWithSegments("/Account"));
+
+    private static bool IsReRun(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
 
     private static bool IsPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
 
