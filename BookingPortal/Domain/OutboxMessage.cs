@@ -33,6 +33,17 @@ public enum NotificationKind
     YourTurn,
 }
 
+public static class NotificationKinds
+{
+    /// <summary>
+    /// Its link alone sets a password or confirms an address: whoever reads it can take the account. Only its recipient
+    /// may read it, so staff see that it exists and how its delivery went, never its text (a staff member who read an
+    /// admin's reset link, or an invitation to a new admin, would sign in as an admin).
+    /// </summary>
+    public static bool CarriesAccountKey(this NotificationKind kind) =>
+        kind is NotificationKind.ConfirmEmail or NotificationKind.ResetPassword or NotificationKind.ConfirmEmailChange or NotificationKind.StaffInvitation;
+}
+
 public enum NotificationChannel
 {
     Email,

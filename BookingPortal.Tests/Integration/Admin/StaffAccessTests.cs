@@ -1,4 +1,5 @@
 using BookingPortal.Features.Audit;
+using BookingPortal.Tests.Integration.Accounts;
 
 namespace BookingPortal.Tests.Integration.Admin;
 
@@ -86,6 +87,21 @@ public class StaffAccessTests(StaffAccessTests.SignedInPortal factory) : IClassF
         {
             await action.Should().ThrowAsync<UnauthorizedAccessException>();
         }
+    }
+
+    [Fact]
+    public async Task Staff_see_that_an_admins_reset_link_went_out_but_never_the_link()
+    {
+        var (anonymous, _, _, _) = await factory.ClientsAsync();
+        await anonymous.SubmitFormAsync("/Account/ForgotPassword", new() { ["Input.Email"] = DemoSeeder.AdminEmail });
+        var reset = (await factory.MailToAsync(DemoSeeder.AdminEmail)).Last(m => m.Kind == NotificationKind.ResetPassword);
+        reset.TextBody.Should().Contain("ResetPassword?code=", "the customer's own e-mail carries the link");
+
+        var detail = await factory.Get<OutboxAdminService>().GetAsync(await factory.StaffAsync(), reset.Id);
+
+        detail!.Row.Kind.Should().Be(NotificationKind.ResetPassword);
+        detail.Row.Recipient.Should().Be(DemoSeeder.AdminEmail);
+        detail.TextBody.Should().BeNull("a staff member who read it could set the admin's password");
     }
 
     /// <summary>A stranger is sent to sign in, <paramref name="refused"/> is denied, and <paramref name="allowed"/> gets the page titled <paramref name="title"/>.</summary>

@@ -10,7 +10,8 @@ public sealed record OutboxRow(
     long Id, DateTime CreatedAtUtc, NotificationKind Kind, NotificationChannel Channel, string Recipient, string Subject,
     OutboxStatus Status, int Attempts, DateTime NextAttemptAtUtc, DateTime? SentAtUtc, string? LastError);
 
-public sealed record OutboxDetail(OutboxRow Row, string TextBody, string? AttachmentFileName, IReadOnlyList<DeliveryAttempt> Attempts)
+/// <summary>One message as staff see it; <see cref="TextBody"/> is null for a message only its recipient may read.</summary>
+public sealed record OutboxDetail(OutboxRow Row, string? TextBody, string? AttachmentFileName, IReadOnlyList<DeliveryAttempt> Attempts)
 {
     /// <summary>The template version the message was written from ("es v3"); null for built-in defaults and untemplated messages.</summary>
     public string? TemplateVersion { get; init; }
@@ -79,7 +80,7 @@ public sealed class OutboxAdminService(
         var attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.OutboxMessageId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
         var row = new OutboxRow(m.Id, m.CreatedAtUtc, m.Kind, m.Channel, m.Recipient, m.Subject, m.Status, m.Attempts, m.NextAttemptAtUtc, m.SentAtUtc, m.LastError);
         var template = await db.MessageTemplates.AsNoTracking().Where(t => t.Id == m.MessageTemplateId).Select(t => $"{t.Language} v{t.Version}").FirstOrDefaultAsync(cancellationToken);
-        return new OutboxDetail(row, m.TextBody, m.AttachmentFileName, attempts) { TemplateVersion = template };
+        return new OutboxDetail(row, m.Kind.CarriesAccountKey() ? null : m.TextBody, m.AttachmentFileName, attempts) { TemplateVersion = template };
     }
 
     /// <summary>Puts failed messages back in line for a fresh round of attempts; their history stays.</summary>
