@@ -35,8 +35,9 @@ public static class CancellationPolicy
     public static CancellationQuote Quote(Service service, Booking booking, DateTime nowUtc, bool waiveFee = false)
     {
         var freeUntil = booking.StartUtc.AddHours(-service.FreeCancellationHours);
-        // Nothing was agreed or charged while a request waits for staff, so withdrawing it never costs a fee.
-        var isFree = nowUtc <= freeUntil || booking.Status == BookingStatus.AwaitingApproval;
+        // Nothing was agreed or charged while a request waits for staff or a hold waits for its deposit, so withdrawing
+        // it never costs a fee: a payment still on its way is refunded whole, as it is when the hold lapses unpaid.
+        var isFree = nowUtc <= freeUntil || booking.Status is BookingStatus.AwaitingApproval or BookingStatus.PendingPayment;
         var fee = isFree || waiveFee ? 0m : Math.Min(service.CancellationFee, booking.DepositAmount);
         return new CancellationQuote(booking.DepositAmount, fee, booking.DepositAmount - fee, freeUntil, isFree, waiveFee && !isFree);
     }

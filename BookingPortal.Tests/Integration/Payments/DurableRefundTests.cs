@@ -144,6 +144,12 @@ public class DurableRefundTests : StripeSuite
     {
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await HeldBookingAsync(factory);
+        // Inside the fee window: still no fee, since nothing was paid or confirmed when it was cancelled (as a lapsed hold).
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Services.Where(s => s.Id == booking.ServiceId).ExecuteUpdateAsync(s => s.SetProperty(x => x.FreeCancellationHours, 24 * 365));
+        }
+
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
         (await factory.Get<RefundDispatcher>().DispatchDueAsync()).Should().Be(0, "nothing was paid when it was cancelled");
 

@@ -38,6 +38,20 @@ public class CancellationPolicyTests
         quote.Refund.Should().Be(25m);
     }
 
+    [Theory]
+    [InlineData(BookingStatus.PendingPayment)]
+    [InlineData(BookingStatus.AwaitingApproval)]
+    public void Nothing_is_kept_for_a_booking_never_paid_or_confirmed_even_inside_the_fee_window(BookingStatus status)
+    {
+        booking.Status = status;
+
+        var quote = CancellationPolicy.Quote(service, booking, Start.AddHours(-2));
+
+        quote.IsFree.Should().BeTrue();
+        quote.FeeRetained.Should().Be(0m);
+        quote.Refund.Should().Be(50m, "a payment still on its way is refunded whole, as when the hold lapses");
+    }
+
     [Fact]
     public void The_fee_never_exceeds_the_deposit()
     {
