@@ -138,7 +138,8 @@ public sealed class StripeStandIn : IAsyncDisposable
         return $"t={timestamp},v1={signature}";
     }
 
-    public static string CheckoutCompletedEvent(string eventId, Guid bookingId, string paymentIntent, long amountCents) =>
+    /// <param name="amountMinorUnits">In Stripe's smallest unit of <paramref name="currency"/>: cents, or yen.</param>
+    public static string CheckoutCompletedEvent(string eventId, Guid bookingId, string paymentIntent, long amountMinorUnits, string currency = "usd") =>
         StripeEvent(eventId, "checkout.session.completed", new Dictionary<string, object?>
         {
             ["id"] = $"cs_test_{bookingId:N}",
@@ -146,8 +147,8 @@ public sealed class StripeStandIn : IAsyncDisposable
             ["client_reference_id"] = bookingId.ToString(),
             ["payment_intent"] = paymentIntent,
             ["payment_status"] = "paid",
-            ["amount_total"] = amountCents,
-            ["currency"] = "usd",
+            ["amount_total"] = amountMinorUnits,
+            ["currency"] = currency,
             ["mode"] = "payment",
         });
 

@@ -45,7 +45,7 @@ public static class ServiceRules
     {
         errors.Require(service.DurationMinutes is > 0 and <= 24 * 60, nameof(Service.DurationMinutes), "The duration must be between 1 minute and 24 hours.");
         errors.Require(service.Price >= 0, nameof(Service.Price), "The price cannot be negative.");
-        RequireStorableAmount(service.Price, nameof(Service.Price), "the price", errors);
+        RequireStorableAmount(service.Price, service.Currency, nameof(Service.Price), "the price", errors);
         errors.Require(service.Currency.Length == 3 && service.Currency.All(char.IsAsciiLetterUpper), nameof(Service.Currency), "Use a three-letter currency code such as USD.");
         errors.Require(IsIanaZone(service.TimeZoneId), nameof(Service.TimeZoneId), "Choose a time zone such as America/New_York.");
     }
@@ -68,7 +68,7 @@ public static class ServiceRules
         }
 
         errors.Require(service.DepositAmount >= 0, nameof(Service.DepositAmount), "The deposit cannot be negative.");
-        RequireStorableAmount(service.DepositAmount, nameof(Service.DepositAmount), "the deposit", errors);
+        RequireStorableAmount(service.DepositAmount, service.Currency, nameof(Service.DepositAmount), "the deposit", errors);
         errors.Require(service.DepositAmount <= service.Price, nameof(Service.DepositAmount), "The deposit cannot be more than the price.");
         errors.Require(service.FreeCancellationHours is >= 0 and <= 24 * 60, nameof(Service.FreeCancellationHours), "Free cancellation must end between 0 and 1,440 hours before the start.");
         errors.Require(service.ChangesAllowedUntilHours is >= 0 and <= MaxChangesAllowedUntilHours, nameof(Service.ChangesAllowedUntilHours),
@@ -76,7 +76,7 @@ public static class ServiceRules
         errors.Require(service.ChangesAllowedUntilHours >= service.FreeCancellationHours, nameof(Service.ChangesAllowedUntilHours),
             $"Changes must close at least {service.FreeCancellationHours} hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee.");
         errors.Require(service.CancellationFee >= 0, nameof(Service.CancellationFee), "The cancellation fee cannot be negative.");
-        RequireStorableAmount(service.CancellationFee, nameof(Service.CancellationFee), "the cancellation fee", errors);
+        RequireStorableAmount(service.CancellationFee, service.Currency, nameof(Service.CancellationFee), "the cancellation fee", errors);
     }
 
     /// <summary>The largest amount a service may ask: Stripe's largest charge, well inside the money columns (18 digits, 2 after the point).</summary>
@@ -84,12 +84,15 @@ public static class ServiceRules
 
     /// <summary>
     /// What the money columns and the card gateway can hold: a larger amount made the database refuse the save (the
-    /// editor showed the error page), and a third decimal was rounded away without a word.
+    /// editor showed the error page), and a third decimal was rounded away without a word. In a currency without a
+    /// smaller unit (yen) no card can be charged a decimal.
     /// </summary>
-    private static void RequireStorableAmount(decimal amount, string field, string what, List<FieldError> errors)
+    private static void RequireStorableAmount(decimal amount, string currency, string field, string what, List<FieldError> errors)
     {
         errors.Require(amount <= MaxAmount, field, $"Keep {what} to {MaxAmount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture)} or less.");
-        errors.Require(decimal.Round(amount, 2) == amount, field, $"Give {what} in whole cents, such as 12.50.");
+        errors.Require(CurrencyDecimals.Fits(amount, currency), field, CurrencyDecimals.Of(currency) == 0
+            ? $"Give {what} in whole {currency}, such as 1500: {currency} has no smaller unit."
+            : $"Give {what} in whole cents, such as 12.50.");
     }
 
     private static void ValidateTimeAroundAppointment(Service service, List<FieldError> errors)

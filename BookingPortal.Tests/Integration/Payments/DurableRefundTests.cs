@@ -263,7 +263,7 @@ public class DurableRefundTests : StripeSuite
             .And.OnlyContain(r => r.IdempotencyKey == key);
         stripe.RefundsMade.Keys.Where(k => k.StartsWith($"refund-{booking.Id}-", StringComparison.Ordinal)).Should().Equal(key);
         refund.Status.Should().Be(RefundStatus.Sent);
-        refund.ProviderRefundId.Should().Be($"re_{StripeCardGateway.ToMinorUnits(amount)}");
+        refund.ProviderRefundId.Should().Be($"re_{StripeAmounts.ToMinorUnits(amount, "USD")}");
         refund.ClaimToken.Should().BeNull();
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var refunded = await db.LedgerEntries.Where(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositRefunded).ToListAsync();

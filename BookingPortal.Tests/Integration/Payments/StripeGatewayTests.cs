@@ -99,6 +99,36 @@ public class StripeGatewayTests : StripeSuite
     }
 
     [Fact]
+    public async Task A_yen_deposit_is_charged_recorded_and_refunded_in_yen_not_in_hundredths()
+    {
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Services.Where(s => s.Name == DemoSeeder.ConsultationName).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Currency, "JPY").SetProperty(x => x.Price, 20_000m)
+                .SetProperty(x => x.DepositAmount, 5_000m).SetProperty(x => x.CancellationFee, 2_000m));
+        }
+
+        var (booking, customer) = await BookAsync(factory);
+        await factory.Get<PaymentService>().StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        using var client = factory.CreateClient();
+        var paid = StripeStandIn.CheckoutCompletedEvent("evt_yen", booking.Id, "pi_yen", 5_000, "jpy");
+        (await PostAsync(client, paid, StripeStandIn.Sign(paid))).StatusCode.Should().Be(HttpStatusCode.OK);
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-10), TimeSpan.Zero));
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, customer, IsStaff: false));
+
+        var checkout = stripe.Requests.Single(r => r.Path == "/v1/checkout/sessions").Form;
+        checkout["line_items[0][price_data][currency]"].Should().Be("jpy");
+        checkout["line_items[0][price_data][unit_amount]"].Should().Be("5000", "the yen has no smaller unit: 500000 would charge ¥500,000");
+        stripe.RefundRequests.Single().Form["amount"].Should().Be("3000");
+        await using var ledgerDb = await factory.DbFactory.CreateDbContextAsync();
+        (await ledgerDb.LedgerEntries.SingleAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositCharged)).Amount.Should().Be(5_000m);
+        var ledger = (await ViewAsync(factory, booking, customer)).Ledger!;
+        ledger.Retained.Should().Be(2_000m);
+        ledger.Refunded.Should().Be(3_000m);
+        ledger.Balance.Should().Be(0m);
+    }
+
+    [Fact]
     public async Task A_refund_the_provider_refuses_leaves_the_booking_cancelled_and_the_money_shown_as_owed()
     {
         var (booking, customer) = await BookAsync(factory);

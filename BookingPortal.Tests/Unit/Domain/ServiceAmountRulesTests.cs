@@ -15,6 +15,32 @@ public class ServiceAmountRulesTests
         ServiceRules.Validate(service).Where(e => e.Field == field).Select(e => e.Message).Should().Contain(message);
     }
 
+    [Theory]
+    [InlineData("JPY", "5000.50", false)]
+    [InlineData("JPY", "5000", true)]
+    [InlineData("KRW", "0.5", false)]
+    [InlineData("ISK", "1500", true)]
+    [InlineData("EUR", "12.50", true)]
+    [InlineData("KWD", "12.505", false)]
+    public void A_currency_without_cents_takes_whole_amounts_only(string currency, string deposit, bool accepted)
+    {
+        var service = DemoServices.Consultation();
+        service.Currency = currency;
+        service.Price = 20_000m;
+        service.DepositAmount = decimal.Parse(deposit, System.Globalization.CultureInfo.InvariantCulture);
+
+        var errors = ServiceRules.Validate(service).Where(e => e.Field == nameof(Service.DepositAmount)).Select(e => e.Message);
+
+        if (accepted)
+        {
+            errors.Should().BeEmpty();
+        }
+        else
+        {
+            errors.Should().ContainSingle().Which.Should().StartWith("Give the deposit in whole ").And.Contain(currency == "KWD" ? "cents" : $"{currency} has no smaller unit");
+        }
+    }
+
     [Fact]
     public void The_largest_amounts_in_whole_cents_are_accepted()
     {

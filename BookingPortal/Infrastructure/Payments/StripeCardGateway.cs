@@ -50,7 +50,7 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
                         PriceData = new SessionLineItemPriceDataOptions
                         {
                             Currency = checkout.Currency.ToLowerInvariant(),
-                            UnitAmount = ToMinorUnits(checkout.Amount),
+                            UnitAmount = StripeAmounts.ToMinorUnits(checkout.Amount, checkout.Currency),
                             ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"Deposit: {checkout.ServiceName} ({checkout.ConfirmationNumber})" },
                         },
                     },
@@ -69,7 +69,7 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
         try
         {
             var refund = await refunds.CreateAsync(
-                new RefundCreateOptions { PaymentIntent = paymentReference, Amount = ToMinorUnits(amount) },
+                new RefundCreateOptions { PaymentIntent = paymentReference, Amount = StripeAmounts.ToMinorUnits(amount, currency) },
                 new RequestOptions { IdempotencyKey = idempotencyKey },
                 cancellationToken);
             // Stripe can answer 200 with a refund it has already given up on (the card or bank refused it):
@@ -94,9 +94,6 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
     /// </summary>
     private static bool IsFinalRefusal(System.Net.HttpStatusCode status) =>
         status is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.PaymentRequired or System.Net.HttpStatusCode.NotFound;
-
-    /// <summary>Stripe counts in the currency's minor unit (cents); the currencies offered here all have two decimals.</summary>
-    public static long ToMinorUnits(decimal amount) => (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);
 
     /// <param name="maxNetworkRetries">Null: the Stripe client's own default.</param>
     private StripeClient Client(int? maxNetworkRetries = null)

@@ -28,7 +28,7 @@ public sealed class StripePaymentNotices(IOptions<PaymentsOptions> options) : IP
         {
             Session { PaymentStatus: "paid" } session when stripeEvent.Type == EventTypes.CheckoutSessionCompleted
                                                           && Guid.TryParse(session.ClientReferenceId, out var bookingId) =>
-                new PaymentNotice.DepositPaid(bookingId, session.PaymentIntentId ?? session.Id, (session.AmountTotal ?? 0) / 100m),
+                new PaymentNotice.DepositPaid(bookingId, session.PaymentIntentId ?? session.Id, StripeAmounts.FromMinorUnits(session.AmountTotal ?? 0, session.Currency ?? "")),
             Refund { Status: "failed" or "canceled" } refund =>
                 new PaymentNotice.RefundFailed(refund.Id, refund.PaymentIntentId ?? "", refund.FailureReason ?? refund.Status),
             _ => new PaymentNotice.NothingToDo(),
