@@ -26,6 +26,14 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>When set, Stripe's end is down for checkout sessions (HTTP 500, no session).</summary>
     public bool CheckoutOutage { get; set; }
 
+    /// <summary>
+    /// Stripe's clock, when the test sets it: a checkout asked to close less than 30 minutes from now is refused, as
+    /// Stripe refuses it (HTTP 400, nothing saved under its key).
+    /// </summary>
+    public Func<DateTimeOffset>? Now { get; set; }
+
+    private readonly ConcurrentDictionary<string, (string Parameters, int Status, string Body)> checkoutsByKey = new();
+
     /// <summary>When set, Stripe's end is down for refunds (HTTP 500, nothing refunded): a failure to try again.</summary>
     public bool RefundOutage { get; set; }
 
@@ -77,6 +85,35 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Form, string? IdempotencyKey, string? Authorization);
 
+    /// <summary>
+    /// As Stripe keeps an idempotency key's first result (a 500 included, once the request began to run): the same key
+    /// gets it again with the same parameters, and an idempotency_error with others. A request refused as invalid
+    /// saves nothing.
+    /// </summary>
+    private (int Status, string Body) AnswerCheckout(RecordedRequest recorded)
+    {
+        var key = recorded.IdempotencyKey ?? Guid.NewGuid().ToString();
+        var parameters = string.Join('&', recorded.Form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        if (checkoutsByKey.TryGetValue(key, out var saved))
+        {
+            return saved.Parameters == parameters
+                ? (saved.Status, saved.Body)
+                : (400, """{"error":{"type":"idempotency_error","message":"Keys for idempotent requests can only be used with the same parameters they were first used with."}}""");
+        }
+
+        if (Now is { } now && long.Parse(recorded.Form["expires_at"], System.Globalization.CultureInfo.InvariantCulture) < now().AddMinutes(30).ToUnixTimeSeconds())
+        {
+            return (400, """{"error":{"type":"invalid_request_error","param":"expires_at","message":"The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation."}}""");
+        }
+
+        var id = $"cs_test_{key}";
+        var answer = CheckoutOutage
+            ? (Parameters: parameters, Status: 500, Body: """{"error":{"type":"api_error","message":"An unknown error occurred."}}""")
+            : (Parameters: parameters, Status: 200, Body: $$"""{"id":"{{id}}","object":"checkout.session","url":"https://checkout.stripe.test/pay/{{id}}","payment_status":"unpaid"}""");
+        saved = checkoutsByKey.GetOrAdd(key, answer);
+        return (saved.Status, saved.Body);
+    }
+
     public static async Task<StripeStandIn> StartAsync()
     {
         StripeStandIn? standIn = null;
@@ -85,13 +122,8 @@ public sealed class StripeStandIn : IAsyncDisposable
             endpoints.MapPost("/v1/checkout/sessions", async (HttpRequest request) =>
             {
                 var recorded = await standIn!.RecordAsync(request);
-                if (standIn.CheckoutOutage)
-                {
-                    return Results.Text("""{"error":{"type":"api_error","message":"An unknown error occurred."}}""", "application/json", statusCode: 500);
-                }
-
-                var id = $"cs_test_{recorded.IdempotencyKey}";
-                return Results.Text($$"""{"id":"{{id}}","object":"checkout.session","url":"https://checkout.stripe.test/pay/{{id}}","payment_status":"unpaid"}""", "application/json");
+                var (status, body) = standIn.AnswerCheckout(recorded);
+                return Results.Text(body, "application/json", statusCode: status);
             });
             endpoints.MapPost("/v1/refunds", async (HttpRequest request) =>
             {

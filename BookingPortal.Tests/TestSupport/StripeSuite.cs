@@ -12,6 +12,7 @@ public abstract class StripeSuite(bool scheduledJobs = true) : PortalSuite(sched
     {
         stripe = await StripeStandIn.StartAsync();
         await base.InitializeAsync();
+        stripe.Now = () => factory.Clock.GetUtcNow();
     }
 
     protected override PortalFactory NewPortal() => new StripePortalFactory(stripe) { Provider = Provider };

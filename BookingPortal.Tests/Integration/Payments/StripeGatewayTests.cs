@@ -21,7 +21,8 @@ public class StripeGatewayTests : StripeSuite
         first!.Host.Should().Be("checkout.stripe.test");
         second.Should().Be(first);
         var requests = stripe.Requests.ToList();
-        requests.Should().HaveCount(2).And.OnlyContain(r => r.Path == "/v1/checkout/sessions" && r.IdempotencyKey == $"deposit-{booking.Id}");
+        requests.Should().HaveCount(2).And.OnlyContain(r => r.Path == "/v1/checkout/sessions" && r.IdempotencyKey == requests[0].IdempotencyKey);
+        requests[0].IdempotencyKey.Should().StartWith($"deposit-{booking.Id}-");
         var form = requests[0].Form;
         form["line_items[0][price_data][unit_amount]"].Should().Be("5000");
         form["line_items[0][price_data][currency]"].Should().Be("usd");
@@ -51,8 +52,28 @@ public class StripeGatewayTests : StripeSuite
         (await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"))).Should().NotBeNull();
 
         var holdEnds = new DateTimeOffset(booking.PaymentHoldExpiresAtUtc!.Value, TimeSpan.Zero).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        stripe.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Form["expires_at"] == holdEnds && r.IdempotencyKey == $"deposit-{booking.Id}",
+        stripe.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Form["expires_at"] == holdEnds && r.IdempotencyKey == $"deposit-{booking.Id}-{holdEnds}",
             "the session ends with the hold, and a press with 15 minutes left repeats the first request exactly");
+    }
+
+    [Fact]
+    public async Task A_checkout_that_failed_starts_on_a_later_press_and_a_press_after_that_reuses_its_session()
+    {
+        var (booking, customer) = await BookAsync(factory);
+        var payments = factory.Get<PaymentService>();
+        stripe.CheckoutOutage = true;
+        var pressFailed = () => payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        await pressFailed.Should().ThrowAsync<Stripe.StripeException>();
+
+        // Stripe is back; the customer reads "try again" and presses two minutes later, then once more.
+        stripe.CheckoutOutage = false;
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var retried = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        var again = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+
+        retried.Should().NotBeNull().And.Be(again, "one session per booking once one is open");
+        var keys = stripe.Requests.Where(r => r.Path == "/v1/checkout/sessions").Select(r => r.IdempotencyKey).Distinct().ToList();
+        keys.Should().HaveCount(2, "the failed request's key would get its saved 500 again");
     }
 
     [Fact]

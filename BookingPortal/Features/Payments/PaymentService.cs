@@ -45,9 +45,25 @@ public sealed class PaymentService(
         var page = new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}");
         var checkout = new DepositCheckout(booking.Id, booking.ConfirmationNumber, booking.ServiceName, booking.DepositAmount, booking.Currency,
             new Uri(page + "?payment=done"), new Uri(page + "?payment=cancelled"), expiresAtUtc);
-        // One checkout per booking: pressing "Pay" twice reuses the first session instead of opening a second.
-        return await gateway.StartCheckoutAsync(checkout, $"deposit-{booking.Id}", cancellationToken);
+        try
+        {
+            // One checkout per booking: pressing "Pay" twice reuses the first session instead of opening a second.
+            return await gateway.StartCheckoutAsync(checkout, CheckoutKey(booking.Id, expiresAtUtc), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // A failed request is never sent again: Stripe answers a reused key with its saved failure (a 500), and a
+            // closing time fixed minutes ago may now be under its 30-minute minimum. The next press fixes a new time,
+            // and so a new key; a session the failed (or abandoned) request did open is one the customer cannot pay, as
+            // its address never reached them.
+            await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == expiresAtUtc)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
     }
+
+    private static string CheckoutKey(Guid bookingId, DateTime expiresAtUtc) =>
+        FormattableString.Invariant($"deposit-{bookingId}-{new DateTimeOffset(expiresAtUtc, TimeSpan.Zero).ToUnixTimeSeconds()}");
 
     /// <summary>
     /// The provider says the deposit was paid. Confirms the booking if its seat is still held;
