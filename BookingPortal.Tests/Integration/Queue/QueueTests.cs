@@ -248,6 +248,43 @@ public class QueueTests : WeeklyReleaseSuite
     }
 
     [Fact]
+    public async Task A_visitor_who_never_signs_in_stops_keeping_the_opening_live_until_they_do()
+    {
+        var queue = factory.Get<QueueService>();
+        var admissions = factory.Get<AdmissionController>();
+        var visitor = QueueMember.Of(null, "00112233445566778899aabbccddeeff");
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.RequireAuthentication, false));
+        }
+
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-10));
+        var visitorPlace = (await queue.JoinAsync(clinic.Id, visitor, null)).Entry!;
+        var customerPlace = (await queue.JoinAsync(clinic.Id, customer, null)).Entry!;
+        factory.Clock.SetUtcNow(Opening);
+        (await admissions.TickAllAsync()).Should().Be(1, "the draw is made and the customer's turn comes; the visitor's place is passed over");
+        (await queue.LeaveAsync(customerPlace.Id, customer)).Should().BeTrue();
+        var ticksWhenLineEnded = await TickCountAsync();
+
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        (await admissions.TickAllAsync()).Should().Be(0);
+        (await factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(0, "no seat curve is drawn for a line that cannot move");
+        (await TickCountAsync()).Should().Be(ticksWhenLineEnded, "the only place left waiting can never be given a turn as it stands");
+
+        var signedIn = (await factory.CreateCustomersAsync(1))[0];
+        (await queue.ClaimVisitorPlacesAsync(visitor.VisitorKey!, signedIn)).Should().Be(1);
+        (await admissions.TickAllAsync()).Should().Be(1, "the place counts again once a confirmed account holds it");
+        (await queue.GetStateAsync(clinic.Id, signedIn)).Entry!.Id.Should().Be(visitorPlace.Id);
+
+        async Task<long> TickCountAsync()
+        {
+            await using var db = await factory.DbFactory.CreateDbContextAsync();
+            return await db.ReleaseOpenings.Where(o => o.Id == visitorPlace.OpeningId).Select(o => o.TickCount).SingleAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_visitor_who_signs_in_to_an_account_already_in_line_gives_up_the_second_place()
     {
         var queue = factory.Get<QueueService>();

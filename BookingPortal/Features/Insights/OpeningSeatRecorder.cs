@@ -6,20 +6,18 @@ namespace BookingPortal.Features.Insights;
 
 /// <summary>
 /// Writes the points of each live opening's sell-out curve: seats left on its service, read the way the waiting room
-/// reads them for its visitors, from the chart's lead-in until nobody waits or holds a turn. A reading of committed seat
+/// reads them for its visitors, from the chart's lead-in while its queue can still move (LiveOpenings). A reading of committed seat
 /// counters at one instant is exact whatever books or cancels around it, and two instances at once only add points.
 /// </summary>
 [ScopedService]
-public sealed class OpeningSeatRecorder(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, TimeProvider time)
+public sealed class OpeningSeatRecorder(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, LiveOpenings liveOpenings, TimeProvider time)
 {
     public async Task<int> RecordAsync(CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var chartStartedBy = nowUtc + OpeningInsightsQueries.LeadIn;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var live = await db.ReleaseOpenings.AsNoTracking()
-            .Where(o => o.EarlyOpensAtUtc <= chartStartedBy
-                        && db.QueueEntries.Any(e => e.OpeningId == o.Id && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted)))
+        var live = await liveOpenings.StartedBy(db, chartStartedBy)
             .Join(db.Releases, o => o.ReleaseId, r => r.Id, (o, r) => new { OpeningId = o.Id, r.ServiceId })
             .ToListAsync(cancellationToken);
         foreach (var serviceOpenings in live.GroupBy(o => o.ServiceId))

@@ -8,19 +8,15 @@ namespace BookingPortal.Features.Queue;
 /// </summary>
 [ScopedService]
 public sealed class AdmissionController(
-    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, AccountRules accountRules, TurnMessages turnMessages, TimeProvider time,
+    IDbContextFactory<BookingDbContext> dbFactory, QueueChangeNotifier changes, LiveOpenings liveOpenings, TurnMessages turnMessages, TimeProvider time,
     ILogger<AdmissionController> logger, IRankedAdmissions rankedAdmissions, Catalog.SlotChangeNotifier slotChanges)
 {
-    /// <summary>Ticks every opening that has started (for anyone) and still has people waiting or admitted.</summary>
+    /// <summary>Ticks every opening that has started (for anyone) and that a tick can still move (<see cref="LiveOpenings"/>).</summary>
     public async Task<int> TickAllAsync(CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var live = await db.ReleaseOpenings.AsNoTracking()
-            .Where(o => o.EarlyOpensAtUtc <= nowUtc
-                        && db.QueueEntries.Any(e => e.OpeningId == o.Id && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted)))
-            .Select(o => o.Id)
-            .ToListAsync(cancellationToken);
+        var live = await liveOpenings.StartedBy(db, nowUtc).Select(o => o.Id).ToListAsync(cancellationToken);
         var admitted = 0;
         foreach (var openingId in live)
         {
@@ -85,7 +81,7 @@ public sealed class AdmissionController(
         }
 
         var publicOpen = nowUtc >= opening.OpensAtUtc;
-        var next = await Admissible(db, db.QueueEntries)
+        var next = await liveOpenings.Admissible(db, db.QueueEntries)
             .Where(e => e.OpeningId == openingId && e.Status == QueueEntryStatus.Waiting && e.Sequence != null && (publicOpen || e.EarlyAccess))
             .OrderBy(e => e.Sequence)
             .Select(e => e.Id)
@@ -98,16 +94,6 @@ public sealed class AdmissionController(
                 .SetProperty(x => x.AdmittedAtUtc, nowUtc)
                 .SetProperty(x => x.ExpiresAtUtc, until), cancellationToken);
     }
-
-    /// <summary>
-    /// Where confirmed addresses are required, a place counts once a confirmed account holds it: a visitor's
-    /// (or an unconfirmed account's) keeps its number and is passed over until then, so cookies and
-    /// scripted sign-ups take no turns from people.
-    /// </summary>
-    private IQueryable<QueueEntry> Admissible(BookingDbContext db, IQueryable<QueueEntry> entries) =>
-        accountRules.RequireConfirmedEmail
-            ? entries.Where(e => e.CustomerId != null && db.Users.Any(u => u.Id == e.CustomerId && u.EmailConfirmed))
-            : entries;
 
     /// <summary>
     /// Gives places to entries that have none: at each phase start (early access, then public) the

@@ -1,0 +1,31 @@
+namespace BookingPortal.Features.Queue;
+
+/// <summary>
+/// The openings a tick can still move: a draw is due, a turn is running, or a place waits that can be given one.
+/// A place that cannot (a visitor who never signs in where confirmed addresses are required, a proof of work never
+/// sent) no longer keeps its opening live: one such place ticked its opening every 2 s, and sampled its seats every
+/// 10 s, for good. It counts again as soon as it can move (the visitor signs in, the proof arrives).
+/// </summary>
+[ScopedService]
+public sealed class LiveOpenings(AccountRules accountRules)
+{
+    /// <param name="startedBy">Openings whose first phase (early access, or the doors) starts by then.</param>
+    public IQueryable<ReleaseOpening> StartedBy(BookingDbContext db, DateTime startedBy)
+    {
+        var movable = Admissible(db, db.QueueEntries).Where(e => e.Status == QueueEntryStatus.Waiting && !e.ProofPending);
+        return db.ReleaseOpenings.Where(o => o.EarlyOpensAtUtc <= startedBy
+            && (db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Admitted)
+                || movable.Any(e => e.OpeningId == o.Id)
+                || ((!o.EarlyDrawn || !o.PublicDrawn) && db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Waiting))));
+    }
+
+    /// <summary>
+    /// Where confirmed addresses are required, a place counts once a confirmed account holds it: a visitor's
+    /// (or an unconfirmed account's) keeps its number and is passed over until then, so cookies and
+    /// scripted sign-ups take no turns from people.
+    /// </summary>
+    public IQueryable<QueueEntry> Admissible(BookingDbContext db, IQueryable<QueueEntry> entries) =>
+        accountRules.RequireConfirmedEmail
+            ? entries.Where(e => e.CustomerId != null && db.Users.Any(u => u.Id == e.CustomerId && u.EmailConfirmed))
+            : entries;
+}
