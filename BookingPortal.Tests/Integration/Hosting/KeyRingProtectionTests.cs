@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography.X509Certificates;
 
 namespace BookingPortal.Tests.Integration.Hosting;
@@ -21,6 +22,47 @@ public sealed class KeyRingProtectionTests : IDisposable
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var keys = await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
         keys.Should().NotBeEmpty().And.OnlyContain(xml => xml.Contains("EncryptedData") && !xml.Contains("<!-- Warning: the key below is in an unencrypted form. -->"));
+    }
+
+    [Fact]
+    public async Task After_the_certificate_is_renewed_what_the_old_one_protected_is_read_only_where_it_is_listed_as_retired()
+    {
+        var (oldPfx, newPfx) = (Path.Combine(folder, "old.pfx"), Path.Combine(folder, "new.pfx"));
+        await File.WriteAllBytesAsync(oldPfx, SelfSignedPfx("Old#2025"));
+        await File.WriteAllBytesAsync(newPfx, SelfSignedPfx("New#2026"));
+        await using var before = new SettingsPortalFactory(new() { ["DataProtection:Certificate:Path"] = oldPfx, ["DataProtection:Certificate:Password"] = "Old#2025" });
+        var cookie = Protector(before).Protect("a sign-in ticket");
+        var renewed = new Dictionary<string, string> { ["DataProtection:Certificate:Path"] = newPfx, ["DataProtection:Certificate:Password"] = "New#2026" };
+        await using var withoutTheOld = new SettingsPortalFactory(renewed) { SharesDatabaseOf = before };
+        await using var withTheOldRetired = new SettingsPortalFactory(new(renewed)
+        {
+            ["DataProtection:RetiredCertificates:0:Path"] = oldPfx,
+            ["DataProtection:RetiredCertificates:0:Password"] = "Old#2025",
+        }) { SharesDatabaseOf = before };
+
+        Protector(withTheOldRetired).Unprotect(cookie).Should().Be("a sign-in ticket");
+        var unread = () => Protector(withoutTheOld).Unprotect(cookie);
+        unread.Should().Throw<CryptographicException>("its key is encrypted with a certificate this instance does not have");
+
+        static IDataProtector Protector(PortalFactory portal) =>
+            portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("KeyRingProtectionTests");
+    }
+
+    [Fact]
+    public async Task A_retired_certificate_entry_without_a_file_or_thumbprint_stops_start_up_naming_it()
+    {
+        var pfx = Path.Combine(folder, "keyring.pfx");
+        await File.WriteAllBytesAsync(pfx, SelfSignedPfx("Keyring#2026"));
+        await using var factory = new SettingsPortalFactory(new()
+        {
+            ["DataProtection:Certificate:Path"] = pfx,
+            ["DataProtection:Certificate:Password"] = "Keyring#2026",
+            ["DataProtection:RetiredCertificates:0:Password"] = "forgot the path",
+        });
+
+        var start = () => factory.Services;
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*'DataProtection:RetiredCertificates:0' needs a Path*");
     }
 
     [Fact]

@@ -13,12 +13,26 @@ public static class KeyRingProtection
 {
     public const string SectionName = "DataProtection:Certificate";
 
+    /// <summary>
+    /// Certificates replaced by the current one, each as a PFX file or a thumbprint: keys written under them are
+    /// still read. Without them a renewed certificate signed everyone out, and every webhook secret stored
+    /// protected could no longer be read.
+    /// </summary>
+    public const string RetiredSectionName = "DataProtection:RetiredCertificates";
+
     public static WebApplicationBuilder AddKeyRingProtection(this WebApplicationBuilder builder)
     {
         var certificate = LoadCertificate(builder.Configuration.GetSection(SectionName));
+        var retired = builder.Configuration.GetSection(RetiredSectionName).GetChildren()
+            .Select(entry => LoadCertificate(entry) ?? throw new InvalidOperationException($"'{entry.Path}' needs a Path (and Password) or a Thumbprint."))
+            .ToArray();
         if (certificate is not null)
         {
-            builder.Services.AddDataProtection().ProtectKeysWithCertificate(certificate);
+            builder.Services.AddDataProtection().ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(retired);
+        }
+        else if (retired.Length > 0)
+        {
+            throw new InvalidOperationException($"'{RetiredSectionName}' lists certificates the key ring was encrypted with before; set the one it is encrypted with now in '{SectionName}'.");
         }
         else if (builder.Environment.IsProduction())
         {
@@ -37,7 +51,7 @@ public static class KeyRingProtection
         {
             if (!File.Exists(path))
             {
-                throw new InvalidOperationException($"'{SectionName}:Path' names '{path}', which does not exist.");
+                throw new InvalidOperationException($"'{section.Path}:Path' names '{path}', which does not exist.");
             }
 
             try
@@ -46,7 +60,7 @@ public static class KeyRingProtection
             }
             catch (CryptographicException ex)
             {
-                throw new InvalidOperationException($"'{SectionName}:Path' could not be opened with '{SectionName}:Password': {ex.Message}", ex);
+                throw new InvalidOperationException($"'{section.Path}:Path' could not be opened with '{section.Path}:Password': {ex.Message}", ex);
             }
         }
         else if (!string.IsNullOrWhiteSpace(thumbprint))
@@ -54,7 +68,7 @@ public static class KeyRingProtection
             using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
             store.Open(OpenFlags.ReadOnly);
             certificate = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false).FirstOrDefault()
-                ?? throw new InvalidOperationException($"'{SectionName}:Thumbprint' {thumbprint} is not in the current user's certificate store.");
+                ?? throw new InvalidOperationException($"'{section.Path}:Thumbprint' {thumbprint} is not in the current user's certificate store.");
         }
         else
         {
@@ -62,7 +76,7 @@ public static class KeyRingProtection
         }
 
         return certificate.HasPrivateKey ? certificate
-            : throw new InvalidOperationException($"The certificate of '{SectionName}' has no private key, so the key ring could not be read back.");
+            : throw new InvalidOperationException($"The certificate of '{section.Path}' has no private key, so the key ring could not be read back.");
     }
 
     private sealed class UnprotectedKeyRingWarning(ILogger<UnprotectedKeyRingWarning> logger) : IHostedService
