@@ -20,14 +20,35 @@ public static class ReleaseSchedule
                 continue;
             }
 
-            // A time in the spring-forward gap does not exist that day; the opening is skipped, as Quartz's cron does.
-            if (SlotSchedule.ToInstant(date.ToDateTime(release.RecurringLocalTime), zone) is { } instant && instant.UtcDateTime > afterUtc)
+            var instant = OpeningInstant(date.ToDateTime(release.RecurringLocalTime), zone);
+            if (instant > afterUtc)
             {
-                return instant.UtcDateTime;
+                return instant;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A time in the spring-forward gap does not exist that day: the opening is when the clocks jump (03:00 for 02:30
+    /// in New York), as Quartz's cron fires it. Skipping it, the domain knew of no opening that week while the scheduler
+    /// opened one. A time that happens twice is the first, as Quartz has it too.
+    /// </summary>
+    private static DateTime OpeningInstant(DateTime wallClock, TimeZoneInfo zone)
+    {
+        if (SlotSchedule.ToInstant(wallClock, zone) is { } instant)
+        {
+            return instant.UtcDateTime;
+        }
+
+        var lastBeforeGap = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(lastBeforeGap))
+        {
+            lastBeforeGap = lastBeforeGap.AddMinutes(-1);
+        }
+
+        return new DateTimeOffset(lastBeforeGap, zone.GetUtcOffset(lastBeforeGap)).UtcDateTime.AddMinutes(1);
     }
 
     /// <summary>The latest opening whose early-access window has started by <paramref name="atUtc"/>, or null before the first.</summary>

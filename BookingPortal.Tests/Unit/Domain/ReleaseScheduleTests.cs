@@ -25,6 +25,37 @@ public class ReleaseScheduleTests
         ReleaseSchedule.Cron(release).Should().Be("0 0 9 ? * MON");
     }
 
+    [Theory]
+    [InlineData(2, 30, "2026-03-01")]
+    [InlineData(2, 0, "2026-03-01")]
+    [InlineData(1, 30, "2026-10-25")]
+    [InlineData(3, 0, "2026-03-01")]
+    public void A_Sunday_opening_around_the_clock_changes_is_when_Quartz_fires_it(int hour, int minute, string fromDate)
+    {
+        var release = new Release { Name = "night", RecurringDays = DaysOfWeekMask.Sunday, RecurringLocalTime = new TimeOnly(hour, minute) };
+        var cron = new CronExpression(ReleaseSchedule.Cron(release), NewYork);
+        var after = DateOnly.Parse(fromDate, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        for (var week = 0; week < 3; week++)
+        {
+            var opening = ReleaseSchedule.NextOpening(release, NewYork, after);
+            var fired = cron.GetNextValidTimeAfter(new DateTimeOffset(after))!.Value.UtcDateTime;
+            opening.Should().Be(fired, $"the domain and the scheduler must name the same opening (week {week} after {after:u})");
+            after = opening!.Value;
+        }
+    }
+
+    [Fact]
+    public void An_opening_in_the_spring_forward_gap_opens_when_the_clocks_jump()
+    {
+        var release = new Release { Name = "night", RecurringDays = DaysOfWeekMask.Sunday, RecurringLocalTime = new TimeOnly(2, 30) };
+
+        var opening = ReleaseSchedule.NextOpening(release, NewYork, new DateTime(2026, 3, 7, 0, 0, 0, DateTimeKind.Utc));
+
+        // 02:30 does not exist on 8 March 2026 in New York: the clocks go from 02:00 EST to 03:00 EDT (07:00 UTC).
+        opening.Should().Be(new DateTime(2026, 3, 8, 7, 0, 0, DateTimeKind.Utc));
+    }
+
     [Fact]
     public void The_week_before_DST_opens_at_14_UTC_and_the_current_opening_is_the_latest_one_started()
     {
