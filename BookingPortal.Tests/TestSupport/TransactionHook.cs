@@ -10,21 +10,26 @@ namespace BookingPortal.Tests.TestSupport;
 /// </summary>
 public sealed class TransactionHook : DbTransactionInterceptor
 {
-    private Func<Task>? next;
+    private sealed record Armed(Func<DbContext?, bool> When, Func<Task> Work);
+
+    private Armed? next;
     private int fired;
 
     /// <summary>How many armed pieces of work have run.</summary>
     public int Fired => Volatile.Read(ref fired);
 
     /// <summary>Arms <paramref name="work"/> for the next transaction; it is disarmed before it runs, so its own transactions pass.</summary>
-    public void BeforeNext(Func<Task> work) => Volatile.Write(ref next, work);
+    public void BeforeNext(Func<Task> work) => BeforeNext(_ => true, work);
+
+    /// <summary>Arms <paramref name="work"/> for the next transaction of a context <paramref name="when"/> accepts; the others pass.</summary>
+    public void BeforeNext(Func<DbContext?, bool> when, Func<Task> work) => Volatile.Write(ref next, new Armed(when, work));
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref next, null) is { } work)
+        if (Volatile.Read(ref next) is { } armed && armed.When(eventData.Context) && Interlocked.CompareExchange(ref next, null, armed) == armed)
         {
-            await work();
+            await armed.Work();
             Interlocked.Increment(ref fired);
         }
 

@@ -32,6 +32,28 @@ public class ReleaseOpenedWebhookTests : PortalSuite
         rows[0].TextBody.Should().Contain($"\"openingId\":{opening.Id}").And.Contain($"\"serviceId\":{clinic.Id}");
     }
 
+    [Fact]
+    public async Task An_opening_whose_first_tick_fails_has_still_told_the_webhooks()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        var (registered, _) = await factory.Get<WebhookAdminService>().RegisterAsync(await factory.StaffAsync(), new WebhookEndpointDraft
+        {
+            Url = "https://93.184.216.34/hooks",
+            EventTypes = [WebhookEventTypes.ReleaseOpened],
+        });
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var releaseId = await db.Releases.Where(r => r.ServiceId == clinic.Id).Select(r => r.Id).SingleAsync();
+        // The tick is the one transaction begun with nothing tracked to save (the opening's and the event's rows are).
+        factory.Transactions.BeforeNext(context => context?.ChangeTracker.HasChanges() == false, () => throw new TimeoutException("The tick's database went away."));
+
+        var open = () => factory.Get<ReleaseOpener>().OpenAsync(releaseId, factory.Clock.GetUtcNow().UtcDateTime);
+
+        await open.Should().ThrowAsync<TimeoutException>().WithMessage("The tick's database went away.");
+        (await db.OutboxMessages.AsNoTracking().CountAsync(m => m.WebhookEndpointId == registered!.Id && m.Subject == WebhookEventTypes.ReleaseOpened))
+            .Should().Be(1, "the opening happened, whatever became of its first tick");
+    }
+
     private sealed class OneRun : IJobListener
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

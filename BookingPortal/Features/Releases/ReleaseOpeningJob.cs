@@ -7,10 +7,9 @@ namespace BookingPortal.Features.Releases;
 /// <summary>What a release.opened webhook event says.</summary>
 public sealed record ReleaseOpenedData(int ReleaseId, int ServiceId, long OpeningId, DateTime OpensAtUtc, string SeedCommitment);
 
-/// <summary>At a release's opening: make sure the opening exists and tick its queue at once, so the early arrivals are drawn without waiting for the next admission tick.</summary>
+/// <summary>At a release's opening, <see cref="ReleaseOpener"/> opens it.</summary>
 [DisallowConcurrentExecution]
-public sealed class ReleaseOpeningJob(
-    IDbContextFactory<BookingDbContext> dbFactory, AdmissionController admissions, WebhookOutbox webhooks, ILogger<ReleaseOpeningJob> logger) : IJob
+public sealed class ReleaseOpeningJob(ReleaseOpener opener) : IJob
 {
     public const string ReleaseIdKey = "releaseId";
 
@@ -22,20 +21,36 @@ public sealed class ReleaseOpeningJob(
             return;
         }
 
-        var releaseId = context.MergedJobDataMap.GetInt(ReleaseIdKey);
+        var opensAtUtc = context.ScheduledFireTimeUtc?.UtcDateTime ?? context.FireTimeUtc.UtcDateTime;
+        await opener.OpenAsync(context.MergedJobDataMap.GetInt(ReleaseIdKey), opensAtUtc, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Makes sure the opening exists, tells the webhooks, and ticks its queue at once, so the early arrivals are drawn
+/// without waiting for the next admission tick.
+/// </summary>
+[ScopedService]
+public sealed class ReleaseOpener(IDbContextFactory<BookingDbContext> dbFactory, AdmissionController admissions, WebhookOutbox webhooks, ILogger<ReleaseOpener> logger)
+{
+    /// <returns>How many the first tick admitted; null when the release no longer exists.</returns>
+    public async Task<int?> OpenAsync(int releaseId, DateTime opensAtUtc, CancellationToken cancellationToken = default)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Id == releaseId, cancellationToken);
         if (release is null)
         {
-            return;
+            return null;
         }
 
-        var opening = await ReleaseGate.EnsureOpeningAsync(db, release, context.ScheduledFireTimeUtc?.UtcDateTime ?? context.FireTimeUtc.UtcDateTime, cancellationToken);
-        var admitted = await admissions.TickAsync(opening.Id, cancellationToken);
-        // Keyed by the opening, so a job that fires twice tells the webhooks once.
+        var opening = await ReleaseGate.EnsureOpeningAsync(db, release, opensAtUtc, cancellationToken);
+        // Told before the tick, and keyed by the opening (a job that fires twice tells once): a tick that fails (the rare
+        // deadlock with ranked-choice booking) used to end the job before the event was written, and nothing wrote it later.
         await webhooks.QueueAsync(db, WebhookEventTypes.ReleaseOpened, $"release-opened:{opening.Id}",
             new ReleaseOpenedData(release.Id, release.ServiceId, opening.Id, opening.OpensAtUtc, PublicDraw.Commitment(opening.Seed)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        var admitted = await ConflictRetry.RunAsync(() => admissions.TickAsync(opening.Id, cancellationToken), logger, cancellationToken);
         logger.LogInformation("Release {ReleaseId} opened ({OpensAt:o}); {Admitted} admitted at once.", releaseId, opening.OpensAtUtc, admitted);
+        return admitted;
     }
 }
