@@ -104,9 +104,13 @@ public class AccountClosingTests
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
+            var retried = Message("old-pending", now.AddDays(-31), OutboxStatus.Pending);
+            retried.NextAttemptAtUtc = now.AddHours(-1);
+            var webhook = Message("old-webhook", now.AddDays(-31), OutboxStatus.Pending);
+            webhook.Channel = NotificationChannel.Webhook;
             db.OutboxMessages.AddRange(
-                Message("old-sent", now.AddDays(-31), OutboxStatus.Sent),
-                Message("old-pending", now.AddDays(-31), OutboxStatus.Pending),
+                Message("old-sent", now.AddDays(-31), OutboxStatus.Sent), retried, webhook,
+                Message("old-never-sent", now.AddDays(-31), OutboxStatus.Pending),
                 Message("recent-sent", now.AddDays(-29), OutboxStatus.Sent));
             await db.SaveChangesAsync();
         }
@@ -114,13 +118,16 @@ public class AccountClosingTests
         var purged = await factory.Get<MessageRetention>().PurgeAsync();
         var again = await factory.Get<MessageRetention>().PurgeAsync();
 
-        (purged, again).Should().Be((1, 0));
+        (purged, again).Should().Be((2, 0));
         await using var check = await factory.DbFactory.CreateDbContextAsync();
         var rows = await check.OutboxMessages.Where(m => m.EventKey.StartsWith("retention-")).ToDictionaryAsync(m => m.EventKey);
         var old = rows["retention-old-sent"];
         (old.TextBody, old.HtmlBody, old.AttachmentContent).Should().Be(("", null, null));
         (old.Status, old.Subject, old.Recipient, old.SentAtUtc).Should().Be((OutboxStatus.Sent, "Subject", "someone@test.local", now.AddDays(-31)));
-        rows["retention-old-pending"].TextBody.Should().Be("Body", "a message not yet delivered keeps what it has to say");
+        rows["retention-old-pending"].TextBody.Should().Be("Body", "a message still being tried keeps what it has to say");
+        rows["retention-old-webhook"].TextBody.Should().Be("Body", "a webhook event goes however late");
+        (rows["retention-old-never-sent"].TextBody, rows["retention-old-never-sent"].Status).Should().Be(("", OutboxStatus.Pending),
+            "an e-mail overdue past Notifications:MaxDelayHours is never sent (delivery off, say), so its body is not kept past the retention");
         rows["retention-recent-sent"].TextBody.Should().Be("Body");
     }
 

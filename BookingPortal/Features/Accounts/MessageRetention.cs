@@ -1,5 +1,7 @@
 using BookingPortal.Infrastructure.Jobs;
 using BookingPortal.Infrastructure.Hosting;
+using BookingPortal.Features.Notifications;
+using BookingPortal.Features.Notifications.Ports;
 using Quartz;
 
 namespace BookingPortal.Features.Accounts;
@@ -20,12 +22,15 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
 
 /// <summary>
 /// Empties the rendered bodies (text, HTML, calendar file) of messages older than the retention,
-/// once they are finished (sent, failed or skipped): the body repeats personal details that the
+/// once they are finished (sent, failed or skipped) or can never go (an e-mail or text overdue past
+/// Notifications:MaxDelayHours, which the dispatcher would skip: with delivery off, the Production default,
+/// such rows stayed Pending with their bodies for good): the body repeats personal details that the
 /// booking itself keeps. Who, what kind, when, the status and the delivery attempts stay as the
 /// record that the customer was told. Idempotent: a purged message is not touched again.
 /// </summary>
 [ScopedService]
-public sealed class MessageRetention(IDbContextFactory<BookingDbContext> dbFactory, IOptions<RetentionOptions> options, TimeProvider time)
+public sealed class MessageRetention(
+    IDbContextFactory<BookingDbContext> dbFactory, IOptions<RetentionOptions> options, IOptions<NotificationsOptions> notifications, TimeProvider time)
 {
     public const string PurgedText = "";
 
@@ -33,10 +38,12 @@ public sealed class MessageRetention(IDbContextFactory<BookingDbContext> dbFacto
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var before = nowUtc.AddDays(-options.Value.MessageDays);
+        var overdue = StaleMessages.OverdueBefore(notifications.Value, nowUtc);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.OutboxMessages
             .Where(m => m.BodiesPurgedAtUtc == null && m.CreatedAtUtc < before
-                        && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped))
+                        && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped
+                            || (m.Status == OutboxStatus.Pending && m.Channel != NotificationChannel.Webhook && m.NextAttemptAtUtc < overdue)))
             .ExecuteUpdateAsync(m => m
                 .SetProperty(x => x.TextBody, PurgedText)
                 .SetProperty(x => x.HtmlBody, (string?)null)

@@ -12,11 +12,14 @@ public static partial class StaleMessages
 {
     /// <returns>Why the e-mail or text is too stale to send, for its row; null when it may go.</returns>
     public static string? Reason(OutboxMessage message, NotificationsOptions settings, DateTime nowUtc) =>
-        nowUtc - message.NextAttemptAtUtc > TimeSpan.FromHours(settings.MaxDelayHours)
+        message.NextAttemptAtUtc < OverdueBefore(settings, nowUtc)
             ? $"Not sent: due since {message.NextAttemptAtUtc:yyyy-MM-dd HH:mm} UTC, more than '{NotificationsOptions.SectionName}:{nameof(settings.MaxDelayHours)}' ({settings.MaxDelayHours}) hours before it could go."
             : !settings.PortalBaseUrlIsLoopback && LinksToLoopback(message.TextBody)
                 ? $"Not sent: its links open localhost, the reader's own computer (written before '{NotificationsOptions.SectionName}:PortalBaseUrl' was set, or a service's link points there)."
                 : null;
+
+    /// <summary>An e-mail or text due before this instant is never sent: the dispatcher skips it whenever it meets it.</summary>
+    public static DateTime OverdueBefore(NotificationsOptions settings, DateTime nowUtc) => nowUtc.AddHours(-settings.MaxDelayHours);
 
     /// <summary>Whether any link in the text opens this computer, by the rule the portal address is judged by (Uri.IsLoopback).</summary>
     private static bool LinksToLoopback(string text) =>
