@@ -42,10 +42,19 @@ public class Booking
     /// <summary>The payment provider's id of the deposit payment (a Stripe payment intent), when paid online.</summary>
     public string? PaymentReference { get; set; }
     /// <summary>
-    /// When the online checkout for this booking stops taking payment; fixed by the first checkout, so
-    /// a second press of "Pay" sends the provider the same request under the same idempotency key.
+    /// When the online checkout for this booking stops taking payment; fixed by the first checkout (and forgotten if
+    /// that checkout failed), so a second press of "Pay" sends the provider the same request under the same key.
     /// </summary>
     public DateTime? CheckoutExpiresAtUtc { get; set; }
+
+    /// <summary>
+    /// The cancellation terms the customer booked under, copied from the service: staff changing the service's terms
+    /// later (a longer fee window, a higher fee, another currency) do not change what was agreed.
+    /// </summary>
+    public int FreeCancellationHours { get; set; }
+
+    /// <inheritdoc cref="FreeCancellationHours"/>
+    public decimal CancellationFee { get; set; }
 
     /// <summary>When the booking last moved to another slot; set by the move's own update, null if it never moved.</summary>
     public DateTime? MovedAtUtc { get; set; }

@@ -32,13 +32,14 @@ public static class CancellationPolicy
         return !byStaff && nowUtc >= booking.StartUtc ? CancellationRefusal.Started : null;
     }
 
-    public static CancellationQuote Quote(Service service, Booking booking, DateTime nowUtc, bool waiveFee = false)
+    /// <summary>On the terms the booking was made under (<see cref="Booking.FreeCancellationHours"/>), not the service's today.</summary>
+    public static CancellationQuote Quote(Booking booking, DateTime nowUtc, bool waiveFee = false)
     {
-        var freeUntil = booking.StartUtc.AddHours(-service.FreeCancellationHours);
+        var freeUntil = booking.StartUtc.AddHours(-booking.FreeCancellationHours);
         // Nothing was agreed or charged while a request waits for staff or a hold waits for its deposit, so withdrawing
         // it never costs a fee: a payment still on its way is refunded whole, as it is when the hold lapses unpaid.
         var isFree = nowUtc <= freeUntil || booking.Status is BookingStatus.AwaitingApproval or BookingStatus.PendingPayment;
-        var fee = isFree || waiveFee ? 0m : Math.Min(service.CancellationFee, booking.DepositAmount);
+        var fee = isFree || waiveFee ? 0m : Math.Min(booking.CancellationFee, booking.DepositAmount);
         return new CancellationQuote(booking.DepositAmount, fee, booking.DepositAmount - fee, freeUntil, isFree, waiveFee && !isFree);
     }
 }

@@ -48,6 +48,46 @@ public class CancellationServiceTests : PortalSuite
     }
 
     [Fact]
+    public async Task Terms_staff_change_after_the_booking_do_not_change_what_cancelling_it_costs()
+    {
+        var service = await factory.SimpleConsultationAsync();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var slot = (await factory.BookableSlotsAsync(service)).First(s => s.StartUtc > now.AddHours(80));
+        var booked = await Reserve(factory, (await factory.CreateCustomersAsync(1))[0], service.Id, slot.StartUtc);
+        var booking = booked.Booking!;
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-72), TimeSpan.Zero));
+        var cancellations = factory.Get<CancellationService>();
+        var staff = await factory.StaffAsync();
+        var admin = factory.Get<ServiceAdminService>();
+        var draft = (await admin.GetDraftAsync(staff, booking.ServiceId))!;
+        draft.FreeCancellationHours = 168;
+        draft.ChangesAllowedUntilHours = 168;
+        draft.CancellationFee = 40m;
+        var saved = await admin.SaveAsync(staff, draft);
+        saved.Succeeded.Should().BeTrue(saved.Message);
+
+        var result = await cancellations.CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+
+        result.Quote!.IsFree.Should().BeTrue("booked under free cancellation until 48 hours before; 72 hours are left");
+        result.Quote.FeeRetained.Should().Be(0m);
+        (await factory.ServiceNamedAsync(draft.Name)).FreeCancellationHours.Should().Be(168, "the service's terms did change, for bookings made from now on");
+    }
+
+    [Fact]
+    public async Task Bookings_made_before_their_terms_were_kept_take_their_services_terms_once()
+    {
+        var (booking, service) = await BookConsultationAsync(factory, slotIndex: 0);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.FreeCancellationHours, 0).SetProperty(x => x.CancellationFee, 0m));
+
+        await db.Database.ExecuteSqlRawAsync(BookingPortal.Data.Migrations.CancellationTermsBackfill.Sql);
+
+        var terms = await db.Bookings.AsNoTracking().Where(b => b.Id == booking.Id).Select(b => new { b.FreeCancellationHours, b.CancellationFee }).SingleAsync();
+        terms.Should().Be(new { service.FreeCancellationHours, service.CancellationFee });
+        service.FreeCancellationHours.Should().BePositive();
+    }
+
+    [Fact]
     public async Task A_fee_that_starts_while_the_dialog_is_open_is_shown_before_it_is_kept()
     {
         var (booking, cancellations) = await BookedConsultationAtAsync(TimeSpan.FromHours(48) + TimeSpan.FromMinutes(1));

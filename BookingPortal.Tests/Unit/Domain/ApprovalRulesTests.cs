@@ -26,9 +26,10 @@ public class ApprovalRulesTests
         {
             ConfirmationNumber = "ABCD-EFGH", CustomerId = "c", Currency = "USD", IdempotencyKey = "k",
             Status = BookingStatus.AwaitingApproval, StartUtc = Start, EndUtc = Start.AddHours(1), Price = 200m, DepositAmount = 50m,
+            FreeCancellationHours = 48, CancellationFee = 25m,
         };
 
-        var quote = CancellationPolicy.Quote(DemoServices.Consultation(), booking, Start.AddHours(-2));
+        var quote = CancellationPolicy.Quote(booking, Start.AddHours(-2));
 
         (quote.IsFree, quote.FeeRetained).Should().Be((true, 0m));
         CancellationPolicy.CheckAllowed(booking, Start.AddHours(-2), byStaff: false).Should().BeNull("a request still holds its seat, so the customer may withdraw it");

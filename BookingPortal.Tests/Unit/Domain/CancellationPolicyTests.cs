@@ -3,7 +3,6 @@ namespace BookingPortal.Tests.Unit.Domain;
 public class CancellationPolicyTests
 {
     private static readonly DateTime Start = new(2026, 3, 11, 14, 0, 0, DateTimeKind.Utc);
-    private readonly Service service = DemoServices.Consultation();
     private readonly Booking booking = new()
     {
         ConfirmationNumber = "ABCD-EFGH",
@@ -15,12 +14,14 @@ public class CancellationPolicyTests
         EndUtc = Start.AddHours(1),
         Price = 200m,
         DepositAmount = 50m,
+        FreeCancellationHours = 48,
+        CancellationFee = 25m,
     };
 
     [Fact]
     public void Exactly_48_hours_before_the_start_is_still_free()
     {
-        var quote = CancellationPolicy.Quote(service, booking, Start.AddHours(-48));
+        var quote = CancellationPolicy.Quote(booking, Start.AddHours(-48));
 
         quote.IsFree.Should().BeTrue();
         quote.FeeRetained.Should().Be(0m);
@@ -31,21 +32,19 @@ public class CancellationPolicyTests
     [Fact]
     public void At_47_hours_59_minutes_the_fee_is_kept_and_the_rest_refunded()
     {
-        var quote = CancellationPolicy.Quote(service, booking, Start.AddHours(-47).AddMinutes(-59));
+        var quote = CancellationPolicy.Quote(booking, Start.AddHours(-47).AddMinutes(-59));
 
         quote.IsFree.Should().BeFalse();
         quote.FeeRetained.Should().Be(25m);
         quote.Refund.Should().Be(25m);
     }
 
-    [Theory]
-    [InlineData(BookingStatus.PendingPayment)]
-    [InlineData(BookingStatus.AwaitingApproval)]
-    public void Nothing_is_kept_for_a_booking_never_paid_or_confirmed_even_inside_the_fee_window(BookingStatus status)
+    [Fact]
+    public void Nothing_is_kept_for_a_hold_never_paid_even_inside_the_fee_window()
     {
-        booking.Status = status;
+        booking.Status = BookingStatus.PendingPayment;
 
-        var quote = CancellationPolicy.Quote(service, booking, Start.AddHours(-2));
+        var quote = CancellationPolicy.Quote(booking, Start.AddHours(-2));
 
         quote.IsFree.Should().BeTrue();
         quote.FeeRetained.Should().Be(0m);
@@ -55,15 +54,15 @@ public class CancellationPolicyTests
     [Fact]
     public void The_fee_never_exceeds_the_deposit()
     {
-        service.CancellationFee = 80m;
+        booking.CancellationFee = 80m;
 
-        CancellationPolicy.Quote(service, booking, Start.AddHours(-1)).Should().Match<CancellationQuote>(q => q.FeeRetained == 50m && q.Refund == 0m);
+        CancellationPolicy.Quote(booking, Start.AddHours(-1)).Should().Match<CancellationQuote>(q => q.FeeRetained == 50m && q.Refund == 0m);
     }
 
     [Fact]
     public void Staff_can_waive_the_fee_and_the_waiver_is_marked()
     {
-        var quote = CancellationPolicy.Quote(service, booking, Start.AddHours(-2), waiveFee: true);
+        var quote = CancellationPolicy.Quote(booking, Start.AddHours(-2), waiveFee: true);
 
         quote.FeeRetained.Should().Be(0m);
         quote.Refund.Should().Be(50m);

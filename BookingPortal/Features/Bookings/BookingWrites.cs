@@ -135,6 +135,8 @@ internal static class BookingWrites
             Price = service.Price,
             DepositAmount = service.DepositDueNow,
             Currency = service.Currency,
+            FreeCancellationHours = service.FreeCancellationHours,
+            CancellationFee = service.CancellationFee,
             IdempotencyKey = idempotencyKey,
         };
     }

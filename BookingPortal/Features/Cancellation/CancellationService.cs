@@ -38,7 +38,7 @@ public sealed class CancellationService(
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc);
+        var quote = CancellationPolicy.Quote(booking, nowUtc);
         var refusal = CancellationPolicy.CheckAllowed(booking, nowUtc, isStaff);
         return new CancellationOffer(quote, Explain(booking, quote), refusal is null, refusal is { } r ? RefusalMessage(r) : null);
     }
@@ -118,7 +118,7 @@ public sealed class CancellationService(
             return new(new CancelResult(refusal == CancellationRefusal.Started ? CancelOutcome.Started : CancelOutcome.AlreadyEnded, null, RefusalMessage(refusal)));
         }
 
-        var quote = CancellationPolicy.Quote(booking.Service!, booking, nowUtc, request.WaiveFee);
+        var quote = CancellationPolicy.Quote(booking, nowUtc, request.WaiveFee);
         if (NotAsShown(request, booking, quote) is { } changed)
         {
             return new(changed);
@@ -237,7 +237,7 @@ public sealed class CancellationService(
 
         return done
             ? text["Booking {0} is cancelled. A fee of {1} is kept; {2} of the deposit is released.", booking.ConfirmationNumber, money(quote.FeeRetained), money(quote.Refund)]
-            : text["A fee of {0} applies because the appointment starts in less than {1} hours. {2} of the deposit is released.", money(quote.FeeRetained), booking.Service!.FreeCancellationHours, money(quote.Refund)];
+            : text["A fee of {0} applies because the appointment starts in less than {1} hours. {2} of the deposit is released.", money(quote.FeeRetained), booking.FreeCancellationHours, money(quote.Refund)];
     }
 
     private string RefusalMessage(CancellationRefusal refusal) => refusal switch

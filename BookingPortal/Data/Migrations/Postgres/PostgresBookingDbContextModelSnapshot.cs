@@ -318,6 +318,10 @@ namespace BookingPortal.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<decimal>("CancellationFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<bool>("CancellationFeeWaived")
                         .HasColumnType("boolean");
 
@@ -376,6 +380,9 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FreeCancellationHours")
+                        .HasColumnType("integer");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()

@@ -320,6 +320,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<decimal>("CancellationFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<bool>("CancellationFeeWaived")
                         .HasColumnType("bit");
 
@@ -378,6 +382,9 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("FreeCancellationHours")
+                        .HasColumnType("int");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()

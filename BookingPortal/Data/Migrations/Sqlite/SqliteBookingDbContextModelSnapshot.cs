@@ -305,6 +305,10 @@ namespace BookingPortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("CancellationFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CancellationFeeWaived")
                         .HasColumnType("INTEGER");
 
@@ -363,6 +367,9 @@ namespace BookingPortal.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FreeCancellationHours")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
