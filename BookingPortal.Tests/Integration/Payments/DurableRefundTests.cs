@@ -160,6 +160,31 @@ public class DurableRefundTests : StripeSuite
     }
 
     [Fact]
+    public async Task After_a_switch_back_to_reception_a_late_stripe_payment_is_recorded_and_its_refund_is_listed_for_staff()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await HeldBookingAsync(factory);
+        // The clinic goes back to pay at reception, keeping the Stripe keys; the customer's Checkout tab is still open.
+        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception")) { SharesDatabaseOf = factory };
+        await reception.StartWithoutScheduledJobsAsync();
+        reception.Clock.SetUtcNow(factory.Clock.GetUtcNow().AddMinutes(11));
+        (await reception.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        using var client = reception.CreateClient();
+
+        var delivered = await PostWebhookAsync(client, CheckoutCompletedEvent("evt_late", booking.Id, "pi_after_switch", 5000));
+
+        delivered.StatusCode.Should().Be(HttpStatusCode.OK, "a 404 lost the payment: Stripe gives up on an endpoint that is not there");
+        var refund = await RefundAsync(reception, booking);
+        (refund.Status, refund.Amount).Should().Be((RefundStatus.Pending, 50m));
+        stripe.RefundRequests.Should().BeEmpty("no online gateway is configured to send it");
+        var staff = await reception.StaffAsync();
+        var settlement = reception.Get<RefundSettlement>();
+        (await settlement.ListAsync(staff)).Should().ContainSingle(r => r.Id == refund.Id).Which.LastError.Should().Be(RefundSettlement.NoGatewayToSendIt);
+        (await settlement.RecordRefundedByHandAsync(staff, refund.Id, "Bank transfer 4411")).Should().Be(SettleOutcome.Recorded);
+        (await settlement.ListAsync(staff)).Should().NotContain(r => r.Id == refund.Id);
+    }
+
+    [Fact]
     public async Task A_cancel_whose_caller_stops_waiting_after_the_commit_still_refunds()
     {
         await factory.StartWithoutScheduledJobsAsync();

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
 
@@ -18,15 +19,21 @@ public enum SettleOutcome
 }
 
 /// <summary>
-/// Refunds the portal gave up on (the provider refused them, every attempt failed, or an accepted one failed later)
-/// stay owed in the ledger until staff refund the customer another way (a bank transfer, the provider's dashboard)
-/// and record it here. Recording writes the DepositRefunded entry the dispatcher would have written, with who and
+/// Refunds the portal gave up on (the provider refused them, every attempt failed, or an accepted one failed later),
+/// and, while no online gateway is configured (switched back to reception), the ones waiting for it, stay owed in the
+/// ledger until staff refund the customer another way (a bank transfer, the provider's dashboard) and record it here. Recording writes the DepositRefunded entry the dispatcher would have written, with who and
 /// how, so the ledger and the consistency check agree again.
 /// </summary>
 [ScopedService]
-public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, TimeProvider time)
+public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, IPaymentGateway gateway, TimeProvider time)
 {
     public const int MaxReferenceLength = 200;
+
+    /// <summary>Why a refund that is not failed is listed: nothing would ever send it.</summary>
+    public const string NoGatewayToSendIt = "Waiting for an online payment gateway, and none is configured (Payments:Gateway is Reception).";
+
+    /// <summary>Pending refunds count too while nothing sends them: the dispatcher waits for an online gateway.</summary>
+    private bool PendingOnesWaitForNothing => !gateway.TakesPaymentOnline;
 
     /// <summary>Oldest first: the customer who has waited longest comes first.</summary>
     public async Task<IReadOnlyList<RefundToSettle>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
@@ -36,9 +43,10 @@ public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFacto
         return await (
                 from refund in db.RefundRequests.AsNoTracking()
                 join booking in db.Bookings on refund.BookingId equals booking.Id
-                where refund.Status == RefundStatus.Failed
+                where refund.Status == RefundStatus.Failed || (PendingOnesWaitForNothing && refund.Status == RefundStatus.Pending)
                 orderby refund.CreatedAtUtc, refund.Id
-                select new RefundToSettle(refund.Id, booking.ConfirmationNumber, refund.Amount, refund.Currency, refund.Reason, refund.LastError))
+                select new RefundToSettle(refund.Id, booking.ConfirmationNumber, refund.Amount, refund.Currency, refund.Reason,
+                    refund.Status == RefundStatus.Pending ? NoGatewayToSendIt : refund.LastError))
             .ToListAsync(cancellationToken);
     }
 
@@ -55,9 +63,9 @@ public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == refundId, cancellationToken);
-        // Conditional on Failed: two clicks, two tabs or two colleagues record the money once.
+        // Conditional on its status: two clicks, two tabs or two colleagues record the money once.
         var updated = refund is null ? 0 : await db.RefundRequests
-            .Where(r => r.Id == refundId && r.Status == RefundStatus.Failed)
+            .Where(r => r.Id == refundId && (r.Status == RefundStatus.Failed || (PendingOnesWaitForNothing && r.Status == RefundStatus.Pending)))
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, RefundStatus.SettledByHand), cancellationToken);
         if (updated == 1)
         {
