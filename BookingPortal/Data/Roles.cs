@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 
 namespace BookingPortal.Data;
 
@@ -22,6 +23,13 @@ public static class Roles
     /// <summary>The names of the roles the database holds for a user now (the one query of them).</summary>
     public static IQueryable<string?> HeldBy(BookingDbContext db, string userId) =>
         db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name);
+
+    /// <summary>
+    /// Whether taking this person out of the admins (a role removed, the account closed) would leave the portal with
+    /// none: nobody could grant a role again, and the next start would print a fresh first-admin link to the logs.
+    /// </summary>
+    public static async Task<bool> IsLastAdminAsync(UserManager<ApplicationUser> users, ApplicationUser user) =>
+        await users.IsInRoleAsync(user, Admin) && (await users.GetUsersInRoleAsync(Admin)).Count <= 1;
 
     /// <summary>Whether the database holds the Staff or Admin role for this user now.</summary>
     public static Task<bool> IsStaffAsync(BookingDbContext db, string userId, CancellationToken cancellationToken) =>

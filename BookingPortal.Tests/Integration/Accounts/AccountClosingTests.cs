@@ -96,6 +96,21 @@ public class AccountClosingTests
     }
 
     [Fact]
+    public async Task The_only_admin_cannot_close_their_account_and_leave_the_portal_without_one()
+    {
+        await using var factory = new PortalFactory();
+        using var admin = await factory.SignInAsync(DemoSeeder.AdminEmail, DemoSeeder.AdminPassword);
+
+        var refused = await admin.SubmitFormAsync("/Account/Manage/DeletePersonalData", new() { ["Input.Password"] = DemoSeeder.AdminPassword });
+
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("only admin. Make someone else an admin before you close this account.");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Email == DemoSeeder.AdminEmail);
+        user.DeletedAtUtc.Should().BeNull();
+        (await Roles.HeldBy(db, user.Id).ToListAsync()).Should().Contain(Roles.Admin);
+    }
+
+    [Fact]
     public async Task Message_bodies_are_emptied_after_the_retention_while_the_delivery_facts_stay()
     {
         await using var factory = new SettingsPortalFactory(("Retention:MessageDays", "30"));

@@ -80,6 +80,7 @@ public class StaffAccessTests(StaffAccessTests.SignedInPortal factory) : IClassF
             () => factory.Get<OutboxAdminService>().RetryFailedAsync(notStaff),
             () => factory.Get<OutboxAdminService>().ListJobsAsync(notStaff),
             () => factory.Get<PeopleService>().ListAsync(staff, null),
+            () => factory.Get<AuditLog>().ListAsync(staff, null, 0, 10),
             () => factory.Get<PeopleService>().SetRoleAsync(staff, notStaff.Id, Roles.Admin, grant: true),
         ];
 

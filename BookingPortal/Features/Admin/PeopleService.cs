@@ -90,7 +90,7 @@ public sealed class PeopleService(
             return new(false, "No such person or role.");
         }
 
-        if (!grant && role == Roles.Admin && (userId == actor.Id || (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1))
+        if (!grant && role == Roles.Admin && (userId == actor.Id || await Roles.IsLastAdminAsync(users, user)))
         {
             return new(false, userId == actor.Id ? "You cannot take away your own admin role." : "The last admin keeps the role.");
         }

@@ -48,10 +48,10 @@ public sealed class AuditLog(IDbContextFactory<BookingDbContext> dbFactory, Time
         Record(db, new StaffActor(staffId, name, IsStaff: true, IsAdmin: false), action, subject, details);
     }
 
-    /// <summary>Newest first; <paramref name="search"/> matches the subject, the action or the actor.</summary>
+    /// <summary>For admins, as its page is; newest first; <paramref name="search"/> matches the subject, the action or the actor.</summary>
     public async Task<AuditPage> ListAsync(StaffActor actor, string? search, int skip, int take, CancellationToken cancellationToken = default)
     {
-        actor.EnsureStaff();
+        actor.EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
