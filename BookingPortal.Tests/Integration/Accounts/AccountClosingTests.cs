@@ -96,6 +96,22 @@ public class AccountClosingTests
     }
 
     [Fact]
+    public async Task A_key_made_for_a_closed_account_afterwards_opens_nothing()
+    {
+        await using var factory = new PortalFactory();
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var keys = factory.Get<BookingPortal.Features.Api.ApiKeyService>();
+        var before = (await keys.CreateAsync(customer, "before", ApiScopes.Read)).Created!;
+        await factory.Get<AccountClosing>().CloseAsync(customer);
+
+        // A second device still signed in (its cookie is checked again only after 30 minutes) makes a key.
+        var after = (await keys.CreateAsync(customer, "after", ApiScopes.Read)).Created!;
+
+        (await keys.AuthenticateAsync(before.Secret)).Should().BeNull("closing removed the key");
+        (await keys.AuthenticateAsync(after.Secret)).Should().BeNull("the account it would act for is closed");
+    }
+
+    [Fact]
     public async Task The_only_admin_cannot_close_their_account_and_leave_the_portal_without_one()
     {
         await using var factory = new PortalFactory();

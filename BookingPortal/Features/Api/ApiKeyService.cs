@@ -150,7 +150,11 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
             .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAtUtc, nowUtc), cancellationToken) == 1;
     }
 
-    /// <summary>The caller a presented key stands for, or null for an unknown or revoked key.</summary>
+    /// <summary>
+    /// The caller a presented key stands for, or null for an unknown or revoked key, or one whose account is closed:
+    /// closing removes the account's keys, but a second device's cookie (checked again only after 30 minutes) could
+    /// still make one after that, and it read the closed account's bookings.
+    /// </summary>
     public async Task<ApiCaller?> AuthenticateAsync(string presented, CancellationToken cancellationToken = default)
     {
         if (!presented.StartsWith(KeyMarker, StringComparison.Ordinal) || presented.Length > 100)
@@ -160,7 +164,8 @@ public sealed class ApiKeyService(IDbContextFactory<BookingDbContext> dbFactory,
 
         var hash = HashOf(presented);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAtUtc == null, cancellationToken);
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(
+            k => k.Hash == hash && k.RevokedAtUtc == null && db.Users.Any(u => u.Id == k.OwnerId && u.DeletedAtUtc == null), cancellationToken);
         if (key is null)
         {
             return null;
