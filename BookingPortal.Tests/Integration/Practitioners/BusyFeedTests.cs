@@ -40,6 +40,22 @@ public sealed class BusyFeedTests : IAsyncLifetime
     internal static string Calendar(params string[] events) => "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stand-in//EN\r\n" + string.Concat(events) + "END:VCALENDAR\r\n";
 
     [Fact]
+    public async Task Staff_opening_the_practitioner_see_where_the_calendar_is_never_its_secret_address()
+    {
+        await using var portal = new FeedPortal(allowPrivateNetworks: true);
+        await portal.StartWithoutScheduledJobsAsync();
+        var practitioner = await portal.CreatePractitionerAsync("Dr Private", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var staff = await portal.StaffAsync();
+        feed = Calendar();
+        (await portal.Get<BusyFeedService>().SetUrlAsync(staff, practitioner, feedUrl)).Errors.Should().BeEmpty();
+
+        var detail = await portal.Get<PractitionerAdminService>().GetAsync(staff, practitioner);
+
+        detail!.BusyFeedHost.Should().Be(new Uri(feedUrl).Host);
+        System.Text.Json.JsonSerializer.Serialize(detail).Should().NotContain(FeedSecret, "with it anyone reads the practitioner's whole private calendar");
+    }
+
+    [Fact]
     public async Task Each_read_replaces_the_practitioners_busy_periods_and_the_week_view_shows_them()
     {
         await using var portal = new FeedPortal(allowPrivateNetworks: true);

@@ -19,6 +19,10 @@ public sealed class BusyFeedService(
     public const int MaxFeedBytes = 2 * 1024 * 1024;
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(120);
 
+    /// <summary>What staff see of a saved address: where it points, never the secret in it; null when there is none.</summary>
+    public static string? HostOf(string? address) =>
+        address is null ? null : Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri.Host : "?";
+
     /// <summary>Sets or (with an empty address) removes the feed; a new address is read at once.</summary>
     public async Task<SaveResult> SetUrlAsync(StaffActor actor, int practitionerId, string? url, CancellationToken cancellationToken = default)
     {

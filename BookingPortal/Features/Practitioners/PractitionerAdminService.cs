@@ -37,7 +37,7 @@ public sealed class PractitionerAdminService(
         var hours = p.Hours.OrderBy(h => ((int)h.Day + 6) % 7).ThenBy(h => h.Start)
             .Select(h => new HoursDraft { Day = h.Day, Start = h.Start, End = h.End, ValidFrom = h.ValidFrom, ValidTo = h.ValidTo }).ToList();
         return new PractitionerDetail(p.Id, profile, hours, p.Exceptions.OrderBy(e => e.StartLocal).ToList(),
-            p.ExternalBusyFeedUrl, p.CalendarFeedTokenHash is not null, await PractitionerZone.OfAsync(db, id, cancellationToken));
+            BusyFeedService.HostOf(p.ExternalBusyFeedUrl), p.CalendarFeedTokenHash is not null, await PractitionerZone.OfAsync(db, id, cancellationToken));
     }
 
     /// <summary>The staff accounts a profile can be linked to.</summary>

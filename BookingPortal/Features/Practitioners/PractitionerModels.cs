@@ -40,10 +40,13 @@ public sealed class ExceptionDraft
     public string? Reason { get; set; }
 }
 
-/// <summary>A practitioner as the edit page shows them.</summary>
+/// <summary>
+/// A practitioner as the edit page shows them. Of their own calendar's address only its host: the address is the
+/// secret that reads their whole private calendar, and every staff member opens this page.
+/// </summary>
 public sealed record PractitionerDetail(
     int Id, PractitionerDraft Profile, IReadOnlyList<HoursDraft> Hours, IReadOnlyList<AvailabilityException> Exceptions,
-    string? ExternalBusyFeedUrl, bool HasCalendarFeed, string TimeZoneId);
+    string? BusyFeedHost, bool HasCalendarFeed, string TimeZoneId);
 
 /// <summary>The outcome of a save: the id, or the messages to show beside the fields (keyed by field name).</summary>
 public sealed record SaveResult(int? Id, IReadOnlyList<FieldError> Errors)
