@@ -46,4 +46,22 @@ public class CalendarFeedTests(PortalFactory factory) : IClassFixture<PortalFact
         (await StatusOf(CalendarFeedToken.Create())).Should().Be(HttpStatusCode.NotFound);
         (await StatusOf("short")).Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_practitioner_who_has_left_stops_receiving_the_schedule()
+    {
+        var practitioner = await factory.CreatePractitionerAsync("Dr Gone", (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var token = (await factory.Get<CalendarFeedService>().IssueAsync(await factory.StaffAsync(), practitioner))!;
+        using var client = factory.CreateClient();
+        var before = await client.GetAsync("/" + CalendarFeedService.PathFor(token));
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Practitioners.Where(p => p.Id == practitioner).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsActive, false));
+        }
+
+        var after = await client.GetAsync("/" + CalendarFeedService.PathFor(token));
+
+        (before.StatusCode, after.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.NotFound),
+            "the profile made inactive: the schedule's services, times and confirmation numbers are no longer theirs to read");
+    }
 }

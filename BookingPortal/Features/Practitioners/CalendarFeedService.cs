@@ -37,7 +37,10 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
     public Task<bool> RevokeAsync(StaffActor actor, int practitionerId, CancellationToken cancellationToken = default) =>
         SetHashAsync(actor.EnsureStaff(), practitionerId, null, "practitioner.calendar_feed_revoked", cancellationToken);
 
-    /// <returns>The feed's text, or null when the token opens no feed (never issued, revoked or replaced).</returns>
+    /// <returns>
+    /// The feed's text, or null when the token opens no feed: never issued, revoked or replaced, or its practitioner has
+    /// left (the profile made inactive, or the linked account closed), whose phone went on receiving the schedule.
+    /// </returns>
     public async Task<string?> RenderAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!CalendarFeedToken.IsWellFormed(token))
@@ -47,7 +50,9 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
 
         var hash = CalendarFeedToken.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var practitionerId = await db.Practitioners.Where(p => p.CalendarFeedTokenHash == hash).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var practitionerId = await db.Practitioners
+            .Where(p => p.CalendarFeedTokenHash == hash && p.IsActive && (p.UserId == null || db.Users.Any(u => u.Id == p.UserId && u.DeletedAtUtc == null)))
+            .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (practitionerId is not { } id)
         {
             return null;
