@@ -19,6 +19,8 @@ public class StaffRoleRevocationTests : PortalSuite
         var circuitUser = await PrincipalAsync(factory, staffId);
         var staffActors = factory.Get<StaffActors>();
         var calendar = $"/bookings/{booking.ConfirmationNumber}/calendar.ics";
+        var moving = $"/services/{service.Id}/book?reschedule={booking.ConfirmationNumber}";
+        (await client.GetStringAsync(moving)).Should().Contain("data-testid=\"move-window\"", "staff may move any customer's booking");
         (await client.GetAsync("/admin/appointments.csv")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync(calendar)).StatusCode.Should().Be(HttpStatusCode.OK, "staff see any customer's booking");
         await factory.Get<DashboardService>().GetAsync(await staffActors.ResolveAsync(circuitUser));
@@ -39,6 +41,7 @@ public class StaffRoleRevocationTests : PortalSuite
         export.StatusCode.Should().Be(HttpStatusCode.Redirect);
         export.Headers.Location!.OriginalString.Should().Contain("Account/AccessDenied");
         (await client.GetAsync(calendar)).StatusCode.Should().Be(HttpStatusCode.NotFound, "someone else's booking is not theirs to see any more");
+        (await client.GetStringAsync(moving)).Should().NotContain("data-testid=\"move-window\"", "nor when changes to it close");
         var dashboard = await client.GetStringAsync("/admin");
         dashboard.Should().Contain("data-testid=\"error-message\"", "the page's first service call is refused and the error boundary shows it")
             .And.NotContain("Waiting to arrive");

@@ -85,7 +85,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
             return BookingPageStep.NotFound;
         }
 
-        var isStaff = Roles.IsStaff(user);
+        // From the database, as the move itself asks: a cookie still carries a removed role for up to 30 minutes.
+        var isStaff = await host.IsStaffAsync(user);
         var moving = reschedule is null || CustomerId is null ? null : await host.GetBookingAsync(reschedule, CustomerId, isStaff);
         StaffMove = moving is not null && MoveRules.ActsForCustomer(isStaff, CustomerId!, moving.CustomerId);
         Move = moving is null ? null : MoveWindowText.For(moving, time.GetUtcNow().UtcDateTime, StaffMove, text, CultureInfo.CurrentCulture);
