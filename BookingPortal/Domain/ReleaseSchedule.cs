@@ -20,7 +20,9 @@ public static class ReleaseSchedule
                 continue;
             }
 
-            var instant = OpeningInstant(date.ToDateTime(release.RecurringLocalTime), zone);
+            // A time the clocks skip that day opens when they jump (03:00 for 02:30 in New York), as Quartz's cron fires it;
+            // skipping it, the domain knew of no opening that week while the scheduler opened one. A repeated time is the first.
+            var instant = WallTime.ToUtc(date.ToDateTime(release.RecurringLocalTime), zone);
             if (instant > afterUtc)
             {
                 return instant;
@@ -28,27 +30,6 @@ public static class ReleaseSchedule
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A time in the spring-forward gap does not exist that day: the opening is when the clocks jump (03:00 for 02:30
-    /// in New York), as Quartz's cron fires it. Skipping it, the domain knew of no opening that week while the scheduler
-    /// opened one. A time that happens twice is the first, as Quartz has it too.
-    /// </summary>
-    private static DateTime OpeningInstant(DateTime wallClock, TimeZoneInfo zone)
-    {
-        if (SlotSchedule.ToInstant(wallClock, zone) is { } instant)
-        {
-            return instant.UtcDateTime;
-        }
-
-        var lastBeforeGap = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(lastBeforeGap))
-        {
-            lastBeforeGap = lastBeforeGap.AddMinutes(-1);
-        }
-
-        return new DateTimeOffset(lastBeforeGap, zone.GetUtcOffset(lastBeforeGap)).UtcDateTime.AddMinutes(1);
     }
 
     /// <summary>The latest opening whose early-access window has started by <paramref name="atUtc"/>, or null before the first.</summary>

@@ -271,6 +271,15 @@ public class QueueTests : WeeklyReleaseSuite
         (await admissions.TickAllAsync()).Should().Be(0);
         (await factory.Get<OpeningSeatRecorder>().RecordAsync()).Should().Be(0, "no seat curve is drawn for a line that cannot move");
         (await TickCountAsync()).Should().Be(ticksWhenLineEnded, "the only place left waiting can never be given a turn as it stands");
+        var late = QueueMember.Of(null, "ffeeddccbbaa99887766554433221100");
+        var latePlace = (await queue.JoinAsync(clinic.Id, late, null)).Entry!;
+        await admissions.TickAllAsync();
+        var ticksOnceNumbered = await TickCountAsync();
+        await admissions.TickAllAsync();
+        (await TickCountAsync()).Should().Be(ticksOnceNumbered, "numbered, the late visitor's place cannot move either");
+        (await queue.GetStateAsync(clinic.Id, late)).Entry!.Sequence.Should().NotBeNull("a place that arrives keeps a number to be shown");
+        ticksOnceNumbered.Should().Be(ticksWhenLineEnded + 1);
+        latePlace.Sequence.Should().BeNull();
 
         var signedIn = (await factory.CreateCustomersAsync(1))[0];
         (await queue.ClaimVisitorPlacesAsync(visitor.VisitorKey!, signedIn)).Should().Be(1);

@@ -10,7 +10,8 @@ namespace BookingPortal.Features.Insights;
 /// every provider translates the same way).
 /// </summary>
 [ScopedService]
-public sealed class OpeningInsightsQueries(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, PublishedDraws draws, TimeProvider time)
+public sealed class OpeningInsightsQueries(
+    IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, PublishedDraws draws, LiveOpenings liveOpenings, TimeProvider time)
 {
     /// <summary>The chart starts this long before the early doors open: people join ahead, and their minute shows it.</summary>
     public static readonly TimeSpan LeadIn = TimeSpan.FromMinutes(10);
@@ -30,8 +31,7 @@ public sealed class OpeningInsightsQueries(IDbContextFactory<BookingDbContext> d
         }
 
         var entries = db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == openingId);
-        var isLive = nowUtc >= opening.EarlyOpensAtUtc
-                     && await entries.AnyAsync(e => e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted, cancellationToken);
+        var isLive = await liveOpenings.StartedBy(db, nowUtc).AnyAsync(o => o.Id == openingId, cancellationToken);
         var startUtc = opening.EarlyOpensAtUtc - LeadIn;
         var lastActivity = await LastActivityAsync(entries, cancellationToken) ?? opening.Choice.OpensAtUtc;
         var endUtc = Min(isLive ? nowUtc : lastActivity, startUtc.AddMinutes(MaxMinutes - 1));

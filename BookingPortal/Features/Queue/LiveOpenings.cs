@@ -1,10 +1,10 @@
 namespace BookingPortal.Features.Queue;
 
 /// <summary>
-/// The openings a tick can still move: a draw is due, a turn is running, or a place waits that can be given one.
-/// A place that cannot (a visitor who never signs in where confirmed addresses are required, a proof of work never
-/// sent) no longer keeps its opening live: one such place ticked its opening every 2 s, and sampled its seats every
-/// 10 s, for good. It counts again as soon as it can move (the visitor signs in, the proof arrives).
+/// The openings a tick can still move: a draw is due, a turn is running, a place waits for its number, or a place
+/// waits that can be given a turn. A numbered place that cannot be given one (a visitor who never signs in where
+/// confirmed addresses are required) no longer keeps its opening live: one such place ticked its opening every 2 s,
+/// and sampled its seats every 10 s, for good. It counts again as soon as it can move (the visitor signs in).
 /// </summary>
 [ScopedService]
 public sealed class LiveOpenings(AccountRules accountRules)
@@ -16,6 +16,7 @@ public sealed class LiveOpenings(AccountRules accountRules)
         return db.ReleaseOpenings.Where(o => o.EarlyOpensAtUtc <= startedBy
             && (db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Admitted)
                 || movable.Any(e => e.OpeningId == o.Id)
+                || db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Waiting && e.Sequence == null && !e.ProofPending)
                 || ((!o.EarlyDrawn || !o.PublicDrawn) && db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Waiting))));
     }
 
