@@ -13,8 +13,12 @@ public sealed record MoveWindow(DateTime ClosesAtUtc, bool IsOpen);
 /// </summary>
 public static class MoveRules
 {
-    public static MoveWindow WindowFor(Service service, DateTime currentStartUtc, DateTime nowUtc) =>
-        WindowFor(service.ChangesAllowedUntilHours, currentStartUtc, nowUtc);
+    /// <summary>
+    /// How many hours before its start a booking stops being movable online: the service's cutoff, or the end of the
+    /// free cancellation the booking was made under if that is earlier. Staff shortening both windows after the
+    /// booking would otherwise let it move out of its own fee window and then be cancelled for free.
+    /// </summary>
+    public static int ChangesCloseHours(Service service, Booking booking) => Math.Max(service.ChangesAllowedUntilHours, booking.FreeCancellationHours);
 
     public static MoveWindow WindowFor(int changesAllowedUntilHours, DateTime currentStartUtc, DateTime nowUtc)
     {
@@ -23,8 +27,9 @@ public static class MoveRules
     }
 
     /// <summary>The cutoff's refusal, if any, for moving a booking that now starts at <paramref name="currentStartUtc"/>.</summary>
-    public static BookingError? CheckCutoff(Service service, DateTime currentStartUtc, DateTime nowUtc, bool byStaff) =>
-        byStaff || WindowFor(service, currentStartUtc, nowUtc).IsOpen ? null : BookingError.ChangeWindowClosed;
+    /// <param name="changesCloseHours">From <see cref="ChangesCloseHours"/>.</param>
+    public static BookingError? CheckCutoff(int changesCloseHours, DateTime currentStartUtc, DateTime nowUtc, bool byStaff) =>
+        byStaff || WindowFor(changesCloseHours, currentStartUtc, nowUtc).IsOpen ? null : BookingError.ChangeWindowClosed;
 
     /// <summary>Staff act for a customer when they move someone else's booking; their own booking follows the customer rules.</summary>
     public static bool ActsForCustomer(bool userIsStaff, string userId, string bookingCustomerId) =>

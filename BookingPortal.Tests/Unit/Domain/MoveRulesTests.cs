@@ -4,14 +4,21 @@ public class MoveRulesTests
 {
     private static readonly DateTime Start = new(2026, 3, 11, 14, 0, 0, DateTimeKind.Utc);
     private readonly Service service = DemoServices.Consultation();
+    private readonly Booking booking = new()
+    {
+        ConfirmationNumber = "ABCD-EFGH", CustomerId = "c", Currency = "USD", IdempotencyKey = "k", StartUtc = Start, EndUtc = Start.AddHours(1),
+        FreeCancellationHours = 48,
+    };
+
+    private int Cutoff => MoveRules.ChangesCloseHours(service, booking);
 
     [Fact]
     public void Exactly_at_the_cutoff_the_customer_may_still_move()
     {
-        var window = MoveRules.WindowFor(service, Start, Start.AddHours(-48));
+        var window = MoveRules.WindowFor(Cutoff, Start, Start.AddHours(-48));
 
         window.Should().Be(new MoveWindow(Start.AddHours(-48), IsOpen: true));
-        MoveRules.CheckCutoff(service, Start, Start.AddHours(-48), byStaff: false).Should().BeNull();
+        MoveRules.CheckCutoff(Cutoff, Start, Start.AddHours(-48), byStaff: false).Should().BeNull();
     }
 
     [Fact]
@@ -19,9 +26,9 @@ public class MoveRulesTests
     {
         var now = Start.AddHours(-48).AddTicks(1);
 
-        MoveRules.WindowFor(service, Start, now).IsOpen.Should().BeFalse();
-        MoveRules.CheckCutoff(service, Start, now, byStaff: false).Should().Be(BookingError.ChangeWindowClosed);
-        MoveRules.CheckCutoff(service, Start, now, byStaff: true).Should().BeNull();
+        MoveRules.WindowFor(Cutoff, Start, now).IsOpen.Should().BeFalse();
+        MoveRules.CheckCutoff(Cutoff, Start, now, byStaff: false).Should().Be(BookingError.ChangeWindowClosed);
+        MoveRules.CheckCutoff(Cutoff, Start, now, byStaff: true).Should().BeNull();
     }
 
     [Fact]
@@ -29,8 +36,19 @@ public class MoveRulesTests
     {
         service.ChangesAllowedUntilHours = 72;
 
-        MoveRules.CheckCutoff(service, Start, Start.AddHours(-60), byStaff: false).Should().Be(BookingError.ChangeWindowClosed);
-        MoveRules.WindowFor(service, Start, Start.AddHours(-72)).ClosesAtUtc.Should().Be(Start.AddHours(-72));
+        MoveRules.CheckCutoff(Cutoff, Start, Start.AddHours(-60), byStaff: false).Should().Be(BookingError.ChangeWindowClosed);
+        MoveRules.WindowFor(Cutoff, Start, Start.AddHours(-72)).ClosesAtUtc.Should().Be(Start.AddHours(-72));
+    }
+
+    [Fact]
+    public void Windows_staff_shorten_after_the_booking_still_close_moves_when_its_own_free_cancellation_ends()
+    {
+        booking.FreeCancellationHours = 168;
+        (service.ChangesAllowedUntilHours, service.FreeCancellationHours) = (24, 24);
+
+        MoveRules.ChangesCloseHours(service, booking).Should().Be(168);
+        MoveRules.CheckCutoff(Cutoff, Start, Start.AddHours(-72), byStaff: false)
+            .Should().Be(BookingError.ChangeWindowClosed, "moved out of its fee window, it could then be cancelled for free");
     }
 
     [Fact]

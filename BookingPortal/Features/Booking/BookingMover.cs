@@ -198,7 +198,7 @@ public sealed class BookingMover(
 
     /// <summary>The move rules that need no database: the customer's change cutoff (staff acting for the customer may move later).</summary>
     private static BookingError? MoveRefusal(RescheduleRequest request, BookingView current, Service service, DateTime nowUtc) =>
-        MoveRules.CheckCutoff(service, current.StartUtc, nowUtc, MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId));
+        MoveRules.CheckCutoff(current.ChangesAllowedUntilHours, current.StartUtc, nowUtc, MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId));
 
     /// <summary>
     /// The move rules that must see committed state, in the move's transaction: a move is a booking,

@@ -115,7 +115,7 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             PractitionerId = booking.PractitionerId,
             ApprovalDeadlineUtc = booking.Status == BookingStatus.AwaitingApproval ? booking.ExpiresAtUtc : null,
             DeclineReason = booking.DeclinedAtUtc is null ? null : booking.CancellationReason,
-            ChangesAllowedUntilHours = service.ChangesAllowedUntilHours,
+            ChangesAllowedUntilHours = MoveRules.ChangesCloseHours(service, booking),
             RoomId = booking.RoomId,
             PrivacyMode = service.PrivacyMode,
         };
