@@ -34,6 +34,9 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, (string Parameters, int Status, string Body)> checkoutsByKey = new();
 
+    /// <summary>When set, checkout requests never reach Stripe's API (a 503 from in front of it): nothing is saved under their key.</summary>
+    public bool CheckoutUnreachable { get; set; }
+
     /// <summary>When set, Stripe's end is down for refunds (HTTP 500, nothing refunded): a failure to try again.</summary>
     public bool RefundOutage { get; set; }
 
@@ -92,6 +95,11 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// </summary>
     private (int Status, string Body) AnswerCheckout(RecordedRequest recorded)
     {
+        if (CheckoutUnreachable)
+        {
+            return (503, """{"error":{"type":"api_error","message":"Service unavailable."}}""");
+        }
+
         var key = recorded.IdempotencyKey ?? Guid.NewGuid().ToString();
         var parameters = string.Join('&', recorded.Form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
         if (checkoutsByKey.TryGetValue(key, out var saved))

@@ -52,7 +52,7 @@ public class StripeGatewayTests : StripeSuite
         (await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"))).Should().NotBeNull();
 
         var holdEnds = new DateTimeOffset(booking.PaymentHoldExpiresAtUtc!.Value, TimeSpan.Zero).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        stripe.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Form["expires_at"] == holdEnds && r.IdempotencyKey == $"deposit-{booking.Id}-{holdEnds}",
+        stripe.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Form["expires_at"] == holdEnds && r.IdempotencyKey == stripe.Requests.First().IdempotencyKey,
             "the session ends with the hold, and a press with 15 minutes left repeats the first request exactly");
     }
 
@@ -74,6 +74,24 @@ public class StripeGatewayTests : StripeSuite
         retried.Should().NotBeNull().And.Be(again, "one session per booking once one is open");
         var keys = stripe.Requests.Where(r => r.Path == "/v1/checkout/sessions").Select(r => r.IdempotencyKey).Distinct().ToList();
         keys.Should().HaveCount(2, "the failed request's key would get its saved 500 again");
+    }
+
+    [Fact]
+    public async Task A_press_that_fails_after_a_session_was_shown_keeps_that_session_the_only_one()
+    {
+        var (booking, customer) = await BookAsync(factory);
+        var payments = factory.Get<PaymentService>();
+        var shown = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        stripe.CheckoutUnreachable = true;
+        var failedPress = () => payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        await failedPress.Should().ThrowAsync<Stripe.StripeException>();
+
+        stripe.CheckoutUnreachable = false;
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var again = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+
+        again.Should().Be(shown, "a new key would open a second session the customer could pay as well as the first");
+        stripe.Requests.Select(r => r.IdempotencyKey).Distinct().Should().ContainSingle();
     }
 
     [Fact]

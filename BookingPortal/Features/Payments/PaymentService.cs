@@ -38,8 +38,8 @@ public sealed class PaymentService(
         // the same request: Stripe refuses an idempotency key reused with different parameters.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var proposed = gateway.CheckoutExpiresAt(until, nowUtc);
-        await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == null)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed), cancellationToken);
+        var fixedByThisPress = await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed), cancellationToken) == 1;
         var expiresAtUtc = await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.CheckoutExpiresAtUtc).SingleAsync(cancellationToken) ?? proposed;
 
         var page = new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}");
@@ -50,12 +50,14 @@ public sealed class PaymentService(
             // One checkout per booking: pressing "Pay" twice reuses the first session instead of opening a second.
             return await gateway.StartCheckoutAsync(checkout, CheckoutKey(booking.Id, expiresAtUtc), cancellationToken);
         }
-        catch (Exception)
+        catch (Exception failure) when (fixedByThisPress && failure is not CheckoutInProgressException)
         {
-            // A failed request is never sent again: Stripe answers a reused key with its saved failure (a 500), and a
-            // closing time fixed minutes ago may now be under its 30-minute minimum. The next press fixes a new time,
-            // and so a new key; a session the failed (or abandoned) request did open is one the customer cannot pay, as
-            // its address never reached them.
+            // The first request under a key, failed, is never sent again: Stripe answers a reused key with its saved
+            // failure (a 500), and a closing time fixed minutes ago may now be under its 30-minute minimum. The next
+            // press fixes a new time, and so a new key; a session the failed (or abandoned) request did open is one the
+            // customer cannot pay, as its address reached no one. Only that first press forgets the time: a later one
+            // may fail after an earlier one's session was shown, and a new key would open a second payable session;
+            // nor while another press with this key is still being answered, which may open the session.
             await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == expiresAtUtc)
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, (DateTime?)null), CancellationToken.None);
             throw;
@@ -63,7 +65,7 @@ public sealed class PaymentService(
     }
 
     private static string CheckoutKey(Guid bookingId, DateTime expiresAtUtc) =>
-        FormattableString.Invariant($"deposit-{bookingId}-{new DateTimeOffset(expiresAtUtc, TimeSpan.Zero).ToUnixTimeSeconds()}");
+        FormattableString.Invariant($"deposit-{bookingId}-{new DateTimeOffset(expiresAtUtc, TimeSpan.Zero).ToUnixTimeMilliseconds()}");
 
     /// <summary>
     /// The provider says the deposit was paid. Confirms the booking if its seat is still held;

@@ -30,6 +30,18 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
     public async Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken)
     {
         var sessions = new SessionService(Client());
+        try
+        {
+            return await CreateSessionAsync(sessions, checkout, idempotencyKey, cancellationToken);
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            throw new CheckoutInProgressException($"Stripe is still answering another checkout request with key {idempotencyKey}.", ex);
+        }
+    }
+
+    private static async Task<Uri> CreateSessionAsync(SessionService sessions, DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken)
+    {
         var session = await sessions.CreateAsync(
             new SessionCreateOptions
             {

@@ -24,6 +24,7 @@ public interface IPaymentGateway
     DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc);
 
     /// <returns>The URL to send the customer to.</returns>
+    /// <exception cref="CheckoutInProgressException">Another request with this key is still being answered.</exception>
     Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <returns>The provider's id of the refund.</returns>
@@ -33,3 +34,9 @@ public interface IPaymentGateway
 
 /// <summary>The provider answered that this refund will never be made (already refunded, more than was paid…).</summary>
 public sealed class RefundRejectedException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>
+/// The provider is still answering another request with the same key (two tabs pressing "Pay" at once): that one may
+/// open the session, so the key stays the booking's.
+/// </summary>
+public sealed class CheckoutInProgressException(string message, Exception? innerException = null) : Exception(message, innerException);
