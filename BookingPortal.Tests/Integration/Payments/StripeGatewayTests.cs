@@ -59,17 +59,15 @@ public class StripeGatewayTests : StripeSuite
     [Fact]
     public async Task A_checkout_that_failed_starts_on_a_later_press_and_a_press_after_that_reuses_its_session()
     {
-        var (booking, customer) = await BookAsync(factory);
-        var payments = factory.Get<PaymentService>();
+        var pressPay = await PayButtonAsync();
         stripe.CheckoutOutage = true;
-        var pressFailed = () => payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
-        await pressFailed.Should().ThrowAsync<Stripe.StripeException>();
+        await pressPay.Should().ThrowAsync<Stripe.StripeException>();
 
         // Stripe is back; the customer reads "try again" and presses two minutes later, then once more.
         stripe.CheckoutOutage = false;
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
-        var retried = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
-        var again = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        var retried = await pressPay();
+        var again = await pressPay();
 
         retried.Should().NotBeNull().And.Be(again, "one session per booking once one is open");
         var keys = stripe.Requests.Where(r => r.Path == "/v1/checkout/sessions").Select(r => r.IdempotencyKey).Distinct().ToList();
@@ -79,19 +77,25 @@ public class StripeGatewayTests : StripeSuite
     [Fact]
     public async Task A_press_that_fails_after_a_session_was_shown_keeps_that_session_the_only_one()
     {
-        var (booking, customer) = await BookAsync(factory);
-        var payments = factory.Get<PaymentService>();
-        var shown = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        var pressPay = await PayButtonAsync();
+        var shown = await pressPay();
         stripe.CheckoutUnreachable = true;
-        var failedPress = () => payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
-        await failedPress.Should().ThrowAsync<Stripe.StripeException>();
+        await pressPay.Should().ThrowAsync<Stripe.StripeException>();
 
         stripe.CheckoutUnreachable = false;
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
-        var again = await payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
+        var again = await pressPay();
 
         again.Should().Be(shown, "a new key would open a second session the customer could pay as well as the first");
         stripe.Requests.Select(r => r.IdempotencyKey).Distinct().Should().ContainSingle();
+    }
+
+    /// <summary>A new customer's held booking, and its "Pay deposit" button.</summary>
+    private async Task<Func<Task<Uri?>>> PayButtonAsync()
+    {
+        var (booking, customer) = await BookAsync(factory);
+        var payments = factory.Get<PaymentService>();
+        return () => payments.StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
     }
 
     [Fact]
