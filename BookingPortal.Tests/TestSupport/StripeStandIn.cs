@@ -216,11 +216,11 @@ public sealed class StripeStandIn : IAsyncDisposable
             ["failure_reason"] = status == "failed" ? "expired_or_canceled_card" : null,
         });
 
-    /// <summary>Sends a webhook body signed with the endpoint secret, as Stripe does.</summary>
-    public static Task<HttpResponseMessage> PostWebhookAsync(HttpClient client, string payload)
+    /// <summary>Sends a webhook body signed with the endpoint secret, as Stripe does, or with the <paramref name="signature"/> given.</summary>
+    public static Task<HttpResponseMessage> PostWebhookAsync(HttpClient client, string payload, string? signature = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Features.Payments.PaymentEndpoints.StripeWebhookPath) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", Sign(payload));
+        request.Headers.Add("Stripe-Signature", signature ?? Sign(payload));
         return client.SendAsync(request);
     }
 

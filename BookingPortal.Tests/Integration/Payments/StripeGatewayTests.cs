@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BookingPortal.Tests.Integration.Payments;
 
 /// <summary>The Stripe adapter through Stripe's own client, against a stand-in on 127.0.0.1.</summary>
@@ -105,12 +103,12 @@ public class StripeGatewayTests : StripeSuite
         using var client = factory.CreateClient();
         var payload = StripeStandIn.CheckoutCompletedEvent("evt_1", booking.Id, "pi_123", 5000);
 
-        var forged = await PostAsync(client, payload, StripeStandIn.Sign(payload, "whsec_wrong"));
+        var forged = await StripeStandIn.PostWebhookAsync(client, payload, StripeStandIn.Sign(payload, "whsec_wrong"));
         forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ViewAsync(factory, booking, customer)).Status.Should().Be(BookingStatus.PendingPayment);
 
-        (await PostAsync(client, payload, StripeStandIn.Sign(payload))).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PostAsync(client, payload, StripeStandIn.Sign(payload))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await StripeStandIn.PostWebhookAsync(client, payload)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await StripeStandIn.PostWebhookAsync(client, payload)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var view = await ViewAsync(factory, booking, customer);
         view.Status.Should().Be(BookingStatus.Confirmed);
@@ -155,7 +153,7 @@ public class StripeGatewayTests : StripeSuite
         await factory.Get<PaymentService>().StartDepositCheckoutAsync(booking.ConfirmationNumber, customer, new Uri("http://portal.test/"));
         using var client = factory.CreateClient();
         var paid = StripeStandIn.CheckoutCompletedEvent("evt_yen", booking.Id, "pi_yen", 5_000, "jpy");
-        (await PostAsync(client, paid, StripeStandIn.Sign(paid))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await StripeStandIn.PostWebhookAsync(client, paid)).StatusCode.Should().Be(HttpStatusCode.OK);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-10), TimeSpan.Zero));
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, customer, IsStaff: false));
 
@@ -246,13 +244,6 @@ public class StripeGatewayTests : StripeSuite
 
     private static async Task<BookingView> ViewAsync(PortalFactory factory, BookingView booking, string customer) =>
         (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, customer, isStaff: false))!;
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, string signature)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, PaymentEndpoints.StripeWebhookPath) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", signature);
-        return client.SendAsync(request);
-    }
 
     private sealed class MisconfiguredStripeFactory : PortalFactory
     {

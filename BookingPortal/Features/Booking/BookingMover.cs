@@ -93,7 +93,7 @@ public sealed class BookingMover(
     private async Task<(SlotOccurrence? Slot, BookingError? Refusal)> TargetSlotAsync(
         RescheduleRequest request, BookingView current, Service service, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        if (MoveRefusal(request, current, service, nowUtc) is { } tooLate)
+        if (MoveRefusal(request, current, nowUtc) is { } tooLate)
         {
             return (null, tooLate);
         }
@@ -197,7 +197,7 @@ public sealed class BookingMover(
     }
 
     /// <summary>The move rules that need no database: the customer's change cutoff (staff acting for the customer may move later).</summary>
-    private static BookingError? MoveRefusal(RescheduleRequest request, BookingView current, Service service, DateTime nowUtc) =>
+    private static BookingError? MoveRefusal(RescheduleRequest request, BookingView current, DateTime nowUtc) =>
         MoveRules.CheckCutoff(current.ChangesAllowedUntilHours, current.StartUtc, nowUtc, MoveRules.ActsForCustomer(request.IsStaff, request.UserId, current.CustomerId));
 
     /// <summary>

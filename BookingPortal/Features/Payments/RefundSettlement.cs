@@ -21,8 +21,9 @@ public enum SettleOutcome
 /// <summary>
 /// Refunds the portal gave up on (the provider refused them, every attempt failed, or an accepted one failed later),
 /// and, while no online gateway is configured (switched back to reception), the ones waiting for it, stay owed in the
-/// ledger until staff refund the customer another way (a bank transfer, the provider's dashboard) and record it here. Recording writes the DepositRefunded entry the dispatcher would have written, with who and
-/// how, so the ledger and the consistency check agree again.
+/// ledger until staff refund the customer another way (a bank transfer, the provider's dashboard) and record it here.
+/// Recording writes the DepositRefunded entry the dispatcher would have written, with who and how, so the ledger and
+/// the consistency check agree again.
 /// </summary>
 [ScopedService]
 public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, IPaymentGateway gateway, TimeProvider time)

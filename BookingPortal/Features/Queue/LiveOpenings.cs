@@ -12,11 +12,12 @@ public sealed class LiveOpenings(AccountRules accountRules)
     /// <param name="startedBy">Openings whose first phase (early access, or the doors) starts by then.</param>
     public IQueryable<ReleaseOpening> StartedBy(BookingDbContext db, DateTime startedBy)
     {
-        var movable = Admissible(db, db.QueueEntries).Where(e => e.Status == QueueEntryStatus.Waiting && !e.ProofPending);
+        var counted = db.QueueEntries.Where(e => e.Status == QueueEntryStatus.Waiting && !e.ProofPending);
+        var turnable = Admissible(db, counted);
         return db.ReleaseOpenings.Where(o => o.EarlyOpensAtUtc <= startedBy
             && (db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Admitted)
-                || movable.Any(e => e.OpeningId == o.Id)
-                || db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Waiting && e.Sequence == null && !e.ProofPending)
+                || turnable.Any(e => e.OpeningId == o.Id)
+                || counted.Any(e => e.OpeningId == o.Id && e.Sequence == null)
                 || ((!o.EarlyDrawn || !o.PublicDrawn) && db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Waiting))));
     }
 
