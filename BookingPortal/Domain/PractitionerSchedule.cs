@@ -12,7 +12,7 @@ public static class PractitionerSchedule
     public static List<TimeRange> FreeIntervals(
         IEnumerable<WorkingHours> hours, IEnumerable<AvailabilityException> exceptions, TimeZoneInfo zone, DateOnly localDate)
     {
-        var day = WallTime.ToUtc(localDate.ToDateTime(TimeOnly.MinValue), localDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var day = new TimeRange(WallTime.DayStartUtc(localDate, zone), WallTime.DayStartUtc(localDate.AddDays(1), zone));
         var rota = hours.Where(h => h.AppliesOn(localDate))
             .Select(h => WallTime.ToUtc(localDate.ToDateTime(h.Start), localDate.ToDateTime(h.End), zone));
         var changes = exceptions.Select(e => (e.Kind, Range: WallTime.ToUtc(e.StartLocal, e.EndLocal, zone)))

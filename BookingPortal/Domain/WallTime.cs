@@ -28,6 +28,12 @@ public static class WallTime
         return utc;
     }
 
+    /// <summary>
+    /// The first instant of a local day. Where the clocks spring forward at midnight (Santiago, Cairo, Beirut, Havana)
+    /// that midnight never happens, and the day starts when they jump.
+    /// </summary>
+    public static DateTime DayStartUtc(DateOnly date, TimeZoneInfo zone) => ToUtc(date.ToDateTime(TimeOnly.MinValue), zone);
+
     public static TimeRange ToUtc(DateTime startWallClock, DateTime endWallClock, TimeZoneInfo zone) =>
         new(ToUtc(startWallClock, zone), ToUtc(endWallClock, zone));
 

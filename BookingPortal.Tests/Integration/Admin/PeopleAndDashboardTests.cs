@@ -105,6 +105,29 @@ public class PeopleAndDashboardTests : PortalSuite
         var opensLocal = TimeZoneInfo.ConvertTimeFromUtc(dashboard.NextRelease.OpensAtUtc, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         (opensLocal.DayOfWeek, opensLocal.Hour, dashboard.NextRelease.InQueue).Should().Be((DayOfWeek.Monday, 9, 0));
     }
+
+    /// <summary>Santiago's clocks jump from midnight to 01:00 on 6 September 2026: that day has no midnight to start from.</summary>
+    [Fact]
+    public async Task The_dashboard_and_the_appointment_filter_work_on_a_day_that_starts_at_one_oclock()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        var santiago = TimeZoneInfo.FindSystemTimeZoneById("America/Santiago");
+        var springForward = new DateOnly(2026, 9, 6);
+        santiago.IsInvalidTime(springForward.ToDateTime(TimeOnly.MinValue)).Should().BeTrue("the test needs a day whose midnight never happens");
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Services.ExecuteUpdateAsync(s => s.SetProperty(x => x.TimeZoneId, santiago.Id));
+        }
+
+        // Sunday 23:00 in Santiago, already Monday in UTC.
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 7, 2, 0, 0, TimeSpan.Zero));
+        var staff = await factory.StaffAsync();
+
+        (await factory.Get<DashboardService>().GetAsync(staff)).Today.Should().Be(springForward);
+        (await factory.Get<AppointmentsService>().SearchAsync(staff, new AppointmentQuery(From: springForward, To: springForward))).Rows.Should().BeEmpty();
+        var week = await factory.Get<SlotCalendarService>().WeekAsync(staff, (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id, anyDayOfWeek: null);
+        week!.Monday.Should().Be(new DateOnly(2026, 8, 31), "staff see the week it is where the clinic is");
+    }
 }
 
 /// <summary>People and audiences on PostgreSQL, the audience race included.</summary>

@@ -129,7 +129,7 @@ public sealed class AppointmentsService(IDbContextFactory<BookingDbContext> dbFa
         {
             var zoneId = await db.Services.Where(s => query.ServiceId == null || s.Id == query.ServiceId).OrderBy(s => s.Id).Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
             var zone = TimeZoneCache.Find(zoneId ?? "UTC");
-            DateTime Utc(DateOnly date) => TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone);
+            DateTime Utc(DateOnly date) => WallTime.DayStartUtc(date, zone);
             if (query.From is { } from)
             {
                 var fromUtc = Utc(from);

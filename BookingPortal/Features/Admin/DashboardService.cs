@@ -25,8 +25,8 @@ public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFacto
         var services = await db.Services.AsNoTracking().Include(s => s.TimeSlots).Where(s => !s.IsArchived).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var zone = TimeZoneCache.Find(services.FirstOrDefault()?.TimeZoneId ?? "UTC");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
-        var toUtc = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var fromUtc = WallTime.DayStartUtc(today, zone);
+        var toUtc = WallTime.DayStartUtc(today.AddDays(1), zone);
         var todays = await db.Bookings.AsNoTracking()
             .Where(b => b.StartUtc >= fromUtc && b.StartUtc < toUtc && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.PendingPayment && b.Status != BookingStatus.AwaitingApproval)
             .Select(b => new { b.StartUtc, b.Status, b.CheckedInAtUtc })

@@ -29,7 +29,8 @@ public sealed class SlotCalendarService(
     TimeProvider time,
     ILogger<SlotCalendarService> logger)
 {
-    public async Task<SlotWeek?> WeekAsync(StaffActor actor, int serviceId, DateOnly anyDayOfWeek, CancellationToken cancellationToken = default)
+    /// <param name="anyDayOfWeek">A day of the week to show; null for the current week where the service is.</param>
+    public async Task<SlotWeek?> WeekAsync(StaffActor actor, int serviceId, DateOnly? anyDayOfWeek, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         var service = await LoadServiceAsync(serviceId, cancellationToken);
@@ -38,7 +39,8 @@ public sealed class SlotCalendarService(
             return null;
         }
 
-        var monday = anyDayOfWeek.AddDays(-(((int)anyDayOfWeek.DayOfWeek + 6) % 7));
+        var day = anyDayOfWeek ?? SlotSchedule.LocalToday(service, time.GetUtcNow());
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         var occurrences = SlotSchedule.ForRange(service, monday, monday.AddDays(6)).ToList();
         var starts = occurrences.Select(o => o.StartUtc).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -21,16 +21,7 @@ public sealed class InsightsCalendar(string timeZoneId)
     public DateOnly WeekOf(DateTime utc) => WeekStart(LocalDate(utc));
 
     /// <summary>Local midnight at the start of a date, in UTC (a midnight lost to a DST change takes the first instant after it).</summary>
-    public DateTime StartUtc(DateOnly date)
-    {
-        var midnight = date.ToDateTime(TimeOnly.MinValue);
-        while (zone.IsInvalidTime(midnight))
-        {
-            midnight = midnight.AddMinutes(30);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(midnight, zone);
-    }
+    public DateTime StartUtc(DateOnly date) => WallTime.DayStartUtc(date, zone);
 
     /// <summary>
     /// The <paramref name="weeksBack"/> whole weeks before the current one, the current week and <paramref name="weeksAhead"/> after it:

@@ -29,7 +29,7 @@ public sealed class PractitionerWeekService(IDbContextFactory<BookingDbContext> 
         var zoneId = await PractitionerZone.OfAsync(db, practitionerId, cancellationToken);
         var zone = TimeZoneCache.Find(zoneId);
         var monday = anyDayOfWeek.AddDays(-(((int)anyDayOfWeek.DayOfWeek + 6) % 7));
-        var (fromUtc, toUtc) = (WallTime.ToUtc(monday.ToDateTime(TimeOnly.MinValue), zone), WallTime.ToUtc(monday.AddDays(7).ToDateTime(TimeOnly.MinValue), zone));
+        var (fromUtc, toUtc) = (WallTime.DayStartUtc(monday, zone), WallTime.DayStartUtc(monday.AddDays(7), zone));
         var appointments = await PractitionerAppointments.ListAsync(db, practitionerId, fromUtc, toUtc, onlyHoldingSeats: false, cancellationToken);
         var busy = (await db.PractitionerBusyPeriods.AsNoTracking().Where(b => b.PractitionerId == practitionerId && b.EndUtc > fromUtc && b.StartUtc < toUtc)
             .OrderBy(b => b.StartUtc).ToListAsync(cancellationToken))
