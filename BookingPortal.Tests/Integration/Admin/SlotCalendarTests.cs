@@ -25,6 +25,7 @@ public class SlotCalendarTests() : PortalSuite(scheduledJobs: false)
         (await db.OutboxMessages.CountAsync(m => m.Kind == NotificationKind.Cancellation && ids.Contains(m.BookingId!.Value))).Should().Be(bookings.Count);
         (await db.AuditEntries.Where(a => a.Action == "booking.cancelled_by_staff").Select(a => a.Subject).ToListAsync())
             .Should().BeEquivalentTo(bookings.Select(b => b.ConfirmationNumber));
+        (await db.AuditEntries.SingleAsync(a => a.Action == "day.closed")).Details.Should().Contain($"{bookings.Count} booking(s) on it to cancel");
         var week = await factory.Get<SlotCalendarService>().WeekAsync(await factory.StaffAsync(), service.Id, date);
         week!.Days.Single(d => d.Date == date).Slots.Should().OnlyContain(s => s.IsClosed && s.Booked == 0);
     }

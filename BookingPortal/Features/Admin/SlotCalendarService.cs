@@ -149,7 +149,7 @@ public sealed class SlotCalendarService(
             .Select(b => new { b.ConfirmationNumber, b.SlotInventoryId }).ToListAsync(cancellationToken);
         var local = slots[0].LocalStart;
         audit.Record(db, actor, action, $"service {service.Id}",
-            $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {onSlots.Count} booking(s) {(cancelBookings ? "cancelled with full refund" : "kept")}.");
+            $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {onSlots.Count} booking(s) on it {(cancelBookings ? "to cancel with a full refund (each cancellation is its own line)" : "kept")}.");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return onSlots.Select(b => (b.ConfirmationNumber, b.SlotInventoryId)).ToList();
