@@ -40,6 +40,24 @@ public class ProofOfWorkTests : WeeklyReleaseSuite
         places[idle.Id].Should().BeNull("an entry without its proof does not count");
     }
 
+    /// <summary>After the draw the page asks for the proof no longer: a place still waiting for one must not wait for a number for good.</summary>
+    [Fact]
+    public async Task A_place_whose_proof_was_not_done_by_the_draw_counts_from_the_next_tick_as_an_arrival_would()
+    {
+        var idle = await JoinAsync("203.0.113.5");
+        var admissions = factory.Get<AdmissionController>();
+        factory.Clock.SetUtcNow(Opening);
+        (await admissions.TickAllAsync()).Should().Be(0, "an entry without its proof is not in the draw");
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        (await admissions.TickAllAsync()).Should().Be(1, "the tick still visits the opening, counts the place from now and gives it its turn");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var entry = await db.QueueEntries.AsNoTracking().SingleAsync(e => e.Id == idle.Id);
+        (entry.ProofPending, entry.DrawPlace, entry.Status).Should().Be((false, (long?)null, QueueEntryStatus.Admitted));
+        entry.CountsFromUtc.Should().Be(Opening.UtcDateTime.AddSeconds(2));
+    }
+
     [Fact]
     public async Task An_expired_challenge_is_refused_and_replaced()
     {

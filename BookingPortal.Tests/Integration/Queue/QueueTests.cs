@@ -31,6 +31,37 @@ public class QueueTests : WeeklyReleaseSuite
         QueueFairness.DrawOrder(entries.Select(e => e.Id), opening.Seed).Should().Equal(entries.OrderBy(e => e.Sequence).Select(e => e.Id), "the stored seed reproduces the draw for an audit");
     }
 
+    /// <summary>
+    /// A join that read the clock just before the doors opened but was saved just after the draw (behind the tick's
+    /// lock, or on an instance whose clock runs a little slow) missed the draw: it is numbered as a later arrival.
+    /// </summary>
+    [Fact]
+    public async Task A_place_saved_a_moment_after_the_draw_is_numbered_as_a_later_arrival()
+    {
+        var customers = await factory.CreateCustomersAsync(3);
+        var (early, straggler, late) = (customers[0], customers[1], customers[2]);
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-10));
+        var drawn = (await factory.Get<QueueService>().JoinAsync(clinic.Id, early, null)).Entry!;
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            db.QueueEntries.Add(new QueueEntry { OpeningId = drawn.OpeningId, CustomerId = straggler, JoinedAtUtc = Opening.UtcDateTime.AddMilliseconds(-1), Status = QueueEntryStatus.Waiting });
+            await db.SaveChangesAsync();
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, late, null);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await factory.Get<AdmissionController>().TickAllAsync();
+
+        await using var read = await factory.DbFactory.CreateDbContextAsync();
+        var places = await read.QueueEntries.AsNoTracking().ToDictionaryAsync(e => e.CustomerId!, e => (e.Sequence, e.DrawPlace));
+        places[early].Should().Be(((long?)1, (long?)1));
+        places[straggler].Should().Be(((long?)2, (long?)null), "it arrived before the later arrival, and missed the draw");
+        places[late].Should().Be(((long?)3, (long?)null));
+    }
+
     [Fact]
     public async Task Over_a_simulated_hour_admissions_follow_the_places_and_never_exceed_the_rate_or_the_concurrent_limit()
     {

@@ -99,9 +99,11 @@ public sealed class AdmissionController(
     /// Gives places to entries that have none: at each phase start (early access, then public) the
     /// arrivals before it are drawn in the seeded random order; anyone after is numbered by arrival. An entry
     /// counts from its proof of work (or paced wait) where the release asks for one; until then it is not drawn.
+    /// A place that missed its draw (saved, or proved, a moment after it was made) is numbered as a later arrival.
     /// </summary>
     private static async Task NumberAsync(BookingDbContext db, ReleaseOpening opening, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        await CountUnprovedAfterTheirDrawAsync(db, opening, nowUtc, cancellationToken);
         var unnumbered = (await db.QueueEntries.AsNoTracking()
             .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting && !e.ProofPending)
             .Select(e => new { e.Id, e.EarlyAccess, JoinedAtUtc = e.CountsFromUtc ?? e.JoinedAtUtc })
@@ -127,10 +129,9 @@ public sealed class AdmissionController(
 
         var drawn = order.ToHashSet();
 
-        // Later arrivals, first come first served: early-access ones once their window is open, others once the doors are.
+        // Later arrivals, first come first served: early-access ones once their draw is made, others once the doors' is.
         order.AddRange(unnumbered
-            .Where(e => !order.Contains(e.Id)
-                        && ((e.EarlyAccess && opening.EarlyDrawn && e.JoinedAtUtc >= opening.EarlyOpensAtUtc) || (publicOpen && opening.PublicDrawn && e.JoinedAtUtc >= opening.OpensAtUtc)))
+            .Where(e => !order.Contains(e.Id) && ((e.EarlyAccess && opening.EarlyDrawn) || (publicOpen && opening.PublicDrawn)))
             .OrderBy(e => e.JoinedAtUtc).ThenBy(e => e.Id)
             .Select(e => e.Id));
         foreach (var id in order)
@@ -141,6 +142,16 @@ public sealed class AdmissionController(
                 .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence).SetProperty(x => x.DrawPlace, drawPlace), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A proof asked for before the doors opened keeps a place out of the draw only: once the draw is made the page
+    /// no longer asks for it, so a place still waiting for one (a phone asleep, a browser that could not do it)
+    /// counts from now, as someone arriving now would, instead of waiting for a number for good.
+    /// </summary>
+    private static Task<int> CountUnprovedAfterTheirDrawAsync(BookingDbContext db, ReleaseOpening opening, DateTime nowUtc, CancellationToken cancellationToken) =>
+        LiveOpenings.UnprovedPastTheirDraw(db).Where(e => e.OpeningId == opening.Id)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.ProofPending, false).SetProperty(x => x.ProofChallenge, (string?)null)
+                .SetProperty(x => x.CountsFromUtc, nowUtc), cancellationToken);
 
     /// <summary>The public codes of a draw's entries in the order they counted, kept for anyone to check the draw (<see cref="PublicDraw"/>).</summary>
     private static string Codes(ReleaseOpening opening, IEnumerable<long> idsInJoinOrder) =>

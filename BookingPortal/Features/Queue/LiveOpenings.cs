@@ -1,10 +1,11 @@
 namespace BookingPortal.Features.Queue;
 
 /// <summary>
-/// The openings a tick can still move: a draw is due, a turn is running, a place waits for its number, or a place
-/// waits that can be given a turn. A numbered place that cannot be given one (a visitor who never signs in where
-/// confirmed addresses are required) no longer keeps its opening live: one such place ticked its opening every 2 s,
-/// and sampled its seats every 10 s, for good. It counts again as soon as it can move (the visitor signs in).
+/// The openings a tick can still move: a draw is due, a turn is running, a place waits for its number (or for a
+/// proof its draw no longer needs), or a place waits that can be given a turn. A numbered place that cannot be given
+/// one (a visitor who never signs in where confirmed addresses are required) no longer keeps its opening live: one such
+/// place ticked its opening every 2 s, and sampled its seats every 10 s, for good. It counts again as soon as it can
+/// move (the visitor signs in).
 /// </summary>
 [ScopedService]
 public sealed class LiveOpenings(AccountRules accountRules)
@@ -18,8 +19,17 @@ public sealed class LiveOpenings(AccountRules accountRules)
             && (db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Admitted)
                 || turnable.Any(e => e.OpeningId == o.Id)
                 || counted.Any(e => e.OpeningId == o.Id && e.Sequence == null)
+                || UnprovedPastTheirDraw(db).Any(e => e.OpeningId == o.Id)
                 || ((!o.EarlyDrawn || !o.PublicDrawn) && db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Waiting))));
     }
+
+    /// <summary>
+    /// Places still waiting for a proof of work whose draw has been made: the proof only kept them out of the draw, and
+    /// the page asks for it no longer, so the next tick counts them from then (AdmissionController).
+    /// </summary>
+    public static IQueryable<QueueEntry> UnprovedPastTheirDraw(BookingDbContext db) =>
+        db.QueueEntries.Where(e => e.Status == QueueEntryStatus.Waiting && e.ProofPending
+            && db.ReleaseOpenings.Any(o => o.Id == e.OpeningId && (o.PublicDrawn || (e.EarlyAccess && o.EarlyDrawn))));
 
     /// <summary>
     /// Where confirmed addresses are required, a place counts once a confirmed account holds it: a visitor's
