@@ -1,3 +1,5 @@
+using BookingPortal.Features.Releases;
+
 namespace BookingPortal.Tests.Integration.Admin;
 
 public class ServiceAdminTests : PortalSuite
@@ -121,6 +123,23 @@ public class ServiceAdminTests : PortalSuite
         var result = await admin.SaveAsync(await factory.StaffAsync(), draft);
 
         result.Errors.Should().ContainSingle(e => e.Field == "TimeZoneId");
+    }
+
+    [Fact]
+    public async Task A_release_keeps_its_wall_time_when_its_service_moves_to_another_time_zone()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var (admin, staff) = (factory.Get<ServiceAdminService>(), await factory.StaffAsync());
+        var draft = (await admin.GetDraftAsync(staff, clinic.Id))!;
+        draft.TimeZoneId = "America/Chicago";
+
+        (await admin.SaveAsync(staff, draft)).Succeeded.Should().BeTrue();
+
+        var release = (await factory.Get<ReleaseService>().GetAsync(staff, clinic.Id))!;
+        var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        var fires = (await factory.Get<ReleaseScheduler>().NextFireTimeAsync(release.Id))!.Value;
+        fires.UtcDateTime.Should().Be(ReleaseSchedule.NextOpening(release, chicago, factory.Clock.GetUtcNow().UtcDateTime), "the trigger fires when customers' countdown ends");
+        TimeZoneInfo.ConvertTime(fires, chicago).Hour.Should().Be(9);
     }
 
     [Fact]

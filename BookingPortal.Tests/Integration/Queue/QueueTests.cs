@@ -1,3 +1,5 @@
+using BookingPortal.Features.Releases;
+
 namespace BookingPortal.Tests.Integration.Queue;
 
 /// <summary>
@@ -60,6 +62,28 @@ public class QueueTests : WeeklyReleaseSuite
         places[early].Should().Be(((long?)1, (long?)1));
         places[straggler].Should().Be(((long?)2, (long?)null), "it arrived before the later arrival, and missed the draw");
         places[late].Should().Be(((long?)3, (long?)null));
+    }
+
+    [Fact]
+    public async Task Postponing_an_opening_people_already_wait_for_moves_their_draw_with_it()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
+        var entry = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!;
+        var (staff, releases) = (await factory.StaffAsync(), factory.Get<ReleaseService>());
+        var draft = (await releases.GetAsync(staff, clinic.Id))!;
+        draft.RecurringLocalTime = draft.RecurringLocalTime.AddHours(1);
+
+        (await releases.SaveAsync(staff, clinic.Id, draft)).Should().BeEmpty();
+
+        var admissions = factory.Get<AdmissionController>();
+        factory.Clock.SetUtcNow(Opening);
+        (await admissions.TickAllAsync()).Should().Be(0, "nobody is drawn or let in at the old time");
+        factory.Clock.SetUtcNow(Opening.AddHours(1));
+        (await admissions.TickAllAsync()).Should().Be(1);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.QueueEntries.AsNoTracking().SingleAsync()).Should().Match<QueueEntry>(e => e.Id == entry.Id && e.DrawPlace == 1 && e.Status == QueueEntryStatus.Admitted);
+        (await db.ReleaseOpenings.AsNoTracking().SingleAsync()).OpensAtUtc.Should().Be(Opening.UtcDateTime.AddHours(1));
     }
 
     [Fact]

@@ -75,6 +75,7 @@ public class ReleaseAdminTests : PortalSuite
         var staff = await factory.StaffAsync();
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var opening = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        await LeaveOnePlaceWaitingLastWeekAsync(clinic, opening.UtcDateTime.AddDays(-7));
         factory.Clock.SetUtcNow(opening);
         foreach (var customer in await factory.CreateCustomersAsync(5))
         {
@@ -88,5 +89,17 @@ public class ReleaseAdminTests : PortalSuite
         await factory.Get<ReleaseService>().SetPausedAsync(staff, clinic.Id, paused: false);
         (await factory.Get<AdmissionController>().TickAllAsync()).Should().Be(5);
         (await factory.Get<ReleaseService>().MonitorAsync(staff, clinic.Id)).Should().Match<QueueMonitor>(m => !m.Paused && m.Waiting == 0 && m.AdmittedNow == 5 && m.AdmittedLastMinute == 5);
+    }
+
+    /// <summary>A place from an earlier opening that never got a turn: the monitor watches this opening's line, not every one's.</summary>
+    private async Task LeaveOnePlaceWaitingLastWeekAsync(Service clinic, DateTime opensAtUtc)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var releaseId = await db.Releases.Where(r => r.ServiceId == clinic.Id).Select(r => r.Id).SingleAsync();
+        var opening = new ReleaseOpening { ReleaseId = releaseId, OpensAtUtc = opensAtUtc, EarlyOpensAtUtc = opensAtUtc, Seed = QueueFairness.NewSeed(), EarlyDrawn = true, PublicDrawn = true };
+        db.ReleaseOpenings.Add(opening);
+        await db.SaveChangesAsync();
+        db.QueueEntries.Add(new QueueEntry { OpeningId = opening.Id, VisitorKey = "00112233445566778899aabbccddeeff", JoinedAtUtc = opensAtUtc.AddMinutes(-5), Status = QueueEntryStatus.Waiting, Sequence = 1 });
+        await db.SaveChangesAsync();
     }
 }

@@ -28,6 +28,7 @@ public sealed class ServiceAdminService(
     SeatReleaser seats,
     AuditLog audit,
     SlotChangeNotifier slotChanges,
+    IEnumerable<IFollowServiceZone> zoneFollowers,
     IOutputCacheStore pageCache,
     TimeProvider time)
 {
@@ -139,6 +140,7 @@ public sealed class ServiceAdminService(
             return SaveServiceResult.Refused(impact.Errors);
         }
 
+        var zoneChanged = existing.TimeZoneId != draft.TimeZoneId;
         var changed = ServiceChanges.Apply(existing, draft);
         await db.SaveChangesAsync(cancellationToken);
         if (!await ApplyCapacityChangesAsync(db, impact, nowUtc, cancellationToken))
@@ -149,6 +151,11 @@ public sealed class ServiceAdminService(
         audit.Record(db, actor, "service.updated", $"service {existing.Id}", changed.Count == 0 ? "No changes." : "Changed " + string.Join(", ", changed) + ".");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var follower in zoneChanged ? zoneFollowers : [])
+        {
+            await follower.ServiceZoneChangedAsync(existing.Id, cancellationToken);
+        }
+
         slotChanges.NotifyChanged(existing.Id);
         await pageCache.ServicesChangedAsync(cancellationToken);
         return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.");

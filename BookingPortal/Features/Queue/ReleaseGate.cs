@@ -15,16 +15,21 @@ public static class ReleaseGate
         var early = customerId is not null && release.EarlyAccessAudienceId is { } audienceId
                     && await db.AudienceMembers.AnyAsync(m => m.AudienceId == audienceId && m.UserId == customerId, cancellationToken);
         var lead = early ? release.EarlyAccess : TimeSpan.Zero;
-        var current = ReleaseSchedule.CurrentOpening(release, zone, nowUtc);
-        var next = ReleaseSchedule.NextOpening(release, zone, current ?? nowUtc.AddDays(-8));
-        DateTime? chosen = current is { } c && (next is not { } n || nowUtc < n - release.EarlyAccess - LobbyOpensBefore) ? c : next ?? current;
-        if (chosen is not { } opensAt)
+        if (OpeningToJoin(release, zone, nowUtc) is not { } opensAt)
         {
             return null;
         }
 
         var opening = await EnsureOpeningAsync(db, release, opensAt, cancellationToken);
         return new OpeningTarget(opening, early, opensAt - lead);
+    }
+
+    /// <summary>The opening arrivals join now: the current one, until the lobby of the next opens.</summary>
+    internal static DateTime? OpeningToJoin(Release release, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        var current = ReleaseSchedule.CurrentOpening(release, zone, nowUtc);
+        var next = ReleaseSchedule.NextOpening(release, zone, current ?? nowUtc.AddDays(-8));
+        return current is { } c && (next is not { } n || nowUtc < n - release.EarlyAccess - LobbyOpensBefore) ? c : next ?? current;
     }
 
     /// <summary>Creates the opening row on first need; a concurrent creator's row wins the unique index.</summary>
@@ -48,6 +53,47 @@ public static class ReleaseGate
             db.ChangeTracker.Clear();
             return await db.ReleaseOpenings.AsNoTracking().SingleAsync(o => o.ReleaseId == release.Id && o.OpensAtUtc == opensAtUtc, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Staff changed a release's schedule (or its early window) while people already wait for an opening whose doors
+    /// have not opened: the opening follows the schedule as saved, so nobody is drawn or let in at the old time. Those
+    /// waiting keep their entries, and the opening keeps its seed and so the commitment published for it.
+    /// </summary>
+    internal static async Task FollowScheduleAsync(BookingDbContext db, Release release, TimeZoneInfo zone, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var ahead = await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id && !o.EarlyDrawn && !o.PublicDrawn && o.EarlyOpensAtUtc > nowUtc)
+            .OrderBy(o => o.OpensAtUtc).ToListAsync(cancellationToken);
+        var taken = await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id).Select(o => o.OpensAtUtc).ToListAsync(cancellationToken);
+        foreach (var opening in ahead)
+        {
+            var stillScheduled = ReleaseSchedule.NextOpening(release, zone, opening.OpensAtUtc.AddTicks(-1)) == opening.OpensAtUtc;
+            if (!stillScheduled && NearestOpening(release, zone, opening.OpensAtUtc) is { } moved && !taken.Contains(moved))
+            {
+                taken.Add(moved);
+                opening.OpensAtUtc = moved;
+            }
+
+            opening.EarlyOpensAtUtc = opening.OpensAtUtc - release.EarlyAccess;
+        }
+    }
+
+    /// <summary>Where a schedule puts the opening nearest an instant: 09:00 moved to 10:00 is that day's 10:00, not last week's.</summary>
+    private static DateTime? NearestOpening(Release release, TimeZoneInfo zone, DateTime toUtc)
+    {
+        if (!release.IsRecurring)
+        {
+            return release.OpensAtUtc;
+        }
+
+        DateTime? before = null;
+        var after = ReleaseSchedule.NextOpening(release, zone, toUtc.AddDays(-8));
+        while (after is { } earlier && earlier < toUtc)
+        {
+            (before, after) = (earlier, ReleaseSchedule.NextOpening(release, zone, earlier));
+        }
+
+        return before is { } b && (after is not { } a || toUtc - b < a - toUtc) ? b : after;
     }
 
     /// <summary>

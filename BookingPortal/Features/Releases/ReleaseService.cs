@@ -1,5 +1,7 @@
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
+using BookingPortal.Features.Queue;
+using BookingPortal.Features.Admin;
 
 namespace BookingPortal.Features.Releases;
 
@@ -7,7 +9,7 @@ public sealed record QueueMonitor(int? ReleaseId, bool Paused, DateTime? NextOpe
 
 /// <summary>Staff set a service's release (when it opens and how the waiting room admits) and watch its queue.</summary>
 [ScopedService]
-public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory, ReleaseScheduler scheduler, AuditLog audit, TimeProvider time)
+public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory, ReleaseScheduler scheduler, AuditLog audit, TimeProvider time) : IFollowServiceZone
 {
     public async Task<Release?> GetAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
     {
@@ -70,15 +72,40 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
             db.Releases.Add(release);
         }
 
+        CopySettings(draft, release);
+        await ReleaseGate.FollowScheduleAsync(db, release, service.TimeZone, nowUtc, cancellationToken);
+        audit.Record(db, actor, "release.saved", $"service {serviceId}", release.IsRecurring ? $"Weekly: {ReleaseSchedule.Cron(release)} {service.TimeZoneId}" : $"Once: {release.OpensAtUtc:o}");
+        await db.SaveChangesAsync(cancellationToken);
+        await scheduler.ScheduleAsync(release, service.TimeZone, time.GetUtcNow(), cancellationToken);
+        return [];
+    }
+
+    private static void CopySettings(Release draft, Release release)
+    {
         (release.Name, release.OpensAtUtc, release.RecurringDays, release.RecurringLocalTime) = (draft.Name.Trim(), draft.IsRecurring ? null : draft.OpensAtUtc, draft.RecurringDays, draft.RecurringLocalTime);
         (release.EarlyAccessAudienceId, release.EarlyAccessMinutes) = (draft.EarlyAccessAudienceId, draft.EarlyAccessAudienceId is null ? 0 : draft.EarlyAccessMinutes);
         (release.AdmissionWindowSeconds, release.MaxConcurrentAdmissions, release.AdmissionRatePerMinute) = (draft.AdmissionWindowSeconds, draft.MaxConcurrentAdmissions, draft.AdmissionRatePerMinute);
         (release.RequireAuthentication, release.ShowRemainingSlots, release.RequireProofOfWork) = (draft.RequireAuthentication, draft.ShowRemainingSlots, draft.RequireProofOfWork);
         (release.SlotsFrom, release.SlotsUntil) = (draft.SlotsFrom, draft.SlotsUntil);
-        audit.Record(db, actor, "release.saved", $"service {serviceId}", release.IsRecurring ? $"Weekly: {ReleaseSchedule.Cron(release)} {service.TimeZoneId}" : $"Once: {release.OpensAtUtc:o}");
+    }
+
+    /// <summary>
+    /// The service's time zone changed: a weekly release keeps its wall time in the new zone, so its trigger, and any
+    /// opening people already wait for, follow as they do when the release itself is saved.
+    /// </summary>
+    public async Task ServiceZoneChangedAsync(int serviceId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var release = await db.Releases.FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (release is null || service is null)
+        {
+            return;
+        }
+
+        await ReleaseGate.FollowScheduleAsync(db, release, service.TimeZone, time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await scheduler.ScheduleAsync(release, service.TimeZone, time.GetUtcNow(), cancellationToken);
-        return [];
     }
 
     public async Task<bool> SetPausedAsync(StaffActor actor, int serviceId, bool paused, CancellationToken cancellationToken = default) =>
@@ -102,7 +129,9 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
 
         var current = ReleaseSchedule.CurrentOpening(release, service.TimeZone, nowUtc);
         var next = ReleaseSchedule.NextOpening(release, service.TimeZone, nowUtc);
-        var entries = db.QueueEntries.Where(e => db.ReleaseOpenings.Any(o => o.Id == e.OpeningId && o.ReleaseId == release.Id));
+        // The line customers join now; an earlier opening's leftovers (a visitor who never signed in) are not in it.
+        var joining = ReleaseGate.OpeningToJoin(release, service.TimeZone, nowUtc);
+        var entries = db.QueueEntries.Where(e => db.ReleaseOpenings.Any(o => o.Id == e.OpeningId && o.ReleaseId == release.Id && o.OpensAtUtc == joining));
         var minuteAgo = nowUtc.AddMinutes(-1);
         return new QueueMonitor(release.Id, release.AdmissionPaused, next, current,
             await entries.CountAsync(e => e.Status == QueueEntryStatus.Waiting, cancellationToken),
