@@ -97,7 +97,10 @@ public class BookingPagesTests(PortalFactory factory) : IClassFixture<PortalFact
         required.Headers.Location!.ToString().Should().Contain("/Account/Login");
         open.StatusCode.Should().Be(HttpStatusCode.OK);
         (await open.Content.ReadAsStringAsync()).Should().Contain("data-testid=\"waiting-room\"").And.Contain("wait without an account");
-        required.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(QueueVisitors.CookieName + "=") && c.Contains("httponly"));
+        var visitorCookie = required.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(QueueVisitors.CookieName + "="));
+        visitorCookie.Should().Contain("httponly");
+        open.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(visitorCookie.Split(';')[0] + ";") && c.Contains("max-age=604800"),
+            "each visit renews the same key for another week, so it cannot lapse during an opening");
         moving.StatusCode.Should().Be(HttpStatusCode.Redirect, "moving a booking always needs its owner signed in");
     }
 

@@ -3,7 +3,8 @@ namespace BookingPortal.Features.Queue;
 /// <summary>
 /// Gives each browser that opens a booking page a random key in a cookie, so a release that lets
 /// people wait without an account can keep their place, and hand it to their account when they
-/// sign in. The key is 128 random bits: guessing someone's place is not practical.
+/// sign in. The key is 128 random bits: guessing someone's place is not practical. Each visit to a booking page
+/// renews the cookie for another week: one set at last Monday's opening must not lapse during this Monday's.
 /// </summary>
 public static class QueueVisitors
 {
@@ -18,9 +19,9 @@ public static class QueueVisitors
     {
         var path = context.Request.Path.Value ?? "";
         if (HttpMethods.IsGet(context.Request.Method) && path.StartsWith("/services/", StringComparison.OrdinalIgnoreCase)
-            && path.EndsWith("/book", StringComparison.OrdinalIgnoreCase) && ValidOrNull(context.Request.Cookies[CookieName]) is null)
+            && path.EndsWith("/book", StringComparison.OrdinalIgnoreCase))
         {
-            var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            var key = ValidOrNull(context.Request.Cookies[CookieName]) ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             context.Items[CookieName] = key;
             context.Response.Cookies.Append(CookieName, key, new CookieOptions
             {
