@@ -33,6 +33,21 @@ public class ApprovalTests
     }
 
     [Fact]
+    public async Task Staff_cancelling_a_request_tell_its_customer_who_was_told_it_was_received()
+    {
+        await using var factory = new PortalFactory();
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await ApprovalRequestAsync(factory);
+
+        var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, (await factory.StaffAsync()).Id, IsStaff: true, Reason: "The clinic is closed that day."));
+
+        result.Outcome.Should().Be(CancelOutcome.Cancelled);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.OutboxMessages.CountAsync(m => m.BookingId == booking.Id && m.Kind == NotificationKind.Cancellation && m.Channel == NotificationChannel.Email))
+            .Should().Be(1, "the customer was e-mailed that the request was received");
+    }
+
+    [Fact]
     public async Task Declining_tells_the_customer_why_waives_the_deposit_and_offers_the_seat_to_the_waitlist()
     {
         await using var factory = new PortalFactory();

@@ -160,8 +160,10 @@ public sealed class CancellationService(
                 $"Fee {quote.FeeRetained}{(quote.FeeWaived ? " (waived)" : "")}; reason: {request.Reason ?? "none given"}.", cancellationToken);
         }
 
-        // Someone whose seat was only held for payment was never told it was booked.
-        if (booking.Status == BookingStatus.Confirmed)
+        // Only someone whose seat was held for their own payment was never told of it; a request was acknowledged
+        // (and, if approved with a deposit to pay, approved), so its customer hears it is cancelled.
+        if (booking.Status is BookingStatus.Confirmed or BookingStatus.AwaitingApproval
+            || (booking.Status == BookingStatus.PendingPayment && booking.Service!.RequiresApproval))
         {
             await outbox.QueueCancellationAsync(db, booking.Id, new CancellationMoney(quote.FeeRetained, quote.Refund), cancellationToken);
         }
