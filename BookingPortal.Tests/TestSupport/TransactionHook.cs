@@ -4,15 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>
-/// Runs one piece of work just before the portal's next database transaction begins: another operation
-/// landing between an operation's read and the transaction that acts on it, every time, where racing
-/// rounds reach that window only now and then.
+/// Runs one piece of work just before the portal's next database transaction begins (or commits): another
+/// operation landing between an operation's read and the transaction that acts on it (or inside that transaction,
+/// after its locks and reads), every time, where racing rounds reach that window only now and then.
 /// </summary>
 public sealed class TransactionHook : DbTransactionInterceptor
 {
     private sealed record Armed(Func<DbContext?, bool> When, Func<Task> Work);
 
     private Armed? next;
+    private Armed? nextCommit;
     private int fired;
 
     /// <summary>How many armed pieces of work have run.</summary>
@@ -28,6 +29,21 @@ public sealed class TransactionHook : DbTransactionInterceptor
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref next) is { } armed && armed.When(eventData.Context) && Interlocked.CompareExchange(ref next, null, armed) == armed)
+        {
+            await armed.Work();
+            Interlocked.Increment(ref fired);
+        }
+
+        return result;
+    }
+
+    /// <summary>Arms <paramref name="work"/> for the moment the next transaction is about to commit, holding whatever it locked.</summary>
+    public void BeforeNextCommit(Func<Task> work) => Volatile.Write(ref nextCommit, new Armed(_ => true, work));
+
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref nextCommit, null) is { } armed)
         {
             await armed.Work();
             Interlocked.Increment(ref fired);

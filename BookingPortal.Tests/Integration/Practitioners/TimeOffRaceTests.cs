@@ -81,3 +81,46 @@ public class TimeOffRaceOnPostgresTests : TimeOffRaceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
+
+/// <summary>
+/// Time off against a booking inside its transaction, on PostgreSQL only: SQLite runs one writer at a time, so there
+/// the time off cannot save while the booking's transaction is open (and this test, holding that transaction open
+/// until the time off is saved, would wait on itself).
+/// </summary>
+public class TimeOffLockOnPostgresTests : TimeOffSuite
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// Time off saved while a booking with the practitioner is about to commit, having read their hours without it: the
+    /// time off waits for the booking and lists it. Without the practitioner's lock a server database saved the time
+    /// off at once and listed their bookings without this one, which then landed in the time off unseen.
+    /// </summary>
+    [Fact]
+    public async Task Time_off_saved_while_a_booking_with_that_practitioner_commits_lists_that_booking()
+    {
+        var (timeOff, staff) = (s.Factory.Get<TimeOffService>(), await s.Factory.StaffAsync());
+        var service = await s.Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var slot = (await s.Factory.BookableSlotsAsync(service)).First(x => x.StartUtc != s.Inside.StartUtc && x.StartUtc != s.Outside.StartUtc);
+        var customer = (await s.Factory.CreateCustomersAsync(1))[0];
+        var off = new ExceptionDraft
+        {
+            Kind = AvailabilityExceptionKind.TimeOff, FromDate = DateOnly.FromDateTime(slot.LocalStart.DateTime), FromTime = TimeOnly.FromDateTime(slot.LocalStart.DateTime),
+            ToTime = TimeOnly.FromDateTime(slot.LocalStart.DateTime).AddMinutes(service.DurationMinutes), Reason = "Called away",
+        };
+        Task<TimeOffResult>? adding = null;
+        s.Factory.Transactions.BeforeNextCommit(async () =>
+        {
+            adding = timeOff.AddAsync(staff, s.Colleague, off);
+            // Long enough for an unlocked save to finish; a locked one cannot until this booking commits.
+            await Task.WhenAny(adding, Task.Delay(TimeSpan.FromSeconds(1)));
+        });
+
+        var booked = await s.Factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "k", PractitionerId: s.Colleague));
+
+        booked.Succeeded.Should().BeTrue(booked.Message);
+        var added = await adding!;
+        added.Errors.Should().BeEmpty();
+        added.Affected.Select(a => a.Appointment.BookingId).Should().Contain(booked.Booking!.Id, "the booking committed in the time off, so staff must be shown it");
+    }
+}

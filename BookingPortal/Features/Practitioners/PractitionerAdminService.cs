@@ -1,4 +1,5 @@
 using BookingPortal.Features.Audit;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Practitioners;
@@ -97,6 +98,8 @@ public sealed class PractitionerAdminService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // New hours can take time away as time off does: under the lock every booking with them takes first.
+        await PractitionerSeats.LockAsync(db, [id], [], cancellationToken);
         if (!await db.Practitioners.AnyAsync(p => p.Id == id, cancellationToken))
         {
             return SaveResult.Invalid([new FieldError("Hours", text["That practitioner no longer exists."])]);

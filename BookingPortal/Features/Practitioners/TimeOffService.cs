@@ -42,6 +42,10 @@ public sealed class TimeOffService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The lock every booking with them takes before it reads their hours: one made meanwhile commits first and is
+        // listed below, or waits and then sees the time off. Without it, on a server database, one could land unlisted.
+        await PractitionerSeats.LockAsync(db, [practitionerId], [], cancellationToken);
         if (!await db.Practitioners.AnyAsync(p => p.Id == practitionerId, cancellationToken))
         {
             return new TimeOffResult(null, [new FieldError(nameof(draft.FromDate), text["That practitioner no longer exists."])], []);
@@ -55,6 +59,7 @@ public sealed class TimeOffService(
         audit.Record(db, actor, draft.Kind == AvailabilityExceptionKind.TimeOff ? "practitioner.time_off_added" : "practitioner.extra_hours_added",
             $"practitioner {practitionerId}", $"{startLocal:yyyy-MM-dd HH:mm} to {endLocal:yyyy-MM-dd HH:mm} {exception.Reason}".Trim());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var affected = draft.Kind == AvailabilityExceptionKind.TimeOff ? await AffectedAsync(db, exception, cancellationToken) : [];
         return new TimeOffResult(exception.Id, [], affected);
     }
@@ -73,6 +78,8 @@ public sealed class TimeOffService(
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Removing extra hours takes time away as time off does: under the same lock.
+        await PractitionerSeats.LockAsync(db, [practitionerId], [], cancellationToken);
         var removed = await db.AvailabilityExceptions.Where(e => e.Id == exceptionId && e.PractitionerId == practitionerId).ExecuteDeleteAsync(cancellationToken);
         if (removed == 1)
         {
