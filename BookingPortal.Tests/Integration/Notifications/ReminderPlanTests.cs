@@ -53,6 +53,24 @@ public class ReminderPlanTests : MessagingTestBase
             "Email: Reminder: Specialist Consultation in 3 days", "Email: Reminder: Specialist Consultation in 3 days", "Email: Reminder: Specialist Consultation tomorrow");
     }
 
+    /// <summary>The 24-hour reminder went; five hours before the start staff add one three days ahead: it is not sent now.</summary>
+    [Fact]
+    public async Task A_reminder_added_to_the_list_after_a_nearer_one_went_is_not_sent_late()
+    {
+        var service = await Factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+        // Booked well before the new reminder's three days, so only the list's order can keep it back.
+        var booking = await Factory.BookAsNewCustomerAsync(service.Id, (await Factory.BookableSlotsAsync(service)).First(s => s.StartUtc > now.AddDays(4)).StartUtc);
+        Factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-5), TimeSpan.Zero));
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1, "the default list's 24-hour reminder is due");
+
+        (await Factory.Get<ServiceMessageSettings>().SaveAsync(await Factory.StaffAsync(), service.Id, new MessageSettings(
+            [new(72 * 60, ReminderChannels.Email), new(24 * 60, ReminderChannels.Email), new(60, ReminderChannels.Email)], PrivacyMode: false))).Should().BeNull();
+
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(0, "a reminder three days ahead would follow the one a day ahead");
+        (await RemindersOfAsync(booking.Id)).Should().Equal("Email: Reminder: Specialist Consultation tomorrow");
+    }
+
     [Fact]
     public async Task A_list_with_a_bad_reminder_is_refused_and_an_empty_list_sends_none()
     {

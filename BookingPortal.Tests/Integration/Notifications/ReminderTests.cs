@@ -92,6 +92,25 @@ public class ReminderTests : MessagingTestBase
         reminder.LastError.Should().Contain("Cancelled");
     }
 
+    /// <summary>Staff move the booking a week on between the job's read and its claim: no reminder says "tomorrow" of next week.</summary>
+    [Fact]
+    public async Task A_booking_moved_while_its_reminder_is_claimed_is_not_reminded_for_the_old_time()
+    {
+        var (booking, _) = await Factory.BookAsync(slotIndex: 0);
+        var service = await Factory.ServiceNamedAsync(BookingPortal.Data.DemoSeeder.ConsultationName);
+        var later = (await Factory.BookableSlotsAsync(service)).First(s => s.StartUtc > booking.StartUtc.AddDays(6));
+        var staff = await Factory.StaffAsync();
+        Factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-20), TimeSpan.Zero));
+        Factory.Transactions.BeforeNext(async () =>
+            (await Factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true, later.StartUtc))).Succeeded.Should().BeTrue());
+
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(0);
+
+        Factory.Transactions.Fired.Should().Be(1, "the move landed between the job's read and its claim");
+        await using var db = await Factory.DbFactory.CreateDbContextAsync();
+        (await db.OutboxMessages.CountAsync(m => m.BookingId == booking.Id && m.Kind == NotificationKind.Reminder24h)).Should().Be(0);
+    }
+
     [Fact]
     public async Task A_moved_booking_is_reminded_again_for_its_new_time()
     {

@@ -80,22 +80,23 @@ public sealed class ReminderService(
     /// <returns>True when a message was queued; false when another instance claimed them first, or none was worth sending.</returns>
     private async Task<bool> ClaimAsync(Due booking, IReadOnlyList<int> offsets, ReminderStep nearest, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        // Booked (or paid) inside the reminder's own window: the confirmation just said it all.
-        var worthSending = booking.ConfirmedAtUtc is { } confirmedAt && confirmedAt < booking.StartUtc.AddMinutes(-nearest.MinutesBefore);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var claimed = await db.BookingReminders.Where(r => r.BookingId == booking.BookingId && r.AppointmentStartUtc == booking.StartUtc)
+            .Select(r => r.MinutesBefore).ToListAsync(cancellationToken);
         // Claimed since this run read its list (by another instance): skip without meeting the unique key.
-        if (await db.BookingReminders.AnyAsync(
-                r => r.BookingId == booking.BookingId && r.AppointmentStartUtc == booking.StartUtc && offsets.Contains(r.MinutesBefore), cancellationToken))
+        if (claimed.Intersect(offsets).Any())
         {
             return false;
         }
 
+        var worthSending = WorthSending(booking, nearest, claimed);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claims = offsets.Select(minutes => new BookingReminder
+        if (!await HoldAsReadAsync(db, booking, cancellationToken))
         {
-            BookingId = booking.BookingId, MinutesBefore = minutes, AppointmentStartUtc = booking.StartUtc, ClaimedAtUtc = nowUtc,
-            Queued = worthSending && minutes == nearest.MinutesBefore,
-        }).ToList();
+            return false;
+        }
+
+        var claims = Claims(booking, offsets, worthSending ? nearest.MinutesBefore : null, nowUtc);
         db.BookingReminders.AddRange(claims);
         try
         {
@@ -116,4 +117,26 @@ public sealed class ReminderService(
         await transaction.CommitAsync(cancellationToken);
         return worthSending;
     }
+
+    private static List<BookingReminder> Claims(Due booking, IReadOnlyList<int> offsets, int? queuedMinutes, DateTime nowUtc) =>
+        offsets.Select(minutes => new BookingReminder
+        {
+            BookingId = booking.BookingId, MinutesBefore = minutes, AppointmentStartUtc = booking.StartUtc, ClaimedAtUtc = nowUtc, Queued = minutes == queuedMinutes,
+        }).ToList();
+
+    /// <summary>
+    /// Not when booked (or paid) inside the reminder's own window: the confirmation just said it all. Nor when a reminder
+    /// nearer the start already went (staff added this earlier one to the list afterwards): it would come after it.
+    /// </summary>
+    private static bool WorthSending(Due booking, ReminderStep nearest, IReadOnlyList<int> claimedBefore) =>
+        booking.ConfirmedAtUtc is { } confirmedAt && confirmedAt < booking.StartUtc.AddMinutes(-nearest.MinutesBefore)
+        && !claimedBefore.Any(minutes => minutes < nearest.MinutesBefore);
+
+    /// <summary>
+    /// Holds the booking as it was read (confirmed, at this time) until the reminder is queued: a move or a cancel waits,
+    /// and its message comes after this one. False when one landed since the read; the next run sees the booking as it is.
+    /// </summary>
+    private static async Task<bool> HoldAsReadAsync(BookingDbContext db, Due booking, CancellationToken cancellationToken) =>
+        await db.Bookings.Where(b => b.Id == booking.BookingId && b.StartUtc == booking.StartUtc && b.Status == BookingStatus.Confirmed)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, x => x.StartUtc), cancellationToken) == 1;
 }
