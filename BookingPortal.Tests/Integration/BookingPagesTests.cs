@@ -56,6 +56,22 @@ public class BookingPagesTests(PortalFactory factory) : IClassFixture<PortalFact
         appointment.Description.Should().Contain(number);
     }
 
+    /// <summary>A file downloaded after a cancellation removes the event; one after a move is a newer version of it.</summary>
+    [Fact]
+    public async Task The_calendar_file_follows_the_booking_as_it_stands()
+    {
+        var (owner, number) = await BookAsNewCustomerAsync();
+        using var client = await factory.SignInAsync(owner.Email, owner.Password);
+        var booked = Calendar.Load(await client.GetStringAsync($"/bookings/{number}/calendar.ics"))!;
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(number, owner.Id, IsStaff: false))).Succeeded.Should().BeTrue();
+
+        var cancelled = Calendar.Load(await client.GetStringAsync($"/bookings/{number}/calendar.ics"))!;
+
+        (cancelled.Method, cancelled.Events.Single().Status).Should().Be(("CANCEL", "CANCELLED"));
+        cancelled.Events.Single().Sequence.Should().BeGreaterThan(booked.Events.Single().Sequence, "calendars take the higher sequence as the newer event");
+    }
+
     [Fact]
     public async Task Signed_out_visitors_are_sent_to_sign_in_for_booking_pages()
     {

@@ -25,7 +25,7 @@ public static class BookingEndpoints
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadCalendarAsync(
         string confirmationNumber, ClaimsPrincipal user, HttpRequest request, BookingReader bookings, Staff.StaffActors staffActors,
-        IOptions<NotificationsOptions> notifications, CancellationToken cancellationToken)
+        IOptions<NotificationsOptions> notifications, TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = PortalClaims.UserId(user) ?? "";
         var booking = await bookings.GetAsync(confirmationNumber, userId, await staffActors.IsStaffAsync(user, cancellationToken), cancellationToken);
@@ -35,7 +35,7 @@ public static class BookingEndpoints
         }
 
         var privateTitle = MessageValues.PrivateTitle(notifications.Value.ClinicName, MessageLanguage.Of(CultureInfo.CurrentUICulture.Name));
-        var content = CalendarFile.Create(booking, PortalBaseUri(request), privateTitle: privateTitle);
+        var content = CalendarFile.Current(booking, PortalBaseUri(request), time.GetUtcNow().UtcDateTime, privateTitle);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(content), CalendarFile.ContentType, $"booking-{booking.ConfirmationNumber}.ics");
     }
 

@@ -13,6 +13,16 @@ public static class CalendarFile
 
     public static string Uid(BookingView booking) => $"{booking.Id}@bookingportal";
 
+    /// <summary>
+    /// The version number of the event as the booking stands at <paramref name="nowUtc"/>: the minutes since it was made,
+    /// plus one, so every later version (a move, a cancellation, a download after either) replaces the earlier ones.
+    /// </summary>
+    public static int SequenceAt(BookingView booking, DateTime nowUtc) => (int)Math.Max(0, (nowUtc - booking.CreatedAtUtc).TotalMinutes) + 1;
+
+    /// <summary>The event as the booking stands now: a cancelled one removes it from the calendar.</summary>
+    public static string Current(BookingView booking, Uri portalBaseUri, DateTime nowUtc, string? privateTitle) =>
+        Create(booking, portalBaseUri, booking.Status == BookingStatus.Cancelled ? "CANCEL" : "PUBLISH", SequenceAt(booking, nowUtc), nowUtc, privateTitle);
+
     /// <param name="sequence">Higher in every later version of the event (a move, a cancellation), so calendars take it as the newer one.</param>
     /// <param name="privateTitle">The event's title for a service in privacy mode ("Your appointment at North Clinic"): a calendar is often shared or synced.</param>
     public static string Create(

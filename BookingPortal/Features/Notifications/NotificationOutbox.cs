@@ -232,12 +232,11 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     {
         // Updates carry the same UID with a higher SEQUENCE, so calendars replace the event instead of adding one.
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        var sequence = (int)Math.Max(0, (nowUtc - view.CreatedAtUtc).TotalMinutes);
         return kind switch
         {
             NotificationKind.BookingConfirmation or NotificationKind.ApprovalGranted when view.Status == BookingStatus.Confirmed => CalendarFile.Create(view, PortalBaseUri, privateTitle: privateTitle),
-            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, "PUBLISH", sequence + 1, nowUtc, privateTitle),
-            NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, "CANCEL", sequence + 1, nowUtc, privateTitle),
+            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, "PUBLISH", CalendarFile.SequenceAt(view, nowUtc), nowUtc, privateTitle),
+            NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, "CANCEL", CalendarFile.SequenceAt(view, nowUtc), nowUtc, privateTitle),
             _ => null,
         };
     }
