@@ -10,6 +10,7 @@ public class AccountClosingTests
         await using var factory = new PortalFactory();
         var (customer, past, upcoming) = await CustomerWithHistoryAsync(factory);
         using var client = await factory.SignInAsync(customer.Email, customer.Password);
+        (await factory.Get<BookingPortal.Features.Admin.CustomersService>().SetNoShowLimitAsync(await factory.StaffAsync(), customer.Id, 2)).Should().BeTrue();
 
         var closed = await client.SubmitFormAsync("/Account/Manage/DeletePersonalData", new() { ["Input.Password"] = customer.Password });
         using var stranger = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -31,6 +32,7 @@ public class AccountClosingTests
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == "account.closed");
         audit.Subject.Should().Be($"account {customer.Id}");
         audit.Details.Should().Contain("Cancelled 1 upcoming booking(s)").And.NotContain(customer.Email);
+        (await db.AuditEntries.SingleAsync(a => a.Action == "customer.no_show_limit_set")).Subject.Should().Be($"account {customer.Id}", "the log keeps what staff did, not the address");
         (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(customer.Email))
             .Should().BeNull("the address is free again and identifies nobody");
         signInAgain.StatusCode.Should().Be(HttpStatusCode.OK, "the old password opens nothing: the form shows again");
