@@ -7,7 +7,7 @@ namespace BookingPortal.Features.Practitioners;
 /// <summary>Staff keep the practitioners' profiles, the services each performs and their weekly hours. Every method checks the role and audits changes.</summary>
 [ScopedService]
 public sealed class PractitionerAdminService(
-    IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, AuditLog audit, IStringLocalizer<PractitionersText> text)
+    IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)
 {
     public async Task<IReadOnlyList<PractitionerRow>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
     {
@@ -63,6 +63,7 @@ public sealed class PractitionerAdminService(
             return SaveResult.Invalid(errors);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var practitioner = id is { } existing
             ? await db.Practitioners.Include(p => p.Services).FirstOrDefaultAsync(p => p.Id == existing, cancellationToken)
             : db.Practitioners.Add(new Practitioner { DisplayName = "" }).Entity;
@@ -71,6 +72,21 @@ public sealed class PractitionerAdminService(
             return SaveResult.Invalid([new FieldError(nameof(draft.DisplayName), text["That practitioner no longer exists."])]);
         }
 
+        if (await StrandingRefusalAsync(db, practitioner, draft, cancellationToken) is { } refused)
+        {
+            return SaveResult.Invalid([refused]);
+        }
+
+        Apply(draft, practitioner);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(db, actor, id is null ? "practitioner.created" : "practitioner.updated", $"practitioner {practitioner.Id}", practitioner.DisplayName);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult(practitioner.Id, []);
+    }
+
+    private static void Apply(PractitionerDraft draft, Practitioner practitioner)
+    {
         practitioner.DisplayName = draft.DisplayName!.Trim();
         practitioner.Title = draft.Title?.Trim() ?? "";
         practitioner.Bio = draft.Bio?.Trim() ?? "";
@@ -80,10 +96,24 @@ public sealed class PractitionerAdminService(
         practitioner.IsActive = draft.IsActive;
         practitioner.Services.RemoveAll(s => !draft.ServiceIds.Contains(s.ServiceId));
         practitioner.Services.AddRange(draft.ServiceIds.Where(s => practitioner.Services.All(ps => ps.ServiceId != s)).Select(s => new PractitionerService { ServiceId = s }));
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(db, actor, id is null ? "practitioner.created" : "practitioner.updated", $"practitioner {practitioner.Id}", practitioner.DisplayName);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SaveResult(practitioner.Id, []);
+    }
+
+    /// <summary>Making them inactive, or taking away a service they are booked for, while such bookings are ahead (see <see cref="StrandedBookings"/>).</summary>
+    private async Task<FieldError?> StrandingRefusalAsync(BookingDbContext db, Practitioner practitioner, PractitionerDraft draft, CancellationToken cancellationToken)
+    {
+        var deactivating = practitioner.IsActive && !draft.IsActive;
+        var removed = practitioner.Services.Select(s => s.ServiceId).Where(s => !draft.ServiceIds.Contains(s)).ToList();
+        if (practitioner.Id == 0 || (!deactivating && removed.Count == 0))
+        {
+            return null;
+        }
+
+        await PractitionerSeats.LockAsync(db, [practitioner.Id], [], cancellationToken);
+        var upcoming = await StrandedBookings.OfAsync(db, practitioner.Id, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var stranded = deactivating ? upcoming : upcoming.Where(b => removed.Contains(b.ServiceId)).ToList();
+        return stranded.Count == 0 ? null
+            : deactivating ? new FieldError(nameof(draft.IsActive), text["They still have {0}. Add time off over them to give them to a colleague or cancel them, then make them inactive.", StrandedBookings.Describe(stranded, text)])
+            : new FieldError(nameof(draft.ServiceIds), text["The service you took away still has {0} with them. Keep it until those are given to a colleague or cancelled.", StrandedBookings.Describe(stranded, text)]);
     }
 
     /// <summary>Replaces the whole weekly rota, so the page sends what it shows.</summary>
@@ -105,11 +135,19 @@ public sealed class PractitionerAdminService(
             return SaveResult.Invalid([new FieldError("Hours", text["That practitioner no longer exists."])]);
         }
 
-        await db.WorkingHours.Where(h => h.PractitionerId == id).ExecuteDeleteAsync(cancellationToken);
-        db.WorkingHours.AddRange(hours.Select(h => new WorkingHours
+        var rota = hours.Select(h => new WorkingHours
         {
             PractitionerId = id, Day = h.Day, Start = h.Start!.Value, End = h.End!.Value, ValidFrom = h.ValidFrom, ValidTo = h.ValidTo,
-        }));
+        }).ToList();
+        var exceptions = await db.AvailabilityExceptions.AsNoTracking().Where(e => e.PractitionerId == id).ToListAsync(cancellationToken);
+        var stranded = StrandedBookings.OutsideHours(await StrandedBookings.OfAsync(db, id, time.GetUtcNow().UtcDateTime, cancellationToken), rota, exceptions);
+        if (stranded.Count > 0)
+        {
+            return SaveResult.Invalid([new FieldError("Hours", text["These hours leave out {0}. Add time off over them to give them to a colleague or cancel them, then change the hours.", StrandedBookings.Describe(stranded, text)])]);
+        }
+
+        await db.WorkingHours.Where(h => h.PractitionerId == id).ExecuteDeleteAsync(cancellationToken);
+        db.WorkingHours.AddRange(rota);
         audit.Record(db, actor, "practitioner.hours_changed", $"practitioner {id}", $"{hours.Count} range(s)");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
