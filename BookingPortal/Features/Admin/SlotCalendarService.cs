@@ -174,7 +174,7 @@ public sealed class SlotCalendarService(
     /// nobody can claim a seat on a closed slot, and the counter gives back what the offers held.
     /// Call with the counters locked.
     /// </summary>
-    private static async Task WithdrawOffersAsync(BookingDbContext db, IReadOnlyList<long> slotIds, CancellationToken cancellationToken)
+    internal static async Task WithdrawOffersAsync(BookingDbContext db, IReadOnlyList<long> slotIds, CancellationToken cancellationToken)
     {
         foreach (var slotId in slotIds)
         {

@@ -1,0 +1,74 @@
+namespace BookingPortal.Tests.Integration.Admin;
+
+/// <summary>
+/// Staff taking a time away from a service while a customer acts on that time: the time's seat counter is closed with
+/// it, so nothing lands on a time the service no longer has (the slot calendar could not show it, nor close it, and
+/// every later edit of the service would be refused).
+/// </summary>
+public class ServiceEditRaceTests() : PortalSuite(scheduledJobs: false)
+{
+    [Fact]
+    public async Task A_move_that_read_the_old_slots_cannot_land_on_a_time_taken_away_meanwhile()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync((await factory.SimpleConsultationAsync()).Name);
+        var day = slots.Where(s => s.LocalStart.Date == slots[0].LocalStart.Date).ToList();
+        var (from, to) = (day[0], day[^1]);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, from.StartUtc);
+        var staff = await factory.StaffAsync();
+        // The target's counter exists before the move starts (as it does once anyone looked at booking it).
+        await factory.Get<SlotInventoryStore>().EnsureAsync(service.Id, SlotSchedule.ForDate(service, DateOnly.FromDateTime(to.LocalStart.DateTime)).Single(o => o.StartUtc == to.StartUtc), CancellationToken.None);
+        factory.Transactions.BeforeNext(async () => (await RemoveTimeAsync(service, to, staff)).Succeeded.Should().BeTrue());
+
+        var moved = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, to.StartUtc));
+
+        factory.Transactions.Fired.Should().Be(1, "the edit landed between the move's read of the slots and its transaction");
+        moved!.Succeeded.Should().BeFalse("the time is gone");
+        (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false))!.StartUtc.Should().Be(from.StartUtc);
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Taking_away_a_time_whose_seat_is_held_for_a_waitlist_offer_withdraws_the_offer()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync((await factory.SimpleConsultationAsync()).Name);
+        var slot = slots[0];
+        var bookings = new List<BookingView>();
+        for (var seat = 0; seat < SimpleConsultation.SeatsPerSlot; seat++)
+        {
+            bookings.Add(await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc));
+        }
+
+        var waiting = (await factory.CreateCustomersAsync(1))[0];
+        var waitlist = factory.Get<WaitlistService>();
+        (await waitlist.JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        foreach (var booking in bookings)
+        {
+            (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
+        }
+
+        var offer = (await waitlist.ListForCustomerAsync(waiting)).Single();
+        offer.Status.Should().Be(WaitlistStatus.Offered, "the first seat freed is held for the waiting customer");
+
+        (await RemoveTimeAsync(service, slot, await factory.StaffAsync())).Succeeded.Should().BeTrue("no booking is on it, only an offer");
+
+        (await waitlist.ClaimAsync(offer.Id, waiting)).Succeeded.Should().BeFalse("the time is gone, and its offer with it");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.WaitlistEntries.SingleAsync(e => e.Id == offer.Id)).Status.Should().Be(WaitlistStatus.Expired);
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Should().Match<SlotInventory>(i => i.IsClosed && i.Booked == 0);
+    }
+
+    /// <summary>The service without the slot template <paramref name="slot"/> came from (that time on every day).</summary>
+    private async Task<SaveServiceResult> RemoveTimeAsync(Service service, SlotAvailability slot, StaffActor staff)
+    {
+        var admin = factory.Get<ServiceAdminService>();
+        var draft = (await admin.GetDraftAsync(staff, service.Id))!;
+        draft.TimeSlots.RemoveAll(t => t.Start == TimeOnly.FromDateTime(slot.LocalStart.DateTime));
+        return await admin.SaveAsync(staff, draft);
+    }
+}
+
+/// <summary>The same on PostgreSQL.</summary>
+public class ServiceEditRaceOnPostgresTests : ServiceEditRaceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
