@@ -105,7 +105,7 @@ public sealed class AdmissionController(
     {
         await CountUnprovedAfterTheirDrawAsync(db, opening, nowUtc, cancellationToken);
         var unnumbered = (await db.QueueEntries.AsNoTracking()
-            .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting && !e.ProofPending)
+            .Where(e => e.OpeningId == opening.Id && e.Sequence == null && e.Status == QueueEntryStatus.Waiting).Where(LiveOpenings.Counts)
             .Select(e => new { e.Id, e.EarlyAccess, JoinedAtUtc = e.CountsFromUtc ?? e.JoinedAtUtc })
             .ToListAsync(cancellationToken))
             .Where(e => e.JoinedAtUtc <= nowUtc).OrderBy(e => e.JoinedAtUtc).ThenBy(e => e.Id).ToList();
@@ -150,8 +150,7 @@ public sealed class AdmissionController(
     /// </summary>
     private static Task<int> CountUnprovedAfterTheirDrawAsync(BookingDbContext db, ReleaseOpening opening, DateTime nowUtc, CancellationToken cancellationToken) =>
         LiveOpenings.UnprovedPastTheirDraw(db).Where(e => e.OpeningId == opening.Id)
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.ProofPending, false).SetProperty(x => x.ProofChallenge, (string?)null)
-                .SetProperty(x => x.CountsFromUtc, nowUtc), cancellationToken);
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.ProofChallenge, (string?)null).SetProperty(x => x.CountsFromUtc, nowUtc), cancellationToken);
 
     /// <summary>The public codes of a draw's entries in the order they counted, kept for anyone to check the draw (<see cref="PublicDraw"/>).</summary>
     private static string Codes(ReleaseOpening opening, IEnumerable<long> idsInJoinOrder) =>

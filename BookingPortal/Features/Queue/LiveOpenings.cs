@@ -13,7 +13,7 @@ public sealed class LiveOpenings(AccountRules accountRules)
     /// <param name="startedBy">Openings whose first phase (early access, or the doors) starts by then.</param>
     public IQueryable<ReleaseOpening> StartedBy(BookingDbContext db, DateTime startedBy)
     {
-        var counted = db.QueueEntries.Where(e => e.Status == QueueEntryStatus.Waiting && !e.ProofPending);
+        var counted = db.QueueEntries.Where(e => e.Status == QueueEntryStatus.Waiting).Where(Counts);
         var turnable = Admissible(db, counted);
         return db.ReleaseOpenings.Where(o => o.EarlyOpensAtUtc <= startedBy
             && (db.QueueEntries.Any(e => e.OpeningId == o.Id && e.Status == QueueEntryStatus.Admitted)
@@ -24,11 +24,18 @@ public sealed class LiveOpenings(AccountRules accountRules)
     }
 
     /// <summary>
+    /// A place counts (can be drawn or numbered) once its proof of work is done, its paced wait chosen, or its draw made
+    /// without it: then it counts from the tick that saw it. That last keeps ProofPending, so the insights still count
+    /// the challenge as unmet, and sets CountsFromUtc.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<QueueEntry, bool>> Counts = e => !e.ProofPending || e.CountsFromUtc != null;
+
+    /// <summary>
     /// Places still waiting for a proof of work whose draw has been made: the proof only kept them out of the draw, and
     /// the page asks for it no longer, so the next tick counts them from then (AdmissionController).
     /// </summary>
     public static IQueryable<QueueEntry> UnprovedPastTheirDraw(BookingDbContext db) =>
-        db.QueueEntries.Where(e => e.Status == QueueEntryStatus.Waiting && e.ProofPending
+        db.QueueEntries.Where(e => e.Status == QueueEntryStatus.Waiting && e.ProofPending && e.CountsFromUtc == null
             && db.ReleaseOpenings.Any(o => o.Id == e.OpeningId && (o.PublicDrawn || (e.EarlyAccess && o.EarlyDrawn))));
 
     /// <summary>
