@@ -87,6 +87,22 @@ public class QueueTests : WeeklyReleaseSuite
     }
 
     [Fact]
+    public async Task An_opening_people_wait_for_cannot_be_moved_to_a_time_already_past()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        var (staff, releases) = (await factory.StaffAsync(), factory.Get<ReleaseService>());
+        var draft = (await releases.GetAsync(staff, clinic.Id))!;
+        draft.RecurringLocalTime = draft.RecurringLocalTime.AddHours(-1);
+
+        var refused = await releases.SaveAsync(staff, clinic.Id, draft);
+
+        refused.Should().ContainSingle().Which.Should().Match<FieldError>(e => e.Field == nameof(Release.RecurringLocalTime) && e.Message.StartsWith("People are waiting for the opening at"));
+        (await releases.GetAsync(staff, clinic.Id))!.RecurringLocalTime.Should().Be(new TimeOnly(9, 0), "nothing was saved");
+    }
+
+    [Fact]
     public async Task Over_a_simulated_hour_admissions_follow_the_places_and_never_exceed_the_rate_or_the_concurrent_limit()
     {
         await using (var setup = await factory.DbFactory.CreateDbContextAsync())

@@ -58,11 +58,13 @@ public static class ReleaseGate
     /// <summary>
     /// Staff changed a release's schedule (or its early window) while people already wait for an opening whose doors
     /// have not opened: the opening follows the schedule as saved, so nobody is drawn or let in at the old time. Those
-    /// waiting keep their entries, and the opening keeps its seed and so the commitment published for it.
+    /// waiting keep their entries, and the opening keeps its seed and so the commitment published for it. An early
+    /// window already open stays open; only the doors move.
     /// </summary>
-    internal static async Task FollowScheduleAsync(BookingDbContext db, Release release, TimeZoneInfo zone, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <returns>The opening people wait for that the new schedule would put in the past (drawn at once, unannounced), if any: the change is refused.</returns>
+    internal static async Task<DateTime?> FollowScheduleAsync(BookingDbContext db, Release release, TimeZoneInfo zone, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var ahead = await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id && !o.EarlyDrawn && !o.PublicDrawn && o.EarlyOpensAtUtc > nowUtc)
+        var ahead = await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id && !o.PublicDrawn && o.OpensAtUtc > nowUtc)
             .OrderBy(o => o.OpensAtUtc).ToListAsync(cancellationToken);
         var taken = await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id).Select(o => o.OpensAtUtc).ToListAsync(cancellationToken);
         foreach (var opening in ahead)
@@ -70,12 +72,19 @@ public static class ReleaseGate
             var stillScheduled = ReleaseSchedule.NextOpening(release, zone, opening.OpensAtUtc.AddTicks(-1)) == opening.OpensAtUtc;
             if (!stillScheduled && NearestOpening(release, zone, opening.OpensAtUtc) is { } moved && !taken.Contains(moved))
             {
+                if (moved <= nowUtc && await db.QueueEntries.AnyAsync(e => e.OpeningId == opening.Id && e.Status == QueueEntryStatus.Waiting, cancellationToken))
+                {
+                    return opening.OpensAtUtc;
+                }
+
                 taken.Add(moved);
                 opening.OpensAtUtc = moved;
             }
 
-            opening.EarlyOpensAtUtc = opening.OpensAtUtc - release.EarlyAccess;
+            opening.EarlyOpensAtUtc = opening.EarlyDrawn ? opening.EarlyOpensAtUtc : opening.OpensAtUtc - release.EarlyAccess;
         }
+
+        return null;
     }
 
     /// <summary>Where a schedule puts the opening nearest an instant: 09:00 moved to 10:00 is that day's 10:00, not last week's.</summary>

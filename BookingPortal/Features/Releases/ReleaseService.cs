@@ -2,6 +2,7 @@ using BookingPortal.Features.Staff;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Queue;
 using BookingPortal.Features.Admin;
+using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Releases;
 
@@ -66,19 +67,22 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
             return [new FieldError(nameof(Release.OpensAtUtc), "That time has passed: choose when it opens in the future.")];
         }
 
-        if (release is null)
+        release ??= db.Releases.Add(new Release { Name = draft.Name, ServiceId = serviceId }).Entity;
+        CopySettings(draft, release);
+        if (await ReleaseGate.FollowScheduleAsync(db, release, service.TimeZone, nowUtc, cancellationToken) is { } waitedFor)
         {
-            release = new Release { Name = draft.Name, ServiceId = serviceId };
-            db.Releases.Add(release);
+            return [WaitedForError(release, service, waitedFor)];
         }
 
-        CopySettings(draft, release);
-        await ReleaseGate.FollowScheduleAsync(db, release, service.TimeZone, nowUtc, cancellationToken);
         audit.Record(db, actor, "release.saved", $"service {serviceId}", release.IsRecurring ? $"Weekly: {ReleaseSchedule.Cron(release)} {service.TimeZoneId}" : $"Once: {release.OpensAtUtc:o}");
         await db.SaveChangesAsync(cancellationToken);
         await scheduler.ScheduleAsync(release, service.TimeZone, time.GetUtcNow(), cancellationToken);
         return [];
     }
+
+    private static FieldError WaitedForError(Release release, Service service, DateTime waitedForUtc) =>
+        new(release.IsRecurring ? nameof(Release.RecurringLocalTime) : nameof(Release.OpensAtUtc),
+            $"People are waiting for the opening at {DisplayFormat.Time(TimeZoneInfo.ConvertTime(new DateTimeOffset(waitedForUtc, TimeSpan.Zero), service.TimeZone))}; move it to a time still ahead.");
 
     private static void CopySettings(Release draft, Release release)
     {
