@@ -19,9 +19,9 @@ public class StrandedBookingsTests : TimeOffSuite
 
         refused.Errors.Should().ContainSingle().Which.Should().Match<FieldError>(e => e.Field == "Hours" && e.Message.StartsWith("These hours leave out 2 upcoming booking(s), the first on "));
         (await admin.GetAsync(staff, s.Away))!.Hours.Should().OnlyContain(h => h.Start == new TimeOnly(6, 0) && h.End == new TimeOnly(22, 0), "the refused hours were not saved");
-        await s.Factory.AssignAsync(s.Inside.Id, s.Colleague);
-        await s.Factory.AssignAsync(s.Outside.Id, s.Colleague);
-        (await admin.SaveHoursAsync(staff, s.Away, EarlyOnly)).Errors.Should().BeEmpty("nothing of theirs is left outside the new hours");
+        var dayOff = new ExceptionDraft { Kind = AvailabilityExceptionKind.TimeOff, FromDate = s.Day, FromTime = new TimeOnly(6, 0), ToTime = new TimeOnly(22, 0), Reason = "Away" };
+        (await s.Factory.Get<TimeOffService>().AddAsync(staff, s.Away, dayOff)).Affected.Should().HaveCount(2, "time off is the way to deal with them");
+        (await admin.SaveHoursAsync(staff, s.Away, EarlyOnly)).Errors.Should().BeEmpty("bookings already in time off (and listed by it) are not the new hours' doing");
     }
 
     [Fact]

@@ -19,14 +19,21 @@ internal static class StrandedBookings
             .Select(b => new Upcoming(b.ServiceId, b.StartUtc, b.EndUtc, b.Service!.TimeZoneId))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The bookings that weekly <paramref name="hours"/>, with the practitioner's time off and extra hours, no longer cover.</summary>
-    public static List<Upcoming> OutsideHours(IEnumerable<Upcoming> upcoming, IReadOnlyList<WorkingHours> hours, IReadOnlyList<AvailabilityException> exceptions) =>
-        upcoming.Where(b =>
-        {
-            var zone = TimeZoneCache.Find(b.TimeZoneId);
-            var free = PractitionerSchedule.FreeIntervals(hours, exceptions, zone, WallTime.LocalDateOf(b.StartUtc, zone));
-            return !PractitionerSchedule.Covers(free, new TimeRange(b.StartUtc, b.EndUtc));
-        }).ToList();
+    /// <summary>
+    /// The bookings the weekly hours covered <paramref name="before"/> (with the practitioner's time off and extra hours)
+    /// and no longer cover <paramref name="after"/>. One already outside them (in time off, which lists it) is not the
+    /// new hours' doing and does not hold them up.
+    /// </summary>
+    public static List<Upcoming> LeftOutBy(
+        IEnumerable<Upcoming> upcoming, IReadOnlyList<WorkingHours> before, IReadOnlyList<WorkingHours> after, IReadOnlyList<AvailabilityException> exceptions) =>
+        upcoming.Where(b => Covered(b, before, exceptions) && !Covered(b, after, exceptions)).ToList();
+
+    private static bool Covered(Upcoming booking, IReadOnlyList<WorkingHours> hours, IReadOnlyList<AvailabilityException> exceptions)
+    {
+        var zone = TimeZoneCache.Find(booking.TimeZoneId);
+        var free = PractitionerSchedule.FreeIntervals(hours, exceptions, zone, WallTime.LocalDateOf(booking.StartUtc, zone));
+        return PractitionerSchedule.Covers(free, new TimeRange(booking.StartUtc, booking.EndUtc));
+    }
 
     /// <summary>"3 upcoming booking(s), the first on 12/3, 9:00": the count and where to start looking.</summary>
     public static string Describe(IReadOnlyList<Upcoming> stranded, IStringLocalizer<PractitionersText> text)
