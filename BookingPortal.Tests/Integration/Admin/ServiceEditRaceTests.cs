@@ -57,6 +57,23 @@ public class ServiceEditRaceTests() : PortalSuite(scheduledJobs: false)
         (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Should().Match<SlotInventory>(i => i.IsClosed && i.Booked == 0);
     }
 
+    [Fact]
+    public async Task A_time_given_back_is_bookable_again_on_the_dates_its_removal_closed()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync((await factory.SimpleConsultationAsync()).Name);
+        var slot = slots[0];
+        await factory.Get<SlotInventoryStore>().EnsureAsync(service.Id, SlotSchedule.ForDate(service, DateOnly.FromDateTime(slot.LocalStart.DateTime)).Single(o => o.StartUtc == slot.StartUtc), CancellationToken.None);
+        var (admin, staff) = (factory.Get<ServiceAdminService>(), await factory.StaffAsync());
+        var template = (await admin.GetDraftAsync(staff, service.Id))!.TimeSlots.Single(t => t.Start == TimeOnly.FromDateTime(slot.LocalStart.DateTime));
+        (await RemoveTimeAsync(service, slot, staff)).Succeeded.Should().BeTrue();
+
+        var draft = (await admin.GetDraftAsync(staff, service.Id))!;
+        draft.TimeSlots.Add(new TimeSlotTemplate { Days = template.Days, Start = template.Start, End = template.End, Capacity = template.Capacity });
+        (await admin.SaveAsync(staff, draft)).Succeeded.Should().BeTrue();
+
+        (await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc)).StartUtc.Should().Be(slot.StartUtc, "the counter its removal closed is open again");
+    }
+
     /// <summary>The service without the slot template <paramref name="slot"/> came from (that time on every day).</summary>
     private async Task<SaveServiceResult> RemoveTimeAsync(Service service, SlotAvailability slot, StaffActor staff)
     {

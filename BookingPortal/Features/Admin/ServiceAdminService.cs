@@ -143,7 +143,7 @@ public sealed class ServiceAdminService(
         var zoneChanged = existing.TimeZoneId != draft.TimeZoneId;
         var changed = ServiceChanges.Apply(existing, draft);
         await db.SaveChangesAsync(cancellationToken);
-        if (!await RetireRemovedTimesAsync(db, existing, impact, nowUtc, cancellationToken) || !await ApplyCapacityChangesAsync(db, impact, nowUtc, cancellationToken))
+        if (!await RetireRemovedTimesAsync(db, impact, cancellationToken) || !await ApplyCapacityChangesAsync(db, impact, nowUtc, cancellationToken))
         {
             return SaveServiceResult.Refused([new FieldError("TimeSlots", "A booking came in while saving; look at the slots again and retry.")]);
         }
@@ -164,19 +164,19 @@ public sealed class ServiceAdminService(
     /// <summary>
     /// Upcoming times the edit takes away keep seat counters of their own: those are closed, under their locks (taken in
     /// id order with the counters whose capacity changes), so a booking, a move or a waitlist claim that read the old
-    /// slots finds no seat there; seats held for waitlist offers are withdrawn, as closing a slot withdraws them.
+    /// slots finds no seat there; seats held for waitlist offers are withdrawn, as closing a slot withdraws them. A time
+    /// given back has its counters closed that way opened again.
     /// </summary>
-    /// <returns>False when a booking landed on one since the check.</returns>
-    private static async Task<bool> RetireRemovedTimesAsync(BookingDbContext db, Service edited, ServiceChangeImpact impact, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <returns>False when a booking landed on a removed time since the check.</returns>
+    private static async Task<bool> RetireRemovedTimesAsync(BookingDbContext db, ServiceChangeImpact impact, CancellationToken cancellationToken)
     {
-        var counters = await db.SlotInventories.AsNoTracking().Where(i => i.ServiceId == edited.Id && i.StartUtc > nowUtc && !i.IsClosed)
-            .Select(i => new { i.Id, i.StartUtc }).ToListAsync(cancellationToken);
-        var removed = counters.Where(c => SlotSchedule.Find(edited, c.StartUtc) is null).Select(c => c.Id).ToList();
-        foreach (var id in removed.Union(impact.CapacityChanges.Select(c => c.InventoryId)).Order())
+        var removed = impact.Removed;
+        foreach (var id in removed.Union(impact.Restored).Union(impact.CapacityChanges.Select(c => c.InventoryId)).Order())
         {
             await SlotInventoryStore.LockAsync(db, id, cancellationToken);
         }
 
+        await db.SlotInventories.Where(i => impact.Restored.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, false), cancellationToken);
         if (removed.Count == 0)
         {
             return true;

@@ -3,7 +3,10 @@ using BookingPortal.Features.Catalog;
 namespace BookingPortal.Features.Admin;
 
 /// <summary>What a service edit would do to slots that already have seat counters and bookings.</summary>
-internal sealed record ServiceChangeImpact(IReadOnlyList<FieldError> Errors, IReadOnlyList<(long InventoryId, int Capacity, int Added)> CapacityChanges);
+/// <param name="Removed">Open counters of upcoming times the edit takes away (to be closed with them).</param>
+/// <param name="Restored">Closed counters of upcoming times the schedule did not have and the edit gives back (to be reopened).</param>
+internal sealed record ServiceChangeImpact(
+    IReadOnlyList<FieldError> Errors, IReadOnlyList<(long InventoryId, int Capacity, int Added)> CapacityChanges, IReadOnlyList<long> Removed, IReadOnlyList<long> Restored);
 
 /// <summary>The parts of a service edit that look at existing bookings, and the copying of fields.</summary>
 internal static class ServiceChanges
@@ -18,6 +21,8 @@ internal static class ServiceChanges
         var errors = ChangesThatWouldMoveBookings(existing, draft, upcoming);
         var changes = new List<(long, int, int)>();
         var inventories = await db.SlotInventories.AsNoTracking().Where(i => i.ServiceId == existing.Id && i.StartUtc > nowUtc).ToListAsync(cancellationToken);
+        var removed = inventories.Where(i => !i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is not null && SlotSchedule.Find(draft, i.StartUtc) is null).Select(i => i.Id).ToList();
+        var restored = inventories.Where(i => i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is null && SlotSchedule.Find(draft, i.StartUtc) is not null).Select(i => i.Id).ToList();
         foreach (var inventory in inventories)
         {
             var before = SlotSchedule.Find(existing, inventory.StartUtc);
@@ -41,7 +46,7 @@ internal static class ServiceChanges
             }
         }
 
-        return new ServiceChangeImpact(errors, changes);
+        return new ServiceChangeImpact(errors, changes, removed, restored);
     }
 
     private sealed record UpcomingBooking(string ConfirmationNumber, DateTime StartUtc, long SlotInventoryId);
