@@ -116,8 +116,9 @@ public sealed class AccountClosing(
                 .SetProperty(x => x.BodiesPurgedAtUtc, nowUtc), cancellationToken);
 
     /// <summary>
-    /// Staff's audit lines about the customer named them by address (a no-show limit set, an audience joined): the
-    /// account's id stands in for it, as in the closing's own line, so the log keeps what was done but not to whom.
+    /// Staff's audit lines about the customer name them by address in their subject (a no-show limit set, an audience
+    /// joined): the account's id stands in for it, as in the closing's own line, so the log keeps what was done but
+    /// not to whom. The subject whole, never a part of a text: "an@x.com" must not touch "jan@x.com".
     /// </summary>
     private static async Task ForgetInAuditAsync(BookingDbContext db, string userId, string? email, CancellationToken cancellationToken)
     {
@@ -128,10 +129,7 @@ public sealed class AccountClosing(
 
         var standIn = $"account {userId}";
         var lower = email.ToLowerInvariant();
-        await db.AuditEntries.Where(a => a.Subject.ToLower() == lower || a.Details.Contains(email))
-            .ExecuteUpdateAsync(a => a
-                .SetProperty(x => x.Subject, x => x.Subject.ToLower() == lower ? standIn : x.Subject)
-                .SetProperty(x => x.Details, x => x.Details.Replace(email, standIn)), cancellationToken);
+        await db.AuditEntries.Where(a => a.Subject.ToLower() == lower).ExecuteUpdateAsync(a => a.SetProperty(x => x.Subject, standIn), cancellationToken);
     }
 
     private static Task AnonymiseAsync(BookingDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken)
