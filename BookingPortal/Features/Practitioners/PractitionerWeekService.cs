@@ -13,9 +13,10 @@ public sealed record PractitionerWeek(int PractitionerId, string DisplayName, st
 
 /// <summary>The staff week view of one practitioner, read in their zone (DST days included).</summary>
 [ScopedService]
-public sealed class PractitionerWeekService(IDbContextFactory<BookingDbContext> dbFactory)
+public sealed class PractitionerWeekService(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
-    public async Task<PractitionerWeek?> WeekAsync(StaffActor actor, int practitionerId, DateOnly anyDayOfWeek, CancellationToken cancellationToken = default)
+    /// <param name="anyDayOfWeek">A day of the week to show; null for the current week where the practitioner works.</param>
+    public async Task<PractitionerWeek?> WeekAsync(StaffActor actor, int practitionerId, DateOnly? anyDayOfWeek, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -28,7 +29,8 @@ public sealed class PractitionerWeekService(IDbContextFactory<BookingDbContext> 
 
         var zoneId = await PractitionerZone.OfAsync(db, practitionerId, cancellationToken);
         var zone = TimeZoneCache.Find(zoneId);
-        var monday = anyDayOfWeek.AddDays(-(((int)anyDayOfWeek.DayOfWeek + 6) % 7));
+        var day = anyDayOfWeek ?? WallTime.LocalDateOf(time.GetUtcNow().UtcDateTime, zone);
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         var (fromUtc, toUtc) = (WallTime.DayStartUtc(monday, zone), WallTime.DayStartUtc(monday.AddDays(7), zone));
         var appointments = await PractitionerAppointments.ListAsync(db, practitionerId, fromUtc, toUtc, onlyHoldingSeats: false, cancellationToken);
         var busy = (await db.PractitionerBusyPeriods.AsNoTracking().Where(b => b.PractitionerId == practitionerId && b.EndUtc > fromUtc && b.StartUtc < toUtc)
