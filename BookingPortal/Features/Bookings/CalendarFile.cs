@@ -40,7 +40,8 @@ public static class CalendarFile
             Sequence = sequence,
             Location = booking.Address ?? booking.VideoLink,
             Url = booking.VideoLink is null ? new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}") : new Uri(booking.VideoLink),
-            Status = method == "CANCEL" ? "CANCELLED" : "CONFIRMED",
+            // A request or an unpaid hold is pencilled in, not confirmed.
+            Status = method == "CANCEL" ? "CANCELLED" : booking.Status is BookingStatus.AwaitingApproval or BookingStatus.PendingPayment ? "TENTATIVE" : "CONFIRMED",
         };
         calendar.Events.Add(appointment);
         var file = new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -183,6 +183,20 @@ public class TemplateRenderingTests
         CalendarFile.Create(SampleBooking(), Portal, privateTitle: title).Should().Contain("SUMMARY:Specialist Consultation", "only services in privacy mode hide their name");
     }
 
+    [Theory]
+    [InlineData(BookingStatus.Confirmed, "PUBLISH", "CONFIRMED")]
+    [InlineData(BookingStatus.AwaitingApproval, "PUBLISH", "TENTATIVE")]
+    [InlineData(BookingStatus.PendingPayment, "PUBLISH", "TENTATIVE")]
+    [InlineData(BookingStatus.Cancelled, "CANCEL", "CANCELLED")]
+    public void The_calendar_file_as_the_booking_stands_pencils_in_a_request_and_removes_a_cancelled_booking(BookingStatus status, string method, string eventStatus)
+    {
+        var booking = SampleBooking() with { Status = status };
+
+        var file = CalendarFile.Current(booking, Portal, booking.CreatedAtUtc.AddMinutes(90), privateTitle: null);
+
+        file.Should().Contain($"METHOD:{method}").And.Contain($"STATUS:{eventStatus}").And.Contain("SEQUENCE:91");
+    }
+
     private static ComposedMessage Compose(MessageFacts facts) => MessageComposer.Compose(facts, DefaultTemplates.For(facts.Kind, facts.Language));
 
     private static MessageFacts Sample(NotificationKind kind) => SampleMessage.Facts(kind, MessageLanguage.English, "BookingPortal", Portal) with { CustomerName = "Ana" };
