@@ -195,6 +195,8 @@ public class QueueTests : WeeklyReleaseSuite
         await factory.Get<AdmissionController>().TickAllAsync();
         (await factory.Get<QueueService>().GetStateAsync(clinic.Id, customers[0])).Stage.Should().Be(QueueStage.Admitted);
         factory.Clock.Advance(TimeSpan.FromSeconds(601));
+        (await factory.Get<QueueService>().JoinAsync(clinic.Id, customers[1], null)).Outcome.Should().Be(JoinOutcome.Joined,
+            "a turn that ran out is over before any tick marks it: \"Join again\" pressed at once rejoins");
         await factory.Get<AdmissionController>().TickAllAsync();
 
         (await factory.Get<QueueService>().GetStateAsync(clinic.Id, customers[0])).Stage.Should().Be(QueueStage.Expired);
@@ -202,7 +204,7 @@ public class QueueTests : WeeklyReleaseSuite
         rejoined.Outcome.Should().Be(JoinOutcome.Joined);
         await factory.Get<AdmissionController>().TickAllAsync();
         var state = await factory.Get<QueueService>().GetStateAsync(clinic.Id, customers[0]);
-        state.Entry!.Sequence.Should().Be(4, "back of the line, after the three first places");
+        state.Entry!.Sequence.Should().Be(5, "back of the line, after the three first places and the one who rejoined first");
     }
 
     [Fact]

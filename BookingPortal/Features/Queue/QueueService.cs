@@ -93,7 +93,8 @@ public sealed class QueueService(
         }
 
         var existing = await db.QueueEntries.Where(e => e.OpeningId == target.Opening.Id).FirstOrDefaultAsync(member.Owns(), cancellationToken);
-        if (existing is { Status: QueueEntryStatus.Waiting or QueueEntryStatus.Admitted })
+        // A turn that ran out is over whether or not a tick has marked it yet: "Join again" pressed at once rejoins.
+        if (existing is { Status: QueueEntryStatus.Waiting } || (existing is { Status: QueueEntryStatus.Admitted } && existing.ExpiresAtUtc > nowUtc))
         {
             return new(JoinOutcome.AlreadyIn, existing);
         }
@@ -111,7 +112,7 @@ public sealed class QueueService(
     private async Task<JoinResult> RejoinAsync(BookingDbContext db, QueueEntry existing, long openingId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var rejoined = await db.QueueEntries
-            .Where(e => e.Id == existing.Id && e.Status != QueueEntryStatus.Waiting && e.Status != QueueEntryStatus.Admitted)
+            .Where(e => e.Id == existing.Id && e.Status != QueueEntryStatus.Waiting && (e.Status != QueueEntryStatus.Admitted || e.ExpiresAtUtc <= nowUtc))
             .ExecuteUpdateAsync(e => e
                 .SetProperty(x => x.Status, QueueEntryStatus.Waiting)
                 .SetProperty(x => x.Sequence, (long?)null)
