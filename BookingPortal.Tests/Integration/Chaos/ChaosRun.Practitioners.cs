@@ -57,7 +57,7 @@ public sealed partial class ChaosRun
                     : Record(label + "/cancel", (await timeOff.CancelAsync(staff, affected.Appointment)).Succeeded, "no longer there");
             }
 
-            Record(label + "/back", await timeOff.RemoveAsync(staff, practitionerId, added.ExceptionId!.Value), "already gone");
+            Record(label + "/back", await timeOff.RemoveAsync(staff, practitionerId, added.ExceptionId!.Value) is null, "already gone");
         });
     }
 

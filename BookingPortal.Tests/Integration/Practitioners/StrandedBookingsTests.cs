@@ -25,6 +25,22 @@ public class StrandedBookingsTests : TimeOffSuite
     }
 
     [Fact]
+    public async Task Extra_hours_that_upcoming_bookings_sit_in_are_not_removed_from_under_them()
+    {
+        var (timeOff, staff) = (s.Factory.Get<TimeOffService>(), await s.Factory.StaffAsync());
+        var extra = new ExceptionDraft { Kind = AvailabilityExceptionKind.ExtraHours, FromDate = s.Day, FromTime = new TimeOnly(6, 0), ToTime = new TimeOnly(22, 0), Reason = "Saturday clinic" };
+        var added = (await timeOff.AddAsync(staff, s.Away, extra)).ExceptionId!.Value;
+
+        var refused = await timeOff.RemoveAsync(staff, s.Away, added);
+
+        refused.Should().StartWith("These extra hours hold 2 upcoming booking(s), the first on ");
+        await s.Factory.AssignAsync(s.Inside.Id, s.Colleague);
+        await s.Factory.AssignAsync(s.Outside.Id, s.Colleague);
+        (await timeOff.RemoveAsync(staff, s.Away, added)).Should().BeNull("nothing of theirs sits in them any more");
+        (await timeOff.RemoveAsync(staff, s.Away, added)).Should().Be("That entry was removed meanwhile.");
+    }
+
+    [Fact]
     public async Task Making_a_booked_practitioner_inactive_or_taking_away_their_booked_service_is_refused_beside_the_field()
     {
         var (admin, staff) = (s.Factory.Get<PractitionerAdminService>(), await s.Factory.StaffAsync());

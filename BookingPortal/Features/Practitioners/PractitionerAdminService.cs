@@ -139,9 +139,8 @@ public sealed class PractitionerAdminService(
         {
             PractitionerId = id, Day = h.Day, Start = h.Start!.Value, End = h.End!.Value, ValidFrom = h.ValidFrom, ValidTo = h.ValidTo,
         }).ToList();
-        var before = await db.WorkingHours.AsNoTracking().Where(h => h.PractitionerId == id).ToListAsync(cancellationToken);
-        var exceptions = await db.AvailabilityExceptions.AsNoTracking().Where(e => e.PractitionerId == id).ToListAsync(cancellationToken);
-        var stranded = StrandedBookings.LeftOutBy(await StrandedBookings.OfAsync(db, id, time.GetUtcNow().UtcDateTime, cancellationToken), before, rota, exceptions);
+        var before = await StrandedBookings.AvailabilityAsync(db, id, cancellationToken);
+        var stranded = StrandedBookings.LeftOutBy(await StrandedBookings.OfAsync(db, id, time.GetUtcNow().UtcDateTime, cancellationToken), before, before with { Hours = rota });
         if (stranded.Count > 0)
         {
             return SaveResult.Invalid([new FieldError("Hours", text["These hours leave out {0}. Add time off over them to give them to a colleague or cancel them, then change the hours.", StrandedBookings.Describe(stranded, text)])]);

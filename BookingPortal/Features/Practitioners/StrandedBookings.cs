@@ -13,6 +13,11 @@ internal static class StrandedBookings
 {
     internal sealed record Upcoming(int ServiceId, DateTime StartUtc, DateTime EndUtc, string TimeZoneId);
 
+    /// <summary>The practitioner's availability as stored now.</summary>
+    public static async Task<Availability> AvailabilityAsync(BookingDbContext db, int practitionerId, CancellationToken cancellationToken) =>
+        new(await db.WorkingHours.AsNoTracking().Where(h => h.PractitionerId == practitionerId).ToListAsync(cancellationToken),
+            await db.AvailabilityExceptions.AsNoTracking().Where(e => e.PractitionerId == practitionerId).ToListAsync(cancellationToken));
+
     public static Task<List<Upcoming>> OfAsync(BookingDbContext db, int practitionerId, DateTime nowUtc, CancellationToken cancellationToken) =>
         db.Bookings.AsNoTracking().Where(Domain.Booking.HoldsSeat).Where(b => b.PractitionerId == practitionerId && b.EndUtc > nowUtc)
             .OrderBy(b => b.StartUtc)
@@ -20,18 +25,20 @@ internal static class StrandedBookings
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The bookings the weekly hours covered <paramref name="before"/> (with the practitioner's time off and extra hours)
-    /// and no longer cover <paramref name="after"/>. One already outside them (in time off, which lists it) is not the
-    /// new hours' doing and does not hold them up.
+    /// The bookings the practitioner's time covered before a change (weekly hours, less time off, plus extra hours) and
+    /// no longer covers after it. One already outside it (in time off, which lists it) is not the change's doing and
+    /// does not hold it up.
     /// </summary>
-    public static List<Upcoming> LeftOutBy(
-        IEnumerable<Upcoming> upcoming, IReadOnlyList<WorkingHours> before, IReadOnlyList<WorkingHours> after, IReadOnlyList<AvailabilityException> exceptions) =>
-        upcoming.Where(b => Covered(b, before, exceptions) && !Covered(b, after, exceptions)).ToList();
+    public static List<Upcoming> LeftOutBy(IEnumerable<Upcoming> upcoming, Availability before, Availability after) =>
+        upcoming.Where(b => Covered(b, before) && !Covered(b, after)).ToList();
 
-    private static bool Covered(Upcoming booking, IReadOnlyList<WorkingHours> hours, IReadOnlyList<AvailabilityException> exceptions)
+    /// <summary>A practitioner's weekly hours with their time off and extra hours.</summary>
+    internal sealed record Availability(IReadOnlyList<WorkingHours> Hours, IReadOnlyList<AvailabilityException> Exceptions);
+
+    private static bool Covered(Upcoming booking, Availability availability)
     {
         var zone = TimeZoneCache.Find(booking.TimeZoneId);
-        var free = PractitionerSchedule.FreeIntervals(hours, exceptions, zone, WallTime.LocalDateOf(booking.StartUtc, zone));
+        var free = PractitionerSchedule.FreeIntervals(availability.Hours, availability.Exceptions, zone, WallTime.LocalDateOf(booking.StartUtc, zone));
         return PractitionerSchedule.Covers(free, new TimeRange(booking.StartUtc, booking.EndUtc));
     }
 

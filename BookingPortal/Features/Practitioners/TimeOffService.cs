@@ -73,13 +73,22 @@ public sealed class TimeOffService(
         return exception is { Kind: AvailabilityExceptionKind.TimeOff } ? await AffectedAsync(db, exception, cancellationToken) : [];
     }
 
-    public async Task<bool> RemoveAsync(StaffActor actor, int practitionerId, int exceptionId, CancellationToken cancellationToken = default)
+    /// <returns>Null when removed; otherwise why not (gone already, or extra hours that upcoming bookings sit in).</returns>
+    public async Task<string?> RemoveAsync(StaffActor actor, int practitionerId, int exceptionId, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Removing extra hours takes time away as time off does: under the same lock.
+        // Removing extra hours takes time away as new weekly hours do: under the same lock, and not from under a booking.
         await PractitionerSeats.LockAsync(db, [practitionerId], [], cancellationToken);
+        var before = await StrandedBookings.AvailabilityAsync(db, practitionerId, cancellationToken);
+        var after = before with { Exceptions = before.Exceptions.Where(e => e.Id != exceptionId).ToList() };
+        var stranded = StrandedBookings.LeftOutBy(await StrandedBookings.OfAsync(db, practitionerId, time.GetUtcNow().UtcDateTime, cancellationToken), before, after);
+        if (stranded.Count > 0)
+        {
+            return text["These extra hours hold {0}. Add time off over them to give them to a colleague or cancel them, then remove the extra hours.", StrandedBookings.Describe(stranded, text)];
+        }
+
         var removed = await db.AvailabilityExceptions.Where(e => e.Id == exceptionId && e.PractitionerId == practitionerId).ExecuteDeleteAsync(cancellationToken);
         if (removed == 1)
         {
@@ -88,7 +97,7 @@ public sealed class TimeOffService(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return removed == 1;
+        return removed == 1 ? null : text["That entry was removed meanwhile."].Value;
     }
 
     /// <summary>Cancels one booking of the time off as closing a slot does; only while it is still on the slot and with the practitioner listed.</summary>
