@@ -76,13 +76,16 @@ public class QueueTests : WeeklyReleaseSuite
 
         (await releases.SaveAsync(staff, clinic.Id, draft)).Should().BeEmpty();
 
+        // Before the new time's lobby opens, the schedule alone would send a newcomer to last week's 10:00 (drawn at once).
+        var newcomer = (await factory.CreateCustomersAsync(1))[0];
+        (await factory.Get<QueueService>().JoinAsync(clinic.Id, newcomer, null)).Entry!.OpeningId.Should().Be(entry.OpeningId, "newcomers join the line already waiting");
         var admissions = factory.Get<AdmissionController>();
         factory.Clock.SetUtcNow(Opening);
         (await admissions.TickAllAsync()).Should().Be(0, "nobody is drawn or let in at the old time");
         factory.Clock.SetUtcNow(Opening.AddHours(1));
-        (await admissions.TickAllAsync()).Should().Be(1);
+        (await admissions.TickAllAsync()).Should().Be(2);
         await using var db = await factory.DbFactory.CreateDbContextAsync();
-        (await db.QueueEntries.AsNoTracking().SingleAsync()).Should().Match<QueueEntry>(e => e.Id == entry.Id && e.DrawPlace == 1 && e.Status == QueueEntryStatus.Admitted);
+        (await db.QueueEntries.AsNoTracking().SingleAsync(e => e.CustomerId == customer)).Should().Match<QueueEntry>(e => e.Id == entry.Id && e.DrawPlace != null && e.Status == QueueEntryStatus.Admitted);
         (await db.ReleaseOpenings.AsNoTracking().SingleAsync()).OpensAtUtc.Should().Be(Opening.UtcDateTime.AddHours(1));
     }
 

@@ -20,6 +20,14 @@ public static class ReleaseGate
             return null;
         }
 
+        // Between openings arrivals join the last one, first come first served; but where people already wait for one
+        // ahead (a postponed opening keeps its row), newcomers join that line, not a past opening drawn at once.
+        if (opensAt <= nowUtc && await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id && !o.PublicDrawn && o.OpensAtUtc > nowUtc)
+                .OrderBy(o => o.OpensAtUtc).Select(o => (DateTime?)o.OpensAtUtc).FirstOrDefaultAsync(cancellationToken) is { } waitedFor)
+        {
+            opensAt = waitedFor;
+        }
+
         var opening = await EnsureOpeningAsync(db, release, opensAt, cancellationToken);
         return new OpeningTarget(opening, early, opensAt - lead);
     }
