@@ -79,6 +79,7 @@ public class QueueTests : WeeklyReleaseSuite
         // Before the new time's lobby opens, the schedule alone would send a newcomer to last week's 10:00 (drawn at once).
         var newcomer = (await factory.CreateCustomersAsync(1))[0];
         (await factory.Get<QueueService>().JoinAsync(clinic.Id, newcomer, null)).Entry!.OpeningId.Should().Be(entry.OpeningId, "newcomers join the line already waiting");
+        (await releases.MonitorAsync(staff, clinic.Id)).Waiting.Should().Be(2, "the monitor watches that line too");
         var admissions = factory.Get<AdmissionController>();
         factory.Clock.SetUtcNow(Opening);
         (await admissions.TickAllAsync()).Should().Be(0, "nobody is drawn or let in at the old time");

@@ -15,25 +15,32 @@ public static class ReleaseGate
         var early = customerId is not null && release.EarlyAccessAudienceId is { } audienceId
                     && await db.AudienceMembers.AnyAsync(m => m.AudienceId == audienceId && m.UserId == customerId, cancellationToken);
         var lead = early ? release.EarlyAccess : TimeSpan.Zero;
-        if (OpeningToJoin(release, zone, nowUtc) is not { } opensAt)
+        if (await OpeningToJoinAsync(db, release, zone, nowUtc, cancellationToken) is not { } opensAt)
         {
             return null;
-        }
-
-        // Between openings arrivals join the last one, first come first served; but where people already wait for one
-        // ahead (a postponed opening keeps its row), newcomers join that line, not a past opening drawn at once.
-        if (opensAt <= nowUtc && await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id && !o.PublicDrawn && o.OpensAtUtc > nowUtc)
-                .OrderBy(o => o.OpensAtUtc).Select(o => (DateTime?)o.OpensAtUtc).FirstOrDefaultAsync(cancellationToken) is { } waitedFor)
-        {
-            opensAt = waitedFor;
         }
 
         var opening = await EnsureOpeningAsync(db, release, opensAt, cancellationToken);
         return new OpeningTarget(opening, early, opensAt - lead);
     }
 
-    /// <summary>The opening arrivals join now: the current one, until the lobby of the next opens.</summary>
-    internal static DateTime? OpeningToJoin(Release release, TimeZoneInfo zone, DateTime nowUtc)
+    /// <summary>
+    /// The opening arrivals join now (the one the queue monitor watches). Between openings that is the last one, first
+    /// come first served; but where people already wait for one ahead (a postponed opening keeps its row), newcomers
+    /// join that line, not a past opening drawn at once. The lookup runs only on that path, never in an opening minute.
+    /// </summary>
+    internal static async Task<DateTime?> OpeningToJoinAsync(BookingDbContext db, Release release, TimeZoneInfo zone, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var opensAt = OpeningToJoin(release, zone, nowUtc);
+        return opensAt is { } at && at <= nowUtc
+               && await db.ReleaseOpenings.Where(o => o.ReleaseId == release.Id && !o.PublicDrawn && o.OpensAtUtc > nowUtc)
+                   .OrderBy(o => o.OpensAtUtc).Select(o => (DateTime?)o.OpensAtUtc).FirstOrDefaultAsync(cancellationToken) is { } waitedFor
+            ? waitedFor
+            : opensAt;
+    }
+
+    /// <summary>By the schedule alone: the current opening, until the lobby of the next opens.</summary>
+    private static DateTime? OpeningToJoin(Release release, TimeZoneInfo zone, DateTime nowUtc)
     {
         var current = ReleaseSchedule.CurrentOpening(release, zone, nowUtc);
         var next = ReleaseSchedule.NextOpening(release, zone, current ?? nowUtc.AddDays(-8));

@@ -134,7 +134,7 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         var current = ReleaseSchedule.CurrentOpening(release, service.TimeZone, nowUtc);
         var next = ReleaseSchedule.NextOpening(release, service.TimeZone, nowUtc);
         // The line customers join now; an earlier opening's leftovers (a visitor who never signed in) are not in it.
-        var joining = ReleaseGate.OpeningToJoin(release, service.TimeZone, nowUtc);
+        var joining = await ReleaseGate.OpeningToJoinAsync(db, release, service.TimeZone, nowUtc, cancellationToken);
         var entries = db.QueueEntries.Where(e => db.ReleaseOpenings.Any(o => o.Id == e.OpeningId && o.ReleaseId == release.Id && o.OpensAtUtc == joining));
         var minuteAgo = nowUtc.AddMinutes(-1);
         return new QueueMonitor(release.Id, release.AdmissionPaused, next, current,
