@@ -11,6 +11,12 @@ public class AccountClosingTests
         var (customer, past, upcoming) = await CustomerWithHistoryAsync(factory);
         using var client = await factory.SignInAsync(customer.Email, customer.Password);
         (await factory.Get<BookingPortal.Features.Admin.CustomersService>().SetNoShowLimitAsync(await factory.StaffAsync(), customer.Id, 2)).Should().BeTrue();
+        await using (var before = await factory.DbFactory.CreateDbContextAsync())
+        {
+            // Another customer whose address ends with this one's: closing this account must not touch their line.
+            before.AuditEntries.Add(new AuditEntry { ActorId = "staff", ActorName = "Staff", Action = "audience.member_added", Subject = "j" + customer.Email, Details = "j" + customer.Email, AtUtc = factory.Clock.GetUtcNow().UtcDateTime });
+            await before.SaveChangesAsync();
+        }
 
         var closed = await client.SubmitFormAsync("/Account/Manage/DeletePersonalData", new() { ["Input.Password"] = customer.Password });
         using var stranger = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -33,6 +39,8 @@ public class AccountClosingTests
         audit.Subject.Should().Be($"account {customer.Id}");
         audit.Details.Should().Contain("Cancelled 1 upcoming booking(s)").And.NotContain(customer.Email);
         (await db.AuditEntries.SingleAsync(a => a.Action == "customer.no_show_limit_set")).Subject.Should().Be($"account {customer.Id}", "the log keeps what staff did, not the address");
+        (await db.AuditEntries.SingleAsync(a => a.Action == "audience.member_added")).Should().Match<AuditEntry>(
+            a => a.Subject == "j" + customer.Email && a.Details == "j" + customer.Email, "another customer's line stays whole");
         (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(customer.Email))
             .Should().BeNull("the address is free again and identifies nobody");
         signInAgain.StatusCode.Should().Be(HttpStatusCode.OK, "the old password opens nothing: the form shows again");
