@@ -98,8 +98,7 @@ public static class SlotSchedule
         return ForDate(service, localDate).FirstOrDefault(s => s.StartUtc == startUtc);
     }
 
-    public static DateOnly LocalToday(Service service, DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, service.TimeZone).DateTime);
+    public static DateOnly LocalToday(Service service, DateTimeOffset now) => WallTime.LocalDateOf(now.UtcDateTime, service.TimeZone);
 
     /// <summary>
     /// Maps a wall-clock time in a zone to an instant: null inside a DST gap, the earlier

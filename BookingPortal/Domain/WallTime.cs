@@ -37,6 +37,9 @@ public static class WallTime
     public static TimeRange ToUtc(DateTime startWallClock, DateTime endWallClock, TimeZoneInfo zone) =>
         new(ToUtc(startWallClock, zone), ToUtc(endWallClock, zone));
 
+    /// <summary>The Monday of the week <paramref name="date"/> falls in: staff calendars run Monday to Sunday.</summary>
+    public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
     public static DateOnly LocalDateOf(DateTime utc, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 }

@@ -39,8 +39,7 @@ public sealed class SlotCalendarService(
             return null;
         }
 
-        var day = anyDayOfWeek ?? SlotSchedule.LocalToday(service, time.GetUtcNow());
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = WallTime.WeekStart(anyDayOfWeek ?? SlotSchedule.LocalToday(service, time.GetUtcNow()));
         var occurrences = SlotSchedule.ForRange(service, monday, monday.AddDays(6)).ToList();
         var starts = occurrences.Select(o => o.StartUtc).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

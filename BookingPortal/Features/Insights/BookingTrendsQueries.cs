@@ -63,7 +63,7 @@ public sealed class BookingTrendsQueries(IDbContextFactory<BookingDbContext> dbF
             .GroupBy(e => new { e.LocalDate, e.Status })
             .Select(g => new { g.Key.LocalDate, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(DateOnly week, params WaitlistStatus[] statuses) =>
-            rows.Where(r => InsightsCalendar.WeekStart(r.LocalDate) == week && statuses.Contains(r.Status)).Sum(r => r.Count);
+            rows.Where(r => WallTime.WeekStart(r.LocalDate) == week && statuses.Contains(r.Status)).Sum(r => r.Count);
         return InsightsCalendar.Mondays(from, until)
             .Select(week => new WaitlistWeek(week, Count(week, offered), Count(week, WaitlistStatus.Claimed), Count(week, WaitlistStatus.Expired)))
             .ToList();

@@ -16,9 +16,7 @@ public sealed class InsightsCalendar(string timeZoneId)
 
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(Local(utc).DateTime);
 
-    public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-
-    public DateOnly WeekOf(DateTime utc) => WeekStart(LocalDate(utc));
+    public DateOnly WeekOf(DateTime utc) => WallTime.WeekStart(LocalDate(utc));
 
     /// <summary>Local midnight at the start of a date, in UTC (a midnight lost to a DST change takes the first instant after it).</summary>
     public DateTime StartUtc(DateOnly date) => WallTime.DayStartUtc(date, zone);

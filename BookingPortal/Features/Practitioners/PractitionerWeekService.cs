@@ -29,8 +29,7 @@ public sealed class PractitionerWeekService(IDbContextFactory<BookingDbContext> 
 
         var zoneId = await PractitionerZone.OfAsync(db, practitionerId, cancellationToken);
         var zone = TimeZoneCache.Find(zoneId);
-        var day = anyDayOfWeek ?? WallTime.LocalDateOf(time.GetUtcNow().UtcDateTime, zone);
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = WallTime.WeekStart(anyDayOfWeek ?? WallTime.LocalDateOf(time.GetUtcNow().UtcDateTime, zone));
         var (fromUtc, toUtc) = (WallTime.DayStartUtc(monday, zone), WallTime.DayStartUtc(monday.AddDays(7), zone));
         var appointments = await PractitionerAppointments.ListAsync(db, practitionerId, fromUtc, toUtc, onlyHoldingSeats: false, cancellationToken);
         var busy = (await db.PractitionerBusyPeriods.AsNoTracking().Where(b => b.PractitionerId == practitionerId && b.EndUtc > fromUtc && b.StartUtc < toUtc)
