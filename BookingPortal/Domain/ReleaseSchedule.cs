@@ -33,16 +33,18 @@ public static class ReleaseSchedule
     }
 
     /// <summary>The latest opening whose early-access window has started by <paramref name="atUtc"/>, or null before the first.</summary>
-    public static DateTime? CurrentOpening(Release release, TimeZoneInfo zone, DateTime atUtc)
+    public static DateTime? CurrentOpening(Release release, TimeZoneInfo zone, DateTime atUtc) => LatestOpening(release, zone, atUtc + release.EarlyAccess);
+
+    /// <summary>The latest opening at or before <paramref name="atUtc"/>, or null before the first.</summary>
+    public static DateTime? LatestOpening(Release release, TimeZoneInfo zone, DateTime atUtc)
     {
-        var horizon = atUtc + release.EarlyAccess;
         if (!release.IsRecurring)
         {
-            return release.OpensAtUtc is { } once && once <= horizon ? once : null;
+            return release.OpensAtUtc is { } once && once <= atUtc ? once : null;
         }
 
         DateTime? latest = null;
-        for (var candidate = NextOpening(release, zone, horizon.AddDays(-8)); candidate is { } c && c <= horizon; candidate = NextOpening(release, zone, c))
+        for (var candidate = NextOpening(release, zone, atUtc.AddDays(-8)); candidate is { } c && c <= atUtc; candidate = NextOpening(release, zone, c))
         {
             latest = c;
         }

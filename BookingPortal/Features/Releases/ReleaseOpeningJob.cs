@@ -13,6 +13,9 @@ public sealed class ReleaseOpeningJob(ReleaseOpener opener) : IJob
 {
     public const string ReleaseIdKey = "releaseId";
 
+    /// <summary>An opening a start-up catches up on (Unix milliseconds); a trigger of the schedule opens at its own fire time.</summary>
+    public const string OpensAtKey = "opensAtUnixMs";
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         // Run without a trigger of its own (an operator's "run now", the test clock), it has no release to open.
@@ -21,8 +24,11 @@ public sealed class ReleaseOpeningJob(ReleaseOpener opener) : IJob
             return;
         }
 
-        var opensAtUtc = context.ScheduledFireTimeUtc?.UtcDateTime ?? context.FireTimeUtc.UtcDateTime;
-        await opener.OpenAsync(context.MergedJobDataMap.GetInt(ReleaseIdKey), opensAtUtc, cancellationToken);
+        var data = context.MergedJobDataMap;
+        var opensAtUtc = data.ContainsKey(OpensAtKey)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(data.GetLong(OpensAtKey)).UtcDateTime
+            : context.ScheduledFireTimeUtc?.UtcDateTime ?? context.FireTimeUtc.UtcDateTime;
+        await opener.OpenAsync(data.GetInt(ReleaseIdKey), opensAtUtc, cancellationToken);
     }
 }
 

@@ -44,6 +44,30 @@ public sealed class ReleaseScheduler(ISchedulerFactory schedulers, TimeProvider 
         logger.LogInformation("Release {ReleaseId} scheduled; next opening {Next:o}.", release.Id, await NextFireTimeAsync(release.Id, cancellationToken));
     }
 
+    /// <summary>
+    /// An instance that starts just after an opening (a restart, a deploy, a crash in the opening minute) replaced the
+    /// trigger that should have fired, and Quartz would next fire it a week later: the webhooks were never told and the
+    /// first tick waited for the admission job. So an opening passed within this long is opened now, once: the opener
+    /// finds an opening it already made, and its event is keyed by the opening.
+    /// </summary>
+    public static readonly TimeSpan CatchUpWithin = TimeSpan.FromHours(1);
+
+    public async Task CatchUpAsync(Release release, TimeZoneInfo zone, DateTimeOffset nowUtc, CancellationToken cancellationToken = default)
+    {
+        if (ReleaseSchedule.LatestOpening(release, zone, nowUtc.UtcDateTime) is not { } missed || nowUtc.UtcDateTime - missed > CatchUpWithin)
+        {
+            return;
+        }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var catchUp = TriggerBuilder.Create(time).WithIdentity($"release-{release.Id}-catch-up", JobKey.Group).ForJob(JobKey)
+            .UsingJobData(ReleaseOpeningJob.ReleaseIdKey, release.Id)
+            .UsingJobData(ReleaseOpeningJob.OpensAtKey, new DateTimeOffset(missed, TimeSpan.Zero).ToUnixTimeMilliseconds())
+            .StartNow().Build();
+        await scheduler.ScheduleJob(catchUp, ScheduleJobOptions.Replacing, cancellationToken);
+        logger.LogWarning("Release {ReleaseId} opened at {OpensAt:o}, before this start; opening it now.", release.Id, missed);
+    }
+
     public async Task<DateTimeOffset?> NextFireTimeAsync(int releaseId, CancellationToken cancellationToken = default)
     {
         var trigger = await (await schedulers.GetScheduler(cancellationToken)).GetTrigger(TriggerKeyFor(releaseId), cancellationToken);
@@ -64,7 +88,9 @@ internal sealed class ReleaseSchedulingStartup(IServiceScopeFactory scopes, Time
             var scheduler = scope.ServiceProvider.GetRequiredService<ReleaseScheduler>();
             foreach (var item in releases)
             {
-                await scheduler.ScheduleAsync(item.Release, TimeZoneCache.Find(item.TimeZoneId), time.GetUtcNow(), cancellationToken);
+                var zone = TimeZoneCache.Find(item.TimeZoneId);
+                await scheduler.ScheduleAsync(item.Release, zone, time.GetUtcNow(), cancellationToken);
+                await scheduler.CatchUpAsync(item.Release, zone, time.GetUtcNow(), cancellationToken);
             }
         }
     }
