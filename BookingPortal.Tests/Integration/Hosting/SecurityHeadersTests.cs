@@ -88,6 +88,21 @@ public partial class SecurityHeadersTests(PortalFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("/health/live", HttpStatusCode.OK)]
+    [InlineData("/health/ready", HttpStatusCode.OK)]
+    [InlineData("/metrics", HttpStatusCode.Forbidden)]
+    public async Task Production_answers_the_probes_over_http_where_they_are_called(string path, HttpStatusCode answer)
+    {
+        // The load balancer and the scraper call each instance directly (http://127.0.0.1:5001), never through the proxy.
+        using var portal = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Demo:Seed", "false").UseSetting("https_port", "443"));
+        using var probe = portal.CreateClient(new() { BaseAddress = new Uri("http://127.0.0.1:5001"), AllowAutoRedirect = false });
+
+        var response = await probe.GetAsync(path);
+
+        response.StatusCode.Should().Be(answer, "a redirect to https://127.0.0.1 is a probe that never reaches the check");
+    }
+
+    [Theory]
     [InlineData("ForwardedHeaders:KnownProxies:0", "nginx.internal", "'ForwardedHeaders:KnownProxies:0'")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "'ForwardedHeaders:KnownNetworks:0'")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "0.0.0.0/0", "'ForwardedHeaders:KnownNetworks:0'")]

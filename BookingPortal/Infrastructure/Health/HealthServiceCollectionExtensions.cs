@@ -8,6 +8,8 @@ public static class HealthServiceCollectionExtensions
 {
     public const string ReadyTag = "ready";
 
+    public const string PathBase = "/health";
+
     /// <summary>
     /// /health/live answers as long as the process serves requests (a load balancer restarts it
     /// otherwise); /health/ready also needs the database reachable and fully migrated and the
@@ -23,8 +25,8 @@ public static class HealthServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks($"{PathBase}/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks($"{PathBase}/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
         return endpoints;
     }
 

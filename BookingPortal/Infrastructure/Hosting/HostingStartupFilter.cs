@@ -1,3 +1,5 @@
+using BookingPortal.Infrastructure.Telemetry;
+
 namespace BookingPortal.Infrastructure.Hosting;
 
 /// <summary>
@@ -22,7 +24,10 @@ internal sealed class HostingStartupFilter(
 
         if (environment.IsProduction())
         {
-            app.UseHttpsRedirection();
+            // Not the probes: the load balancer and the scraper call each instance directly over http (the README's
+            // set-up), and a redirect to https://127.0.0.1 either fails the probe or, followed by a lenient checker,
+            // reports "up" without ever asking the database.
+            app.UseWhen(context => !TelemetryServiceCollectionExtensions.IsOperatorProbe(context.Request.Path), branch => branch.UseHttpsRedirection());
         }
 
         if (!TestRunEnvironments.Allows(environment))

@@ -1,3 +1,4 @@
+using BookingPortal.Infrastructure.Health;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,7 +68,8 @@ public static class TelemetryServiceCollectionExtensions
         return app;
     }
 
-    private static bool IsOperatorProbe(PathString path) => path.StartsWithSegments(MetricsPath) || path.StartsWithSegments("/health");
+    /// <summary>The health checks and the scrape: called by operators' tools on each instance, not by people.</summary>
+    internal static bool IsOperatorProbe(PathString path) => path.StartsWithSegments(MetricsPath) || path.StartsWithSegments(HealthServiceCollectionExtensions.PathBase);
 }
 
 internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
