@@ -185,6 +185,38 @@ public class DurableRefundTests : StripeSuite
     }
 
     [Fact]
+    public async Task After_a_switch_back_to_reception_a_refund_cut_off_mid_call_is_listed_for_staff_once_its_claim_lapsed()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await PaidBookingAsync(factory, "pi_cut_off");
+        stripe.RefundOutage = true;
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
+        var refund = await RefundAsync(factory, booking);
+        // A dispatcher claimed it and called Stripe; the portal stopped during the call, to come back on pay at reception.
+        var claimedUntil = factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(120);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.RefundRequests.Where(r => r.Id == refund.Id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Status, RefundStatus.Sending).SetProperty(x => x.ClaimToken, Guid.NewGuid()).SetProperty(x => x.ClaimedUntilUtc, claimedUntil));
+        }
+
+        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception")) { SharesDatabaseOf = factory };
+        await reception.StartWithoutScheduledJobsAsync();
+        var staff = await reception.StaffAsync();
+        var settlement = reception.Get<RefundSettlement>();
+        reception.Clock.SetUtcNow(claimedUntil.AddSeconds(-1));
+        (await settlement.ListAsync(staff)).Should().NotContain(r => r.Id == refund.Id, "its claim may still be answered");
+        (await settlement.RecordRefundedByHandAsync(staff, refund.Id, "Too early")).Should().Be(SettleOutcome.AlreadySettled);
+
+        reception.Clock.SetUtcNow(claimedUntil);
+
+        (await reception.Get<RefundDispatcher>().DispatchDueAsync()).Should().Be(0, "nothing sends refunds on pay at reception");
+        (await settlement.ListAsync(staff)).Should().ContainSingle(r => r.Id == refund.Id).Which.LastError.Should().Be(RefundSettlement.CutOffWithNoGateway);
+        (await settlement.RecordRefundedByHandAsync(staff, refund.Id, "Refunded in the Stripe dashboard")).Should().Be(SettleOutcome.Recorded);
+        (await RefundAsync(reception, booking)).Status.Should().Be(RefundStatus.SettledByHand);
+    }
+
+    [Fact]
     public async Task A_cancel_whose_caller_stops_waiting_after_the_commit_still_refunds()
     {
         await factory.StartWithoutScheduledJobsAsync();

@@ -1,6 +1,7 @@
 using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Features.Audit;
 using BookingPortal.Features.Staff;
+using System.Linq.Expressions;
 
 namespace BookingPortal.Features.Payments;
 
@@ -33,8 +34,19 @@ public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFacto
     /// <summary>Why a refund that is not failed is listed: nothing would ever send it.</summary>
     public const string NoGatewayToSendIt = "Waiting for an online payment gateway, and none is configured (Payments:Gateway is Reception).";
 
-    /// <summary>Pending refunds count too while nothing sends them: the dispatcher waits for an online gateway.</summary>
-    private bool PendingOnesWaitForNothing => !gateway.TakesPaymentOnline;
+    /// <summary>Why a refund whose sending was cut off is listed: the provider may have made it before the portal stopped.</summary>
+    public const string CutOffWithNoGateway =
+        "An attempt to send it was cut off (the portal stopped during the call) and no online payment gateway is configured now: " +
+        "look at the payment in the provider's dashboard first, it may have been refunded.";
+
+    /// <summary>
+    /// Failed refunds; and while nothing sends refunds (no online gateway: the dispatcher waits for one), the pending ones
+    /// and those whose sending was cut off (a claim that lapsed, the portal restarted mid-call to switch gateways), which
+    /// no dispatcher would ever take over.
+    /// </summary>
+    private Expression<Func<RefundRequest, bool>> MadeByHand(DateTime nowUtc) => gateway.TakesPaymentOnline
+        ? r => r.Status == RefundStatus.Failed
+        : r => r.Status == RefundStatus.Failed || r.Status == RefundStatus.Pending || (r.Status == RefundStatus.Sending && r.ClaimedUntilUtc <= nowUtc);
 
     /// <summary>Oldest first: the customer who has waited longest comes first.</summary>
     public async Task<IReadOnlyList<RefundToSettle>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
@@ -42,12 +54,11 @@ public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFacto
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await (
-                from refund in db.RefundRequests.AsNoTracking()
+                from refund in db.RefundRequests.AsNoTracking().Where(MadeByHand(time.GetUtcNow().UtcDateTime))
                 join booking in db.Bookings on refund.BookingId equals booking.Id
-                where refund.Status == RefundStatus.Failed || (PendingOnesWaitForNothing && refund.Status == RefundStatus.Pending)
                 orderby refund.CreatedAtUtc, refund.Id
                 select new RefundToSettle(refund.Id, booking.ConfirmationNumber, refund.Amount, refund.Currency, refund.Reason,
-                    refund.Status == RefundStatus.Pending ? NoGatewayToSendIt : refund.LastError))
+                    refund.Status == RefundStatus.Pending ? NoGatewayToSendIt : refund.Status == RefundStatus.Sending ? CutOffWithNoGateway : refund.LastError))
             .ToListAsync(cancellationToken);
     }
 
@@ -66,7 +77,7 @@ public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFacto
         var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == refundId, cancellationToken);
         // Conditional on its status: two clicks, two tabs or two colleagues record the money once.
         var updated = refund is null ? 0 : await db.RefundRequests
-            .Where(r => r.Id == refundId && (r.Status == RefundStatus.Failed || (PendingOnesWaitForNothing && r.Status == RefundStatus.Pending)))
+            .Where(r => r.Id == refundId).Where(MadeByHand(time.GetUtcNow().UtcDateTime))
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, RefundStatus.SettledByHand), cancellationToken);
         if (updated == 1)
         {
