@@ -148,10 +148,15 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
         var offer = (await Waitlist.ListForCustomerAsync(customer)).Single();
         offer.Status.Should().Be(WaitlistStatus.Offered);
 
-        var claim = await Waitlist.ClaimAsync(offer.Id, customer);
+        ReserveResult claim;
+        using (TestSupport.Localization.InCulture("es"))
+        {
+            claim = await Waitlist.ClaimAsync(offer.Id, customer);
+        }
 
         claim.Succeeded.Should().BeFalse("the service gives each customer one seat per slot");
         claim.Error.Should().Be(BookingError.SeatAlreadyHeld);
+        claim.Message.Should().StartWith("Ya tiene una plaza a esta hora", "the page shows the refusal in the customer's language");
         (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(2, "the customer's own seat and the seat still held for the offer");
         await using var check = await factory.DbFactory.CreateDbContextAsync();
         (await check.Bookings.CountAsync(b => b.CustomerId == customer && b.Status != BookingStatus.Cancelled)).Should().Be(1);

@@ -112,7 +112,8 @@ public sealed class WaitlistService(
         var (practitionerFree, assignment) = refusal is null ? await PractitionerSeats.AssignOneAsync(db, service, Guid.Empty, null, slot.StartUtc, slot.EndUtc, cancellationToken) : (true, null);
         if ((refusal ?? (practitionerFree ? null : BookingError.PractitionerUnavailable)) is { } refused)
         {
-            return ReserveResult.Failure(refused, service);
+            // In the customer's language, as the book page says it (ReserveResult.Failure is the API's English).
+            return new ReserveResult(null, refused, BookingErrorText.For(refused, service, text));
         }
 
         // The held seat's counter, locked after the customer's row as a booking takes them, and read

@@ -1,7 +1,6 @@
-using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
 
-namespace BookingPortal.Features.Booking;
+namespace BookingPortal.Features.Catalog;
 
 /// <summary>
 /// A refused booking in the customer's language. The same refusals as BookingRules.Describe, which stays
