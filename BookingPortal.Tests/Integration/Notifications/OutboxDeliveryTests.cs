@@ -140,6 +140,84 @@ public class OutboxDeliveryTests : MessagingTestBase
         (await Factory.OutboxAsync()).Should().OnlyContain(m => m.Status == OutboxStatus.Sent);
     }
 
+    [Fact]
+    public async Task A_webhook_receiver_that_hangs_holds_up_no_e_mail()
+    {
+        var emailsSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var email = new RecordingChannel(Factory.Clock, TimeSpan.Zero) { DuringSend = number => { if (number == 3) { emailsSent.TrySetResult(); } return Task.CompletedTask; } };
+        // The receiver answers only once every e-mail has gone: behind it in one queue, the e-mails would wait out its timeouts.
+        var webhooks = new WebhookChannel(() => emailsSent.Task, DeliveryOutcome.Delivered);
+        var dispatcher = await ThreeBookingsTellingAWebhookAsync(email, webhooks);
+
+        var sent = await dispatcher.DispatchDueAsync();
+
+        webhooks.TimedOut.Should().BeFalse("the e-mails went while the receiver was still answering");
+        (sent, email.Sent.Count, webhooks.Calls).Should().Be((6, 3, 3));
+    }
+
+    [Fact]
+    public async Task After_a_passing_fault_a_lane_leaves_the_rest_of_its_batch_for_the_next_run()
+    {
+        var email = new RecordingChannel(Factory.Clock, TimeSpan.Zero);
+        var webhooks = new WebhookChannel(() => Task.CompletedTask, DeliveryOutcome.RetryLater);
+        var dispatcher = await ThreeBookingsTellingAWebhookAsync(email, webhooks);
+
+        var sent = await dispatcher.DispatchDueAsync();
+
+        (sent, email.Sent.Count).Should().Be((3, 3), "the e-mails do not wait for the receiver");
+        webhooks.Calls.Should().Be(1, "each of the others would have waited out the same timeout and spent an attempt on it");
+        var rows = (await Factory.OutboxAsync()).Where(m => m.Channel == NotificationChannel.Webhook).Select(m => (m.Status, m.Attempts)).ToList();
+        rows.Should().BeEquivalentTo([(OutboxStatus.Pending, 1), (OutboxStatus.Pending, 0), (OutboxStatus.Pending, 0)]);
+    }
+
+    private async Task<OutboxDispatcher> ThreeBookingsTellingAWebhookAsync(params INotificationChannel[] channels)
+    {
+        var (endpoint, errors) = await Factory.Get<WebhookAdminService>().RegisterAsync(await Factory.StaffAsync(), new WebhookEndpointDraft
+        {
+            Url = "https://93.184.216.34/hooks",
+            EventTypes = [WebhookEventTypes.BookingCreated],
+        });
+        errors.Should().BeEmpty();
+        for (var i = 0; i < 3; i++)
+        {
+            await Factory.BookAsync(slotIndex: i);
+        }
+
+        (await Factory.OutboxAsync()).Count(m => m.WebhookEndpointId == endpoint!.Id).Should().Be(3);
+        var options = Factory.Services.GetRequiredService<IOptions<NotificationsOptions>>();
+        return new OutboxDispatcher(Factory.DbFactory, channels, options, Factory.Clock, NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    /// <summary>A webhook channel that answers once <paramref name="answerWhen"/> completes (or gives up after a while, as a timeout).</summary>
+    private sealed class WebhookChannel(Func<Task> answerWhen, DeliveryOutcome answer) : INotificationChannel
+    {
+        private int calls;
+
+        public int Calls => calls;
+
+        public bool TimedOut { get; private set; }
+
+        public NotificationChannel Channel => NotificationChannel.Webhook;
+
+        public bool IsConfigured => true;
+
+        public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref calls);
+            try
+            {
+                await answerWhen().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                TimedOut = true;
+                return new DeliveryResult(DeliveryOutcome.RetryLater, "Timed out.");
+            }
+
+            return new DeliveryResult(answer, answer == DeliveryOutcome.Delivered ? "200 OK" : "503 Service Unavailable");
+        }
+    }
+
     /// <summary>An e-mail channel whose every send takes <paramref name="sendTime"/> on the test clock.</summary>
     private sealed class RecordingChannel(FakeTimeProvider clock, TimeSpan sendTime) : INotificationChannel
     {

@@ -26,9 +26,30 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var lanes = await DueLanesAsync(live.Keys.ToList(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        var sent = await Task.WhenAll(lanes.Select(lane => DeliverLaneAsync(lane, live, cancellationToken)));
+        return sent.Sum();
+    }
+
+    /// <summary>
+    /// The messages of one channel (and, for webhooks, of one endpoint), sent in order. Lanes run side by side, so a
+    /// receiver that hangs or a provider that is down holds up its own messages only: one queue for all let a stalled
+    /// webhook keep "your turn" texts waiting until the turn had ended.
+    /// </summary>
+    private sealed record Lane(NotificationChannel Channel, long? WebhookEndpointId);
+
+    private async Task<List<Lane>> DueLanesAsync(List<NotificationChannel> liveChannels, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await DueMessageIdsAsync(db, live.Keys.ToList(), nowUtc, cancellationToken);
+        var lanes = await db.OutboxMessages.AsNoTracking().Where(IsDue(nowUtc)).Where(m => liveChannels.Contains(m.Channel))
+            .Select(m => new { m.Channel, m.WebhookEndpointId }).Distinct().ToListAsync(cancellationToken);
+        return lanes.Select(l => new Lane(l.Channel, l.WebhookEndpointId)).ToList();
+    }
+
+    private async Task<int> DeliverLaneAsync(Lane lane, Dictionary<NotificationChannel, INotificationChannel> live, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await DueMessageIdsAsync(db, lane, time.GetUtcNow().UtcDateTime, cancellationToken);
         var handled = new List<Handled>();
         try
         {
@@ -37,6 +58,13 @@ public sealed class OutboxDispatcher(
                 if (await TryClaimAsync(db, id, cancellationToken) is { } claim)
                 {
                     handled.Add(await DeliverAsync(db, id, claim, live, cancellationToken));
+                }
+
+                // A passing fault (a timeout, a 5xx): the rest wait for the next run instead of each waiting out the
+                // same timeout now and spending an attempt on it.
+                if (handled.LastOrDefault() == Handled.WillRetry)
+                {
+                    break;
                 }
             }
         }
@@ -49,7 +77,7 @@ public sealed class OutboxDispatcher(
         return handled.Count(h => h == Handled.Sent);
     }
 
-    /// <summary>One line a run, not one a message: the day delivery is turned on, a backlog of thousands would bury the log.</summary>
+    /// <summary>One line a lane a run, not one a message: the day delivery is turned on, a backlog of thousands would bury the log.</summary>
     private void WarnOfStaleSkips(int stale)
     {
         if (stale > 0)
@@ -63,14 +91,15 @@ public sealed class OutboxDispatcher(
     {
         Sent,
         NotSent,
+        WillRetry,
         SkippedAsStale,
     }
 
-    /// <summary>The oldest due messages of the channels that can send, one batch.</summary>
-    private Task<List<long>> DueMessageIdsAsync(BookingDbContext db, List<NotificationChannel> liveChannels, DateTime nowUtc, CancellationToken cancellationToken) =>
+    /// <summary>The lane's oldest due messages, one batch.</summary>
+    private Task<List<long>> DueMessageIdsAsync(BookingDbContext db, Lane lane, DateTime nowUtc, CancellationToken cancellationToken) =>
         db.OutboxMessages.AsNoTracking()
             .Where(IsDue(nowUtc))
-            .Where(m => liveChannels.Contains(m.Channel))
+            .Where(m => m.Channel == lane.Channel && m.WebhookEndpointId == lane.WebhookEndpointId)
             .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize)
@@ -95,7 +124,7 @@ public sealed class OutboxDispatcher(
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var readAtUtc = time.GetUtcNow().UtcDateTime;
         var stale = message.Channel == NotificationChannel.Webhook ? null : StaleMessages.Reason(message, options.Value, readAtUtc);
-        if ((stale ?? await ReasonToSkipAsync(db, message, readAtUtc, cancellationToken)) is { } reason)
+        if ((stale ?? await OutboxSkipRules.ReasonToSkipAsync(db, message, readAtUtc, cancellationToken)) is { } reason)
         {
             await FinishAsync(db, message, claim, OutboxStatus.Skipped, attempt: null, lastError: reason, cancellationToken: cancellationToken);
             if (stale is null)
@@ -129,7 +158,12 @@ public sealed class OutboxDispatcher(
         var next = nowUtc + DeliveryPolicy.RetryDelay(attempts, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds));
         await FinishAsync(db, message, claim, status, attempt, status == OutboxStatus.Sent ? null : result.Response, next, result.ProviderMessageId, cancellationToken);
         LogOutcome(message, status, attempts, next, result.Response);
-        return status == OutboxStatus.Sent ? Handled.Sent : Handled.NotSent;
+        return status switch
+        {
+            OutboxStatus.Sent => Handled.Sent,
+            OutboxStatus.Pending => Handled.WillRetry,
+            _ => Handled.NotSent,
+        };
     }
 
     private static async Task<DeliveryResult> SendAsync(INotificationChannel channel, OutboxMessage message, CancellationToken cancellationToken)
@@ -182,53 +216,5 @@ public sealed class OutboxDispatcher(
         {
             logger.LogWarning("Outbox message {Id}: the claim lapsed before the provider answered; another dispatcher owns it now.", message.Id);
         }
-    }
-
-    /// <summary>Messages about a booking that has changed since, to a paused endpoint, and offers that ended before their turn, are not sent.</summary>
-    private static async Task<string?> ReasonToSkipAsync(BookingDbContext db, OutboxMessage message, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.BookingConfirmation or NotificationKind.Rescheduled
-                or NotificationKind.PractitionerChanged or NotificationKind.ApprovalRequested or NotificationKind.ApprovalGranted
-            && message.BookingId is { } bookingId)
-        {
-            return await BookingChangedAsync(db, message, bookingId, nowUtc, cancellationToken);
-        }
-
-        if (message.Kind == NotificationKind.Webhook && message.WebhookEndpointId is { } endpointId)
-        {
-            var active = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Id == endpointId).Select(e => e.IsActive).SingleAsync(cancellationToken);
-            return active ? null : "Not sent: the endpoint is paused.";
-        }
-
-        if (message.Kind == NotificationKind.YourTurn)
-        {
-            return await YourTurnMessages.ReasonToSkipAsync(db, message.EventKey, nowUtc, cancellationToken);
-        }
-
-        if (message.Kind == NotificationKind.WaitlistSeatOffered && message.WaitlistEntryId is { } entryId)
-        {
-            var entry = await db.WaitlistEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.Status, e.OfferExpiresAtUtc }).SingleAsync(cancellationToken);
-            return entry.Status != WaitlistStatus.Offered || entry.OfferExpiresAtUtc <= nowUtc ? "Not sent: the offer had already ended." : null;
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// A message about a booking tells of it as it was when written. Sent after a later message about the booking went
-    /// (staff sending a failed confirmation again once the move's or the cancellation's message is out), or once the
-    /// appointment has started, it would tell the customer something false. In order, the customer reads a true
-    /// history; so a reminder is sent only while its booking is still confirmed. A cancellation's and a decline's news
-    /// stays true; an offer and a turn have rules of their own.
-    /// </summary>
-    private static async Task<string?> BookingChangedAsync(BookingDbContext db, OutboxMessage message, Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => new { b.Status, b.StartUtc }).SingleAsync(cancellationToken);
-        var reminder = message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h;
-        return reminder && booking.Status != BookingStatus.Confirmed ? $"Not sent: the booking is {booking.Status}."
-            : booking.StartUtc <= nowUtc ? "Not sent: the appointment had already started."
-            : await db.OutboxMessages.AnyAsync(m => m.BookingId == bookingId && m.Id > message.Id && m.Status == OutboxStatus.Sent && m.Channel != NotificationChannel.Webhook, cancellationToken)
-                ? "Not sent: a later message about this booking has gone to the customer; this one would tell them of it as it was before."
-            : null;
     }
 }
