@@ -1,3 +1,5 @@
+using BookingPortal.Tests.Integration.Accounts;
+
 namespace BookingPortal.Tests.Integration.Localization;
 
 /// <summary>The language switch: GET /culture stores the choice in the standard culture cookie, and pages answer in it.</summary>
@@ -50,6 +52,38 @@ public class LanguageTests(PortalFactory factory) : IClassFixture<PortalFactory>
         (await Page("/Account/ConfirmEmailChange")).Should().Contain(
             "Error: el enlace de confirmación del cambio de correo electrónico no es válido.",
             "the status message travels to the sign-in page in a cookie, accents and all");
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_and_the_account_pages_errors_are_told_in_Spanish()
+    {
+        using var client = factory.CreateClient();
+        await client.GetAsync("/culture?culture=es-ES&returnUrl=%2F");
+
+        var refused = WebUtility.HtmlDecode(await (await client.SignInFormAsync("nobody@example.com", "Wrong#Password1")).Content.ReadAsStringAsync());
+        var unknownUser = WebUtility.HtmlDecode(await client.GetStringAsync("/Account/ConfirmEmailChange?userId=nobody&email=a%40example.com&code=abc"));
+
+        refused.Should().Contain("Error: el intento de inicio de sesión no es válido.").And.NotContain("Invalid login attempt");
+        unknownUser.Should().Contain("No se encuentra el usuario con el ID 'nobody'", "the id is filled in, not shown as a placeholder");
+    }
+
+    [Fact]
+    public async Task An_account_page_that_cannot_find_the_signed_in_user_says_so_in_Spanish()
+    {
+        var (customer, client) = await factory.SignInNewCustomerAsync();
+        await client.GetAsync("/culture?culture=es-ES&returnUrl=%2F");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            (await users.DeleteAsync((await users.FindByIdAsync(customer.Id))!)).Succeeded.Should().BeTrue();
+        }
+
+        // The cookie outlives the account until its security stamp is next checked; the page meanwhile finds no user.
+        var sent = await client.GetAsync("/Account/Manage/Email");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(sent.Target()));
+
+        sent.Target().Should().Be("/Account/InvalidUser");
+        page.Should().Contain($"Error: no se puede cargar el usuario con el ID '{customer.Id}'.");
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using BookingPortal.Features.Localization;
 using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Components.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<PortalText> text)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 
@@ -59,5 +60,5 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         => RedirectToWithStatus(CurrentPath, message, context);
 
     public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+        => RedirectToWithStatus("Account/InvalidUser", text["Error: Unable to load user with ID '{0}'.", userManager.GetUserId(context.User) ?? ""], context);
 }
