@@ -66,7 +66,7 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
 
         stage.Find("[data-testid=seat-chance]").TextContent.Should().Contain("Seats usually last to about place 110 — you are number 212 in line");
         stage.Find("[data-testid=to-waitlist]").GetAttribute("href").Should().Be("my/appointments");
-        stage.Find("[data-testid=to-next-release]").TextContent.Should().Contain("Monday 9 March 2026");
+        stage.Find("[data-testid=to-next-release]").TextContent.Should().Contain("Monday 9 March 2026, 9:00 AM New York time (America/New_York)");
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public class BookingPagesTests(PortalFactory factory) : IClassFixture<PortalFact
 
         var cutoff = early.MoveWindowAt(now).ClosesAtUtc;
         var cutoffLocal = TimeZoneInfo.ConvertTime(new DateTimeOffset(cutoff), service.TimeZone);
-        open.Should().Contain($"Changes are possible until {Features.Catalog.DisplayFormat.Date(cutoffLocal)}, {Features.Catalog.DisplayFormat.Time(cutoffLocal)}; after that please contact reception.")
+        open.Should().Contain($"Changes are possible until {Features.Catalog.DisplayFormat.Date(cutoffLocal)}, {Features.Catalog.DisplayFormat.Time(cutoffLocal)} {Features.Catalog.DisplayFormat.ZoneName(service.TimeZoneId)}; after that please contact reception.")
             .And.Contain($"book?reschedule={early.ConfirmationNumber}");
         closed.Should().Contain("so this booking can no longer be moved online. Please contact reception to change it.")
             .And.NotContain($"book?reschedule={late.ConfirmationNumber}");

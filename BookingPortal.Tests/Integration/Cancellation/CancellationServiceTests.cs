@@ -124,6 +124,21 @@ public class CancellationServiceTests : PortalSuite
     }
 
     [Fact]
+    public async Task The_free_cancellation_deadline_is_told_with_the_services_zone_named()
+    {
+        var service = await factory.SimpleConsultationAsync();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var slot = (await factory.BookableSlotsAsync(service)).First(s => s.StartUtc > now.AddHours(72));
+        var booking = (await Reserve(factory, (await factory.CreateCustomersAsync(1))[0], service.Id, slot.StartUtc)).Booking!;
+
+        var offer = await factory.Get<CancellationService>().GetOfferAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false);
+
+        var until = TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc.AddHours(-48), TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById(booking.TimeZoneId));
+        offer!.Explanation.Should().Be($"Cancelling now is free until {Features.Catalog.DisplayFormat.Date(until)}, {Features.Catalog.DisplayFormat.Time(until)} "
+            + $"{Features.Catalog.DisplayFormat.ZoneName(booking.TimeZoneId)}. The deposit of $50.00 is released in full.", "a customer elsewhere must not read it as their own clock");
+    }
+
+    [Fact]
     public async Task A_waiver_with_the_longest_reason_the_form_takes_is_kept_whole_on_the_booking_and_its_ledger_note_fits()
     {
         var (booking, cancellations) = await BookedConsultationAtAsync(TimeSpan.FromHours(47));

@@ -1,6 +1,6 @@
 namespace BookingPortal.Tests.Unit.Features;
 
-/// <summary>What the Change time page says about the cutoff: local time of the service, in the customer's language.</summary>
+/// <summary>What the Change time page says about the cutoff: local time of the service with its zone named, in the customer's language.</summary>
 public class MoveWindowTextTests
 {
     // Wednesday 11 March 2026, 10:00 in New York (EDT from 8 March): the cutoff is Monday 9 March, 10:00.
@@ -20,7 +20,7 @@ public class MoveWindowTextTests
         var note = MoveWindowText.For(Booking(), Start.AddHours(-48), actsForCustomer: false, Localization.PortalText(), System.Globalization.CultureInfo.GetCultureInfo("en-US"));
 
         note.CanMove.Should().BeTrue();
-        note.Text.Should().Be("Changes are possible until Monday 9 March 2026, 10:00 AM; after that please contact reception.");
+        note.Text.Should().Be("Changes are possible until Monday 9 March 2026, 10:00 AM New York time (America/New_York); after that please contact reception.");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class MoveWindowTextTests
         var staff = MoveWindowText.For(Booking(), now, actsForCustomer: true, Localization.PortalText(), System.Globalization.CultureInfo.GetCultureInfo("en-US"));
 
         customer.CanMove.Should().BeFalse();
-        customer.Text.Should().Be("Changes were possible until Monday 9 March 2026, 10:00 AM, so this booking can no longer be moved online. Please contact reception to change it.");
+        customer.Text.Should().Be("Changes were possible until Monday 9 March 2026, 10:00 AM New York time (America/New_York), so this booking can no longer be moved online. Please contact reception to change it.");
         staff.CanMove.Should().BeTrue();
     }
 
@@ -43,6 +43,6 @@ public class MoveWindowTextTests
 
         var note = MoveWindowText.For(Booking(), Start.AddDays(-5), actsForCustomer: false, Localization.PortalText(), System.Globalization.CultureInfo.CurrentCulture);
 
-        note.Text.Should().StartWith("Puede cambiar la hora hasta el ").And.Contain("10:00");
+        note.Text.Should().StartWith("Puede cambiar la hora hasta el ").And.Contain("10:00 hora de New York (America/New_York)");
     }
 }

@@ -8,14 +8,13 @@ namespace BookingPortal.Features.Booking;
 /// <param name="CanMove">Whether "Change time" is offered: the cutoff has not passed, or staff act for the customer.</param>
 public sealed record MoveWindowNote(bool CanMove, string Text);
 
-/// <summary>The change cutoff (<see cref="MoveRules"/>) in the customer's words, language and the service's local time.</summary>
+/// <summary>The change cutoff (<see cref="MoveRules"/>) in the customer's words and language, in the service's local time with its zone named.</summary>
 public static class MoveWindowText
 {
     public static MoveWindowNote For(BookingView booking, DateTime nowUtc, bool actsForCustomer, IStringLocalizer<PortalText> text, CultureInfo culture)
     {
         var window = booking.MoveWindowAt(nowUtc);
-        var closesLocal = TimeZoneInfo.ConvertTime(new DateTimeOffset(window.ClosesAtUtc), TimeZoneCache.Find(booking.TimeZoneId));
-        var closesAt = $"{DisplayFormat.Date(closesLocal, culture)}, {DisplayFormat.Time(closesLocal, culture)}";
+        var closesAt = text.Moment(window.ClosesAtUtc, booking.TimeZoneId, culture);
         if (window.IsOpen)
         {
             return new MoveWindowNote(true, text["Changes are possible until {0}; after that please contact reception.", closesAt]);

@@ -218,8 +218,7 @@ public sealed class CancellationService(
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         var money = (decimal amount) => DisplayFormat.Money(amount, booking.Currency, culture);
-        var freeUntilLocal = TimeZoneInfo.ConvertTime(new DateTimeOffset(quote.FreeUntilUtc), booking.Service!.TimeZone);
-        var freeUntil = $"{DisplayFormat.Date(freeUntilLocal, culture)}, {DisplayFormat.Time(freeUntilLocal, culture)}";
+        var freeUntil = text.Moment(quote.FreeUntilUtc, booking.Service!.TimeZoneId, culture);
         if (quote.Deposit == 0)
         {
             return done ? text["Booking {0} is cancelled. There was no deposit to refund.", booking.ConfirmationNumber] : text["Cancelling is free: this booking has no deposit."];

@@ -11,18 +11,8 @@ public static class QueueTimeText
     /// <summary>When a paced entry starts to count, to the second: the pause is short, so minutes alone would often read as "now".</summary>
     public static string CountsFrom(IStringLocalizer<PortalText> text, DateTime countsFromUtc, string timeZoneId, CultureInfo culture)
     {
-        var local = InZone(countsFromUtc, timeZoneId);
+        var local = ZoneText.InZone(countsFromUtc, timeZoneId);
         var time = culture.TwoLetterISOLanguageName == "en" ? local.ToString("h:mm:ss tt", English) : local.ToString("T", culture);
         return text["Your entry counts from {0}, {1}.", time, text.ZoneName(timeZoneId)];
     }
-
-    /// <summary>"Monday 2 March 2026, 9:00 AM New York time (America/New_York)".</summary>
-    public static string Moment(IStringLocalizer<PortalText> text, DateTime utc, string timeZoneId, CultureInfo culture)
-    {
-        var local = InZone(utc, timeZoneId);
-        return $"{DisplayFormat.Date(local, culture)}, {DisplayFormat.Time(local, culture)} {text.ZoneName(timeZoneId)}";
-    }
-
-    private static DateTimeOffset InZone(DateTime utc, string timeZoneId) =>
-        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), TimeZoneCache.Find(timeZoneId));
 }

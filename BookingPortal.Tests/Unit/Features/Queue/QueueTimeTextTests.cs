@@ -16,16 +16,4 @@ public class QueueTimeTextTests
 
         text.Should().Be(expected);
     }
-
-    [Theory]
-    [InlineData("en-US", "Monday 2 March 2026, 9:00 AM New York time (America/New_York)")]
-    [InlineData("es-ES", "lunes, 2 de marzo de 2026, 9:00 hora de New York (America/New_York)")]
-    public void A_draws_opening_is_told_in_the_services_zone_and_the_visitors_language(string culture, string expected)
-    {
-        using var _ = Localization.InCulture(culture);
-
-        var text = QueueTimeText.Moment(Localization.PortalText(), new DateTime(2026, 3, 2, 14, 0, 0, DateTimeKind.Utc), "America/New_York", System.Globalization.CultureInfo.CurrentCulture);
-
-        text.Should().Be(expected);
-    }
 }
