@@ -158,12 +158,7 @@ public sealed class OutboxDispatcher(
         var next = nowUtc + DeliveryPolicy.RetryDelay(attempts, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds));
         await FinishAsync(db, message, claim, status, attempt, status == OutboxStatus.Sent ? null : result.Response, next, result.ProviderMessageId, cancellationToken);
         LogOutcome(message, status, attempts, next, result.Response);
-        return status switch
-        {
-            OutboxStatus.Sent => Handled.Sent,
-            OutboxStatus.Pending => Handled.WillRetry,
-            _ => Handled.NotSent,
-        };
+        return status == OutboxStatus.Sent ? Handled.Sent : status == OutboxStatus.Pending ? Handled.WillRetry : Handled.NotSent;
     }
 
     private static async Task<DeliveryResult> SendAsync(INotificationChannel channel, OutboxMessage message, CancellationToken cancellationToken)
