@@ -181,6 +181,49 @@ public class ConsistencyCheckTests : ProviderSuite
         report.Violations.Select(v => v.Invariant).Distinct().Should().HaveCount(6);
     }
 
+    [Fact]
+    public async Task More_refunds_waiting_than_the_report_lists_hide_no_broken_ledger()
+    {
+        await using var factory = new PortalFactory { Provider = Provider };
+        await factory.StartWithoutScheduledJobsAsync();
+        var consultation = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var booked = await factory.BookAsNewCustomerAsync(consultation.Id, (await factory.BookableSlotsAsync(consultation))[0].StartUtc);
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booked.ConfirmationNumber, booked.CustomerId, false))).Succeeded.Should().BeTrue();
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var cancelled = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booked.Id);
+        var itsLedger = await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == booked.Id).ToListAsync();
+        // After an outage: more cancelled paid bookings waiting for their refunds than the report lists, none of them wrong;
+        // and, sorting after them all, one whose refund failed for good and is owed nowhere.
+        for (var i = 0; i <= ConsistencyCheck.MaxListedPerInvariant; i++)
+        {
+            AddCancelledPaid(db, cancelled, itsLedger, FormattableString.Invariant($"BK-A{i:D5}"), RefundStatus.Pending);
+        }
+
+        var lost = AddCancelledPaid(db, cancelled, itsLedger, "BK-Z99999", RefundStatus.Failed);
+        await db.SaveChangesAsync();
+
+        var ledger = (await ReportAsync(factory)).Violations.Where(v => v.Invariant == ConsistencyInvariants.Ledger).ToList();
+
+        ledger.Should().ContainSingle("a refund on its way is owed, not lost").Which.Ids.Should().Equal($"booking:{lost}");
+    }
+
+    /// <summary>A copy of a cancelled booking, paid 50 online, whose refund of it is in the given state.</summary>
+    private static string AddCancelledPaid(BookingDbContext db, Booking cancelled, IReadOnlyList<LedgerEntry> itsLedger, string confirmationNumber, RefundStatus refund)
+    {
+        var copy = (Booking)db.Entry(cancelled).CurrentValues.ToObject();
+        (copy.Id, copy.ConfirmationNumber, copy.IdempotencyKey, copy.PaymentReference) = (Guid.NewGuid(), confirmationNumber, confirmationNumber, $"pi_{confirmationNumber}");
+        var at = cancelled.CreatedAtUtc;
+        db.Bookings.Add(copy);
+        db.LedgerEntries.AddRange(itsLedger.Select(e => LedgerEntry.For(copy.Id, e.Currency, e.Kind, e.Amount, e.AtUtc, e.Note ?? "")));
+        db.LedgerEntries.Add(LedgerEntry.For(copy.Id, "USD", LedgerEntryKind.DepositCharged, 50m, at, "Paid online."));
+        db.RefundRequests.Add(new RefundRequest
+        {
+            BookingId = copy.Id, Amount = 50m, Currency = "USD", PaymentReference = copy.PaymentReference, Reason = "Cancelled.",
+            IdempotencyKey = RefundRequest.KeyFor(copy.Id, 1), Status = refund, CreatedAtUtc = at, NextAttemptAtUtc = at,
+        });
+        return confirmationNumber;
+    }
+
     internal static async Task<ConsistencyReport> ReportAsync(PortalFactory factory) => await factory.Get<ConsistencyCheck>().RunAsync();
 
     /// <summary>Fills a single-seat slot, puts a new customer on its waitlist and cancels the booking: the seat is held for them.</summary>

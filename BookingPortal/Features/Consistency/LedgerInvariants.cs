@@ -28,33 +28,17 @@ internal static class LedgerInvariants
                     Refunded = g.Sum(e => e != null && e.Kind == LedgerEntryKind.DepositRefunded ? e.Amount
                         : e != null && e.Kind == LedgerEntryKind.DepositRefundReturned ? -e.Amount : 0m),
                     FeeRetained = g.Sum(e => e != null && e.Kind == LedgerEntryKind.CancellationFeeRetained ? e.Amount : 0m),
-                    PendingRefund = 0m,
+                    // In the query, not after it: with the refunds left out, every cancelled paid booking still waiting for
+                    // one looked broken to the filter, and past 200 of them (after an outage) the list was full of those.
+                    PendingRefund = db.RefundRequests.Where(r => r.BookingId == g.Key.Id).Where(RefundRequest.IsOutstanding).Sum(r => r.Amount),
                 })
             .Where(LedgerRules.AnyBroken)
             .OrderBy(f => f.ConfirmationNumber)
             .Take(MaxListedPerInvariant + 1)
             .ToListAsync(cancellationToken);
 
-        var pending = await PendingRefundsByBookingAsync(db, broken.Select(f => f.BookingId).ToList(), cancellationToken);
-        var violations = new List<ConsistencyViolation>();
-        foreach (var facts in broken.Take(MaxListedPerInvariant))
-        {
-            facts.PendingRefund = pending.GetValueOrDefault(facts.BookingId);
-            violations.AddRange(LedgerRules.Check(facts).Select(description =>
-                new ConsistencyViolation(ConsistencyInvariants.Ledger, description, [$"booking:{facts.ConfirmationNumber}"])));
-        }
-
+        var violations = broken.Take(MaxListedPerInvariant).SelectMany(facts => LedgerRules.Check(facts).Select(description =>
+            new ConsistencyViolation(ConsistencyInvariants.Ledger, description, [$"booking:{facts.ConfirmationNumber}"]))).ToList();
         return Listed(ConsistencyInvariants.Ledger, broken, violations);
     }
-
-    /// <summary>
-    /// Refunds written as durable work but not sent yet (pending, or being sent), per booking: a
-    /// cancelled paid booking waiting for one is not missing its refund. A refund that failed for
-    /// good is neither recorded nor pending, so it is reported.
-    /// </summary>
-    internal static async Task<Dictionary<Guid, decimal>> PendingRefundsByBookingAsync(
-        BookingDbContext db, IReadOnlyCollection<Guid> bookingIds, CancellationToken cancellationToken) =>
-        (await db.RefundRequests.AsNoTracking().Where(r => bookingIds.Contains(r.BookingId)).Where(RefundRequest.IsOutstanding)
-            .Select(r => new { r.BookingId, r.Amount }).ToListAsync(cancellationToken))
-        .GroupBy(r => r.BookingId).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
 }

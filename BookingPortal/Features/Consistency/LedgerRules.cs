@@ -25,7 +25,10 @@ public sealed class LedgerFacts
     public decimal Refunded { get; set; }
     public decimal FeeRetained { get; set; }
 
-    /// <summary>Refunds accepted as durable work but not yet sent to the provider; filled in after the query.</summary>
+    /// <summary>
+    /// Refunds written as durable work but not sent yet (pending, or being sent): a cancelled paid booking waiting for one
+    /// is not missing its refund. A refund that failed for good is neither recorded nor pending, so it is reported.
+    /// </summary>
     public decimal PendingRefund { get; set; }
 }
 
