@@ -52,7 +52,9 @@ public class QuestionsFormTests : BookingComponentsTestContext
 
     [Theory]
     [InlineData("es-ES", "3,5")]
+    [InlineData("es-ES", "3.5")]
     [InlineData("en-US", "3.5")]
+    [InlineData("en-US", "3,5")]
     public void A_number_is_read_the_way_the_customer_s_language_writes_it(string culture, string typed)
     {
         var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -65,7 +67,8 @@ public class QuestionsFormTests : BookingComponentsTestContext
 
             form.Find("[data-testid=question-4] input").Change(typed);
 
-            answers.Number(4).Should().Be(3.5m, $"\"{typed}\" is three and a half in {culture}");
+            answers.Number(4).Should().Be(3.5m, $"\"{typed}\" is three and a half in {culture}, whichever mark the phone's keypad offered");
+            form.Find("[data-testid=question-4] input").GetAttribute("value").Should().Be(3.5m.ToString(CultureInfo.CurrentCulture), "shown back as the language writes it");
         }
         finally
         {

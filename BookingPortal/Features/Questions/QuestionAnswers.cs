@@ -37,7 +37,12 @@ public sealed class QuestionAnswers
 
     public decimal? Number(int questionId) => decimal.TryParse(Text(questionId), NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    public void SetNumber(int questionId, decimal? number) => SetText(questionId, number?.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The number in the customer's way of writing it ("3,5" in Spanish), or what they typed when it is none.</summary>
+    public string NumberText(int questionId, CultureInfo culture) => Number(questionId) is { } number ? number.ToString(culture) : Text(questionId);
+
+    /// <summary>Kept as the server reads it; what is no number is kept as typed, and the server says so beside the field.</summary>
+    public void SetTypedNumber(int questionId, string? typed, CultureInfo culture) =>
+        SetText(questionId, TypedNumber.Parse(typed, culture) is { } number ? number.ToString(CultureInfo.InvariantCulture) : typed);
 
     public bool IsTicked(int questionId) => Text(questionId) == BookingAnswer.Yes;
 
