@@ -111,6 +111,27 @@ public partial class ApiKeyProfileTests
         (await second.GetAsync("/api/v1/services")).StatusCode.Should().Be(HttpStatusCode.OK, "the other key has its own allowance");
     }
 
+    [Fact]
+    public async Task Unknown_keys_from_one_address_are_slowed_like_a_key()
+    {
+        await using var factory = new RateLimitedPortal();
+        using var guesser = factory.CreateClient();
+        guesser.DefaultRequestHeaders.Authorization = new("Bearer", "bpk_not_a_key_of_anyone");
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add((await guesser.GetAsync("/api/v1/services")).StatusCode);
+        }
+
+        var limited = await guesser.GetAsync("/api/v1/services");
+
+        answers.Should().Equal(HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized);
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "a script stuck on a revoked key slows down instead of the portal");
+        (await limited.ProblemAsync()).TypeOf().Should().Be(ApiProblems.TypeBase + "rate-limited");
+        limited.Headers.RetryAfter.Should().NotBeNull();
+    }
+
     /// <summary>Three requests per key per hour: an hour-long window cannot roll over during the test.</summary>
     private sealed class RateLimitedPortal : PortalFactory
     {

@@ -28,9 +28,11 @@ public static class ApiKeyDefaults
 /// pages keep the cookie, so a browser session can never drive the API (and no CSRF applies).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys, InvalidKeyThrottle badKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private TimeSpan? throttledFor;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -39,9 +41,16 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "";
+        if ((throttledFor = badKeys.WaitFor(address)) is not null)
+        {
+            return AuthenticateResult.Fail("Too many unknown or revoked API keys from this address.");
+        }
+
         var caller = await keys.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (caller is null)
         {
+            badKeys.CountBadKey(address);
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
@@ -60,8 +69,16 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(PortalClaims.Identity(claims, Scheme.Name)), Scheme.Name));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ApiProblems.Write(Context, ApiProblems.InvalidKey, "Send a valid, unrevoked API key as 'Authorization: Bearer bpk_…'. Keys are created on your profile page.");
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (throttledFor is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiProblems.Write(Context, ApiProblems.RateLimited, "Too many unknown or revoked API keys came from this address; wait and try again.");
+        }
+
+        return ApiProblems.Write(Context, ApiProblems.InvalidKey, "Send a valid, unrevoked API key as 'Authorization: Bearer bpk_…'. Keys are created on your profile page.");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiProblems.Write(Context, ApiProblems.InsufficientScope, "This API key does not have the scope this request needs.");
