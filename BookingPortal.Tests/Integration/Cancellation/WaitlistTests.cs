@@ -156,8 +156,10 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
 
         claim.Succeeded.Should().BeFalse("the service gives each customer one seat per slot");
         claim.Error.Should().Be(BookingError.SeatAlreadyHeld);
-        claim.Message.Should().StartWith("Ya tiene una plaza a esta hora", "the page shows the refusal in the customer's language");
-        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(2, "the customer's own seat and the seat still held for the offer");
+        claim.Message.Should().StartWith("Ya tiene una plaza a esta hora", "the page shows the refusal in the customer's language")
+            .And.EndWith("La plaza reservada para usted pasa a la siguiente persona en espera.");
+        (await Waitlist.ListForCustomerAsync(customer)).Should().BeEmpty("a seat they can never take is not held for them for two hours");
+        (await BookedAsync(factory, service.Id, slot.StartUtc)).Should().Be(1, "the customer's own seat; the held one went back on sale, nobody else waiting");
         await using var check = await factory.DbFactory.CreateDbContextAsync();
         (await check.Bookings.CountAsync(b => b.CustomerId == customer && b.Status != BookingStatus.Cancelled)).Should().Be(1);
     }

@@ -91,9 +91,14 @@ public sealed class WaitlistService(
             text["You're on the waitlist. If a seat frees up, we'll hold it for you for {0:0} hours.", WaitlistEntry.OfferDuration.TotalHours]);
     }
 
-    /// <summary>Books the held seat for the customer it was offered to, while the offer lasts.</summary>
-    public Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default) =>
-        ConflictRetry.RunAsync(() => ClaimOnceAsync(entryId, customerId, cancellationToken), logger, cancellationToken);
+    /// <summary>Books the held seat while the offer lasts; one they can never take (theirs at that time already) passes on at once.</summary>
+    public async Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
+    {
+        var result = await ConflictRetry.RunAsync(() => ClaimOnceAsync(entryId, customerId, cancellationToken), logger, cancellationToken);
+        return result.Error == BookingError.SeatAlreadyHeld && await LeaveAsync(entryId, customerId, cancellationToken)
+            ? result with { Message = $"{result.Message} {text["The seat held for you passes to the next person waiting."]}" }
+            : result;
+    }
 
     private async Task<ReserveResult> ClaimOnceAsync(long entryId, string customerId, CancellationToken cancellationToken)
     {
