@@ -86,11 +86,12 @@ internal sealed class ReleaseSchedulingStartup(IServiceScopeFactory scopes, Time
         {
             var releases = await db.Releases.AsNoTracking().Join(db.Services, r => r.ServiceId, s => s.Id, (r, s) => new { Release = r, s.TimeZoneId }).ToListAsync(cancellationToken);
             var scheduler = scope.ServiceProvider.GetRequiredService<ReleaseScheduler>();
+            var nowUtc = time.GetUtcNow();
             foreach (var item in releases)
             {
                 var zone = TimeZoneCache.Find(item.TimeZoneId);
-                await scheduler.ScheduleAsync(item.Release, zone, time.GetUtcNow(), cancellationToken);
-                await scheduler.CatchUpAsync(item.Release, zone, time.GetUtcNow(), cancellationToken);
+                await scheduler.ScheduleAsync(item.Release, zone, nowUtc, cancellationToken);
+                await scheduler.CatchUpAsync(item.Release, zone, nowUtc, cancellationToken);
             }
         }
     }

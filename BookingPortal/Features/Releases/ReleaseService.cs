@@ -82,7 +82,7 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
 
     private static FieldError WaitedForError(Release release, Service service, DateTime waitedForUtc) =>
         new(release.IsRecurring ? nameof(Release.RecurringLocalTime) : nameof(Release.OpensAtUtc),
-            $"People are waiting for the opening at {DisplayFormat.Time(TimeZoneInfo.ConvertTime(new DateTimeOffset(waitedForUtc, TimeSpan.Zero), service.TimeZone))}; move it to a time still ahead.");
+            $"People are waiting for the opening at {DisplayFormat.Time(ZoneText.InZone(waitedForUtc, service.TimeZoneId))}; move it to a time still ahead.");
 
     private static void CopySettings(Release draft, Release release)
     {
