@@ -8,12 +8,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Headless Chromium for the end-to-end tests (Playwright cannot download its own browser here) and nginx for the
-# reverse-proxy ones. The package index is read first whichever is missing: a machine with Chromium but no index
-# could not find nginx.
+# Headless Chromium for the end-to-end tests (Playwright cannot download its own browser here), nginx for the
+# reverse-proxy ones and the PostgreSQL server tools/with-postgres.sh runs. The package index is read first whichever
+# is missing (a machine with Chromium but no index could not find nginx), and once: with-postgres.sh would read it again.
 missing=()
 if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ ! -x /usr/sbin/nginx ]; then missing+=(nginx-light); fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]} (apt)"
   as_root apt-get update -qq
