@@ -217,6 +217,24 @@ public class DurableRefundTests : StripeSuite
     }
 
     [Fact]
+    public async Task After_a_switch_back_to_reception_a_paid_cancellation_says_staff_send_the_refund_not_that_we_keep_trying()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        var booking = await PaidBookingAsync(factory, "pi_then_reception");
+        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception")) { SharesDatabaseOf = factory };
+        await reception.StartWithoutScheduledJobsAsync();
+
+        var result = await reception.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+
+        result.Succeeded.Should().BeTrue();
+        result.Message.Should().Contain("Our staff will send the refund to your card by hand").And.NotContain("we keep trying", "nothing sends refunds on pay at reception");
+        stripe.RefundRequests.Should().BeEmpty();
+        var refund = await RefundAsync(reception, booking);
+        (await reception.Get<RefundSettlement>().ListAsync(await reception.StaffAsync())).Should().ContainSingle(r => r.Id == refund.Id)
+            .Which.LastError.Should().Be(RefundSettlement.NoGatewayToSendIt);
+    }
+
+    [Fact]
     public async Task A_cancel_whose_caller_stops_waiting_after_the_commit_still_refunds()
     {
         await factory.StartWithoutScheduledJobsAsync();

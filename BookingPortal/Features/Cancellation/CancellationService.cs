@@ -66,9 +66,7 @@ public sealed class CancellationService(
 
         // Sent at once when the provider answers, outside the transaction and whether or not the
         // caller still waits (SendNowAsync ignores its token); otherwise the refund job sends it.
-        var refundNote = refundQueued && !await refundDispatcher.SendNowAsync(booking.Id)
-            ? " " + text["The refund to your card could not be sent yet; we keep trying, and our staff will step in if it does not go through."]
-            : "";
+        var refundNote = refundQueued ? RefundSendingText.Note(text, await refundDispatcher.SendNowAsync(booking.Id)) : "";
 
         logger.LogInformation("Cancelled {Confirmation}: fee {Fee}, refund {Refund}, by staff {ByStaff}.",
             booking.ConfirmationNumber, quote.FeeRetained, quote.Refund, request.IsStaff);

@@ -27,9 +27,13 @@ public sealed class RefundDispatcher(
     /// through the same claim as the job. It runs to the end whoever stops waiting (a closed browser,
     /// a dropped API call); what fails stays pending for the job.
     /// </summary>
-    /// <returns>True when every refund of the booking has been accepted by the provider.</returns>
-    public async Task<bool> SendNowAsync(Guid bookingId)
+    public async Task<RefundSending> SendNowAsync(Guid bookingId)
     {
+        if (!gateway.TakesPaymentOnline)
+        {
+            return RefundSending.ByStaff;
+        }
+
         // The change that owed the refund is committed and stands whatever happens here (the job sends
         // what is still due), so nothing may escape to tell its caller otherwise.
         try
@@ -37,12 +41,12 @@ public sealed class RefundDispatcher(
             await DispatchAsync(bookingId, CancellationToken.None);
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var statuses = await db.RefundRequests.Where(r => r.BookingId == bookingId).Select(r => r.Status).ToListAsync(CancellationToken.None);
-            return statuses.All(RefundRequest.IsRefunded);
+            return statuses.All(RefundRequest.IsRefunded) ? RefundSending.Sent : RefundSending.Retrying;
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Sending the refund of booking {BookingId} at once failed; the refund job will retry it.", bookingId);
-            return false;
+            return RefundSending.Retrying;
         }
     }
 
