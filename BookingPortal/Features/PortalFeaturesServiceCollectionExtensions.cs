@@ -59,7 +59,8 @@ public static class PortalFeaturesServiceCollectionExtensions
         endpoints.MapCultureEndpoint();
         endpoints.MapThemeEndpoint();
         endpoints.MapBookingEndpoints();
-        endpoints.MapDrawEndpoints();
+        // Anonymous, and a verification recomputes a whole draw sent in the body: each address gets the API's allowance.
+        endpoints.MapDrawEndpoints().RequireRateLimiting(ApiEndpoints.RateLimitPolicy);
         endpoints.MapQueueTestingEndpoints();
         endpoints.MapPaymentEndpoints();
         endpoints.MapAdminEndpoints();

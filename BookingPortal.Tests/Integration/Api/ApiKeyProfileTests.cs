@@ -132,6 +132,28 @@ public partial class ApiKeyProfileTests
         limited.Headers.RetryAfter.Should().NotBeNull();
     }
 
+    [Fact]
+    public async Task The_public_draw_endpoints_need_no_key_and_are_limited_per_address()
+    {
+        await using var factory = new RateLimitedPortal();
+        using var anyone = factory.CreateClient();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add((await anyone.PostAsJsonAsync("/api/v1/draws/verify", new { commitment = "ab" })).StatusCode);
+        }
+
+        var limited = await anyone.GetAsync("/api/v1/draws/1");
+
+        answers.Should().Equal(HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest);
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "a verification recomputes a whole draw: no address may ask for them without end");
+        var problem = await limited.ProblemAsync();
+        problem.TypeOf().Should().Be(ApiProblems.TypeBase + "rate-limited");
+        problem.GetProperty("detail").GetString().Should().Be("This address made too many requests; wait and try again.");
+        limited.Headers.RetryAfter.Should().NotBeNull();
+    }
+
     /// <summary>Three requests per key per hour: an hour-long window cannot roll over during the test.</summary>
     private sealed class RateLimitedPortal : PortalFactory
     {

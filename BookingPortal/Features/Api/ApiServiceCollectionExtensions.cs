@@ -57,7 +57,8 @@ public static class ApiServiceCollectionExtensions
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                return new ValueTask(ApiProblems.Write(rejected.HttpContext, ApiProblems.RateLimited, "This key made too many requests; wait and try again."));
+                var caller = rejected.HttpContext.User.FindFirst(ApiKeyDefaults.KeyIdClaim) is null ? "address" : "key";
+                return new ValueTask(ApiProblems.Write(rejected.HttpContext, ApiProblems.RateLimited, $"This {caller} made too many requests; wait and try again."));
             };
         });
 

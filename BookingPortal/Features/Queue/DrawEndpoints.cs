@@ -13,7 +13,8 @@ public sealed record DrawVerdict(string Result, bool Verified);
 /// </summary>
 public static class DrawEndpoints
 {
-    public static IEndpointRouteBuilder MapDrawEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <returns>The group, for the rate limit the composition root puts on it (anyone may call it, with no key).</returns>
+    public static RouteGroupBuilder MapDrawEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var draws = endpoints.MapGroup("/api/v1/draws").AllowAnonymous().WithTags("Draws");
         draws.MapGet("/{openingId:long}", GetAsync).WithName("GetDraw")
@@ -21,7 +22,7 @@ public static class DrawEndpoints
             .WithDescription($"Each draw's name is a stable machine value, '{PublishedDrawPhase.EarlyAccess}' or '{PublishedDrawPhase.Public}', whatever the page's language.");
         draws.MapPost("/verify", Verify).WithName("VerifyDraw")
             .WithSummary("Recomputes each draw's order from the seed and its entries and checks the seed against the commitment.");
-        return endpoints;
+        return draws;
     }
 
     private static async Task<Results<Ok<PublishedDraw>, NotFound>> GetAsync(long openingId, PublishedDraws draws, CancellationToken cancellationToken) =>
