@@ -29,6 +29,30 @@ public class BookingServiceTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task A_reservation_on_terms_the_service_no_longer_has_books_nothing_and_one_on_its_terms_books_them()
+    {
+        var service = await factory.SimpleConsultationAsync();
+        var slot = (await factory.BookableSlotsAsync(service))[3];
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var shown = BookingTerms.Of(service);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            // Staff raise the deposit while the customer reads the summary.
+            await db.Services.Where(s => s.Id == service.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DepositAmount, 80m));
+        }
+
+        var refused = await Bookings.ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "terms-shown-1") { TermsShown = shown });
+        var booked = await Bookings.ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "terms-shown-2") { TermsShown = shown with { Deposit = 80m } });
+
+        refused.Error.Should().Be(BookingError.TermsChanged);
+        booked.Succeeded.Should().BeTrue(booked.Message);
+        booked.Booking!.DepositAmount.Should().Be(80m);
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        (await check.Bookings.CountAsync(b => b.CustomerId == customer)).Should().Be(1, "the refused press booked nothing");
+        (await check.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Booked.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Repeating_a_request_with_the_same_idempotency_key_returns_the_first_booking()
     {
         var service = await factory.SimpleConsultationAsync();

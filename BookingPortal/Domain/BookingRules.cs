@@ -40,6 +40,9 @@ public enum BookingError
 
     /// <summary>An answer to the service's booking questions is missing or invalid (see the result's answer problems).</summary>
     AnswersInvalid,
+
+    /// <summary>The service's price, deposit or cancellation terms changed after the customer was shown them: nothing is booked.</summary>
+    TermsChanged,
 }
 
 /// <summary>The booking window: pure rules, evaluated against an instant the caller supplies.</summary>
@@ -112,6 +115,7 @@ public static class BookingRules
         BookingError.EmailNotConfirmed => "Please confirm your e-mail address before booking: use the link we sent you.",
         BookingError.PractitionerUnavailable => "That practitioner is no longer free at this time. Please choose another time or another practitioner.",
         BookingError.AnswersInvalid => "Some answers to the booking questions are missing or invalid.",
+        BookingError.TermsChanged => "The price, deposit or cancellation terms changed while you were booking. Nothing is booked: please read the new terms and book again.",
         _ => "The booking could not be made.",
     };
 }

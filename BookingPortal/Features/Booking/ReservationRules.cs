@@ -47,6 +47,7 @@ internal static class ReservationRules
             candidate.Refusal = candidate.Earlier is not null ? null
                 : !customers.Contains(customerId) ? BookingError.InvalidRequest
                 : staffId is not null && !staff.Contains(staffId) ? BookingError.InvalidRequest
+                : candidate.Request.TermsShown is { } shown && shown != BookingTerms.Of(service) ? BookingError.TermsChanged
                 : staffId is null && unconfirmed.Contains(customerId) ? BookingError.EmailNotConfirmed
                 : staffId is null && needStaffHelp.Contains(customerId) ? BookingError.NeedsStaffHelp
                 : seatsHeld.Contains((customerId, candidate.CounterId)) ? BookingError.SeatAlreadyHeld

@@ -14,6 +14,9 @@ public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime S
 
     /// <summary>The answers to the service's booking questions; none when it asks none.</summary>
     public AnswersGiven? Answers { get; init; }
+
+    /// <summary>The terms the customer was shown before pressing "Book"; when the service's differ, nothing is booked. None: not checked (the API).</summary>
+    public BookingTerms? TermsShown { get; init; }
 }
 
 /// <summary>Move a booking to another slot of the same service.</summary>

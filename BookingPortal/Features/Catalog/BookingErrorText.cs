@@ -30,6 +30,7 @@ public static class BookingErrorText
         (BookingError.PractitionerUnavailable, _) => text["That practitioner is no longer free at this time. Please choose another time or another practitioner."],
         (BookingError.EmailNotConfirmed, _) => text["Please confirm your e-mail address before booking: use the link we sent you."],
         (BookingError.AnswersInvalid, _) => text["Please check your answers to the questions above."],
+        (BookingError.TermsChanged, _) => text["The price, deposit or cancellation terms changed while you were booking. Nothing is booked: please read the new terms and book again."],
         _ => text["The booking could not be made. Please try again."],
     };
 }

@@ -51,6 +51,28 @@ public class BookingJourneyTests
     }
 
     [Fact]
+    public async Task A_booking_refused_for_changed_terms_shows_the_new_terms_and_the_next_press_books_on_them()
+    {
+        var journey = await ReadyToBookAsync();
+        var shown = portal.Service.DepositDueNow;
+        portal.Refusal = BookingError.TermsChanged;
+        var raised = DemoSeeder.DemoServices().First(s => s.Name == DemoSeeder.ConsultationName);
+        raised.DepositAmount = shown + 30m;
+        portal.Service = raised;
+
+        (await journey.BookAsync(Ana)).Should().BeNull();
+
+        portal.Reserves[0].TermsShown!.Deposit.Should().Be(shown, "the request carries the terms the summary showed");
+        journey.Error.Should().Be(BookingErrorText.For(BookingError.TermsChanged, raised, Localization.PortalText()));
+        journey.Service.Should().BeSameAs(raised, "the summary shows the terms the next press books on");
+        journey.SelectedSlot.Should().NotBeNull("the time picked is still there to book");
+
+        portal.Refusal = null;
+        (await journey.BookAsync(Ana)).Should().Be("BK-1");
+        portal.Reserves[1].TermsShown!.Deposit.Should().Be(shown + 30m);
+    }
+
+    [Fact]
     public async Task Too_many_attempts_are_refused_before_the_booking_service_is_asked()
     {
         var journey = await ReadyToBookAsync();
@@ -213,7 +235,7 @@ public class BookingJourneyTests
 
     private sealed class StandInPortal : IBookingJourneyHost
     {
-        public Service Service { get; } = DemoSeeder.DemoServices().First(s => s.Name == DemoSeeder.ConsultationName);
+        public Service Service { get; set; } = DemoSeeder.DemoServices().First(s => s.Name == DemoSeeder.ConsultationName);
         public bool AdmitsVisitors { get; set; }
         public bool RateLimited { get; set; }
         public bool StaffInDatabase { get; set; }

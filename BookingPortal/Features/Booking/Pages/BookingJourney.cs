@@ -166,7 +166,7 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
         try
         {
             var result = Reschedule is null
-                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey, PractitionerId: Practitioner.SelectedId) { Answers = Answers.Given(CultureInfo.CurrentUICulture) })
+                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey, PractitionerId: Practitioner.SelectedId) { Answers = Answers.Given(CultureInfo.CurrentUICulture), TermsShown = BookingTerms.Of(service) })
                 : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc, Practitioner.SelectedId));
             if (result.Booking is { } booking)
             {
@@ -177,6 +177,8 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
 
             Answers.ShowProblems(result.AnswerProblems);
             Error = result.Error is { } refusal ? BookingErrorText.For(refusal, service, text) : result.Message;
+            // The summary shows the terms the next press books on.
+            Service = result.Error == BookingError.TermsChanged ? await host.GetServiceAsync(service.Id) ?? service : service;
         }
         finally
         {
