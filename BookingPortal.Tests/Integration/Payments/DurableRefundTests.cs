@@ -46,8 +46,10 @@ public class DurableRefundTests : StripeSuite
         var booking = await PaidBookingAsync(factory, "pi_refused");
         stripe.RefuseRefunds = true;
 
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        var result = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
         factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        result.Message.Should().Contain("Our staff will send the refund to your card by hand").And.NotContain("we keep trying", "nothing sends a refused refund again");
 
         (await factory.Get<RefundDispatcher>().DispatchDueAsync()).Should().Be(0);
         stripe.RefundRequests.Should().ContainSingle("a 400 is not retried");

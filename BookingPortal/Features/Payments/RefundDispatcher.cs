@@ -41,7 +41,10 @@ public sealed class RefundDispatcher(
             await DispatchAsync(bookingId, CancellationToken.None);
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var statuses = await db.RefundRequests.Where(r => r.BookingId == bookingId).Select(r => r.Status).ToListAsync(CancellationToken.None);
-            return statuses.All(RefundRequest.IsRefunded) ? RefundSending.Sent : RefundSending.Retrying;
+            // A refund the provider refused for good is not sent again: staff make it by hand (the refunds list says so).
+            return statuses.All(RefundRequest.IsRefunded) ? RefundSending.Sent
+                : statuses.Contains(RefundStatus.Failed) ? RefundSending.ByStaff
+                : RefundSending.Retrying;
         }
         catch (Exception ex)
         {
