@@ -23,6 +23,19 @@ public class BookingSummaryTests : BookingComponentsTestContext
         var summary = Render<BookingSummary>(p => p.Add(x => x.Service, service).Add(x => x.Slot, Slot(4, 9, remaining: 3)));
 
         summary.Find("[data-testid=deposit-due]").TextContent.Should().Be("$0.00");
+        summary.Find("[data-testid=cancellation-terms]").TextContent.Should().Be("Cancelling is free.");
+    }
+
+    [Fact]
+    public void The_summary_says_what_cancelling_late_costs_as_the_booking_will_keep_it()
+    {
+        var service = Consultation();
+        service.CancellationFee = service.DepositDueNow + 100m;
+
+        var summary = Render<BookingSummary>(p => p.Add(x => x.Service, service).Add(x => x.Slot, Slot(4, 9, remaining: 3)));
+
+        summary.Find("[data-testid=cancellation-terms]").TextContent.Should()
+            .Be($"Cancelling is free until {service.FreeCancellationHours} hours before the start; after that a $50.00 fee is kept from the deposit.");
     }
 
     [Fact]

@@ -17,16 +17,20 @@ public static class BookingRulesText
             service.DepositDueNow > 0
                 ? text["A {0} deposit secures your booking; the rest ({1}) is paid at the appointment.", Money(service.DepositDueNow), Money(service.Price - service.DepositDueNow)]
                 : text["No deposit: the full price ({0}) is paid at the appointment.", Money(service.Price)],
-            service.CancellationFee > 0 && service.DepositDueNow > 0
-                ? text["Cancelling is free until {0} before the start; after that a {1} fee is kept from the deposit.",
-                    Count(text, service.FreeCancellationHours, "1 hour", "{0} hours"), Money(Math.Min(service.CancellationFee, service.DepositDueNow))]
-                : text["Cancelling is free."],
+            Cancellation(service, text, culture),
             text["You can change the time online until {0} before the start; after that please contact reception.",
                 Count(text, service.ChangesAllowedUntilHours, "1 hour", "{0} hours")],
             text["Please arrive on time: if you have not checked in {0} after the start, the appointment counts as missed.",
                 Count(text, service.NoShowGraceMinutes, "1 minute", "{0} minutes")],
         ];
     }
+
+    /// <summary>What cancelling late costs, as <see cref="BookingTerms"/> compares it: the booking page's summary says it too.</summary>
+    public static string Cancellation(Service service, IStringLocalizer<PortalText> text, CultureInfo culture) =>
+        BookingTerms.Of(service) is { CancellationFee: > 0 } terms
+            ? text["Cancelling is free until {0} before the start; after that a {1} fee is kept from the deposit.",
+                Count(text, terms.FreeCancellationHours, "1 hour", "{0} hours"), DisplayFormat.Money(terms.CancellationFee, service.Currency, culture)]
+            : text["Cancelling is free."];
 
     public static string Location(Service service, IStringLocalizer<PortalText> text) => service.LocationKind == LocationKind.Virtual
         ? text["Online by video call: the link is on your confirmation."]
