@@ -1,4 +1,5 @@
 using BookingPortal.Features.Localization;
+using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Features.Accounts;
 
@@ -17,7 +18,7 @@ public static class TooManyAttempts
         }
 
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        RetryAfter.Set(http.Response, wait);
         var minutes = (int)Math.Ceiling(wait.TotalMinutes);
         return minutes <= 1 ? text["Error: Too many attempts. Try again in 1 minute."] : text["Error: Too many attempts. Try again in {0} minutes.", minutes];
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Features.Api;
 
@@ -73,7 +74,7 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         if (throttledFor is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RetryAfter.Set(Response, wait);
             return ApiProblems.Write(Context, ApiProblems.RateLimited, "Too many unknown or revoked API keys came from this address; wait and try again.");
         }
 

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using BookingPortal.Infrastructure.Hosting;
 
 namespace BookingPortal.Features.Api;
@@ -11,6 +12,10 @@ public sealed class ApiOptions
     public int PermitsPerWindow { get; set; } = 120;
 
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>One window of this allowance: a key's requests, or the unknown keys sent from one address.</summary>
+    public FixedWindowRateLimiterOptions AllowanceWindow() =>
+        new() { PermitLimit = PermitsPerWindow, Window = TimeSpan.FromSeconds(WindowSeconds), QueueLimit = 0 };
 }
 
 internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>

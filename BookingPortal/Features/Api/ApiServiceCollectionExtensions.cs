@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 using BookingPortal.Infrastructure.Hosting;
+using BookingPortal.Infrastructure.Http;
 
 namespace BookingPortal.Features.Api;
 
@@ -43,18 +44,13 @@ public static class ApiServiceCollectionExtensions
                 var partition = context.User.FindFirst(ApiKeyDefaults.KeyIdClaim)?.Value is { } keyId
                     ? "key:" + keyId
                     : "ip:" + context.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.PermitsPerWindow,
-                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                    QueueLimit = 0,
-                });
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => settings.AllowanceWindow());
             });
             limiter.OnRejected = (rejected, _) =>
             {
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    RetryAfter.Set(rejected.HttpContext.Response, retryAfter);
                 }
 
                 var caller = rejected.HttpContext.User.FindFirst(ApiKeyDefaults.KeyIdClaim) is null ? "address" : "key";

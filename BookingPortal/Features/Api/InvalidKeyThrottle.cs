@@ -12,12 +12,7 @@ namespace BookingPortal.Features.Api;
 public sealed class InvalidKeyThrottle(IOptions<ApiOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> badKeys = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.PermitsPerWindow,
-            Window = TimeSpan.FromSeconds(options.Value.WindowSeconds),
-            QueueLimit = 0,
-        }));
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => options.Value.AllowanceWindow()));
 
     /// <returns>Null while the address may still try; otherwise how long it waits, when known.</returns>
     public TimeSpan? WaitFor(string address)
