@@ -8,7 +8,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How long a page's actions and waits may take before they fail.</summary>
     public const float DefaultTimeout = 20_000;
 
-    public PortalProcess Portal { get; } = new();
+    public PortalProcess Portal { get; } = new(asReadmeSays: true);
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -1,7 +1,7 @@
 namespace BookingPortal.Tests.Integration.Instances;
 
 /// <summary>
-/// Two real portal processes (`dotnet run`, two ports) on one PostgreSQL database, as behind a
+/// Two real portal processes (the built portal, two ports) on one PostgreSQL database, as behind a
 /// load balancer. The tests run in order on the same pair; the last one kills an instance.
 /// </summary>
 [TestCaseOrderer("BookingPortal.Tests.TestSupport.DeclarationOrderer", "BookingPortal.Tests")]
