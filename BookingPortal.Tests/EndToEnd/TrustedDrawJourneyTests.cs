@@ -6,14 +6,13 @@ namespace BookingPortal.Tests.EndToEnd;
 /// (straight on to the confirmation), and tools/VerifyDraw checks the published draw against the commitment seen
 /// before the opening.
 /// </summary>
-public class TrustedDrawJourneyTests(BrowserFixture browser) : EndToEndTest
+public class TrustedDrawJourneyTests(BrowserFixture browser, ClockPortalFixture clock) : EndToEndTest
 {
     [Fact]
     public async Task Join_early_solve_the_challenge_see_the_commitment_rank_two_times_be_booked_at_admission_and_verify_the_draw()
     {
-        // 12 bits keep the journey quick; the benchmark measures the real difficulties.
-        await using var portal = await PortalProcess.StartAsync(clockControl: true, new Dictionary<string, string> { ["Queue:ProofOfWork:BaseDifficulty"] = "12" });
-        var opensAt = DateTime.UtcNow.AddHours(1);
+        var portal = await clock.PortalAsync();
+        var opensAt = clock.Now.AddHours(1);
         var serviceId = await QueueJourneyTests.CreateQueuedServiceAsync(portal, opensAt);
         await using (var db = portal.OpenDatabase())
         {
@@ -38,7 +37,7 @@ public class TrustedDrawJourneyTests(BrowserFixture browser) : EndToEndTest
             await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == taken).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Capacity));
         }
 
-        await portal.MoveClockAsync(opensAt.AddSeconds(1));
+        await clock.MoveClockAsync(opensAt.AddSeconds(1));
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/bookings/[A-Z0-9-]+$"), new() { Timeout = 15_000 });
         await using (var db = portal.OpenDatabase())
         {
