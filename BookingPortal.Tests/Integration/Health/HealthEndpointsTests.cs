@@ -53,6 +53,74 @@ public class HealthEndpointsTests : PortalSuite
         (await scheduler.GetStatus()).Should().NotBe(SchedulerStatus.Running, "nothing fires on this instance");
     }
 
+    [Fact]
+    public async Task A_job_whose_last_run_failed_makes_ready_degraded_naming_it_until_a_run_of_it_succeeds()
+    {
+        using var portal = factory.WithWebHostBuilder(b => b.ConfigureServices(services => services
+            .AddSingleton<FlakyJob.Outcome>()
+            .AddQuartz(quartz => quartz.AddJob<FlakyJob>(job => job.WithIdentity(FlakyJob.Key).StoreDurably()))));
+        using var http = portal.CreateClient();
+        var healthy = await ReadyAsync(http);
+        var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var outcome = portal.Services.GetRequiredService<FlakyJob.Outcome>();
+
+        var degraded = await ReadyAfterRunAsync(fails: true);
+        var healthyAgain = await ReadyAfterRunAsync(fails: false);
+
+        (await ReportAsync(healthy)).Should().Be(("Healthy", "Healthy"));
+        degraded.StatusCode.Should().Be(HttpStatusCode.OK, "the instance still serves customers");
+        var (status, jobs) = await ReportAsync(degraded);
+        (status, jobs).Should().Be(("Degraded", "Degraded"));
+        var description = JsonDocument.Parse(await degraded.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("checks").GetProperty("jobs").GetProperty("description").GetString();
+        description.Should().Contain(FlakyJob.Key.Name).And.Contain("/admin/jobs").And.NotContain(FlakyJob.Secret, "the probe answers anyone; staff read errors at /admin/jobs");
+        (await ReportAsync(healthyAgain)).Should().Be(("Healthy", "Healthy"));
+
+        async Task<HttpResponseMessage> ReadyAfterRunAsync(bool fails)
+        {
+            outcome.Fails = fails;
+            var runs = outcome.Runs;
+            await scheduler.TriggerJob(FlakyJob.Key);
+            await Poll.UntilAsync(() => Task.FromResult(outcome.Runs > runs), TimeSpan.FromSeconds(30));
+            // The run log hears of the run just after the job returns; the probe reads it.
+            HttpResponseMessage? ready = null;
+            await Poll.UntilAsync(async () => (await ReportAsync(ready = await http.GetAsync("/health/ready"))).Jobs == (fails ? "Degraded" : "Healthy"), TimeSpan.FromSeconds(30));
+            return ready!;
+        }
+    }
+
+    private static async Task<(string Status, string Jobs)> ReportAsync(HttpResponseMessage ready)
+    {
+        using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        return (report.RootElement.GetProperty("status").GetString()!, report.RootElement.GetProperty("checks").GetProperty("jobs").GetProperty("status").GetString()!);
+    }
+
+    /// <summary>A job that throws while told to, with words the probe must not repeat.</summary>
+    private sealed class FlakyJob(FlakyJob.Outcome outcome) : IJob
+    {
+        public const string Secret = "Host=db.internal;Password=hunter2";
+
+        public static readonly JobKey Key = new("flaky-test-job");
+
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        {
+            var fails = outcome.Fails;
+            outcome.Ran();
+            return fails ? throw new InvalidOperationException($"Could not reach {Secret}") : ValueTask.CompletedTask;
+        }
+
+        public sealed class Outcome
+        {
+            private int runs;
+
+            public bool Fails { get; set; }
+
+            public int Runs => Volatile.Read(ref runs);
+
+            public void Ran() => Interlocked.Increment(ref runs);
+        }
+    }
+
     /// <summary>
     /// The host answers before the scheduler has started (on the clustered store it starts after
     /// its first check-in), and readiness says so with 503 until then: wait for it, bounded.

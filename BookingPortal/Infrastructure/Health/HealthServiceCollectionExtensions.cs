@@ -13,13 +13,15 @@ public static class HealthServiceCollectionExtensions
     /// <summary>
     /// /health/live answers as long as the process serves requests (a load balancer restarts it
     /// otherwise); /health/ready also needs the database reachable and fully migrated and the
-    /// scheduler running (a load balancer sends no customers to an instance until then).
+    /// scheduler running (a load balancer sends no customers to an instance until then). A job whose last run failed
+    /// makes it Degraded, still 200: the instance serves, and the answer says which job to look at.
     /// </summary>
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag])
-            .AddCheck<SchedulerStartedCheck>("scheduler", tags: [ReadyTag]);
+            .AddCheck<SchedulerStartedCheck>("scheduler", tags: [ReadyTag])
+            .AddCheck<JobFailuresCheck>("jobs", tags: [ReadyTag]);
         return services;
     }
 

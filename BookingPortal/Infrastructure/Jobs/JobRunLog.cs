@@ -17,6 +17,9 @@ public sealed class JobRunLog : IJobListener
 
     public JobRun? LastRun(JobKey key) => lastRuns.TryGetValue(key, out var run) ? run : null;
 
+    /// <summary>The last run of every job that has run on this instance.</summary>
+    public IReadOnlyCollection<KeyValuePair<JobKey, JobRun>> LastRuns => lastRuns.ToArray();
+
     public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         JobMetrics.Started(context);
