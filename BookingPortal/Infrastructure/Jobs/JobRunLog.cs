@@ -2,14 +2,17 @@ using Quartz;
 
 namespace BookingPortal.Infrastructure.Jobs;
 
-/// <summary>The last run of a job on this instance: when, how long, and the error if it threw.</summary>
-public sealed record JobRun(DateTimeOffset StartedAtUtc, TimeSpan Duration, string? Error);
+/// <summary>
+/// The last run of a job on this instance: when it started (the scheduler's fire time), how long it took, the error if it
+/// threw, and when it ended on the portal's clock (what the readiness check measures its age by).
+/// </summary>
+public sealed record JobRun(DateTimeOffset StartedAtUtc, TimeSpan Duration, string? Error, DateTimeOffset EndedAtUtc);
 
 /// <summary>
 /// Remembers each job's last run for the admin diagnostics page. Kept in memory: it describes
 /// this instance, and Quartz itself knows the next fire times.
 /// </summary>
-public sealed class JobRunLog : IJobListener
+public sealed class JobRunLog(TimeProvider time) : IJobListener
 {
     private readonly ConcurrentDictionary<JobKey, JobRun> lastRuns = new();
 
@@ -30,8 +33,9 @@ public sealed class JobRunLog : IJobListener
 
     public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
-        var error = jobException?.InnerException?.Message ?? jobException?.Message;
-        lastRuns[context.JobDetail.Key] = new JobRun(context.FireTimeUtc, context.JobRunTime, error);
+        // Quartz wraps what a job threw twice ("Job threw an unhandled exception."): the innermost is what went wrong.
+        var error = jobException?.GetBaseException().Message;
+        lastRuns[context.JobDetail.Key] = new JobRun(context.FireTimeUtc, context.JobRunTime, error, time.GetUtcNow());
         JobMetrics.Finished(context, jobException);
         return ValueTask.CompletedTask;
     }
