@@ -2,8 +2,8 @@ namespace BookingPortal.Tests.EndToEnd;
 
 /// <summary>
 /// One portal with clock control (POST /testing/clock), shared by the journeys that move time. Each of them used to start
-/// its own, 10–30 s of a loaded run each; they make their own services, releases and customers, so none sees another's
-/// scene. Started on first use, not with the collection, so a run without these journeys does not pay for it.
+/// its own, 10–30 s of a loaded run each; they make their own services and releases (and customers, or
+/// book as the demo customer, whose limits are per service), so none sees another's scene. Started on first use, not with the collection, so a run without these journeys does not pay for it.
 /// The clock only moves forward and a journey may come after another that moved it, so journeys take "now" from
 /// <see cref="Now"/>, never from DateTime.UtcNow, and move the clock through <see cref="MoveClockAsync"/>.
 /// </summary>

@@ -3,7 +3,7 @@ namespace BookingPortal.Tests.EndToEnd;
 /// <summary>
 /// GET /testing/memory, which the benchmarks read, on the shared clock-control portal. Asked in-process it ran its full
 /// compacting collection over the test host's heap, every suite's at once: 38 s late in a clean run, with every other
-/// test stopped for it. A portal process of its own is what the benchmarks measure anyway.
+/// test stopped for it. A portal process, the shared one here, is what the benchmarks measure anyway.
 /// </summary>
 public class MemoryEndpointTests(ClockPortalFixture clock) : EndToEndTest
 {

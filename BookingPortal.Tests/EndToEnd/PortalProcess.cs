@@ -10,7 +10,7 @@ namespace BookingPortal.Tests.EndToEnd;
 /// browser journeys does, so the README's command is the one they run on. The others skip `dotnet run`'s reading of
 /// the project (about 2.5 s of CPU a start, in a run that starts a dozen).
 /// </summary>
-/// <param name="clockControl">Turns on POST /testing/clock, for a test that must see time pass; such a portal is the test's own.</param>
+/// <param name="clockControl">Turns on POST /testing/clock, for tests that must see time pass (they share one: <see cref="ClockPortalFixture"/>).</param>
 /// <param name="settings">Configuration given to the app (as environment variables), e.g. another database shared with a second instance.</param>
 /// <param name="publishedFolder">Runs `dotnet BookingPortal.dll` from this `dotnet publish` output instead, as a server would.</param>
 /// <param name="asReadmeSays">Starts it with the README's `dotnet run --project BookingPortal` (without building again).</param>
