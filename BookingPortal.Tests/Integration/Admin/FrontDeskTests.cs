@@ -39,6 +39,34 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task A_sweep_whose_transaction_loses_a_conflict_tries_that_booking_again_and_marks_every_missed_one_once()
+    {
+        var (_, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var first = await BookAsync(factory, slots[0]);
+        var second = await BookAsync(factory, slots[0]);
+        factory.Clock.SetUtcNow(new DateTimeOffset(slots[0].StartUtc.AddMinutes(15), TimeSpan.Zero));
+        // The database gives up the sweep's first transaction, as it does a deadlock's victim or a busy SQLite file.
+        var conflicts = 0;
+        factory.Transactions.BeforeNext(() =>
+        {
+            conflicts++;
+            throw TransientConflict();
+        });
+
+        var marked = await factory.Get<FrontDeskService>().SweepNoShowsAsync();
+
+        conflicts.Should().Be(1, "the sweep's first transaction was given up");
+        marked.Should().Be(2);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.Bookings.Where(b => b.Id == first.Id || b.Id == second.Id).Select(b => b.Status).ToListAsync()).Should().AllBeEquivalentTo(BookingStatus.NoShow);
+        (await db.LedgerEntries.CountAsync(e => (e.BookingId == first.Id || e.BookingId == second.Id) && e.Kind == LedgerEntryKind.NoShowForfeited)).Should().Be(2);
+    }
+
+    private Exception TransientConflict() => Provider == DatabaseProvider.Postgres
+        ? new Npgsql.PostgresException("could not serialize access due to concurrent update", "ERROR", "ERROR", Npgsql.PostgresErrorCodes.SerializationFailure)
+        : new Microsoft.Data.Sqlite.SqliteException("database is locked", 5);
+
+    [Fact]
     public async Task Staff_mark_a_no_show_by_hand_and_undo_it_when_the_customer_turns_up()
     {
         var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);

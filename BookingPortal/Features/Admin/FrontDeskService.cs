@@ -105,21 +105,30 @@ public sealed class FrontDeskService(
         return true;
     }
 
-    /// <summary>Marks every confirmed booking nobody checked in for by start + grace as a no-show, each exactly once.</summary>
+    /// <summary>
+    /// Marks every confirmed booking nobody checked in for by start + grace as a no-show, each exactly once. Each in its
+    /// own transaction, run again with a fresh context when the database gave it up for another's sake (a check-in or a
+    /// move landing on it): one lost conflict no longer ended the sweep and left the rest for the next minute.
+    /// </summary>
     /// <returns>How many this call marked.</returns>
     public async Task<int> SweepNoShowsAsync(CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Bookings.AsNoTracking().Include(b => b.Service)
-            .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc <= nowUtc)
-            .OrderBy(b => b.StartUtc)
-            .Take(500)
-            .ToListAsync(cancellationToken);
+        List<Domain.Booking> candidates;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            candidates = await db.Bookings.AsNoTracking().Include(b => b.Service)
+                .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc <= nowUtc)
+                .OrderBy(b => b.StartUtc)
+                .Take(500)
+                .ToListAsync(cancellationToken);
+        }
+
         var marked = 0;
         foreach (var booking in candidates.Where(b => NoShowPolicy.IsDue(b.Service!, b, nowUtc)))
         {
-            if (await TryMarkNoShowAsync(db, booking, nowUtc, $"Not checked in {booking.Service!.NoShowGraceMinutes} minutes after the start.", actor: null, cancellationToken))
+            var note = $"Not checked in {booking.Service!.NoShowGraceMinutes} minutes after the start.";
+            if (await ConflictRetry.RunAsync(dbFactory, db => TryMarkNoShowAsync(db, booking, nowUtc, note, actor: null, cancellationToken), logger, cancellationToken))
             {
                 marked++;
             }
