@@ -186,9 +186,16 @@ public sealed class PortalProcess(
             return (RepositoryRoot.Path, ["run", "--project", "BookingPortal", "--no-build", "-c", BuildConfiguration]);
         }
 
-        var project = Path.Combine(RepositoryRoot.Path, "BookingPortal");
-        return (project, [Path.Combine(project, "bin", BuildConfiguration, "net10.0", "BookingPortal.dll")]);
+        return (Path.Combine(RepositoryRoot.Path, "BookingPortal"), [BuiltAssembly("BookingPortal", "BookingPortal")]);
     }
+
+    /// <summary>
+    /// The assembly a project of the solution built beside the tests' own: the same configuration and target framework
+    /// (the folder the tests run from is bin/{configuration}/{framework}).
+    /// </summary>
+    internal static string BuiltAssembly(string projectFolder, string assemblyName) =>
+        Path.Combine(RepositoryRoot.Path, projectFolder, "bin", BuildConfiguration,
+            Path.GetFileName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)), assemblyName + ".dll");
 
     /// <summary>Whether GET /health/ready answers 200 (database migrated, scheduler running).</summary>
     public async Task<bool> ReadyAsync()

@@ -79,7 +79,7 @@ public class TrustedDrawJourneyTests(BrowserFixture browser, ClockPortalFixture 
     /// <summary>Runs the verifier as someone outside would: the built tool, the downloaded document, the commitment they saw.</summary>
     private static async Task<(int ExitCode, string Output)> VerifyDrawAsync(string document, string commitment)
     {
-        var tool = Path.Combine(RepositoryRoot.Path, "tools", "VerifyDraw", "bin", PortalProcess.BuildConfiguration, "net10.0", "VerifyDraw.dll");
+        var tool = PortalProcess.BuiltAssembly(Path.Combine("tools", "VerifyDraw"), "VerifyDraw");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { tool, document, "--commitment", commitment })
         {
