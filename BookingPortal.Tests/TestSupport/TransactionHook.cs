@@ -6,14 +6,18 @@ namespace BookingPortal.Tests.TestSupport;
 /// <summary>
 /// Runs one piece of work just before the portal's next database transaction begins (or commits): another
 /// operation landing between an operation's read and the transaction that acts on it (or inside that transaction,
-/// after its locks and reads), every time, where racing rounds reach that window only now and then.
+/// after its locks and reads, or before a command of its own), every time, where racing rounds reach that window
+/// only now and then.
 /// </summary>
-public sealed class TransactionHook : DbTransactionInterceptor
+public sealed class TransactionHook : DbTransactionInterceptor, IDbCommandInterceptor
 {
     private sealed record Armed(Func<DbContext?, bool> When, Func<Task> Work);
 
+    private sealed record ArmedCommand(Func<string, bool> When, Func<Task> Work);
+
     private Armed? next;
     private Armed? nextCommit;
+    private ArmedCommand? nextCommand;
     private int fired;
 
     /// <summary>How many armed pieces of work have run.</summary>
@@ -50,6 +54,36 @@ public sealed class TransactionHook : DbTransactionInterceptor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Arms <paramref name="work"/> for just before the next command whose SQL <paramref name="when"/> accepts: inside a
+    /// transaction, after the reads before that command. The work runs on its own connection, so it must not need a lock
+    /// the transaction already holds (on SQLite, any write once the transaction has written).
+    /// </summary>
+    public void BeforeNextCommand(Func<string, bool> when, Func<Task> work) => Volatile.Write(ref nextCommand, new ArmedCommand(when, work));
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await RunIfArmedAsync(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await RunIfArmedAsync(command);
+        return result;
+    }
+
+    private async Task RunIfArmedAsync(DbCommand command)
+    {
+        if (Volatile.Read(ref nextCommand) is { } armed && armed.When(command.CommandText) && Interlocked.CompareExchange(ref nextCommand, null, armed) == armed)
+        {
+            await armed.Work();
+            Interlocked.Increment(ref fired);
+        }
     }
 
     public void AddTo(IServiceCollection services)

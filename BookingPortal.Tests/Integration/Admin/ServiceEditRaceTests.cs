@@ -89,3 +89,47 @@ public class ServiceEditRaceOnPostgresTests : ServiceEditRaceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
+
+/// <summary>
+/// A slot's template capacity raised while staff add seats to that one slot, on PostgreSQL, where the edit reads the
+/// counters before it locks them (on SQLite its transaction holds the database's write lock from the start).
+/// </summary>
+public class ServiceCapacityEditRaceOnPostgresTests() : PortalSuite(scheduledJobs: false)
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    [Fact]
+    public async Task Seats_added_by_hand_while_the_template_grows_are_kept_and_every_offer_holds_a_seat()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync((await factory.SimpleConsultationAsync()).Name);
+        var slot = slots[0];
+        for (var seat = 0; seat < SimpleConsultation.SeatsPerSlot; seat++)
+        {
+            await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
+        }
+
+        var waiting = await factory.CreateCustomersAsync(4);
+        foreach (var customer in waiting)
+        {
+            (await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var (admin, staff) = (factory.Get<ServiceAdminService>(), await factory.StaffAsync());
+        var draft = (await admin.GetDraftAsync(staff, service.Id))!;
+        draft.TimeSlots.Single(t => t.Start == TimeOnly.FromDateTime(slot.LocalStart.DateTime)).Capacity += 2;
+        // Staff's "+2 seats" lands after the edit read the counter and before it locks it.
+        factory.Transactions.BeforeNextCommand(sql => sql.StartsWith("UPDATE", StringComparison.Ordinal) && sql.Contains("\"SlotInventories\"", StringComparison.Ordinal),
+            async () => (await factory.Get<SlotCapacityService>().AddSeatsAsync(staff, service.Id, slot.StartUtc, 2)).OffersMade.Should().Be(2));
+
+        (await admin.SaveAsync(staff, draft)).Succeeded.Should().BeTrue();
+
+        factory.Transactions.Fired.Should().Be(1);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var counter = await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc);
+        (counter.Capacity, counter.Booked).Should().Be((SimpleConsultation.SeatsPerSlot + 4, SimpleConsultation.SeatsPerSlot + 4),
+            "the template's two seats come on top of staff's two, and each of the four waiting holds one of them");
+        (await db.WaitlistEntries.CountAsync(w => w.OfferedSlotInventoryId == counter.Id && w.Status == WaitlistStatus.Offered)).Should().Be(4);
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+}

@@ -192,23 +192,26 @@ public sealed class ServiceAdminService(
         return true;
     }
 
+    /// <summary>
+    /// A slot's capacity moves by the template's change, not to a number worked out from an earlier read: seats staff
+    /// added to that one slot (before the edit or while it was being saved) stay added, and new seats are offered to
+    /// the waitlist only as the counter has them free.
+    /// </summary>
     /// <returns>False when a booking that arrived since the check no longer fits a smaller slot.</returns>
     private async Task<bool> ApplyCapacityChangesAsync(BookingDbContext db, ServiceChangeImpact impact, DateTime nowUtc, CancellationToken cancellationToken)
     {
         // In the order of the counters' ids, as every transaction that holds several counters locks them.
-        foreach (var (inventoryId, capacity, added) in impact.CapacityChanges.OrderBy(c => c.InventoryId))
+        foreach (var (inventoryId, change) in impact.CapacityChanges.OrderBy(c => c.InventoryId))
         {
             // Conditional: a booking that arrived since the check must still fit.
-            var updated = await db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked <= capacity)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, capacity), cancellationToken);
+            var updated = await db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked <= i.Capacity + change)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, x => x.Capacity + change), cancellationToken);
             if (updated != 1)
             {
                 return false;
             }
 
-            for (var seat = 0; seat < added && await seats.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is not null; seat++)
-            {
-            }
+            await seats.OfferNewSeatsAsync(db, inventoryId, change, nowUtc, cancellationToken);
         }
 
         return true;

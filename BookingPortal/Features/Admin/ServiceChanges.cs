@@ -6,7 +6,7 @@ namespace BookingPortal.Features.Admin;
 /// <param name="Removed">Open counters of upcoming times the edit takes away (to be closed with them).</param>
 /// <param name="Restored">Closed counters of upcoming times the schedule did not have and the edit gives back (to be reopened).</param>
 internal sealed record ServiceChangeImpact(
-    IReadOnlyList<FieldError> Errors, IReadOnlyList<(long InventoryId, int Capacity, int Added)> CapacityChanges, IReadOnlyList<long> Removed, IReadOnlyList<long> Restored);
+    IReadOnlyList<FieldError> Errors, IReadOnlyList<(long InventoryId, int Change)> CapacityChanges, IReadOnlyList<long> Removed, IReadOnlyList<long> Restored);
 
 /// <summary>The parts of a service edit that look at existing bookings, and the copying of fields.</summary>
 internal static class ServiceChanges
@@ -19,7 +19,7 @@ internal static class ServiceChanges
             .Select(b => new UpcomingBooking(b.ConfirmationNumber, b.StartUtc, b.SlotInventoryId))
             .ToListAsync(cancellationToken);
         var errors = ChangesThatWouldMoveBookings(existing, draft, upcoming);
-        var changes = new List<(long, int, int)>();
+        var changes = new List<(long, int)>();
         var inventories = await db.SlotInventories.AsNoTracking().Where(i => i.ServiceId == existing.Id && i.StartUtc > nowUtc).ToListAsync(cancellationToken);
         var removed = inventories.Where(i => !i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is not null && SlotSchedule.Find(draft, i.StartUtc) is null).Select(i => i.Id).ToList();
         var restored = inventories.Where(i => i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is null && SlotSchedule.Find(draft, i.StartUtc) is not null).Select(i => i.Id).ToList();
@@ -42,7 +42,7 @@ internal static class ServiceChanges
             }
             else
             {
-                changes.Add((inventory.Id, capacity, Math.Max(0, capacity - inventory.Capacity)));
+                changes.Add((inventory.Id, after.Capacity - before.Capacity));
             }
         }
 

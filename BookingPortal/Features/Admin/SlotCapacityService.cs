@@ -55,7 +55,7 @@ public sealed class SlotCapacityService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SlotInventories.Where(i => i.Id == inventoryId)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, x => x.Capacity + extraSeats), cancellationToken);
-        var offers = await OfferNewSeatsToWaitlistAsync(db, inventoryId, extraSeats, nowUtc, cancellationToken);
+        var offers = await seats.OfferNewSeatsAsync(db, inventoryId, extraSeats, nowUtc, cancellationToken);
         var capacity = await db.SlotInventories.Where(i => i.Id == inventoryId).Select(i => i.Capacity).SingleAsync(cancellationToken);
         audit.Record(db, actor, "slot.seats_added", $"service {serviceId}", $"{slot.StartUtc:yyyy-MM-dd HH:mm} UTC: +{extraSeats}, capacity {capacity}, {offers} offered to the waitlist.");
         await db.SaveChangesAsync(cancellationToken);
@@ -70,23 +70,6 @@ public sealed class SlotCapacityService(
     {
         var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
         return service is null ? null : SlotSchedule.Find(service, DateTime.SpecifyKind(slotStartUtc, DateTimeKind.Utc));
-    }
-
-    /// <summary>One offer per new seat while the waitlist has someone to offer it to; the rest go to general sale.</summary>
-    private async Task<int> OfferNewSeatsToWaitlistAsync(BookingDbContext db, long inventoryId, int extraSeats, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var offers = 0;
-        for (var seat = 0; seat < extraSeats; seat++)
-        {
-            if (await seats.OfferNewSeatAsync(db, inventoryId, nowUtc, cancellationToken) is null)
-            {
-                break;
-            }
-
-            offers++;
-        }
-
-        return offers;
     }
 
     private static CapacityChangeResult Changed(int capacity, int offers) => new(CapacityChangeOutcome.Changed, capacity, offers,

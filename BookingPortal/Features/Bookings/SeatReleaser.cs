@@ -45,30 +45,39 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
         var offeredTo = await OfferToWaitlistAsync(db, inventoryId, nowUtc, cancellationToken);
         if (offeredTo is null)
         {
-            await db.SlotInventories
-                .Where(i => i.Id == inventoryId && i.Booked > 0)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+            await GiveBackAsync(db, inventoryId, cancellationToken);
         }
 
         return offeredTo;
     }
 
     /// <summary>
-    /// A seat that did not exist before (staff added capacity): it is offered to the first person
-    /// waiting, and counted as taken while held for them; with nobody waiting it is simply on sale.
+    /// Seats that did not exist before (staff added capacity): each is offered to the next person waiting and counted
+    /// as taken while held for them; the rest are simply on sale. A seat is counted before it is offered, under the
+    /// counter's lock, and only while the counter has one free: a capacity read before another change of it (staff
+    /// adding seats in another tab) can never make an offer no seat stands behind.
     /// </summary>
-    public async Task<long?> OfferNewSeatAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <returns>How many of the <paramref name="newSeats"/> were offered to the waitlist.</returns>
+    public async Task<int> OfferNewSeatsAsync(BookingDbContext db, long inventoryId, int newSeats, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var offeredTo = await OfferToWaitlistAsync(db, inventoryId, nowUtc, cancellationToken);
-        if (offeredTo is not null)
+        var offers = 0;
+        while (offers < newSeats && await SlotInventoryStore.TakeSeatsAsync(db, inventoryId, 1, cancellationToken) == 1)
         {
-            await db.SlotInventories
-                .Where(i => i.Id == inventoryId && i.Booked < i.Capacity)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken);
+            if (await OfferToWaitlistAsync(db, inventoryId, nowUtc, cancellationToken) is null)
+            {
+                await GiveBackAsync(db, inventoryId, cancellationToken);
+                break;
+            }
+
+            offers++;
         }
 
-        return offeredTo;
+        return offers;
     }
+
+    private static Task<int> GiveBackAsync(BookingDbContext db, long inventoryId, CancellationToken cancellationToken) =>
+        db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked > 0)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
 
     /// <summary>Marks the first waiting entry for this slot as offered it; null when nobody is waiting (or the slot is past or closed).</summary>
     private async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
