@@ -28,6 +28,49 @@ public class ServiceEditRaceTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task A_move_that_read_the_old_slots_cannot_open_a_time_nobody_had_booked_and_that_was_taken_away()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync((await factory.SimpleConsultationAsync()).Name);
+        var day = slots.Where(s => s.LocalStart.Date == slots[0].LocalStart.Date).ToList();
+        var (from, to) = (day[0], day[^1]);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, from.StartUtc);
+        var staff = await factory.StaffAsync();
+        // No counter for the target yet: the move creates it from the slots it read, and the edit lands just before.
+        factory.Transactions.BeforeNextCommand(InsertsACounter, async () => (await RemoveTimeAsync(service, to, staff)).Succeeded.Should().BeTrue());
+
+        var moved = await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, to.StartUtc));
+
+        factory.Transactions.Fired.Should().Be(1);
+        moved!.Succeeded.Should().BeFalse("the time is gone");
+        (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false))!.StartUtc.Should().Be(from.StartUtc);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == to.StartUtc)).Should().Match<SlotInventory>(i => i.IsClosed && i.Booked == 0);
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_move_that_read_the_old_slots_gets_the_new_capacity_of_a_time_nobody_had_booked()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync((await factory.SimpleConsultationAsync()).Name);
+        var day = slots.Where(s => s.LocalStart.Date == slots[0].LocalStart.Date).ToList();
+        var (from, to) = (day[0], day[^1]);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, from.StartUtc);
+        var (admin, staff) = (factory.Get<ServiceAdminService>(), await factory.StaffAsync());
+        var draft = (await admin.GetDraftAsync(staff, service.Id))!;
+        draft.TimeSlots.Single(t => t.Start == TimeOnly.FromDateTime(to.LocalStart.DateTime)).Capacity = 2;
+        factory.Transactions.BeforeNextCommand(InsertsACounter, async () => (await admin.SaveAsync(staff, draft)).Succeeded.Should().BeTrue());
+
+        (await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false, to.StartUtc)))!
+            .Succeeded.Should().BeTrue();
+
+        factory.Transactions.Fired.Should().Be(1);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var counter = await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == to.StartUtc);
+        (counter.Capacity, counter.Booked).Should().Be((2, 1), "the slot has the two seats staff set, not the five the move read");
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Taking_away_a_time_whose_seat_is_held_for_a_waitlist_offer_withdraws_the_offer()
     {
         var (service, slots) = await factory.ServiceAndSlotsAsync((await factory.SimpleConsultationAsync()).Name);
@@ -68,11 +111,15 @@ public class ServiceEditRaceTests() : PortalSuite(scheduledJobs: false)
         (await RemoveTimeAsync(service, slot, staff)).Succeeded.Should().BeTrue();
 
         var draft = (await admin.GetDraftAsync(staff, service.Id))!;
-        draft.TimeSlots.Add(new TimeSlotTemplate { Days = template.Days, Start = template.Start, End = template.End, Capacity = template.Capacity });
+        draft.TimeSlots.Add(new TimeSlotTemplate { Days = template.Days, Start = template.Start, End = template.End, Capacity = 3 });
         (await admin.SaveAsync(staff, draft)).Succeeded.Should().BeTrue();
 
         (await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc)).StartUtc.Should().Be(slot.StartUtc, "the counter its removal closed is open again");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.SlotInventories.SingleAsync(i => i.ServiceId == service.Id && i.StartUtc == slot.StartUtc)).Capacity.Should().Be(3, "at the capacity given back");
     }
+
+    private static bool InsertsACounter(string sql) => sql.StartsWith("INSERT INTO \"SlotInventories\"", StringComparison.Ordinal);
 
     /// <summary>The service without the slot template <paramref name="slot"/> came from (that time on every day).</summary>
     private async Task<SaveServiceResult> RemoveTimeAsync(Service service, SlotAvailability slot, StaffActor staff)

@@ -143,7 +143,8 @@ public sealed class ServiceAdminService(
         var zoneChanged = existing.TimeZoneId != draft.TimeZoneId;
         var changed = ServiceChanges.Apply(existing, draft);
         await db.SaveChangesAsync(cancellationToken);
-        if (!await RetireRemovedTimesAsync(db, impact, cancellationToken) || !await ApplyCapacityChangesAsync(db, impact, nowUtc, cancellationToken))
+        if (!await ServiceChanges.CountUncountedTimesAsync(db, impact, cancellationToken)
+            || !await RetireRemovedTimesAsync(db, impact, cancellationToken) || !await ApplyCapacityChangesAsync(db, impact, nowUtc, cancellationToken))
         {
             return SaveServiceResult.Refused([new FieldError("TimeSlots", "A booking came in while saving; look at the slots again and retry.")]);
         }

@@ -5,8 +5,10 @@ namespace BookingPortal.Features.Admin;
 /// <summary>What a service edit would do to slots that already have seat counters and bookings.</summary>
 /// <param name="Removed">Open counters of upcoming times the edit takes away (to be closed with them).</param>
 /// <param name="Restored">Closed counters of upcoming times the schedule did not have and the edit gives back (to be reopened).</param>
+/// <param name="Uncounted">Counters the edit creates for bookable times it removes or resizes that nobody has booked yet.</param>
 internal sealed record ServiceChangeImpact(
-    IReadOnlyList<FieldError> Errors, IReadOnlyList<(long InventoryId, int Change)> CapacityChanges, IReadOnlyList<long> Removed, IReadOnlyList<long> Restored);
+    IReadOnlyList<FieldError> Errors, IReadOnlyList<(long InventoryId, int Change)> CapacityChanges, IReadOnlyList<long> Removed, IReadOnlyList<long> Restored,
+    IReadOnlyList<SlotInventory> Uncounted);
 
 /// <summary>The parts of a service edit that look at existing bookings, and the copying of fields.</summary>
 internal static class ServiceChanges
@@ -19,14 +21,28 @@ internal static class ServiceChanges
             .Select(b => new UpcomingBooking(b.ConfirmationNumber, b.StartUtc, b.SlotInventoryId))
             .ToListAsync(cancellationToken);
         var errors = ChangesThatWouldMoveBookings(existing, draft, upcoming);
-        var changes = new List<(long, int)>();
         var inventories = await db.SlotInventories.AsNoTracking().Where(i => i.ServiceId == existing.Id && i.StartUtc > nowUtc).ToListAsync(cancellationToken);
         var removed = inventories.Where(i => !i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is not null && SlotSchedule.Find(draft, i.StartUtc) is null).Select(i => i.Id).ToList();
         var restored = inventories.Where(i => i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is null && SlotSchedule.Find(draft, i.StartUtc) is not null).Select(i => i.Id).ToList();
+        var changes = CapacityChanges(existing, draft, inventories, restored, upcoming, errors);
+        return new ServiceChangeImpact(errors, changes, removed, restored, UncountedTimesChanged(existing, draft, inventories, nowUtc));
+    }
+
+    /// <summary>How each counted slot's capacity moves; a cut below the seats booked is an error naming the bookings.</summary>
+    private static List<(long, int)> CapacityChanges(
+        Service existing, Service draft, List<SlotInventory> inventories, List<long> restored, List<UpcomingBooking> upcoming, List<FieldError> errors)
+    {
+        var changes = new List<(long, int)>();
         foreach (var inventory in inventories)
         {
             var before = SlotSchedule.Find(existing, inventory.StartUtc);
             var after = SlotSchedule.Find(draft, inventory.StartUtc);
+            if (before is null && after is not null && restored.Contains(inventory.Id) && after.Capacity != inventory.Capacity)
+            {
+                // Reopened at the template's capacity: a removal closed it with nobody on it.
+                changes.Add((inventory.Id, after.Capacity - inventory.Capacity));
+            }
+
             if (before is null || after is null || before.Capacity == after.Capacity)
             {
                 continue;
@@ -46,7 +62,44 @@ internal static class ServiceChanges
             }
         }
 
-        return new ServiceChangeImpact(errors, changes, removed, restored);
+        return changes;
+    }
+
+    /// <summary>
+    /// A booking or move that read the old slots creates a time's counter itself, from what it read, a moment later: the
+    /// edit creates the counters of the bookable times it removes (closed) or resizes (at the new capacity) that have
+    /// none yet, so that booking finds the edit's counter, or, when it created its own first, the unique index refuses
+    /// the edit, which is saved again.
+    /// </summary>
+    private static List<SlotInventory> UncountedTimesChanged(Service existing, Service draft, IReadOnlyCollection<SlotInventory> inventories, DateTime nowUtc)
+    {
+        var counted = inventories.Select(i => i.StartUtc).ToHashSet();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, existing.TimeZone));
+        return SlotSchedule.ForRange(existing, today, BookingRules.BookableDates(existing, nowUtc).Last)
+            .Where(slot => slot.StartUtc > nowUtc && !counted.Contains(slot.StartUtc))
+            .Select(slot => (Before: slot, After: SlotSchedule.Find(draft, slot.StartUtc)))
+            .Where(slot => slot.After is null || slot.After.Capacity != slot.Before.Capacity)
+            .Select(slot => new SlotInventory
+            {
+                ServiceId = existing.Id, StartUtc = slot.Before.StartUtc, EndUtc = (slot.After ?? slot.Before).EndUtc,
+                Capacity = (slot.After ?? slot.Before).Capacity, IsClosed = slot.After is null,
+            })
+            .ToList();
+    }
+
+    /// <returns>False when a booking or move created one of these counters since the check.</returns>
+    public static async Task<bool> CountUncountedTimesAsync(BookingDbContext db, ServiceChangeImpact impact, CancellationToken cancellationToken)
+    {
+        db.SlotInventories.AddRange(impact.Uncounted);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 
     private sealed record UpcomingBooking(string ConfirmationNumber, DateTime StartUtc, long SlotInventoryId);
