@@ -11,7 +11,9 @@ public sealed class RankedChoiceSetConfiguration : IEntityTypeConfiguration<Rank
         builder.Property(c => c.QueueEntryId).ValueGeneratedNever();
         // Five ISO instants and their separators.
         builder.Property(c => c.Choices).HasMaxLength(128);
-        builder.Property(c => c.Answers).HasMaxLength(40_000);
+        // Unbounded, as the answers are: up to 30 questions of up to 4,000 characters each, and JSON escapes every
+        // character outside ASCII to six, so a bound that fits them all would be near a megabyte anyway.
+        builder.Property(c => c.Answers).IsRequired();
         builder.Property(c => c.AnswersLanguage).HasMaxLength(8);
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.BookedConfirmation).HasMaxLength(16);

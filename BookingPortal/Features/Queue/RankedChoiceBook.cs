@@ -74,15 +74,17 @@ public sealed class RankedChoiceBook(IDbContextFactory<BookingDbContext> dbFacto
             await inventory.EnsureCountersAsync(choices.Select(c => (service.Id, SlotSchedule.Find(service, DateTime.SpecifyKind(c, DateTimeKind.Utc))!)).ToList(), cancellationToken);
         }
 
-        await ReplaceAsync(db, entryId, choices, answers, nowUtc, cancellationToken);
-        return new RankedChoicesSaved(true, new Dictionary<int, RankedChoiceProblem>(), new Dictionary<int, AnswerProblem>());
+        return await ReplaceAsync(db, entryId, choices, answers, nowUtc, cancellationToken)
+            ? new RankedChoicesSaved(true, new Dictionary<int, RankedChoiceProblem>(), new Dictionary<int, AnswerProblem>())
+            : RankedChoicesSaved.Refused(notWaiting: true);
     }
 
     /// <summary>
     /// The choices are replaced whole, unless an admission used them meanwhile (an outcome of an earlier turn goes: the
     /// entry waits again). Two tabs saving at once leave one of them.
     /// </summary>
-    private static async Task ReplaceAsync(
+    /// <returns>False when the entry's turn came meanwhile and used the choices it had.</returns>
+    private static async Task<bool> ReplaceAsync(
         BookingDbContext db, long entryId, IReadOnlyList<DateTime> choices, AnswersGiven answers, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -102,13 +104,30 @@ public sealed class RankedChoiceBook(IDbContextFactory<BookingDbContext> dbFacto
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Another tab saved at the same moment, or an admission already used these choices: theirs stand.
+            // The key was taken meanwhile: by the admission that used the entry's choices, or by another tab's save, whose
+            // choices stand. Anything else is a real failure and must not read as saved.
+            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            if (await NoLongerWaitingAsync(db, entryId))
+            {
+                return false;
+            }
+
+            if (await db.RankedChoices.AnyAsync(c => c.QueueEntryId == entryId, CancellationToken.None))
+            {
+                return true;
+            }
+
+            throw;
         }
     }
+
+    private static async Task<bool> NoLongerWaitingAsync(BookingDbContext db, long entryId) =>
+        !await db.QueueEntries.AnyAsync(e => e.Id == entryId && e.Status == QueueEntryStatus.Waiting, CancellationToken.None);
 
     private async Task<(Service? Service, SlotDateRange Dates)> ServiceAndDatesAsync(int serviceId, CancellationToken cancellationToken)
     {

@@ -1091,8 +1091,7 @@ namespace BookingPortal.Data.Migrations.Postgres
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasMaxLength(40000)
-                        .HasColumnType("character varying(40000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("AnswersLanguage")
                         .IsRequired()

@@ -1097,7 +1097,6 @@ namespace BookingPortal.Data.Migrations.SqlServer
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasMaxLength(40000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("AnswersLanguage")

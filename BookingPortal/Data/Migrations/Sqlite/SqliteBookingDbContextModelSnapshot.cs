@@ -1056,7 +1056,6 @@ namespace BookingPortal.Data.Migrations.Sqlite
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnswersLanguage")
