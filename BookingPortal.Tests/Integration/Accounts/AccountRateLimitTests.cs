@@ -1,3 +1,5 @@
+using BookingPortal.Features.Accounts;
+
 namespace BookingPortal.Tests.Integration.Accounts;
 
 public class AccountRateLimitTests
@@ -60,6 +62,32 @@ public class AccountRateLimitTests
 
         responses.Should().Equal(HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests);
         (await factory.MailToAsync(email)).Should().HaveCount(2, "the refused try mails nobody");
+    }
+
+    [Fact]
+    public async Task An_e_mail_over_254_characters_is_refused_beside_the_field_and_kept_in_memory_only_as_a_short_hash()
+    {
+        await using var factory = new SettingsPortalFactory(("RateLimits:Accounts:PerAccount", "1"));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var email = new string('a', 100_000) + "@example.com";
+
+        var answers = new List<HttpResponseMessage>
+        {
+            await client.SignInFormAsync(email, "Wrong#Password1"),
+            await client.SignInFormAsync(email, "Wrong#Password1"),
+            await client.SubmitFormAsync("/Account/ForgotPassword", new() { ["Input.Email"] = email }),
+            await client.SubmitFormAsync("/Account/ResendEmailConfirmation", new() { ["Input.Email"] = email }),
+        };
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK, "one try per account would refuse the second sign-in had the text been counted as one");
+        foreach (var answer in answers)
+        {
+            (await answer.Content.ReadAsStringAsync()).Should().Contain("The Email must be at most 254 characters long.");
+        }
+
+        var windows = factory.Services.GetRequiredService<IAttemptWindows>().Should().BeOfType<MemoryAttemptWindows>().Subject;
+        windows.Keys.Should().NotBeEmpty().And.OnlyContain(key => key.Length == 64, "nothing typed is kept, only hashes of the client address's windows");
+        (await factory.MailToAsync(email)).Should().BeEmpty();
     }
 
     [Theory]

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using BookingPortal.Infrastructure.Identity;
+
 namespace BookingPortal.Features.Accounts;
 
 /// <summary>The account forms that take a limited number of tries.</summary>
@@ -27,7 +30,7 @@ public sealed class AccountAttempts(IAttemptWindows windows, IOptions<AccountRat
         var now = time.GetUtcNow();
         var byAddress = await windows.CountAsync($"{form}|ip|{clientAddress ?? "unknown"}", now, settings.Window, cancellationToken);
         var counted = new List<(AttemptWindow Window, int Limit)> { (byAddress, settings.PerAddress) };
-        if (!string.IsNullOrWhiteSpace(account))
+        if (NamesAnAccount(account))
         {
             counted.Add((await windows.CountAsync($"{form}|account|{account.Trim().ToUpperInvariant()}", now, settings.Window, cancellationToken), settings.PerAccount));
         }
@@ -35,4 +38,11 @@ public sealed class AccountAttempts(IAttemptWindows windows, IOptions<AccountRat
         var refused = counted.Where(c => c.Window.Count > c.Limit).Select(c => c.Window.EndsAt - now).DefaultIfEmpty(TimeSpan.Zero).Max();
         return refused > TimeSpan.Zero ? refused : null;
     }
+
+    /// <summary>
+    /// Text longer than an address can be names no account, and the forms refuse it beside the field: counting it would
+    /// only spend the work of normalising and hashing it. The client address still counts the try.
+    /// </summary>
+    private static bool NamesAnAccount([NotNullWhen(true)] string? account) =>
+        !string.IsNullOrWhiteSpace(account) && account.AsSpan().Trim().Length <= InputLimitsUserValidator.MaxEmailLength;
 }

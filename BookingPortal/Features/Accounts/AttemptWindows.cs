@@ -12,8 +12,9 @@ public interface IAttemptWindows
 
 /// <summary>
 /// The single-instance default (the embedded SQLite database serves one process): counts in memory,
-/// a window starting at a key's first try. Every thousand tries, windows that have ended are
-/// dropped, so a spray of made-up addresses cannot grow the table without end.
+/// a window starting at a key's first try. Keys are kept hashed (<see cref="AttemptKey"/>), so a
+/// window costs the same whatever length of text was typed. Every thousand tries, windows that have
+/// ended are dropped, so a spray of made-up addresses cannot grow the table without end.
 /// </summary>
 public sealed class MemoryAttemptWindows : IAttemptWindows
 {
@@ -23,9 +24,12 @@ public sealed class MemoryAttemptWindows : IAttemptWindows
     public Task<AttemptWindow> CountAsync(string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default)
     {
         SweepNow(now);
-        return Task.FromResult(windows.AddOrUpdate(key, _ => new AttemptWindow(now + window, 1),
+        return Task.FromResult(windows.AddOrUpdate(AttemptKey.Hash(key), _ => new AttemptWindow(now + window, 1),
             (_, current) => now >= current.EndsAt ? new AttemptWindow(now + window, 1) : current with { Count = current.Count + 1 }));
     }
+
+    /// <summary>The keys held now, for the tests that show what the table keeps.</summary>
+    internal IReadOnlyCollection<string> Keys => [.. windows.Keys];
 
     private void SweepNow(DateTimeOffset now)
     {

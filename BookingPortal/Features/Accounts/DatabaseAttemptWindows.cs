@@ -5,7 +5,7 @@ namespace BookingPortal.Features.Accounts;
 /// load balancer instead of once per instance. One statement per try: an insert that, on the key's
 /// current window already existing, adds one to it instead, and returns the count it left (an
 /// atomic upsert, no read-then-write). Windows are aligned to the clock so every instance agrees
-/// on the current one. Keys are hashed: the table holds no e-mail or client address.
+/// on the current one. Keys are hashed (<see cref="AttemptKey"/>): the table holds no e-mail or client address.
 /// </summary>
 public sealed class DatabaseAttemptWindows(IDbContextFactory<BookingDbContext> dbFactory, DatabaseOptions database) : IAttemptWindows
 {
@@ -29,7 +29,7 @@ public sealed class DatabaseAttemptWindows(IDbContextFactory<BookingDbContext> d
         var start = now.ToUnixTimeSeconds() / length * length;
         var sql = database.Provider == DatabaseProvider.SqlServer ? SqlServerMergeReturningCount : UpsertReturningCount;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Database.SqlQueryRaw<int>(sql, Hash(key), start, start + length).ToListAsync(cancellationToken);
+        var counts = await db.Database.SqlQueryRaw<int>(sql, AttemptKey.Hash(key), start, start + length).ToListAsync(cancellationToken);
         return new AttemptWindow(DateTimeOffset.FromUnixTimeSeconds(start + length), counts.Single());
     }
 
@@ -40,6 +40,4 @@ public sealed class DatabaseAttemptWindows(IDbContextFactory<BookingDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AttemptCounters.Where(c => c.WindowEnds <= nowSeconds).ExecuteDeleteAsync(cancellationToken);
     }
-
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
