@@ -36,6 +36,10 @@ public static partial class AccountTestSupport
             ["Input.RememberMe"] = "false",
         });
 
+    /// <summary>Posts Manage → Email's change form (the page has a second form, hence the handler named).</summary>
+    public static Task<HttpResponseMessage> ChangeEmailAsync(this HttpClient client, string newEmail) =>
+        client.SubmitFormAsync("/Account/Manage/Email", new() { ["_handler"] = "change-email", ["Input.NewEmail"] = newEmail });
+
     /// <summary>Where a redirect goes, as a path and query (the portal answers with absolute or relative addresses).</summary>
     public static string Target(this HttpResponseMessage response)
     {

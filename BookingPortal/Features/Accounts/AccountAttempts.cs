@@ -11,12 +11,14 @@ public enum AccountForm
     ForgotPassword,
     ResendConfirmation,
     TwoFactor,
+    ChangeEmail,
 }
 
 /// <summary>
-/// Fixed windows per form, per client address and per account (the e-mail typed, or the
-/// two-factor user), on top of Identity's lockout: lockout stops guessing one password, these stop
-/// one address from trying many accounts and one account from being mailed or tried without end.
+/// Fixed windows per form, per client address and per account (the e-mail typed, the two-factor
+/// user, or for a change of address both the signed-in user and the address to be mailed), on top of
+/// Identity's lockout: lockout stops guessing one password, these stop one address from trying many
+/// accounts and one account from being mailed, mailing or tried without end.
 /// Counted on the injected clock (so tests move time instead of waiting), in memory on a single
 /// instance and in the shared database when instances run side by side (<see cref="IAttemptWindows"/>).
 /// </summary>
@@ -24,15 +26,26 @@ public enum AccountForm
 public sealed class AccountAttempts(IAttemptWindows windows, IOptions<AccountRateLimitOptions> options, TimeProvider time)
 {
     /// <summary>Counts one try; null when it may go ahead, else how long until the form takes tries again.</summary>
-    public async Task<TimeSpan?> TryAttemptAsync(AccountForm form, string? clientAddress, string? account, CancellationToken cancellationToken = default)
+    public Task<TimeSpan?> TryAttemptAsync(AccountForm form, string? clientAddress, string? account, CancellationToken cancellationToken = default) =>
+        TryAttemptAsync(form, clientAddress, [account], cancellationToken);
+
+    /// <summary>
+    /// Counts one try against every account it touches, each in its own window with the per-account limit: a change of
+    /// address names the user asking and the address to be mailed, so neither one account mailing many addresses nor many
+    /// accounts mailing one address get past it.
+    /// </summary>
+    public async Task<TimeSpan?> TryAttemptAsync(AccountForm form, string? clientAddress, IReadOnlyList<string?> accounts, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
         var byAddress = await windows.CountAsync($"{form}|ip|{clientAddress ?? "unknown"}", now, settings.Window, cancellationToken);
         var counted = new List<(AttemptWindow Window, int Limit)> { (byAddress, settings.PerAddress) };
-        if (NamesAnAccount(account))
+        foreach (var account in accounts)
         {
-            counted.Add((await windows.CountAsync($"{form}|account|{account.Trim().ToUpperInvariant()}", now, settings.Window, cancellationToken), settings.PerAccount));
+            if (NamesAnAccount(account))
+            {
+                counted.Add((await windows.CountAsync($"{form}|account|{account.Trim().ToUpperInvariant()}", now, settings.Window, cancellationToken), settings.PerAccount));
+            }
         }
 
         var refused = counted.Where(c => c.Window.Count > c.Limit).Select(c => c.Window.EndsAt - now).DefaultIfEmpty(TimeSpan.Zero).Max();

@@ -10,7 +10,10 @@ public sealed class AccountRateLimitOptions
     /// <summary>A clinic's shared connection (one address for the waiting room's Wi-Fi) must not lock out its visitors: generous.</summary>
     public int PerAddress { get; set; } = 60;
 
-    /// <summary>Per e-mail address typed (existing or not, so the limit itself says nothing about which exist), or per account for two-factor codes.</summary>
+    /// <summary>
+    /// Per e-mail address typed (existing or not, so the limit itself says nothing about which exist), per account for
+    /// two-factor codes, and for a change of address both per account and per new address.
+    /// </summary>
     public int PerAccount { get; set; } = 10;
 
     public int WindowMinutes { get; set; } = 15;

@@ -10,9 +10,13 @@ namespace BookingPortal.Features.Accounts;
 public static class TooManyAttempts
 {
     /// <returns>Null when the try may go ahead; else the message the form shows instead of acting.</returns>
-    public static async Task<string?> CheckAsync(AccountAttempts attempts, AccountForm form, string? account, HttpContext http, IStringLocalizer<PortalText> text)
+    public static Task<string?> CheckAsync(AccountAttempts attempts, AccountForm form, string? account, HttpContext http, IStringLocalizer<PortalText> text) =>
+        CheckAsync(attempts, form, [account], http, text);
+
+    /// <summary>For a try that touches more than one account (<see cref="AccountAttempts.TryAttemptAsync(AccountForm, string?, IReadOnlyList{string?}, CancellationToken)"/>).</summary>
+    public static async Task<string?> CheckAsync(AccountAttempts attempts, AccountForm form, IReadOnlyList<string?> accounts, HttpContext http, IStringLocalizer<PortalText> text)
     {
-        if (await attempts.TryAttemptAsync(form, http.Connection.RemoteIpAddress?.ToString(), account, http.RequestAborted) is not { } wait)
+        if (await attempts.TryAttemptAsync(form, http.Connection.RemoteIpAddress?.ToString(), accounts, http.RequestAborted) is not { } wait)
         {
             return null;
         }
