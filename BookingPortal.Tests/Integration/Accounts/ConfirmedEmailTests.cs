@@ -15,7 +15,7 @@ public class ConfirmedEmailTests
 
         var booking = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "unconfirmed"));
         await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
-        var waitlist = await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
+        var waitlist = await factory.Get<WaitlistJoining>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
         var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
         var queue = await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
@@ -23,7 +23,7 @@ public class ConfirmedEmailTests
             await db.Users.Where(u => u.Id == customer).ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true));
         }
 
-        var waitlistAfter = await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
+        var waitlistAfter = await factory.Get<WaitlistJoining>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
 
         booking.Error.Should().Be(BookingError.EmailNotConfirmed);
         booking.Message.Should().Contain("confirm your e-mail address");

@@ -98,7 +98,7 @@ public class ServiceAdminTests : PortalSuite
         }
 
         var waiting = (await factory.CreateCustomersAsync(1))[0];
-        (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome
+        (await factory.Get<WaitlistJoining>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome
             .Should().Be(JoinWaitlistOutcome.Joined);
         draft = (await admin.GetDraftAsync(staff, service.Id))!;
         draft.TimeSlots.Single(t => t.Start == start).Capacity = 6;

@@ -83,7 +83,7 @@ public class ServiceEditRaceTests() : PortalSuite(scheduledJobs: false)
 
         var waiting = (await factory.CreateCustomersAsync(1))[0];
         var waitlist = factory.Get<WaitlistService>();
-        (await waitlist.JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await factory.Get<WaitlistJoining>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
         foreach (var booking in bookings)
         {
             (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();
@@ -158,7 +158,7 @@ public class ServiceCapacityEditRaceOnPostgresTests() : PortalSuite(scheduledJob
         var waiting = await factory.CreateCustomersAsync(4);
         foreach (var customer in waiting)
         {
-            (await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+            (await factory.Get<WaitlistJoining>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 

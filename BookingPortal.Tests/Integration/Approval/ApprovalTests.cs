@@ -56,7 +56,7 @@ public class ApprovalTests
         var slot = slots[0];
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
         var waiting = (await factory.CreateCustomersAsync(1))[0];
-        (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+        (await factory.Get<WaitlistJoining>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
         var staff = await factory.StaffAsync();
 
         (await factory.Get<BookingApprovals>().DeclineAsync(staff, booking.Id, "  ")).Outcome.Should().Be(ApprovalOutcome.ReasonRequired);

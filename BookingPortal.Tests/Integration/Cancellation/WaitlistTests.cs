@@ -8,16 +8,18 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
     /// <summary>One service for the test, resolved at first use (the portal starts in InitializeAsync).</summary>
     private WaitlistService Waitlist => waitlist ??= factory.Get<WaitlistService>();
 
+    private WaitlistJoining Joining => factory.Get<WaitlistJoining>();
+
     [Fact]
     public async Task A_freed_seat_is_held_for_the_first_person_waiting_and_nobody_else_can_book_it()
     {
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
         var date = DateOnly.FromDateTime(slot.LocalStart.DateTime);
-        (await Waitlist.JoinAsync(waiting[0], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await Joining.JoinAsync(waiting[0], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await Waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
-        (await Waitlist.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.AlreadyWaiting);
+        (await Joining.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await Joining.JoinAsync(waiting[1], service.Id, date, slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.AlreadyWaiting);
 
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))).Succeeded.Should().BeTrue();
 
@@ -43,9 +45,9 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var waiting = await factory.CreateCustomersAsync(2);
         var date = DateOnly.FromDateTime(slot.LocalStart.DateTime);
-        await Waitlist.JoinAsync(waiting[0], service.Id, date);
+        await Joining.JoinAsync(waiting[0], service.Id, date);
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        await Waitlist.JoinAsync(waiting[1], service.Id, date);
+        await Joining.JoinAsync(waiting[1], service.Id, date);
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
         var firstOffer = (await Waitlist.ListForCustomerAsync(waiting[0])).Single();
 
@@ -73,7 +75,7 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
         var waiting = await factory.CreateCustomersAsync(2);
         foreach (var customer in waiting)
         {
-            (await Waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+            (await Joining.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -102,7 +104,7 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
         var waiting = await factory.CreateCustomersAsync(3);
         foreach (var customer in waiting)
         {
-            await Waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
+            await Joining.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -124,10 +126,27 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
         var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.VideoConsultationName);
         var customer = (await factory.CreateCustomersAsync(1))[0];
 
-        var result = await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime));
+        var result = await factory.Get<WaitlistJoining>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime));
 
         result.Outcome.Should().Be(JoinWaitlistOutcome.SeatsAvailable);
         result.Message.Should().Contain("book one now");
+    }
+
+    [Fact]
+    public async Task A_seat_given_back_while_a_customer_joins_is_theirs_to_book_not_to_wait_for()
+    {
+        var (service, slot, holder) = await FillFirstSlotAsync(factory);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        // The cancellation lands after the join saw the slot full and before its transaction.
+        factory.Transactions.BeforeNext(async () =>
+            (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))).Succeeded.Should().BeTrue());
+
+        var joined = await Joining.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
+
+        factory.Transactions.Fired.Should().Be(1);
+        joined.Outcome.Should().Be(JoinWaitlistOutcome.SeatsAvailable, "the seat went on sale with nobody waiting; a wait for it would never end in an offer");
+        (await Waitlist.ListForCustomerAsync(customer)).Should().BeEmpty();
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slot.StartUtc, "now"))).Succeeded.Should().BeTrue();
     }
 
     [Fact]
@@ -135,7 +154,7 @@ public class WaitlistTests() : PortalSuite(scheduledJobs: false)
     {
         var (service, slot, holder) = await FillFirstSlotAsync(factory);
         var customer = (await factory.CreateCustomersAsync(1))[0];
-        (await Waitlist.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
+        (await Joining.JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Outcome.Should().Be(JoinWaitlistOutcome.Joined);
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
             // A second seat appears (as when staff add one) and the waiting customer books it directly.

@@ -230,7 +230,7 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
         var start = world.SlotStart(op.Service, op.Slot);
         return Call(op, label, async s =>
         {
-            var result = await s.GetRequiredService<WaitlistService>().JoinAsync(Customer(op), ServiceId(op), DateOnly.FromDateTime(start), op.Flag ? start : null);
+            var result = await s.GetRequiredService<WaitlistJoining>().JoinAsync(Customer(op), ServiceId(op), DateOnly.FromDateTime(start), op.Flag ? start : null);
             Record(label, result.Succeeded, result.Outcome.ToString());
         });
     }

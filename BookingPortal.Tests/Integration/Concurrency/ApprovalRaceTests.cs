@@ -117,7 +117,7 @@ public class ApprovalRaceTests() : PortalSuite(scheduledJobs: false)
             var waiting = await factory.CreateCustomersAsync(2);
             foreach (var customer in waiting)
             {
-                (await factory.Get<WaitlistService>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+                (await factory.Get<WaitlistJoining>().JoinAsync(customer, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
             }
 
             await DeadlineReachedAsync(factory, request.Id);

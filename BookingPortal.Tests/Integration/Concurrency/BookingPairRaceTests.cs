@@ -343,7 +343,7 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
     {
         var holder = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
         var waiting = (await factory.CreateCustomersAsync(1))[0];
-        (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
+        (await factory.Get<WaitlistJoining>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc)).Succeeded.Should().BeTrue();
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
         var offer = (await factory.Get<WaitlistService>().ListForCustomerAsync(waiting)).Single();
         offer.Status.Should().Be(WaitlistStatus.Offered);

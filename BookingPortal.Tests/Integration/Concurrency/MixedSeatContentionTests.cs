@@ -43,7 +43,7 @@ public class MixedSeatContentionTests : PortalSuite
         var target = (await factory.BookableSlotsAsync(service))[0];
         var holder = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest((await factory.CreateCustomersAsync(1))[0], service.Id, target.StartUtc, "h"))).Booking!;
         var waiting = (await factory.CreateCustomersAsync(1))[0];
-        (await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(target.LocalStart.DateTime), target.StartUtc)).Succeeded.Should().BeTrue();
+        (await factory.Get<WaitlistJoining>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(target.LocalStart.DateTime), target.StartUtc)).Succeeded.Should().BeTrue();
         await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false));
         var offer = (await factory.Get<WaitlistService>().ListForCustomerAsync(waiting)).Single();
         var others = await factory.CreateCustomersAsync(40);

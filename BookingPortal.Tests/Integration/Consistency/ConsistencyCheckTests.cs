@@ -231,7 +231,7 @@ public class ConsistencyCheckTests : ProviderSuite
     {
         var holder = await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc);
         var waiting = (await factory.CreateCustomersAsync(1))[0];
-        var joined = await factory.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
+        var joined = await factory.Get<WaitlistJoining>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
         joined.Succeeded.Should().BeTrue(joined.Message);
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, false))).Succeeded.Should().BeTrue();
         return (joined.EntryId!.Value, waiting);

@@ -56,7 +56,7 @@ public class NotificationEventTests
         var customers = await factory.CreateCustomersAsync(2);
         var holder = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], service.Id, slot.StartUtc, "k"))).Booking!;
         await factory.OptInToSmsAsync(customers[1], "+44 20 7946 0958");
-        var joined = await factory.Get<WaitlistService>().JoinAsync(customers[1], service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
+        var joined = await factory.Get<WaitlistJoining>().JoinAsync(customers[1], service.Id, DateOnly.FromDateTime(slot.LocalStart.DateTime), slot.StartUtc);
         joined.Outcome.Should().Be(JoinWaitlistOutcome.Joined);
 
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(holder.ConfirmationNumber, holder.CustomerId, IsStaff: false))).Succeeded.Should().BeTrue();

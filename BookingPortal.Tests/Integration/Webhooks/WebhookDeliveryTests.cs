@@ -149,7 +149,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var (service, slots) = await portal.ServiceAndSlotsAsync(DemoSeeder.VideoConsultationName);
         var booking = await portal.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var waiting = (await portal.CreateCustomersAsync(1))[0];
-        var joined = await portal.Get<WaitlistService>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slots[0].LocalStart.DateTime), slots[0].StartUtc);
+        var joined = await portal.Get<WaitlistJoining>().JoinAsync(waiting, service.Id, DateOnly.FromDateTime(slots[0].LocalStart.DateTime), slots[0].StartUtc);
         joined.Succeeded.Should().BeTrue(joined.Message);
         // Moving the booking frees its one-seat slot, which is offered to the customer waiting for it. It starts
         // in less than 48 hours, after the customer's change cutoff: staff move it.

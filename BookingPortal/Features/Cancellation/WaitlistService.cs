@@ -10,7 +10,7 @@ namespace BookingPortal.Features.Cancellation;
 
 /// <summary>
 /// Customers waiting for a full date or slot. Offers are made by SeatReleaser when a seat frees
-/// up; this service lets customers join, leave and claim, and passes on offers nobody claimed.
+/// up; this service lets customers claim and leave (WaitlistJoining lets them join), and passes on offers nobody claimed.
 /// Every state change is a conditional update, so a claim and an expiry racing for one offer
 /// cannot both win. Each public unit runs again, with fresh contexts, when the database gave it up
 /// for another transaction's sake (ConflictRetry).
@@ -21,76 +21,6 @@ public sealed class WaitlistService(
     SeatReleaser seats, NotificationOutbox outbox, AccountRules accountRules, VideoRoomLinks videoRooms, TimeProvider time,
     IStringLocalizer<PortalText> text, ILogger<WaitlistService> logger)
 {
-    public Task<JoinWaitlistResult> JoinAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc = null, CancellationToken cancellationToken = default) =>
-        ConflictRetry.RunAsync(() => JoinOnceAsync(customerId, serviceId, localDate, slotStartUtc, cancellationToken), logger, cancellationToken);
-
-    private async Task<JoinWaitlistResult> JoinOnceAsync(string customerId, int serviceId, DateOnly localDate, DateTime? slotStartUtc, CancellationToken cancellationToken)
-    {
-        var service = await catalog.GetServiceAsync(serviceId, cancellationToken);
-        if (service is null)
-        {
-            return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.ServiceNotFound, null));
-        }
-
-        var slots = await catalog.GetSlotsAsync(service, localDate, cancellationToken);
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        var wanted = slots.Where(s => slotStartUtc is null || s.StartUtc == slotStartUtc).ToList();
-        if (wanted.Count == 0 || wanted.All(s => BookingRules.CheckWindow(service, s.StartUtc, nowUtc) is not null))
-        {
-            return new(JoinWaitlistOutcome.OutsideBookingWindow, null, text["That date is not open for booking, so there is no waitlist for it."]);
-        }
-
-        if (wanted.Any(s => s.IsBookable))
-        {
-            return new(JoinWaitlistOutcome.SeatsAvailable, null, text["There are still free times on that date: you can book one now."]);
-        }
-
-        return await AddEntryAsync(customerId, service, localDate, slotStartUtc, nowUtc, cancellationToken);
-    }
-
-    /// <summary>One active entry per customer and target: checked under the customer's own row lock.</summary>
-    private async Task<JoinWaitlistResult> AddEntryAsync(
-        string customerId, Service service, DateOnly localDate, DateTime? slotStartUtc, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var serviceId = service.Id;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await BookingWrites.EnterCustomerGateAsync(db, customerId, cancellationToken))
-        {
-            return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.InvalidRequest, service));
-        }
-
-        if (await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, customerId, cancellationToken))
-        {
-            return new(JoinWaitlistOutcome.EmailNotConfirmed, null, text["Please confirm your e-mail address before joining a waitlist: use the link we sent you."]);
-        }
-
-        var existing = await db.WaitlistEntries
-            .Where(e => e.CustomerId == customerId && e.ServiceId == serviceId && e.LocalDate == localDate && e.SlotStartUtc == slotStartUtc
-                        && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
-            .Select(e => (long?)e.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
-        {
-            return new(JoinWaitlistOutcome.AlreadyWaiting, id, text["You are already on the waitlist for that date."]);
-        }
-
-        var entry = new WaitlistEntry
-        {
-            CustomerId = customerId,
-            ServiceId = serviceId,
-            LocalDate = localDate,
-            SlotStartUtc = slotStartUtc,
-            Status = WaitlistStatus.Waiting,
-            CreatedAtUtc = nowUtc,
-        };
-        db.WaitlistEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new(JoinWaitlistOutcome.Joined, entry.Id,
-            text["You're on the waitlist. If a seat frees up, we'll hold it for you for {0:0} hours.", WaitlistEntry.OfferDuration.TotalHours]);
-    }
-
     /// <summary>Books the held seat while the offer lasts; one they can never take (theirs at that time already) passes on at once.</summary>
     public async Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
     {
