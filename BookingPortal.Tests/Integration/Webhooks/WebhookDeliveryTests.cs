@@ -132,7 +132,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var delivery = (await admin.DeliveriesAsync(staff, endpoint.Id)).Single();
         delivery.Status.Should().Be(OutboxStatus.Sent);
         delivery.LastAttempts.Select(a => a.Response[..3]).Should().Equal("200", "500");
-        (await admin.ResendAsync(staff, delivery.MessageId)).Should().BeTrue();
+        (await admin.ResendAsync(staff, delivery.MessageId)).Should().Be(ResendOutcome.Queued);
         await dispatcher.DispatchDueAsync();
 
         receiver.Accepted.Should().ContainSingle().Which.Value.Should().Be(2, "staff asked for it again, under the same event id");

@@ -3,9 +3,15 @@ namespace BookingPortal.Features.Notifications;
 /// <summary>Why a due message is not sent after all: what it tells is no longer true, or no one should get it now.</summary>
 internal static class OutboxSkipRules
 {
-    /// <summary>Messages about a booking that has changed since, to a paused endpoint, and offers that ended before their turn, are not sent.</summary>
+    /// <summary>Messages whose body is gone, about a booking that has changed since, to a paused endpoint, and offers that ended before their turn, are not sent.</summary>
     public static async Task<string?> ReasonToSkipAsync(BookingDbContext db, OutboxMessage message, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        // A finished message put back in line (Retry failed, a webhook's Resend before it refused these) would go out empty or not at all.
+        if (message.BodiesPurgedAtUtc is { } purgedAtUtc)
+        {
+            return $"Not sent: retention emptied what it said on {purgedAtUtc:yyyy-MM-dd}.";
+        }
+
         if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.BookingConfirmation or NotificationKind.Rescheduled
                 or NotificationKind.PractitionerChanged or NotificationKind.ApprovalRequested or NotificationKind.ApprovalGranted
             && message.BookingId is { } bookingId)

@@ -14,10 +14,25 @@ public sealed class WebhookEndpointDraft
 
 public sealed record WebhookEndpointRow(long Id, string Url, string Description, IReadOnlyList<string> EventTypes, bool IsActive, DateTime CreatedAtUtc, int Pending, int Failed);
 
-/// <summary>One delivery of an event to an endpoint, with the endpoint's last answers.</summary>
+/// <summary>
+/// One delivery of an event to an endpoint, with the endpoint's last answers. <see cref="EventId"/> is null when
+/// the body is gone (emptied by an earlier version's retention): such a delivery is shown but cannot be sent again.
+/// </summary>
 public sealed record WebhookDeliveryRow(
-    long MessageId, string EventType, string EventId, OutboxStatus Status, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc,
+    long MessageId, string EventType, string? EventId, OutboxStatus Status, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc,
     DateTime NextAttemptAtUtc, IReadOnlyList<DeliveryAttempt> LastAttempts);
+
+/// <summary>What staff's Resend did.</summary>
+public enum ResendOutcome
+{
+    Queued,
+
+    /// <summary>Still waiting for its turn or being sent right now (or no such delivery): nothing to do.</summary>
+    NotFinished,
+
+    /// <summary>Its body was emptied by retention, so there is no event left to send; queuing it would only fail.</summary>
+    BodyPurged,
+}
 
 /// <summary>A registered endpoint; <see cref="Secret"/> is shown to staff once, to set up their receiver.</summary>
 public sealed record RegisteredWebhook(long Id, string Secret);
@@ -122,29 +137,33 @@ public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFa
 
     /// <summary>
     /// Queues a finished delivery again, with the same event id, so a receiver that lost it (or
-    /// was fixed after it failed) gets it; one being sent right now is left alone.
+    /// was fixed after it failed) gets it; one being sent right now is left alone, and one whose
+    /// body is gone is refused rather than queued to fail every attempt.
     /// </summary>
-    public async Task<bool> ResendAsync(StaffActor actor, long messageId, CancellationToken cancellationToken = default)
+    public async Task<ResendOutcome> ResendAsync(StaffActor actor, long messageId, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var requeued = await db.OutboxMessages
-            .Where(m => m.Id == messageId && m.Channel == NotificationChannel.Webhook
+            .Where(m => m.Id == messageId && m.Channel == NotificationChannel.Webhook && m.BodiesPurgedAtUtc == null
                         && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped))
             .ExecuteUpdateAsync(m => m
                 .SetProperty(x => x.Status, OutboxStatus.Pending)
                 .SetProperty(x => x.Attempts, 0)
                 .SetProperty(x => x.NextAttemptAtUtc, nowUtc)
                 .SetProperty(x => x.LastError, (string?)null), cancellationToken);
-        if (requeued == 1)
+        if (requeued == 0)
         {
-            audit.Record(db, actor, "webhook.resent", $"outbox {messageId}");
-            await db.SaveChangesAsync(cancellationToken);
+            var purged = await db.OutboxMessages.AnyAsync(
+                m => m.Id == messageId && m.Channel == NotificationChannel.Webhook && m.BodiesPurgedAtUtc != null, cancellationToken);
+            return purged ? ResendOutcome.BodyPurged : ResendOutcome.NotFinished;
         }
 
+        audit.Record(db, actor, "webhook.resent", $"outbox {messageId}");
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return requeued == 1;
+        return ResendOutcome.Queued;
     }
 }

@@ -25,7 +25,8 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IDbContextFactory
         {
             Content = new StringContent(message.TextBody, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(WebhookSignature.EventIdHeader, WebhookSignature.EventIdOf(message.TextBody));
+        request.Headers.Add(WebhookSignature.EventIdHeader, WebhookSignature.EventIdOf(message.TextBody)
+            ?? throw new InvalidOperationException($"Outbox message {message.Id} has no event body; the dispatcher skips emptied rows."));
         request.Headers.Add(WebhookSignature.EventTypeHeader, message.Subject);
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secrets.Reveal(stored), time.GetUtcNow(), message.TextBody));
         using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);

@@ -13,8 +13,20 @@ public static class WebhookSignature
     public const string EventIdHeader = "BookingPortal-Event-Id";
     public const string EventTypeHeader = "BookingPortal-Event";
 
-    /// <summary>The event id a delivery's header repeats, read from the stored body.</summary>
-    public static string EventIdOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    /// <summary>
+    /// The event id a delivery's header repeats, read from the stored body; null for a body that is gone
+    /// (an earlier version's retention emptied webhook bodies too, and those rows are still in the outbox).
+    /// </summary>
+    public static string? EventIdOf(string body)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("id").GetString();
+    }
 
     public static string Sign(string secret, DateTimeOffset timestamp, string body)
     {
