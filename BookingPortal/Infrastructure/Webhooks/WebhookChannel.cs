@@ -12,6 +12,9 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IDbContextFactory
 {
     public const string ClientName = "Webhooks";
 
+    /// <summary>Characters of a receiver's answer read and kept with the attempt; the rest is not read.</summary>
+    public const int AnswerCharsRead = 1000;
+
     public NotificationChannel Channel => NotificationChannel.Webhook;
 
     /// <summary>Always on: a row exists only because staff registered an endpoint.</summary>
@@ -29,9 +32,41 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IDbContextFactory
             ?? throw new InvalidOperationException($"Outbox message {message.Id} has no event body; the dispatcher skips emptied rows."));
         request.Headers.Add(WebhookSignature.EventTypeHeader, message.Subject);
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secrets.Reveal(stored), time.GetUtcNow(), message.TextBody));
-        using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var client = clients.CreateClient(ClientName);
+        // Headers first: the status decides the outcome, and only the start of the body is worth keeping.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await ReadStartAsync(response.Content, client.Timeout, cancellationToken);
         var status = (int)response.StatusCode;
         return new DeliveryResult(DeliveryResult.FromStatus(status), DeliveryResult.Truncate($"{status} {response.ReasonPhrase}: {body}"));
+    }
+
+    /// <summary>
+    /// The first <see cref="AnswerCharsRead"/> characters of an answer, so a receiver streaming a huge (or endless) body
+    /// costs a few kilobytes. The client's timeout stops at the headers once they are read first, so the body gets
+    /// <paramref name="timeout"/> again; one that stalls or breaks off is kept as far as it came, the status line having
+    /// already said whether the event was taken.
+    /// </summary>
+    private async Task<string> ReadStartAsync(HttpContent content, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var answer = new char[AnswerCharsRead];
+        var read = 0;
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(linked.Token);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024);
+            int chunk;
+            while (read < answer.Length && (chunk = await reader.ReadAsync(answer.AsMemory(read), linked.Token)) > 0)
+            {
+                read += chunk;
+            }
+        }
+        catch (Exception e) when ((e is OperationCanceledException or IOException or HttpRequestException) && !cancellationToken.IsCancellationRequested)
+        {
+            // Only the answer's text is lost; the dispatcher's own cancellation (shutdown) still ends the attempt.
+        }
+
+        return new string(answer, 0, read);
     }
 }
