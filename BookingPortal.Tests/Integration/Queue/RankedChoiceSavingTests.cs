@@ -3,12 +3,6 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// <summary>What saving ranked choices tells the customer: saved only when they are, and not waiting once the turn used them.</summary>
 public class RankedChoiceSavingTests : WeeklyReleaseSuite
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
-    }
-
     [Fact]
     public async Task Long_answers_in_any_script_are_saved_whole()
     {
@@ -58,8 +52,10 @@ public class RankedChoiceSavingTests : WeeklyReleaseSuite
         (await factory.Get<QueueService>().GetStateAsync(clinic.Id, customer)).RankedOutcome!.Outcome.Should().Be(RankedOutcome.Booked);
     }
 
+    /// <summary>A customer in the queue half an hour before the opening, and a time they may rank.</summary>
     private async Task<(long Entry, string Customer, DateTime Slot)> WaitingWithAChoiceAsync()
     {
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
         var customer = (await factory.CreateCustomersAsync(1))[0];
         var entry = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.Id;
         var slot = (await factory.Get<RankedChoiceBook>().OptionsAsync(clinic.Id)).First(s => s.StartUtc > Opening.UtcDateTime.AddHours(25)).StartUtc;
