@@ -20,7 +20,7 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
 
         form.WaitForAssertion(() => form.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).Should().Contain([
             "Indique el nombre que ven los clientes (hasta 120 caracteres).",
-            "Indique la dirección https:// completa de la foto (hasta 400 caracteres) o déjela vacía.",
+            "Indique la dirección de la foto en este portal, como /photos/ana.jpg (las páginas solo muestran imágenes del propio portal), o deje el campo vacío.",
         ]));
         (await factory.Get<PractitionerAdminService>().ListAsync(await factory.StaffAsync())).Should().NotContain(p => p.DisplayName.Trim().Length == 0);
     }

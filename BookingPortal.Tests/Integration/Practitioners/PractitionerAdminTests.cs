@@ -24,6 +24,20 @@ public class PractitionerAdminTests(PortalFactory factory) : IClassFixture<Porta
         await FluentActions.Invoking(() => admin.ListAsync(customer)).Should().ThrowAsync<UnauthorizedAccessException>();
     }
 
+    [Theory]
+    [InlineData("https://photos.example/ana.jpg", false)]
+    [InlineData("//photos.example/ana.jpg", false)]
+    [InlineData("/\\photos.example/ana.jpg", false)]
+    [InlineData("photos/ana.jpg", false)]
+    [InlineData("/photos/ana.jpg", true)]
+    public void A_photo_address_is_accepted_only_where_the_pages_can_show_it(string address, bool accepted)
+    {
+        var errors = factory.Get<PractitionerValidation>().Profile(new PractitionerDraft { DisplayName = "Dr Ana Bell", PhotoUrl = address });
+
+        errors.Any(e => e.Field == "PhotoUrl").Should().Be(!accepted);
+        new PractitionerProfile(1, "Dr Ana Bell", "", [], address).ShownPhotoUrl.Should().Be(accepted ? address : null, "what staff may save is what customers see");
+    }
+
     [Fact]
     public async Task Weekly_hours_with_breaks_and_validity_dates_are_saved_and_overlaps_are_refused_beside_the_range()
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BookingPortal.Features.Catalog;
 
 /// <summary>A practitioner as customers choose them: name, title, the languages they consult in and a photo if any.</summary>
@@ -7,7 +9,11 @@ public sealed record PractitionerProfile(int Id, string DisplayName, string Titl
     /// Only the portal's own images are shown: the content security policy lets pages load images from the
     /// site alone, so a photo elsewhere would be a broken image; the initials stand in for it.
     /// </summary>
-    public string? ShownPhotoUrl => PhotoUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' ? url : null;
+    public string? ShownPhotoUrl => IsOnThisPortal(PhotoUrl) ? PhotoUrl : null;
+
+    /// <summary>A path on this site ("/photos/ana.jpg"): not another host's address, nor one a browser reads as such ("//host", "/\host").</summary>
+    public static bool IsOnThisPortal([NotNullWhen(true)] string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\') && Uri.TryCreate(url, UriKind.Relative, out _);
 
     /// <summary>"AB" for "Dr. Ana Bell": the first letters of the first and last words that start with a letter.</summary>
     public string Initials

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Practitioners;
 
@@ -23,7 +24,8 @@ public sealed partial class PractitionerValidation(IStringLocalizer<Practitioner
         Check((draft.Title ?? "").Trim().Length > 120, nameof(draft.Title), text["Keep the title to 120 characters."]);
         Check((draft.Bio ?? "").Trim().Length > 2000, nameof(draft.Bio), text["Keep the bio to 2000 characters."]);
         Check(!LanguagesAreValid(draft.Languages), nameof(draft.Languages), text["List language codes separated by commas, such as en,es."]);
-        Check(!PhotoUrlIsValid(draft.PhotoUrl), nameof(draft.PhotoUrl), text["Give the photo's full https:// address (up to 400 characters), or leave it empty."]);
+        Check(!PhotoUrlIsValid(draft.PhotoUrl), nameof(draft.PhotoUrl),
+            text["Give the photo's address on this portal, such as /photos/ana.jpg (pages show only the portal's own images), or leave it empty."]);
         return errors;
     }
 
@@ -99,9 +101,9 @@ public sealed partial class PractitionerValidation(IStringLocalizer<Practitioner
         (languages ?? "").Length <= 100
         && (languages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(code => LanguageCode().IsMatch(code));
 
+    /// <summary>What the pages can show (<see cref="PractitionerProfile.IsOnThisPortal"/>): another site's photo would be refused by the content security policy.</summary>
     private static bool PhotoUrlIsValid(string? url) =>
-        string.IsNullOrWhiteSpace(url)
-        || (url.Trim().Length <= 400 && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
+        string.IsNullOrWhiteSpace(url) || (url.Trim().Length <= 400 && PractitionerProfile.IsOnThisPortal(url.Trim()));
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
     private static partial Regex LanguageCode();
