@@ -82,6 +82,12 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             errors.Add($"'{MetricsOptions.Section}:{nameof(MetricsOptions.ScrapeToken)}' must be at least {MetricsOptions.MinimumTokenLength} characters long.");
         }
 
+        // The deploy examples' placeholder is long enough and public: copied unchanged, it would open /metrics to anyone.
+        if (options.ScrapeToken?.Contains("change-me", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            errors.Add($"'{MetricsOptions.Section}:{nameof(MetricsOptions.ScrapeToken)}' is still the deploy example's placeholder; set a random token (e.g. from 'openssl rand -hex 24').");
+        }
+
         errors.AddRange(options.AllowedAddresses.Where(a => !MetricsOptions.TryParseNetwork(a, out _))
             .Select(a => $"'{MetricsOptions.Section}:{nameof(MetricsOptions.AllowedAddresses)}' holds '{a}', which is neither an address nor a network (e.g. 10.0.0.5 or 10.0.0.0/8)."));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
