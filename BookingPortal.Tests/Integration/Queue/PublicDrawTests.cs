@@ -41,6 +41,36 @@ public class PublicDrawTests : WeeklyReleaseSuite
     }
 
     [Fact]
+    public async Task The_draw_still_checks_out_after_a_drawn_customer_rejoins_and_another_closes_their_account()
+    {
+        var customers = await factory.CreateCustomersAsync(6);
+        var queue = factory.Get<QueueService>();
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
+        foreach (var customer in customers)
+        {
+            await queue.JoinAsync(clinic.Id, customer, null);
+        }
+
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var (rejoining, closing) = (customers[^1], customers[^2]);
+        var drawnAt = (await queue.GetStateAsync(clinic.Id, rejoining)).Receipt!.Place;
+        var entry = (await queue.GetStateAsync(clinic.Id, rejoining)).Entry!.Id;
+
+        (await queue.LeaveAsync(entry, rejoining)).Should().BeTrue();
+        (await queue.JoinAsync(clinic.Id, rejoining, null)).Outcome.Should().Be(JoinOutcome.Joined, "a customer who left may join again, at the back");
+        await factory.Get<Features.Accounts.AccountClosing>().CloseAsync(closing);
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        await factory.Get<AdmissionController>().TickAllAsync();
+
+        var draw = await factory.CreateClient().GetFromJsonAsync<PublishedDraw>($"/api/v1/draws/{await OpeningIdAsync()}");
+        draw!.Check.Should().Be(DrawCheck.Verified);
+        draw.Draws.Single(d => d.Name == "public").Entries.Should().HaveCount(6);
+        (await VerifyAsync(factory.CreateClient(), draw)).Verified.Should().BeTrue();
+        (await queue.GetStateAsync(clinic.Id, rejoining)).Receipt!.Place.Should().Be(drawnAt, "the receipt keeps the place the draw gave");
+    }
+
+    [Fact]
     public async Task The_draw_page_names_its_phases_in_the_visitors_language_while_the_api_keeps_its_machine_names()
     {
         var customers = await factory.CreateCustomersAsync(3);

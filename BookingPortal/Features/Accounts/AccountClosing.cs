@@ -44,7 +44,10 @@ public sealed class AccountClosing(
         await AnonymiseAsync(db, userId, nowUtc, cancellationToken);
         await ForgetInAuditAsync(db, userId, email, cancellationToken);
         var keys = await db.ApiKeys.Where(k => k.OwnerId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.QueueEntries.Where(e => e.CustomerId == userId).ExecuteDeleteAsync(cancellationToken);
+        // A drawn place is part of a published, checkable draw: it stays (tied to the anonymised account, out of line).
+        await db.QueueEntries.Where(e => e.CustomerId == userId && e.DrawPlace == null).ExecuteDeleteAsync(cancellationToken);
+        await db.QueueEntries.Where(e => e.CustomerId == userId && e.DrawPlace != null)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Left).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
         await db.AudienceMembers.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -134,12 +134,21 @@ public sealed class AdmissionController(
             .Where(e => !order.Contains(e.Id) && ((e.EarlyAccess && opening.EarlyDrawn) || (publicOpen && opening.PublicDrawn)))
             .OrderBy(e => e.JoinedAtUtc).ThenBy(e => e.Id)
             .Select(e => e.Id));
+        await AssignPlacesAsync(db, opening, order, drawn, cancellationToken);
+    }
+
+    /// <summary>
+    /// Numbers the entries in <paramref name="order"/>. A place once drawn stays drawn: an entry that rejoined is numbered
+    /// again at the back, but the published draw is rebuilt from these places and must still list it where the seed put it.
+    /// </summary>
+    private static async Task AssignPlacesAsync(BookingDbContext db, ReleaseOpening opening, List<long> order, HashSet<long> drawn, CancellationToken cancellationToken)
+    {
         foreach (var id in order)
         {
             var sequence = ++opening.LastSequence;
             long? drawPlace = drawn.Contains(id) ? sequence : null;
             await db.QueueEntries.Where(e => e.Id == id && e.Sequence == null)
-                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence).SetProperty(x => x.DrawPlace, drawPlace), cancellationToken);
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, sequence).SetProperty(x => x.DrawPlace, x => drawPlace ?? x.DrawPlace), cancellationToken);
         }
     }
 
