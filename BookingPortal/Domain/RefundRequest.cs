@@ -14,8 +14,9 @@ public enum RefundStatus
     Sent,
 
     /// <summary>
-    /// Gave up: the provider refused it for good, every attempt failed, or the provider accepted it and reported
-    /// later that it failed (a DepositRefundReturned entry then undoes the refund in the ledger). Staff must settle it by hand.
+    /// Gave up: the provider refused it for good, every attempt failed, or the provider accepted it (or a refund staff
+    /// made by hand in its dashboard) and reported later that it failed (a DepositRefundReturned entry then undoes the
+    /// refund in the ledger). Staff must settle it by hand.
     /// </summary>
     Failed,
 
@@ -45,6 +46,11 @@ public class RefundRequest : DispatchedWork
     public required string IdempotencyKey { get; set; }
 
     public RefundStatus Status { get; set; }
+
+    /// <summary>
+    /// The provider's id of the refund that carries the money now: the dispatcher's, or the one staff made in the
+    /// provider's dashboard and recorded. Its failure report names it. Not unique: staff may record one refund twice.
+    /// </summary>
     public string? ProviderRefundId { get; set; }
 
     /// <summary>

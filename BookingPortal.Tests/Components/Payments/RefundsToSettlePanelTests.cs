@@ -11,6 +11,7 @@ public sealed class RefundsToSettlePanelTests() : StaffPageSuite(typeof(RefundSe
         var booking = await FailedRefundAsync();
         var panel = context.Render<RefundsToSettlePanel>();
         panel.WaitForAssertion(() => panel.Find("[data-testid=refund-to-settle]").TextContent.Should().Contain(booking.ConfirmationNumber).And.Contain("card expired"));
+        panel.Find("[data-testid=refunds-to-settle]").TextContent.Should().Contain("record it by the provider's refund id alone", "a dashboard refund that fails later is heard only by its id");
 
         await panel.FindAll("button").Single(b => b.TextContent.Contains("Record as refunded")).ClickAsync(new());
         panel.FindAll(".mud-input-error").Select(e => e.TextContent).Should().Contain(t => t.Contains("Say how the money went back"));

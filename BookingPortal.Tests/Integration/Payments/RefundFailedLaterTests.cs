@@ -73,6 +73,120 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
         (succeeded.StatusCode, elsewhere.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK));
         await ShouldBeRefundedOnceAsync(factory, stripe, booking, 50m, expectedRequests: 1);
     }
+
+    [Fact]
+    public async Task A_refund_staff_made_in_stripes_dashboard_that_fails_too_is_owed_again_and_listed_for_staff_once()
+    {
+        var booking = await RefusedRefundAsync("pi_dashboard");
+        var staff = await factory.StaffAsync();
+        var settlement = factory.Get<RefundSettlement>();
+        (await settlement.RecordRefundedByHandAsync(staff, (await RefundAsync(factory, booking)).Id, "re_Dash1")).Should().Be(SettleOutcome.Recorded);
+        (await LedgerAsync(factory, booking)).Balance.Should().Be(0m);
+        using var client = factory.CreateClient();
+        var payload = RefundFailedEvent("evt_dashboard", "re_Dash1", "pi_dashboard", 5000);
+
+        // The same closed card refuses the dashboard's refund too; Stripe delivers the report three times at once.
+        var answers = await Race.AllAtOnceAsync(Enumerable.Range(0, 3).Select(_ => (Func<Task<HttpStatusCode>>)(async () => (await PostWebhookAsync(client, payload)).StatusCode)));
+
+        answers.Should().OnlyContain(code => code == HttpStatusCode.OK);
+        var refund = await RefundAsync(factory, booking);
+        refund.Status.Should().Be(RefundStatus.Failed);
+        refund.LastError.Should().Be("Refunded by hand (re_Dash1), then reported failed by the provider (expired_or_canceled_card).");
+        (await ReturnedAsync(booking)).Should().Equal([50m], "three deliveries undo the refund made by hand once");
+        (await LedgerAsync(factory, booking)).Balance.Should().Be(-50m, "the customer is owed the deposit again");
+        (await settlement.ListAsync(staff)).Should().ContainSingle(r => r.Id == refund.Id).Which.LastError.Should().Be(refund.LastError);
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().Contain(v => v.Description.Contains($"Cancelled booking {booking.ConfirmationNumber}"));
+        stripe.RefundRequests.Should().ContainSingle("nothing is sent again on its own");
+    }
+
+    [Fact]
+    public async Task A_report_of_an_earlier_failed_refund_changes_nothing_once_staff_refunded_it_again()
+    {
+        var booking = await PaidBookingAsync(factory, "pi_again");
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        using var client = factory.CreateClient();
+        var staff = await factory.StaffAsync();
+        var settlement = factory.Get<RefundSettlement>();
+        var id = (await RefundAsync(factory, booking)).Id;
+        var portals = RefundFailedEvent("evt_portals", "re_5000", "pi_again", 5000);
+        var first = RefundFailedEvent("evt_first", "re_First1", "pi_again", 5000);
+        (await PostWebhookAsync(client, portals)).EnsureSuccessStatusCode();
+        (await settlement.RecordRefundedByHandAsync(staff, id, "re_First1")).Should().Be(SettleOutcome.Recorded);
+        (await PostWebhookAsync(client, first)).EnsureSuccessStatusCode();
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed, "the first refund made by hand failed too");
+        (await settlement.RecordRefundedByHandAsync(staff, id, "re_Second2")).Should().Be(SettleOutcome.Recorded);
+
+        // Stripe delivers both old reports again (days later, or a second endpoint subscribed to them).
+        (await PostWebhookAsync(client, first)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PostWebhookAsync(client, portals)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var refund = await RefundAsync(factory, booking);
+        (refund.Status, refund.ProviderRefundId).Should().Be((RefundStatus.SettledByHand, "re_Second2"));
+        (await ReturnedAsync(booking)).Should().Equal([50m, 50m], "each failed refund was undone once, and the second refund by hand stands");
+        (await LedgerAsync(factory, booking)).Balance.Should().Be(0m);
+        (await settlement.ListAsync(staff)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refund_staff_made_by_bank_transfer_after_the_portals_refund_failed_is_not_undone_by_a_redelivered_report()
+    {
+        var booking = await PaidBookingAsync(factory, "pi_transfer");
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        using var client = factory.CreateClient();
+        var payload = RefundFailedEvent("evt_transfer", "re_5000", "pi_transfer", 5000);
+        (await PostWebhookAsync(client, payload)).EnsureSuccessStatusCode();
+        var refund = await RefundAsync(factory, booking);
+        (await factory.Get<RefundSettlement>().RecordRefundedByHandAsync(await factory.StaffAsync(), refund.Id, "Bank transfer BT-77")).Should().Be(SettleOutcome.Recorded);
+
+        (await PostWebhookAsync(client, payload)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await RefundAsync(factory, booking)).Should().BeEquivalentTo(new { Status = RefundStatus.SettledByHand, ProviderRefundId = (string?)null });
+        (await ReturnedAsync(booking)).Should().Equal([50m]);
+        (await LedgerAsync(factory, booking)).Balance.Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task On_pay_at_reception_a_refund_staff_made_in_stripes_dashboard_that_fails_is_owed_again()
+    {
+        var booking = await PaidBookingAsync(factory, "pi_reception");
+        // Back on pay at reception with the Stripe keys kept: the refund waits for staff, who make it in Stripe's dashboard.
+        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception"))
+        {
+            SharesDatabaseOf = factory,
+            Provider = Provider,
+        };
+        await reception.StartWithoutScheduledJobsAsync();
+        await reception.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        var staff = await reception.StaffAsync();
+        var settlement = reception.Get<RefundSettlement>();
+        (await settlement.RecordRefundedByHandAsync(staff, (await RefundAsync(reception, booking)).Id, "re_Desk1")).Should().Be(SettleOutcome.Recorded);
+        using var client = reception.CreateClient();
+
+        var answer = await PostWebhookAsync(client, RefundFailedEvent("evt_reception", "re_Desk1", "pi_reception", 5000));
+
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await RefundAsync(reception, booking)).Status.Should().Be(RefundStatus.Failed);
+        (await LedgerAsync(reception, booking)).Balance.Should().Be(-50m);
+        (await settlement.ListAsync(staff)).Should().ContainSingle().Which.ConfirmationNumber.Should().Be(booking.ConfirmationNumber);
+        stripe.RefundRequests.Should().BeEmpty("nothing sends refunds on pay at reception");
+    }
+
+    /// <summary>A paid booking cancelled while Stripe refuses refunds: its refund is Failed at once, for staff.</summary>
+    private async Task<BookingView> RefusedRefundAsync(string paymentIntent)
+    {
+        var booking = await PaidBookingAsync(factory, paymentIntent);
+        stripe.RefuseRefunds = true;
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed);
+        return booking;
+    }
+
+    private async Task<List<decimal>> ReturnedAsync(BookingView booking)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.LedgerEntries.Where(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositRefundReturned)
+            .OrderBy(e => e.Id).Select(e => e.Amount).ToListAsync();
+    }
 }
 
 public class RefundFailedLaterOnPostgresTests : RefundFailedLaterTests

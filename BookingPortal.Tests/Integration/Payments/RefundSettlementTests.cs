@@ -36,6 +36,23 @@ public class RefundSettlementTests() : StripeSuite(scheduledJobs: false)
         (await StaffHistoryAsync(factory, booking)).Should().Contain(e => e.Contains("refunded by hand after it failed"));
     }
 
+    [Theory]
+    [InlineData(" re_3MtwBwLkdIwHu7ix28a3tqPa ", "re_3MtwBwLkdIwHu7ix28a3tqPa")]
+    [InlineData("Bank transfer BT-1234", null)]
+    [InlineData("re_3MtwBw refunded in the dashboard", null)]
+    public async Task A_refund_recorded_by_stripes_refund_id_carries_that_id_so_its_failure_is_heard(string reference, string? providerRefundId)
+    {
+        var booking = await RefusedRefundAsync("pi_by_id");
+        var settlement = factory.Get<RefundSettlement>();
+
+        (await settlement.RecordRefundedByHandAsync(await factory.StaffAsync(), (await RefundAsync(factory, booking)).Id, reference)).Should().Be(SettleOutcome.Recorded);
+
+        (await RefundAsync(factory, booking)).Should().BeEquivalentTo(new { Status = RefundStatus.SettledByHand, ProviderRefundId = providerRefundId });
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.LedgerEntries.SingleAsync(e => e.BookingId == booking.Id && e.Kind == LedgerEntryKind.DepositRefunded)).Note
+            .Should().Be($"Refunded by hand: {reference.Trim()}");
+    }
+
     [Fact]
     public async Task Two_staff_recording_the_same_refund_at_once_record_it_once()
     {

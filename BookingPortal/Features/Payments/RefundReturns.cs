@@ -21,8 +21,9 @@ public enum RefundReturnOutcome
 
 /// <summary>
 /// Refunds the provider accepted and later reported failed: days afterwards a card can turn out closed, or the
-/// bank can send the money back. Until then the portal counted the deposit as refunded; from then on it is the
-/// customer's money again, owed by hand, and shown as such wherever a dispatcher's failed refund is.
+/// bank can send the money back. That holds for the dispatcher's refunds and for those staff made in the provider's
+/// dashboard and recorded by its refund id (RefundSettlement). Until then the portal counted the deposit as refunded;
+/// from then on it is the customer's money again, owed by hand, and shown as such wherever a dispatcher's failed refund is.
 /// </summary>
 [ScopedService]
 public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time, ILogger<RefundReturns> logger)
@@ -36,8 +37,9 @@ public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory,
     {
         var reason = string.IsNullOrWhiteSpace(failureReason) ? "no reason given" : failureReason;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ProviderRefundId == providerRefundId, cancellationToken);
-        if (refund is null)
+        // A list, not one: staff may have recorded one dashboard refund against two of a booking's refunds.
+        var refunds = await db.RefundRequests.AsNoTracking().Where(r => r.ProviderRefundId == providerRefundId).ToListAsync(cancellationToken);
+        if (refunds.Count == 0)
         {
             var beingSent = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference).AnyAsync(RefundRequest.IsOutstanding, cancellationToken);
             logger.LogWarning("The payment provider reported refund {ProviderRefundId} of {PaymentReference} failed, but no refund of the portal has that id{Yet}.",
@@ -45,21 +47,43 @@ public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory,
             return beingSent ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
         }
 
-        // Conditional on Sent: a webhook delivered twice, or two instances receiving it, undo the refund once.
-        var error = $"Accepted, then reported failed by the provider ({reason}).";
+        var undone = 0;
+        foreach (var refund in refunds)
+        {
+            undone += await UndoAsync(db, refund, providerRefundId, reason, cancellationToken) ? 1 : 0;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return undone > 0 ? RefundReturnOutcome.Recorded : RefundReturnOutcome.AlreadyRecorded;
+    }
+
+    /// <summary>
+    /// Undoes a refund the dispatcher sent, or one staff made by hand in the provider's dashboard, whichever failed.
+    /// Conditional on the status read and on the id: a webhook delivered twice, or two instances receiving it, undo it
+    /// once; and once staff have refunded it again another way, a redelivered report of the old failure finds it changed.
+    /// </summary>
+    private async Task<bool> UndoAsync(BookingDbContext db, RefundRequest refund, string providerRefundId, string reason, CancellationToken cancellationToken)
+    {
+        if (!RefundRequest.IsRefunded(refund.Status))
+        {
+            return false;
+        }
+
+        var error = refund.Status == RefundStatus.SettledByHand
+            ? $"Refunded by hand ({providerRefundId}), then reported failed by the provider ({reason})."
+            : $"Accepted, then reported failed by the provider ({reason}).";
         var updated = await db.RefundRequests
-            .Where(r => r.Id == refund.Id && r.Status == RefundStatus.Sent)
+            .Where(r => r.Id == refund.Id && r.Status == refund.Status && r.ProviderRefundId == providerRefundId)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, RefundStatus.Failed).SetProperty(x => x.LastError, error), cancellationToken);
         if (updated == 1)
         {
             db.LedgerEntries.Add(LedgerEntry.For(refund.BookingId, refund.Currency, LedgerEntryKind.DepositRefundReturned, refund.Amount,
                 time.GetUtcNow().UtcDateTime, $"Refund {providerRefundId} failed after it was accepted ({reason}). Refund it by hand."));
-            await db.SaveChangesAsync(cancellationToken);
             logger.LogError("Refund {Id} of {Amount} {Currency} for booking {BookingId} ({ProviderRefundId}) failed after the provider accepted it and must be made by hand: {Reason}",
                 refund.Id, refund.Amount, refund.Currency, refund.BookingId, providerRefundId, reason);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return updated == 1 ? RefundReturnOutcome.Recorded : RefundReturnOutcome.AlreadyRecorded;
+        return updated == 1;
     }
 }

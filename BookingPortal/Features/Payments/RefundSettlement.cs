@@ -27,7 +27,8 @@ public enum SettleOutcome
 /// the consistency check agree again.
 /// </summary>
 [ScopedService]
-public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, IPaymentGateway gateway, TimeProvider time)
+public sealed class RefundSettlement(
+    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, IPaymentGateway gateway, IPaymentNotices notices, TimeProvider time)
 {
     public const int MaxReferenceLength = 200;
 
@@ -62,7 +63,12 @@ public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFacto
             .ToListAsync(cancellationToken);
     }
 
-    /// <param name="reference">How the money went back, as staff can find it again (a transfer's reference, the provider's refund id).</param>
+    /// <param name="reference">
+    /// How the money went back, as staff can find it again (a transfer's reference, the provider's refund id). A refund
+    /// made in the provider's dashboard can still fail there days later: its id becomes the row's provider refund id, so
+    /// the provider's report of that failure finds it (RefundReturns) and the refund is owed again. Any other reference
+    /// clears an id an earlier, failed refund left on the row, whose redelivered report must not undo this one.
+    /// </param>
     public async Task<SettleOutcome> RecordRefundedByHandAsync(StaffActor actor, long refundId, string? reference, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
@@ -72,13 +78,16 @@ public sealed class RefundSettlement(IDbContextFactory<BookingDbContext> dbFacto
             return SettleOutcome.ReferenceRequired;
         }
 
+        var providerRefundId = notices.IsRefundId(how) ? how : null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == refundId, cancellationToken);
         // Conditional on its status: two clicks, two tabs or two colleagues record the money once.
         var updated = refund is null ? 0 : await db.RefundRequests
             .Where(r => r.Id == refundId).Where(MadeByHand(time.GetUtcNow().UtcDateTime))
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, RefundStatus.SettledByHand), cancellationToken);
+            .ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Status, RefundStatus.SettledByHand)
+                .SetProperty(x => x.ProviderRefundId, providerRefundId), cancellationToken);
         if (updated == 1)
         {
             var number = await db.Bookings.Where(b => b.Id == refund!.BookingId).Select(b => b.ConfirmationNumber).SingleAsync(cancellationToken);

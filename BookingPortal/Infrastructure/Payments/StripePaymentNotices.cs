@@ -34,4 +34,8 @@ public sealed class StripePaymentNotices(IOptions<PaymentsOptions> options) : IP
             _ => new PaymentNotice.NothingToDo(),
         };
     }
+
+    /// <summary>A Stripe refund id is "re_" and letters and digits; a note around it ("re_… by phone") is not one.</summary>
+    public bool IsRefundId(string reference) =>
+        reference.Length > 3 && reference.StartsWith("re_", StringComparison.Ordinal) && reference[3..].All(char.IsAsciiLetterOrDigit);
 }

@@ -24,4 +24,11 @@ public abstract record PaymentNotice
 public interface IPaymentNotices
 {
     PaymentNotice Read(string body, string signature);
+
+    /// <summary>
+    /// Whether <paramref name="reference"/> is the provider's id of a refund, as staff record one made in the provider's
+    /// dashboard: its notices report that refund's failure by this id. Asked of the notices, not of the gateway that
+    /// takes new deposits, since they are heard while that gateway is pay at reception too.
+    /// </summary>
+    bool IsRefundId(string reference);
 }
