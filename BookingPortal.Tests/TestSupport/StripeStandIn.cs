@@ -4,8 +4,9 @@ using System.Text;
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>
-/// A local stand-in for the two Stripe endpoints the portal calls, on 127.0.0.1. It answers as
-/// Stripe does and records each request (form fields and headers) for the test to check.
+/// A local stand-in for the Stripe endpoints the portal calls (checkout sessions; refunds, made and
+/// listed), on 127.0.0.1. It answers as Stripe does and records each request (form fields or query,
+/// and headers) for the test to check.
 /// </summary>
 public sealed class StripeStandIn : IAsyncDisposable
 {
@@ -66,11 +67,26 @@ public sealed class StripeStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>A refund the stand-in made: its id, the payment, the amount in cents, the key it was asked with, and its JSON.</summary>
+    public sealed record MadeRefund(string Id, string PaymentIntent, string Amount, string IdempotencyKey, string Json);
+
     /// <summary>
-    /// The refunds Stripe would really have made, by idempotency key: as Stripe does, a request with a
-    /// key it has seen gets the first answer again and makes no second refund.
+    /// The refunds Stripe would really have made, in order. As Stripe does, a request with a key it still remembers
+    /// gets the first answer again and makes no second refund; once it has forgotten the key, it makes another.
     /// </summary>
-    public ConcurrentDictionary<string, string> RefundsMade { get; } = new();
+    public ConcurrentQueue<MadeRefund> RefundsMade { get; } = new();
+
+    /// <summary>What Stripe remembers of refund requests' idempotency keys, for 24 hours (<see cref="ForgetIdempotencyKeys"/>).</summary>
+    private readonly Dictionary<string, MadeRefund> refundsByKey = [];
+
+    /// <summary>As Stripe does 24 hours after a key was first used: a request with a forgotten key is a new request.</summary>
+    public void ForgetIdempotencyKeys()
+    {
+        lock (refundsByKey)
+        {
+            refundsByKey.Clear();
+        }
+    }
 
     /// <summary>Released once for every refund request that is being held unanswered, so a test knows it has arrived.</summary>
     public SemaphoreSlim HeldRefunds { get; } = new(0);
@@ -78,7 +94,11 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>Runs when a refund request arrives, before it is answered.</summary>
     public Action? OnRefundRequest { get; set; }
 
-    public IReadOnlyList<RecordedRequest> RefundRequests => Requests.Where(r => r.Path == "/v1/refunds").ToList();
+    /// <summary>Requests to make a refund.</summary>
+    public IReadOnlyList<RecordedRequest> RefundRequests => Requests.Where(r => r.Path == "/v1/refunds" && r.Method == "POST").ToList();
+
+    /// <summary>Requests to list refunds (a retry looking for the refund an earlier attempt made).</summary>
+    public IReadOnlyList<RecordedRequest> RefundLists => Requests.Where(r => r.Path == "/v1/refunds" && r.Method == "GET").ToList();
 
     private StripeStandIn(WebApplication app, string baseUrl)
     {
@@ -86,7 +106,8 @@ public sealed class StripeStandIn : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Form, string? IdempotencyKey, string? Authorization);
+    /// <param name="Form">The form fields of a POST, or the query of a GET.</param>
+    public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Form, string? IdempotencyKey, string? Authorization);
 
     /// <summary>
     /// As Stripe keeps an idempotency key's first result (a 500 included, once the request began to run): the same key
@@ -155,15 +176,25 @@ public sealed class StripeStandIn : IAsyncDisposable
                     return Results.StatusCode(504);
                 }
 
-                var key = recorded.IdempotencyKey ?? Guid.NewGuid().ToString();
-                var body = standIn.RefundsMade.GetOrAdd(key, _ =>
-                    $$"""{"id":"re_{{recorded.Form["amount"]}}","object":"refund","status":"{{(answer == RefundAnswer.AnswerFailed ? "failed" : "succeeded")}}","failure_reason":{{(answer == RefundAnswer.AnswerFailed ? "\"expired_or_canceled_card\"" : "null")}},"amount":{{recorded.Form["amount"]}}}""");
+                var made = standIn.MakeRefund(recorded, failed: answer == RefundAnswer.AnswerFailed);
                 if (answer == RefundAnswer.RefundThenHang)
                 {
                     await standIn.HoldUntilAbandonedAsync(request);
                 }
 
-                return Results.Text(body, "application/json");
+                return Results.Text(made.Json, "application/json");
+            });
+            endpoints.MapGet("/v1/refunds", async (HttpRequest request) =>
+            {
+                var recorded = await standIn!.RecordAsync(request);
+                if (standIn.RefundOutage)
+                {
+                    return Results.Text("""{"error":{"type":"api_error","message":"Something went wrong on Stripe's end."}}""", "application/json", statusCode: 500);
+                }
+
+                // Newest first, as Stripe lists them; all on one page.
+                var refunds = standIn.RefundsMade.Where(r => !recorded.Form.TryGetValue("payment_intent", out var paymentIntent) || r.PaymentIntent == paymentIntent).Reverse();
+                return Results.Text($$"""{"object":"list","url":"/v1/refunds","has_more":false,"data":[{{string.Join(',', refunds.Select(r => r.Json))}}]}""", "application/json");
             });
         });
         standIn = new StripeStandIn(app, baseUrl);
@@ -224,12 +255,52 @@ public sealed class StripeStandIn : IAsyncDisposable
         return client.SendAsync(request);
     }
 
+    /// <summary>
+    /// The refund a request makes, or the one Stripe made under its key while it remembers the key. Its id is re_ and
+    /// the amount in cents, with the count after it from the second refund of that amount on (re_5000, re_5000r2…).
+    /// The portal's key comes back in the refund's metadata, where the portal wrote it.
+    /// </summary>
+    private MadeRefund MakeRefund(RecordedRequest recorded, bool failed)
+    {
+        lock (refundsByKey)
+        {
+            var key = recorded.IdempotencyKey ?? Guid.NewGuid().ToString();
+            if (refundsByKey.TryGetValue(key, out var saved))
+            {
+                return saved;
+            }
+
+            var amount = recorded.Form["amount"];
+            var sameAmount = RefundsMade.Count(r => r.Amount == amount);
+            var id = sameAmount == 0 ? $"re_{amount}" : $"re_{amount}r{sameAmount + 1}";
+            var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["id"] = id,
+                ["object"] = "refund",
+                ["status"] = failed ? "failed" : "succeeded",
+                ["failure_reason"] = failed ? "expired_or_canceled_card" : null,
+                ["amount"] = long.Parse(amount, System.Globalization.CultureInfo.InvariantCulture),
+                ["currency"] = "usd",
+                ["payment_intent"] = recorded.Form["payment_intent"],
+                ["metadata"] = recorded.Form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal))
+                    .ToDictionary(f => f.Key["metadata[".Length..^1], f => f.Value),
+            });
+            var made = new MadeRefund(id, recorded.Form["payment_intent"], amount, key, json);
+            RefundsMade.Enqueue(made);
+            refundsByKey[key] = made;
+            return made;
+        }
+    }
+
     private async Task<RecordedRequest> RecordAsync(HttpRequest request)
     {
-        var form = await request.ReadFormAsync();
+        var fields = request.HasFormContentType
+            ? (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString())
+            : request.Query.ToDictionary(f => f.Key, f => f.Value.ToString());
         var recorded = new RecordedRequest(
+            request.Method,
             request.Path,
-            form.ToDictionary(f => f.Key, f => f.Value.ToString()),
+            fields,
             request.Headers["Idempotency-Key"].FirstOrDefault(),
             request.Headers.Authorization.FirstOrDefault());
         Requests.Enqueue(recorded);

@@ -28,7 +28,8 @@ public enum RefundStatus
 /// Money owed back to a customer, written in the transaction of the change that owes it (a
 /// cancellation, a payment that arrived after the hold ended) and sent by the refund dispatcher
 /// until the provider accepts it. The idempotency key is fixed when the row is written and sent
-/// unchanged on every attempt, so a retry after a timeout cannot refund twice.
+/// unchanged on every attempt, and a retry first looks for a refund made under it (the provider
+/// forgets keys, Stripe after 24 hours), so a retry after a timeout cannot refund twice.
 /// </summary>
 public class RefundRequest : DispatchedWork
 {

@@ -57,7 +57,7 @@ public sealed class FakeCardGateway : IPaymentGateway
         Task.FromResult(new Uri($"https://checkout.test/{idempotencyKey}"));
 
     /// <summary>An outage as Stripe's client reports one (a StripeException with no refusal in it): the refund job tries again later.</summary>
-    public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken) =>
         RefuseRefunds
             ? throw new Stripe.StripeException("Refunds are refused for now (chaos).")
             : Task.FromResult($"re_{Interlocked.Increment(ref refunds)}");

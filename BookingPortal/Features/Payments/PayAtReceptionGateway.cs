@@ -12,6 +12,6 @@ public sealed class PayAtReceptionGateway : IPaymentGateway
     public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; there is no online checkout.");
 
-    public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; refunds are made at the desk.");
 }

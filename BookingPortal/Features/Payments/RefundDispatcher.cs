@@ -7,9 +7,11 @@ namespace BookingPortal.Features.Payments;
 /// Sends queued refunds to the payment provider, the only path by which a refund is made. Each
 /// refund is claimed by a conditional update before it is sent, so two dispatchers (the job and a
 /// cancellation's fast path, two instances) never send it at once; a claim whose owner died lapses
-/// and is taken over. Every attempt sends the refund's own idempotency key, so a retry after a
-/// timeout the provider did act on returns the first refund instead of making a second. The ledger
-/// entry is written with the Sent status, in one transaction, by the claim's owner only.
+/// and is taken over. Every attempt sends the refund's own idempotency key; and since the provider
+/// forgets a key after a while (Stripe: 24 hours) while a retry can come later (the portal down a
+/// day, a spell on pay at reception), a retry first asks the provider for a refund made under the
+/// key, so one the provider made on an attempt whose answer was lost is found, not made twice. The
+/// ledger entry is written with the Sent status, in one transaction, by the claim's owner only.
 /// </summary>
 [ScopedService]
 public sealed class RefundDispatcher(
@@ -76,11 +78,7 @@ public sealed class RefundDispatcher(
         var sent = 0;
         foreach (var id in due)
         {
-            var claimedAtUtc = time.GetUtcNow().UtcDateTime;
-            var claim = await DispatchClaims.TakeAsync(
-                db.RefundRequests.Where(r => r.Id == id).Where(IsDue(claimedAtUtc)),
-                r => r.SetProperty(x => x.Status, RefundStatus.Sending), claimedAtUtc, settings.ClaimTimeoutSeconds, cancellationToken);
-            if (claim is { } token && await SendAsync(db, id, token, cancellationToken))
+            if (await ClaimAsync(db, id, settings, cancellationToken) is { } claim && await SendAsync(db, id, claim.Token, claim.TakenOver, cancellationToken))
             {
                 sent++;
             }
@@ -93,11 +91,34 @@ public sealed class RefundDispatcher(
         r => (r.Status == RefundStatus.Pending && r.NextAttemptAtUtc <= nowUtc)
              || (r.Status == RefundStatus.Sending && r.ClaimedUntilUtc <= nowUtc);
 
-    private async Task<bool> SendAsync(BookingDbContext db, long id, Guid claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the refund while it is due, and says whether the claim was taken over from a dispatcher that stopped
+    /// during its call (a lapsed Sending claim; that call was never counted): the provider may have made that refund. One
+    /// conditional update per state the row may be in, since only the one that matched knows which it was.
+    /// </summary>
+    private async Task<(Guid Token, bool TakenOver)?> ClaimAsync(BookingDbContext db, long id, RefundOptions settings, CancellationToken cancellationToken)
+    {
+        var claimedAtUtc = time.GetUtcNow().UtcDateTime;
+        var due = db.RefundRequests.Where(r => r.Id == id).Where(IsDue(claimedAtUtc));
+        foreach (var status in (RefundStatus[])[RefundStatus.Pending, RefundStatus.Sending])
+        {
+            var claim = await DispatchClaims.TakeAsync(due.Where(r => r.Status == status),
+                r => r.SetProperty(x => x.Status, RefundStatus.Sending), claimedAtUtc, settings.ClaimTimeoutSeconds, cancellationToken);
+            if (claim is { } token)
+            {
+                return (token, status == RefundStatus.Sending);
+            }
+        }
+
+        return null;
+    }
+
+    /// <param name="takenOver">The claim was taken from a dispatcher that stopped mid-call: this is a retry even with no attempt counted.</param>
+    private async Task<bool> SendAsync(BookingDbContext db, long id, Guid claim, bool takenOver, CancellationToken cancellationToken)
     {
         var refund = await db.RefundRequests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
         var settings = options.Value.Refunds;
-        var (providerRefundId, error, rejected) = await CallProviderAsync(refund, settings, cancellationToken);
+        var (providerRefundId, error, rejected) = await CallProviderAsync(refund, refund.Attempts > 0 || takenOver, settings, cancellationToken);
 
         var attempts = refund.Attempts + 1;
         var status = providerRefundId is not null ? RefundStatus.Sent
@@ -128,13 +149,14 @@ public sealed class RefundDispatcher(
     }
 
     /// <returns>The provider's refund id, or the error and whether the provider refused for good.</returns>
-    private async Task<(string? ProviderRefundId, string? Error, bool Rejected)> CallProviderAsync(RefundRequest refund, RefundOptions settings, CancellationToken cancellationToken)
+    private async Task<(string? ProviderRefundId, string? Error, bool Rejected)> CallProviderAsync(
+        RefundRequest refund, bool isRetry, RefundOptions settings, CancellationToken cancellationToken)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds), time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            return (await gateway.RefundAsync(refund.PaymentReference, refund.Amount, refund.Currency, refund.IdempotencyKey, linked.Token), null, false);
+            return (await gateway.RefundAsync(refund.PaymentReference, refund.Amount, refund.Currency, refund.IdempotencyKey, isRetry, linked.Token), null, false);
         }
         catch (RefundRejectedException ex)
         {
@@ -143,7 +165,7 @@ public sealed class RefundDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A timeout, a dropped connection or a 5xx: the provider may or may not have made the
-            // refund. The next attempt sends the same key, so either way it is made once.
+            // refund. The next attempt looks for it first and sends the same key, so either way it is made once.
             return (null, $"{ex.GetType().Name}: {ex.Message}", false);
         }
     }

@@ -73,17 +73,30 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
         return new Uri(session.Url);
     }
 
-    public async Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// The metadata field of a refund that holds the portal's idempotency key: Stripe forgets the key itself after 24
+    /// hours, the refund's metadata it keeps, so a retry however late finds the refund an earlier attempt made.
+    /// </summary>
+    public const string RefundKeyMetadata = "portal_refund_key";
+
+    public async Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken)
     {
         // No retries inside the client: the refund dispatcher retries with backoff, and a claim must
         // not be held through the client's own retry sleeps.
         var refunds = new RefundService(Client(maxNetworkRetries: 0));
         try
         {
-            var refund = await refunds.CreateAsync(
-                new RefundCreateOptions { PaymentIntent = paymentReference, Amount = StripeAmounts.ToMinorUnits(amount, currency) },
-                new RequestOptions { IdempotencyKey = idempotencyKey },
-                cancellationToken);
+            // A first attempt has nothing to find: only a retry costs the extra call.
+            var refund = (isRetry ? await MadeEarlierAsync(refunds, paymentReference, idempotencyKey, cancellationToken) : null)
+                ?? await refunds.CreateAsync(
+                    new RefundCreateOptions
+                    {
+                        PaymentIntent = paymentReference,
+                        Amount = StripeAmounts.ToMinorUnits(amount, currency),
+                        Metadata = new Dictionary<string, string> { [RefundKeyMetadata] = idempotencyKey },
+                    },
+                    new RequestOptions { IdempotencyKey = idempotencyKey },
+                    cancellationToken);
             // Stripe can answer 200 with a refund it has already given up on (the card or bank refused it):
             // that money was not returned, so staff must settle it, as with a refusal.
             if (refund.Status is "failed" or "canceled")
@@ -97,6 +110,20 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
         {
             throw new RefundRejectedException($"Stripe refused the refund ({(int)ex.HttpStatusCode}): {ex.Message}", ex);
         }
+    }
+
+    /// <summary>The payment's refund that carries <paramref name="idempotencyKey"/> in its metadata, if an earlier attempt made one.</summary>
+    private static async Task<Refund?> MadeEarlierAsync(RefundService refunds, string paymentIntent, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await foreach (var refund in refunds.ListAutoPagingAsync(new RefundListOptions { PaymentIntent = paymentIntent, Limit = 100 }, cancellationToken: cancellationToken))
+        {
+            if (refund.Metadata is { } metadata && metadata.TryGetValue(RefundKeyMetadata, out var key) && key == idempotencyKey)
+            {
+                return refund;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -11,7 +11,10 @@ public sealed record DepositCheckout(
     Uri CancelUrl,
     DateTime ExpiresAtUtc);
 
-/// <summary>The port every payment provider implements. Every call carries an idempotency key, so a retry never charges or refunds twice.</summary>
+/// <summary>
+/// The port every payment provider implements. Every call carries an idempotency key, so a retry never charges or refunds
+/// twice; a refund's retry also looks for the refund first, since the provider forgets keys.
+/// </summary>
 public interface IPaymentGateway
 {
     /// <summary>False when nothing is paid online (the booking is confirmed at once).</summary>
@@ -27,9 +30,14 @@ public interface IPaymentGateway
     /// <exception cref="CheckoutInProgressException">Another request with this key is still being answered.</exception>
     Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <param name="isRetry">
+    /// An earlier attempt may have reached the provider and made the refund, its answer lost (a timeout, a 5xx, a portal
+    /// that stopped mid-call). The key alone does not make that safe: the provider forgets it (Stripe after 24 hours),
+    /// and a retry after that would refund twice. So a retry first looks for a refund made under the key.
+    /// </param>
     /// <returns>The provider's id of the refund.</returns>
     /// <exception cref="RefundRejectedException">The provider refused the refund for good; trying again would not help.</exception>
-    Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
+    Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken);
 }
 
 /// <summary>The provider answered that this refund will never be made (already refunded, more than was paid…).</summary>

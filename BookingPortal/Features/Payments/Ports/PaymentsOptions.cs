@@ -32,8 +32,10 @@ public sealed class RefundOptions
     /// <summary>
     /// Attempts before a refund is marked Failed for staff (1–20). With the defaults the last attempt comes
     /// about 13 hours after the first, inside the 24 hours for which Stripe remembers an idempotency
-    /// key: a retry never reaches Stripe after it has forgotten whether the first attempt went through.
-    /// The validator's caps keep that true for any accepted setting.
+    /// key, and the validator's caps keep that true for any accepted setting: while it remembers the key,
+    /// a retry that overlaps an attempt Stripe is still answering is refused rather than made twice. A
+    /// retry that comes later anyway (the portal down for a day) finds an earlier attempt's refund by the
+    /// key in its metadata before it makes one.
     /// </summary>
     public int MaxAttempts { get; set; } = 20;
 
@@ -92,10 +94,11 @@ internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOption
 
     private static void ValidateRefunds(RefundOptions refunds, OptionsErrors errors)
     {
-        // Stripe remembers an idempotency key for 24 hours; a retry after that may refund a second time.
-        // At these caps the last attempt starts at most 19 gaps after the first, each one backoff (at most
-        // an hour), one lapsed claim (600 s) and one dispatcher interval (30 s): 19 × 4,230 s ≈ 22.3 hours,
-        // and it ends within one more claim (RefundAndCheckoutTimingTests checks the sum).
+        // Stripe remembers an idempotency key for 24 hours; the automatic retries stay inside them (a retry
+        // after that finds the refund by its metadata, but only the key stops one that overlaps an attempt
+        // Stripe is still answering). At these caps the last attempt starts at most 19 gaps after the first,
+        // each one backoff (at most an hour), one lapsed claim (600 s) and one dispatcher interval (30 s):
+        // 19 × 4,230 s ≈ 22.3 hours, and it ends within one more claim (RefundAndCheckoutTimingTests checks the sum).
         errors.Range("Refunds:MaxAttempts", refunds.MaxAttempts, 1, MaxRefundAttempts)
             .Range("Refunds:RetryBaseDelaySeconds", refunds.RetryBaseDelaySeconds, 1, 3600)
             .Range("Refunds:TimeoutSeconds", refunds.TimeoutSeconds, 1, 120)
