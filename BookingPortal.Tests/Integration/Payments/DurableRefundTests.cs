@@ -272,9 +272,7 @@ public class DurableRefundTests : StripeSuite
     [Fact]
     public async Task The_refund_job_runs_on_the_scheduler_and_sends_a_pending_refund()
     {
-        var booking = await PaidBookingAsync(factory, "pi_job");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        var booking = await CancelledWhileRefundsFailAsync(factory, stripe, "pi_job");
         factory.Clock.Advance(FirstRetry);
 
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -309,6 +307,25 @@ public class DurableRefundTests : StripeSuite
     {
         var booking = await HeldBookingAsync(factory);
         await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, paymentIntent, 50m);
+        return booking;
+    }
+
+    /// <summary>A paid booking cancelled while Stripe answers refunds with a server error: its refund waits to be tried again.</summary>
+    internal static async Task<BookingView> CancelledWhileRefundsFailAsync(PortalFactory factory, StripeStandIn stripe, string paymentIntent)
+    {
+        var booking = await PaidBookingAsync(factory, paymentIntent);
+        stripe.ScriptRefunds(RefundAnswer.ServerError);
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        return booking;
+    }
+
+    /// <summary>A paid booking cancelled while Stripe refuses refunds: its refund is Failed at once, for staff.</summary>
+    internal static async Task<BookingView> RefusedRefundAsync(PortalFactory factory, StripeStandIn stripe, string paymentIntent)
+    {
+        var booking = await PaidBookingAsync(factory, paymentIntent);
+        stripe.RefuseRefunds = true;
+        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed);
         return booking;
     }
 

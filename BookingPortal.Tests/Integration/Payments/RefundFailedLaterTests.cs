@@ -43,9 +43,7 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task A_failure_reported_before_the_refund_has_its_id_is_asked_for_again_and_then_recorded()
     {
-        var booking = await PaidBookingAsync(factory, "pi_early");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        var booking = await CancelledWhileRefundsFailAsync(factory, stripe, "pi_early");
         using var client = factory.CreateClient();
         var payload = RefundFailedEvent("evt_early", "re_5000", "pi_early", 5000);
 
@@ -77,7 +75,7 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task A_refund_staff_made_in_stripes_dashboard_that_fails_too_is_owed_again_and_listed_for_staff_once()
     {
-        var booking = await RefusedRefundAsync("pi_dashboard");
+        var booking = await RefusedRefundAsync(factory, stripe, "pi_dashboard");
         var staff = await factory.StaffAsync();
         var settlement = factory.Get<RefundSettlement>();
         (await settlement.RecordRefundedByHandAsync(staff, (await RefundAsync(factory, booking)).Id, "re_Dash1")).Should().Be(SettleOutcome.Recorded);
@@ -169,16 +167,6 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
         (await LedgerAsync(reception, booking)).Balance.Should().Be(-50m);
         (await settlement.ListAsync(staff)).Should().ContainSingle().Which.ConfirmationNumber.Should().Be(booking.ConfirmationNumber);
         stripe.RefundRequests.Should().BeEmpty("nothing sends refunds on pay at reception");
-    }
-
-    /// <summary>A paid booking cancelled while Stripe refuses refunds: its refund is Failed at once, for staff.</summary>
-    private async Task<BookingView> RefusedRefundAsync(string paymentIntent)
-    {
-        var booking = await PaidBookingAsync(factory, paymentIntent);
-        stripe.RefuseRefunds = true;
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
-        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed);
-        return booking;
     }
 
     private async Task<List<decimal>> ReturnedAsync(BookingView booking)

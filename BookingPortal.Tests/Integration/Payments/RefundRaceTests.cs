@@ -1,5 +1,4 @@
 using static BookingPortal.Tests.Integration.Payments.DurableRefundTests;
-using static BookingPortal.Tests.TestSupport.StripeStandIn;
 
 namespace BookingPortal.Tests.Integration.Payments;
 
@@ -12,9 +11,7 @@ public class RefundRaceTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task The_job_and_fast_paths_racing_on_one_due_refund_send_it_once()
     {
-        var booking = await PaidBookingAsync(factory, "pi_race");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        var booking = await CancelledWhileRefundsFailAsync(factory, stripe, "pi_race");
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
 
         var jobs = Enumerable.Range(0, 6).Select(_ => (Func<Task<int>>)(() => factory.Get<RefundDispatcher>().DispatchDueAsync()));

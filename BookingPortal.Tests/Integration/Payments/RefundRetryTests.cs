@@ -71,9 +71,7 @@ public class RefundRetryTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task A_retry_that_finds_no_earlier_refund_makes_it_with_the_same_key()
     {
-        var booking = await PaidBookingAsync(factory, "pi_not_made");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        var booking = await CancelledWhileRefundsFailAsync(factory, stripe, "pi_not_made");
         stripe.ForgetIdempotencyKeys();
         factory.Clock.Advance(TimeSpan.FromHours(25));
 
@@ -86,9 +84,7 @@ public class RefundRetryTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task Job_runs_racing_to_take_over_one_lapsed_claim_send_it_once()
     {
-        var booking = await PaidBookingAsync(factory, "pi_lapsed");
-        stripe.ScriptRefunds(RefundAnswer.ServerError);
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+        var booking = await CancelledWhileRefundsFailAsync(factory, stripe, "pi_lapsed");
         // A dispatcher claims the refund and dies before Stripe answers.
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {

@@ -12,7 +12,7 @@ public class RefundSettlementTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task Staff_see_a_refund_stripe_refused_record_how_they_made_it_and_the_ledger_and_the_check_agree_again()
     {
-        var booking = await RefusedRefundAsync("pi_by_hand");
+        var booking = await RefusedRefundAsync(factory, stripe, "pi_by_hand");
         var staff = await factory.StaffAsync();
         var settlement = factory.Get<RefundSettlement>();
         (await ViolationsAsync(booking)).Should().NotBeEmpty("a refused refund leaves the deposit owed");
@@ -42,7 +42,7 @@ public class RefundSettlementTests() : StripeSuite(scheduledJobs: false)
     [InlineData("re_3MtwBw refunded in the dashboard", null)]
     public async Task A_refund_recorded_by_stripes_refund_id_carries_that_id_so_its_failure_is_heard(string reference, string? providerRefundId)
     {
-        var booking = await RefusedRefundAsync("pi_by_id");
+        var booking = await RefusedRefundAsync(factory, stripe, "pi_by_id");
         var settlement = factory.Get<RefundSettlement>();
 
         (await settlement.RecordRefundedByHandAsync(await factory.StaffAsync(), (await RefundAsync(factory, booking)).Id, reference)).Should().Be(SettleOutcome.Recorded);
@@ -56,7 +56,7 @@ public class RefundSettlementTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task Two_staff_recording_the_same_refund_at_once_record_it_once()
     {
-        var booking = await RefusedRefundAsync("pi_twice");
+        var booking = await RefusedRefundAsync(factory, stripe, "pi_twice");
         var staff = await factory.StaffAsync();
         var id = (await RefundAsync(factory, booking)).Id;
 
@@ -76,16 +76,6 @@ public class RefundSettlementTests() : StripeSuite(scheduledJobs: false)
 
         await settlement.Invoking(s => s.ListAsync(customer)).Should().ThrowAsync<UnauthorizedAccessException>();
         await settlement.Invoking(s => s.RecordRefundedByHandAsync(customer, 1, "Transfer")).Should().ThrowAsync<UnauthorizedAccessException>();
-    }
-
-    /// <summary>A paid booking cancelled while Stripe refuses refunds: its refund is Failed at once.</summary>
-    private async Task<BookingView> RefusedRefundAsync(string paymentIntent)
-    {
-        var booking = await PaidBookingAsync(factory, paymentIntent);
-        stripe.RefuseRefunds = true;
-        await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
-        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed);
-        return booking;
     }
 
     private async Task<IEnumerable<ConsistencyViolation>> ViolationsAsync(BookingView booking) =>

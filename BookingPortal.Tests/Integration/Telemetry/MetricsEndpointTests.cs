@@ -1,10 +1,23 @@
 using System.Net.Http.Headers;
+using BookingPortal.Infrastructure.Telemetry;
 
 namespace BookingPortal.Tests.Integration.Telemetry;
 
 /// <summary>/metrics as a Prometheus scraper sees it: open to the configured token, refused (never hidden) to everyone else.</summary>
 public class MetricsEndpointTests(ScrapedPortalFactory factory) : IClassFixture<ScrapedPortalFactory>
 {
+    [Theory]
+    [InlineData("change-me-to-32-random-characters", "*'Metrics:ScrapeToken'*placeholder*")]
+    [InlineData("CHANGE-ME-please-change-me-now", "*'Metrics:ScrapeToken'*placeholder*")]
+    [InlineData("too-short", "*'Metrics:ScrapeToken'*at least 16*")]
+    [InlineData("3f9c1e7a5b2d48e6a0c4f1d2b7e9a6c3", "passes")]
+    public void A_scrape_token_anyone_could_guess_stops_start_up_naming_the_key(string token, string expected)
+    {
+        var result = new MetricsOptionsValidator().Validate(null, new MetricsOptions { ScrapeToken = token });
+
+        (result.Failed ? result.FailureMessage : "passes").Should().Match(expected);
+    }
+
     [Fact]
     public async Task The_scraper_with_the_token_reads_the_portals_own_meters_in_Prometheus_format()
     {
