@@ -40,6 +40,16 @@ public static partial class AccountTestSupport
     public static Task<HttpResponseMessage> ChangeEmailAsync(this HttpClient client, string newEmail) =>
         client.SubmitFormAsync("/Account/Manage/Email", new() { ["_handler"] = "change-email", ["Input.NewEmail"] = newEmail });
 
+    /// <summary>Registered through the form and signed in with the address still unconfirmed, as anyone can.</summary>
+    public static async Task<(string Email, HttpClient Client)> FreshSignedInAccountAsync(this PortalFactory factory)
+    {
+        var email = $"fresh-{Guid.NewGuid():N}@test.local";
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await client.RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.SignInFormAsync(email, Password)).StatusCode.Should().Be(HttpStatusCode.Redirect, "an unconfirmed account signs in");
+        return (email, client);
+    }
+
     /// <summary>Where a redirect goes, as a path and query (the portal answers with absolute or relative addresses).</summary>
     public static string Target(this HttpResponseMessage response)
     {

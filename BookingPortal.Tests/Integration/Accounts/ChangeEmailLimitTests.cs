@@ -11,7 +11,7 @@ public class ChangeEmailLimitTests
     public async Task A_fresh_account_changing_to_address_after_address_stops_mailing_at_the_limit_until_the_window_passes()
     {
         await using var factory = new SettingsPortalFactory(("RateLimits:Accounts:PerAccount", "2"), ("RateLimits:Accounts:WindowMinutes", "10"));
-        var (_, client) = await FreshAccountAsync(factory);
+        var (_, client) = await factory.FreshSignedInAccountAsync();
         var targets = Enumerable.Range(0, 3).Select(i => $"victim-{i}-{Guid.NewGuid():N}@test.local").ToList();
 
         var answers = new List<HttpResponseMessage>();
@@ -42,7 +42,7 @@ public class ChangeEmailLimitTests
         var answers = new List<HttpStatusCode>();
         for (var account = 0; account < 3; account++)
         {
-            var (_, client) = await FreshAccountAsync(factory);
+            var (_, client) = await factory.FreshSignedInAccountAsync();
             answers.Add((await client.ChangeEmailAsync(account == 2 ? $"  {victim.ToUpperInvariant()} " : victim)).StatusCode);
         }
 
@@ -54,7 +54,7 @@ public class ChangeEmailLimitTests
     public async Task The_send_verification_button_shares_the_resend_form_s_allowance_for_the_address()
     {
         await using var factory = new SettingsPortalFactory(("RateLimits:Accounts:PerAccount", "2"), ("RateLimits:Accounts:WindowMinutes", "5"));
-        var (email, client) = await FreshAccountAsync(factory);
+        var (email, client) = await factory.FreshSignedInAccountAsync();
 
         var first = await client.SubmitFormAsync("/Account/Manage/Email", new() { ["_handler"] = "send-verification" });
         var second = await client.SubmitFormAsync("/Account/Manage/Email", new() { ["_handler"] = "send-verification" });
@@ -66,15 +66,5 @@ public class ChangeEmailLimitTests
         WebUtility.HtmlDecode(await third.Content.ReadAsStringAsync()).Should().Contain("Error: Too many attempts. Try again in 5 minutes.");
         publicForm.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the same mail to the same address: one allowance");
         (await factory.MailToAsync(email)).Should().HaveCount(3, "the registration's confirmation and the two allowed");
-    }
-
-    /// <summary>Registered through the form and signed in with the address still unconfirmed, as anyone can.</summary>
-    private static async Task<(string Email, HttpClient Client)> FreshAccountAsync(PortalFactory factory)
-    {
-        var email = $"fresh-{Guid.NewGuid():N}@test.local";
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        (await client.RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await client.SignInFormAsync(email, AccountTestSupport.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect, "an unconfirmed account signs in");
-        return (email, client);
     }
 }

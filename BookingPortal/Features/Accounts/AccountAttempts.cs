@@ -12,6 +12,9 @@ public enum AccountForm
     ResendConfirmation,
     TwoFactor,
     ChangeEmail,
+
+    /// <summary>Pages that check the signed-in user's password (change it, close the account): a stolen session must not guess it without end.</summary>
+    CurrentPassword,
 }
 
 /// <summary>
