@@ -92,6 +92,31 @@ public class ReminderTests : MessagingTestBase
         reminder.LastError.Should().Contain("Cancelled");
     }
 
+    /// <summary>
+    /// Two dispatchers share out one reminder's e-mail and text: the one written second may go first. It is the same news,
+    /// not a later message, so the other still goes (the simulated day's race lost an e-mail reminder this way).
+    /// </summary>
+    [Fact]
+    public async Task A_reminder_still_goes_on_one_channel_when_its_other_channel_went_first()
+    {
+        var (booking, _) = await Factory.BookAsync();
+        await Factory.OptInToSmsAsync(booking.CustomerId, "+1 212 555 0143");
+        Factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(-23), TimeSpan.Zero));
+        (await Factory.Get<ReminderService>().QueueDueRemindersAsync()).Should().Be(1);
+        long first;
+        await using (var db = await Factory.DbFactory.CreateDbContextAsync())
+        {
+            var ids = await db.OutboxMessages.Where(m => m.BookingId == booking.Id && m.Kind == NotificationKind.Reminder24h).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync();
+            ids.Should().HaveCount(2, "an e-mail and a text");
+            first = ids[0];
+            await db.OutboxMessages.Where(m => m.Id == ids[1]).ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, OutboxStatus.Sent));
+        }
+
+        await Factory.Get<OutboxDispatcher>().DispatchDueAsync();
+
+        (await Factory.OutboxAsync()).Single(m => m.Id == first).Status.Should().Be(OutboxStatus.Sent);
+    }
+
     /// <summary>Staff move the booking a week on between the job's read and its claim: no reminder says "tomorrow" of next week.</summary>
     [Fact]
     public async Task A_booking_moved_while_its_reminder_is_claimed_is_not_reminded_for_the_old_time()

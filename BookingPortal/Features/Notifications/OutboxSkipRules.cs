@@ -52,7 +52,10 @@ internal static class OutboxSkipRules
         var reminder = message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h;
         return reminder && booking.Status != BookingStatus.Confirmed ? $"Not sent: the booking is {booking.Status}."
             : booking.StartUtc <= nowUtc ? "Not sent: the appointment had already started."
-            : await db.OutboxMessages.AnyAsync(m => m.BookingId == bookingId && m.Id > message.Id && m.Status == OutboxStatus.Sent && m.Channel != NotificationChannel.Webhook, cancellationToken)
+            // Of a later event: the same event's other channel (the text of this reminder, sent first by another
+            // dispatcher) tells the same news, not newer.
+            : await db.OutboxMessages.AnyAsync(m => m.BookingId == bookingId && m.Id > message.Id && m.EventKey != message.EventKey
+                                                    && m.Status == OutboxStatus.Sent && m.Channel != NotificationChannel.Webhook, cancellationToken)
                 ? "Not sent: a later message about this booking has gone to the customer; this one would tell them of it as it was before."
             : null;
     }
