@@ -24,22 +24,22 @@ internal static class ServiceChanges
         var inventories = await db.SlotInventories.AsNoTracking().Where(i => i.ServiceId == existing.Id && i.StartUtc > nowUtc).ToListAsync(cancellationToken);
         var removed = inventories.Where(i => !i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is not null && SlotSchedule.Find(draft, i.StartUtc) is null).Select(i => i.Id).ToList();
         var restored = inventories.Where(i => i.IsClosed && SlotSchedule.Find(existing, i.StartUtc) is null && SlotSchedule.Find(draft, i.StartUtc) is not null).Select(i => i.Id).ToList();
-        var changes = CapacityChanges(existing, draft, inventories, restored, upcoming, errors);
+        var changes = CapacityChanges(existing, draft, inventories, upcoming, errors);
         return new ServiceChangeImpact(errors, changes, removed, restored, UncountedTimesChanged(existing, draft, inventories, nowUtc));
     }
 
     /// <summary>How each counted slot's capacity moves; a cut below the seats booked is an error naming the bookings.</summary>
     private static List<(long, int)> CapacityChanges(
-        Service existing, Service draft, List<SlotInventory> inventories, List<long> restored, List<UpcomingBooking> upcoming, List<FieldError> errors)
+        Service existing, Service draft, List<SlotInventory> inventories, List<UpcomingBooking> upcoming, List<FieldError> errors)
     {
         var changes = new List<(long, int)>();
         foreach (var inventory in inventories)
         {
             var before = SlotSchedule.Find(existing, inventory.StartUtc);
             var after = SlotSchedule.Find(draft, inventory.StartUtc);
-            if (before is null && after is not null && restored.Contains(inventory.Id) && after.Capacity != inventory.Capacity)
+            if (before is null && after is not null && inventory.IsClosed && after.Capacity != inventory.Capacity)
             {
-                // Reopened at the template's capacity: a removal closed it with nobody on it.
+                // A restored counter, reopened at the template's capacity: a removal closed it with nobody on it.
                 changes.Add((inventory.Id, after.Capacity - inventory.Capacity));
             }
 

@@ -33,8 +33,13 @@ public sealed class WaitlistJoining(
             return new(JoinWaitlistOutcome.OutsideBookingWindow, null, text["That date is not open for booking, so there is no waitlist for it."]);
         }
 
-        return wanted.Any(s => s.IsBookable) ? SeatsAvailable() : await AddEntryAsync(customerId, service, localDate, slotStartUtc, nowUtc, cancellationToken);
+        return wanted.Any(s => s.IsBookable)
+            ? SeatsAvailable()
+            : await AddEntryAsync(customerId, new Target(service, localDate, slotStartUtc, wanted.Select(s => s.StartUtc).ToList()), nowUtc, cancellationToken);
     }
+
+    /// <summary>What the customer waits for: a whole date, or one slot on it; <paramref name="Starts"/> its slots, as read.</summary>
+    private sealed record Target(Service Service, DateOnly LocalDate, DateTime? SlotStartUtc, IReadOnlyList<DateTime> Starts);
 
     private JoinWaitlistResult SeatsAvailable() =>
         new(JoinWaitlistOutcome.SeatsAvailable, null, text["There are still free times on that date: you can book one now."]);
@@ -44,26 +49,24 @@ public sealed class WaitlistJoining(
     /// release locks a counter before it reads who waits, so either the release finds this entry or this finds the seat
     /// (never a seat on sale while the customer is told they wait for one).
     /// </summary>
-    private async Task<bool> SeatFreedMeanwhileAsync(BookingDbContext db, Service service, DateOnly localDate, DateTime? slotStartUtc, CancellationToken cancellationToken)
+    private async Task<bool> SeatFreedMeanwhileAsync(BookingDbContext db, Target target, CancellationToken cancellationToken)
     {
-        var starts = SlotSchedule.ForDate(service, localDate).Where(s => slotStartUtc is null || s.StartUtc == slotStartUtc).Select(s => s.StartUtc).ToList();
-        var counters = await SlotInventoryStore.FindCountersAsync(db, [service.Id], starts, cancellationToken);
+        var counters = await SlotInventoryStore.FindCountersAsync(db, [target.Service.Id], target.Starts, cancellationToken);
         foreach (var counterId in counters.Values.Select(c => c.Id).Order())
         {
             await SlotInventoryStore.LockAsync(db, counterId, cancellationToken);
         }
 
-        var slots = await catalog.GetSlotsAsync(service, localDate, cancellationToken);
-        return slots.Any(s => (slotStartUtc is null || s.StartUtc == slotStartUtc) && s.IsBookable);
+        var slots = await catalog.GetSlotsAsync(target.Service, target.LocalDate, cancellationToken);
+        return slots.Any(s => s.IsBookable && target.Starts.Contains(s.StartUtc));
     }
 
     /// <summary>One active entry per customer and target: checked under the customer's own row lock.</summary>
-    private async Task<JoinWaitlistResult> AddEntryAsync(
-        string customerId, Service service, DateOnly localDate, DateTime? slotStartUtc, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<JoinWaitlistResult> AddEntryAsync(string customerId, Target target, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await RefusalAsync(db, customerId, service, localDate, slotStartUtc, cancellationToken) is { } refusal)
+        if (await RefusalAsync(db, customerId, target, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -71,9 +74,9 @@ public sealed class WaitlistJoining(
         var entry = new WaitlistEntry
         {
             CustomerId = customerId,
-            ServiceId = service.Id,
-            LocalDate = localDate,
-            SlotStartUtc = slotStartUtc,
+            ServiceId = target.Service.Id,
+            LocalDate = target.LocalDate,
+            SlotStartUtc = target.SlotStartUtc,
             Status = WaitlistStatus.Waiting,
             CreatedAtUtc = nowUtc,
         };
@@ -85,12 +88,11 @@ public sealed class WaitlistJoining(
     }
 
     /// <summary>Why the customer may not join now, in the join's transaction; null when they may.</summary>
-    private async Task<JoinWaitlistResult?> RefusalAsync(
-        BookingDbContext db, string customerId, Service service, DateOnly localDate, DateTime? slotStartUtc, CancellationToken cancellationToken)
+    private async Task<JoinWaitlistResult?> RefusalAsync(BookingDbContext db, string customerId, Target target, CancellationToken cancellationToken)
     {
         if (!await BookingWrites.EnterCustomerGateAsync(db, customerId, cancellationToken))
         {
-            return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.InvalidRequest, service));
+            return new(JoinWaitlistOutcome.ServiceNotFound, null, BookingRules.Describe(BookingError.InvalidRequest, target.Service));
         }
 
         if (await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, customerId, cancellationToken))
@@ -99,7 +101,7 @@ public sealed class WaitlistJoining(
         }
 
         var existing = await db.WaitlistEntries
-            .Where(e => e.CustomerId == customerId && e.ServiceId == service.Id && e.LocalDate == localDate && e.SlotStartUtc == slotStartUtc
+            .Where(e => e.CustomerId == customerId && e.ServiceId == target.Service.Id && e.LocalDate == target.LocalDate && e.SlotStartUtc == target.SlotStartUtc
                         && (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered))
             .Select(e => (long?)e.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -108,6 +110,6 @@ public sealed class WaitlistJoining(
             return new(JoinWaitlistOutcome.AlreadyWaiting, id, text["You are already on the waitlist for that date."]);
         }
 
-        return await SeatFreedMeanwhileAsync(db, service, localDate, slotStartUtc, cancellationToken) ? SeatsAvailable() : null;
+        return await SeatFreedMeanwhileAsync(db, target, cancellationToken) ? SeatsAvailable() : null;
     }
 }
