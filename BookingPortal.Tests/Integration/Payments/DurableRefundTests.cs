@@ -169,8 +169,7 @@ public class DurableRefundTests : StripeSuite
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await HeldBookingAsync(factory);
         // The clinic goes back to pay at reception, keeping the Stripe keys; the customer's Checkout tab is still open.
-        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception")) { SharesDatabaseOf = factory };
-        await reception.StartWithoutScheduledJobsAsync();
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
         reception.Clock.SetUtcNow(factory.Clock.GetUtcNow().AddMinutes(11));
         (await reception.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
         using var client = reception.CreateClient();
@@ -204,8 +203,7 @@ public class DurableRefundTests : StripeSuite
                 .SetProperty(x => x.Status, RefundStatus.Sending).SetProperty(x => x.ClaimToken, Guid.NewGuid()).SetProperty(x => x.ClaimedUntilUtc, claimedUntil));
         }
 
-        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception")) { SharesDatabaseOf = factory };
-        await reception.StartWithoutScheduledJobsAsync();
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
         var staff = await reception.StaffAsync();
         var settlement = reception.Get<RefundSettlement>();
         reception.Clock.SetUtcNow(claimedUntil.AddSeconds(-1));
@@ -225,8 +223,7 @@ public class DurableRefundTests : StripeSuite
     {
         await factory.StartWithoutScheduledJobsAsync();
         var booking = await PaidBookingAsync(factory, "pi_then_reception");
-        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception")) { SharesDatabaseOf = factory };
-        await reception.StartWithoutScheduledJobsAsync();
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
 
         var result = await reception.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
 
@@ -308,6 +305,18 @@ public class DurableRefundTests : StripeSuite
         var booking = await HeldBookingAsync(factory);
         await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, paymentIntent, 50m);
         return booking;
+    }
+
+    /// <summary>A second portal on <paramref name="factory"/>'s database, switched back to pay at reception with the Stripe keys kept, started.</summary>
+    internal static async Task<StripePortalFactory> ReceptionPortalAsync(PortalFactory factory, StripeStandIn stripe)
+    {
+        var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception"))
+        {
+            SharesDatabaseOf = factory,
+            Provider = factory.Provider,
+        };
+        await reception.StartWithoutScheduledJobsAsync();
+        return reception;
     }
 
     /// <summary>A paid booking cancelled while Stripe answers refunds with a server error: its refund waits to be tried again.</summary>

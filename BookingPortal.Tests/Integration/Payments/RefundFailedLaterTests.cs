@@ -148,12 +148,7 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
     {
         var booking = await PaidBookingAsync(factory, "pi_reception");
         // Back on pay at reception with the Stripe keys kept: the refund waits for staff, who make it in Stripe's dashboard.
-        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception"))
-        {
-            SharesDatabaseOf = factory,
-            Provider = Provider,
-        };
-        await reception.StartWithoutScheduledJobsAsync();
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
         await reception.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
         var staff = await reception.StaffAsync();
         var settlement = reception.Get<RefundSettlement>();

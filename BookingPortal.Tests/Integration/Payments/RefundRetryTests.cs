@@ -41,12 +41,7 @@ public class RefundRetryTests() : StripeSuite(scheduledJobs: false)
     {
         var booking = await PaidBookingAsync(factory, "pi_cut_off");
         // Cancelled while on pay at reception: the refund waits, never tried.
-        await using var reception = new StripePortalFactory(stripe, new KeyValuePair<string, string>("Payments:Gateway", "Reception"))
-        {
-            SharesDatabaseOf = factory,
-            Provider = Provider,
-        };
-        await reception.StartWithoutScheduledJobsAsync();
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
         await reception.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
 
         // Back on Stripe, the refund job's first attempt reaches Stripe, which refunds; the portal stops before the answer.
