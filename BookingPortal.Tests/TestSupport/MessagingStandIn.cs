@@ -106,7 +106,10 @@ public sealed class MessagingStandIn : IAsyncDisposable
 /// <summary>The portal with SendGrid and Twilio pointed at the stand-in.</summary>
 public sealed class MessagingPortalFactory(MessagingStandIn standIn) : PortalFactory
 {
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => Settings(standIn);
+
+    /// <summary>What points a portal's SendGrid and Twilio at <paramref name="standIn"/> (for a portal that also needs settings of its own).</summary>
+    public static KeyValuePair<string, string>[] Settings(MessagingStandIn standIn) =>
     [
         new("Notifications:PortalBaseUrl", "https://portal.example.test/"),
         new("Notifications:SendGrid:ApiKey", MessagingStandIn.SendGridKey),

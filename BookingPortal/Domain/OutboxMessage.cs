@@ -31,6 +31,12 @@ public enum NotificationKind
 
     /// <summary>A waiting customer's turn to book has come, with a single-use link that resumes it on any device.</summary>
     YourTurn,
+
+    /// <summary>
+    /// A booking made for a customer who was not there to pay (their ranked choice, booked at their turn) holds its
+    /// seat until the online deposit is paid: pay it by then, or the time is released.
+    /// </summary>
+    DepositDue,
 }
 
 public static class NotificationKinds

@@ -1,4 +1,5 @@
 using BookingPortal.Features.Bookings;
+using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;
 
 namespace BookingPortal.Features.Booking;
@@ -7,9 +8,10 @@ namespace BookingPortal.Features.Booking;
 /// Books the just-admitted entries' ranked choices through the reservation writer, in the admission's transaction:
 /// each round is one batch of everyone's best choice not yet known to be gone (<see cref="RankedChoiceSelection{TKey}"/>),
 /// so the writer's rules, staffing, seats and deposits decide exactly as for a booking made by hand, and the earlier
-/// place is served first. Whoever ends with no time left is admitted as today and told their choices were taken.
+/// place is served first. Whoever ends with no time left is admitted as today and told their choices were taken; whoever
+/// is booked with an online deposit to pay is told by when, as they may not be at the screen.
 /// </summary>
-internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, ILogger<RankedAdmissionBooker> logger) : IRankedAdmissions
+internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, DepositDueMessages depositDue, ILogger<RankedAdmissionBooker> logger) : IRankedAdmissions
 {
     public async Task<IReadOnlyList<int>> BookAdmittedAsync(BookingDbContext db, long openingId, DateTime admittedAtUtc, CancellationToken cancellationToken)
     {
@@ -29,7 +31,7 @@ internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, ILogg
         var selection = new RankedChoiceSelection<long>(entries.Values.Select(r => (r.Choices.QueueEntryId, r.Choices.Slots)));
         await SkipSlotsWithoutCounterAsync(db, serviceId, selection, entries.Values.SelectMany(r => r.Choices.Slots).Distinct().ToList(), cancellationToken);
 
-        var booked = new Dictionary<long, string>();
+        var booked = new Dictionary<long, BookingView>();
         for (var round = selection.NextRound(); round.Count > 0; round = selection.NextRound())
         {
             var requests = round.Select(p => Request(entries[p.Key].CustomerId!, serviceId, p.SlotStartUtc, entries[p.Key].Choices, admittedAtUtc)).ToList();
@@ -37,11 +39,16 @@ internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, ILogg
         }
 
         await RecordOutcomesAsync(db, entries.Keys, booked, cancellationToken);
+        foreach (var held in booked.Values.Where(b => b.Status == BookingStatus.PendingPayment))
+        {
+            await depositDue.QueueAsync(db, held.Id, cancellationToken);
+        }
+
         return booked.Count > 0 ? [serviceId] : [];
     }
 
     /// <summary>What each proposal of a round became: booked, on to the next choice (no seat, or nobody to staff it), or decided.</summary>
-    private void Record(List<(long Key, DateTime SlotStartUtc)> round, IReadOnlyList<ReserveResult> results, RankedChoiceSelection<long> selection, Dictionary<long, string> booked)
+    private void Record(List<(long Key, DateTime SlotStartUtc)> round, IReadOnlyList<ReserveResult> results, RankedChoiceSelection<long> selection, Dictionary<long, BookingView> booked)
     {
         for (var i = 0; i < round.Count; i++)
         {
@@ -49,7 +56,7 @@ internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, ILogg
             switch (results[i])
             {
                 case { Booking: { } booking }:
-                    booked[key] = booking.ConfirmationNumber;
+                    booked[key] = booking;
                     selection.Decided(key);
                     break;
                 case { Error: BookingError.SlotFull }:
@@ -87,11 +94,11 @@ internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, ILogg
         }
     }
 
-    private static async Task RecordOutcomesAsync(BookingDbContext db, IEnumerable<long> entryIds, Dictionary<long, string> booked, CancellationToken cancellationToken)
+    private static async Task RecordOutcomesAsync(BookingDbContext db, IEnumerable<long> entryIds, Dictionary<long, BookingView> booked, CancellationToken cancellationToken)
     {
         foreach (var entryId in entryIds)
         {
-            var confirmation = booked.GetValueOrDefault(entryId);
+            var confirmation = booked.GetValueOrDefault(entryId)?.ConfirmationNumber;
             await db.RankedChoices.Where(c => c.QueueEntryId == entryId && c.Outcome == RankedOutcome.Waiting)
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.Outcome, confirmation is null ? RankedOutcome.Taken : RankedOutcome.Booked)
                     .SetProperty(x => x.BookedConfirmation, confirmation), cancellationToken);

@@ -12,16 +12,11 @@ public sealed class ApprovalMessages(NotificationOutbox outbox, WebhookOutbox we
     /// <summary>Call after the approving update: the booking is read in the caller's transaction to say whether a deposit is still to be paid.</summary>
     public async Task QueueApprovedAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken)
     {
-        var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId)
-            .Select(b => new { b.Status, b.ExpiresAtUtc, b.DepositAmount, b.Service!.TimeZoneId }).SingleAsync(cancellationToken);
-        var payBy = booking is { Status: BookingStatus.PendingPayment, ExpiresAtUtc: { } until }
-            ? TimeZoneInfo.ConvertTime(new DateTimeOffset(until), TimeZoneCache.Find(booking.TimeZoneId))
-            : (DateTimeOffset?)null;
+        var due = await DepositDueMessages.ReadAsync(db, bookingId, cancellationToken);
         var cause = $"approved:{bookingId}";
-        await outbox.QueueForBookingAsync(db, NotificationKind.ApprovalGranted, bookingId, _ => cause, cancellationToken,
-            facts => facts with { PayByLocal = payBy, DepositDue = payBy is null ? null : booking.DepositAmount });
+        await outbox.QueueForBookingAsync(db, NotificationKind.ApprovalGranted, bookingId, _ => cause, cancellationToken, due.Apply);
         await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingApproved, bookingId, cause, cancellationToken);
-        if (booking.Status == BookingStatus.Confirmed)
+        if (due.Status == BookingStatus.Confirmed)
         {
             // The same cause as a paid deposit's confirmation: a booking is confirmed once, whichever way.
             await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingConfirmed, bookingId, $"confirmation:{bookingId}", cancellationToken);

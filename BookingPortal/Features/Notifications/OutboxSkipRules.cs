@@ -13,7 +13,7 @@ internal static class OutboxSkipRules
         }
 
         if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.BookingConfirmation or NotificationKind.Rescheduled
-                or NotificationKind.PractitionerChanged or NotificationKind.ApprovalRequested or NotificationKind.ApprovalGranted
+                or NotificationKind.PractitionerChanged or NotificationKind.ApprovalRequested or NotificationKind.ApprovalGranted or NotificationKind.DepositDue
             && message.BookingId is { } bookingId)
         {
             return await BookingChangedAsync(db, message, bookingId, nowUtc, cancellationToken);
@@ -48,9 +48,12 @@ internal static class OutboxSkipRules
     /// </summary>
     private static async Task<string?> BookingChangedAsync(BookingDbContext db, OutboxMessage message, Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => new { b.Status, b.StartUtc }).SingleAsync(cancellationToken);
+        var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => new { b.Status, b.StartUtc, b.ExpiresAtUtc }).SingleAsync(cancellationToken);
         var reminder = message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h;
         return reminder && booking.Status != BookingStatus.Confirmed ? $"Not sent: the booking is {booking.Status}."
+            // Paid (its confirmation tells that), or the hold has ended: "pay by" would ask for money the seat no longer waits for.
+            : message.Kind == NotificationKind.DepositDue && !(booking.Status == BookingStatus.PendingPayment && booking.ExpiresAtUtc > nowUtc)
+                ? "Not sent: the deposit was paid or its hold had ended."
             : booking.StartUtc <= nowUtc ? "Not sent: the appointment had already started."
             // Of a later event: the same event's other channel (the text of this reminder, sent first by another
             // dispatcher) tells the same news, not newer.

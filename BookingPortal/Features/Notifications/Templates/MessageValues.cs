@@ -67,10 +67,10 @@ public static class MessageValues
         };
     }
 
-    /// <summary>An approved request: the deposit still to pay online and by when, or that it is booked.</summary>
+    /// <summary>An approved request, or a booking made at the turn: the deposit still to pay online and by when, or that it is booked.</summary>
     private static string NextStep(MessageFacts facts, bool spanish, CultureInfo? culture)
     {
-        if (facts.Kind != NotificationKind.ApprovalGranted)
+        if (facts.Kind is not (NotificationKind.ApprovalGranted or NotificationKind.DepositDue))
         {
             return "";
         }
