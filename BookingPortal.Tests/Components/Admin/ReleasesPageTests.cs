@@ -59,6 +59,18 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
         (await db.AuditEntries.CountAsync(a => a.Action == "release.saved")).Should().Be(1);
     }
 
+    [Fact]
+    public async Task Letting_visitors_wait_without_an_account_says_what_it_gives_up_beside_the_switch()
+    {
+        var page = RenderWeekly();
+        page.FindAll("[data-testid=visitor-places-warning]").Should().BeEmpty("accounts are required by default");
+
+        await page.FindAll("label").First(l => l.TextContent.Contains("Visitors may wait without an account")).QuerySelector("input")!
+            .ChangeAsync(new ChangeEventArgs { Value = true });
+
+        page.WaitForAssertion(() => page.Find("[data-testid=visitor-places-warning]").TextContent.Should().Contain("holds several places until they sign in"));
+    }
+
     private IRenderedComponent<ReleasesPage> RenderWeekly()
     {
         var page = context.Render<ReleasesPage>();
