@@ -12,14 +12,15 @@ internal static class LedgerInvariants
                 from b in db.Bookings
                 join e in db.LedgerEntries on b.Id equals e.BookingId into entries
                 from e in entries.DefaultIfEmpty()
-                group e by new { b.Id, b.ConfirmationNumber, b.Status, b.DepositAmount, PaidOnline = b.PaymentReference != null } into g
+                group e by new { b.Id, b.ConfirmationNumber, b.Status, b.DepositAmount, b.PaymentReference } into g
                 select new LedgerFacts
                 {
                     BookingId = g.Key.Id,
                     ConfirmationNumber = g.Key.ConfirmationNumber,
                     Status = g.Key.Status,
                     DepositAmount = g.Key.DepositAmount,
-                    PaidOnline = g.Key.PaidOnline,
+                    PaidOnline = g.Key.PaymentReference != null,
+                    OtherPayments = db.RefundRequests.Count(r => r.BookingId == g.Key.Id && r.PaymentReference != g.Key.PaymentReference),
                     DueEntries = g.Count(e => e != null && e.Kind == LedgerEntryKind.DepositDue),
                     Charges = g.Count(e => e != null && e.Kind == LedgerEntryKind.DepositCharged),
                     Forfeits = g.Count(e => e != null && e.Kind == LedgerEntryKind.NoShowForfeited),

@@ -17,6 +17,9 @@ public sealed class LedgerFacts
     /// <summary>The provider confirmed a payment for it (the booking has a payment reference).</summary>
     public bool PaidOnline { get; set; }
 
+    /// <summary>Payments other than the booking's own, each refunded in full as it came (a second checkout paid): each is one more charge.</summary>
+    public int OtherPayments { get; set; }
+
     public int DueEntries { get; set; }
     public int Charges { get; set; }
     public int Forfeits { get; set; }
@@ -47,7 +50,7 @@ public sealed class LedgerRule(Expression<Func<LedgerFacts, bool>> broken, Func<
 /// <summary>
 /// How a ledger looks when the code that writes it is right (BookingWrites, PaymentService,
 /// CancellationService, HoldExpiryService, FrontDeskService): the deposit is recorded due once, a
-/// payment is charged once and only with the provider's reference, a cancelled paid booking gets
+/// payment is charged once and only with the provider's reference (a second payment is charged and refunded in full), a cancelled paid booking gets
 /// back everything but the fee kept, and a no-show's deposit is forfeited once.
 /// </summary>
 public static class LedgerRules
@@ -56,8 +59,8 @@ public static class LedgerRules
     [
         new(f => f.DueEntries != (f.DepositAmount > 0 ? 1 : 0),
             f => Invariant($"Booking {f.ConfirmationNumber} has a deposit of {f.DepositAmount} but its ledger records a deposit due {f.DueEntries} time(s).")),
-        new(f => f.Charges > 1,
-            f => Invariant($"Booking {f.ConfirmationNumber} has its deposit charged {f.Charges} times.")),
+        new(f => f.Charges > 1 + f.OtherPayments,
+            f => Invariant($"Booking {f.ConfirmationNumber} has its deposit charged {f.Charges - f.OtherPayments} times.")),
         new(f => f.PaidOnline && f.Charges == 0,
             f => Invariant($"Booking {f.ConfirmationNumber} was paid online but its ledger records no charge.")),
         new(f => !f.PaidOnline && f.Charges > 0,

@@ -131,15 +131,7 @@ public sealed class PaymentService(
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.PaymentReference, paymentReference), cancellationToken);
         if (recorded != 1)
         {
-            var current = await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.PaymentReference).SingleAsync(cancellationToken);
-            if (current == paymentReference)
-            {
-                // The same payment delivered twice at once: the other delivery recorded it.
-                return;
-            }
-
-            logger.LogError("Booking {Confirmation} already records payment {Recorded}; payment {Reference} of {Amount} was not recorded and must be refunded by hand.",
-                booking.ConfirmationNumber, current, paymentReference, amount);
+            await RecordSecondPaymentAsync(db, transaction, booking, paymentReference, amount, cancellationToken);
             return;
         }
 
@@ -149,5 +141,25 @@ public sealed class PaymentService(
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Deposit for {Confirmation} arrived after its hold ended; refunding.", booking.ConfirmationNumber);
         await refundDispatcher.SendNowAsync(bookingId);
+    }
+
+    /// <summary>The booking records another payment: this one is the customer's money the clinic never asked for, refunded in full.</summary>
+    private async Task RecordSecondPaymentAsync(
+        BookingDbContext db, IDbContextTransaction transaction, Domain.Booking booking, string paymentReference, decimal amount, CancellationToken cancellationToken)
+    {
+        // Holds the booking's row, so two deliveries of this payment take turns and the second finds the first's refund.
+        await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.PaymentReference, x => x.PaymentReference), cancellationToken);
+        var current = await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.PaymentReference).SingleAsync(cancellationToken);
+        // The same payment delivered twice at once (the other delivery recorded it), or delivered again after its refund was queued.
+        if (current == paymentReference || !await refunds.QueueSecondPaymentAsync(db, booking.Id, booking.Currency, paymentReference, amount, cancellationToken))
+        {
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogWarning("Booking {Confirmation} already records payment {Recorded}; payment {Reference} of {Amount} is refunded in full.",
+            booking.ConfirmationNumber, current, paymentReference, amount);
+        await refundDispatcher.SendNowAsync(booking.Id);
     }
 }

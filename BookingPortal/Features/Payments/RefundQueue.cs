@@ -35,20 +35,46 @@ public sealed class RefundQueue(TimeProvider time)
             return null;
         }
 
+        var refund = NewRefund(bookingId, owed, booking.Currency, paymentReference, reason, queued.Count + 1);
+        db.RefundRequests.Add(refund);
+        return refund;
+    }
+
+    /// <summary>
+    /// A second payment for a booking that records one already (two checkouts both paid, reachable when a checkout's
+    /// answer was lost): none of it is kept, so it is recorded as charged and queued for refund in full, to the payment
+    /// that made it. Call holding the booking's row (two deliveries of one payment then take turns).
+    /// </summary>
+    /// <returns>False when this payment is already recorded (a redelivered webhook): nothing is added.</returns>
+    public async Task<bool> QueueSecondPaymentAsync(
+        BookingDbContext db, Guid bookingId, string currency, string paymentReference, decimal amount, CancellationToken cancellationToken)
+    {
+        if (await db.RefundRequests.AnyAsync(r => r.BookingId == bookingId && r.PaymentReference == paymentReference, cancellationToken))
+        {
+            return false;
+        }
+
+        var sequence = await db.RefundRequests.CountAsync(r => r.BookingId == bookingId, cancellationToken) + 1;
+        db.LedgerEntries.Add(LedgerEntry.For(bookingId, currency, LedgerEntryKind.DepositCharged, amount, time.GetUtcNow().UtcDateTime,
+            $"Paid a second time online ({paymentReference}); refunded in full."));
+        db.RefundRequests.Add(NewRefund(bookingId, amount, currency, paymentReference, "A second payment for a booking already paid.", sequence));
+        return true;
+    }
+
+    private RefundRequest NewRefund(Guid bookingId, decimal amount, string currency, string paymentReference, string reason, int sequence)
+    {
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        var refund = new RefundRequest
+        return new RefundRequest
         {
             BookingId = bookingId,
-            Amount = owed,
-            Currency = booking.Currency,
+            Amount = amount,
+            Currency = currency,
             PaymentReference = paymentReference,
             Reason = reason,
-            IdempotencyKey = RefundRequest.KeyFor(bookingId, queued.Count + 1),
+            IdempotencyKey = RefundRequest.KeyFor(bookingId, sequence),
             Status = RefundStatus.Pending,
             CreatedAtUtc = nowUtc,
             NextAttemptAtUtc = nowUtc,
         };
-        db.RefundRequests.Add(refund);
-        return refund;
     }
 }

@@ -1,0 +1,58 @@
+using BookingPortal.Features.Consistency;
+using static BookingPortal.Tests.Integration.Payments.DurableRefundTests;
+
+namespace BookingPortal.Tests.Integration.Payments;
+
+/// <summary>
+/// Two checkouts of one booking both paid (the first's answer was lost, the customer paid again): the booking keeps the
+/// first, and the second is the customer's money, refunded in full to the payment that made it, once however delivered.
+/// </summary>
+public class SecondPaymentTests() : StripeSuite(scheduledJobs: false)
+{
+    [Fact]
+    public async Task A_second_payment_for_a_paid_booking_is_recorded_and_refunded_in_full_once()
+    {
+        var booking = await PaidBookingAsync(factory, "pi_first");
+
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_second", 50m);
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_second", 50m);
+
+        await ShouldKeepTheFirstAndRefundTheSecondAsync(booking);
+    }
+
+    [Fact]
+    public async Task Two_deliveries_of_the_second_payment_at_once_refund_it_once()
+    {
+        var booking = await PaidBookingAsync(factory, "pi_first");
+
+        await Race.AllAtOnceAsync<bool>(
+        [
+            async () => { await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_second", 50m); return true; },
+            async () => { await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_second", 50m); return true; },
+        ]);
+
+        await ShouldKeepTheFirstAndRefundTheSecondAsync(booking);
+    }
+
+    private async Task ShouldKeepTheFirstAndRefundTheSecondAsync(BookingView booking)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var kept = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id);
+        (kept.Status, kept.PaymentReference).Should().Be((BookingStatus.Confirmed, "pi_first"));
+        var refund = await RefundAsync(factory, booking);
+        (refund.PaymentReference, refund.Amount, refund.Status).Should().Be(("pi_second", 50m, RefundStatus.Sent));
+        stripe.RefundsMade.Should().ContainSingle().Which.Amount.Should().Be("5000");
+        stripe.RefundRequests.Should().OnlyContain(r => r.Form["payment_intent"] == "pi_second");
+        var ledger = await LedgerAsync(factory, booking);
+        (ledger.Paid, ledger.Refunded, ledger.Balance).Should().Be((50m, 50m, 0m), "the first payment is the deposit; the second went back");
+        (await StaffHistoryAsync(factory, booking)).Should().Contain(e => e.Contains("A second payment for a booking already paid"));
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().NotContain(v => v.Ids.Contains($"booking:{booking.ConfirmationNumber}"),
+            "a second payment refunded in full is not a deposit charged twice");
+    }
+}
+
+/// <summary>The same on PostgreSQL, where the two deliveries really run at once.</summary>
+public class SecondPaymentOnPostgresTests : SecondPaymentTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
