@@ -26,15 +26,12 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     public Task QueueNoShowAsync(BookingDbContext db, Guid bookingId, DateTime markedAtUtc, CancellationToken cancellationToken) =>
         webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingNoShow, bookingId, $"no-show:{bookingId}:{markedAtUtc.Ticks}", cancellationToken);
 
-    /// <summary>
-    /// One reminder of the service's plan, by its channels; its claim (<see cref="BookingReminder"/>) makes it once per booking,
-    /// reminder and start. It tells how far off the appointment is now: a day-before reminder queued late (the portal was
-    /// down) says "in 5 hours", not "tomorrow".
-    /// </summary>
+    /// <summary>One reminder of the plan, once per claim (<see cref="BookingReminder"/>); queued late, it says "in 5 hours", not "tomorrow".</summary>
     public Task QueueReminderAsync(BookingDbContext db, Guid bookingId, ReminderStep step, long claimId, CancellationToken cancellationToken) =>
-        QueueForBookingAsync(db, step.Kind, bookingId, _ => $"reminder:{bookingId}:{claimId}", cancellationToken,
-            facts => facts with { MinutesBefore = Math.Min(step.MinutesBefore, (int)Math.Ceiling((facts.Appointment.LocalStart - time.GetUtcNow()).TotalMinutes)) },
-            step.Channels);
+        QueueForBookingAsync(db, step.Kind, bookingId, _ => $"reminder:{bookingId}:{claimId}", cancellationToken, facts => facts with
+        {
+            MinutesBefore = Math.Min(step.MinutesBefore, (int)Math.Ceiling((facts.Appointment.LocalStart - time.GetUtcNow()).TotalMinutes)),
+        }, step.Channels);
 
     public async Task QueueCancellationAsync(BookingDbContext db, Guid bookingId, CancellationMoney money, CancellationToken cancellationToken)
     {
