@@ -7,6 +7,8 @@ namespace BookingPortal.Features.Accounts;
 public enum AccountForm
 {
     SignIn,
+
+    /// <summary>Creating an account mails its address: the register form and the external-login confirmation step share one allowance.</summary>
     Register,
     ForgotPassword,
     ResendConfirmation,
