@@ -17,6 +17,9 @@ public enum AccountForm
 
     /// <summary>Pages that check the signed-in user's password (change it, close the account): a stolen session must not guess it without end.</summary>
     CurrentPassword,
+
+    /// <summary>Manage → Set password, for an account without one: each try may hash a password, so a session must not post it without end.</summary>
+    SetPassword,
 }
 
 /// <summary>
