@@ -97,6 +97,26 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
         stripe.RefundRequests.Should().ContainSingle("nothing is sent again on its own");
     }
 
+    /// <summary>The dashboard's refund fails within seconds, before staff type its id into the portal: the report must not be lost.</summary>
+    [Fact]
+    public async Task A_dashboard_refund_reported_failed_before_staff_record_it_is_asked_for_again_and_then_undone()
+    {
+        var booking = await RefusedRefundAsync(factory, stripe, "pi_quick");
+        using var client = factory.CreateClient();
+        var payload = RefundFailedEvent("evt_quick", "re_Quick1", "pi_quick", 5000);
+
+        var early = await PostWebhookAsync(client, payload);
+        (await factory.Get<RefundSettlement>().RecordRefundedByHandAsync(await factory.StaffAsync(), (await RefundAsync(factory, booking)).Id, "re_Quick1"))
+            .Should().Be(SettleOutcome.Recorded);
+        var redelivered = await PostWebhookAsync(client, payload);
+
+        early.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "the payment's refund waits for staff, who may have made this one");
+        redelivered.StatusCode.Should().Be(HttpStatusCode.OK);
+        var refund = await RefundAsync(factory, booking);
+        (refund.Status, refund.LastError).Should().Be((RefundStatus.Failed, "Refunded by hand (re_Quick1), then reported failed by the provider (expired_or_canceled_card)."));
+        (await LedgerAsync(factory, booking)).Balance.Should().Be(-50m, "the customer is still owed the deposit");
+    }
+
     [Fact]
     public async Task A_report_of_an_earlier_failed_refund_changes_nothing_once_staff_refunded_it_again()
     {

@@ -10,8 +10,9 @@ public enum RefundReturnOutcome
     AlreadyRecorded,
 
     /// <summary>
-    /// No refund has that id yet, but one for the payment is still being sent: the report may be about it
-    /// (its first call timed out after the provider made it). The provider must deliver it again later.
+    /// No refund has that id yet, but one for the payment is still being sent (its first call may have timed out after the
+    /// provider made it), or waits for staff to refund it by hand (they may have made this one in the provider's dashboard
+    /// and not recorded it yet). The provider must deliver it again later.
     /// </summary>
     NotKnownYet,
 
@@ -41,10 +42,11 @@ public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory,
         var refunds = await db.RefundRequests.AsNoTracking().Where(r => r.ProviderRefundId == providerRefundId).ToListAsync(cancellationToken);
         if (refunds.Count == 0)
         {
-            var beingSent = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference).AnyAsync(RefundRequest.IsOutstanding, cancellationToken);
+            var unsettled = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference)
+                .AnyAsync(r => r.Status == RefundStatus.Pending || r.Status == RefundStatus.Sending || r.Status == RefundStatus.Failed, cancellationToken);
             logger.LogWarning("The payment provider reported refund {ProviderRefundId} of {PaymentReference} failed, but no refund of the portal has that id{Yet}.",
-                providerRefundId, paymentReference, beingSent ? " yet: one for that payment is still being sent, so the provider is asked to deliver it again" : "");
-            return beingSent ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
+                providerRefundId, paymentReference, unsettled ? " yet: one for that payment is still being sent or made by staff, so the provider is asked to deliver it again" : "");
+            return unsettled ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
         }
 
         var undone = 0;
