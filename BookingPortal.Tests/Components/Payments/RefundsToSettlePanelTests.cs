@@ -24,8 +24,23 @@ public sealed class RefundsToSettlePanelTests() : StaffPageSuite(typeof(RefundSe
         (await db.RefundRequests.SingleAsync(r => r.BookingId == booking.Id)).Status.Should().Be(RefundStatus.SettledByHand);
     }
 
+    [Fact]
+    public async Task The_id_of_the_refund_that_failed_is_refused_beside_the_field()
+    {
+        var booking = await FailedRefundAsync(providerRefundId: "re_Failed1");
+        var panel = context.Render<RefundsToSettlePanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=refund-to-settle]").TextContent.Should().Contain(booking.ConfirmationNumber));
+
+        await panel.Find("[data-testid=refund-to-settle] input").ChangeAsync(new() { Value = "re_Failed1" });
+        await panel.FindAll("button").Single(b => b.TextContent.Contains("Record as refunded")).ClickAsync(new());
+
+        panel.WaitForAssertion(() => panel.FindAll(".mud-input-error").Select(e => e.TextContent).Should().Contain(t => t.Contains("That is the refund that failed")));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.RefundRequests.SingleAsync(r => r.BookingId == booking.Id)).Status.Should().Be(RefundStatus.Failed, "recorded, the failure's next report would undo it");
+    }
+
     /// <summary>A booking with a refund the dispatcher gave up on (written directly: no provider takes part here).</summary>
-    private async Task<BookingView> FailedRefundAsync()
+    private async Task<BookingView> FailedRefundAsync(string? providerRefundId = null)
     {
         var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
         var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
@@ -41,6 +56,7 @@ public sealed class RefundsToSettlePanelTests() : StaffPageSuite(typeof(RefundSe
             Status = RefundStatus.Failed,
             Attempts = 1,
             LastError = "card expired",
+            ProviderRefundId = providerRefundId,
         });
         await db.SaveChangesAsync();
         return booking;

@@ -17,6 +17,9 @@ public enum SettleOutcome
 
     /// <summary>How the money was sent back must be said (up to <see cref="RefundSettlement.MaxReferenceLength"/> characters).</summary>
     ReferenceRequired,
+
+    /// <summary>The provider's id given is the refund's own, the one that failed: recorded, it would be undone by that failure's next report.</summary>
+    TheRefundThatFailed,
 }
 
 /// <summary>
@@ -82,6 +85,11 @@ public sealed class RefundSettlement(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == refundId, cancellationToken);
+        if (providerRefundId is not null && refund is { Status: RefundStatus.Failed } && refund.ProviderRefundId == providerRefundId)
+        {
+            return SettleOutcome.TheRefundThatFailed;
+        }
+
         // Conditional on its status: two clicks, two tabs or two colleagues record the money once.
         var updated = refund is null ? 0 : await db.RefundRequests
             .Where(r => r.Id == refundId).Where(MadeByHand(time.GetUtcNow().UtcDateTime))
