@@ -78,6 +78,30 @@ public class OutboxDeliveryTests : MessagingTestBase
     }
 
     [Fact]
+    public async Task A_failed_message_whose_text_retention_emptied_is_neither_counted_nor_queued_again()
+    {
+        StandIn.FailNext(400, 400);
+        await Factory.BookAsync(slotIndex: 3);
+        await Factory.BookAsync(slotIndex: 4);
+        await Factory.Get<OutboxDispatcher>().DispatchDueAsync();
+        await using (var db = await Factory.DbFactory.CreateDbContextAsync())
+        {
+            var failed = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync();
+            failed.Should().HaveCount(2);
+            await db.OutboxMessages.Where(m => m.Id == failed[0]).ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.TextBody, BookingPortal.Features.Accounts.MessageRetention.PurgedText).SetProperty(x => x.BodiesPurgedAtUtc, Factory.Clock.GetUtcNow().UtcDateTime));
+        }
+
+        var admin = Factory.Get<OutboxAdminService>();
+        var staff = await Factory.StaffAsync();
+        var counted = (await admin.CountAsync(staff)).Failed;
+        var retried = await admin.RetryFailedAsync(staff);
+
+        (counted, retried).Should().Be((1, 1), "the emptied one is a record of what failed, not a message that can go");
+        (await Factory.OutboxAsync()).Count(m => m.Status == OutboxStatus.Failed).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_refused_message_fails_at_once_instead_of_being_retried()
     {
         StandIn.FailNext(400);

@@ -4,6 +4,7 @@ using BookingPortal.Features.Staff;
 
 namespace BookingPortal.Features.Notifications;
 
+/// <param name="Failed">Failed messages that can be sent again: one whose text retention emptied is a record, not work.</param>
 public sealed record OutboxCounts(int Pending, int Sending, int Failed, int SentToday);
 
 public sealed record OutboxRow(
@@ -36,7 +37,8 @@ public sealed class OutboxAdminService(
         actor.EnsureStaff();
         var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var byStatus = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byStatus = await db.OutboxMessages.Where(m => m.Status != OutboxStatus.Failed || m.BodiesPurgedAtUtc == null)
+            .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(OutboxStatus status) => byStatus.FirstOrDefault(s => s.Key == status)?.Count ?? 0;
         var sentToday = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent && m.SentAtUtc >= since, cancellationToken);
         return new OutboxCounts(Count(OutboxStatus.Pending), Count(OutboxStatus.Sending), Count(OutboxStatus.Failed), sentToday);
@@ -90,7 +92,8 @@ public sealed class OutboxAdminService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Failed && (id == null || m.Id == id))
+            // Not one whose text retention emptied: the dispatcher would only set it aside, and "N queued again" would count it.
+            .Where(m => m.Status == OutboxStatus.Failed && m.BodiesPurgedAtUtc == null && (id == null || m.Id == id))
             .ExecuteUpdateAsync(m => m
                 .SetProperty(x => x.Status, OutboxStatus.Pending)
                 .SetProperty(x => x.Attempts, 0)
