@@ -88,6 +88,22 @@ public sealed class StripeStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Refunds staff made in Stripe's dashboard, by id: Stripe knows them, the portal only once staff record them.</summary>
+    private readonly ConcurrentDictionary<string, string> dashboardRefunds = new();
+
+    /// <summary>A refund staff made in Stripe's dashboard for <paramref name="paymentIntent"/>; "failed" when the card refused it at once.</summary>
+    public void MadeInDashboard(string refundId, string paymentIntent, string status = "succeeded") =>
+        dashboardRefunds[refundId] = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = refundId,
+            ["object"] = "refund",
+            ["status"] = status,
+            ["failure_reason"] = status == "failed" ? "expired_or_canceled_card" : null,
+            ["amount"] = 5000,
+            ["currency"] = "usd",
+            ["payment_intent"] = paymentIntent,
+        });
+
     /// <summary>Released once for every refund request that is being held unanswered, so a test knows it has arrived.</summary>
     public SemaphoreSlim HeldRefunds { get; } = new(0);
 
@@ -195,6 +211,19 @@ public sealed class StripeStandIn : IAsyncDisposable
                 // Newest first, as Stripe lists them; all on one page.
                 var refunds = standIn.RefundsMade.Where(r => !recorded.Form.TryGetValue("payment_intent", out var paymentIntent) || r.PaymentIntent == paymentIntent).Reverse();
                 return Results.Text($$"""{"object":"list","url":"/v1/refunds","has_more":false,"data":[{{string.Join(',', refunds.Select(r => r.Json))}}]}""", "application/json");
+            });
+            endpoints.MapGet("/v1/refunds/{id}", async (HttpRequest request, string id) =>
+            {
+                await standIn!.RecordAsync(request);
+                if (standIn.RefundOutage)
+                {
+                    return Results.Text("""{"error":{"type":"api_error","message":"Something went wrong on Stripe's end."}}""", "application/json", statusCode: 500);
+                }
+
+                var json = standIn.RefundsMade.FirstOrDefault(r => r.Id == id)?.Json ?? standIn.dashboardRefunds.GetValueOrDefault(id);
+                return json is not null
+                    ? Results.Text(json, "application/json")
+                    : Results.Text($$$"""{"error":{"type":"invalid_request_error","code":"resource_missing","param":"id","message":"No such refund: '{{{id}}}'"}}""", "application/json", statusCode: 404);
             });
         });
         standIn = new StripeStandIn(app, baseUrl);

@@ -34,7 +34,7 @@ public sealed class RefundsToSettlePanelTests() : StaffPageSuite(typeof(RefundSe
         await panel.Find("[data-testid=refund-to-settle] input").ChangeAsync(new() { Value = "re_Failed1" });
         await panel.FindAll("button").Single(b => b.TextContent.Contains("Record as refunded")).ClickAsync(new());
 
-        panel.WaitForAssertion(() => panel.FindAll(".mud-input-error").Select(e => e.TextContent).Should().Contain(t => t.Contains("That is the refund that failed")));
+        panel.WaitForAssertion(() => panel.FindAll(".mud-input-error").Select(e => e.TextContent).Should().Contain(t => t.Contains("That refund failed, so no money went back")));
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         (await db.RefundRequests.SingleAsync(r => r.BookingId == booking.Id)).Status.Should().Be(RefundStatus.Failed, "recorded, the failure's next report would undo it");
     }

@@ -43,6 +43,7 @@ public class RefundSettlementTests() : StripeSuite(scheduledJobs: false)
     public async Task A_refund_recorded_by_stripes_refund_id_carries_that_id_so_its_failure_is_heard(string reference, string? providerRefundId)
     {
         var booking = await RefusedRefundAsync(factory, stripe, "pi_by_id");
+        stripe.MadeInDashboard("re_3MtwBwLkdIwHu7ix28a3tqPa", "pi_by_id");
         var settlement = factory.Get<RefundSettlement>();
 
         (await settlement.RecordRefundedByHandAsync(await factory.StaffAsync(), (await RefundAsync(factory, booking)).Id, reference)).Should().Be(SettleOutcome.Recorded);

@@ -14,4 +14,8 @@ public sealed class PayAtReceptionGateway : IPaymentGateway
 
     public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; refunds are made at the desk.");
+
+    /// <summary>No provider to ask: a refund staff made in a dashboard is recorded as they say.</summary>
+    public Task<ProviderRefund> FindRefundAsync(string paymentReference, string providerRefundId, CancellationToken cancellationToken) =>
+        Task.FromResult(new ProviderRefund(ProviderRefundState.Unknown));
 }

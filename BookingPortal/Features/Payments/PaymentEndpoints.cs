@@ -40,7 +40,7 @@ public static class PaymentEndpoints
                 // Stripe delivers a webhook again, for days, until it is answered 2xx: by then the refund has its id.
                 // The problem's text is what Stripe's dashboard shows for the delivery.
                 return outcome == RefundReturnOutcome.NotKnownYet
-                    ? Results.Problem("The refund this reports on is still being sent, or not yet recorded by staff: deliver it again later.", statusCode: StatusCodes.Status503ServiceUnavailable)
+                    ? Results.Problem("The refund this reports on is still being sent: deliver it again later.", statusCode: StatusCodes.Status503ServiceUnavailable)
                     : Results.Ok();
         }
 

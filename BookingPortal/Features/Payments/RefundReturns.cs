@@ -10,9 +10,8 @@ public enum RefundReturnOutcome
     AlreadyRecorded,
 
     /// <summary>
-    /// No refund has that id yet, but one for the payment is still being sent (its first call may have timed out after the
-    /// provider made it), or waits for staff to refund it by hand (they may have made this one in the provider's dashboard
-    /// and not recorded it yet). The provider must deliver it again later.
+    /// No refund has that id yet, but one for the payment is still being sent: the report may be about it
+    /// (its first call timed out after the provider made it). The provider must deliver it again later.
     /// </summary>
     NotKnownYet,
 
@@ -42,11 +41,12 @@ public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory,
         var refunds = await db.RefundRequests.AsNoTracking().Where(r => r.ProviderRefundId == providerRefundId).ToListAsync(cancellationToken);
         if (refunds.Count == 0)
         {
-            var unsettled = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference)
-                .AnyAsync(r => r.Status == RefundStatus.Pending || r.Status == RefundStatus.Sending || r.Status == RefundStatus.Failed, cancellationToken);
+            // Not for a refund waiting for staff: they may record this id days later, past the provider's redeliveries, so
+            // recording asks the provider whether the refund failed (RefundSettlement) rather than waiting for this report.
+            var beingSent = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference).AnyAsync(RefundRequest.IsOutstanding, cancellationToken);
             logger.LogWarning("The payment provider reported refund {ProviderRefundId} of {PaymentReference} failed, but no refund of the portal has that id{Yet}.",
-                providerRefundId, paymentReference, unsettled ? " yet: one for that payment is still being sent or made by staff, so the provider is asked to deliver it again" : "");
-            return unsettled ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
+                providerRefundId, paymentReference, beingSent ? " yet: one for that payment is still being sent, so the provider is asked to deliver it again" : "");
+            return beingSent ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
         }
 
         var undone = 0;

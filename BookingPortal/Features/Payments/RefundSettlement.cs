@@ -18,8 +18,14 @@ public enum SettleOutcome
     /// <summary>How the money was sent back must be said (up to <see cref="RefundSettlement.MaxReferenceLength"/> characters).</summary>
     ReferenceRequired,
 
-    /// <summary>The provider's id given is the refund's own, the one that failed: recorded, it would be undone by that failure's next report.</summary>
+    /// <summary>
+    /// The provider's id given is of a refund that failed: the row's own (recorded, that failure's next report would undo it),
+    /// or one the provider says failed already (no money went back).
+    /// </summary>
     TheRefundThatFailed,
+
+    /// <summary>The provider has no refund of this payment with that id (a typo, another booking's refund).</summary>
+    NotThisPaymentsRefund,
 }
 
 /// <summary>
@@ -83,12 +89,13 @@ public sealed class RefundSettlement(
 
         var providerRefundId = notices.IsRefundId(how) ? how : null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refund = await db.RefundRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == refundId, cancellationToken);
-        if (providerRefundId is not null && refund is { Status: RefundStatus.Failed } && refund.ProviderRefundId == providerRefundId)
+        if (providerRefundId is not null && refund is not null && await RefusedByProviderAsync(refund, providerRefundId, cancellationToken) is { } refused)
         {
-            return SettleOutcome.TheRefundThatFailed;
+            return refused;
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Conditional on its status: two clicks, two tabs or two colleagues record the money once.
         var updated = refund is null ? 0 : await db.RefundRequests
@@ -108,5 +115,21 @@ public sealed class RefundSettlement(
 
         await transaction.CommitAsync(cancellationToken);
         return updated == 1 ? SettleOutcome.Recorded : SettleOutcome.AlreadySettled;
+    }
+
+    /// <summary>Asked before the transaction opens: the provider's answer may take seconds, and nothing waits on it.</summary>
+    private async Task<SettleOutcome?> RefusedByProviderAsync(RefundRequest refund, string providerRefundId, CancellationToken cancellationToken)
+    {
+        if (refund.Status == RefundStatus.Failed && refund.ProviderRefundId == providerRefundId)
+        {
+            return SettleOutcome.TheRefundThatFailed;
+        }
+
+        return (await gateway.FindRefundAsync(refund.PaymentReference, providerRefundId, cancellationToken)).State switch
+        {
+            ProviderRefundState.Failed => SettleOutcome.TheRefundThatFailed,
+            ProviderRefundState.NotOfThisPayment => SettleOutcome.NotThisPaymentsRefund,
+            _ => null,
+        };
     }
 }

@@ -112,6 +112,25 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
         }
     }
 
+    public async Task<ProviderRefund> FindRefundAsync(string paymentReference, string providerRefundId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var refund = await new RefundService(Client(maxNetworkRetries: 0)).GetAsync(providerRefundId, cancellationToken: cancellationToken);
+            return refund.PaymentIntentId != paymentReference ? new(ProviderRefundState.NotOfThisPayment)
+                : refund.Status is "failed" or "canceled" ? new(ProviderRefundState.Failed, refund.FailureReason ?? refund.Status)
+                : new(ProviderRefundState.Made);
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return new(ProviderRefundState.NotOfThisPayment);
+        }
+        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new(ProviderRefundState.Unknown);
+        }
+    }
+
     /// <summary>The payment's refund that carries <paramref name="idempotencyKey"/> in its metadata, if an earlier attempt made one.</summary>
     private static async Task<Refund?> MadeEarlierAsync(RefundService refunds, string paymentIntent, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -38,7 +38,31 @@ public interface IPaymentGateway
     /// <returns>The provider's id of the refund.</returns>
     /// <exception cref="RefundRejectedException">The provider refused the refund for good; trying again would not help.</exception>
     Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the provider says of refund <paramref name="providerRefundId"/>, which staff made in its dashboard for this payment
+    /// and are about to record: a refund that failed already (the same closed card, within seconds) must not be recorded as
+    /// money returned, nor one of another payment (a typo, another booking's).
+    /// </summary>
+    Task<ProviderRefund> FindRefundAsync(string paymentReference, string providerRefundId, CancellationToken cancellationToken);
 }
+
+public enum ProviderRefundState
+{
+    /// <summary>Made, or still under way: if it fails later, the provider's report finds it by its id.</summary>
+    Made,
+
+    /// <summary>The provider gave up on it (failed or cancelled): no money went back.</summary>
+    Failed,
+
+    /// <summary>No refund of this payment has that id.</summary>
+    NotOfThisPayment,
+
+    /// <summary>The provider could not be asked (down, no online gateway): recorded as staff say, its later failure report still undoes it.</summary>
+    Unknown,
+}
+
+public sealed record ProviderRefund(ProviderRefundState State, string? FailureReason = null);
 
 /// <summary>The provider answered that this refund will never be made (already refunded, more than was paid…).</summary>
 public sealed class RefundRejectedException(string message, Exception? innerException = null) : Exception(message, innerException);
