@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace BookingPortal.Domain;
 
 public enum NotificationKind
@@ -48,6 +50,10 @@ public static class NotificationKinds
     /// </summary>
     public static bool CarriesAccountKey(this NotificationKind kind) =>
         kind is NotificationKind.ConfirmEmail or NotificationKind.ResetPassword or NotificationKind.ConfirmEmailChange or NotificationKind.StaffInvitation;
+
+    /// <summary>Also texted, where the customer takes texts and no channels are chosen for it: what asks them to act soon, or reminds them of the day.</summary>
+    public static bool GoesBySms(this NotificationKind kind) =>
+        kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.WaitlistSeatOffered or NotificationKind.DepositDue;
 }
 
 public enum NotificationChannel
@@ -115,6 +121,12 @@ public class OutboxMessage : DispatchedWork
 
     /// <summary>When the retention job emptied the rendered bodies; who, what kind, when and how it was delivered stay.</summary>
     public DateTime? BodiesPurgedAtUtc { get; set; }
+
+    /// <summary>
+    /// Failed, and staff can still send it again: one whose text retention emptied is the record of what failed, not
+    /// work (the dispatcher would set it aside). What every "failed messages" count and "Retry failed" use.
+    /// </summary>
+    public static readonly Expression<Func<OutboxMessage, bool>> FailedToRetry = m => m.Status == OutboxStatus.Failed && m.BodiesPurgedAtUtc == null;
 }
 
 /// <summary>One try at handing a message to its provider, with the provider's answer.</summary>

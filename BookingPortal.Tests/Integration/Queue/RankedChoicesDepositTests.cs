@@ -1,4 +1,5 @@
 using System.Globalization;
+using BookingPortal.Tests.Integration.Notifications;
 
 namespace BookingPortal.Tests.Integration.Queue;
 
@@ -46,6 +47,31 @@ public class RankedChoicesDepositTests() : StripeSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task A_customer_who_takes_texts_is_also_texted_the_deposit_to_pay()
+    {
+        var (booking, _) = await BookedAtTheTurnAsync(takesTexts: true);
+
+        await factory.Get<OutboxDispatcher>().DispatchDueAsync();
+
+        messaging.TextMessages.Should().ContainSingle(t => t.To == "+12125550142").Which.Body
+            .Should().StartWith("Booked for you: ").And.Contain("Please pay the deposit of $30.00 by").And.Contain($"bookings/{booking.ConfirmationNumber}");
+    }
+
+    [Fact]
+    public async Task A_customer_told_of_a_booking_made_at_the_turn_hears_when_staff_cancel_it()
+    {
+        var (booking, _) = await BookedAtTheTurnAsync();
+        var staff = await factory.StaffAsync();
+
+        var cancelled = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true));
+
+        cancelled.Succeeded.Should().BeTrue(cancelled.Message);
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.OutboxMessages.CountAsync(m => m.BookingId == booking.Id && m.Kind == NotificationKind.Cancellation && m.Channel == NotificationChannel.Email))
+            .Should().Be(1, "they were told to pay for it");
+    }
+
+    [Fact]
     public async Task A_deposit_message_still_waiting_when_the_hold_ends_is_not_sent()
     {
         var (booking, message) = await BookedAtTheTurnAsync();
@@ -60,9 +86,14 @@ public class RankedChoicesDepositTests() : StripeSuite(scheduledJobs: false)
     }
 
     /// <summary>One customer ranks a time while waiting; the opening's tick books it and writes the message in its transaction.</summary>
-    private async Task<(Booking Booking, OutboxMessage Message)> BookedAtTheTurnAsync()
+    private async Task<(Booking Booking, OutboxMessage Message)> BookedAtTheTurnAsync(bool takesTexts = false)
     {
         var customer = (await factory.CreateCustomersAsync(1))[0];
+        if (takesTexts)
+        {
+            await factory.OptInToSmsAsync(customer, "+1 212 555 0142");
+        }
+
         var entry = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.Id;
         var book = factory.Get<RankedChoiceBook>();
         var slot = (await book.OptionsAsync(clinic.Id)).First(s => s.StartUtc > WeeklyRelease.Opening.UtcDateTime.AddHours(25)).StartUtc;

@@ -159,9 +159,11 @@ public sealed class CancellationService(
         }
 
         // Only someone whose seat was held for their own payment was never told of it; a request was acknowledged
-        // (and, if approved with a deposit to pay, approved), so its customer hears it is cancelled.
+        // (and, if approved with a deposit to pay, approved), and a booking made at the turn was told with what to pay,
+        // so their customers hear it is cancelled.
         if (booking.Status is BookingStatus.Confirmed or BookingStatus.AwaitingApproval
-            || (booking.Status == BookingStatus.PendingPayment && booking.Service!.RequiresApproval))
+            || (booking.Status == BookingStatus.PendingPayment
+                && (booking.Service!.RequiresApproval || await DepositDueMessages.WasToldAsync(db, booking.Id, cancellationToken))))
         {
             await outbox.QueueCancellationAsync(db, booking.Id, new CancellationMoney(quote.FeeRetained, quote.Refund), cancellationToken);
         }

@@ -13,9 +13,21 @@ public sealed class DepositDueMessages(NotificationOutbox outbox)
     {
         if (await ReadAsync(db, bookingId, cancellationToken) is { PayByLocal: not null } due)
         {
-            await outbox.QueueForBookingAsync(db, NotificationKind.DepositDue, bookingId, _ => $"deposit-due:{bookingId}", cancellationToken, due.Apply);
+            await outbox.QueueForBookingAsync(db, NotificationKind.DepositDue, bookingId, _ => EventKey(bookingId), cancellationToken, due.Apply);
         }
     }
+
+    /// <summary>
+    /// Whether the customer of this held booking was told of it (an unpaid hold of their own making was not: they were on
+    /// the page). Told, they hear of its cancellation or move as of a confirmed booking's.
+    /// </summary>
+    public static Task<bool> WasToldAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken)
+    {
+        var key = EventKey(bookingId);
+        return db.OutboxMessages.AnyAsync(m => m.EventKey == key, cancellationToken);
+    }
+
+    private static string EventKey(Guid bookingId) => $"deposit-due:{bookingId}";
 
     /// <summary>What is still to pay and by when (both null when nothing is: the booking is not held for an online deposit), read in the caller's transaction.</summary>
     internal static async Task<DepositDue> ReadAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken)

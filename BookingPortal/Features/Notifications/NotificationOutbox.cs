@@ -45,15 +45,15 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingCancelled, bookingId, $"cancellation:{bookingId}", cancellationToken);
 
     /// <summary>
-    /// A booking can move many times; each move is its own event. Webhooks hear of every move; the
-    /// customer is written to only about a confirmed booking (an unpaid hold was never confirmed to them).
+    /// A booking can move many times; each move is its own event. Webhooks hear of every move; the customer is written to
+    /// about a confirmed booking, or a held one they were told of (an unpaid hold of their own making was not).
     /// </summary>
     public async Task QueueRescheduledAsync(BookingDbContext db, Guid bookingId, DateTime previousStartUtc, CancellationToken cancellationToken)
     {
         var cause = $"rescheduled:{bookingId}:{previousStartUtc.Ticks}:{time.GetUtcNow().UtcTicks}";
         // Read in the caller's transaction after its move: a payment that confirmed the hold meanwhile is seen here.
         var status = await db.Bookings.Where(b => b.Id == bookingId).Select(b => b.Status).SingleAsync(cancellationToken);
-        if (status == BookingStatus.Confirmed)
+        if (status == BookingStatus.Confirmed || (status == BookingStatus.PendingPayment && await DepositDueMessages.WasToldAsync(db, bookingId, cancellationToken)))
         {
             await QueueForBookingAsync(db, NotificationKind.Rescheduled, bookingId, b => $"{cause}:{b.StartUtc.Ticks}", cancellationToken,
                 facts => facts with { PreviousLocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(previousStartUtc), TimeZoneCache.Find(facts.Appointment.TimeZoneId)) });
@@ -205,7 +205,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var composed = await composer.ComposeAsync(facts);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var rows = new List<OutboxMessage>();
-        var by = channels ?? (GoesBySms(kind) ? ReminderChannels.Email | ReminderChannels.Sms : ReminderChannels.Email);
+        var by = channels ?? (kind.GoesBySms() ? ReminderChannels.Email | ReminderChannels.Sms : ReminderChannels.Email);
         if (by.HasFlag(ReminderChannels.Email) && customer.Email is { Length: > 0 } email)
         {
             var message = NewMessage(kind, customerId, eventKey, composed, NotificationChannel.Email, email, nowUtc);
@@ -242,8 +242,6 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
             _ => null,
         };
     }
-
-    public static bool GoesBySms(NotificationKind kind) => kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.WaitlistSeatOffered;
 
     private static DateTimeOffset Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utc), zone);
 }
