@@ -43,7 +43,7 @@ public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFacto
         }
 
         var next = await NextReleaseAsync(db, services, now.UtcDateTime, cancellationToken);
-        var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
+        var failed = await db.OutboxMessages.CountAsync(OutboxMessage.FailedToRetry, cancellationToken);
         var pending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
         return new Dashboard(
             today, zone.Id, byHour,

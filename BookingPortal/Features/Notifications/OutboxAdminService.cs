@@ -37,11 +37,12 @@ public sealed class OutboxAdminService(
         actor.EnsureStaff();
         var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var byStatus = await db.OutboxMessages.Where(m => m.Status != OutboxStatus.Failed || m.BodiesPurgedAtUtc == null)
+        var byStatus = await db.OutboxMessages.Where(m => m.Status != OutboxStatus.Failed)
             .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(OutboxStatus status) => byStatus.FirstOrDefault(s => s.Key == status)?.Count ?? 0;
+        var failed = await db.OutboxMessages.CountAsync(OutboxMessage.FailedToRetry, cancellationToken);
         var sentToday = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent && m.SentAtUtc >= since, cancellationToken);
-        return new OutboxCounts(Count(OutboxStatus.Pending), Count(OutboxStatus.Sending), Count(OutboxStatus.Failed), sentToday);
+        return new OutboxCounts(Count(OutboxStatus.Pending), Count(OutboxStatus.Sending), failed, sentToday);
     }
 
     /// <summary>Newest first, paged on the server; optionally one status, and a search in recipient and subject.</summary>
@@ -92,8 +93,7 @@ public sealed class OutboxAdminService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.OutboxMessages
-            // Not one whose text retention emptied: the dispatcher would only set it aside, and "N queued again" would count it.
-            .Where(m => m.Status == OutboxStatus.Failed && m.BodiesPurgedAtUtc == null && (id == null || m.Id == id))
+            .Where(OutboxMessage.FailedToRetry).Where(m => id == null || m.Id == id)
             .ExecuteUpdateAsync(m => m
                 .SetProperty(x => x.Status, OutboxStatus.Pending)
                 .SetProperty(x => x.Attempts, 0)

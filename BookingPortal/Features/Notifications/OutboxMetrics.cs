@@ -45,8 +45,8 @@ public sealed class OutboxMetrics : IHostedService
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            var counts = await db.OutboxMessages
-                .Where(m => m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Failed)
+            var counts = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending)
+                .Concat(db.OutboxMessages.Where(OutboxMessage.FailedToRetry))
                 .GroupBy(m => new { m.Channel, m.Status })
                 .Select(g => new { g.Key.Channel, g.Key.Status, Count = g.Count() })
                 .ToListAsync();
