@@ -150,12 +150,13 @@ public class TemplateRenderingTests
     }
 
     [Fact]
-    public void A_reminder_says_how_far_ahead_it_was_planned()
+    public void A_reminder_says_how_far_off_the_start_is()
     {
         Compose(Sample(NotificationKind.Reminder24h) with { MinutesBefore = 72 * 60 }).Subject.Should().StartWith("Reminder: Specialist Consultation in 3 days, ");
         Compose(Sample(NotificationKind.Reminder24h) with { MinutesBefore = 24 * 60 }).Subject.Should().StartWith("Reminder: Specialist Consultation tomorrow, ");
         Compose(Sample(NotificationKind.Reminder1h) with { MinutesBefore = 120 }).Text.Should().Contain("Your appointment starts in 2 hours.");
         Compose(Sample(NotificationKind.Reminder1h) with { MinutesBefore = 60 }).Text.Should().Contain("Your appointment starts in about an hour.");
+        Compose(Sample(NotificationKind.Reminder1h) with { MinutesBefore = 15 }).Text.Should().Contain("Your appointment starts in 15 minutes.", "queued late, close to the start");
     }
 
     [Theory]

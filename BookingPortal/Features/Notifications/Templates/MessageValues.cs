@@ -45,7 +45,7 @@ public static class MessageValues
     private static string Zone(string timeZoneId, bool spanish) =>
         spanish ? $"hora de {DisplayFormat.City(timeZoneId)}" : $"{DisplayFormat.City(timeZoneId)} time";
 
-    /// <summary>"tomorrow", "in 3 days", "in 2 hours": how far ahead the reminder was planned to go.</summary>
+    /// <summary>"tomorrow", "in 3 days", "in 2 hours", "in 15 minutes": how far off the start is when the reminder is queued.</summary>
     private static string StartsIn(int? minutesBefore, bool spanish)
     {
         if (minutesBefore is not { } minutes)
@@ -60,6 +60,8 @@ public static class MessageValues
             ( >= 18 * 60 and <= 36 * 60, true) => "mañana",
             ( > 36 * 60, false) => $"in {(int)Math.Round(minutes / 1440.0)} days",
             ( > 36 * 60, true) => $"dentro de {(int)Math.Round(minutes / 1440.0)} días",
+            ( < 45, false) => minutes == 1 ? "in 1 minute" : $"in {minutes} minutes",
+            ( < 45, true) => minutes == 1 ? "dentro de 1 minuto" : $"dentro de {minutes} minutos",
             ( < 90, false) => "in about an hour",
             ( < 90, true) => "dentro de una hora aproximadamente",
             (_, false) => $"in {hours} hours",
