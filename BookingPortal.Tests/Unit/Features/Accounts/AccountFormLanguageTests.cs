@@ -51,6 +51,16 @@ public class AccountFormLanguageTests
         Message(email, email.GetCustomAttribute<StringLengthAttribute>()!).Should().Be("El campo Correo electrónico debe tener como máximo 254 caracteres.");
     }
 
+    [Fact]
+    public void Every_account_field_taking_an_address_refuses_one_over_254_characters()
+    {
+        var addresses = ValidatedFields.Where(property => property.GetCustomAttribute<EmailAddressAttribute>() is not null).ToList();
+
+        addresses.Should().HaveCountGreaterThan(5, "the scan must find the forms that take an address");
+        addresses.Where(property => property.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength is not (> 0 and <= 254)).Select(Name)
+            .Should().BeEmpty("a longer text is no address, and it is refused beside the field on every form alike");
+    }
+
     /// <summary>Each field's messages, as the attribute formats them in the current culture, by page, field and attribute.</summary>
     private static Dictionary<string, string> Messages() => ValidatedFields
         .SelectMany(property => Validators(property).Select(attribute => (Key: $"{Name(property)} [{attribute.GetType().Name}]", Text: Message(property, attribute))))
