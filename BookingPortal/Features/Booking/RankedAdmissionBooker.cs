@@ -1,5 +1,4 @@
 using BookingPortal.Features.Bookings;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Queue;
 
 namespace BookingPortal.Features.Booking;
@@ -11,7 +10,7 @@ namespace BookingPortal.Features.Booking;
 /// place is served first. Whoever ends with no time left is admitted as today and told their choices were taken; whoever
 /// is booked with an online deposit to pay is told by when, as they may not be at the screen.
 /// </summary>
-internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, DepositDueMessages depositDue, ILogger<RankedAdmissionBooker> logger) : IRankedAdmissions
+internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, ILogger<RankedAdmissionBooker> logger) : IRankedAdmissions
 {
     public async Task<IReadOnlyList<int>> BookAdmittedAsync(BookingDbContext db, long openingId, DateTime admittedAtUtc, CancellationToken cancellationToken)
     {
@@ -39,11 +38,6 @@ internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, Depos
         }
 
         await RecordOutcomesAsync(db, entries.Keys, booked, cancellationToken);
-        foreach (var held in booked.Values.Where(b => b.Status == BookingStatus.PendingPayment))
-        {
-            await depositDue.QueueAsync(db, held.Id, cancellationToken);
-        }
-
         return booked.Count > 0 ? [serviceId] : [];
     }
 
@@ -78,6 +72,7 @@ internal sealed class RankedAdmissionBooker(ReservationBatchWriter writer, Depos
         new(customerId, serviceId, slotStartUtc, $"ranked-{choices.QueueEntryId}-{admittedAtUtc.Ticks}")
         {
             Answers = new AnswersGiven(choices.AnswerValues, choices.AnswersLanguage),
+            TellHeld = true,
         };
 
     /// <summary>

@@ -231,7 +231,7 @@ public sealed partial class ReservationBatchWriter(
             (candidate.Booking.RequestFingerprint, candidate.Booking.VideoRoomLink) = (request.Fingerprint, videoRooms.NewRoomLinkFor(service));
             if (!service.BooksPractitioners)
             {
-                candidate.Messages = await outbox.ComposeForNewBookingAsync(candidate.Booking, service, endpoints, contacts[request.CustomerId]);
+                candidate.Messages = await outbox.ComposeForNewBookingAsync(candidate.Booking, service, endpoints, contacts[request.CustomerId], tellHeld: request.TellHeld);
             }
         }
 

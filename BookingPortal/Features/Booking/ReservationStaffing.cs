@@ -41,6 +41,7 @@ internal static class ReservationStaffing
         var given = staffed.Where(c => c.IsOpen).ToList();
         var names = await BookingReader.PractitionerNamesAsync(db, given.Select(c => c.Booking!.PractitionerId), cancellationToken);
         await Parallel.ForEachAsync(given, cancellationToken, async (candidate, _) => candidate.Messages = await messages.Outbox.ComposeForNewBookingAsync(
-            candidate.Booking!, candidate.Service, messages.Endpoints, messages.Contacts[candidate.Request.CustomerId], BookingReader.NameOf(names, candidate.Booking!.PractitionerId)));
+            candidate.Booking!, candidate.Service, messages.Endpoints, messages.Contacts[candidate.Request.CustomerId], BookingReader.NameOf(names, candidate.Booking!.PractitionerId),
+            candidate.Request.TellHeld));
     }
 }

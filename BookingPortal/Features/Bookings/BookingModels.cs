@@ -17,6 +17,9 @@ public sealed record ReserveRequest(string CustomerId, int ServiceId, DateTime S
 
     /// <summary>The terms the customer was shown before pressing "Book"; when the service's differ, nothing is booked. None: not checked (the API).</summary>
     public BookingTerms? TermsShown { get; init; }
+
+    /// <summary>Booked while the customer may be away (at their turn, from their ranked choices): a booking held for its deposit tells them what to pay.</summary>
+    public bool TellHeld { get; init; }
 }
 
 /// <summary>Move a booking to another slot of the same service.</summary>

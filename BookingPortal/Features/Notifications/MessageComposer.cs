@@ -3,7 +3,25 @@ using BookingPortal.Features.Notifications.Templates;
 namespace BookingPortal.Features.Notifications;
 
 /// <summary>A message ready to store: subject, HTML and plain-text parts, the text message, and the template version it came from.</summary>
-public sealed record ComposedMessage(string Subject, string Html, string Text, string Sms, long? TemplateId = null);
+public sealed record ComposedMessage(string Subject, string Html, string Text, string Sms, long? TemplateId = null)
+{
+    /// <summary>The outbox row that sends it on <paramref name="channel"/> (the text body a text's, the HTML body only an e-mail's), due now.</summary>
+    public OutboxMessage ToOutbox(NotificationKind kind, string customerId, string eventKey, NotificationChannel channel, string recipient, DateTime nowUtc) => new()
+    {
+        EventKey = eventKey,
+        Kind = kind,
+        Channel = channel,
+        CustomerId = customerId,
+        Recipient = recipient,
+        Subject = Subject,
+        TextBody = channel == NotificationChannel.Sms ? Sms : Text,
+        HtmlBody = channel == NotificationChannel.Email ? Html : null,
+        MessageTemplateId = TemplateId,
+        Status = OutboxStatus.Pending,
+        CreatedAtUtc = nowUtc,
+        NextAttemptAtUtc = nowUtc,
+    };
+}
 
 /// <summary>
 /// Writes a message from the current template of its kind in the customer's language. Rendering is

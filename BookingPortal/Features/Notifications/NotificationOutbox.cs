@@ -101,41 +101,32 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         return await ComposeForNewBookingAsync(booking, service, endpoints, contact, await BookingReader.PractitionerNameAsync(db, booking.PractitionerId, cancellationToken));
     }
 
-    /// <summary>The same, for a caller that has read the endpoints, the customer's contact and the practitioner's name itself (a batch of bookings).</summary>
+    /// <summary>
+    /// The same, for a caller that has read the endpoints, the customer's contact and the practitioner's name itself (a batch of
+    /// bookings). <paramref name="tellHeld"/>: made while its customer may be away, a booking held for its deposit says what to pay.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> ComposeForNewBookingAsync(
-        Domain.Booking booking, Service service, IReadOnlyList<WebhookEndpoint> endpoints, CustomerContact? contact, string? practitionerName = null)
+        Domain.Booking booking, Service service, IReadOnlyList<WebhookEndpoint> endpoints, CustomerContact? contact, string? practitionerName = null, bool tellHeld = false)
     {
         var data = WebhookOutbox.BookingData(booking, service);
         var rows = webhooks.Rows(endpoints, WebhookEventTypes.BookingCreated, $"created:{booking.Id}", data).ToList();
+        var view = BookingReader.ToView(booking, service) with { PractitionerName = practitionerName };
         // No such customer: nothing to compose; the booking's own checks refuse the request.
         if (booking.Status is BookingStatus.Confirmed or BookingStatus.AwaitingApproval && contact is not null)
         {
             var (kind, eventType, cause) = booking.Status == BookingStatus.Confirmed
                 ? (NotificationKind.BookingConfirmation, WebhookEventTypes.BookingConfirmed, $"confirmation:{booking.Id}")
                 : (NotificationKind.ApprovalRequested, WebhookEventTypes.BookingRequested, $"requested:{booking.Id}");
-            rows.AddRange(await ComposeForBookingAsync(kind, BookingReader.ToView(booking, service) with { PractitionerName = practitionerName }, contact, cause, extra: null));
+            rows.AddRange(await ComposeForBookingAsync(kind, view, contact, cause, extra: null));
             rows.AddRange(webhooks.Rows(endpoints, eventType, cause, data));
+        }
+        else if (tellHeld && contact is not null && DepositDueMessages.DepositDue.Of(view.Status, booking.ExpiresAtUtc, view.DepositAmount, view.TimeZoneId) is { PayByLocal: not null } due)
+        {
+            rows.AddRange(await ComposeForBookingAsync(NotificationKind.DepositDue, view, contact, DepositDueMessages.EventKey(booking.Id), due.Apply));
         }
 
         return rows;
     }
-
-    private static OutboxMessage NewMessage(
-        NotificationKind kind, string customerId, string eventKey, ComposedMessage composed, NotificationChannel channel, string recipient, DateTime nowUtc) => new()
-    {
-        EventKey = eventKey,
-        Kind = kind,
-        Channel = channel,
-        CustomerId = customerId,
-        Recipient = recipient,
-        Subject = composed.Subject,
-        TextBody = channel == NotificationChannel.Sms ? composed.Sms : composed.Text,
-        HtmlBody = channel == NotificationChannel.Email ? composed.Html : null,
-        MessageTemplateId = composed.TemplateId,
-        Status = OutboxStatus.Pending,
-        CreatedAtUtc = nowUtc,
-        NextAttemptAtUtc = nowUtc,
-    };
 
     internal async Task QueueForBookingAsync(
         BookingDbContext db, NotificationKind kind, Guid bookingId, Func<Domain.Booking, string> eventKey, CancellationToken cancellationToken,
@@ -208,7 +199,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var by = channels ?? (kind.GoesBySms() ? ReminderChannels.Email | ReminderChannels.Sms : ReminderChannels.Email);
         if (by.HasFlag(ReminderChannels.Email) && customer.Email is { Length: > 0 } email)
         {
-            var message = NewMessage(kind, customerId, eventKey, composed, NotificationChannel.Email, email, nowUtc);
+            var message = composed.ToOutbox(kind, customerId, eventKey, NotificationChannel.Email, email, nowUtc);
             if (attachment is not null)
             {
                 message.AttachmentFileName = $"booking-{facts.Appointment.ConfirmationNumber}.ics";
@@ -222,7 +213,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
 
         if (by.HasFlag(ReminderChannels.Sms) && customer.SmsOptIn && PhoneNumber.TryNormalize(customer.PhoneNumber, out var phone))
         {
-            var message = NewMessage(kind, customerId, eventKey, composed, NotificationChannel.Sms, phone, nowUtc);
+            var message = composed.ToOutbox(kind, customerId, eventKey, NotificationChannel.Sms, phone, nowUtc);
             link(message);
             rows.Add(message);
         }
