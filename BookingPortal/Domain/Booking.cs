@@ -77,6 +77,14 @@ public class Booking
     public static readonly System.Linq.Expressions.Expression<Func<Booking, bool>> HoldsSeat =
         b => b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingApproval;
 
+    /// <summary>
+    /// The bookings that keep their practitioner and room busy for their time: those holding a seat, and those checked in
+    /// (Completed at arrival, often before the start: the customer is in the chair until the end). A no-show frees them.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Booking, bool>> OccupiesPractitioner =
+        b => b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.AwaitingApproval
+             || b.Status == BookingStatus.Completed;
+
     public bool IsActiveAt(DateTime nowUtc) => ActiveStatuses.Contains(Status) && StartUtc > nowUtc;
 
     public decimal BalanceDueAtAppointment => Price - DepositAmount;

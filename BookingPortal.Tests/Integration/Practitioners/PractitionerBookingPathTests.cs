@@ -5,6 +5,34 @@ namespace BookingPortal.Tests.Integration.Practitioners;
 /// <summary>Booking, moving, cancelling and reassigning a practitioner's appointments, and the consistency check's view of them.</summary>
 public class PractitionerBookingPathTests : PortalSuite
 {
+    /// <summary>Checking in completes the booking at arrival; the practitioner is still with that customer until the end.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_checked_in_appointment_still_occupies_its_practitioner(bool checkedIn)
+    {
+        var physio = PractitionerSetup.Service("Physio", 60, 5);
+        physio.MinAdvanceBookingHours = 0;
+        physio.TimeSlots = [new TimeSlotTemplate { Start = new TimeOnly(10, 30), End = new TimeOnly(11, 30), Capacity = 5 }];
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), physio], s => [PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        var morning = PractitionerSetup.SlotStart(factory, services[0]);
+        var customers = await factory.CreateCustomersAsync(2);
+        var bookings = factory.Get<BookingService>();
+        var massage = (await bookings.ReserveAsync(new ReserveRequest(customers[0], services[0].Id, morning, "a", PractitionerId: p[0].Id))).Booking!;
+
+        // The customer arrives five minutes early and is checked in; at 10:05 someone asks for physio with Ben at 10:30.
+        factory.Clock.SetUtcNow(new DateTimeOffset(morning.AddMinutes(-5), TimeSpan.Zero));
+        if (checkedIn)
+        {
+            (await factory.Get<FrontDeskService>().CheckInAsync(await factory.StaffAsync(), massage.Id)).Should().BeTrue();
+        }
+
+        factory.Clock.SetUtcNow(new DateTimeOffset(morning.AddMinutes(5), TimeSpan.Zero));
+        var overlapping = await bookings.ReserveAsync(new ReserveRequest(customers[1], services[1].Id, morning.AddMinutes(30), "b", PractitionerId: p[0].Id));
+
+        overlapping.Error.Should().Be(BookingError.PractitionerUnavailable, "Ben is with the massage customer until 11:00");
+    }
+
     [Fact]
     public async Task Moves_keep_the_practitioner_unless_another_is_asked_and_cancelling_frees_them()
     {

@@ -106,7 +106,7 @@ public static class PractitionerSeats
         var ids = practitioners.Select(p => p.Id).ToList();
         var roomIds = await db.ServiceRooms.Where(sr => sr.ServiceId == service.Id)
             .Join(db.Rooms.Where(r => r.IsActive), sr => sr.RoomId, r => r.Id, (sr, r) => r.Id).ToListAsync(cancellationToken);
-        var appointments = (await db.Bookings.AsNoTracking().Where(Domain.Booking.HoldsSeat)
+        var appointments = (await db.Bookings.AsNoTracking().Where(Domain.Booking.OccupiesPractitioner)
             .Where(b => ignoredBookingId == null || b.Id != ignoredBookingId)
             .Where(b => (b.PractitionerId != null && ids.Contains(b.PractitionerId.Value)) || (b.RoomId != null && roomIds.Contains(b.RoomId.Value)))
             .Where(b => b.StartUtc < toUtc && b.EndUtc > fromUtc)

@@ -5,7 +5,7 @@ internal static class PractitionerInvariants
 {
     public static async Task<List<ConsistencyViolation>> OverlapsAsync(BookingDbContext db, CancellationToken cancellationToken)
     {
-        var active = from b in db.Bookings.Where(Domain.Booking.HoldsSeat)
+        var active = from b in db.Bookings.Where(Domain.Booking.OccupiesPractitioner)
                      join s in db.Services on b.ServiceId equals s.Id
                      select new
                      {
