@@ -78,4 +78,26 @@ public class TimeOffTests : TimeOffSuite
         var told = await db.OutboxMessages.Where(m => m.Kind == NotificationKind.PractitionerChanged && m.BookingId == s.Inside.Id).ToListAsync();
         told.Should().ContainSingle().Which.TextBody.Should().Contain("Dr Colleague will see you instead");
     }
+
+    [Fact]
+    public async Task Reassigning_a_hold_its_customer_is_still_paying_for_tells_them_nothing()
+    {
+        var timeOff = s.Factory.Get<TimeOffService>();
+        var staff = await s.Factory.StaffAsync();
+        await using (var db = await s.Factory.DbFactory.CreateDbContextAsync())
+        {
+            // The customer's own checkout hold (as Stripe's gateway makes it): they were never told it was booked.
+            await db.Bookings.Where(b => b.Id == s.Inside.Id).ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.PendingPayment).SetProperty(x => x.ExpiresAtUtc, s.Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10)));
+        }
+
+        var added = await timeOff.AddAsync(staff, s.Away, MorningOff(s));
+        var reassigned = await timeOff.ReassignAsync(staff, added.Affected[0].Appointment, s.Colleague);
+
+        reassigned.Succeeded.Should().BeTrue(reassigned.Message);
+        await using var check = await s.Factory.DbFactory.CreateDbContextAsync();
+        (await check.Bookings.SingleAsync(b => b.Id == s.Inside.Id)).PractitionerId.Should().Be(s.Colleague);
+        (await check.OutboxMessages.AnyAsync(m => m.Kind == NotificationKind.PractitionerChanged && m.BookingId == s.Inside.Id))
+            .Should().BeFalse("a hold lapsing unpaid would leave them believing they are booked with Dr Colleague");
+    }
 }

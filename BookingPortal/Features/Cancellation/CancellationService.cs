@@ -158,12 +158,7 @@ public sealed class CancellationService(
                 $"Fee {quote.FeeRetained}{(quote.FeeWaived ? " (waived)" : "")}; reason: {request.Reason ?? "none given"}.", cancellationToken);
         }
 
-        // Only someone whose seat was held for their own payment was never told of it; a request was acknowledged
-        // (and, if approved with a deposit to pay, approved), and a booking made at the turn was told with what to pay,
-        // so their customers hear it is cancelled.
-        if (booking.Status is BookingStatus.Confirmed or BookingStatus.AwaitingApproval
-            || (booking.Status == BookingStatus.PendingPayment
-                && (booking.Service!.RequiresApproval || await DepositDueMessages.WasToldAsync(db, booking.Id, cancellationToken))))
+        if (await CustomerTold.OfAsync(db, booking.Id, booking.Status, booking.Service!.RequiresApproval, cancellationToken))
         {
             await outbox.QueueCancellationAsync(db, booking.Id, new CancellationMoney(quote.FeeRetained, quote.Refund), cancellationToken);
         }

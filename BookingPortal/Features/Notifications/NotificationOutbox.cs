@@ -62,9 +62,16 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         await webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingRescheduled, bookingId, cause, cancellationToken);
     }
 
-    public Task QueuePractitionerChangedAsync(BookingDbContext db, Guid bookingId, string practitionerName, CancellationToken cancellationToken) => QueueForBookingAsync(db, NotificationKind.PractitionerChanged,
-        bookingId, b => $"practitioner-changed:{bookingId}:{b.PractitionerId}:{time.GetUtcNow().UtcTicks}", cancellationToken,
-        facts => facts with { Appointment = facts.Appointment with { PractitionerName = practitionerName } });
+    /// <summary>Only to a customer told of the booking (<see cref="CustomerTold"/>): "your practitioner changed" of a hold they never paid would mislead.</summary>
+    public async Task QueuePractitionerChangedAsync(BookingDbContext db, Guid bookingId, string practitionerName, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.Where(b => b.Id == bookingId).Select(b => new { b.Status, b.Service!.RequiresApproval }).SingleAsync(cancellationToken);
+        if (await CustomerTold.OfAsync(db, bookingId, booking.Status, booking.RequiresApproval, cancellationToken))
+        {
+            await QueueForBookingAsync(db, NotificationKind.PractitionerChanged, bookingId, b => $"practitioner-changed:{bookingId}:{b.PractitionerId}:{time.GetUtcNow().UtcTicks}",
+                cancellationToken, facts => facts with { Appointment = facts.Appointment with { PractitionerName = practitionerName } });
+        }
+    }
 
     /// <summary>The seat held for a waitlist entry; each offer (entry and seat) is told once.</summary>
     public async Task QueueWaitlistOfferAsync(BookingDbContext db, long entryId, CancellationToken cancellationToken)
