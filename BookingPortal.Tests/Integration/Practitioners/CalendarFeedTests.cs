@@ -28,6 +28,34 @@ public class CalendarFeedTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Under_privacy_mode_the_feed_does_not_name_the_service()
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var practitioner = await factory.CreatePractitionerAsync("Dr Private", service.Id);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, (await factory.BookableSlotsAsync(service))[2].StartUtc);
+        await factory.AssignAsync(booking.Id, practitioner);
+        var token = await factory.Get<CalendarFeedService>().IssueAsync(await factory.StaffAsync(), practitioner);
+        using var client = factory.CreateClient();
+        await SetPrivacyModeAsync(service.Id, true);
+        try
+        {
+            var feed = await client.GetStringAsync("/" + CalendarFeedService.PathFor(token!));
+
+            feed.Should().Contain(booking.ConfirmationNumber).And.Contain($"SUMMARY:{CalendarFeedService.PrivateTitle}").And.NotContain(service.Name);
+        }
+        finally
+        {
+            await SetPrivacyModeAsync(service.Id, false);
+        }
+    }
+
+    private async Task SetPrivacyModeAsync(int serviceId, bool on)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        await db.Services.Where(s => s.Id == serviceId).ExecuteUpdateAsync(s => s.SetProperty(x => x.PrivacyMode, on));
+    }
+
+    [Fact]
     public async Task A_new_address_stops_the_old_one_revoking_stops_both_and_a_made_up_token_finds_nothing()
     {
         var feeds = factory.Get<CalendarFeedService>();

@@ -64,11 +64,15 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
             .Where(b => b.PractitionerId == id && b.StartUtc >= from && b.StartUtc < to
                         && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Completed || b.Status == BookingStatus.PendingPayment || b.Status == BookingStatus.AwaitingApproval))
             .OrderBy(b => b.StartUtc)
-            .Select(b => new FeedAppointment(b.Id, b.ConfirmationNumber, b.StartUtc, b.EndUtc, b.Status, b.Service!.Name,
+            // Under privacy mode the service's name (often health information) does not travel to the calendar's servers.
+            .Select(b => new FeedAppointment(b.Id, b.ConfirmationNumber, b.StartUtc, b.EndUtc, b.Status, b.Service!.PrivacyMode ? PrivateTitle : b.Service.Name,
                 b.Service.LocationKind == LocationKind.InPerson ? b.Service.Address : null))
             .ToListAsync(cancellationToken);
         return Write(appointments, nowUtc);
     }
+
+    /// <summary>The title of an appointment of a service in privacy mode, as its calendar files show it.</summary>
+    public const string PrivateTitle = "Appointment";
 
     private sealed record FeedAppointment(Guid Id, string ConfirmationNumber, DateTime StartUtc, DateTime EndUtc, BookingStatus Status, string ServiceName, string? Address);
 
