@@ -55,6 +55,25 @@ public sealed class BusyFeedTests : IAsyncLifetime
         System.Text.Json.JsonSerializer.Serialize(detail).Should().NotContain(FeedSecret, "with it anyone reads the practitioner's whole private calendar");
     }
 
+    /// <summary>The job read the list of feeds, then staff disconnected the calendar while the job was still fetching it.</summary>
+    [Fact]
+    public async Task A_read_that_ends_after_the_calendar_was_disconnected_puts_back_nothing()
+    {
+        await using var portal = new FeedPortal(allowPrivateNetworks: true);
+        await portal.StartWithoutScheduledJobsAsync();
+        var practitioner = await portal.CreatePractitionerAsync("Dr Disconnected", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var staff = await portal.StaffAsync();
+        var feeds = portal.Get<BusyFeedService>();
+        feed = Calendar(Event("a", PortalFactory.DefaultNow.UtcDateTime.Date.AddDays(1).AddHours(15), 60));
+        (await feeds.SetUrlAsync(staff, practitioner, feedUrl)).Errors.Should().BeEmpty();
+        (await feeds.SetUrlAsync(staff, practitioner, null)).Errors.Should().BeEmpty();
+
+        await feeds.RefreshAsync(practitioner, feedUrl);
+
+        await using var db = await portal.DbFactory.CreateDbContextAsync();
+        (await db.PractitionerBusyPeriods.CountAsync(b => b.PractitionerId == practitioner)).Should().Be(0, "no later read would ever clear them");
+    }
+
     [Fact]
     public async Task Each_read_replaces_the_practitioners_busy_periods_and_the_week_view_shows_them()
     {

@@ -84,7 +84,7 @@ public sealed class BusyFeedService(
             var periods = BusyFeedParser.Parse(ics, nowUtc.AddDays(-1), nowUtc + Horizon, zone);
             read = periods is null
                 ? new BusyFeedRead(nowUtc, 0, text["The address did not answer with a calendar (.ics)."])
-                : new BusyFeedRead(nowUtc, await ReplaceAsync(db, practitionerId, periods, cancellationToken), null);
+                : new BusyFeedRead(nowUtc, await ReplaceAsync(db, practitionerId, url, periods, cancellationToken), null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException && !cancellationToken.IsCancellationRequested)
         {
@@ -107,9 +107,19 @@ public sealed class BusyFeedService(
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    private static async Task<int> ReplaceAsync(BookingDbContext db, int practitionerId, IReadOnlyList<BusyPeriod> periods, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only while <paramref name="url"/> is still the practitioner's feed, checked holding their row: a read that ends after
+    /// staff disconnected the calendar (or gave another address) would otherwise put back periods nothing would clear again.
+    /// </summary>
+    private static async Task<int> ReplaceAsync(BookingDbContext db, int practitionerId, string url, IReadOnlyList<BusyPeriod> periods, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Practitioners.Where(p => p.Id == practitionerId && p.ExternalBusyFeedUrl == url)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.LockVersion, x => x.LockVersion + 1), cancellationToken) == 0)
+        {
+            return 0;
+        }
+
         await db.PractitionerBusyPeriods.Where(b => b.PractitionerId == practitionerId && b.Source == Source).ExecuteDeleteAsync(cancellationToken);
         db.PractitionerBusyPeriods.AddRange(periods.Select(p => new PractitionerBusyPeriod { PractitionerId = practitionerId, StartUtc = p.StartUtc, EndUtc = p.EndUtc, Source = Source }));
         await db.SaveChangesAsync(cancellationToken);
