@@ -1,3 +1,5 @@
+using BookingPortal.Features.Catalog;
+
 namespace BookingPortal.Features.Notifications;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class DepositDueMessages
     {
         public static DepositDue Of(BookingStatus status, DateTime? expiresAtUtc, decimal depositAmount, string timeZoneId) =>
             status == BookingStatus.PendingPayment && expiresAtUtc is { } until
-                ? new(status, TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)), TimeZoneCache.Find(timeZoneId)), depositAmount)
+                ? new(status, ZoneText.InZone(until, timeZoneId), depositAmount)
                 : new(status, null, null);
 
         public MessageFacts Apply(MessageFacts facts) => facts with { PayByLocal = PayByLocal, DepositDue = Amount };

@@ -96,7 +96,6 @@ public sealed class RefundSettlement(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
         // Conditional on its status: two clicks, two tabs or two colleagues record the money once.
         var updated = refund is null ? 0 : await db.RefundRequests
             .Where(r => r.Id == refundId).Where(MadeByHand(time.GetUtcNow().UtcDateTime))
