@@ -122,17 +122,31 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
         (await LedgerAsync(factory, booking)).Balance.Should().Be(0m, "only the refund that went through is money returned");
     }
 
+    /// <summary>
+    /// Two failures at once: the dashboard refund's failure report came and went before staff typed its id, and Stripe is
+    /// down when they do. Recorded as typed, nothing would ever undo it; refused, it stays listed, and once Stripe answers
+    /// the failure shows.
+    /// </summary>
     [Fact]
-    public async Task A_dashboard_refund_is_recorded_as_typed_when_stripe_cannot_be_asked()
+    public async Task A_dashboard_refund_is_not_recorded_while_stripe_cannot_be_asked_and_stays_listed()
     {
         var booking = await RefusedRefundAsync(factory, stripe, "pi_down");
+        stripe.MadeInDashboard("re_Down1", "pi_down", status: "failed");
+        using var client = factory.CreateClient();
+        (await PostWebhookAsync(client, RefundFailedEvent("evt_down", "re_Down1", "pi_down", 5000))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var (settlement, staff, id) = (factory.Get<RefundSettlement>(), await factory.StaffAsync(), (await RefundAsync(factory, booking)).Id);
         stripe.RefundOutage = true;
 
-        (await factory.Get<RefundSettlement>().RecordRefundedByHandAsync(await factory.StaffAsync(), (await RefundAsync(factory, booking)).Id, "re_Down1"))
-            .Should().Be(SettleOutcome.Recorded, "a failure report still finds the id later");
+        var whileDown = await settlement.RecordRefundedByHandAsync(staff, id, "re_Down1");
+        var listed = await settlement.ListAsync(staff);
+        stripe.RefundOutage = false;
+        var onceBack = await settlement.RecordRefundedByHandAsync(staff, id, "re_Down1");
 
+        (whileDown, onceBack).Should().Be((SettleOutcome.ProviderUnreachable, SettleOutcome.TheRefundThatFailed));
         stripe.Requests.Should().Contain(r => r.Method == "GET" && r.Path == "/v1/refunds/re_Down1");
-        (await RefundAsync(factory, booking)).ProviderRefundId.Should().Be("re_Down1");
+        listed.Should().ContainSingle(r => r.Id == id, "the refund is still owed");
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Failed);
+        (await LedgerAsync(factory, booking)).Balance.Should().Be(-50m, "no money went back");
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public enum SettleOutcome
 
     /// <summary>The provider has no refund of this payment with that id (a typo, another booking's refund).</summary>
     NotThisPaymentsRefund,
+
+    /// <summary>The provider could not be asked about that id just now: nothing changed, the refund stays listed to record later.</summary>
+    ProviderUnreachable,
 }
 
 /// <summary>
@@ -128,6 +131,7 @@ public sealed class RefundSettlement(
         {
             ProviderRefundState.Failed => SettleOutcome.TheRefundThatFailed,
             ProviderRefundState.NotOfThisPayment => SettleOutcome.NotThisPaymentsRefund,
+            ProviderRefundState.Unreachable => SettleOutcome.ProviderUnreachable,
             _ => null,
         };
     }

@@ -127,7 +127,7 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
         }
         catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return new(ProviderRefundState.Unknown);
+            return new(ProviderRefundState.Unreachable);
         }
     }
 

@@ -58,8 +58,14 @@ public enum ProviderRefundState
     /// <summary>No refund of this payment has that id.</summary>
     NotOfThisPayment,
 
-    /// <summary>The provider could not be asked (down, no online gateway): recorded as staff say, its later failure report still undoes it.</summary>
+    /// <summary>No online gateway asks the provider (pay at reception): recorded as staff say, its later failure report still undoes it.</summary>
     Unknown,
+
+    /// <summary>
+    /// The online provider did not answer (down, timed out): not recorded yet. Its failure report may already have come and
+    /// gone (answered "not ours"), and nothing would ask again once the row says the money went back.
+    /// </summary>
+    Unreachable,
 }
 
 public sealed record ProviderRefund(ProviderRefundState State, string? FailureReason = null);
