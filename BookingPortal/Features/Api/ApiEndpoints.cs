@@ -207,6 +207,9 @@ public static class ApiEndpoints
                 BookingDto.From((await bookings.GetAsync(confirmation, caller.OwnerId, caller.ActsAsStaff(), cancellationToken))!),
                 result.Quote!.FeeRetained, result.Quote.Refund, result.Message)),
             CancelOutcome.NotFound => ApiProblems.Result(ApiProblems.NotFound, $"There is no booking {confirmation} for this key."),
+            // A retry whose first answer was lost must not read as "could not cancel": the booking is cancelled.
+            _ when (await bookings.GetAsync(confirmation, caller.OwnerId, caller.ActsAsStaff(), cancellationToken))?.Status == BookingStatus.Cancelled =>
+                ApiProblems.Result(ApiProblems.AlreadyCancelled, result.Message),
             _ => ApiProblems.Result(ApiProblems.NotCancellable, result.Message),
         };
     }

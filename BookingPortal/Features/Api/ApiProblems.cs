@@ -23,6 +23,7 @@ public static class ApiProblems
     public static readonly ApiProblem NeedsStaffHelp = new("needs-staff-help", StatusCodes.Status403Forbidden, "Only staff can book for this customer.");
     public static readonly ApiProblem ChangeWindowClosed = new("change-window-closed", StatusCodes.Status409Conflict, "The booking can no longer be moved online; only staff can move it now.");
     public static readonly ApiProblem NotCancellable = new("not-cancellable", StatusCodes.Status409Conflict, "The booking can no longer be cancelled online.");
+    public static readonly ApiProblem AlreadyCancelled = new("already-cancelled", StatusCodes.Status409Conflict, "The booking is already cancelled.");
     public static readonly ApiProblem Validation = new("validation", StatusCodes.Status400BadRequest, "The request has invalid fields.");
     public static readonly ApiProblem InvalidKey = new("invalid-api-key", StatusCodes.Status401Unauthorized, "Missing, unknown or revoked API key.");
     public static readonly ApiProblem InsufficientScope = new("insufficient-scope", StatusCodes.Status403Forbidden, "The API key's scopes do not allow this.");
