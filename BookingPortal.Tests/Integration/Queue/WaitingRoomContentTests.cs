@@ -117,6 +117,33 @@ public class WaitingRoomContentTests : IAsyncLifetime
             .Which.Id.Should().Be(room.Find("[data-testid=ranked-choices-heading]").GetAttribute("blazor:elementReference"), "the button that opened it is gone: focus goes on from the panel");
     }
 
+    /// <summary>
+    /// Admission booked Ana's ranked time while she was away; she opens the book page again (another booking, a move, a new
+    /// place in line). The note links to the booking; the page does not send her there, as it did on every visit.
+    /// </summary>
+    [Fact]
+    public async Task A_booking_made_of_ranked_times_before_the_customer_came_back_is_noted_and_the_page_stays()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        var entry = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.Id;
+        var book = factory.Get<RankedChoiceBook>();
+        var slot = (await book.OptionsAsync(clinic.Id)).First(s => s.StartUtc > Opening.UtcDateTime.AddHours(25)).StartUtc;
+        (await book.SaveAsync(entry, customer, [slot], AnswersGiven.None)).Saved.Should().BeTrue();
+        factory.Clock.SetUtcNow(Opening);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var navigation = bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var before = navigation.Uri;
+
+        var room = Render(clinic.Id, customer, []);
+
+        room.WaitForAssertion(() => room.FindAll("[data-testid=ranked-booked]").Should().ContainSingle());
+        room.Find("[data-testid=ranked-booked] a").GetAttribute("href").Should().StartWith("bookings/");
+        room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be(nameof(QueueStage.Finished));
+        navigation.Uri.Should().Be(before, "she came back to use the page, not to be sent to the booking again");
+    }
+
     private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId, List<bool> shown) =>
         bunit.Render<WaitingRoom>(p => p
             .Add(x => x.ServiceId, serviceId)

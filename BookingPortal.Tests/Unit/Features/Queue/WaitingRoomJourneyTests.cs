@@ -152,6 +152,26 @@ public class WaitingRoomJourneyTests
         snapshots.Subscriptions.Should().Be(1, "one subscription per opening");
     }
 
+    /// <summary>
+    /// The booking admission made of Ana's ranked times is gone on to once, when it happens in front of her; one made before
+    /// she came back (to book again, to move it, to join again) is only noted, or she could never use this page again.
+    /// </summary>
+    [Fact]
+    public async Task A_ranked_booking_is_gone_on_to_only_when_admission_made_it_while_the_page_was_open()
+    {
+        host.IsInteractive = true;
+        var entry = new QueueEntry { Id = 1, Status = QueueEntryStatus.Waiting, Sequence = 30 };
+        var watching = await AnasJourneyAsync(Waiting(entry, position: 1));
+        queue.State = BookedAtAdmission("7KQ4-M2ZD");
+        await PushAsync(Snapshot(waiting: []));
+
+        var cameBack = await AnasJourneyAsync(BookedAtAdmission("7KQ4-M2ZD"));
+
+        watching.RankedBookingToGoTo.Should().Be("7KQ4-M2ZD", "her turn came while she watched");
+        cameBack.RankedBookingToGoTo.Should().BeNull("she came back after it: the page is hers to use");
+        cameBack.State!.RankedOutcome!.BookedConfirmation.Should().Be("7KQ4-M2ZD", "the note and its link still show");
+    }
+
     [Fact]
     public async Task A_live_countdown_keeps_a_clock_that_redraws_each_second()
     {
@@ -223,6 +243,13 @@ public class WaitingRoomJourneyTests
 
     private static WaitingRoomState Waiting(QueueEntry? entry, long? position = null) =>
         new(QueueStage.Waiting, ServiceId, new Release { Name = "Spring" }, OpeningId: 5, Opening, Opening, EarlyAccess: false, entry, position, null, null);
+
+    private static WaitingRoomState BookedAtAdmission(string number) =>
+        Waiting(new QueueEntry { Id = 1, Status = QueueEntryStatus.Completed, Sequence = 30 }) with
+        {
+            Stage = QueueStage.Finished,
+            RankedOutcome = new RankedChoiceSet { QueueEntryId = 1, Outcome = RankedOutcome.Booked, BookedConfirmation = number },
+        };
 
     private static QueueSnapshot Snapshot(long[] waiting) => new(5, waiting, new HashSet<long>(), null, Opening);
 

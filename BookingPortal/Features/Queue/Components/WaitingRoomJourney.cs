@@ -15,6 +15,8 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
     private PeriodicTimer? ticker;
     private bool contentShown;
     private bool closed;
+    private bool arrived;
+    private string? bookedBeforeArrival;
 
     public WaitingRoomState? State { get; private set; }
 
@@ -52,6 +54,14 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
     public bool CountsDown => State?.Stage is QueueStage.NotOpenYet or QueueStage.Admitted;
 
     /// <summary>
+    /// Admission booked a ranked choice while this page was open: the page goes on to it (and its deposit). A booking
+    /// made before the customer came back is only noted: they came to book again, move it, or join again, and sending
+    /// them to it on every visit kept them off this page for as long as the opening lasted.
+    /// </summary>
+    public string? RankedBookingToGoTo =>
+        State?.RankedOutcome is { Outcome: RankedOutcome.Booked, BookedConfirmation: { } number } && number != bookedBeforeArrival ? number : null;
+
+    /// <summary>
     /// Takes the page's parameters: another service, person or mode hides the content (the page's pickers were for
     /// the old one) and reads the queue again. The page re-renders for its own reasons (new child content, a
     /// seat-change refresh): that is no reason to ask the database again. The room reloads itself on its clock,
@@ -65,6 +75,7 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         }
 
         loadedFor = (serviceId, member, bypass);
+        arrived = false;
         await ShowContentAsync(false);
         await ReloadAsync();
     }
@@ -90,6 +101,12 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         }
 
         State = loaded;
+        if (!arrived)
+        {
+            arrived = true;
+            bookedBeforeArrival = loaded.RankedOutcome is { Outcome: RankedOutcome.Booked } booked ? booked.BookedConfirmation : null;
+        }
+
         KeepClockForStage();
         await ShowContentAsync(ShowsContent);
         if (host.IsInteractive && State.OpeningId is { } openingId && openingId != watchedOpening && !closed)
