@@ -20,21 +20,48 @@ internal sealed class DatabaseInitializer(
         // Where the data is, for the operator who must back it up (for SQLite, the file's full path).
         logger.LogInformation("The portal's data is in {Location}.", DatabaseLocation.Describe(options.Provider, options.ConnectionString));
 
-        await using var scope = services.CreateAsyncScope();
-        var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
-            if (!await roleManager.RoleExistsAsync(role))
-            {
-                await roleManager.CreateAsync(new IdentityRole(role));
-            }
+            await EnsureRoleAsync(services, role);
         }
 
+        await using var scope = services.CreateAsyncScope();
         if (options.SeedDemoData)
         {
             await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(cancellationToken);
             logger.LogInformation("Demo data is present: sign in as {Customer} or {Admin} (passwords in README.md).",
                 DemoSeeder.CustomerEmail, DemoSeeder.AdminEmail);
+        }
+    }
+
+    /// <summary>
+    /// Two instances starting together on a new database both find a role missing and both create it: the second insert
+    /// breaks the unique role name, and that instance failed to start. The role being there is all either needs.
+    /// </summary>
+    internal static async Task EnsureRoleAsync(IServiceProvider services, string role)
+    {
+        // A scope of its own: the context keeps a failed insert tracked, and the next save through it would try it again.
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (await roles.RoleExistsAsync(role))
+        {
+            return;
+        }
+
+        try
+        {
+            var created = await roles.CreateAsync(new IdentityRole(role));
+            if (!created.Succeeded && !await roles.RoleExistsAsync(role))
+            {
+                throw new InvalidOperationException($"The role {role} could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+        }
+        catch (DbUpdateException)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                throw;
+            }
         }
     }
 
