@@ -18,8 +18,10 @@ public static class HealthServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
+        // One per process, so what it learnt of the migrations stays learnt.
+        services.AddSingleton<DatabaseReadyCheck>();
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag])
+            .AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag], timeout: DatabaseReadyCheck.Timeout)
             .AddCheck<SchedulerStartedCheck>("scheduler", tags: [ReadyTag])
             .AddCheck<JobFailuresCheck>("jobs", tags: [ReadyTag]);
         return services;
