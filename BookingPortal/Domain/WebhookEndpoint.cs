@@ -8,6 +8,7 @@ public static class WebhookEventTypes
     public const string BookingCancelled = "booking.cancelled";
     public const string BookingRescheduled = "booking.rescheduled";
     public const string BookingNoShow = "booking.no_show";
+    public const string BookingNoShowUndone = "booking.no_show_undone";
     public const string WaitlistOffered = "waitlist.offered";
     public const string ReleaseOpened = "release.opened";
     public const string ReleaseDrawCommitted = "release.draw_committed";
@@ -16,7 +17,7 @@ public static class WebhookEventTypes
     public const string BookingDeclined = "booking.declined";
 
     public static readonly IReadOnlyList<string> All =
-        [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, WaitlistOffered, ReleaseOpened, ReleaseDrawCommitted,
+        [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, BookingNoShowUndone, WaitlistOffered, ReleaseOpened, ReleaseDrawCommitted,
          BookingRequested, BookingApproved, BookingDeclined];
 }
 

@@ -95,6 +95,42 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task Undoing_a_no_show_tells_the_webhooks_in_the_undos_own_transaction()
+    {
+        var service = await factory.ServiceNamedAsync(DemoSeeder.ConsultationName);
+        var booking = await BookAsync(factory, (await factory.BookableSlotsAsync(service))[0]);
+        var (frontDesk, staff) = (factory.Get<FrontDeskService>(), await factory.StaffAsync());
+        long endpoint;
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            var subscribed = new WebhookEndpoint
+            {
+                Url = "https://example.org/hook", Secret = "s", CreatedById = staff.Id,
+                EventTypes = $"{WebhookEventTypes.BookingNoShow} {WebhookEventTypes.BookingNoShowUndone}",
+            };
+            db.WebhookEndpoints.Add(subscribed);
+            await db.SaveChangesAsync();
+            endpoint = subscribed.Id;
+        }
+
+        factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddMinutes(2), TimeSpan.Zero));
+        (await frontDesk.MarkNoShowAsync(staff, booking.Id)).Should().BeTrue();
+        // An undo whose commit fails tells nobody: the event is written with the change or not at all.
+        factory.Transactions.BeforeNextCommit(() => throw new InvalidOperationException("The commit failed."));
+        await frontDesk.Invoking(f => f.UndoNoShowAsync(staff, booking.Id)).Should().ThrowAsync<InvalidOperationException>();
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeTrue();
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeFalse();
+
+        await using var after = await factory.DbFactory.CreateDbContextAsync();
+        var told = await after.OutboxMessages.Where(m => m.WebhookEndpointId == endpoint).OrderBy(m => m.Id).Select(m => new { m.Subject, m.TextBody }).ToListAsync();
+        told.Select(m => m.Subject).Should().Equal(WebhookEventTypes.BookingNoShow, WebhookEventTypes.BookingNoShowUndone);
+        using var undone = System.Text.Json.JsonDocument.Parse(told[1].TextBody);
+        undone.RootElement.GetProperty("type").GetString().Should().Be(WebhookEventTypes.BookingNoShowUndone);
+        var data = undone.RootElement.GetProperty("data");
+        (data.GetProperty("confirmationNumber").GetString(), data.GetProperty("status").GetString()).Should().Be((booking.ConfirmationNumber, "completed"));
+    }
+
+    [Fact]
     public async Task A_customer_at_the_no_show_limit_books_only_through_staff()
     {
         var (service, slot) = await factory.FirstBookableSlotAsync(DemoSeeder.ConsultationName);

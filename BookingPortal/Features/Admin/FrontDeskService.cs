@@ -100,6 +100,7 @@ public sealed class FrontDeskService(
             db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking!.Currency, LedgerEntryKind.NoShowForfeitReversed, forfeited, nowUtc, "No-show undone by staff.", actor.Id));
         }
 
+        await outbox.QueueNoShowUndoneAsync(db, bookingId, cancellationToken);
         await RecordAsync(db, actor, "booking.no_show_undone", bookingId, "Marked as attended.", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

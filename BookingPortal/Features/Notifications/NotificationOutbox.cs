@@ -26,6 +26,10 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     public Task QueueNoShowAsync(BookingDbContext db, Guid bookingId, DateTime markedAtUtc, CancellationToken cancellationToken) =>
         webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingNoShow, bookingId, $"no-show:{bookingId}:{markedAtUtc.Ticks}", cancellationToken);
 
+    /// <summary>None for its undoing either; a subscriber that recorded the no-show must hear it was undone. A booking's no-show is undone once.</summary>
+    public Task QueueNoShowUndoneAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
+        webhooks.QueueBookingEventAsync(db, WebhookEventTypes.BookingNoShowUndone, bookingId, $"no-show-undone:{bookingId}", cancellationToken);
+
     /// <summary>One reminder of the plan, once per claim (<see cref="BookingReminder"/>); queued late, it says "in 5 hours", not "tomorrow".</summary>
     public Task QueueReminderAsync(BookingDbContext db, Guid bookingId, ReminderStep step, long claimId, CancellationToken cancellationToken) =>
         QueueForBookingAsync(db, step.Kind, bookingId, _ => $"reminder:{bookingId}:{claimId}", cancellationToken, facts => facts with
