@@ -41,18 +41,26 @@ public sealed class FrontDeskService(
 
     /// <returns>False when the booking is not a confirmed one waiting to be checked in.</returns>
     public Task<bool> CheckInAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
-        StaffActionAsync(actor, (db, nowUtc) => CheckInOnceAsync(db, nowUtc, actor, bookingId, cancellationToken), cancellationToken);
+        StaffActionAsync(actor, (db, nowUtc) => CheckInOnceAsync(db, nowUtc, actor, bookingId, ownOnly: false, cancellationToken), cancellationToken);
 
-    private async Task<bool> CheckInOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// My day's check-in: only an appointment of the practitioner whose account is <paramref name="actor"/>'s, decided by the
+    /// update itself, so a booking given to a colleague after the page or any earlier check read it is left alone.
+    /// </summary>
+    /// <returns>False as <see cref="CheckInAsync"/>, and when the booking is not (or no longer) theirs.</returns>
+    public Task<bool> CheckInOwnAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
+        StaffActionAsync(actor, (db, nowUtc) => CheckInOnceAsync(db, nowUtc, actor, bookingId, ownOnly: true, cancellationToken), cancellationToken);
+
+    private async Task<bool> CheckInOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, bool ownOnly, CancellationToken cancellationToken)
     {
         // Not one further ahead than the desk lists: a row drawn before the booking moved to next week must not complete
         // next week's visit. A visit already started may be checked in however long ago (My day lists the whole day, and a
         // service's no-show grace may be up to a day).
         var latestStart = nowUtc + DeskWindow.Ahead;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var asRead = db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc <= latestStart);
         var checkedIn = await MarkAttendedAsync(
-            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc <= latestStart),
-            nowUtc, actor, cancellationToken);
+            ownOnly ? asRead.Where(b => db.Practitioners.Any(p => p.Id == b.PractitionerId && p.UserId == actor.Id)) : asRead, nowUtc, actor, cancellationToken);
         if (checkedIn != 1)
         {
             return false;

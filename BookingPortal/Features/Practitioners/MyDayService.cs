@@ -6,6 +6,14 @@ namespace BookingPortal.Features.Practitioners;
 /// <summary>The signed-in practitioner's own day; null Practitioner when their account has no profile.</summary>
 public sealed record MyDay(int? PractitionerId, string DisplayName, DateOnly Date, string TimeZoneId, IReadOnlyList<PractitionerAppointment> Appointments);
 
+/// <summary>What My day's check-in did: NotYours when the appointment is another practitioner's (given to a colleague since the page was drawn).</summary>
+public enum MyDayCheckIn
+{
+    CheckedIn,
+    NotYours,
+    NotNow,
+}
+
 /// <summary>
 /// "My day": the appointments today (in their services' zone) of the practitioner whose staff account is signed
 /// in, and check-in through the front desk's own operation, so the rule that decides who can be checked in is one.
@@ -34,18 +42,17 @@ public sealed class MyDayService(IDbContextFactory<BookingDbContext> dbFactory, 
     }
 
     /// <summary>Only the practitioner's own appointment: My day is no back door to the front desk's whole list.</summary>
-    public async Task<bool> CheckInAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
+    public async Task<MyDayCheckIn> CheckInAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
     {
-        actor.EnsureStaff();
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        // Whose it is is part of the check-in's own conditional update: checked before it, a reassignment could land in between.
+        if (await frontDesk.CheckInOwnAsync(actor, bookingId, cancellationToken))
         {
-            var own = await db.Bookings.AnyAsync(b => b.Id == bookingId && db.Practitioners.Any(p => p.Id == b.PractitionerId && p.UserId == actor.Id), cancellationToken);
-            if (!own)
-            {
-                return false;
-            }
+            return MyDayCheckIn.CheckedIn;
         }
 
-        return await frontDesk.CheckInAsync(actor, bookingId, cancellationToken);
+        // Only to say why: the update has decided.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var own = await db.Bookings.AnyAsync(b => b.Id == bookingId && db.Practitioners.Any(p => p.Id == b.PractitionerId && p.UserId == actor.Id), cancellationToken);
+        return own ? MyDayCheckIn.NotNow : MyDayCheckIn.NotYours;
     }
 }
