@@ -92,4 +92,23 @@ public class CalendarFeedTests(PortalFactory factory) : IClassFixture<PortalFact
         (before.StatusCode, after.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.NotFound),
             "the profile made inactive: the schedule's services, times and confirmation numbers are no longer theirs to read");
     }
+
+    [Fact]
+    public async Task A_practitioner_whose_account_loses_the_staff_role_stops_receiving_the_schedule()
+    {
+        var (admin, people) = (await factory.StaffAsync(admin: true), factory.Get<PeopleService>());
+        var person = await factory.CreateSignInCustomerAsync();
+        (await people.SetRoleAsync(admin, person.Id, Roles.Staff, grant: true)).Succeeded.Should().BeTrue();
+        var practitioner = await factory.CreatePractitionerAsync("Dr Demoted", (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id, person.Id);
+        var token = (await factory.Get<CalendarFeedService>().IssueAsync(await factory.StaffAsync(), practitioner))!;
+        using var client = factory.CreateClient();
+        var before = await client.GetAsync("/" + CalendarFeedService.PathFor(token));
+
+        var removed = await people.SetRoleAsync(admin, person.Id, Roles.Staff, grant: false);
+        var after = await client.GetAsync("/" + CalendarFeedService.PathFor(token));
+
+        removed.Succeeded.Should().BeTrue(removed.Message);
+        (before.StatusCode, after.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.NotFound),
+            "nobody revoked the feed, yet the account is no longer staff: the schedule is no longer theirs to read");
+    }
 }

@@ -39,7 +39,9 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
 
     /// <returns>
     /// The feed's text, or null when the token opens no feed: never issued, revoked or replaced, or its practitioner has
-    /// left (the profile made inactive, or the linked account closed), whose phone went on receiving the schedule.
+    /// left (the profile made inactive, the linked account closed or no longer holding a staff role), whose phone went on
+    /// receiving the schedule. Asked at every read, as <see cref="StaffActors"/> asks at every staff action, so each way of
+    /// taking the role away stops the feed without anyone remembering to revoke it; lockout is not asked, for their reason.
     /// </returns>
     public async Task<string?> RenderAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -51,7 +53,8 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
         var hash = CalendarFeedToken.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var practitionerId = await db.Practitioners
-            .Where(p => p.CalendarFeedTokenHash == hash && p.IsActive && (p.UserId == null || db.Users.Any(u => u.Id == p.UserId && u.DeletedAtUtc == null)))
+            .Where(p => p.CalendarFeedTokenHash == hash && p.IsActive && (p.UserId == null || db.Users.Any(u => u.Id == p.UserId && u.DeletedAtUtc == null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Admin))))))
             .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (practitionerId is not { } id)
         {
