@@ -49,6 +49,32 @@ public class SlotCalendarTests() : PortalSuite(scheduledJobs: false)
         (await db.AuditEntries.Select(a => a.Action).ToListAsync()).Should().Equal("slot.closed", "slot.reopened");
     }
 
+    [Fact]
+    public async Task Two_staff_closing_one_slot_at_once_close_it_once_and_only_the_one_who_closed_it_is_audited()
+    {
+        var (service, _, bookings) = await BookADayAsync(factory);
+        var (staff, admin) = (await factory.StaffAsync(), await factory.StaffAsync(admin: true));
+        foreach (var (booking, round) in bookings.Select((b, i) => (b, i)))
+        {
+            var (first, second) = await Race.BothAtOnceAsync(
+                () => factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, booking.StartUtc, cancelBookings: true),
+                () => factory.Get<SlotCalendarService>().CloseSlotAsync(admin, service.Id, booking.StartUtc, cancelBookings: true));
+
+            new[] { first.SlotsClosed, second.SlotsClosed }.Should().BeEquivalentTo([1, 0], $"round {round}: one of them closed it");
+            (first.SlotsClosed == 0 ? first : second).Message.Should().Contain("already closed");
+            (first.BookingsCancelled + second.BookingsCancelled).Should().Be(1);
+        }
+
+        // From a page drawn before someone else closed it, the same: nothing to do, nothing to record.
+        var stale = await factory.Get<SlotCalendarService>().CloseSlotAsync(staff, service.Id, bookings[0].StartUtc, cancelBookings: false);
+
+        (stale.SlotsClosed, stale.BookingsKept).Should().Be((0, 0));
+        stale.Message.Should().Contain("already closed");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.AuditEntries.CountAsync(a => a.Action == "slot.closed")).Should().Be(bookings.Count, "each slot was closed once");
+        (await db.AuditEntries.CountAsync(a => a.Action == "booking.cancelled_by_staff")).Should().Be(bookings.Count);
+    }
+
     private static async Task<(Service Service, DateOnly Date, List<BookingView> Bookings)> BookADayAsync(PortalFactory factory)
     {
         var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
@@ -61,4 +87,10 @@ public class SlotCalendarTests() : PortalSuite(scheduledJobs: false)
 
         return (service, date, bookings);
     }
+}
+
+/// <summary>Closing and reopening slots, two staff closing one at once included, on PostgreSQL.</summary>
+public class SlotCalendarOnPostgresTests : SlotCalendarTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

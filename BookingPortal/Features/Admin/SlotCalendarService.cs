@@ -102,17 +102,24 @@ public sealed class SlotCalendarService(
         StaffActor actor, Service service, IReadOnlyList<SlotOccurrence> slots, bool cancelBookings, string action, CancellationToken cancellationToken)
     {
         var ids = await EnsureCountersAsync(service, slots, cancellationToken);
-        var affected = await ConflictRetry.RunAsync(
+        var (closed, affected) = await ConflictRetry.RunAsync(
             dbFactory, db => CloseCountersAsync(db, actor, service, slots, ids, cancelBookings, action, cancellationToken), logger, cancellationToken);
+        if (closed == 0)
+        {
+            return new CloseSlotsResult(0, 0, 0, slots.Count == 1
+                ? "That slot was already closed (someone else may have just closed it): nothing changed."
+                : "Every slot of that day was already closed (someone else may have just closed them): nothing changed.");
+        }
+
         var cancelled = cancelBookings ? await CancelBookingsStillOnClosedSlotsAsync(actor, affected, cancellationToken) : 0;
         slotChanges.NotifyChanged(service.Id);
         var kept = affected.Count - cancelled;
         var message = affected.Count == 0
-            ? $"Closed {slots.Count} slot(s). Nobody was booked."
+            ? $"Closed {closed} slot(s). Nobody was booked."
             : cancelBookings
-                ? $"Closed {slots.Count} slot(s); {cancelled} booking(s) cancelled with a full refund and the customers told."
-                : $"Closed {slots.Count} slot(s) to new bookings; the {kept} existing booking(s) stand.";
-        return new CloseSlotsResult(slots.Count, cancelled, kept, message);
+                ? $"Closed {closed} slot(s); {cancelled} booking(s) cancelled with a full refund and the customers told."
+                : $"Closed {closed} slot(s) to new bookings; the {kept} existing booking(s) stand.";
+        return new CloseSlotsResult(closed, cancelled, kept, message);
     }
 
     private async Task<List<long>> EnsureCountersAsync(Service service, IReadOnlyList<SlotOccurrence> slots, CancellationToken cancellationToken)
@@ -126,8 +133,12 @@ public sealed class SlotCalendarService(
         return ids;
     }
 
-    /// <summary>One transaction: the counters closed (offers withdrawn when the bookings go too) and the bookings on them listed.</summary>
-    private async Task<List<(string ConfirmationNumber, long SlotInventoryId)>> CloseCountersAsync(BookingDbContext db,
+    /// <summary>
+    /// One transaction: the counters closed (offers withdrawn when the bookings go too) and the bookings on them listed; how
+    /// many this call closed, and nothing done or audited when that is none: another closing (two staff at once, a page read
+    /// before someone else's) got there first and is the one that acts and is recorded.
+    /// </summary>
+    private async Task<(int Closed, List<(string ConfirmationNumber, long SlotInventoryId)> OnSlots)> CloseCountersAsync(BookingDbContext db,
         StaffActor actor, Service service, IReadOnlyList<SlotOccurrence> slots, List<long> ids, bool cancelBookings, string action, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -138,7 +149,12 @@ public sealed class SlotCalendarService(
             await SlotInventoryStore.LockAsync(db, id, cancellationToken);
         }
 
-        await db.SlotInventories.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
+        var closed = await db.SlotInventories.Where(i => ids.Contains(i.Id) && !i.IsClosed).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
+        if (closed == 0)
+        {
+            return (0, []);
+        }
+
         if (cancelBookings)
         {
             await WithdrawOffersAsync(db, ids, cancellationToken);
@@ -151,7 +167,7 @@ public sealed class SlotCalendarService(
             $"{DisplayFormat.ShortDate(local)} {(slots.Count == 1 ? DisplayFormat.Time(local) : "(whole day)")}; {onSlots.Count} booking(s) on it {(cancelBookings ? "to cancel with a full refund (each cancellation is its own line)" : "kept")}.");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return onSlots.Select(b => (b.ConfirmationNumber, b.SlotInventoryId)).ToList();
+        return (closed, onSlots.Select(b => (b.ConfirmationNumber, b.SlotInventoryId)).ToList());
     }
 
     /// <summary>Each only while still on the closed slot: one its customer moved away meanwhile stands.</summary>
