@@ -6,8 +6,10 @@ namespace BookingPortal.Infrastructure.Jobs;
 /// <summary>
 /// The clustered Quartz job store's tables, created by an EF migration of each server database.
 /// The DDL is the one the referenced Quartz package ships for its own provisioning (an embedded,
-/// idempotent script per dialect), so the tables always match the Quartz version in use and no
-/// copy of them is kept here. The scheduler itself only validates the schema at start-up.
+/// idempotent script per dialect), read when the migration runs, so no copy of it is kept here. A
+/// database migrated once never reads it again: QuartzJobStoreSchemaTests hold the script to the one
+/// the migrations were written for, so an upgrade that changes it comes with a migration of its own.
+/// The scheduler itself only validates the schema at start-up.
 /// </summary>
 public static partial class QuartzJobStoreSchema
 {
