@@ -1,5 +1,6 @@
 using BookingPortal.Features.Payments.Ports;
 using BookingPortal.Infrastructure.Payments;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace BookingPortal.Tests.Unit.Features.Payments;
 
@@ -51,7 +52,7 @@ public class RefundAndCheckoutTimingTests
     [InlineData(20, null)]
     public void Refund_attempts_past_the_cap_are_refused_naming_the_key(int attempts, string? refusedKey)
     {
-        var result = new PaymentsOptionsValidator().Validate(null, new PaymentsOptions { Refunds = new RefundOptions { MaxAttempts = attempts } });
+        var result = new PaymentsOptionsValidator(new HostingEnvironment { EnvironmentName = "Development" }).Validate(null, new PaymentsOptions { Refunds = new RefundOptions { MaxAttempts = attempts } });
 
         result.Succeeded.Should().Be(refusedKey is null, result.FailureMessage);
         if (refusedKey is not null)

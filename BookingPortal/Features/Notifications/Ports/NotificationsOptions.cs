@@ -163,14 +163,7 @@ internal sealed class NotificationsOptionsValidator(IHostEnvironment environment
         }
     }
 
-    private static void ValidateProviderBaseUrls(NotificationsOptions options, OptionsErrors errors)
-    {
-        foreach (var (key, url) in new[] { ("SendGrid:BaseUrl", options.SendGrid.BaseUrl), ("Twilio:BaseUrl", options.Twilio.BaseUrl) })
-        {
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
-            {
-                errors.Add($"'{Section}:{key}' must be an absolute URL (was '{url}').");
-            }
-        }
-    }
+    private void ValidateProviderBaseUrls(NotificationsOptions options, OptionsErrors errors) =>
+        errors.ProviderUrl("SendGrid:BaseUrl", options.SendGrid.BaseUrl, environment.IsProduction())
+            .ProviderUrl("Twilio:BaseUrl", options.Twilio.BaseUrl, environment.IsProduction());
 }

@@ -61,7 +61,7 @@ public sealed class StripeOptions
 }
 
 /// <summary>Start-up checks: a card gateway without its keys stops the app with the key named.</summary>
-internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOptions>
+internal sealed class PaymentsOptionsValidator(IHostEnvironment environment) : IValidateOptions<PaymentsOptions>
 {
     public const int MaxRefundAttempts = 20;
 
@@ -83,10 +83,7 @@ internal sealed class PaymentsOptionsValidator : IValidateOptions<PaymentsOption
                 errors.Add($"'{PaymentsOptions.SectionName}:Stripe:WebhookSecret' is required when '{PaymentsOptions.SectionName}:Gateway' is 'Stripe'.");
             }
 
-            if (options.Stripe.ApiBase is { } apiBase && !Uri.TryCreate(apiBase, UriKind.Absolute, out _))
-            {
-                errors.Add($"'{PaymentsOptions.SectionName}:Stripe:ApiBase' must be an absolute URL (was '{apiBase}').");
-            }
+            errors.ProviderUrl("Stripe:ApiBase", options.Stripe.ApiBase, environment.IsProduction());
         }
 
         return errors.Result;
