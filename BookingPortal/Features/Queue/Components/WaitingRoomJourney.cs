@@ -15,8 +15,7 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
     private PeriodicTimer? ticker;
     private bool contentShown;
     private bool closed;
-    private bool arrived;
-    private string? bookedBeforeArrival;
+    private RankedArrival ranked;
 
     public WaitingRoomState? State { get; private set; }
 
@@ -53,13 +52,8 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
     /// </summary>
     public bool CountsDown => State?.Stage is QueueStage.NotOpenYet or QueueStage.Admitted;
 
-    /// <summary>
-    /// Admission booked a ranked choice while this page was open: the page goes on to it (and its deposit). A booking
-    /// made before the customer came back is only noted: they came to book again, move it, or join again, and sending
-    /// them to it on every visit kept them off this page for as long as the opening lasted.
-    /// </summary>
-    public string? RankedBookingToGoTo =>
-        State?.RankedOutcome is { Outcome: RankedOutcome.Booked, BookedConfirmation: { } number } && number != bookedBeforeArrival ? number : null;
+    /// <summary>The booking admission made of ranked choices while this page was open, to go on to (see <see cref="RankedArrival"/>).</summary>
+    public string? RankedBookingToGoTo => ranked.ToGoTo(State);
 
     /// <summary>
     /// Takes the page's parameters: another service, person or mode hides the content (the page's pickers were for
@@ -75,7 +69,7 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         }
 
         loadedFor = (serviceId, member, bypass);
-        arrived = false;
+        ranked.Reset();
         await ShowContentAsync(false);
         await ReloadAsync();
     }
@@ -101,12 +95,7 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         }
 
         State = loaded;
-        if (!arrived)
-        {
-            arrived = true;
-            bookedBeforeArrival = loaded.RankedOutcome is { Outcome: RankedOutcome.Booked } booked ? booked.BookedConfirmation : null;
-        }
-
+        ranked.Loaded(loaded);
         KeepClockForStage();
         await ShowContentAsync(ShowsContent);
         if (host.IsInteractive && State.OpeningId is { } openingId && openingId != watchedOpening && !closed)
