@@ -103,7 +103,14 @@ public class QueueEntry
     /// <summary>The place in line; null until the entry is drawn (early arrivals) or numbered (later arrivals).</summary>
     public long? Sequence { get; set; }
     public QueueEntryStatus Status { get; set; }
+
+    /// <summary>
+    /// The entry's last admission, kept when it joins again so that the admission rate still counts it
+    /// (see <see cref="ExpiresAtUtc"/> for whether it belongs to the current turn).
+    /// </summary>
     public DateTime? AdmittedAtUtc { get; set; }
+
+    /// <summary>The end of the current turn's admission window: null until this turn (first or after joining again) is admitted.</summary>
     public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
 

@@ -62,6 +62,31 @@ public abstract class InsightsFiguresSuite() : PortalSuite(scheduledJobs: false)
         minutes.Where(m => m.SeatsBooked > 0).Select(m => m.MinuteUtc.Minute).Should().Equal(1, 3, 7);
     }
 
+    /// <summary>A customer admitted at the doors joined again at minute 3 (keeping that admission's instant, with no window) and left while waiting.</summary>
+    [Fact]
+    public async Task A_customer_who_joined_again_and_left_while_waiting_is_told_as_a_new_arrival_who_gave_up()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        DateTime At(int minutes, int seconds = 0) => InsightsHistory.OpensAtUtc.AddMinutes(minutes).AddSeconds(seconds);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            db.QueueEntries.Add(new QueueEntry
+            {
+                OpeningId = openingId, CustomerId = customer, JoinedAtUtc = At(3), Status = QueueEntryStatus.Left, AdmittedAtUtc = At(0, 10), FinishedAtUtc = At(4),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var opening = (await factory.Get<OpeningInsightsQueries>().GetAsync(await factory.StaffAsync(), openingId))!;
+        await using var read = await factory.DbFactory.CreateDbContextAsync();
+        var pace = await OpeningPaceReader.ReadAsync(read, openingId, At(7), default);
+
+        (opening.Joined, opening.Admitted, opening.Lapsed, opening.SeatsBooked).Should().Be((6, 4, 1, 3), "the earlier turn's outcome is not known, as before");
+        (opening.MedianWait, opening.P90Wait).Should().Be((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(210)), "no wait of nothing is made up");
+        opening.Minutes.Select(m => m.InLine).Should().Equal(0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 0, 1, 3, 3, 1, 1, 0, 0);
+        (pace.Booked, pace.Lapsed).Should().Be((3, 1), "leaving the line is no lapsed turn");
+    }
+
     [Fact]
     public async Task Seats_left_each_minute_are_the_last_reading_taken_by_its_end()
     {

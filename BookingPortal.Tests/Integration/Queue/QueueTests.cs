@@ -153,6 +153,49 @@ public class QueueTests : WeeklyReleaseSuite
     }
 
     [Fact]
+    public async Task Admissions_of_customers_who_rejoined_still_count_against_the_minutes_rate()
+    {
+        await using (var setup = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await setup.Releases.ExecuteUpdateAsync(r => r.SetProperty(x => x.AdmissionRatePerMinute, 3).SetProperty(x => x.MaxConcurrentAdmissions, 50));
+        }
+
+        var customers = await factory.CreateCustomersAsync(8);
+        var queue = factory.Get<QueueService>();
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        foreach (var customer in customers)
+        {
+            await queue.JoinAsync(clinic.Id, customer, null);
+        }
+
+        var controller = factory.Get<AdmissionController>();
+        factory.Clock.SetUtcNow(Opening);
+        (await controller.TickAllAsync()).Should().Be(3);
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+        var admitted = new List<string>();
+        foreach (var customer in customers)
+        {
+            if ((await queue.GetStateAsync(clinic.Id, customer)).Entry is { Status: QueueEntryStatus.Admitted } entry)
+            {
+                admitted.Add(customer);
+                (await queue.LeaveAsync(entry.Id, customer)).Should().BeTrue();
+            }
+        }
+
+        // Two of the three join again at once; the third stays out.
+        foreach (var customer in admitted.Take(2))
+        {
+            (await queue.JoinAsync(clinic.Id, customer, null)).Outcome.Should().Be(JoinOutcome.Joined);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+        (await controller.TickAllAsync()).Should().Be(0, "three were admitted in the last minute, whether or not they joined again since");
+        (await factory.Get<ReleaseService>().MonitorAsync(await factory.StaffAsync(), clinic.Id)).AdmittedLastMinute.Should().Be(3, "staff see the figure the rate is held to");
+        factory.Clock.SetUtcNow(Opening.AddMinutes(1));
+        (await controller.TickAllAsync()).Should().Be(3, "a minute after the first admissions the rate allows three more");
+    }
+
+    [Fact]
     public async Task Only_a_current_admission_books_and_each_admission_books_once()
     {
         var (waiting, admitted) = ((await factory.CreateCustomersAsync(1))[0], (await factory.CreateCustomersAsync(1))[0]);

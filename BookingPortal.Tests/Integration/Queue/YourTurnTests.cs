@@ -101,6 +101,26 @@ public partial class YourTurnTests : WeeklyReleaseSuite
         (await expired.Content.ReadAsStringAsync()).Should().Contain("This turn has ended");
     }
 
+    [Fact]
+    public async Task A_link_to_an_earlier_turn_resumes_nothing_once_the_customer_joined_again_nor_once_they_are_let_in_again()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var link = await AdmittedLinkAsync(customer);
+        var token = Regex.Match(link, "t=([^&]+)").Groups[1].Value;
+        var (queue, links) = (factory.Get<QueueService>(), factory.Get<TurnLinks>());
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        (await queue.LeaveAsync((await queue.GetStateAsync(clinic.Id, customer)).Entry!.Id, customer)).Should().BeTrue();
+        (await queue.JoinAsync(clinic.Id, customer, null)).Outcome.Should().Be(JoinOutcome.Joined);
+
+        (await links.ResumeAsync(token, customer)).Outcome.Should().Be(TurnLinkOutcome.Ended, "the turn it named was given up, though its window has time left");
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        (await factory.Get<AdmissionController>().TickAllAsync()).Should().Be(1);
+        (await queue.GetStateAsync(clinic.Id, customer)).Stage.Should().Be(QueueStage.Admitted);
+        (await links.ResumeAsync(token, customer)).Outcome.Should().Be(TurnLinkOutcome.Ended, "the new turn has a link of its own");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.QueueEntries.SingleAsync(e => e.CustomerId == customer)).TurnLinkUsedAtUtc.Should().BeNull("the old link used nothing");
+    }
+
     private async Task JoinAsync(string customerId, ReminderChannels channels)
     {
         factory.Clock.SetUtcNow(Opening.AddMinutes(-5));

@@ -50,9 +50,10 @@ public sealed class OpeningInsightsQueries(
     {
         var booked = SeatsBooked(db, opening, startUtc, endUtc.AddMinutes(1));
         var joined = await MinuteCounts.OfAsync(entries.Select(e => (DateTime?)e.JoinedAtUtc), cancellationToken);
-        var admitted = await MinuteCounts.OfAsync(entries.Select(e => e.AdmittedAtUtc), cancellationToken);
+        // An entry tells of its current turn: one who joined again keeps an earlier admission's instant but joined afresh.
+        var admitted = await MinuteCounts.OfAsync(entries.Where(e => e.ExpiresAtUtc != null).Select(e => e.AdmittedAtUtc), cancellationToken);
         var lapsed = await MinuteCounts.OfAsync(entries.Where(e => e.Status == QueueEntryStatus.Expired).Select(e => e.FinishedAtUtc), cancellationToken);
-        var leftWaiting = await MinuteCounts.OfAsync(entries.Where(e => e.Status == QueueEntryStatus.Left && e.AdmittedAtUtc == null).Select(e => e.FinishedAtUtc), cancellationToken);
+        var leftWaiting = await MinuteCounts.OfAsync(entries.Where(e => e.Status == QueueEntryStatus.Left && e.ExpiresAtUtc == null).Select(e => e.FinishedAtUtc), cancellationToken);
         var seats = await MinuteCounts.OfAsync(booked.Select(b => (DateTime?)b.CreatedAtUtc), cancellationToken);
         var untilUtc = MinuteCounts.Truncate(endUtc).AddMinutes(1);
         var readings = await db.OpeningSeatSamples.AsNoTracking().Where(s => s.OpeningId == opening.OpeningId && s.AtUtc < untilUtc)
@@ -83,12 +84,13 @@ public sealed class OpeningInsightsQueries(
     }
 
     /// <summary>
-    /// Time from joining (or from the doors opening, for people who joined ahead) to admission, of everyone admitted.
+    /// Time from joining (or from the doors opening, for people who joined ahead) to admission, of everyone admitted (in their
+    /// current turn: the wait of one who joined again runs from that join).
     /// Percentiles have no portable SQL, so the two instants of the admitted entries of this one opening are read.
     /// </summary>
     private static async Task<List<TimeSpan>> WaitsAsync(IQueryable<QueueEntry> entries, InsightsChoices.OpeningRow opening, CancellationToken cancellationToken)
     {
-        var admitted = await entries.Where(e => e.AdmittedAtUtc != null)
+        var admitted = await entries.Where(e => e.AdmittedAtUtc != null && e.ExpiresAtUtc != null)
             .Select(e => new { e.JoinedAtUtc, AdmittedAtUtc = e.AdmittedAtUtc!.Value, e.EarlyAccess }).ToListAsync(cancellationToken);
         return admitted
             .Select(e => e.AdmittedAtUtc - Max(e.JoinedAtUtc, e.EarlyAccess ? opening.EarlyOpensAtUtc : opening.Choice.OpensAtUtc))

@@ -6,6 +6,8 @@ public static class OpeningPaceReader
     public static async Task<OpeningPace> ReadAsync(BookingDbContext db, long openingId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var since = nowUtc - WaitEstimator.ObservationWindow;
+        // Every admission in the window counts toward the pace, an earlier turn's too; the outcomes are the current turns'
+        // (one who joined again and left while waiting has no window: their earlier outcome is not known).
         var counts = await db.QueueEntries.AsNoTracking()
             .Where(e => e.OpeningId == openingId && e.AdmittedAtUtc != null)
             .GroupBy(e => e.OpeningId)
@@ -14,7 +16,7 @@ public static class OpeningPaceReader
                 Recent = g.Count(e => e.AdmittedAtUtc > since),
                 Holding = g.Count(e => e.Status == QueueEntryStatus.Admitted),
                 Booked = g.Count(e => e.Status == QueueEntryStatus.Completed),
-                Lapsed = g.Count(e => e.Status == QueueEntryStatus.Expired || e.Status == QueueEntryStatus.Left),
+                Lapsed = g.Count(e => (e.Status == QueueEntryStatus.Expired || e.Status == QueueEntryStatus.Left) && e.ExpiresAtUtc != null),
             })
             .FirstOrDefaultAsync(cancellationToken);
         var paused = await db.ReleaseOpenings.Where(o => o.Id == openingId)

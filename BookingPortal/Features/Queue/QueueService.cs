@@ -108,7 +108,10 @@ public sealed class QueueService(
     private async Task<bool> MustConfirmEmailFirstAsync(BookingDbContext db, QueueMember member, CancellationToken cancellationToken) =>
         member.IsSignedIn && await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, member.CustomerId!, cancellationToken);
 
-    /// <summary>Back of the line: a new arrival time and no place until the next tick numbers it.</summary>
+    /// <summary>
+    /// Back of the line: a new arrival time and no place until the next tick numbers it. The last admission's instant
+    /// stays, so the per-minute rate still counts it; the cleared end of the window says it belongs to an earlier turn.
+    /// </summary>
     private async Task<JoinResult> RejoinAsync(BookingDbContext db, QueueEntry existing, long openingId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var rejoined = await db.QueueEntries
@@ -118,7 +121,6 @@ public sealed class QueueService(
                 .SetProperty(x => x.Sequence, (long?)null)
                 .SetProperty(x => x.JoinedAtUtc, nowUtc)
                 .SetProperty(x => x.CountsFromUtc, (DateTime?)null)
-                .SetProperty(x => x.AdmittedAtUtc, (DateTime?)null)
                 .SetProperty(x => x.ExpiresAtUtc, (DateTime?)null)
                 .SetProperty(x => x.FinishedAtUtc, (DateTime?)null), cancellationToken);
         changes.NotifyChanged(openingId);

@@ -50,7 +50,8 @@ public sealed class TurnLinks(IDataProtectionProvider dataProtection, IDbContext
                           where e.Id == claim.EntryId
                           select new { e.CustomerId, e.Status, e.AdmittedAtUtc, e.ExpiresAtUtc, e.TurnLinkUsedAtUtc, r.ServiceId })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (turn is null || claim.EndsAtUtc <= nowUtc || turn.AdmittedAtUtc != claim.AdmittedAtUtc)
+        // After joining again the entry keeps its last admission's instant, but no window until it is admitted anew.
+        if (turn is null || claim.EndsAtUtc <= nowUtc || turn.AdmittedAtUtc != claim.AdmittedAtUtc || turn.ExpiresAtUtc is null)
         {
             return new(TurnLinkOutcome.Ended, turn?.ServiceId);
         }
