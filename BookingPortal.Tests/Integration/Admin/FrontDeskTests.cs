@@ -62,6 +62,48 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
         (await db.LedgerEntries.CountAsync(e => (e.BookingId == first.Id || e.BookingId == second.Id) && e.Kind == LedgerEntryKind.NoShowForfeited)).Should().Be(2);
     }
 
+    [Fact]
+    public async Task A_batch_of_started_bookings_still_within_a_longer_grace_does_not_hold_back_a_due_one()
+    {
+        var (patient, quick) = (await factory.ServiceNamedAsync(DemoSeeder.VideoConsultationName), await factory.ServiceNamedAsync(DemoSeeder.ConsultationName));
+        var customers = await factory.CreateCustomersAsync(2);
+        var nowUtc = new DateTime(2026, 3, 4, 15, 0, 0, DateTimeKind.Utc);
+        factory.Clock.SetUtcNow(new DateTimeOffset(nowUtc));
+        Guid dueId;
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Services.Where(s => s.Id == patient.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NoShowGraceMinutes, 120));
+            await db.Services.Where(s => s.Id == quick.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NoShowGraceMinutes, 15));
+            // More than a batch started an hour ago with two hours' grace, then one started half an hour ago with fifteen minutes'.
+            var notYet = await StartedAsync(db, patient.Id, customers[0], nowUtc.AddHours(-1), FrontDeskService.NoShowBatchSize + 1);
+            dueId = (await StartedAsync(db, quick.Id, customers[1], nowUtc.AddMinutes(-30), 1))[0];
+            notYet.Should().HaveCount(FrontDeskService.NoShowBatchSize + 1);
+        }
+
+        (await factory.Get<FrontDeskService>().SweepNoShowsAsync()).Should().Be(1, "one sweep finds the due booking behind the batch not yet due");
+
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        (await check.Bookings.SingleAsync(b => b.Id == dueId)).Status.Should().Be(BookingStatus.NoShow);
+        (await check.Bookings.CountAsync(b => b.ServiceId == patient.Id && b.Status == BookingStatus.Confirmed)).Should().Be(FrontDeskService.NoShowBatchSize + 1);
+    }
+
+    /// <summary>Confirmed bookings of one slot that started at <paramref name="startUtc"/>, added in one batch.</summary>
+    private static async Task<List<Guid>> StartedAsync(BookingDbContext db, int serviceId, string customerId, DateTime startUtc, int count)
+    {
+        var slot = new SlotInventory { ServiceId = serviceId, StartUtc = startUtc, EndUtc = startUtc.AddHours(1), Capacity = count, Booked = count };
+        db.SlotInventories.Add(slot);
+        await db.SaveChangesAsync();
+        var bookings = Enumerable.Range(0, count).Select(_ => new Domain.Booking
+        {
+            Id = Guid.CreateVersion7(), ConfirmationNumber = ConfirmationNumber.New(), CustomerId = customerId, ServiceId = serviceId, SlotInventoryId = slot.Id,
+            StartUtc = startUtc, EndUtc = startUtc.AddHours(1), Status = BookingStatus.Confirmed, CreatedAtUtc = startUtc.AddDays(-2), ConfirmedAtUtc = startUtc.AddDays(-2),
+            Price = 0, DepositAmount = 0, Currency = "USD", IdempotencyKey = Guid.NewGuid().ToString(),
+        }).ToList();
+        db.Bookings.AddRange(bookings);
+        await db.SaveChangesAsync();
+        return bookings.Select(b => b.Id).ToList();
+    }
+
     private Exception TransientConflict() => Provider == DatabaseProvider.Postgres
         ? new Npgsql.PostgresException("could not serialize access due to concurrent update", "ERROR", "ERROR", Npgsql.PostgresErrorCodes.SerializationFailure)
         : new Microsoft.Data.Sqlite.SqliteException("database is locked", 5);

@@ -126,15 +126,11 @@ public sealed class FrontDeskService(
         List<Domain.Booking> candidates;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            candidates = await db.Bookings.AsNoTracking().Include(b => b.Service)
-                .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc <= nowUtc)
-                .OrderBy(b => b.StartUtc)
-                .Take(500)
-                .ToListAsync(cancellationToken);
+            candidates = await DueNoShowsAsync(db, nowUtc, cancellationToken);
         }
 
         var marked = 0;
-        foreach (var booking in candidates.Where(b => NoShowPolicy.IsDue(b.Service!, b, nowUtc)))
+        foreach (var booking in candidates)
         {
             var note = $"Not checked in {booking.Service!.NoShowGraceMinutes} minutes after the start.";
             if (await ConflictRetry.RunAsync(dbFactory, db => TryMarkNoShowAsync(db, booking, nowUtc, note, actor: null, cancellationToken), logger, cancellationToken))
@@ -149,6 +145,30 @@ public sealed class FrontDeskService(
         }
 
         return marked;
+    }
+
+    /// <summary>The sweep's batch size, per grace period in use.</summary>
+    internal const int NoShowBatchSize = 500;
+
+    /// <summary>
+    /// The oldest due bookings, one query per grace period in use (a handful): the grace is in the query, so bookings
+    /// started but still within a longer grace never fill a batch ahead of due ones.
+    /// </summary>
+    private static async Task<List<Domain.Booking>> DueNoShowsAsync(BookingDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var graces = await db.Services.Select(s => s.NoShowGraceMinutes).Distinct().ToListAsync(cancellationToken);
+        var due = new List<Domain.Booking>();
+        foreach (var grace in graces)
+        {
+            var startedBy = NoShowPolicy.DueIfStartedByUtc(grace, nowUtc);
+            due.AddRange(await db.Bookings.AsNoTracking().Include(b => b.Service)
+                .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAtUtc == null && b.StartUtc <= startedBy && b.Service!.NoShowGraceMinutes == grace)
+                .OrderBy(b => b.StartUtc)
+                .Take(NoShowBatchSize)
+                .ToListAsync(cancellationToken));
+        }
+
+        return due;
     }
 
     private async Task<bool> TryMarkNoShowAsync(
