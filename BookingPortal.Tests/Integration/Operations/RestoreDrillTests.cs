@@ -4,9 +4,9 @@ using Npgsql;
 namespace BookingPortal.Tests.Integration.Operations;
 
 /// <summary>
-/// tools/restore-drill.sh as an operator runs it, on the published build: the portal serves a
-/// customer's bookings, is stopped, the database is dumped, dropped and restored, and the portal
-/// started again serves the same bookings.
+/// tools/restore-drill.sh as an operator runs it (as postgres), on the published build running as the
+/// role that owns its database and is no superuser, as in deploy/systemd: the drill runs while the portal
+/// serves a customer's bookings, checks a restored copy, and leaves the live database as it was.
 /// </summary>
 [RequiresPostgres]
 public class RestoreDrillTests
@@ -14,55 +14,64 @@ public class RestoreDrillTests
     private const string Password = "Drill#Password2026";
 
     [Fact]
-    public async Task After_dump_drop_and_restore_the_published_portal_serves_the_same_bookings()
+    public async Task The_drill_restores_a_copy_owned_by_the_portals_role_and_leaves_the_live_database_serving()
     {
         var folder = await PublishedBuild.FolderAsync();
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var role = $"drill_app_{Guid.NewGuid():N}";
+        var connectionString = new NpgsqlConnectionStringBuilder(TestPostgres.NewDatabase()) { Username = role }.ToString();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await AdminAsync($"CREATE ROLE \"{role}\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE", $"CREATE DATABASE \"{database}\" OWNER \"{role}\"");
         var settings = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = connectionString };
+        var portal = new PortalProcess(settings: settings, publishedFolder: folder);
         try
         {
-            var before = new PortalProcess(settings: settings, publishedFolder: folder);
-            await before.InitializeAsync();
+            await portal.InitializeAsync();
             var (email, numbers) = await SeedAsync(connectionString);
-            await ShouldServeAsync(before, email, numbers);
-            await before.DisposeAsync();
-            NpgsqlConnection.ClearAllPools();
+            await ShouldServeAsync(portal, email, numbers);
+            var live = await AdminAsync($"SELECT oid::text FROM pg_database WHERE datname = '{database}'");
 
             var (exitCode, output) = await RunDrillAsync(connectionString);
-            exitCode.Should().Be(0, output);
-            output.Should().Contain($"Restore drill passed").And.Contain($"{numbers.Count} bookings");
 
-            var after = new PortalProcess(settings: settings, publishedFolder: folder);
-            await after.InitializeAsync();
-            try
-            {
-                await ShouldServeAsync(after, email, numbers);
-            }
-            finally
-            {
-                await after.DisposeAsync();
-            }
+            exitCode.Should().Be(0, output);
+            (await AdminAsync($"SELECT oid::text FROM pg_database WHERE datname = '{database}'")).Should().Be(live, "the drill must not drop or replace the live database");
+            output.Should().Contain("Restore drill passed").And.Contain($"{numbers.Count} bookings").And.Contain($"every table owned by {role}");
+            (await AdminAsync($"SELECT count(*)::text FROM pg_database WHERE datname = '{database}_drill'")).Should().Be("0", "the drill drops its scratch copy");
+            await ShouldServeAsync(portal, email, numbers);
         }
         finally
         {
+            await portal.DisposeAsync();
             await TestPostgres.DropDatabaseAsync(connectionString);
+            await AdminAsync($"DROP DATABASE IF EXISTS \"{database}_drill\" WITH (FORCE)", $"DROP ROLE IF EXISTS \"{role}\"");
         }
     }
 
+    /// <summary>Runs each statement as the cluster's superuser; returns what the last one answered.</summary>
+    private static async Task<string?> AdminAsync(params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+        await connection.OpenAsync();
+        object? answer = null;
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            answer = await command.ExecuteScalarAsync();
+        }
+
+        return answer as string;
+    }
+
+    /// <summary>The drill as the README runs it: as the cluster's superuser, naming the live database.</summary>
     private static async Task<(int ExitCode, string Output)> RunDrillAsync(string connectionString)
     {
-        var connection = new NpgsqlConnectionStringBuilder(connectionString);
-        var drill = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "tools", "restore-drill.sh"))
+        var live = new NpgsqlConnectionStringBuilder(connectionString);
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot.Path,
-            Environment = { ["PGHOST"] = connection.Host, ["PGPORT"] = connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PGUSER"] = connection.Username },
+            ["PGHOST"] = live.Host!, ["PGPORT"] = live.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGUSER"] = new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString).Username!,
         };
-        drill.ArgumentList.Add(connection.Database!);
-        using var process = Process.Start(drill)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
+        var run = await ToolScript.RunAsync("restore-drill.sh", environment, live.Database!);
+        return (run.ExitCode, run.Output + run.Errors);
     }
 
     /// <summary>Signs in as the customer on the portal and finds every booking number on their appointments page.</summary>
