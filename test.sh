@@ -14,12 +14,14 @@ export DOTNET_TieredPGO=0
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Headless Chromium for the end-to-end tests (Playwright cannot download its own browser here), nginx for the
-# reverse-proxy ones and the PostgreSQL server tools/with-postgres.sh runs. The package index is read first whichever
-# is missing (a machine with Chromium but no index could not find nginx), and once: with-postgres.sh would read it again.
+# reverse-proxy ones, the PostgreSQL server tools/with-postgres.sh runs and the sqlite3 CLI tools/backup.sh uses (its
+# Python fallback is tested only by hand). The package index is read first whichever is missing (a machine with
+# Chromium but no index could not find nginx), and once: with-postgres.sh would read it again.
 missing=()
 if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ ! -x /usr/sbin/nginx ]; then missing+=(nginx-light); fi
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+if ! command -v sqlite3 >/dev/null; then missing+=(sqlite3); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]} (apt)"
   as_root apt-get update -qq
