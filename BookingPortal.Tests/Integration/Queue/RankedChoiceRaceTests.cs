@@ -53,6 +53,31 @@ public class RankedChoiceRaceTests : WeeklyReleaseSuite
         state.Stage.Should().Be(QueueStage.Finished);
         state.RankedOutcome!.BookedConfirmation.Should().NotBeNullOrEmpty();
     }
+
+    /// <summary>
+    /// The turn comes between the save's check that the customer still waits and its write: the admission found no
+    /// choices, so saved now they would wait for a later turn (after a booking by hand and a new place in line) and book
+    /// it unasked. The save is refused as one whose turn came.
+    /// </summary>
+    [Fact]
+    public async Task Choices_saved_as_the_turn_comes_are_refused_not_kept_for_a_later_turn()
+    {
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-30));
+        var entry = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.Id;
+        var book = factory.Get<RankedChoiceBook>();
+        var slot = (await book.OptionsAsync(clinic.Id)).First(s => s.StartUtc > Opening.UtcDateTime.AddHours(25)).StartUtc;
+        factory.Clock.SetUtcNow(Opening);
+        factory.Transactions.BeforeNext(() => factory.Get<AdmissionController>().TickAllAsync());
+
+        var saved = await book.SaveAsync(entry, customer, [slot], AnswersGiven.None);
+
+        factory.Transactions.Fired.Should().Be(1, "the turn came inside the save");
+        saved.Should().BeEquivalentTo(new { Saved = false, NotWaiting = true }, "the turn came before the choices were written");
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        (await check.QueueEntries.SingleAsync(e => e.Id == entry)).Status.Should().Be(QueueEntryStatus.Admitted);
+        (await check.RankedChoices.CountAsync(c => c.QueueEntryId == entry)).Should().Be(0, "nothing is left to book a later turn");
+    }
 }
 
 /// <summary>The same race on PostgreSQL, where the tick and the hand booking really run at once.</summary>

@@ -83,11 +83,19 @@ public sealed class RankedChoiceBook(IDbContextFactory<BookingDbContext> dbFacto
     /// The choices are replaced whole, unless an admission used them meanwhile (an outcome of an earlier turn goes: the
     /// entry waits again). Two tabs saving at once leave one of them.
     /// </summary>
-    /// <returns>False when the entry's turn came meanwhile and used the choices it had.</returns>
+    /// <returns>False when the entry's turn came meanwhile (and used the choices it had, if any).</returns>
     private static async Task<bool> ReplaceAsync(
         BookingDbContext db, long entryId, IReadOnlyList<DateTime> choices, AnswersGiven answers, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Still waiting, and held so until this commits (the entry first, as the admission locks it). A turn that came
+        // after the check above found no choices; saved now, they would wait for a later turn and book it unasked.
+        if (await db.QueueEntries.Where(e => e.Id == entryId && e.Status == QueueEntryStatus.Waiting)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Waiting), cancellationToken) == 0)
+        {
+            return false;
+        }
+
         await db.RankedChoices.Where(c => c.QueueEntryId == entryId
                                           && (c.Outcome == RankedOutcome.Waiting || db.QueueEntries.Any(e => e.Id == entryId && e.Status == QueueEntryStatus.Waiting)))
             .ExecuteDeleteAsync(cancellationToken);
