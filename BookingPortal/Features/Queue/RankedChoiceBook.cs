@@ -88,10 +88,7 @@ public sealed class RankedChoiceBook(IDbContextFactory<BookingDbContext> dbFacto
         BookingDbContext db, long entryId, IReadOnlyList<DateTime> choices, AnswersGiven answers, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Still waiting, and held so until this commits (the entry first, as the admission locks it). A turn that came
-        // after the check above found no choices; saved now, they would wait for a later turn and book it unasked.
-        if (await db.QueueEntries.Where(e => e.Id == entryId && e.Status == QueueEntryStatus.Waiting)
-                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Waiting), cancellationToken) == 0)
+        if (!await HoldWaitingAsync(db, entryId, cancellationToken))
         {
             return false;
         }
@@ -116,23 +113,34 @@ public sealed class RankedChoiceBook(IDbContextFactory<BookingDbContext> dbFacto
         }
         catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The key was taken meanwhile: by the admission that used the entry's choices, or by another tab's save, whose
-            // choices stand. Anything else is a real failure and must not read as saved.
             await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            if (await NoLongerWaitingAsync(db, entryId))
+            if (await AfterKeyTakenAsync(db, entryId) is { } saved)
             {
-                return false;
-            }
-
-            if (await db.RankedChoices.AnyAsync(c => c.QueueEntryId == entryId, CancellationToken.None))
-            {
-                return true;
+                return saved;
             }
 
             throw;
         }
     }
+
+    /// <summary>
+    /// The key was taken meanwhile: by the admission that used the entry's choices (not saved), or by another tab's save,
+    /// whose choices stand (saved). Anything else (null) is a real failure and must not read as saved.
+    /// </summary>
+    private static async Task<bool?> AfterKeyTakenAsync(BookingDbContext db, long entryId)
+    {
+        db.ChangeTracker.Clear();
+        return await NoLongerWaitingAsync(db, entryId) ? false
+            : await db.RankedChoices.AnyAsync(c => c.QueueEntryId == entryId, CancellationToken.None) ? true : null;
+    }
+
+    /// <summary>
+    /// Still waiting, and held so until the transaction commits (the entry first, as the admission locks it). A turn that
+    /// came after the save's first check found no choices; saved now, they would wait for a later turn and book it unasked.
+    /// </summary>
+    private static async Task<bool> HoldWaitingAsync(BookingDbContext db, long entryId, CancellationToken cancellationToken) =>
+        await db.QueueEntries.Where(e => e.Id == entryId && e.Status == QueueEntryStatus.Waiting)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Waiting), cancellationToken) == 1;
 
     private static async Task<bool> NoLongerWaitingAsync(BookingDbContext db, long entryId) =>
         !await db.QueueEntries.AnyAsync(e => e.Id == entryId && e.Status == QueueEntryStatus.Waiting, CancellationToken.None);
