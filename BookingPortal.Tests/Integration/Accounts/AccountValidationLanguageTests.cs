@@ -42,6 +42,24 @@ public partial class AccountValidationLanguageTests(PortalFactory factory) : ICl
         (await TextOfAsync(answer)).Should().NotContain("characters long").And.NotContain("do not match");
     }
 
+    /// <summary>Identity's own rules (a digit, a capital, a symbol) are refused above the form in the page's language too.</summary>
+    [Theory]
+    [InlineData("es-ES", "La contraseña debe tener al menos un dígito ('0'-'9').", "Passwords must have")]
+    [InlineData("en-US", "Passwords must have at least one digit ('0'-'9').", "La contraseña debe")]
+    public async Task Register_tells_a_password_identity_refuses_in_the_page_s_language(string culture, string refusal, string otherLanguage)
+    {
+        using var client = await ClientInAsync(culture);
+
+        var answer = await client.SubmitFormAsync("/Account/Register", new()
+        {
+            ["Input.Email"] = $"weak-{Guid.NewGuid():N}@test.local",
+            ["Input.Password"] = "abcdefgh",
+            ["Input.ConfirmPassword"] = "abcdefgh",
+        });
+
+        (await TextOfAsync(answer)).Should().Contain(refusal).And.NotContain(otherLanguage);
+    }
+
     [Fact]
     public async Task The_profile_tells_a_phone_number_without_its_country_code_in_Spanish()
     {

@@ -20,6 +20,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddDeclaredServices(typeof(AccountsServiceCollectionExtensions));
         AddAttemptWindows(builder);
         services.Replace(ServiceDescriptor.Scoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountMail>()));
+        services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, PortalIdentityErrors>());
         services.AddScheduledJobs(quartz => quartz.ScheduleEvery<MessageRetentionJob>().ScheduleEvery<UnfinishedClosingsJob>());
         return builder;
     }
