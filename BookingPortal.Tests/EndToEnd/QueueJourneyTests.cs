@@ -76,9 +76,11 @@ public class QueueJourneyTests(BrowserFixture browser, ClockPortalFixture clock)
         // The booking frees the turn: the second customer is let in live, then lets the ten minutes lapse.
         await clock.MoveClockAsync(opensAt.AddSeconds(5));
         await Assertions.Expect(waiting.Locator("[data-testid=admitted]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        // Focus goes on from what replaced the part the customer was on: the banner at the turn, "Join again" at its end.
+        await Assertions.Expect(waiting.GetByTestId("admitted-message")).ToBeFocusedAsync();
         await clock.MoveClockAsync(opensAt.AddMinutes(12));
         await Assertions.Expect(waiting.Locator("[data-testid=expired]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeVisibleAsync();
+        await Assertions.Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Join again" })).ToBeFocusedAsync();
         await BrowserFixture.ScreenshotAsync(waiting, "42-queue-turn-lapsed");
         await AccessibilityTests.ScanAsync(waiting, "waiting-room-turn-lapsed", accessibility);
         string.Join(Environment.NewLine, accessibility).Should().BeEmpty();

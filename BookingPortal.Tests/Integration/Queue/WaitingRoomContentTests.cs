@@ -61,6 +61,51 @@ public class WaitingRoomContentTests : IAsyncLifetime
         shown.Should().Equal(true, false);
     }
 
+    /// <summary>
+    /// WCAG 2.4.3: what a keyboard user was on goes, so focus goes on from what replaced it: the banner when the turn comes
+    /// ("Leave the line" is gone), "Join again" when it lapses (the pickers are gone). Waiting, the turn's countdown, and
+    /// a page opened during the turn move nothing.
+    /// </summary>
+    [Fact]
+    public async Task Focus_goes_to_the_banner_when_the_turn_comes_and_to_join_again_when_it_lapses_and_nowhere_else()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        var room = Render(clinic.Id, customer, []);
+        factory.Clock.SetUtcNow(Opening);
+        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be("Waiting"));
+        var focusedWhileWaiting = FocusedElements();
+
+        await factory.Get<AdmissionController>().TickAllAsync();
+        await factory.Get<QueueBroadcaster>().BroadcastAsync();
+        room.WaitForAssertion(() => room.FindAll("[data-testid=admitted]").Should().ContainSingle());
+        var banner = ElementReferenceOf(room, "admitted-message");
+        var otherTab = Render(clinic.Id, customer, []);
+        otherTab.WaitForAssertion(() => otherTab.FindAll("[data-testid=admitted]").Should().ContainSingle());
+        var bannerAtTurn = room.Find("[data-testid=admitted]").TextContent;
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        room.WaitForAssertion(() => room.Find("[data-testid=admitted]").TextContent.Should().NotBe(bannerAtTurn, "the countdown moved"));
+        var focusedInTurn = FocusedElements();
+        room.Find("[data-testid=admitted-message]").GetAttribute("tabindex").Should().Be("-1", "a message takes focus only from the page");
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        room.WaitForAssertion(() => room.FindAll("[data-testid=expired]").Should().ContainSingle());
+        otherTab.WaitForAssertion(() => otherTab.FindAll("[data-testid=expired]").Should().ContainSingle());
+
+        focusedWhileWaiting.Should().BeEmpty("someone waiting may be reading or typing anywhere on the page");
+        focusedInTurn.Should().Equal([banner], "once at the turn: not at each second of it, nor in the tab opened during it");
+        FocusedElements().Skip(1).Should().BeEquivalentTo([ElementReferenceOf(room, "join-again"), ElementReferenceOf(otherTab, "join-again")],
+            "both tabs showed the turn when it lapsed");
+    }
+
+    private List<string> FocusedElements() =>
+        bunit.JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus")
+            .Select(i => i.Arguments[0].Should().BeOfType<Microsoft.AspNetCore.Components.ElementReference>().Subject.Id).ToList();
+
+    private static string ElementReferenceOf(IRenderedComponent<WaitingRoom> room, string testId) =>
+        room.Find($"[data-testid={testId}]").GetAttribute("blazor:elementReference") ?? throw new InvalidOperationException($"{testId} has no element reference.");
+
     private static string Heard(IRenderedComponent<WaitingRoom> room) =>
         room.Find("[data-testid=room-announcement]").TextContent;
 
