@@ -92,6 +92,24 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
         soldOut.FindAll("button").Should().BeEmpty();
     }
 
+    /// <summary>Someone who pressed "Leave the line" never had a turn: they are told they left, not that they used it.</summary>
+    [Fact]
+    public void Leaving_the_line_is_told_as_leaving_and_a_booked_turn_as_used_in_either_language()
+    {
+        var left = RenderStage(State(QueueStage.Finished, new QueueEntry { CustomerId = "c", Status = QueueEntryStatus.Left }));
+        var booked = RenderStage(State(QueueStage.Finished, new QueueEntry { CustomerId = "c", Status = QueueEntryStatus.Completed }));
+        string leftInSpanish;
+        using (Localization.InCulture("es-ES"))
+        {
+            leftInSpanish = RenderStage(State(QueueStage.Finished, new QueueEntry { CustomerId = "c", Status = QueueEntryStatus.Left })).Find("[data-testid=finished]").TextContent;
+        }
+
+        left.Find("[data-testid=finished]").TextContent.Should().Be("You left the line. Join again to get a new place at the back of the line.");
+        left.Find("button").TextContent.Should().Be("Join again");
+        booked.Find("[data-testid=finished]").TextContent.Should().Be("You've used your turn. To book another time, join the line again.");
+        leftInSpanish.Should().StartWith("Ha salido de la fila.");
+    }
+
     [Fact]
     public void Its_plain_buttons_call_the_room_back_and_are_disabled_while_it_is_busy()
     {

@@ -121,6 +121,30 @@ public partial class YourTurnTests : WeeklyReleaseSuite
         (await db.QueueEntries.SingleAsync(e => e.CustomerId == customer)).TurnLinkUsedAtUtc.Should().BeNull("the old link used nothing");
     }
 
+    /// <summary>
+    /// Ana books on the page her turn opened on, then taps the link in her message: she is told she booked in this turn and
+    /// where her booking is, then as later (after the turn's window), in her language, not "carry on" on another device.
+    /// </summary>
+    [Fact]
+    public async Task A_link_to_a_turn_the_customer_booked_in_says_so_and_points_to_their_appointments()
+    {
+        var customer = await factory.CreateSignInCustomerAsync();
+        var link = await AdmittedLinkAsync(customer.Id);
+        var token = Regex.Match(link, "t=([^&]+)").Groups[1].Value;
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var booked = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer.Id, clinic.Id, (await factory.BookableSlotsAsync(clinic))[0].StartUtc, "in-turn"));
+        booked.Succeeded.Should().BeTrue(booked.Message);
+
+        var links = factory.Get<TurnLinks>();
+        (await links.ResumeAsync(token, customer.Id)).Should().Be(new TurnLinkResult(TurnLinkOutcome.Booked, clinic.Id));
+        (await links.ResumeAsync(token, null)).Outcome.Should().Be(TurnLinkOutcome.Booked, "nothing to sign in for");
+        var phone = await factory.SignInAsync(customer.Email, customer.Password);
+        var page = WebUtility.HtmlDecode(await (await phone.GetAsync(link.Replace("culture=en-US", "culture=es-ES", StringComparison.Ordinal))).Content.ReadAsStringAsync());
+        page.Should().Contain("data-outcome=\"Booked\"").And.Contain("Reservó durante este turno").And.Contain("href=\"my/appointments\"");
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        (await links.ResumeAsync(token, customer.Id)).Outcome.Should().Be(TurnLinkOutcome.Booked, "the window's end does not make a booked turn one that ran out");
+    }
+
     private async Task JoinAsync(string customerId, ReminderChannels channels)
     {
         factory.Clock.SetUtcNow(Opening.AddMinutes(-5));

@@ -10,6 +10,9 @@ public enum TurnLinkOutcome
     Ended,
     AlreadyUsed,
     OtherAccount,
+
+    /// <summary>The customer booked in the turn the link names (on the page, or admission booked their ranked choice).</summary>
+    Booked,
 }
 
 /// <param name="ServiceId">The service whose book page the turn resumes on, once the link names a real turn.</param>
@@ -50,13 +53,19 @@ public sealed class TurnLinks(IDataProtectionProvider dataProtection, IDbContext
                           where e.Id == claim.EntryId
                           select new { e.CustomerId, e.Status, e.AdmittedAtUtc, e.ExpiresAtUtc, e.TurnLinkUsedAtUtc, r.ServiceId })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        // Joining again makes the entry wait anew, so a completed entry of this admission means this turn booked, whenever the link is opened.
+        if (turn is { Status: QueueEntryStatus.Completed } && turn.AdmittedAtUtc == claim.AdmittedAtUtc)
+        {
+            return new(TurnLinkOutcome.Booked, turn.ServiceId);
+        }
+
         // After joining again the entry keeps its last admission's instant, but no window until it is admitted anew.
         if (turn is null || claim.EndsAtUtc <= nowUtc || turn.AdmittedAtUtc != claim.AdmittedAtUtc || turn.ExpiresAtUtc is null)
         {
             return new(TurnLinkOutcome.Ended, turn?.ServiceId);
         }
 
-        var outcome = turn.TurnLinkUsedAtUtc >= turn.AdmittedAtUtc || turn.Status == QueueEntryStatus.Completed ? TurnLinkOutcome.AlreadyUsed
+        var outcome = turn.TurnLinkUsedAtUtc >= turn.AdmittedAtUtc ? TurnLinkOutcome.AlreadyUsed
             : turn.Status != QueueEntryStatus.Admitted || turn.ExpiresAtUtc <= nowUtc ? TurnLinkOutcome.Ended
             : customerId is null ? TurnLinkOutcome.SignInFirst
             : customerId != turn.CustomerId ? TurnLinkOutcome.OtherAccount
