@@ -16,6 +16,13 @@ public static class WebhookEventTypes
     public const string BookingApproved = "booking.approved";
     public const string BookingDeclined = "booking.declined";
 
+    /// <summary>
+    /// The event whose subscribers get <paramref name="eventType"/> too: an endpoint told of no-shows hears of their undoing,
+    /// as it recorded the no-show; endpoints registered before the undoing was an event of its own (their events cannot be
+    /// edited, only registered again) must not keep it for good. Its name is part of the longer one's.
+    /// </summary>
+    public static string ImpliedBy(string eventType) => eventType == BookingNoShowUndone ? BookingNoShow : eventType;
+
     public static readonly IReadOnlyList<string> All =
         [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, BookingNoShowUndone, WaitlistOffered, ReleaseOpened, ReleaseDrawCommitted,
          BookingRequested, BookingApproved, BookingDeclined];
@@ -42,5 +49,6 @@ public class WebhookEndpoint
 
     public IReadOnlyList<string> Events => EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public bool Wants(string eventType) => Events.Contains(eventType);
+    /// <summary>Subscribed to it, or to the event that implies it (<see cref="WebhookEventTypes.ImpliedBy"/>).</summary>
+    public bool Wants(string eventType) => Events.Contains(eventType) || Events.Contains(WebhookEventTypes.ImpliedBy(eventType));
 }

@@ -147,8 +147,8 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
         {
             var subscribed = new WebhookEndpoint
             {
-                Url = "https://example.org/hook", Secret = "s", CreatedById = staff.Id,
-                EventTypes = $"{WebhookEventTypes.BookingNoShow} {WebhookEventTypes.BookingNoShowUndone}",
+                // Registered before the undoing was an event of its own: told of no-shows, it hears of their undoing too.
+                Url = "https://example.org/hook", Secret = "s", CreatedById = staff.Id, EventTypes = WebhookEventTypes.BookingNoShow,
             };
             db.WebhookEndpoints.Add(subscribed);
             await db.SaveChangesAsync();

@@ -101,7 +101,8 @@ public sealed class WebhookOutbox(TimeProvider time)
     private static async Task<List<WebhookEndpoint>> SubscribersAsync(BookingDbContext db, string eventType, CancellationToken cancellationToken)
     {
         // Few endpoints exist; the space-separated list is matched in memory so "booking.created" never matches a longer name.
-        var active = await db.WebhookEndpoints.AsNoTracking().Where(e => e.IsActive && e.EventTypes.Contains(eventType)).ToListAsync(cancellationToken);
+        var stem = WebhookEventTypes.ImpliedBy(eventType);
+        var active = await db.WebhookEndpoints.AsNoTracking().Where(e => e.IsActive && e.EventTypes.Contains(stem)).ToListAsync(cancellationToken);
         return active.Where(e => e.Wants(eventType)).ToList();
     }
 }
