@@ -52,14 +52,15 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
 
         var hash = CalendarFeedToken.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var practitionerId = await db.Practitioners
-            .Where(p => p.CalendarFeedTokenHash == hash && p.IsActive && (p.UserId == null || db.Users.Any(u => u.Id == p.UserId && u.DeletedAtUtc == null
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Staff || r.Name == Roles.Admin))))))
-            .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (practitionerId is not { } id)
+        var feed = await db.Practitioners
+            .Where(p => p.CalendarFeedTokenHash == hash && p.IsActive && (p.UserId == null || db.Users.Any(u => u.Id == p.UserId && u.DeletedAtUtc == null)))
+            .Select(p => new { p.Id, p.UserId }).FirstOrDefaultAsync(cancellationToken);
+        if (feed is null || (feed.UserId is { } userId && !await Roles.IsStaffAsync(db, userId, cancellationToken)))
         {
             return null;
         }
+
+        var id = feed.Id;
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var (from, to) = (nowUtc - Past, nowUtc + Ahead);
