@@ -41,6 +41,9 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>When set, Stripe's end is down for refunds (HTTP 500, nothing refunded): a failure to try again.</summary>
     public bool RefundOutage { get; set; }
 
+    /// <summary>When set, the key may not read refunds (a restricted key): looking one up answers 403, as Stripe does.</summary>
+    public bool RefundReadsForbidden { get; set; }
+
     /// <summary>How the next refund requests are answered, in order; once the script runs out, refunds succeed.</summary>
     public enum RefundAnswer
     {
@@ -218,6 +221,11 @@ public sealed class StripeStandIn : IAsyncDisposable
                 if (standIn.RefundOutage)
                 {
                     return Results.Text("""{"error":{"type":"api_error","message":"Something went wrong on Stripe's end."}}""", "application/json", statusCode: 500);
+                }
+
+                if (standIn.RefundReadsForbidden)
+                {
+                    return Results.Text("""{"error":{"type":"invalid_request_error","message":"The provided key does not have the required permissions for this endpoint."}}""", "application/json", statusCode: 403);
                 }
 
                 var json = standIn.RefundsMade.FirstOrDefault(r => r.Id == id)?.Json ?? standIn.dashboardRefunds.GetValueOrDefault(id);

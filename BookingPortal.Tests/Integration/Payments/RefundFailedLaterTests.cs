@@ -149,6 +149,20 @@ public class RefundFailedLaterTests() : StripeSuite(scheduledJobs: false)
         (await LedgerAsync(factory, booking)).Balance.Should().Be(-50m, "no money went back");
     }
 
+    /// <summary>A key that may not read refunds will not be allowed to in a few minutes either: the id is recorded as typed.</summary>
+    [Fact]
+    public async Task A_dashboard_refund_is_recorded_as_typed_when_the_key_may_not_read_refunds()
+    {
+        var booking = await RefusedRefundAsync(factory, stripe, "pi_restricted");
+        stripe.RefundReadsForbidden = true;
+
+        var recorded = await factory.Get<RefundSettlement>().RecordRefundedByHandAsync(await factory.StaffAsync(), (await RefundAsync(factory, booking)).Id, "re_Restricted1");
+
+        recorded.Should().Be(SettleOutcome.Recorded, "try again later would never end");
+        stripe.Requests.Should().Contain(r => r.Method == "GET" && r.Path == "/v1/refunds/re_Restricted1");
+        (await RefundAsync(factory, booking)).Should().BeEquivalentTo(new { Status = RefundStatus.SettledByHand, ProviderRefundId = "re_Restricted1" });
+    }
+
     [Fact]
     public async Task A_report_of_an_earlier_failed_refund_changes_nothing_once_staff_refunded_it_again()
     {

@@ -125,6 +125,12 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
         {
             return new(ProviderRefundState.NotOfThisPayment);
         }
+        catch (StripeException ex) when ((int)ex.HttpStatusCode is >= 400 and < 500 and not 408 and not 429)
+        {
+            // The lookup itself is refused (a restricted key that may not read refunds): asking again in a few minutes will
+            // not help, so the id is recorded as typed, as on pay at reception; a later failure report still undoes it.
+            return new(ProviderRefundState.Unknown);
+        }
         catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new(ProviderRefundState.Unreachable);

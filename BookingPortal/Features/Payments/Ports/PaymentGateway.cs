@@ -58,7 +58,10 @@ public enum ProviderRefundState
     /// <summary>No refund of this payment has that id.</summary>
     NotOfThisPayment,
 
-    /// <summary>No online gateway asks the provider (pay at reception): recorded as staff say, its later failure report still undoes it.</summary>
+    /// <summary>
+    /// Nothing can ask the provider: no online gateway (pay at reception), or the provider refuses the lookup itself (a key
+    /// that may not read refunds). Recorded as staff say; its later failure report still undoes it.
+    /// </summary>
     Unknown,
 
     /// <summary>
