@@ -26,6 +26,6 @@ public class BackupScheduleTests
         }
 
         documented.Should().Contain(line => line.StartsWith("30 2 * * * bookingportal /usr/local/sbin/bookingportal-backup sqlite ", StringComparison.Ordinal));
-        unit.Should().Contain(line => line.StartsWith("ExecStart=/usr/local/sbin/bookingportal-backup sqlite ", StringComparison.Ordinal));
+        unit.Should().Contain(line => line.StartsWith("ExecStart=/usr/local/sbin/bookingportal-backup postgres ", StringComparison.Ordinal), "as the service's env example sets up");
     }
 }
