@@ -238,7 +238,8 @@ public sealed class QueueService(
         QueueEntryStatus.Admitted or QueueEntryStatus.Expired => QueueStage.Expired,
         QueueEntryStatus.Completed or QueueEntryStatus.Left => QueueStage.Finished,
         _ when nowUtc < target.StartsForCustomerUtc => QueueStage.NotOpenYet,
-        _ when remaining == 0 => QueueStage.SoldOut,
+        // Someone in line keeps their place at 0 seats: in the opening minutes that means held for people paying, and held seats come back.
+        _ when remaining == 0 && entry is null => QueueStage.SoldOut,
         _ => QueueStage.Waiting,
     };
 }

@@ -9,6 +9,11 @@ internal static class QueueSnapshotReading
     /// </summary>
     public static (SnapshotEffect Effect, WaitingRoomState? State) Read(WaitingRoomState? state, QueueSnapshot snapshot, DateTime nowUtc)
     {
+        if (SoldOutMayHaveChanged(state, snapshot))
+        {
+            return (SnapshotEffect.Reload, state);
+        }
+
         if (state?.Entry is not { } entry)
         {
             return (SnapshotEffect.None, state);
@@ -39,6 +44,15 @@ internal static class QueueSnapshotReading
         // Otherwise this customer's own stage changed (admitted, left, turn over): the snapshot already counted the seats.
         return (stillAdmitted ? SnapshotEffect.None : SnapshotEffect.Reload, state);
     }
+
+    /// <summary>
+    /// The seats left reached 0 or came back from it where they decide the stage: "sold out" for someone without a place
+    /// (and any SoldOut state). Held seats lapse back in the opening minutes, so a stage taken at 0 must not outlive the 0.
+    /// A place in line stays a place at 0 seats: its count is only drawn again, at no query.
+    /// </summary>
+    private static bool SoldOutMayHaveChanged(WaitingRoomState? state, QueueSnapshot snapshot) =>
+        state is { Stage: QueueStage.SoldOut } or { Stage: QueueStage.Waiting, Entry: null }
+        && snapshot.RemainingSeats is { } seats && state.RemainingSeats is { } before && (seats == 0) != (before == 0);
 }
 
 /// <summary>What a queue snapshot means for one waiting room.</summary>

@@ -1,0 +1,91 @@
+using BookingPortal.Features.Queue.Components;
+
+namespace BookingPortal.Tests.Integration.Queue;
+
+/// <summary>
+/// In an opening's first minutes pending-payment holds can take every seat, and lapse back. Rendered live with the
+/// portal's services on the demo weekly release, sold only for one date (two slots of two seats).
+/// </summary>
+public class SeatsHeldAtOpeningTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+    private readonly BunitContext bunit = new();
+    private IServiceScope scope = null!;
+
+    public async Task InitializeAsync()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        scope = factory.Services.CreateScope();
+        bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public async Task While_holds_take_every_seat_a_place_in_line_stays_shown_and_the_rooms_move_on_when_a_hold_lapses()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customers = await factory.CreateCustomersAsync(3);
+        var (holder, waiter, newcomer) = (customers[0], customers[1], customers[2]);
+        var (openingAt, queue) = (WeeklyRelease.Opening, factory.Get<QueueService>());
+        factory.Clock.SetUtcNow(openingAt.AddMinutes(-5));
+        var day = (await factory.BookableSlotsAsync(clinic)).Select(s => s.LocalStart.Date).First(d => d > openingAt.UtcDateTime.AddDays(2));
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            // One turn at a time: the holder's, while the waiter stays numbered in line.
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.SlotsFrom, DateOnly.FromDateTime(day)).SetProperty(x => x.SlotsUntil, DateOnly.FromDateTime(day))
+                .SetProperty(x => x.MaxConcurrentAdmissions, 1));
+        }
+
+        var slots = await factory.BookableSlotsAsync(clinic);
+        await factory.JoinEarlyThenOpenAsync(clinic.Id, [holder], TimeSpan.FromMinutes(5));
+        await queue.JoinAsync(clinic.Id, waiter, null);
+        await factory.Get<AdmissionController>().TickAllAsync();
+        var held = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(holder, clinic.Id, slots[0].StartUtc, "held"));
+        held.Succeeded.Should().BeTrue(held.Message);
+        await FillWithHoldsAsync(clinic, slots, held.Booking!.ConfirmationNumber);
+
+        var inLine = Render(clinic.Id, waiter);
+        var notInLine = Render(clinic.Id, newcomer);
+        inLine.WaitForAssertion(() => inLine.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be(nameof(QueueStage.Waiting)));
+        notInLine.WaitForAssertion(() => notInLine.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be(nameof(QueueStage.SoldOut)));
+        var placeWhileHeld = inLine.Find("[data-testid=queue-position]").TextContent;
+        var buttonsWhileHeld = inLine.FindAll("[data-testid=waiting-room] button").Select(b => b.TextContent).ToList();
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        await factory.Get<QueueBroadcaster>().BroadcastAsync();
+
+        placeWhileHeld.Should().Contain("Your place: 1", "holds filling every seat for a moment do not take the place from someone in line");
+        buttonsWhileHeld.Should().Contain("Leave the line");
+        notInLine.WaitForAssertion(() => notInLine.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be(nameof(QueueStage.Waiting),
+            "the seat that came back reopens the line to someone the 0 had turned away"));
+        inLine.WaitForAssertion(() => inLine.Find("[data-testid=remaining-seats]").TextContent.Should().Be("1 seat(s) left"));
+        inLine.Find("[data-testid=queue-position]").TextContent.Should().Contain("Your place: 1");
+    }
+
+    /// <summary>The holder's booking waits for payment for a minute; every other seat of the day is taken.</summary>
+    private async Task FillWithHoldsAsync(Service clinic, IReadOnlyList<SlotAvailability> slots, string heldNumber)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var expires = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(1);
+        await db.Bookings.Where(b => b.ConfirmationNumber == heldNumber).ExecuteUpdateAsync(b => b
+            .SetProperty(x => x.Status, BookingStatus.PendingPayment).SetProperty(x => x.ExpiresAtUtc, expires).SetProperty(x => x.ConfirmedAtUtc, (DateTime?)null));
+        await db.SlotInventories.Where(i => i.ServiceId == clinic.Id).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Capacity));
+        var counted = await db.SlotInventories.Where(i => i.ServiceId == clinic.Id).Select(i => i.StartUtc).ToListAsync();
+        db.SlotInventories.AddRange(slots.Where(s => !counted.Contains(s.StartUtc))
+            .Select(s => new SlotInventory { ServiceId = clinic.Id, StartUtc = s.StartUtc, EndUtc = s.EndUtc, Capacity = s.Capacity, Booked = s.Capacity }));
+        await db.SaveChangesAsync();
+        (await factory.Get<QueueService>().RemainingSeatsAsync(clinic)).Should().Be(0);
+    }
+
+    private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId) =>
+        bunit.Render<WaitingRoom>(p => p.Add(x => x.ServiceId, serviceId).Add(x => x.CustomerId, customerId));
+
+    public async Task DisposeAsync()
+    {
+        await bunit.DisposeAsync();
+        scope.Dispose();
+        await factory.DisposeAsync();
+    }
+}
