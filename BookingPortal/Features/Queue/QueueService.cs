@@ -115,7 +115,9 @@ public sealed class QueueService(
     private async Task<JoinResult> RejoinAsync(BookingDbContext db, QueueEntry existing, long openingId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var rejoined = await db.QueueEntries
-            .Where(e => e.Id == existing.Id && e.Status != QueueEntryStatus.Waiting && (e.Status != QueueEntryStatus.Admitted || e.ExpiresAtUtc <= nowUtc))
+            // Still theirs: an account's finished entry can give way to the place a visitor signed in with (VisitorPlaceClaim).
+            .Where(e => e.Id == existing.Id && e.CustomerId == existing.CustomerId && e.VisitorKey == existing.VisitorKey)
+            .Where(e => e.Status != QueueEntryStatus.Waiting && (e.Status != QueueEntryStatus.Admitted || e.ExpiresAtUtc <= nowUtc))
             .ExecuteUpdateAsync(e => e
                 .SetProperty(x => x.Status, QueueEntryStatus.Waiting)
                 .SetProperty(x => x.Sequence, (long?)null)
@@ -171,40 +173,19 @@ public sealed class QueueService(
     }
 
     /// <summary>
-    /// After a visitor signs in, the places they hold in this browser become their account's, turn and
-    /// all. Where the account already has a place in the same opening, that one stands and the
-    /// visitor's is given up, so one person never holds two places.
+    /// After a visitor signs in, the places they hold in this browser become their account's, turn and all. Where the
+    /// account's own place in the same opening is still in play, that one stands and the visitor's is given up, so
+    /// one person never holds two places; an account's place that is over gives way (<see cref="VisitorPlaceClaim"/>).
     /// </summary>
     public async Task<int> ClaimVisitorPlacesAsync(string visitorKey, string customerId, CancellationToken cancellationToken = default)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var places = await db.QueueEntries.Where(e => e.VisitorKey == visitorKey && e.CustomerId == null).ToListAsync(cancellationToken);
+        var places = await db.QueueEntries.AsNoTracking().Where(e => e.VisitorKey == visitorKey && e.CustomerId == null).ToListAsync(cancellationToken);
         var claimed = 0;
         foreach (var place in places)
         {
-            var hasOwn = await db.QueueEntries.AnyAsync(e => e.OpeningId == place.OpeningId && e.CustomerId == customerId, cancellationToken);
-            if (!hasOwn)
-            {
-                try
-                {
-                    claimed += await db.QueueEntries.Where(e => e.Id == place.Id && e.CustomerId == null)
-                        .ExecuteUpdateAsync(e => e.SetProperty(x => x.CustomerId, customerId).SetProperty(x => x.VisitorKey, (string?)null), cancellationToken);
-                }
-                catch (System.Data.Common.DbException)
-                {
-                    // The account joined the same opening in another tab meanwhile (the unique index says so): that place stands.
-                    hasOwn = true;
-                }
-            }
-
-            if (hasOwn)
-            {
-                await db.QueueEntries.Where(e => e.Id == place.Id && e.CustomerId == null
-                                                 && (e.Status == QueueEntryStatus.Waiting || e.Status == QueueEntryStatus.Admitted))
-                    .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, QueueEntryStatus.Left).SetProperty(x => x.FinishedAtUtc, nowUtc), cancellationToken);
-            }
-
+            claimed += await VisitorPlaceClaim.ClaimAsync(db, place, customerId, nowUtc, cancellationToken);
             changes.NotifyChanged(place.OpeningId);
         }
 
