@@ -259,18 +259,20 @@ public class QueueTests : WeeklyReleaseSuite
     {
         var customer = (await factory.CreateCustomersAsync(1))[0];
         factory.Clock.SetUtcNow(Opening);
-        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        var openingId = (await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null)).Entry!.OpeningId;
         var queue = factory.Get<QueueService>();
 
         var counted = await queue.GetStateAsync(clinic.Id, customer);
-        var fromSnapshot = await queue.GetStateAsync(clinic.Id, QueueMember.Customer(customer), remainingSeats: 3);
-        var noSeatInSnapshot = await queue.GetStateAsync(clinic.Id, QueueMember.Customer(customer), remainingSeats: 0);
+        var fromSnapshot = await queue.GetStateAsync(clinic.Id, QueueMember.Customer(customer), Seats(3));
+        var noSeatInSnapshot = await queue.GetStateAsync(clinic.Id, QueueMember.Customer(customer), Seats(0));
 
         counted.RemainingSeats.Should().Be(await queue.RemainingSeatsAsync(clinic));
         counted.RemainingSeats.Should().BeGreaterThan(3);
         (fromSnapshot.Stage, fromSnapshot.RemainingSeats).Should().Be((QueueStage.Waiting, 3));
         (noSeatInSnapshot.Stage, noSeatInSnapshot.RemainingSeats).Should().Be((QueueStage.Waiting, 0),
             "at 0 seats (held, maybe, for people paying) someone in line keeps their place");
+
+        QueueSnapshot Seats(int remaining) => new(openingId, [], new HashSet<long>(), remaining, Opening.UtcDateTime);
     }
 
     [Fact]

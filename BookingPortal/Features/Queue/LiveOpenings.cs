@@ -43,7 +43,11 @@ public sealed class LiveOpenings(AccountRules accountRules)
     /// (or an unconfirmed account's) keeps its number and is passed over until then, so cookies and
     /// scripted sign-ups take no turns from people.
     /// </summary>
-    public IQueryable<QueueEntry> Admissible(BookingDbContext db, IQueryable<QueueEntry> entries) =>
+    public IQueryable<QueueEntry> Admissible(BookingDbContext db, IQueryable<QueueEntry> entries) => Admissible(accountRules, db, entries);
+
+    /// <inheritdoc cref="Admissible(BookingDbContext, IQueryable{QueueEntry})"/>
+    /// <remarks>Also what a place in line counts (QueueService, QueueBroadcaster): only the places admission would take.</remarks>
+    public static IQueryable<QueueEntry> Admissible(AccountRules accountRules, BookingDbContext db, IQueryable<QueueEntry> entries) =>
         accountRules.RequireConfirmedEmail
             ? entries.Where(e => e.CustomerId != null && db.Users.Any(u => u.Id == e.CustomerId && u.EmailConfirmed))
             : entries;

@@ -31,10 +31,14 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     private readonly QueueChangeNotifier changes;
     private readonly TimeProvider time;
     private readonly ILogger<QueueBroadcaster> logger;
+    private readonly AccountRules accountRules;
+    private readonly LatestQueueSnapshots latest;
 
-    public QueueBroadcaster(IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger, IMeterFactory meters)
+    public QueueBroadcaster(
+        IDbContextFactory<BookingDbContext> dbFactory, QueueService queue, QueueChangeNotifier changes, TimeProvider time, ILogger<QueueBroadcaster> logger, IMeterFactory meters,
+        AccountRules accountRules, LatestQueueSnapshots latest)
     {
-        (this.dbFactory, this.queue, this.changes, this.time, this.logger) = (dbFactory, queue, changes, time, logger);
+        (this.dbFactory, this.queue, this.changes, this.time, this.logger, this.accountRules, this.latest) = (dbFactory, queue, changes, time, logger, accountRules, latest);
         QueueMetrics.Observe(meters, () => lastReads.Values.Select(r => r.Snapshot).Where(s => subscribers.TryGetValue(s.OpeningId, out var set) && !set.IsEmpty));
     }
 
@@ -145,6 +149,7 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
         var snapshot = await ReadAsync(db, openingId, cancellationToken);
         var changed = !lastReads.TryGetValue(openingId, out var last) || !SameQueue(last.Snapshot, snapshot);
         lastReads[openingId] = new LastRead(snapshot, fingerprint);
+        latest.Keep(snapshot);
         // A circuit whose dispatcher is free runs its update on the thread that hands it the snapshot (Blazor's
         // InvokeAsync runs inline then), render and send included. Handed one after another, 20,000 circuits were
         // drawn on one core while the other idled, and the last one waited ~2.6 s: every core takes a share instead.
@@ -182,11 +187,26 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
         var waiting = live.Where(e => e.Status == QueueEntryStatus.Waiting && e.Sequence != null).Select(e => e.Sequence!.Value).Order().ToArray();
         var admitted = live.Where(e => e.Status == QueueEntryStatus.Admitted).Select(e => e.Id).ToHashSet();
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        return new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc) { Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken) };
+        return new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc)
+        {
+            AdmissibleSequences = await AdmissibleSequencesAsync(db, openingId, waiting, cancellationToken),
+            Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken),
+        };
     }
 
+    /// <summary>
+    /// The places admission can take, that positions count: one more read (with the accounts) only where it passes over
+    /// some, once per read for everyone in line (a count per customer would read everyone ahead of each of them).
+    /// </summary>
+    private async Task<long[]> AdmissibleSequencesAsync(BookingDbContext db, long openingId, long[] waiting, CancellationToken cancellationToken) =>
+        !accountRules.RequireConfirmedEmail ? waiting
+            : [.. await LiveOpenings.Admissible(accountRules, db, LiveEntries(db, openingId))
+                .Where(e => e.Status == QueueEntryStatus.Waiting && e.Sequence != null)
+                .OrderBy(e => e.Sequence).Select(e => e.Sequence!.Value).ToListAsync(cancellationToken)];
+
     private static bool SameQueue(QueueSnapshot a, QueueSnapshot b) =>
-        a.RemainingSeats == b.RemainingSeats && a.WaitingSequences.AsSpan().SequenceEqual(b.WaitingSequences) && a.AdmittedEntryIds.SetEquals(b.AdmittedEntryIds);
+        a.RemainingSeats == b.RemainingSeats && a.WaitingSequences.AsSpan().SequenceEqual(b.WaitingSequences) && a.AdmittedEntryIds.SetEquals(b.AdmittedEntryIds)
+        && (a.AdmissibleSequences ?? a.WaitingSequences).AsSpan().SequenceEqual(b.AdmissibleSequences ?? b.WaitingSequences);
 
     /// <summary>A waiting room's callback, and whether it has had a snapshot yet (one that subscribed after the last change still needs it).</summary>
     private sealed class Subscriber(Action<QueueSnapshot> onSnapshot)

@@ -96,10 +96,16 @@ public sealed record QueueSnapshot(long OpeningId, long[] WaitingSequences, IRea
     /// <summary>How the opening has gone so far, for everyone's wait estimate.</summary>
     public OpeningPace Pace { get; init; } = OpeningPace.NotStarted;
 
-    /// <summary>1-based place of a waiting entry with this sequence, by binary search: no query per circuit.</summary>
+    /// <summary>
+    /// The waiting sequences admission can take (<see cref="LiveOpenings.Admissible(AccountRules, BookingDbContext, IQueryable{QueueEntry})"/>),
+    /// ascending; the same array as <see cref="WaitingSequences"/> where it takes them all.
+    /// </summary>
+    public long[]? AdmissibleSequences { get; init; }
+
+    /// <summary>1-based place of a waiting entry with this sequence among the places that count, by binary search: no query per circuit.</summary>
     public long PositionOf(long sequence)
     {
-        var index = Array.BinarySearch(WaitingSequences, sequence);
+        var index = Array.BinarySearch(AdmissibleSequences ?? WaitingSequences, sequence);
         return (index >= 0 ? index : ~index) + 1;
     }
 }

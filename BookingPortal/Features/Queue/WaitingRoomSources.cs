@@ -3,7 +3,7 @@ namespace BookingPortal.Features.Queue;
 /// <summary>What the waiting room asks of the queue; <see cref="QueueService"/> answers it, a test may fake it.</summary>
 public interface IWaitingRoomQueue
 {
-    Task<WaitingRoomState> GetStateAsync(int serviceId, QueueMember member, int? remainingSeats = null, CancellationToken cancellationToken = default);
+    Task<WaitingRoomState> GetStateAsync(int serviceId, QueueMember member, QueueSnapshot? snapshot = null, CancellationToken cancellationToken = default);
 
     Task<JoinResult> JoinAsync(int serviceId, QueueMember member, string? clientAddress, CancellationToken cancellationToken = default);
 

@@ -265,7 +265,7 @@ public class WaitingRoomJourneyTests
         public int LastServiceId { get; private set; }
         public string? LastAddress { get; private set; }
 
-        public Task<WaitingRoomState> GetStateAsync(int serviceId, QueueMember member, int? remainingSeats = null, CancellationToken cancellationToken = default)
+        public Task<WaitingRoomState> GetStateAsync(int serviceId, QueueMember member, QueueSnapshot? snapshot = null, CancellationToken cancellationToken = default)
         {
             (Loads, LastServiceId) = (Loads + 1, serviceId);
             var next = NextLoad ?? Task.FromResult(State);

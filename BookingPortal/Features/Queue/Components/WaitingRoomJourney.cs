@@ -83,11 +83,11 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
         }
     }
 
-    /// <param name="remainingSeats">The seats a queue snapshot already counted, or null to count them.</param>
-    private async Task ReloadAsync(int? remainingSeats = null)
+    /// <param name="snapshot">The queue snapshot that sent the reload (its seats and places are already counted), or null.</param>
+    private async Task ReloadAsync(QueueSnapshot? snapshot = null)
     {
         NowUtc = clock.GetUtcNow().UtcDateTime;
-        var loaded = await queue.GetStateAsync(ServiceId, Member, remainingSeats);
+        var loaded = await queue.GetStateAsync(ServiceId, Member, snapshot);
         if (closed)
         {
             // The customer left the page while the state loaded: no clock, no subscription, no pickers for it.
@@ -115,7 +115,7 @@ public sealed class WaitingRoomJourney(IWaitingRoomQueue queue, IQueueSnapshots 
             // The snapshot reaches this circuit on the broadcaster's thread, which goes on to everyone else's;
             // the reload's queries (synchronous on SQLite) run after it lets go, not while they wait.
             await Task.Yield();
-            await ReloadAsync(snapshot.RemainingSeats);
+            await ReloadAsync(snapshot);
         }
 
         if (effect is not SnapshotEffect.None)
