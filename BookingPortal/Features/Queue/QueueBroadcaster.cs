@@ -173,7 +173,7 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
     private async Task<QueueSnapshot> ReadAsync(BookingDbContext db, long openingId, CancellationToken cancellationToken)
     {
         var live = await LiveEntries(db, openingId)
-            .Select(e => new { e.Id, e.Status, e.Sequence })
+            .Select(e => new { e.Id, e.Status, e.Sequence, Visitor = e.CustomerId == null })
             .ToListAsync(cancellationToken);
         var release = await db.ReleaseOpenings.Where(o => o.Id == openingId)
             .Join(db.Releases, o => o.ReleaseId, r => r.Id, (o, r) => new { r.ServiceId, r.ShowRemainingSlots })
@@ -189,14 +189,16 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
         var nowUtc = time.GetUtcNow().UtcDateTime;
         return new QueueSnapshot(openingId, waiting, admitted, remaining, nowUtc)
         {
-            AdmissibleSequences = await AdmissibleSequencesAsync(db, openingId, waiting, cancellationToken),
+            AdmissibleSequences = live.Any(e => e.Visitor && e.Status == QueueEntryStatus.Waiting)
+                ? await AdmissibleSequencesAsync(db, openingId, waiting, cancellationToken) : waiting,
             Pace = await OpeningPaceReader.ReadAsync(db, openingId, nowUtc, cancellationToken),
         };
     }
 
     /// <summary>
-    /// The places admission can take, that positions count: one more read (with the accounts) only where it passes over
-    /// some, once per read for everyone in line (a count per customer would read everyone ahead of each of them).
+    /// The places admission can take, that positions count: one more read (with the accounts) only while visitors wait in a
+    /// line that needs confirmed accounts, once per read for everyone in line (a count per customer would read everyone ahead
+    /// of each of them). Without visitors it is every place: an account joins only once its address is confirmed.
     /// </summary>
     private async Task<long[]> AdmissibleSequencesAsync(BookingDbContext db, long openingId, long[] waiting, CancellationToken cancellationToken) =>
         !accountRules.RequireConfirmedEmail ? waiting
