@@ -6,20 +6,8 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// In an opening's first minutes pending-payment holds can take every seat, and lapse back. Rendered live with the
 /// portal's services on the demo weekly release, sold only for one date (two slots of two seats).
 /// </summary>
-public class SeatsHeldAtOpeningTests : IAsyncLifetime
+public class SeatsHeldAtOpeningTests : LiveComponentSuite
 {
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext bunit = new();
-    private IServiceScope scope = null!;
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        scope = factory.Services.CreateScope();
-        bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
-        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
 
     [Fact]
     public async Task While_holds_take_every_seat_a_place_in_line_stays_shown_and_the_rooms_move_on_when_a_hold_lapses()
@@ -81,11 +69,4 @@ public class SeatsHeldAtOpeningTests : IAsyncLifetime
 
     private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId) =>
         bunit.Render<WaitingRoom>(p => p.Add(x => x.ServiceId, serviceId).Add(x => x.CustomerId, customerId));
-
-    public async Task DisposeAsync()
-    {
-        await bunit.DisposeAsync();
-        scope.Dispose();
-        await factory.DisposeAsync();
-    }
 }

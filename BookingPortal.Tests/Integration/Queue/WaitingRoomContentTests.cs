@@ -6,22 +6,9 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// The waiting room tells its page when the pickers appear and go, so only customers who can book load
 /// and watch availability (not everyone still in line, at every booking). Rendered with the portal's services.
 /// </summary>
-public class WaitingRoomContentTests : IAsyncLifetime
+public class WaitingRoomContentTests : LiveComponentSuite
 {
     private static readonly DateTimeOffset Opening = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext bunit = new();
-    private IServiceScope scope = null!;
-
-    public async Task InitializeAsync()
-    {
-        await factory.StartWithoutScheduledJobsAsync();
-        scope = factory.Services.CreateScope();
-        bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
-        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        // Live, as in a circuit: the room's clock ticks with the test's clock and it takes the broadcaster's snapshots.
-        bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
 
     [Fact]
     public async Task A_customer_in_line_is_shown_the_pickers_when_the_turn_comes_and_loses_them_when_it_lapses()
@@ -194,11 +181,4 @@ public class WaitingRoomContentTests : IAsyncLifetime
             .Add(x => x.ServiceId, serviceId)
             .Add(x => x.CustomerId, customerId)
             .Add(x => x.ContentShownChanged, (bool isShown) => shown.Add(isShown)));
-
-    public async Task DisposeAsync()
-    {
-        await bunit.DisposeAsync();
-        scope.Dispose();
-        await factory.DisposeAsync();
-    }
 }
