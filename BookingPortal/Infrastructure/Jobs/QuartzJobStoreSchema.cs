@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace BookingPortal.Infrastructure.Jobs;
 
 /// <summary>
-/// The clustered Quartz job store's tables, created by an EF migration of each server database.
-/// The DDL is the one the referenced Quartz package ships for its own provisioning (an embedded,
-/// idempotent script per dialect), read when the migration runs, so no copy of it is kept here. A
-/// database migrated once never reads it again: QuartzJobStoreSchemaTests hold the script to the one
-/// the migrations were written for, so an upgrade that changes it comes with a migration of its own.
-/// The scheduler itself only validates the schema at start-up.
+/// The clustered Quartz job store's tables, created by an EF migration of each server database from
+/// the script Quartz 4.7.3 ships for its own provisioning (one per dialect), kept under Schema/ as it
+/// was: a migration is history, and read from the installed package a later Quartz would create other
+/// tables on new databases than on those migrated before. QuartzJobStoreSchemaTests compare the
+/// installed package's script with the tables the migrations make, so an upgrade that changes them
+/// comes with a migration of its own. The scheduler itself only validates the schema at start-up.
 /// </summary>
 public static partial class QuartzJobStoreSchema
 {
@@ -34,9 +34,12 @@ public static partial class QuartzJobStoreSchema
     }
 
     /// <summary>The script's statements with the prefix filled in ('{0}' may carry a schema, '{1}' never does).</summary>
-    public static IReadOnlyList<string> Statements(string dialect) =>
+    public static IReadOnlyList<string> Statements(string dialect) => StatementsOf(ReadScript(dialect));
+
+    /// <summary>A script's statements, as a migration runs them: also how a newer Quartz's script is compared with this one.</summary>
+    internal static IReadOnlyList<string> StatementsOf(string script) =>
         StatementSeparator()
-            .Split(ReadScript(dialect).Replace("{0}", TablePrefix, StringComparison.Ordinal).Replace("{1}", TablePrefix, StringComparison.Ordinal))
+            .Split(script.Replace("{0}", TablePrefix, StringComparison.Ordinal).Replace("{1}", TablePrefix, StringComparison.Ordinal))
             .Where(piece => piece.Split('\n').Any(line => line.Trim() is { Length: > 0 } text && !text.StartsWith("--", StringComparison.Ordinal)))
             .Select(piece => piece.Trim())
             .ToList();
@@ -50,9 +53,9 @@ public static partial class QuartzJobStoreSchema
 
     private static string ReadScript(string dialect)
     {
-        var name = $"Quartz.Impl.AdoJobStore.Schema.create_{dialect}.sql";
-        using var stream = typeof(Quartz.IScheduler).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The Quartz package no longer ships the schema script '{name}'; pin the Quartz version the migrations were written for.");
+        var name = $"BookingPortal.Infrastructure.Jobs.Schema.create_{dialect}.sql";
+        using var stream = typeof(QuartzJobStoreSchema).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"No job store script '{name}' for the dialect '{dialect}'.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
