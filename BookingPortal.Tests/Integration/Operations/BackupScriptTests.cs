@@ -5,7 +5,9 @@ namespace BookingPortal.Tests.Integration.Operations;
 /// <summary>
 /// tools/backup.sh on the default database, the portal's SQLite file in WAL mode, while the portal runs and books:
 /// the copy holds every booking committed before it began, and a whole prefix of those made while it ran, though
-/// they are only in the -wal file beside the database (a plain copy of the .db file misses them).
+/// they are in the -wal file beside the database when it starts (a plain copy of the .db file misses those not yet
+/// checkpointed; when SQLite checkpoints is its own business, so the test does not count on a plain copy missing any:
+/// it did in one clean run and not in the next).
 /// </summary>
 public sealed class BackupScriptTests(PortalFactory factory) : IClassFixture<PortalFactory>, IDisposable
 {
@@ -28,9 +30,6 @@ public sealed class BackupScriptTests(PortalFactory factory) : IClassFixture<Por
         }
 
         Directory.CreateDirectory(folder);
-        var plainCopy = Path.Combine(folder, "plain-copy.db");
-        File.Copy(factory.DatabasePath, plainCopy);
-
         var backup = ToolScript.RunAsync("backup.sh", new Dictionary<string, string>(), "sqlite", factory.DatabasePath, folder);
         var during = new List<string>();
         while (!backup.IsCompleted && during.Count < 8)
@@ -43,12 +42,11 @@ public sealed class BackupScriptTests(PortalFactory factory) : IClassFixture<Por
         run.ExitCode.Should().Be(0, run.ToString());
         var copy = run.Output.Trim().Split('\n')[^1];
         Path.GetFileName(copy).Should().MatchRegex(@"^portal-\d{8}-\d{6}Z\.db$");
-        Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(new[] { "plain-copy.db", Path.GetFileName(copy) }, "only a finished copy gets a name");
+        Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(new[] { Path.GetFileName(copy) }, "only a finished copy gets a name");
         var (journal, copied) = await ReadAsync(copy, service.Id);
         copied.Should().Contain(before);
         var madeDuring = copied.Except(before).ToList();
         madeDuring.Should().Equal(during.Take(madeDuring.Count), "a consistent copy holds those booked during the backup up to one moment, in order");
-        (await ReadAsync(plainCopy, service.Id)).Numbers.Should().NotContain(before, "a plain copy of the .db file misses commits still in the -wal file");
         journal.Should().Be("delete", "the copy is one file, needing no -wal beside it");
     }
 
