@@ -86,6 +86,28 @@ public class WaitingRoomContentTests : LiveComponentSuite
             "both tabs showed the turn when it lapsed");
     }
 
+    /// <summary>Pressing "Leave the line" swaps that button for "Join again": focus goes there, not to the page's body.</summary>
+    [Fact]
+    public async Task Leaving_the_line_moves_focus_to_join_again_and_a_page_opened_after_leaving_moves_none()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        var room = Render(clinic.Id, customer, []);
+        factory.Clock.SetUtcNow(Opening);
+        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be("Waiting"));
+
+        await room.FindAll("button").Single(b => b.TextContent == "Leave the line").ClickAsync(new());
+        room.WaitForAssertion(() => room.FindAll("[data-testid=finished]").Should().ContainSingle());
+        var focusedAfterLeaving = FocusedElements();
+        var later = Render(clinic.Id, customer, []);
+        later.WaitForAssertion(() => later.FindAll("[data-testid=finished]").Should().ContainSingle());
+
+        focusedAfterLeaving.Should().Equal(ElementReferenceOf(room, "join-again-finished"));
+        FocusedElements().Should().Equal(focusedAfterLeaving, "a page opened after leaving takes no focus");
+    }
+
     private List<string> FocusedElements() =>
         bunit.JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus")
             .Select(i => i.Arguments[0].Should().BeOfType<Microsoft.AspNetCore.Components.ElementReference>().Subject.Id).ToList();
