@@ -13,15 +13,8 @@ public class WaitingRoomContentTests : LiveComponentSuite
     [Fact]
     public async Task A_customer_in_line_is_shown_the_pickers_when_the_turn_comes_and_loses_them_when_it_lapses()
     {
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
         var shown = new List<bool>();
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
-        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-
-        var room = Render(clinic.Id, customer, shown);
-        factory.Clock.SetUtcNow(Opening);
-        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be("Waiting"));
+        var (clinic, customer, room) = await WaitingInLineAsync(shown);
         room.Render(p => p.Add(x => x.ServiceId, clinic.Id));
         var whileWaiting = shown.ToList();
         var heardWhileWaiting = Heard(room);
@@ -56,13 +49,7 @@ public class WaitingRoomContentTests : LiveComponentSuite
     [Fact]
     public async Task Focus_goes_to_the_banner_when_the_turn_comes_and_to_join_again_when_it_lapses_and_nowhere_else()
     {
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
-        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        var room = Render(clinic.Id, customer, []);
-        factory.Clock.SetUtcNow(Opening);
-        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be("Waiting"));
+        var (clinic, customer, room) = await WaitingInLineAsync([]);
         var focusedWhileWaiting = FocusedElements();
 
         await factory.Get<AdmissionController>().TickAllAsync();
@@ -90,13 +77,7 @@ public class WaitingRoomContentTests : LiveComponentSuite
     [Fact]
     public async Task Leaving_the_line_moves_focus_to_join_again_and_a_page_opened_after_leaving_moves_none()
     {
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
-        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
-        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
-        var room = Render(clinic.Id, customer, []);
-        factory.Clock.SetUtcNow(Opening);
-        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be("Waiting"));
+        var (clinic, customer, room) = await WaitingInLineAsync([]);
 
         await room.FindAll("button").Single(b => b.TextContent == "Leave the line").ClickAsync(new());
         room.WaitForAssertion(() => room.FindAll("[data-testid=finished]").Should().ContainSingle());
@@ -106,6 +87,19 @@ public class WaitingRoomContentTests : LiveComponentSuite
 
         focusedAfterLeaving.Should().Equal(ElementReferenceOf(room, "join-again-finished"));
         FocusedElements().Should().Equal(focusedAfterLeaving, "a page opened after leaving takes no focus");
+    }
+
+    /// <summary>A new customer who joined before the opening, their room rendered and showing their place once it opens.</summary>
+    private async Task<(Service Clinic, string Customer, IRenderedComponent<WaitingRoom> Room)> WaitingInLineAsync(List<bool> shown)
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(Opening.AddMinutes(-5));
+        await factory.Get<QueueService>().JoinAsync(clinic.Id, customer, null);
+        var room = Render(clinic.Id, customer, shown);
+        factory.Clock.SetUtcNow(Opening);
+        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be("Waiting"));
+        return (clinic, customer, room);
     }
 
     private List<string> FocusedElements() =>
