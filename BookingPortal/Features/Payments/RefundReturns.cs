@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace BookingPortal.Features.Payments;
 
 /// <summary>What became of a provider's report that an accepted refund failed.</summary>
@@ -10,8 +12,9 @@ public enum RefundReturnOutcome
     AlreadyRecorded,
 
     /// <summary>
-    /// No refund has that id yet, but one for the payment is still being sent: the report may be about it
-    /// (its first call timed out after the provider made it). The provider must deliver it again later.
+    /// No refund has that id yet, but one for the payment may still take it: one being sent (its first call timed
+    /// out after the provider made it), or a failed one staff are recording as refunded in the provider's dashboard.
+    /// The provider must deliver it again later.
     /// </summary>
     NotKnownYet,
 
@@ -41,12 +44,15 @@ public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory,
         var refunds = await db.RefundRequests.AsNoTracking().Where(r => r.ProviderRefundId == providerRefundId).ToListAsync(cancellationToken);
         if (refunds.Count == 0)
         {
-            // Not for a refund waiting for staff: they may record this id days later, past the provider's redeliveries, so
-            // recording asks the provider whether the refund failed (RefundSettlement) rather than waiting for this report.
-            var beingSent = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference).AnyAsync(RefundRequest.IsOutstanding, cancellationToken);
+            // Asked again while a refund of that payment may still take this id: one being sent (its first call timed out
+            // after the provider made it), or one that failed and waits for staff, who may be recording a refund they made in
+            // the provider's dashboard under this very id. RefundSettlement asks the provider before its transaction, so a
+            // failure reported between that answer and its commit found no row; answered 200, nothing would undo it. Staff
+            // who record the id after the provider's redeliveries end (days) meet that failure in RefundSettlement's question.
+            var mayTakeIt = await db.RefundRequests.Where(r => r.PaymentReference == paymentReference).AnyAsync(MayTakeAnId, cancellationToken);
             logger.LogWarning("The payment provider reported refund {ProviderRefundId} of {PaymentReference} failed, but no refund of the portal has that id{Yet}.",
-                providerRefundId, paymentReference, beingSent ? " yet: one for that payment is still being sent, so the provider is asked to deliver it again" : "");
-            return beingSent ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
+                providerRefundId, paymentReference, mayTakeIt ? " yet: one for that payment is being sent or recorded, so the provider is asked to deliver it again" : "");
+            return mayTakeIt ? RefundReturnOutcome.NotKnownYet : RefundReturnOutcome.NotOurs;
         }
 
         var undone = 0;
@@ -59,6 +65,9 @@ public sealed class RefundReturns(IDbContextFactory<BookingDbContext> dbFactory,
         await transaction.CommitAsync(cancellationToken);
         return undone > 0 ? RefundReturnOutcome.Recorded : RefundReturnOutcome.AlreadyRecorded;
     }
+
+    private static readonly Expression<Func<RefundRequest, bool>> MayTakeAnId =
+        r => r.Status == RefundStatus.Pending || r.Status == RefundStatus.Sending || r.Status == RefundStatus.Failed;
 
     /// <summary>
     /// Undoes a refund the dispatcher sent, or one staff made by hand in the provider's dashboard, whichever failed.
