@@ -55,4 +55,32 @@ public class SecondPaymentTests() : StripeSuite(scheduledJobs: false)
 public class SecondPaymentOnPostgresTests : SecondPaymentTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// The second payment's refund is sent while the customer cancels: between the cancellation's reads of the ledger and of
+    /// the refunds, it would count as neither queued nor refunded, and 100 would be queued against a 50 payment. PostgreSQL
+    /// only: SQLite's write lock keeps the dispatcher out of the cancellation's transaction.
+    /// </summary>
+    [Fact]
+    public async Task A_cancellation_while_the_second_payments_refund_is_sent_queues_only_the_first_payment()
+    {
+        var booking = await PaidBookingAsync(factory, "pi_first");
+        stripe.ScriptRefunds(StripeStandIn.RefundAnswer.ServerError);
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_second", 50m);
+        (await RefundAsync(factory, booking)).Status.Should().Be(RefundStatus.Pending);
+        factory.Transactions.BeforeNextCommand(sql => sql.Contains("FROM \"RefundRequests\""), async () =>
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(10));
+            await factory.Get<RefundDispatcher>().DispatchDueAsync();
+        });
+
+        var cancelled = await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, IsStaff: false));
+
+        cancelled.Succeeded.Should().BeTrue(cancelled.Message);
+        factory.Transactions.Fired.Should().Be(1, "the second payment's refund was sent during the cancellation");
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        (await db.RefundRequests.AsNoTracking().Where(r => r.BookingId == booking.Id).OrderBy(r => r.Id).Select(r => new { r.PaymentReference, r.Amount }).ToListAsync())
+            .Should().BeEquivalentTo([new { PaymentReference = "pi_second", Amount = 50m }, new { PaymentReference = "pi_first", Amount = 50m }],
+                options => options.WithStrictOrdering());
+    }
 }

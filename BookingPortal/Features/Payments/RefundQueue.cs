@@ -19,16 +19,25 @@ public sealed class RefundQueue(TimeProvider time)
     public async Task<RefundRequest?> QueueOwedAsync(BookingDbContext db, Guid bookingId, string reason, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
+        // One statement, so one snapshot: the dispatcher, a provider's failure report or staff settling by hand move an
+        // amount between the refund rows and the ledger without the booking's lock, and under PostgreSQL's read committed
+        // two reads could see one of them half done (a refund counted neither as queued nor as refunded, or as both).
         var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId)
-            .Select(b => new { b.PaymentReference, b.Currency }).SingleAsync(cancellationToken);
+            .Select(b => new
+            {
+                b.PaymentReference,
+                b.Currency,
+                Ledger = db.LedgerEntries.Where(e => e.BookingId == b.Id).ToList(),
+                Queued = db.RefundRequests.Where(r => r.BookingId == b.Id).Select(r => new { r.Status, r.Amount }).ToList(),
+            })
+            .AsSingleQuery().SingleAsync(cancellationToken);
         if (booking.PaymentReference is not { } paymentReference)
         {
             return null;
         }
 
-        var ledger = LedgerSummary.Of(await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken));
-        var queued = await db.RefundRequests.AsNoTracking().Where(r => r.BookingId == bookingId)
-            .Select(r => new { r.Status, r.Amount }).ToListAsync(cancellationToken);
+        var ledger = LedgerSummary.Of(booking.Ledger);
+        var queued = booking.Queued;
         var owed = ledger.Paid - ledger.Retained - queued.Where(r => !RefundRequest.IsRefunded(r.Status)).Sum(r => r.Amount);
         if (owed <= 0)
         {
