@@ -118,4 +118,26 @@ public class ApprovalTests
         (await ReadAsync(factory, booking.Id)).Status.Should().Be(BookingStatus.Confirmed);
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_list_of_requests_shows_the_ones_to_answer_soonest_and_counts_them_all()
+    {
+        await using var factory = new PortalFactory();
+        await factory.StartWithoutScheduledJobsAsync();
+        var (service, slots) = await ApprovalServiceAsync(factory);
+        var requests = new List<BookingView>();
+        foreach (var slot in slots.Take(3))
+        {
+            requests.Add(await factory.BookAsNewCustomerAsync(service.Id, slot.StartUtc));
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var staff = await factory.StaffAsync();
+        var firstTwo = await factory.Get<BookingApprovals>().ListAwaitingAsync(staff, max: 2);
+        var all = await factory.Get<BookingApprovals>().ListAwaitingAsync(staff);
+
+        firstTwo.Total.Should().Be(3, "the heading counts every request waiting, not the ones listed");
+        firstTwo.Rows.Select(r => r.Booking.Id).Should().Equal(requests[0].Id, requests[1].Id);
+        (all.Total, all.Rows.Count).Should().Be((3, 3));
+    }
 }

@@ -27,6 +27,9 @@ public sealed record ApprovalResult(ApprovalOutcome Outcome, string Message)
 /// <summary>A request waiting for staff, as the front desk and the appointments page list it.</summary>
 public sealed record AwaitingApprovalRow(BookingView Booking, string CustomerName, DateTime DeadlineUtc);
 
+/// <summary>The requests listed (those to answer soonest) and how many are waiting in all.</summary>
+public sealed record AwaitingApprovals(IReadOnlyList<AwaitingApprovalRow> Rows, int Total);
+
 /// <summary>How a request ends without approval: who ended it, what the customer is told, and what the audit log calls it.</summary>
 internal sealed record EndOfRequest(string ById, string ByName, string Reason, string AuditAction, bool OnlyWhenDue);
 

@@ -18,18 +18,22 @@ public sealed class BookingApprovals(
     /// <summary>The column holds 500 characters.</summary>
     public const int MaxReasonLength = 500;
 
-    /// <summary>Every request still waiting, the one that lapses first at the top.</summary>
-    public async Task<IReadOnlyList<AwaitingApprovalRow>> ListAwaitingAsync(StaffActor actor, CancellationToken cancellationToken = default)
+    /// <summary>How many requests the panel lists: a desk answers the top of the list, and the count says how many wait.</summary>
+    public const int MaxListed = 200;
+
+    /// <summary>The requests still waiting, the one that lapses first at the top, at most <paramref name="max"/> of them, and how many wait in all.</summary>
+    public async Task<AwaitingApprovals> ListAwaitingAsync(StaffActor actor, int max = MaxListed, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Bookings.AsNoTracking().Include(b => b.Service)
-            .Where(b => b.Status == BookingStatus.AwaitingApproval)
+        var awaiting = db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.AwaitingApproval);
+        var rows = await awaiting.Include(b => b.Service)
             .Join(db.Users, b => b.CustomerId, u => u.Id, (b, u) => new { Booking = b, Name = u.DisplayName ?? u.Email ?? u.UserName ?? "" })
             .OrderBy(r => r.Booking.ExpiresAtUtc).ThenBy(r => r.Booking.StartUtc)
-            .Take(200)
+            .Take(max)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new AwaitingApprovalRow(BookingReader.ToView(r.Booking), r.Name, r.Booking.ExpiresAtUtc ?? r.Booking.StartUtc)).ToList();
+        var total = rows.Count < max ? rows.Count : await awaiting.CountAsync(cancellationToken);
+        return new AwaitingApprovals(rows.Select(r => new AwaitingApprovalRow(BookingReader.ToView(r.Booking), r.Name, r.Booking.ExpiresAtUtc ?? r.Booking.StartUtc)).ToList(), total);
     }
 
     public async Task<ApprovalResult> ApproveAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default)
