@@ -46,6 +46,23 @@ public sealed class TemplateEditorFormTests : BookingComponentsTestContext
     }
 
     [Fact]
+    public void Words_are_unsaved_from_the_first_change_until_they_are_saved_or_changed_back()
+    {
+        editor.Load(NotificationKind.Cancellation, MessageLanguage.English, DefaultTemplates.For(NotificationKind.Cancellation, MessageLanguage.English));
+        var loaded = editor.Draft.Subject;
+        editor.HasUnsavedChanges.Should().BeFalse();
+
+        editor.Draft.Subject = "Cancelled: {{service}}";
+        editor.HasUnsavedChanges.Should().BeTrue();
+        editor.RenderPreview(MessageLanguage.English, "Clinic", Portal).Should().BeTrue();
+        editor.Saved(1);
+        editor.HasUnsavedChanges.Should().BeFalse("what was saved is kept");
+
+        editor.Draft.Subject = loaded;
+        editor.HasUnsavedChanges.Should().BeTrue("the saved version is what a switch would go back to, not the default");
+    }
+
+    [Fact]
     public void The_editor_speaks_Spanish_to_Spanish_staff()
     {
         var before = CultureInfo.CurrentUICulture;

@@ -23,6 +23,9 @@ public sealed class TemplateEditor
 {
     private TemplateText? previewed;
 
+    /// <summary>The words as loaded or last saved: what switching message or language would go back to.</summary>
+    private TemplateText? kept;
+
     public NotificationKind Kind { get; private set; } = NotificationKind.BookingConfirmation;
     public string Language { get; private set; } = MessageLanguage.English;
 
@@ -37,10 +40,14 @@ public sealed class TemplateEditor
 
     public bool CanSave => Preview is not null && previewed == Draft.ToText() && Errors.Count == 0;
 
+    /// <summary>The draft's words differ from those loaded or last saved: loading another message would lose them.</summary>
+    public bool HasUnsavedChanges => kept is not null && Draft.ToText() != kept;
+
     public void Load(NotificationKind kind, string language, TemplateText current)
     {
         (Kind, Language, BasedOnVersion) = (kind, language, current.Version);
         Draft = TemplateDraft.From(current);
+        kept = Draft.ToText();
         (Errors, Preview, previewed, Summary) = (new Dictionary<string, string>(), null, null, null);
     }
 
@@ -66,5 +73,6 @@ public sealed class TemplateEditor
         Summary = errors.FirstOrDefault(e => e.Field.Length == 0)?.Message;
     }
 
-    public void Saved(int version) => (BasedOnVersion, Summary) = (version, null);
+    /// <summary>What was saved is what was last previewed (Save is offered for nothing else).</summary>
+    public void Saved(int version) => (BasedOnVersion, Summary, kept) = (version, null, previewed);
 }
