@@ -65,7 +65,7 @@ public class NotificationEventTests
         offers.Select(m => m.Channel).Should().BeEquivalentTo([NotificationChannel.Email, NotificationChannel.Sms]);
         offers.Should().OnlyContain(m => m.CustomerId == customers[1] && m.WaitlistEntryId == joined.EntryId);
         offers.Single(m => m.Channel == NotificationChannel.Sms).Recipient.Should().Be("+442079460958");
-        offers.Single(m => m.Channel == NotificationChannel.Email).TextBody.Should().Contain("my-appointments").And.Contain("holding it for you until");
+        offers.Single(m => m.Channel == NotificationChannel.Email).TextBody.Should().Contain("my/appointments").And.Contain("holding it for you until");
     }
 
     [Fact]

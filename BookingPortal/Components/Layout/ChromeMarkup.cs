@@ -1,4 +1,5 @@
 using BookingPortal.Components.Shared;
+using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Localization;
 using Microsoft.AspNetCore.Components;
 
@@ -20,7 +21,7 @@ public static class ChromeMarkup
         {
             var links = new StringBuilder(Link("services", text["Services"]));
             links.Append((choice & 2) != 0 ? Link("admin", text["Staff area"]) : "");
-            links.Append((choice & 1) != 0 ? Link("my/appointments", text["My appointments"]) : Link("Account/Login", text["Sign in"]) + Link("Account/Register", text["Register"]));
+            links.Append((choice & 1) != 0 ? Link(CustomerPages.MyAppointments, text["My appointments"]) : Link("Account/Login", text["Sign in"]) + Link("Account/Register", text["Register"]));
             return links.ToString();
         });
 

@@ -46,8 +46,6 @@ public sealed record MessageFacts(NotificationKind Kind, string CustomerName, Ap
     /// <summary>For "your turn": when the admission window ends, and the signed single-use link that resumes the turn.</summary>
     public DateTimeOffset? TurnEndsLocal { get; init; }
     public string? ResumeLink { get; init; }
-
-    public Uri MyAppointmentsLink => new(PortalBaseUri, "my-appointments");
 }
 
 /// <summary>The languages messages are written in, chosen from a customer's preferred culture.</summary>

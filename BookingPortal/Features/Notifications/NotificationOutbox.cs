@@ -88,7 +88,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var zone = service.TimeZone;
         var appointment = new AppointmentFacts(
             service.Name, Local(offer.StartUtc, zone), Local(offer.EndUtc, zone), service.TimeZoneId, service.LocationKind, service.Address, service.VideoLink,
-            ConfirmationNumber: null, new Uri(PortalBaseUri, "my-appointments")) { PrivacyMode = service.PrivacyMode };
+            ConfirmationNumber: null, CustomerPages.MyAppointmentsLink(PortalBaseUri)) { PrivacyMode = service.PrivacyMode };
         var expires = offer.Entry.OfferExpiresAtUtc is { } until ? Local(until, zone) : (DateTimeOffset?)null;
         await QueueAsync(db, NotificationKind.WaitlistSeatOffered, offer.Entry.CustomerId, $"waitlist-offer:{entryId}:{offer.StartUtc.Ticks}",
             recipient => new MessageFacts(NotificationKind.WaitlistSeatOffered, recipient, appointment, PortalBaseUri) { OfferExpiresLocal = expires },
