@@ -26,7 +26,7 @@ public static class MessageValues
             [Placeholders.Clinic] = facts.ClinicName,
             [Placeholders.StartsIn] = StartsIn(facts.MinutesBefore, spanish),
             [Placeholders.PreviousTime] = facts.PreviousLocalStart is { } before ? $"{DisplayFormat.Date(before, culture)}, {DisplayFormat.Time(before, culture)}" : "",
-            [Placeholders.OfferEnds] = facts.OfferExpiresLocal is { } until ? $"{DisplayFormat.ShortDate(until, culture)} {DisplayFormat.Time(until, culture)}" : "",
+            [Placeholders.OfferEnds] = facts.OfferExpiresLocal is { } until ? Deadline(until, a.TimeZoneId, spanish, culture) : "",
             [Placeholders.CancellationSummary] = CancellationSummary(facts, spanish),
             [Placeholders.GoogleCalendarLink] = facts.GoogleCalendarLink ?? "",
             [Placeholders.Reason] = facts.Reason ?? "",
@@ -44,6 +44,13 @@ public static class MessageValues
 
     private static string Zone(string timeZoneId, bool spanish) =>
         spanish ? $"hora de {DisplayFormat.City(timeZoneId)}" : $"{DisplayFormat.City(timeZoneId)} time";
+
+    /// <summary>
+    /// "Sat 7 Mar 2026 1:30 PM New York time": a deadline names the service's zone as the appointment's time does, so a
+    /// customer whose own clock reads differently does not take it for theirs and miss it.
+    /// </summary>
+    private static string Deadline(DateTimeOffset local, string timeZoneId, bool spanish, CultureInfo? culture) =>
+        $"{DisplayFormat.ShortDate(local, culture)} {DisplayFormat.Time(local, culture)} {Zone(timeZoneId, spanish)}";
 
     /// <summary>"tomorrow", "in 3 days", "in 2 hours", "in 15 minutes": how far off the start is when the reminder is queued.</summary>
     private static string StartsIn(int? minutesBefore, bool spanish)
@@ -83,7 +90,7 @@ public static class MessageValues
         }
 
         var deposit = DisplayFormat.Money(facts.DepositDue ?? 0, facts.Currency ?? "USD", culture);
-        var by = $"{DisplayFormat.ShortDate(payBy, culture)} {DisplayFormat.Time(payBy, culture)}";
+        var by = Deadline(payBy, facts.Appointment.TimeZoneId, spanish, culture);
         return spanish
             ? $"Pague el depósito de {deposit} antes del {by} para conservar su plaza."
             : $"Please pay the deposit of {deposit} by {by} to keep your seat.";
