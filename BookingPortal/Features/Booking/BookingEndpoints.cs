@@ -3,7 +3,6 @@ using System.Security.Claims;
 using BookingPortal.Features.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Antiforgery;
-using BookingPortal.Features.Notifications;
 using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Features.Notifications.Templates;
 
@@ -34,8 +33,7 @@ public static class BookingEndpoints
             return TypedResults.NotFound();
         }
 
-        var privateTitle = MessageValues.PrivateTitle(notifications.Value.ClinicName, MessageLanguage.Of(CultureInfo.CurrentUICulture.Name));
-        var content = CalendarFile.Current(booking, PortalBaseUri(request), time.GetUtcNow().UtcDateTime, privateTitle);
+        var content = CalendarFile.Current(booking, PortalBaseUri(request), time.GetUtcNow().UtcDateTime, MessageValues.CalendarWords(notifications.Value.ClinicName));
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(content), CalendarFile.ContentType, $"booking-{booking.ConfirmationNumber}.ics");
     }
 

@@ -6,6 +6,13 @@ using Calendar = Ical.Net.Calendar;
 
 namespace BookingPortal.Features.Bookings;
 
+/// <summary>
+/// The words of a calendar entry in the reader's language: the title of a service in privacy mode ("Your appointment at
+/// North Clinic") and the description's. The caller picks the language (the customer's for a message, the page's for a
+/// download); this feature has no texts of its own.
+/// </summary>
+public sealed record CalendarWords(string PrivateTitle, string With, string ConfirmationNumber, string ManageBooking);
+
 /// <summary>The .ics file and the Google Calendar link for a booking. The UID is stable so a later update or cancellation replaces the same event.</summary>
 public static class CalendarFile
 {
@@ -20,20 +27,20 @@ public static class CalendarFile
     public static int SequenceAt(BookingView booking, DateTime nowUtc) => (int)Math.Max(0, (nowUtc - booking.CreatedAtUtc).TotalMinutes) + 1;
 
     /// <summary>The event as the booking stands now: a cancelled one removes it from the calendar.</summary>
-    public static string Current(BookingView booking, Uri portalBaseUri, DateTime nowUtc, string? privateTitle) =>
-        Create(booking, portalBaseUri, booking.Status == BookingStatus.Cancelled ? "CANCEL" : "PUBLISH", SequenceAt(booking, nowUtc), nowUtc, privateTitle);
+    public static string Current(BookingView booking, Uri portalBaseUri, DateTime nowUtc, CalendarWords words) =>
+        Create(booking, portalBaseUri, words, booking.Status == BookingStatus.Cancelled ? "CANCEL" : "PUBLISH", SequenceAt(booking, nowUtc), nowUtc);
 
     /// <param name="sequence">Higher in every later version of the event (a move, a cancellation), so calendars take it as the newer one.</param>
-    /// <param name="privateTitle">The event's title for a service in privacy mode ("Your appointment at North Clinic"): a calendar is often shared or synced.</param>
+    /// <param name="words">Its words in the reader's language; the title of a service in privacy mode names only the clinic: a calendar is often shared or synced.</param>
     public static string Create(
-        BookingView booking, Uri portalBaseUri, string method = "PUBLISH", int sequence = 0, DateTime? stampUtc = null, string? privateTitle = null)
+        BookingView booking, Uri portalBaseUri, CalendarWords words, string method = "PUBLISH", int sequence = 0, DateTime? stampUtc = null)
     {
         var calendar = new Calendar { Method = method, ProductId = "-//BookingPortal//Appointments//EN" };
         var appointment = new CalendarEvent
         {
             Uid = Uid(booking),
-            Summary = Title(booking, privateTitle),
-            Description = Describe(booking, portalBaseUri),
+            Summary = Title(booking, words),
+            Description = Describe(booking, portalBaseUri, words),
             DtStart = new CalDateTime(booking.LocalStart.DateTime, booking.TimeZoneId),
             DtEnd = new CalDateTime(booking.LocalEnd.DateTime, booking.TimeZoneId),
             DtStamp = new CalDateTime(stampUtc ?? booking.CreatedAtUtc, "UTC"),
@@ -69,25 +76,26 @@ public static class CalendarFile
         });
 
     /// <summary>Google's "add event" link: times in UTC (the trailing Z), so no zone can be misread.</summary>
-    public static string GoogleCalendarLink(BookingView booking, Uri portalBaseUri, string? privateTitle = null)
+    public static string GoogleCalendarLink(BookingView booking, Uri portalBaseUri, CalendarWords words)
     {
         const string format = "yyyyMMdd'T'HHmmss'Z'";
         var query = new Dictionary<string, string?>
         {
             ["action"] = "TEMPLATE",
-            ["text"] = Title(booking, privateTitle),
+            ["text"] = Title(booking, words),
             ["dates"] = $"{booking.StartUtc.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}/{booking.EndUtc.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}",
-            ["details"] = Describe(booking, portalBaseUri),
+            ["details"] = Describe(booking, portalBaseUri, words),
             ["location"] = booking.Address ?? booking.VideoLink,
             ["ctz"] = booking.TimeZoneId,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("https://calendar.google.com/calendar/render", query);
     }
 
-    private static string Title(BookingView booking, string? privateTitle) =>
-        booking.PrivacyMode ? privateTitle ?? "Appointment" : booking.ServiceName;
+    private static string Title(BookingView booking, CalendarWords words) =>
+        booking.PrivacyMode ? words.PrivateTitle : booking.ServiceName;
 
     // The practitioner is named in the description, not the title: a calendar that lists the service keeps doing so.
-    private static string Describe(BookingView booking, Uri portalBaseUri) =>
-        $"{(booking.PractitionerName is { } practitioner ? $"With {practitioner}. " : "")}Confirmation number {booking.ConfirmationNumber}. Manage your booking: {new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}")}";
+    private static string Describe(BookingView booking, Uri portalBaseUri, CalendarWords words) =>
+        $"{(booking.PractitionerName is { } practitioner ? $"{words.With} {practitioner}. " : "")}{words.ConfirmationNumber} {booking.ConfirmationNumber}. " +
+        $"{words.ManageBooking}: {new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}")}";
 }

@@ -162,16 +162,16 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         var appointment = new AppointmentFacts(
             view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
             view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}")) { PrivacyMode = view.PrivacyMode, PractitionerName = view.PractitionerName };
-        var privateTitle = MessageValues.PrivateTitle(options.Value.ClinicName, contact.Language);
+        var calendarWords = MessageValues.CalendarWords(options.Value.ClinicName, contact.Language);
         return await ComposeAsync(kind, view.CustomerId, contact, eventKey,
             recipient =>
             {
                 var facts = new MessageFacts(kind, recipient, appointment, PortalBaseUri) { Currency = view.Currency };
                 facts = kind == NotificationKind.BookingConfirmation
-                    ? facts with { GoogleCalendarLink = CalendarFile.GoogleCalendarLink(view, PortalBaseUri, privateTitle) } : facts;
+                    ? facts with { GoogleCalendarLink = CalendarFile.GoogleCalendarLink(view, PortalBaseUri, calendarWords) } : facts;
                 return extra is null ? facts : extra(facts);
             },
-            message => message.BookingId = view.Id, CalendarUpdate(kind, view, privateTitle), channels);
+            message => message.BookingId = view.Id, CalendarUpdate(kind, view, calendarWords), channels);
     }
 
     internal async Task QueueAsync(
@@ -232,15 +232,15 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         return rows;
     }
 
-    private string? CalendarUpdate(NotificationKind kind, BookingView view, string privateTitle)
+    private string? CalendarUpdate(NotificationKind kind, BookingView view, CalendarWords words)
     {
         // Updates carry the same UID with a higher SEQUENCE, so calendars replace the event instead of adding one.
         var nowUtc = time.GetUtcNow().UtcDateTime;
         return kind switch
         {
-            NotificationKind.BookingConfirmation or NotificationKind.ApprovalGranted when view.Status == BookingStatus.Confirmed => CalendarFile.Create(view, PortalBaseUri, privateTitle: privateTitle),
-            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, "PUBLISH", CalendarFile.SequenceAt(view, nowUtc), nowUtc, privateTitle),
-            NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, "CANCEL", CalendarFile.SequenceAt(view, nowUtc), nowUtc, privateTitle),
+            NotificationKind.BookingConfirmation or NotificationKind.ApprovalGranted when view.Status == BookingStatus.Confirmed => CalendarFile.Create(view, PortalBaseUri, words),
+            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, words, "PUBLISH", CalendarFile.SequenceAt(view, nowUtc), nowUtc),
+            NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, words, "CANCEL", CalendarFile.SequenceAt(view, nowUtc), nowUtc),
             _ => null,
         };
     }

@@ -6,6 +6,7 @@ public class MessageTemplateTests
 {
     private const string Zone = "America/New_York";
     private static readonly Uri Portal = new("https://portal.example.test/");
+    private static readonly CalendarWords English = MessageValues.CalendarWords("BookingPortal", MessageLanguage.English);
     private static MessageComposerStandIn Composer => new();
 
     /// <summary>The composer on the built-in templates, as a portal where staff never saved one.</summary>
@@ -88,8 +89,8 @@ public class MessageTemplateTests
     {
         var booking = Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc));
 
-        var published = CalendarFile.Create(booking, Portal);
-        var cancelled = CalendarFile.Create(booking, Portal, "CANCEL", sequence: 3, stampUtc: new DateTime(2026, 3, 5, 8, 0, 0, DateTimeKind.Utc));
+        var published = CalendarFile.Create(booking, Portal, English);
+        var cancelled = CalendarFile.Create(booking, Portal, English, "CANCEL", sequence: 3, stampUtc: new DateTime(2026, 3, 5, 8, 0, 0, DateTimeKind.Utc));
 
         published.Should().Contain("METHOD:PUBLISH").And.Contain($"UID:{booking.Id}@bookingportal")
             .And.Contain("DTSTART;TZID=America/New_York:20260309T100000").And.Contain("DTEND;TZID=America/New_York:20260309T110000")
@@ -120,7 +121,7 @@ public class MessageTemplateTests
         var observesSummerTime = zone.GetUtcOffset(startUtc.AddMonths(-6)) != zone.GetUtcOffset(startUtc);
 
         // Twice: the zone's definition is written once and kept.
-        foreach (var file in new[] { CalendarFile.Create(booking, Portal), CalendarFile.Create(booking, Portal) })
+        foreach (var file in new[] { CalendarFile.Create(booking, Portal, English), CalendarFile.Create(booking, Portal, English) })
         {
             var calendar = Calendar.Load(file)!;
             var definition = calendar.TimeZones.Should().ContainSingle().Subject;
@@ -141,7 +142,7 @@ public class MessageTemplateTests
             booking.Address, booking.VideoLink, booking.ConfirmationNumber, new Uri(Portal, $"bookings/{booking.ConfirmationNumber}")), Portal)
         {
             Currency = booking.Currency,
-            GoogleCalendarLink = kind == NotificationKind.BookingConfirmation ? CalendarFile.GoogleCalendarLink(booking, Portal) : null,
+            GoogleCalendarLink = kind == NotificationKind.BookingConfirmation ? CalendarFile.GoogleCalendarLink(booking, Portal, English) : null,
         };
 
     private static BookingView Booking(DateTime startUtc)

@@ -6,6 +6,7 @@ namespace BookingPortal.Tests.Unit.Features.Notifications;
 public class PractitionerInMessagesTests
 {
     private static readonly Uri Portal = new("https://portal.example.test/");
+    private static readonly CalendarWords English = MessageValues.CalendarWords("BookingPortal", MessageLanguage.English);
     private static readonly DateTime StartUtc = new(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc);
 
     [Theory]
@@ -33,13 +34,13 @@ public class PractitionerInMessagesTests
     {
         var booking = Booking() with { PractitionerName = "Dr. Ana Bell" };
 
-        var appointment = Calendar.Load(CalendarFile.Create(booking, Portal))!.Events.Single();
-        var google = Uri.UnescapeDataString(CalendarFile.GoogleCalendarLink(booking, Portal));
+        var appointment = Calendar.Load(CalendarFile.Create(booking, Portal, English))!.Events.Single();
+        var google = Uri.UnescapeDataString(CalendarFile.GoogleCalendarLink(booking, Portal, English));
 
         appointment.Summary.Should().Be("Specialist Consultation");
         appointment.Description.Should().StartWith("With Dr. Ana Bell. Confirmation number ABCD-2345");
         google.Should().Contain("With Dr. Ana Bell");
-        Calendar.Load(CalendarFile.Create(Booking(), Portal))!.Events.Single().Description.Should().StartWith("Confirmation number");
+        Calendar.Load(CalendarFile.Create(Booking(), Portal, English))!.Events.Single().Description.Should().StartWith("Confirmation number");
     }
 
     private static ComposedMessage Compose(NotificationKind kind, BookingView booking)

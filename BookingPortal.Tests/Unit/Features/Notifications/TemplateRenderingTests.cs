@@ -105,7 +105,7 @@ public class TemplateRenderingTests
 
         foreach (var language in new[] { english, spanish })
         {
-            new[] { language.Greeting, language.Service, language.With, language.When, language.Where, language.ConfirmationNumber, language.GoogleQuestion, language.GoogleAction }
+            new[] { language.Greeting, language.Service, language.With, language.When, language.Where, language.ConfirmationNumber, language.GoogleQuestion, language.GoogleAction, language.ManageBooking }
                 .Concat(language.Kinds.Values.SelectMany(k => new[] { k.Subject, k.Headline, k.Action, k.Sms }))
                 .Should().OnlyContain(word => !string.IsNullOrWhiteSpace(word));
         }
@@ -178,10 +178,11 @@ public class TemplateRenderingTests
         }
 
         var booking = SampleBooking() with { PrivacyMode = true };
-        var file = CalendarFile.Create(booking, Portal, privateTitle: title);
+        var words = MessageValues.CalendarWords("North Clinic", language);
+        var file = CalendarFile.Create(booking, Portal, words);
         file.Should().Contain($"SUMMARY:{title}").And.NotContain("Specialist Consultation");
-        CalendarFile.GoogleCalendarLink(booking, Portal, title).Should().NotContain("Specialist");
-        CalendarFile.Create(SampleBooking(), Portal, privateTitle: title).Should().Contain("SUMMARY:Specialist Consultation", "only services in privacy mode hide their name");
+        CalendarFile.GoogleCalendarLink(booking, Portal, words).Should().NotContain("Specialist");
+        CalendarFile.Create(SampleBooking(), Portal, words).Should().Contain("SUMMARY:Specialist Consultation", "only services in privacy mode hide their name");
     }
 
     [Theory]
@@ -193,7 +194,7 @@ public class TemplateRenderingTests
     {
         var booking = SampleBooking() with { Status = status };
 
-        var file = CalendarFile.Current(booking, Portal, booking.CreatedAtUtc.AddMinutes(90), privateTitle: null);
+        var file = CalendarFile.Current(booking, Portal, booking.CreatedAtUtc.AddMinutes(90), MessageValues.CalendarWords("North Clinic", MessageLanguage.English));
 
         file.Should().Contain($"METHOD:{method}").And.Contain($"STATUS:{eventStatus}").And.Contain("SEQUENCE:91");
     }

@@ -11,7 +11,7 @@ public sealed record KindWords(string Subject, string Headline, string Extra, st
 /// </summary>
 public sealed record DefaultWords(
     string Greeting, string Service, string With, string When, string Where, string ConfirmationNumber, string GoogleQuestion, string GoogleAction,
-    IReadOnlyDictionary<NotificationKind, KindWords> Kinds)
+    string ManageBooking, IReadOnlyDictionary<NotificationKind, KindWords> Kinds)
 {
     private static readonly Lazy<DefaultWords> English = new(() => Load(MessageLanguage.English));
     private static readonly Lazy<DefaultWords> Spanish = new(() => Load(MessageLanguage.Spanish));

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Notifications.Templates;
@@ -41,6 +42,16 @@ public static class MessageValues
 
     public static string PrivateTitle(string clinicName, string language) =>
         language == MessageLanguage.Spanish ? $"Su cita en {clinicName}" : $"Your appointment at {clinicName}";
+
+    /// <summary>A calendar entry's words in <paramref name="language"/>: a message's file and link are in its customer's language.</summary>
+    public static CalendarWords CalendarWords(string clinicName, string language)
+    {
+        var words = DefaultWords.For(language);
+        return new CalendarWords(PrivateTitle(clinicName, language), words.With, words.ConfirmationNumber, words.ManageBooking);
+    }
+
+    /// <summary>On a page or a download: in the visitor's language, the page's.</summary>
+    public static CalendarWords CalendarWords(string clinicName) => CalendarWords(clinicName, MessageLanguage.Of(CultureInfo.CurrentUICulture.Name));
 
     private static string Zone(string timeZoneId, bool spanish) =>
         spanish ? $"hora de {DisplayFormat.City(timeZoneId)}" : $"{DisplayFormat.City(timeZoneId)} time";
