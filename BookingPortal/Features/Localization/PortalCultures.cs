@@ -47,14 +47,21 @@ public static class PortalCultures
                 return Results.BadRequest($"Unknown language '{culture}'. Choose one of: {string.Join(", ", Choices.Select(c => c.Culture))}.");
             }
 
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            Remember(http.Response, culture!, clock);
             return Results.LocalRedirect(ReturnPath.For(returnUrl, http.Request));
         }).AllowAnonymous();
         return endpoints;
     }
+
+    /// <summary>
+    /// Keeps <paramref name="culture"/> (a supported one) for the pages that follow, in the cookie the switch writes: a
+    /// culture in the address speaks for its own request only, and a live page's circuit reads the cookie.
+    /// </summary>
+    public static void Remember(HttpResponse response, string culture, TimeProvider clock) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 
     /// <summary>The two-letter language for the html lang attribute.</summary>
     public static string HtmlLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "iv" ? "en" : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
