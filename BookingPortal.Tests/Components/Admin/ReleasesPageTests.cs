@@ -41,7 +41,28 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
 
         page.WaitForAssertion(() => page.Find("[data-testid=opening-days-error]").TextContent.Should().StartWith("Choose when it opens"));
         await using var db = await factory.DbFactory.CreateDbContextAsync();
-        (await db.Releases.AnyAsync(r => r.OpensAtUtc == new DateTime(2026, 3, 20, 14, 0, 0, DateTimeKind.Utc))).Should().BeFalse("nothing was saved as a one-off");
+        (await db.Releases.AnyAsync(r => r.OpensAtUtc == new DateTime(2026, 3, 20, 18, 0, 0, DateTimeKind.Utc))).Should().BeFalse("nothing was saved as a one-off (14:00 in New York)");
+    }
+
+    [Fact]
+    public async Task A_one_off_opening_is_typed_on_the_services_clock_and_a_skipped_or_repeated_time_is_told_beside_the_field()
+    {
+        var page = RenderWeekly();
+        await WeeklySwitch(page).ChangeAsync(new ChangeEventArgs { Value = false });
+        page.WaitForAssertion(() => page.Markup.Should().Contain("Opens at (New York time)").And.NotContain("UTC)"));
+
+        await OneOffField(page).ChangeAsync(new ChangeEventArgs { Value = "2026-03-08T02:30" });
+        page.WaitForAssertion(() => page.Markup.Should().Contain("Sun 8 Mar 2026 2:30 AM does not happen in New York: the clocks go forward"));
+        await OneOffField(page).ChangeAsync(new ChangeEventArgs { Value = "2026-11-01T01:30" });
+        page.WaitForAssertion(() => page.Markup.Should().Contain("Sun 1 Nov 2026 1:30 AM happens twice in New York as the clocks go back: the release opens at the first of the two (05:30 UTC).")
+            .And.NotContain("does not happen"));
+        await OneOffField(page).ChangeAsync(new ChangeEventArgs { Value = "2026-03-20T09:00" });
+        await SaveButton(page).ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Markup.Should().NotContain("happens twice"));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var saved = await db.Releases.SingleAsync(r => r.OpensAtUtc != null);
+        saved.OpensAtUtc.Should().Be(new DateTime(2026, 3, 20, 13, 0, 0, DateTimeKind.Utc), "9:00 AM in New York (EDT), not 9:00 UTC");
     }
 
     [Fact]
@@ -81,6 +102,8 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
 
     private static AngleSharp.Dom.IElement SaveButton(IRenderedComponent<ReleasesPage> page) =>
         page.FindAll("button").First(b => b.TextContent.Contains("Save release"));
+
+    private static AngleSharp.Dom.IElement OneOffField(IRenderedComponent<ReleasesPage> page) => page.WaitForElement("input[type=datetime-local]");
 
     private static AngleSharp.Dom.IElement WeeklySwitch(IRenderedComponent<ReleasesPage> page) =>
         page.FindAll("label").First(l => l.TextContent.Contains("Opens every week")).QuerySelector("input")!;
