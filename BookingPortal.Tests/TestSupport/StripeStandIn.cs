@@ -4,11 +4,11 @@ using System.Text;
 namespace BookingPortal.Tests.TestSupport;
 
 /// <summary>
-/// A local stand-in for the Stripe endpoints the portal calls (checkout sessions; refunds, made and
-/// listed), on 127.0.0.1. It answers as Stripe does and records each request (form fields or query,
+/// A local stand-in for the Stripe endpoints the portal calls (checkout sessions, made, read and
+/// expired; refunds, made and listed), on 127.0.0.1. It answers as Stripe does and records each request (form fields or query,
 /// and headers) for the test to check.
 /// </summary>
-public sealed class StripeStandIn : IAsyncDisposable
+public sealed partial class StripeStandIn : IAsyncDisposable
 {
     public const string SecretKey = "sk_test_standin";
     public const string WebhookSecret = "whsec_standin";
@@ -159,6 +159,11 @@ public sealed class StripeStandIn : IAsyncDisposable
             ? (Parameters: parameters, Status: 500, Body: """{"error":{"type":"api_error","message":"An unknown error occurred."}}""")
             : (Parameters: parameters, Status: 200, Body: $$"""{"id":"{{id}}","object":"checkout.session","url":"https://checkout.stripe.test/pay/{{id}}","payment_status":"unpaid"}""");
         saved = checkoutsByKey.GetOrAdd(key, answer);
+        if (saved.Status == 200)
+        {
+            OpenSession(id, recorded.Form);
+        }
+
         return (saved.Status, saved.Body);
     }
 
@@ -171,8 +176,16 @@ public sealed class StripeStandIn : IAsyncDisposable
             {
                 var recorded = await standIn!.RecordAsync(request);
                 var (status, body) = standIn.AnswerCheckout(recorded);
+                // Made (by Stripe's clock when it arrived), its answer slow to come back.
+                if (standIn.AnswerCheckoutsAfter is { } gate)
+                {
+                    standIn.CheckoutRequestsArrived.Release();
+                    await gate;
+                }
+
                 return Results.Text(body, "application/json", statusCode: status);
             });
+            MapSessionEndpoints(endpoints, () => standIn!);
             endpoints.MapPost("/v1/refunds", async (HttpRequest request) =>
             {
                 var recorded = await standIn!.RecordAsync(request);

@@ -48,6 +48,13 @@ public class Booking
     public DateTime? CheckoutExpiresAtUtc { get; set; }
 
     /// <summary>
+    /// The provider's id of that checkout once it is open (a Stripe Checkout Session): the hold expiry sweep closes it
+    /// before it releases the seat, since it can stay open past the hold. Null while none is open, or while the first
+    /// press is still being answered.
+    /// </summary>
+    public string? CheckoutSessionId { get; set; }
+
+    /// <summary>
     /// The cancellation terms the customer booked under, copied from the service: staff changing the service's terms
     /// later (a longer fee window, a higher fee, another currency) do not change what was agreed.
     /// </summary>

@@ -53,8 +53,12 @@ public sealed class FakeCardGateway : IPaymentGateway
 
     public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) => holdExpiresAtUtc;
 
-    public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
-        Task.FromResult(new Uri($"https://checkout.test/{idempotencyKey}"));
+    public Task<StartedCheckout> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
+        Task.FromResult(new StartedCheckout($"cs_{idempotencyKey}", new Uri($"https://checkout.test/{idempotencyKey}")));
+
+    /// <summary>Nobody pays in the benchmark's checkouts: each is closed when asked.</summary>
+    public Task<CheckoutClosing> CloseCheckoutAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult(new CheckoutClosing(CheckoutClosingState.Closed));
 
     /// <summary>An outage as Stripe's client reports one (a StripeException with no refusal in it): the refund job tries again later.</summary>
     public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancellationReason).HasMaxLength(500);
         builder.UserIdColumn(b => b.CancelledById);
         builder.Property(b => b.PaymentReference).HasMaxLength(100);
+        builder.Property(b => b.CheckoutSessionId).HasMaxLength(255);
         builder.UserIdColumn(b => b.CheckedInById);
         builder.Property(b => b.VideoRoomLink).HasMaxLength(400);
         ConfigureIndexes(builder);

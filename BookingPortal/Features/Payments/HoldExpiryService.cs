@@ -1,13 +1,17 @@
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Notifications;
+using BookingPortal.Features.Payments.Ports;
 
 namespace BookingPortal.Features.Payments;
 
 /// <summary>
 /// Releases the seats of bookings whose payment hold ran out. Each hold is expired by a
-/// conditional update (only while still PendingPayment), so a second sweep running at the same
-/// moment, on this instance or another, cannot release the same seat twice.
+/// conditional update (only while still PendingPayment with the checkout it was read with), so a
+/// second sweep running at the same moment, on this instance or another, cannot release the same
+/// seat twice, nor release one whose checkout a press of "Pay" started meanwhile. A hold whose
+/// checkout the provider may still take payment for is released only once that checkout is closed
+/// (<see cref="CheckoutSweep"/>).
 /// </summary>
 [ScopedService]
 public sealed class HoldExpiryService(
@@ -16,6 +20,8 @@ public sealed class HoldExpiryService(
     BookingChangeNotifier bookingChanges,
     SeatReleaser seats,
     NotificationOutbox outbox,
+    IPaymentGateway gateway,
+    PaymentService payments,
     TimeProvider time,
     ILogger<HoldExpiryService> logger)
 {
@@ -36,7 +42,8 @@ public sealed class HoldExpiryService(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        var expired = await DueBookingSweep.EndEachAsync(due, id => ExpireAsync(id, nowUtc, cancellationToken), slotChanges, bookingChanges);
+        var checkouts = new CheckoutSweep(gateway, payments, logger);
+        var expired = await DueBookingSweep.EndEachAsync(due, id => ExpireAsync(id, nowUtc, checkouts, cancellationToken), slotChanges, bookingChanges);
         if (expired > 0)
         {
             logger.LogInformation("Expired {Count} payment holds.", expired);
@@ -46,18 +53,24 @@ public sealed class HoldExpiryService(
     }
 
     /// <summary>
-    /// Expires one hold, conditional on it still being held on the slot read (a move in another tab
-    /// between the read and the update makes it read again, so the seat released is the one it holds).
+    /// Expires one hold, conditional on it still being held on the slot read with the checkout read (a move in another
+    /// tab, or a checkout started, between the read and the update makes it read again).
     /// </summary>
-    /// <returns>True when this call expired it; false when it was paid, cancelled or expired by someone else.</returns>
-    private async Task<bool> ExpireAsync(Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <returns>True when this call expired it; false when it was paid, cancelled or expired by someone else, or its checkout may still be paid.</returns>
+    private async Task<bool> ExpireAsync(Guid bookingId, DateTime nowUtc, CheckoutSweep checkouts, CancellationToken cancellationToken)
     {
         for (var read = 1; read <= MaxReads; read++)
         {
-            var outcome = await ConflictRetry.RunAsync(dbFactory, db => TryExpireAsync(db, bookingId, nowUtc, cancellationToken), logger, cancellationToken);
-            if (outcome is { } done)
+            var hold = await ReadDueHoldAsync(bookingId, nowUtc, cancellationToken);
+            // The provider is asked outside any transaction: no row stays locked while it answers.
+            if (hold is null || !await checkouts.MayReleaseAsync(hold.Checkout, nowUtc, cancellationToken))
             {
-                return done;
+                return false;
+            }
+
+            if (await ConflictRetry.RunAsync(dbFactory, db => TryExpireAsync(db, hold, nowUtc, cancellationToken), logger, cancellationToken))
+            {
+                return true;
             }
         }
 
@@ -65,25 +78,29 @@ public sealed class HoldExpiryService(
         return false;
     }
 
-    /// <returns>True when this call ended the hold; false when it is not (or no longer) due; null when it moved meanwhile (read again).</returns>
-    private async Task<bool?> TryExpireAsync(BookingDbContext db, Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var hold = await db.Bookings.AsNoTracking()
-            .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc <= nowUtc)
-            .Select(b => new { b.SlotInventoryId, b.Currency })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (hold is null)
-        {
-            return false;
-        }
+    private sealed record DueHold(long SlotInventoryId, string Currency, HeldCheckout Checkout);
 
+    private async Task<DueHold?> ReadDueHoldAsync(Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Bookings.AsNoTracking()
+            .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc <= nowUtc)
+            .Select(b => new DueHold(b.SlotInventoryId, b.Currency, new HeldCheckout(b.Id, b.CheckoutExpiresAtUtc, b.CheckoutSessionId)))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <returns>True when this call ended the hold; false when it changed since it was read (read it again).</returns>
+    private async Task<bool> TryExpireAsync(BookingDbContext db, DueHold hold, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var (bookingId, checkoutEnds, sessionId) = hold.Checkout;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await seats.EndBookingAsync(db, bookingId, hold.SlotInventoryId, b => b.Status == BookingStatus.PendingPayment, b => b
+        if (!await seats.EndBookingAsync(db, bookingId, hold.SlotInventoryId,
+                b => b.Status == BookingStatus.PendingPayment && b.CheckoutExpiresAtUtc == checkoutEnds && b.CheckoutSessionId == sessionId, b => b
                 .SetProperty(x => x.Status, BookingStatus.Cancelled)
                 .SetProperty(x => x.CancelledAtUtc, nowUtc)
                 .SetProperty(x => x.CancellationReason, "The payment hold expired."), nowUtc, cancellationToken))
         {
-            return null;
+            return false;
         }
 
         var owed = LedgerSummary.Of(await db.LedgerEntries.Where(e => e.BookingId == bookingId).ToListAsync(cancellationToken)).Owed;

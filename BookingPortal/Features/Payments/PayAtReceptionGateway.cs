@@ -9,8 +9,15 @@ public sealed class PayAtReceptionGateway : IPaymentGateway
 
     public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) => holdExpiresAtUtc;
 
-    public Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<StartedCheckout> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; there is no online checkout.");
+
+    /// <summary>
+    /// Nothing here can reach the provider that opened the session (the portal switched to pay at reception with
+    /// checkouts still open): unknown, so the hold is kept until the checkout's own end, after which none can be paid.
+    /// </summary>
+    public Task<CheckoutClosing> CloseCheckoutAsync(string sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult(new CheckoutClosing(CheckoutClosingState.Unknown));
 
     public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; refunds are made at the desk.");

@@ -34,34 +34,52 @@ public sealed class PaymentService(
             return null;
         }
 
-        // The first checkout fixes when checkouts close, so pressing "Pay" again sends the provider
-        // the same request: Stripe refuses an idempotency key reused with different parameters.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var proposed = gateway.CheckoutExpiresAt(until, nowUtc);
-        var fixedByThisPress = await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == null)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed), cancellationToken) == 1;
-        var expiresAtUtc = await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.CheckoutExpiresAtUtc).SingleAsync(cancellationToken) ?? proposed;
+        var (fixedByThisPress, expiresAtUtc) = await FixCheckoutEndAsync(db, booking.Id, gateway.CheckoutExpiresAt(until, nowUtc), cancellationToken);
+        if (expiresAtUtc is not { } closes)
+        {
+            return null;
+        }
 
         var page = new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}");
         var checkout = new DepositCheckout(booking.Id, booking.ConfirmationNumber, booking.ServiceName, booking.DepositAmount, booking.Currency,
-            new Uri(page + "?payment=done"), new Uri(page + "?payment=cancelled"), expiresAtUtc);
+            new Uri(page + "?payment=done"), new Uri(page + "?payment=cancelled"), closes);
         try
         {
             // One checkout per booking: pressing "Pay" twice reuses the first session instead of opening a second.
-            return await gateway.StartCheckoutAsync(checkout, CheckoutKey(booking.Id, expiresAtUtc), cancellationToken);
+            var started = await gateway.StartCheckoutAsync(checkout, CheckoutKey(booking.Id, closes), cancellationToken);
+            // Kept before the customer is sent to it, so the hold expiry sweep can close it when the hold ends.
+            await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutSessionId == null)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutSessionId, started.SessionId), CancellationToken.None);
+            return started.Url;
         }
         catch (Exception failure) when (fixedByThisPress && failure is not CheckoutInProgressException)
         {
             // The first request under a key, failed, is never sent again: Stripe answers a reused key with its saved
             // failure (a 500), and a closing time fixed minutes ago may now be under its 30-minute minimum. The next
             // press fixes a new time, and so a new key; a session the failed (or abandoned) request did open is one the
-            // customer cannot pay, as its address reached no one. Only that first press forgets the time: a later one
-            // may fail after an earlier one's session was shown, and a new key would open a second payable session;
-            // nor while another press with this key is still being answered, which may open the session.
-            await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == expiresAtUtc)
+            // customer cannot pay, as its address reached no one. Only that first press forgets the time, and only while
+            // no press kept a session: a later one may fail after an earlier one's session was shown, and a new key would
+            // open a second payable session; nor while another press with this key is still being answered.
+            await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == closes && b.CheckoutSessionId == null)
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, (DateTime?)null), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The first checkout fixes when checkouts close, so pressing "Pay" again sends the provider the same request:
+    /// Stripe refuses an idempotency key reused with different parameters. Only while the seat is still held: the hold
+    /// expiry sweep releases a hold with no checkout fixed without asking the provider, conditional on there being none.
+    /// </summary>
+    /// <returns>Whether this press fixed it, and the time fixed; no time when the booking no longer waits for payment.</returns>
+    private static async Task<(bool FixedByThisPress, DateTime? ExpiresAtUtc)> FixCheckoutEndAsync(
+        BookingDbContext db, Guid bookingId, DateTime proposed, CancellationToken cancellationToken)
+    {
+        var fixedByThisPress = await db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.CheckoutExpiresAtUtc == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed), cancellationToken) == 1;
+        var current = await db.Bookings.Where(b => b.Id == bookingId).Select(b => new { b.Status, b.CheckoutExpiresAtUtc }).SingleAsync(cancellationToken);
+        return (fixedByThisPress, current.Status == BookingStatus.PendingPayment ? current.CheckoutExpiresAtUtc : null);
     }
 
     private static string CheckoutKey(Guid bookingId, DateTime expiresAtUtc) =>

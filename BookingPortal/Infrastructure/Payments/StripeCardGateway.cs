@@ -9,7 +9,7 @@ namespace BookingPortal.Infrastructure.Payments;
 /// Card deposits through Stripe Checkout (a hosted page, so no card data touches the portal) and
 /// refunds, with Stripe's official client. Stripe confirms payment by webhook (see StripePaymentNotices).
 /// </summary>
-public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpClientFactory httpClients) : IPaymentGateway
+public sealed partial class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpClientFactory httpClients) : IPaymentGateway
 {
     /// <summary>
     /// Stripe refuses a Checkout Session that expires less than 30 minutes after it is created (by
@@ -21,13 +21,13 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
 
     /// <summary>
     /// The checkout closes with the hold. A hold with less than Stripe's minimum left (the default
-    /// 10-minute hold always has) keeps the checkout open up to that minimum past the hold's end;
-    /// money paid in that gap arrives after the hold lapsed and is refunded (PaymentService).
+    /// 10-minute hold always has) keeps the checkout open up to that minimum past the hold's end; so the
+    /// hold expiry sweep closes the session (CloseCheckoutAsync) before it releases the seat.
     /// </summary>
     public DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc) =>
         holdExpiresAtUtc >= nowUtc + ShortestCheckout ? holdExpiresAtUtc : nowUtc + ShortestCheckout;
 
-    public async Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<StartedCheckout> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken)
     {
         var sessions = new SessionService(Client());
         try
@@ -40,7 +40,7 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
         }
     }
 
-    private static async Task<Uri> CreateSessionAsync(SessionService sessions, DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken)
+    private static async Task<StartedCheckout> CreateSessionAsync(SessionService sessions, DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken)
     {
         var session = await sessions.CreateAsync(
             new SessionCreateOptions
@@ -70,7 +70,7 @@ public sealed class StripeCardGateway(IOptions<PaymentsOptions> options, IHttpCl
             },
             new RequestOptions { IdempotencyKey = idempotencyKey },
             cancellationToken);
-        return new Uri(session.Url);
+        return new StartedCheckout(session.Id, new Uri(session.Url));
     }
 
     /// <summary>

@@ -346,6 +346,10 @@ namespace BookingPortal.Data.Migrations.Postgres
                     b.Property<DateTime?>("CheckoutExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("ConfirmationNumber")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -348,6 +348,10 @@ namespace BookingPortal.Data.Migrations.SqlServer
                     b.Property<DateTime?>("CheckoutExpiresAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<string>("ConfirmationNumber")
                         .IsRequired()
                         .HasMaxLength(16)

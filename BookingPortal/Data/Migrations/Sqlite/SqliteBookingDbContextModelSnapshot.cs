@@ -333,6 +333,10 @@ namespace BookingPortal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CheckoutExpiresAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConfirmationNumber")
                         .IsRequired()
                         .HasMaxLength(16)

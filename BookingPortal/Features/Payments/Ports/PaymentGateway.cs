@@ -11,6 +11,24 @@ public sealed record DepositCheckout(
     Uri CancelUrl,
     DateTime ExpiresAtUtc);
 
+/// <summary>A checkout the provider opened: its id, to close it when the hold ends, and where to send the customer.</summary>
+public sealed record StartedCheckout(string SessionId, Uri Url);
+
+public enum CheckoutClosingState
+{
+    /// <summary>The checkout can no longer take payment: closed by this call, or expired (or closed) before it.</summary>
+    Closed,
+
+    /// <summary>The customer paid it before it could be closed: the payment stands, and the booking is confirmed.</summary>
+    Paid,
+
+    /// <summary>The provider could not be asked (down, timed out) or answered neither: the checkout may still take payment.</summary>
+    Unknown,
+}
+
+/// <summary>What closing a checkout found; a paid one carries the payment's reference and the amount taken.</summary>
+public sealed record CheckoutClosing(CheckoutClosingState State, string? PaymentReference = null, decimal Amount = 0);
+
 /// <summary>
 /// The port every payment provider implements. Every call carries an idempotency key, so a retry never charges or refunds
 /// twice; a refund's retry also looks for the refund first, since the provider forgets keys.
@@ -26,9 +44,17 @@ public interface IPaymentGateway
     /// </summary>
     DateTime CheckoutExpiresAt(DateTime holdExpiresAtUtc, DateTime nowUtc);
 
-    /// <returns>The URL to send the customer to.</returns>
+    /// <returns>The session opened (the same one again for the same key) and the URL to send the customer to.</returns>
     /// <exception cref="CheckoutInProgressException">Another request with this key is still being answered.</exception>
-    Task<Uri> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken);
+    Task<StartedCheckout> StartCheckoutAsync(DepositCheckout checkout, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes checkout <paramref name="sessionId"/> as its hold ends, so the seat can be released with no payment still
+    /// possible: the provider keeps a session open longer than a short hold (Stripe at least 30 minutes), and a customer
+    /// who paid in that gap would find the booking cancelled and the money refunded. A session already paid cannot be
+    /// closed; its payment is returned, to confirm the booking.
+    /// </summary>
+    Task<CheckoutClosing> CloseCheckoutAsync(string sessionId, CancellationToken cancellationToken);
 
     /// <param name="isRetry">
     /// An earlier attempt may have reached the provider and made the refund, its answer lost (a timeout, a 5xx, a portal
