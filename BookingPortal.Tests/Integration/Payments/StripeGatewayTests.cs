@@ -219,9 +219,14 @@ public class StripeGatewayTests : StripeSuite
 
         await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_late", 50m);
 
-        (await ViewAsync(factory, booking, customer)).Status.Should().Be(BookingStatus.Cancelled);
+        var view = await ViewAsync(factory, booking, customer);
+        view.Status.Should().Be(BookingStatus.Cancelled);
         stripe.Requests.Single(r => r.Path == "/v1/refunds").Form["amount"].Should().Be("5000");
-        (await ViewAsync(factory, booking, customer)).Ledger!.Paid.Should().Be(0m);
+        view.Ledger!.Paid.Should().Be(0m);
+        // Back from Stripe, the customer reads that the money came late and is on its way back, not only "cancelled".
+        view.PaidAfterItEnded.Should().BeTrue();
+        LatePaymentNote.For(view, factory.Get<Microsoft.Extensions.Localization.IStringLocalizer<BookingPortal.Features.Localization.PortalText>>(), System.Globalization.CultureInfo.GetCultureInfo("en-US"))
+            .Should().Contain("A refund of $50.00 is on its way to your card.");
     }
 
     [Fact]

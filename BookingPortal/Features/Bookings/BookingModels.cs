@@ -79,6 +79,12 @@ public sealed record BookingView(
     /// <summary>Why staff declined the request (or that it lapsed unanswered); null unless it was declined.</summary>
     public string? DeclineReason { get; init; }
 
+    /// <summary>
+    /// Cancelled without ever being confirmed, yet a payment was recorded: the customer paid after its hold had run out
+    /// or it was cancelled, and that money is being refunded.
+    /// </summary>
+    public bool PaidAfterItEnded { get; init; }
+
     /// <summary>The booking's money so far (deposit owed, paid, refunded, kept), when the query loaded it.</summary>
     public LedgerSummary? Ledger { get; init; }
 

@@ -118,6 +118,7 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             ChangesAllowedUntilHours = MoveRules.ChangesCloseHours(service, booking),
             RoomId = booking.RoomId,
             PrivacyMode = service.PrivacyMode,
+            PaidAfterItEnded = booking is { Status: BookingStatus.Cancelled, ConfirmedAtUtc: null, PaymentReference: not null },
         };
     }
 }

@@ -158,6 +158,8 @@ public sealed class PaymentService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Deposit for {Confirmation} arrived after its hold ended; refunding.", booking.ConfirmationNumber);
+        // A page open on the booking turns "cancelled" into "your payment came late and is being refunded".
+        bookingChanges.NotifyChanged(bookingId);
         await refundDispatcher.SendNowAsync(bookingId);
     }
 
