@@ -65,6 +65,10 @@ public sealed class FakeCardGateway : IPaymentGateway
         RefuseRefunds
             ? throw new Stripe.StripeException("Refunds are refused for now (chaos).")
             : Task.FromResult($"re_{Interlocked.Increment(ref refunds)}");
+
+    /// <summary>Staff record no dashboard refunds in the benchmark; any asked about was made.</summary>
+    public Task<ProviderRefund> FindRefundAsync(string paymentReference, string providerRefundId, CancellationToken cancellationToken) =>
+        Task.FromResult(new ProviderRefund(ProviderRefundState.Made));
 }
 
 /// <summary>Counts what the portal logged at warning level and above, and the transactions it ran again after a database conflict.</summary>
