@@ -5,7 +5,7 @@ namespace BookingPortal.Tests.Components.Practitioners;
 
 /// <summary>The practitioners pages rendered by bUnit over the real services of a test portal, signed in as the demo staff member.</summary>
 public sealed class PractitionerPagesTests() : StaffPageSuite(
-    typeof(PractitionerAdminService), typeof(CatalogService))
+    typeof(PractitionerAdminService), typeof(CatalogService), typeof(PractitionerWeekService))
 {
     [Fact]
     public async Task The_profile_form_shows_the_servers_messages_beside_the_fields_in_Spanish_and_saves_nothing()
@@ -68,6 +68,30 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
         var rows = editor.FindAll("[data-testid=hours] tbody tr");
         rows.Should().HaveCount(3);
         rows[^1].TextContent.Trim().Should().Be("'Valid to' must not be before 'valid from'.");
+    }
+
+    /// <summary>The tabs' panels are made anew on each visit: the hours tab must come back with the rota as saved, not as first loaded.</summary>
+    [Fact]
+    public async Task Hours_saved_then_left_for_another_tab_show_as_saved_on_return()
+    {
+        var id = await factory.CreatePractitionerAsync("Dr Tabs", (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var page = context.Render<PractitionerPage>(p => p.Add(x => x.Id, id));
+        async Task OpenTabAsync(string name)
+        {
+            page.WaitForAssertion(() => page.FindAll(".mud-tab").Should().Contain(t => t.TextContent.Trim() == name));
+            await page.FindAll(".mud-tab").First(t => t.TextContent.Trim() == name).ClickAsync(new());
+        }
+
+        await OpenTabAsync("Weekly hours");
+        page.WaitForElement("[data-testid=hours]");
+        await page.FindAll("button").First(b => b.TextContent.Contains("Add a range")).ClickAsync(new());
+        await page.FindAll("button").First(b => b.TextContent.Contains("Save hours")).ClickAsync(new());
+        (await factory.Get<PractitionerAdminService>().GetAsync(await factory.StaffAsync(), id))!.Hours.Should().ContainSingle();
+        await OpenTabAsync("Week");
+        await OpenTabAsync("Weekly hours");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=hours] tbody tr").Should().HaveCount(1, "the range saved before leaving the tab"));
+        page.FindAll("[data-testid=hours] input[type=time]").Select(i => i.GetAttribute("value")).Should().Equal("09:00", "17:00");
     }
 
     [Fact]

@@ -83,6 +83,27 @@ public class PractitionerRaceTests : PortalSuite
         }
     }
 
+    [Fact]
+    public async Task Two_staff_saving_the_rota_they_both_opened_keep_one_save_and_the_other_is_told_not_undone_silently()
+    {
+        var (_, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5)], s => [PractitionerSetup.WorkingEveryDay("Ana", s)]);
+        var admin = factory.Get<PractitionerAdminService>();
+        var staff = await factory.StaffAsync();
+        var opened = (await admin.GetAsync(staff, p[0].Id))!.Hours;
+        HoursDraft Range(DayOfWeek day) => new() { Day = day, Start = new(9, 0), End = new(13, 0) };
+
+        var (tuesday, friday) = await Race.BothAtOnceAsync(
+            () => admin.SaveHoursAsync(staff, p[0].Id, [Range(DayOfWeek.Tuesday)], opened),
+            () => admin.SaveHoursAsync(staff, p[0].Id, [Range(DayOfWeek.Friday)], opened));
+
+        new[] { tuesday, friday }.Count(r => r.Succeeded).Should().Be(1);
+        var kept = tuesday.Succeeded ? DayOfWeek.Tuesday : DayOfWeek.Friday;
+        (tuesday.Succeeded ? friday : tuesday).Errors.Should().ContainSingle(e => e.Field == "Hours" && e.Message.Contains("Someone else saved these hours"));
+        var saved = (await admin.GetAsync(staff, p[0].Id))!.Hours;
+        saved.Select(h => h.Day).Should().Equal(kept);
+        (await admin.SaveHoursAsync(staff, p[0].Id, [.. saved, Range(DayOfWeek.Monday)], saved)).Succeeded.Should().BeTrue("a save from the rota as saved goes through");
+    }
+
     internal static async Task<List<Booking>> ActiveAsync(PortalFactory factory)
     {
         await using var db = await factory.DbFactory.CreateDbContextAsync();

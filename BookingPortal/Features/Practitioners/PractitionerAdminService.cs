@@ -117,7 +117,10 @@ public sealed class PractitionerAdminService(
     }
 
     /// <summary>Replaces the whole weekly rota, so the page sends what it shows.</summary>
-    public async Task<SaveResult> SaveHoursAsync(StaffActor actor, int id, IReadOnlyList<HoursDraft> hours, CancellationToken cancellationToken = default)
+    /// <param name="basis">The rota the editor started from; when another save changed it meanwhile, this one is refused
+    /// rather than silently undoing that one (the whole rota is rewritten). Null: not checked.</param>
+    public async Task<SaveResult> SaveHoursAsync(
+        StaffActor actor, int id, IReadOnlyList<HoursDraft> hours, IReadOnlyList<HoursDraft>? basis = null, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
         var errors = validation.Hours(hours);
@@ -133,6 +136,11 @@ public sealed class PractitionerAdminService(
         if (!await db.Practitioners.AnyAsync(p => p.Id == id, cancellationToken))
         {
             return SaveResult.Invalid([new FieldError("Hours", text["That practitioner no longer exists."])]);
+        }
+
+        if (basis is not null && !await IsCurrentRotaAsync(db, id, basis, cancellationToken))
+        {
+            return SaveResult.Invalid([new FieldError("Hours", text["Someone else saved these hours while you were editing them. Open the page again to see theirs, then make your change."])]);
         }
 
         var rota = hours.Select(h => new WorkingHours
@@ -152,6 +160,15 @@ public sealed class PractitionerAdminService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SaveResult(id, []);
+    }
+
+    /// <summary>Whether the saved rota is still the one the editor started from (read under the practitioner's lock).</summary>
+    private static async Task<bool> IsCurrentRotaAsync(BookingDbContext db, int id, IReadOnlyList<HoursDraft> basis, CancellationToken cancellationToken)
+    {
+        var saved = await db.WorkingHours.AsNoTracking().Where(h => h.PractitionerId == id)
+            .Select(h => new { h.Day, h.Start, h.End, h.ValidFrom, h.ValidTo }).ToListAsync(cancellationToken);
+        var savedRanges = saved.Select(h => (h.Day, (TimeOnly?)h.Start, (TimeOnly?)h.End, h.ValidFrom, h.ValidTo)).Order();
+        return savedRanges.SequenceEqual(basis.Select(h => (h.Day, h.Start, h.End, h.ValidFrom, h.ValidTo)).Order());
     }
 
     private async Task CheckReferencesAsync(BookingDbContext db, int? id, PractitionerDraft draft, List<FieldError> errors, CancellationToken cancellationToken)
