@@ -6,6 +6,12 @@ public sealed record PractitionerRow(int Id, string DisplayName, string Title, b
 /// <summary>A staff account a profile can belong to (so its owner sees My day).</summary>
 public sealed record StaffAccount(string Id, string Name);
 
+/// <summary>A service a profile can perform, as the profile form lists it.</summary>
+public sealed record ServiceChoice(int Id, string Name);
+
+/// <summary>What the profile form offers to choose from.</summary>
+public sealed record ProfileChoices(IReadOnlyList<ServiceChoice> Services, IReadOnlyList<StaffAccount> Accounts);
+
 /// <summary>What staff fill in for a profile and the services it performs.</summary>
 public sealed class PractitionerDraft
 {

@@ -1,0 +1,107 @@
+using BookingPortal.Features.Practitioners.Pages;
+using BookingPortal.Features.Queue.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Infrastructure;
+
+namespace BookingPortal.Tests.Components;
+
+/// <summary>
+/// Pages carry what their prerender read into the circuit's first render, through the framework's own persistence:
+/// rendered once, their state persisted and restored, then rendered anew as the circuit does. Without it the new page
+/// drew a skeleton (or "no draw yet") while it read again, and a first tap landed on elements about to be replaced. A
+/// server database answers after that first render; SQLite answers before, so the reads are held here as such a database
+/// would hold them (<see cref="StaffRoleDatabase"/>).
+/// </summary>
+public sealed class CarriedPageStateTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+    private readonly BunitContext context = new();
+    private StaffRoleDatabase staffDatabase = default!;
+
+    public async Task InitializeAsync()
+    {
+        await factory.StartWithoutScheduledJobsAsync();
+        staffDatabase = new StaffRoleDatabase(factory.DbFactory);
+        context.Services.AddSupplyValueFromPersistentComponentStateProvider();
+        context.AddBunitPersistentComponentState();
+        context.Services.AddSingleton(new PublishedDraws(staffDatabase));
+        await context.SignInDemoStaffAsync(factory, new StaffActors(staffDatabase), typeof(PractitionerAdminService), typeof(CatalogService));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await context.DisposeAsync();
+        await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_circuits_first_render_draws_the_tabs_the_prerender_read_and_another_practitioner_is_read_afresh()
+    {
+        var serviceId = (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id;
+        var id = await factory.CreatePractitionerAsync("Dr Carried", serviceId);
+        var colleague = await factory.CreatePractitionerAsync("Dr Carried Colleague", serviceId);
+        var prerendered = context.Render<PractitionerPage>(p => p.Add(x => x.Id, id));
+        prerendered.WaitForAssertion(() => prerendered.FindAll(".mud-tab").Should().NotBeEmpty());
+        await CarryIntoTheCircuitAsync();
+
+        staffDatabase.Hold();
+        var page = context.Render<PractitionerPage>(p => p.Add(x => x.Id, id));
+
+        page.FindAll(".mud-skeleton").Should().BeEmpty("the first render has the practitioner the prerender read");
+        page.FindAll(".mud-tab").Select(t => t.TextContent.Trim()).Should().Contain("Weekly hours");
+        page.Find("h1").TextContent.Should().Be("Dr Carried");
+        staffDatabase.Release();
+        page.Render(p => p.Add(x => x.Id, colleague));
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be("Dr Carried Colleague"));
+    }
+
+    [Fact]
+    public async Task The_draw_pages_first_render_in_the_circuit_shows_the_commitment_not_no_draw_yet()
+    {
+        var serviceId = (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id;
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            var opensAt = DateTime.UtcNow.Date.AddDays(7);
+            var release = new Release { ServiceId = serviceId, Name = "Carried", OpensAtUtc = opensAt };
+            db.Releases.Add(release);
+            await db.SaveChangesAsync();
+            db.ReleaseOpenings.Add(new ReleaseOpening { ReleaseId = release.Id, OpensAtUtc = opensAt, EarlyOpensAtUtc = opensAt, Seed = QueueFairness.NewSeed() });
+            await db.SaveChangesAsync();
+        }
+
+        var prerendered = context.Render<DrawPage>(p => p.Add(x => x.ServiceId, serviceId));
+        var commitment = prerendered.Find("[data-testid=draw-commitment]").TextContent;
+        await CarryIntoTheCircuitAsync();
+
+        staffDatabase.Hold();
+        var page = context.Render<DrawPage>(p => p.Add(x => x.ServiceId, serviceId));
+
+        page.Markup.Should().NotContain("No opening of this service has a draw yet.");
+        page.Find("[data-testid=draw-commitment]").TextContent.Should().Be(commitment);
+        staffDatabase.Release();
+    }
+
+    /// <summary>As at the end of a prerender and the start of its circuit: the pages' state persisted, the pages gone, the state restored.</summary>
+    private async Task CarryIntoTheCircuitAsync()
+    {
+        var store = new PageStateStore();
+        var manager = context.Services.GetRequiredService<ComponentStatePersistenceManager>();
+        await manager.PersistStateAsync(store, context.Renderer);
+        await context.DisposeComponentsAsync();
+        await manager.RestoreStateAsync(store, RestoreContext.InitialValue);
+    }
+
+    /// <summary>Where the page's state goes between the two renders, as the prerendered page's markup carries it.</summary>
+    private sealed class PageStateStore : IPersistentComponentStateStore
+    {
+        private IDictionary<string, byte[]> state = new Dictionary<string, byte[]>();
+
+        public Task<IDictionary<string, byte[]>> GetPersistedStateAsync() => Task.FromResult(state);
+
+        public Task PersistStateAsync(IReadOnlyDictionary<string, byte[]> persisted)
+        {
+            state = persisted.ToDictionary();
+            return Task.CompletedTask;
+        }
+    }
+}
