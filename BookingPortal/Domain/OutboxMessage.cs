@@ -39,6 +39,9 @@ public enum NotificationKind
     /// seat until the online deposit is paid: pay it by then, or the time is released.
     /// </summary>
     DepositDue,
+
+    /// <summary>Staff changed where a service is given (another address, a video call instead, another link): the appointment's new place.</summary>
+    LocationChanged,
 }
 
 public static class NotificationKinds
@@ -51,9 +54,13 @@ public static class NotificationKinds
     public static bool CarriesAccountKey(this NotificationKind kind) =>
         kind is NotificationKind.ConfirmEmail or NotificationKind.ResetPassword or NotificationKind.ConfirmEmailChange or NotificationKind.StaffInvitation;
 
-    /// <summary>Also texted, where the customer takes texts and no channels are chosen for it: what asks them to act soon, or reminds them of the day.</summary>
+    /// <summary>
+    /// Also texted, where the customer takes texts and no channels are chosen for it: what asks them to act soon, reminds them of the
+    /// day, or sends them somewhere else than they were told (a customer who goes to the old address misses the appointment).
+    /// </summary>
     public static bool GoesBySms(this NotificationKind kind) =>
-        kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.WaitlistSeatOffered or NotificationKind.DepositDue;
+        kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.WaitlistSeatOffered or NotificationKind.DepositDue
+            or NotificationKind.LocationChanged;
 }
 
 public enum NotificationChannel

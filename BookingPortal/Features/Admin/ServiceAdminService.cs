@@ -13,6 +13,9 @@ public sealed record SaveServiceResult(int? ServiceId, IReadOnlyList<FieldError>
 {
     public bool Succeeded => ServiceId is not null && Errors.Count == 0;
 
+    /// <summary>How many customers of upcoming bookings the save told of the service's new place.</summary>
+    public int CustomersTold { get; init; }
+
     public static SaveServiceResult Refused(IReadOnlyList<FieldError> errors) =>
         new(null, errors, "Nothing was saved: " + string.Join(" ", errors.Select(e => e.Message).Distinct()));
 }
@@ -29,6 +32,7 @@ public sealed class ServiceAdminService(
     AuditLog audit,
     SlotChangeNotifier slotChanges,
     IEnumerable<IFollowServiceZone> zoneFollowers,
+    ServiceLocationChange locations,
     IOutputCacheStore pageCache,
     TimeProvider time)
 {
@@ -55,6 +59,15 @@ public sealed class ServiceAdminService(
         Address = "",
         TimeSlots = [new TimeSlotTemplate { Days = DaysOfWeekMask.Weekdays, Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0), Capacity = 1 }],
     };
+
+    /// <summary>Upcoming bookings of the service still on (pending, requested or confirmed): those a change of place is told to.</summary>
+    public async Task<int> UpcomingBookingsAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Bookings.CountAsync(b => b.ServiceId == serviceId && b.StartUtc > nowUtc && Domain.Booking.ActiveStatuses.Contains(b.Status), cancellationToken);
+    }
 
     public async Task<Service?> GetDraftAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
     {
@@ -140,16 +153,17 @@ public sealed class ServiceAdminService(
             return SaveServiceResult.Refused(impact.Errors);
         }
 
-        var zoneChanged = existing.TimeZoneId != draft.TimeZoneId;
+        var (zoneChanged, place) = (existing.TimeZoneId != draft.TimeZoneId, ServicePlace.Of(existing));
         var changed = ServiceChanges.Apply(existing, draft);
         await db.SaveChangesAsync(cancellationToken);
-        if (!await ServiceChanges.CountUncountedTimesAsync(db, impact, cancellationToken)
-            || !await RetireRemovedTimesAsync(db, impact, cancellationToken) || !await ApplyCapacityChangesAsync(db, impact, nowUtc, cancellationToken))
+        if (!await ServiceSlotCounters.ApplyAsync(db, seats, impact, nowUtc, cancellationToken))
         {
             return SaveServiceResult.Refused([new FieldError("TimeSlots", "A booking came in while saving; look at the slots again and retry.")]);
         }
 
-        audit.Record(db, actor, "service.updated", $"service {existing.Id}", changed.Count == 0 ? "No changes." : "Changed " + string.Join(", ", changed) + ".");
+        var told = await locations.ApplyAsync(db, place, existing, nowUtc, cancellationToken);
+        var toldText = ServicePlace.Of(existing) == place ? "" : $" The customers of {told} upcoming booking(s) are told of the new place.";
+        audit.Record(db, actor, "service.updated", $"service {existing.Id}", (changed.Count == 0 ? "No changes." : "Changed " + string.Join(", ", changed) + ".") + toldText);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var follower in zoneChanged ? zoneFollowers : [])
@@ -159,63 +173,7 @@ public sealed class ServiceAdminService(
 
         slotChanges.NotifyChanged(existing.Id);
         await pageCache.ServicesChangedAsync(cancellationToken);
-        return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.");
-    }
-
-    /// <summary>
-    /// Upcoming times the edit takes away keep seat counters of their own: those are closed, under their locks (taken in
-    /// id order with the counters whose capacity changes), so a booking, a move or a waitlist claim that read the old
-    /// slots finds no seat there; seats held for waitlist offers are withdrawn, as closing a slot withdraws them. A time
-    /// given back has its counters closed that way opened again.
-    /// </summary>
-    /// <returns>False when a booking landed on a removed time since the check.</returns>
-    private static async Task<bool> RetireRemovedTimesAsync(BookingDbContext db, ServiceChangeImpact impact, CancellationToken cancellationToken)
-    {
-        var removed = impact.Removed;
-        foreach (var id in removed.Union(impact.Restored).Union(impact.CapacityChanges.Select(c => c.InventoryId)).Order())
-        {
-            await SlotInventoryStore.LockAsync(db, id, cancellationToken);
-        }
-
-        await db.SlotInventories.Where(i => impact.Restored.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, false), cancellationToken);
-        if (removed.Count == 0)
-        {
-            return true;
-        }
-
-        if (await db.Bookings.Where(Domain.Booking.HoldsSeat).AnyAsync(b => removed.Contains(b.SlotInventoryId), cancellationToken))
-        {
-            return false;
-        }
-
-        await SlotCalendarService.WithdrawOffersAsync(db, removed, cancellationToken);
-        await db.SlotInventories.Where(i => removed.Contains(i.Id)).ExecuteUpdateAsync(i => i.SetProperty(x => x.IsClosed, true), cancellationToken);
-        return true;
-    }
-
-    /// <summary>
-    /// A slot's capacity moves by the template's change, not to a number worked out from an earlier read: seats staff
-    /// added to that one slot (before the edit or while it was being saved) stay added, and new seats are offered to
-    /// the waitlist only as the counter has them free.
-    /// </summary>
-    /// <returns>False when a booking that arrived since the check no longer fits a smaller slot.</returns>
-    private async Task<bool> ApplyCapacityChangesAsync(BookingDbContext db, ServiceChangeImpact impact, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        // In the order of the counters' ids, as every transaction that holds several counters locks them.
-        foreach (var (inventoryId, change) in impact.CapacityChanges.OrderBy(c => c.InventoryId))
-        {
-            // Conditional: a booking that arrived since the check must still fit.
-            var updated = await db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked <= i.Capacity + change)
-                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Capacity, x => x.Capacity + change), cancellationToken);
-            if (updated != 1)
-            {
-                return false;
-            }
-
-            await seats.OfferNewSeatsAsync(db, inventoryId, change, nowUtc, cancellationToken);
-        }
-
-        return true;
+        return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.") { CustomersTold = told };
     }
 
     /// <summary>Archived services leave the catalogue; bookings already made stay as they are.</summary>

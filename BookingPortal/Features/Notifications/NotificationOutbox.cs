@@ -239,7 +239,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
         return kind switch
         {
             NotificationKind.BookingConfirmation or NotificationKind.ApprovalGranted when view.Status == BookingStatus.Confirmed => CalendarFile.Create(view, PortalBaseUri, words),
-            NotificationKind.Rescheduled => CalendarFile.Create(view, PortalBaseUri, words, "PUBLISH", CalendarFile.SequenceAt(view, nowUtc), nowUtc),
+            NotificationKind.Rescheduled or NotificationKind.LocationChanged => CalendarFile.Create(view, PortalBaseUri, words, "PUBLISH", CalendarFile.SequenceAt(view, nowUtc), nowUtc),
             NotificationKind.Cancellation => CalendarFile.Create(view, PortalBaseUri, words, "CANCEL", CalendarFile.SequenceAt(view, nowUtc), nowUtc),
             _ => null,
         };

@@ -14,6 +14,7 @@ internal static class OutboxSkipRules
 
         if (message.Kind is NotificationKind.Reminder24h or NotificationKind.Reminder1h or NotificationKind.BookingConfirmation or NotificationKind.Rescheduled
                 or NotificationKind.PractitionerChanged or NotificationKind.ApprovalRequested or NotificationKind.ApprovalGranted or NotificationKind.DepositDue
+                or NotificationKind.LocationChanged
             && message.BookingId is { } bookingId)
         {
             return await BookingChangedAsync(db, message, bookingId, nowUtc, cancellationToken);

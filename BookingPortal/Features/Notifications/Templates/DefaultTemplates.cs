@@ -11,7 +11,7 @@ public static class DefaultTemplates
         NotificationKind.BookingConfirmation, NotificationKind.Reminder24h, NotificationKind.Reminder1h,
         NotificationKind.Cancellation, NotificationKind.Rescheduled, NotificationKind.WaitlistSeatOffered,
         NotificationKind.PractitionerChanged, NotificationKind.ApprovalRequested, NotificationKind.ApprovalGranted, NotificationKind.ApprovalDeclined,
-        NotificationKind.YourTurn, NotificationKind.DepositDue,
+        NotificationKind.YourTurn, NotificationKind.DepositDue, NotificationKind.LocationChanged,
     ];
 
     private const string LabelStyle = "text-align:left;vertical-align:top;padding:6px 12px 6px 0;color:#52606d;font-weight:600;white-space:nowrap;";
