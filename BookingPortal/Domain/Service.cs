@@ -69,6 +69,12 @@ public class Service
 
     public List<TimeSlotTemplate> TimeSlots { get; set; } = [];
 
+    /// <summary>
+    /// On a copy staff edit: what the settings were when it was read (a digest, never stored). A save made from a copy of
+    /// settings someone else has saved since is refused, so it cannot silently undo theirs.
+    /// </summary>
+    public string? EditedFrom { get; set; }
+
     /// <summary>What the customer pays when booking; the rest is due at the appointment.</summary>
     public decimal DepositDueNow => RequireDeposit ? Math.Min(DepositAmount, Price) : 0m;
 

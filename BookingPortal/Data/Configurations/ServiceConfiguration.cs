@@ -18,6 +18,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Ignore(s => s.TimeZone);
         builder.Ignore(s => s.DepositDueNow);
         builder.Ignore(s => s.GapBetweenSlots);
+        builder.Ignore(s => s.EditedFrom);
 
         builder.ToTable(table =>
         {

@@ -16,6 +16,11 @@ public sealed record SaveServiceResult(int? ServiceId, IReadOnlyList<FieldError>
     /// <summary>How many customers of upcoming bookings the save told of the service's new place.</summary>
     public int CustomersTold { get; init; }
 
+    /// <summary>The draft was read before someone else saved the service: saving it would undo their change unseen.</summary>
+    public bool Stale { get; init; }
+
+    public const string StaleMessage = "This service was changed by someone else since you opened it, so nothing was saved (your changes are still on this page): reload to see their changes, then make yours again.";
+
     public static SaveServiceResult Refused(IReadOnlyList<FieldError> errors) =>
         new(null, errors, "Nothing was saved: " + string.Join(" ", errors.Select(e => e.Message).Distinct()));
 }
@@ -74,7 +79,12 @@ public sealed class ServiceAdminService(
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var service = await db.Services.AsNoTracking().Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
-        service?.TimeSlots.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (service is not null)
+        {
+            service.TimeSlots.Sort((a, b) => a.Start.CompareTo(b.Start));
+            service.EditedFrom = ServiceChanges.Stamp(service);
+        }
+
         return service;
     }
 
@@ -140,10 +150,12 @@ public sealed class ServiceAdminService(
     private async Task<SaveServiceResult> UpdateAsync(
         BookingDbContext db, IDbContextTransaction transaction, StaffActor actor, Service draft, CancellationToken cancellationToken)
     {
-        var existing = await db.Services.Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == draft.Id, cancellationToken);
-        if (existing is null)
+        var existing = await LockAndLoadAsync(db, draft.Id, cancellationToken);
+        if (existing is null || draft.EditedFrom != ServiceChanges.Stamp(existing))
         {
-            return SaveServiceResult.Refused([new FieldError(nameof(Service.Name), "This service no longer exists.")]);
+            return existing is null
+                ? SaveServiceResult.Refused([new FieldError(nameof(Service.Name), "This service no longer exists.")])
+                : new SaveServiceResult(null, [], SaveServiceResult.StaleMessage) { Stale = true };
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -174,6 +186,16 @@ public sealed class ServiceAdminService(
         slotChanges.NotifyChanged(existing.Id);
         await pageCache.ServicesChangedAsync(cancellationToken);
         return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.") { CustomersTold = told };
+    }
+
+    /// <summary>
+    /// The service as saved, its row locked to the commit: a second save of it waits here, then reads this one's values, not
+    /// those its draft was read from (on SQLite the transaction holds the database's write lock from its start anyway).
+    /// </summary>
+    private static async Task<Service?> LockAndLoadAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
+    {
+        await db.Services.Where(s => s.Id == serviceId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, x => x.Name), cancellationToken);
+        return await db.Services.Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
     }
 
     /// <summary>Archived services leave the catalogue; bookings already made stay as they are.</summary>

@@ -153,41 +153,67 @@ internal static class ServiceChanges
         return changed;
     }
 
-    private static void ApplyFields(Service target, Service draft, List<string> changed)
+    /// <summary>Every setting the service editor changes: copied by <see cref="Apply"/>, and what <see cref="Stamp"/> digests.</summary>
+    private static readonly EditableField[] Fields =
+    [
+        EditableField.Of("name", s => s.Name, (s, v) => s.Name = v),
+        EditableField.Of("description", s => s.Description, (s, v) => s.Description = v),
+        EditableField.Of("duration", s => s.DurationMinutes, (s, v) => s.DurationMinutes = v),
+        EditableField.Of("price", s => s.Price, (s, v) => s.Price = v),
+        EditableField.Of("currency", s => s.Currency, (s, v) => s.Currency = v),
+        EditableField.Of("location", s => s.LocationKind, (s, v) => s.LocationKind = v),
+        EditableField.Of("address", s => s.Address, (s, v) => s.Address = v),
+        EditableField.Of("video link", s => s.VideoLink, (s, v) => s.VideoLink = v),
+        EditableField.Of("time zone", s => s.TimeZoneId, (s, v) => s.TimeZoneId = v),
+        EditableField.Of("days", s => s.AvailableDays, (s, v) => s.AvailableDays = v),
+        EditableField.Of("max advance days", s => s.MaxAdvanceBookingDays, (s, v) => s.MaxAdvanceBookingDays = v),
+        EditableField.Of("min advance hours", s => s.MinAdvanceBookingHours, (s, v) => s.MinAdvanceBookingHours = v),
+        EditableField.Of("bookings per customer", s => s.MaxActiveBookingsPerCustomer, (s, v) => s.MaxActiveBookingsPerCustomer = v),
+        EditableField.Of("several seats per customer", s => s.AllowSeveralSeatsPerCustomer, (s, v) => s.AllowSeveralSeatsPerCustomer = v),
+        EditableField.Of("deposit required", s => s.RequireDeposit, (s, v) => s.RequireDeposit = v),
+        EditableField.Of("deposit", s => s.DepositAmount, (s, v) => s.DepositAmount = v),
+        EditableField.Of("free cancellation hours", s => s.FreeCancellationHours, (s, v) => s.FreeCancellationHours = v),
+        EditableField.Of("changes allowed until hours", s => s.ChangesAllowedUntilHours, (s, v) => s.ChangesAllowedUntilHours = v),
+        EditableField.Of("cancellation fee", s => s.CancellationFee, (s, v) => s.CancellationFee = v),
+        EditableField.Of("no-show grace", s => s.NoShowGraceMinutes, (s, v) => s.NoShowGraceMinutes = v),
+        EditableField.Of("buffer before", s => s.BufferBeforeMinutes, (s, v) => s.BufferBeforeMinutes = v),
+        EditableField.Of("buffer after", s => s.BufferAfterMinutes, (s, v) => s.BufferAfterMinutes = v),
+        EditableField.Of("requires approval", s => s.RequiresApproval, (s, v) => s.RequiresApproval = v),
+        EditableField.Of("approval hold hours", s => s.ApprovalHoldHours, (s, v) => s.ApprovalHoldHours = v),
+    ];
+
+    private sealed record EditableField(string Name, Func<Service, object?> Value, Action<Service, Service> Copy)
     {
-        Set(changed, "name", target.Name, draft.Name, v => target.Name = v);
-        Set(changed, "description", target.Description, draft.Description, v => target.Description = v);
-        Set(changed, "duration", target.DurationMinutes, draft.DurationMinutes, v => target.DurationMinutes = v);
-        Set(changed, "price", target.Price, draft.Price, v => target.Price = v);
-        Set(changed, "currency", target.Currency, draft.Currency, v => target.Currency = v);
-        Set(changed, "location", target.LocationKind, draft.LocationKind, v => target.LocationKind = v);
-        Set(changed, "address", target.Address, draft.Address, v => target.Address = v);
-        Set(changed, "video link", target.VideoLink, draft.VideoLink, v => target.VideoLink = v);
-        Set(changed, "time zone", target.TimeZoneId, draft.TimeZoneId, v => target.TimeZoneId = v);
-        Set(changed, "days", target.AvailableDays, draft.AvailableDays, v => target.AvailableDays = v);
-        Set(changed, "max advance days", target.MaxAdvanceBookingDays, draft.MaxAdvanceBookingDays, v => target.MaxAdvanceBookingDays = v);
-        Set(changed, "min advance hours", target.MinAdvanceBookingHours, draft.MinAdvanceBookingHours, v => target.MinAdvanceBookingHours = v);
-        Set(changed, "bookings per customer", target.MaxActiveBookingsPerCustomer, draft.MaxActiveBookingsPerCustomer, v => target.MaxActiveBookingsPerCustomer = v);
-        Set(changed, "several seats per customer", target.AllowSeveralSeatsPerCustomer, draft.AllowSeveralSeatsPerCustomer, v => target.AllowSeveralSeatsPerCustomer = v);
-        Set(changed, "deposit required", target.RequireDeposit, draft.RequireDeposit, v => target.RequireDeposit = v);
-        Set(changed, "deposit", target.DepositAmount, draft.DepositAmount, v => target.DepositAmount = v);
-        Set(changed, "free cancellation hours", target.FreeCancellationHours, draft.FreeCancellationHours, v => target.FreeCancellationHours = v);
-        Set(changed, "changes allowed until hours", target.ChangesAllowedUntilHours, draft.ChangesAllowedUntilHours, v => target.ChangesAllowedUntilHours = v);
-        Set(changed, "cancellation fee", target.CancellationFee, draft.CancellationFee, v => target.CancellationFee = v);
-        Set(changed, "no-show grace", target.NoShowGraceMinutes, draft.NoShowGraceMinutes, v => target.NoShowGraceMinutes = v);
-        Set(changed, "buffer before", target.BufferBeforeMinutes, draft.BufferBeforeMinutes, v => target.BufferBeforeMinutes = v);
-        Set(changed, "buffer after", target.BufferAfterMinutes, draft.BufferAfterMinutes, v => target.BufferAfterMinutes = v);
-        Set(changed, "requires approval", target.RequiresApproval, draft.RequiresApproval, v => target.RequiresApproval = v);
-        Set(changed, "approval hold hours", target.ApprovalHoldHours, draft.ApprovalHoldHours, v => target.ApprovalHoldHours = v);
+        public static EditableField Of<T>(string name, Func<Service, T> get, Action<Service, T> set) =>
+            new(name, service => get(service), (target, draft) => set(target, get(draft)));
     }
 
-    private static void Set<T>(List<string> changed, string name, T current, T value, Action<T> assign)
+    private static void ApplyFields(Service target, Service draft, List<string> changed)
     {
-        if (!EqualityComparer<T>.Default.Equals(current, value))
+        foreach (var field in Fields.Where(field => !Equals(field.Value(target), field.Value(draft))))
         {
-            assign(value);
-            changed.Add(name);
+            field.Copy(target, draft);
+            changed.Add(field.Name);
         }
+    }
+
+    /// <summary>
+    /// A digest of what the editor shows of <paramref name="service"/>: its settings and its slots. A draft carries the one of the
+    /// service as it was read (<see cref="Service.EditedFrom"/>); the save compares it with the service's under the service's lock.
+    /// Settings saved elsewhere (reminders, privacy, practitioners) are not in it: the editor never writes them back.
+    /// </summary>
+    public static string Stamp(Service service)
+    {
+        var values = Fields.Select(field => field.Value(service) switch
+            {
+                null => "\u0000",
+                // 200 and 200.00 are one price: a provider may give either back.
+                decimal amount => amount.ToString("0.############################", CultureInfo.InvariantCulture),
+                IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+                var value => value.ToString(),
+            })
+            .Concat(service.TimeSlots.OrderBy(t => t.Id).Select(t => $"slot {t.Id} {(int)t.Days} {t.Start.Ticks} {t.End.Ticks} {t.Capacity}"));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', values))));
     }
 
     /// <summary>Slots matched by id: gone from the draft are removed, new ones added, edited ones updated in place.</summary>
