@@ -42,6 +42,9 @@ public enum NotificationKind
 
     /// <summary>Staff changed where a service is given (another address, a video call instead, another link): the appointment's new place.</summary>
     LocationChanged,
+
+    /// <summary>A waitlist place ended because staff archived the service: the seat waited for (or offered) will not come.</summary>
+    WaitlistClosed,
 }
 
 public static class NotificationKinds

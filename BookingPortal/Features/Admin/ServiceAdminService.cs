@@ -38,6 +38,7 @@ public sealed class ServiceAdminService(
     SlotChangeNotifier slotChanges,
     IEnumerable<IFollowServiceZone> zoneFollowers,
     ServiceLocationChange locations,
+    ServiceArchiving archiving,
     IOutputCacheStore pageCache,
     TimeProvider time)
 {
@@ -198,17 +199,15 @@ public sealed class ServiceAdminService(
         return await db.Services.Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
     }
 
-    /// <summary>Archived services leave the catalogue; bookings already made stay as they are.</summary>
+    /// <summary>Archived services leave the catalogue, and their waitlists end (<see cref="ServiceArchiving"/>); bookings already made stay as they are.</summary>
     public async Task<string> SetArchivedAsync(StaffActor actor, int serviceId, bool archived, CancellationToken cancellationToken = default)
     {
-        await audit.ChangeAndRecordAsync(
-            actor.EnsureStaff(),
-            db => db.Services.Where(s => s.Id == serviceId && s.IsArchived != archived)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsArchived, archived), cancellationToken),
-            archived ? "service.archived" : "service.restored", $"service {serviceId}", cancellationToken);
+        var (_, ended) = await archiving.SetArchivedAsync(actor, serviceId, archived, cancellationToken);
         slotChanges.NotifyChanged(serviceId);
         await pageCache.ServicesChangedAsync(cancellationToken);
-        return archived ? "Archived: customers no longer see it; bookings already made are kept." : "Restored: customers can book it again.";
+        return archived
+            ? $"Archived: customers no longer see it; bookings already made are kept; {ended} customer(s) on its waitlist are told it has ended."
+            : "Restored: customers can book it again.";
     }
 
     private static void Normalize(Service draft)

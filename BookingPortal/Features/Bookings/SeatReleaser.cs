@@ -79,46 +79,58 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
         db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked > 0)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
 
-    /// <summary>Marks the first waiting entry for this slot as offered it; null when nobody is waiting (or the slot is past or closed).</summary>
+    /// <summary>
+    /// Marks the first waiting entry for this slot as offered it; null when nobody is waiting (or the slot is past or closed, or
+    /// its service archived: the catalogue no longer has it, so nobody could claim the seat).
+    /// </summary>
     private async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var slot = await db.SlotInventories.AsNoTracking()
             .Where(i => i.Id == inventoryId)
             .Select(i => new { i.ServiceId, i.StartUtc, i.IsClosed })
             .SingleAsync(cancellationToken);
-        if (slot.StartUtc > nowUtc && !slot.IsClosed)
+        // Read under the counter's lock: archiving takes it too, so a release it has not seen finds the service archived.
+        var zoneId = slot.StartUtc > nowUtc && !slot.IsClosed
+            ? await db.Services.Where(s => s.Id == slot.ServiceId && !s.IsArchived).Select(s => s.TimeZoneId).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (zoneId is null)
         {
-            var zoneId = await db.Services.Where(s => s.Id == slot.ServiceId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
-            var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, TimeZoneCache.Find(zoneId)));
-            var candidates = await db.WaitlistEntries.AsNoTracking()
-                .Where(e => e.ServiceId == slot.ServiceId && e.LocalDate == localDate && e.Status == WaitlistStatus.Waiting
-                            && (e.SlotStartUtc == null || e.SlotStartUtc == slot.StartUtc))
-                .OrderBy(e => e.CreatedAtUtc).ThenBy(e => e.Id)
-                .Select(e => e.Id)
-                .Take(CandidatesPerRelease)
-                .ToListAsync(cancellationToken);
+            return null;
+        }
 
-            // An offer never outlives the appointment it is for.
-            var expires = nowUtc + WaitlistEntry.OfferDuration < slot.StartUtc ? nowUtc + WaitlistEntry.OfferDuration : slot.StartUtc;
-            foreach (var entryId in candidates)
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, TimeZoneCache.Find(zoneId)));
+        var candidates = await WaitingAsync(db, slot.ServiceId, localDate, slot.StartUtc, cancellationToken);
+
+        // An offer never outlives the appointment it is for.
+        var expires = nowUtc + WaitlistEntry.OfferDuration < slot.StartUtc ? nowUtc + WaitlistEntry.OfferDuration : slot.StartUtc;
+        foreach (var entryId in candidates)
+        {
+            // Conditional: a concurrent release may have offered this entry a seat a moment ago.
+            var offered = await db.WaitlistEntries
+                .Where(e => e.Id == entryId && e.Status == WaitlistStatus.Waiting)
+                .ExecuteUpdateAsync(e => e
+                    .SetProperty(x => x.Status, WaitlistStatus.Offered)
+                    .SetProperty(x => x.OfferedSlotInventoryId, inventoryId)
+                    .SetProperty(x => x.OfferedSlotStartUtc, slot.StartUtc)
+                    .SetProperty(x => x.OfferExpiresAtUtc, expires), cancellationToken);
+            if (offered == 1)
             {
-                // Conditional: a concurrent release may have offered this entry a seat a moment ago.
-                var offered = await db.WaitlistEntries
-                    .Where(e => e.Id == entryId && e.Status == WaitlistStatus.Waiting)
-                    .ExecuteUpdateAsync(e => e
-                        .SetProperty(x => x.Status, WaitlistStatus.Offered)
-                        .SetProperty(x => x.OfferedSlotInventoryId, inventoryId)
-                        .SetProperty(x => x.OfferedSlotStartUtc, slot.StartUtc)
-                        .SetProperty(x => x.OfferExpiresAtUtc, expires), cancellationToken);
-                if (offered == 1)
-                {
-                    await offerNotice.QueueWaitlistOfferAsync(db, entryId, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                    return entryId;
-                }
+                await offerNotice.QueueWaitlistOfferAsync(db, entryId, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return entryId;
             }
         }
 
         return null;
     }
+
+    /// <summary>The first entries waiting for that day (any time) or that slot, first come first served.</summary>
+    private static Task<List<long>> WaitingAsync(BookingDbContext db, int serviceId, DateOnly localDate, DateTime startUtc, CancellationToken cancellationToken) =>
+        db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.ServiceId == serviceId && e.LocalDate == localDate && e.Status == WaitlistStatus.Waiting
+                        && (e.SlotStartUtc == null || e.SlotStartUtc == startUtc))
+            .OrderBy(e => e.CreatedAtUtc).ThenBy(e => e.Id)
+            .Select(e => e.Id)
+            .Take(CandidatesPerRelease)
+            .ToListAsync(cancellationToken);
 }

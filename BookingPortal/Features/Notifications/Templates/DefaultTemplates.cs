@@ -12,6 +12,7 @@ public static class DefaultTemplates
         NotificationKind.Cancellation, NotificationKind.Rescheduled, NotificationKind.WaitlistSeatOffered,
         NotificationKind.PractitionerChanged, NotificationKind.ApprovalRequested, NotificationKind.ApprovalGranted, NotificationKind.ApprovalDeclined,
         NotificationKind.YourTurn, NotificationKind.DepositDue, NotificationKind.LocationChanged,
+        NotificationKind.WaitlistClosed,
     ];
 
     private const string LabelStyle = "text-align:left;vertical-align:top;padding:6px 12px 6px 0;color:#52606d;font-weight:600;white-space:nowrap;";
@@ -24,9 +25,9 @@ public static class DefaultTemplates
     {
         var words = DefaultWords.For(language);
         var message = words.Kinds[kind];
-        if (kind == NotificationKind.YourTurn)
+        if (kind is NotificationKind.YourTurn or NotificationKind.WaitlistClosed)
         {
-            return Turn(words, message);
+            return Brief(words, message, kind == NotificationKind.YourTurn ? "{{resume_link}}" : "{{manage_link}}");
         }
 
         var hasNumber = kind != NotificationKind.WaitlistSeatOffered;
@@ -56,8 +57,11 @@ public static class DefaultTemplates
             $"<p style=\"margin:24px 0 0;\"><a href=\"{{{{manage_link}}}}\" style=\"{ButtonStyle}\">{message.Action}</a></p>");
     }
 
-    /// <summary>"Your turn" is about no appointment yet: the service, until when the turn is kept, and the link that resumes it.</summary>
-    private static TemplateText Turn(DefaultWords words, KindWords message)
+    /// <summary>
+    /// About no appointment: "your turn" (the service, until when the turn is kept, the link that resumes it) and a waitlist
+    /// place ended (the service, the day waited for, the services still offered).
+    /// </summary>
+    private static TemplateText Brief(DefaultWords words, KindWords message, string link)
     {
         var html = string.Join("\n",
             $"<p style=\"margin:0 0 8px;\">{words.Greeting}</p>",
@@ -66,9 +70,9 @@ public static class DefaultTemplates
             Row(words.Service, "{{service}}"),
             "</table>",
             $"<p style=\"margin:0 0 16px;\">{message.Extra}</p>",
-            $"<p style=\"margin:24px 0 0;\"><a href=\"{{{{resume_link}}}}\" style=\"{ButtonStyle}\">{message.Action}</a></p>");
+            $"<p style=\"margin:24px 0 0;\"><a href=\"{link}\" style=\"{ButtonStyle}\">{message.Action}</a></p>");
         var text = string.Join("\n",
-            words.Greeting, "", message.Headline, "", $"{words.Service}: {{{{service}}}}", "", message.Extra, "", $"{message.Action}: {{{{resume_link}}}}", "", "{{clinic}}");
+            words.Greeting, "", message.Headline, "", $"{words.Service}: {{{{service}}}}", "", message.Extra, "", $"{message.Action}: {link}", "", "{{clinic}}");
         return new TemplateText(message.Subject, html, text, message.Sms);
     }
 

@@ -1,0 +1,81 @@
+using BookingPortal.Features.Audit;
+using BookingPortal.Features.Bookings;
+using BookingPortal.Features.Notifications;
+using BookingPortal.Features.Staff;
+
+namespace BookingPortal.Features.Admin;
+
+/// <summary>
+/// Archiving takes a service out of the catalogue; bookings already made are kept. Its waitlist ends with it: a seat of a service
+/// the catalogue no longer has cannot be claimed, so an offer, or a wait for one, would be a promise nobody can keep. Each customer
+/// waiting or offered a seat is told, seats held for offers go back to their counters, and a seat freed later is offered to
+/// nobody (<see cref="SeatReleaser"/>). Restoring brings the service back, not the waitlist: its customers were told it ended.
+/// </summary>
+[ScopedService]
+public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, WaitlistClosedMessages messages, TimeProvider time)
+{
+    /// <returns>Whether the service changed, and how many waitlist places ended (each customer told).</returns>
+    public async Task<(bool Changed, int WaitlistEnded)> SetArchivedAsync(StaffActor actor, int serviceId, bool archived, CancellationToken cancellationToken)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Services.Where(s => s.Id == serviceId && s.IsArchived != archived)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsArchived, archived), cancellationToken) == 1;
+        var ended = changed && archived ? await EndWaitlistAsync(db, serviceId, cancellationToken) : 0;
+        if (changed)
+        {
+            audit.Record(db, actor, archived ? "service.archived" : "service.restored", $"service {serviceId}",
+                archived ? $"{ended} waitlist place(s) ended, each customer told." : "");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (changed, ended);
+    }
+
+    /// <summary>
+    /// Under the locks of the service's upcoming seat counters (and those holding its offers), in id order, as every transaction
+    /// takes counters: a release on one of them either finished before, and its offer is ended here, or waits, then finds the
+    /// service archived and offers nobody.
+    /// </summary>
+    private async Task<int> EndWaitlistAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var counters = await db.SlotInventories.Where(i => i.ServiceId == serviceId && (i.StartUtc > nowUtc || db.WaitlistEntries.Any(
+                e => e.OfferedSlotInventoryId == i.Id && e.Status == WaitlistStatus.Offered)))
+            .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var id in counters)
+        {
+            await SlotInventoryStore.LockAsync(db, id, cancellationToken);
+        }
+
+        // Places for days already gone are moot (no seat of theirs can be freed now): they are left as they are, untold.
+        var zoneId = await db.Services.Where(s => s.Id == serviceId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, TimeZoneCache.Find(zoneId)));
+        var entries = await db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.ServiceId == serviceId && (e.Status == WaitlistStatus.Offered
+                        || (e.Status == WaitlistStatus.Waiting && (e.SlotStartUtc == null ? e.LocalDate >= today : e.SlotStartUtc > nowUtc))))
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.Status, e.OfferedSlotInventoryId }).ToListAsync(cancellationToken);
+        var told = 0;
+        foreach (var entry in entries)
+        {
+            // Conditional: a customer who left or claimed at that moment keeps what they did.
+            if (await db.WaitlistEntries.Where(e => e.Id == entry.Id && e.Status == entry.Status)
+                    .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, WaitlistStatus.Expired), cancellationToken) != 1)
+            {
+                continue;
+            }
+
+            if (entry is { Status: WaitlistStatus.Offered, OfferedSlotInventoryId: { } held })
+            {
+                await db.SlotInventories.Where(i => i.Id == held && i.Booked > 0).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
+            }
+
+            await messages.QueueAsync(db, entry.Id, cancellationToken);
+            told++;
+        }
+
+        return told;
+    }
+}
