@@ -53,6 +53,8 @@ public sealed class CarriedPageStateTests : IAsyncLifetime
         staffDatabase.Release();
         page.Render(p => p.Add(x => x.Id, colleague));
         page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be("Dr Carried Colleague"));
+        page.WaitForAssertion(() => page.Find("input[data-testid=display-name]").GetAttribute("value")
+            .Should().Be("Dr Carried Colleague", "a save from this profile form writes the practitioner now shown"));
     }
 
     [Fact]
