@@ -11,11 +11,12 @@ public sealed record NextRelease(string ServiceName, string ReleaseName, DateTim
 
 public sealed record Dashboard(
     DateOnly Today, string TimeZoneId, IReadOnlyList<HourCount> ByHour, int CheckedIn, int Waiting, int NoShows,
-    IReadOnlyList<ServiceSeats> SeatsThisWeek, int FailedNotifications, int PendingNotifications, NextRelease? NextRelease = null);
+    IReadOnlyList<ServiceSeats> SeatsThisWeek, int FailedNotifications, int PendingNotifications, NextRelease? NextRelease,
+    IReadOnlyList<PractitionerAway> BookingsInTimeOff);
 
 /// <summary>The day at a glance for staff, in the clinic's zone (that of its first service).</summary>
 [ScopedService]
-public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, TimeProvider time)
+public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, ITimeOffBookings timeOff, TimeProvider time)
 {
     public async Task<Dashboard> GetAsync(StaffActor actor, CancellationToken cancellationToken = default)
     {
@@ -50,7 +51,7 @@ public sealed class DashboardService(IDbContextFactory<BookingDbContext> dbFacto
             CheckedIn: todays.Count(b => b.CheckedInAtUtc != null),
             Waiting: todays.Count(b => b.Status == BookingStatus.Confirmed),
             NoShows: todays.Count(b => b.Status == BookingStatus.NoShow),
-            seats, failed, pending, next);
+            seats, failed, pending, next, await timeOff.UpcomingAsync(cancellationToken));
     }
 
     /// <summary>The soonest coming opening of any service's release, and how many are in its line already.</summary>

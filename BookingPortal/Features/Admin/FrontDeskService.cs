@@ -7,7 +7,8 @@ using BookingPortal.Features.Audit;
 namespace BookingPortal.Features.Admin;
 
 /// <summary>A day's appointments at the desk: who is due, who has arrived, and the no-shows.</summary>
-public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool CheckedIn);
+/// <param name="PractitionerAway">The booking falls in its practitioner's time off: nobody will see the customer until staff reassign or cancel it.</param>
+public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool CheckedIn, bool PractitionerAway);
 
 /// <summary>
 /// The receptionist's actions and the no-show sweep. Every change is a conditional update, so a
@@ -16,7 +17,7 @@ public sealed record FrontDeskRow(BookingView Booking, string CustomerName, bool
 /// </summary>
 [ScopedService]
 public sealed class FrontDeskService(
-    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, BookingChangeNotifier bookingChanges, TimeProvider time, ILogger<FrontDeskService> logger)
+    IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, NotificationOutbox outbox, SlotChangeNotifier slotChanges, BookingChangeNotifier bookingChanges, ITimeOffBookings timeOff, TimeProvider time, ILogger<FrontDeskService> logger)
 {
     /// <summary>How far back and ahead the desk lists appointments (and so how far ahead it may check one in).</summary>
     private static readonly (TimeSpan Back, TimeSpan Ahead) DeskWindow = (TimeSpan.FromHours(12), TimeSpan.FromHours(24));
@@ -34,8 +35,10 @@ public sealed class FrontDeskService(
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Booking.Id).ToList();
         var ledgers = (await db.LedgerEntries.AsNoTracking().Where(e => ids.Contains(e.BookingId)).ToListAsync(cancellationToken)).ToLookup(e => e.BookingId);
+        var away = await timeOff.OfAsync(rows.Select(r => r.Booking.PractitionerId).OfType<int>().Distinct().ToList(), cancellationToken);
         return rows.OrderBy(r => r.Booking.StartUtc)
-            .Select(r => new FrontDeskRow(BookingReader.ToView(r.Booking) with { Ledger = LedgerSummary.Of(ledgers[r.Booking.Id]) }, r.Name, r.Booking.CheckedInAtUtc is not null))
+            .Select(r => new FrontDeskRow(
+                BookingReader.ToView(r.Booking) with { Ledger = LedgerSummary.Of(ledgers[r.Booking.Id]) }, r.Name, r.Booking.CheckedInAtUtc is not null, away.Contains(r.Booking.Id)))
             .ToList();
     }
 

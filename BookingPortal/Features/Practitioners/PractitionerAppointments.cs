@@ -8,11 +8,21 @@ public sealed record PractitionerAppointment(
 /// <summary>The one query of a practitioner's appointments in a time range, shared by the week view, My day and time off.</summary>
 public static class PractitionerAppointments
 {
-    public static async Task<List<PractitionerAppointment>> ListAsync(
-        BookingDbContext db, int practitionerId, DateTime fromUtc, DateTime toUtc, bool onlyHoldingSeats, CancellationToken cancellationToken)
+    public static Task<List<PractitionerAppointment>> ListAsync(
+        BookingDbContext db, int practitionerId, DateTime fromUtc, DateTime toUtc, bool onlyHoldingSeats, CancellationToken cancellationToken) =>
+        ListAsync(db, Overlapping(db, practitionerId, fromUtc, toUtc, onlyHoldingSeats), practitionerId, cancellationToken);
+
+    /// <summary>The practitioner's bookings that overlap the range: those holding a seat, or all but the cancelled.</summary>
+    public static IQueryable<Domain.Booking> Overlapping(BookingDbContext db, int practitionerId, DateTime fromUtc, DateTime toUtc, bool onlyHoldingSeats)
     {
         var query = db.Bookings.AsNoTracking().Where(b => b.PractitionerId == practitionerId && b.EndUtc > fromUtc && b.StartUtc < toUtc);
-        query = onlyHoldingSeats ? query.Where(Domain.Booking.HoldsSeat) : query.Where(b => b.Status != BookingStatus.Cancelled);
+        return onlyHoldingSeats ? query.Where(Domain.Booking.HoldsSeat) : query.Where(b => b.Status != BookingStatus.Cancelled);
+    }
+
+    /// <summary>Some of the practitioner's bookings (chosen by <paramref name="query"/>) as the staff pages show them, earliest first.</summary>
+    public static async Task<List<PractitionerAppointment>> ListAsync(
+        BookingDbContext db, IQueryable<Domain.Booking> query, int practitionerId, CancellationToken cancellationToken)
+    {
         var rows = await query
             .Join(db.Services, b => b.ServiceId, s => s.Id, (b, s) => new { Booking = b, s.Name, s.TimeZoneId })
             .Join(db.Users, x => x.Booking.CustomerId, u => u.Id, (x, u) => new { x.Booking, x.Name, x.TimeZoneId, Customer = u.DisplayName ?? u.Email ?? "" })

@@ -1,4 +1,5 @@
 using BookingPortal.Infrastructure.Http;
+using BookingPortal.Features.Admin;
 using BookingPortal.Features.Webhooks;
 using BookingPortal.Infrastructure.Jobs;
 
@@ -6,10 +7,11 @@ namespace BookingPortal.Features.Practitioners;
 
 public static class PractitionersServiceCollectionExtensions
 {
-    /// <summary>The staff side of practitioners: profiles, hours, time off over bookings, My day, the private feed and the outside calendars' job.</summary>
+    /// <summary>The staff side of practitioners: profiles, hours, time off over bookings (and the port the dashboard and the desk ask of it), My day, the private feed and the outside calendars' job.</summary>
     public static IServiceCollection AddPractitioners(this IServiceCollection services)
     {
         services.AddDeclaredServices(typeof(PractitionersServiceCollectionExtensions));
+        services.AddScoped<ITimeOffBookings>(provider => provider.GetRequiredService<TimeOffWatch>());
         services.AddPublicAddressClient(BusyFeedService.ClientName)
             .ConfigureHttpClient(client => client.MaxResponseContentBufferSize = BusyFeedService.MaxFeedBytes);
         services.AddScheduledJobs(quartz => quartz.ScheduleEvery<BusyFeedJob>());

@@ -73,6 +73,15 @@ public sealed class TimeOffService(
         return exception is { Kind: AvailabilityExceptionKind.TimeOff } ? await AffectedAsync(db, exception, cancellationToken) : [];
     }
 
+    /// <summary>How many upcoming bookings are still in each of the practitioner's time off entries (those with none left out).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> StillInAsync(StaffActor actor, int practitionerId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = await BookingsInTimeOff.AheadAsync(db, [practitionerId], time.GetUtcNow().UtcDateTime, cancellationToken);
+        return entries.Where(e => e.BookingIds.Count > 0).ToDictionary(e => e.TimeOff.Id, e => e.BookingIds.Count);
+    }
+
     /// <returns>Null when removed; otherwise why not (gone already, or extra hours that upcoming bookings sit in).</returns>
     public async Task<string?> RemoveAsync(StaffActor actor, int practitionerId, int exceptionId, CancellationToken cancellationToken = default)
     {
@@ -141,10 +150,8 @@ public sealed class TimeOffService(
     private async Task<List<AffectedBooking>> AffectedAsync(BookingDbContext db, AvailabilityException exception, CancellationToken cancellationToken)
     {
         var zone = TimeZoneCache.Find(await PractitionerZone.OfAsync(db, exception.PractitionerId, cancellationToken));
-        var fromUtc = WallTime.ToUtc(exception.StartLocal, zone);
-        var toUtc = WallTime.ToUtc(exception.EndLocal, zone);
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        var appointments = await PractitionerAppointments.ListAsync(db, exception.PractitionerId, fromUtc > nowUtc ? fromUtc : nowUtc, toUtc, onlyHoldingSeats: true, cancellationToken);
+        var inIt = BookingsInTimeOff.Of(db, exception, zone, time.GetUtcNow().UtcDateTime);
+        var appointments = await PractitionerAppointments.ListAsync(db, inIt, exception.PractitionerId, cancellationToken);
         var affected = new List<AffectedBooking>();
         foreach (var appointment in appointments)
         {
