@@ -8,21 +8,26 @@ public abstract class LiveComponentSuite : IAsyncLifetime
 {
     protected readonly PortalFactory factory = new();
     protected readonly BunitContext bunit = new();
-    private IServiceScope scope = null!;
+    private AsyncServiceScope scope;
 
     public async Task InitializeAsync()
     {
         await factory.StartWithoutScheduledJobsAsync();
-        scope = factory.Services.CreateScope();
+        scope = factory.Services.CreateAsyncScope();
         bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        await ArrangeAsync();
         bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>What a suite sets up with the portal running and before bUnit closes its services (a signed-in user, say).</summary>
+    protected virtual Task ArrangeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         await bunit.DisposeAsync();
-        scope.Dispose();
+        // Async: MudBlazor services a component took from the portal dispose only asynchronously.
+        await scope.DisposeAsync();
         await factory.DisposeAsync();
     }
 }
