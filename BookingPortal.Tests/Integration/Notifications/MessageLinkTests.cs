@@ -38,6 +38,20 @@ public class MessageLinkTests
             .Should().BeEmpty("every link a message carries opens one of the portal's pages");
     }
 
+    /// <summary>Offers sent before the links were mended still carry the old address, for hours: it leads to the page.</summary>
+    [Fact]
+    public async Task An_offer_sent_with_the_old_address_still_reaches_my_appointments()
+    {
+        await using var factory = new PortalFactory();
+        await factory.StartWithoutScheduledJobsAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var old = await client.GetAsync("/my-appointments?culture=es-ES");
+
+        old.StatusCode.Should().Be(HttpStatusCode.MovedPermanently, "the old address is answered, not \"page not found\"");
+        old.Headers.Location!.OriginalString.Should().Be("/" + BookingPortal.Features.Bookings.CustomerPages.MyAppointments + "?culture=es-ES");
+    }
+
     /// <summary>A customer holds the first video slot, <paramref name="waitingCustomerId"/> waits for it, and the holder cancels: the seat is offered.</summary>
     private static async Task OfferASeatAsync(PortalFactory factory, string waitingCustomerId)
     {

@@ -19,6 +19,10 @@ public static class BookingEndpoints
             .RequireAuthorization()
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .WithName("ReserveFromForm");
+        // Waitlist offers sent before 2026-12-07 linked here (the page is my/appointments); an offer lasts hours, and a
+        // customer may follow an old e-mail later still: they reach the page, with its query (culture) kept.
+        endpoints.MapGet("/my-appointments", (HttpRequest request) => TypedResults.Redirect("/" + CustomerPages.MyAppointments + request.QueryString, permanent: true))
+            .WithName("OldMyAppointmentsLink");
         return endpoints;
     }
 
