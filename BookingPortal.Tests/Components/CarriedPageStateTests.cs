@@ -12,26 +12,13 @@ namespace BookingPortal.Tests.Components;
 /// server database answers after that first render; SQLite answers before, so the reads are held here as such a database
 /// would hold them (<see cref="StaffRoleDatabase"/>).
 /// </summary>
-public sealed class CarriedPageStateTests : IAsyncLifetime
+public sealed class CarriedPageStateTests() : StaffPageSuite(typeof(PractitionerAdminService), typeof(CatalogService))
 {
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext context = new();
-    private StaffRoleDatabase staffDatabase = default!;
-
-    public async Task InitializeAsync()
+    protected override void AddServices()
     {
-        await factory.StartWithoutScheduledJobsAsync();
-        staffDatabase = new StaffRoleDatabase(factory.DbFactory);
         context.Services.AddSupplyValueFromPersistentComponentStateProvider();
         context.AddBunitPersistentComponentState();
         context.Services.AddSingleton(new PublishedDraws(staffDatabase));
-        await context.SignInDemoStaffAsync(factory, new StaffActors(staffDatabase), typeof(PractitionerAdminService), typeof(CatalogService));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await factory.DisposeAsync();
     }
 
     [Fact]

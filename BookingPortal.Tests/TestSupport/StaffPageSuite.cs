@@ -16,7 +16,13 @@ public abstract class StaffPageSuite(params Type[] portalServices) : IAsyncLifet
     {
         await factory.StartWithoutScheduledJobsAsync();
         staffDatabase = new StaffRoleDatabase(factory.DbFactory);
+        AddServices();
         await context.SignInDemoStaffAsync(factory, new StaffActors(staffDatabase), portalServices);
+    }
+
+    /// <summary>Services a suite adds before the sign-in closes bUnit's container (it may read <see cref="staffDatabase"/>).</summary>
+    protected virtual void AddServices()
+    {
     }
 
     public async Task DisposeAsync()
