@@ -19,8 +19,16 @@ public sealed class SlotStaffing(
     private readonly Dictionary<(int, DateOnly), List<TimeRange>> freeIntervals = [];
     private Occupancy? occupancy;
 
-    /// <summary>A booking being moved or reassigned: it does not stand in its own way.</summary>
-    public Guid? IgnoredBookingId { get; init; }
+    /// <summary>
+    /// A booking being moved or reassigned: it does not stand in its own way. Never <see cref="Guid.Empty"/>: the
+    /// appointments read from the database carry that id (a class's seats come as one row), so ignoring it would
+    /// ignore them all; a waitlist claim once did, and gave practitioners a second appointment at the same hour.
+    /// </summary>
+    public Guid? IgnoredBookingId
+    {
+        get;
+        init => field = value == Guid.Empty ? throw new ArgumentException("A new booking ignores no booking: pass null.", nameof(IgnoredBookingId)) : value;
+    }
 
     public IReadOnlyList<int> PractitionerIds => practitionersById.Select(p => p.Id).ToList();
 

@@ -127,4 +127,13 @@ public class SlotStaffingTests
         new SlotStaffing(yoga, [Working(1)], [100], [first, Booked(yoga, 1, 10, roomId: 100)], []) { IgnoredBookingId = first.BookingId }
             .SeatsLeft(1, At(10), At(10, 30)).Should().Be(1);
     }
+
+    /// <summary>Appointments read from the database carry no booking id (Guid.Empty), so "ignore Guid.Empty" would ignore every one.</summary>
+    [Fact]
+    public void No_booking_is_ignored_by_the_empty_id()
+    {
+        var act = () => new SlotStaffing(Consultation(seats: 1), [Working(1)], [], [], []) { IgnoredBookingId = Guid.Empty };
+
+        act.Should().Throw<ArgumentException>().WithParameterName(nameof(SlotStaffing.IgnoredBookingId));
+    }
 }

@@ -64,16 +64,17 @@ public static class PractitionerSeats
     /// One seat (a waitlist claim, a booking moving to another time, or staying for a reassignment): Free with no
     /// assignment when the service books no practitioners; else the practitioner asked for (null: any available) and a
     /// room, under their locks, a moving booking not standing in its own way; not Free when nobody fitting is free then.
+    /// A new booking (a claim) passes null as <paramref name="movingBookingId"/>.
     /// </summary>
     public static async Task<(bool Free, SeatAssignment? Assignment)> AssignOneAsync(
-        BookingDbContext db, Service service, Guid bookingId, int? practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
+        BookingDbContext db, Service service, Guid? movingBookingId, int? practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
     {
         if (!service.BooksPractitioners)
         {
             return (true, null);
         }
 
-        var assignment = (await AssignAsync(db, [new StaffingRequest(service, startUtc, endUtc, practitionerId, bookingId)], cancellationToken))[0];
+        var assignment = (await AssignAsync(db, [new StaffingRequest(service, startUtc, endUtc, practitionerId, movingBookingId)], cancellationToken))[0];
         return (assignment is not null, assignment);
     }
 

@@ -44,7 +44,7 @@ public sealed class WaitlistService(
         var slot = await db.SlotInventories.AsNoTracking().SingleAsync(i => i.Id == inventoryId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var refusal = await BookingWrites.CustomerRefusalAsync(db, accountRules, service, customerId, inventoryId, nowUtc, cancellationToken);
-        var (practitionerFree, assignment) = refusal is null ? await PractitionerSeats.AssignOneAsync(db, service, Guid.Empty, null, slot.StartUtc, slot.EndUtc, cancellationToken) : (true, null);
+        var (practitionerFree, assignment) = refusal is null ? await PractitionerSeats.AssignOneAsync(db, service, movingBookingId: null, null, slot.StartUtc, slot.EndUtc, cancellationToken) : (true, null);
         if ((refusal ?? (practitionerFree ? null : BookingError.PractitionerUnavailable)) is { } refused)
         {
             // In the customer's language, as the book page says it (ReserveResult.Failure is the API's English).
