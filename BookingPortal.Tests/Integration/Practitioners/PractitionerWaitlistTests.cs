@@ -2,23 +2,31 @@ using BookingPortal.Features.Consistency;
 
 namespace BookingPortal.Tests.Integration.Practitioners;
 
-/// <summary>A seat claimed from the waitlist is given by a practitioner as a booking is: never by one already with someone else.</summary>
+/// <summary>A seat of a practitioner's service is offered from the waitlist and claimed as a booking is given: never by one already with someone else.</summary>
 public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
 {
+    public enum AnaAway
+    {
+        Never,
+        AfterTheOffer,
+        BeforeTheCancellation,
+    }
+
     /// <summary>
-    /// Ben gives physio at 10:00; Ana took the one massage seat at 10:00 and its customer cancels, offering the seat to
-    /// the first person waiting. Ana is then free (or, with <paramref name="anaAway"/>, on time off): the claim gets Ana,
-    /// or is refused; never Ben. (The claim once judged the practitioners with nobody's appointments in view.)
+    /// Ben gives physio at 10:00; Ana took the one massage seat at 10:00 and its customer cancels, freeing the seat for
+    /// the first person waiting. With Ana there the claim gets Ana (it once judged the practitioners with nobody's
+    /// appointments in view and gave Ben a second customer); with Ana away after the offer the claim is refused; with
+    /// Ana away before, nobody could give the seat, so nobody is offered it and it goes back on sale.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_claimed_seat_goes_to_a_free_practitioner_never_to_one_with_another_appointment_then(bool anaAway)
+    [InlineData(AnaAway.Never)]
+    [InlineData(AnaAway.AfterTheOffer)]
+    [InlineData(AnaAway.BeforeTheCancellation)]
+    public async Task A_freed_seat_goes_to_a_free_practitioner_never_to_one_with_another_appointment_then(AnaAway away)
     {
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1), PractitionerSetup.Service("Physio", 60, 5)],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s[0]), PractitionerSetup.WorkingEveryDay("Ben", s)]);
-        var (massage, physio) = (services[0], services[1]);
-        var (ana, ben) = (p[0].Id, p[1].Id);
+        var (massage, physio, ana, ben) = (services[0], services[1], p[0].Id, p[1].Id);
         var morning = PractitionerSetup.SlotStart(factory, massage);
         var customers = await factory.CreateCustomersAsync(3);
         var bookings = factory.Get<BookingService>();
@@ -27,32 +35,49 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
         seat.PractitionerId.Should().Be(ana, "Ben is giving physio then");
         var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
         (await factory.Get<WaitlistJoining>().JoinAsync(customers[2], massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue();
-        if (anaAway)
+        if (away == AnaAway.BeforeTheCancellation)
         {
-            var hour = new ExceptionDraft
-            {
-                Kind = AvailabilityExceptionKind.TimeOff, FromDate = DateOnly.FromDateTime(local), FromTime = TimeOnly.FromDateTime(local),
-                ToTime = TimeOnly.FromDateTime(local.AddHours(1)), Reason = "Dentist",
-            };
-            (await factory.Get<TimeOffService>().AddAsync(await factory.StaffAsync(), ana, hour)).ExceptionId.Should().NotBeNull();
+            await TimeOffAsync(ana, local);
         }
 
         (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(seat.ConfirmationNumber, customers[1], false))).Succeeded.Should().BeTrue();
         var waitlist = factory.Get<WaitlistService>();
-        var offer = (await waitlist.ListForCustomerAsync(customers[2])).Single();
-        offer.Status.Should().Be(WaitlistStatus.Offered);
+        var entry = (await waitlist.ListForCustomerAsync(customers[2])).Single();
 
-        var claim = await waitlist.ClaimAsync(offer.Id, customers[2]);
-
-        if (anaAway)
+        if (away == AnaAway.BeforeTheCancellation)
         {
-            claim.Error.Should().Be(BookingError.PractitionerUnavailable, "Ana is away and Ben is giving physio");
+            entry.Status.Should().Be(WaitlistStatus.Waiting, "nobody could give the seat: offering it would only end in a refusal");
+            (await BookedAsync(massage.Id, morning)).Should().Be(0, "the seat is back on sale, where the catalogue shows nobody to give it");
         }
         else
         {
-            claim.Booking!.PractitionerId.Should().Be(ana, "Ben is giving physio then");
+            entry.Status.Should().Be(WaitlistStatus.Offered);
+            if (away == AnaAway.AfterTheOffer)
+            {
+                await TimeOffAsync(ana, local);
+            }
+
+            var claim = await waitlist.ClaimAsync(entry.Id, customers[2]);
+            (claim.Booking?.PractitionerId, claim.Error).Should().Be(
+                away == AnaAway.Never ? (ana, null) : (null, BookingError.PractitionerUnavailable), "Ben is giving physio then");
         }
 
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+    }
+
+    private async Task TimeOffAsync(int practitionerId, DateTime localStart)
+    {
+        var hour = new ExceptionDraft
+        {
+            Kind = AvailabilityExceptionKind.TimeOff, FromDate = DateOnly.FromDateTime(localStart), FromTime = TimeOnly.FromDateTime(localStart),
+            ToTime = TimeOnly.FromDateTime(localStart.AddHours(1)), Reason = "Dentist",
+        };
+        (await factory.Get<TimeOffService>().AddAsync(await factory.StaffAsync(), practitionerId, hour)).ExceptionId.Should().NotBeNull();
+    }
+
+    private async Task<int> BookedAsync(int serviceId, DateTime startUtc)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == startUtc).Select(i => i.Booked).SingleAsync();
     }
 }

@@ -81,24 +81,24 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
 
     /// <summary>
     /// Marks the first waiting entry for this slot as offered it; null when nobody is waiting (or the slot is past or closed, or
-    /// its service archived: the catalogue no longer has it, so nobody could claim the seat).
+    /// its service archived: the catalogue no longer has it, so nobody could claim the seat; or nobody could give it).
     /// </summary>
     private async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var slot = await db.SlotInventories.AsNoTracking()
             .Where(i => i.Id == inventoryId)
-            .Select(i => new { i.ServiceId, i.StartUtc, i.IsClosed })
+            .Select(i => new { i.ServiceId, i.StartUtc, i.EndUtc, i.IsClosed })
             .SingleAsync(cancellationToken);
         // Read under the counter's lock: archiving takes it too, so a release it has not seen finds the service archived.
-        var zoneId = slot.StartUtc > nowUtc && !slot.IsClosed
-            ? await db.Services.Where(s => s.Id == slot.ServiceId && !s.IsArchived).Select(s => s.TimeZoneId).SingleOrDefaultAsync(cancellationToken)
+        var service = slot.StartUtc > nowUtc && !slot.IsClosed
+            ? await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slot.ServiceId && !s.IsArchived, cancellationToken)
             : null;
-        if (zoneId is null)
+        if (service is null || !await SomeoneCanGiveItAsync(db, service, inventoryId, slot.StartUtc, slot.EndUtc, cancellationToken))
         {
             return null;
         }
 
-        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, TimeZoneCache.Find(zoneId)));
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, service.TimeZone));
         var candidates = await WaitingAsync(db, slot.ServiceId, localDate, slot.StartUtc, cancellationToken);
 
         // An offer never outlives the appointment it is for.
@@ -122,6 +122,25 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a practitioner could give one more seat than the offers already out for this slot (seats held for an offer
+    /// occupy nobody yet), as the catalogue judges it: a seat whose practitioner is away, with nobody else free then, goes
+    /// back on sale (where the catalogue shows it taken) instead of to a customer whose claim would be refused. A look
+    /// without the practitioners' locks: the claim takes them and decides.
+    /// </summary>
+    private static async Task<bool> SomeoneCanGiveItAsync(
+        BookingDbContext db, Service service, long inventoryId, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
+    {
+        if (!service.BooksPractitioners)
+        {
+            return true;
+        }
+
+        var staffing = await PractitionerSeats.LoadAsync(db, service, startUtc.AddDays(-1), endUtc.AddDays(1), null, cancellationToken);
+        var held = await db.WaitlistEntries.CountAsync(e => e.OfferedSlotInventoryId == inventoryId && e.Status == WaitlistStatus.Offered, cancellationToken);
+        return staffing.BookableSeats(startUtc, endUtc) > held;
     }
 
     /// <summary>The first entries waiting for that day (any time) or that slot, first come first served.</summary>
