@@ -22,6 +22,20 @@ public static class ChaosInvariants
         return new ChaosVerdict(violations.Count == 0, violations);
     }
 
+    /// <summary>
+    /// The bookings a violation names ("booking:NUMBER"), each as a line of what made it and where it stands: the
+    /// idempotency key tells the operation that created it (chaos-SEED-OP, waitlist-ENTRY), so a failed run points at
+    /// the path to read even though its interleaving cannot be replayed.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DescribeNamedBookingsAsync(IServiceProvider services, IEnumerable<string> violations, CancellationToken cancellationToken = default)
+    {
+        var numbers = violations.SelectMany(v => System.Text.RegularExpressions.Regex.Matches(v, @"booking:([A-Z0-9-]+)").Select(m => m.Groups[1].Value)).Distinct().ToList();
+        await using var db = await services.GetRequiredService<IDbContextFactory<BookingDbContext>>().CreateDbContextAsync(cancellationToken);
+        var named = await db.Bookings.AsNoTracking().Where(b => numbers.Contains(b.ConfirmationNumber)).OrderBy(b => b.ConfirmationNumber).ToListAsync(cancellationToken);
+        return named.Select(b => $"{b.ConfirmationNumber}: made by {b.IdempotencyKey} at {b.CreatedAtUtc:o}, service {b.ServiceId}, {b.StartUtc:o}, practitioner {b.PractitionerId}, " +
+                                 $"{b.Status}, moved {b.MovedAtUtc:o}, checked in {b.CheckedInAtUtc:o}, cancelled {b.CancelledAtUtc:o}").ToList();
+    }
+
     private static async Task<List<string>> NotYetInTheProductCheckAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var nowUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

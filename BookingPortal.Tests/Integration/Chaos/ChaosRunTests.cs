@@ -37,6 +37,10 @@ public class ChaosRunTests(ITestOutputHelper output) : ProviderSuite
 
         output.WriteLine(report.Table());
         output.WriteLine(verdict.IsClean ? "invariants: clean" : "INVARIANTS VIOLATED:\n" + string.Join("\n", verdict.Violations));
+        foreach (var line in await ChaosInvariants.DescribeNamedBookingsAsync(factory.Services, verdict.Violations.Concat(afterRefunds.Violations)))
+        {
+            output.WriteLine(line);
+        }
         output.WriteLine($"refunds still owed when the run ended: {owedAfterTheRun}; after the refund job caught up: {await RefundsOutstandingAsync(factory)}");
         verdict.Violations.Should().BeEmpty($"seed {seed} must leave every invariant intact");
         afterRefunds.Violations.Should().BeEmpty($"seed {seed}: once the provider answers, the refund job settles what is owed");
