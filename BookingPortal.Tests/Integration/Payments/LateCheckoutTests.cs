@@ -1,0 +1,57 @@
+using BookingPortal.Features.Booking.Components;
+using BookingPortal.Features.Localization;
+using Microsoft.Extensions.Localization;
+using static BookingPortal.Tests.Integration.Payments.DurableRefundTests;
+
+namespace BookingPortal.Tests.Integration.Payments;
+
+/// <summary>
+/// The edges of a checkout near its hold's end: a press with seconds left, a press that died mid-call, a portal switched
+/// back to pay at reception with sessions still open, and what a late payment's booking then says about the money.
+/// </summary>
+public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
+{
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(10);
+
+
+    [Fact]
+    public async Task A_payment_that_came_after_the_release_is_said_to_be_charged_late_and_refunded_not_released()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold + TimeSpan.FromMinutes(1));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_after_release", 50m);
+
+        var line = AppointmentList.MoneyNote(await ViewAsync(booking), factory.Get<IStringLocalizer<PortalText>>());
+        line.Should().Be("Deposit of $50.00 charged after the seat was released · refunded in full");
+        using (TestSupport.Localization.InCulture("es-ES"))
+        {
+            AppointmentList.MoneyNote(await ViewAsync(booking), factory.Get<IStringLocalizer<PortalText>>())
+                .Should().StartWith("Depósito de ").And.Contain("cobrado después de liberarse la plaza · devuelto íntegramente");
+        }
+    }
+
+    [Fact]
+    public async Task A_late_payment_whose_refund_is_not_sent_yet_is_said_to_be_being_refunded()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold + TimeSpan.FromMinutes(1));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        stripe.ScriptRefunds(StripeStandIn.RefundAnswer.ServerError);
+
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_after_release", 50m);
+
+        AppointmentList.MoneyNote(await ViewAsync(booking), factory.Get<IStringLocalizer<PortalText>>())
+            .Should().Be("Deposit of $50.00 charged after the seat was released · being refunded");
+    }
+
+    private async Task<BookingView> ViewAsync(BookingView booking) =>
+        (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false))!;
+}
+
+/// <summary>The same on PostgreSQL.</summary>
+public class LateCheckoutOnPostgresTests : LateCheckoutTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
