@@ -46,6 +46,31 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
             .Should().Be("Deposit of $50.00 charged after the seat was released · being refunded");
     }
 
+    [Fact]
+    public async Task A_press_that_died_mid_call_is_warned_of_once_while_its_seat_stays_held_until_its_checkout_ends()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold - TimeSpan.FromMinutes(1));
+        var checkoutEnds = factory.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(31);
+        // The press fixed when its checkout closes, Stripe opened the session, and the portal died before keeping its id.
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, checkoutEnds));
+        }
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        for (var sweep = 0; sweep < 20; sweep++)
+        {
+            (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0, "a session nobody can close may still be paid");
+            factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.PendingPayment);
+        factory.Log.Entries.Where(e => e.Message.Contains(booking.Id.ToString())).Should().ContainSingle("one warning says the seat is kept, not one every sweep");
+        factory.Clock.SetUtcNow(checkoutEnds);
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1, "past the checkout's end nothing can be paid");
+    }
+
     private async Task<BookingView> ViewAsync(BookingView booking) =>
         (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false))!;
 }

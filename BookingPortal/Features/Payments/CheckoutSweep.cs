@@ -12,7 +12,7 @@ internal sealed record HeldCheckout(Guid BookingId, DateTime? ExpiresAtUtc, stri
 /// the checkout can take no payment: the provider closed it, or it ended on its own. A checkout already paid confirms
 /// the booking here (the webhook, when it comes, finds the payment recorded).
 /// </summary>
-internal sealed class CheckoutSweep(IPaymentGateway gateway, PaymentService payments, ILogger logger)
+internal sealed class CheckoutSweep(IPaymentGateway gateway, PaymentService payments, KeptHoldWarnings warnings, ILogger logger)
 {
     /// <summary>Set once the provider did not answer in this sweep: the holds after it are not made to wait on it too.</summary>
     private bool providerSilent;
@@ -48,8 +48,36 @@ internal sealed class CheckoutSweep(IPaymentGateway gateway, PaymentService paym
             return true;
         }
 
-        logger.LogWarning("The checkout of held booking {BookingId} could not be closed; its seat stays held until the next sweep (at the latest {CheckoutEnds:O}).",
-            checkout.BookingId, checkoutEnds);
+        // Said once: a press that died mid-call leaves no session to close, and a warning every 30 s for half an hour
+        // buried the log; the seat is held all the same, and released at the checkout's end.
+        var level = warnings.IsFirst(checkout.BookingId, checkoutEnds, nowUtc) ? LogLevel.Warning : LogLevel.Debug;
+        logger.Log(level, "The checkout of held booking {BookingId} could not be closed ({Why}); its seat stays held until it can be, at the latest {CheckoutEnds:O}.",
+            checkout.BookingId, checkout.SessionId is null ? "no session recorded: the press of Pay is still being answered, or died" : "the provider did not answer",
+            checkoutEnds);
         return false;
+    }
+}
+
+/// <summary>
+/// The holds the sweep has said it keeps for a checkout it could not close, on this instance: each is warned of once, not
+/// every sweep until its checkout ends. Forgotten once that checkout has ended.
+/// </summary>
+[SingletonService]
+public sealed class KeptHoldWarnings
+{
+    private readonly ConcurrentDictionary<Guid, DateTime> warned = new();
+
+    /// <returns>True the first time the hold of <paramref name="bookingId"/> is kept for a checkout ending at <paramref name="checkoutEnds"/>.</returns>
+    public bool IsFirst(Guid bookingId, DateTime checkoutEnds, DateTime nowUtc)
+    {
+        foreach (var (id, ends) in warned)
+        {
+            if (ends < nowUtc)
+            {
+                warned.TryRemove(id, out _);
+            }
+        }
+
+        return warned.TryAdd(bookingId, checkoutEnds);
     }
 }

@@ -22,6 +22,7 @@ public sealed class HoldExpiryService(
     NotificationOutbox outbox,
     IPaymentGateway gateway,
     PaymentService payments,
+    KeptHoldWarnings keptHolds,
     TimeProvider time,
     ILogger<HoldExpiryService> logger)
 {
@@ -42,7 +43,7 @@ public sealed class HoldExpiryService(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        var checkouts = new CheckoutSweep(gateway, payments, logger);
+        var checkouts = new CheckoutSweep(gateway, payments, keptHolds, logger);
         var expired = await DueBookingSweep.EndEachAsync(due, id => ExpireAsync(id, nowUtc, checkouts, cancellationToken), slotChanges, bookingChanges);
         if (expired > 0)
         {
