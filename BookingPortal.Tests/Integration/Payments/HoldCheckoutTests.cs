@@ -79,8 +79,8 @@ public class HoldCheckoutTests() : StripeSuite(scheduledJobs: false)
     {
         var (booking, _) = await CheckoutStartedAMinuteBeforeTheHoldEndsAsync();
         stripe.CheckoutUnreachable = true;
-        // The session was fixed to close 31 minutes after it started; a minute before that the seat is still held.
-        factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        // The session was fixed to close 31 minutes after it started (5 minutes ago); a minute before that the seat is still held.
+        factory.Clock.Advance(TimeSpan.FromMinutes(25));
         (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0);
 
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -99,8 +99,8 @@ public class HoldCheckoutTests() : StripeSuite(scheduledJobs: false)
         var press = factory.Get<PaymentService>().StartDepositCheckoutAsync(booking.ConfirmationNumber, booking.CustomerId, new Uri("http://portal.test/"));
         (await stripe.CheckoutRequestsArrived.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue();
 
-        // Stripe is slow to answer the press; the hold ends meanwhile.
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        // Stripe is slow to answer the press; the hold ends meanwhile (the press gave it PaymentService.TimeToPay).
+        factory.Clock.Advance(PaymentService.TimeToPay + TimeSpan.FromMinutes(1));
         (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0, "the customer is about to be sent to a session that could be paid");
         stripeAnswers.SetResult();
         (await press).Should().NotBeNull();
@@ -135,12 +135,16 @@ public class HoldCheckoutTests() : StripeSuite(scheduledJobs: false)
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
 
-    /// <summary>A held booking whose customer pressed "Pay" with a minute of the hold left: its checkout's session id.</summary>
+    /// <summary>
+    /// A held booking whose customer pressed "Pay" with time enough left (a press with less extends the hold) and is still
+    /// on Stripe's page a minute before the hold ends: its checkout's session id.
+    /// </summary>
     private async Task<(BookingView Booking, string Session)> CheckoutStartedAMinuteBeforeTheHoldEndsAsync()
     {
         var booking = await HeldBookingAsync(factory);
-        factory.Clock.Advance(TimeSpan.FromMinutes(9));
+        factory.Clock.Advance(TimeSpan.FromMinutes(4));
         (await factory.Get<PaymentService>().StartDepositCheckoutAsync(booking.ConfirmationNumber, booking.CustomerId, new Uri("http://portal.test/"))).Should().NotBeNull();
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
         return (booking, stripe.SessionOf(booking.Id));
     }
 

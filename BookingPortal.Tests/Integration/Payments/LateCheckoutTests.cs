@@ -47,6 +47,46 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task Pay_pressed_with_seconds_of_the_hold_left_still_gives_the_customer_time_to_pay()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold - TimeSpan.FromSeconds(20));
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        var session = stripe.SessionOf(booking.Id);
+
+        // A minute on, the hold's first end has passed; the customer is still typing their card number on Stripe's page.
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0, "the checkout was given time to be paid");
+        stripe.StatusOf(session).Should().Be("open");
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        stripe.Pay(session, "pi_in_the_extra_time").Should().BeTrue();
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_in_the_extra_time", 50m);
+
+        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Confirmed);
+    }
+
+    [Fact]
+    public async Task The_hold_is_extended_once_and_by_a_bounded_time_then_released_with_its_session_closed()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold - TimeSpan.FromSeconds(20));
+        var pressedAt = factory.Clock.GetUtcNow().UtcDateTime;
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        var session = stripe.SessionOf(booking.Id);
+        (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(pressedAt + PaymentService.TimeToPay);
+
+        // Back from Stripe without paying, the customer presses again near the new end: the same session, no more time.
+        factory.Clock.Advance(PaymentService.TimeToPay - TimeSpan.FromSeconds(20));
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(pressedAt + PaymentService.TimeToPay);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        stripe.StatusOf(session).Should().Be("expired");
+        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Cancelled);
+    }
+
+    [Fact]
     public async Task A_press_that_died_mid_call_is_warned_of_once_while_its_seat_stays_held_until_its_checkout_ends()
     {
         var booking = await HeldBookingAsync(factory);
@@ -70,6 +110,9 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
         factory.Clock.SetUtcNow(checkoutEnds);
         (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1, "past the checkout's end nothing can be paid");
     }
+
+    private Task<Uri?> PressPayAsync(BookingView booking) =>
+        factory.Get<PaymentService>().StartDepositCheckoutAsync(booking.ConfirmationNumber, booking.CustomerId, new Uri("http://portal.test/"));
 
     private async Task<BookingView> ViewAsync(BookingView booking) =>
         (await factory.Get<BookingReader>().GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false))!;

@@ -24,6 +24,14 @@ public sealed class PaymentService(
     TimeProvider time,
     ILogger<PaymentService> logger)
 {
+    /// <summary>
+    /// The least time a customer sent to a new checkout has to pay in it (the card form, a bank's 3-D Secure page). A
+    /// press with less of the hold left sent them to a page the hold expiry sweep closed under them seconds later; the
+    /// press that opens the checkout extends the hold to this, so by at most this much, once (a later press reuses the
+    /// checkout; a press that opens none gives the time back).
+    /// </summary>
+    public static readonly TimeSpan TimeToPay = TimeSpan.FromMinutes(5);
+
     /// <returns>Where to send the customer to pay, or null when the booking is not waiting for an online payment.</returns>
     public async Task<Uri?> StartDepositCheckoutAsync(string confirmationNumber, string userId, Uri portalBaseUri, CancellationToken cancellationToken = default)
     {
@@ -35,7 +43,8 @@ public sealed class PaymentService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (fixedByThisPress, expiresAtUtc) = await FixCheckoutEndAsync(db, booking.Id, gateway.CheckoutExpiresAt(until, nowUtc), cancellationToken);
+        var holdEnds = until < nowUtc + TimeToPay ? nowUtc + TimeToPay : until;
+        var (fixedByThisPress, expiresAtUtc) = await FixCheckoutEndAsync(db, booking.Id, nowUtc, holdEnds, gateway.CheckoutExpiresAt(holdEnds, nowUtc), cancellationToken);
         if (expiresAtUtc is not { } closes)
         {
             return null;
@@ -61,23 +70,32 @@ public sealed class PaymentService(
             // customer cannot pay, as its address reached no one. Only that first press forgets the time, and only while
             // no press kept a session: a later one may fail after an earlier one's session was shown, and a new key would
             // open a second payable session; nor while another press with this key is still being answered.
-            await db.Bookings.Where(b => b.Id == booking.Id && b.CheckoutExpiresAtUtc == closes && b.CheckoutSessionId == null)
-                .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, (DateTime?)null), CancellationToken.None);
+            await ForgetFailedCheckoutAsync(db, booking.Id, closes, holdEnds, until);
             throw;
         }
     }
+
+    /// <summary>The time fixed by a press that opened no checkout is forgotten, and the hold it extended ends when it did before.</summary>
+    private static Task ForgetFailedCheckoutAsync(BookingDbContext db, Guid bookingId, DateTime closes, DateTime extendedTo, DateTime heldUntil) =>
+        db.Bookings.Where(b => b.Id == bookingId && b.CheckoutExpiresAtUtc == closes && b.CheckoutSessionId == null)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, (DateTime?)null)
+                .SetProperty(x => x.ExpiresAtUtc, x => x.ExpiresAtUtc == extendedTo ? heldUntil : x.ExpiresAtUtc), CancellationToken.None);
 
     /// <summary>
     /// The first checkout fixes when checkouts close, so pressing "Pay" again sends the provider the same request:
     /// Stripe refuses an idempotency key reused with different parameters. Only while the seat is still held: the hold
     /// expiry sweep releases a hold with no checkout fixed without asking the provider, conditional on there being none.
+    /// The same update gives the hold until <paramref name="holdEnds"/> (<see cref="TimeToPay"/>), so a sweep that read
+    /// the hold as lapsed finds it changed and leaves it.
     /// </summary>
     /// <returns>Whether this press fixed it, and the time fixed; no time when the booking no longer waits for payment.</returns>
     private static async Task<(bool FixedByThisPress, DateTime? ExpiresAtUtc)> FixCheckoutEndAsync(
-        BookingDbContext db, Guid bookingId, DateTime proposed, CancellationToken cancellationToken)
+        BookingDbContext db, Guid bookingId, DateTime nowUtc, DateTime holdEnds, DateTime proposed, CancellationToken cancellationToken)
     {
-        var fixedByThisPress = await db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.CheckoutExpiresAtUtc == null)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed), cancellationToken) == 1;
+        var fixedByThisPress = await db.Bookings
+            .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.CheckoutExpiresAtUtc == null && b.ExpiresAtUtc > nowUtc)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed)
+                .SetProperty(x => x.ExpiresAtUtc, x => x.ExpiresAtUtc < holdEnds ? holdEnds : x.ExpiresAtUtc), cancellationToken) == 1;
         var current = await db.Bookings.Where(b => b.Id == bookingId).Select(b => new { b.Status, b.CheckoutExpiresAtUtc }).SingleAsync(cancellationToken);
         return (fixedByThisPress, current.Status == BookingStatus.PendingPayment ? current.CheckoutExpiresAtUtc : null);
     }
