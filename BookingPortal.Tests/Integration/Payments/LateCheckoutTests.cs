@@ -111,6 +111,41 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
         (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1, "past the checkout's end nothing can be paid");
     }
 
+    [Fact]
+    public async Task After_the_switch_to_reception_a_lapsed_hold_s_open_session_is_closed_at_stripe_and_its_seat_released()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        var session = stripe.SessionOf(booking.Id);
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        reception.Clock.SetUtcNow(factory.Clock.GetUtcNow());
+
+        (await reception.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1, "the session the Stripe portal opened is closed with its keys");
+        stripe.StatusOf(session).Should().Be("expired");
+        stripe.Pay(session, "pi_after_the_switch").Should().BeFalse("nobody pays online for a seat given back");
+        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task After_the_switch_to_reception_a_session_paid_before_the_sweep_confirms_the_booking()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        var session = stripe.SessionOf(booking.Id);
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        reception.Clock.SetUtcNow(factory.Clock.GetUtcNow());
+        stripe.Pay(session, "pi_paid_during_the_switch").Should().BeTrue();
+
+        (await reception.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0);
+
+        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Confirmed);
+    }
+
     private Task<Uri?> PressPayAsync(BookingView booking) =>
         factory.Get<PaymentService>().StartDepositCheckoutAsync(booking.ConfirmationNumber, booking.CustomerId, new Uri("http://portal.test/"));
 

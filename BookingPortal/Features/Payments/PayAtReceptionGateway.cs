@@ -3,7 +3,11 @@ using BookingPortal.Features.Payments.Ports;
 namespace BookingPortal.Features.Payments;
 
 /// <summary>The default: the deposit is paid at the desk, so there is nothing to start or refund online.</summary>
-public sealed class PayAtReceptionGateway : IPaymentGateway
+/// <param name="closeLeftoverCheckout">
+/// Closes a checkout the card gateway opened before the portal was switched back to pay at reception, while that
+/// gateway's keys are still configured; null when they are not.
+/// </param>
+public sealed class PayAtReceptionGateway(Func<string, CancellationToken, Task<CheckoutClosing>>? closeLeftoverCheckout = null) : IPaymentGateway
 {
     public bool TakesPaymentOnline => false;
 
@@ -13,11 +17,13 @@ public sealed class PayAtReceptionGateway : IPaymentGateway
         throw new InvalidOperationException("Deposits are paid at reception; there is no online checkout.");
 
     /// <summary>
-    /// Nothing here can reach the provider that opened the session (the portal switched to pay at reception with
-    /// checkouts still open): unknown, so the hold is kept until the checkout's own end, after which none can be paid.
+    /// A checkout still open from before the switch is closed with the card gateway's keys when they were kept: left open,
+    /// its seat stayed held until the checkout's own end (Stripe's is at least 30 minutes on), and the customer could still pay online for a booking the
+    /// clinic now takes at the desk. Without the keys nothing can reach the provider: unknown, so the hold is kept
+    /// until the checkout's own end, after which none can be paid.
     /// </summary>
     public Task<CheckoutClosing> CloseCheckoutAsync(string sessionId, CancellationToken cancellationToken) =>
-        Task.FromResult(new CheckoutClosing(CheckoutClosingState.Unknown));
+        closeLeftoverCheckout?.Invoke(sessionId, cancellationToken) ?? Task.FromResult(new CheckoutClosing(CheckoutClosingState.Unknown));
 
     public Task<string> RefundAsync(string paymentReference, decimal amount, string currency, string idempotencyKey, bool isRetry, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Deposits are paid at reception; refunds are made at the desk.");

@@ -12,7 +12,10 @@ public static class PaymentsServiceCollectionExtensions
         services.AddValidatedOptions<PaymentsOptions, PaymentsOptionsValidator>(configuration, PaymentsOptions.SectionName);
         services.AddHttpClient(nameof(StripeCardGateway));
         services.AddSingleton<IPaymentNotices, StripePaymentNotices>();
-        services.AddSingleton<PayAtReceptionGateway>();
+        services.AddSingleton(sp => new PayAtReceptionGateway(
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Stripe.SecretKey)
+                ? null
+                : sp.GetRequiredService<StripeCardGateway>().CloseCheckoutAsync));
         services.AddSingleton<StripeCardGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.Gateway == PaymentGatewayKind.Stripe
             ? sp.GetRequiredService<StripeCardGateway>()
