@@ -50,6 +50,28 @@ public class BookingJourneyTests
         portal.CalendarReads.Should().Be(calendarReads + 1);
     }
 
+    /// <summary>
+    /// WCAG 2.4.3: a time taken meanwhile takes the summary and its pressed button away, so the page moves focus to the
+    /// refusal shown in their place, once; a refusal that leaves the summary is focused by the summary itself.
+    /// </summary>
+    [Fact]
+    public async Task A_refusal_that_takes_the_picked_time_away_asks_once_for_focus_and_one_that_leaves_it_does_not()
+    {
+        var journey = await ReadyToBookAsync();
+        portal.RateLimited = true;
+        await journey.BookAsync(Ana);
+        var afterRateLimit = journey.TakeRefusalFocus();
+        portal.RateLimited = false;
+        portal.Refusal = BookingError.SlotFull;
+        portal.Remaining = 0;
+
+        await journey.BookAsync(Ana);
+
+        afterRateLimit.Should().BeFalse("the summary is still there and says it");
+        journey.SelectedSlot.Should().BeNull();
+        (journey.TakeRefusalFocus(), journey.TakeRefusalFocus()).Should().Be((true, false));
+    }
+
     [Fact]
     public async Task A_booking_refused_for_changed_terms_shows_the_new_terms_and_the_next_press_books_on_them()
     {

@@ -1,5 +1,4 @@
 using BookingPortal.Features.Questions;
-using BookingPortal.Features.Bookings;
 using System.Security.Claims;
 using BookingPortal.Features.Catalog;
 using BookingPortal.Features.Localization;
@@ -11,7 +10,7 @@ namespace BookingPortal.Features.Booking.Pages;
 /// picked day and time, the attempt to book and its refusal. <see cref="BookPage"/> draws it and hands it the
 /// page's events. Every customer in a waiting room holds this page open, so it keeps only what the page did.
 /// </summary>
-public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier slotChanges, IStringLocalizer<PortalText> text, TimeProvider time)
+public sealed partial class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier slotChanges, IStringLocalizer<PortalText> text, TimeProvider time)
 {
     // One key per attempt at one slot: a double click or a retry after a dropped connection books once.
     private string idempotencyKey = Guid.NewGuid().ToString("N");
@@ -150,62 +149,7 @@ public sealed class BookingJourney(IBookingJourneyHost host, SlotChangeNotifier 
         SelectedSlot = slot;
         idempotencyKey = Guid.NewGuid().ToString("N");
         Error = null;
-    }
-
-    /// <summary>Books (or moves to) the picked time; the confirmation number to go to, or null when refused (see <see cref="Error"/>).</summary>
-    public async Task<string?> BookAsync(ClaimsPrincipal user)
-    {
-        if (Service is not { } service || SelectedSlot is not { } slot || Busy || CustomerAllowedToBook() is not { } customerId)
-        {
-            return null;
-        }
-
-        Busy = true;
-        Error = null;
-        var booked = false;
-        try
-        {
-            var result = Reschedule is null
-                ? await host.ReserveAsync(new ReserveRequest(customerId, service.Id, slot.StartUtc, idempotencyKey, PractitionerId: Practitioner.SelectedId) { Answers = Answers.Given(CultureInfo.CurrentUICulture), TermsShown = BookingTerms.Of(service) })
-                : await host.RescheduleAsync(new RescheduleRequest(Reschedule, customerId, await host.IsStaffAsync(user), slot.StartUtc, Practitioner.SelectedId));
-            if (result.Booking is { } booking)
-            {
-                // The page leaves for the confirmation: the button keeps spinning rather than coming back for a moment.
-                booked = true;
-                return booking.ConfirmationNumber;
-            }
-
-            Answers.ShowProblems(result.AnswerProblems);
-            Error = result.Error is { } refusal ? BookingErrorText.For(refusal, service, text) : result.Message;
-            // The summary shows the terms the next press books on.
-            Service = result.Error == BookingError.TermsChanged ? await host.GetServiceAsync(service.Id) ?? service : service;
-        }
-        finally
-        {
-            // A refusal or a failure leaves the button usable: the customer can pick again or retry.
-            Busy = booked;
-        }
-
-        await RefreshAsync();
-        return null;
-    }
-
-    /// <summary>Who books now, or null with the reason in <see cref="Error"/> (not signed in, too many attempts).</summary>
-    private string? CustomerAllowedToBook()
-    {
-        if (CustomerId is not { } customerId)
-        {
-            Error = text["Please sign in to book."];
-            return null;
-        }
-
-        if (!host.TryReserve(customerId, ClientAddress))
-        {
-            Error = text["Too many attempts. Please wait a few seconds and try again."];
-            return null;
-        }
-
-        return customerId;
+        refusalTakesFocus = false;
     }
 
     /// <summary>The customer left the page: no more seat changes, and one already on its way finds no calendar to refresh.</summary>
