@@ -1,0 +1,75 @@
+using BookingPortal.Features.Booking.Pages;
+
+namespace BookingPortal.Tests.Components.Booking;
+
+/// <summary>
+/// The confirmation page over the portal's own services, signed in as a customer with two bookings, live as in a circuit.
+/// Its role check reads through <see cref="StaffRoleDatabase"/>, so a test can hold the page's reads as a server database
+/// holds them past the first render (SQLite answers before it).
+/// </summary>
+public sealed class ConfirmationPageTests : LiveComponentSuite
+{
+    private BookingView first = null!;
+    private BookingView second = null!;
+    private StaffRoleDatabase database = null!;
+
+    protected override async Task ArrangeAsync()
+    {
+        var (service, slots) = await factory.SimpleConsultationAndSlotsAsync();
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        first = await BookAsync(customer, service.Id, slots[0].StartUtc);
+        second = await BookAsync(customer, service.Id, slots[1].StartUtc);
+        database = new StaffRoleDatabase(factory.DbFactory);
+        bunit.Services.AddSingleton(new StaffActors(database));
+        bunit.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
+        bunit.AddAuthorization().SetAuthorized("customer").SetRoles(Roles.Customer).SetClaims(new Claim(PortalClaims.UserIdType, customer));
+    }
+
+    /// <summary>
+    /// The router keeps the page when it goes from one confirmation to another and sets only the number: the page then
+    /// listens to the booking it shows (cancelled from another tab, say, it shows so without a reload), not to the one before.
+    /// </summary>
+    [Fact]
+    public async Task Gone_on_to_another_confirmation_the_page_follows_that_booking_not_the_first()
+    {
+        var notifier = factory.Get<BookingChangeNotifier>();
+        var page = bunit.Render<ConfirmationPage>(p => p.Add(x => x.ConfirmationNumber, first.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirmation-number]").TextContent.Should().Be(first.ConfirmationNumber));
+
+        page.Render(p => p.Add(x => x.ConfirmationNumber, second.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirmation-number]").TextContent.Should().Be(second.ConfirmationNumber));
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(second.ConfirmationNumber, second.CustomerId, false))).Succeeded.Should().BeTrue();
+
+        page.WaitForAssertion(() => page.Find("[role=status]").TextContent.Should().Contain("This booking was cancelled."));
+        (notifier.SubscriberCount(first.Id), notifier.SubscriberCount(second.Id)).Should().Be((0, 1), "the first booking's changes are no longer this page's news");
+        await bunit.DisposeComponentsAsync();
+        notifier.SubscriberCount(second.Id).Should().Be(0, "a page gone listens to nothing");
+    }
+
+    /// <summary>The word a cancel leaves on the page is that booking's: another confirmation shown next does not say it.</summary>
+    [Fact]
+    public async Task The_cancel_notice_of_one_booking_is_not_shown_on_the_next_confirmation()
+    {
+        var dialogs = bunit.Render<MudBlazor.MudDialogProvider>();
+        var page = bunit.Render<ConfirmationPage>(p => p.Add(x => x.ConfirmationNumber, first.ConfirmationNumber));
+        page.WaitForAssertion(() => page.FindAll("button").Should().Contain(b => b.TextContent.Trim() == "Cancel booking"));
+        var click = page.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Should().Contain(b => b.TextContent.Trim() == "Cancel booking"));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
+        await click;
+        var noticeOfFirst = page.Find("[role=status]").TextContent.Trim();
+
+        page.Render(p => p.Add(x => x.ConfirmationNumber, second.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirmation-number]").TextContent.Should().Be(second.ConfirmationNumber));
+
+        noticeOfFirst.Should().NotBe("Your appointment is booked.");
+        page.Find("[role=status]").TextContent.Trim().Should().Be("Your appointment is booked.");
+    }
+
+    private async Task<BookingView> BookAsync(string customer, int serviceId, DateTime startUtc)
+    {
+        var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));
+        result.Succeeded.Should().BeTrue(result.Message);
+        return result.Booking!;
+    }
+}
