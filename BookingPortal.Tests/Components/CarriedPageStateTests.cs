@@ -1,6 +1,5 @@
 using BookingPortal.Features.Practitioners.Pages;
 using BookingPortal.Features.Queue.Pages;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Infrastructure;
 
 namespace BookingPortal.Tests.Components;
@@ -29,7 +28,7 @@ public sealed class CarriedPageStateTests() : StaffPageSuite(typeof(Practitioner
         var colleague = await factory.CreatePractitionerAsync("Dr Carried Colleague", serviceId);
         var prerendered = context.Render<PractitionerPage>(p => p.Add(x => x.Id, id));
         prerendered.WaitForAssertion(() => prerendered.FindAll(".mud-tab").Should().NotBeEmpty());
-        await CarryIntoTheCircuitAsync();
+        await context.CarryIntoTheCircuitAsync();
 
         staffDatabase.Hold();
         var page = context.Render<PractitionerPage>(p => p.Add(x => x.Id, id));
@@ -60,7 +59,7 @@ public sealed class CarriedPageStateTests() : StaffPageSuite(typeof(Practitioner
 
         var prerendered = context.Render<DrawPage>(p => p.Add(x => x.ServiceId, serviceId));
         var commitment = prerendered.Find("[data-testid=draw-commitment]").TextContent;
-        await CarryIntoTheCircuitAsync();
+        await context.CarryIntoTheCircuitAsync();
 
         staffDatabase.Hold();
         var page = context.Render<DrawPage>(p => p.Add(x => x.ServiceId, serviceId));
@@ -68,29 +67,5 @@ public sealed class CarriedPageStateTests() : StaffPageSuite(typeof(Practitioner
         page.Markup.Should().NotContain("No opening of this service has a draw yet.");
         page.Find("[data-testid=draw-commitment]").TextContent.Should().Be(commitment);
         staffDatabase.Release();
-    }
-
-    /// <summary>As at the end of a prerender and the start of its circuit: the pages' state persisted, the pages gone, the state restored.</summary>
-    private async Task CarryIntoTheCircuitAsync()
-    {
-        var store = new PageStateStore();
-        var manager = context.Services.GetRequiredService<ComponentStatePersistenceManager>();
-        await manager.PersistStateAsync(store, context.Renderer);
-        await context.DisposeComponentsAsync();
-        await manager.RestoreStateAsync(store, RestoreContext.InitialValue);
-    }
-
-    /// <summary>Where the page's state goes between the two renders, as the prerendered page's markup carries it.</summary>
-    private sealed class PageStateStore : IPersistentComponentStateStore
-    {
-        private IDictionary<string, byte[]> state = new Dictionary<string, byte[]>();
-
-        public Task<IDictionary<string, byte[]>> GetPersistedStateAsync() => Task.FromResult(state);
-
-        public Task PersistStateAsync(IReadOnlyDictionary<string, byte[]> persisted)
-        {
-            state = persisted.ToDictionary();
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,11 +1,12 @@
 using BookingPortal.Features.Booking.Pages;
+using Microsoft.AspNetCore.Components.Infrastructure;
 
 namespace BookingPortal.Tests.Components.Booking;
 
 /// <summary>
 /// The confirmation page over the portal's own services, signed in as a customer with two bookings, live as in a circuit.
-/// Its role check reads through <see cref="StaffRoleDatabase"/>, so a test can hold the page's reads as a server database
-/// holds them past the first render (SQLite answers before it).
+/// Its role check and the answers read through <see cref="StaffRoleDatabase"/>, so a test can hold the page's reads as a
+/// server database holds them past the first render (SQLite answers before it).
 /// </summary>
 public sealed class ConfirmationPageTests : LiveComponentSuite
 {
@@ -21,7 +22,10 @@ public sealed class ConfirmationPageTests : LiveComponentSuite
         second = await BookAsync(customer, service.Id, slots[1].StartUtc);
         database = new StaffRoleDatabase(factory.DbFactory);
         bunit.Services.AddSingleton(new StaffActors(database));
+        bunit.Services.AddSingleton(new QuestionBook(database));
         bunit.Services.AddScoped<BookingPortal.Components.Shared.DocumentTitleTracker>();
+        bunit.Services.AddSupplyValueFromPersistentComponentStateProvider();
+        bunit.AddBunitPersistentComponentState();
         bunit.AddAuthorization().SetAuthorized("customer").SetRoles(Roles.Customer).SetClaims(new Claim(PortalClaims.UserIdType, customer));
     }
 
@@ -64,6 +68,32 @@ public sealed class ConfirmationPageTests : LiveComponentSuite
 
         noticeOfFirst.Should().NotBe("Your appointment is booked.");
         page.Find("[role=status]").TextContent.Trim().Should().Be("Your appointment is booked.");
+    }
+
+    /// <summary>
+    /// The answers to the booking questions come into the circuit's first render with the rest of the page, read while
+    /// prerendering: they do not pop in after it and push what is below them down under a first tap.
+    /// </summary>
+    [Fact]
+    public async Task The_answers_are_in_the_circuits_first_render_with_the_rest_of_the_page()
+    {
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            db.BookingAnswers.Add(new BookingAnswer { BookingId = first.Id, Kind = QuestionKind.ShortText, Language = "en", QuestionText = "Who referred you?", Value = "Dr Lee" });
+            await db.SaveChangesAsync();
+        }
+
+        var prerendered = bunit.Render<ConfirmationPage>(p => p.Add(x => x.ConfirmationNumber, first.ConfirmationNumber));
+        prerendered.WaitForAssertion(() => prerendered.Find("[data-testid=booking-answers]").TextContent.Should().Contain("Dr Lee"));
+        await bunit.CarryIntoTheCircuitAsync();
+
+        database.Hold();
+        var page = bunit.Render<ConfirmationPage>(p => p.Add(x => x.ConfirmationNumber, first.ConfirmationNumber));
+
+        page.FindAll(".mud-skeleton").Should().BeEmpty("the booking came with the prerender");
+        page.FindAll("[data-testid=booking-answers]").Should().ContainSingle("the answers came with it too")
+            .Which.TextContent.Should().Contain("Who referred you?").And.Contain("Dr Lee");
+        database.Release();
     }
 
     private async Task<BookingView> BookAsync(string customer, int serviceId, DateTime startUtc)
