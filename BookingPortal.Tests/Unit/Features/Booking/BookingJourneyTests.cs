@@ -161,10 +161,13 @@ public class BookingJourneyTests
         slotChanges.NotifyChanged(ServiceId);
         await portal.Pending;
         var afterChange = (portal.Redraws, journey.SelectedSlot);
+        var told = (journey.Error, journey.TakeRefusalFocus(), journey.TakeRefusalFocus());
         await journey.ShowContentAsync(false);
 
         watching.Should().Be(1);
         afterChange.Should().Be((1, (SlotAvailability?)null), "a time that just filled up is no longer picked");
+        told.Should().Be((BookingErrorText.For(BookingError.SlotFull, portal.Service, Localization.PortalText()), true, false),
+            "the customer is told why the summary went, and focus moves to that message once");
         slotChanges.SubscriberCount(ServiceId).Should().Be(0);
         journey.Calendar.Should().BeNull();
     }

@@ -118,8 +118,17 @@ public sealed partial class BookingJourney(IBookingJourneyHost host, SlotChangeN
 
     private async Task RefreshOnSeatChangeAsync()
     {
+        var picked = SelectedSlot;
         if (Calendar is not null && await RefreshAsync())
         {
+            if (picked is not null && SelectedSlot is null && Service is { } service)
+            {
+                // Someone else took the time while the customer read the summary or answered its questions: the summary
+                // goes, so they are told why where it was, and focus moves there (it would fall to the page).
+                Error = BookingErrorText.For(BookingError.SlotFull, service, text);
+                refusalTakesFocus = true;
+            }
+
             host.Redraw();
         }
     }
