@@ -19,7 +19,7 @@ public static class ChromeMarkup
     public static MarkupString NavLinks(IStringLocalizer<PortalText> text, bool signedIn, bool staff) =>
         SharedMarkup.Get(typeof(ChromeMarkup), nameof(NavLinks), (signedIn ? 1 : 0) | (staff ? 2 : 0), text, static (text, choice) =>
         {
-            var links = new StringBuilder(Link("services", text["Services"]));
+            var links = new StringBuilder(Link(CustomerPages.Services, text["Services"]));
             links.Append((choice & 2) != 0 ? Link("admin", text["Staff area"]) : "");
             links.Append((choice & 1) != 0 ? Link(CustomerPages.MyAppointments, text["My appointments"]) : Link("Account/Login", text["Sign in"]) + Link("Account/Register", text["Register"]));
             return links.ToString();

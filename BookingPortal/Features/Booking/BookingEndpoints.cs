@@ -12,7 +12,7 @@ public static class BookingEndpoints
 {
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/bookings/{confirmationNumber}/calendar.ics", DownloadCalendarAsync)
+        endpoints.MapGet(CustomerPages.CalendarFileRoute, DownloadCalendarAsync)
             .RequireAuthorization()
             .WithName("DownloadBookingCalendar");
         endpoints.MapPost("/bookings", ReserveFromFormAsync)
@@ -63,7 +63,7 @@ public static class BookingEndpoints
 
         var result = await bookings.ReserveAsync(form, cancellationToken);
         return result.Booking is { } booking
-            ? (IResult)TypedResults.Redirect($"/bookings/{booking.ConfirmationNumber}")
+            ? (IResult)TypedResults.Redirect("/" + CustomerPages.Booking(booking.ConfirmationNumber))
             : TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: result.Error?.ToString());
     }
 

@@ -46,7 +46,7 @@ public static class CalendarFile
             DtStamp = new CalDateTime(stampUtc ?? booking.CreatedAtUtc, "UTC"),
             Sequence = sequence,
             Location = booking.Address ?? booking.VideoLink,
-            Url = booking.VideoLink is null ? new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}") : new Uri(booking.VideoLink),
+            Url = booking.VideoLink is null ? CustomerPages.BookingLink(portalBaseUri, booking.ConfirmationNumber) : new Uri(booking.VideoLink),
             // A request or an unpaid hold is pencilled in, not confirmed.
             Status = method == "CANCEL" ? "CANCELLED" : booking.Status is BookingStatus.AwaitingApproval or BookingStatus.PendingPayment ? "TENTATIVE" : "CONFIRMED",
         };
@@ -97,5 +97,5 @@ public static class CalendarFile
     // The practitioner is named in the description, not the title: a calendar that lists the service keeps doing so.
     private static string Describe(BookingView booking, Uri portalBaseUri, CalendarWords words) =>
         $"{(booking.PractitionerName is { } practitioner ? $"{words.With} {practitioner}. " : "")}{words.ConfirmationNumber} {booking.ConfirmationNumber}. " +
-        $"{words.ManageBooking}: {new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}")}";
+        $"{words.ManageBooking}: {CustomerPages.BookingLink(portalBaseUri, booking.ConfirmationNumber)}";
 }

@@ -161,7 +161,7 @@ public sealed class NotificationOutbox(MessageComposer composer, WebhookOutbox w
     {
         var appointment = new AppointmentFacts(
             view.ServiceName, view.LocalStart, view.LocalEnd, view.TimeZoneId, view.LocationKind, view.Address, view.VideoLink,
-            view.ConfirmationNumber, new Uri(PortalBaseUri, $"bookings/{view.ConfirmationNumber}")) { PrivacyMode = view.PrivacyMode, PractitionerName = view.PractitionerName };
+            view.ConfirmationNumber, CustomerPages.BookingLink(PortalBaseUri, view.ConfirmationNumber)) { PrivacyMode = view.PrivacyMode, PractitionerName = view.PractitionerName };
         var calendarWords = MessageValues.CalendarWords(options.Value.ClinicName, contact.Language);
         return await ComposeAsync(kind, view.CustomerId, contact, eventKey,
             recipient =>

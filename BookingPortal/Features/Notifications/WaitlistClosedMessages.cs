@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Notifications.Ports;
 
 namespace BookingPortal.Features.Notifications;
@@ -19,7 +20,7 @@ public sealed class WaitlistClosedMessages(NotificationOutbox outbox, IOptions<N
         var start = entry.SlotStartUtc is { } slot ? TimeZoneInfo.ConvertTime(new DateTimeOffset(slot), zone) : new DateTimeOffset(day, zone.GetUtcOffset(day));
         var portal = options.Value.PortalBaseUri;
         var appointment = new AppointmentFacts(
-            service.Name, start, start, service.TimeZoneId, service.LocationKind, service.Address, service.VideoLink, ConfirmationNumber: null, new Uri(portal, "services"))
+            service.Name, start, start, service.TimeZoneId, service.LocationKind, service.Address, service.VideoLink, ConfirmationNumber: null, CustomerPages.ServicesLink(portal))
         {
             PrivacyMode = service.PrivacyMode,
         };

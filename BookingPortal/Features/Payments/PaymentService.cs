@@ -50,7 +50,7 @@ public sealed class PaymentService(
             return null;
         }
 
-        var page = new Uri(portalBaseUri, $"bookings/{booking.ConfirmationNumber}");
+        var page = CustomerPages.BookingLink(portalBaseUri, booking.ConfirmationNumber);
         var checkout = new DepositCheckout(booking.Id, booking.ConfirmationNumber, booking.ServiceName, booking.DepositAmount, booking.Currency,
             new Uri(page + "?payment=done"), new Uri(page + "?payment=cancelled"), closes);
         try

@@ -1,3 +1,4 @@
+using BookingPortal.Features.Bookings;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BookingPortal.Features.Queue;
@@ -27,15 +28,13 @@ public sealed record TurnLinkResult(TurnLinkOutcome Outcome, int? ServiceId = nu
 [ScopedService]
 public sealed class TurnLinks(IDataProtectionProvider dataProtection, IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time)
 {
-    public const string PagePath = "your-turn";
-
     private readonly IDataProtector protector = dataProtection.CreateProtector("BookingPortal.Queue.TurnLink.v1");
 
     private sealed record Claim(long EntryId, DateTime AdmittedAtUtc, DateTime EndsAtUtc);
 
     /// <summary>The link's path and query, relative to the portal; the culture makes its page speak the customer's language.</summary>
     public string PathFor(long entryId, DateTime admittedAtUtc, DateTime endsAtUtc, string culture) =>
-        $"{PagePath}?t={protector.Protect(FormattableString.Invariant($"{entryId}.{admittedAtUtc.Ticks}.{endsAtUtc.Ticks}"))}&culture={Uri.EscapeDataString(culture)}";
+        $"{CustomerPages.YourTurn}?t={protector.Protect(FormattableString.Invariant($"{entryId}.{admittedAtUtc.Ticks}.{endsAtUtc.Ticks}"))}&culture={Uri.EscapeDataString(culture)}";
 
     /// <summary>Uses the link for <paramref name="customerId"/> (null when signed out); only a usable link asks to sign in.</summary>
     public async Task<TurnLinkResult> ResumeAsync(string? token, string? customerId, CancellationToken cancellationToken = default)

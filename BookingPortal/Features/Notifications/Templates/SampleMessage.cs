@@ -1,3 +1,5 @@
+using BookingPortal.Features.Bookings;
+
 namespace BookingPortal.Features.Notifications.Templates;
 
 /// <summary>The made-up booking a template is previewed with before it is saved; a name with markup in it shows that values are escaped.</summary>
@@ -11,7 +13,7 @@ public static class SampleMessage
         var start = TimeZoneInfo.ConvertTime(new DateTimeOffset(2026, 3, 9, 14, 0, 0, TimeSpan.Zero), zone);
         var appointment = new AppointmentFacts(
             "Specialist Consultation", start, start.AddHours(1), Zone, LocationKind.InPerson, "12 Harbour Street, Boston", null, "ABCD-2345",
-            new Uri(portalBaseUri, "bookings/ABCD-2345"))
+            CustomerPages.BookingLink(portalBaseUri, "ABCD-2345"))
         {
             PrivacyMode = privacyMode, PractitionerName = kind == NotificationKind.PractitionerChanged ? "Dr Lena Ortiz" : null,
         };
@@ -29,7 +31,7 @@ public static class SampleMessage
             PayByLocal = kind is NotificationKind.ApprovalGranted or NotificationKind.DepositDue ? start.AddDays(-5) : null,
             DepositDue = kind is NotificationKind.ApprovalGranted or NotificationKind.DepositDue ? 25m : null,
             TurnEndsLocal = kind == NotificationKind.YourTurn ? start : null,
-            ResumeLink = kind == NotificationKind.YourTurn ? new Uri(portalBaseUri, "your-turn?t=sample").ToString() : null,
+            ResumeLink = kind == NotificationKind.YourTurn ? new Uri(portalBaseUri, CustomerPages.YourTurn + "?t=sample").ToString() : null,
             MinutesBefore = kind switch { NotificationKind.Reminder24h => 24 * 60, NotificationKind.Reminder1h => 60, _ => null },
         };
     }
