@@ -34,6 +34,28 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
         return (changed, ended);
     }
 
+    /// <summary>How many customers archiving the service now would tell that their waitlist place ended: what staff are asked to confirm.</summary>
+    public async Task<int> CustomersToTellAsync(StaffActor actor, int serviceId, CancellationToken cancellationToken = default)
+    {
+        actor.EnsureStaff();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var places = await PlacesToEndAsync(db, serviceId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return await places.Select(e => e.CustomerId).Distinct().CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The waitlist places archiving ends: offered, or waiting for a day or time still to come. Places for days already gone are
+    /// moot (no seat of theirs can be freed now): they are left as they are, untold.
+    /// </summary>
+    private static async Task<IQueryable<WaitlistEntry>> PlacesToEndAsync(BookingDbContext db, int serviceId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var zoneId = await db.Services.Where(s => s.Id == serviceId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, TimeZoneCache.Find(zoneId)));
+        return db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.ServiceId == serviceId && (e.Status == WaitlistStatus.Offered
+                        || (e.Status == WaitlistStatus.Waiting && (e.SlotStartUtc == null ? e.LocalDate >= today : e.SlotStartUtc > nowUtc))));
+    }
+
     /// <summary>
     /// Under the locks of the service's upcoming seat counters (and those holding its offers), in id order, as every transaction
     /// takes counters: a release on one of them either finished before, and its offer is ended here, or waits, then finds the
@@ -50,12 +72,7 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
             await SlotInventoryStore.LockAsync(db, id, cancellationToken);
         }
 
-        // Places for days already gone are moot (no seat of theirs can be freed now): they are left as they are, untold.
-        var zoneId = await db.Services.Where(s => s.Id == serviceId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, TimeZoneCache.Find(zoneId)));
-        var entries = await db.WaitlistEntries.AsNoTracking()
-            .Where(e => e.ServiceId == serviceId && (e.Status == WaitlistStatus.Offered
-                        || (e.Status == WaitlistStatus.Waiting && (e.SlotStartUtc == null ? e.LocalDate >= today : e.SlotStartUtc > nowUtc))))
+        var entries = await (await PlacesToEndAsync(db, serviceId, nowUtc, cancellationToken))
             .OrderBy(e => e.Id).Select(e => new { e.Id, e.Status, e.OfferedSlotInventoryId }).ToListAsync(cancellationToken);
         var told = 0;
         foreach (var entry in entries)
