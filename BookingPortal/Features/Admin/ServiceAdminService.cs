@@ -1,5 +1,6 @@
 using BookingPortal.Features.Bookings;
 using BookingPortal.Features.Catalog;
+using BookingPortal.Features.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore.Storage;
 using BookingPortal.Features.Staff;
@@ -20,9 +21,6 @@ public sealed record SaveServiceResult(int? ServiceId, IReadOnlyList<FieldError>
     public bool Stale { get; init; }
 
     public const string StaleMessage = "This service was changed by someone else since you opened it, so nothing was saved (your changes are still on this page): reload to see their changes, then make yours again.";
-
-    public static SaveServiceResult Refused(IReadOnlyList<FieldError> errors) =>
-        new(null, errors, "Nothing was saved: " + string.Join(" ", errors.Select(e => e.Message).Distinct()));
 }
 
 /// <summary>
@@ -40,6 +38,7 @@ public sealed class ServiceAdminService(
     ServiceLocationChange locations,
     ServiceArchiving archiving,
     IOutputCacheStore pageCache,
+    IStringLocalizer<PortalText> text,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ServiceAdminRow>> ListAsync(StaffActor actor, CancellationToken cancellationToken = default)
@@ -96,12 +95,12 @@ public sealed class ServiceAdminService(
         var errors = ServiceRules.Validate(draft);
         if (errors.Count > 0)
         {
-            return SaveServiceResult.Refused(errors);
+            return Refused(errors);
         }
 
         if (await NameTakenAsync(draft, cancellationToken))
         {
-            return SaveServiceResult.Refused([NameTakenError(draft.Name)]);
+            return Refused([NameTakenError(draft.Name)]);
         }
 
         try
@@ -118,7 +117,7 @@ public sealed class ServiceAdminService(
             // refuses the second, which should read as the same field error, not a crash.
             if (await NameTakenAsync(draft, cancellationToken))
             {
-                return SaveServiceResult.Refused([NameTakenError(draft.Name)]);
+                return Refused([NameTakenError(draft.Name)]);
             }
 
             throw;
@@ -132,8 +131,12 @@ public sealed class ServiceAdminService(
         return await db.Services.AnyAsync(s => s.Name == draft.Name && s.Id != draft.Id, cancellationToken);
     }
 
-    private static FieldError NameTakenError(string name) =>
-        new(nameof(Service.Name), $"Another service is already called {name}; choose a different name.");
+    private FieldError NameTakenError(string name) =>
+        new(nameof(Service.Name), text["Another service is already called {0}; choose a different name.", name]);
+
+    /// <summary>Shown above the form in the staff member's language; each field's own message is shown beside it too.</summary>
+    private SaveServiceResult Refused(IReadOnlyList<FieldError> errors) =>
+        new(null, errors, text["Nothing was saved: {0}", string.Join(" ", errors.Select(e => e.Message).Distinct())]);
 
     private async Task<SaveServiceResult> CreateAsync(
         BookingDbContext db, IDbContextTransaction transaction, StaffActor actor, Service draft, CancellationToken cancellationToken)
@@ -145,7 +148,7 @@ public sealed class ServiceAdminService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await pageCache.ServicesChangedAsync(cancellationToken);
-        return new SaveServiceResult(created.Id, [], $"{created.Name} is created.");
+        return new SaveServiceResult(created.Id, [], text["{0} is created.", created.Name]);
     }
 
     private async Task<SaveServiceResult> UpdateAsync(
@@ -155,7 +158,7 @@ public sealed class ServiceAdminService(
         if (existing is null || draft.EditedFrom != ServiceChanges.Stamp(existing))
         {
             return existing is null
-                ? SaveServiceResult.Refused([new FieldError(nameof(Service.Name), "This service no longer exists.")])
+                ? Refused([new FieldError(nameof(Service.Name), text["This service no longer exists."])])
                 : new SaveServiceResult(null, [], SaveServiceResult.StaleMessage) { Stale = true };
         }
 
@@ -163,7 +166,7 @@ public sealed class ServiceAdminService(
         var impact = await ServiceChanges.AssessAsync(db, existing, draft, nowUtc, cancellationToken);
         if (impact.Errors.Count > 0)
         {
-            return SaveServiceResult.Refused(impact.Errors);
+            return Refused(impact.Errors);
         }
 
         var (zoneChanged, place) = (existing.TimeZoneId != draft.TimeZoneId, ServicePlace.Of(existing));
@@ -171,7 +174,7 @@ public sealed class ServiceAdminService(
         await db.SaveChangesAsync(cancellationToken);
         if (!await ServiceSlotCounters.ApplyAsync(db, seats, impact, nowUtc, cancellationToken))
         {
-            return SaveServiceResult.Refused([new FieldError("TimeSlots", "A booking came in while saving; look at the slots again and retry.")]);
+            return Refused([new FieldError("TimeSlots", text["A booking came in while saving; look at the slots again and retry."])]);
         }
 
         var told = await locations.ApplyAsync(db, place, existing, nowUtc, cancellationToken);
@@ -186,7 +189,7 @@ public sealed class ServiceAdminService(
 
         slotChanges.NotifyChanged(existing.Id);
         await pageCache.ServicesChangedAsync(cancellationToken);
-        return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? "Nothing to change." : $"Saved: {string.Join(", ", changed)}.") { CustomersTold = told };
+        return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? text["Nothing to change."] : text["Saved: {0}.", string.Join(", ", changed)]) { CustomersTold = told };
     }
 
     /// <summary>
@@ -206,8 +209,8 @@ public sealed class ServiceAdminService(
         slotChanges.NotifyChanged(serviceId);
         await pageCache.ServicesChangedAsync(cancellationToken);
         return archived
-            ? $"Archived: customers no longer see it; bookings already made are kept; {ended} customer(s) on its waitlist are told it has ended."
-            : "Restored: customers can book it again.";
+            ? text["Archived: customers no longer see it; bookings already made are kept; {0} customer(s) on its waitlist are told it has ended.", ended]
+            : text["Restored: customers can book it again."];
     }
 
     private static void Normalize(Service draft)
