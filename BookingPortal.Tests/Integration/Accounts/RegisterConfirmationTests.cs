@@ -26,6 +26,21 @@ public class RegisterConfirmationTests : PortalSuite
         AccountTestSupport.LinkIn(mails[1]).Should().Contain("returnUrl=%2Fservices%2F1%2Fbook", "the resent link still leads back to the booking");
     }
 
+    /// <summary>A refusal's resend link, followed while signed in: the account's own address is filled in (no typing on a phone).</summary>
+    [Fact]
+    public async Task The_resend_page_opened_signed_in_with_an_unconfirmed_address_fills_it_in()
+    {
+        var (email, client) = await factory.FreshSignedInAccountAsync();
+        using var signedOut = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Account/ResendEmailConfirmation?returnUrl=%2Fservices%2F1%2Fbook"));
+        var anonymous = WebUtility.HtmlDecode(await signedOut.GetStringAsync("/Account/ResendEmailConfirmation"));
+        client.Dispose();
+
+        html.Should().Contain($"value=\"{email}\"");
+        anonymous.Should().NotContain("@test.local", "nobody's address is shown to a visitor");
+    }
+
     [Fact]
     public async Task The_page_opened_without_registering_shows_its_message_in_Spanish_too()
     {

@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using BookingPortal.Features.Booking.Pages;
 
 namespace BookingPortal.Tests.Unit.Features.Booking;
@@ -70,6 +71,36 @@ public class BookingJourneyTests
         afterRateLimit.Should().BeFalse("the summary is still there and says it");
         journey.SelectedSlot.Should().BeNull();
         (journey.TakeRefusalFocus(), journey.TakeRefusalFocus()).Should().Be((true, false));
+    }
+
+    /// <summary>
+    /// "Use the link we sent you" is a dead end when the mail never came, went to spam or its link expired: the refusal
+    /// itself offers the resend page, which brings the customer back to this booking page. Other refusals do not.
+    /// </summary>
+    [Fact]
+    public async Task A_booking_refused_for_an_unconfirmed_address_offers_to_send_the_confirmation_again_back_to_this_page()
+    {
+        await using var bunit = new BunitContext();
+        bunit.Services.AddMudServices();
+        bunit.Services.AddLocalization();
+        bunit.Services.AddScoped<BookingPortal.Infrastructure.Time.BrowserTimeZone>();
+        bunit.Services.AddSingleton<BookingPortal.Features.Payments.Ports.IPaymentGateway>(new PayAtReceptionGateway());
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"services/{ServiceId}/book");
+        var journey = await ReadyToBookAsync();
+        portal.Refusal = BookingError.EmailNotConfirmed;
+        await journey.BookAsync(Ana);
+        var unconfirmed = bunit.Render<BookingPortal.Features.Booking.Components.BookingStep>(p => p
+            .Add(x => x.Journey, journey).Add(x => x.Service, portal.Service).Add(x => x.Slot, journey.SelectedSlot!));
+        portal.Refusal = BookingError.SlotFull;
+        await journey.BookAsync(Ana);
+        var full = bunit.Render<BookingPortal.Features.Booking.Components.BookingStep>(p => p
+            .Add(x => x.Journey, journey).Add(x => x.Service, portal.Service).Add(x => x.Slot, journey.SelectedSlot ?? journey.Slots[0]));
+
+        unconfirmed.Find("[data-testid=booking-error]").TextContent.Should().Contain("confirm your e-mail address");
+        unconfirmed.Find("[data-testid=booking-error] a[data-testid=resend-confirmation]").GetAttribute("href")
+            .Should().Be($"Account/ResendEmailConfirmation?returnUrl=%2Fservices%2F{ServiceId}%2Fbook");
+        full.FindAll("[data-testid=resend-confirmation]").Should().BeEmpty("only an unconfirmed address is helped by another e-mail");
     }
 
     [Fact]

@@ -50,6 +50,9 @@ public sealed partial class BookingJourney(IBookingJourneyHost host, SlotChangeN
 
     public string? Error { get; private set; }
 
+    /// <summary>The refusal shown is the one for an unconfirmed address (the same words): the page offers to mail the link again.</summary>
+    public bool ErrorAsksToConfirmEmail => Error is not null && Error == BookingErrorText.For(BookingError.EmailNotConfirmed, Service, text);
+
     /// <summary>The answers to the service's booking questions, sent with the booking.</summary>
     public QuestionAnswers Answers { get; } = new();
 
