@@ -41,6 +41,33 @@ public class RegisterConfirmationTests : PortalSuite
         anonymous.Should().NotContain("@test.local", "nobody's address is shown to a visitor");
     }
 
+    /// <summary>
+    /// Lucía registers on the Spanish booking page; her phone opens the e-mail's link in the mail app's own browser, which
+    /// has none of the portal's cookies and asks for English. Confirming, signing in and the booking page she came from
+    /// answer in the language she registered in, as the e-mail itself did.
+    /// </summary>
+    [Fact]
+    public async Task The_confirmation_link_opened_in_another_browser_goes_on_in_the_language_registered_in()
+    {
+        using var registering = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await registering.GetAsync("/culture?culture=es-ES&returnUrl=/");
+        var email = $"lucia-{Guid.NewGuid():N}@test.local";
+        (await registering.RegisterAsync(email, returnUrl: "/services/1/book")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var link = AccountTestSupport.LinkIn((await factory.MailToAsync(email)).Single(m => m.Kind == NotificationKind.ConfirmEmail));
+        using var mailApp = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        mailApp.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var confirmed = await mailApp.GetAsync(link);
+        var signInPage = WebUtility.HtmlDecode(await mailApp.GetStringAsync(confirmed.Target()));
+        var signedIn = await mailApp.SignInFormAsync(email, AccountTestSupport.Password, "/services/1/book");
+        var bookPage = await mailApp.GetStringAsync(signedIn.Target());
+
+        confirmed.Target().Should().StartWith("/Account/Login?returnUrl=%2Fservices%2F1%2Fbook");
+        signInPage.Should().Contain("<html lang=\"es\"").And.Contain("Gracias por confirmar su correo electrónico. Inicie sesión para continuar.");
+        signedIn.Target().Should().Be("/services/1/book");
+        bookPage.Should().Contain("<html lang=\"es\"", "the booking goes on in her language, not the phone's");
+    }
+
     [Fact]
     public async Task The_page_opened_without_registering_shows_its_message_in_Spanish_too()
     {

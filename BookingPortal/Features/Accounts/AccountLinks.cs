@@ -1,3 +1,4 @@
+using BookingPortal.Features.Localization;
 using BookingPortal.Features.Notifications.Ports;
 using BookingPortal.Infrastructure.Http;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,7 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail
     public async Task SendEmailConfirmationAsync(ApplicationUser user, string? returnUrl)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        await mail.SendConfirmationLinkAsync(user, user.Email!, ConfirmEmailLink(user.Id, code, returnUrl));
+        await mail.SendConfirmationLinkAsync(user, user.Email!, ConfirmEmailLink(user, code, returnUrl));
     }
 
     /// <summary>
@@ -55,10 +56,15 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail
 
     /// <summary>The development shortcut on the register-confirmation page uses the same link the e-mail carries.</summary>
     public async Task<string> ConfirmEmailLinkAsync(ApplicationUser user, string? returnUrl) =>
-        ConfirmEmailLink(user.Id, Encode(await users.GenerateEmailConfirmationTokenAsync(user)), returnUrl);
+        ConfirmEmailLink(user, Encode(await users.GenerateEmailConfirmationTokenAsync(user)), returnUrl);
 
-    private string ConfirmEmailLink(string userId, string code, string? returnUrl) =>
-        Link(PortalBaseUri, "Account/ConfirmEmail", ("userId", userId), ("code", code), ("returnUrl", ReturnPath.LocalOrNull(returnUrl)));
+    /// <summary>
+    /// Names the language the account was registered in: a phone's mail app opens the link in a browser of its own, with
+    /// none of the portal's cookies, and the pages that follow (sign in, the booking page) would answer in the phone's.
+    /// </summary>
+    private string ConfirmEmailLink(ApplicationUser user, string code, string? returnUrl) =>
+        Link(PortalBaseUri, "Account/ConfirmEmail", ("userId", user.Id), ("code", code), ("returnUrl", ReturnPath.LocalOrNull(returnUrl)),
+            ("culture", PortalCultures.IsSupported(user.PreferredCulture) ? user.PreferredCulture : null));
 
     private static string Link(Uri baseUri, string path, params (string Name, string? Value)[] query) =>
         QueryHelpers.AddQueryString(new Uri(baseUri, path).ToString(), query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Name, q.Value)));
