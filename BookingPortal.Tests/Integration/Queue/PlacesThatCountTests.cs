@@ -42,6 +42,7 @@ public class PlacesThatCountTests : WeeklyReleaseSuite
         (state.Position, state.Estimate!.Place).Should().Be((1L, 1L), "a page opening while the line is watched takes the latest snapshot's");
         snapshot.WaitingSequences.Should().HaveCount(4, "a visitor's place is still in line, to be shown to the visitor");
         visitorsState.Position.Should().Be(1, "a visitor is told the place they would have once an account holds it: no admissible place is ahead");
+        (visitorsState.PassedOver, state.PassedOver).Should().Be((true, false), "the visitor is told what lets them in; the customer's place is taken as it is");
     }
 }
 

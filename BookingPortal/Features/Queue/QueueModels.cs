@@ -41,6 +41,12 @@ public sealed record WaitingRoomState(
     /// <summary>What admission made of the ranked choices saved during this turn's wait: booked, or all taken; null without choices.</summary>
     public RankedChoiceSet? RankedOutcome { get; init; }
 
+    /// <summary>
+    /// The place waits for an account with a confirmed address (a visitor's, or an unconfirmed account's): admission passes
+    /// over it until one holds it, keeping its number, so its turn starts only then (see LiveOpenings.Admissible).
+    /// </summary>
+    public bool PassedOver { get; init; }
+
     public static WaitingRoomState Open(int serviceId) => new(QueueStage.NoRelease, serviceId, null, null, null, null, false, null, null, null, null);
 }
 

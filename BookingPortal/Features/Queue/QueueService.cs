@@ -48,8 +48,16 @@ public sealed class QueueService(
         var stage = StageOf(entry, target, nowUtc, remaining);
         return new WaitingRoomState(stage, serviceId, release, target.Opening.Id, target.Opening.OpensAtUtc, target.StartsForCustomerUtc, target.EarlyAccess, entry,
             position, position is { } p ? WaitEstimator.Estimate(p, remaining, release, await OpeningPaceReader.ReadAsync(db, target.Opening.Id, nowUtc, cancellationToken)) : null, remaining)
-        { Receipt = entry is null ? null : PublishedDraws.Receipt(target.Opening, entry), RankedOutcome = await RankedOutcomeAsync(db, entry, cancellationToken) };
+        {
+            Receipt = entry is null ? null : PublishedDraws.Receipt(target.Opening, entry), RankedOutcome = await RankedOutcomeAsync(db, entry, cancellationToken),
+            PassedOver = await PassedOverAsync(db, entry, cancellationToken),
+        };
     }
+
+    /// <summary>Read at a load or a change of the customer's own stage (not at each move of the line): one account row at most.</summary>
+    private async Task<bool> PassedOverAsync(BookingDbContext db, QueueEntry? entry, CancellationToken cancellationToken) =>
+        entry is { Status: QueueEntryStatus.Waiting } && accountRules.RequireConfirmedEmail
+        && (entry.CustomerId is null || await BookingWrites.LacksConfirmedEmailAsync(db, accountRules, entry.CustomerId, cancellationToken));
 
     /// <summary>
     /// A place counts only the places ahead that admission takes (<see cref="QueueSnapshot.PositionOf"/>): from the snapshot
