@@ -16,10 +16,11 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail
 {
     private Uri PortalBaseUri => options.Value.PortalBaseUri;
 
-    public async Task SendEmailConfirmationAsync(ApplicationUser user, string? returnUrl)
+    /// <param name="places">The places in line of the browser that registered, sealed for this account (VisitorPlaceHandover), or null.</param>
+    public async Task SendEmailConfirmationAsync(ApplicationUser user, string? returnUrl, string? places = null)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        await mail.SendConfirmationLinkAsync(user, user.Email!, ConfirmEmailLink(user, code, returnUrl));
+        await mail.SendConfirmationLinkAsync(user, user.Email!, ConfirmEmailLink(user, code, returnUrl, places));
     }
 
     /// <summary>
@@ -62,9 +63,9 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, AccountMail
     /// Names the language the account was registered in: a phone's mail app opens the link in a browser of its own, with
     /// none of the portal's cookies, and the pages that follow (sign in, the booking page) would answer in the phone's.
     /// </summary>
-    private string ConfirmEmailLink(ApplicationUser user, string code, string? returnUrl) =>
+    private string ConfirmEmailLink(ApplicationUser user, string code, string? returnUrl, string? places = null) =>
         Link(PortalBaseUri, "Account/ConfirmEmail", ("userId", user.Id), ("code", code), ("returnUrl", ReturnPath.LocalOrNull(returnUrl)),
-            ("culture", PortalCultures.IsSupported(user.PreferredCulture) ? user.PreferredCulture : null));
+            ("culture", PortalCultures.IsSupported(user.PreferredCulture) ? user.PreferredCulture : null), ("places", places));
 
     private static string Link(Uri baseUri, string path, params (string Name, string? Value)[] query) =>
         QueryHelpers.AddQueryString(new Uri(baseUri, path).ToString(), query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Name, q.Value)));
