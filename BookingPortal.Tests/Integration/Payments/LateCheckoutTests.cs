@@ -114,14 +114,8 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task After_the_switch_to_reception_a_lapsed_hold_s_open_session_is_closed_at_stripe_and_its_seat_released()
     {
-        var booking = await HeldBookingAsync(factory);
-        factory.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await PressPayAsync(booking)).Should().NotBeNull();
-        var session = stripe.SessionOf(booking.Id);
-        await using var reception = await ReceptionPortalAsync(factory, stripe);
-
-        factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        reception.Clock.SetUtcNow(factory.Clock.GetUtcNow());
+        var (booking, session, reception) = await LapsedWithAnOpenSessionAtReceptionAsync();
+        await using var _ = reception;
 
         (await reception.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1, "the session the Stripe portal opened is closed with its keys");
         stripe.StatusOf(session).Should().Be("expired");
@@ -132,18 +126,26 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task After_the_switch_to_reception_a_session_paid_before_the_sweep_confirms_the_booking()
     {
-        var booking = await HeldBookingAsync(factory);
-        factory.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await PressPayAsync(booking)).Should().NotBeNull();
-        var session = stripe.SessionOf(booking.Id);
-        await using var reception = await ReceptionPortalAsync(factory, stripe);
-        factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        reception.Clock.SetUtcNow(factory.Clock.GetUtcNow());
+        var (booking, session, reception) = await LapsedWithAnOpenSessionAtReceptionAsync();
+        await using var _ = reception;
         stripe.Pay(session, "pi_paid_during_the_switch").Should().BeTrue();
 
         (await reception.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0);
 
         (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Confirmed);
+    }
+
+    /// <summary>A held booking whose customer opened a checkout, then a second portal on the same database switched to pay at reception (Stripe keys kept), its clock past the hold.</summary>
+    private async Task<(BookingView Booking, string Session, StripePortalFactory Reception)> LapsedWithAnOpenSessionAtReceptionAsync()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        var session = stripe.SessionOf(booking.Id);
+        var reception = await ReceptionPortalAsync(factory, stripe);
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        reception.Clock.SetUtcNow(factory.Clock.GetUtcNow());
+        return (booking, session, reception);
     }
 
     private Task<Uri?> PressPayAsync(BookingView booking) =>
