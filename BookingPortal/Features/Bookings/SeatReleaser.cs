@@ -93,13 +93,18 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
         var service = slot.StartUtc > nowUtc && !slot.IsClosed
             ? await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slot.ServiceId && !s.IsArchived, cancellationToken)
             : null;
-        if (service is null || !await SomeoneCanGiveItAsync(db, service, inventoryId, slot.StartUtc, slot.EndUtc, cancellationToken))
+        if (service is null)
         {
             return null;
         }
 
         var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(slot.StartUtc, service.TimeZone));
         var candidates = await WaitingAsync(db, slot.ServiceId, localDate, slot.StartUtc, cancellationToken);
+        // Asked only when someone waits: the look reads the practitioners' day, inside the caller's transaction.
+        if (candidates.Count == 0 || !await SomeoneCanGiveItAsync(db, service, inventoryId, slot.StartUtc, slot.EndUtc, cancellationToken))
+        {
+            return null;
+        }
 
         // An offer never outlives the appointment it is for.
         var expires = nowUtc + WaitlistEntry.OfferDuration < slot.StartUtc ? nowUtc + WaitlistEntry.OfferDuration : slot.StartUtc;
