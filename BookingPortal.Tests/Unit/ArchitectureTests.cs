@@ -89,6 +89,21 @@ public class ArchitectureTests(ITestOutputHelper output)
         FeatureNames.Should().Contain(["Booking", "Bookings", "Cancellation", "Queue"], "the test must see the features to judge them");
         imports["Booking"].Should().Contain("Bookings", "the test must see an import to judge imports");
         CyclesIn(imports).Should().BeEmpty();
+        var measured = FeatureNames.Select(f => ArrowLine(f, imports[f])).ToList();
+        ReadmeArrows().Should().Equal(measured, "the README's Architecture section draws the arrows the code has; paste these lines there:\n" + string.Join("\n", measured));
+    }
+
+    private static string ArrowLine(string feature, IEnumerable<string> imported) =>
+        $"{feature,-14}-> {(imported.Any() ? string.Join(", ", imported.Order(StringComparer.Ordinal)) : "(no feature)")}";
+
+    /// <summary>The feature lines ("Name -> A, B") of the README's block under "Dependency arrows", in their order.</summary>
+    private static List<string> ReadmeArrows()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var block = readme[readme.IndexOf("**Dependency arrows**", StringComparison.Ordinal)..];
+        block = block[(block.IndexOf("```", StringComparison.Ordinal) + 3)..];
+        block = block[..block.IndexOf("```", StringComparison.Ordinal)];
+        return block.Split('\n').Select(l => l.TrimEnd()).Where(l => FeatureNames.Any(f => l.StartsWith(f + " ", StringComparison.Ordinal))).ToList();
     }
 
     /// <summary>Exactly one feature's types: NetArchTest matches namespaces by prefix, and "Booking" is a prefix of "Bookings".</summary>
