@@ -108,6 +108,13 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
 
         // An offer never outlives the appointment it is for.
         var expires = nowUtc + WaitlistEntry.OfferDuration < slot.StartUtc ? nowUtc + WaitlistEntry.OfferDuration : slot.StartUtc;
+        return await OfferToFirstStillWaitingAsync(db, candidates, inventoryId, slot.StartUtc, expires, cancellationToken);
+    }
+
+    /// <summary>Marks the first of <paramref name="candidates"/> still waiting as offered the seat, and tells them; null when none still waits.</summary>
+    private async Task<long?> OfferToFirstStillWaitingAsync(
+        BookingDbContext db, List<long> candidates, long inventoryId, DateTime startUtc, DateTime expires, CancellationToken cancellationToken)
+    {
         foreach (var entryId in candidates)
         {
             // Conditional: a concurrent release may have offered this entry a seat a moment ago.
@@ -116,7 +123,7 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
                 .ExecuteUpdateAsync(e => e
                     .SetProperty(x => x.Status, WaitlistStatus.Offered)
                     .SetProperty(x => x.OfferedSlotInventoryId, inventoryId)
-                    .SetProperty(x => x.OfferedSlotStartUtc, slot.StartUtc)
+                    .SetProperty(x => x.OfferedSlotStartUtc, startUtc)
                     .SetProperty(x => x.OfferExpiresAtUtc, expires), cancellationToken);
             if (offered == 1)
             {
