@@ -64,6 +64,19 @@ public class BookingSummaryTests : BookingComponentsTestContext
         JSInterop.VerifyFocusAsyncInvoke(calledTimes: 1);
     }
 
+    /// <summary>An exception from a component's after-render step ends the customer's whole circuit: a focus the browser cannot make must not.</summary>
+    [Fact]
+    public void A_refusal_whose_focus_the_browser_cannot_make_is_still_shown()
+    {
+        JSInterop.SetupVoid("Blazor._internal.domWrapper.focus", _ => true).SetException(new Microsoft.JSInterop.JSException("The element is gone."));
+        var summary = Render<BookingSummary>(p => p.Add(x => x.Service, Consultation()).Add(x => x.Slot, Slot(4, 9, remaining: 3)));
+
+        summary.Render(p => p.Add(x => x.Error, "Sorry, that time was just taken."));
+
+        summary.Find("[role=alert]").TextContent.Should().Contain("just taken");
+        JSInterop.VerifyFocusAsyncInvoke(calledTimes: 1);
+    }
+
     [Theory]
     [InlineData(false, "paid at reception")]
     [InlineData(true, "pay the deposit by card")]

@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace BookingPortal.Features.Queue.Components;
+namespace BookingPortal.Components.Shared;
 
 /// <summary>
-/// Where focus goes when the waiting room swaps the part a keyboard user was on for another (WCAG 2.4.3): at the turn the
-/// line's buttons give way to the banner, at its end the pickers give way to "Join again". Otherwise focus fell to the page's
-/// body and a keyboard user started again from the top. Only on those changes, seen while the page is open (not at its first
-/// load nor in prerendering), so the room never takes focus from someone reading or typing.
+/// Moves focus where a page has swapped the part a keyboard or screen-reader user was on for another (WCAG 2.4.3): the
+/// waiting room's turn banner, a refusal shown in the booking summary's place, a cancel's result. Focus is a courtesy:
+/// the element may be gone by the time the browser is asked, or the connection lost, and an exception thrown from a
+/// component's OnAfterRenderAsync ends the whole circuit, so those answers are swallowed here, in one place.
 /// </summary>
-internal static class TurnFocus
+public static class CourtesyFocus
 {
     public static async Task MoveToAsync(ElementReference element)
     {
@@ -19,7 +19,7 @@ internal static class TurnFocus
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
         {
-            // Focus is a courtesy: a connection lost meanwhile must not take the waiting room down with it.
+            // Nothing to do: the page goes on without the focus move.
         }
     }
 }
