@@ -1,7 +1,25 @@
 namespace BookingPortal.Domain;
 
 /// <summary>A rule a service's settings break, named by the field the message belongs beside.</summary>
-public sealed record FieldError(string Field, string Message);
+/// <param name="Message">The text as given: English for a rule's error (the API's and the logs' text), already in the reader's language otherwise.</param>
+public sealed record FieldError(string Field, string Message)
+{
+    /// <summary>
+    /// The English text with {0}-style placeholders, the key of its translations (the domain has no localizer): a page
+    /// shows the error in its own language from this and <see cref="Values"/>. Null when <see cref="Message"/> is all there is.
+    /// </summary>
+    public string? Key { get; private init; }
+
+    public IReadOnlyList<object> Values { get; private init; } = [];
+
+    public static FieldError Of(string field, string key, params object[] values) =>
+        new(field, string.Format(CultureInfo.InvariantCulture, key, values)) { Key = key, Values = values };
+
+    // One error is its field and its English text, however it is put into another language.
+    public bool Equals(FieldError? other) => other is not null && Field == other.Field && Message == other.Message;
+
+    public override int GetHashCode() => HashCode.Combine(Field, Message);
+}
 
 /// <summary>What a service's configuration must satisfy before it can be saved (DESIGN.md §1).</summary>
 public static class ServiceRules
@@ -35,17 +53,17 @@ public static class ServiceRules
     private static void ValidateTexts(Service service, List<FieldError> errors)
     {
         errors.Require(!string.IsNullOrWhiteSpace(service.Name), nameof(Service.Name), "Give the service a name.");
-        errors.Require(service.Name.Length <= MaxNameLength, nameof(Service.Name), $"Keep the name to {MaxNameLength} characters.");
-        errors.Require((service.Description ?? "").Length <= MaxDescriptionLength, nameof(Service.Description), $"Keep the description to {MaxDescriptionLength} characters.");
-        errors.Require((service.Address ?? "").Length <= MaxAddressLength, nameof(Service.Address), $"Keep the address to {MaxAddressLength} characters.");
-        errors.Require((service.VideoLink ?? "").Length <= MaxAddressLength, nameof(Service.VideoLink), $"Keep the video link to {MaxAddressLength} characters.");
+        errors.Require(service.Name.Length <= MaxNameLength, nameof(Service.Name), "Keep the name to {0} characters.", MaxNameLength);
+        errors.Require((service.Description ?? "").Length <= MaxDescriptionLength, nameof(Service.Description), "Keep the description to {0} characters.", MaxDescriptionLength);
+        errors.Require((service.Address ?? "").Length <= MaxAddressLength, nameof(Service.Address), "Keep the address to {0} characters.", MaxAddressLength);
+        errors.Require((service.VideoLink ?? "").Length <= MaxAddressLength, nameof(Service.VideoLink), "Keep the video link to {0} characters.", MaxAddressLength);
     }
 
     private static void ValidateDurationPriceAndZone(Service service, List<FieldError> errors)
     {
         errors.Require(service.DurationMinutes is > 0 and <= 24 * 60, nameof(Service.DurationMinutes), "The duration must be between 1 minute and 24 hours.");
         errors.Require(service.Price >= 0, nameof(Service.Price), "The price cannot be negative.");
-        RequireStorableAmount(service.Price, service.Currency, nameof(Service.Price), "the price", errors);
+        RequireStorableAmount(service.Price, service.Currency, nameof(Service.Price), AmountTexts.Price, errors);
         errors.Require(service.Currency.Length == 3 && service.Currency.All(char.IsAsciiLetterUpper), nameof(Service.Currency), "Use a three-letter currency code such as USD.");
         errors.Require(IsIanaZone(service.TimeZoneId), nameof(Service.TimeZoneId), "Choose a time zone such as America/New_York.");
     }
@@ -68,15 +86,16 @@ public static class ServiceRules
         }
 
         errors.Require(service.DepositAmount >= 0, nameof(Service.DepositAmount), "The deposit cannot be negative.");
-        RequireStorableAmount(service.DepositAmount, service.Currency, nameof(Service.DepositAmount), "the deposit", errors);
+        RequireStorableAmount(service.DepositAmount, service.Currency, nameof(Service.DepositAmount), AmountTexts.Deposit, errors);
         errors.Require(service.DepositAmount <= service.Price, nameof(Service.DepositAmount), "The deposit cannot be more than the price.");
         errors.Require(service.FreeCancellationHours is >= 0 and <= 24 * 60, nameof(Service.FreeCancellationHours), "Free cancellation must end between 0 and 1,440 hours before the start.");
         errors.Require(service.ChangesAllowedUntilHours is >= 0 and <= MaxChangesAllowedUntilHours, nameof(Service.ChangesAllowedUntilHours),
             "Changes must close between 0 and 8,760 hours (a year) before the start.");
         errors.Require(service.ChangesAllowedUntilHours >= service.FreeCancellationHours, nameof(Service.ChangesAllowedUntilHours),
-            $"Changes must close at least {service.FreeCancellationHours} hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee.");
+            "Changes must close at least {0} hours before the start, when free cancellation ends: a move inside the fee window would let a customer dodge the late-cancellation fee.",
+            service.FreeCancellationHours);
         errors.Require(service.CancellationFee >= 0, nameof(Service.CancellationFee), "The cancellation fee cannot be negative.");
-        RequireStorableAmount(service.CancellationFee, service.Currency, nameof(Service.CancellationFee), "the cancellation fee", errors);
+        RequireStorableAmount(service.CancellationFee, service.Currency, nameof(Service.CancellationFee), AmountTexts.CancellationFee, errors);
     }
 
     /// <summary>The largest amount a service may ask: Stripe's largest charge, well inside the money columns (18 digits, 2 after the point).</summary>
@@ -87,20 +106,31 @@ public static class ServiceRules
     /// editor showed the error page), and a third decimal was rounded away without a word. In a currency without a
     /// smaller unit (yen) no card can be charged a decimal.
     /// </summary>
-    private static void RequireStorableAmount(decimal amount, string currency, string field, string what, List<FieldError> errors)
+    private static void RequireStorableAmount(decimal amount, string currency, string field, AmountTexts texts, List<FieldError> errors)
     {
-        errors.Require(amount <= MaxAmount, field, $"Keep {what} to {MaxAmount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture)} or less.");
-        errors.Require(CurrencyDecimals.Fits(amount, currency), field, CurrencyDecimals.Of(currency) == 0
-            ? $"Give {what} in whole {currency}, such as 1500: {currency} has no smaller unit."
-            : $"Give {what} in whole cents, such as 12.50.");
+        errors.Require(amount <= MaxAmount, field, texts.TooLarge, MaxAmount);
+        errors.Require(CurrencyDecimals.Fits(amount, currency), field, CurrencyDecimals.Of(currency) == 0 ? texts.WholeUnits : texts.WholeCents, currency);
+    }
+
+    /// <summary>Each amount's own sentences: a translation needs the whole sentence, not "the price" put into one.</summary>
+    private sealed record AmountTexts(string TooLarge, string WholeUnits, string WholeCents)
+    {
+        public static readonly AmountTexts Price = new("Keep the price to {0:N2} or less.",
+            "Give the price in whole {0}, such as 1500: {0} has no smaller unit.", "Give the price in whole cents, such as 12.50.");
+
+        public static readonly AmountTexts Deposit = new("Keep the deposit to {0:N2} or less.",
+            "Give the deposit in whole {0}, such as 1500: {0} has no smaller unit.", "Give the deposit in whole cents, such as 12.50.");
+
+        public static readonly AmountTexts CancellationFee = new("Keep the cancellation fee to {0:N2} or less.",
+            "Give the cancellation fee in whole {0}, such as 1500: {0} has no smaller unit.", "Give the cancellation fee in whole cents, such as 12.50.");
     }
 
     private static void ValidateTimeAroundAppointment(Service service, List<FieldError> errors)
     {
         errors.Require(service.NoShowGraceMinutes is >= 0 and <= 24 * 60, nameof(Service.NoShowGraceMinutes), "The grace period must be between 0 minutes and 24 hours.");
-        errors.Require(service.BufferBeforeMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferBeforeMinutes), $"The buffer before must be between 0 and {MaxBufferMinutes} minutes.");
-        errors.Require(service.BufferAfterMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferAfterMinutes), $"The buffer after must be between 0 and {MaxBufferMinutes} minutes.");
-        errors.Require(service.ApprovalHoldHours is >= 1 and <= MaxApprovalHoldHours, nameof(Service.ApprovalHoldHours), $"Staff must have between 1 and {MaxApprovalHoldHours} hours to answer a request.");
+        errors.Require(service.BufferBeforeMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferBeforeMinutes), "The buffer before must be between 0 and {0} minutes.", MaxBufferMinutes);
+        errors.Require(service.BufferAfterMinutes is >= 0 and <= MaxBufferMinutes, nameof(Service.BufferAfterMinutes), "The buffer after must be between 0 and {0} minutes.", MaxBufferMinutes);
+        errors.Require(service.ApprovalHoldHours is >= 1 and <= MaxApprovalHoldHours, nameof(Service.ApprovalHoldHours), "Staff must have between 1 and {0} hours to answer a request.", MaxApprovalHoldHours);
     }
 
     private static void ValidateLocation(Service service, List<FieldError> errors)
@@ -116,11 +146,11 @@ public static class ServiceRules
         }
     }
 
-    private static void Require(this List<FieldError> errors, bool ok, string field, string message)
+    private static void Require(this List<FieldError> errors, bool ok, string field, string key, params object[] values)
     {
         if (!ok)
         {
-            errors.Add(new FieldError(field, message));
+            errors.Add(FieldError.Of(field, key, values));
         }
     }
 
@@ -128,7 +158,7 @@ public static class ServiceRules
     {
         if (service.TimeSlots.Count == 0)
         {
-            errors.Add(new FieldError(nameof(Service.TimeSlots), "Add at least one time slot."));
+            errors.Add(FieldError.Of(nameof(Service.TimeSlots), "Add at least one time slot."));
             return;
         }
 
@@ -145,21 +175,21 @@ public static class ServiceRules
     {
         if (slot.End <= slot.Start)
         {
-            errors.Add(new FieldError($"{field}.End", "The slot must end after it starts, on the same day."));
+            errors.Add(FieldError.Of($"{field}.End", "The slot must end after it starts, on the same day."));
         }
         else if (service.DurationMinutes > 0 && (slot.End - slot.Start) != TimeSpan.FromMinutes(service.DurationMinutes))
         {
-            errors.Add(new FieldError($"{field}.End", $"The slot must be as long as the appointment ({service.DurationMinutes} minutes)."));
+            errors.Add(FieldError.Of($"{field}.End", "The slot must be as long as the appointment ({0} minutes).", service.DurationMinutes));
         }
 
         if (slot.Capacity is < 1 or > 1000)
         {
-            errors.Add(new FieldError($"{field}.Capacity", "Capacity must be between 1 and 1,000."));
+            errors.Add(FieldError.Of($"{field}.Capacity", "Capacity must be between 1 and 1,000."));
         }
 
         if (slot.Days == DaysOfWeekMask.None)
         {
-            errors.Add(new FieldError($"{field}.Days", "Choose at least one day for this slot."));
+            errors.Add(FieldError.Of($"{field}.Days", "Choose at least one day for this slot."));
         }
     }
 
@@ -171,13 +201,13 @@ public static class ServiceRules
             .FirstOrDefault(o => (o.other.Days & slot.Days) != DaysOfWeekMask.None && o.other.Start < slot.End && slot.Start < o.other.End);
         if (clash.other is not null)
         {
-            errors.Add(new FieldError($"{field}.Start", $"This slot overlaps slot {clash.j + 1} ({clash.other.Start:HH\\:mm}–{clash.other.End:HH\\:mm}) on a shared day."));
+            errors.Add(FieldError.Of($"{field}.Start", "This slot overlaps slot {0} ({1}–{2}) on a shared day.", clash.j + 1, Clock(clash.other.Start), Clock(clash.other.End)));
         }
         else if (TooCloseForBuffers(service, slot) is { } neighbour)
         {
             var other = service.TimeSlots.IndexOf(neighbour) + 1;
-            errors.Add(new FieldError($"{field}.Start",
-                $"The buffers need {service.GapBetweenSlots.TotalMinutes:0} minutes between this slot and slot {other} ({neighbour.Start:HH\\:mm}–{neighbour.End:HH\\:mm}) on a shared day."));
+            errors.Add(FieldError.Of($"{field}.Start", "The buffers need {0} minutes between this slot and slot {1} ({2}–{3}) on a shared day.",
+                Math.Round(service.GapBetweenSlots.TotalMinutes), other, Clock(neighbour.Start), Clock(neighbour.End)));
         }
     }
 
@@ -194,6 +224,8 @@ public static class ServiceRules
             .FirstOrDefault(other => (other.Days & slot.Days) != DaysOfWeekMask.None
                                      && (other.End <= slot.Start ? slot.Start - other.End : other.Start - slot.End) < gap);
     }
+
+    private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static bool IsIanaZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && (id == "UTC" || id.Contains('/')) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

@@ -136,7 +136,7 @@ public sealed class ServiceAdminService(
 
     /// <summary>Shown above the form in the staff member's language; each field's own message is shown beside it too.</summary>
     private SaveServiceResult Refused(IReadOnlyList<FieldError> errors) =>
-        new(null, errors, text["Nothing was saved: {0}", string.Join(" ", errors.Select(e => e.Message).Distinct())]);
+        new(null, errors, text["Nothing was saved: {0}", string.Join(" ", errors.Select(e => FieldErrorText.For(e, text)).Distinct())]);
 
     private async Task<SaveServiceResult> CreateAsync(
         BookingDbContext db, IDbContextTransaction transaction, StaffActor actor, Service draft, CancellationToken cancellationToken)
