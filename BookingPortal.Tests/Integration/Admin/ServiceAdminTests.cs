@@ -203,7 +203,7 @@ public class ServiceAdminTests : PortalSuite
         return draft;
     }
 
-    private static async Task<(Service Service, SlotAvailability Slot, string[] Booked)> BookTwoSeatsAsync(PortalFactory factory)
+    internal static async Task<(Service Service, SlotAvailability Slot, string[] Booked)> BookTwoSeatsAsync(PortalFactory factory)
     {
         var service = await factory.SimpleConsultationAsync();
         var slot = (await factory.BookableSlotsAsync(service))[0];

@@ -53,8 +53,11 @@ internal static class ServiceChanges
             if (capacity < inventory.Booked)
             {
                 var onIt = upcoming.Where(b => b.SlotInventoryId == inventory.Id).ToList();
-                errors.Add(new FieldError(nameof(Service.TimeSlots),
-                    $"{Describe(existing, inventory.StartUtc)} already has {inventory.Booked} seat(s) booked, more than the new capacity of {Math.Max(0, capacity)}: {List(existing, onIt)}."));
+                var (listed, more) = List(existing, onIt);
+                errors.Add(FieldError.Of(nameof(Service.TimeSlots), more == 0
+                        ? "{0} already has {1} seat(s) booked, more than the new capacity of {2}: {3}."
+                        : "{0} already has {1} seat(s) booked, more than the new capacity of {2}: {3} and {4} more.",
+                    Describe(existing, inventory.StartUtc), inventory.Booked, Math.Max(0, capacity), listed, more));
             }
             else
             {
@@ -110,18 +113,21 @@ internal static class ServiceChanges
         var errors = new List<FieldError>();
         if (upcoming.Count > 0 && draft.TimeZoneId != existing.TimeZoneId)
         {
-            errors.Add(new FieldError(nameof(Service.TimeZoneId), $"The time zone cannot change while {upcoming.Count} upcoming booking(s) exist: their times would move."));
+            errors.Add(FieldError.Of(nameof(Service.TimeZoneId), "The time zone cannot change while {0} upcoming booking(s) exist: their times would move.", upcoming.Count));
         }
 
         if (upcoming.Count > 0 && draft.DurationMinutes != existing.DurationMinutes)
         {
-            errors.Add(new FieldError(nameof(Service.DurationMinutes), $"The duration cannot change while {upcoming.Count} upcoming booking(s) exist."));
+            errors.Add(FieldError.Of(nameof(Service.DurationMinutes), "The duration cannot change while {0} upcoming booking(s) exist.", upcoming.Count));
         }
 
         var orphaned = upcoming.Where(b => SlotSchedule.Find(draft, b.StartUtc) is null).ToList();
         if (orphaned.Count > 0 && errors.Count == 0)
         {
-            errors.Add(new FieldError(nameof(Service.TimeSlots), $"These upcoming bookings would lose their slot: {List(existing, orphaned)}. Move or cancel them first."));
+            var (listed, more) = List(existing, orphaned);
+            errors.Add(FieldError.Of(nameof(Service.TimeSlots), more == 0
+                ? "These upcoming bookings would lose their slot: {0}. Move or cancel them first."
+                : "These upcoming bookings would lose their slot: {0} and {1} more. Move or cancel them first.", listed, more));
         }
 
         return errors;
@@ -133,8 +139,8 @@ internal static class ServiceChanges
         return $"{DisplayFormat.ShortDate(local)} {DisplayFormat.Time(local)}";
     }
 
-    private static string List(Service existing, List<UpcomingBooking> bookings) =>
-        string.Join(", ", bookings.Take(10).Select(b => $"{b.ConfirmationNumber} ({Describe(existing, b.StartUtc)})")) + (bookings.Count > 10 ? $" and {bookings.Count - 10} more" : "");
+    private static (string Listed, int More) List(Service existing, List<UpcomingBooking> bookings) =>
+        (string.Join(", ", bookings.Take(10).Select(b => $"{b.ConfirmationNumber} ({Describe(existing, b.StartUtc)})")), Math.Max(0, bookings.Count - 10));
 
     public static Service CopyForInsert(Service draft)
     {
