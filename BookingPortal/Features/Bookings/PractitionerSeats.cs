@@ -33,12 +33,11 @@ public static class PractitionerSeats
         var roomIds = await db.ServiceRooms.AsNoTracking().Where(sr => serviceIds.Contains(sr.ServiceId)).Select(sr => sr.RoomId).ToListAsync(cancellationToken);
         await LockAsync(db, practitionerIds, roomIds, cancellationToken);
 
-        var from = requests.Min(r => r.StartUtc) - Margin;
-        var to = requests.Max(r => r.EndUtc) + Margin;
+        var (first, last) = (requests.Min(r => r.StartUtc), requests.Max(r => r.EndUtc));
         var staffings = new Dictionary<int, SlotStaffing>();
         foreach (var service in services)
         {
-            staffings[service.Id] = await LoadAsync(db, service, from, to, requests.FirstOrDefault(r => r.Service.Id == service.Id)?.MovingBookingId, cancellationToken);
+            staffings[service.Id] = await LoadAsync(db, service, first, last, requests.FirstOrDefault(r => r.Service.Id == service.Id)?.MovingBookingId, cancellationToken);
         }
 
         var assignments = new List<SeatAssignment?>();
@@ -93,14 +92,16 @@ public static class PractitionerSeats
     }
 
     /// <summary>
-    /// The service's active practitioners and rooms with everything that occupies them between the two instants
-    /// (active bookings of any service, with their own buffers, a class's seats as one; external busy time; never the
-    /// booking being moved or reassigned). Without the locks this is a
-    /// look for the calendars; under them (<see cref="AssignAsync"/>) it decides.
+    /// The service's active practitioners and rooms with everything that occupies them around the slots from
+    /// <paramref name="firstStartUtc"/> to <paramref name="lastEndUtc"/> (widened by the margin: their whole local days,
+    /// and every buffer): active bookings of any service, with their own buffers, a class's seats as one; external busy
+    /// time; never the booking being moved or reassigned. Without the locks this is a look for the calendars; under them
+    /// (<see cref="AssignAsync"/>) it decides.
     /// </summary>
     public static async Task<SlotStaffing> LoadAsync(
-        BookingDbContext db, Service service, DateTime fromUtc, DateTime toUtc, Guid? ignoredBookingId, CancellationToken cancellationToken)
+        BookingDbContext db, Service service, DateTime firstStartUtc, DateTime lastEndUtc, Guid? ignoredBookingId, CancellationToken cancellationToken)
     {
+        var (fromUtc, toUtc) = (firstStartUtc - Margin, lastEndUtc + Margin);
         var practitioners = await db.Practitioners.AsNoTracking().AsSplitQuery()
             .Where(p => p.IsActive && p.Services.Any(s => s.ServiceId == service.Id))
             .Include(p => p.Hours).Include(p => p.Exceptions).ToListAsync(cancellationToken);

@@ -150,7 +150,7 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
             return true;
         }
 
-        var staffing = await PractitionerSeats.LoadAsync(db, service, startUtc.AddDays(-1), endUtc.AddDays(1), null, cancellationToken);
+        var staffing = await PractitionerSeats.LoadAsync(db, service, startUtc, endUtc, null, cancellationToken);
         var held = await db.WaitlistEntries.CountAsync(e => e.OfferedSlotInventoryId == inventoryId && e.Status == WaitlistStatus.Offered, cancellationToken);
         return staffing.BookableSeats(startUtc, endUtc) > held;
     }

@@ -82,7 +82,7 @@ public sealed class CatalogService(IDbContextFactory<BookingDbContext> dbFactory
             .ToDictionaryAsync(i => i.StartUtc, cancellationToken);
 
         var staffing = service.BooksPractitioners
-            ? await PractitionerSeats.LoadAsync(db, service, fromUtc.AddDays(-1), occurrences[^1].EndUtc.AddDays(1), null, cancellationToken)
+            ? await PractitionerSeats.LoadAsync(db, service, fromUtc, occurrences[^1].EndUtc, null, cancellationToken)
             : null;
         var nowUtc = time.GetUtcNow().UtcDateTime;
         return occurrences.Select(o =>

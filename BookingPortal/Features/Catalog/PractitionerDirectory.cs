@@ -7,9 +7,6 @@ namespace BookingPortal.Features.Catalog;
 [SingletonService]
 public sealed class PractitionerDirectory(IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog)
 {
-    /// <summary>How far around the slots appointments are read: their buffers, and the day "any available" counts.</summary>
-    private static readonly TimeSpan Margin = TimeSpan.FromDays(1);
-
     /// <summary>The active practitioners who perform the service, by name; none where the service does not book practitioners.</summary>
     public async Task<IReadOnlyList<PractitionerProfile>> ListForServiceAsync(Service service, CancellationToken cancellationToken = default)
     {
@@ -59,7 +56,7 @@ public sealed class PractitionerDirectory(IDbContextFactory<BookingDbContext> db
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var staffing = await PractitionerSeats.LoadAsync(
-            db, service, slots.Min(s => s.StartUtc) - Margin, slots.Max(s => s.EndUtc) + Margin, null, cancellationToken);
+            db, service, slots.Min(s => s.StartUtc), slots.Max(s => s.EndUtc), null, cancellationToken);
         int SeatsOf(SlotAvailability slot) => staffing.FreePractitioners(slot.StartUtc, slot.EndUtc).Contains(practitionerId)
             ? Math.Min(slot.Remaining, staffing.SeatsLeft(practitionerId, slot.StartUtc, slot.EndUtc))
             : 0;

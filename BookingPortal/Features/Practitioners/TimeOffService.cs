@@ -165,7 +165,7 @@ public sealed class TimeOffService(
     private static async Task<List<Colleague>> ColleaguesAsync(BookingDbContext db, int awayId, PractitionerAppointment appointment, CancellationToken cancellationToken)
     {
         var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
-        var staffing = await PractitionerSeats.LoadAsync(db, service, appointment.StartUtc.AddDays(-1), appointment.EndUtc.AddDays(1), appointment.BookingId, cancellationToken);
+        var staffing = await PractitionerSeats.LoadAsync(db, service, appointment.StartUtc, appointment.EndUtc, appointment.BookingId, cancellationToken);
         var free = staffing.FreePractitioners(appointment.StartUtc, appointment.EndUtc).Where(id => id != awayId).ToList();
         return await db.Practitioners.AsNoTracking().Where(p => free.Contains(p.Id)).OrderBy(p => p.DisplayName)
             .Select(p => new Colleague(p.Id, p.DisplayName)).ToListAsync(cancellationToken);
