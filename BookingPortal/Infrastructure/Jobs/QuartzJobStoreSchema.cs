@@ -5,7 +5,7 @@ namespace BookingPortal.Infrastructure.Jobs;
 
 /// <summary>
 /// The clustered Quartz job store's tables, created by an EF migration of each server database from
-/// the script Quartz 4.7.3 ships for its own provisioning (one per dialect), kept under Schema/ as it
+/// the script Quartz 4.7.3 ships for its own provisioning (one per dialect), kept in third_party/ as it
 /// was: a migration is history, and read from the installed package a later Quartz would create other
 /// tables on new databases than on those migrated before. QuartzJobStoreSchemaTests compare the
 /// installed package's script with the tables the migrations make, so an upgrade that changes them
