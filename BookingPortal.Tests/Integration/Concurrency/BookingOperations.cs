@@ -1,0 +1,78 @@
+using BookingPortal.Features.Accounts;
+
+namespace BookingPortal.Tests.Integration.Concurrency;
+
+/// <summary>Where a booking stands when two operations meet on it: each stage has the operations that can act on it then.</summary>
+public enum BookingStage
+{
+    /// <summary>Confirmed, a week or more ahead: the customer's and the staff's changes, a closed slot, a closed account.</summary>
+    WeekAhead,
+
+    /// <summary>Confirmed, started past the no-show grace, nobody checked in: the desk, the sweep and late changes.</summary>
+    PastGrace,
+
+    /// <summary>Marked a no-show: undoing it, and what staff or the customer may still do.</summary>
+    NoShow,
+}
+
+/// <summary>One booking, the slots the operations use and who acts: what one run of a pair needs.</summary>
+/// <param name="From">The slot the booking was made on.</param>
+/// <param name="CustomerPick">Where the customer moves it.</param>
+/// <param name="StaffPick">Where staff move it.</param>
+public sealed record OperationScene(PortalFactory Factory, StaffActor Staff, Service Service, BookingView Booking, DateTime From, DateTime CustomerPick, DateTime StaffPick);
+
+/// <summary>An operation on the scene's booking as a tab, the desk or a job sends it; its answer in words, for a failure's message.</summary>
+public sealed record BookingOperation(string Name, Func<OperationScene, Task<string>> Run)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every operation that changes one booking, by the stage at which it can.</summary>
+public static class BookingOperations
+{
+    public static readonly BookingOperation CustomerCancels = new("the customer cancels", async s =>
+        (await s.Factory.Get<CancellationService>().CancelAsync(new CancelRequest(s.Booking.ConfirmationNumber, s.Booking.CustomerId, IsStaff: false))).Outcome.ToString());
+
+    public static readonly BookingOperation StaffCancel = new("staff cancel", async s =>
+        (await s.Factory.Get<CancellationService>().CancelAsync(
+            new CancelRequest(s.Booking.ConfirmationNumber, s.Staff.Id, IsStaff: true, Reason: "The clinic is closed that day."))).Outcome.ToString());
+
+    public static readonly BookingOperation CustomerMoves = new("the customer moves it", s => MoveAsync(s, s.Booking.CustomerId, isStaff: false, s.CustomerPick));
+
+    public static readonly BookingOperation StaffMove = new("staff move it", s => MoveAsync(s, s.Staff.Id, isStaff: true, s.StaffPick));
+
+    public static readonly BookingOperation StaffCloseTheSlot = new("staff close its slot with its bookings", async s =>
+        (await s.Factory.Get<SlotCalendarService>().CloseSlotAsync(s.Staff, s.Service.Id, s.From, cancelBookings: true)).Message);
+
+    public static readonly BookingOperation CustomerClosesTheAccount = new("the customer closes the account", async s =>
+        (await s.Factory.Get<AccountClosing>().CloseAsync(s.Booking.CustomerId)).ToString());
+
+    public static readonly BookingOperation CheckIn = new("the desk checks it in", async s =>
+        (await s.Factory.Get<FrontDeskService>().CheckInAsync(s.Staff, s.Booking.Id)).ToString());
+
+    public static readonly BookingOperation MarkNoShow = new("the desk marks a no-show", async s =>
+        (await s.Factory.Get<FrontDeskService>().MarkNoShowAsync(s.Staff, s.Booking.Id)).ToString());
+
+    public static readonly BookingOperation NoShowSweep = new("the no-show sweep runs", async s =>
+        $"{await s.Factory.Get<FrontDeskService>().SweepNoShowsAsync()} marked");
+
+    public static readonly BookingOperation UndoNoShow = new("the desk undoes the no-show", async s =>
+        (await s.Factory.Get<FrontDeskService>().UndoNoShowAsync(s.Staff, s.Booking.Id)).ToString());
+
+    public static IReadOnlyList<BookingOperation> At(BookingStage stage) => stage switch
+    {
+        BookingStage.WeekAhead => [CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
+        BookingStage.PastGrace => [CheckIn, MarkNoShow, NoShowSweep, StaffCancel, StaffMove, CustomerCancels, CustomerClosesTheAccount],
+        _ => [UndoNoShow, CheckIn, StaffCancel, StaffMove, CustomerClosesTheAccount],
+    };
+
+    /// <summary>Every unordered pair, each operation with itself included (a double click, two tabs, two instances' jobs).</summary>
+    public static IEnumerable<(BookingOperation First, BookingOperation Second)> Pairs(IReadOnlyList<BookingOperation> operations) =>
+        operations.SelectMany((first, i) => operations.Skip(i).Select(second => (first, second)));
+
+    private static async Task<string> MoveAsync(OperationScene s, string userId, bool isStaff, DateTime to)
+    {
+        var result = await s.Factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(s.Booking.ConfirmationNumber, userId, isStaff, to));
+        return result.Error?.ToString() ?? "moved";
+    }
+}
