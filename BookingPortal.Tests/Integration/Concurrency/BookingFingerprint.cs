@@ -4,8 +4,8 @@ namespace BookingPortal.Tests.Integration.Concurrency;
 
 /// <summary>
 /// What two operations left of one booking, in words that do not depend on ids or times: its status and slot, whether
-/// it was checked in, the customer's no-show count and account, its ledger, the messages queued for it and the audit
-/// trail. Two runs that end alike print alike, so a race can be compared with the two orders the operations had alone.
+/// it was checked in, the customer's no-show count and account, its ledger, the messages queued for it, the audit
+/// trail and its refunds, asked for and made. Two runs that end alike print alike, so a race can be compared with the two orders the operations had alone.
 /// </summary>
 public static class BookingFingerprint
 {
@@ -18,13 +18,16 @@ public static class BookingFingerprint
         var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == booking.Id).Select(e => new { e.Kind, e.Amount }).ToListAsync();
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.BookingId == booking.Id).Select(m => new { m.Kind, m.Channel }).ToListAsync();
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Subject == booking.ConfirmationNumber).Select(a => a.Action).ToListAsync();
+        var refunds = await db.RefundRequests.AsNoTracking().Where(r => r.BookingId == booking.Id).Select(r => new { r.Amount, r.Status }).ToListAsync();
+        var refundedByProvider = scene.Stripe?.RefundsMade.Where(r => r.PaymentIntent == scene.PaymentReference).Select(r => r.Amount) ?? [];
 
         var closed = customer.UserName?.StartsWith(AccountClosing.TombstonePrefix, StringComparison.Ordinal) == true ? ", account closed" : "";
         return $"{booking.Status} on {Where(scene, booking.StartUtc)}{(booking.CheckedInAtUtc is null ? "" : ", checked in")}; "
                + $"{customer.NoShowCount} no-show(s){closed}; "
                + $"ledger [{Sorted(ledger.Select(e => $"{e.Kind} {e.Amount:0.00}"))}]; "
                + $"messages [{Sorted(messages.Select(m => $"{m.Kind}/{m.Channel}"))}]; "
-               + $"audit [{Sorted(audit)}]";
+               + $"audit [{Sorted(audit)}]; "
+               + $"refunds [{Sorted(refunds.Select(r => $"{r.Amount:0.00} {r.Status}"))}], made by the provider [{Sorted(refundedByProvider)}]";
     }
 
     private static string Where(OperationScene scene, DateTime startUtc) =>

@@ -13,13 +13,28 @@ public enum BookingStage
 
     /// <summary>Marked a no-show: undoing it, and what staff or the customer may still do.</summary>
     NoShow,
+
+    /// <summary>Held for an online deposit, the hold running: the payment, and every change a held booking allows.</summary>
+    Held,
+
+    /// <summary>Held, its hold ended and not yet swept: a payment just late, the sweep, and the customer still acting.</summary>
+    HoldLapsed,
+
+    /// <summary>Confirmed with its deposit paid online: every change that owes money back, the payment delivered again, the refund job.</summary>
+    Paid,
 }
 
 /// <summary>One booking, the slots the operations use and who acts: what one run of a pair needs.</summary>
 /// <param name="From">The slot the booking was made on.</param>
 /// <param name="CustomerPick">Where the customer moves it.</param>
 /// <param name="StaffPick">Where staff move it.</param>
-public sealed record OperationScene(PortalFactory Factory, StaffActor Staff, Service Service, BookingView Booking, DateTime From, DateTime CustomerPick, DateTime StaffPick);
+/// <param name="Stripe">The payment provider's stand-in, on a portal that takes deposits online.</param>
+public sealed record OperationScene(
+    PortalFactory Factory, StaffActor Staff, Service Service, BookingView Booking, DateTime From, DateTime CustomerPick, DateTime StaffPick, StripeStandIn? Stripe)
+{
+    /// <summary>The one payment of this booking: delivering it twice is the provider's webhook sent again.</summary>
+    public string PaymentReference => $"pi_{Booking.Id:N}";
+}
 
 /// <summary>An operation on the scene's booking as a tab, the desk or a job sends it; its answer in words, for a failure's message.</summary>
 public sealed record BookingOperation(string Name, Func<OperationScene, Task<string>> Run)
@@ -59,11 +74,26 @@ public static class BookingOperations
     public static readonly BookingOperation UndoNoShow = new("the desk undoes the no-show", async s =>
         (await s.Factory.Get<FrontDeskService>().UndoNoShowAsync(s.Staff, s.Booking.Id)).ToString());
 
+    public static readonly BookingOperation PaymentArrives = new("the payment's webhook arrives", async s =>
+    {
+        await s.Factory.Get<PaymentService>().RecordDepositPaidAsync(s.Booking.Id, s.PaymentReference, s.Booking.DepositAmount);
+        return "recorded";
+    });
+
+    public static readonly BookingOperation HoldExpirySweep = new("the hold expiry sweep runs", async s =>
+        $"{await s.Factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()} released");
+
+    public static readonly BookingOperation RefundJob = new("the refund job runs", async s =>
+        $"{await s.Factory.Get<RefundDispatcher>().DispatchDueAsync()} sent");
+
     public static IReadOnlyList<BookingOperation> At(BookingStage stage) => stage switch
     {
         BookingStage.WeekAhead => [CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
         BookingStage.PastGrace => [CheckIn, MarkNoShow, NoShowSweep, StaffCancel, StaffMove, CustomerCancels, CustomerClosesTheAccount],
-        _ => [UndoNoShow, CheckIn, StaffCancel, StaffMove, CustomerClosesTheAccount],
+        BookingStage.NoShow => [UndoNoShow, CheckIn, StaffCancel, StaffMove, CustomerClosesTheAccount],
+        BookingStage.Held => [PaymentArrives, CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
+        BookingStage.HoldLapsed => [PaymentArrives, HoldExpirySweep, CustomerCancels, CustomerMoves, StaffCancel, CustomerClosesTheAccount],
+        _ => [PaymentArrives, RefundJob, CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
     };
 
     /// <summary>Every unordered pair, each operation with itself included (a double click, two tabs, two instances' jobs).</summary>

@@ -1,0 +1,102 @@
+using Xunit.Sdk;
+
+namespace BookingPortal.Tests.Integration.Concurrency;
+
+/// <summary>
+/// Runs every pair of a stage's operations on fresh bookings: alone in both orders, then raced at the same moment
+/// (one customer's two tabs, a customer and the desk, the desk and a job, the provider and the customer). Every race
+/// must leave exactly what one of the two orders left (<see cref="BookingFingerprint"/>), no call may throw, and the
+/// consistency check must find nothing at the end. The portal runs no scheduled jobs: the test is the scheduler.
+/// </summary>
+public sealed class OperationPairRuns(PortalFactory factory, ITestOutputHelper output, StripeStandIn? stripe = null)
+{
+    private const int RaceRounds = 3;
+
+    private StaffActor staff = null!;
+    private Service service = null!;
+    private IReadOnlyList<SlotAvailability> slots = null!;
+    private int runs;
+
+    public async Task EveryPairEndsAsOneOrderAsync(BookingStage stage)
+    {
+        staff = await factory.StaffAsync();
+        (service, slots) = await BookingPairRaceTests.FarSlotsAsync(factory, (await factory.SimpleConsultationAsync()).Name);
+        var findings = new List<string>();
+        foreach (var (first, second) in BookingOperations.Pairs(BookingOperations.At(stage)))
+        {
+            string[] alone = [await RunAsync(stage, async s => { await first.Run(s); await second.Run(s); }), await RunAsync(stage, async s => { await second.Run(s); await first.Run(s); })];
+            output.WriteLine($"{first} × {second}, in order: {alone[0]}\n  the other order: {alone[1]}");
+            for (var round = 0; round < RaceRounds; round++)
+            {
+                var context = $"{first} × {second}, round {round}";
+                var raced = await RunAsync(stage, s => Race.BothAtOnceAsync(Guarded(first, s, context), Guarded(second, s, context)));
+                output.WriteLine($"{context}: {(raced == alone[0] ? "as in order" : raced == alone[1] ? "as the other order" : "as neither")}");
+                if (!alone.Contains(raced))
+                {
+                    findings.Add($"{context}:\n  raced:      {raced}\n  in order:   {alone[0]}\n  the other:  {alone[1]}");
+                }
+            }
+        }
+
+        findings.Should().BeEmpty();
+        (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    /// <summary>A fresh booking at the stage, the operations, what they left; then its seats are given back for the next run.</summary>
+    private async Task<string> RunAsync(BookingStage stage, Func<OperationScene, Task> operations)
+    {
+        var scene = await SceneAsync(stage, runs++);
+        await operations(scene);
+        var print = await BookingFingerprint.ReadAsync(scene);
+        await factory.Get<SlotCalendarService>().ReopenSlotAsync(staff, service.Id, scene.From);
+        await BookingOperations.StaffCancel.Run(scene);
+        return print;
+    }
+
+    /// <summary>
+    /// The first two far slots are the moves' targets; bookings are made on the others in turn, so a run that leaves its
+    /// seat taken (a visit checked in) does not fill a slot: five seats each, and a stage's runs pass each slot a few times.
+    /// </summary>
+    private async Task<OperationScene> SceneAsync(BookingStage stage, int run)
+    {
+        var from = slots[2 + run % (slots.Count - 2)].StartUtc;
+        var scene = new OperationScene(factory, staff, service, await factory.BookAsNewCustomerAsync(service.Id, from), from, slots[0].StartUtc, slots[1].StartUtc, stripe);
+        var nowUtc = factory.Clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var booking = db.Bookings.Where(b => b.Id == scene.Booking.Id);
+        switch (stage)
+        {
+            case BookingStage.PastGrace or BookingStage.NoShow:
+                var start = nowUtc.AddMinutes(-service.NoShowGraceMinutes - 1);
+                await booking.ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddMinutes(service.DurationMinutes)));
+                break;
+            case BookingStage.HoldLapsed:
+                await booking.ExecuteUpdateAsync(b => b.SetProperty(x => x.ExpiresAtUtc, nowUtc.AddMinutes(-1)));
+                break;
+            case BookingStage.Paid:
+                await BookingOperations.PaymentArrives.Run(scene);
+                break;
+        }
+
+        if (stage == BookingStage.NoShow)
+        {
+            (await factory.Get<FrontDeskService>().MarkNoShowAsync(staff, scene.Booking.Id)).Should().BeTrue("the stage starts from a no-show");
+        }
+
+        (await booking.Select(b => b.Status).SingleAsync()).Should().Be(stage is BookingStage.Held or BookingStage.HoldLapsed ? BookingStatus.PendingPayment
+            : stage == BookingStage.NoShow ? BookingStatus.NoShow : BookingStatus.Confirmed, $"the {stage} stage's booking");
+        return scene;
+    }
+
+    private static Func<Task<string>> Guarded(BookingOperation operation, OperationScene scene, string context) => async () =>
+    {
+        try
+        {
+            return await operation.Run(scene);
+        }
+        catch (Exception ex)
+        {
+            throw new XunitException($"{context}: '{operation}' threw to its caller: {ex}");
+        }
+    };
+}
