@@ -12,17 +12,43 @@ public sealed class StaffRoleDatabase(IDbContextFactory<BookingDbContext> inner)
 
     public bool Broken { get; set; }
 
+    private TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>From now on every action waits at its role check until <see cref="Release"/>.</summary>
-    public void Hold() => open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void Hold()
+    {
+        open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     public void Release() => open.TrySetResult();
+
+    /// <summary>Completes when an action first waits at the last <see cref="Hold"/>.</summary>
+    public Task Reached => reached.Task;
+
+    /// <summary>
+    /// Lets the actions from now on through while those waiting go on waiting until the returned gate is opened: an
+    /// action begun first then ends after one begun later, as on a server database.
+    /// </summary>
+    public Action PassLaterOnes()
+    {
+        var waiting = open;
+        open = Opened();
+        return () => waiting.TrySetResult();
+    }
 
     public BookingDbContext CreateDbContext() =>
         Broken ? throw new InvalidOperationException("The database is unreachable.") : inner.CreateDbContext();
 
     public async Task<BookingDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
     {
-        await open.Task.WaitAsync(cancellationToken);
+        var gate = open;
+        if (!gate.Task.IsCompleted)
+        {
+            reached.TrySetResult();
+        }
+
+        await gate.Task.WaitAsync(cancellationToken);
         return CreateDbContext();
     }
 

@@ -96,6 +96,43 @@ public sealed class ConfirmationPageTests : LiveComponentSuite
         database.Release();
     }
 
+    /// <summary>
+    /// A reload of the booking shown before (its change heard, a move say, just as the router sets the next number) that
+    /// ends after the next booking's read does not put the old booking back on the page, nor make the page follow it.
+    /// </summary>
+    [Fact]
+    public async Task A_reload_of_the_booking_shown_before_that_ends_last_does_not_overwrite_the_one_shown_now()
+    {
+        var notifier = factory.Get<BookingChangeNotifier>();
+        var page = bunit.Render<ConfirmationPage>(p => p.Add(x => x.ConfirmationNumber, first.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirmation-number]").TextContent.Should().Be(first.ConfirmationNumber));
+        var endFirstsReload = await HoldAReloadOfTheFirstAsync(notifier);
+
+        page.Render(p => p.Add(x => x.ConfirmationNumber, second.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirmation-number]").TextContent.Should().Be(second.ConfirmationNumber));
+        await EndAndWaitForItsRenderAsync(page, endFirstsReload);
+
+        page.Find("[data-testid=confirmation-number]").TextContent.Should().Be(second.ConfirmationNumber, "the first booking's read was overtaken");
+        (notifier.SubscriberCount(first.Id), notifier.SubscriberCount(second.Id)).Should().Be((0, 1), "the page follows what it shows");
+    }
+
+    /// <summary>The first booking's change heard: the page reloads it and its read is held, after the booking's own.</summary>
+    private async Task<Action> HoldAReloadOfTheFirstAsync(BookingChangeNotifier notifier)
+    {
+        database.Hold();
+        notifier.NotifyChanged(first.Id);
+        await database.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        return database.PassLaterOnes();
+    }
+
+    /// <summary>A held reload ends with the page's render, whether its booking is shown or not.</summary>
+    private static async Task EndAndWaitForItsRenderAsync(IRenderedComponent<ConfirmationPage> page, Action endReload)
+    {
+        var renders = page.RenderCount;
+        endReload();
+        await page.WaitForStateAsync(() => page.RenderCount > renders);
+    }
+
     private async Task<BookingView> BookAsync(string customer, int serviceId, DateTime startUtc)
     {
         var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, serviceId, startUtc, Guid.NewGuid().ToString()));

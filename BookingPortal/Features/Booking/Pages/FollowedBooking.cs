@@ -7,9 +7,11 @@ namespace BookingPortal.Features.Booking.Pages;
 /// keeps the page's instance when it goes from one confirmation to another and only sets the new number, so the page
 /// follows the booking it shows now: the old booking's changes no longer reach it, the new one's do.
 /// </summary>
+/// <remarks>Used from the page's dispatcher only, as the page's own state is.</remarks>
 public sealed class FollowedBooking(BookingChangeNotifier changes, Func<Task> onChanged) : IDisposable
 {
     private IDisposable? subscription;
+    private int reads;
 
     /// <summary>The booking listened to, or null before the first or after <see cref="Dispose"/>.</summary>
     public Guid? BookingId { get; private set; }
@@ -27,5 +29,19 @@ public sealed class FollowedBooking(BookingChangeNotifier changes, Func<Task> on
         BookingId = bookingId;
     }
 
-    public void Dispose() => Follow(null);
+    /// <summary>
+    /// A read of the page's booking begun now. Reads overlap: a change heard for the booking shown before reloads it
+    /// while the router sets the next number, and that reload can end last. Only the read begun last may be shown.
+    /// </summary>
+    public int BeginRead() => ++reads;
+
+    /// <summary>Whether <paramref name="read"/> is still the last one begun, and the page not gone: only then is it shown and followed.</summary>
+    public bool IsLatest(int read) => read == reads;
+
+    /// <summary>Listens to nothing more; a read still under way when the page goes is not shown (nor followed) either.</summary>
+    public void Dispose()
+    {
+        reads++;
+        Follow(null);
+    }
 }
