@@ -116,6 +116,28 @@ public sealed class ConfirmationPageTests : LiveComponentSuite
         (notifier.SubscriberCount(first.Id), notifier.SubscriberCount(second.Id)).Should().Be((0, 1), "the page follows what it shows");
     }
 
+    /// <summary>
+    /// A number that is no booking of this customer's follows nothing (<see cref="FollowedBooking.Follow"/> given none): the
+    /// booking shown before is no longer listened to, and a reload of it still under way does not bring it back.
+    /// </summary>
+    [Fact]
+    public async Task A_number_that_is_no_booking_follows_nothing_and_the_booking_before_does_not_come_back()
+    {
+        var notifier = factory.Get<BookingChangeNotifier>();
+        var page = bunit.Render<ConfirmationPage>(p => p.Add(x => x.ConfirmationNumber, first.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirmation-number]").TextContent.Should().Be(first.ConfirmationNumber));
+        var endFirstsReload = await HoldAReloadOfTheFirstAsync(notifier);
+
+        page.Render(p => p.Add(x => x.ConfirmationNumber, "ASMT-NOT-A-BOOKING"));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=confirmation-number]").Should().BeEmpty());
+        notifier.SubscriberCount(first.Id).Should().Be(0, "a page showing no booking listens to none");
+        await EndAndWaitForItsRenderAsync(page, endFirstsReload);
+
+        page.FindAll("[data-testid=confirmation-number]").Should().BeEmpty("the first booking's read was overtaken");
+        page.FindAll(".mud-skeleton").Should().ContainSingle();
+        notifier.SubscriberCount(first.Id).Should().Be(0, "nor does that read make the page listen to it again");
+    }
+
     /// <summary>The first booking's change heard: the page reloads it and its read is held, after the booking's own.</summary>
     private async Task<Action> HoldAReloadOfTheFirstAsync(BookingChangeNotifier notifier)
     {
