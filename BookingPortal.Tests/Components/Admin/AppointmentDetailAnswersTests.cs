@@ -3,8 +3,9 @@ using BookingPortal.Features.Admin.Pages;
 namespace BookingPortal.Tests.Components.Admin;
 
 /// <summary>
-/// The staff appointment page draws the answers to the booking questions with the rest of the appointment. The answers
-/// read through a database the test holds, as a server database answers after a render (SQLite answers before it).
+/// The staff appointment page draws the answers to the booking questions with the rest of the appointment, and only
+/// from the read it began last. The answers read through a database the test holds, as a server database answers
+/// after a render (SQLite answers before it).
 /// </summary>
 public sealed class AppointmentDetailAnswersTests() : StaffPageSuite(
     typeof(AppointmentsService), typeof(FrontDeskService), typeof(CancellationService), typeof(TimeProvider), typeof(BookingPortal.Features.Approval.BookingApprovals))
@@ -51,5 +52,30 @@ public sealed class AppointmentDetailAnswersTests() : StaffPageSuite(
         page.WaitForAssertion(() => page.Find("[data-testid=booking-answers]").TextContent.Should().Contain("Who referred you?").And.Contain("Dr Lee"));
         page.Find("[data-testid=appointment-status]");
         Volatile.Read(ref drawnWithoutAnswers).Should().Be(0, "the appointment is drawn with its answers, not before them");
+    }
+
+    /// <summary>
+    /// A desk action's reload of the appointment shown (a check-in pressed) still reading when a link opens the next
+    /// appointment in the same page ends after the next one's read: it does not put the first appointment back.
+    /// </summary>
+    [Fact]
+    public async Task An_actions_reload_that_ends_after_the_next_appointments_read_does_not_put_the_first_back()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var first = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        var second = await factory.BookAsNewCustomerAsync(service.Id, slots[1].StartUtc);
+        var page = context.Render<AppointmentDetailPage>(p => p.Add(x => x.Number, first.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Contain(first.ConfirmationNumber));
+
+        answersDatabase.Hold();
+        var pressed = page.FindAll("button").Single(b => b.TextContent.Trim() == "Check in").ClickAsync(new());
+        await answersDatabase.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        var endFirstsReload = answersDatabase.PassLaterOnes();
+        page.Render(p => p.Add(x => x.Number, second.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Contain(second.ConfirmationNumber));
+        endFirstsReload();
+        await pressed.WaitAsync(TimeSpan.FromSeconds(30));
+
+        page.Find("h1").TextContent.Should().Contain(second.ConfirmationNumber, "the first appointment's reload was overtaken by the second's read");
     }
 }

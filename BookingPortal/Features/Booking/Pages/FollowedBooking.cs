@@ -1,3 +1,4 @@
+using BookingPortal.Components.Shared;
 using BookingPortal.Features.Catalog;
 
 namespace BookingPortal.Features.Booking.Pages;
@@ -11,7 +12,7 @@ namespace BookingPortal.Features.Booking.Pages;
 public sealed class FollowedBooking(BookingChangeNotifier changes, Func<Task> onChanged) : IDisposable
 {
     private IDisposable? subscription;
-    private int reads;
+    private readonly LatestRead reads = new();
 
     /// <summary>The booking listened to, or null before the first or after <see cref="Dispose"/>.</summary>
     public Guid? BookingId { get; private set; }
@@ -33,15 +34,15 @@ public sealed class FollowedBooking(BookingChangeNotifier changes, Func<Task> on
     /// A read of the page's booking begun now. Reads overlap: a change heard for the booking shown before reloads it
     /// while the router sets the next number, and that reload can end last. Only the read begun last may be shown.
     /// </summary>
-    public int BeginRead() => ++reads;
+    public int BeginRead() => reads.Begin();
 
     /// <summary>Whether <paramref name="read"/> is still the last one begun, and the page not gone: only then is it shown and followed.</summary>
-    public bool IsLatest(int read) => read == reads;
+    public bool IsLatest(int read) => reads.IsLatest(read);
 
     /// <summary>Listens to nothing more; a read still under way when the page goes is not shown (nor followed) either.</summary>
     public void Dispose()
     {
-        reads++;
+        reads.Abandon();
         Follow(null);
     }
 }
