@@ -93,6 +93,21 @@ public sealed class SlotStaffing(
         return own.Any(a => !a.SharesSlot(service.Id, startUtc) && a.Blocked.Overlaps(slot.Blocked)) ? 0 : Math.Max(0, service.SeatsPerPractitioner - sharing);
     }
 
+    /// <summary>
+    /// Whether an appointment given before and since set aside (a no-show staff take back) would now clash: another
+    /// appointment of its practitioner or room overlaps it, buffers included, or its class is full. Hours and busy time
+    /// are not asked again: they were judged when it was given, and time off does not undo a booking either.
+    /// </summary>
+    public bool Clashes(int practitionerId, int? roomId, DateTime startUtc, DateTime endUtc)
+    {
+        var blocked = Slot(startUtc, endUtc).Blocked;
+        var own = Occupied().OfPractitioner(practitionerId);
+        bool SameClass(Appointment a) => a.SharesSlot(service.Id, startUtc) && a.PractitionerId == practitionerId;
+        return own.Where(SameClass).Sum(a => a.Count) >= service.SeatsPerPractitioner
+            || own.Any(a => !SameClass(a) && a.Blocked.Overlaps(blocked))
+            || (roomId is { } room && Occupied().OfRoom(room).Any(a => !SameClass(a) && a.Blocked.Overlaps(blocked)));
+    }
+
     /// <summary>The position of a practitioner in the day's rotation: the list by id, started at (day number mod count).</summary>
     public int RotationRank(int practitionerId, DateOnly localDate)
     {

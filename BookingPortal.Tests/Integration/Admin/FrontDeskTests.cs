@@ -120,8 +120,8 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddMinutes(2), TimeSpan.Zero));
         (await frontDesk.MarkNoShowAsync(staff, booking.Id)).Should().BeTrue();
         (await frontDesk.MarkNoShowAsync(staff, booking.Id)).Should().BeFalse("once is enough");
-        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeTrue();
-        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeFalse();
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().Be(UndoNoShowOutcome.Undone);
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().Be(UndoNoShowOutcome.NothingChanged);
         factory.Clock.SetUtcNow(new DateTimeOffset(booking.StartUtc.AddHours(2), TimeSpan.Zero));
         (await frontDesk.SweepNoShowsAsync()).Should().Be(0, "an undone no-show counts as attended, so the sweep leaves it alone");
 
@@ -160,8 +160,8 @@ public class FrontDeskTests() : PortalSuite(scheduledJobs: false)
         // An undo whose commit fails tells nobody: the event is written with the change or not at all.
         factory.Transactions.BeforeNextCommit(() => throw new InvalidOperationException("The commit failed."));
         await frontDesk.Invoking(f => f.UndoNoShowAsync(staff, booking.Id)).Should().ThrowAsync<InvalidOperationException>();
-        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeTrue();
-        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().BeFalse();
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().Be(UndoNoShowOutcome.Undone);
+        (await frontDesk.UndoNoShowAsync(staff, booking.Id)).Should().Be(UndoNoShowOutcome.NothingChanged);
 
         await using var after = await factory.DbFactory.CreateDbContextAsync();
         var told = await after.OutboxMessages.Where(m => m.WebhookEndpointId == endpoint).OrderBy(m => m.Id).Select(m => new { m.Subject, m.TextBody }).ToListAsync();

@@ -97,7 +97,8 @@ public sealed partial class ChaosRun(IServiceProvider services, ChaosWorld world
                 ChaosOpKind.CheckIn => CheckInAsync(op),
                 ChaosOpKind.MarkNoShow => MarkNoShowAsync(op),
                 ChaosOpKind.NoShowSweep => Scoped<FrontDeskService>(op, label, async f => Count(label, await f.SweepNoShowsAsync())),
-                ChaosOpKind.UndoNoShow => OnBookingAsync(op, label, InStatus(BookingStatus.NoShow), (s, b) => s.GetRequiredService<FrontDeskService>().UndoNoShowAsync(staff, b.Id)),
+                ChaosOpKind.UndoNoShow => OnBookingAsync(op, label, InStatus(BookingStatus.NoShow), async (s, b) =>
+                    await s.GetRequiredService<FrontDeskService>().UndoNoShowAsync(staff, b.Id) == UndoNoShowOutcome.Undone),
                 ChaosOpKind.QueueJourney => QueueJourneyAsync(op),
                 ChaosOpKind.QueueJoin => QueueJoinAsync(op, label),
                 ChaosOpKind.AdmissionTick => Scoped<AdmissionController>(op, label, async a => Count(label, await a.TickAllAsync())),

@@ -86,35 +86,46 @@ public sealed class FrontDeskService(
     }
 
     /// <summary>
-    /// The customer came after all: the no-show becomes a completed visit, the forfeit is reversed
-    /// and their no-show count goes back down. Done once, recorded with who did it.
+    /// The customer came after all: the no-show becomes a completed visit, the forfeit is reversed and their no-show
+    /// count goes back down. Done once, recorded with who did it. A completed visit occupies its practitioner again,
+    /// which the no-show had freed: refused when they (or the room) were given another appointment then meanwhile.
     /// </summary>
-    public Task<bool> UndoNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
+    public Task<UndoNoShowOutcome> UndoNoShowAsync(StaffActor actor, Guid bookingId, CancellationToken cancellationToken = default) =>
         StaffActionAsync(actor, (db, nowUtc) => UndoNoShowOnceAsync(db, nowUtc, actor, bookingId, cancellationToken), cancellationToken);
 
-    private async Task<bool> UndoNoShowOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
+    private async Task<UndoNoShowOutcome> UndoNoShowOnceAsync(BookingDbContext db, DateTime nowUtc, StaffActor actor, Guid bookingId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        var undone = booking is null ? 0 : await MarkAttendedAsync(
-            db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.NoShow), nowUtc, actor, cancellationToken);
-        if (undone != 1)
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).FirstOrDefaultAsync(b => b.Id == bookingId && b.Status == BookingStatus.NoShow, cancellationToken);
+        if (booking is null)
         {
-            return false;
+            return UndoNoShowOutcome.NothingChanged;
         }
 
-        await db.Users.Where(u => u.Id == booking!.CustomerId && u.NoShowCount > 0)
+        // The customer's row before the practitioners', the order a booking takes them in; rolled back unless undone.
+        await db.Users.Where(u => u.Id == booking.CustomerId && u.NoShowCount > 0)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.NoShowCount, x => x.NoShowCount - 1), cancellationToken);
+        if (!await PractitionerSeats.CanRetakeAsync(db, booking.Service!, booking, cancellationToken))
+        {
+            return UndoNoShowOutcome.PractitionerUnavailable;
+        }
+
+        var asRead = db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.NoShow && b.PractitionerId == booking.PractitionerId);
+        if (await MarkAttendedAsync(asRead, nowUtc, actor, cancellationToken) != 1)
+        {
+            return UndoNoShowOutcome.NothingChanged;
+        }
+
         var forfeited = await db.LedgerEntries.Where(e => e.BookingId == bookingId && e.Kind == LedgerEntryKind.NoShowForfeited).SumAsync(e => e.Amount, cancellationToken);
         if (forfeited > 0)
         {
-            db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking!.Currency, LedgerEntryKind.NoShowForfeitReversed, forfeited, nowUtc, "No-show undone by staff.", actor.Id));
+            db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.NoShowForfeitReversed, forfeited, nowUtc, "No-show undone by staff.", actor.Id));
         }
 
         await outbox.QueueNoShowUndoneAsync(db, bookingId, cancellationToken);
         await RecordAsync(db, actor, "booking.no_show_undone", bookingId, "Marked as attended.", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return UndoNoShowOutcome.Undone;
     }
 
     /// <summary>
@@ -211,7 +222,7 @@ public sealed class FrontDeskService(
     /// A desk action, for staff only, at the time it runs, in a fresh context; the whole unit again, with a fresh
     /// context, when the database gave it up for another transaction's sake.
     /// </summary>
-    private async Task<bool> StaffActionAsync(StaffActor actor, Func<BookingDbContext, DateTime, Task<bool>> once, CancellationToken cancellationToken)
+    private async Task<T> StaffActionAsync<T>(StaffActor actor, Func<BookingDbContext, DateTime, Task<T>> once, CancellationToken cancellationToken)
     {
         actor.EnsureStaff();
         return await ConflictRetry.RunAsync(dbFactory, db => once(db, time.GetUtcNow().UtcDateTime), logger, cancellationToken);
@@ -230,13 +241,4 @@ public sealed class FrontDeskService(
         audit.Record(db, actor, action, number, details);
         await db.SaveChangesAsync(cancellationToken);
     }
-}
-
-/// <summary>What the desk's buttons say when they have done their work (front desk and appointment pages alike).</summary>
-public static class FrontDeskMessages
-{
-    public const string CheckedIn = "Checked in.";
-    public const string NoShowMarked = "Marked as a no-show; the deposit is forfeited.";
-    public const string NoShowUndone = "No-show undone: marked as attended and the forfeit reversed.";
-    public const string NothingChanged = "Nothing changed: the booking was updated meanwhile.";
 }

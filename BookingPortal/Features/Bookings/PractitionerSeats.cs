@@ -77,6 +77,23 @@ public static class PractitionerSeats
         return (assignment is not null, assignment);
     }
 
+    /// <summary>
+    /// Whether a booking that stopped occupying its practitioner (a no-show) may occupy them and its room again: under
+    /// their locks, as a booking given them meanwhile took them, nothing else of theirs overlaps it and its class has
+    /// room (<see cref="SlotStaffing.Clashes"/>). True when the service books no practitioners or the booking has none.
+    /// </summary>
+    public static async Task<bool> CanRetakeAsync(BookingDbContext db, Service service, Domain.Booking booking, CancellationToken cancellationToken)
+    {
+        if (!service.BooksPractitioners || booking.PractitionerId is not { } practitionerId)
+        {
+            return true;
+        }
+
+        await LockAsync(db, [practitionerId], booking.RoomId is { } roomId ? [roomId] : [], cancellationToken);
+        var staffing = await LoadAsync(db, service, booking.StartUtc, booking.EndUtc, booking.Id, cancellationToken);
+        return !staffing.Clashes(practitionerId, booking.RoomId, booking.StartUtc, booking.EndUtc);
+    }
+
     /// <summary>Takes the practitioners' rows' locks, then the rooms', each in the order of their ids (a write that bumps LockVersion).</summary>
     public static async Task LockAsync(BookingDbContext db, IEnumerable<int> practitionerIds, IEnumerable<int> roomIds, CancellationToken cancellationToken)
     {
