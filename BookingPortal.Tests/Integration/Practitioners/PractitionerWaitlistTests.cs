@@ -65,14 +65,68 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
 
-    private async Task TimeOffAsync(int practitionerId, DateTime localStart)
+    /// <summary>
+    /// The first person waiting is offered Ana's freed seat; Ana then takes time off, so their claim is refused. The offer
+    /// ends there (it once held the seat until it expired, two hours later): nobody else could be given it either, so the
+    /// seat is back on sale, the next person still waits, and the refused customer waits again, told so in their language.
+    /// </summary>
+    [Fact]
+    public async Task A_claim_refused_because_no_practitioner_is_free_ends_the_offer_and_passes_the_seat_on()
+    {
+        var (massage, ana, morning, local, seat, waiting) = await WaitingForAnasSeatAsync();
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(seat.ConfirmationNumber, seat.CustomerId, false))).Succeeded.Should().BeTrue();
+        var waitlist = factory.Get<WaitlistService>();
+        var entry = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+        entry.Status.Should().Be(WaitlistStatus.Offered);
+        await TimeOffAsync(ana, local);
+
+        ReserveResult claim;
+        using (TestSupport.Localization.InCulture("es"))
+        {
+            claim = await waitlist.ClaimAsync(entry.Id, waiting[0]);
+        }
+
+        claim.Error.Should().Be(BookingError.PractitionerUnavailable);
+        (await waitlist.ListForCustomerAsync(waiting[0])).Single().Status.Should().Be(WaitlistStatus.Waiting, "the offer ended at the refusal");
+        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting, "nobody could give the seat to the next either");
+        (await BookedAsync(massage.Id, morning)).Should().Be(0, "the seat is back on sale");
+        claim.Message.Should().Contain("sigue en la lista de espera");
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+    }
+
+    /// <summary>Ana gives the one massage seat at 10:00 (Ben gives physio then); two customers wait for it, in order.</summary>
+    private async Task<(Service Massage, int Ana, DateTime Morning, DateTime Local, BookingView Seat, string[] Waiting)> WaitingForAnasSeatAsync()
+    {
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1), PractitionerSetup.Service("Physio", 60, 5)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s[0]), PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        var (massage, ana) = (services[0], p[0].Id);
+        var morning = PractitionerSetup.SlotStart(factory, massage);
+        var customers = await factory.CreateCustomersAsync(4);
+        var bookings = factory.Get<BookingService>();
+        (await bookings.ReserveAsync(new ReserveRequest(customers[0], services[1].Id, morning, "physio", PractitionerId: p[1].Id))).Succeeded.Should().BeTrue();
+        var seat = (await bookings.ReserveAsync(new ReserveRequest(customers[1], massage.Id, morning, "massage"))).Booking!;
+        seat.PractitionerId.Should().Be(ana);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
+        var waiting = customers.Skip(2).ToArray();
+        foreach (var customer in waiting)
+        {
+            (await factory.Get<WaitlistJoining>().JoinAsync(customer, massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue();
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        return (massage, ana, morning, local, seat, waiting);
+    }
+
+    private async Task<int> TimeOffAsync(int practitionerId, DateTime localStart)
     {
         var hour = new ExceptionDraft
         {
             Kind = AvailabilityExceptionKind.TimeOff, FromDate = DateOnly.FromDateTime(localStart), FromTime = TimeOnly.FromDateTime(localStart),
             ToTime = TimeOnly.FromDateTime(localStart.AddHours(1)), Reason = "Dentist",
         };
-        (await factory.Get<TimeOffService>().AddAsync(await factory.StaffAsync(), practitionerId, hour)).ExceptionId.Should().NotBeNull();
+        var added = await factory.Get<TimeOffService>().AddAsync(await factory.StaffAsync(), practitionerId, hour);
+        added.ExceptionId.Should().NotBeNull();
+        return added.ExceptionId!.Value;
     }
 
     private async Task<int> BookedAsync(int serviceId, DateTime startUtc)
@@ -80,4 +134,10 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         return await db.SlotInventories.Where(i => i.ServiceId == serviceId && i.StartUtc == startUtc).Select(i => i.Booked).SingleAsync();
     }
+}
+
+/// <summary>The waitlist's practitioner rules on PostgreSQL.</summary>
+public class PractitionerWaitlistOnPostgresTests : PractitionerWaitlistTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -21,14 +21,37 @@ public sealed class WaitlistService(
     SeatReleaser seats, NotificationOutbox outbox, AccountRules accountRules, VideoRoomLinks videoRooms, TimeProvider time,
     IStringLocalizer<PortalText> text, ILogger<WaitlistService> logger)
 {
-    /// <summary>Books the held seat while the offer lasts; one they can never take (theirs at that time already) passes on at once.</summary>
+    /// <summary>
+    /// Books the held seat while the offer lasts. One they can never take (theirs at that time already) passes on at once;
+    /// so does one nobody can give them (no practitioner free then), and they wait again, keeping their place.
+    /// </summary>
     public async Task<ReserveResult> ClaimAsync(long entryId, string customerId, CancellationToken cancellationToken = default)
     {
         var result = await ConflictRetry.RunAsync(() => ClaimOnceAsync(entryId, customerId, cancellationToken), logger, cancellationToken);
-        return result.Error == BookingError.SeatAlreadyHeld && await LeaveAsync(entryId, customerId, cancellationToken)
-            ? result with { Message = $"{result.Message} {text["The seat held for you passes to the next person waiting."]}" }
-            : result;
+        return result.Error switch
+        {
+            BookingError.SeatAlreadyHeld when await LeaveAsync(entryId, customerId, cancellationToken) =>
+                result with { Message = $"{result.Message} {text["The seat held for you passes to the next person waiting."]}" },
+            BookingError.PractitionerUnavailable when await WaitAgainAsync(entryId, customerId, cancellationToken) =>
+                result with { Message = $"{result.Message} {text["The seat held for you has been passed on; you stay on the waiting list and will hear when a seat someone can give frees up."]}" },
+            _ => result,
+        };
     }
+
+    /// <summary>
+    /// Ends an offer whose claim nobody could give (the practitioners taken or away then), so it blocks nobody until it
+    /// expires: its seat goes on by the rule of every freed seat (SeatReleaser: to the next waiting only if someone can
+    /// give it, else back on sale), and the customer waits again as before.
+    /// </summary>
+    private Task<bool> WaitAgainAsync(long entryId, string customerId, CancellationToken cancellationToken) =>
+        ConflictRetry.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var entry = await db.WaitlistEntries.AsNoTracking()
+                .FirstOrDefaultAsync(e => e.Id == entryId && e.CustomerId == customerId && e.Status == WaitlistStatus.Offered, cancellationToken);
+            return entry?.OfferedSlotInventoryId is { } held
+                   && await EndAsync(db, entry, WaitlistStatus.Waiting, e => e.Status == WaitlistStatus.Offered && e.OfferedSlotInventoryId == held, cancellationToken);
+        }, logger, cancellationToken);
 
     private async Task<ReserveResult> ClaimOnceAsync(long entryId, string customerId, CancellationToken cancellationToken)
     {
