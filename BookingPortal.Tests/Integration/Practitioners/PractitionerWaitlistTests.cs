@@ -66,6 +66,30 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
     }
 
     /// <summary>
+    /// Ana (massage only) is away when the one massage seat at 10:00 is cancelled: nobody can give it, so it goes back on
+    /// sale and the two people waiting keep waiting. Staff then remove Ana's time off: the first person waiting is offered
+    /// the seat (it once stayed on sale, the waiting list never told) and claims it with Ana.
+    /// </summary>
+    [Fact]
+    public async Task Removing_the_time_off_that_kept_a_freed_seat_from_the_waiting_list_offers_it_to_them()
+    {
+        var (massage, ana, morning, local, seat, waiting) = await WaitingForAnasSeatAsync();
+        var timeOff = await TimeOffAsync(ana, local);
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(seat.ConfirmationNumber, seat.CustomerId, false))).Succeeded.Should().BeTrue();
+        var waitlist = factory.Get<WaitlistService>();
+        (await waitlist.ListForCustomerAsync(waiting[0])).Single().Status.Should().Be(WaitlistStatus.Waiting, "nobody could give the seat");
+
+        (await factory.Get<TimeOffService>().RemoveAsync(await factory.StaffAsync(), ana, timeOff)).Should().BeNull();
+
+        var entry = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+        entry.Status.Should().Be(WaitlistStatus.Offered, "Ana can give the seat again");
+        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
+        (await waitlist.ClaimAsync(entry.Id, waiting[0])).Booking!.PractitionerId.Should().Be(ana);
+        (await BookedAsync(massage.Id, morning)).Should().Be(1);
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+    }
+
+    /// <summary>
     /// The first person waiting is offered Ana's freed seat; Ana then takes time off, so their claim is refused. The offer
     /// ends there (it once held the seat until it expired, two hours later): nobody else could be given it either, so the
     /// seat is back on sale, the next person still waits, and the refused customer waits again, told so in their language.

@@ -16,6 +16,9 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
 {
     private const int CandidatesPerRelease = 20;
 
+    /// <summary>How far from a practitioner's freed time a slot may have been kept from them: both services' buffers at their longest.</summary>
+    private static readonly TimeSpan BufferReach = TimeSpan.FromMinutes(2 * ServiceRules.MaxBufferMinutes);
+
     /// <summary>
     /// Ends a booking (cancelled, expired) and gives its seat back, in the caller's transaction. The
     /// slot's row is locked first, as every transaction takes slot counters before bookings, and the
@@ -73,6 +76,32 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
         }
 
         return offers;
+    }
+
+    /// <summary>
+    /// A practitioner is free again from <paramref name="fromUtc"/> to <paramref name="toUtc"/> (their time off removed): the
+    /// seats of their services' slots then (buffers' reach included) that stayed on sale while people wait, because nobody
+    /// could give them, go to those waiting as new seats do (<see cref="OfferNewSeatsAsync"/>: each offered only while
+    /// someone can give it, else left on sale). In the caller's transaction, after the practitioner's lock; counters by id.
+    /// </summary>
+    /// <returns>How many seats were offered.</returns>
+    public async Task<int> OfferFreedTimeAsync(BookingDbContext db, int practitionerId, DateTime fromUtc, DateTime toUtc, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var (from, to) = (fromUtc - BufferReach, toUtc + BufferReach);
+        var (firstDate, lastDate) = (DateOnly.FromDateTime(from).AddDays(-1), DateOnly.FromDateTime(to).AddDays(1));
+        var slots = await db.SlotInventories.AsNoTracking()
+            .Where(i => i.StartUtc < to && i.EndUtc > from && i.StartUtc > nowUtc && !i.IsClosed && i.Booked < i.Capacity
+                        && db.PractitionerServices.Any(ps => ps.PractitionerId == practitionerId && ps.ServiceId == i.ServiceId)
+                        && db.WaitlistEntries.Any(e => e.ServiceId == i.ServiceId && e.Status == WaitlistStatus.Waiting
+                                                       && (e.SlotStartUtc == i.StartUtc || (e.SlotStartUtc == null && e.LocalDate >= firstDate && e.LocalDate <= lastDate))))
+            .OrderBy(i => i.Id).Select(i => new { i.Id, Free = i.Capacity - i.Booked }).ToListAsync(cancellationToken);
+        var offered = 0;
+        foreach (var slot in slots)
+        {
+            offered += await OfferNewSeatsAsync(db, slot.Id, slot.Free, nowUtc, cancellationToken);
+        }
+
+        return offered;
     }
 
     private static Task<int> GiveBackAsync(BookingDbContext db, long inventoryId, CancellationToken cancellationToken) =>

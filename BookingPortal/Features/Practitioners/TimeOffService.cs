@@ -27,7 +27,7 @@ public sealed record TimeOffResult(int? ExceptionId, IReadOnlyList<FieldError> E
 [ScopedService]
 public sealed class TimeOffService(
     IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, ClinicCancellation cancellations, PractitionerReassignment reassignment,
-    NotificationOutbox outbox, AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)
+    SeatReleaser seats, NotificationOutbox outbox, AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)
 {
     /// <summary>Recorded on bookings cancelled because their practitioner is away.</summary>
     public const string CancelledReason = "The practitioner is away; the clinic cancelled with a full refund.";
@@ -98,15 +98,31 @@ public sealed class TimeOffService(
             return text["These extra hours hold {0}. Add time off over them to give them to a colleague or cancel them, then remove the extra hours.", StrandedBookings.Describe(stranded, text)];
         }
 
+        var removing = before.Exceptions.FirstOrDefault(e => e.Id == exceptionId);
         var removed = await db.AvailabilityExceptions.Where(e => e.Id == exceptionId && e.PractitionerId == practitionerId).ExecuteDeleteAsync(cancellationToken);
         if (removed == 1)
         {
             audit.Record(db, actor, "practitioner.exception_removed", $"practitioner {practitionerId}", $"entry {exceptionId}");
             await db.SaveChangesAsync(cancellationToken);
+            await OfferFreedTimeAsync(db, practitionerId, removing, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return removed == 1 ? null : text["That entry was removed meanwhile."].Value;
+    }
+
+    /// <summary>
+    /// Time off removed gives its time back: seats nobody could give then go to the people waiting (SeatReleaser's rule).
+    /// Its wall time is in the services' zone, within 14 hours of UTC; the releaser judges each slot in that reach exactly.
+    /// </summary>
+    private async Task OfferFreedTimeAsync(BookingDbContext db, int practitionerId, AvailabilityException? removed, CancellationToken cancellationToken)
+    {
+        if (removed is { Kind: AvailabilityExceptionKind.TimeOff })
+        {
+            var reach = TimeSpan.FromHours(14);
+            var (fromUtc, toUtc) = (DateTime.SpecifyKind(removed.StartLocal - reach, DateTimeKind.Utc), DateTime.SpecifyKind(removed.EndLocal + reach, DateTimeKind.Utc));
+            await seats.OfferFreedTimeAsync(db, practitionerId, fromUtc, toUtc, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
     }
 
     /// <summary>Cancels one booking of the time off as closing a slot does; only while it is still on the slot and with the practitioner listed.</summary>
