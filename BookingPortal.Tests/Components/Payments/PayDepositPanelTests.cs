@@ -64,4 +64,25 @@ public sealed class PayDepositPanelTests : IAsyncLifetime
         panel.FindAll("[role=alert]").Should().BeEmpty("the second tap is not a failed payment");
         stripe.Requests.Where(r => r.Path == "/v1/checkout/sessions").Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task A_press_too_close_to_its_checkout_s_end_says_so_beside_the_button_and_sends_no_one_to_pay()
+    {
+        var booking = await HeldBookingAsync(factory);
+        context.AddAuthorization().SetAuthorized("customer").SetClaims(new Claim(PortalClaims.UserIdType, booking.CustomerId));
+        // An earlier press fixed the checkout's end, which is now two minutes away, as is the hold's.
+        var ends = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(2);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, ends).SetProperty(x => x.ExpiresAtUtc, ends));
+        }
+
+        var panel = context.Render<PayDepositPanel>(parameters => parameters.Add(p => p.Booking, booking).Add(p => p.HoldUntilUtc, ends));
+
+        await panel.FindAll("button").Single(b => b.TextContent.Contains("Pay deposit")).ClickAsync(new());
+
+        panel.WaitForAssertion(() => panel.Find("[role=alert]").TextContent.Should().Contain("There is too little time left to pay before your hold ends"), TimeSpan.FromSeconds(30));
+        context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri.Should().NotStartWith("https://checkout.stripe.test/");
+        stripe.Requests.Should().NotContain(r => r.Path == "/v1/checkout/sessions", "no card form that closes under the customer");
+    }
 }

@@ -66,23 +66,53 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     }
 
     [Fact]
-    public async Task The_hold_is_extended_once_and_by_a_bounded_time_then_released_with_its_session_closed()
+    public async Task A_second_press_near_the_hold_s_end_gives_the_customer_time_to_pay_in_the_same_session()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold - TimeSpan.FromMinutes(6));
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        var session = stripe.SessionOf(booking.Id);
+
+        // Back from Stripe's page without paying (a card to fetch), the customer presses again with 20 seconds of the hold left.
+        factory.Clock.Advance(TimeSpan.FromMinutes(6) - TimeSpan.FromSeconds(20));
+        var pressedAgainAt = factory.Clock.GetUtcNow().UtcDateTime;
+        (await PressPayAsync(booking)).Should().NotBeNull();
+        stripe.SessionOf(booking.Id).Should().Be(session, "the second press reuses the session");
+        (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(pressedAgainAt + PaymentService.TimeToPay);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0, "the second press gave the customer time to pay");
+        stripe.StatusOf(session).Should().Be("open");
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        stripe.Pay(session, "pi_after_the_second_press").Should().BeTrue();
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_after_the_second_press", 50m);
+        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Confirmed);
+    }
+
+    [Fact]
+    public async Task Presses_give_time_to_pay_only_up_to_the_session_s_end_then_are_refused_and_the_seat_released()
     {
         var booking = await HeldBookingAsync(factory);
         factory.Clock.Advance(Hold - TimeSpan.FromSeconds(20));
-        var pressedAt = factory.Clock.GetUtcNow().UtcDateTime;
-        (await PressPayAsync(booking)).Should().NotBeNull();
-        var session = stripe.SessionOf(booking.Id);
-        (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(pressedAt + PaymentService.TimeToPay);
+        var sessionEnds = factory.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(31);
+        // Each press 20 seconds before the hold ends gives it TimeToPay more, in the one session.
+        while (factory.Clock.GetUtcNow().UtcDateTime + PaymentService.TimeToPay <= sessionEnds)
+        {
+            var pressedAt = factory.Clock.GetUtcNow().UtcDateTime;
+            (await PressPayAsync(booking)).Should().NotBeNull();
+            (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(pressedAt + PaymentService.TimeToPay);
+            factory.Clock.Advance(PaymentService.TimeToPay - TimeSpan.FromSeconds(20));
+        }
 
-        // Back from Stripe without paying, the customer presses again near the new end: the same session, no more time.
-        factory.Clock.Advance(PaymentService.TimeToPay - TimeSpan.FromSeconds(20));
-        (await PressPayAsync(booking)).Should().NotBeNull();
-        (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(pressedAt + PaymentService.TimeToPay);
+        var holdEnds = (await ViewAsync(booking)).PaymentHoldExpiresAtUtc;
+        var refused = async () => await PressPayAsync(booking);
+        (await refused.Should().ThrowAsync<CheckoutEndsTooSoonException>("the session closes before the customer could pay in it"))
+            .Which.CheckoutEndsAtUtc.Should().Be(sessionEnds);
+        (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(holdEnds, "a refused press holds the seat no longer");
 
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
         (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
-        stripe.StatusOf(session).Should().Be("expired");
+        stripe.StatusOf(stripe.SessionOf(booking.Id)).Should().Be("expired");
         (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Cancelled);
     }
 

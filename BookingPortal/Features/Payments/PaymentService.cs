@@ -25,14 +25,18 @@ public sealed class PaymentService(
     ILogger<PaymentService> logger)
 {
     /// <summary>
-    /// The least time a customer sent to a new checkout has to pay in it (the card form, a bank's 3-D Secure page). A
-    /// press with less of the hold left sent them to a page the hold expiry sweep closed under them seconds later; the
-    /// press that opens the checkout extends the hold to this, so by at most this much, once (a later press reuses the
-    /// checkout; a press that opens none gives the time back).
+    /// The least time a customer sent to a checkout has to pay in it (the card form, a bank's 3-D Secure page). A press with
+    /// less of the hold left sent them to a page the hold expiry sweep closed under them seconds later. So every press, the
+    /// one that opens the checkout and a later one that reuses it (back from the card form, the customer taps "Pay" again),
+    /// extends the hold to this from the press: by at most this much per press, and never past the checkout's own end, after
+    /// which the provider takes no payment in it (Stripe's is at least 30 minutes after the first press); a press that
+    /// would have less than this before that end is refused (<see cref="CheckoutEndsTooSoonException"/>). A press that
+    /// opens no checkout gives the time back.
     /// </summary>
     public static readonly TimeSpan TimeToPay = TimeSpan.FromMinutes(5);
 
     /// <returns>Where to send the customer to pay, or null when the booking is not waiting for an online payment.</returns>
+    /// <exception cref="CheckoutEndsTooSoonException">The booking's checkout stops taking payment in less than <see cref="TimeToPay"/>.</exception>
     public async Task<Uri?> StartDepositCheckoutAsync(string confirmationNumber, string userId, Uri portalBaseUri, CancellationToken cancellationToken = default)
     {
         var booking = await bookings.GetAsync(confirmationNumber, userId, isStaff: false, cancellationToken);
@@ -86,7 +90,8 @@ public sealed class PaymentService(
     /// Stripe refuses an idempotency key reused with different parameters. Only while the seat is still held: the hold
     /// expiry sweep releases a hold with no checkout fixed without asking the provider, conditional on there being none.
     /// The same update gives the hold until <paramref name="holdEnds"/> (<see cref="TimeToPay"/>), so a sweep that read
-    /// the hold as lapsed finds it changed and leaves it.
+    /// the hold as lapsed finds it changed and leaves it. A later press, finding the time fixed, is given its time to pay
+    /// in that checkout (<see cref="GiveLaterPressTimeToPayAsync"/>), or refused.
     /// </summary>
     /// <returns>Whether this press fixed it, and the time fixed; no time when the booking no longer waits for payment.</returns>
     private static async Task<(bool FixedByThisPress, DateTime? ExpiresAtUtc)> FixCheckoutEndAsync(
@@ -97,7 +102,31 @@ public sealed class PaymentService(
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.CheckoutExpiresAtUtc, proposed)
                 .SetProperty(x => x.ExpiresAtUtc, x => x.ExpiresAtUtc < holdEnds ? holdEnds : x.ExpiresAtUtc), cancellationToken) == 1;
         var current = await db.Bookings.Where(b => b.Id == bookingId).Select(b => new { b.Status, b.CheckoutExpiresAtUtc }).SingleAsync(cancellationToken);
+        if (!fixedByThisPress && current is { Status: BookingStatus.PendingPayment, CheckoutExpiresAtUtc: { } closes })
+        {
+            await GiveLaterPressTimeToPayAsync(db, bookingId, nowUtc, closes, cancellationToken);
+        }
+
         return (fixedByThisPress, current.Status == BookingStatus.PendingPayment ? current.CheckoutExpiresAtUtc : null);
+    }
+
+    /// <summary>
+    /// A press that reuses the checkout an earlier press opened gives the hold <see cref="TimeToPay"/> as that press did, in
+    /// an update conditional on the same checkout and a hold not yet lapsed (a sweep that read it as lapsed may be closing
+    /// the checkout). The checkout's end bounds it: a hold past it holds a seat nobody can pay for.
+    /// </summary>
+    /// <exception cref="CheckoutEndsTooSoonException">The checkout closes before the customer would have <see cref="TimeToPay"/> in it.</exception>
+    private static async Task GiveLaterPressTimeToPayAsync(BookingDbContext db, Guid bookingId, DateTime nowUtc, DateTime closes, CancellationToken cancellationToken)
+    {
+        var holdEnds = nowUtc + TimeToPay;
+        if (closes < holdEnds)
+        {
+            throw new CheckoutEndsTooSoonException(closes);
+        }
+
+        await db.Bookings
+            .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.CheckoutExpiresAtUtc == closes && b.ExpiresAtUtc > nowUtc && b.ExpiresAtUtc < holdEnds)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.ExpiresAtUtc, holdEnds), cancellationToken);
     }
 
     private static string CheckoutKey(Guid bookingId, DateTime expiresAtUtc) =>
