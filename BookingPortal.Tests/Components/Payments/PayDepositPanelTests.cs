@@ -85,4 +85,25 @@ public sealed class PayDepositPanelTests : IAsyncLifetime
         context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri.Should().NotStartWith("https://checkout.stripe.test/");
         stripe.Requests.Should().NotContain(r => r.Path == "/v1/checkout/sessions", "no card form that closes under the customer");
     }
+
+    [Fact]
+    public async Task After_the_switch_to_pay_at_reception_a_held_booking_shows_the_reception_words_and_no_pay_button()
+    {
+        var booking = await HeldBookingAsync(factory);
+        await using var reception = await ReceptionPortalAsync(factory, stripe);
+        context.Services.AddSingleton(reception.Services.CreateScope().ServiceProvider.GetRequiredService<PaymentService>());
+        context.AddAuthorization().SetAuthorized("customer").SetClaims(new Claim(PortalClaims.UserIdType, booking.CustomerId));
+
+        var panel = context.Render<PayDepositPanel>(parameters => parameters
+            .Add(p => p.Booking, booking).Add(p => p.HoldUntilUtc, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10)));
+
+        panel.FindAll("button").Should().BeEmpty("nothing can be paid online any more");
+        panel.Find("[data-testid=pay-at-reception]").TextContent.Should().Contain("Deposits are now paid at reception, not online")
+            .And.Contain("pay the deposit at reception when you arrive");
+        using (TestSupport.Localization.InCulture("es-ES"))
+        {
+            panel.Render();
+            panel.Find("[data-testid=pay-at-reception]").TextContent.Should().Contain("Los depósitos ahora se pagan en recepción");
+        }
+    }
 }

@@ -35,6 +35,9 @@ public sealed class PaymentService(
     /// </summary>
     public static readonly TimeSpan TimeToPay = TimeSpan.FromMinutes(5);
 
+    /// <summary>False when deposits are paid at reception: a booking held for an online deposit before the switch can no longer be paid here.</summary>
+    public bool TakesPaymentOnline => gateway.TakesPaymentOnline;
+
     /// <returns>Where to send the customer to pay, or null when the booking is not waiting for an online payment.</returns>
     /// <exception cref="CheckoutEndsTooSoonException">The booking's checkout stops taking payment in less than <see cref="TimeToPay"/>.</exception>
     public async Task<Uri?> StartDepositCheckoutAsync(string confirmationNumber, string userId, Uri portalBaseUri, CancellationToken cancellationToken = default)
