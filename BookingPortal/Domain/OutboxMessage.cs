@@ -45,6 +45,12 @@ public enum NotificationKind
 
     /// <summary>A waitlist place ended because staff archived the service: the seat waited for (or offered) will not come.</summary>
     WaitlistClosed,
+
+    /// <summary>
+    /// The deposit was charged after the seat had been released (the hold lapsed, or the booking was cancelled, with the checkout
+    /// still open): the booking stays cancelled and the money is refunded in full.
+    /// </summary>
+    LatePaymentRefunded,
 }
 
 public static class NotificationKinds

@@ -47,6 +47,29 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task A_late_payment_delivered_again_and_again_tells_the_customer_once_by_e_mail_that_it_is_refunded()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold + TimeSpan.FromMinutes(1));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        using var client = factory.CreateClient();
+        var payload = StripeStandIn.CheckoutCompletedEvent("evt_late", booking.Id, "pi_after_release", 5000);
+
+        // Two deliveries at once (Stripe retrying a slow answer), then one more later.
+        var deliveries = await Task.WhenAll(StripeStandIn.PostWebhookAsync(client, payload), StripeStandIn.PostWebhookAsync(client, payload));
+        deliveries.Should().OnlyContain(d => d.IsSuccessStatusCode);
+        (await StripeStandIn.PostWebhookAsync(client, payload)).EnsureSuccessStatusCode();
+
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var told = await db.OutboxMessages.Where(m => m.BookingId == booking.Id && m.Kind == NotificationKind.LatePaymentRefunded).ToListAsync();
+        var email = told.Should().ContainSingle("the customer is told once, whatever the deliveries").Which;
+        (email.Channel, email.CustomerId).Should().Be((NotificationChannel.Email, booking.CustomerId));
+        email.Subject.Should().StartWith("Payment refunded: ");
+        email.TextBody.Should().Contain("The deposit of $50.00 was charged after the seat was released and is refunded in full.");
+        (await db.RefundRequests.CountAsync(r => r.BookingId == booking.Id)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Pay_pressed_with_seconds_of_the_hold_left_still_gives_the_customer_time_to_pay()
     {
         var booking = await HeldBookingAsync(factory);

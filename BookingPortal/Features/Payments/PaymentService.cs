@@ -21,6 +21,7 @@ public sealed class PaymentService(
     SlotChangeNotifier slotChanges,
     BookingChangeNotifier bookingChanges,
     NotificationOutbox outbox,
+    LatePaymentMessages latePayments,
     TimeProvider time,
     ILogger<PaymentService> logger)
 {
@@ -205,6 +206,8 @@ public sealed class PaymentService(
 
         db.LedgerEntries.Add(LedgerEntry.For(bookingId, booking.Currency, LedgerEntryKind.DepositCharged, amount, nowUtc, $"Paid online after the hold ended ({paymentReference})."));
         await refunds.QueueOwedAsync(db, bookingId, "Paid when the booking could no longer be confirmed.", cancellationToken);
+        // Only this first recording tells the customer: a redelivered webhook finds the payment recorded and changes nothing.
+        await latePayments.QueueAsync(db, bookingId, amount, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Deposit for {Confirmation} arrived after its hold ended; refunding.", booking.ConfirmationNumber);

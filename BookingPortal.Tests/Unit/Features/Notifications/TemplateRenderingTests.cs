@@ -150,6 +150,18 @@ public class TemplateRenderingTests
     }
 
     [Fact]
+    public void A_late_payment_s_message_says_the_deposit_was_charged_after_the_release_and_is_refunded_in_full_in_both_languages()
+    {
+        var english = Compose(Sample(NotificationKind.LatePaymentRefunded) with { Released = 50m });
+        var spanish = Compose(Sample(NotificationKind.LatePaymentRefunded) with { Released = 50m, Language = MessageLanguage.Spanish });
+
+        english.Text.Should().Contain("The deposit of $50.00 was charged after the seat was released and is refunded in full.");
+        english.Html.Should().Contain("refunded in full");
+        spanish.Text.Should().Contain("se cobró después de liberarse la plaza y se le devuelve íntegramente.").And.Contain("50,00");
+        spanish.Subject.Should().StartWith("Pago devuelto: ");
+    }
+
+    [Fact]
     public void A_reminder_says_how_far_off_the_start_is()
     {
         Compose(Sample(NotificationKind.Reminder24h) with { MinutesBefore = 72 * 60 }).Subject.Should().StartWith("Reminder: Specialist Consultation in 3 days, ");

@@ -112,6 +112,14 @@ public static class MessageValues
         var fee = facts.FeeRetained ?? 0;
         var released = facts.Released ?? 0;
         var currency = facts.Currency ?? "USD";
+        if (facts.Kind == NotificationKind.LatePaymentRefunded)
+        {
+            // Nothing was "no longer due" here: the money was taken, and all of it goes back.
+            return spanish
+                ? $"El depósito de {DisplayFormat.Money(released, currency, SpanishCulture)} se cobró después de liberarse la plaza y se le devuelve íntegramente."
+                : $"The deposit of {DisplayFormat.Money(released, currency)} was charged after the seat was released and is refunded in full.";
+        }
+
         if (fee == 0 && released == 0)
         {
             return spanish ? "No había depósito que devolver." : "There was no deposit to refund.";
