@@ -42,6 +42,29 @@ public class ServiceArchivingTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task A_customer_waiting_for_two_days_is_one_customer_told_as_the_dialog_counted()
+    {
+        var (service, slot, _, waiting) = await FullSlotWithWaitlistAsync();
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            db.WaitlistEntries.Add(new WaitlistEntry
+            {
+                CustomerId = waiting[0], ServiceId = service.Id, Status = WaitlistStatus.Waiting,
+                LocalDate = DateOnly.FromDateTime(slot.LocalStart.DateTime).AddDays(1), CreatedAtUtc = factory.Clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var staff = await factory.StaffAsync();
+        var asked = await factory.Get<ServiceArchiving>().CustomersToTellAsync(staff, service.Id);
+        var message = await factory.Get<ServiceAdminService>().SetArchivedAsync(staff, service.Id, archived: true);
+
+        asked.Should().Be(2);
+        message.Should().Contain($"{asked} customer(s) on its waitlist are told it has ended", "the message counts whom the dialog said would be told");
+        (await factory.OutboxAsync()).Where(m => m.Kind == NotificationKind.WaitlistClosed).Select(m => m.CustomerId).Distinct().Should().BeEquivalentTo(waiting);
+    }
+
+    [Fact]
     public async Task A_service_archived_with_people_still_waiting_offers_a_freed_seat_to_nobody()
     {
         var (service, slot, booked, _) = await FullSlotWithWaitlistAsync();

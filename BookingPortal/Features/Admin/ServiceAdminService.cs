@@ -205,11 +205,11 @@ public sealed class ServiceAdminService(
     /// <summary>Archived services leave the catalogue, and their waitlists end (<see cref="ServiceArchiving"/>); bookings already made stay as they are.</summary>
     public async Task<string> SetArchivedAsync(StaffActor actor, int serviceId, bool archived, CancellationToken cancellationToken = default)
     {
-        var (_, ended) = await archiving.SetArchivedAsync(actor, serviceId, archived, cancellationToken);
+        var (_, told) = await archiving.SetArchivedAsync(actor, serviceId, archived, cancellationToken);
         slotChanges.NotifyChanged(serviceId);
         await pageCache.ServicesChangedAsync(cancellationToken);
         return archived
-            ? text["Archived: customers no longer see it; bookings already made are kept; {0} customer(s) on its waitlist are told it has ended.", ended]
+            ? text["Archived: customers no longer see it; bookings already made are kept; {0} customer(s) on its waitlist are told it has ended.", told]
             : text["Restored: customers can book it again."];
     }
 

@@ -14,24 +14,24 @@ namespace BookingPortal.Features.Admin;
 [ScopedService]
 public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFactory, AuditLog audit, WaitlistClosedMessages messages, TimeProvider time)
 {
-    /// <returns>Whether the service changed, and how many waitlist places ended (each customer told).</returns>
-    public async Task<(bool Changed, int WaitlistEnded)> SetArchivedAsync(StaffActor actor, int serviceId, bool archived, CancellationToken cancellationToken)
+    /// <returns>Whether the service changed, and how many customers were told their waitlist places ended: as the dialog counts them.</returns>
+    public async Task<(bool Changed, int CustomersTold)> SetArchivedAsync(StaffActor actor, int serviceId, bool archived, CancellationToken cancellationToken)
     {
         actor.EnsureStaff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Services.Where(s => s.Id == serviceId && s.IsArchived != archived)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsArchived, archived), cancellationToken) == 1;
-        var ended = changed && archived ? await EndWaitlistAsync(db, serviceId, cancellationToken) : 0;
+        var (places, customers) = changed && archived ? await EndWaitlistAsync(db, serviceId, cancellationToken) : (0, 0);
         if (changed)
         {
             audit.Record(db, actor, archived ? "service.archived" : "service.restored", $"service {serviceId}",
-                archived ? $"{ended} waitlist place(s) ended, each customer told." : "");
+                archived ? $"{places} waitlist place(s) ended, {customers} customer(s) told." : "");
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return (changed, ended);
+        return (changed, customers);
     }
 
     /// <summary>How many customers archiving the service now would tell that their waitlist place ended: what staff are asked to confirm.</summary>
@@ -59,9 +59,9 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
     /// <summary>
     /// Under the locks of the service's upcoming seat counters (and those holding its offers), in id order, as every transaction
     /// takes counters: a release on one of them either finished before, and its offer is ended here, or waits, then finds the
-    /// service archived and offers nobody.
+    /// service archived and offers nobody. A customer waiting for several days or times is one customer told, as the dialog counts.
     /// </summary>
-    private async Task<int> EndWaitlistAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
+    private async Task<(int Places, int Customers)> EndWaitlistAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
     {
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var counters = await db.SlotInventories.Where(i => i.ServiceId == serviceId && (i.StartUtc > nowUtc || db.WaitlistEntries.Any(
@@ -73,8 +73,8 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
         }
 
         var entries = await (await PlacesToEndAsync(db, serviceId, nowUtc, cancellationToken))
-            .OrderBy(e => e.Id).Select(e => new { e.Id, e.Status, e.OfferedSlotInventoryId }).ToListAsync(cancellationToken);
-        var told = 0;
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.Status, e.OfferedSlotInventoryId, e.CustomerId }).ToListAsync(cancellationToken);
+        var told = new List<string>();
         foreach (var entry in entries)
         {
             // Conditional: a customer who left or claimed at that moment keeps what they did.
@@ -90,9 +90,9 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
             }
 
             await messages.QueueAsync(db, entry.Id, cancellationToken);
-            told++;
+            told.Add(entry.CustomerId);
         }
 
-        return told;
+        return (told.Count, told.Distinct().Count());
     }
 }
