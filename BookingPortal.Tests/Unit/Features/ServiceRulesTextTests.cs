@@ -25,6 +25,18 @@ public partial class ServiceRulesTextTests
     }
 
     [Fact]
+    public void Every_change_named_after_Saved_has_an_English_and_a_Spanish_text()
+    {
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "BookingPortal", "Features", "Admin", "ServiceChanges.cs"));
+        var keys = ChangeName().Matches(source).Select(m => m.Groups["key"].Value).ToHashSet();
+        var (english, spanish) = (Texts("PortalText.resx"), Texts("PortalText.es.resx"));
+
+        keys.Should().HaveCountGreaterThan(25, "the scan must find every field's label and the slots' changes");
+        keys.Except(english.Keys).Should().BeEmpty("English needs every change's name");
+        keys.Except(spanish.Keys).Should().BeEmpty("Spanish needs every change's name");
+    }
+
+    [Fact]
     public void In_English_each_error_reads_as_the_rules_give_it()
     {
         var text = Localization.PortalText();
@@ -90,4 +102,8 @@ public partial class ServiceRulesTextTests
     // A rule's message: a plain string literal that is a sentence (interpolated strings are the fields' names and the values).
     [GeneratedRegex(@"(?<![\$@])""(?<key>[A-Z{][^""]*\.)""")]
     private static partial Regex MessageLiteral();
+
+    // A change's name: an editable field's label, or what happened to a slot.
+    [GeneratedRegex(@"EditableField\.Of\(""(?<key>[^""]+)""|""(?<key>[a-z]+ slot \{0\})""")]
+    private static partial Regex ChangeName();
 }

@@ -179,7 +179,7 @@ public sealed class ServiceAdminService(
 
         var told = await locations.ApplyAsync(db, place, existing, nowUtc, cancellationToken);
         var toldText = ServicePlace.Of(existing) == place ? "" : $" The customers of {told} upcoming booking(s) are told of the new place.";
-        audit.Record(db, actor, "service.updated", $"service {existing.Id}", (changed.Count == 0 ? "No changes." : "Changed " + string.Join(", ", changed) + ".") + toldText);
+        audit.Record(db, actor, "service.updated", $"service {existing.Id}", (changed.Count == 0 ? "No changes." : "Changed " + string.Join(", ", changed.Select(c => c.Message)) + ".") + toldText);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var follower in zoneChanged ? zoneFollowers : [])
@@ -189,7 +189,7 @@ public sealed class ServiceAdminService(
 
         slotChanges.NotifyChanged(existing.Id);
         await pageCache.ServicesChangedAsync(cancellationToken);
-        return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? text["Nothing to change."] : text["Saved: {0}.", string.Join(", ", changed)]) { CustomersTold = told };
+        return new SaveServiceResult(existing.Id, [], changed.Count == 0 ? text["Nothing to change."] : text["Saved: {0}.", string.Join(", ", changed.Select(c => FieldErrorText.For(c, text)))]) { CustomersTold = told };
     }
 
     /// <summary>

@@ -150,42 +150,42 @@ internal static class ServiceChanges
     }
 
     /// <summary>Copies every editable field and reconciles the slot list by id.</summary>
-    /// <returns>The names of the fields that changed.</returns>
-    public static List<string> Apply(Service target, Service draft)
+    /// <returns>What changed, each named by its editor label (a key of the page's texts, in English as <see cref="FieldError.Message"/>).</returns>
+    public static List<FieldError> Apply(Service target, Service draft)
     {
-        var changed = new List<string>();
+        var changed = new List<FieldError>();
         ApplyFields(target, draft, changed);
         ReconcileSlots(target, draft, changed);
         return changed;
     }
 
-    /// <summary>Every setting the service editor changes: copied by <see cref="Apply"/>, and what <see cref="Stamp"/> digests.</summary>
+    /// <summary>Every setting the service editor changes, by its label there: copied by <see cref="Apply"/>, and what <see cref="Stamp"/> digests.</summary>
     private static readonly EditableField[] Fields =
     [
-        EditableField.Of("name", s => s.Name, (s, v) => s.Name = v),
-        EditableField.Of("description", s => s.Description, (s, v) => s.Description = v),
-        EditableField.Of("duration", s => s.DurationMinutes, (s, v) => s.DurationMinutes = v),
-        EditableField.Of("price", s => s.Price, (s, v) => s.Price = v),
-        EditableField.Of("currency", s => s.Currency, (s, v) => s.Currency = v),
-        EditableField.Of("location", s => s.LocationKind, (s, v) => s.LocationKind = v),
-        EditableField.Of("address", s => s.Address, (s, v) => s.Address = v),
-        EditableField.Of("video link", s => s.VideoLink, (s, v) => s.VideoLink = v),
-        EditableField.Of("time zone", s => s.TimeZoneId, (s, v) => s.TimeZoneId = v),
-        EditableField.Of("days", s => s.AvailableDays, (s, v) => s.AvailableDays = v),
-        EditableField.Of("max advance days", s => s.MaxAdvanceBookingDays, (s, v) => s.MaxAdvanceBookingDays = v),
-        EditableField.Of("min advance hours", s => s.MinAdvanceBookingHours, (s, v) => s.MinAdvanceBookingHours = v),
-        EditableField.Of("bookings per customer", s => s.MaxActiveBookingsPerCustomer, (s, v) => s.MaxActiveBookingsPerCustomer = v),
-        EditableField.Of("several seats per customer", s => s.AllowSeveralSeatsPerCustomer, (s, v) => s.AllowSeveralSeatsPerCustomer = v),
-        EditableField.Of("deposit required", s => s.RequireDeposit, (s, v) => s.RequireDeposit = v),
-        EditableField.Of("deposit", s => s.DepositAmount, (s, v) => s.DepositAmount = v),
-        EditableField.Of("free cancellation hours", s => s.FreeCancellationHours, (s, v) => s.FreeCancellationHours = v),
-        EditableField.Of("changes allowed until hours", s => s.ChangesAllowedUntilHours, (s, v) => s.ChangesAllowedUntilHours = v),
-        EditableField.Of("cancellation fee", s => s.CancellationFee, (s, v) => s.CancellationFee = v),
-        EditableField.Of("no-show grace", s => s.NoShowGraceMinutes, (s, v) => s.NoShowGraceMinutes = v),
-        EditableField.Of("buffer before", s => s.BufferBeforeMinutes, (s, v) => s.BufferBeforeMinutes = v),
-        EditableField.Of("buffer after", s => s.BufferAfterMinutes, (s, v) => s.BufferAfterMinutes = v),
-        EditableField.Of("requires approval", s => s.RequiresApproval, (s, v) => s.RequiresApproval = v),
-        EditableField.Of("approval hold hours", s => s.ApprovalHoldHours, (s, v) => s.ApprovalHoldHours = v),
+        EditableField.Of("Name", s => s.Name, (s, v) => s.Name = v),
+        EditableField.Of("Description", s => s.Description, (s, v) => s.Description = v),
+        EditableField.Of("Duration (minutes)", s => s.DurationMinutes, (s, v) => s.DurationMinutes = v),
+        EditableField.Of("Price", s => s.Price, (s, v) => s.Price = v),
+        EditableField.Of("Currency", s => s.Currency, (s, v) => s.Currency = v),
+        EditableField.Of("Where", s => s.LocationKind, (s, v) => s.LocationKind = v),
+        EditableField.Of("Address", s => s.Address, (s, v) => s.Address = v),
+        EditableField.Of("Video link", s => s.VideoLink, (s, v) => s.VideoLink = v),
+        EditableField.Of("Time zone", s => s.TimeZoneId, (s, v) => s.TimeZoneId = v),
+        EditableField.Of("Days offered", s => s.AvailableDays, (s, v) => s.AvailableDays = v),
+        EditableField.Of("Bookable up to (days ahead)", s => s.MaxAdvanceBookingDays, (s, v) => s.MaxAdvanceBookingDays = v),
+        EditableField.Of("Minimum notice (hours)", s => s.MinAdvanceBookingHours, (s, v) => s.MinAdvanceBookingHours = v),
+        EditableField.Of("Upcoming bookings per customer", s => s.MaxActiveBookingsPerCustomer, (s, v) => s.MaxActiveBookingsPerCustomer = v),
+        EditableField.Of("One customer may book several seats in the same slot", s => s.AllowSeveralSeatsPerCustomer, (s, v) => s.AllowSeveralSeatsPerCustomer = v),
+        EditableField.Of("Deposit required", s => s.RequireDeposit, (s, v) => s.RequireDeposit = v),
+        EditableField.Of("Deposit", s => s.DepositAmount, (s, v) => s.DepositAmount = v),
+        EditableField.Of("Free cancellation until (hours before)", s => s.FreeCancellationHours, (s, v) => s.FreeCancellationHours = v),
+        EditableField.Of("Customers may change the time until (hours before)", s => s.ChangesAllowedUntilHours, (s, v) => s.ChangesAllowedUntilHours = v),
+        EditableField.Of("Late cancellation fee", s => s.CancellationFee, (s, v) => s.CancellationFee = v),
+        EditableField.Of("No-show grace (minutes)", s => s.NoShowGraceMinutes, (s, v) => s.NoShowGraceMinutes = v),
+        EditableField.Of("Buffer before (minutes)", s => s.BufferBeforeMinutes, (s, v) => s.BufferBeforeMinutes = v),
+        EditableField.Of("Buffer after (minutes)", s => s.BufferAfterMinutes, (s, v) => s.BufferAfterMinutes = v),
+        EditableField.Of("Bookings need staff approval", s => s.RequiresApproval, (s, v) => s.RequiresApproval = v),
+        EditableField.Of("Hours staff have to answer", s => s.ApprovalHoldHours, (s, v) => s.ApprovalHoldHours = v),
     ];
 
     private sealed record EditableField(string Name, Func<Service, object?> Value, Action<Service, Service> Copy)
@@ -194,12 +194,12 @@ internal static class ServiceChanges
             new(name, service => get(service), (target, draft) => set(target, get(draft)));
     }
 
-    private static void ApplyFields(Service target, Service draft, List<string> changed)
+    private static void ApplyFields(Service target, Service draft, List<FieldError> changed)
     {
         foreach (var field in Fields.Where(field => !Equals(field.Value(target), field.Value(draft))))
         {
             field.Copy(target, draft);
-            changed.Add(field.Name);
+            changed.Add(FieldError.Of(field.Name, field.Name));
         }
     }
 
@@ -223,13 +223,13 @@ internal static class ServiceChanges
     }
 
     /// <summary>Slots matched by id: gone from the draft are removed, new ones added, edited ones updated in place.</summary>
-    private static void ReconcileSlots(Service target, Service draft, List<string> changed)
+    private static void ReconcileSlots(Service target, Service draft, List<FieldError> changed)
     {
         var kept = draft.TimeSlots.Where(t => t.Id != 0).Select(t => t.Id).ToHashSet();
         foreach (var removed in target.TimeSlots.Where(t => !kept.Contains(t.Id)).ToList())
         {
             target.TimeSlots.Remove(removed);
-            changed.Add($"removed slot {removed.Start:HH\\:mm}");
+            changed.Add(FieldError.Of(nameof(Service.TimeSlots), "removed slot {0}", removed.Start.ToString("HH:mm", CultureInfo.InvariantCulture)));
         }
 
         foreach (var slot in draft.TimeSlots)
@@ -238,12 +238,12 @@ internal static class ServiceChanges
             if (current is null)
             {
                 target.TimeSlots.Add(new TimeSlotTemplate { Days = slot.Days, Start = slot.Start, End = slot.End, Capacity = slot.Capacity });
-                changed.Add($"added slot {slot.Start:HH\\:mm}");
+                changed.Add(FieldError.Of(nameof(Service.TimeSlots), "added slot {0}", slot.Start.ToString("HH:mm", CultureInfo.InvariantCulture)));
             }
             else if (current.Days != slot.Days || current.Start != slot.Start || current.End != slot.End || current.Capacity != slot.Capacity)
             {
                 (current.Days, current.Start, current.End, current.Capacity) = (slot.Days, slot.Start, slot.End, slot.Capacity);
-                changed.Add($"slot {slot.Start:HH\\:mm}");
+                changed.Add(FieldError.Of(nameof(Service.TimeSlots), "changed slot {0}", slot.Start.ToString("HH:mm", CultureInfo.InvariantCulture)));
             }
         }
     }
