@@ -27,6 +27,24 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
     }
 
     [Fact]
+    public async Task On_a_Spanish_page_the_reason_beside_the_days_is_in_Spanish()
+    {
+        using var spanish = Localization.InCulture("es-ES");
+        var days = System.Globalization.CultureInfo.GetCultureInfo("es-ES").DateTimeFormat.AbbreviatedDayNames;
+        var page = context.Render<ReleasesPage>();
+        page.WaitForAssertion(() => DayBox(page, days[(int)DayOfWeek.Monday]).HasAttribute("checked").Should().BeTrue());
+        foreach (var day in days.Where(day => DayBox(page, day).HasAttribute("checked")).ToList())
+        {
+            await DayBox(page, day).ChangeAsync(new ChangeEventArgs { Value = false });
+        }
+
+        await SaveButton(page).ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=opening-days-error]").TextContent
+            .Should().Be("Elija cuándo abre: una fecha y hora, o días de la semana para una apertura semanal."));
+    }
+
+    [Fact]
     public async Task A_one_off_time_typed_before_switching_to_weekly_does_not_save_a_weekly_release_with_no_days_as_a_one_off()
     {
         var page = RenderWeekly();

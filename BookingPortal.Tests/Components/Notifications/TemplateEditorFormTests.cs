@@ -1,5 +1,6 @@
 using System.Globalization;
 using BookingPortal.Features.Notifications.Components;
+using Microsoft.Extensions.Localization;
 
 namespace BookingPortal.Tests.Components.Notifications;
 
@@ -8,6 +9,7 @@ public sealed class TemplateEditorFormTests : BookingComponentsTestContext
 {
     private static readonly Uri Portal = new("https://portal.example.test/");
     private readonly TemplateEditor editor = new();
+    private readonly IStringLocalizer<MessagesText> text = new BookingPortal.Features.Localization.CachedText<MessagesText>(Localization.ResourceFiles());
 
     [Fact]
     public void An_unknown_placeholder_is_shown_beside_its_field_and_nothing_can_be_saved()
@@ -23,6 +25,21 @@ public sealed class TemplateEditorFormTests : BookingComponentsTestContext
         form.Markup.Should().Contain("Unknown placeholder: {{first_name}}. Use one of the names listed.");
         form.FindAll("[data-testid=template-preview]").Should().BeEmpty();
         form.Find("[data-testid=template-save-button]").HasAttribute("disabled").Should().BeTrue();
+    }
+
+    [Fact]
+    public void On_a_Spanish_page_the_problems_beside_the_fields_are_in_Spanish()
+    {
+        using var spanish = Localization.InCulture("es-ES");
+        editor.Load(NotificationKind.BookingConfirmation, MessageLanguage.English, DefaultTemplates.For(NotificationKind.BookingConfirmation, MessageLanguage.English));
+        var form = RenderForm();
+
+        (editor.Draft.Subject, editor.Draft.Sms) = ("Hola {{nombre}}", "");
+        form.Find("[data-testid=template-preview-button]").Click();
+        form.Render(); // the page that owns the editor redraws after its callback; here the test does
+
+        form.Markup.Should().Contain("Marcador desconocido: {{nombre}}. Use uno de los nombres de la lista.").And.Contain("Obligatorio.")
+            .And.NotContain("Unknown placeholder").And.NotContain("Required.");
     }
 
     [Fact]
@@ -54,7 +71,7 @@ public sealed class TemplateEditorFormTests : BookingComponentsTestContext
 
         editor.Draft.Subject = "Cancelled: {{service}}";
         editor.HasUnsavedChanges.Should().BeTrue();
-        editor.RenderPreview(MessageLanguage.English, "Clinic", Portal).Should().BeTrue();
+        editor.RenderPreview(text, "Clinic", Portal).Should().BeTrue();
         editor.Saved(1);
         editor.HasUnsavedChanges.Should().BeFalse("what was saved is kept");
 
@@ -83,5 +100,5 @@ public sealed class TemplateEditorFormTests : BookingComponentsTestContext
 
     private IRenderedComponent<TemplateEditorForm> RenderForm() => Render<TemplateEditorForm>(p => p
         .Add(c => c.Editor, editor)
-        .Add(c => c.OnPreview, () => editor.RenderPreview(MessageLanguage.English, "BookingPortal", Portal)));
+        .Add(c => c.OnPreview, () => editor.RenderPreview(text, "BookingPortal", Portal)));
 }

@@ -39,10 +39,10 @@ public class MessageTemplateVersionTests : MessagingTestBase
         var draft = DefaultTemplates.For(NotificationKind.Reminder24h, MessageLanguage.Spanish) with { Sms = "{{nombre}} {{manage_link}}" };
 
         var result = await Factory.Get<MessageTemplateStore>().SaveAsync(
-            await Factory.StaffAsync(), NotificationKind.Reminder24h, MessageLanguage.Spanish, draft, 0, MessageLanguage.Spanish);
+            await Factory.StaffAsync(), NotificationKind.Reminder24h, MessageLanguage.Spanish, draft, 0);
 
         result.Succeeded.Should().BeFalse();
-        result.Errors.Should().ContainSingle().Which.Should().Be(new FieldError(nameof(TemplateText.Sms), "Marcador desconocido: {{nombre}}. Use uno de los nombres de la lista."));
+        result.Errors.Should().ContainSingle().Which.Should().Be(new FieldError(nameof(TemplateText.Sms), "Unknown placeholder: {{nombre}}. Use one of the names listed."));
         await using var db = await Factory.DbFactory.CreateDbContextAsync();
         (await db.MessageTemplates.CountAsync()).Should().Be(0);
     }

@@ -24,6 +24,25 @@ public partial class ServiceRulesTextTests
         BrokenServices().SelectMany(ServiceRules.Validate).Should().OnlyContain(e => e.Key != null && spanish.ContainsKey(e.Key), "every error the rules give is translatable");
     }
 
+    /// <summary>Other features' rules give their errors the same way, each in the texts its page renders them with.</summary>
+    [Theory]
+    [InlineData("Webhooks/WebhookUrlPolicy.cs", "Localization/PortalText", 5)]
+    [InlineData("Webhooks/WebhookUrlPolicy.cs", "Practitioners/PractitionersText", 5)]
+    [InlineData("Webhooks/WebhookAdminService.cs", "Localization/PortalText", 2)]
+    [InlineData("Releases/ReleaseService.cs", "Localization/PortalText", 12)]
+    [InlineData("Notifications/Templates/TemplateRules.cs", "Notifications/MessagesText", 5)]
+    [InlineData("Notifications/Templates/MessageTemplateStore.cs", "Notifications/MessagesText", 2)]
+    public void Every_other_features_rule_message_has_an_English_and_a_Spanish_text(string source, string texts, int found)
+    {
+        var keys = MessageLiteral().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "BookingPortal", "Features", source)))
+            .Select(m => m.Groups["key"].Value).ToHashSet();
+        var (english, spanish) = (Texts($"../{texts}.resx"), Texts($"../{texts}.es.resx"));
+
+        keys.Should().HaveCount(found, "the scan must find the rules' messages");
+        keys.Except(english.Keys).Should().BeEmpty("English needs every rule's message");
+        keys.Except(spanish.Keys).Should().BeEmpty("Spanish needs every rule's message");
+    }
+
     [Fact]
     public void Every_change_named_after_Saved_has_an_English_and_a_Spanish_text()
     {

@@ -1,4 +1,5 @@
 using BookingPortal.Features.Audit;
+using BookingPortal.Features.Localization;
 using BookingPortal.Features.Staff;
 using BookingPortal.Features.Webhooks;
 
@@ -31,7 +32,7 @@ public sealed class BusyFeedService(
         var address = string.IsNullOrWhiteSpace(url) ? null : System.Text.RegularExpressions.Regex.Replace(url.Trim(), "^webcals?://", "https://", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         if (address is not null && await urls.CheckAsync(address, cancellationToken) is { } problem)
         {
-            return SaveResult.Invalid([new FieldError("ExternalBusyFeedUrl", text["This calendar address cannot be used: {0}", problem])]);
+            return SaveResult.Invalid([new FieldError("ExternalBusyFeedUrl", text["This calendar address cannot be used: {0}", FieldErrorText.For(problem, text)])]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

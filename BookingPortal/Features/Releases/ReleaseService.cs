@@ -22,11 +22,11 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
     public static IReadOnlyList<FieldError> Validate(Release release, DateTime nowUtc)
     {
         var errors = new List<FieldError>();
-        void Check(bool ok, string field, string message)
+        void Check(bool ok, string field, string key)
         {
             if (!ok)
             {
-                errors.Add(new FieldError(field, message));
+                errors.Add(FieldError.Of(field, key));
             }
         }
 
@@ -56,7 +56,7 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null)
         {
-            return [new FieldError(nameof(Release.Name), "That service no longer exists.")];
+            return [FieldError.Of(nameof(Release.Name), "That service no longer exists.")];
         }
 
         var release = await db.Releases.FirstOrDefaultAsync(r => r.ServiceId == serviceId, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
         // scheduler drops a past one-off trigger, so the release would silently never open while the page said "scheduled".
         if (!draft.IsRecurring && draft.OpensAtUtc is { } opensAt && opensAt <= nowUtc && release?.OpensAtUtc != opensAt)
         {
-            return [new FieldError(nameof(Release.OpensAtUtc), "That time has passed: choose when it opens in the future.")];
+            return [FieldError.Of(nameof(Release.OpensAtUtc), "That time has passed: choose when it opens in the future.")];
         }
 
         release ??= db.Releases.Add(new Release { Name = draft.Name, ServiceId = serviceId }).Entity;
@@ -81,8 +81,8 @@ public sealed class ReleaseService(IDbContextFactory<BookingDbContext> dbFactory
     }
 
     private static FieldError WaitedForError(Release release, Service service, DateTime waitedForUtc) =>
-        new(release.IsRecurring ? nameof(Release.RecurringLocalTime) : nameof(Release.OpensAtUtc),
-            $"People are waiting for the opening at {DisplayFormat.Time(ZoneText.InZone(waitedForUtc, service.TimeZoneId))}; move it to a time still ahead.");
+        FieldError.Of(release.IsRecurring ? nameof(Release.RecurringLocalTime) : nameof(Release.OpensAtUtc),
+            "People are waiting for the opening at {0}; move it to a time still ahead.", DisplayFormat.Time(ZoneText.InZone(waitedForUtc, service.TimeZoneId)));
 
     private static void CopySettings(Release draft, Release release)
     {

@@ -65,17 +65,17 @@ public sealed class WebhookAdminService(IDbContextFactory<BookingDbContext> dbFa
         var errors = new List<FieldError>();
         if (await urls.CheckAsync(draft.Url, cancellationToken) is { } urlError)
         {
-            errors.Add(new FieldError(nameof(draft.Url), urlError));
+            errors.Add(urlError);
         }
 
         if (draft.EventTypes.Count == 0 || draft.EventTypes.Any(t => !WebhookEventTypes.All.Contains(t)))
         {
-            errors.Add(new FieldError(nameof(draft.EventTypes), "Choose at least one event from the list."));
+            errors.Add(FieldError.Of(nameof(draft.EventTypes), "Choose at least one event from the list."));
         }
 
         if ((draft.Description ?? "").Length > 200)
         {
-            errors.Add(new FieldError(nameof(draft.Description), "Keep the description to 200 characters."));
+            errors.Add(FieldError.Of(nameof(draft.Description), "Keep the description to {0} characters.", 200));
         }
 
         if (errors.Count > 0)

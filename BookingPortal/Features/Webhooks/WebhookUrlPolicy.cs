@@ -16,22 +16,22 @@ public sealed class WebhookUrlPolicy(IOptions<WebhooksOptions> options, IHostEnv
 
     private bool AllowsHttp => options.Value.AllowHttp || environment.IsDevelopment();
 
-    /// <returns>Null when the URL may be used, otherwise what is wrong with it, in words for the field.</returns>
-    public async Task<string?> CheckAsync(string? url, CancellationToken cancellationToken = default)
+    /// <returns>Null when the URL may be used, otherwise what is wrong with it, as the error of an endpoint's Url field.</returns>
+    public async Task<FieldError?> CheckAsync(string? url, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(url) || url.Length > MaxUrlLength || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
         {
-            return $"Give the full address, such as https://crm.example.com/hooks/bookings (up to {MaxUrlLength} characters).";
+            return Refused("Give the full address, such as https://crm.example.com/hooks/bookings (up to {0} characters).", MaxUrlLength);
         }
 
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && AllowsHttp))
         {
-            return "The address must start with https://.";
+            return Refused("The address must start with https://.");
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            return "Put no user name or password in the address; the signature proves the sender.";
+            return Refused("Put no user name or password in the address; the signature proves the sender.");
         }
 
         IPAddress[] addresses;
@@ -41,18 +41,20 @@ public sealed class WebhookUrlPolicy(IOptions<WebhooksOptions> options, IHostEnv
         }
         catch (SocketException)
         {
-            return $"The host name {uri.Host} could not be found.";
+            return Refused("The host name {0} could not be found.", uri.Host);
         }
 
         if (addresses.Length == 0)
         {
-            return $"The host name {uri.Host} could not be found.";
+            return Refused("The host name {0} could not be found.", uri.Host);
         }
 
         return addresses.FirstOrDefault(a => !IsAllowed(a)) is { } refused
-            ? $"{uri.Host} is a loopback, private or link-local address ({refused}); webhooks can only go to public addresses."
+            ? Refused("{0} is a loopback, private or link-local address ({1}); webhooks can only go to public addresses.", uri.Host, refused.ToString())
             : null;
     }
+
+    private static FieldError Refused(string key, params object[] values) => FieldError.Of(nameof(WebhookEndpointDraft.Url), key, values);
 
     public bool IsAllowed(IPAddress address) => options.Value.AllowPrivateNetworks || IsPublic(address);
 

@@ -52,15 +52,16 @@ public class TemplateRenderingTests
         var draft = new TemplateText("Hi {{first_name}}", "<p>{{service}} {{Service}}</p>", "{{when}}", "{{manage_link}} {{ code }}");
 
         var english = TemplateRules.Problems(draft);
-        var spanish = TemplateRules.Problems(draft, MessageLanguage.Spanish);
+        var text = new BookingPortal.Features.Localization.CachedText<MessagesText>(Localization.ResourceFiles());
+        using var spanish = Localization.InCulture("es-ES");
 
-        english.Should().BeEquivalentTo(
+        english.Should().Equal(
         [
             new FieldError(nameof(TemplateText.Subject), "Unknown placeholder: {{first_name}}. Use one of the names listed."),
             new FieldError(nameof(TemplateText.HtmlBody), "Unknown placeholder: {{Service}}. Use one of the names listed."),
             new FieldError(nameof(TemplateText.Sms), "Unknown placeholder: {{code}}. Use one of the names listed."),
         ]);
-        spanish.Select(e => e.Message).Should().Contain("Marcador desconocido: {{first_name}}. Use uno de los nombres de la lista.");
+        english.Select(e => BookingPortal.Features.Localization.FieldErrorText.For(e, text)).Should().Contain("Marcador desconocido: {{first_name}}. Use uno de los nombres de la lista.");
         TemplateRules.Problems(draft with { Subject = "", HtmlBody = "<script>x</script>" }).Select(e => (e.Field, e.Message)).Should()
             .Contain((nameof(TemplateText.Subject), "Required.")).And.Contain((nameof(TemplateText.HtmlBody), "Scripts cannot go in an e-mail."));
     }

@@ -64,7 +64,7 @@ public class WebhookUrlPolicyTests
     [InlineData("not a url", "full address")]
     [InlineData("ftp://93.184.216.34/hooks", "must start with https://")]
     public async Task Refused_addresses_say_why(string url, string reason) =>
-        (await Policy().CheckAsync(url)).Should().Contain(reason);
+        (await Policy().CheckAsync(url))!.Message.Should().Contain(reason);
 
     [Fact]
     public async Task A_public_https_address_is_accepted() =>
@@ -74,7 +74,7 @@ public class WebhookUrlPolicyTests
     public async Task Development_allows_http_and_explicit_settings_allow_private_addresses()
     {
         (await Policy("Development").CheckAsync("http://93.184.216.34/hooks")).Should().BeNull();
-        (await Policy("Development").CheckAsync("http://127.0.0.1:5000/hooks")).Should().Contain("loopback");
+        (await Policy("Development").CheckAsync("http://127.0.0.1:5000/hooks"))!.Message.Should().Contain("loopback");
         (await Policy(allowHttp: true, allowPrivate: true).CheckAsync("http://127.0.0.1:5000/hooks")).Should().BeNull();
     }
 

@@ -57,14 +57,13 @@ public sealed class MessageTemplateStore(IDbContextFactory<BookingDbContext> dbF
     /// <summary>Adds <paramref name="draft"/> as the next version, after the version the editor started from.</summary>
     /// <param name="basedOnVersion">The version the editor loaded; a save by someone else since then is refused, not overwritten.</param>
     public async Task<SaveTemplateResult> SaveAsync(
-        StaffActor actor, NotificationKind kind, string language, TemplateText draft, int basedOnVersion, string editorLanguage = MessageLanguage.English,
-        CancellationToken cancellationToken = default)
+        StaffActor actor, NotificationKind kind, string language, TemplateText draft, int basedOnVersion, CancellationToken cancellationToken = default)
     {
         actor.EnsureStaff();
-        var errors = TemplateRules.Problems(draft, editorLanguage);
+        var errors = TemplateRules.Problems(draft);
         if (!DefaultTemplates.IsTemplated(kind) || !MessageLanguage.All.Contains(language))
         {
-            errors = [.. errors, new FieldError("", "There is no template for this message and language.")];
+            errors = [.. errors, FieldError.Of("", "There is no template for this message and language.")];
         }
 
         if (errors.Count > 0)
@@ -85,7 +84,7 @@ public sealed class MessageTemplateStore(IDbContextFactory<BookingDbContext> dbF
         }
         catch (DbUpdateException)
         {
-            return new SaveTemplateResult(null, [new FieldError("", "Someone else saved this template meanwhile. Reload it and make your change again.")]);
+            return new SaveTemplateResult(null, [FieldError.Of("", "Someone else saved this template meanwhile. Reload it and make your change again.")]);
         }
 
         current.TryRemove((kind, language), out _);

@@ -1,3 +1,5 @@
+using BookingPortal.Features.Localization;
+
 namespace BookingPortal.Features.Notifications.Templates;
 
 /// <summary>The editable copy of a template, bound to the editor's fields.</summary>
@@ -52,10 +54,11 @@ public sealed class TemplateEditor
     }
 
     /// <returns>True when the draft is valid and its preview is shown.</returns>
-    public bool RenderPreview(string editorLanguage, string clinicName, Uri portalBaseUri)
+    /// <param name="text">The page's texts: the problems are shown in its language.</param>
+    public bool RenderPreview(IStringLocalizer<MessagesText> text, string clinicName, Uri portalBaseUri)
     {
         var draft = Draft.ToText();
-        ShowErrors(TemplateRules.Problems(draft, editorLanguage));
+        ShowErrors(TemplateRules.Problems(draft), text);
         if (Errors.Count > 0)
         {
             (Preview, previewed) = (null, null);
@@ -67,10 +70,10 @@ public sealed class TemplateEditor
         return true;
     }
 
-    public void ShowErrors(IReadOnlyList<FieldError> errors)
+    public void ShowErrors(IReadOnlyList<FieldError> errors, IStringLocalizer<MessagesText> text)
     {
-        Errors = errors.Where(e => e.Field.Length > 0).GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
-        Summary = errors.FirstOrDefault(e => e.Field.Length == 0)?.Message;
+        Errors = errors.Where(e => e.Field.Length > 0).GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => FieldErrorText.For(e, text))));
+        Summary = errors.FirstOrDefault(e => e.Field.Length == 0) is { } general ? FieldErrorText.For(general, text) : null;
     }
 
     /// <summary>What was saved is what was last previewed (Save is offered for nothing else).</summary>
