@@ -3,7 +3,7 @@ using BookingPortal.Features.Accounts;
 namespace BookingPortal.Tests.Integration.Concurrency;
 
 /// <summary>
-/// What two operations left of one booking, in words that do not depend on ids or times: its status and slot, whether
+/// What two operations left of one booking, in words that do not depend on ids or times: its status, slot and practitioner, whether
 /// it was checked in, the customer's no-show count and account, its ledger, the messages queued for it, the audit
 /// trail and its refunds, asked for and made. Two runs that end alike print alike, so a race can be compared with the two orders the operations had alone.
 /// </summary>
@@ -13,6 +13,7 @@ public static class BookingFingerprint
     {
         await using var db = await scene.Factory.DbFactory.CreateDbContextAsync();
         var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == scene.Booking.Id);
+        var practitioner = await db.Practitioners.AsNoTracking().Where(p => p.Id == booking.PractitionerId).Select(p => p.DisplayName).SingleOrDefaultAsync();
         var customer = await db.Users.AsNoTracking().Where(u => u.Id == booking.CustomerId)
             .Select(u => new { u.NoShowCount, u.UserName }).SingleAsync();
         var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.BookingId == booking.Id).Select(e => new { e.Kind, e.Amount }).ToListAsync();
@@ -22,7 +23,7 @@ public static class BookingFingerprint
         var refundedByProvider = scene.Stripe?.RefundsMade.Where(r => r.PaymentIntent == scene.PaymentReference).Select(r => r.Amount) ?? [];
 
         var closed = customer.UserName?.StartsWith(AccountClosing.TombstonePrefix, StringComparison.Ordinal) == true ? ", account closed" : "";
-        return $"{booking.Status} on {Where(scene, booking.StartUtc)}{(booking.CheckedInAtUtc is null ? "" : ", checked in")}; "
+        return $"{booking.Status} on {Where(scene, booking.StartUtc)}{(practitioner is null ? "" : $" with {practitioner}")}{(booking.CheckedInAtUtc is null ? "" : ", checked in")}; "
                + $"{customer.NoShowCount} no-show(s){closed}; "
                + $"ledger [{Sorted(ledger.Select(e => $"{e.Kind} {e.Amount:0.00}"))}]; "
                + $"messages [{Sorted(messages.Select(m => $"{m.Kind}/{m.Channel}"))}]; "

@@ -16,6 +16,9 @@ public class BookingOperationPairsTests(ITestOutputHelper output) : PortalSuite(
     [Fact]
     public Task Every_pair_on_a_no_show_ends_as_one_order_of_the_two() => Runs.EveryPairEndsAsOneOrderAsync(BookingStage.NoShow);
 
+    [Fact]
+    public Task Every_pair_on_a_booking_with_a_named_practitioner_ends_as_one_order_of_the_two() => Runs.EveryPairEndsAsOneOrderAsync(BookingStage.WithPractitioner);
+
     private OperationPairRuns Runs => new(factory, output);
 }
 

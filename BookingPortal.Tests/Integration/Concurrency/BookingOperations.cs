@@ -22,6 +22,9 @@ public enum BookingStage
 
     /// <summary>Confirmed with its deposit paid online: every change that owes money back, the payment delivered again, the refund job.</summary>
     Paid,
+
+    /// <summary>Confirmed a week ahead with a named practitioner, a colleague free: the changes of who as well as when.</summary>
+    WithPractitioner,
 }
 
 /// <summary>One booking, the slots the operations use and who acts: what one run of a pair needs.</summary>
@@ -29,8 +32,10 @@ public enum BookingStage
 /// <param name="CustomerPick">Where the customer moves it.</param>
 /// <param name="StaffPick">Where staff move it.</param>
 /// <param name="Stripe">The payment provider's stand-in, on a portal that takes deposits online.</param>
+/// <param name="Practitioners">On a service that books practitioners: the booking's practitioner, then a colleague.</param>
 public sealed record OperationScene(
-    PortalFactory Factory, StaffActor Staff, Service Service, BookingView Booking, DateTime From, DateTime CustomerPick, DateTime StaffPick, StripeStandIn? Stripe)
+    PortalFactory Factory, StaffActor Staff, Service Service, BookingView Booking, DateTime From, DateTime CustomerPick, DateTime StaffPick, StripeStandIn? Stripe,
+    IReadOnlyList<int> Practitioners)
 {
     /// <summary>The one payment of this booking: delivering it twice is the provider's webhook sent again.</summary>
     public string PaymentReference => $"pi_{Booking.Id:N}";
@@ -86,6 +91,45 @@ public static class BookingOperations
     public static readonly BookingOperation RefundJob = new("the refund job runs", async s =>
         $"{await s.Factory.Get<RefundDispatcher>().DispatchDueAsync()} sent");
 
+    /// <summary>As the time-off panel does it: the appointment as listed for the practitioner then, given to the colleague.</summary>
+    public static readonly BookingOperation StaffGiveItToTheColleague = new("staff give it to the colleague", async s =>
+    {
+        await using var db = await s.Factory.DbFactory.CreateDbContextAsync();
+        var listed = await PractitionerAppointments.ListAsync(db, s.Practitioners[0], s.From, s.From.AddMinutes(1), onlyHoldingSeats: true, CancellationToken.None);
+        return listed.SingleOrDefault(a => a.BookingId == s.Booking.Id) is { } appointment
+            ? (await s.Factory.Get<TimeOffService>().ReassignAsync(s.Staff, appointment, s.Practitioners[1])).Message
+            : "no longer listed";
+    });
+
+    public static readonly BookingOperation StaffMoveToTheColleague = new("staff move it to the colleague", async s =>
+    {
+        var result = await s.Factory.Get<BookingMover>().RescheduleAsync(
+            new RescheduleRequest(s.Booking.ConfirmationNumber, s.Staff.Id, IsStaff: true, s.StaffPick, PractitionerId: s.Practitioners[1]));
+        return result.Error?.ToString() ?? "moved";
+    });
+
+    /// <summary>As the time-off page does it: the hour off, each booking it covers cancelled, then the hour given back.</summary>
+    public static readonly BookingOperation PractitionerTakesTheHourOff = new("the practitioner takes that hour off", async s =>
+    {
+        var timeOff = s.Factory.Get<TimeOffService>();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(s.From, TimeZoneInfo.FindSystemTimeZoneById(s.Service.TimeZoneId));
+        var added = await timeOff.AddAsync(s.Staff, s.Practitioners[0], new ExceptionDraft
+        {
+            FromDate = DateOnly.FromDateTime(local), FromTime = TimeOnly.FromDateTime(local), ToTime = TimeOnly.FromDateTime(local.AddHours(1)), Reason = "Pair race",
+        });
+        if (added.ExceptionId is not { } id)
+        {
+            return "refused";
+        }
+
+        foreach (var affected in added.Affected)
+        {
+            await timeOff.CancelAsync(s.Staff, affected.Appointment);
+        }
+
+        return await timeOff.RemoveAsync(s.Staff, s.Practitioners[0], id) ?? "taken and given back";
+    });
+
     public static IReadOnlyList<BookingOperation> At(BookingStage stage) => stage switch
     {
         BookingStage.WeekAhead => [CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
@@ -93,6 +137,7 @@ public static class BookingOperations
         BookingStage.NoShow => [UndoNoShow, CheckIn, StaffCancel, StaffMove, CustomerClosesTheAccount],
         BookingStage.Held => [PaymentArrives, CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
         BookingStage.HoldLapsed => [PaymentArrives, HoldExpirySweep, CustomerCancels, CustomerMoves, StaffCancel, CustomerClosesTheAccount],
+        BookingStage.WithPractitioner => [CustomerCancels, CustomerMoves, StaffCancel, StaffMoveToTheColleague, StaffGiveItToTheColleague, PractitionerTakesTheHourOff],
         _ => [PaymentArrives, RefundJob, CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
     };
 

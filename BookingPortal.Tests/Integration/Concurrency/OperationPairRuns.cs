@@ -1,3 +1,4 @@
+using BookingPortal.Tests.Integration.Practitioners;
 using Xunit.Sdk;
 
 namespace BookingPortal.Tests.Integration.Concurrency;
@@ -15,12 +16,14 @@ public sealed class OperationPairRuns(PortalFactory factory, ITestOutputHelper o
     private StaffActor staff = null!;
     private Service service = null!;
     private IReadOnlyList<SlotAvailability> slots = null!;
+    private IReadOnlyList<int> practitioners = [];
     private int runs;
 
     public async Task EveryPairEndsAsOneOrderAsync(BookingStage stage)
     {
         staff = await factory.StaffAsync();
-        (service, slots) = await BookingPairRaceTests.FarSlotsAsync(factory, (await factory.SimpleConsultationAsync()).Name);
+        var serviceName = stage == BookingStage.WithPractitioner ? await TwoPractitionersServiceAsync() : (await factory.SimpleConsultationAsync()).Name;
+        (service, slots) = await BookingPairRaceTests.FarSlotsAsync(factory, serviceName);
         var findings = new List<string>();
         foreach (var (first, second) in BookingOperations.Pairs(BookingOperations.At(stage)))
         {
@@ -60,7 +63,7 @@ public sealed class OperationPairRuns(PortalFactory factory, ITestOutputHelper o
     private async Task<OperationScene> SceneAsync(BookingStage stage, int run)
     {
         var from = slots[2 + run % (slots.Count - 2)].StartUtc;
-        var scene = new OperationScene(factory, staff, service, await factory.BookAsNewCustomerAsync(service.Id, from), from, slots[0].StartUtc, slots[1].StartUtc, stripe);
+        var scene = new OperationScene(factory, staff, service, await BookAsync(from), from, slots[0].StartUtc, slots[1].StartUtc, stripe, practitioners);
         var nowUtc = factory.Clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var booking = db.Bookings.Where(b => b.Id == scene.Booking.Id);
@@ -86,6 +89,29 @@ public sealed class OperationPairRuns(PortalFactory factory, ITestOutputHelper o
         (await booking.Select(b => b.Status).SingleAsync()).Should().Be(stage is BookingStage.Held or BookingStage.HoldLapsed ? BookingStatus.PendingPayment
             : stage == BookingStage.NoShow ? BookingStatus.NoShow : BookingStatus.Confirmed, $"the {stage} stage's booking");
         return scene;
+    }
+
+    /// <summary>A new customer's booking; on a service that books practitioners, naming the first.</summary>
+    private async Task<BookingView> BookAsync(DateTime from)
+    {
+        if (practitioners.Count == 0)
+        {
+            return await factory.BookAsNewCustomerAsync(service.Id, from);
+        }
+
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        var result = await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, from, Guid.NewGuid().ToString(), PractitionerId: practitioners[0]));
+        result.Succeeded.Should().BeTrue(result.Message);
+        return result.Booking!;
+    }
+
+    /// <summary>A service that books practitioners, two seats a slot: Ana and Ben, both working every day. Bookings name Ana.</summary>
+    private async Task<string> TwoPractitionersServiceAsync()
+    {
+        var (services, added) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Treatment", 30, capacity: 2)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        practitioners = [added[0].Id, added[1].Id];
+        return services[0].Name;
     }
 
     private static Func<Task<string>> Guarded(BookingOperation operation, OperationScene scene, string context) => async () =>
