@@ -19,6 +19,12 @@ public class BookingOperationPairsTests(ITestOutputHelper output) : PortalSuite(
     [Fact]
     public Task Every_pair_on_a_booking_with_a_named_practitioner_ends_as_one_order_of_the_two() => Runs.EveryPairEndsAsOneOrderAsync(BookingStage.WithPractitioner);
 
+    [Fact]
+    public Task Every_pair_on_a_request_awaiting_approval_ends_as_one_order_of_the_two() => Runs.EveryPairEndsAsOneOrderAsync(BookingStage.AwaitingApproval);
+
+    [Fact]
+    public Task Every_pair_on_a_request_at_its_approval_deadline_ends_as_one_order_of_the_two() => Runs.EveryPairEndsAsOneOrderAsync(BookingStage.ApprovalDue);
+
     private OperationPairRuns Runs => new(factory, output);
 }
 

@@ -1,4 +1,5 @@
 using BookingPortal.Features.Accounts;
+using BookingPortal.Features.Approval;
 
 namespace BookingPortal.Tests.Integration.Concurrency;
 
@@ -25,6 +26,12 @@ public enum BookingStage
 
     /// <summary>Confirmed a week ahead with a named practitioner, a colleague free: the changes of who as well as when.</summary>
     WithPractitioner,
+
+    /// <summary>A request waiting for staff approval, its deadline ahead: both answers and the customer's changes.</summary>
+    AwaitingApproval,
+
+    /// <summary>A request whose approval deadline has come: the lapse sweep against a late answer and the customer.</summary>
+    ApprovalDue,
 }
 
 /// <summary>One booking, the slots the operations use and who acts: what one run of a pair needs.</summary>
@@ -130,6 +137,15 @@ public static class BookingOperations
         return await timeOff.RemoveAsync(s.Staff, s.Practitioners[0], id) ?? "taken and given back";
     });
 
+    public static readonly BookingOperation StaffApprove = new("staff approve it", async s =>
+        (await s.Factory.Get<BookingApprovals>().ApproveAsync(s.Staff, s.Booking.Id)).Outcome.ToString());
+
+    public static readonly BookingOperation StaffDecline = new("staff decline it", async s =>
+        (await s.Factory.Get<BookingApprovals>().DeclineAsync(s.Staff, s.Booking.Id, "Fully booked that week.")).Outcome.ToString());
+
+    public static readonly BookingOperation ApprovalLapse = new("the approval lapse sweep runs", async s =>
+        $"{await s.Factory.Get<ApprovalLapseService>().LapseDueAsync()} lapsed");
+
     public static IReadOnlyList<BookingOperation> At(BookingStage stage) => stage switch
     {
         BookingStage.WeekAhead => [CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
@@ -137,6 +153,8 @@ public static class BookingOperations
         BookingStage.NoShow => [UndoNoShow, CheckIn, StaffCancel, StaffMove, CustomerClosesTheAccount],
         BookingStage.Held => [PaymentArrives, CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
         BookingStage.HoldLapsed => [PaymentArrives, HoldExpirySweep, CustomerCancels, CustomerMoves, StaffCancel, CustomerClosesTheAccount],
+        BookingStage.AwaitingApproval => [StaffApprove, StaffDecline, CustomerCancels, CustomerMoves, StaffCancel, CustomerClosesTheAccount],
+        BookingStage.ApprovalDue => [ApprovalLapse, StaffApprove, StaffDecline, CustomerCancels, CustomerMoves],
         BookingStage.WithPractitioner => [CustomerCancels, CustomerMoves, StaffCancel, StaffMoveToTheColleague, StaffGiveItToTheColleague, PractitionerTakesTheHourOff],
         _ => [PaymentArrives, RefundJob, CustomerCancels, CustomerMoves, StaffCancel, StaffMove, StaffCloseTheSlot, CustomerClosesTheAccount],
     };

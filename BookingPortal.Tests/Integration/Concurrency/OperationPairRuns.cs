@@ -1,3 +1,4 @@
+using BookingPortal.Tests.Integration.Approval;
 using BookingPortal.Tests.Integration.Practitioners;
 using Xunit.Sdk;
 
@@ -22,8 +23,7 @@ public sealed class OperationPairRuns(PortalFactory factory, ITestOutputHelper o
     public async Task EveryPairEndsAsOneOrderAsync(BookingStage stage)
     {
         staff = await factory.StaffAsync();
-        var serviceName = stage == BookingStage.WithPractitioner ? await TwoPractitionersServiceAsync() : (await factory.SimpleConsultationAsync()).Name;
-        (service, slots) = await BookingPairRaceTests.FarSlotsAsync(factory, serviceName);
+        (service, slots) = await BookingPairRaceTests.FarSlotsAsync(factory, await ServiceNameAsync(stage));
         var findings = new List<string>();
         foreach (var (first, second) in BookingOperations.Pairs(BookingOperations.At(stage)))
         {
@@ -67,28 +67,46 @@ public sealed class OperationPairRuns(PortalFactory factory, ITestOutputHelper o
         var nowUtc = factory.Clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         var booking = db.Bookings.Where(b => b.Id == scene.Booking.Id);
-        switch (stage)
+        var start = nowUtc.AddMinutes(-service.NoShowGraceMinutes - 1);
+        await (stage switch
         {
-            case BookingStage.PastGrace or BookingStage.NoShow:
-                var start = nowUtc.AddMinutes(-service.NoShowGraceMinutes - 1);
-                await booking.ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddMinutes(service.DurationMinutes)));
-                break;
-            case BookingStage.HoldLapsed:
-                await booking.ExecuteUpdateAsync(b => b.SetProperty(x => x.ExpiresAtUtc, nowUtc.AddMinutes(-1)));
-                break;
-            case BookingStage.Paid:
-                await BookingOperations.PaymentArrives.Run(scene);
-                break;
-        }
+            BookingStage.PastGrace or BookingStage.NoShow =>
+                booking.ExecuteUpdateAsync(b => b.SetProperty(x => x.StartUtc, start).SetProperty(x => x.EndUtc, start.AddMinutes(service.DurationMinutes))),
+            BookingStage.HoldLapsed or BookingStage.ApprovalDue => booking.ExecuteUpdateAsync(b => b.SetProperty(x => x.ExpiresAtUtc, nowUtc.AddMinutes(-1))),
+            BookingStage.Paid => BookingOperations.PaymentArrives.Run(scene),
+            _ => Task.CompletedTask,
+        });
 
         if (stage == BookingStage.NoShow)
         {
             (await factory.Get<FrontDeskService>().MarkNoShowAsync(staff, scene.Booking.Id)).Should().BeTrue("the stage starts from a no-show");
         }
 
-        (await booking.Select(b => b.Status).SingleAsync()).Should().Be(stage is BookingStage.Held or BookingStage.HoldLapsed ? BookingStatus.PendingPayment
-            : stage == BookingStage.NoShow ? BookingStatus.NoShow : BookingStatus.Confirmed, $"the {stage} stage's booking");
+        (await booking.Select(b => b.Status).SingleAsync()).Should().Be(stage switch
+        {
+            BookingStage.Held or BookingStage.HoldLapsed => BookingStatus.PendingPayment,
+            BookingStage.AwaitingApproval or BookingStage.ApprovalDue => BookingStatus.AwaitingApproval,
+            BookingStage.NoShow => BookingStatus.NoShow,
+            _ => BookingStatus.Confirmed,
+        }, $"the {stage} stage's booking");
         return scene;
+    }
+
+    /// <summary>The five-seat consultation (asking for approval in the approval stages), or a service that books practitioners.</summary>
+    private async Task<string> ServiceNameAsync(BookingStage stage)
+    {
+        if (stage == BookingStage.WithPractitioner)
+        {
+            return await TwoPractitionersServiceAsync();
+        }
+
+        var name = (await factory.SimpleConsultationAsync()).Name;
+        if (stage is BookingStage.AwaitingApproval or BookingStage.ApprovalDue)
+        {
+            await ApprovalTestSupport.ApprovalServiceAsync(factory, name);
+        }
+
+        return name;
     }
 
     /// <summary>A new customer's booking; on a service that books practitioners, naming the first.</summary>
