@@ -71,6 +71,31 @@ public sealed class ConfirmationPageTests : LiveComponentSuite
     }
 
     /// <summary>
+    /// A booking held for its online deposit before the portal was switched to pay at reception (this portal's gateway): the
+    /// status line above the pay panel agrees with it, saying the booking cannot be paid online and is held until the hold ends.
+    /// </summary>
+    [Fact]
+    public async Task After_the_switch_to_reception_a_held_booking_s_status_line_agrees_with_its_pay_panel()
+    {
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            var holdEnds = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10);
+            await db.Bookings.Where(b => b.Id == first.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.PendingPayment).SetProperty(x => x.ExpiresAtUtc, holdEnds));
+        }
+
+        var page = bunit.Render<ConfirmationPage>(p => p.Add(x => x.ConfirmationNumber, first.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=pay-at-reception]").TextContent.Should().Contain("can no longer be paid here"));
+
+        page.FindAll("[role=status]")[0].TextContent.Trim().Should().Be("This booking can no longer be paid online. Its seat is held until its hold ends.");
+        page.Markup.Should().NotContain("until the deposit is paid");
+        using (TestSupport.Localization.InCulture("es-ES"))
+        {
+            page.Render();
+            page.FindAll("[role=status]")[0].TextContent.Trim().Should().Be("Esta reserva ya no puede pagarse en línea. Su plaza está reservada hasta que venza el plazo.");
+        }
+    }
+
+    /// <summary>
     /// The answers to the booking questions come into the circuit's first render with the rest of the page, read while
     /// prerendering: they do not pop in after it and push what is below them down under a first tap.
     /// </summary>
