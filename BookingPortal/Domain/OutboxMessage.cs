@@ -51,6 +51,12 @@ public enum NotificationKind
     /// still open): the booking stays cancelled and the money is refunded in full.
     /// </summary>
     LatePaymentRefunded,
+
+    /// <summary>
+    /// A second, different payment arrived for a booking that already records one (a second checkout paid): the booking keeps
+    /// the first, and the second is refunded in full.
+    /// </summary>
+    SecondPaymentRefunded,
 }
 
 public static class NotificationKinds

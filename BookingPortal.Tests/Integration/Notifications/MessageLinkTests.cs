@@ -93,6 +93,7 @@ public class MessageLinkTests
             facts => facts with { PayByLocal = facts.Appointment.LocalStart.AddDays(-1), DepositDue = 50m });
         await factory.Get<WaitlistClosedMessages>().QueueAsync(db, waitlistEntryId, default);
         await factory.Get<LatePaymentMessages>().QueueAsync(db, booking.Id, 50m, default);
+        await factory.Get<LatePaymentMessages>().QueueSecondPaymentAsync(db, booking.Id, "pi_second", 50m, default);
         var (now, service) = (factory.Clock.GetUtcNow().UtcDateTime, await db.Services.AsNoTracking().SingleAsync(s => s.Id == booking.ServiceId));
         var resume = factory.Get<TurnLinks>().PathFor(1, now, now.AddMinutes(5), "en-US");
         await factory.Get<YourTurnMessages>().QueueAsync(db, booking.CustomerId, YourTurnMessages.EventKey(1, now), service, now.AddMinutes(5), resume, ReminderChannels.Email, default);

@@ -48,6 +48,11 @@ public class SecondPaymentTests() : StripeSuite(scheduledJobs: false)
         (await StaffHistoryAsync(factory, booking)).Should().Contain(e => e.Contains("A second payment for a booking already paid"));
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().NotContain(v => v.Ids.Contains($"booking:{booking.ConfirmationNumber}"),
             "a second payment refunded in full is not a deposit charged twice");
+        var told = await db.OutboxMessages.Where(m => m.BookingId == booking.Id && m.Kind == NotificationKind.SecondPaymentRefunded).ToListAsync();
+        var email = told.Should().ContainSingle("the customer is told once, however the payment was delivered").Which;
+        (email.Channel, email.CustomerId).Should().Be((NotificationChannel.Email, booking.CustomerId));
+        email.Subject.Should().StartWith("Second payment refunded: ");
+        email.TextBody.Should().Contain("which had already been paid").And.Contain("The second payment, of $50.00, is refunded in full.");
     }
 }
 

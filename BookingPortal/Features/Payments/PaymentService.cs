@@ -216,7 +216,7 @@ public sealed class PaymentService(
         await refundDispatcher.SendNowAsync(bookingId);
     }
 
-    /// <summary>The booking records another payment: this one is the customer's money the clinic never asked for, refunded in full.</summary>
+    /// <summary>The booking records another payment: this one is the customer's money the clinic never asked for, refunded in full and told by e-mail.</summary>
     private async Task RecordSecondPaymentAsync(
         BookingDbContext db, IDbContextTransaction transaction, Domain.Booking booking, string paymentReference, decimal amount, CancellationToken cancellationToken)
     {
@@ -229,6 +229,7 @@ public sealed class PaymentService(
             return;
         }
 
+        await latePayments.QueueSecondPaymentAsync(db, booking.Id, paymentReference, amount, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Booking {Confirmation} already records payment {Recorded}; payment {Reference} of {Amount} is refunded in full.",

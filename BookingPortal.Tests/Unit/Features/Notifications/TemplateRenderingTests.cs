@@ -163,6 +163,18 @@ public class TemplateRenderingTests
     }
 
     [Fact]
+    public void A_second_payment_s_message_says_it_is_refunded_in_full_in_both_languages()
+    {
+        var english = Compose(Sample(NotificationKind.SecondPaymentRefunded) with { Released = 50m });
+        var spanish = Compose(Sample(NotificationKind.SecondPaymentRefunded) with { Released = 50m, Language = MessageLanguage.Spanish });
+
+        english.Text.Should().Contain("a second payment for this booking, which had already been paid. The second payment, of $50.00, is refunded in full.");
+        english.Subject.Should().StartWith("Second payment refunded: ");
+        spanish.Text.Should().Contain("El segundo pago, de 50,00").And.Contain("se le devuelve íntegramente.");
+        spanish.Subject.Should().StartWith("Segundo pago devuelto: ");
+    }
+
+    [Fact]
     public void A_reminder_says_how_far_off_the_start_is()
     {
         Compose(Sample(NotificationKind.Reminder24h) with { MinutesBefore = 72 * 60 }).Subject.Should().StartWith("Reminder: Specialist Consultation in 3 days, ");

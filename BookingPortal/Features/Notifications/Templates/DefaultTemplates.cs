@@ -12,7 +12,7 @@ public static class DefaultTemplates
         NotificationKind.Cancellation, NotificationKind.Rescheduled, NotificationKind.WaitlistSeatOffered,
         NotificationKind.PractitionerChanged, NotificationKind.ApprovalRequested, NotificationKind.ApprovalGranted, NotificationKind.ApprovalDeclined,
         NotificationKind.YourTurn, NotificationKind.DepositDue, NotificationKind.LocationChanged,
-        NotificationKind.WaitlistClosed, NotificationKind.LatePaymentRefunded,
+        NotificationKind.WaitlistClosed, NotificationKind.LatePaymentRefunded, NotificationKind.SecondPaymentRefunded,
     ];
 
     private const string LabelStyle = "text-align:left;vertical-align:top;padding:6px 12px 6px 0;color:#52606d;font-weight:600;white-space:nowrap;";

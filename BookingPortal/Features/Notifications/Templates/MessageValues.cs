@@ -120,6 +120,13 @@ public static class MessageValues
                 : $"The deposit of {DisplayFormat.Money(released, currency)} was charged after the seat was released and is refunded in full.";
         }
 
+        if (facts.Kind == NotificationKind.SecondPaymentRefunded)
+        {
+            return spanish
+                ? $"El segundo pago, de {DisplayFormat.Money(released, currency, SpanishCulture)}, se le devuelve íntegramente."
+                : $"The second payment, of {DisplayFormat.Money(released, currency)}, is refunded in full.";
+        }
+
         if (fee == 0 && released == 0)
         {
             return spanish ? "No había depósito que devolver." : "There was no deposit to refund.";

@@ -23,7 +23,7 @@ public static class SampleMessage
             ClinicName = clinicName,
             Currency = "USD",
             FeeRetained = kind == NotificationKind.Cancellation ? 25m : null,
-            Released = kind switch { NotificationKind.Cancellation => 25m, NotificationKind.LatePaymentRefunded => 50m, _ => null },
+            Released = kind switch { NotificationKind.Cancellation => 25m, NotificationKind.LatePaymentRefunded or NotificationKind.SecondPaymentRefunded => 50m, _ => null },
             PreviousLocalStart = kind == NotificationKind.Rescheduled ? start.AddDays(-3) : null,
             OfferExpiresLocal = kind == NotificationKind.WaitlistSeatOffered ? start.AddDays(-2) : null,
             GoogleCalendarLink = kind == NotificationKind.BookingConfirmation ? "https://calendar.google.com/calendar/render?action=TEMPLATE" : null,
