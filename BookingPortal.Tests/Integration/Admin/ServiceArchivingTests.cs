@@ -65,6 +65,29 @@ public class ServiceArchivingTests() : PortalSuite(scheduledJobs: false)
     }
 
     [Fact]
+    public async Task A_customer_waiting_for_two_days_gets_one_e_mail_naming_both_days()
+    {
+        var (service, slot, _, waiting) = await FullSlotWithWaitlistAsync();
+        var nextDay = DateOnly.FromDateTime(slot.LocalStart.DateTime).AddDays(1);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            db.WaitlistEntries.Add(new WaitlistEntry
+            {
+                CustomerId = waiting[0], ServiceId = service.Id, Status = WaitlistStatus.Waiting, LocalDate = nextDay, CreatedAtUtc = factory.Clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await factory.Get<ServiceAdminService>().SetArchivedAsync(await factory.StaffAsync(), service.Id, archived: true);
+
+        var told = (await factory.OutboxAsync()).Where(m => m.Kind == NotificationKind.WaitlistClosed).ToList();
+        told.Select(m => m.CustomerId).Should().BeEquivalentTo(waiting, "one e-mail per customer, not one per waitlist place");
+        var both = told.Single(m => m.CustomerId == waiting[0]);
+        both.TextBody.Should().Contain($"{DisplayFormat.ShortDate(slot.LocalStart)} and {DisplayFormat.ShortDate(new DateTimeOffset(nextDay.ToDateTime(TimeOnly.MinValue)))}");
+        told.Single(m => m.CustomerId == waiting[1]).TextBody.Should().Contain($"waitlist for {DisplayFormat.ShortDate(slot.LocalStart)} has ended");
+    }
+
+    [Fact]
     public async Task A_service_archived_with_people_still_waiting_offers_a_freed_seat_to_nobody()
     {
         var (service, slot, booked, _) = await FullSlotWithWaitlistAsync();

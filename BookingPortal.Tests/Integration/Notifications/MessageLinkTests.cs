@@ -91,7 +91,7 @@ public class MessageLinkTests
         await factory.Get<ApprovalMessages>().QueueDeclinedAsync(db, booking.Id, "Fully booked", default);
         await outbox.QueueForBookingAsync(db, NotificationKind.DepositDue, booking.Id, _ => "deposit-due", default,
             facts => facts with { PayByLocal = facts.Appointment.LocalStart.AddDays(-1), DepositDue = 50m });
-        await factory.Get<WaitlistClosedMessages>().QueueAsync(db, waitlistEntryId, default);
+        await factory.Get<WaitlistClosedMessages>().QueueAsync(db, [waitlistEntryId], default);
         await factory.Get<LatePaymentMessages>().QueueAsync(db, booking.Id, 50m, default);
         await factory.Get<LatePaymentMessages>().QueueSecondPaymentAsync(db, booking.Id, "pi_second", 50m, default);
         var (now, service) = (factory.Clock.GetUtcNow().UtcDateTime, await db.Services.AsNoTracking().SingleAsync(s => s.Id == booking.ServiceId));

@@ -59,7 +59,8 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
     /// <summary>
     /// Under the locks of the service's upcoming seat counters (and those holding its offers), in id order, as every transaction
     /// takes counters: a release on one of them either finished before, and its offer is ended here, or waits, then finds the
-    /// service archived and offers nobody. A customer waiting for several days or times is one customer told, as the dialog counts.
+    /// service archived and offers nobody. A customer waiting for several days or times is one customer told, as the dialog counts,
+    /// by one message naming the days.
     /// </summary>
     private async Task<(int Places, int Customers)> EndWaitlistAsync(BookingDbContext db, int serviceId, CancellationToken cancellationToken)
     {
@@ -74,7 +75,7 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
 
         var entries = await (await PlacesToEndAsync(db, serviceId, nowUtc, cancellationToken))
             .OrderBy(e => e.Id).Select(e => new { e.Id, e.Status, e.OfferedSlotInventoryId, e.CustomerId }).ToListAsync(cancellationToken);
-        var told = new List<string>();
+        var ended = new List<(string CustomerId, long Id)>();
         foreach (var entry in entries)
         {
             // Conditional: a customer who left or claimed at that moment keeps what they did.
@@ -89,10 +90,15 @@ public sealed class ServiceArchiving(IDbContextFactory<BookingDbContext> dbFacto
                 await db.SlotInventories.Where(i => i.Id == held && i.Booked > 0).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
             }
 
-            await messages.QueueAsync(db, entry.Id, cancellationToken);
-            told.Add(entry.CustomerId);
+            ended.Add((entry.CustomerId, entry.Id));
         }
 
-        return (told.Count, told.Distinct().Count());
+        var customers = ended.GroupBy(e => e.CustomerId).ToList();
+        foreach (var places in customers)
+        {
+            await messages.QueueAsync(db, places.Select(e => e.Id).ToList(), cancellationToken);
+        }
+
+        return (ended.Count, customers.Count);
     }
 }

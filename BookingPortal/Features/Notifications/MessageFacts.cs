@@ -46,6 +46,9 @@ public sealed record MessageFacts(NotificationKind Kind, string CustomerName, Ap
     /// <summary>For "your turn": when the admission window ends, and the signed single-use link that resumes the turn.</summary>
     public DateTimeOffset? TurnEndsLocal { get; init; }
     public string? ResumeLink { get; init; }
+
+    /// <summary>For a waitlist ended: every day the customer waited for, in order; {{date}} names them all in one message.</summary>
+    public IReadOnlyList<DateTimeOffset>? Days { get; init; }
 }
 
 /// <summary>The languages messages are written in, chosen from a customer's preferred culture.</summary>

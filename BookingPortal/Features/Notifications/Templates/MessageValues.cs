@@ -18,7 +18,7 @@ public static class MessageValues
             [Placeholders.CustomerName] = facts.CustomerName,
             [Placeholders.Service] = a.PrivacyMode ? PrivateTitle(facts) : a.ServiceName,
             [Placeholders.Practitioner] = a.PractitionerName ?? "",
-            [Placeholders.Date] = DisplayFormat.ShortDate(a.LocalStart, culture),
+            [Placeholders.Date] = facts.Days is { Count: > 1 } days ? Dates(days, spanish, culture) : DisplayFormat.ShortDate(a.LocalStart, culture),
             [Placeholders.Time] = $"{DisplayFormat.Time(a.LocalStart, culture)} {Zone(a.TimeZoneId, spanish)}",
             [Placeholders.When] = $"{DisplayFormat.Date(a.LocalStart, culture)}, {DisplayFormat.TimeRange(a.LocalStart, a.LocalEnd, culture)} {Zone(a.TimeZoneId, spanish)} ({a.TimeZoneId})",
             [Placeholders.Location] = a.LocationKind == LocationKind.Virtual ? $"{(spanish ? "En línea" : "Online")}: {a.VideoLink}" : a.Address ?? "",
@@ -52,6 +52,13 @@ public static class MessageValues
 
     /// <summary>On a page or a download: in the visitor's language, the page's.</summary>
     public static CalendarWords CalendarWords(string clinicName) => CalendarWords(clinicName, MessageLanguage.Of(CultureInfo.CurrentUICulture.Name));
+
+    /// <summary>"Mon 5 Jan 2026, Tue 6 Jan 2026 and Fri 9 Jan 2026": the days of one message.</summary>
+    private static string Dates(IReadOnlyList<DateTimeOffset> days, bool spanish, CultureInfo? culture)
+    {
+        var named = days.Select(d => DisplayFormat.ShortDate(d, culture)).ToList();
+        return $"{string.Join(", ", named[..^1])} {(spanish ? "y" : "and")} {named[^1]}";
+    }
 
     private static string Zone(string timeZoneId, bool spanish) =>
         spanish ? $"hora de {DisplayFormat.City(timeZoneId)}" : $"{DisplayFormat.City(timeZoneId)} time";
