@@ -17,7 +17,7 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
     private const int CandidatesPerRelease = 20;
 
     /// <summary>How far from a practitioner's freed time a slot may have been kept from them: both services' buffers at their longest.</summary>
-    private static readonly TimeSpan BufferReach = TimeSpan.FromMinutes(2 * ServiceRules.MaxBufferMinutes);
+    public static readonly TimeSpan BufferReach = TimeSpan.FromMinutes(2 * ServiceRules.MaxBufferMinutes);
 
     /// <summary>
     /// Ends a booking (cancelled, expired) and gives its seat back, in the caller's transaction. The

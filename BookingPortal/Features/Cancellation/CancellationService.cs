@@ -19,6 +19,7 @@ public sealed class CancellationService(
     RefundQueue refunds,
     RefundDispatcher refundDispatcher,
     SeatReleaser seats,
+    FreedTimeOffers freedTime,
     NotificationOutbox outbox,
     AuditLog audit,
     TimeProvider time,
@@ -63,6 +64,7 @@ public sealed class CancellationService(
         }
 
         var (booking, quote) = (cancelledBooking!, appliedQuote!);
+        await freedTime.OfferAsync(booking.PractitionerId, booking.StartUtc, booking.EndUtc);
 
         // Sent at once when the provider answers, outside the transaction and whether or not the
         // caller still waits (SendNowAsync ignores its token); otherwise the refund job sends it.

@@ -1,0 +1,98 @@
+using BookingPortal.Features.Consistency;
+
+namespace BookingPortal.Tests.Integration.Practitioners;
+
+/// <summary>A practitioner freed by an appointment of another service ending or moving is offered to the people waiting for a slot then.</summary>
+public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
+{
+    public enum HowFreed
+    {
+        CustomerCancels,
+        StaffCancel,
+        MovedAway,
+        HoldExpires,
+    }
+
+    /// <summary>
+    /// Ana alone gives massage (one seat) and physio. Her physio at 10:00 keeps the massage slot then from everyone, so
+    /// two people join its waiting list. The physio ends or moves away: the first waiting is offered the massage seat (it
+    /// once stayed on sale, the waiting list never told, as the only seat freed was the physio's) and claims it with Ana;
+    /// the second still waits. The massage slot was never booked, so it has no seat counter until then.
+    /// </summary>
+    [Theory]
+    [InlineData(HowFreed.CustomerCancels)]
+    [InlineData(HowFreed.StaffCancel)]
+    [InlineData(HowFreed.MovedAway)]
+    [InlineData(HowFreed.HoldExpires)]
+    public async Task A_practitioner_freed_by_another_services_appointment_is_offered_to_those_waiting_then(HowFreed how)
+    {
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1), PractitionerSetup.Service("Physio", 60, 5)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s)]);
+        var (massage, physio, ana) = (services[0], services[1], p[0].Id);
+        var morning = PractitionerSetup.SlotStart(factory, massage);
+        var customers = await factory.CreateCustomersAsync(3);
+        var booking = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], physio.Id, morning, "physio"))).Booking!;
+        booking.PractitionerId.Should().Be(ana);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
+        var waiting = customers.Skip(1).ToArray();
+        foreach (var customer in waiting)
+        {
+            (await factory.Get<WaitlistJoining>().JoinAsync(customer, massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue("Ana gives physio then");
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            (await db.SlotInventories.AnyAsync(i => i.ServiceId == massage.Id)).Should().BeFalse("nobody could ever book it: it has no seat counter yet");
+        }
+
+        await FreeAnaAsync(how, booking, physio);
+
+        var waitlist = factory.Get<WaitlistService>();
+        var entry = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+        entry.Status.Should().Be(WaitlistStatus.Offered, "Ana is free at 10:00 now");
+        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
+        (await waitlist.ClaimAsync(entry.Id, waiting[0])).Booking!.PractitionerId.Should().Be(ana);
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+    }
+
+    private async Task FreeAnaAsync(HowFreed how, BookingView booking, Service physio)
+    {
+        switch (how)
+        {
+            case HowFreed.CustomerCancels or HowFreed.StaffCancel:
+                var by = how == HowFreed.StaffCancel ? (await factory.StaffAsync()).Id : booking.CustomerId;
+                (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, by, how == HowFreed.StaffCancel))).Succeeded.Should().BeTrue();
+                break;
+            case HowFreed.MovedAway:
+                var afternoon = PractitionerSetup.SlotStart(factory, physio, afternoon: true);
+                (await factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, afternoon))).Succeeded.Should().BeTrue();
+                break;
+            case HowFreed.HoldExpires:
+                await HoldAndExpireAsync(booking.Id);
+                break;
+        }
+    }
+
+    /// <summary>Puts the booking on a payment hold, as a card payment would, and lets the hold run out.</summary>
+    private async Task HoldAndExpireAsync(Guid bookingId)
+    {
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            var expires = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10);
+            await db.Bookings.Where(b => b.Id == bookingId).ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.PendingPayment)
+                .SetProperty(x => x.ExpiresAtUtc, expires)
+                .SetProperty(x => x.ConfirmedAtUtc, (DateTime?)null));
+        }
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+    }
+}
+
+/// <summary>The same on PostgreSQL.</summary>
+public class FreedPractitionerTimeOnPostgresTests : FreedPractitionerTimeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
