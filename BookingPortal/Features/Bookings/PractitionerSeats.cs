@@ -90,7 +90,8 @@ public static class PractitionerSeats
         }
 
         await LockAsync(db, [practitionerId], booking.RoomId is { } roomId ? [roomId] : [], cancellationToken);
-        var staffing = await LoadAsync(db, service, booking.StartUtc, booking.EndUtc, booking.Id, cancellationToken);
+        // Their own appointments are read even when they no longer give the service or are inactive: the booking keeps them.
+        var staffing = await LoadAsync(db, service, booking.StartUtc, booking.EndUtc, booking.Id, [practitionerId], booking.RoomId is { } room ? [room] : [], cancellationToken);
         return !staffing.Clashes(practitionerId, booking.RoomId, booking.StartUtc, booking.EndUtc);
     }
 
@@ -115,8 +116,14 @@ public static class PractitionerSeats
     /// time; never the booking being moved or reassigned. Without the locks this is a look for the calendars; under them
     /// (<see cref="AssignAsync"/>) it decides.
     /// </summary>
-    public static async Task<SlotStaffing> LoadAsync(
-        BookingDbContext db, Service service, DateTime firstStartUtc, DateTime lastEndUtc, Guid? ignoredBookingId, CancellationToken cancellationToken)
+    public static Task<SlotStaffing> LoadAsync(
+        BookingDbContext db, Service service, DateTime firstStartUtc, DateTime lastEndUtc, Guid? ignoredBookingId, CancellationToken cancellationToken) =>
+        LoadAsync(db, service, firstStartUtc, lastEndUtc, ignoredBookingId, [], [], cancellationToken);
+
+    /// <summary>As above, with the appointments also of <paramref name="alsoPractitioners"/> and <paramref name="alsoRooms"/> read, whether or not they serve it now.</summary>
+    private static async Task<SlotStaffing> LoadAsync(
+        BookingDbContext db, Service service, DateTime firstStartUtc, DateTime lastEndUtc, Guid? ignoredBookingId,
+        IReadOnlyList<int> alsoPractitioners, IReadOnlyList<int> alsoRooms, CancellationToken cancellationToken)
     {
         var (fromUtc, toUtc) = (firstStartUtc - Margin, lastEndUtc + Margin);
         var practitioners = await db.Practitioners.AsNoTracking().AsSplitQuery()
@@ -125,9 +132,10 @@ public static class PractitionerSeats
         var ids = practitioners.Select(p => p.Id).ToList();
         var roomIds = await db.ServiceRooms.Where(sr => sr.ServiceId == service.Id)
             .Join(db.Rooms.Where(r => r.IsActive), sr => sr.RoomId, r => r.Id, (sr, r) => r.Id).ToListAsync(cancellationToken);
+        var (readPractitioners, readRooms) = (ids.Concat(alsoPractitioners).Distinct().ToList(), roomIds.Concat(alsoRooms).Distinct().ToList());
         var appointments = (await db.Bookings.AsNoTracking().Where(Domain.Booking.OccupiesPractitioner)
             .Where(b => ignoredBookingId == null || b.Id != ignoredBookingId)
-            .Where(b => (b.PractitionerId != null && ids.Contains(b.PractitionerId.Value)) || (b.RoomId != null && roomIds.Contains(b.RoomId.Value)))
+            .Where(b => (b.PractitionerId != null && readPractitioners.Contains(b.PractitionerId.Value)) || (b.RoomId != null && readRooms.Contains(b.RoomId.Value)))
             .Where(b => b.StartUtc < toUtc && b.EndUtc > fromUtc)
             .Join(db.Services, b => b.ServiceId, s => s.Id, (b, s) => new { b.ServiceId, b.PractitionerId, b.RoomId, b.StartUtc, b.EndUtc, s.BufferBeforeMinutes, s.BufferAfterMinutes })
             .GroupBy(a => a)
