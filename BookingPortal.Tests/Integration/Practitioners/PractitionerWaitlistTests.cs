@@ -90,6 +90,36 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
     }
 
     /// <summary>
+    /// Ana (massage only) is away at 10:00 before anyone books massage then, so two people join its waiting list for a slot
+    /// never booked (it has no seat counter). Removing the time off offers the first the seat (the releaser once looked
+    /// only at slots with a counter and offered nothing); they claim it with Ana.
+    /// </summary>
+    [Fact]
+    public async Task Removing_time_off_offers_a_never_booked_slot_to_those_waiting_for_it()
+    {
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1)], s => [PractitionerSetup.WorkingEveryDay("Ana", s)]);
+        var (massage, ana) = (services[0], p[0].Id);
+        var morning = PractitionerSetup.SlotStart(factory, massage);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
+        var timeOff = await TimeOffAsync(ana, local);
+        var waiting = await factory.CreateCustomersAsync(2);
+        foreach (var customer in waiting)
+        {
+            (await factory.Get<WaitlistJoining>().JoinAsync(customer, massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue("Ana is away");
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        (await factory.Get<TimeOffService>().RemoveAsync(await factory.StaffAsync(), ana, timeOff)).Should().BeNull();
+
+        var waitlist = factory.Get<WaitlistService>();
+        var entry = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
+        entry.Status.Should().Be(WaitlistStatus.Offered, "Ana can give the seat again");
+        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
+        (await waitlist.ClaimAsync(entry.Id, waiting[0])).Booking!.PractitionerId.Should().Be(ana);
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+    }
+
+    /// <summary>
     /// The first person waiting is offered Ana's freed seat; Ana then takes time off, so their claim is refused. The offer
     /// ends there (it once held the seat until it expired, two hours later): nobody else could be given it either, so the
     /// seat is back on sale, the next person still waits, and the refused customer waits again, told so in their language.

@@ -79,10 +79,11 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
     }
 
     /// <summary>
-    /// A practitioner is free again from <paramref name="fromUtc"/> to <paramref name="toUtc"/> (their time off removed): the
-    /// seats of their services' slots then (buffers' reach included) that stayed on sale while people wait, because nobody
-    /// could give them, go to those waiting as new seats do (<see cref="OfferNewSeatsAsync"/>: each offered only while
-    /// someone can give it, else left on sale). In the caller's transaction, after the practitioner's lock; counters by id.
+    /// A practitioner is free again from <paramref name="fromUtc"/> to <paramref name="toUtc"/> (their time off removed, an
+    /// appointment ended or moved): the seats of their services' slots then (buffers' reach included) that stayed on sale
+    /// while people wait, because nobody could give them, go to those waiting as new seats do (<see cref="OfferNewSeatsAsync"/>:
+    /// each offered only while someone can give it, else left on sale). In a transaction holding no counter yet
+    /// (<see cref="FreedTimeOffers"/>); counters by id. Slots without a counter are not seen: FreedTimeOffers makes them first.
     /// </summary>
     /// <returns>How many seats were offered.</returns>
     public async Task<int> OfferFreedTimeAsync(BookingDbContext db, int practitionerId, DateTime fromUtc, DateTime toUtc, DateTime nowUtc, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed record TimeOffResult(int? ExceptionId, IReadOnlyList<FieldError> E
 [ScopedService]
 public sealed class TimeOffService(
     IDbContextFactory<BookingDbContext> dbFactory, PractitionerValidation validation, ClinicCancellation cancellations, PractitionerReassignment reassignment,
-    SeatReleaser seats, NotificationOutbox outbox, AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)
+    FreedTimeOffers freedTime, NotificationOutbox outbox, AuditLog audit, TimeProvider time, IStringLocalizer<PractitionersText> text)
 {
     /// <summary>Recorded on bookings cancelled because their practitioner is away.</summary>
     public const string CancelledReason = "The practitioner is away; the clinic cancelled with a full refund.";
@@ -104,24 +104,30 @@ public sealed class TimeOffService(
         {
             audit.Record(db, actor, "practitioner.exception_removed", $"practitioner {practitionerId}", $"entry {exceptionId}");
             await db.SaveChangesAsync(cancellationToken);
-            await OfferFreedTimeAsync(db, practitionerId, removing, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return removed == 1 ? null : text["That entry was removed meanwhile."].Value;
+        if (removed != 1)
+        {
+            return text["That entry was removed meanwhile."].Value;
+        }
+
+        await OfferFreedTimeAsync(practitionerId, removing);
+        return null;
     }
 
     /// <summary>
-    /// Time off removed gives its time back: seats nobody could give then go to the people waiting (SeatReleaser's rule).
-    /// Its wall time is in the services' zone, within 14 hours of UTC; the releaser judges each slot in that reach exactly.
+    /// Time off removed gives its time back: seats nobody could give then go to the people waiting (SeatReleaser's rule),
+    /// after the commit as for any freed appointment (<see cref="FreedTimeOffers"/>). Its wall time is in the services'
+    /// zone, within 14 hours of UTC; the releaser judges each slot in that reach exactly.
     /// </summary>
-    private async Task OfferFreedTimeAsync(BookingDbContext db, int practitionerId, AvailabilityException? removed, CancellationToken cancellationToken)
+    private async Task OfferFreedTimeAsync(int practitionerId, AvailabilityException? removed)
     {
         if (removed is { Kind: AvailabilityExceptionKind.TimeOff })
         {
             var reach = TimeSpan.FromHours(14);
             var (fromUtc, toUtc) = (DateTime.SpecifyKind(removed.StartLocal - reach, DateTimeKind.Utc), DateTime.SpecifyKind(removed.EndLocal + reach, DateTimeKind.Utc));
-            await seats.OfferFreedTimeAsync(db, practitionerId, fromUtc, toUtc, time.GetUtcNow().UtcDateTime, cancellationToken);
+            await freedTime.OfferAsync(practitionerId, fromUtc, toUtc);
         }
     }
 
