@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using BookingPortal.Features.Releases;
 using BookingPortal.Features.Releases.Pages;
+using MudBlazor;
 
 namespace BookingPortal.Tests.Components.Admin;
 
@@ -42,6 +43,27 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
 
         page.WaitForAssertion(() => page.Find("[data-testid=opening-days-error]").TextContent
             .Should().Be("Elija cuándo abre: una fecha y hora, o días de la semana para una apertura semanal."));
+    }
+
+    [Fact]
+    public async Task On_a_Spanish_page_the_releases_page_labels_its_settings_and_says_it_saved_in_Spanish()
+    {
+        using var spanish = Localization.InCulture("es-ES");
+        var page = context.Render<ReleasesPage>();
+        page.WaitForAssertion(() => page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain("Guardar apertura"));
+
+        page.Find("h1").TextContent.Trim().Should().Be("Aperturas y cola");
+        page.FindAll("label").Select(l => l.TextContent.Trim()).Should().Contain(
+            ["Servicio", "Nombre", "Abre cada semana", "A las (hora del servicio)", "Tiempo para reservar (s)", "Admitidos a la vez", "Admitidos por minuto",
+             "Mostrar las plazas restantes", "Acceso anticipado para", "Vende horas desde", "Vende horas hasta", "Minutos de antelación"]);
+        page.Markup.Should().Contain("Vacío: sin primera fecha").And.Contain("Vacío: sin última fecha");
+        await SaveButton(page).ClickAsync(new());
+
+        page.WaitForAssertion(() => context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).Should()
+            .Contain("Apertura guardada y programada."));
+        page.WaitForAssertion(() => page.Find("[data-testid=queue-monitor]").TextContent.Should()
+            .Contain("Cola ahora").And.Contain("En espera 0 · admitidos ahora 0").And.Contain("Próxima apertura:").And.Contain("Pausar la admisión"));
+        page.Markup.Should().NotContainAny("Save release", "Opens every week", "Time to book", "Queue now", "Pause admission");
     }
 
     [Fact]
@@ -119,7 +141,7 @@ public sealed class ReleasesPageTests() : StaffPageSuite(
     }
 
     private static AngleSharp.Dom.IElement SaveButton(IRenderedComponent<ReleasesPage> page) =>
-        page.FindAll("button").First(b => b.TextContent.Contains("Save release"));
+        page.FindAll("button").First(b => b.TextContent.Trim() is "Save release" or "Guardar apertura");
 
     private static AngleSharp.Dom.IElement OneOffField(IRenderedComponent<ReleasesPage> page) => page.WaitForElement("input[type=datetime-local]");
 
