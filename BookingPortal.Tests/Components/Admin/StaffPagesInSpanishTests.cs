@@ -1,9 +1,12 @@
+using BookingPortal.Features.Admin.Pages;
 using BookingPortal.Features.Webhooks.Pages;
+using MudBlazor;
 
 namespace BookingPortal.Tests.Components.Admin;
 
 /// <summary>Staff pages outside the service editor speak the page's language, Spanish here, their own texts included.</summary>
-public sealed class StaffPagesInSpanishTests() : StaffPageSuite(typeof(WebhookAdminService))
+public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
+    typeof(WebhookAdminService), typeof(SlotCalendarService), typeof(SlotCapacityService), typeof(CatalogService))
 {
     [Fact]
     public async Task The_webhooks_page_labels_its_form_endpoints_and_deliveries_in_Spanish()
@@ -36,4 +39,30 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(typeof(WebhookAd
         page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain("Reanudar");
         page.Markup.Should().NotContainAny("Add an endpoint", "Endpoints", "Deliveries", "No deliveries yet", "Paused", "Add endpoint");
     }
+
+    [Fact]
+    public async Task The_slots_page_names_its_days_dates_and_actions_in_Spanish_and_says_what_a_seat_did()
+    {
+        using var spanish = Localization.InCulture("es-ES");
+        var names = System.Globalization.CultureInfo.GetCultureInfo("es-ES").DateTimeFormat;
+
+        var page = context.Render<SlotsPage>();
+
+        page.WaitForAssertion(() => page.FindAll("button[aria-label^='+1 plaza para la franja de las ']").Should().NotBeEmpty());
+        page.Find("h1").TextContent.Trim().Should().Be("Franjas");
+        page.Find("#slot-week-title").TextContent.Should().StartWith("Semana del " + names.GetAbbreviatedDayName(DayOfWeek.Monday)).And.Contain(" · horas en ");
+        page.FindAll("h2").Select(h => h.TextContent.Trim()).Should().HaveCount(7).And
+            .SatisfyRespectively(WeekDays.Select(day => (Action<string>)(heading => heading.Should().StartWith(names.GetAbbreviatedDayName(day) + " "))));
+        page.Find("section.slot-day").GetAttribute("aria-label").Should().StartWith(names.GetDayName(DayOfWeek.Monday));
+        page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(["‹ Semana anterior", "Semana siguiente ›", "+1 plaza", "Cerrar", "Cerrar el día"]);
+        page.Find("[data-testid=slot-week]").TextContent.Should().Contain(" reservadas").And.NotContain(" booked").And.NotContain("AM").And.NotContain("PM");
+
+        await page.FindAll("button[aria-label^='+1 plaza para']")[0].ClickAsync(new());
+
+        page.WaitForAssertion(() => context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).Should()
+            .ContainSingle().Which.Should().MatchRegex(@"^La capacidad es ahora \d+\.$"));
+    }
+
+    private static readonly DayOfWeek[] WeekDays =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 }

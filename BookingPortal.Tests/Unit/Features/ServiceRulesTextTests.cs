@@ -30,6 +30,7 @@ public partial class ServiceRulesTextTests
     [InlineData("Webhooks/WebhookUrlPolicy.cs", "Practitioners/PractitionersText", 5)]
     [InlineData("Webhooks/WebhookAdminService.cs", "Localization/PortalText", 2)]
     [InlineData("Releases/ReleaseService.cs", "Localization/PortalText", 12)]
+    [InlineData("Admin/SlotCalendarService.cs", "Localization/PortalText", 7)]
     [InlineData("Notifications/Templates/TemplateRules.cs", "Notifications/MessagesText", 5)]
     [InlineData("Notifications/Templates/MessageTemplateStore.cs", "Notifications/MessagesText", 2)]
     public void Every_other_features_rule_message_has_an_English_and_a_Spanish_text(string source, string texts, int found)

@@ -12,7 +12,11 @@ public sealed record CalendarDay(DateOnly Date, IReadOnlyList<CalendarSlot> Slot
 
 public sealed record SlotWeek(int ServiceId, string ServiceName, string TimeZoneId, DateOnly Monday, IReadOnlyList<CalendarDay> Days);
 
-public sealed record CloseSlotsResult(int SlotsClosed, int BookingsCancelled, int BookingsKept, string Message);
+/// <summary>What closing did; <see cref="Text"/> says it in the page's language (FieldErrorText), <see cref="Message"/> in English.</summary>
+public sealed record CloseSlotsResult(int SlotsClosed, int BookingsCancelled, int BookingsKept, FieldError Text)
+{
+    public string Message => Text.Message;
+}
 
 /// <summary>
 /// The slots of one service, a week at a time, with booked/capacity per slot; staff close a slot
@@ -60,7 +64,7 @@ public sealed class SlotCalendarService(
         var service = await LoadServiceAsync(serviceId, cancellationToken);
         var slot = service is null ? null : SlotSchedule.Find(service, DateTime.SpecifyKind(slotStartUtc, DateTimeKind.Utc));
         return slot is null
-            ? new CloseSlotsResult(0, 0, 0, "That slot does not exist.")
+            ? new CloseSlotsResult(0, 0, 0, Said("That slot does not exist."))
             : await CloseAsync(actor, service!, [slot], cancelBookings, "slot.closed", cancellationToken);
     }
 
@@ -71,7 +75,7 @@ public sealed class SlotCalendarService(
         var service = await LoadServiceAsync(serviceId, cancellationToken);
         var slots = service is null ? [] : SlotSchedule.ForDate(service, localDate);
         return slots.Count == 0
-            ? new CloseSlotsResult(0, 0, 0, "There are no slots on that day.")
+            ? new CloseSlotsResult(0, 0, 0, Said("There are no slots on that day."))
             : await CloseAsync(actor, service!, slots, cancelBookings, "day.closed", cancellationToken);
     }
 
@@ -106,19 +110,19 @@ public sealed class SlotCalendarService(
             dbFactory, db => CloseCountersAsync(db, actor, service, slots, ids, cancelBookings, action, cancellationToken), logger, cancellationToken);
         if (closed == 0)
         {
-            return new CloseSlotsResult(0, 0, 0, slots.Count == 1
+            return new CloseSlotsResult(0, 0, 0, Said(slots.Count == 1
                 ? "That slot was already closed (someone else may have just closed it): nothing changed."
-                : "Every slot of that day was already closed (someone else may have just closed them): nothing changed.");
+                : "Every slot of that day was already closed (someone else may have just closed them): nothing changed."));
         }
 
         var cancelled = cancelBookings ? await CancelBookingsStillOnClosedSlotsAsync(actor, affected, cancellationToken) : 0;
         slotChanges.NotifyChanged(service.Id);
         var kept = affected.Count - cancelled;
         var message = affected.Count == 0
-            ? $"Closed {closed} slot(s). Nobody was booked."
+            ? Said("Closed {0} slot(s). Nobody was booked.", closed)
             : cancelBookings
-                ? $"Closed {closed} slot(s); {cancelled} booking(s) cancelled with a full refund and the customers told."
-                : $"Closed {closed} slot(s) to new bookings; the {kept} existing booking(s) stand.";
+                ? Said("Closed {0} slot(s); {1} booking(s) cancelled with a full refund and the customers told.", closed, cancelled)
+                : Said("Closed {0} slot(s) to new bookings; the {1} existing booking(s) stand.", closed, kept);
         return new CloseSlotsResult(closed, cancelled, kept, message);
     }
 
@@ -209,4 +213,7 @@ public sealed class SlotCalendarService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Services.AsNoTracking().Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
     }
+
+    /// <summary>A message for staff: the English text is the key of its translations (PortalText).</summary>
+    internal static FieldError Said(string key, params object[] values) => FieldError.Of("Slot", key, values);
 }

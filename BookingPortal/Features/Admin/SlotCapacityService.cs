@@ -12,7 +12,11 @@ public enum CapacityChangeOutcome
     InvalidAmount,
 }
 
-public sealed record CapacityChangeResult(CapacityChangeOutcome Outcome, int NewCapacity, int OffersMade, string Message);
+/// <summary>What adding seats did; <see cref="Text"/> says it in the page's language (FieldErrorText), <see cref="Message"/> in English.</summary>
+public sealed record CapacityChangeResult(CapacityChangeOutcome Outcome, int NewCapacity, int OffersMade, FieldError Text)
+{
+    public string Message => Text.Message;
+}
 
 /// <summary>
 /// Staff open extra seats on one slot. Each new seat goes first to the waitlist (FIFO, held for
@@ -40,13 +44,13 @@ public sealed class SlotCapacityService(
         actor.EnsureStaff();
         if (extraSeats is < 1 or > MaxExtraSeatsAtOnce)
         {
-            return new(CapacityChangeOutcome.InvalidAmount, 0, 0, $"Add between 1 and {MaxExtraSeatsAtOnce} seats at a time.");
+            return new(CapacityChangeOutcome.InvalidAmount, 0, 0, SlotCalendarService.Said("Add between 1 and {0} seats at a time.", MaxExtraSeatsAtOnce));
         }
 
         var slot = await FindSlotAsync(serviceId, slotStartUtc, cancellationToken);
         if (slot is null)
         {
-            return new(CapacityChangeOutcome.SlotNotFound, 0, 0, "That slot does not exist.");
+            return new(CapacityChangeOutcome.SlotNotFound, 0, 0, SlotCalendarService.Said("That slot does not exist."));
         }
 
         var inventoryId = await inventory.EnsureAsync(serviceId, slot, cancellationToken);
@@ -73,5 +77,7 @@ public sealed class SlotCapacityService(
     }
 
     private static CapacityChangeResult Changed(int capacity, int offers) => new(CapacityChangeOutcome.Changed, capacity, offers,
-        offers > 0 ? $"Capacity is now {capacity}; {offers} seat(s) offered to the waitlist." : $"Capacity is now {capacity}.");
+        offers > 0
+            ? SlotCalendarService.Said("Capacity is now {0}; {1} seat(s) offered to the waitlist.", capacity, offers)
+            : SlotCalendarService.Said("Capacity is now {0}.", capacity));
 }

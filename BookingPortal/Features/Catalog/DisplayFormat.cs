@@ -22,6 +22,10 @@ public static class DisplayFormat
     public static string ShortDate(DateTimeOffset local, CultureInfo? culture = null) =>
         IsEnglish(culture) ? local.ToString("ddd d MMM yyyy", English) : local.ToString("ddd d MMM yyyy", culture);
 
+    /// <summary>"Mon 7 Dec": a day heading in a week, where the year is said once above.</summary>
+    public static string DayAndMonth(DateOnly date, CultureInfo? culture = null) =>
+        date.ToString("ddd d MMM", IsEnglish(culture) ? English : culture);
+
     public static string Time(DateTimeOffset local, CultureInfo? culture = null) =>
         IsEnglish(culture) ? local.ToString("h:mm tt", English) : local.ToString("t", culture);
 
