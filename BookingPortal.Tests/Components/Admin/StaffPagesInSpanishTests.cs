@@ -6,7 +6,9 @@ namespace BookingPortal.Tests.Components.Admin;
 
 /// <summary>Staff pages outside the service editor speak the page's language, Spanish here, their own texts included.</summary>
 public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
-    typeof(WebhookAdminService), typeof(SlotCalendarService), typeof(SlotCapacityService), typeof(CatalogService))
+    typeof(WebhookAdminService), typeof(SlotCalendarService), typeof(SlotCapacityService), typeof(CatalogService), typeof(AppointmentsService),
+    typeof(FrontDeskService), typeof(CancellationService), typeof(TimeProvider), typeof(BookingPortal.Features.Approval.BookingApprovals),
+    typeof(BookingPortal.Features.Questions.QuestionBook))
 {
     [Fact]
     public async Task The_webhooks_page_labels_its_form_endpoints_and_deliveries_in_Spanish()
@@ -61,6 +63,24 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
 
         page.WaitForAssertion(() => context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).Should()
             .ContainSingle().Which.Should().MatchRegex(@"^La capacidad es ahora \d+\.$"));
+    }
+
+    [Fact]
+    public async Task On_a_Spanish_appointment_page_the_desk_answers_a_check_in_in_Spanish()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        // Inside the desk's window: the customer arrives shortly before the start.
+        factory.Clock.SetUtcNow(new DateTimeOffset(slots[0].StartUtc.AddMinutes(-5), TimeSpan.Zero));
+        using var spanish = Localization.InCulture("es-ES");
+        var page = context.Render<AppointmentDetailPage>(p => p.Add(x => x.Number, booking.ConfirmationNumber));
+        page.WaitForAssertion(() => page.Find("[data-testid=appointment-status]"));
+
+        // The page's own labels are not localized yet: its button is found by its English text.
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Check in").ClickAsync(new());
+
+        page.WaitForAssertion(() => context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).Should()
+            .ContainSingle().Which.Should().Be("Llegada registrada."));
     }
 
     private static readonly DayOfWeek[] WeekDays =
