@@ -25,7 +25,12 @@ public sealed class FreedTimeOffers(
             return 0;
         }
 
-        await EnsureWaitedCountersAsync(id, startUtc, endUtc);
+        // Nobody waiting for the practitioner's services then (the usual case): no transaction on the cancel's or move's path.
+        if (!await EnsureWaitedCountersAsync(id, startUtc, endUtc))
+        {
+            return 0;
+        }
+
         return await ConflictRetry.RunAsync(dbFactory, async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
@@ -40,7 +45,8 @@ public sealed class FreedTimeOffers(
     /// the counters of the practitioner's services' slots in that time, on dates someone waits for, are made first, so the
     /// releaser finds them. Outside any transaction, as a booking makes them.
     /// </summary>
-    private async Task EnsureWaitedCountersAsync(int practitionerId, DateTime startUtc, DateTime endUtc)
+    /// <returns>Whether anyone waits for those services then; when nobody does, the releaser would find nothing to offer.</returns>
+    private async Task<bool> EnsureWaitedCountersAsync(int practitionerId, DateTime startUtc, DateTime endUtc)
     {
         var (from, to, nowUtc) = (startUtc - SeatReleaser.BufferReach, endUtc + SeatReleaser.BufferReach, time.GetUtcNow().UtcDateTime);
         var (firstDate, lastDate) = (DateOnly.FromDateTime(from).AddDays(-1), DateOnly.FromDateTime(to).AddDays(1));
@@ -49,6 +55,11 @@ public sealed class FreedTimeOffers(
             .Where(e => e.Status == WaitlistStatus.Waiting && e.LocalDate >= firstDate && e.LocalDate <= lastDate
                         && db.PractitionerServices.Any(ps => ps.PractitionerId == practitionerId && ps.ServiceId == e.ServiceId))
             .Select(e => new { e.ServiceId, e.LocalDate }).Distinct().ToListAsync();
+        if (waited.Count == 0)
+        {
+            return false;
+        }
+
         var serviceIds = waited.Select(w => w.ServiceId).Distinct().ToList();
         var services = await db.Services.AsNoTracking().Include(s => s.TimeSlots).Where(s => serviceIds.Contains(s.Id) && !s.IsArchived).ToListAsync();
         var slots = services.SelectMany(s => waited.Where(w => w.ServiceId == s.Id)
@@ -58,5 +69,7 @@ public sealed class FreedTimeOffers(
         {
             await inventory.EnsureCountersAsync(slots, CancellationToken.None);
         }
+
+        return true;
     }
 }
