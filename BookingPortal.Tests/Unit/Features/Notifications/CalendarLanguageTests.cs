@@ -7,21 +7,20 @@ namespace BookingPortal.Tests.Unit.Features.Notifications;
 public class CalendarLanguageTests
 {
     private static readonly Uri Portal = new("https://portal.example.test/");
-    private static readonly DateTime StartUtc = new(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc);
 
     [Fact]
     public void On_a_Spanish_page_the_calendar_file_and_the_Google_link_are_in_Spanish()
     {
         using var spanish = Localization.InCulture("es-ES");
         var words = MessageValues.CalendarWords("North Clinic");
-        var booking = Booking() with { PractitionerName = "Dra. Ana Bell" };
+        var booking = SampleBooking.View() with { PractitionerName = "Dra. Ana Bell" };
 
         foreach (var details in Details(booking, words))
         {
             details.Should().Be("Con Dra. Ana Bell. Número de confirmación ABCD-2345. Gestione su reserva: https://portal.example.test/bookings/ABCD-2345");
         }
 
-        Calendar.Load(CalendarFile.Create(Booking() with { PrivacyMode = true }, Portal, words))!.Events.Single().Summary.Should().Be("Su cita en North Clinic");
+        Calendar.Load(CalendarFile.Create(SampleBooking.View() with { PrivacyMode = true }, Portal, words))!.Events.Single().Summary.Should().Be("Su cita en North Clinic");
     }
 
     [Fact]
@@ -29,7 +28,7 @@ public class CalendarLanguageTests
     {
         using var english = Localization.InCulture("en-US");
 
-        var details = Details(Booking(), MessageValues.CalendarWords("North Clinic", MessageLanguage.Spanish));
+        var details = Details(SampleBooking.View(), MessageValues.CalendarWords("North Clinic", MessageLanguage.Spanish));
 
         details.Should().AllSatisfy(d => d.Should().StartWith("Número de confirmación ABCD-2345. Gestione su reserva: "));
     }
@@ -39,7 +38,7 @@ public class CalendarLanguageTests
     {
         using var english = Localization.InCulture("en-US");
 
-        var details = Details(Booking() with { PractitionerName = "Dr. Ana Bell" }, MessageValues.CalendarWords("North Clinic"));
+        var details = Details(SampleBooking.View() with { PractitionerName = "Dr. Ana Bell" }, MessageValues.CalendarWords("North Clinic"));
 
         details.Should().AllBe("With Dr. Ana Bell. Confirmation number ABCD-2345. Manage your booking: https://portal.example.test/bookings/ABCD-2345");
     }
@@ -50,12 +49,4 @@ public class CalendarLanguageTests
         QueryHelpers.ParseQuery(new Uri(CalendarFile.GoogleCalendarLink(booking, Portal, words)).Query)["details"].ToString(),
     ];
 
-    private static BookingView Booking()
-    {
-        var local = new DateTimeOffset(StartUtc).ToOffset(TimeSpan.FromHours(-4));
-        return new BookingView(
-            Guid.Parse("0194a8e0-0000-7000-8000-000000000003"), "ABCD-2345", "customer-1", 1, "Specialist Consultation", BookingStatus.Confirmed,
-            StartUtc, StartUtc.AddHours(1), local, local.AddHours(1), "America/New_York", 60, LocationKind.InPerson, "12 Harbour Street, Boston", null,
-            200m, 50m, "USD", new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc));
-    }
 }

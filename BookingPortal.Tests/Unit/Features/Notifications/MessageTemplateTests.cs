@@ -20,8 +20,8 @@ public class MessageTemplateTests
     public async Task The_confirmation_states_the_time_in_the_services_zone_on_each_side_of_the_DST_change()
     {
         // 14:00 UTC is 9:00 AM in New York on Friday 6 March (EST) and 10:00 AM on Monday 9 March (EDT).
-        var beforeDst = await ComposeAsync(NotificationKind.BookingConfirmation, Booking(new DateTime(2026, 3, 6, 14, 0, 0, DateTimeKind.Utc)));
-        var afterDst = await ComposeAsync(NotificationKind.BookingConfirmation, Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc)));
+        var beforeDst = await ComposeAsync(NotificationKind.BookingConfirmation, SampleBooking.At(new DateTime(2026, 3, 6, 14, 0, 0, DateTimeKind.Utc)));
+        var afterDst = await ComposeAsync(NotificationKind.BookingConfirmation, SampleBooking.At(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc)));
 
         WebUtility.HtmlDecode(beforeDst.Html).Should().Contain("Friday 6 March 2026, 9:00 AM – 10:00 AM New York time (America/New_York)");
         WebUtility.HtmlDecode(afterDst.Html).Should().Contain("Monday 9 March 2026, 10:00 AM – 11:00 AM New York time (America/New_York)");
@@ -31,7 +31,7 @@ public class MessageTemplateTests
     [Fact]
     public async Task The_confirmation_carries_the_number_the_place_and_the_links_back_in_both_parts()
     {
-        var booking = Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc));
+        var booking = SampleBooking.View();
 
         var message = await ComposeAsync(NotificationKind.BookingConfirmation, booking);
 
@@ -49,7 +49,7 @@ public class MessageTemplateTests
     [Fact]
     public async Task A_virtual_appointment_gives_the_video_link_as_the_place()
     {
-        var booking = Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc)) with
+        var booking = SampleBooking.View() with
         {
             LocationKind = LocationKind.Virtual, Address = null, VideoLink = "https://video.example.test/room/7",
         };
@@ -63,7 +63,7 @@ public class MessageTemplateTests
     [Fact]
     public async Task The_cancellation_says_what_is_kept_and_what_is_released()
     {
-        var facts = Facts(NotificationKind.Cancellation, Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc))) with { FeeRetained = 25m, Released = 25m };
+        var facts = Facts(NotificationKind.Cancellation, SampleBooking.View()) with { FeeRetained = 25m, Released = 25m };
 
         var message = await Composer.ComposeAsync(facts);
 
@@ -74,7 +74,7 @@ public class MessageTemplateTests
     [Fact]
     public async Task The_waitlist_offer_text_message_gives_the_deadline_in_the_services_zone_and_the_claim_link()
     {
-        var booking = Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc));
+        var booking = SampleBooking.View();
         var deadline = TimeZoneInfo.ConvertTime(new DateTimeOffset(2026, 3, 7, 18, 30, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById(Zone));
         var facts = Facts(NotificationKind.WaitlistSeatOffered, booking) with { OfferExpiresLocal = deadline };
 
@@ -87,7 +87,7 @@ public class MessageTemplateTests
     [Fact]
     public void The_calendar_file_has_a_stable_uid_the_zone_the_end_and_the_place_and_a_cancellation_replaces_it()
     {
-        var booking = Booking(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc));
+        var booking = SampleBooking.View();
 
         var published = CalendarFile.Create(booking, Portal, English);
         var cancelled = CalendarFile.Create(booking, Portal, English, "CANCEL", sequence: 3, stampUtc: new DateTime(2026, 3, 5, 8, 0, 0, DateTimeKind.Utc));
@@ -112,7 +112,7 @@ public class MessageTemplateTests
         // bookings run up to two years ahead.
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var startUtc = TimeZoneInfo.ConvertTimeToUtc(new DateTime(DateTime.UtcNow.Year + yearsAhead, month, day, 9, 30, 0), zone);
-        var booking = Booking(startUtc) with
+        var booking = SampleBooking.At(startUtc) with
         {
             TimeZoneId = zoneId,
             LocalStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), zone),
@@ -145,13 +145,4 @@ public class MessageTemplateTests
             GoogleCalendarLink = kind == NotificationKind.BookingConfirmation ? CalendarFile.GoogleCalendarLink(booking, Portal, English) : null,
         };
 
-    private static BookingView Booking(DateTime startUtc)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
-        var endUtc = startUtc.AddHours(1);
-        return new BookingView(
-            Guid.Parse("0194a8e0-0000-7000-8000-000000000001"), "ABCD-2345", "customer-1", 1, "Specialist Consultation", BookingStatus.Confirmed,
-            startUtc, endUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), zone), TimeZoneInfo.ConvertTime(new DateTimeOffset(endUtc), zone),
-            Zone, 60, LocationKind.InPerson, "12 Harbour Street, Boston", null, 200m, 50m, "USD", new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc));
-    }
 }

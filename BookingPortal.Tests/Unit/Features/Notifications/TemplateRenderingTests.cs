@@ -202,12 +202,12 @@ public class TemplateRenderingTests
             }
         }
 
-        var booking = SampleBooking() with { PrivacyMode = true };
+        var booking = SampleBooking.View() with { PrivacyMode = true };
         var words = MessageValues.CalendarWords("North Clinic", language);
         var file = CalendarFile.Create(booking, Portal, words);
         file.Should().Contain($"SUMMARY:{title}").And.NotContain("Specialist Consultation");
         CalendarFile.GoogleCalendarLink(booking, Portal, words).Should().NotContain("Specialist");
-        CalendarFile.Create(SampleBooking(), Portal, words).Should().Contain("SUMMARY:Specialist Consultation", "only services in privacy mode hide their name");
+        CalendarFile.Create(SampleBooking.View(), Portal, words).Should().Contain("SUMMARY:Specialist Consultation", "only services in privacy mode hide their name");
     }
 
     [Theory]
@@ -217,7 +217,7 @@ public class TemplateRenderingTests
     [InlineData(BookingStatus.Cancelled, "CANCEL", "CANCELLED")]
     public void The_calendar_file_as_the_booking_stands_pencils_in_a_request_and_removes_a_cancelled_booking(BookingStatus status, string method, string eventStatus)
     {
-        var booking = SampleBooking() with { Status = status };
+        var booking = SampleBooking.View() with { Status = status };
 
         var file = CalendarFile.Current(booking, Portal, booking.CreatedAtUtc.AddMinutes(90), MessageValues.CalendarWords("North Clinic", MessageLanguage.English));
 
@@ -228,13 +228,4 @@ public class TemplateRenderingTests
 
     private static MessageFacts Sample(NotificationKind kind) => SampleMessage.Facts(kind, MessageLanguage.English, "BookingPortal", Portal) with { CustomerName = "Ana" };
 
-    private static BookingView SampleBooking()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var startUtc = new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc);
-        return new BookingView(
-            Guid.Parse("0194a8e0-0000-7000-8000-000000000002"), "ABCD-2345", "customer-1", 1, "Specialist Consultation", BookingStatus.Confirmed,
-            startUtc, startUtc.AddHours(1), TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), zone), TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc.AddHours(1)), zone),
-            "America/New_York", 60, LocationKind.InPerson, "12 Harbour Street, Boston", null, 200m, 50m, "USD", startUtc.AddDays(-7));
-    }
 }
