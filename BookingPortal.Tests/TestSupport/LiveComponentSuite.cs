@@ -20,6 +20,9 @@ public abstract class LiveComponentSuite : IAsyncLifetime
         bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>The portal's services in this test's scope, as a circuit's.</summary>
+    protected IServiceProvider PortalServices => scope.ServiceProvider;
+
     /// <summary>What a suite sets up with the portal running and before bUnit closes its services (a signed-in user, say).</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
 

@@ -11,25 +11,18 @@ namespace BookingPortal.Tests.Integration.Layout;
 /// The route view that replaced AuthorizeRouteView, LayoutView and FocusOnNavigate: who sees a page, in
 /// which layout, and where focus goes. Rendered live with the portal's own authorization services.
 /// </summary>
-public class PortalRouteViewTests : IAsyncLifetime
+public class PortalRouteViewTests : LiveComponentSuite
 {
-    private readonly PortalFactory factory = new();
-    private readonly BunitContext bunit = new();
     private readonly SwitchableAuthentication authentication = new();
-    private AsyncServiceScope scope;
 
-    public async Task InitializeAsync()
+    protected override Task ArrangeAsync()
     {
-        await factory.StartWithoutScheduledJobsAsync();
-        scope = factory.Services.CreateAsyncScope();
         // The portal's authorization, not bUnit's stand-in; MudBlazor's services live with bUnit's navigation manager.
-        bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IAuthorizationService>());
-        bunit.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IAuthorizationPolicyProvider>());
+        bunit.Services.AddSingleton(PortalServices.GetRequiredService<IAuthorizationService>());
+        bunit.Services.AddSingleton(PortalServices.GetRequiredService<IAuthorizationPolicyProvider>());
         bunit.Services.AddMudServices();
         bunit.Services.AddSingleton<AuthenticationStateProvider>(authentication);
-        bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
-        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        bunit.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Task.CompletedTask;
     }
 
     [Theory]
@@ -136,13 +129,6 @@ public class PortalRouteViewTests : IAsyncLifetime
     private static ClaimsPrincipal User(string? role) => role is null
         ? new ClaimsPrincipal(new ClaimsIdentity())
         : new ClaimsPrincipal(PortalClaims.Identity([new Claim(ClaimTypes.Name, "someone"), new Claim(PortalClaims.RoleType, role)], "Test"));
-
-    public async Task DisposeAsync()
-    {
-        await bunit.DisposeAsync();
-        await scope.DisposeAsync();
-        await factory.DisposeAsync();
-    }
 
     /// <summary>The circuit's provider as the route view sees it: one user now, another when told.</summary>
     private sealed class SwitchableAuthentication : AuthenticationStateProvider
