@@ -24,6 +24,13 @@ public sealed class BusyFeedTests : IAsyncLifetime
         /// <summary>Everything logged, at every level: the request log of an HTTP client writes at Information.</summary>
         public CapturedLog Everything { get; } = new(LogLevel.Trace);
 
+        /// <summary>Starts the portal without its jobs and adds a practitioner of the demo consultation.</summary>
+        public async Task<int> StartWithPractitionerAsync(string name)
+        {
+            await StartWithoutScheduledJobsAsync();
+            return await this.CreatePractitionerAsync(name, (await this.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        }
+
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
             [new("Webhooks:AllowHttp", "true"), new("Webhooks:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false")];
 
@@ -43,8 +50,7 @@ public sealed class BusyFeedTests : IAsyncLifetime
     public async Task Staff_opening_the_practitioner_see_where_the_calendar_is_never_its_secret_address()
     {
         await using var portal = new FeedPortal(allowPrivateNetworks: true);
-        await portal.StartWithoutScheduledJobsAsync();
-        var practitioner = await portal.CreatePractitionerAsync("Dr Private", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var practitioner = await portal.StartWithPractitionerAsync("Dr Private");
         var staff = await portal.StaffAsync();
         feed = Calendar();
         (await portal.Get<BusyFeedService>().SetUrlAsync(staff, practitioner, feedUrl)).Errors.Should().BeEmpty();
@@ -60,8 +66,7 @@ public sealed class BusyFeedTests : IAsyncLifetime
     public async Task A_read_that_ends_after_the_calendar_was_disconnected_puts_back_nothing()
     {
         await using var portal = new FeedPortal(allowPrivateNetworks: true);
-        await portal.StartWithoutScheduledJobsAsync();
-        var practitioner = await portal.CreatePractitionerAsync("Dr Disconnected", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var practitioner = await portal.StartWithPractitionerAsync("Dr Disconnected");
         var staff = await portal.StaffAsync();
         var feeds = portal.Get<BusyFeedService>();
         feed = Calendar(Event("a", PortalFactory.DefaultNow.UtcDateTime.Date.AddDays(1).AddHours(15), 60));
@@ -78,8 +83,7 @@ public sealed class BusyFeedTests : IAsyncLifetime
     public async Task Each_read_replaces_the_practitioners_busy_periods_and_the_week_view_shows_them()
     {
         await using var portal = new FeedPortal(allowPrivateNetworks: true);
-        await portal.StartWithoutScheduledJobsAsync();
-        var practitioner = await portal.CreatePractitionerAsync("Dr Busy", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var practitioner = await portal.StartWithPractitionerAsync("Dr Busy");
         var staff = await portal.StaffAsync();
         var tomorrow = PortalFactory.DefaultNow.UtcDateTime.Date.AddDays(1).AddHours(15);
         feed = Calendar(Event("a", tomorrow, 60), Event("b", tomorrow.AddDays(1), 30));
@@ -103,8 +107,7 @@ public sealed class BusyFeedTests : IAsyncLifetime
     public async Task Without_the_private_network_switch_the_address_is_refused_beside_the_field_and_a_stored_one_is_never_connected_to()
     {
         await using var portal = new FeedPortal(allowPrivateNetworks: false);
-        await portal.StartWithoutScheduledJobsAsync();
-        var practitioner = await portal.CreatePractitionerAsync("Dr Guarded", (await portal.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        var practitioner = await portal.StartWithPractitionerAsync("Dr Guarded");
         feed = Calendar(Event("a", PortalFactory.DefaultNow.UtcDateTime.AddDays(1), 60));
 
         var refused = await portal.Get<BusyFeedService>().SetUrlAsync(await portal.StaffAsync(), practitioner, feedUrl);
