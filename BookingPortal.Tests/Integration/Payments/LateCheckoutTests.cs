@@ -17,9 +17,7 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task A_payment_that_came_after_the_release_is_said_to_be_charged_late_and_refunded_not_released()
     {
-        var booking = await HeldBookingAsync(factory);
-        factory.Clock.Advance(Hold + TimeSpan.FromMinutes(1));
-        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        var booking = await ReleasedAsync();
 
         await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_after_release", 50m);
 
@@ -35,9 +33,7 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task A_late_payment_whose_refund_is_not_sent_yet_is_said_to_be_being_refunded()
     {
-        var booking = await HeldBookingAsync(factory);
-        factory.Clock.Advance(Hold + TimeSpan.FromMinutes(1));
-        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        var booking = await ReleasedAsync();
         stripe.ScriptRefunds(StripeStandIn.RefundAnswer.ServerError);
 
         await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_after_release", 50m);
@@ -49,9 +45,7 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
     [Fact]
     public async Task A_late_payment_delivered_again_and_again_tells_the_customer_once_by_e_mail_that_it_is_refunded()
     {
-        var booking = await HeldBookingAsync(factory);
-        factory.Clock.Advance(Hold + TimeSpan.FromMinutes(1));
-        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        var booking = await ReleasedAsync();
         using var client = factory.CreateClient();
         var payload = StripeStandIn.CheckoutCompletedEvent("evt_late", booking.Id, "pi_after_release", 5000);
 
@@ -77,15 +71,8 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
         (await PressPayAsync(booking)).Should().NotBeNull();
         var session = stripe.SessionOf(booking.Id);
 
-        // A minute on, the hold's first end has passed; the customer is still typing their card number on Stripe's page.
-        factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0, "the checkout was given time to be paid");
-        stripe.StatusOf(session).Should().Be("open");
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
-        stripe.Pay(session, "pi_in_the_extra_time").Should().BeTrue();
-        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_in_the_extra_time", 50m);
-
-        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Confirmed);
+        // The hold's first end passes while the customer is still typing their card number on Stripe's page.
+        await PaidInTheTimeGivenAsync(booking, session, "pi_in_the_extra_time", "the checkout was given time to be paid");
     }
 
     [Fact]
@@ -103,13 +90,7 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
         stripe.SessionOf(booking.Id).Should().Be(session, "the second press reuses the session");
         (await ViewAsync(booking)).PaymentHoldExpiresAtUtc.Should().Be(pressedAgainAt + PaymentService.TimeToPay);
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0, "the second press gave the customer time to pay");
-        stripe.StatusOf(session).Should().Be("open");
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
-        stripe.Pay(session, "pi_after_the_second_press").Should().BeTrue();
-        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, "pi_after_the_second_press", 50m);
-        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Confirmed);
+        await PaidInTheTimeGivenAsync(booking, session, "pi_after_the_second_press", "the second press gave the customer time to pay");
     }
 
     [Fact]
@@ -199,6 +180,30 @@ public class LateCheckoutTests() : StripeSuite(scheduledJobs: false)
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
         reception.Clock.SetUtcNow(factory.Clock.GetUtcNow());
         return (booking, session, reception);
+    }
+
+    /// <summary>A held booking whose hold ran out a minute ago: the sweep released its seat.</summary>
+    private async Task<BookingView> ReleasedAsync()
+    {
+        var booking = await HeldBookingAsync(factory);
+        factory.Clock.Advance(Hold + TimeSpan.FromMinutes(1));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(1);
+        return booking;
+    }
+
+    /// <summary>
+    /// A minute past the hold's first end the sweep lapses nothing and the session stays open; two minutes on, the customer
+    /// pays in it and the booking is confirmed.
+    /// </summary>
+    private async Task PaidInTheTimeGivenAsync(BookingView booking, string session, string paymentIntent, string because)
+    {
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await factory.Get<HoldExpiryService>().ExpireDueHoldsAsync()).Should().Be(0, because);
+        stripe.StatusOf(session).Should().Be("open");
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        stripe.Pay(session, paymentIntent).Should().BeTrue();
+        await factory.Get<PaymentService>().RecordDepositPaidAsync(booking.Id, paymentIntent, 50m);
+        (await ViewAsync(booking)).Status.Should().Be(BookingStatus.Confirmed);
     }
 
     private Task<Uri?> PressPayAsync(BookingView booking) =>
