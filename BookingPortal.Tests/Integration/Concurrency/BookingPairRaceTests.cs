@@ -239,8 +239,7 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
                 () => factory.Get<AccountClosing>().CloseAsync(customer),
                 () => factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer, service.Id, slots[round % 4].StartUtc, $"close-{round}")));
 
-            await using var db = await factory.DbFactory.CreateDbContextAsync();
-            (await db.Bookings.Where(b => b.CustomerId == customer).AnyAsync(Booking.HoldsSeat))
+            (await HoldsASeatAsync(factory, customer))
                 .Should().BeFalse($"round {round}: a booking made before the closing is cancelled by it, one after is refused ({reserved.Message})");
         }
 
@@ -261,8 +260,7 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
                 () => factory.Get<AccountClosing>().CloseAsync(offer.CustomerId),
                 () => factory.Get<WaitlistService>().ClaimAsync(offer.EntryId, offer.CustomerId));
 
-            await using var db = await factory.DbFactory.CreateDbContextAsync();
-            (await db.Bookings.Where(b => b.CustomerId == offer.CustomerId).AnyAsync(Booking.HoldsSeat))
+            (await HoldsASeatAsync(factory, offer.CustomerId))
                 .Should().BeFalse($"round {round}: a claim before the closing is cancelled by it, one after is refused ({claimed.Message})");
         }
 
@@ -385,6 +383,13 @@ public class BookingPairRaceTests() : PortalSuite(scheduledJobs: false)
         var customer = (await factory.CreateCustomersAsync(1))[0];
         await factory.Get<AccountClosing>().CloseAsync(customer);
         return customer;
+    }
+
+    /// <summary>Whether any booking of the customer's still holds a seat.</summary>
+    internal static async Task<bool> HoldsASeatAsync(PortalFactory factory, string customerId)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        return await db.Bookings.Where(b => b.CustomerId == customerId).AnyAsync(Booking.HoldsSeat);
     }
 
     internal static async Task<BookingStatus> StatusAsync(PortalFactory factory, Guid bookingId)

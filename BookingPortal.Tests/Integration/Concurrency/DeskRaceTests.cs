@@ -17,14 +17,9 @@ public class DeskRaceTests() : PortalSuite(scheduledJobs: false)
         var (staff, service, slots) = await DeskAsync();
         for (var round = 0; round < DeskRounds; round++)
         {
-            var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 4].StartUtc);
-            await DueWithinTheHourAsync(factory, booking.Id);
+            var (booking, checkedIn) = await RacingAStaffCancelAsync(
+                staff, service.Id, slots[round % 4].StartUtc, DueWithinTheHourAsync, (desk, id) => desk.CheckInAsync(staff, id), round);
 
-            var (checkedIn, cancelled) = await Race.BothAtOnceAsync(
-                () => factory.Get<FrontDeskService>().CheckInAsync(staff, booking.Id),
-                () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true)));
-
-            (checkedIn ^ cancelled.Succeeded).Should().BeTrue($"round {round}: exactly one of the two acts ({cancelled.Message})");
             (await StatusAsync(factory, booking.Id)).Should().Be(checkedIn ? BookingStatus.Completed : BookingStatus.Cancelled);
         }
 
@@ -37,14 +32,9 @@ public class DeskRaceTests() : PortalSuite(scheduledJobs: false)
         var (staff, service, slots) = await DeskAsync();
         for (var round = 0; round < DeskRounds; round++)
         {
-            var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[round % 4].StartUtc);
-            await StartedAsync(factory, booking.Id);
+            var (booking, markedNoShow) = await RacingAStaffCancelAsync(
+                staff, service.Id, slots[round % 4].StartUtc, StartedAsync, (desk, id) => desk.MarkNoShowAsync(staff, id), round);
 
-            var (markedNoShow, cancelled) = await Race.BothAtOnceAsync(
-                () => factory.Get<FrontDeskService>().MarkNoShowAsync(staff, booking.Id),
-                () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true)));
-
-            (markedNoShow ^ cancelled.Succeeded).Should().BeTrue($"round {round}: exactly one of the two acts ({cancelled.Message})");
             await using var db = await factory.DbFactory.CreateDbContextAsync();
             (await db.Bookings.SingleAsync(b => b.Id == booking.Id)).Status.Should().Be(markedNoShow ? BookingStatus.NoShow : BookingStatus.Cancelled);
             (await db.Users.SingleAsync(u => u.Id == booking.CustomerId)).NoShowCount.Should().Be(markedNoShow ? 1 : 0);
@@ -88,12 +78,29 @@ public class DeskRaceTests() : PortalSuite(scheduledJobs: false)
                 () => factory.Get<AccountClosing>().CloseAsync(booking.CustomerId),
                 () => factory.Get<BookingMover>().RescheduleAsync(new RescheduleRequest(booking.ConfirmationNumber, booking.CustomerId, false, slots[2 + round % 2].StartUtc)));
 
-            await using var db = await factory.DbFactory.CreateDbContextAsync();
-            (await db.Bookings.Where(b => b.CustomerId == booking.CustomerId).AnyAsync(Booking.HoldsSeat))
+            (await HoldsASeatAsync(factory, booking.CustomerId))
                 .Should().BeFalse($"round {round}: moved or not, the closing cancels the booking ({moved.Message})");
         }
 
         (await SeatInvariants.ViolationsAsync(factory)).Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// A new customer's booking, made ready for the desk by <paramref name="ready"/>, then the desk's act and a staff cancel
+    /// on it at once: exactly one of the two acts. Whether the desk's did.
+    /// </summary>
+    private async Task<(BookingView Booking, bool DeskActed)> RacingAStaffCancelAsync(StaffActor staff, int serviceId, DateTime slotStartUtc,
+        Func<PortalFactory, Guid, Task> ready, Func<FrontDeskService, Guid, Task<bool>> deskAct, int round)
+    {
+        var booking = await factory.BookAsNewCustomerAsync(serviceId, slotStartUtc);
+        await ready(factory, booking.Id);
+
+        var (acted, cancelled) = await Race.BothAtOnceAsync(
+            () => deskAct(factory.Get<FrontDeskService>(), booking.Id),
+            () => factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, staff.Id, IsStaff: true)));
+
+        (acted ^ cancelled.Succeeded).Should().BeTrue($"round {round}: exactly one of the two acts ({cancelled.Message})");
+        return (booking, acted);
     }
 
     private async Task<(StaffActor Staff, Service Service, IReadOnlyList<SlotAvailability> Slots)> DeskAsync()
