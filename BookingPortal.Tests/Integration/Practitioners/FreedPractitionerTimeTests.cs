@@ -1,4 +1,5 @@
 using BookingPortal.Features.Consistency;
+using static BookingPortal.Tests.Integration.Practitioners.WaitingForPractitioners;
 
 namespace BookingPortal.Tests.Integration.Practitioners;
 
@@ -33,13 +34,8 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
         var customers = await factory.CreateCustomersAsync(3);
         var booking = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], physio.Id, morning, "physio"))).Booking!;
         booking.PractitionerId.Should().Be(ana);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
         var waiting = customers.Skip(1).ToArray();
-        foreach (var customer in waiting)
-        {
-            (await factory.Get<WaitlistJoining>().JoinAsync(customer, massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue("Ana gives physio then");
-            factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        }
+        await JoinInOrderAsync(factory, massage, morning, waiting, "Ana gives physio then");
 
         await using (var db = await factory.DbFactory.CreateDbContextAsync())
         {
@@ -48,11 +44,7 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
 
         await FreeAnaAsync(how, booking, physio);
 
-        var waitlist = factory.Get<WaitlistService>();
-        var entry = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
-        entry.Status.Should().Be(WaitlistStatus.Offered, "Ana is free at 10:00 now");
-        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
-        (await waitlist.ClaimAsync(entry.Id, waiting[0])).Booking!.PractitionerId.Should().Be(ana);
+        await FirstClaimsItWithAsync(factory, waiting, ana, "Ana is free at 10:00 now");
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
 

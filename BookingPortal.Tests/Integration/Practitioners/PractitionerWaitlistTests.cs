@@ -1,4 +1,5 @@
 using BookingPortal.Features.Consistency;
+using static BookingPortal.Tests.Integration.Practitioners.WaitingForPractitioners;
 
 namespace BookingPortal.Tests.Integration.Practitioners;
 
@@ -81,10 +82,7 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
 
         (await factory.Get<TimeOffService>().RemoveAsync(await factory.StaffAsync(), ana, timeOff)).Should().BeNull();
 
-        var entry = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
-        entry.Status.Should().Be(WaitlistStatus.Offered, "Ana can give the seat again");
-        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
-        (await waitlist.ClaimAsync(entry.Id, waiting[0])).Booking!.PractitionerId.Should().Be(ana);
+        await FirstClaimsItWithAsync(factory, waiting, ana, "Ana can give the seat again");
         (await BookedAsync(massage.Id, morning)).Should().Be(1);
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
@@ -103,19 +101,11 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
         var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
         var timeOff = await TimeOffAsync(ana, local);
         var waiting = await factory.CreateCustomersAsync(2);
-        foreach (var customer in waiting)
-        {
-            (await factory.Get<WaitlistJoining>().JoinAsync(customer, massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue("Ana is away");
-            factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        }
+        await JoinInOrderAsync(factory, massage, morning, waiting, "Ana is away");
 
         (await factory.Get<TimeOffService>().RemoveAsync(await factory.StaffAsync(), ana, timeOff)).Should().BeNull();
 
-        var waitlist = factory.Get<WaitlistService>();
-        var entry = (await waitlist.ListForCustomerAsync(waiting[0])).Single();
-        entry.Status.Should().Be(WaitlistStatus.Offered, "Ana can give the seat again");
-        (await waitlist.ListForCustomerAsync(waiting[1])).Single().Status.Should().Be(WaitlistStatus.Waiting);
-        (await waitlist.ClaimAsync(entry.Id, waiting[0])).Booking!.PractitionerId.Should().Be(ana);
+        await FirstClaimsItWithAsync(factory, waiting, ana, "Ana can give the seat again");
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
 
@@ -162,11 +152,7 @@ public class PractitionerWaitlistTests() : PortalSuite(scheduledJobs: false)
         seat.PractitionerId.Should().Be(ana);
         var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
         var waiting = customers.Skip(2).ToArray();
-        foreach (var customer in waiting)
-        {
-            (await factory.Get<WaitlistJoining>().JoinAsync(customer, massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue();
-            factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        }
+        await JoinInOrderAsync(factory, massage, morning, waiting);
 
         return (massage, ana, morning, local, seat, waiting);
     }
