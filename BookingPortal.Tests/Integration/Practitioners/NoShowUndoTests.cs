@@ -15,29 +15,18 @@ public class NoShowUndoTests() : PortalSuite(scheduledJobs: false)
     [InlineData(false)]
     public async Task Undoing_a_no_show_is_refused_when_its_practitioner_was_given_that_time_meanwhile(bool benTakesTheOther)
     {
-        var physio = PractitionerSetup.Service("Physio", 60, 5);
-        physio.MinAdvanceBookingHours = 0;
-        physio.TimeSlots = [new TimeSlotTemplate { Start = new TimeOnly(10, 30), End = new TimeOnly(11, 30), Capacity = 5 }];
-        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), physio],
-            s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        var (_, physio, p, missed, other) = await BensMassageMissedAsync(s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var (ana, ben) = (p[0].Id, p[1].Id);
-        var morning = PractitionerSetup.SlotStart(factory, services[0]);
-        var customers = await factory.CreateCustomersAsync(2);
-        var bookings = factory.Get<BookingService>();
-        var missed = (await bookings.ReserveAsync(new ReserveRequest(customers[0], services[0].Id, morning, "a", PractitionerId: ben))).Booking!;
-        var frontDesk = factory.Get<FrontDeskService>();
-        var staff = await factory.StaffAsync();
-        factory.Clock.SetUtcNow(new DateTimeOffset(morning.AddMinutes(5), TimeSpan.Zero));
-        (await frontDesk.MarkNoShowAsync(staff, missed.Id)).Should().BeTrue();
-        var other = await bookings.ReserveAsync(new ReserveRequest(customers[1], physio.Id, morning.AddMinutes(30), "b", PractitionerId: benTakesTheOther ? ben : ana));
-        other.Succeeded.Should().BeTrue(other.Message);
+        var booked = await factory.Get<BookingService>().ReserveAsync(
+            new ReserveRequest(other, physio.Id, missed.StartUtc.AddMinutes(30), "b", PractitionerId: benTakesTheOther ? ben : ana));
+        booked.Succeeded.Should().BeTrue(booked.Message);
 
-        var outcome = await frontDesk.UndoNoShowAsync(staff, missed.Id);
+        var outcome = await factory.Get<FrontDeskService>().UndoNoShowAsync(await factory.StaffAsync(), missed.Id);
 
         outcome.Should().Be(benTakesTheOther ? UndoNoShowOutcome.PractitionerUnavailable : UndoNoShowOutcome.Undone);
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         (await db.Bookings.SingleAsync(b => b.Id == missed.Id)).Status.Should().Be(benTakesTheOther ? BookingStatus.NoShow : BookingStatus.Completed);
-        (await db.Users.SingleAsync(u => u.Id == customers[0])).NoShowCount.Should().Be(benTakesTheOther ? 1 : 0, "a refused undo changes nothing");
+        (await db.Users.SingleAsync(u => u.Id == missed.CustomerId)).NoShowCount.Should().Be(benTakesTheOther ? 1 : 0, "a refused undo changes nothing");
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
 
@@ -51,28 +40,34 @@ public class NoShowUndoTests() : PortalSuite(scheduledJobs: false)
     [InlineData(false)]
     public async Task Undoing_a_no_show_sees_its_practitioners_other_appointment_after_they_left_the_service(bool deactivated)
     {
-        var physio = PractitionerSetup.Service("Physio", 60, 5);
-        physio.MinAdvanceBookingHours = 0;
-        physio.TimeSlots = [new TimeSlotTemplate { Start = new TimeOnly(10, 30), End = new TimeOnly(11, 30), Capacity = 5 }];
-        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), physio],
-            s => [PractitionerSetup.WorkingEveryDay("Ben", s)]);
-        var (massage, ben) = (services[0], p[0].Id);
-        var morning = PractitionerSetup.SlotStart(factory, massage);
-        var customers = await factory.CreateCustomersAsync(2);
-        var bookings = factory.Get<BookingService>();
-        var missed = (await bookings.ReserveAsync(new ReserveRequest(customers[0], massage.Id, morning, "a", PractitionerId: ben))).Booking!;
-        var (frontDesk, staff) = (factory.Get<FrontDeskService>(), await factory.StaffAsync());
-        factory.Clock.SetUtcNow(new DateTimeOffset(morning.AddMinutes(5), TimeSpan.Zero));
-        (await frontDesk.MarkNoShowAsync(staff, missed.Id)).Should().BeTrue();
-        (await bookings.ReserveAsync(new ReserveRequest(customers[1], physio.Id, morning.AddMinutes(30), "b", PractitionerId: ben))).Succeeded.Should().BeTrue();
+        var (massage, physio, p, missed, other) = await BensMassageMissedAsync(s => [PractitionerSetup.WorkingEveryDay("Ben", s)]);
+        var ben = p[0].Id;
+        (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(other, physio.Id, missed.StartUtc.AddMinutes(30), "b", PractitionerId: ben))).Succeeded.Should().BeTrue();
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         _ = deactivated
             ? await db.Practitioners.Where(x => x.Id == ben).ExecuteUpdateAsync(x => x.SetProperty(y => y.IsActive, false))
             : await db.PractitionerServices.Where(x => x.PractitionerId == ben && x.ServiceId == massage.Id).ExecuteDeleteAsync();
 
-        (await frontDesk.UndoNoShowAsync(staff, missed.Id)).Should().Be(UndoNoShowOutcome.PractitionerUnavailable);
+        (await factory.Get<FrontDeskService>().UndoNoShowAsync(await factory.StaffAsync(), missed.Id)).Should().Be(UndoNoShowOutcome.PractitionerUnavailable);
         (await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == missed.Id)).Status.Should().Be(BookingStatus.NoShow);
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// Massage and the 10:30 physio, given by <paramref name="practitioners"/> (Ben among them); Ben's 10:00 massage customer
+    /// is marked a no-show at 10:05. The other customer has yet to book.
+    /// </summary>
+    private async Task<(Service Massage, Service Physio, Practitioner[] Practitioners, BookingView Missed, string Other)> BensMassageMissedAsync(
+        Func<Service[], Practitioner[]> practitioners)
+    {
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), PractitionerSetup.PhysioAtHalfPastTen()], practitioners);
+        var ben = p.Single(x => x.DisplayName == "Ben").Id;
+        var morning = PractitionerSetup.SlotStart(factory, services[0]);
+        var customers = await factory.CreateCustomersAsync(2);
+        var missed = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], services[0].Id, morning, "a", PractitionerId: ben))).Booking!;
+        factory.Clock.SetUtcNow(new DateTimeOffset(morning.AddMinutes(5), TimeSpan.Zero));
+        (await factory.Get<FrontDeskService>().MarkNoShowAsync(await factory.StaffAsync(), missed.Id)).Should().BeTrue();
+        return (services[0], services[1], p, missed, customers[1]);
     }
 
     [Fact]

@@ -11,9 +11,7 @@ public class PractitionerBookingPathTests : PortalSuite
     [InlineData(false)]
     public async Task A_checked_in_appointment_still_occupies_its_practitioner(bool checkedIn)
     {
-        var physio = PractitionerSetup.Service("Physio", 60, 5);
-        physio.MinAdvanceBookingHours = 0;
-        physio.TimeSlots = [new TimeSlotTemplate { Start = new TimeOnly(10, 30), End = new TimeOnly(11, 30), Capacity = 5 }];
+        var physio = PractitionerSetup.PhysioAtHalfPastTen();
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 5), physio], s => [PractitionerSetup.WorkingEveryDay("Ben", s)]);
         var morning = PractitionerSetup.SlotStart(factory, services[0]);
         var customers = await factory.CreateCustomersAsync(2);

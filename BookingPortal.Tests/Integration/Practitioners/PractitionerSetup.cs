@@ -22,6 +22,15 @@ internal static class PractitionerSetup
         ],
     };
 
+    /// <summary>An hour of physio at 10:30 only, bookable until it starts: it overlaps the 10:00 slot of an hour-long service.</summary>
+    public static Service PhysioAtHalfPastTen()
+    {
+        var physio = Service("Physio", 60, 5);
+        physio.MinAdvanceBookingHours = 0;
+        physio.TimeSlots = [new TimeSlotTemplate { Start = new TimeOnly(10, 30), End = new TimeOnly(11, 30), Capacity = 5 }];
+        return physio;
+    }
+
     public static Practitioner WorkingEveryDay(string name, params Service[] performs) => new()
     {
         DisplayName = name,
