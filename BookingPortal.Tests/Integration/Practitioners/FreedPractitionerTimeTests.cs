@@ -1,5 +1,7 @@
+using BookingPortal.Features.Approval;
 using BookingPortal.Features.Consistency;
 using static BookingPortal.Tests.Integration.Practitioners.WaitingForPractitioners;
+using BookingPortal.Tests.Integration.Approval;
 
 namespace BookingPortal.Tests.Integration.Practitioners;
 
@@ -12,11 +14,13 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
         StaffCancel,
         MovedAway,
         HoldExpires,
+        RequestDeclined,
+        RequestLapses,
     }
 
     /// <summary>
     /// Ana alone gives massage (one seat) and physio. Her physio at 10:00 keeps the massage slot then from everyone, so
-    /// two people join its waiting list. The physio ends or moves away: the first waiting is offered the massage seat (it
+    /// two people join its waiting list. The physio ends or moves away (or, as a request, is declined or lapses): the first waiting is offered the massage seat (it
     /// once stayed on sale, the waiting list never told, as the only seat freed was the physio's) and claims it with Ana;
     /// the second still waits. The massage slot was never booked, so it has no seat counter until then.
     /// </summary>
@@ -25,9 +29,13 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
     [InlineData(HowFreed.StaffCancel)]
     [InlineData(HowFreed.MovedAway)]
     [InlineData(HowFreed.HoldExpires)]
+    [InlineData(HowFreed.RequestDeclined)]
+    [InlineData(HowFreed.RequestLapses)]
     public async Task A_practitioner_freed_by_another_services_appointment_is_offered_to_those_waiting_then(HowFreed how)
     {
-        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1), PractitionerSetup.Service("Physio", 60, 5)],
+        var physioService = PractitionerSetup.Service("Physio", 60, 5);
+        physioService.RequiresApproval = how is HowFreed.RequestDeclined or HowFreed.RequestLapses;
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1), physioService],
             s => [PractitionerSetup.WorkingEveryDay("Ana", s)]);
         var (massage, physio, ana) = (services[0], services[1], p[0].Id);
         var morning = PractitionerSetup.SlotStart(factory, massage);
@@ -62,6 +70,13 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
                 break;
             case HowFreed.HoldExpires:
                 await HoldAndExpireAsync(booking.Id);
+                break;
+            case HowFreed.RequestDeclined:
+                (await factory.Get<BookingApprovals>().DeclineAsync(await factory.StaffAsync(), booking.Id, "No referral.")).Succeeded.Should().BeTrue();
+                break;
+            case HowFreed.RequestLapses:
+                await ApprovalTestSupport.DeadlineReachedAsync(factory, booking.Id);
+                (await factory.Get<ApprovalLapseService>().LapseDueAsync()).Should().Be(1);
                 break;
         }
     }

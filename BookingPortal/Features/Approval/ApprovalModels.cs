@@ -34,4 +34,13 @@ public sealed record AwaitingApprovals(IReadOnlyList<AwaitingApprovalRow> Rows, 
 internal sealed record EndOfRequest(string ById, string ByName, string Reason, string AuditAction, bool OnlyWhenDue);
 
 /// <summary>What a transition reads of a request before its conditional update.</summary>
-internal sealed record PendingRequest(string ConfirmationNumber, long SlotInventoryId, DateTime StartUtc, DateTime? ExpiresAtUtc, decimal DepositAmount, string Currency);
+internal sealed record PendingRequest(string ConfirmationNumber, long SlotInventoryId, DateTime StartUtc, DateTime? ExpiresAtUtc, decimal DepositAmount, string Currency)
+{
+    /// <summary>Whom the request occupies, and until when: ending it frees them then.</summary>
+    public int? PractitionerId { get; init; }
+
+    public DateTime EndUtc { get; init; }
+}
+
+/// <summary>What an attempt to end a request did: the request it ended, or none when it was not (or no longer) awaiting.</summary>
+internal readonly record struct EndedRequest(PendingRequest? Request);

@@ -15,8 +15,8 @@ namespace BookingPortal.Features.Approval;
 /// </summary>
 [ScopedService]
 public sealed class ApprovalTransitions(
-    IDbContextFactory<BookingDbContext> dbFactory, SeatReleaser seats, ApprovalMessages messages, AuditLog audit, IPaymentGateway gateway,
-    ILogger<ApprovalTransitions> logger)
+    IDbContextFactory<BookingDbContext> dbFactory, SeatReleaser seats, FreedTimeOffers freedTime, ApprovalMessages messages, AuditLog audit,
+    IPaymentGateway gateway, ILogger<ApprovalTransitions> logger)
 {
     /// <summary>How long an approved customer has to pay online: a hosted checkout lives at most 24 hours at the card provider.</summary>
     public static readonly TimeSpan DepositPaymentTime = TimeSpan.FromHours(23);
@@ -27,9 +27,22 @@ public sealed class ApprovalTransitions(
     public Task<ApprovalOutcome> ApproveAsync(StaffActor actor, Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken) =>
         ReadAgainWhileMovedAsync(db => TryApproveAsync(db, actor, bookingId, nowUtc, cancellationToken), ApprovalOutcome.NotAwaiting, bookingId, cancellationToken);
 
+    /// <summary>
+    /// Ends the request; its practitioner is then free for their other services' seats kept from people waiting, offered
+    /// after the commit (<see cref="FreedTimeOffers"/>).
+    /// </summary>
     /// <returns>True when this call ended the request and released its seat.</returns>
-    internal async Task<bool> EndAsync(Guid bookingId, EndOfRequest end, DateTime nowUtc, CancellationToken cancellationToken) =>
-        await ReadAgainWhileMovedAsync(async db => await TryEndAsync(db, bookingId, end, nowUtc, cancellationToken), false, bookingId, cancellationToken);
+    internal async Task<bool> EndAsync(Guid bookingId, EndOfRequest end, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var ended = await ReadAgainWhileMovedAsync(db => TryEndAsync(db, bookingId, end, nowUtc, cancellationToken), new EndedRequest(null), bookingId, cancellationToken);
+        if (ended.Request is not { } request)
+        {
+            return false;
+        }
+
+        await freedTime.OfferAsync(request.PractitionerId, request.StartUtc, request.EndUtc);
+        return true;
+    }
 
     private async Task<T> ReadAgainWhileMovedAsync<T>(Func<BookingDbContext, Task<T?>> attempt, T gaveUp, Guid bookingId, CancellationToken cancellationToken)
         where T : struct
@@ -84,13 +97,13 @@ public sealed class ApprovalTransitions(
         return payOnline ? ApprovalOutcome.ApprovedAwaitingDeposit : ApprovalOutcome.Approved;
     }
 
-    /// <returns>True when ended; false when not awaiting (or, for the lapse, not yet due); null when it moved meanwhile (read again).</returns>
-    private async Task<bool?> TryEndAsync(BookingDbContext db, Guid bookingId, EndOfRequest end, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <returns>The request ended; none when not awaiting (or, for the lapse, not yet due); null when it moved meanwhile (read again).</returns>
+    private async Task<EndedRequest?> TryEndAsync(BookingDbContext db, Guid bookingId, EndOfRequest end, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var request = await ReadAsync(db, bookingId, cancellationToken);
         if (request is null || (end.OnlyWhenDue && request.ExpiresAtUtc > nowUtc && request.StartUtc > nowUtc))
         {
-            return false;
+            return new EndedRequest(null);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -116,13 +129,17 @@ public sealed class ApprovalTransitions(
         await messages.QueueDeclinedAsync(db, bookingId, end.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return new EndedRequest(request);
     }
 
     private static Task<PendingRequest?> ReadAsync(BookingDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
         db.Bookings.AsNoTracking()
             .Where(b => b.Id == bookingId && b.Status == BookingStatus.AwaitingApproval)
-            .Select(b => new PendingRequest(b.ConfirmationNumber, b.SlotInventoryId, b.StartUtc, b.ExpiresAtUtc, b.DepositAmount, b.Currency))
+            .Select(b => new PendingRequest(b.ConfirmationNumber, b.SlotInventoryId, b.StartUtc, b.ExpiresAtUtc, b.DepositAmount, b.Currency)
+            {
+                PractitionerId = b.PractitionerId,
+                EndUtc = b.EndUtc,
+            })
             .FirstOrDefaultAsync(cancellationToken);
 
     private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
