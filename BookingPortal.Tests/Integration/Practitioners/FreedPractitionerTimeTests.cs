@@ -16,6 +16,7 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
         HoldExpires,
         RequestDeclined,
         RequestLapses,
+        GivenToColleague,
     }
 
     /// <summary>
@@ -31,16 +32,17 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
     [InlineData(HowFreed.HoldExpires)]
     [InlineData(HowFreed.RequestDeclined)]
     [InlineData(HowFreed.RequestLapses)]
+    [InlineData(HowFreed.GivenToColleague)]
     public async Task A_practitioner_freed_by_another_services_appointment_is_offered_to_those_waiting_then(HowFreed how)
     {
         var physioService = PractitionerSetup.Service("Physio", 60, 5);
         physioService.RequiresApproval = how is HowFreed.RequestDeclined or HowFreed.RequestLapses;
         var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1), physioService],
-            s => [PractitionerSetup.WorkingEveryDay("Ana", s)]);
-        var (massage, physio, ana) = (services[0], services[1], p[0].Id);
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s), PractitionerSetup.WorkingEveryDay("Bob", s[1])]);
+        var (massage, physio, ana, bob) = (services[0], services[1], p[0].Id, p[1].Id);
         var morning = PractitionerSetup.SlotStart(factory, massage);
         var customers = await factory.CreateCustomersAsync(3);
-        var booking = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], physio.Id, morning, "physio"))).Booking!;
+        var booking = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], physio.Id, morning, "physio", PractitionerId: ana))).Booking!;
         booking.PractitionerId.Should().Be(ana);
         var waiting = customers.Skip(1).ToArray();
         await JoinInOrderAsync(factory, massage, morning, waiting, "Ana gives physio then");
@@ -50,13 +52,13 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
             (await db.SlotInventories.AnyAsync(i => i.ServiceId == massage.Id)).Should().BeFalse("nobody could ever book it: it has no seat counter yet");
         }
 
-        await FreeAnaAsync(how, booking, physio);
+        await FreeAnaAsync(how, booking, physio, bob);
 
         await FirstClaimsItWithAsync(factory, waiting, ana, "Ana is free at 10:00 now");
         (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
 
-    private async Task FreeAnaAsync(HowFreed how, BookingView booking, Service physio)
+    private async Task FreeAnaAsync(HowFreed how, BookingView booking, Service physio, int bob)
     {
         switch (how)
         {
@@ -78,7 +80,42 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
                 await ApprovalTestSupport.DeadlineReachedAsync(factory, booking.Id);
                 (await factory.Get<ApprovalLapseService>().LapseDueAsync()).Should().Be(1);
                 break;
+            case HowFreed.GivenToColleague:
+                (await factory.Get<PractitionerReassignment>().ReassignAsync(booking.Id, bob)).Should().Be(ReassignmentOutcome.Reassigned);
+                break;
         }
+    }
+
+    /// <summary>
+    /// Ana gives massage (one seat), Bob physio, both in the one room. Bob's physio at 10:00 takes the room, keeping the
+    /// massage slot then from everyone though Ana is free; its cancellation frees the room: the one waiting is offered it.
+    /// </summary>
+    [Fact]
+    public async Task A_room_freed_by_another_services_appointment_is_offered_to_those_waiting_then()
+    {
+        var (services, p) = await PractitionerSetup.AddAsync(factory, [PractitionerSetup.Service("Massage", 60, 1), PractitionerSetup.Service("Physio", 60, 5)],
+            s => [PractitionerSetup.WorkingEveryDay("Ana", s[0]), PractitionerSetup.WorkingEveryDay("Bob", s[1])]);
+        var (massage, physio) = (services[0], services[1]);
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            var room = db.Rooms.Add(new Room { Name = "Room 1" }).Entity;
+            await db.SaveChangesAsync();
+            db.ServiceRooms.AddRange(new ServiceRoom { ServiceId = massage.Id, RoomId = room.Id }, new ServiceRoom { ServiceId = physio.Id, RoomId = room.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var morning = PractitionerSetup.SlotStart(factory, massage);
+        var customers = await factory.CreateCustomersAsync(2);
+        var booking = (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customers[0], physio.Id, morning, "physio"))).Booking!;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(morning, massage.TimeZone);
+        (await factory.Get<WaitlistJoining>().JoinAsync(customers[1], massage.Id, DateOnly.FromDateTime(local), morning)).Succeeded.Should().BeTrue("the room is taken then");
+
+        (await factory.Get<CancellationService>().CancelAsync(new CancelRequest(booking.ConfirmationNumber, booking.CustomerId, false))).Succeeded.Should().BeTrue();
+
+        var entry = (await factory.Get<WaitlistService>().ListForCustomerAsync(customers[1])).Single();
+        entry.Status.Should().Be(WaitlistStatus.Offered, "the room is free at 10:00 now");
+        (await factory.Get<WaitlistService>().ClaimAsync(entry.Id, customers[1])).Booking!.PractitionerId.Should().Be(p[0].Id);
+        (await factory.Get<ConsistencyCheck>().RunAsync()).Violations.Should().BeEmpty();
     }
 
     /// <summary>Puts the booking on a payment hold, as a card payment would, and lets the hold run out.</summary>

@@ -36,8 +36,10 @@ internal sealed record EndOfRequest(string ById, string ByName, string Reason, s
 /// <summary>What a transition reads of a request before its conditional update.</summary>
 internal sealed record PendingRequest(string ConfirmationNumber, long SlotInventoryId, DateTime StartUtc, DateTime? ExpiresAtUtc, decimal DepositAmount, string Currency)
 {
-    /// <summary>Whom the request occupies, and until when: ending it frees them then.</summary>
+    /// <summary>Whom (and which room) the request occupies, and until when: ending it frees them then.</summary>
     public int? PractitionerId { get; init; }
+
+    public int? RoomId { get; init; }
 
     public DateTime EndUtc { get; init; }
 }

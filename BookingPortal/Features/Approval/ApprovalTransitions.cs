@@ -40,7 +40,7 @@ public sealed class ApprovalTransitions(
             return false;
         }
 
-        await freedTime.OfferAsync(request.PractitionerId, request.StartUtc, request.EndUtc);
+        await freedTime.OfferAsync(request.PractitionerId, request.RoomId, request.StartUtc, request.EndUtc);
         return true;
     }
 
@@ -138,6 +138,7 @@ public sealed class ApprovalTransitions(
             .Select(b => new PendingRequest(b.ConfirmationNumber, b.SlotInventoryId, b.StartUtc, b.ExpiresAtUtc, b.DepositAmount, b.Currency)
             {
                 PractitionerId = b.PractitionerId,
+                RoomId = b.RoomId,
                 EndUtc = b.EndUtc,
             })
             .FirstOrDefaultAsync(cancellationToken);

@@ -85,7 +85,7 @@ public sealed class BookingMover(
         }
 
         logger.LogInformation("Moved {Confirmation} from {OldStart:o} to {NewStart:o}.", current.ConfirmationNumber, current.StartUtc, slot.StartUtc);
-        await freedTime.OfferAsync(current.PractitionerId, current.StartUtc, current.EndUtc);
+        await freedTime.OfferAsync(current.PractitionerId, current.RoomId, current.StartUtc, current.EndUtc);
         slotChanges.NotifyChanged(service.Id);
         bookingChanges.NotifyChanged(current.Id);
         return ReserveResult.Success((await reader.GetAsync(current.ConfirmationNumber, request.UserId, request.IsStaff, cancellationToken))!);

@@ -23,26 +23,39 @@ public enum ReassignmentOutcome
 /// Staff giving a booking to another practitioner at the same time (time off over existing bookings). The same
 /// rule as a booking: the practitioner's and rooms' row locks, then their overlaps, then the booking updated only
 /// while it is still active at the time and with the practitioner read. Business refusals are outcomes, never exceptions.
+/// The first practitioner (and a room left) is free then: after the commit, as for any freed appointment (<see cref="FreedTimeOffers"/>).
 /// </summary>
 [ScopedService]
 public sealed class PractitionerReassignment(
-    IDbContextFactory<BookingDbContext> dbFactory, TimeProvider time, ILogger<PractitionerReassignment> logger)
+    IDbContextFactory<BookingDbContext> dbFactory, FreedTimeOffers freedTime, TimeProvider time, ILogger<PractitionerReassignment> logger)
 {
     /// <param name="asListed">The practitioner and start staff saw: a booking moved or reassigned since is not given away on that view.</param>
     /// <param name="alsoInTransaction">Work that must commit with the reassignment or not at all (the customer's e-mail in the outbox, an audit entry); it sees the booking as reassigned.</param>
-    public Task<ReassignmentOutcome> ReassignAsync(
+    public async Task<ReassignmentOutcome> ReassignAsync(
         Guid bookingId, int practitionerId, (int? PractitionerId, DateTime StartUtc)? asListed = null,
-        Func<BookingDbContext, Domain.Booking, Task>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
-        ConflictRetry.RunAsync(dbFactory, db => TryReassignAsync(db, bookingId, practitionerId, asListed, alsoInTransaction, cancellationToken), logger, cancellationToken);
+        Func<BookingDbContext, Domain.Booking, Task>? alsoInTransaction = null, CancellationToken cancellationToken = default)
+    {
+        var (outcome, left) = await ConflictRetry.RunAsync(
+            dbFactory, db => TryReassignAsync(db, bookingId, practitionerId, asListed, alsoInTransaction, cancellationToken), logger, cancellationToken);
+        if (left is not null)
+        {
+            await freedTime.OfferAsync(left.PractitionerId, left.RoomId, left.StartUtc, left.EndUtc);
+        }
 
-    private async Task<ReassignmentOutcome> TryReassignAsync(
+        return outcome;
+    }
+
+    /// <summary>What a reassignment left free: the first practitioner, and the room when the booking changed rooms.</summary>
+    private sealed record LeftPlace(int? PractitionerId, int? RoomId, DateTime StartUtc, DateTime EndUtc);
+
+    private async Task<(ReassignmentOutcome Outcome, LeftPlace? Left)> TryReassignAsync(
         BookingDbContext db, Guid bookingId, int practitionerId, (int? PractitionerId, DateTime StartUtc)? asListed,
         Func<BookingDbContext, Domain.Booking, Task>? alsoInTransaction, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Service).SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
         if (Refusal(booking, practitionerId, asListed) is { } refused)
         {
-            return refused;
+            return (refused, null);
         }
 
         var service = booking!.Service!;
@@ -50,9 +63,9 @@ public sealed class PractitionerReassignment(
         var (free, assignment) = await PractitionerSeats.AssignOneAsync(db, service, booking.Id, practitionerId, booking.StartUtc, booking.EndUtc, cancellationToken);
         if (!free)
         {
-            return assignment is null && !await PerformsAsync(db, service.Id, practitionerId, cancellationToken)
+            return (assignment is null && !await PerformsAsync(db, service.Id, practitionerId, cancellationToken)
                 ? ReassignmentOutcome.NotPerformedByPractitioner
-                : ReassignmentOutcome.PractitionerUnavailable;
+                : ReassignmentOutcome.PractitionerUnavailable, null);
         }
 
         var updated = await db.Bookings
@@ -60,9 +73,10 @@ public sealed class PractitionerReassignment(
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.PractitionerId, practitionerId).SetProperty(x => x.RoomId, assignment!.RoomId), cancellationToken);
         if (updated != 1)
         {
-            return ReassignmentOutcome.ChangedMeanwhile;
+            return (ReassignmentOutcome.ChangedMeanwhile, null);
         }
 
+        var left = new LeftPlace(booking.PractitionerId, booking.RoomId != assignment!.RoomId ? booking.RoomId : null, booking.StartUtc, booking.EndUtc);
         if (alsoInTransaction is not null)
         {
             booking.PractitionerId = practitionerId;
@@ -73,7 +87,7 @@ public sealed class PractitionerReassignment(
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Booking {Confirmation} reassigned to practitioner {PractitionerId}.", booking.ConfirmationNumber, practitionerId);
-        return ReassignmentOutcome.Reassigned;
+        return (ReassignmentOutcome.Reassigned, left);
     }
 
     private ReassignmentOutcome? Refusal(Domain.Booking? booking, int practitionerId, (int? PractitionerId, DateTime StartUtc)? asListed) => booking switch

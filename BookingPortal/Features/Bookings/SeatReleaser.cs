@@ -79,20 +79,22 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
     }
 
     /// <summary>
-    /// A practitioner is free again from <paramref name="fromUtc"/> to <paramref name="toUtc"/> (their time off removed, an
-    /// appointment ended or moved): the seats of their services' slots then (buffers' reach included) that stayed on sale
+    /// A practitioner (or a room) is free again from <paramref name="fromUtc"/> to <paramref name="toUtc"/> (their time off removed, an
+    /// appointment ended or moved): the seats of their services' (the room's services') slots then (buffers' reach included) that stayed on sale
     /// while people wait, because nobody could give them, go to those waiting as new seats do (<see cref="OfferNewSeatsAsync"/>:
     /// each offered only while someone can give it, else left on sale). In a transaction holding no counter yet
     /// (<see cref="FreedTimeOffers"/>); counters by id. Slots without a counter are not seen: FreedTimeOffers makes them first.
     /// </summary>
     /// <returns>How many seats were offered.</returns>
-    public async Task<int> OfferFreedTimeAsync(BookingDbContext db, int practitionerId, DateTime fromUtc, DateTime toUtc, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<int> OfferFreedTimeAsync(
+        BookingDbContext db, int? practitionerId, int? roomId, DateTime fromUtc, DateTime toUtc, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var (from, to) = (fromUtc - BufferReach, toUtc + BufferReach);
         var (firstDate, lastDate) = (DateOnly.FromDateTime(from).AddDays(-1), DateOnly.FromDateTime(to).AddDays(1));
         var slots = await db.SlotInventories.AsNoTracking()
             .Where(i => i.StartUtc < to && i.EndUtc > from && i.StartUtc > nowUtc && !i.IsClosed && i.Booked < i.Capacity
-                        && db.PractitionerServices.Any(ps => ps.PractitionerId == practitionerId && ps.ServiceId == i.ServiceId)
+                        && (db.PractitionerServices.Any(ps => ps.PractitionerId == practitionerId && ps.ServiceId == i.ServiceId)
+                            || db.ServiceRooms.Any(sr => sr.RoomId == roomId && sr.ServiceId == i.ServiceId))
                         && db.WaitlistEntries.Any(e => e.ServiceId == i.ServiceId && e.Status == WaitlistStatus.Waiting
                                                        && (e.SlotStartUtc == i.StartUtc || (e.SlotStartUtc == null && e.LocalDate >= firstDate && e.LocalDate <= lastDate))))
             .OrderBy(i => i.Id).Select(i => new { i.Id, Free = i.Capacity - i.Booked }).ToListAsync(cancellationToken);

@@ -64,7 +64,7 @@ public sealed class CancellationService(
         }
 
         var (booking, quote) = (cancelledBooking!, appliedQuote!);
-        await freedTime.OfferAsync(booking.PractitionerId, booking.StartUtc, booking.EndUtc);
+        await freedTime.OfferAsync(booking.PractitionerId, booking.RoomId, booking.StartUtc, booking.EndUtc);
 
         // Sent at once when the provider answers, outside the transaction and whether or not the
         // caller still waits (SendNowAsync ignores its token); otherwise the refund job sends it.

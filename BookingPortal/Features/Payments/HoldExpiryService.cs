@@ -72,7 +72,7 @@ public sealed class HoldExpiryService(
 
             if (await ConflictRetry.RunAsync(dbFactory, db => TryExpireAsync(db, hold, nowUtc, cancellationToken), logger, cancellationToken))
             {
-                await freedTime.OfferAsync(hold.PractitionerId, hold.StartUtc, hold.EndUtc);
+                await freedTime.OfferAsync(hold.PractitionerId, hold.RoomId, hold.StartUtc, hold.EndUtc);
                 return true;
             }
         }
@@ -81,14 +81,14 @@ public sealed class HoldExpiryService(
         return false;
     }
 
-    private sealed record DueHold(long SlotInventoryId, string Currency, HeldCheckout Checkout, int? PractitionerId, DateTime StartUtc, DateTime EndUtc);
+    private sealed record DueHold(long SlotInventoryId, string Currency, HeldCheckout Checkout, int? PractitionerId, int? RoomId, DateTime StartUtc, DateTime EndUtc);
 
     private async Task<DueHold?> ReadDueHoldAsync(Guid bookingId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Bookings.AsNoTracking()
             .Where(b => b.Id == bookingId && b.Status == BookingStatus.PendingPayment && b.ExpiresAtUtc <= nowUtc)
-            .Select(b => new DueHold(b.SlotInventoryId, b.Currency, new HeldCheckout(b.Id, b.CheckoutExpiresAtUtc, b.CheckoutSessionId), b.PractitionerId, b.StartUtc, b.EndUtc))
+            .Select(b => new DueHold(b.SlotInventoryId, b.Currency, new HeldCheckout(b.Id, b.CheckoutExpiresAtUtc, b.CheckoutSessionId), b.PractitionerId, b.RoomId, b.StartUtc, b.EndUtc))
             .FirstOrDefaultAsync(cancellationToken);
     }
 

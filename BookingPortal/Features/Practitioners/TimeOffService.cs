@@ -127,7 +127,7 @@ public sealed class TimeOffService(
         {
             var reach = TimeSpan.FromHours(14);
             var (fromUtc, toUtc) = (DateTime.SpecifyKind(removed.StartLocal - reach, DateTimeKind.Utc), DateTime.SpecifyKind(removed.EndLocal + reach, DateTimeKind.Utc));
-            await freedTime.OfferAsync(practitionerId, fromUtc, toUtc);
+            await freedTime.OfferAsync(practitionerId, roomId: null, fromUtc, toUtc);
         }
     }
 
