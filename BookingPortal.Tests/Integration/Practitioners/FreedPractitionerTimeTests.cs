@@ -17,6 +17,7 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
         RequestDeclined,
         RequestLapses,
         GivenToColleague,
+        ProcessStopsAfterCommit,
     }
 
     /// <summary>
@@ -33,6 +34,7 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
     [InlineData(HowFreed.RequestDeclined)]
     [InlineData(HowFreed.RequestLapses)]
     [InlineData(HowFreed.GivenToColleague)]
+    [InlineData(HowFreed.ProcessStopsAfterCommit)]
     public async Task A_practitioner_freed_by_another_services_appointment_is_offered_to_those_waiting_then(HowFreed how)
     {
         var physioService = PractitionerSetup.Service("Physio", 60, 5);
@@ -83,7 +85,20 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
             case HowFreed.GivenToColleague:
                 (await factory.Get<PractitionerReassignment>().ReassignAsync(booking.Id, bob)).Should().Be(ReassignmentOutcome.Reassigned);
                 break;
+            case HowFreed.ProcessStopsAfterCommit:
+                await CancelWithoutFollowUpAsync(booking);
+                (await factory.Get<FreedTimeOffers>().SweepAsync()).Should().Be(1, "the waitlist's job finds the seat owed");
+                break;
         }
+    }
+
+    /// <summary>What a cancellation's commit leaves when its process stops before the follow-up offer: the booking ended, its seat on sale.</summary>
+    private async Task CancelWithoutFollowUpAsync(BookingView booking)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, BookingStatus.Cancelled).SetProperty(x => x.CancelledAtUtc, now));
+        await db.SlotInventories.Where(i => i.ServiceId == booking.ServiceId && i.StartUtc == booking.StartUtc).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1));
     }
 
     /// <summary>

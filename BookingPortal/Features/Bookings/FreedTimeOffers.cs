@@ -6,13 +6,18 @@ namespace BookingPortal.Features.Bookings;
 /// sale while people wait, because nobody could give it, goes to them by the rule of <see cref="SeatReleaser.OfferFreedTimeAsync"/>.
 /// Run after the change has committed, in a transaction of its own: the change holds its own slot's counter, and taking
 /// other slots' counters after it would break their order by id (a deadlock with a move or a batch that takes them in
-/// order).
+/// order). A process that stops between the two loses only the wait for <see cref="SweepAsync"/>.
 /// </summary>
 // Called by singletons too (BookingMover); stateless.
 [SingletonService]
 public sealed class FreedTimeOffers(
     IDbContextFactory<BookingDbContext> dbFactory, SeatReleaser seats, SlotInventoryStore inventory, TimeProvider time, ILogger<FreedTimeOffers> logger)
 {
+    /// <summary>How many waited dates, and then slots, one sweep looks at, soonest first.</summary>
+    private const int SweptDates = 100;
+
+    private const int SweptSlots = 50;
+
     /// <summary>
     /// Offers the seats the practitioner's (and the room's) time from <paramref name="startUtc"/> to <paramref name="endUtc"/>
     /// kept from the waiting list. Nothing when there is neither. Not cancelled with the caller's token: the change it follows
@@ -39,6 +44,68 @@ public sealed class FreedTimeOffers(
             await transaction.CommitAsync(CancellationToken.None);
             return offered;
         }, logger, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The follow-up <see cref="OfferAsync"/> of a change whose process stopped after its commit, made by the waitlist's
+    /// periodic job: the same rule for the slots people wait for on services that book practitioners (the only ones whose
+    /// seats can be kept from them), soonest first, bounded. A look first, outside any transaction, so a slot still kept
+    /// (nobody can give it) is only read; each slot that can be offered in a transaction of its own, one counter each.
+    /// Nobody waiting: one query.
+    /// </summary>
+    /// <returns>How many seats were offered.</returns>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var offerable = new List<(long Id, int Free)>();
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var firstDate = DateOnly.FromDateTime(nowUtc).AddDays(-1);
+            var waited = (await db.WaitlistEntries.AsNoTracking()
+                .Where(e => e.Status == WaitlistStatus.Waiting && e.LocalDate >= firstDate
+                            && db.Services.Any(s => s.Id == e.ServiceId && s.BooksPractitioners && !s.IsArchived))
+                .Select(e => new { e.ServiceId, e.LocalDate }).Distinct().OrderBy(w => w.LocalDate).Take(SweptDates)
+                .ToListAsync(cancellationToken)).Select(w => (w.ServiceId, w.LocalDate)).ToList();
+            var slots = waited.Count == 0 ? [] : (await EnsureCountersAsync(db, waited, DateTime.MinValue, DateTime.MaxValue, nowUtc)).ToHashSet();
+            foreach (var slot in await FreeCountersAsync(db, slots, cancellationToken))
+            {
+                if (await seats.CouldOfferAsync(db, slot.Id, nowUtc, cancellationToken))
+                {
+                    offerable.Add(slot);
+                }
+            }
+        }
+
+        var offered = 0;
+        foreach (var (id, free) in offerable)
+        {
+            offered += await ConflictRetry.RunAsync(dbFactory, async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var made = await seats.OfferNewSeatsAsync(db, id, free, nowUtc, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return made;
+            }, logger, cancellationToken);
+        }
+
+        return offered;
+    }
+
+    /// <summary>The counters of <paramref name="slots"/> with a seat on sale, soonest first, at most <see cref="SweptSlots"/>.</summary>
+    private static async Task<List<(long Id, int Free)>> FreeCountersAsync(
+        BookingDbContext db, HashSet<(int ServiceId, DateTime StartUtc)> slots, CancellationToken cancellationToken)
+    {
+        if (slots.Count == 0)
+        {
+            return [];
+        }
+
+        var (serviceIds, starts) = (slots.Select(s => s.ServiceId).Distinct().ToList(), slots.Select(s => s.StartUtc).Distinct().ToList());
+        var counters = await db.SlotInventories.AsNoTracking()
+            .Where(i => serviceIds.Contains(i.ServiceId) && starts.Contains(i.StartUtc) && !i.IsClosed && i.Booked < i.Capacity)
+            .Select(i => new { i.Id, i.ServiceId, i.StartUtc, Free = i.Capacity - i.Booked }).ToListAsync(cancellationToken);
+        return counters.Where(c => slots.Contains((c.ServiceId, c.StartUtc))).OrderBy(c => c.StartUtc).ThenBy(c => c.Id)
+            .Take(SweptSlots).Select(c => (c.Id, c.Free)).ToList();
     }
 
     /// <summary>

@@ -107,6 +107,10 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
         return offered;
     }
 
+    /// <summary>A look without locks (<see cref="FreedTimeOffers.SweepAsync"/>'s): whether a free seat of this slot would go to someone waiting now.</summary>
+    public async Task<bool> CouldOfferAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        await OfferableAsync(db, inventoryId, nowUtc, cancellationToken) is not null;
+
     private static Task<int> GiveBackAsync(BookingDbContext db, long inventoryId, CancellationToken cancellationToken) =>
         db.SlotInventories.Where(i => i.Id == inventoryId && i.Booked > 0)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
@@ -115,7 +119,14 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
     /// Marks the first waiting entry for this slot as offered it; null when nobody is waiting (or the slot is past or closed, or
     /// its service archived: the catalogue no longer has it, so nobody could claim the seat; or nobody could give it).
     /// </summary>
-    private async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<long?> OfferToWaitlistAsync(BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        await OfferableAsync(db, inventoryId, nowUtc, cancellationToken) is { } offer
+            ? await OfferToFirstStillWaitingAsync(db, offer.Candidates, inventoryId, offer.StartUtc, offer.Expires, cancellationToken)
+            : null;
+
+    /// <summary>Who waits for the slot, first come first served, and until when an offer would hold; null when it goes to nobody.</summary>
+    private async Task<(List<long> Candidates, DateTime StartUtc, DateTime Expires)?> OfferableAsync(
+        BookingDbContext db, long inventoryId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var slot = await db.SlotInventories.AsNoTracking()
             .Where(i => i.Id == inventoryId)
@@ -140,7 +151,7 @@ public sealed class SeatReleaser(IWaitlistOfferNotice offerNotice)
 
         // An offer never outlives the appointment it is for.
         var expires = nowUtc + WaitlistEntry.OfferDuration < slot.StartUtc ? nowUtc + WaitlistEntry.OfferDuration : slot.StartUtc;
-        return await OfferToFirstStillWaitingAsync(db, candidates, inventoryId, slot.StartUtc, expires, cancellationToken);
+        return (candidates, slot.StartUtc, expires);
     }
 
     /// <summary>Marks the first of <paramref name="candidates"/> still waiting as offered the seat, and tells them; null when none still waits.</summary>
