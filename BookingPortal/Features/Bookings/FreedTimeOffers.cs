@@ -64,9 +64,12 @@ public sealed class FreedTimeOffers(
             var waited = (await db.WaitlistEntries.AsNoTracking()
                 .Where(e => e.Status == WaitlistStatus.Waiting && e.LocalDate >= firstDate
                             && db.Services.Any(s => s.Id == e.ServiceId && s.BooksPractitioners && !s.IsArchived))
-                .Select(e => new { e.ServiceId, e.LocalDate }).Distinct().OrderBy(w => w.LocalDate).Take(SweptDates)
-                .ToListAsync(cancellationToken)).Select(w => (w.ServiceId, w.LocalDate)).ToList();
-            var slots = waited.Count == 0 ? [] : (await EnsureCountersAsync(db, waited, DateTime.MinValue, DateTime.MaxValue, nowUtc)).ToHashSet();
+                .Select(e => new { e.ServiceId, e.LocalDate, e.SlotStartUtc }).Distinct().OrderBy(w => w.LocalDate).Take(SweptDates)
+                .ToListAsync(cancellationToken)).Select(w => (w.ServiceId, w.LocalDate, w.SlotStartUtc)).ToList();
+            // A slot's own waiting list asks for that slot only: the day's other slots are not looked at for it.
+            var waitedDates = waited.Select(w => (w.ServiceId, w.LocalDate)).Distinct().ToList();
+            var slots = waited.Count == 0 ? [] : (await EnsureCountersAsync(db, waitedDates, DateTime.MinValue, DateTime.MaxValue, nowUtc))
+                .Where(s => waited.Any(w => w.ServiceId == s.ServiceId && (w.SlotStartUtc == null || w.SlotStartUtc == s.StartUtc))).ToHashSet();
             foreach (var slot in await FreeCountersAsync(db, slots, cancellationToken))
             {
                 if (await seats.CouldOfferAsync(db, slot.Id, nowUtc, cancellationToken))
