@@ -66,21 +66,50 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
     }
 
     [Fact]
-    public async Task On_a_Spanish_appointment_page_the_desk_answers_a_check_in_in_Spanish()
+    public async Task On_a_Spanish_appointment_page_the_labels_are_Spanish_and_the_desk_answers_a_check_in_in_Spanish()
     {
-        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
-        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
-        // Inside the desk's window: the customer arrives shortly before the start.
-        factory.Clock.SetUtcNow(new DateTimeOffset(slots[0].StartUtc.AddMinutes(-5), TimeSpan.Zero));
+        var booking = await BookedNowAsync();
         using var spanish = Localization.InCulture("es-ES");
         var page = context.Render<AppointmentDetailPage>(p => p.Add(x => x.Number, booking.ConfirmationNumber));
-        page.WaitForAssertion(() => page.Find("[data-testid=appointment-status]"));
+        page.WaitForAssertion(() => page.Find("[data-testid=appointment-status]").TextContent.Should().Be("Confirmada"));
 
-        // The page's own labels are not localized yet: its button is found by its English text.
-        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Check in").ClickAsync(new());
+        page.FindAll("h2").Select(h => h.TextContent.Trim()).Should().Contain(["Historial", "Movimientos"]);
+        page.FindAll("th").Select(th => th.TextContent.Trim()).Should().Equal("Cuándo (UTC)", "Tipo", "Importe", "Nota");
+        page.Markup.Should().Contain("Precio ").And.Contain(" · depósito ").And.Contain(" · saldo ").And.NotContain("balance");
+        page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain("Cancelar en nombre del cliente…");
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Registrar llegada").ClickAsync(new());
 
         page.WaitForAssertion(() => context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).Should()
             .ContainSingle().Which.Should().Be("Llegada registrada."));
+        page.WaitForAssertion(() => page.Find("[data-testid=appointment-status]").TextContent.Should().Be("Realizada"));
+    }
+
+    [Fact]
+    public async Task The_front_desk_labels_its_table_buttons_and_statuses_in_Spanish()
+    {
+        var booking = await BookedNowAsync();
+        using var spanish = Localization.InCulture("es-ES");
+        var page = context.Render<FrontDeskPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=front-desk]").TextContent.Should().Contain(booking.ConfirmationNumber));
+
+        page.Find("h1").TextContent.Trim().Should().Be("Recepción");
+        page.FindAll("th").Select(th => th.TextContent.Trim()).Should()
+            .Equal("Hora", "Servicio", "Cliente", "Reserva", "Situación", "Saldo pendiente", "Acción");
+        page.Find("[data-testid=front-desk] tbody").TextContent.Should().Contain("Confirmada");
+        var checkIn = page.FindAll("button").Single(b => b.TextContent.Trim() == "Registrar llegada");
+        checkIn.GetAttribute("aria-label").Should().StartWith("Registrar la llegada de ").And.EndWith($"({booking.ConfirmationNumber})");
+        await checkIn.ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=front-desk] tbody").TextContent.Should().Contain("Registrada").And.NotContain("Checked in"));
+    }
+
+    /// <summary>The demo consultation booked, and the clock 5 minutes before its start: inside the desk's window.</summary>
+    private async Task<BookingView> BookedNowAsync()
+    {
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        var booking = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        factory.Clock.SetUtcNow(new DateTimeOffset(slots[0].StartUtc.AddMinutes(-5), TimeSpan.Zero));
+        return booking;
     }
 
     private static readonly DayOfWeek[] WeekDays =
