@@ -93,6 +93,9 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
         page.WaitForAssertion(() => page.Find("[data-testid=front-desk]").TextContent.Should().Contain(booking.ConfirmationNumber));
 
         page.Find("h1").TextContent.Trim().Should().Be("Recepción");
+        page.Find("nav.admin-nav").GetAttribute("aria-label").Should().Be("Área del personal");
+        page.FindAll("nav.admin-nav a").Select(a => a.TextContent.Trim()).Should().Equal("Panel", "Recepción", "Citas", "Franjas", "Servicios",
+            "Aperturas", "Estadísticas", "Clientes", "Bandeja de salida", "Mensajes", "Tareas", "Sistema", "Webhooks", "Profesionales", "Mi día");
         page.FindAll("th").Select(th => th.TextContent.Trim()).Should()
             .Equal("Hora", "Servicio", "Cliente", "Reserva", "Situación", "Saldo pendiente", "Acción");
         page.Find("[data-testid=front-desk] tbody").TextContent.Should().Contain("Confirmada");
