@@ -26,6 +26,19 @@ public sealed class PractitionerPagesTests() : StaffPageSuite(
     }
 
     [Fact]
+    public async Task On_a_Spanish_page_the_week_is_titled_with_a_Spanish_date_and_zone()
+    {
+        var id = await factory.CreatePractitionerAsync("Dr Semana", (await factory.ServiceNamedAsync(DemoSeeder.ConsultationName)).Id);
+        using var spanish = Localization.InCulture("es-ES");
+
+        var week = context.Render<PractitionerWeekView>(p => p.Add(x => x.PractitionerId, id));
+
+        week.WaitForAssertion(() => week.Find("#practitioner-week-title").TextContent.Should()
+            .StartWith("Semana del " + System.Globalization.CultureInfo.GetCultureInfo("es-ES").DateTimeFormat.GetAbbreviatedDayName(DayOfWeek.Monday) + " ")
+            .And.MatchRegex(@" · horas en hora de [^(]+ \([A-Za-z_]+/[A-Za-z_]+\)$"));
+    }
+
+    [Fact]
     public async Task Clicking_save_again_before_the_new_practitioners_page_opens_creates_them_once()
     {
         var form = context.Render<ProfileForm>();
