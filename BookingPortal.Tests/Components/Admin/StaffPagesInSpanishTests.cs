@@ -8,7 +8,7 @@ namespace BookingPortal.Tests.Components.Admin;
 public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
     typeof(WebhookAdminService), typeof(SlotCalendarService), typeof(SlotCapacityService), typeof(CatalogService), typeof(AppointmentsService),
     typeof(FrontDeskService), typeof(CancellationService), typeof(TimeProvider), typeof(BookingPortal.Features.Approval.BookingApprovals),
-    typeof(BookingPortal.Features.Questions.QuestionBook))
+    typeof(BookingPortal.Features.Questions.QuestionBook), typeof(OutboxAdminService))
 {
     [Fact]
     public async Task The_webhooks_page_labels_its_form_endpoints_and_deliveries_in_Spanish()
@@ -29,7 +29,7 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
         page.Markup.Should().Contain("https:// y una dirección pública; se rechazan las direcciones privadas y de bucle local");
         page.Find("legend").TextContent.Should().Be("Eventos");
         page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(["Añadir destino", "Entregas", "Pausar"]);
-        page.FindAll("th").Select(th => th.TextContent.Trim()).Should().Contain(["Eventos", "En espera", "Fallidos", "Estado"]);
+        page.FindAll("th").Select(th => th.TextContent.Trim()).Should().Contain(["Eventos", "En espera", "Con error", "Estado"]);
         page.Find("[data-testid=webhook-endpoints]").TextContent.Should().Contain("Activo");
 
         await page.Find($"button[aria-label='Entregas a {Url}']").ClickAsync(new());
@@ -38,7 +38,11 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
         page.WaitForAssertion(() => page.Find("[data-testid=webhook-endpoints]").TextContent.Should().Contain("En pausa"));
         page.FindAll("h2").Select(h => h.TextContent.Trim()).Should().Contain($"Entregas a {Url}");
         page.Find("[data-testid=webhook-deliveries]").TextContent.Should().Contain("Aún no hay entregas.");
-        page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain("Reanudar");
+        await page.FindAll("button").First(b => b.TextContent.Trim() == "Reanudar").ClickAsync(new());
+        var (service, slots) = await factory.ServiceAndSlotsAsync(DemoSeeder.ConsultationName);
+        await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
+        await page.Find($"button[aria-label='Entregas a {Url}']").ClickAsync(new());
+        page.WaitForAssertion(() => page.Find("[data-testid=webhook-deliveries] tbody").TextContent.Should().Contain("Pendiente (0)"));
         page.Markup.Should().NotContainAny("Add an endpoint", "Endpoints", "Deliveries", "No deliveries yet", "Paused", "Add endpoint");
     }
 
@@ -104,6 +108,21 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
         await checkIn.ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find("[data-testid=front-desk] tbody").TextContent.Should().Contain("Registrada").And.NotContain("Checked in"));
+    }
+
+    [Fact]
+    public async Task The_outbox_page_labels_its_table_and_names_each_status_in_Spanish()
+    {
+        await BookedNowAsync();
+        using var spanish = Localization.InCulture("es-ES");
+
+        var page = context.Render<BookingPortal.Features.Notifications.Pages.OutboxPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=outbox-table] tbody").TextContent.Should().Contain("Pendiente"));
+        page.Find("h1").TextContent.Trim().Should().Be("Bandeja de salida");
+        page.FindAll("th").Select(th => th.TextContent.Trim()).Should().StartWith(["Escrito (UTC)", "Tipo", "Canal", "Destinatario", "Asunto", "Situación", "Intentos"]);
+        page.Find("[data-testid=delivery-counts]").TextContent.Should().Contain("Pendientes: ").And.Contain("Con error: 0").And.Contain("Reintentar los que tienen error");
+        page.Markup.Should().Contain("Vea también").And.NotContain("Recipient").And.NotContain("Pending");
     }
 
     /// <summary>The demo consultation booked, and the clock 5 minutes before its start: inside the desk's window.</summary>

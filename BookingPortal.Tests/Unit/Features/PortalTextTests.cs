@@ -75,6 +75,7 @@ public partial class PortalTextTests
     [InlineData("Insights", "InsightsText")]
     [InlineData("Practitioners", "PractitionersText")]
     [InlineData("Questions", "QuestionsText")]
+    [InlineData("Notifications", "MessagesText")]
     public void A_feature_with_its_own_texts_has_each_in_English_and_in_Spanish(string feature, string resource)
     {
         var folder = Path.Combine(RepositoryRoot.Path, "BookingPortal", "Features", feature);
@@ -102,7 +103,9 @@ public partial class PortalTextTests
             .Where(path => path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(path => ownTexts || !HasOwnTexts(path));
-        return sources.SelectMany(path => LocalizerCall().Matches(File.ReadAllText(path)).Select(m => m.Groups["key"].Value)).ToHashSet();
+        // A quote inside the key is written \" in the source and " in the resource file.
+        return sources.SelectMany(path => LocalizerCall().Matches(File.ReadAllText(path)).Select(m => m.Groups["key"].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
+            .ToHashSet();
     }
 
     private static bool HasOwnTexts(string path) =>
