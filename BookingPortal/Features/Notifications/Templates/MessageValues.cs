@@ -13,12 +13,13 @@ public static class MessageValues
         var spanish = facts.Language == MessageLanguage.Spanish;
         var culture = spanish ? SpanishCulture : null;
         var a = facts.Appointment;
+        var date = facts.Days is { Count: > 1 } days ? Dates(days, spanish, culture) : DisplayFormat.ShortDate(a.LocalStart, culture);
         return new Dictionary<string, string>
         {
             [Placeholders.CustomerName] = facts.CustomerName,
             [Placeholders.Service] = a.PrivacyMode ? PrivateTitle(facts) : a.ServiceName,
             [Placeholders.Practitioner] = a.PractitionerName ?? "",
-            [Placeholders.Date] = facts.Days is { Count: > 1 } days ? Dates(days, spanish, culture) : DisplayFormat.ShortDate(a.LocalStart, culture),
+            [Placeholders.Date] = date,
             [Placeholders.Time] = $"{DisplayFormat.Time(a.LocalStart, culture)} {Zone(a.TimeZoneId, spanish)}",
             [Placeholders.When] = $"{DisplayFormat.Date(a.LocalStart, culture)}, {DisplayFormat.TimeRange(a.LocalStart, a.LocalEnd, culture)} {Zone(a.TimeZoneId, spanish)} ({a.TimeZoneId})",
             [Placeholders.Location] = a.LocationKind == LocationKind.Virtual ? $"{(spanish ? "En línea" : "Online")}: {a.VideoLink}" : a.Address ?? "",
@@ -34,6 +35,7 @@ public static class MessageValues
             [Placeholders.NextStep] = NextStep(facts, spanish, culture),
             [Placeholders.TurnEnds] = facts.TurnEndsLocal is { } ends ? $"{DisplayFormat.Time(ends, culture)} {Zone(a.TimeZoneId, spanish)}" : "",
             [Placeholders.ResumeLink] = facts.ResumeLink ?? "",
+            [Placeholders.PlacesEnded] = facts.Kind == NotificationKind.WaitlistClosed ? PlacesEnded(date, facts.Days is { Count: > 1 }, spanish) : "",
         };
     }
 
@@ -59,6 +61,15 @@ public static class MessageValues
         var named = days.Select(d => DisplayFormat.ShortDate(d, culture)).ToList();
         return $"{string.Join(", ", named[..^1])} {(spanish ? "y" : "and")} {named[^1]}";
     }
+
+    /// <summary>"your place on its waitlist for Mon 5 Jan 2026 has ended", or "your places … have ended" for a customer waiting for several days.</summary>
+    private static string PlacesEnded(string date, bool several, bool spanish) => (several, spanish) switch
+    {
+        (false, false) => $"your place on its waitlist for {date} has ended",
+        (true, false) => $"your places on its waitlist for {date} have ended",
+        (false, true) => $"su lugar en la lista de espera del {date} ha terminado",
+        (true, true) => $"sus lugares en la lista de espera de los días {date} han terminado",
+    };
 
     private static string Zone(string timeZoneId, bool spanish) =>
         spanish ? $"hora de {DisplayFormat.City(timeZoneId)}" : $"{DisplayFormat.City(timeZoneId)} time";

@@ -33,10 +33,13 @@ public static partial class Placeholders
     public const string TurnEnds = "turn_ends";
     public const string ResumeLink = "resume_link";
 
+    /// <summary>The archive message's clause: one place ended, or several (one per day waited for), with its verb agreeing.</summary>
+    public const string PlacesEnded = "places_ended";
+
     public static readonly IReadOnlyList<string> Names =
     [
         CustomerName, Service, Practitioner, Date, Time, When, Location, ManageLink, ConfirmationNumber, Clinic,
-        StartsIn, PreviousTime, OfferEnds, CancellationSummary, GoogleCalendarLink, Reason, NextStep, TurnEnds, ResumeLink,
+        StartsIn, PreviousTime, OfferEnds, CancellationSummary, GoogleCalendarLink, Reason, NextStep, TurnEnds, ResumeLink, PlacesEnded,
     ];
 
     // Encodes the characters that matter to HTML (< > & " ' and a few more) and leaves letters of every language alone.
