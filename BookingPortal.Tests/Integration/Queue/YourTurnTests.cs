@@ -145,6 +145,25 @@ public partial class YourTurnTests : WeeklyReleaseSuite
         (await links.ResumeAsync(token, customer.Id)).Outcome.Should().Be(TurnLinkOutcome.Booked, "the window's end does not make a booked turn one that ran out");
     }
 
+    /// <summary>
+    /// The booking commits between the link's read of the turn (still admitted) and its update that uses the link: the
+    /// update finds the turn used by the booking, and the answer is that this turn booked, not that it ended.
+    /// </summary>
+    [Fact]
+    public async Task A_link_opened_as_a_booking_in_its_turn_commits_says_the_turn_booked()
+    {
+        var customer = await factory.CreateSignInCustomerAsync();
+        var token = Regex.Match(await AdmittedLinkAsync(customer.Id), "t=([^&]+)").Groups[1].Value;
+        var slot = (await factory.BookableSlotsAsync(clinic))[0].StartUtc;
+        factory.Transactions.BeforeNextCommand(sql => sql.StartsWith("UPDATE", StringComparison.Ordinal) && sql.Contains("TurnLinkUsedAtUtc", StringComparison.Ordinal),
+            async () => (await factory.Get<BookingService>().ReserveAsync(new ReserveRequest(customer.Id, clinic.Id, slot, "at-once"))).Succeeded.Should().BeTrue());
+
+        var result = await factory.Get<TurnLinks>().ResumeAsync(token, customer.Id);
+
+        factory.Transactions.Fired.Should().Be(1, "the booking landed between the read and the update");
+        result.Should().Be(new TurnLinkResult(TurnLinkOutcome.Booked, clinic.Id));
+    }
+
     private async Task JoinAsync(string customerId, ReminderChannels channels)
     {
         factory.Clock.SetUtcNow(Opening.AddMinutes(-5));

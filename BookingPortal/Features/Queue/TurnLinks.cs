@@ -52,8 +52,7 @@ public sealed class TurnLinks(IDataProtectionProvider dataProtection, IDbContext
                           where e.Id == claim.EntryId
                           select new { e.CustomerId, e.Status, e.AdmittedAtUtc, e.ExpiresAtUtc, e.TurnLinkUsedAtUtc, r.ServiceId })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        // Joining again makes the entry wait anew, so a completed entry of this admission means this turn booked, whenever the link is opened.
-        if (turn is { Status: QueueEntryStatus.Completed } && turn.AdmittedAtUtc == claim.AdmittedAtUtc)
+        if (turn is not null && BookedIn(claim, turn.Status, turn.AdmittedAtUtc))
         {
             return new(TurnLinkOutcome.Booked, turn.ServiceId);
         }
@@ -84,9 +83,16 @@ public sealed class TurnLinks(IDataProtectionProvider dataProtection, IDbContext
             return TurnLinkOutcome.Resumed;
         }
 
-        var usedAt = await db.QueueEntries.Where(e => e.Id == claim.EntryId).Select(e => e.TurnLinkUsedAtUtc).SingleAsync(cancellationToken);
-        return usedAt >= claim.AdmittedAtUtc ? TurnLinkOutcome.AlreadyUsed : TurnLinkOutcome.Ended;
+        // Read together, after the update missed: a booking that completed the turn since the first read is told as booked, not as a turn that ended.
+        var now = await db.QueueEntries.Where(e => e.Id == claim.EntryId).Select(e => new { e.Status, e.AdmittedAtUtc, e.TurnLinkUsedAtUtc }).SingleAsync(cancellationToken);
+        return BookedIn(claim, now.Status, now.AdmittedAtUtc) ? TurnLinkOutcome.Booked
+            : now.TurnLinkUsedAtUtc >= claim.AdmittedAtUtc ? TurnLinkOutcome.AlreadyUsed
+            : TurnLinkOutcome.Ended;
     }
+
+    /// <summary>Joining again makes the entry wait anew, so a completed entry of this admission means this turn booked, whenever the link is opened.</summary>
+    private static bool BookedIn(Claim claim, QueueEntryStatus status, DateTime? admittedAtUtc) =>
+        status == QueueEntryStatus.Completed && admittedAtUtc == claim.AdmittedAtUtc;
 
     private Claim? Read(string? token)
     {
