@@ -88,8 +88,8 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
 
         expired.Find("[data-testid=expired]").TextContent.Should().Contain("Your time to book ran out");
         expired.Find("button").TextContent.Should().Be("Join again");
-        soldOut.Find("[data-testid=sold-out]").TextContent.Should().Contain("held for someone paying").And.Contain("when your turn comes pick a full day");
-        soldOut.Find("button").TextContent.Should().Be("Join the line", "the calendar and its waitlist are reached through a turn");
+        soldOut.Find("[data-testid=sold-out]").TextContent.Should().Contain("held for someone paying").And.Contain("join it for a day below, no turn needed");
+        soldOut.Find("button").TextContent.Should().Be("Join the line", "a seat back on sale with nobody waiting for it is booked in turn");
     }
 
     /// <summary>Someone who pressed "Leave the line" never had a turn: they are told they left, not that they used it.</summary>

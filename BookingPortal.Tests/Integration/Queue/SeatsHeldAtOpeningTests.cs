@@ -8,6 +8,14 @@ namespace BookingPortal.Tests.Integration.Queue;
 /// </summary>
 public class SeatsHeldAtOpeningTests : LiveComponentSuite
 {
+    // Signed out until a test signs a customer in: the waitlist's panel reads who is signed in.
+    private Bunit.TestDoubles.BunitAuthorizationContext authorization = null!;
+
+    protected override Task ArrangeAsync()
+    {
+        authorization = bunit.AddAuthorization();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task While_holds_take_every_seat_a_place_in_line_stays_shown_and_the_rooms_move_on_when_a_hold_lapses()
@@ -52,6 +60,37 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
         inLine.Find("[data-testid=queue-position]").TextContent.Should().Contain("Your place: 1");
     }
 
+    /// <summary>
+    /// Every seat of the release's one day is booked: someone who comes to the room joins that day's waitlist from it,
+    /// with no place in line and so no turn taken, theirs or anyone's.
+    /// </summary>
+    [Fact]
+    public async Task A_sold_out_release_offers_its_days_waitlist_without_a_turn()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(WeeklyRelease.Opening.AddMinutes(5));
+        var day = (await factory.BookableSlotsAsync(clinic)).Select(s => s.LocalStart.Date).First(d => d > WeeklyRelease.Opening.UtcDateTime.AddDays(2));
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, DateOnly.FromDateTime(day)).SetProperty(x => x.SlotsUntil, DateOnly.FromDateTime(day)));
+        }
+
+        await FillEverySeatAsync(clinic, await factory.BookableSlotsAsync(clinic));
+        authorization.SetAuthorized("customer").SetClaims(new Claim(PortalClaims.UserIdType, customer));
+        var room = Render(clinic.Id, customer);
+        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be(nameof(QueueStage.SoldOut)));
+        await room.Find("[data-testid=sold-out-waitlist-open]").ClickAsync(new());
+        room.WaitForAssertion(() => room.Find("[data-testid=sold-out-waitlist] button").TextContent.Should().Be("Join the waitlist for this day"));
+        await room.Find("[data-testid=sold-out-waitlist] button").ClickAsync(new());
+
+        room.WaitForAssertion(() => room.Find("[data-testid=sold-out-waitlist] [role=status]").TextContent.Should().Contain("You're on the waitlist."));
+        room.FindAll("[data-testid=sold-out-waitlist-day] option").Should().ContainSingle("the release sells one day");
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        (await check.WaitlistEntries.SingleAsync(w => w.CustomerId == customer)).LocalDate.Should().Be(DateOnly.FromDateTime(day));
+        (await check.QueueEntries.AnyAsync(e => e.CustomerId == customer)).Should().BeFalse("no place in line, so no turn");
+    }
+
     /// <summary>The holder's booking waits for payment for a minute; every other seat of the day is taken.</summary>
     private async Task FillWithHoldsAsync(Service clinic, IReadOnlyList<SlotAvailability> slots, string heldNumber)
     {
@@ -59,6 +98,13 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
         var expires = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(1);
         await db.Bookings.Where(b => b.ConfirmationNumber == heldNumber).ExecuteUpdateAsync(b => b
             .SetProperty(x => x.Status, BookingStatus.PendingPayment).SetProperty(x => x.ExpiresAtUtc, expires).SetProperty(x => x.ConfirmedAtUtc, (DateTime?)null));
+        await FillEverySeatAsync(clinic, slots);
+    }
+
+    /// <summary>Every seat of the service's slots counted as taken.</summary>
+    private async Task FillEverySeatAsync(Service clinic, IReadOnlyList<SlotAvailability> slots)
+    {
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
         await db.SlotInventories.Where(i => i.ServiceId == clinic.Id).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Capacity));
         var counted = await db.SlotInventories.Where(i => i.ServiceId == clinic.Id).Select(i => i.StartUtc).ToListAsync();
         db.SlotInventories.AddRange(slots.Where(s => !counted.Contains(s.StartUtc))
