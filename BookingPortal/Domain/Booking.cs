@@ -69,6 +69,19 @@ public class Booking
     /// <summary>This appointment's own video room (a video service with rooms configured), fixed when it is booked; null shows the service's shared link.</summary>
     public string? VideoRoomLink { get; set; }
 
+    /// <summary>
+    /// Where the appointment was, kept when staff give the service somewhere else after this booking had started, ended or
+    /// been cancelled: its history shows the place it had, not the service's new one. Null while the booking follows the
+    /// service's place (every upcoming one does: its customer is told of the change).
+    /// </summary>
+    public LocationKind? PlaceKind { get; set; }
+
+    /// <inheritdoc cref="PlaceKind"/>
+    public string? PlaceAddress { get; set; }
+
+    /// <summary>The service's shared video link then (<see cref="VideoRoomLink"/>, if any, still comes first); see <see cref="PlaceKind"/>.</summary>
+    public string? PlaceVideoLink { get; set; }
+
     /// <summary>Who gives the appointment, on services that book practitioners.</summary>
     public int? PractitionerId { get; set; }
 

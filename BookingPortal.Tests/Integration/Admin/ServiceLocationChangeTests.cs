@@ -15,7 +15,7 @@ public class ServiceLocationChangeTests() : PortalSuite(scheduledJobs: false)
     protected override PortalFactory NewPortal() => new RoomsPortal { Provider = Provider };
 
     [Fact]
-    public async Task A_new_address_is_told_to_each_upcoming_booking_with_its_calendar_event_and_never_to_past_or_cancelled_ones()
+    public async Task A_new_address_is_told_to_each_upcoming_booking_with_its_calendar_event_while_past_and_cancelled_ones_keep_theirs()
     {
         var (service, slots) = await factory.SimpleConsultationAndSlotsAsync();
         var past = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
@@ -26,6 +26,7 @@ public class ServiceLocationChangeTests() : PortalSuite(scheduledJobs: false)
         factory.Clock.SetUtcNow(new DateTimeOffset(past.StartUtc.AddHours(2), TimeSpan.Zero));
         var (admin, staff) = (factory.Get<ServiceAdminService>(), await factory.StaffAsync());
         var draft = (await admin.GetDraftAsync(staff, service.Id))!;
+        var oldAddress = draft.Address;
         draft.Address = NewAddress;
 
         var saved = await admin.SaveAsync(staff, draft);
@@ -44,6 +45,26 @@ public class ServiceLocationChangeTests() : PortalSuite(scheduledJobs: false)
         calendar.Events.Single().Sequence.Should().BePositive("it replaces the event the confirmation put in the calendar");
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         (await db.AuditEntries.Where(a => a.Action == "service.updated").Select(a => a.Details).SingleAsync()).Should().Contain("told of the new place");
+        (await AddressesAsync(past, cancelled, upcoming)).Should().Equal([oldAddress, oldAddress, NewAddress], "history keeps the place it had");
+
+        // Once the upcoming one has passed, a later move leaves it where it was then, and the others where they were.
+        factory.Clock.SetUtcNow(new DateTimeOffset(upcoming.StartUtc.AddHours(2), TimeSpan.Zero));
+        draft = (await admin.GetDraftAsync(staff, service.Id))!;
+        draft.Address = "1 Quay Street, Boston, MA 02109";
+        (await admin.SaveAsync(staff, draft)).Succeeded.Should().BeTrue();
+        (await AddressesAsync(past, cancelled, upcoming)).Should().Equal(oldAddress, oldAddress, NewAddress);
+    }
+
+    private async Task<List<string?>> AddressesAsync(params BookingView[] bookings)
+    {
+        var reader = factory.Get<BookingReader>();
+        var addresses = new List<string?>();
+        foreach (var booking in bookings)
+        {
+            addresses.Add((await reader.GetAsync(booking.ConfirmationNumber, booking.CustomerId, isStaff: false))!.Address);
+        }
+
+        return addresses;
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CheckoutSessionId).HasMaxLength(255);
         builder.UserIdColumn(b => b.CheckedInById);
         builder.Property(b => b.VideoRoomLink).HasMaxLength(400);
+        builder.Property(b => b.PlaceKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(b => b.PlaceAddress).HasMaxLength(400);
+        builder.Property(b => b.PlaceVideoLink).HasMaxLength(400);
         ConfigureIndexes(builder);
 
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -13,8 +13,8 @@ public sealed record ServicePlace(LocationKind Kind, string? Address, string? Vi
 }
 
 /// <summary>
-/// A service given somewhere else is so for every booking already made, which shows the service's place: each upcoming one whose
-/// place changes is told, in the edit's transaction. A booking's own video room follows the service: gone once it is given in
+/// A service given somewhere else is so for every upcoming booking, which shows the service's place: each one whose place changes
+/// is told, in the edit's transaction; the others keep the place they had (<see cref="Domain.Booking.PlaceKind"/>). A booking's own video room follows the service: gone once it is given in
 /// person (a later return to video gives a new room, never one a customer was told was over), and a video service with rooms
 /// gives each booking one of its own, as it does a new booking, instead of the link all its customers share.
 /// </summary>
@@ -57,7 +57,22 @@ public sealed class ServiceLocationChange(VideoRoomLinks videoRooms, LocationCha
             }
         }
 
+        await KeepPlaceOfBookingsNotUpcomingAsync(db, before, service.Id, nowUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return told;
     }
+
+    /// <summary>
+    /// Bookings the change does not reach (started, ended, cancelled) keep the place they had, as history. Run after the upcoming
+    /// ones are updated: one cancelled meanwhile, never told of the new place, is caught here; one cancelled later waits for its
+    /// row until the commit, so it keeps following the service whose new place it was told. A booking that kept a place from an
+    /// earlier change keeps that one.
+    /// </summary>
+    private static Task<int> KeepPlaceOfBookingsNotUpcomingAsync(BookingDbContext db, ServicePlace before, int serviceId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        db.Bookings
+            .Where(b => b.ServiceId == serviceId && b.PlaceKind == null && !(b.StartUtc > nowUtc && Domain.Booking.ActiveStatuses.Contains(b.Status)))
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.PlaceKind, (LocationKind?)before.Kind)
+                .SetProperty(x => x.PlaceAddress, before.Address)
+                .SetProperty(x => x.PlaceVideoLink, before.VideoLink), cancellationToken);
 }

@@ -89,7 +89,7 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
 
     internal static BookingView ToView(Domain.Booking booking, Service service)
     {
-        var zone = service.TimeZone;
+        var (zone, place) = (service.TimeZone, BookingPlace.Of(booking, service));
         return new BookingView(
             booking.Id,
             booking.ConfirmationNumber,
@@ -103,9 +103,9 @@ public sealed class BookingReader(IDbContextFactory<BookingDbContext> dbFactory)
             TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.EndUtc), zone),
             service.TimeZoneId,
             service.DurationMinutes,
-            service.LocationKind,
-            service.Address,
-            service.LocationKind == LocationKind.Virtual ? booking.VideoRoomLink ?? service.VideoLink : service.VideoLink,
+            place.Kind,
+            place.Address,
+            place.VideoLink,
             booking.Price,
             booking.DepositAmount,
             booking.Currency,

@@ -70,7 +70,8 @@ public sealed class CalendarFeedService(IDbContextFactory<BookingDbContext> dbFa
             .OrderBy(b => b.StartUtc)
             // Under privacy mode the service's name (often health information) does not travel to the calendar's servers.
             .Select(b => new FeedAppointment(b.Id, b.ConfirmationNumber, b.StartUtc, b.EndUtc, b.Status, b.Service!.PrivacyMode ? PrivateTitle : b.Service.Name,
-                b.Service.LocationKind == LocationKind.InPerson ? b.Service.Address : null))
+                b.PlaceKind != null ? (b.PlaceKind == LocationKind.InPerson ? b.PlaceAddress : null)
+                    : b.Service.LocationKind == LocationKind.InPerson ? b.Service.Address : null))
             .ToListAsync(cancellationToken);
         return Write(appointments, nowUtc);
     }
