@@ -16,6 +16,9 @@ public static class WebhookEventTypes
     public const string BookingApproved = "booking.approved";
     public const string BookingDeclined = "booking.declined";
 
+    /// <summary>Staff gave the service of an upcoming booking somewhere else; <c>data.location</c> says where it is now.</summary>
+    public const string BookingLocationChanged = "booking.location_changed";
+
     /// <summary>
     /// The event whose subscribers get <paramref name="eventType"/> too: an endpoint told of no-shows hears of their undoing,
     /// as it recorded the no-show; endpoints registered before the undoing was an event of its own (their events cannot be
@@ -25,7 +28,7 @@ public static class WebhookEventTypes
 
     public static readonly IReadOnlyList<string> All =
         [BookingCreated, BookingConfirmed, BookingCancelled, BookingRescheduled, BookingNoShow, BookingNoShowUndone, WaitlistOffered, ReleaseOpened, ReleaseDrawCommitted,
-         BookingRequested, BookingApproved, BookingDeclined];
+         BookingRequested, BookingApproved, BookingDeclined, BookingLocationChanged];
 }
 
 /// <summary>

@@ -4,8 +4,9 @@ using Ical.Net;
 namespace BookingPortal.Tests.Integration.Admin;
 
 /// <summary>
-/// A service given somewhere else is so for the bookings already made: the customer of each upcoming one is told, with the
-/// calendar event updated, in the edit's transaction; a booking's own video room follows the service's kind.
+/// A service given somewhere else is so for the upcoming bookings: the customer of each is told, with the calendar event updated,
+/// and the webhooks hear it, in the edit's transaction; past and cancelled bookings keep their place; a booking's own video room
+/// follows the service's kind.
 /// </summary>
 public class ServiceLocationChangeTests() : PortalSuite(scheduledJobs: false)
 {
@@ -15,9 +16,11 @@ public class ServiceLocationChangeTests() : PortalSuite(scheduledJobs: false)
     protected override PortalFactory NewPortal() => new RoomsPortal { Provider = Provider };
 
     [Fact]
-    public async Task A_new_address_is_told_to_each_upcoming_booking_with_its_calendar_event_while_past_and_cancelled_ones_keep_theirs()
+    public async Task A_new_address_is_told_to_each_upcoming_booking_and_the_webhooks_while_past_and_cancelled_ones_keep_theirs()
     {
         var (service, slots) = await factory.SimpleConsultationAndSlotsAsync();
+        var (endpoint, _) = await factory.Get<WebhookAdminService>().RegisterAsync(await factory.StaffAsync(),
+            new WebhookEndpointDraft { Url = "https://93.184.216.34/hooks", EventTypes = [WebhookEventTypes.BookingLocationChanged] });
         var past = await factory.BookAsNewCustomerAsync(service.Id, slots[0].StartUtc);
         var upcoming = await factory.BookAsNewCustomerAsync(service.Id, slots.First(s => s.StartUtc > past.StartUtc.AddDays(2)).StartUtc);
         var cancelled = await factory.BookAsNewCustomerAsync(service.Id, slots.First(s => s.StartUtc > upcoming.StartUtc).StartUtc);
@@ -43,6 +46,10 @@ public class ServiceLocationChangeTests() : PortalSuite(scheduledJobs: false)
         calendar.Method.Should().Be("PUBLISH");
         calendar.Events.Single().Location.Should().Be(NewAddress);
         calendar.Events.Single().Sequence.Should().BePositive("it replaces the event the confirmation put in the calendar");
+        var hooks = (await factory.OutboxAsync()).Where(m => m.WebhookEndpointId == endpoint!.Id).ToList();
+        hooks.Should().ContainSingle("the upcoming booking's place changed, no other's").Which.TextBody.Should()
+            .Contain("\"type\":\"booking.location_changed\"").And.Contain(upcoming.ConfirmationNumber)
+            .And.Contain($"\"location\":{{\"kind\":\"in-person\",\"address\":\"{NewAddress}\"");
         await using var db = await factory.DbFactory.CreateDbContextAsync();
         (await db.AuditEntries.Where(a => a.Action == "service.updated").Select(a => a.Details).SingleAsync()).Should().Contain("told of the new place");
         (await AddressesAsync(past, cancelled, upcoming)).Should().Equal([oldAddress, oldAddress, NewAddress], "history keeps the place it had");

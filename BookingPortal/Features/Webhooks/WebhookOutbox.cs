@@ -6,7 +6,14 @@ namespace BookingPortal.Features.Webhooks;
 /// <summary>What a booking event says about the booking.</summary>
 public sealed record BookingEventData(
     string ConfirmationNumber, int ServiceId, string ServiceName, string CustomerId, string Status,
-    DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart, string TimeZoneId);
+    DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart, string TimeZoneId, BookingLocationData Location);
+
+/// <summary>Where the appointment is, as its customer is shown it (<see cref="BookingPlace"/>); <see cref="Kind"/> is "in-person" or "virtual", as in the API.</summary>
+public sealed record BookingLocationData(string Kind, string? Address, string? VideoLink)
+{
+    public static BookingLocationData From(BookingPlace place) =>
+        new(place.Kind == LocationKind.InPerson ? "in-person" : "virtual", place.Address, place.VideoLink);
+}
 
 /// <summary>The JSON body every delivery carries; <see cref="Id"/> is the same at every endpoint and on every retry.</summary>
 public sealed record WebhookEvent(string Id, string Type, DateTime CreatedAtUtc, object Data);
@@ -44,7 +51,8 @@ public sealed class WebhookOutbox(TimeProvider time)
 
     public static BookingEventData BookingData(Domain.Booking booking, Service service) => new(
         booking.ConfirmationNumber, service.Id, service.Name, booking.CustomerId, BookingStatusName.Of(booking.Status, booking.DeclinedAtUtc is not null),
-        booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId);
+        booking.StartUtc, booking.EndUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(booking.StartUtc), service.TimeZone), service.TimeZoneId,
+        BookingLocationData.From(BookingPlace.Of(booking, service)));
 
     /// <summary>
     /// The rows of one event, one per endpoint among <paramref name="endpoints"/> that wants it, not yet
