@@ -7,6 +7,8 @@ namespace BookingPortal.Tests.Integration.Accounts;
 /// </summary>
 public class ExternalLoginEnumerationTests
 {
+    private const string Step = "/Account/ExternalLogin?Action=LoginCallback";
+
     [Fact]
     public async Task A_taken_address_is_answered_as_a_new_one_and_its_owner_hears_of_it()
     {
@@ -16,8 +18,11 @@ public class ExternalLoginEnumerationTests
         using var forTaken = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         using var forUnknown = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+        var key = Guid.NewGuid().ToString("N");
+        (await forUnknown.GetAsync($"{ExternalLoginPortal.SignInPath}?key={key}")).EnsureSuccessStatusCode();
+
         var taken = await forTaken.RegisterExternallyAsync(owner.Email);
-        var fresh = await forUnknown.RegisterExternallyAsync(unknown);
+        var fresh = await forUnknown.SubmitFormAsync(Step, new() { ["_handler"] = "confirmation", ["Input.Email"] = unknown });
 
         taken.StatusCode.Should().Be(HttpStatusCode.Redirect, "not the form again saying the address is taken");
         taken.Target().Should().Be(fresh.Target()).And.StartWith("/Account/RegisterConfirmation");
@@ -26,5 +31,8 @@ public class ExternalLoginEnumerationTests
         (await portal.MailToAsync(unknown)).Select(m => m.Kind).Should().Equal([NotificationKind.ConfirmEmail]);
         await using var db = await portal.DbFactory.CreateDbContextAsync();
         (await db.UserLogins.CountAsync(l => l.UserId == owner.Id)).Should().Be(0, "the provider's login is not tied to the owner's account");
+        using var returning = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await returning.GetAsync($"{ExternalLoginPortal.SignInPath}?key={key}")).EnsureSuccessStatusCode();
+        (await returning.GetAsync($"{Step}&ReturnUrl=%2Fservices")).Target().Should().Be("/services", "the new account opens with the provider's login");
     }
 }
