@@ -6,7 +6,7 @@ namespace BookingPortal.Tests.Unit;
 
 /// <summary>
 /// The sizes a newcomer can read (issue 20), measured on the portal's source (BookingPortal/), outside the
-/// generated migrations and the template's Identity pages (Components/Account): no C# file over 250 lines, no
+/// generated migrations: no C# file over 250 lines, no
 /// method over 40, no Razor component over 150, Program.cs at most 60. A method's length is the lines its body
 /// spans, braces included (or its => expression), for methods, constructors, operators, local functions and
 /// accessors alike, read with Roslyn.
@@ -22,6 +22,8 @@ public class CodeShapeTests
     private static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
     {
         ["Features/Branding/PortalTheme.cs:Create"] = "the light and dark palettes as one object initializer: data, no logic to split",
+        ["Components/Account/IdentityComponentsEndpointRouteBuilderExtensions.cs:MapAdditionalIdentityEndpoints"] =
+            "the Identity template's endpoints, each a lambda mapped in one place as the template lays them out",
     };
 
     private static readonly string PortalDirectory = Path.Combine(RepositoryRoot(), "BookingPortal");
@@ -101,8 +103,7 @@ public class CodeShapeTests
 
     private static IEnumerable<string> SourceFiles(string pattern) =>
         Directory.EnumerateFiles(PortalDirectory, pattern, SearchOption.AllDirectories)
-            .Where(file => !IsUnder(file, "bin") && !IsUnder(file, "obj") && !IsUnder(file, Path.Combine("Data", "Migrations"))
-                           && !IsUnder(file, Path.Combine("Components", "Account")));
+            .Where(file => !IsUnder(file, "bin") && !IsUnder(file, "obj") && !IsUnder(file, Path.Combine("Data", "Migrations")));
 
     private static bool IsUnder(string file, string folder) =>
         Path.GetRelativePath(PortalDirectory, file).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
