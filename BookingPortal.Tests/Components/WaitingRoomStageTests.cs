@@ -65,7 +65,7 @@ public class WaitingRoomStageTests : BookingComponentsTestContext
         var stage = RenderStage(state);
 
         stage.Find("[data-testid=seat-chance]").TextContent.Should().Contain("Seats usually last to about place 110 — you are number 212 in line");
-        stage.Find("[data-testid=to-waitlist]").GetAttribute("href").Should().Be("my/appointments");
+        stage.Find("[data-testid=to-waitlist]").GetAttribute("href").Should().Be("http://localhost/#waitlist", "the offer is in the room itself: My appointments joins no waitlist");
         stage.Find("[data-testid=to-next-release]").TextContent.Should().Contain("Monday 9 March 2026, 9:00 AM New York time (America/New_York)");
     }
 

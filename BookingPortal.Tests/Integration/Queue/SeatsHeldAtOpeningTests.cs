@@ -91,6 +91,36 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
         (await check.QueueEntries.AnyAsync(e => e.CustomerId == customer)).Should().BeFalse("no place in line, so no turn");
     }
 
+    /// <summary>
+    /// Seven in line for the day's four seats, one of them let in: the last place's "See the waitlist" leads to the offer in the
+    /// room itself (My appointments joins none), which, with the day's seats still free, says no day's waitlist is open yet.
+    /// </summary>
+    [Fact]
+    public async Task A_place_the_seats_may_not_reach_is_offered_the_waitlist_in_the_room()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        factory.Clock.SetUtcNow(WeeklyRelease.Opening.AddMinutes(-5));
+        var day = (await factory.BookableSlotsAsync(clinic)).Select(s => s.LocalStart.Date).First(d => d > WeeklyRelease.Opening.UtcDateTime.AddDays(2));
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, DateOnly.FromDateTime(day))
+                .SetProperty(x => x.SlotsUntil, DateOnly.FromDateTime(day)).SetProperty(x => x.MaxConcurrentAdmissions, 1));
+        }
+
+        await factory.JoinEarlyThenOpenAsync(clinic.Id, await factory.CreateCustomersAsync(7), TimeSpan.FromMinutes(5));
+        await using var check = await factory.DbFactory.CreateDbContextAsync();
+        var last = await check.QueueEntries.Where(e => e.Status == QueueEntryStatus.Waiting).OrderByDescending(e => e.Sequence).Select(e => e.CustomerId!).FirstAsync();
+        authorization.SetAuthorized("customer").SetClaims(new Claim(PortalClaims.UserIdType, last));
+        var room = Render(clinic.Id, last);
+        room.WaitForAssertion(() => room.Find("[data-testid=seat-chance]").TextContent.Should().Contain("you are number 6 in line"));
+        room.Find("[data-testid=to-waitlist]").GetAttribute("href").Should().Be("http://localhost/#waitlist", "this page, at the offer");
+        room.Find("#waitlist").GetAttribute("data-testid").Should().Be("sold-out-waitlist");
+        await room.Find("[data-testid=sold-out-waitlist-open]").ClickAsync(new());
+
+        room.WaitForAssertion(() => room.Find("[data-testid=sold-out-waitlist-none]").TextContent.Should()
+            .Be("No day is fully booked yet, so there is no waitlist to join: a day's waitlist opens once all its seats are taken."));
+    }
+
     /// <summary>The holder's booking waits for payment for a minute; every other seat of the day is taken.</summary>
     private async Task FillWithHoldsAsync(Service clinic, IReadOnlyList<SlotAvailability> slots, string heldNumber)
     {
