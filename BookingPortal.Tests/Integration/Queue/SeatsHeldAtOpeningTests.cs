@@ -121,6 +121,40 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
             .Be("No day is fully booked yet, so there is no waitlist to join: a day's waitlist opens once all its seats are taken."));
     }
 
+    /// <summary>
+    /// A release that hides its seats left still sells out: the count decides the stage without being shown, and a seat that
+    /// comes back (at the next snapshot) opens the line again.
+    /// </summary>
+    [Fact]
+    public async Task A_release_hiding_its_seats_left_still_says_sold_out_and_reopens_when_a_seat_comes_back()
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(WeeklyRelease.Opening.AddMinutes(5));
+        var day = (await factory.BookableSlotsAsync(clinic)).Select(s => s.LocalStart.Date).First(d => d > WeeklyRelease.Opening.UtcDateTime.AddDays(2));
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, DateOnly.FromDateTime(day))
+                .SetProperty(x => x.SlotsUntil, DateOnly.FromDateTime(day)).SetProperty(x => x.ShowRemainingSlots, false));
+        }
+
+        var slots = await factory.BookableSlotsAsync(clinic);
+        await FillEverySeatAsync(clinic, slots);
+        var room = Render(clinic.Id, customer);
+        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be(nameof(QueueStage.SoldOut)));
+        room.FindAll("[data-testid=remaining-seats]").Should().BeEmpty("the release hides its count");
+        await using (var db = await factory.DbFactory.CreateDbContextAsync())
+        {
+            await db.SlotInventories.Where(i => i.ServiceId == clinic.Id && i.StartUtc == slots[0].StartUtc).ExecuteUpdateAsync(i => i.SetProperty(x => x.Booked, x => x.Capacity - 1));
+        }
+
+        await factory.Get<QueueBroadcaster>().BroadcastAsync();
+
+        room.WaitForAssertion(() => room.Find("[data-testid=waiting-room]").GetAttribute("data-stage").Should().Be(nameof(QueueStage.Waiting)));
+        room.Find("[data-testid=waiting-room] button").TextContent.Should().Be("Join the line");
+        room.FindAll("[data-testid=remaining-seats]").Should().BeEmpty();
+    }
+
     /// <summary>The holder's booking waits for payment for a minute; every other seat of the day is taken.</summary>
     private async Task FillWithHoldsAsync(Service clinic, IReadOnlyList<SlotAvailability> slots, string heldNumber)
     {

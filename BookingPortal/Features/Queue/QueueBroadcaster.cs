@@ -175,11 +175,12 @@ public sealed class QueueBroadcaster : BackgroundService, IQueueSnapshots
         var live = await LiveEntries(db, openingId)
             .Select(e => new { e.Id, e.Status, e.Sequence, Visitor = e.CustomerId == null })
             .ToListAsync(cancellationToken);
-        var release = await db.ReleaseOpenings.Where(o => o.Id == openingId)
-            .Join(db.Releases, o => o.ReleaseId, r => r.Id, (o, r) => new { r.ServiceId, r.ShowRemainingSlots })
+        var serviceId = await db.ReleaseOpenings.Where(o => o.Id == openingId)
+            .Join(db.Releases, o => o.ReleaseId, r => r.Id, (o, r) => r.ServiceId)
             .SingleAsync(cancellationToken);
+        // Counted even where the release hides the count: it still decides who is told the release is sold out.
         int? remaining = null;
-        if (release.ShowRemainingSlots && await db.Services.AsNoTracking().Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == release.ServiceId, cancellationToken) is { } service)
+        if (await db.Services.AsNoTracking().Include(s => s.TimeSlots).FirstOrDefaultAsync(s => s.Id == serviceId, cancellationToken) is { } service)
         {
             remaining = await queue.RemainingSeatsAsync(service, cancellationToken);
         }

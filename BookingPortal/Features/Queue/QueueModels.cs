@@ -47,6 +47,12 @@ public sealed record WaitingRoomState(
     /// </summary>
     public bool PassedOver { get; init; }
 
+    /// <summary>
+    /// The seats left as counted for the stage, also where the release hides them (<see cref="RemainingSeats"/> is the count
+    /// shown); null where nothing depends on it (a place in line of a release that hides it).
+    /// </summary>
+    public int? SeatsLeft { get; init; }
+
     public static WaitingRoomState Open(int serviceId) => new(QueueStage.NoRelease, serviceId, null, null, null, null, false, null, null, null, null);
 }
 

@@ -44,13 +44,15 @@ public sealed class QueueService(
         var entry = !member.IsKnown ? null
             : await db.QueueEntries.AsNoTracking().Where(e => e.OpeningId == target.Opening.Id).FirstOrDefaultAsync(member.Owns(), cancellationToken);
         long? position = entry is { Status: QueueEntryStatus.Waiting, Sequence: { } sequence } ? await PositionAsync(db, target.Opening.Id, sequence, snapshot ?? latestSnapshots.Of(target.Opening.Id), cancellationToken) : null;
-        int? remaining = release.ShowRemainingSlots ? snapshot?.RemainingSeats ?? await RemainingSeatsAsync(service, cancellationToken) : null;
-        var stage = StageOf(entry, target, nowUtc, remaining);
+        // Counted, shown or not, where it decides the stage (no place yet): a release that hides its count still sells out.
+        int? seatsLeft = release.ShowRemainingSlots || entry is null ? snapshot?.RemainingSeats ?? await RemainingSeatsAsync(service, cancellationToken) : null;
+        int? remaining = release.ShowRemainingSlots ? seatsLeft : null;
+        var stage = StageOf(entry, target, nowUtc, seatsLeft);
         return new WaitingRoomState(stage, serviceId, release, target.Opening.Id, target.Opening.OpensAtUtc, target.StartsForCustomerUtc, target.EarlyAccess, entry,
             position, position is { } p ? WaitEstimator.Estimate(p, remaining, release, await OpeningPaceReader.ReadAsync(db, target.Opening.Id, nowUtc, cancellationToken)) : null, remaining)
         {
             Receipt = entry is null ? null : PublishedDraws.Receipt(target.Opening, entry), RankedOutcome = await RankedOutcomeAsync(db, entry, cancellationToken),
-            PassedOver = await PassedOverAsync(db, entry, cancellationToken),
+            PassedOver = await PassedOverAsync(db, entry, cancellationToken), SeatsLeft = seatsLeft,
         };
     }
 

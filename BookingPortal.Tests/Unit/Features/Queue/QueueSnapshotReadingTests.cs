@@ -59,7 +59,7 @@ public class QueueSnapshotReadingTests
 
     private static WaitingRoomState State(QueueStage stage, QueueEntry? entry, long? position, int remaining) =>
         new(stage, 7, new Release { Name = "Spring", AdmissionRatePerMinute = 20, AdmissionWindowSeconds = 300 }, OpeningId: 5, Opening, Opening,
-            EarlyAccess: false, entry, position, null, remaining);
+            EarlyAccess: false, entry, position, null, remaining) { SeatsLeft = remaining };
 
     private static QueueSnapshot Snapshot(int remaining) => new(5, [10, 20, 30], new HashSet<long>(), remaining, Now);
 }

@@ -30,7 +30,7 @@ internal static class QueueSnapshotReading
         if (stillWaiting)
         {
             var position = snapshot.PositionOf(entry.Sequence!.Value);
-            var remaining = snapshot.RemainingSeats ?? state.RemainingSeats;
+            var remaining = state.Release!.ShowRemainingSlots ? snapshot.RemainingSeats ?? state.RemainingSeats : null;
             if (position == state.Position && remaining == state.RemainingSeats)
             {
                 // Nothing this customer can see has changed: no render, no traffic on the circuit.
@@ -52,7 +52,7 @@ internal static class QueueSnapshotReading
     /// </summary>
     private static bool SoldOutMayHaveChanged(WaitingRoomState? state, QueueSnapshot snapshot) =>
         state is { Stage: QueueStage.SoldOut } or { Stage: QueueStage.Waiting, Entry: null }
-        && snapshot.RemainingSeats is { } seats && state.RemainingSeats is { } before && (seats == 0) != (before == 0);
+        && snapshot.RemainingSeats is { } seats && state.SeatsLeft is { } before && (seats == 0) != (before == 0);
 }
 
 /// <summary>What a queue snapshot means for one waiting room.</summary>
