@@ -87,7 +87,8 @@ public class FreedPractitionerTimeTests() : PortalSuite(scheduledJobs: false)
                 break;
             case HowFreed.ProcessStopsAfterCommit:
                 await CancelWithoutFollowUpAsync(booking);
-                (await factory.Get<FreedTimeOffers>().SweepAsync()).Should().Be(1, "the waitlist's job finds the seat owed");
+                // The waitlist job's round, as Quartz runs it every minute: the offer below is made by it, or nothing makes it.
+                await factory.Get<WaitlistService>().PassOnSeatsAsync();
                 break;
         }
     }

@@ -1,21 +1,13 @@
-using BookingPortal.Features.Bookings;
 using BookingPortal.Infrastructure.Jobs;
 using Quartz;
 
 namespace BookingPortal.Features.Cancellation;
 
-/// <summary>
-/// Thin on purpose: the work and its exactly-once guarantee live in WaitlistService; then the seats a freed practitioner
-/// or room owes the waiting list, should a process have stopped before offering them (FreedTimeOffers.SweepAsync).
-/// </summary>
-public sealed class WaitlistOfferExpiryJob(WaitlistService waitlist, FreedTimeOffers freedTime) : DelegatingJob(async cancellationToken =>
-{
-    await waitlist.ExpireOffersAsync(cancellationToken);
-    await freedTime.SweepAsync(cancellationToken);
-}), IIntervalJob
+/// <summary>Thin on purpose: the work and its exactly-once guarantee live in WaitlistService.</summary>
+public sealed class WaitlistOfferExpiryJob(WaitlistService waitlist) : DelegatingJob(waitlist.PassOnSeatsAsync), IIntervalJob
 {
     public static JobKey Key { get; } = new(nameof(WaitlistOfferExpiryJob), "cancellation");
 
-    /// <summary>Unclaimed offers are passed on within a minute of running out.</summary>
+    /// <summary>Unclaimed offers are passed on, and seats still owed offered, within a minute.</summary>
     public static TimeSpan Interval { get; } = TimeSpan.FromMinutes(1);
 }

@@ -18,8 +18,8 @@ namespace BookingPortal.Features.Cancellation;
 [ScopedService]
 public sealed class WaitlistService(
     IDbContextFactory<BookingDbContext> dbFactory, CatalogService catalog, SlotChangeNotifier slotChanges, PaymentHolds paymentHolds,
-    SeatReleaser seats, NotificationOutbox outbox, AccountRules accountRules, VideoRoomLinks videoRooms, TimeProvider time,
-    IStringLocalizer<PortalText> text, ILogger<WaitlistService> logger)
+    SeatReleaser seats, FreedTimeOffers freedTime, NotificationOutbox outbox, AccountRules accountRules, VideoRoomLinks videoRooms,
+    TimeProvider time, IStringLocalizer<PortalText> text, ILogger<WaitlistService> logger)
 {
     /// <summary>
     /// Books the held seat while the offer lasts. One they can never take (theirs at that time already) passes on at once;
@@ -137,6 +137,17 @@ public sealed class WaitlistService(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The waitlist job's round: offers nobody claimed in time passed on (<see cref="ExpireOffersAsync"/>), then the seats a
+    /// freed practitioner or room still owes the waiting list, should a process have stopped before offering them
+    /// (<see cref="FreedTimeOffers.SweepAsync"/>).
+    /// </summary>
+    public async Task PassOnSeatsAsync(CancellationToken cancellationToken = default)
+    {
+        await ExpireOffersAsync(cancellationToken);
+        await freedTime.SweepAsync(cancellationToken);
     }
 
     /// <summary>Ends offers nobody claimed in time and passes each seat to the next person, or back on sale.</summary>
