@@ -67,14 +67,7 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
     [Fact]
     public async Task A_sold_out_release_offers_its_days_waitlist_without_a_turn()
     {
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
-        factory.Clock.SetUtcNow(WeeklyRelease.Opening.AddMinutes(5));
-        var day = (await factory.BookableSlotsAsync(clinic)).Select(s => s.LocalStart.Date).First(d => d > WeeklyRelease.Opening.UtcDateTime.AddDays(2));
-        await using (var db = await factory.DbFactory.CreateDbContextAsync())
-        {
-            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, DateOnly.FromDateTime(day)).SetProperty(x => x.SlotsUntil, DateOnly.FromDateTime(day)));
-        }
+        var (clinic, customer, day) = await OneDayReleaseOpenAsync(showsSeatsLeft: true);
 
         await FillEverySeatAsync(clinic, await factory.BookableSlotsAsync(clinic));
         authorization.SetAuthorized("customer").SetClaims(new Claim(PortalClaims.UserIdType, customer));
@@ -87,7 +80,7 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
         room.WaitForAssertion(() => room.Find("[data-testid=sold-out-waitlist] [role=status]").TextContent.Should().Contain("You're on the waitlist."));
         room.FindAll("[data-testid=sold-out-waitlist-day] option").Should().ContainSingle("the release sells one day");
         await using var check = await factory.DbFactory.CreateDbContextAsync();
-        (await check.WaitlistEntries.SingleAsync(w => w.CustomerId == customer)).LocalDate.Should().Be(DateOnly.FromDateTime(day));
+        (await check.WaitlistEntries.SingleAsync(w => w.CustomerId == customer)).LocalDate.Should().Be(day);
         (await check.QueueEntries.AnyAsync(e => e.CustomerId == customer)).Should().BeFalse("no place in line, so no turn");
     }
 
@@ -128,15 +121,7 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
     [Fact]
     public async Task A_release_hiding_its_seats_left_still_says_sold_out_and_reopens_when_a_seat_comes_back()
     {
-        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
-        var customer = (await factory.CreateCustomersAsync(1))[0];
-        factory.Clock.SetUtcNow(WeeklyRelease.Opening.AddMinutes(5));
-        var day = (await factory.BookableSlotsAsync(clinic)).Select(s => s.LocalStart.Date).First(d => d > WeeklyRelease.Opening.UtcDateTime.AddDays(2));
-        await using (var db = await factory.DbFactory.CreateDbContextAsync())
-        {
-            await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, DateOnly.FromDateTime(day))
-                .SetProperty(x => x.SlotsUntil, DateOnly.FromDateTime(day)).SetProperty(x => x.ShowRemainingSlots, false));
-        }
+        var (clinic, customer, _) = await OneDayReleaseOpenAsync(showsSeatsLeft: false);
 
         var slots = await factory.BookableSlotsAsync(clinic);
         await FillEverySeatAsync(clinic, slots);
@@ -179,4 +164,17 @@ public class SeatsHeldAtOpeningTests : LiveComponentSuite
 
     private IRenderedComponent<WaitingRoom> Render(int serviceId, string customerId) =>
         bunit.Render<WaitingRoom>(p => p.Add(x => x.ServiceId, serviceId).Add(x => x.CustomerId, customerId));
+
+    /// <summary>The weekly release, open five minutes, selling one day only (showing its seats left or not), a customer, and that day.</summary>
+    private async Task<(Service Clinic, string Customer, DateOnly Day)> OneDayReleaseOpenAsync(bool showsSeatsLeft)
+    {
+        var clinic = await factory.ServiceNamedAsync(DemoSeeder.WeeklyClinicName);
+        var customer = (await factory.CreateCustomersAsync(1))[0];
+        factory.Clock.SetUtcNow(WeeklyRelease.Opening.AddMinutes(5));
+        var day = DateOnly.FromDateTime((await factory.BookableSlotsAsync(clinic)).Select(s => s.LocalStart.Date).First(d => d > WeeklyRelease.Opening.UtcDateTime.AddDays(2)));
+        await using var db = await factory.DbFactory.CreateDbContextAsync();
+        await db.Releases.Where(r => r.ServiceId == clinic.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SlotsFrom, day)
+            .SetProperty(x => x.SlotsUntil, day).SetProperty(x => x.ShowRemainingSlots, showsSeatsLeft));
+        return (clinic, customer, day);
+    }
 }
