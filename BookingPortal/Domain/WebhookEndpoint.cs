@@ -21,8 +21,8 @@ public static class WebhookEventTypes
 
     /// <summary>
     /// The event whose subscribers get <paramref name="eventType"/> too: an endpoint told of no-shows hears of their undoing,
-    /// as it recorded the no-show; endpoints registered before the undoing was an event of its own (their events cannot be
-    /// edited, only registered again) must not keep it for good. Its name is part of the longer one's.
+    /// as it recorded the no-show; endpoints registered before the undoing was an event of its own hear of it
+    /// without anyone editing their events. Its name is part of the longer one's.
     /// </summary>
     public static string ImpliedBy(string eventType) => eventType == BookingNoShowUndone ? BookingNoShow : eventType;
 

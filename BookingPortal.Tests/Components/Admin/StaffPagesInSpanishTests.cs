@@ -28,7 +28,7 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
         page.FindAll("label").Select(l => l.TextContent.Trim()).Should().Contain(["URL", "Descripción"]);
         page.Markup.Should().Contain("https:// y una dirección pública; se rechazan las direcciones privadas y de bucle local");
         page.Find("legend").TextContent.Should().Be("Eventos");
-        page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(["Añadir destino", "Entregas", "Pausar"]);
+        page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(["Añadir destino", "Entregas", "Pausar", "Editar eventos"]);
         page.FindAll("th").Select(th => th.TextContent.Trim()).Should().Contain(["Eventos", "En espera", "Con error", "Estado"]);
         page.Find("[data-testid=webhook-endpoints]").TextContent.Should().Contain("Activo");
 
