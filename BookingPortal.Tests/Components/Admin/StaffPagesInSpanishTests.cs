@@ -1,3 +1,4 @@
+using System.Globalization;
 using BookingPortal.Features.Admin.Pages;
 using BookingPortal.Features.Webhooks.Pages;
 using MudBlazor;
@@ -80,6 +81,9 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
         page.FindAll("h2").Select(h => h.TextContent.Trim()).Should().Contain(["Historial", "Movimientos"]);
         page.FindAll("th").Select(th => th.TextContent.Trim()).Should().Equal("Cuándo (UTC)", "Tipo", "Importe", "Nota");
         page.Markup.Should().Contain("Precio ").And.Contain(" · depósito ").And.Contain(" · saldo ").And.NotContain("balance");
+        // Its date, time and amounts in Spanish form too: "lunes, 7 de diciembre de 2026, 9:00", never "9:00 AM".
+        page.Markup.Should().Contain(" de " + CultureInfo.GetCultureInfo("es-ES").DateTimeFormat.GetMonthName(booking.LocalStart.Month) + " de ")
+            .And.NotMatchRegex(@"\d:\d\d [AP]M");
         page.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain("Cancelar en nombre del cliente…");
         await page.FindAll("button").Single(b => b.TextContent.Trim() == "Registrar llegada").ClickAsync(new());
 
@@ -103,6 +107,7 @@ public sealed class StaffPagesInSpanishTests() : StaffPageSuite(
         page.FindAll("th").Select(th => th.TextContent.Trim()).Should()
             .Equal("Hora", "Servicio", "Cliente", "Reserva", "Situación", "Saldo pendiente", "Acción");
         page.Find("[data-testid=front-desk] tbody").TextContent.Should().Contain("Confirmada");
+        page.Find("[data-testid=front-desk] tbody").TextContent.Should().NotMatchRegex(@"\d:\d\d [AP]M", "the time is in the page's form");
         var checkIn = page.FindAll("button").Single(b => b.TextContent.Trim() == "Registrar llegada");
         checkIn.GetAttribute("aria-label").Should().StartWith("Registrar la llegada de ").And.EndWith($"({booking.ConfirmationNumber})");
         await checkIn.ClickAsync(new());
