@@ -16,7 +16,7 @@ public sealed record ServiceDto(
     public IReadOnlyList<PractitionerDto> Practitioners { get; init; } = [];
 
     public static ServiceDto From(Service s, IReadOnlyList<PractitionerProfile> practitioners) => new(
-        s.Id, s.Name, s.Description, s.DurationMinutes, s.Price, s.Currency, s.LocationKind == LocationKind.InPerson ? "in-person" : "virtual", s.TimeZoneId,
+        s.Id, s.Name, s.Description, s.DurationMinutes, s.Price, s.Currency, LocationKindName.Of(s.LocationKind), s.TimeZoneId,
         s.BufferBeforeMinutes, s.BufferAfterMinutes, s.MinAdvanceBookingHours, s.MaxAdvanceBookingDays, s.MaxActiveBookingsPerCustomer)
     {
         BooksPractitioners = s.BooksPractitioners,

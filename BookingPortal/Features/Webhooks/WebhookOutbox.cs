@@ -8,11 +8,11 @@ public sealed record BookingEventData(
     string ConfirmationNumber, int ServiceId, string ServiceName, string CustomerId, string Status,
     DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart, string TimeZoneId, BookingLocationData Location);
 
-/// <summary>Where the appointment is, as its customer is shown it (<see cref="BookingPlace"/>); <see cref="Kind"/> is "in-person" or "virtual", as in the API.</summary>
+/// <summary>Where the appointment is, as its customer is shown it (<see cref="BookingPlace"/>); <see cref="Kind"/> is named as in the API (<see cref="LocationKindName"/>).</summary>
 public sealed record BookingLocationData(string Kind, string? Address, string? VideoLink)
 {
     public static BookingLocationData From(BookingPlace place) =>
-        new(place.Kind == LocationKind.InPerson ? "in-person" : "virtual", place.Address, place.VideoLink);
+        new(LocationKindName.Of(place.Kind), place.Address, place.VideoLink);
 }
 
 /// <summary>The JSON body every delivery carries; <see cref="Id"/> is the same at every endpoint and on every retry.</summary>
